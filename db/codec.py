@@ -1,0 +1,59 @@
+"""Between entities and SQLite rows: lists and dicts as JSON text, booleans as integers."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from functools import cache
+from typing import Any
+
+from fabrique_desktop.model import Entity
+
+
+@cache
+def _codecs(cls: type[Entity]) -> dict[str, str]:
+    """Field name → 'json', 'bool' or '' (stored as is), from the dataclass annotations."""
+    kinds = {}
+    for f in dataclasses.fields(cls):
+        annotation = str(f.type)
+        if annotation.startswith(("list", "dict")):
+            kinds[f.name] = "json"
+        elif annotation == "bool":
+            kinds[f.name] = "bool"
+        else:
+            kinds[f.name] = ""
+    return kinds
+
+
+def encode(cls: type[Entity], record: dict[str, Any]) -> dict[str, Any]:
+    codecs = _codecs(cls)
+    row = {}
+    for name, value in record.items():
+        codec = codecs.get(name)
+        if codec is None:
+            continue
+        if codec == "json":
+            value = json.dumps(value, ensure_ascii=False)
+        elif codec == "bool":
+            value = int(bool(value))
+        row[name] = value
+    return row
+
+
+def decode(cls: type[Entity], row: dict[str, Any]) -> Entity:
+    codecs = _codecs(cls)
+    values = {}
+    for name, codec in codecs.items():
+        if name not in row:
+            continue
+        value = row[name]
+        if codec == "json":
+            value = json.loads(value) if value else ([] if _is_list(cls, name) else {})
+        elif codec == "bool":
+            value = bool(value)
+        values[name] = value
+    return cls(**values)
+
+
+def _is_list(cls: type[Entity], name: str) -> bool:
+    return next(str(f.type) for f in dataclasses.fields(cls) if f.name == name).startswith("list")

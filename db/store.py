@@ -1,0 +1,253 @@
+"""The store: one SQLite database (WAL, foreign keys on) behind the core's ``Store`` port.
+
+Every change commits in one transaction before the call returns, so that what the UI
+shows next is already on disk. A file that is not a Fabrique database, or one written by
+a newer version, is refused without being modified. The schema is made by sqlite-utils
+migrations (``db.migrations``); day-to-day reads and writes use ``sqlite3`` directly.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from db import migrations
+from db.codec import decode, encode
+from fabrique_desktop.changes import Change
+from fabrique_desktop.errors import StorageError
+from fabrique_desktop.model import ENTITY_TYPES, Entity, utc_now
+
+log = logging.getLogger(__name__)
+
+E = TypeVar("E", bound=Entity)
+
+APPLICATION_ID = 0x46414252  # "FABR", written in the SQLite header of every Fabrique database
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> dict[str, Any]:
+    return {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
+
+
+class Store:
+    """A Fabrique database. Open with ``Store.open(path)``; close with ``close()``."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
+        self.path = path
+        self._depth = 0
+        self._columns: dict[str, set[str]] = {}
+
+    @classmethod
+    def open(cls, path: Path | str) -> Store:
+        path = Path(path)
+        _refuse_foreign_or_newer(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=5000")
+            store = cls(conn, path)
+            store.migrate()
+        except sqlite3.Error as error:
+            raise StorageError(_storage_message(path, error)) from error
+        except OSError as error:
+            raise StorageError(
+                f"Impossible de créer la base de données dans « {path.parent} » : {error.strerror}."
+            ) from error
+        return store
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA foreign_keys=ON")
+        store = cls(conn, None)
+        store.migrate()
+        return store
+
+    def migrate(self) -> None:
+        """Apply pending migrations (importing sqlite-utils only if there are any)."""
+        if set(migrations.NAMES) - _applied(self.conn):
+            from sqlite_utils import Database
+
+            migrations.migrations().apply(Database(self.conn))
+            self._columns.clear()
+        if self.conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            self.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def atomic(self) -> Iterator[sqlite3.Connection]:
+        """A transaction; nested uses join the outer one."""
+        outer = self._depth == 0
+        try:
+            if outer:
+                self.conn.execute("BEGIN IMMEDIATE")
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            if outer:
+                self.conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            if outer and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise StorageError(_storage_message(self.path, error)) from error
+        except BaseException:
+            if outer and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, params)
+        cursor.row_factory = _dict_row
+        return cursor.fetchall()
+
+    def apply(self, change: Change) -> None:
+        now = utc_now()
+        with self.atomic():
+            for edit in change.edits:
+                cls = ENTITY_TYPES[edit.kind]
+                if edit.after is None:
+                    self._update(edit.kind, edit.id, {"deleted_at": now, "updated_at": now})
+                elif edit.before is None:
+                    self._upsert(
+                        edit.kind,
+                        encode(cls, {**edit.after, "deleted_at": None, "updated_at": now}),
+                    )
+                else:
+                    self._update(edit.kind, edit.id, encode(cls, {**edit.after, "updated_at": now}))
+
+    def put_many(self, entities: list[Entity]) -> None:
+        with self.atomic():
+            for entity in entities:
+                self._upsert(entity.kind, encode(type(entity), entity.to_record()))
+
+    def get(self, cls: type[E], id: str) -> E | None:
+        rows = self.query(f"select * from [{cls.kind}] where id = ?", [id])
+        return decode(cls, rows[0]) if rows else None  # type: ignore[return-value]
+
+    def find(self, cls: type[E], *, deleted: bool = False, **where: Any) -> list[E]:
+        sql, params = _where(where, deleted)
+        order = " order by position" if "position" in self.columns(cls.kind) else ""
+        rows = self.query(f"select * from [{cls.kind}]{sql}{order}", params)
+        return [decode(cls, row) for row in rows]  # type: ignore[misc]
+
+    def iter_all(self, cls: type[E], **where: Any) -> Iterator[E]:
+        sql, params = _where(where, deleted=True)
+        for row in self.query(f"select * from [{cls.kind}]{sql}", params):
+            yield decode(cls, row)  # type: ignore[misc]
+
+    def count(self, cls: type[E], **where: Any) -> int:
+        sql, params = _where(where, deleted=False)
+        return self.conn.execute(f"select count(*) from [{cls.kind}]{sql}", params).fetchone()[0]
+
+    def columns(self, table: str) -> set[str]:
+        if table not in self._columns:
+            self._columns[table] = {
+                r[1] for r in self.conn.execute(f"PRAGMA table_info([{table}])")
+            }
+        return self._columns[table]
+
+    def data_version(self) -> int:
+        """Changes when another connection (another process) commits to the database."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def _upsert(self, table: str, row: dict[str, Any]) -> None:
+        names = ", ".join(f"[{k}]" for k in row)
+        marks = ", ".join("?" for _ in row)
+        updates = ", ".join(f"[{k}] = excluded.[{k}]" for k in row if k != "id")
+        self.conn.execute(
+            f"insert into [{table}] ({names}) values ({marks}) "
+            f"on conflict(id) do update set {updates}",
+            list(row.values()),
+        )
+
+    def _update(self, table: str, id: str, values: dict[str, Any]) -> None:
+        if not values:
+            return
+        sets = ", ".join(f"[{k}] = ?" for k in values)
+        self.conn.execute(f"update [{table}] set {sets} where id = ?", [*values.values(), id])
+
+
+def _where(where: dict[str, Any], deleted: bool) -> tuple[str, list[Any]]:
+    clauses = [
+        f"[{name}] is ?" if value is None else f"[{name}] = ?" for name, value in where.items()
+    ]
+    if not deleted:
+        clauses.append("deleted_at is null")
+    sql = (" where " + " and ".join(clauses)) if clauses else ""
+    return sql, list(where.values())
+
+
+def _applied(conn: sqlite3.Connection) -> set[str]:
+    exists = conn.execute(
+        "select 1 from sqlite_master where type = 'table' and name = ?", [migrations.TABLE]
+    ).fetchone()
+    if not exists:
+        return set()
+    rows = conn.execute(
+        f"select name from [{migrations.TABLE}] where migration_set = ?", [migrations.SET_NAME]
+    )
+    return {r[0] for r in rows}
+
+
+def _refuse_foreign_or_newer(path: Path) -> None:
+    """Look at an existing file read-only and refuse it if it is not ours or too new."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as f:
+            header = f.read(16)
+    except OSError as error:
+        raise StorageError(f"Impossible de lire « {path} » : {error.strerror}.") from error
+    if header != SQLITE_HEADER:
+        raise StorageError(f"Le fichier « {path.name} » n'est pas une base de données Fabrique.")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = conn.execute(
+                "select count(*) from sqlite_master where type = 'table'"
+            ).fetchone()[0]
+            applied = _applied(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise StorageError(
+            f"Le fichier « {path.name} » est endommagé ou n'est pas une base Fabrique."
+        ) from error
+    if tables and app_id != APPLICATION_ID:
+        raise StorageError(f"Le fichier « {path.name} » n'est pas une base de données Fabrique.")
+    if applied - set(migrations.NAMES):
+        raise StorageError(
+            f"La base « {path.name} » a été écrite par une version plus récente de Fabrique. "
+            "Mettez Fabrique à jour pour l'ouvrir ; elle n'a pas été modifiée."
+        )
+
+
+def _storage_message(path: Path | None, error: sqlite3.Error) -> str:
+    text = str(error).lower()
+    where = f" « {path} »" if path else ""
+    if "readonly" in text or "read-only" in text:
+        return f"La base de données{where} est en lecture seule : impossible d'enregistrer."
+    if "disk is full" in text or "database or disk is full" in text:
+        return f"Le disque est plein : impossible d'enregistrer dans la base{where}."
+    if "not a database" in text or "malformed" in text:
+        return f"La base de données{where} est endommagée ou n'est pas une base Fabrique."
+    if "locked" in text or "busy" in text:
+        return f"La base de données{where} est utilisée par un autre programme."
+    log.error("unexpected sqlite error on %s: %s", path, error)
+    return f"Erreur d'enregistrement dans la base{where} : {error}."

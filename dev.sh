@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Fabrique developer entry point. Sets everything up on first use (virtualenv, packages,
+# the few Debian libraries Qt needs), then:
+#   ./dev.sh run    opens the app on the built-in demo atelier (extra args go to `fabrique`)
+#   ./dev.sh test   runs the whole test suite headless (extra args go to pytest)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PYTHON=${PYTHON:-python3}
+VENV=.venv
+QT_LIBS="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3"
+QT_XCB_LIBS="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1"
+
+say() { printf '%s\n' "$*" >&2; }
+
+apt_install() {
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "Installation des bibliothèques système : $*"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null \
+      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null; }
+  else
+    say "Il manque des paquets système ; installez-les avec : sudo apt-get install $*"
+    return 1
+  fi
+}
+
+missing_debs() {
+  local missing=()
+  command -v dpkg-query >/dev/null || return 0
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+  done
+  echo "${missing[@]:-}"
+}
+
+ensure_system() {
+  local missing
+  missing=$(missing_debs $QT_LIBS ${1:-})
+  [ -z "$missing" ] || apt_install $missing
+}
+
+ensure_venv() {
+  "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+    || { say "Fabrique demande Python 3.11 ou plus récent."; exit 1; }
+  if [ ! -x "$VENV/bin/python" ]; then
+    if ! "$PYTHON" -m venv "$VENV" 2>/dev/null; then
+      rm -rf "$VENV"
+      apt_install python3-venv && "$PYTHON" -m venv "$VENV"
+    fi
+  fi
+  local stamp="$VENV/.installed" wanted
+  wanted=$(sha256sum pyproject.toml | cut -c1-16)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    "$VENV/bin/python" -m pip install -q --upgrade pip
+    "$VENV/bin/python" -m pip install -q -e ".[test]"
+    echo "$wanted" > "$stamp"
+  fi
+}
+
+case "${1:-}" in
+  run)
+    shift
+    ensure_system "$QT_XCB_LIBS"
+    ensure_venv
+    exec "$VENV/bin/fabrique" "$@"
+    ;;
+  test)
+    shift
+    ensure_system
+    ensure_venv
+    exec "$VENV/bin/python" -m pytest "$@"
+    ;;
+  *)
+    say "usage : ./dev.sh run [options de fabrique]   |   ./dev.sh test [options de pytest]"
+    exit 2
+    ;;
+esac

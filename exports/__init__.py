@@ -1,0 +1,1 @@
+"""Reports and exchange files made from core objects. Imports the core only."""

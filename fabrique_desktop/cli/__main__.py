@@ -1,0 +1,5 @@
+import sys
+
+from fabrique_desktop.cli import main
+
+sys.exit(main())

@@ -1,0 +1,46 @@
+"""``fabrique`` with no command: open the app on a session (Qt is imported only here, lazily)."""
+
+from __future__ import annotations
+
+import argparse
+
+from fabrique_desktop.cli.context import Context
+from fabrique_desktop.errors import NotFoundError
+from fabrique_desktop.model import Session
+from fabrique_desktop.workspace import find_session, list_series, list_sessions
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--open", metavar="ATELIER", help="ouvre cet atelier (identifiant ou titre exact)"
+    )
+    parser.add_argument("--fullscreen", action="store_true", help="plein écran dès l'ouverture")
+
+
+def choose_session(args: argparse.Namespace, context: Context) -> Session:
+    store = context.store
+    if getattr(args, "open", None):
+        return find_session(store, args.open)
+    last = context.settings.get("last_session")
+    if last:
+        session = store.get(Session, last)
+        if session is not None and not session.deleted:
+            return session
+    for series in list_series(store):
+        sessions = list_sessions(store, series.id)
+        if sessions:
+            return sessions[0]
+    raise NotFoundError("Aucun atelier à ouvrir.")
+
+
+def run(args: argparse.Namespace, context: Context) -> int:
+    session = choose_session(args, context)
+    from ui.app import run as run_app
+
+    return run_app(
+        context.store,
+        context.data_dir,
+        context.backups,
+        session.id,
+        getattr(args, "fullscreen", False),
+    )

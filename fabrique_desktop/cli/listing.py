@@ -1,0 +1,48 @@
+"""``fabrique series`` and ``fabrique sessions``: one line each, id first."""
+
+from __future__ import annotations
+
+import argparse
+
+from db.store import Store
+from fabrique_desktop.cli.context import Context
+from fabrique_desktop.model import Card
+from fabrique_desktop.workspace import list_series, list_sessions
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = commands.add_parser(
+        "series", parents=[common], help="liste les séries (identifiant d'abord)"
+    )
+    p.set_defaults(handler=series)
+    p = commands.add_parser(
+        "sessions",
+        parents=[common],
+        help="liste les ateliers : identifiant, série, date, titre, nombre d'idées",
+    )
+    p.set_defaults(handler=sessions)
+
+
+def series(args: argparse.Namespace, context: Context) -> int:
+    store = context.store
+    for s in list_series(store):
+        count = len(list_sessions(store, s.id))
+        print(f"{s.id}\t{s.title}\t{count} ateliers")
+    return 0
+
+
+def sessions(args: argparse.Namespace, context: Context) -> int:
+    store = context.store
+    titles = {s.id: s.title for s in list_series(store)}
+    counts = _card_counts(store)
+    for s in list_sessions(store):
+        print(f"{s.id}\t{titles.get(s.series_id, '')}\t{s.date}\t{s.title}\t{counts.get(s.id, 0)}")
+    return 0
+
+
+def _card_counts(store: Store) -> dict[str, int]:
+    sql = (
+        f"select session_id, count(*) from [{Card.kind}] "
+        "where deleted_at is null and merged_into is null group by session_id"
+    )
+    return dict(store.execute(sql).fetchall())

@@ -1,0 +1,185 @@
+"""The domain model: plain dataclasses, one per kind of thing the app keeps.
+
+Every entity has a UUID, UTC ``created_at``/``updated_at`` timestamps and a tombstone
+(``deleted_at``) instead of hard deletion, so that work from several laptops can be merged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+INBOX = "inbox"
+HORIZONS = ("2024", "2040")
+PHASES = {
+    "valeurs": "Valeurs",
+    "objectifs": "Objectifs & pistes de projet",
+    "convergence": "Convergence",
+    "autre": "Autre",
+}
+
+
+def utc_now() -> str:
+    """An ISO-8601 UTC timestamp with microseconds, sortable as text."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(kw_only=True)
+class Entity:
+    """Fields shared by every stored kind. ``kind`` names the table and the bundle section."""
+
+    kind: ClassVar[str] = ""
+
+    id: str = field(default_factory=new_id)
+    created_at: str = field(default_factory=utc_now)
+    updated_at: str = field(default_factory=utc_now)
+    deleted_at: str | None = None
+
+    @property
+    def deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    def to_record(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Any:
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in record.items() if k in names})
+
+
+@dataclass(kw_only=True)
+class Series(Entity):
+    """A cycle of ateliers (e.g. « La Fabrique — Acte 1 ») and its own copy of the template."""
+
+    kind: ClassVar[str] = "series"
+
+    title: str = ""
+    template: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(kw_only=True)
+class Session(Entity):
+    """One atelier of a series."""
+
+    kind: ClassVar[str] = "sessions"
+
+    series_id: str = ""
+    number: int = 0
+    title: str = ""
+    date: str = ""
+    phase: str = "autre"
+    place: str = ""
+    facilitator: str = ""
+    anonymous: bool = True
+
+
+@dataclass(kw_only=True)
+class Persona(Entity):
+    """A fictional inhabitant participants speak as. Belongs to a series' deck."""
+
+    kind: ClassVar[str] = "personas"
+
+    series_id: str = ""
+    key: str = ""
+    first_name: str = ""
+    role: str = ""
+    gender: str = ""
+    age: int | None = None
+    town: str = ""
+    story: str = ""
+    worries: list[str] = field(default_factory=list)
+    hopes: list[str] = field(default_factory=list)
+    colour: str = "#455A64"
+    icon: str = "fa5s.user"
+    portrait: str = ""
+    retired: bool = False
+    position: float = 0.0
+
+
+@dataclass(kw_only=True)
+class Table(Entity):
+    """A table of participants in one session, usually playing one or two personas."""
+
+    kind: ClassVar[str] = "tables"
+
+    session_id: str = ""
+    number: int = 0
+    name: str = ""
+    persona_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Participant(Entity):
+    """An optional, possibly anonymous, participant at a table."""
+
+    kind: ClassVar[str] = "participants"
+
+    session_id: str = ""
+    table_id: str | None = None
+    name: str = ""
+
+
+@dataclass(kw_only=True)
+class Card(Entity):
+    """An idea on the board: a sticky note in one column."""
+
+    kind: ClassVar[str] = "cards"
+
+    session_id: str = ""
+    text: str = ""
+    column: str = INBOX
+    position: float = 0.0
+    persona_id: str | None = None
+    table_id: str | None = None
+    horizon: str = ""
+    tags: list[str] = field(default_factory=list)
+    colour: str = ""
+    value_keys: list[str] = field(default_factory=list)
+    merged_into: str | None = None
+    cluster_id: str | None = None
+
+
+@dataclass(kw_only=True)
+class Engagement(Entity):
+    """A commitment the room converged on, keeping the trace of the ideas behind it."""
+
+    kind: ClassVar[str] = "engagements"
+
+    session_id: str = ""
+    column: str = ""
+    number: int = 0
+    title: str = ""
+    purpose: str = ""
+    how: list[str] = field(default_factory=list)
+    card_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Vote(Entity):
+    """Dots a voter (a table or a participant) put on one card."""
+
+    kind: ClassVar[str] = "votes"
+
+    session_id: str = ""
+    card_id: str = ""
+    voter_id: str = ""
+    dots: int = 0
+
+
+ENTITY_TYPES: dict[str, type[Entity]] = {
+    cls.kind: cls for cls in (Series, Session, Persona, Table, Participant, Card, Engagement, Vote)
+}
+
+
+def register(cls: type[Entity]) -> type[Entity]:
+    """Make a new kind known to storage, bundles and merges (used by feature modules)."""
+    ENTITY_TYPES[cls.kind] = cls
+    return cls

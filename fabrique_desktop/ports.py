@@ -1,0 +1,35 @@
+"""What the core needs from storage. ``db.store.Store`` is the implementation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from typing import Any, Protocol, TypeVar
+
+from fabrique_desktop.changes import Change
+from fabrique_desktop.model import Entity
+
+E = TypeVar("E", bound=Entity)
+
+
+class Store(Protocol):
+    def apply(self, change: Change) -> None:
+        """Apply every edit of ``change`` in one transaction, committed before returning."""
+
+    def get(self, cls: type[E], id: str) -> E | None:
+        """One entity by id, tombstoned ones included; ``None`` if unknown."""
+
+    def find(self, cls: type[E], *, deleted: bool = False, **where: Any) -> list[E]:
+        """Entities of one kind whose fields equal ``where`` (live ones unless ``deleted``)."""
+
+    def count(self, cls: type[E], **where: Any) -> int:
+        """How many live entities of one kind match ``where``."""
+
+    def put_many(self, entities: list[Entity]) -> None:
+        """Insert or replace entities as they are (bundles, merges), in one transaction."""
+
+    def atomic(self) -> AbstractContextManager[Any]:
+        """A transaction: everything inside commits together or not at all."""
+
+    def iter_all(self, cls: type[E], **where: Any) -> Iterator[E]:
+        """Every entity of one kind matching ``where``, tombstones included."""

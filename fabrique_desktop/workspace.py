@@ -1,0 +1,199 @@
+"""Series and sessions: first use, creating a series from a template, renaming, copying."""
+
+from __future__ import annotations
+
+import csv
+import logging
+from dataclasses import replace
+
+from fabrique_desktop import changes
+from fabrique_desktop.board import STEP
+from fabrique_desktop.changes import Change
+from fabrique_desktop.errors import NotFoundError
+from fabrique_desktop.model import ENTITY_TYPES, Card, Persona, Series, Session, new_id, utc_now
+from fabrique_desktop.ports import Store
+from fabrique_desktop.resources import resource
+from fabrique_desktop.template import Template, builtin_template
+
+log = logging.getLogger(__name__)
+
+DEMO_IDEAS = resource("demo", "pistes-acte1.csv")
+DEMO_ATELIER = 3  # « Objectifs et pistes de projet »: the atelier where the seed's ideas were born
+
+
+def ensure_first_use(store: Store) -> Series | None:
+    """On an empty database, create the built-in series with its five ateliers and demo ideas."""
+    if store.count(Series) or any(True for _ in store.iter_all(Series)):
+        return None
+    template = builtin_template()
+    series = create_series(store, template)
+    demo = next((s for s in list_sessions(store, series.id) if s.number == DEMO_ATELIER), None)
+    if demo is not None:
+        store.apply(demo_ideas(demo, template))
+    return series
+
+
+def create_series(store: Store, template: Template, title: str | None = None) -> Series:
+    """A series with its own copy of the template, its persona deck and its planned ateliers."""
+    plan = template.data.get("series", {})
+    series = Series(title=title or plan.get("title") or template.title, template=template.data)
+    edits = [changes.create(series)]
+    for i, p in enumerate(template.section("personas")):
+        persona = Persona(
+            series_id=series.id,
+            key=p.get("key", ""),
+            first_name=p.get("first_name", ""),
+            role=p.get("role", ""),
+            gender=p.get("gender", ""),
+            age=p.get("age"),
+            town=p.get("town", ""),
+            story=p.get("story", ""),
+            worries=list(p.get("worries", [])),
+            hopes=list(p.get("hopes", [])),
+            colour=p.get("colour", "#455A64"),
+            icon=p.get("icon", "fa5s.user"),
+            position=float(i),
+        )
+        edits.append(changes.create(persona))
+    for atelier in plan.get("ateliers", []):
+        session = Session(
+            series_id=series.id,
+            number=int(atelier.get("number", 0)),
+            title=atelier.get("title", ""),
+            date=atelier.get("date", ""),
+            phase=atelier.get("phase", "autre"),
+            place=atelier.get("place", ""),
+            facilitator=atelier.get("facilitator", ""),
+        )
+        edits.append(changes.create(session))
+    store.apply(Change("Créer la série", tuple(edits)))
+    return series
+
+
+def demo_ideas(session: Session, template: Template) -> Change:
+    """The seed's project ideas as cards, in their Vivre columns."""
+    keys = {c.key for c in template.columns}
+    edits = []
+    positions: dict[str, float] = {}
+    try:
+        with DEMO_IDEAS.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except OSError:
+        log.warning("demo ideas not found at %s", DEMO_IDEAS)
+        rows = []
+    for row in rows:
+        column = row.get("column", "") if row.get("column") in keys else "inbox"
+        positions[column] = positions.get(column, 0.0) + STEP
+        card = Card(
+            session_id=session.id,
+            text=row["text"].strip(),
+            column=column,
+            position=positions[column],
+            horizon=row.get("horizon", "").strip(),
+            tags=[t for t in row.get("tags", "").split() if t],
+        )
+        edits.append(changes.create(card))
+    return Change("Idées de démonstration", tuple(edits))
+
+
+def list_series(store: Store) -> list[Series]:
+    return sorted(store.find(Series), key=lambda s: (s.created_at, s.title))
+
+
+def list_sessions(store: Store, series_id: str | None = None) -> list[Session]:
+    where = {"series_id": series_id} if series_id else {}
+    return sorted(
+        store.find(Session, **where), key=lambda s: (s.series_id, s.number, s.date, s.title)
+    )
+
+
+def find_session(store: Store, ref: str) -> Session:
+    """A session by id, id prefix (8+ characters) or exact title."""
+    session = store.get(Session, ref)
+    if session is not None and not session.deleted:
+        return session
+    sessions = list_sessions(store)
+    matches = [s for s in sessions if s.title == ref] or (
+        [s for s in sessions if s.id.startswith(ref)] if len(ref) >= 8 else []
+    )
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise NotFoundError(f"Plusieurs ateliers s'appellent « {ref} » : donnez leur identifiant.")
+    raise NotFoundError(f"Aucun atelier ne correspond à « {ref} ».")
+
+
+def find_series(store: Store, ref: str) -> Series:
+    series = store.get(Series, ref)
+    if series is not None and not series.deleted:
+        return series
+    all_series = list_series(store)
+    matches = [s for s in all_series if s.title == ref] or (
+        [s for s in all_series if s.id.startswith(ref)] if len(ref) >= 8 else []
+    )
+    if len(matches) == 1:
+        return matches[0]
+    raise NotFoundError(f"Aucune série ne correspond à « {ref} ».")
+
+
+def series_template(series: Series) -> Template:
+    return Template.from_dict(series.template)
+
+
+def create_session(store: Store, series: Series, title: str, **fields: object) -> Session:
+    number = max((s.number for s in list_sessions(store, series.id)), default=0) + 1
+    session = Session(series_id=series.id, title=title, number=number, **fields)  # type: ignore[arg-type]
+    store.apply(Change("Créer un atelier", (changes.create(session),)))
+    return session
+
+
+def rename(entity: Series | Session, title: str) -> Change:
+    return Change("Renommer", (changes.update(entity, title=title.strip()),))
+
+
+def duplicate_session(store: Store, session: Session) -> Session:
+    """A copy of a session and everything in it, under new ids, titled « … (copie) »."""
+    copy = replace(
+        session,
+        id=new_id(),
+        title=f"{session.title} (copie)",
+        created_at=utc_now(),
+        updated_at=utc_now(),
+    )
+    edits = [changes.create(copy)]
+    new_ids: dict[str, str] = {session.id: copy.id}
+    children = [e for cls in _session_kinds() for e in store.find(cls, session_id=session.id)]
+    for child in children:
+        new_ids[child.id] = new_id()
+    for child in children:
+        record = {k: _remap(v, new_ids) for k, v in child.to_record().items()}
+        edits.append(changes.create(type(child).from_record(record)))
+    store.apply(Change("Dupliquer l'atelier", tuple(edits)))
+    return copy
+
+
+def delete_session(store: Store, session: Session) -> Change:
+    return Change("Supprimer l'atelier", (changes.delete(session),))
+
+
+def delete_series(store: Store, series: Series) -> Change:
+    edits = [changes.delete(s) for s in list_sessions(store, series.id)]
+    return Change("Supprimer la série", (*edits, changes.delete(series)))
+
+
+def _session_kinds() -> list[type]:
+    import dataclasses
+
+    return [
+        cls
+        for cls in ENTITY_TYPES.values()
+        if "session_id" in {f.name for f in dataclasses.fields(cls)} and cls is not Session
+    ]
+
+
+def _remap(value: object, ids: dict[str, str]) -> object:
+    if isinstance(value, str):
+        return ids.get(value, value)
+    if isinstance(value, list):
+        return [_remap(v, ids) for v in value]
+    return value

@@ -1,0 +1,48 @@
+"""Shared fixtures. Qt runs offscreen: this is set before anything imports Qt."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("FABRIQUE_DATA_DIR", None)
+
+from pathlib import Path
+
+import pytest
+
+from db.store import Store
+from fabrique_desktop.model import Series, Session
+from fabrique_desktop.paths import DataDir
+from fabrique_desktop.workspace import ensure_first_use, list_sessions
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> DataDir:
+    return DataDir(tmp_path / "data")
+
+
+@pytest.fixture
+def store(data_dir: DataDir):
+    store = Store.open(data_dir.database)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def demo(store: Store) -> Series:
+    series = ensure_first_use(store)
+    assert series is not None
+    return series
+
+
+@pytest.fixture
+def session(store: Store, demo: Series) -> Session:
+    """The first atelier of the demo series (empty board)."""
+    return list_sessions(store, demo.id)[0]
+
+
+@pytest.fixture
+def demo_session(store: Store, demo: Series) -> Session:
+    """Atelier 3 of the demo series, with the seed's project ideas."""
+    return next(s for s in list_sessions(store, demo.id) if s.number == 3)

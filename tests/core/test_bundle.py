@@ -1,0 +1,57 @@
+import json
+
+import pytest
+
+from fabrique_desktop import board, bundle
+from fabrique_desktop.errors import BundleError
+
+
+def test_bundle_round_trip_keeps_ids_and_text(store, demo_session) -> None:
+    store.apply(
+        board.capture(store, demo_session.id, "Nadïa : « un tramway jusqu'à Aubagne » — œuvre")
+    )
+    text = bundle.to_json(bundle.collect(store, demo_session))
+    parsed = bundle.from_json(text)
+    assert parsed.session.id == demo_session.id
+    texts = {c.text for c in parsed.entities["cards"]}
+    assert "Nadïa : « un tramway jusqu'à Aubagne » — œuvre" in texts
+    assert len(parsed.entities["personas"]) == 8
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x00\x01garbage", "n'est pas un atelier"),
+        (b'{"hello": "world"}', "n'est pas un atelier"),
+        (b"[1, 2, 3]", "n'est pas un atelier"),
+    ],
+)
+def test_garbage_is_refused(data: bytes, message: str) -> None:
+    with pytest.raises(BundleError, match=message):
+        bundle.from_json(data)
+
+
+def test_newer_version_is_refused(store, demo_session) -> None:
+    document = json.loads(bundle.to_json(bundle.collect(store, demo_session)))
+    document["format_version"] = bundle.FORMAT_VERSION + 1
+    with pytest.raises(BundleError, match="plus récente"):
+        bundle.from_json(json.dumps(document))
+
+
+def test_tampered_bundle_is_refused(store, demo_session) -> None:
+    document = json.loads(bundle.to_json(bundle.collect(store, demo_session)))
+    document["entities"]["cards"][0]["text"] = "falsifié"
+    with pytest.raises(BundleError, match="modifié"):
+        bundle.from_json(json.dumps(document))
+
+
+def test_import_is_idempotent(store, demo_session, tmp_path) -> None:
+    from db.store import Store
+
+    text = bundle.to_json(bundle.collect(store, demo_session))
+    other = Store.open(tmp_path / "other.db")
+    first = bundle.import_bundle(other, bundle.from_json(text))
+    assert first.created > 90
+    again = bundle.import_bundle(other, bundle.from_json(text))
+    assert again.created == again.updated == 0
+    other.close()

@@ -1,0 +1,78 @@
+import sqlite3
+
+import pytest
+
+from db import migrations
+from db.backups import Backups, list_backups, restore
+from db.store import Store
+from fabrique_desktop import board
+from fabrique_desktop.errors import StorageError
+from fabrique_desktop.model import Card
+
+
+def test_new_database_is_wal_with_foreign_keys(store) -> None:
+    assert store.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    applied = {r["name"] for r in store.query("select name from _sqlite_migrations")}
+    assert applied == set(migrations.NAMES)
+
+
+def test_data_survives_reopen(data_dir, session) -> None:
+    first = Store.open(data_dir.database)
+    first.apply(board.capture(first, session.id, "Une idée accentuée : été, œuf, « oui »"))
+    first.close()
+    again = Store.open(data_dir.database)
+    assert [c.text for c in again.find(Card, session_id=session.id)] == [
+        "Une idée accentuée : été, œuf, « oui »"
+    ]
+    again.close()
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"Ceci n'est pas une base.\n" * 10)
+    before = path.read_bytes()
+    with pytest.raises(StorageError, match="n'est pas une base"):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+def test_a_foreign_sqlite_database_is_refused_untouched(tmp_path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("create table recettes (nom text)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StorageError, match="n'est pas une base de données Fabrique"):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+def test_a_newer_database_is_refused_untouched(data_dir, store) -> None:
+    store.execute(
+        "insert into _sqlite_migrations (migration_set, name, applied_at) values (?, ?, ?)",
+        ["fabrique", "9999_from_the_future", "2030-01-01"],
+    )
+    store.close()
+    before = data_dir.database.read_bytes()
+    with pytest.raises(StorageError, match="plus récente"):
+        Store.open(data_dir.database)
+    assert data_dir.database.read_bytes() == before
+
+
+def test_backups_roll_and_restore(data_dir, store, session) -> None:
+    backups = Backups(store, data_dir.backups, keep=3)
+    store.apply(board.capture(store, session.id, "avant"))
+    first = backups.take()
+    for _ in range(4):
+        backups.take()
+    assert len(list_backups(data_dir.backups)) == 3
+    assert backups.maybe_take() is None  # less than ten minutes since the last one
+    store.apply(board.capture(store, session.id, "après"))
+    store.close()
+    assert not first.exists()  # pruned
+    restore(list_backups(data_dir.backups)[0], data_dir.database)
+    reopened = Store.open(data_dir.database)
+    assert [c.text for c in reopened.find(Card, session_id=session.id)] == ["avant"]
+    reopened.close()

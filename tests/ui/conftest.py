@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import pytest
+
+from db.backups import Backups
+from ui.app import FabriqueApp, make_application
+
+
+@pytest.fixture
+def fabrique_app(qapp, store, data_dir, demo):
+    make_application()
+    app = FabriqueApp(qapp, store, data_dir, Backups(store, data_dir.backups))
+    yield app
+    if app.window is not None:
+        app.window.close()
+
+
+@pytest.fixture
+def window(qtbot, fabrique_app, session):
+    window = fabrique_app.open_session(session.id)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    window.focus_capture()
+    qtbot.wait_exposed(window)
+    return window
+
+
+def type_text(widget, text: str) -> None:
+    """Type any text, accents and « » included (QTest.keyClicks only knows ASCII)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)

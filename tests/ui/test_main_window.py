@@ -1,0 +1,62 @@
+from PySide6.QtCore import Qt
+
+from db.backups import list_backups
+from fabrique_desktop.model import Card
+from tests.ui.conftest import type_text
+
+
+def test_demo_window_shows_the_template_columns(window, session) -> None:
+    assert window.windowTitle() == f"Fabrique — {session.title}"
+    titles = [h.column.title for h in window.board.headers.values()]
+    assert titles == ["À trier", "Vivre Mieux", "Vivre Monde", "Vivre Ensemble", "Art de Vivre"]
+    assert window.capture.field.hasFocus()
+
+
+def test_typing_and_enter_adds_a_persisted_card(qtbot, window, store, session) -> None:
+    type_text(window.capture.field, "Un tramway jusqu'à Aubagne « vite » — Nadïa, œuvre")
+    qtbot.keyClick(window.capture.field, Qt.Key.Key_Return)
+    cards = store.find(Card, session_id=session.id)
+    assert [c.text for c in cards] == ["Un tramway jusqu'à Aubagne « vite » — Nadïa, œuvre"]
+    assert cards[0].column == "inbox"
+    assert window.capture.field.text() == ""
+    assert window.capture.field.hasFocus()
+    assert cards[0].id in window.scene.items_by_id
+    assert window.board.headers["inbox"].text() == "À trier  (1)"
+
+
+def test_escape_selects_the_last_captured_card(qtbot, window) -> None:
+    type_text(window.capture.field, "Première")
+    qtbot.keyClick(window.capture.field, Qt.Key.Key_Return)
+    qtbot.keyClick(window.capture.field, Qt.Key.Key_Escape)
+    selected = window.scene.selectedItems()
+    assert [i.card.text for i in selected] == ["Première"]
+
+
+def test_undo_redo_follow_the_database(qtbot, window, store, session) -> None:
+    type_text(window.capture.field, "À annuler")
+    qtbot.keyClick(window.capture.field, Qt.Key.Key_Return)
+    window.undo_action.trigger()
+    assert store.count(Card, session_id=session.id) == 0
+    assert not window.scene.items_by_id
+    window.redo_action.trigger()
+    assert [c.text for c in store.find(Card, session_id=session.id)] == ["À annuler"]
+    assert len(window.scene.items_by_id) == 1
+
+
+def test_opening_a_session_takes_a_backup(window, data_dir) -> None:
+    assert list_backups(data_dir.backups)
+
+
+def test_language_switch_to_english_and_back(window, fabrique_app) -> None:
+    fabrique_app.set_language("en")
+    english = fabrique_app.window
+    assert english.file_menu.title() == "&File"
+    fabrique_app.set_language("fr")
+    assert fabrique_app.window.file_menu.title() == "&Fichier"
+
+
+def test_screenshot_at_projector_size(window, tmp_path) -> None:
+    window.resize(1280, 720)
+    image = window.grab()
+    assert image.width() == 1280
+    assert image.save(str(tmp_path / "window.png"))

@@ -1,0 +1,40 @@
+"""Every French UI string has its English translation, and the compiled .qm is up to date."""
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "fabrique_en.ts"
+
+
+def test_every_ui_string_is_translated_to_english(tmp_path) -> None:
+    copy = tmp_path / "fabrique_en.ts"
+    shutil.copy(TS, copy)
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    subprocess.run(
+        [lupdate, *sources, "-no-obsolete", "-locations", "none", "-ts", str(copy)],
+        check=True,
+        capture_output=True,
+    )
+    untranslated = [
+        m.findtext("source")
+        for m in ET.parse(copy).iter("message")
+        if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")
+    ]
+    assert not untranslated, (
+        "untranslated UI strings: run resources/translations/update.py and translate: "
+        f"{untranslated}"
+    )
+
+
+def test_compiled_translation_matches_its_source(tmp_path) -> None:
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    fresh = tmp_path / "fresh.qm"
+    subprocess.run([lrelease, str(TS), "-qm", str(fresh)], check=True, capture_output=True)
+    assert fresh.read_bytes() == TS.with_suffix(".qm").read_bytes(), (
+        "fabrique_en.qm is stale: run resources/translations/update.py"
+    )

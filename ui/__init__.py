@@ -1,0 +1,1 @@
+"""The Qt application: windows, the board scene, dialogs. Imports the core, db and exports."""

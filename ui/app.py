@@ -1,0 +1,185 @@
+"""The Qt application: fonts, translations, the error handler, and the window it opens."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from db.backups import Backups
+from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.model import Session
+from fabrique_desktop.paths import DataDir
+from fabrique_desktop.ports import Store
+from fabrique_desktop.resources import resource
+from fabrique_desktop.settings import Settings
+from ui import theme
+from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+FONT_FAMILY = "DejaVu Sans"
+BACKUP_CHECK_MS = 60_000
+
+
+def register_fonts() -> str:
+    """Register the bundled fonts with Qt; returns the family to use."""
+    for path in sorted(resource("fonts").glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(path))
+    return FONT_FAMILY
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Fabrique")
+    app.setOrganizationName("Fabrique")
+    app.setFont(QFont(register_fonts(), 11))
+    app.setStyleSheet(theme.STYLESHEET)
+    return app  # type: ignore[return-value]
+
+
+class Translations:
+    """Qt translators for the app and Qt's own dialogs. French is the source language."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.installed: list[QTranslator] = []
+
+    def use(self, language: str) -> None:
+        for translator in self.installed:
+            self.app.removeTranslator(translator)
+        self.installed.clear()
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        candidates = [(Path(qt_dir), f"qtbase_{language}.qm")]
+        if language != "fr":
+            candidates.append((resource("translations"), f"fabrique_{language}.qm"))
+        for folder, name in candidates:
+            translator = QTranslator(self.app)
+            if translator.load(str(folder / name)):
+                self.app.installTranslator(translator)
+                self.installed.append(translator)
+            else:
+                log.info("no translation %s in %s", name, folder)
+        QLocale.setDefault(
+            QLocale(QLocale.Language.English if language == "en" else QLocale.Language.French)
+        )
+
+
+class FabriqueApp(QObject):
+    """Opens sessions in the main window and keeps backups and settings."""
+
+    def __init__(
+        self, app: QApplication, store: Store, data_dir: DataDir, backups: Backups
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.store = store
+        self.data_dir = data_dir
+        self.backups = backups
+        self.settings = Settings(data_dir.settings)
+        self.translations = Translations(app)
+        self.translations.use(self.language)
+        self.window: MainWindow | None = None
+        self._backup_timer = QTimer(self)
+        self._backup_timer.timeout.connect(self._maybe_backup)
+        self._backup_timer.start(BACKUP_CHECK_MS)
+        install_error_handler(data_dir)
+
+    @property
+    def language(self) -> str:
+        return self.settings.get("language", "fr")
+
+    def open_session(self, session_id: str) -> MainWindow:
+        session = self.store.get(Session, session_id)
+        if session is None or session.deleted:
+            raise FabriqueError("Cet atelier n'existe plus.")
+        QTimer.singleShot(0, self._take_backup)  # right after the window is on screen
+        previous = self.window
+        window = MainWindow(self.store, session)
+        window.session_requested.connect(self.open_session)
+        window.manage_requested.connect(self.show_manager)
+        window.language_requested.connect(self.set_language)
+        if previous is not None:
+            window.setGeometry(previous.geometry())
+            if previous.isFullScreen():
+                window.showFullScreen()
+            else:
+                window.show()
+            previous.close()
+            previous.deleteLater()
+        self.window = window
+        self.settings.set("last_session", session.id)
+        return window
+
+    def show_manager(self) -> None:
+        from ui.session_manager import SessionManager
+
+        current = self.window.session.id if self.window else ""
+        manager = SessionManager(self.store, current, self.window)
+        manager.open_requested.connect(self.open_session)
+        manager.exec()
+
+    def set_language(self, language: str) -> None:
+        if language == self.language:
+            return
+        self.settings.set("language", language)
+        self.translations.use(language)
+        if self.window is not None:
+            self.open_session(self.window.session.id)
+            self.window.focus_capture()
+
+    def _take_backup(self) -> None:
+        try:
+            self.backups.take()
+        except FabriqueError as error:
+            log.warning("backup failed: %s", error)
+
+    def _maybe_backup(self) -> None:
+        try:
+            self.backups.maybe_take()
+        except FabriqueError as error:
+            log.warning("backup failed: %s", error)
+
+
+def install_error_handler(data_dir: DataDir) -> None:
+    """Unhandled errors: logged, then a calm French message; the app keeps running."""
+
+    def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        details = "".join(traceback.format_exception(kind, error, tb))
+        if isinstance(error, FabriqueError):
+            log.warning("refused: %s", error)
+            text = str(error)
+        else:
+            log.error("unhandled error:\n%s", details)
+            text = QApplication.translate(
+                "errors",
+                "Une erreur inattendue est survenue. Rien n'a été perdu : chaque idée est "
+                "enregistrée dès sa saisie.\n\nLes détails sont dans le journal :\n{}",
+            ).format(data_dir.log_file)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Fabrique", text)
+        box.exec()
+
+    sys.excepthook = handle
+
+
+def run(
+    store: Store, data_dir: DataDir, backups: Backups, session_id: str, fullscreen: bool = False
+) -> int:
+    app = make_application()
+    fabrique = FabriqueApp(app, store, data_dir, backups)
+    window = fabrique.open_session(session_id)
+    if fullscreen:
+        window.showFullScreen()
+    else:
+        window.show()
+    window.focus_capture()
+    return app.exec()

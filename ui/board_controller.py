@@ -1,0 +1,51 @@
+"""The board's controller: owns the session's undo stack and is the only path to changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from fabrique_desktop import board
+from fabrique_desktop.changes import Change
+from fabrique_desktop.model import INBOX, Card, Series, Session
+from fabrique_desktop.ports import Store
+from fabrique_desktop.template import Template
+from fabrique_desktop.workspace import series_template
+from ui.undo import ChangeCommand
+
+
+class BoardController(QObject):
+    """Applies board changes for one session.
+
+    Signals:
+        changed(Change): a change (or its inverse, on undo) is now in the database.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, store: Store, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.session = session
+        series = store.get(Series, session.series_id)
+        assert series is not None
+        self.series = series
+        self.template: Template = series_template(series)
+        self.undo_stack = QUndoStack(self)
+
+    def cards(self) -> list[Card]:
+        return board.session_cards(self.store, self.session.id)
+
+    def card(self, card_id: str) -> Card | None:
+        return self.store.get(Card, card_id)
+
+    def push(self, change: Change) -> None:
+        """Apply a change as an undoable step; nothing happens for an empty change."""
+        if change:
+            self.undo_stack.push(ChangeCommand(self.store, change, self.changed.emit))
+
+    def capture(self, text: str, column: str = INBOX, **fields: object) -> str | None:
+        """Add a card; returns its id once it is committed, or ``None`` for empty text."""
+        change = board.capture(self.store, self.session.id, text, column, **fields)
+        self.push(change)
+        return next(iter(change.touched(Card.kind)), None)

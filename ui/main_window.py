@@ -1,0 +1,168 @@
+"""The main window: the open session's board, the capture bar, menus and the undo stack."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+
+from fabrique_desktop.changes import Change
+from fabrique_desktop.model import Card, Session
+from fabrique_desktop.ports import Store
+from ui.board_controller import BoardController
+from ui.board_scene import BoardScene
+from ui.board_view import BoardView
+from ui.capture_bar import CaptureBar
+from ui.icons import icon
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    session_requested(str): the user asked to open another session (by id).
+    manage_requested(): the user asked for the session manager.
+    language_requested(str): the user chose a language ("fr" or "en").
+    """
+
+    session_requested = Signal(str)
+    manage_requested = Signal()
+    language_requested = Signal(str)
+
+    def __init__(self, store: Store, session: Session) -> None:
+        super().__init__()
+        self.store = store
+        self.controller = BoardController(store, session, self)
+        self.scene = BoardScene(self.controller.template.columns, self)
+        self.board = BoardView(self.scene)
+        self.capture = CaptureBar()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.capture)
+        layout.addWidget(self.board, 1)
+        self.setCentralWidget(central)
+        self.resize(1280, 720)
+        self._build_actions()
+        self._build_menus()
+        QTimer.singleShot(0, self._load_icons)
+        self.capture.field.submitted.connect(self._capture)
+        self.capture.field.left.connect(self._leave_capture)
+        self.controller.changed.connect(self._on_changed)
+        self.scene.show_cards(self.controller.cards())
+        self._update_title()
+
+    @property
+    def session(self) -> Session:
+        return self.controller.session
+
+    def focus_capture(self) -> None:
+        self.capture.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.capture.field.selectAll()
+
+    # private slots
+
+    def _capture(self, text: str) -> None:
+        card_id = self.controller.capture(text)
+        if card_id:
+            self._last_captured = card_id
+            self.statusBar().showMessage(self.tr("Idée ajoutée à « À trier »."), 3000)
+
+    def _leave_capture(self) -> None:
+        self.board.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        item = self.scene.items_by_id.get(getattr(self, "_last_captured", ""))
+        if item is not None:
+            self.scene.clearSelection()
+            item.setSelected(True)
+            self.board.view.ensureVisible(item)
+
+    def _on_changed(self, change: Change) -> None:
+        ids = change.touched(Card.kind)
+        if ids:
+            cards = [c for c in (self.store.get(Card, i) for i in ids) if c is not None]
+            self.scene.refresh(cards)
+            if len(ids) == 1 and (item := self.scene.items_by_id.get(next(iter(ids)))):
+                self.board.view.ensureVisible(item)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"Fabrique — {self.session.title}")
+
+    def _build_actions(self) -> None:
+        stack = self.controller.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("Annuler"))
+        self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.redo_action = stack.createRedoAction(self, self.tr("Rétablir"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.capture_action = QAction(self.tr("Saisir une idée"), self)
+        self.capture_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.capture_action.triggered.connect(self.focus_capture)
+        self.manage_action = QAction(self.tr("Ateliers et séries…"), self)
+        self.manage_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.manage_action.triggered.connect(self.manage_requested)
+        self.quit_action = QAction(self.tr("Quitter"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.zoom_in_action = QAction(self.tr("Agrandir"), self)
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.zoom_in_action.triggered.connect(lambda: self.board.set_zoom(self.board.zoom * 1.15))
+        self.zoom_out_action = QAction(self.tr("Réduire"), self)
+        self.zoom_out_action.setShortcut(QKeySequence("Ctrl+-"))
+        self.zoom_out_action.triggered.connect(lambda: self.board.set_zoom(self.board.zoom / 1.15))
+        self.zoom_reset_action = QAction(self.tr("Taille normale"), self)
+        self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.zoom_reset_action.triggered.connect(lambda: self.board.set_zoom(1.0))
+        self.french_action = QAction("Français", self)
+        self.french_action.triggered.connect(lambda: self.language_requested.emit("fr"))
+        self.english_action = QAction("English", self)
+        self.english_action.triggered.connect(lambda: self.language_requested.emit("en"))
+        for action in (
+            self.undo_action,
+            self.redo_action,
+            self.capture_action,
+            self.manage_action,
+            self.quit_action,
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.zoom_reset_action,
+        ):
+            self.addAction(action)
+
+    def _load_icons(self) -> None:
+        """Icons come after the first paint; qtawesome is slow to import."""
+        for action, name in (
+            (self.undo_action, "fa5s.undo"),
+            (self.redo_action, "fa5s.redo"),
+            (self.capture_action, "fa5s.pen"),
+            (self.manage_action, "fa5s.folder-open"),
+            (self.quit_action, "fa5s.door-open"),
+            (self.zoom_in_action, "fa5s.search-plus"),
+            (self.zoom_out_action, "fa5s.search-minus"),
+        ):
+            action.setIcon(icon(name))
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        self.file_menu = menu.addMenu(self.tr("&Fichier"))
+        self.file_menu.addAction(self.manage_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = menu.addMenu(self.tr("&Édition"))
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.capture_action)
+        self.view_menu = menu.addMenu(self.tr("&Affichage"))
+        self.view_menu.addAction(self.zoom_in_action)
+        self.view_menu.addAction(self.zoom_out_action)
+        self.view_menu.addAction(self.zoom_reset_action)
+        language = self.view_menu.addMenu(self.tr("Langue"))
+        language.addAction(self.french_action)
+        language.addAction(self.english_action)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        log.info("window closed on session %s", self.session.id)
+        super().closeEvent(event)

@@ -1,0 +1,202 @@
+"""The session manager: series and their ateliers; open, create, rename, duplicate, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fabrique_desktop import workspace
+from fabrique_desktop.board import session_cards
+from fabrique_desktop.model import PHASES, Series, Session
+from fabrique_desktop.ports import Store
+from fabrique_desktop.template import builtin_template
+from ui.icons import icon
+
+ROLE_ID = Qt.ItemDataRole.UserRole
+ROLE_KIND = Qt.ItemDataRole.UserRole + 1
+
+
+class SessionManager(QDialog):
+    """Signals:
+    open_requested(str): open the session with this id.
+    """
+
+    open_requested = Signal(str)
+
+    def __init__(
+        self, store: Store, current_session_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.current_session_id = current_session_id
+        self.setWindowTitle(self.tr("Ateliers et séries"))
+        self.resize(900, 560)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(
+            [self.tr("Titre"), self.tr("Date"), self.tr("Phase"), self.tr("Idées")]
+        )
+        self.tree.setColumnWidth(0, 460)
+        self.tree.itemActivated.connect(self._activated)
+        buttons = QVBoxLayout()
+        self.open_button = self._button(buttons, "fa5s.folder-open", self.tr("Ouvrir"), self._open)
+        self._button(buttons, "fa5s.plus", self.tr("Nouvel atelier…"), self._new_session)
+        self._button(buttons, "fa5s.layer-group", self.tr("Nouvelle série…"), self._new_series)
+        self._button(buttons, "fa5s.i-cursor", self.tr("Renommer…"), self._rename)
+        self._button(buttons, "fa5s.copy", self.tr("Dupliquer l'atelier"), self._duplicate)
+        self._button(buttons, "fa5s.trash", self.tr("Supprimer…"), self._delete)
+        buttons.addStretch(1)
+        self._button(buttons, "fa5s.times", self.tr("Fermer"), self.reject)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.tree.clear()
+        for series in workspace.list_series(self.store):
+            top = QTreeWidgetItem([series.title])
+            top.setData(0, ROLE_ID, series.id)
+            top.setData(0, ROLE_KIND, "series")
+            top.setIcon(0, icon("fa5s.layer-group"))
+            self.tree.addTopLevelItem(top)
+            for session in workspace.list_sessions(self.store, series.id):
+                count = len(session_cards(self.store, session.id))
+                item = QTreeWidgetItem(
+                    [
+                        session.title,
+                        session.date,
+                        PHASES.get(session.phase, session.phase),
+                        str(count),
+                    ]
+                )
+                item.setData(0, ROLE_ID, session.id)
+                item.setData(0, ROLE_KIND, "session")
+                top.addChild(item)
+                if session.id == self.current_session_id:
+                    self.tree.setCurrentItem(item)
+            top.setExpanded(True)
+
+    def _button(self, layout: QVBoxLayout, icon_name: str, text: str, slot: object) -> QPushButton:
+        button = QPushButton(icon(icon_name), text)
+        button.clicked.connect(slot)
+        layout.addWidget(button)
+        return button
+
+    def _selected(self) -> tuple[str, str] | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        return item.data(0, ROLE_KIND), item.data(0, ROLE_ID)
+
+    def _selected_series(self) -> Series | None:
+        item = self.tree.currentItem()
+        while item is not None and item.data(0, ROLE_KIND) != "series":
+            item = item.parent()
+        return self.store.get(Series, item.data(0, ROLE_ID)) if item is not None else None
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        if item.data(0, ROLE_KIND) == "session":
+            self._open()
+
+    def _open(self) -> None:
+        selected = self._selected()
+        if selected and selected[0] == "session":
+            self.open_requested.emit(selected[1])
+            self.accept()
+
+    def _new_session(self) -> None:
+        series = self._selected_series()
+        if series is None:
+            return
+        title, ok = QInputDialog.getText(
+            self, self.tr("Nouvel atelier"), self.tr("Titre de l'atelier :")
+        )
+        if ok and title.strip():
+            session = workspace.create_session(self.store, series, title.strip())
+            self.current_session_id = session.id
+            self.reload()
+
+    def _new_series(self) -> None:
+        title, ok = QInputDialog.getText(
+            self, self.tr("Nouvelle série"), self.tr("Titre de la série (modèle La Fabrique) :")
+        )
+        if ok and title.strip():
+            workspace.create_series(self.store, builtin_template(), title.strip())
+            self.reload()
+
+    def _rename(self) -> None:
+        selected = self._selected()
+        if not selected:
+            return
+        kind, id_ = selected
+        entity = self.store.get(Series if kind == "series" else Session, id_)
+        if entity is None:
+            return
+        title, ok = QInputDialog.getText(
+            self, self.tr("Renommer"), self.tr("Nouveau titre :"), text=entity.title
+        )
+        if ok and title.strip():
+            self.store.apply(workspace.rename(entity, title))
+            self.reload()
+
+    def _duplicate(self) -> None:
+        selected = self._selected()
+        if selected and selected[0] == "session":
+            session = self.store.get(Session, selected[1])
+            if session is not None:
+                copy = workspace.duplicate_session(self.store, session)
+                self.current_session_id = copy.id
+                self.reload()
+
+    def _delete(self) -> None:
+        selected = self._selected()
+        if not selected:
+            return
+        kind, id_ = selected
+        if kind == "session" and id_ == self.current_session_id:
+            QMessageBox.information(
+                self,
+                self.tr("Supprimer"),
+                self.tr("Ouvrez d'abord un autre atelier pour supprimer celui-ci."),
+            )
+            return
+        entity = self.store.get(Series if kind == "series" else Session, id_)
+        if entity is None:
+            return
+        question = (
+            self.tr("Supprimer la série « {} » et tous ses ateliers ?")
+            if kind == "series"
+            else self.tr("Supprimer l'atelier « {} » ?")
+        ).format(entity.title)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Supprimer"),
+            question + "\n" + self.tr("Une sauvegarde automatique permet de revenir en arrière."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if kind == "series":
+            current = self.store.get(Session, self.current_session_id)
+            if current is not None and current.series_id == id_:
+                QMessageBox.information(
+                    self,
+                    self.tr("Supprimer"),
+                    self.tr(
+                        "L'atelier ouvert fait partie de cette série : ouvrez-en un autre d'abord."
+                    ),
+                )
+                return
+            self.store.apply(workspace.delete_series(self.store, entity))
+        else:
+            self.store.apply(workspace.delete_session(self.store, entity))
+        self.reload()
