@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 class CaptureField(QLineEdit):
     """Signals:
-    submitted(str): Enter was pressed on non-empty text.
+    submitted(str): Enter was pressed on non-empty text. The receiver clears the field once
+        the idea is safely stored: if storing fails, the words stay in the field.
     left(): Esc was pressed; the board should take the focus.
     """
 
@@ -21,7 +22,6 @@ class CaptureField(QLineEdit):
             text = self.text().strip()
             if text:
                 self.submitted.emit(text)
-                self.clear()
             return
         if event.key() == Qt.Key.Key_Escape:
             self.left.emit()

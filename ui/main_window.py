@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from fabrique_desktop.changes import Change
 from fabrique_desktop.model import Card, Session
@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.capture.field.submitted.connect(self._capture)
         self.capture.field.left.connect(self._leave_capture)
         self.controller.changed.connect(self._on_changed)
+        self.controller.failed.connect(self._show_failure)
         self.scene.show_cards(self.controller.cards())
         self._update_title()
 
@@ -67,7 +68,8 @@ class MainWindow(QMainWindow):
 
     def _capture(self, text: str) -> None:
         card_id = self.controller.capture(text)
-        if card_id:
+        if card_id:  # stored: only now may the words leave the field
+            self.capture.field.clear()
             self._last_captured = card_id
             self.statusBar().showMessage(self.tr("Idée ajoutée à « À trier »."), 3000)
 
@@ -87,6 +89,10 @@ class MainWindow(QMainWindow):
             if len(ids) == 1 and (item := self.scene.items_by_id.get(next(iter(ids)))):
                 self.board.view.ensureVisible(item)
         self._update_title()
+
+    def _show_failure(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        QMessageBox.warning(self, self.tr("Non enregistré"), message)
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"Fabrique — {self.session.title}")

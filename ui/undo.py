@@ -20,9 +20,17 @@ class ChangeCommand(QUndoCommand):
         self._store = store
         self._change = change
         self._notify = notify
+        self._applied = False
+
+    def apply_first(self) -> None:
+        """Apply before the command enters the stack, so a failed write never gets there."""
+        self._store.apply(self._change)
+        self._applied = True
 
     def redo(self) -> None:
-        self._store.apply(self._change)
+        if not self._applied:
+            self._store.apply(self._change)
+        self._applied = False
         self._notify(self._change)
 
     def undo(self) -> None:

@@ -23,6 +23,10 @@
         <translation>Idea added to “To sort”.</translation>
     </message>
     <message>
+        <source>Non enregistré</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>

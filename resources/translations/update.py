@@ -4,11 +4,16 @@
 
 Runs pyside6-lupdate over ui/ (keeping existing translations), lists what is untranslated,
 then compiles fabrique_en.qm with pyside6-lrelease. Translate new strings in
-fabrique_en.ts, by hand or with pyside6-linguist, and run it again.
+fabrique_en.ts, by hand, with pyside6-linguist, or one at a time with
+
+    .venv/bin/python resources/translations/update.py set "Texte français" "English text"
+
+(which also recompiles).
 """
 
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -17,7 +22,33 @@ BIN = Path(sys.executable).parent
 TS = HERE / "fabrique_en.ts"
 
 
+def untranslated() -> list[str]:
+    return [
+        m.findtext("source") or ""
+        for m in ET.parse(TS).iter("message")
+        if m.find("translation").get("type") == "unfinished"
+    ]
+
+
+def translate(french: str, english: str) -> bool:
+    tree = ET.parse(TS)
+    found = False
+    for message in tree.iter("message"):
+        if message.findtext("source") == french:
+            translation = message.find("translation")
+            translation.text = english
+            translation.attrib.pop("type", None)
+            found = True
+    if found:
+        tree.write(TS, encoding="utf-8", xml_declaration=True)
+    return found
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["set"]:
+        if not translate(sys.argv[2], sys.argv[3]):
+            print(f"not found in {TS.name} (run update.py first): {sys.argv[2]!r}")
+            return 1
     sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
     subprocess.run(
         [

@@ -60,3 +60,28 @@ def test_screenshot_at_projector_size(window, tmp_path) -> None:
     image = window.grab()
     assert image.width() == 1280
     assert image.save(str(tmp_path / "window.png"))
+
+
+def test_a_failed_write_keeps_the_words_and_says_so(
+    qtbot, window, store, session, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from fabrique_desktop.errors import StorageError
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+
+    def full_disk(change):
+        raise StorageError("Le disque est plein : impossible d'enregistrer.")
+
+    monkeypatch.setattr(store, "apply", full_disk)
+    type_text(window.capture.field, "Idée précieuse")
+    qtbot.keyClick(window.capture.field, Qt.Key.Key_Return)
+    assert window.capture.field.text() == "Idée précieuse"
+    assert shown == ["Le disque est plein : impossible d'enregistrer."]
+    assert not window.scene.items_by_id
+    assert window.controller.undo_stack.count() == 0
+    monkeypatch.undo()
+    qtbot.keyClick(window.capture.field, Qt.Key.Key_Return)
+    assert [c.text for c in store.find(Card, session_id=session.id)] == ["Idée précieuse"]
