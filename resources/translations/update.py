@@ -45,10 +45,9 @@ def translate(french: str, english: str) -> bool:
 
 
 def main() -> int:
-    if sys.argv[1:2] == ["set"]:
-        if not translate(sys.argv[2], sys.argv[3]):
-            print(f"not found in {TS.name} (run update.py first): {sys.argv[2]!r}")
-            return 1
+    if sys.argv[1:2] == ["set"] and not translate(sys.argv[2], sys.argv[3]):
+        print(f"not found in {TS.name} (run update.py first): {sys.argv[2]!r}")
+        return 1
     sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
     subprocess.run(
         [
