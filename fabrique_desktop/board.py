@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fabrique_desktop import changes
-from fabrique_desktop.changes import Change
-from fabrique_desktop.model import INBOX, Card
+from fabrique_desktop.capture import Parsed
+from fabrique_desktop.changes import Change, Edit
+from fabrique_desktop.model import INBOX, Card, Table
 from fabrique_desktop.ports import Store
 
 STEP = 1024.0
@@ -80,3 +81,116 @@ def edit(card: Card, **fields: object) -> Change:
 def delete(cards: Sequence[Card]) -> Change:
     label = "Supprimer l'idée" if len(cards) == 1 else f"Supprimer {len(cards)} idées"
     return Change(label, tuple(changes.delete(c) for c in cards))
+
+
+def session_tables(store: Store, session_id: str) -> list[Table]:
+    return sorted(store.find(Table, session_id=session_id), key=lambda t: t.number)
+
+
+def session_tags(cards: Sequence[Card]) -> list[str]:
+    """Every tag used on the board, most used first."""
+    counts: dict[str, int] = {}
+    for card in cards:
+        for tag in card.tags:
+            counts[tag] = counts.get(tag, 0) + 1
+    return sorted(counts, key=lambda t: (-counts[t], t))
+
+
+def table_edits(store: Store, session_id: str, number: int | None) -> tuple[str | None, list[Edit]]:
+    """The id of table ``number`` of the session, and the edit creating it if it is missing."""
+    if not number:
+        return None, []
+    for table in store.find(Table, session_id=session_id, number=number):
+        return table.id, []
+    table = Table(session_id=session_id, number=number, name=f"Table {number}")
+    return table.id, [changes.create(table)]
+
+
+def capture_parsed(store: Store, session_id: str, parsed: Parsed, column: str = INBOX) -> Change:
+    """A card from a typed line with its markers (see ``fabrique_desktop.capture``)."""
+    table_id, edits = table_edits(store, session_id, parsed.table_number)
+    change = capture(
+        store,
+        session_id,
+        parsed.text,
+        parsed.column or column,
+        persona_id=parsed.persona_id,
+        table_id=table_id,
+        horizon=parsed.horizon,
+        tags=list(parsed.tags),
+    )
+    if not change:
+        return change
+    return Change(change.label, (*edits, *change.edits))
+
+
+def edit_parsed(store: Store, card: Card, parsed: Parsed, keep_column: bool = True) -> Change:
+    """Set a card's text and attributes from a line of text with markers (editing in place).
+
+    Markers replace the card's attributes: a line without ``@`` clears the persona, etc.
+    """
+    if not parsed.text:
+        return Change("Modifier l'idée")
+    table_id, edits = table_edits(store, card.session_id, parsed.table_number)
+    fields: dict[str, object] = {
+        "text": parsed.text,
+        "persona_id": parsed.persona_id,
+        "table_id": table_id,
+        "horizon": parsed.horizon,
+        "tags": list(parsed.tags),
+    }
+    if parsed.column and not keep_column and parsed.column != card.column:
+        siblings = column_cards(store, card.session_id, parsed.column)
+        fields["column"] = parsed.column
+        fields["position"] = (siblings[-1].position + STEP) if siblings else STEP
+    update = changes.update(card, **fields)
+    if not update.after:
+        return Change("Modifier l'idée")
+    return Change("Modifier l'idée", (*edits, update))
+
+
+def set_fields(cards: Sequence[Card], label: str, **fields: object) -> Change:
+    """The same attributes on several cards at once (horizon, persona, colour…)."""
+    edits = [changes.update(c, **fields) for c in cards]
+    return Change(label, tuple(e for e in edits if e.after))
+
+
+def toggle_list_item(cards: Sequence[Card], name: str, item: str, label: str) -> Change:
+    """Add ``item`` to a list field (tags, value_keys) of every card, or remove it from all
+    of them when they all have it already."""
+    everywhere = all(item in getattr(c, name) for c in cards)
+    edits = []
+    for card in cards:
+        current = list(getattr(card, name))
+        after = [x for x in current if x != item] if everywhere else [*current, item]
+        if after != current:
+            edits.append(changes.update(card, **{name: after}))
+    return Change(label, tuple(edits))
+
+
+def send(store: Store, session_id: str, cards: Sequence[Card], column: str) -> Change:
+    """Send cards to the end of a column (keys 0–4); cards already there stay put."""
+    moving = [c for c in cards if c.column != column]
+    if not moving:
+        return Change("Déplacer l'idée")
+    return move(store, session_id, moving, column)
+
+
+def reorder(store: Store, session_id: str, cards: Sequence[Card], delta: int) -> Change:
+    """Move cards of one column up (``delta`` < 0) or down by one place, keeping their order."""
+    if not cards:
+        return Change("Déplacer l'idée")
+    column = cards[0].column
+    siblings = column_cards(store, session_id, column)
+    ids = [c.id for c in siblings]
+    chosen = sorted((c for c in cards if c.column == column), key=lambda c: ids.index(c.id))
+    if not chosen:
+        return Change("Déplacer l'idée")
+    others = [c for c in siblings if c.id not in {c.id for c in chosen}]
+    first = ids.index(chosen[0].id)
+    # index among the others before which the block lands
+    before = sum(1 for c in siblings[:first] if c.id not in {x.id for x in chosen})
+    target = max(0, min(len(others), before + delta))
+    if target == before:
+        return Change("Déplacer l'idée")
+    return move(store, session_id, chosen, column, target)
