@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QMessageBox,
     QPushButton,
@@ -40,20 +42,25 @@ class SessionManager(QDialog):
         self.store = store
         self.current_session_id = current_session_id
         self.setWindowTitle(self.tr("Ateliers et séries"))
-        self.resize(900, 560)
+        self.resize(1180, 620)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(
             [self.tr("Titre"), self.tr("Date"), self.tr("Phase"), self.tr("Idées")]
         )
-        self.tree.setColumnWidth(0, 460)
+        self.tree.setStyleSheet("QTreeWidget { font-size: 14pt; } QHeaderView { font-size: 12pt; }")
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._activated)
         buttons = QVBoxLayout()
         self.open_button = self._button(buttons, "fa5s.folder-open", self.tr("Ouvrir"), self._open)
-        self._button(buttons, "fa5s.plus", self.tr("Nouvel atelier…"), self._new_session)
+        self._button(buttons, "fa5s.plus", self.tr("Nouvel atelier…"), self._new_session, "Ctrl+N")
         self._button(buttons, "fa5s.layer-group", self.tr("Nouvelle série…"), self._new_series)
-        self._button(buttons, "fa5s.i-cursor", self.tr("Renommer…"), self._rename)
+        self._button(buttons, "fa5s.i-cursor", self.tr("Renommer…"), self._rename, "F2")
         self._button(buttons, "fa5s.copy", self.tr("Dupliquer l'atelier"), self._duplicate)
-        self._button(buttons, "fa5s.trash", self.tr("Supprimer…"), self._delete)
+        self._button(buttons, "fa5s.trash", self.tr("Supprimer…"), self._delete, "Del")
         buttons.addStretch(1)
         self._button(buttons, "fa5s.times", self.tr("Fermer"), self.reject)
         layout = QHBoxLayout(self)
@@ -86,9 +93,16 @@ class SessionManager(QDialog):
                     self.tree.setCurrentItem(item)
             top.setExpanded(True)
 
-    def _button(self, layout: QVBoxLayout, icon_name: str, text: str, slot: object) -> QPushButton:
+    def _button(
+        self, layout: QVBoxLayout, icon_name: str, text: str, slot: object, shortcut: str = ""
+    ) -> QPushButton:
         button = QPushButton(icon(icon_name), text)
         button.clicked.connect(slot)
+        if shortcut:
+            button.setShortcut(QKeySequence(shortcut))
+            button.setToolTip(
+                QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            )
         layout.addWidget(button)
         return button
 

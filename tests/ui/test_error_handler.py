@@ -1,0 +1,36 @@
+import logging
+import sys
+
+from PySide6.QtWidgets import QMessageBox
+
+from fabrique_desktop.errors import StorageError
+from fabrique_desktop.logs import setup_logging
+from ui.app import install_error_handler
+
+
+def test_unhandled_error_is_logged_and_shown_calmly(qapp, data_dir, monkeypatch) -> None:
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    setup_logging(data_dir.log_file)
+    install_error_handler(data_dir)
+    try:
+        raise ZeroDivisionError("division by zero in a slot")
+    except ZeroDivisionError:
+        sys.excepthook(*sys.exc_info())
+    assert "Rien n'a été perdu" in shown[0]
+    assert str(data_dir.log_file) in shown[0]
+    assert "Traceback" not in shown[0]
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert "ZeroDivisionError" in data_dir.log_file.read_text(encoding="utf-8")
+
+
+def test_known_errors_show_their_own_french_message(qapp, data_dir, monkeypatch) -> None:
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_error_handler(data_dir)
+    error = StorageError("Le disque est plein : impossible d'enregistrer.")
+    sys.excepthook(StorageError, error, None)
+    assert shown == ["Le disque est plein : impossible d'enregistrer."]

@@ -1,0 +1,88 @@
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from fabrique_desktop import board
+from fabrique_desktop.model import Card, Series, Session
+from fabrique_desktop.workspace import list_series, list_sessions
+from ui.session_manager import SessionManager
+
+
+@pytest.fixture
+def manager(qtbot, store, demo, session):
+    dialog = SessionManager(store, session.id)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def select(manager, title: str) -> None:
+    item = manager.tree.findItems(title, Qt.MatchFlag.MatchRecursive)[0]
+    manager.tree.setCurrentItem(item)
+
+
+def test_lists_series_and_sessions(manager) -> None:
+    top = manager.tree.topLevelItem(0)
+    assert top.text(0) == "La Fabrique — Acte 1"
+    assert top.childCount() == 5
+    assert top.child(2).text(3) == "97"
+
+
+def test_rename_a_session(manager, store, monkeypatch) -> None:
+    monkeypatch.setattr(
+        QInputDialog, "getText", lambda *a, **k: ("Atelier 2 — Valeurs, à Salon", True)
+    )
+    select(manager, "Atelier 2 — Valeurs")
+    manager._rename()
+    titles = [s.title for s in list_sessions(store)]
+    assert "Atelier 2 — Valeurs, à Salon" in titles
+
+
+def test_duplicate_copies_the_cards(manager, store) -> None:
+    select(manager, "Atelier 3 — Objectifs et pistes de projet")
+    manager._duplicate()
+    copy = next(s for s in list_sessions(store) if s.title.endswith("(copie)"))
+    assert len(board.session_cards(store, copy.id)) == 97
+    original = next(s for s in list_sessions(store) if s.number == 3 and s.id != copy.id)
+    assert {c.id for c in board.session_cards(store, copy.id)}.isdisjoint(
+        {c.id for c in board.session_cards(store, original.id)}
+    )
+
+
+def test_delete_asks_first(manager, store, monkeypatch) -> None:
+    select(manager, "Atelier 5 — Convergence")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    manager._delete()
+    assert len(list_sessions(store)) == 5
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    manager._delete()
+    assert "Atelier 5 — Convergence" not in [s.title for s in list_sessions(store)]
+    assert store.count(Session) == 4
+
+
+def test_the_open_session_cannot_be_deleted(manager, store, session, monkeypatch) -> None:
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    select(manager, session.title)
+    manager._delete()
+    assert told
+    assert store.get(Session, session.id).deleted_at is None
+
+
+def test_new_series_and_session(manager, store, monkeypatch) -> None:
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Fabrique — Acte 2", True))
+    manager._new_series()
+    assert [s.title for s in list_series(store)][-1] == "Fabrique — Acte 2"
+    series = store.find(Series, title="Fabrique — Acte 2")[0]
+    select(manager, "Fabrique — Acte 2")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Atelier bonus", True))
+    manager._new_session()
+    assert "Atelier bonus" in [s.title for s in list_sessions(store, series.id)]
+    assert store.count(Card) == 97
+
+
+def test_open_emits_the_session(manager, qtbot, session) -> None:
+    select(manager, "Atelier 4 — Objectifs et pistes de projet")
+    with qtbot.wait_signal(manager.open_requested) as blocker:
+        manager._open()
+    assert blocker.args[0] != session.id
