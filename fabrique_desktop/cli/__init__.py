@@ -13,12 +13,14 @@ from collections.abc import Sequence
 
 from fabrique_desktop import __version__
 from fabrique_desktop.cli import backups, exchange, gui, listing
+from fabrique_desktop.cli import personas as personas_cli
+from fabrique_desktop.cli import templates as templates_cli
 from fabrique_desktop.cli.context import Context
 from fabrique_desktop.errors import FabriqueError
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = [listing, exchange, backups]
+COMMAND_MODULES = [listing, exchange, backups, personas_cli, templates_cli]
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 70

@@ -1,0 +1,50 @@
+"""``fabrique export-template`` and ``fabrique import-template``: a series' method as JSON."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from exports.safe_write import write_bytes
+from fabrique_desktop import template_exchange
+from fabrique_desktop.cli.context import Context
+from fabrique_desktop.errors import TemplateError
+from fabrique_desktop.workspace import find_series, list_sessions
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = commands.add_parser(
+        "export-template",
+        parents=[common],
+        help="exporte le modèle d'une série (colonnes, valeurs, personas…) en JSON",
+    )
+    p.add_argument("series", metavar="SERIE", help="identifiant ou titre exact de la série")
+    p.add_argument("-o", "--output", required=True, metavar="FICHIER", help="fichier à écrire")
+    p.set_defaults(handler=export_template)
+    p = commands.add_parser(
+        "import-template",
+        parents=[common],
+        help="crée une nouvelle série à partir d'un modèle (.json)",
+    )
+    p.add_argument("file", metavar="FICHIER")
+    p.set_defaults(handler=import_template)
+
+
+def export_template(args: argparse.Namespace, context: Context) -> int:
+    series = find_series(context.store, args.series)
+    data = template_exchange.export_template(context.store, series)
+    write_bytes(Path(args.output), template_exchange.to_json(data).encode("utf-8"))
+    print(f"Exporté : {args.output}")
+    return 0
+
+
+def import_template(args: argparse.Namespace, context: Context) -> int:
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise TemplateError(f"Impossible de lire « {path} » : {error.strerror}.") from error
+    series = template_exchange.import_template(context.store, data, path.name)
+    count = len(list_sessions(context.store, series.id))
+    print(f"Série créée : « {series.title} » ({count} atelier(s)) — {series.id}")
+    return 0
