@@ -18,6 +18,8 @@ TABLE = "_sqlite_migrations"
 
 NAMES = [
     "0001_initial",
+    "0003_facilitation",
+    "0004_sync",
 ]
 
 

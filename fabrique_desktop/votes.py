@@ -1,0 +1,249 @@
+"""Dot votes entered by the operator for the room.
+
+In a room not everyone has a device: the operator picks a *voter* (a table, or a
+participant) and puts that voter's dots on cards. Each voter has a budget (3 dots by
+default). Dots are ``Vote`` rows, one per voter and card, changed through undoable
+``Change`` values. A card merged into another keeps its votes: the merged card's count
+includes them (see ``fabrique_desktop.merging``). In secret mode the counts stay hidden
+until the facilitator reveals them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from fabrique_desktop import changes
+from fabrique_desktop.changes import Change, Edit
+from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.model import Card, Entity, Participant, Table, Vote, register
+from fabrique_desktop.ports import Store
+
+DEFAULT_DOTS = 3
+MAX_DOTS = 50
+DEFAULT_TOP = 10
+
+
+class VoteError(FabriqueError):
+    """A dot that cannot be added or removed (no budget left, no voter chosen…)."""
+
+
+@register
+@dataclass(kw_only=True)
+class Facilitation(Entity):
+    """Vote settings of one session: budget, secret mode, current voter, ranking size."""
+
+    kind: ClassVar[str] = "facilitation"
+
+    session_id: str = ""
+    dots_per_voter: int = DEFAULT_DOTS
+    secret: bool = False
+    revealed: bool = False
+    voter_id: str | None = None
+    top_n: int = DEFAULT_TOP
+
+
+@dataclass(frozen=True)
+class Voter:
+    id: str
+    label: str
+    kind: str  # "tables" or "participants"
+
+
+def settings(store: Store, session_id: str) -> Facilitation:
+    found = store.find(Facilitation, session_id=session_id)
+    return found[0] if found else Facilitation(session_id=session_id)
+
+
+def configure(store: Store, session_id: str, **fields: Any) -> Change:
+    """Change the vote settings (created on first use)."""
+    if "dots_per_voter" in fields:
+        dots = fields["dots_per_voter"]
+        if isinstance(dots, bool) or not isinstance(dots, int) or not 1 <= dots <= MAX_DOTS:
+            raise VoteError(f"Le nombre de gommettes doit être compris entre 1 et {MAX_DOTS}.")
+    if "top_n" in fields and not 1 <= int(fields["top_n"]) <= 100:
+        raise VoteError("Le classement montre de 1 à 100 idées.")
+    current = settings(store, session_id)
+    if store.get(Facilitation, current.id) is None:
+        record = {**current.to_record(), **fields}
+        return Change("Réglages du vote", (Edit(Facilitation.kind, current.id, None, record),))
+    edit = changes.update(current, **fields)
+    return Change("Réglages du vote", (edit,) if edit.after else ())
+
+
+def set_secret(store: Store, session_id: str, secret: bool) -> Change:
+    """Secret mode on hides the counts again until the next reveal."""
+    return configure(store, session_id, secret=secret, revealed=False)
+
+
+def reveal(store: Store, session_id: str) -> Change:
+    return configure(store, session_id, revealed=True)
+
+
+def counts_hidden(state: Facilitation) -> bool:
+    return state.secret and not state.revealed
+
+
+def voters(store: Store, session_id: str) -> list[Voter]:
+    """Tables first (by number), then named participants."""
+    tables = sorted(store.find(Table, session_id=session_id), key=lambda t: (t.number, t.name))
+    people = sorted(store.find(Participant, session_id=session_id), key=lambda p: p.name)
+    return [Voter(t.id, table_label(t), Table.kind) for t in tables] + [
+        Voter(p.id, p.name or "Participant", Participant.kind) for p in people
+    ]
+
+
+def table_label(table: Table) -> str:
+    return table.name or f"Table {table.number}"
+
+
+def add_tables(store: Store, session_id: str, count: int) -> Change:
+    """Add ``count`` tables (Table 1, Table 2…) after the existing ones, to vote with."""
+    if not 1 <= count <= 60:
+        raise VoteError("Indiquez un nombre de tables entre 1 et 60.")
+    start = max((t.number for t in store.find(Table, session_id=session_id)), default=0)
+    edits = [
+        changes.create(Table(session_id=session_id, number=n, name=f"Table {n}"))
+        for n in range(start + 1, start + count + 1)
+    ]
+    return Change("Ajouter des tables", tuple(edits))
+
+
+def _live_votes(store: Store, session_id: str) -> list[Vote]:
+    """Votes on cards that still exist (merged-away originals included)."""
+    votes = store.find(Vote, session_id=session_id)
+    if not votes:
+        return []
+    alive = {c.id for c in store.find(Card, session_id=session_id)}
+    return [v for v in votes if v.card_id in alive and v.dots > 0]
+
+
+def used(store: Store, session_id: str, voter_id: str) -> int:
+    return sum(v.dots for v in _live_votes(store, session_id) if v.voter_id == voter_id)
+
+
+def remaining(store: Store, session_id: str, voter_id: str) -> int:
+    return settings(store, session_id).dots_per_voter - used(store, session_id, voter_id)
+
+
+def dots_of(store: Store, session_id: str, voter_id: str, card_id: str) -> int:
+    return sum(
+        v.dots for v in store.find(Vote, session_id=session_id, card_id=card_id, voter_id=voter_id)
+    )
+
+
+def add_dot(store: Store, session_id: str, card_ids: list[str], voter_id: str | None) -> Change:
+    """One dot from ``voter_id`` on each card of ``card_ids`` (refused beyond the budget)."""
+    if not voter_id:
+        raise VoteError("Choisissez d'abord qui vote (une table ou un participant).")
+    if not card_ids:
+        raise VoteError("Sélectionnez une idée sur le tableau pour y mettre une gommette.")
+    left = remaining(store, session_id, voter_id)
+    if left < len(card_ids):
+        if left <= 0:
+            raise VoteError("Ce votant a déjà utilisé toutes ses gommettes.")
+        raise VoteError(f"Il ne reste que {left} gommette(s) à ce votant.")
+    edits: list[Edit] = []
+    for card_id in card_ids:
+        card = store.get(Card, card_id)
+        if card is None or card.deleted or card.merged_into is not None:
+            raise VoteError("Cette idée n'est plus sur le tableau : impossible d'y voter.")
+        existing = store.find(Vote, session_id=session_id, card_id=card_id, voter_id=voter_id)
+        if existing:
+            edits.append(changes.update(existing[0], dots=existing[0].dots + 1))
+        else:
+            vote = Vote(session_id=session_id, card_id=card_id, voter_id=voter_id, dots=1)
+            edits.append(changes.create(vote))
+    label = "Ajouter une gommette" if len(edits) == 1 else f"Ajouter {len(edits)} gommettes"
+    return Change(label, tuple(edits))
+
+
+def remove_dot(store: Store, session_id: str, card_ids: list[str], voter_id: str | None) -> Change:
+    """Take back one dot of ``voter_id`` from each card of ``card_ids`` that has one."""
+    if not voter_id:
+        raise VoteError("Choisissez d'abord qui vote (une table ou un participant).")
+    edits: list[Edit] = []
+    for card_id in card_ids:
+        votes = store.find(Vote, session_id=session_id, card_id=card_id, voter_id=voter_id)
+        vote = next((v for v in votes if v.dots > 0), None)
+        if vote is not None:
+            edits.append(changes.update(vote, dots=vote.dots - 1))
+    if not edits:
+        raise VoteError("Ce votant n'a pas de gommette sur cette idée.")
+    label = "Retirer une gommette" if len(edits) == 1 else f"Retirer {len(edits)} gommettes"
+    return Change(label, tuple(edits))
+
+
+def clear_voter(store: Store, session_id: str, voter_id: str) -> Change:
+    """Take back every dot of one voter (a correction)."""
+    edits = [
+        changes.update(v, dots=0)
+        for v in store.find(Vote, session_id=session_id, voter_id=voter_id)
+        if v.dots
+    ]
+    return Change("Effacer les gommettes du votant", tuple(edits))
+
+
+def direct_counts(store: Store, session_id: str) -> dict[str, int]:
+    """Dots on each card itself (merges not counted through)."""
+    counts: dict[str, int] = defaultdict(int)
+    for vote in _live_votes(store, session_id):
+        counts[vote.card_id] += vote.dots
+    return dict(counts)
+
+
+def all_totals(store: Store, session_id: str) -> dict[str, int]:
+    """Dots of every card, merged-away ones too, the votes of cards merged into it included."""
+    direct = direct_counts(store, session_id)
+    cards = store.find(Card, session_id=session_id)
+    children: dict[str, list[str]] = defaultdict(list)
+    for card in cards:
+        if card.merged_into:
+            children[card.merged_into].append(card.id)
+
+    def total(card_id: str, seen: frozenset[str]) -> int:
+        if card_id in seen:  # a loop from a bad merge of two laptops' data: count once
+            return 0
+        below = seen | {card_id}
+        return direct.get(card_id, 0) + sum(total(c, below) for c in children.get(card_id, []))
+
+    result = {}
+    for card in cards:
+        value = total(card.id, frozenset())
+        if value:
+            result[card.id] = value
+    return result
+
+
+def totals(store: Store, session_id: str) -> dict[str, int]:
+    """Dots of every card on the board, the votes of the cards merged into it included."""
+    on_board = {c.id for c in store.find(Card, session_id=session_id, merged_into=None)}
+    return {k: v for k, v in all_totals(store, session_id).items() if k in on_board}
+
+
+def visible_counts(store: Store, session_id: str) -> dict[str, int]:
+    """The counts to show on the board: none while a secret vote is not revealed."""
+    if counts_hidden(settings(store, session_id)):
+        return {}
+    return totals(store, session_id)
+
+
+def ranking(store: Store, session_id: str, top: int | None = None) -> list[tuple[Card, int]]:
+    """Cards with at least one dot, most voted first (ties in board order)."""
+    counts = totals(store, session_id)
+    cards = {c.id: c for c in store.find(Card, session_id=session_id)}
+    ranked = sorted(
+        ((cards[i], n) for i, n in counts.items() if i in cards),
+        key=lambda pair: (-pair[1], pair[0].column, pair[0].position),
+    )
+    return ranked[:top] if top else ranked
+
+
+def voter_summary(store: Store, session_id: str) -> list[tuple[Voter, int, int]]:
+    """Each voter with the dots used and left."""
+    budget = settings(store, session_id).dots_per_voter
+    spent: dict[str, int] = defaultdict(int)
+    for vote in _live_votes(store, session_id):
+        spent[vote.voter_id] += vote.dots
+    return [(v, spent[v.id], budget - spent[v.id]) for v in voters(store, session_id)]
