@@ -3,6 +3,7 @@ Latin Extended (œ æ « » ’ – — … €), Vietnamese, Greek, Cyrillic an
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from fabrique_desktop.resources import resource
@@ -15,9 +16,9 @@ ITALIC = "DejaVuSans-Oblique"
 @cache
 def register_fonts() -> str:
     """Register the bundled fonts with reportlab once; returns the family name to use."""
-    from reportlab.lib.fonts import addMapping  # noqa: PLC0415 - reportlab only when exporting
-    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
-    from reportlab.pdfbase.ttfonts import TTFont  # noqa: PLC0415
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
 
     for name in (REGULAR, BOLD, ITALIC):
         pdfmetrics.registerFont(TTFont(name, str(resource("fonts", f"{name}.ttf"))))
@@ -26,3 +27,28 @@ def register_fonts() -> str:
     addMapping(REGULAR, 0, 1, ITALIC)
     addMapping(REGULAR, 1, 1, BOLD)
     return REGULAR
+
+
+# Right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko…, and their presentation forms).
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def has_rtl(text: str) -> bool:
+    return _RTL.search(text) is not None
+
+
+def visual(text: str) -> str:
+    """Text as reportlab must draw it: Arabic letters joined, right-to-left runs reordered.
+
+    reportlab draws code points one after the other, left to right, without shaping. DejaVu
+    Sans has the Arabic presentation forms, so an Arabic first name is first reshaped (each
+    letter in its initial/medial/final form, lam-alef ligatures) by ``arabic_reshaper``, then
+    put in visual order by ``bidi`` (the Unicode bidirectional algorithm); text extractors
+    such as pypdf read the run back in logical order. Latin-only text is returned as is.
+    """
+    if not text or not has_rtl(text):
+        return text
+    import arabic_reshaper
+    from bidi import get_display
+
+    return get_display(arabic_reshaper.reshape(text))

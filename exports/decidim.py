@@ -1,0 +1,69 @@
+"""Ideas as proposals for Decidim, the participation platform many cities run.
+
+Decidim's admin « Import proposals from a file » reads a CSV whose columns are the fields
+of its own export: ``title/<locale>``, ``body/<locale>`` and the category. Category ids
+belong to each Decidim instance, so the Vivre is given by name (``category/name/fr``) for
+the administrator to match, and ``category/id`` is left empty. Titles are cut at 150
+characters on a word (Decidim's limit); the body keeps the whole idea and where it came
+from (atelier, date, Vivre, horizon, themes, persona, votes).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from exports.pdf_style import french_date
+from exports.safe_write import write_bytes
+from fabrique_desktop.report import Idea, SessionReport
+
+LOCALE = "fr"
+TITLE_MAX = 150
+HEADER = (f"title/{LOCALE}", f"body/{LOCALE}", "category/id", f"category/name/{LOCALE}")
+
+
+def title_of(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= TITLE_MAX:
+        return text
+    cut = text[: TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return cut + "…"
+
+
+def body_of(idea: Idea, report: SessionReport) -> str:
+    session = report.session
+    lines = [idea.text, ""]
+    origin = f"Issue de l’atelier « {session.title} »"
+    if session.date:
+        origin += f" du {french_date(session.date)}"
+    if report.series_title:
+        origin += f" ({report.series_title})"
+    lines.append(origin + ".")
+    titles = report.column_titles
+    if idea.column in titles:
+        lines.append(f"Ambition : {titles[idea.column]}.")
+    if idea.horizon:
+        lines.append(f"Horizon : {idea.horizon}.")
+    if idea.tags:
+        lines.append(f"Thèmes : {' '.join(idea.tags)}.")
+    if idea.source:
+        lines.append(f"Proposée par : {idea.source}.")
+    if idea.votes:
+        lines.append(f"Votes en atelier : {idea.votes}.")
+    return "\n".join(lines)
+
+
+def decidim_csv(report: SessionReport) -> bytes:
+    titles = report.column_titles
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for idea in report.ideas:
+        category = titles.get(idea.column, "") if idea.column != "inbox" else ""
+        writer.writerow((title_of(idea.text), body_of(idea, report), "", category))
+    return out.getvalue().encode("utf-8")
+
+
+def write_decidim_csv(report: SessionReport, target: Path | str) -> None:
+    write_bytes(target, decidim_csv(report))

@@ -1,0 +1,88 @@
+"""The report of an atelier as Markdown: for a wiki, an e-mail, or a city's website."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from exports.pdf_style import french_date
+from exports.safe_write import write_bytes
+from fabrique_desktop.report import Idea, SessionReport
+
+_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#"})
+
+
+def escape(text: str) -> str:
+    """Markdown-safe text on one line (the characters Markdown would read as markup)."""
+    return " ".join(text.split()).translate(_SPECIAL)
+
+
+def _idea_line(idea: Idea) -> str:
+    details = [idea.source, idea.horizon and f"horizon {idea.horizon}", " ".join(idea.tags)]
+    detail = " · ".join(escape(d) for d in details if d)
+    votes = f" — **{idea.votes} vote{'s' if idea.votes > 1 else ''}**" if idea.votes else ""
+    return f"- {escape(idea.text)}" + (f" _({detail})_" if detail else "") + votes
+
+
+def session_markdown(report: SessionReport) -> str:
+    session = report.session
+    out: list[str] = [f"# {escape(session.title)}", ""]
+    facts = [
+        ("Série", report.series_title),
+        ("Date", french_date(session.date) if session.date else ""),
+        ("Lieu", session.place),
+        ("Phase", report.phase),
+        ("Animation", session.facilitator),
+    ]
+    out += [f"- **{label}** : {escape(value)}" for label, value in facts if value]
+    out += ["", "## Chiffres clés", ""]
+    out += [f"- **{f.value}** {escape(f.label)}" for f in report.figures]
+    if report.agenda:
+        out += ["", "## Déroulé de l’atelier", "", "| Étape | Prévu | Réel |", "|---|---:|---:|"]
+        for row in report.agenda:
+            planned = f"{round(row.planned_minutes)} min" if row.planned_minutes is not None else ""
+            actual = f"{round(row.actual_minutes)} min" if row.actual_minutes is not None else ""
+            out.append(f"| {escape(row.title)} | {planned} | {actual} |")
+    if report.personas:
+        out += ["", "## Personas présents", ""]
+        out += [
+            f"- **{escape(p.first_name)}**, {escape(p.role)}"
+            + (f" ({escape(', '.join(p.tables))})" if p.tables else "")
+            for p in report.personas
+        ]
+    for column in report.columns:
+        if not column.ideas:
+            continue
+        out += ["", f"## {escape(column.column.title)} ({len(column.ideas)})", ""]
+        if column.column.subtitle:
+            out += [f"_{escape(column.column.subtitle)}_", ""]
+        out += [_idea_line(i) for i in column.ideas]
+    if report.inbox:
+        out += ["", f"## Idées à trier ({len(report.inbox)})", ""]
+        out += [_idea_line(i) for i in report.inbox]
+    if report.top_ideas:
+        out += ["", "## Les idées les plus soutenues", ""]
+        out += [f"{n}. {escape(i.text)} — **{i.votes}**" for n, i in enumerate(report.top_ideas, 1)]
+    if report.engagements:
+        out += ["", "## Les engagements"]
+        for e in report.engagements:
+            out += ["", f"### {e.number}. {escape(e.title)}", ""]
+            if e.purpose:
+                out += [f"_{escape(e.purpose)}_", ""]
+            if e.how:
+                out += ["**Comment ?**", ""] + [f"- {escape(h)}" for h in e.how] + [""]
+            if e.ideas:
+                out += ["**Idées à l’origine**", ""] + [f"- {escape(i)}" for i in e.ideas]
+    if report.recit:
+        out += ["", "## Le récit de l’atelier", ""]
+        for paragraph in report.recit:
+            out += [escape(paragraph), ""]
+    if report.quotes:
+        out += ["", "## Ils l’ont dit", ""]
+        for quote in report.quotes:
+            author = f" — {escape(quote.author)}" if quote.author else ""
+            out += [f"> « {escape(quote.text)} »{author}", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def write_session_markdown(report: SessionReport, target: Path | str) -> None:
+    write_bytes(target, session_markdown(report).encode("utf-8"))

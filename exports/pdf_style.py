@@ -1,0 +1,501 @@
+"""The look shared by every Fabrique PDF: A4 pages, DejaVu fonts, the template's colours,
+a running header, page numbers, a table of contents and PDF bookmarks.
+
+Builders call ``text()`` for anything typed by people: it escapes the markup, puts
+right-to-left runs (an Arabic first name) in visual order, and keeps every glyph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from exports.fonts import BOLD, ITALIC, REGULAR, register_fonts, visual
+
+INK = colors.HexColor("#1A1A1A")
+MUTED = colors.HexColor("#5F6368")
+RULE = colors.HexColor("#CFD8DC")
+ACCENT = colors.HexColor("#263238")
+PALE = colors.HexColor("#F5F7F8")
+
+MARGIN = 18 * mm
+HEADER_GAP = 9 * mm
+PAGE = A4
+LANDSCAPE = landscape(A4)
+
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+ProgressCallback = Callable[[int, int], None]
+
+
+def text(value: object) -> str:
+    """Paragraph markup for text typed by people: escaped, in visual order, nothing lost."""
+    return escape(visual(str(value))).replace("\n", "<br/>")
+
+
+def french_date(iso: str) -> str:
+    """« 11 mai 2017 » from « 2017-05-11 »; anything else is returned as it is."""
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    first = "1er" if day.day == 1 else str(day.day)
+    return f"{first} {MONTHS[day.month - 1]} {day.year}"
+
+
+def hex_colour(value: str, default: str = "#455A64") -> colors.Color:
+    try:
+        return colors.HexColor(value or default)
+    except (ValueError, TypeError):
+        return colors.HexColor(default)
+
+
+def tint(colour: colors.Color, amount: float = 0.88) -> colors.Color:
+    """A pale version of a colour (towards white) for backgrounds."""
+    r, g, b = colour.red, colour.green, colour.blue
+    return colors.Color(r + (1 - r) * amount, g + (1 - g) * amount, b + (1 - b) * amount)
+
+
+@dataclass
+class Styles:
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    cover_line: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    muted: ParagraphStyle
+    idea: ParagraphStyle
+    meta: ParagraphStyle
+    number: ParagraphStyle
+    figure: ParagraphStyle
+    figure_label: ParagraphStyle
+    band: ParagraphStyle
+    band_small: ParagraphStyle
+    quote: ParagraphStyle
+    bullet: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_right: ParagraphStyle
+    toc1: ParagraphStyle
+    toc2: ParagraphStyle
+
+
+def styles() -> Styles:
+    register_fonts()
+
+    def style(name: str, **kw: Any) -> ParagraphStyle:
+        base = {"fontName": REGULAR, "fontSize": 10, "leading": 13.5, "textColor": INK}
+        base.update(kw)
+        return ParagraphStyle(name, **base)
+
+    return Styles(
+        title=style("title", fontName=BOLD, fontSize=30, leading=36, spaceAfter=6),
+        subtitle=style("subtitle", fontSize=16, leading=21, textColor=MUTED, spaceAfter=4),
+        cover_line=style("cover_line", fontSize=12, leading=17),
+        h1=style("h1", fontName=BOLD, fontSize=19, leading=24, spaceBefore=4, spaceAfter=10),
+        h2=style("h2", fontName=BOLD, fontSize=13.5, leading=18, spaceBefore=10, spaceAfter=5),
+        h3=style(
+            "h3",
+            fontName=BOLD,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=6,
+            spaceAfter=3,
+            textColor=ACCENT,
+        ),
+        body=style("body", spaceAfter=6),
+        small=style("small", fontSize=8.5, leading=11),
+        muted=style("muted", fontName=ITALIC, textColor=MUTED, spaceAfter=8),
+        idea=style("idea", fontSize=9.5, leading=12.5),
+        meta=style("meta", fontSize=7.5, leading=10, textColor=MUTED),
+        number=style("number", fontSize=8, leading=12, textColor=MUTED, alignment=TA_RIGHT),
+        figure=style("figure", fontName=BOLD, fontSize=24, leading=28, alignment=TA_CENTER),
+        figure_label=style(
+            "figure_label", fontSize=8.5, leading=11, alignment=TA_CENTER, textColor=MUTED
+        ),
+        band=style("band", fontName=BOLD, fontSize=20, leading=25, textColor=colors.white),
+        band_small=style("band_small", fontSize=10, leading=13, textColor=colors.white),
+        quote=style("quote", fontName=ITALIC, fontSize=11, leading=15, leftIndent=12, spaceAfter=2),
+        bullet=style("bullet", leftIndent=12, bulletIndent=2, spaceAfter=2),
+        cell=style("cell", fontSize=9, leading=12),
+        cell_bold=style("cell_bold", fontName=BOLD, fontSize=9, leading=12),
+        cell_right=style("cell_right", fontSize=9, leading=12, alignment=TA_RIGHT),
+        toc1=style("toc1", fontName=BOLD, fontSize=11, leading=16, leftIndent=0),
+        toc2=style("toc2", fontSize=9.5, leading=13, leftIndent=14, textColor=MUTED),
+    )
+
+
+class Heading(Paragraph):
+    """A paragraph that is also a table-of-contents entry and a PDF bookmark."""
+
+    def __init__(self, markup: str, style: ParagraphStyle, level: int, plain: str) -> None:
+        super().__init__(markup, style)
+        self.toc_level = level
+        self.toc_text = plain
+
+
+class Anchor(Flowable):
+    """An invisible table-of-contents entry and bookmark, for headings drawn inside tables."""
+
+    def __init__(self, label: str, level: int = 0) -> None:
+        super().__init__()
+        self.toc_level = level
+        self.toc_text = label
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class Booklet(BaseDocTemplate):
+    """A4 booklet: a cover without header, then pages with a running header and numbers.
+
+    ``landscape`` pages are available through ``NextPageTemplate("landscape")``.
+    """
+
+    def __init__(
+        self,
+        target: Any,
+        *,
+        title: str,
+        header: str,
+        author: str = "",
+        subject: str = "",
+        progress: ProgressCallback | None = None,
+        accent: colors.Color = ACCENT,
+    ) -> None:
+        super().__init__(
+            target,
+            pagesize=PAGE,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + HEADER_GAP,
+            bottomMargin=MARGIN,
+            title=title,
+            author=author or "Fabrique",
+            subject=subject,
+            creator="Fabrique",
+        )
+        self.header = header
+        self.accent = accent
+        self.progress = progress
+        self._flowable_count = 0
+        self._done = 0
+        self._passes = 0
+        self._expected_passes = 1
+        width, height = PAGE
+        cover = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, id="cover")
+        body = Frame(
+            MARGIN,
+            MARGIN,
+            width - 2 * MARGIN,
+            height - 2 * MARGIN - HEADER_GAP,
+            id="body",
+        )
+        lw, lh = LANDSCAPE
+        wide = Frame(MARGIN, MARGIN, lw - 2 * MARGIN, lh - 2 * MARGIN - HEADER_GAP, id="wide")
+        self.addPageTemplates(
+            [
+                PageTemplate("cover", [cover], onPage=self._cover_page, pagesize=PAGE),
+                PageTemplate("body", [body], onPage=self._body_page, pagesize=PAGE),
+                PageTemplate("landscape", [wide], onPage=self._body_page, pagesize=LANDSCAPE),
+            ]
+        )
+
+    @property
+    def body_width(self) -> float:
+        return PAGE[0] - 2 * MARGIN
+
+    def build_story(self, story: list[Flowable]) -> None:
+        """Build in as few passes as the table of contents needs, reporting progress."""
+        self._flowable_count = len(story)
+        has_toc = any(isinstance(f, TableOfContents) for f in story)
+        self._expected_passes = 2 if has_toc else 1
+        if has_toc:
+            self.multiBuild(story, maxPasses=4)
+        else:
+            self.build(story)
+        if self.progress is not None:
+            self.progress(1, 1)
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Heading | Anchor):
+            key = f"h{id(flowable)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.toc_text, key, level=flowable.toc_level)
+            self.notify("TOCEntry", (flowable.toc_level, flowable.toc_text, self.page, key))
+        if self.progress is not None and self._flowable_count:
+            # a table of contents takes two passes: the first is the first half of the work
+            self._done += 1
+            total = self._flowable_count * self._expected_passes
+            done = (self._passes - 1) * self._flowable_count + self._done
+            self.progress(min(done, total - 1), total)
+
+    def handle_documentBegin(self) -> None:
+        self._done = 0
+        self._passes += 1
+        super().handle_documentBegin()
+
+    def _cover_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        width, height = canvas._pagesize
+        canvas.setFillColor(self.accent)
+        canvas.rect(0, height - 12 * mm, width, 12 * mm, stroke=0, fill=1)
+        canvas.restoreState()
+
+    def _body_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        width, height = canvas._pagesize
+        top = height - MARGIN
+        canvas.setFont(REGULAR, 8)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN, top, visual(self.header))
+        canvas.drawRightString(width - MARGIN, top, "Fabrique")
+        canvas.setStrokeColor(self.accent)
+        canvas.setLineWidth(1.2)
+        canvas.line(MARGIN, top - 2.5 * mm, width - MARGIN, top - 2.5 * mm)
+        canvas.setFont(REGULAR, 8.5)
+        canvas.setFillColor(INK)
+        canvas.drawRightString(width - MARGIN, MARGIN - 8 * mm, str(doc.page))
+        canvas.restoreState()
+
+
+def contents(st: Styles) -> TableOfContents:
+    toc = TableOfContents()
+    toc.levelStyles = [st.toc1, st.toc2]
+    toc.dotsMinLevel = 0
+    return toc
+
+
+def heading(label: str, st: Styles, level: int = 0) -> Heading:
+    return Heading(text(label), st.h1 if level == 0 else st.h2, level, label)
+
+
+def section_start(label: str, st: Styles, *, new_page: bool = True) -> list[Flowable]:
+    start: list[Flowable] = [PageBreak()] if new_page else [CondPageBreak(60 * mm)]
+    start.append(heading(label, st))
+    return start
+
+
+def band(
+    title: str,
+    subtitle: str,
+    colour: colors.Color,
+    st: Styles,
+    width: float,
+    level: int = 0,
+) -> list[Flowable]:
+    """A full-width coloured band with a white title: how each Vivre opens."""
+    cells: list[Any] = [Paragraph(text(title), st.band)]
+    if subtitle:
+        cells.append(Paragraph(text(subtitle), st.band_small))
+    table = Table([[cells]], colWidths=[width])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colour),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+            ]
+        )
+    )
+    return [Anchor(title, level), table]
+
+
+def figures_grid(
+    figures: Sequence[tuple[str, str, colors.Color | None]],
+    st: Styles,
+    width: float,
+    per_row: int = 4,
+) -> Table:
+    """Key figures as a grid of tiles: a big number above its label."""
+    tiles = []
+    for value, label, colour in figures:
+        number = ParagraphStyle("fig", parent=st.figure, textColor=colour or INK)
+        tiles.append([Paragraph(text(value), number), Paragraph(text(label), st.figure_label)])
+    rows = [tiles[i : i + per_row] for i in range(0, len(tiles), per_row)]
+    if rows and len(rows[-1]) < per_row:
+        rows[-1] = rows[-1] + [""] * (per_row - len(rows[-1]))
+    table = Table(rows, colWidths=[width / per_row] * per_row)
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 9),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+    ]
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if cell:
+                commands.append(("BACKGROUND", (c, r), (c, r), PALE))
+                commands.append(("BOX", (c, r), (c, r), 2.5, colors.white))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def bullets(
+    items: Iterable[str], st: Styles, style: ParagraphStyle | None = None
+) -> list[Paragraph]:
+    style = style or st.bullet
+    return [Paragraph(text(item), style, bulletText="•") for item in items]
+
+
+def keep(flowables: list[Flowable]) -> KeepTogether:
+    return KeepTogether(flowables)
+
+
+def spacer(height_mm: float) -> Spacer:
+    return Spacer(1, height_mm * mm)
+
+
+def cover(
+    st: Styles,
+    *,
+    kicker: str,
+    title: str,
+    subtitle: str,
+    lines: Sequence[tuple[str, str]],
+    stripe: Sequence[tuple[str, colors.Color]],
+    width: float,
+) -> list[Flowable]:
+    """The cover: what, when, where, who; the stripe of the Vivre colours at the bottom."""
+    story: list[Flowable] = [spacer(28)]
+    story.append(
+        Paragraph(text(kicker).upper(), ParagraphStyle("k", parent=st.subtitle, fontSize=11))
+    )
+    story.append(spacer(3))
+    story.append(Paragraph(text(title), st.title))
+    if subtitle:
+        story.append(Paragraph(text(subtitle), st.subtitle))
+    story.append(spacer(14))
+    rows = [
+        [Paragraph(text(label), st.muted), Paragraph(text(value), st.cover_line)]
+        for label, value in lines
+        if value
+    ]
+    if rows:
+        info = Table(rows, colWidths=[38 * mm, width - 38 * mm])
+        info.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ]
+            )
+        )
+        story.append(info)
+    if stripe:
+        story.append(spacer(40))
+        cells = [Paragraph(text(label), st.band_small) for label, _ in stripe]
+        table = Table([cells], colWidths=[width / len(stripe)] * len(stripe), rowHeights=[22 * mm])
+        commands: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        ]
+        for i, (_, colour) in enumerate(stripe):
+            commands.append(("BACKGROUND", (i, 0), (i, 0), colour))
+        table.setStyle(TableStyle(commands))
+        story.append(table)
+    story.append(NextPageTemplate("body"))
+    story.append(PageBreak())
+    return story
+
+
+def simple_table(
+    rows: list[list[Any]],
+    widths: Sequence[float],
+    *,
+    header: bool = True,
+    stripe: colors.Color | None = PALE,
+    rule: colors.Color = RULE,
+    head_colour: colors.Color = ACCENT,
+) -> Table:
+    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0)
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, rule),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]
+    if header:
+        commands.append(("LINEBELOW", (0, 0), (-1, 0), 1.2, head_colour))
+    if stripe is not None:
+        start = 1 if header else 0
+        for r in range(start, len(rows)):
+            if (r - start) % 2:
+                commands.append(("BACKGROUND", (0, r), (-1, r), stripe))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+__all__ = [
+    "LANDSCAPE",
+    "PAGE",
+    "TA_LEFT",
+    "Booklet",
+    "CondPageBreak",
+    "NextPageTemplate",
+    "PageBreak",
+    "Paragraph",
+    "Styles",
+    "band",
+    "bullets",
+    "colors",
+    "contents",
+    "cover",
+    "figures_grid",
+    "french_date",
+    "heading",
+    "hex_colour",
+    "keep",
+    "section_start",
+    "simple_table",
+    "spacer",
+    "styles",
+    "text",
+    "tint",
+]

@@ -1,0 +1,457 @@
+"""The PDF report of one atelier: what elected officials and participants read the next day.
+
+Cover, contents, key figures, the agenda as run, personas present, each Vivre in its colour
+with its ideas, the ranked top ideas, engagements, récit and quotes, photos. A section with
+nothing in it is left out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Table, TableStyle
+
+from exports import pdf_style as ps
+from exports.fonts import BOLD, REGULAR
+from exports.safe_write import write_with
+from fabrique_desktop.report import AgendaRow, Idea, SessionReport
+
+CHUNK = 25  # rows per idea table: small tables split cheaply across pages (linear time)
+
+
+def write_session_pdf(
+    report: SessionReport, target: Path | str, progress: ps.ProgressCallback | None = None
+) -> None:
+    """Write the report to ``target`` through a temporary file (never a truncated PDF)."""
+    write_with(target, lambda f: build_session_pdf(report, f, progress))
+
+
+def build_session_pdf(
+    report: SessionReport, out: BinaryIO | str, progress: ps.ProgressCallback | None = None
+) -> None:
+    session = report.session
+    doc = ps.Booklet(
+        out,
+        title=f"{session.title} — {report.series_title}".strip(" —"),
+        header=" — ".join(p for p in (report.series_title, session.title) if p),
+        author=session.facilitator,
+        subject=f"Compte rendu de l'atelier du {ps.french_date(session.date)}",
+        progress=progress,
+    )
+    doc.build_story(session_story(report, doc.body_width))
+
+
+def session_story(report: SessionReport, width: float) -> list[Flowable]:
+    st = ps.styles()
+    session = report.session
+    story: list[Flowable] = ps.cover(
+        st,
+        kicker=report.series_title or "Atelier",
+        title=session.title,
+        subtitle=f"Compte rendu — {report.phase}",
+        lines=[
+            ("Date", ps.french_date(session.date)),
+            ("Lieu", session.place),
+            ("Phase", report.phase),
+            ("Animation", session.facilitator),
+            ("Série", report.series_title),
+        ],
+        stripe=[(c.column.title, ps.hex_colour(c.column.colour)) for c in report.columns],
+        width=width,
+    )
+    story.append(ps.Paragraph(ps.text("Sommaire"), st.h1))
+    story.append(ps.contents(st))
+    story += _figures(report, st, width)
+    story += _agenda(report.agenda, st, width)
+    story += _personas(report, st, width)
+    votes = report.total_dots > 0
+    for column in report.columns:
+        if column.ideas:
+            colour = ps.hex_colour(column.column.colour)
+            story.append(ps.PageBreak())
+            story += ps.band(column.column.title, column.column.subtitle, colour, st, width)
+            if column.column.challenge:
+                story.append(ps.spacer(3))
+                story.append(Paragraph(ps.text(column.column.challenge), st.muted))
+            count = len(column.ideas)
+            story.append(
+                Paragraph(
+                    f"<b>{count}</b> idée{'s' if count > 1 else ''}"
+                    + _horizon_summary(column.ideas),
+                    st.small,
+                )
+            )
+            story.append(ps.spacer(2))
+            story += idea_tables(column.ideas, st, width, colour, votes)
+    if report.inbox:
+        story += ps.section_start("Idées à trier", st)
+        story.append(
+            Paragraph(
+                ps.text("Idées notées pendant l'atelier et pas encore classées dans un Vivre."),
+                st.muted,
+            )
+        )
+        story += idea_tables(report.inbox, st, width, ps.ACCENT, votes)
+    story += _top_ideas(report, st, width)
+    story += _engagements(report, st, width)
+    story += _recit(report, st)
+    story += _photos(report, st, width)
+    return story
+
+
+def _horizon_summary(ideas: tuple[Idea, ...]) -> str:
+    counts: dict[str, int] = {}
+    for idea in ideas:
+        if idea.horizon:
+            counts[idea.horizon] = counts.get(idea.horizon, 0) + 1
+    if not counts:
+        return ""
+    parts = [f"{n} à l’horizon {h}" for h, n in sorted(counts.items())]
+    return " — " + ps.text(", ".join(parts))
+
+
+def _meta(idea: Idea) -> str:
+    parts = []
+    if idea.source:
+        parts.append(idea.source)
+    if idea.horizon:
+        parts.append(f"Horizon {idea.horizon}")
+    if idea.tags:
+        parts.append(" ".join(idea.tags))
+    return " · ".join(parts)
+
+
+def idea_tables(
+    ideas: tuple[Idea, ...] | list[Idea],
+    st: ps.Styles,
+    width: float,
+    colour: colors.Color,
+    votes: bool,
+) -> list[Flowable]:
+    """Ideas as numbered rows (text, then who/horizon/themes in small type; votes on the
+    right), in tables of ``CHUNK`` rows so that page splits stay cheap."""
+    number_w = 10 * mm
+    votes_w = 16 * mm if votes else 0
+    text_w = width - number_w - votes_w
+    widths = [number_w, text_w] + ([votes_w] if votes else [])
+    pale = ps.tint(colour, 0.9)
+    tables: list[Flowable] = []
+    for start in range(0, len(ideas), CHUNK):
+        rows = []
+        for n, idea in enumerate(ideas[start : start + CHUNK], start=start + 1):
+            meta = _meta(idea)
+            markup = ps.text(idea.text)
+            if meta:
+                markup += f'<br/><font size="7.5" color="#5F6368">{ps.text(meta)}</font>'
+            row: list[Any] = [str(n), Paragraph(markup, st.idea)]
+            if votes:
+                row.append(f"● {idea.votes}" if idea.votes else "")
+            rows.append(row)
+        table = Table(rows, colWidths=widths)
+        commands: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ("FONTSIZE", (0, 0), (-1, -1), 8),
+            ("TEXTCOLOR", (0, 0), (0, -1), ps.MUTED),
+            ("ALIGN", (0, 0), (0, -1), "RIGHT"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, ps.RULE),
+        ]
+        if votes:
+            commands += [
+                ("FONTNAME", (2, 0), (2, -1), BOLD),
+                ("FONTSIZE", (2, 0), (2, -1), 9),
+                ("TEXTCOLOR", (2, 0), (2, -1), colour),
+                ("ALIGN", (2, 0), (2, -1), "RIGHT"),
+            ]
+        for r in range(1, len(rows), 2):
+            commands.append(("BACKGROUND", (0, r), (-1, r), pale))
+        table.setStyle(TableStyle(commands))
+        tables.append(table)
+    return tables
+
+
+def _figures(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:
+    story = ps.section_start("Chiffres clés", st, new_page=False)
+    tiles = [
+        (f.value, f.label, ps.hex_colour(f.colour) if f.colour else None) for f in report.figures
+    ]
+    story.append(ps.figures_grid(tiles, st, width))
+    if report.tables:
+        story.append(ps.heading("Les tables", st, level=1))
+        rows: list[list[Any]] = [
+            [
+                Paragraph("Table", st.cell_bold),
+                Paragraph("Personas joués", st.cell_bold),
+                Paragraph("Idées", st.cell_bold),
+            ]
+        ]
+        for table in report.tables:
+            rows.append(
+                [
+                    Paragraph(ps.text(table.name), st.cell),
+                    Paragraph(ps.text(", ".join(table.personas) or "—"), st.cell),
+                    Paragraph(str(table.ideas), st.cell_right),
+                ]
+            )
+        story.append(ps.simple_table(rows, [45 * mm, width - 70 * mm, 25 * mm]))
+    return story
+
+
+def _minutes(value: float | None) -> str:
+    if value is None:
+        return "—"
+    minutes = round(value)
+    if minutes >= 60:
+        return f"{minutes // 60} h {minutes % 60:02d}"
+    return f"{minutes} min"
+
+
+def _agenda(agenda: tuple[AgendaRow, ...], st: ps.Styles, width: float) -> list[Flowable]:
+    if not agenda:
+        return []
+    story = ps.section_start("Déroulé de l'atelier", st, new_page=False)
+    story.append(
+        Paragraph(ps.text("L'ordre du jour prévu et le temps réellement passé."), st.muted)
+    )
+    rows: list[list[Any]] = [
+        [
+            Paragraph("Étape", st.cell_bold),
+            Paragraph("Prévu", st.cell_bold),
+            Paragraph("Réel", st.cell_bold),
+            Paragraph("Écart", st.cell_bold),
+        ]
+    ]
+    for item in agenda:
+        gap = ""
+        if item.planned_minutes is not None and item.actual_minutes is not None:
+            delta = round(item.actual_minutes - item.planned_minutes)
+            gap = "à l'heure" if delta == 0 else (f"+{delta} min" if delta > 0 else f"{delta} min")
+        title = ps.text(item.title)
+        if item.note:
+            title += f'<br/><font size="7.5" color="#5F6368">{ps.text(item.note)}</font>'
+        rows.append(
+            [
+                Paragraph(title, st.cell),
+                Paragraph(_minutes(item.planned_minutes), st.cell_right),
+                Paragraph(_minutes(item.actual_minutes), st.cell_right),
+                Paragraph(ps.text(gap), st.cell_right),
+            ]
+        )
+    planned = [a.planned_minutes for a in agenda if a.planned_minutes is not None]
+    actual = [a.actual_minutes for a in agenda if a.actual_minutes is not None]
+    rows.append(
+        [
+            Paragraph("Total", st.cell_bold),
+            Paragraph(_minutes(sum(planned)) if planned else "—", st.cell_right),
+            Paragraph(_minutes(sum(actual)) if actual else "—", st.cell_right),
+            "",
+        ]
+    )
+    story.append(ps.simple_table(rows, [width - 75 * mm, 25 * mm, 25 * mm, 25 * mm]))
+    return story
+
+
+def _personas(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:
+    if not report.personas:
+        return []
+    story = ps.section_start("Les personas présents", st, new_page=False)
+    story.append(
+        Paragraph(
+            ps.text(
+                "Les participants ont quitté leur rôle habituel pour parler depuis la vie "
+                "de ces habitants fictifs."
+            ),
+            st.muted,
+        )
+    )
+    rows = []
+    styles: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, ps.RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]
+    for r, persona in enumerate(report.personas):
+        who = f"<b>{ps.text(persona.first_name)}</b><br/>{ps.text(persona.role)}"
+        details = [persona.town, f"{persona.age} ans" if persona.age else ""]
+        if persona.tables:
+            details.append(", ".join(persona.tables))
+        if persona.ideas:
+            details.append(f"{persona.ideas} idée{'s' if persona.ideas > 1 else ''}")
+        story_text = ps.text(persona.story) if persona.story else ""
+        rows.append(
+            [
+                "",
+                Paragraph(who, st.cell),
+                Paragraph(
+                    f'<font color="#5F6368">{ps.text(" · ".join(d for d in details if d))}</font>'
+                    + (f"<br/>{story_text}" if story_text else ""),
+                    st.small,
+                ),
+            ]
+        )
+        styles.append(("BACKGROUND", (0, r), (0, r), ps.hex_colour(persona.colour)))
+    table = Table(rows, colWidths=[3 * mm, 48 * mm, width - 51 * mm])
+    table.setStyle(TableStyle(styles))
+    story.append(table)
+    return story
+
+
+def _top_ideas(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:
+    if not report.top_ideas:
+        return []
+    story = ps.section_start("Les idées les plus soutenues", st)
+    story.append(
+        Paragraph(
+            ps.text(
+                f"Classement des gommettes posées par la salle ({report.total_dots} au total)."
+            ),
+            st.muted,
+        )
+    )
+    titles = report.column_titles
+    colours = {c.key: c.colour for c in report.template.columns}
+    rows: list[list[Any]] = [
+        [
+            Paragraph("Rang", st.cell_bold),
+            Paragraph("Idée", st.cell_bold),
+            Paragraph("Vivre", st.cell_bold),
+            Paragraph("Votes", st.cell_bold),
+        ]
+    ]
+    rank = 0
+    previous = None
+    for n, idea in enumerate(report.top_ideas, start=1):
+        if idea.votes != previous:
+            rank, previous = n, idea.votes
+        meta = _meta(idea)
+        markup = ps.text(idea.text)
+        if meta:
+            markup += f'<br/><font size="7.5" color="#5F6368">{ps.text(meta)}</font>'
+        colour = colours.get(idea.column, "#455A64")
+        rows.append(
+            [
+                Paragraph(f"<b>{rank}</b>", st.cell),
+                Paragraph(markup, st.cell),
+                Paragraph(
+                    f'<font color="{colour}"><b>{ps.text(titles.get(idea.column, ""))}</b></font>',
+                    st.cell,
+                ),
+                Paragraph(f"<b>{idea.votes}</b>", st.cell_right),
+            ]
+        )
+    story.append(ps.simple_table(rows, [14 * mm, width - 69 * mm, 35 * mm, 20 * mm]))
+    return story
+
+
+def engagement_block(
+    number: int,
+    title: str,
+    purpose: str,
+    how: tuple[str, ...],
+    ideas: tuple[str, ...],
+    colour: colors.Color,
+    st: ps.Styles,
+    width: float,
+) -> KeepTogether | Table:
+    badge = Table(
+        [[Paragraph(f"<b>{number}</b>", ps.ParagraphStyle("n", parent=st.band, alignment=1))]],
+        colWidths=[14 * mm],
+        rowHeights=[14 * mm],
+    )
+    badge.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colour),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    body: list[Flowable] = [Paragraph(ps.text(title), st.h2)]
+    if purpose:
+        body.append(Paragraph(ps.text(purpose), st.muted))
+    if how:
+        body.append(Paragraph("Comment ?", st.h3))
+        body += ps.bullets(how, st)
+    if ideas:
+        body.append(Paragraph("Idées à l'origine", st.h3))
+        body += ps.bullets(ideas, st, st.small)
+    table = Table([[badge, body]], colWidths=[18 * mm, width - 18 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, 0), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, ps.RULE),
+            ]
+        )
+    )
+    return table
+
+
+def _engagements(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:
+    if not report.engagements:
+        return []
+    story = ps.section_start("Les engagements", st)
+    story.append(
+        Paragraph(
+            ps.text("Ce que la salle a retenu, et les idées dont chaque engagement est né."),
+            st.muted,
+        )
+    )
+    for e in report.engagements:
+        colour = ps.hex_colour(e.column.colour) if e.column else ps.ACCENT
+        story.append(
+            engagement_block(e.number, e.title, e.purpose, e.how, e.ideas, colour, st, width)
+        )
+    return story
+
+
+def _recit(report: SessionReport, st: ps.Styles) -> list[Flowable]:
+    if not report.recit and not report.quotes:
+        return []
+    story = ps.section_start("Récit et paroles", st)
+    if report.recit:
+        story.append(ps.heading("Le récit de l'atelier", st, level=1))
+        story += [Paragraph(ps.text(p), st.body) for p in report.recit]
+    if report.quotes:
+        story.append(ps.heading("Ils l'ont dit", st, level=1))
+        for quote in report.quotes:
+            story.append(Paragraph(f"« {ps.text(quote.text)} »", st.quote))
+            if quote.author:
+                story.append(
+                    Paragraph(
+                        f"— {ps.text(quote.author)}",
+                        ps.ParagraphStyle("a", parent=st.meta, leftIndent=12, spaceAfter=8),
+                    )
+                )
+    return story
+
+
+def _photos(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:
+    photos = []
+    for photo in report.photos:
+        try:
+            image = Image(str(photo.path))
+        except Exception:
+            continue
+        scale = min(1.0, width / image.imageWidth, (110 * mm) / image.imageHeight)
+        image.drawWidth = image.imageWidth * scale
+        image.drawHeight = image.imageHeight * scale
+        block: list[Flowable] = [image]
+        if photo.caption:
+            block.append(Paragraph(ps.text(photo.caption), st.meta))
+        block.append(ps.spacer(4))
+        photos.append(KeepTogether(block))
+    if not photos:
+        return []
+    return [*ps.section_start("Photos", st), *photos]

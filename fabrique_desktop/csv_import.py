@@ -1,0 +1,311 @@
+"""Ideas typed in a spreadsheet, or transcribed from paper, imported as cards.
+
+The first line names the columns: ``text, column, persona, horizon, tags`` or in French
+``texte, colonne, persona, horizon, thèmes`` (``table`` too); only the text is required and
+other columns are ignored. A column (Vivre) is given by its key or its title, without
+minding case or accents (« Vivre Monde », « vivre monde », « monde »). The delimiter (``,``
+or ``;``) and the encoding (UTF-8 with or without BOM, or Windows-1252 as older French
+spreadsheets write it) are detected.
+
+All or nothing: one bad line and the whole file is refused with a French message naming the
+line; nothing is imported. ``parse`` checks; ``import_change`` builds the ``Change``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from fabrique_desktop import changes
+from fabrique_desktop.board import STEP, session_cards
+from fabrique_desktop.changes import Change
+from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.model import HORIZONS, INBOX, Card, Persona, Session, Table
+from fabrique_desktop.ports import Store
+from fabrique_desktop.template import Template
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 20_000
+MAX_TEXT = 2_000
+
+HEADERS = {
+    "text": "text",
+    "texte": "text",
+    "idee": "text",
+    "idees": "text",
+    "column": "column",
+    "colonne": "column",
+    "vivre": "column",
+    "persona": "persona",
+    "personas": "persona",
+    "horizon": "horizon",
+    "tags": "tags",
+    "tag": "tags",
+    "themes": "tags",
+    "theme": "tags",
+    "table": "table",
+}
+
+
+class CsvImportError(FabriqueError):
+    """A CSV file of ideas that cannot be imported; the message names the line."""
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    text: str
+    column: str = INBOX
+    persona_id: str | None = None
+    table_id: str | None = None
+    horizon: str = ""
+    tags: tuple[str, ...] = ()
+
+
+@dataclass
+class Parsed:
+    rows: list[Row] = field(default_factory=list)
+    delimiter: str = ","
+    encoding: str = "utf-8"
+
+    def per_column(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for row in self.rows:
+            counts[row.column] = counts.get(row.column, 0) + 1
+        return counts
+
+
+def fold(value: str) -> str:
+    """Lower case, no accents, single spaces: how names are compared."""
+    decomposed = unicodedata.normalize("NFKD", value.replace("’", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.lower().replace("_", " ").split())
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text and the name of its encoding: UTF-8 (BOM or not), else Windows-1252."""
+    if b"\x00" in data[:4096]:
+        raise CsvImportError("Ce fichier n'est pas un fichier CSV (contenu binaire).")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError as error:
+        raise CsvImportError(
+            "Ce fichier n'est ni en UTF-8 ni en Windows-1252 : enregistrez-le en "
+            "« CSV UTF-8 » depuis le tableur."
+        ) from error
+
+
+def sniff_delimiter(text: str) -> str:
+    """``;`` or ``,``: whichever separates more names on the header line (quotes aside)."""
+    header = text.split("\n", 1)[0]
+    unquoted = re.sub(r'"[^"]*"', "", header)
+    return ";" if unquoted.count(";") > unquoted.count(",") else ","
+
+
+class _Resolver:
+    """Finds columns, personas and tables by what people type."""
+
+    def __init__(self, template: Template, personas: list[Persona], tables: list[Table]) -> None:
+        self.columns: dict[str, str] = {}
+        self.column_titles = [c.title for c in template.vivre_columns]
+        for column in template.columns:
+            names = {column.key, column.title}
+            title = fold(column.title)
+            names.add(title.replace("vivre ", "").strip())
+            for name in names:
+                self.columns[fold(name)] = column.key
+        self.columns.update({"inbox": INBOX, "a trier": INBOX})
+        self.personas: dict[str, str] = {}
+        self.persona_names = [p.first_name for p in personas if not p.retired]
+        for persona in personas:
+            for name in (persona.first_name, persona.key, persona.role):
+                if name:
+                    self.personas.setdefault(fold(name), persona.id)
+        self.tables: dict[str, str] = {}
+        self.table_names = [t.name or f"Table {t.number}" for t in tables]
+        for table in tables:
+            for name in (table.name, str(table.number), f"table {table.number}"):
+                if name:
+                    self.tables.setdefault(fold(name), table.id)
+
+    def column(self, value: str, line: int) -> str:
+        if not value.strip():
+            return INBOX
+        key = self.columns.get(fold(value))
+        if key is None:
+            raise CsvImportError(
+                f"Ligne {line} : la colonne « {value.strip()} » n'existe pas. "
+                f"Colonnes possibles : {', '.join(self.column_titles)} (ou vide pour « À trier »). "
+                "Rien n'a été importé."
+            )
+        return key
+
+    def persona(self, value: str, line: int) -> str | None:
+        if not value.strip():
+            return None
+        found = self.personas.get(fold(value))
+        if found is None:
+            names = ", ".join(self.persona_names) or "aucun persona dans cette série"
+            raise CsvImportError(
+                f"Ligne {line} : le persona « {value.strip()} » est inconnu "
+                f"({names}). Rien n'a été importé."
+            )
+        return found
+
+    def table(self, value: str, line: int) -> str | None:
+        if not value.strip():
+            return None
+        found = self.tables.get(fold(value))
+        if found is None:
+            names = ", ".join(self.table_names) or "aucune table dans cet atelier"
+            raise CsvImportError(
+                f"Ligne {line} : la table « {value.strip()} » est inconnue "
+                f"({names}). Rien n'a été importé."
+            )
+        return found
+
+
+def _horizon(value: str, line: int) -> str:
+    value = value.strip()
+    if not value or value in HORIZONS:
+        return value
+    raise CsvImportError(
+        f"Ligne {line} : l'horizon « {value} » est inconnu ({' ou '.join(HORIZONS)}, ou vide). "
+        "Rien n'a été importé."
+    )
+
+
+def _tags(value: str) -> tuple[str, ...]:
+    value = value.strip()
+    if not value:
+        return ()
+    if "#" in value:
+        words = re.findall(r"#[^\s#,;]+", value)
+    else:
+        parts = re.split(r"[,;]", value) if re.search(r"[,;]", value) else value.split()
+        words = ["#" + "".join(p.split()) for p in parts if p.strip()]
+    seen: list[str] = []
+    for word in words:
+        if word not in seen:
+            seen.append(word)
+    return tuple(seen)
+
+
+def parse(
+    data: bytes,
+    template: Template,
+    personas: Sequence[Persona] = (),
+    tables: Sequence[Table] = (),
+) -> Parsed:
+    """Check a whole file; raise ``CsvImportError`` (naming the line) on the first problem."""
+    if len(data) > MAX_BYTES:
+        raise CsvImportError("Ce fichier est trop gros pour une liste d'idées (plus de 10 Mo).")
+    text, encoding = decode(data)
+    if not text.strip():
+        raise CsvImportError("Le fichier est vide : aucune idée à importer.")
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    resolve = _Resolver(template, list(personas), list(tables))
+    try:
+        header = next(reader)
+    except csv.Error as error:
+        raise CsvImportError(f"Ligne 1 : la ligne des titres est illisible ({error}).") from error
+    fields = [HEADERS.get(fold(h).lstrip("#").strip()) for h in header]
+    if "text" not in fields:
+        raise CsvImportError(
+            "La première ligne doit nommer les colonnes, dont « texte » (ou « text ») : "
+            f"« {delimiter.join(header)[:80]} » ne la contient pas. Rien n'a été importé."
+        )
+    parsed = Parsed(delimiter=delimiter, encoding=encoding)
+    previous_end = reader.line_num
+    while True:
+        line = previous_end + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            raise CsvImportError(
+                f"Ligne {line} : ligne illisible (guillemet non fermé ?). Rien n'a été importé."
+            ) from error
+        previous_end = reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) > len(header) and any(c.strip() for c in record[len(header) :]):
+            raise CsvImportError(
+                f"Ligne {line} : {len(record)} cases pour {len(header)} colonnes. "
+                f"Le séparateur est « {delimiter} » : un texte qui en contient doit être "
+                "entre guillemets. Rien n'a été importé."
+            )
+        values: dict[str, str] = {}
+        for name, cell in zip(fields, record, strict=False):
+            if name and name not in values:
+                values[name] = cell
+        idea = " ".join(values.get("text", "").split())
+        if not idea:
+            raise CsvImportError(
+                f"Ligne {line} : le texte de l'idée est vide. Rien n'a été importé."
+            )
+        if len(idea) > MAX_TEXT:
+            raise CsvImportError(
+                f"Ligne {line} : l'idée fait plus de {MAX_TEXT} caractères. Rien n'a été importé."
+            )
+        parsed.rows.append(
+            Row(
+                line=line,
+                text=idea,
+                column=resolve.column(values.get("column", ""), line),
+                persona_id=resolve.persona(values.get("persona", ""), line),
+                table_id=resolve.table(values.get("table", ""), line),
+                horizon=_horizon(values.get("horizon", ""), line),
+                tags=_tags(values.get("tags", "")),
+            )
+        )
+        if len(parsed.rows) > MAX_ROWS:
+            raise CsvImportError(f"Plus de {MAX_ROWS} idées dans un fichier : découpez-le.")
+    if not parsed.rows:
+        raise CsvImportError("Aucune idée dans ce fichier (seulement la ligne des titres).")
+    return parsed
+
+
+def import_change(store: Store, session: Session, parsed: Parsed) -> Change:
+    """The cards of ``parsed`` at the end of their columns, as one undoable change."""
+    ends: dict[str, float] = {}
+    for card in session_cards(store, session.id):
+        ends[card.column] = max(ends.get(card.column, 0.0), card.position)
+    edits = []
+    for row in parsed.rows:
+        ends[row.column] = ends.get(row.column, 0.0) + STEP
+        card = Card(
+            session_id=session.id,
+            text=row.text,
+            column=row.column,
+            position=ends[row.column],
+            persona_id=row.persona_id,
+            table_id=row.table_id,
+            horizon=row.horizon,
+            tags=list(row.tags),
+        )
+        edits.append(changes.create(card))
+    n = len(edits)
+    return Change(f"Importer {n} idée{'s' if n > 1 else ''}", tuple(edits))
+
+
+def read_file(
+    store: Store, session: Session, data: bytes, template: Template
+) -> tuple[Parsed, Change]:
+    """Parse a file for a session (its series' personas, its tables) and build the change."""
+    personas = store.find(Persona, series_id=session.series_id)
+    tables = store.find(Table, session_id=session.id)
+    parsed = parse(data, template, personas, tables)
+    return parsed, import_change(store, session, parsed)
