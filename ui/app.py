@@ -101,7 +101,7 @@ class FabriqueApp(QObject):
             raise FabriqueError("Cet atelier n'existe plus.")
         QTimer.singleShot(0, self._take_backup)  # right after the window is on screen
         previous = self.window
-        window = MainWindow(self.store, session)
+        window = MainWindow(self.store, session, self.settings)
         window.session_requested.connect(self.open_session)
         window.manage_requested.connect(self.show_manager)
         window.language_requested.connect(self.set_language)

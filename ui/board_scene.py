@@ -1,40 +1,76 @@
 """The board as a graphics scene: the template's columns side by side, cards stacked in each.
 
 The scene mirrors the database: ``show_cards`` builds it, ``refresh`` updates the cards a
-change touched. Layout is computed here; the view decides the zoom.
+change touched. It never changes data: a drag ends with ``cards_dropped`` and whoever
+listens builds the ``Change``; the database then tells the scene where the cards are.
+Layout is computed here; the view decides the type size.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene
+from collections.abc import Iterable
 
-from fabrique_desktop.model import Card
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneMouseEvent,
+)
+
+from fabrique_desktop.model import Card, Persona, Table
 from fabrique_desktop.template import Column
 from ui import theme
-from ui.card_item import CardItem
+from ui.card_item import CardItem, CardLook, Fonts
 
 GAP = 12.0
 COLUMN_PADDING = 10.0
+MEASURE_CHUNK = 250  # notes measured per idle step after the window is shown
+DIMMED_OPACITY = 0.22
+HIGH_CONTRAST_BOARD = "#000000"
+DESK_PIXEL_SIZE = 20  # card text on the laptop at zoom 1
+PROJECTOR_PIXEL_SIZE = 30  # card text on the projector at zoom 1 (at least 28 px: issue 3)
 
 
 class BoardScene(QGraphicsScene):
     """Signals:
     laid_out(): cards were placed again (counts or heights may have changed).
+    card_activated(str): a card was double-clicked (edit it).
+    context_menu_requested(QPoint): right click (screen position); the selection is set.
+    cards_dropped(list, str, int): cards (ids, board order) dropped in a column (key)
+        before the card at an index counted without the moving cards.
     """
 
     laid_out = Signal()
+    card_activated = Signal(str)
+    context_menu_requested = Signal(QPoint)
+    cards_dropped = Signal(list, str, int)
 
     def __init__(self, columns: tuple[Column, ...], parent: object | None = None) -> None:
         super().__init__(parent)
         self.columns = columns
+        self.high_contrast = False
         self.column_width = 0.0  # unknown until the view fits the columns to its width
-        self.card_font = QFont()
-        self.card_font.setPointSizeF(theme.CARD_POINT_SIZE)
+        self.pixel_size = float(DESK_PIXEL_SIZE)
+        self.fonts = Fonts(QFont(QApplication.font()), self.pixel_size)
         self.items_by_id: dict[str, CardItem] = {}
+        self._order: dict[str, list[CardItem]] = {c.key: [] for c in columns}
+        self._personas: dict[str, Persona] = {}
+        self._tables: dict[str, Table] = {}
+        self._votes: dict[str, int] = {}
+        self._dimmed: set[str] = set()
+        self._current: str | None = None
+        self._press: tuple[QPointF, CardItem, bool] | None = None
+        self._drag: list[CardItem] = []
+        self._drag_offset = QPointF()
+        self._measure_timer = QTimer(self)
+        self._measure_timer.setSingleShot(True)
+        self._measure_timer.timeout.connect(self._measure_some)
         self._backgrounds: dict[str, QGraphicsRectItem] = {}
         self.setBackgroundBrush(QColor(theme.BOARD_BACKGROUND))
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         for column in columns:
             rect = QGraphicsRectItem()
             rect.setBrush(QBrush(QColor(column.tint)))
@@ -42,6 +78,14 @@ class BoardScene(QGraphicsScene):
             rect.setZValue(-1)
             self.addItem(rect)
             self._backgrounds[column.key] = rect
+        self.indicator = QGraphicsRectItem()
+        self.indicator.setBrush(QColor(theme.SELECTION))
+        self.indicator.setPen(Qt.PenStyle.NoPen)
+        self.indicator.setZValue(20)
+        self.indicator.hide()
+        self.addItem(self.indicator)
+
+    # building and refreshing
 
     def show_cards(self, cards: list[Card]) -> None:
         for item in self.items_by_id.values():
@@ -51,7 +95,7 @@ class BoardScene(QGraphicsScene):
             self._add(card)
         self.layout_cards()
 
-    def refresh(self, cards: list[Card]) -> None:
+    def refresh(self, cards: Iterable[Card]) -> None:
         """Bring the given cards up to date: add, update, or remove (deleted/merged) them."""
         for card in cards:
             item = self.items_by_id.get(card.id)
@@ -63,43 +107,223 @@ class BoardScene(QGraphicsScene):
                 self._add(card)
             elif item is not None:
                 item.tint = self._column(card.column).tint
-                item.set_card(card)
+                item.setOpacity(DIMMED_OPACITY if card.id in self._dimmed else 1.0)
+                item.set_card(card, self._look(card))
         self.layout_cards()
 
-    def set_metrics(self, column_width: float, point_size: float) -> None:
-        if column_width == self.column_width and point_size == self.card_font.pointSizeF():
+    def set_people(self, personas: Iterable[Persona], tables: Iterable[Table]) -> None:
+        """Names and colours to show for persona and table ids."""
+        self._personas = {p.id: p for p in personas}
+        self._tables = {t.id: t for t in tables}
+        for item in self.items_by_id.values():
+            item.set_look(self._look(item.card))
+        self.layout_cards()
+
+    def set_vote_counts(self, counts: dict[str, int]) -> None:
+        """Dots per card id; the cards show them as a badge (0 or absent: no badge)."""
+        self._votes = dict(counts)
+        for card_id, item in self.items_by_id.items():
+            item.set_votes(self._votes.get(card_id, 0))
+        self.layout_cards()
+
+    def set_dimmed(self, card_ids: set[str]) -> None:
+        """Cards left out by a filter: drawn faded; the column counts show what remains."""
+        self._dimmed = set(card_ids)
+        for card_id, item in self.items_by_id.items():
+            item.setOpacity(DIMMED_OPACITY if card_id in self._dimmed else 1.0)
+        self.laid_out.emit()
+
+    def set_metrics(self, column_width: float, pixel_size: float) -> None:
+        if column_width == self.column_width and pixel_size == self.pixel_size:
             return
         self.column_width = column_width
-        self.card_font.setPointSizeF(point_size)
+        if pixel_size != self.pixel_size:
+            self.pixel_size = pixel_size
+            self.fonts = Fonts(self.fonts.text, pixel_size)
         for item in self.items_by_id.values():
-            item.set_geometry(self.card_font, self._card_width())
+            item.set_geometry(self.fonts, self._card_width())
         self.layout_cards()
 
+    def set_high_contrast(self, on: bool) -> None:
+        """The projector theme: dark board, columns in their full colour, light notes."""
+        self.high_contrast = on
+        self.setBackgroundBrush(QColor(HIGH_CONTRAST_BOARD if on else theme.BOARD_BACKGROUND))
+        for column in self.columns:
+            rect = self._backgrounds[column.key]
+            rect.setBrush(QBrush(QColor(column.colour if on else column.tint)))
+            rect.setPen(QPen(QColor(column.colour), 2))
+        self.update()
+
+    # reading the board
+
     def cards_in(self, column: str) -> list[CardItem]:
-        items = [i for i in self.items_by_id.values() if i.card.column == column]
-        return sorted(items, key=lambda i: i.card.position)
+        return list(self._order.get(column, []))
 
     def count(self, column: str) -> int:
-        return sum(1 for i in self.items_by_id.values() if i.card.column == column)
+        return len(self._order.get(column, []))
+
+    def visible_count(self, column: str) -> int:
+        return sum(1 for i in self._order.get(column, []) if i.card.id not in self._dimmed)
+
+    @property
+    def personas(self) -> dict[str, Persona]:
+        return self._personas
+
+    @property
+    def tables(self) -> dict[str, Table]:
+        return self._tables
+
+    @property
+    def vote_counts(self) -> dict[str, int]:
+        return self._votes
+
+    @property
+    def dimmed(self) -> set[str]:
+        return self._dimmed
+
+    @property
+    def filtering(self) -> bool:
+        return bool(self._dimmed)
+
+    def selected_card_ids(self) -> list[str]:
+        """Selected cards in board order (column by column, top to bottom)."""
+        return [
+            item.card.id for c in self.columns for item in self._order[c.key] if item.isSelected()
+        ]
+
+    def current_card_id(self) -> str | None:
+        selected = self.selected_card_ids()
+        if self._current in selected:
+            return self._current
+        return selected[-1] if selected else None
+
+    def select_cards(self, card_ids: Iterable[str], current: str | None = None) -> None:
+        self.clearSelection()
+        ids = [i for i in card_ids if i in self.items_by_id]
+        for card_id in ids:
+            self.items_by_id[card_id].setSelected(True)
+        self._current = current if current in ids else (ids[-1] if ids else None)
+
+    def move_selection(self, dx: int, dy: int, extend: bool = False) -> str | None:
+        """Arrow keys: the next card up/down in the column, or the nearest in the next column."""
+        current = self.current_card_id()
+        if current is None:
+            first = next((self._order[c.key][0] for c in self.columns if self._order[c.key]), None)
+            if first is not None:
+                self.select_cards([first.card.id])
+            return first.card.id if first else None
+        item = self.items_by_id[current]
+        col = self._column_index(item.card.column)
+        stack = self._order[item.card.column]
+        row = stack.index(item)
+        target: CardItem | None = None
+        if dy:
+            new_row = row + dy
+            if 0 <= new_row < len(stack):
+                target = stack[new_row]
+        elif dx:
+            c = col + dx
+            while 0 <= c < len(self.columns) and target is None:
+                others = self._order[self.columns[c].key]
+                if others:
+                    y = item.pos().y()
+                    target = min(others, key=lambda i: abs(i.pos().y() - y))
+                c += dx
+        if target is None:
+            return current
+        if extend:
+            target.setSelected(True)
+        else:
+            self.clearSelection()
+            target.setSelected(True)
+        self._current = target.card.id
+        return target.card.id
+
+    def column_at(self, x: float) -> str:
+        index = int(max(0.0, x) // (self.column_width + GAP)) if self.column_width else 0
+        return self.columns[min(index, len(self.columns) - 1)].key
+
+    def drop_index(self, column: str, y: float, moving: Iterable[str] = ()) -> int:
+        """Where cards dropped at height ``y`` land, among the column's other cards."""
+        skip = set(moving)
+        others = [i for i in self._order[column] if i.card.id not in skip]
+        return sum(1 for i in others if i.pos().y() + i.height() / 2 < y)
+
+    def column_rect(self, column: str) -> QRectF:
+        return self._backgrounds[column].rect()
+
+    # layout
 
     def layout_cards(self) -> None:
+        for stack in self._order.values():
+            stack.clear()
+        for item in self.items_by_id.values():
+            self._order.setdefault(item.card.column, []).append(item)
+        for stack in self._order.values():
+            stack.sort(key=lambda i: i.card.position)
         if not self.column_width:
+            self.laid_out.emit()
             return
+        visible_bottom = self._visible_bottom()
+        pending = False
         tallest = 0.0
         for index, column in enumerate(self.columns):
             x = index * (self.column_width + GAP)
             y = COLUMN_PADDING
-            for item in self.cards_in(column.key):
-                item.setPos(x + COLUMN_PADDING, y)
+            for item in self._order[column.key]:
+                if not item.measured:
+                    if y < visible_bottom:
+                        item.measure()
+                    else:
+                        pending = True
+                if item is not None and item not in self._drag:
+                    item.setPos(x + COLUMN_PADDING, y)
                 y += item.height() + GAP
             tallest = max(tallest, y)
-        height = max(tallest + COLUMN_PADDING, 200.0)
+        height = max(tallest + COLUMN_PADDING, self._visible_height())
         for index, column in enumerate(self.columns):
             x = index * (self.column_width + GAP)
             self._backgrounds[column.key].setRect(QRectF(x, 0, self.column_width, height))
         width = len(self.columns) * (self.column_width + GAP) - GAP
         self.setSceneRect(QRectF(0, 0, width, height))
+        if pending:
+            self._measure_timer.start(0)
         self.laid_out.emit()
+
+    def measure_all(self) -> None:
+        """Measure every note now (tests, screenshots)."""
+        self._measure_timer.stop()
+        for item in self.items_by_id.values():
+            if not item.measured:
+                item.measure()
+        self.layout_cards()
+
+    # private
+
+    def _measure_some(self) -> None:
+        count = 0
+        for item in self.items_by_id.values():
+            if not item.measured:
+                item.measure()
+                count += 1
+                if count >= MEASURE_CHUNK:
+                    self._measure_timer.start(0)
+                    return
+        self.layout_cards()
+
+    def _visible_rect(self) -> QRectF | None:
+        for view in self.views():
+            if view.isVisible():
+                return view.mapToScene(view.viewport().rect()).boundingRect()
+        return None
+
+    def _visible_bottom(self) -> float:
+        rect = self._visible_rect()
+        return rect.bottom() + 200 if rect is not None else 1400.0
+
+    def _visible_height(self) -> float:
+        rect = self._visible_rect()
+        return max(200.0, rect.height() - 2) if rect is not None else 200.0
 
     def _card_width(self) -> float:
         return self.column_width - 2 * COLUMN_PADDING
@@ -110,8 +334,141 @@ class BoardScene(QGraphicsScene):
                 return column
         return self.columns[0]
 
+    def _column_index(self, key: str) -> int:
+        for index, column in enumerate(self.columns):
+            if column.key == key:
+                return index
+        return 0
+
+    def _look(self, card: Card) -> CardLook:
+        persona = self._personas.get(card.persona_id or "")
+        table = self._tables.get(card.table_id or "")
+        return CardLook(
+            persona_name=persona.first_name if persona else "",
+            persona_colour=persona.colour if persona else "",
+            table=f"T{table.number}" if table else "",
+        )
+
     def _add(self, card: Card) -> None:
         width = self._card_width() if self.column_width else 0.0
-        item = CardItem(card, self._column(card.column).tint, self.card_font, width)
+        item = CardItem(card, self._column(card.column).tint, self.fonts, width)
+        if card.persona_id or card.table_id:
+            item.look = self._look(card)
+        if self._votes.get(card.id):
+            item.votes = self._votes[card.id]
+        if card.id in self._dimmed:
+            item.setOpacity(DIMMED_OPACITY)
         self.addItem(item)
         self.items_by_id[card.id] = item
+
+    def _card_at(self, pos: QPointF) -> CardItem | None:
+        for item in self.items(pos):
+            if isinstance(item, CardItem):
+                return item
+        return None
+
+    def _drag_to(self, pos: QPointF) -> None:
+        y = pos.y() - self._drag_offset.y()
+        x = pos.x() - self._drag_offset.x()
+        for item in self._drag:
+            item.setPos(x, y)
+            y += min(item.height(), 40.0)
+        column = self.column_at(pos.x())
+        index = self.drop_index(column, pos.y(), (i.card.id for i in self._drag))
+        others = [i for i in self._order[column] if i not in self._drag]
+        if index < len(others):
+            line_y = others[index].pos().y() - GAP / 2
+        elif others:
+            line_y = others[-1].pos().y() + others[-1].height() + GAP / 2
+        else:
+            line_y = COLUMN_PADDING / 2
+        left = self._column_index(column) * (self.column_width + GAP)
+        self.indicator.setRect(QRectF(left + 4, line_y - 3, self.column_width - 8, 6))
+        self.indicator.show()
+
+    def _start_drag(self, pos: QPointF, grabbed: CardItem) -> None:
+        ids = self.selected_card_ids()
+        self._drag = [self.items_by_id[i] for i in ids]
+        # the grabbed card leads; the others follow it in board order
+        self._drag.remove(grabbed)
+        self._drag.insert(0, grabbed)
+        self._drag_offset = pos - grabbed.pos()
+        for z, item in enumerate(self._drag):
+            item.setZValue(10 - z * 0.001)
+            item.setOpacity(0.85)
+
+    def _end_drag(self, pos: QPointF) -> None:
+        column = self.column_at(pos.x())
+        index = self.drop_index(column, pos.y(), (i.card.id for i in self._drag))
+        ids = self.selected_card_ids()
+        for item in self._drag:
+            item.setZValue(0)
+            item.setOpacity(DIMMED_OPACITY if item.card.id in self._dimmed else 1.0)
+        self._drag = []
+        self.indicator.hide()
+        self.cards_dropped.emit(ids, column, index)
+        self.layout_cards()  # a drop that changes nothing puts the cards back
+
+    # Qt overrides
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        item = self._card_at(event.scenePos())
+        if item is None:
+            self._current = None
+            super().mousePressEvent(event)  # empty board: clear, or a rubber band (view)
+            return
+        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        was_selected = item.isSelected()
+        if control:
+            item.setSelected(not was_selected)
+        elif not was_selected:
+            self.clearSelection()
+            item.setSelected(True)
+        self._current = item.card.id if item.isSelected() else self._current
+        self._press = (event.scenePos(), item, was_selected and not control)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            super().mouseMoveEvent(event)
+            return
+        start, item, _ = self._press
+        if not self._drag:
+            moved = event.screenPos() - event.buttonDownScreenPos(Qt.MouseButton.LeftButton)
+            if moved.manhattanLength() < QApplication.startDragDistance() or not item.isSelected():
+                return
+            self._start_drag(start, item)
+        self._drag_to(event.scenePos())
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._press is None:
+            super().mouseReleaseEvent(event)
+            return
+        _start, item, reselect = self._press
+        self._press = None
+        if self._drag:
+            self._end_drag(event.scenePos())
+        elif reselect:  # a plain click on one card of a selection selects just that card
+            self.select_cards([item.card.id])
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        item = self._card_at(event.scenePos())
+        if item is None:
+            super().mouseDoubleClickEvent(event)
+            return
+        self.select_cards([item.card.id])
+        self.card_activated.emit(item.card.id)
+        event.accept()
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        item = self._card_at(event.scenePos())
+        if item is not None and not item.isSelected():
+            self.select_cards([item.card.id])
+        if self.selected_card_ids():
+            self.context_menu_requested.emit(event.screenPos())
+        event.accept()

@@ -1,6 +1,20 @@
-"""A sticky note on the board scene. It draws a card's values; it never changes them."""
+"""A sticky note on the board scene. It draws a card's values; it never changes them.
+
+Layout of a note: the idea's text (word-wrapped; a card whose longest word would not fit
+gets a smaller font, so that text is never clipped), then a line of badges — horizon,
+persona first name, table, tags — votes first. A persona colour
+strip runs down the left edge.
+
+Measuring wrapped text is the costly part of opening a big board, so a new note first
+gets an *estimated* height; ``measure()`` computes the exact one (the scene does it for
+the notes on screen at once, and for the others just after the window is shown).
+"""
 
 from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
@@ -10,19 +24,81 @@ from fabrique_desktop.model import Card
 from ui import theme
 
 PADDING = 10.0
-TEXT_FLAGS = (
-    int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
-)
+STRIP = 8.0  # the persona colour strip
+EDGE = "#78909C"
+MIN_SCALE = 0.5  # a card's text never shrinks below this share of the board's type size
+BREAKS = re.compile(r"[ \t\n]+")  # where lines may break (not at no-break spaces: « mot »)
+WORD_WRAP = int(Qt.TextFlag.TextWordWrap)
+TEXT_FLAGS = WORD_WRAP | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
+ANYWHERE_FLAGS = TEXT_FLAGS | int(Qt.TextFlag.TextWrapAnywhere)
+
+
+@dataclass(frozen=True)
+class CardLook:
+    """What a note shows besides the card itself (names resolved by the scene)."""
+
+    persona_name: str = ""
+    persona_colour: str = ""
+    table: str = ""
+
+
+class Fonts:
+    """The board's fonts at one type size, shared by every note, with their metrics."""
+
+    def __init__(self, family_font: QFont, pixel_size: float) -> None:
+        self.pixel_size = pixel_size
+        self.text = QFont(family_font)
+        self.text.setBold(False)
+        self.text.setPixelSize(max(6, round(pixel_size)))
+        self.small = QFont(family_font)
+        self.small.setPixelSize(max(6, round(pixel_size * 0.72)))
+        self.small.setBold(True)
+        self.text_metrics = QFontMetricsF(self.text)
+        self.small_metrics = QFontMetricsF(self.small)
+        self.average = self.text_metrics.averageCharWidth()
+        self._scaled: dict[tuple[bool, int], tuple[QFont, QFontMetricsF]] = {}
+
+    def scaled(self, small: bool, scale: float) -> tuple[QFont, QFontMetricsF]:
+        """The text (or badge) font at ``scale`` of its size (for a very long word)."""
+        base = self.small if small else self.text
+        size = max(6, round(base.pixelSize() * scale))
+        if (small, size) not in self._scaled:
+            font = QFont(base)
+            font.setPixelSize(size)
+            self._scaled[small, size] = (font, QFontMetricsF(font))
+        return self._scaled[small, size]
+
+    def fit(self, small: bool, text: str, width: float) -> tuple[float, bool]:
+        """The scale at which the longest word of ``text`` fits ``width`` (1 if it does), and
+        whether the words must still be broken anywhere (only below ``MIN_SCALE``)."""
+        metrics = self.small_metrics if small else self.text_metrics
+        longest = max(BREAKS.split(text), key=len)
+        if len(longest) * self.average * (1.2 if small else 1.5) <= width:
+            return 1.0, False  # surely fits: no measuring
+        advance = metrics.horizontalAdvance(longest)
+        if advance <= width:
+            return 1.0, False
+        scale = max(MIN_SCALE, width / advance * 0.97)
+        return scale, self.scaled(small, scale)[1].horizontalAdvance(longest) > width
 
 
 class CardItem(QGraphicsItem):
-    def __init__(self, card: Card, tint: str, font: QFont, width: float) -> None:
+    def __init__(self, card: Card, tint: str, fonts: Fonts, width: float) -> None:
         super().__init__()
         self.card = card
         self.tint = tint
-        self._font = font
+        self.look = CardLook()
+        self.votes = 0
+        self.measured = False
+        self._fonts = fonts
         self._width = width
-        self._height = self._measure()
+        self._scale = 1.0
+        self._anywhere = False
+        self._badge_scale = 1.0
+        self._badge_anywhere = False
+        self._text_height = 0.0
+        self._badge_height = 0.0
+        self._height = self._estimate()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
@@ -30,40 +106,114 @@ class CardItem(QGraphicsItem):
     def card_id(self) -> str:
         return self.card.id
 
-    def set_card(self, card: Card) -> None:
-        self.prepareGeometryChange()
+    def set_card(self, card: Card, look: CardLook | None = None) -> None:
         self.card = card
-        self._height = self._measure()
-        self.update()
+        if look is not None:
+            self.look = look
+        self._remeasure()
 
-    def set_geometry(self, font: QFont, width: float) -> None:
+    def set_look(self, look: CardLook) -> None:
+        if look != self.look:
+            self.look = look
+            self._remeasure()
+
+    def set_votes(self, votes: int) -> None:
+        if votes != self.votes:
+            self.votes = votes
+            self._remeasure()
+
+    def set_geometry(self, fonts: Fonts, width: float) -> None:
         self.prepareGeometryChange()
-        self._font = font
+        self._fonts = fonts
         self._width = width
-        self._height = self._measure()
+        self.measured = False
+        self._height = self._estimate()
 
     def height(self) -> float:
         return self._height
+
+    def text_font(self) -> QFont:
+        return self._fonts.scaled(False, self._scale)[0] if self._scale < 1 else self._fonts.text
+
+    def text_rect(self) -> QRectF:
+        """Where the idea's text is drawn, in item coordinates."""
+        left = PADDING + (STRIP if self.look.persona_colour else 0)
+        return QRectF(left, PADDING, self._width - left - PADDING, self._text_height)
+
+    def text_flags(self) -> int:
+        return ANYWHERE_FLAGS if self._anywhere else TEXT_FLAGS
+
+    def measure(self) -> bool:
+        """Compute the exact height; True if it differs from what the scene laid out."""
+        if self._width <= 0:
+            return False
+        fonts = self._fonts
+        available = self.text_rect().width()
+        self._scale, self._anywhere = fonts.fit(False, self.card.text, available)
+        metrics = fonts.scaled(False, self._scale)[1] if self._scale < 1 else fonts.text_metrics
+        bound = QRectF(0, 0, available, 1e6)
+        self._text_height = math.ceil(
+            metrics.boundingRect(bound, self.text_flags(), self.card.text).height()
+        )
+        badges = self._badges()
+        self._badge_height = 0.0
+        if badges:
+            self._badge_scale, self._badge_anywhere = fonts.fit(True, badges, available)
+            small = fonts.scaled(True, self._badge_scale)[1]
+            flags = ANYWHERE_FLAGS if self._badge_anywhere else TEXT_FLAGS
+            self._badge_height = math.ceil(small.boundingRect(bound, flags, badges).height()) + 6
+        height = self._text_height + self._badge_height + 2 * PADDING
+        self.measured = True
+        if height == self._height:
+            return False
+        self.prepareGeometryChange()
+        self._height = height
+        return True
+
+    def badge_rect(self) -> QRectF:
+        text = self.text_rect()
+        return QRectF(text.left(), text.bottom() + 6, text.width(), self._badge_height - 6)
+
+    def badge_font(self) -> QFont:
+        return self._fonts.scaled(True, self._badge_scale)[0]
+
+    def badge_flags(self) -> int:
+        return ANYWHERE_FLAGS if self._badge_anywhere else TEXT_FLAGS
+
+    # private
+
+    def _remeasure(self) -> None:
+        self.measured = False
+        self.measure()
+        self.update()
+
+    def _estimate(self) -> float:
+        """A cheap guess of the height, replaced by ``measure()`` before the note is seen."""
+        if self._width <= 0:
+            return 0.0
+        fonts = self._fonts
+        per_line = max(1.0, (self._width - 2 * PADDING - STRIP) / fonts.average)
+        lines = math.ceil(len(self.card.text) * 1.1 / per_line) or 1
+        self._text_height = lines * fonts.text_metrics.lineSpacing()
+        badges = fonts.small_metrics.lineSpacing() + 6 if self._badges() else 0.0
+        self._badge_height = badges
+        return self._text_height + badges + 2 * PADDING
 
     def _background(self) -> str:
         return self.card.colour or self.tint
 
     def _badges(self) -> str:
-        parts = []
+        parts = [f"●{self.votes}"] if self.votes else []
         if self.card.horizon:
-            parts.append(self.card.horizon)
+            parts.append(f"→{self.card.horizon}")
+        if self.look.persona_name:
+            parts.append(self.look.persona_name)
+        if self.look.table:
+            parts.append(self.look.table)
         parts.extend(self.card.tags)
         return "  ".join(parts)
 
-    def _measure(self) -> float:
-        if self._width <= 0:
-            return 0.0
-        metrics = QFontMetricsF(self._font)
-        text_rect = metrics.boundingRect(
-            QRectF(0, 0, self._width - 2 * PADDING - 2, 100000), TEXT_FLAGS, self.card.text
-        )
-        badges = metrics.height() * 0.8 if self._badges() else 0.0
-        return text_rect.height() + badges + 2 * PADDING
+    # Qt overrides
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._width, self._height)
@@ -73,25 +223,22 @@ class CardItem(QGraphicsItem):
     ) -> None:
         rect = self.boundingRect().adjusted(1, 1, -1, -1)
         background = self._background()
+        ink = QColor(theme.readable_ink(background))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        border = (
-            QPen(QColor(theme.SELECTION), 4) if self.isSelected() else QPen(QColor("#90A4AE"), 1)
-        )
-        painter.setPen(border)
+        selected = self.isSelected()
+        painter.setPen(QPen(QColor(theme.SELECTION), 5) if selected else QPen(QColor(EDGE), 1))
         painter.setBrush(QColor(background))
         painter.drawRoundedRect(rect, 6, 6)
-        painter.setPen(QColor(theme.readable_ink(background)))
-        painter.setFont(self._font)
-        text_rect = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
-        painter.drawText(text_rect, TEXT_FLAGS, self.card.text)
+        if self.look.persona_colour:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(self.look.persona_colour))
+            painter.drawRoundedRect(
+                QRectF(rect.left() + 3, rect.top() + 3, STRIP, rect.height() - 6), 3, 3
+            )
+        painter.setPen(ink)
+        painter.setFont(self.text_font())
+        painter.drawText(self.text_rect(), self.text_flags(), self.card.text)
         badges = self._badges()
         if badges:
-            small = QFont(self._font)
-            small.setPointSizeF(self._font.pointSizeF() * 0.7)
-            small.setBold(True)
-            painter.setFont(small)
-            painter.drawText(
-                text_rect,
-                int(Qt.AlignmentFlag.AlignRight) | int(Qt.AlignmentFlag.AlignBottom),
-                badges,
-            )
+            painter.setFont(self.badge_font())
+            painter.drawText(self.badge_rect(), self.badge_flags(), badges)

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
 from fabrique_desktop.changes import Change
 from fabrique_desktop.model import Card, Session
 from fabrique_desktop.ports import Store
+from fabrique_desktop.settings import Settings
+from ui.board_actions import BoardActions
 from ui.board_controller import BoardController
 from ui.board_scene import BoardScene
 from ui.board_view import BoardView
@@ -31,9 +33,11 @@ class MainWindow(QMainWindow):
     manage_requested = Signal()
     language_requested = Signal(str)
 
-    def __init__(self, store: Store, session: Session) -> None:
+    def __init__(self, store: Store, session: Session, settings: Settings | None = None) -> None:
         super().__init__()
         self.store = store
+        self.settings = settings
+        self.projector_window = None
         self.controller = BoardController(store, session, self)
         self.scene = BoardScene(self.controller.template.columns, self)
         self.board = BoardView(self.scene)
@@ -53,7 +57,11 @@ class MainWindow(QMainWindow):
         self.capture.field.left.connect(self._leave_capture)
         self.controller.changed.connect(self._on_changed)
         self.controller.failed.connect(self._show_failure)
-        self.scene.show_cards(self.controller.cards())
+        self.board_actions = BoardActions(
+            self.controller, self.scene, self.board, self.capture, self
+        )
+        self.board_actions.start(self.controller.cards())
+        self._build_board_menu()
         self._update_title()
 
     @property
@@ -67,18 +75,19 @@ class MainWindow(QMainWindow):
     # private slots
 
     def _capture(self, text: str) -> None:
-        card_id = self.controller.capture(text)
+        card_id = self.board_actions.capture_line(text)
         if card_id:  # stored: only now may the words leave the field
             self.capture.field.clear()
             self._last_captured = card_id
-            self.statusBar().showMessage(self.tr("Idée ajoutée à « À trier »."), 3000)
+            item = self.scene.items_by_id.get(card_id)
+            title = self.controller.template.column(item.card.column).title if item else ""
+            self.statusBar().showMessage(self.tr("Idée ajoutée à « {} ».").format(title), 3000)
 
     def _leave_capture(self) -> None:
         self.board.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         item = self.scene.items_by_id.get(getattr(self, "_last_captured", ""))
         if item is not None:
-            self.scene.clearSelection()
-            item.setSelected(True)
+            self.scene.select_cards([item.card.id])
             self.board.view.ensureVisible(item)
 
     def _on_changed(self, change: Change) -> None:
@@ -169,6 +178,84 @@ class MainWindow(QMainWindow):
         language.addAction(self.french_action)
         language.addAction(self.english_action)
 
+    def _build_board_menu(self) -> None:
+        """The board's actions (issue 3): a « Tableau » menu, help and projection."""
+        self.help_action = QAction(self.tr("Raccourcis clavier…"), self)
+        self.help_action.setShortcut(QKeySequence("F1"))
+        self.help_action.triggered.connect(self.show_shortcuts)
+        help_on_board = QAction(self.help_action.text(), self.board.view)
+        help_on_board.setShortcut(QKeySequence("?"))
+        help_on_board.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        help_on_board.triggered.connect(self.show_shortcuts)
+        self.board.view.addAction(help_on_board)
+        self.fullscreen_action = QAction(self.tr("Plein écran (vidéoprojecteur)"), self)
+        self.fullscreen_action.setShortcuts([QKeySequence("F11"), QKeySequence("F5")])
+        self.fullscreen_action.setCheckable(True)
+        self.fullscreen_action.triggered.connect(self.set_projector_mode)
+        self.audience_action = QAction(self.tr("Projeter sur un second écran…"), self)
+        self.audience_action.setShortcut(QKeySequence("Ctrl+F5"))
+        self.audience_action.setCheckable(True)
+        self.audience_action.triggered.connect(self.set_audience_window)
+        for action in (self.help_action, self.fullscreen_action, self.audience_action):
+            self.addAction(action)
+        self.board_menu = self.menuBar().addMenu(self.tr("&Tableau"))
+        actions = self.board_actions
+        for action in actions.send_actions:
+            self.board_menu.addAction(action)
+        self.board_menu.addSeparator()
+        for action in (
+            actions.up_action,
+            actions.down_action,
+            actions.edit_action,
+            actions.delete_action,
+            actions.select_all_action,
+        ):
+            self.board_menu.addAction(action)
+        self.board_menu.addSeparator()
+        self.board_menu.addAction(actions.search_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(actions.fit_action)
+        self.view_menu.addAction(self.fullscreen_action)
+        self.view_menu.addAction(self.audience_action)
+        self.view_menu.addAction(self.help_action)
+
+    def show_shortcuts(self) -> None:
+        from ui.shortcuts_dialog import ShortcutsDialog
+
+        actions = [*self.actions(), *self.board_actions.actions]
+        ShortcutsDialog(actions, self).exec()
+
+    def set_projector_mode(self, on: bool) -> None:
+        """Full screen, large type and high contrast on this window (one screen)."""
+        self.fullscreen_action.setChecked(on)
+        self.menuBar().setVisible(not on)
+        self.capture.hint.setVisible(not on)
+        self.board.set_projector(on)
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def set_audience_window(self, on: bool) -> None:
+        """The board alone on the projector's screen; this window keeps the controls."""
+        from ui.projector import ProjectorWindow, choose_screen, remembered_screen
+
+        if not on:
+            if self.projector_window is not None:
+                self.projector_window.close()
+                self.projector_window = None
+            self.audience_action.setChecked(False)
+            return
+        screen = remembered_screen(self.settings) or choose_screen(self, self.settings)
+        if screen is None:
+            self.audience_action.setChecked(False)
+            return
+        self.projector_window = ProjectorWindow(self.controller, self.scene)
+        self.projector_window.show_on(screen)
+        self.audience_action.setChecked(True)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         log.info("window closed on session %s", self.session.id)
+        if self.projector_window is not None:
+            self.projector_window.close()
         super().closeEvent(event)

@@ -1,0 +1,381 @@
+"""Everything one can do on the board, as actions with shortcuts, menus and a context menu.
+
+Each action builds a core ``Change`` (``fabrique_desktop.board``) and pushes it through the
+controller, so that undo, redo and the database stay one with what the scene shows.
+Card shortcuts (0–4, Ctrl+Up/Down, Enter/F2, Del…) only act when the board has the focus:
+typing « 1 » in the capture field types a 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+from fabrique_desktop import board
+from fabrique_desktop.capture import markers_for
+from fabrique_desktop.changes import Change
+from fabrique_desktop.filters import Filter, parse_query
+from fabrique_desktop.model import Card, Persona, Table
+from ui.board_controller import BoardController
+from ui.board_scene import BoardScene
+from ui.board_view import BoardView
+from ui.capture_bar import CaptureBar
+from ui.card_editor import CardEditor
+
+# light note colours: black text on each of them passes WCAG AA (tests/ui/test_board_theme.py)
+NOTE_COLOURS = ("#FFF59D", "#FFCC80", "#F8BBD0", "#C5E1A5", "#B3E5FC", "#FFFFFF")
+
+
+class BoardActions(QObject):
+    """The board's actions for one window. ``actions`` lists them for the shortcuts sheet."""
+
+    def __init__(
+        self,
+        controller: BoardController,
+        scene: BoardScene,
+        board_view: BoardView,
+        capture: CaptureBar,
+        window: QWidget,
+    ) -> None:
+        super().__init__(window)
+        self.controller = controller
+        self.scene = scene
+        self.board_view = board_view
+        self.capture = capture
+        self.window = window
+        self.filter = Filter()
+        self.personas: list[Persona] = []
+        self.tables: list[Table] = []
+        self.editor = CardEditor(capture.vocabulary, board_view)
+        self.editor.finished.connect(self._save_edit)
+        self.editor.cancelled.connect(self._edit_cancelled)
+        self.actions: list[QAction] = []
+        self._build()
+        capture.search.textChanged.connect(self._filter_changed)
+        capture.search.left.connect(self._leave_search)
+        scene.cards_dropped.connect(self.drop)
+        scene.card_activated.connect(self.edit_card)
+        scene.context_menu_requested.connect(self.show_context_menu)
+        controller.changed.connect(self._on_changed)
+
+    def start(self, cards: list[Card]) -> None:
+        """Show the session's cards with their personas, tables and tags."""
+        self.reload_people(layout=False)
+        self.scene.show_cards(cards)
+        self._update_vocabulary()
+
+    def capture_line(self, line: str) -> str | None:
+        """Add the idea typed in the capture field (with its markers); its id once stored."""
+        parsed = self.capture.vocabulary.parse(line)
+        if not parsed.text:
+            return None
+        change = board.capture_parsed(
+            self.controller.store, self._session_id, parsed, self.capture.target_column()
+        )
+        if not self.controller.push(change):
+            return None
+        return next(iter(change.touched(Card.kind)), None)
+
+    # data around the board
+
+    def reload_people(self, layout: bool = True) -> None:
+        store = self.controller.store
+        self.personas = sorted(
+            store.find(Persona, series_id=self.controller.series.id), key=lambda p: p.position
+        )
+        self.tables = board.session_tables(store, self.controller.session.id)
+        self.scene.set_people(self.personas, self.tables)
+        if layout:
+            self._update_vocabulary()
+
+    def selected_cards(self) -> list[Card]:
+        cards = (self.controller.card(i) for i in self.scene.selected_card_ids())
+        return [c for c in cards if c is not None and not c.deleted]
+
+    # actions on the selection
+
+    def push(self, change: Change, select: list[str] | None = None) -> bool:
+        if not change:
+            return False
+        ids = select if select is not None else self.scene.selected_card_ids()
+        current = self.scene.current_card_id()
+        ok = self.controller.push(change)
+        if ok:
+            self.scene.select_cards(ids, current)
+            if current:
+                self.board_view.view.show_card(current)
+        return ok
+
+    def send_to(self, index: int) -> None:
+        columns = self.scene.columns
+        if not 0 <= index < len(columns):
+            return
+        cards = self.selected_cards()
+        if cards:
+            self.push(
+                board.send(self.controller.store, self._session_id, cards, columns[index].key)
+            )
+
+    def reorder(self, delta: int) -> None:
+        cards = self.selected_cards()
+        if cards:
+            self.push(board.reorder(self.controller.store, self._session_id, cards, delta))
+
+    def drop(self, card_ids: list[str], column: str, index: int) -> None:
+        cards = [c for c in (self.controller.card(i) for i in card_ids) if c is not None]
+        if cards:
+            self.push(
+                board.move(self.controller.store, self._session_id, cards, column, index), card_ids
+            )
+
+    def delete(self) -> None:
+        cards = self.selected_cards()
+        if not cards:
+            return
+        following = self._neighbour_after(cards)
+        if self.controller.push(board.delete(cards)):
+            self.scene.select_cards([following] if following else [])
+
+    def set_horizon(self, horizon: str) -> None:
+        cards = self.selected_cards()
+        self.push(board.set_fields(cards, "Horizon", horizon=horizon))
+
+    def set_persona(self, persona_id: str | None) -> None:
+        self.push(board.set_fields(self.selected_cards(), "Persona", persona_id=persona_id))
+
+    def set_colour(self, colour: str) -> None:
+        self.push(board.set_fields(self.selected_cards(), "Couleur", colour=colour))
+
+    def toggle_value(self, key: str) -> None:
+        cards = self.selected_cards()
+        self.push(board.toggle_list_item(cards, "value_keys", key, "Valeur"))
+
+    def edit_selected(self) -> None:
+        card_id = self.scene.current_card_id()
+        if card_id:
+            self.edit_card(card_id)
+
+    def edit_card(self, card_id: str) -> None:
+        card = self.controller.card(card_id)
+        item = self.scene.items_by_id.get(card_id)
+        if card is None or item is None:
+            return
+        view = self.board_view.view
+        view.show_card(card_id)
+        persona = next((p for p in self.personas if p.id == card.persona_id), None)
+        table = next((t for t in self.tables if t.id == card.table_id), None)
+        markers = markers_for(
+            persona=persona,
+            table_number=table.number if table else None,
+            horizon=card.horizon,
+            tags=card.tags,
+        )
+        line = f"{card.text} {markers}".strip()
+        polygon = view.mapFromScene(item.sceneBoundingRect())
+        rect = polygon.boundingRect()
+        top_left = view.viewport().mapTo(self.board_view, rect.topLeft())
+        rect = QRect(top_left, rect.size())
+        rect.setHeight(min(rect.height(), 80))
+        self.editor.start(card_id, line, rect, round(self.scene.pixel_size))
+
+    def select_all(self) -> None:
+        ids = [
+            i for c in self.scene.columns for i in (x.card.id for x in self.scene.cards_in(c.key))
+        ]
+        self.scene.select_cards(ids)
+
+    def show_context_menu(self, position: QPoint | None = None) -> None:
+        if not self.scene.selected_card_ids():
+            return
+        menu = self.context_menu()
+        if position is None:
+            view = self.board_view.view
+            item = self.scene.items_by_id.get(self.scene.current_card_id() or "")
+            point = view.mapFromScene(item.sceneBoundingRect().center()) if item else QPoint()
+            position = view.viewport().mapToGlobal(point)
+        menu.popup(position)
+        self._menu = menu  # kept alive while shown
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self.window)
+        menu.addAction(self.edit_action)
+        send = menu.addMenu(self.tr("Envoyer vers"))
+        for action in self.send_actions:
+            send.addAction(action)
+        menu.addAction(self.up_action)
+        menu.addAction(self.down_action)
+        menu.addSeparator()
+        cards = self.selected_cards()
+        horizon = menu.addMenu(self.tr("Horizon"))
+        for value, title in (("2024", "2024"), ("2040", "2040"), ("", self.tr("Aucun"))):
+            self._choice(
+                horizon, title, all(c.horizon == value for c in cards), self.set_horizon, value
+            )
+        personas = menu.addMenu(self.tr("Persona"))
+        self._choice(
+            personas, self.tr("Aucun"), all(not c.persona_id for c in cards), self.set_persona, None
+        )
+        for persona in self.personas:
+            title = f"{persona.first_name} — {persona.role}" if persona.role else persona.first_name
+            chosen = all(c.persona_id == persona.id for c in cards)
+            self._choice(personas, title, chosen, self.set_persona, persona.id)
+        colours = menu.addMenu(self.tr("Couleur"))
+        self._choice(
+            colours,
+            self.tr("Couleur de la colonne"),
+            all(not c.colour for c in cards),
+            self.set_colour,
+            "",
+        )
+        names = (
+            self.tr("Jaune"),
+            self.tr("Orange"),
+            self.tr("Rose"),
+            self.tr("Vert"),
+            self.tr("Bleu"),
+            self.tr("Blanc"),
+        )
+        for colour, name in zip(NOTE_COLOURS, names, strict=True):
+            chosen = all(c.colour == colour for c in cards)
+            self._choice(colours, name, chosen, self.set_colour, colour)
+        values = menu.addMenu(self.tr("Valeurs"))
+        for value in self.controller.template.section("values"):
+            key = value.get("key", "")
+            chosen = bool(cards) and all(key in c.value_keys for c in cards)
+            self._choice(values, value.get("title", key), chosen, self.toggle_value, key)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        return menu
+
+    # private
+
+    @property
+    def _session_id(self) -> str:
+        return self.controller.session.id
+
+    def _choice(
+        self, menu: QMenu, title: str, checked: bool, slot: Callable[..., None], value: object
+    ) -> None:
+        action = menu.addAction(title)
+        action.setCheckable(True)
+        action.setChecked(checked)
+        action.triggered.connect(lambda _=False, v=value: slot(v))
+
+    def _neighbour_after(self, cards: list[Card]) -> str | None:
+        gone = {c.id for c in cards}
+        last = self.scene.items_by_id.get(cards[-1].id)
+        if last is None:
+            return None
+        stack = self.scene.cards_in(last.card.column)
+        after = stack[stack.index(last) + 1 :] + list(reversed(stack[: stack.index(last)]))
+        return next((i.card.id for i in after if i.card.id not in gone), None)
+
+    def _save_edit(self, card_id: str, line: str) -> None:
+        card = self.controller.card(card_id)
+        if card is not None:
+            parsed = self.capture.vocabulary.parse(line)
+            change = board.edit_parsed(self.controller.store, card, parsed, keep_column=False)
+            self.push(change, [card_id])
+        self.board_view.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _edit_cancelled(self, card_id: str) -> None:
+        self.board_view.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_changed(self, change: Change) -> None:
+        if change.touched(Persona.kind) or change.touched(Table.kind):
+            self.reload_people()
+        elif any(e.kind == Card.kind and "tags" in (e.after or {}) for e in change.edits):
+            self._update_vocabulary()
+        if self.filter.active and change.touched(Card.kind):
+            self._apply_filter()
+
+    def _update_vocabulary(self) -> None:
+        cards = [i.card for i in self.scene.items_by_id.values()]
+        self.capture.set_vocabulary(self.personas, self.scene.columns, board.session_tags(cards))
+
+    def _filter_changed(self, query: str) -> None:
+        self.filter = parse_query(
+            query,
+            personas=self.personas,
+            tables=self.tables,
+            known_tags=self.capture.vocabulary.tags,
+        )
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        cards = [i.card for i in self.scene.items_by_id.values()]
+        self.scene.set_dimmed(self.filter.dimmed(cards))
+        problems = " ".join(self.filter.problems)
+        if problems:
+            self.capture.hint.setText("⚠ " + problems)
+        elif not self.capture.field.text():
+            self.capture.hint.setText(self.capture.default_hint())
+
+    def _leave_search(self) -> None:
+        if self.capture.search.text():
+            self.capture.search.clear()
+        else:
+            self.board_view.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_search(self) -> None:
+        self.capture.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.capture.search.selectAll()
+
+    def _action(
+        self,
+        text: str,
+        shortcuts: list[str],
+        slot: Callable[[], None],
+        on_board: bool = True,
+    ) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(lambda _=False: slot())
+        target = self.board_view.view if on_board else self.window
+        if on_board:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        target.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def _build(self) -> None:
+        self.send_actions = []
+        for index, column in enumerate(self.scene.columns):
+            keys = [str(index)] if index < 10 else []
+            action = self._action(
+                self.tr("Envoyer vers « {} »").format(column.title),
+                keys,
+                lambda i=index: self.send_to(i),
+            )
+            self.send_actions.append(action)
+        self.up_action = self._action(self.tr("Monter"), ["Ctrl+Up"], lambda: self.reorder(-1))
+        self.down_action = self._action(
+            self.tr("Descendre"), ["Ctrl+Down"], lambda: self.reorder(1)
+        )
+        self.edit_action = self._action(
+            self.tr("Modifier l'idée"), ["Return", "Enter", "F2"], self.edit_selected
+        )
+        self.delete_action = self._action(
+            self.tr("Supprimer"), ["Delete", "Backspace"], self.delete
+        )
+        self.select_all_action = self._action(
+            self.tr("Tout sélectionner"), ["Ctrl+A"], self.select_all
+        )
+        self.menu_action = self._action(
+            self.tr("Menu de l'idée"), ["Menu", "Shift+F10"], self.show_context_menu
+        )
+        self.search_action = self._action(
+            self.tr("Filtrer les idées"), ["Ctrl+F"], self._focus_search, on_board=False
+        )
+        self.fit_action = self._action(
+            self.tr("Ajuster à la fenêtre"), ["Ctrl+9"], self.board_view.fit_to_window, False
+        )
+        for horizon in ("2024", "2040"):
+            self._action(
+                self.tr("Horizon {}").format(horizon),
+                [f"Alt+{horizon[-2]}"],
+                lambda h=horizon: self.set_horizon(h),
+            )

@@ -1,0 +1,114 @@
+"""The audience window: the board alone, full screen on the projector, in large type.
+
+It is a second view on the same data: its own ``BoardScene`` fed by the controller's
+changes, following the laptop's selection, filter and votes. The laptop window keeps the
+capture field, the menus and the keyboard. The chosen screen is remembered in the
+settings (``projector_screen``: the screen's name).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
+from PySide6.QtWidgets import QInputDialog, QVBoxLayout, QWidget
+
+from fabrique_desktop.changes import Change
+from fabrique_desktop.model import Card
+from fabrique_desktop.settings import Settings
+from ui.board_controller import BoardController
+from ui.board_scene import BoardScene
+from ui.board_view import BoardView
+
+SETTING = "projector_screen"
+
+
+def screen_label(screen: QScreen) -> str:
+    size = screen.geometry()
+    return f"{screen.name()} — {size.width()}×{size.height()}"
+
+
+def remembered_screen(settings: Settings | None) -> QScreen | None:
+    name = settings.get(SETTING) if settings is not None else None
+    return next((s for s in QGuiApplication.screens() if s.name() == name), None)
+
+
+def choose_screen(parent: QWidget, settings: Settings | None) -> QScreen | None:
+    """Ask which screen is the projector (preselecting the remembered one, else the second)."""
+    screens = QGuiApplication.screens()
+    if not screens:
+        return None
+    current = remembered_screen(settings)
+    default = screens.index(current) if current in screens else min(1, len(screens) - 1)
+    label, ok = QInputDialog.getItem(
+        parent,
+        parent.tr("Projection"),
+        parent.tr("Écran du vidéoprojecteur :"),
+        [screen_label(s) for s in screens],
+        default,
+        False,
+    )
+    if not ok:
+        return None
+    screen = screens[[screen_label(s) for s in screens].index(label)]
+    if settings is not None:
+        settings.set(SETTING, screen.name())
+    return screen
+
+
+class ProjectorWindow(QWidget):
+    """The board for the room. Closing it (or Esc on it) leaves the laptop as it was."""
+
+    def __init__(self, controller: BoardController, source: BoardScene) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setWindowTitle(self.tr("Fabrique — projection"))
+        self.controller = controller
+        self.source = source
+        self.scene = BoardScene(source.columns, self)
+        self.board = BoardView(self.scene)
+        self.board.set_projector(True)
+        self.board.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.board.view.setDragMode(self.board.view.DragMode.NoDrag)
+        self.board.view.setInteractive(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.board)
+        self.scene.set_people(source.personas.values(), source.tables.values())
+        self.scene.set_vote_counts(source.votes)
+        self.scene.show_cards([i.card for i in source.items_by_id.values()])
+        self.scene.set_dimmed(source.dimmed)
+        controller.changed.connect(self._on_changed)
+        source.selectionChanged.connect(self._follow_selection)
+        source.laid_out.connect(self._follow_state)
+
+    def show_on(self, screen: QScreen | None) -> None:
+        if screen is not None:
+            self.setScreen(screen)
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
+
+    def _on_changed(self, change: Change) -> None:
+        ids = change.touched(Card.kind)
+        if ids:
+            cards = [c for c in (self.controller.store.get(Card, i) for i in ids) if c]
+            self.scene.refresh(cards)
+        self._follow_selection()
+
+    def _follow_selection(self) -> None:
+        ids = self.source.selected_card_ids()
+        self.scene.select_cards(ids)
+        if ids:
+            self.board.view.show_card(ids[-1])
+
+    def _follow_state(self) -> None:
+        if self.scene.dimmed != self.source.dimmed:
+            self.scene.set_dimmed(self.source.dimmed)
+        if self.scene.votes != self.source.votes:
+            self.scene.set_vote_counts(self.source.votes)
+        if self.scene.personas.keys() != self.source.personas.keys():
+            self.scene.set_people(self.source.personas.values(), self.source.tables.values())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.controller.changed.disconnect(self._on_changed)
+        self.source.selectionChanged.disconnect(self._follow_selection)
+        self.source.laid_out.disconnect(self._follow_state)
+        super().closeEvent(event)

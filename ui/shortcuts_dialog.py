@@ -1,0 +1,70 @@
+"""The shortcuts sheet (F1 or ?): every keyboard shortcut of the window and the capture markers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Raccourcis clavier"))
+        self.resize(900, 640)
+        self.browser = QTextBrowser()
+        self.browser.setHtml(self.sheet(actions))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+
+    def sheet(self, actions: Iterable[QAction]) -> str:
+        rows = []
+        seen = set()
+        for action in actions:
+            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+            name = action.text().replace("&", "")
+            if not keys or name in seen:
+                continue
+            seen.add(name)
+            rows.append(
+                f"<tr><td><b>{escape(' · '.join(keys))}</b></td><td>{escape(name)}</td></tr>"
+            )
+        fixed = [
+            (self.tr("Flèches"), self.tr("Choisir une idée (Maj+flèches : en ajouter)")),
+            (
+                self.tr("Souris"),
+                self.tr(
+                    "Glisser une idée (ou la sélection) vers une colonne ; "
+                    "Ctrl+clic ou cadre pour en choisir plusieurs"
+                ),
+            ),
+            (self.tr("Ctrl+molette"), self.tr("Agrandir ou réduire le texte")),
+            (self.tr("Échap"), self.tr("Dans la saisie : aller au tableau, sur la dernière idée")),
+        ]
+        rows += [f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in fixed]
+        markers = [
+            (
+                "@bernard",
+                self.tr("persona (prénom, clé ou métier ; le début suffit, sans accents)"),
+            ),
+            ("#mobilité", self.tr("thème")),
+            ("!2024 · !2040", self.tr("horizon")),
+            (">mieux · >2", self.tr("colonne (clé, mot du titre ou numéro ; >0 = À trier)")),
+            ("=3", self.tr("numéro de table (créée au besoin)")),
+        ]
+        marker_rows = "".join(
+            f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in markers
+        )
+        example = escape("Un tram jusqu'à Aubagne @bernard #mobilité !2040 >mieux =3")
+        return (
+            "<style>td { padding: 4px 14px; font-size: 15pt; } h2 { font-size: 18pt; }</style>"
+            f"<h2>{escape(self.tr('Raccourcis'))}</h2><table>{''.join(rows)}</table>"
+            f"<h2>{escape(self.tr('Marqueurs dans la saisie'))}</h2>"
+            f"<p style='font-size: 15pt'><code>{example}</code></p>"
+            f"<table>{marker_rows}</table>"
+        )
