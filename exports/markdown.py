@@ -72,15 +72,21 @@ def session_markdown(report: SessionReport) -> str:
                 out += ["**Comment ?**", ""] + [f"- {escape(h)}" for h in e.how] + [""]
             if e.ideas:
                 out += ["**Idées à l’origine**", ""] + [f"- {escape(i)}" for i in e.ideas]
-    if report.recit:
-        out += ["", "## Le récit de l’atelier", ""]
-        for paragraph in report.recit:
-            out += [escape(paragraph), ""]
+    if report.dreams:
+        out += ["", "## Le récit prospectif"]
+        for dream in report.dreams:
+            out += ["", f"### {escape(dream.column.title)}", ""]
+            out += [escape(p) for p in dream.text.split("\n") if p.strip()]
     if report.quotes:
         out += ["", "## Ils l’ont dit", ""]
         for quote in report.quotes:
-            author = f" — {escape(quote.author)}" if quote.author else ""
-            out += [f"> « {escape(quote.text)} »{author}", ""]
+            by = " · ".join(escape(p) for p in (quote.author, quote.column) if p)
+            out += [f"> « {escape(quote.text)} »" + (f" — {by}" if by else ""), ""]
+    if report.photos:
+        out += ["", "## Photos", ""]
+        out += [
+            f"- {escape(p.caption or p.path.name)} ({escape(p.path.name)})" for p in report.photos
+        ]
     return "\n".join(out).rstrip() + "\n"
 
 

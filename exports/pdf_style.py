@@ -30,9 +30,9 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
+from reportlab.platypus import Table as _Table
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from exports.fonts import BOLD, ITALIC, REGULAR, register_fonts, visual
@@ -125,7 +125,13 @@ def styles() -> Styles:
     register_fonts()
 
     def style(name: str, **kw: Any) -> ParagraphStyle:
-        base = {"fontName": REGULAR, "fontSize": 10, "leading": 13.5, "textColor": INK}
+        base = {
+            "fontName": REGULAR,
+            "bulletFontName": REGULAR,
+            "fontSize": 10,
+            "leading": 13.5,
+            "textColor": INK,
+        }
         base.update(kw)
         return ParagraphStyle(name, **base)
 
@@ -164,6 +170,15 @@ def styles() -> Styles:
         toc1=style("toc1", fontName=BOLD, fontSize=11, leading=16, leftIndent=0),
         toc2=style("toc2", fontSize=9.5, leading=13, leftIndent=14, textColor=MUTED),
     )
+
+
+class Table(_Table):
+    """A reportlab table whose plain-text cells use DejaVu (reportlab's default is the
+    base-14 Helvetica, which would not be embedded and lacks many glyphs)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR)]))
 
 
 class Heading(Paragraph):
@@ -218,6 +233,9 @@ class Booklet(BaseDocTemplate):
             author=author or "Fabrique",
             subject=subject,
             creator="Fabrique",
+            initialFontName=REGULAR,  # no base-14 Helvetica left in the file
+            initialFontSize=10,
+            initialLeading=13.5,
         )
         self.header = header
         self.accent = accent
@@ -304,7 +322,18 @@ class Booklet(BaseDocTemplate):
 
 
 def contents(st: Styles) -> TableOfContents:
-    toc = TableOfContents()
+    toc = TableOfContents(
+        tableStyle=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     toc.levelStyles = [st.toc1, st.toc2]
     toc.dotsMinLevel = 0
     return toc
@@ -482,6 +511,8 @@ __all__ = [
     "PageBreak",
     "Paragraph",
     "Styles",
+    "Table",
+    "TableStyle",
     "band",
     "bullets",
     "colors",

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
 
 from exports import pdf_style as ps
 from exports.safe_write import write_with
-from exports.session_report import engagement_block
+from exports.session_report import engagement_block, quote_blocks
 from fabrique_desktop.report import SeriesColumn, SeriesReport
 
 HORIZON_TITLES = {
@@ -92,6 +92,9 @@ def series_story(report: SeriesReport, width: float) -> list[Flowable]:
     story += _personas(report, st, width)
     for column in report.columns:
         story += _vivre(column, report, st, width)
+    if report.quotes:
+        story += ps.section_start("Paroles d’ateliers", st)
+        story += quote_blocks(report.quotes, st)
     orphans = [e for e in report.engagements if e.column is None]
     if orphans:
         story += ps.section_start("Autres engagements", st)
@@ -149,7 +152,7 @@ def _paradoxes(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowab
         block: list[Flowable] = [Paragraph(f"{i}. {ps.text(paradox.get('title', ''))}", st.h2)]
         asset, challenge = paradox.get("asset", ""), paradox.get("challenge", "")
         if asset or challenge:
-            pair = Table(
+            pair = ps.Table(
                 [
                     [
                         Paragraph(f"<b>Atout</b><br/>{ps.text(asset)}", st.cell),
@@ -226,7 +229,7 @@ def _personas(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowabl
             ]
         )
         commands.append(("BACKGROUND", (0, r), (0, r), ps.hex_colour(p.colour)))
-    table = Table(rows, colWidths=[3 * mm, 32 * mm, width - 85 * mm, 50 * mm])
+    table = ps.Table(rows, colWidths=[3 * mm, 32 * mm, width - 85 * mm, 50 * mm])
     table.setStyle(TableStyle(commands))
     story.append(table)
     return story
@@ -252,8 +255,11 @@ def _vivre(
                 ps.ParagraphStyle("kw", parent=st.small, leading=13, spaceAfter=6),
             )
         )
-    if c.dream:
-        dream = Table([[Paragraph(ps.text(c.dream), st.quote)]], colWidths=[width])
+    if column.dream:
+        dream = ps.Table(
+            [[[Paragraph(ps.text(p), st.quote) for p in column.dream.split("\n") if p.strip()]]],
+            colWidths=[width],
+        )
         dream.setStyle(
             TableStyle(
                 [
@@ -288,6 +294,9 @@ def _vivre(
                     )
                 )
                 story += ps.bullets([i.text for i in theme.ideas[1:]], st)
+    if column.quotes:
+        story.append(ps.heading(f"Paroles d’ateliers — {c.title}", st, level=1))
+        story += quote_blocks(column.quotes, st)
     if column.engagements:
         n = len(column.engagements)
         story.append(ps.CondPageBreak(70 * mm))

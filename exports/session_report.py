@@ -12,12 +12,12 @@ from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, TableStyle
 
 from exports import pdf_style as ps
 from exports.fonts import BOLD, REGULAR
 from exports.safe_write import write_with
-from fabrique_desktop.report import AgendaRow, Idea, SessionReport
+from fabrique_desktop.report import AgendaRow, Idea, QuoteView, SessionReport
 
 CHUNK = 25  # rows per idea table: small tables split cheaply across pages (linear time)
 
@@ -38,7 +38,7 @@ def build_session_pdf(
         title=f"{session.title} — {report.series_title}".strip(" —"),
         header=" — ".join(p for p in (report.series_title, session.title) if p),
         author=session.facilitator,
-        subject=f"Compte rendu de l'atelier du {ps.french_date(session.date)}",
+        subject=f"Compte rendu de l’atelier du {ps.french_date(session.date)}",
         progress=progress,
     )
     doc.build_story(session_story(report, doc.body_width))
@@ -90,14 +90,14 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
         story += ps.section_start("Idées à trier", st)
         story.append(
             Paragraph(
-                ps.text("Idées notées pendant l'atelier et pas encore classées dans un Vivre."),
+                ps.text("Idées notées pendant l’atelier et pas encore classées dans un Vivre."),
                 st.muted,
             )
         )
         story += idea_tables(report.inbox, st, width, ps.ACCENT, votes)
     story += _top_ideas(report, st, width)
     story += _engagements(report, st, width)
-    story += _recit(report, st)
+    story += _recit(report, st, width)
     story += _photos(report, st, width)
     return story
 
@@ -150,7 +150,7 @@ def idea_tables(
             if votes:
                 row.append(f"● {idea.votes}" if idea.votes else "")
             rows.append(row)
-        table = Table(rows, colWidths=widths)
+        table = ps.Table(rows, colWidths=widths)
         commands: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),
             ("FONTSIZE", (0, 0), (-1, -1), 8),
@@ -214,9 +214,9 @@ def _minutes(value: float | None) -> str:
 def _agenda(agenda: tuple[AgendaRow, ...], st: ps.Styles, width: float) -> list[Flowable]:
     if not agenda:
         return []
-    story = ps.section_start("Déroulé de l'atelier", st, new_page=False)
+    story = ps.section_start("Déroulé de l’atelier", st, new_page=False)
     story.append(
-        Paragraph(ps.text("L'ordre du jour prévu et le temps réellement passé."), st.muted)
+        Paragraph(ps.text("L’ordre du jour prévu et le temps réellement passé."), st.muted)
     )
     rows: list[list[Any]] = [
         [
@@ -296,7 +296,7 @@ def _personas(report: SessionReport, st: ps.Styles, width: float) -> list[Flowab
             ]
         )
         styles.append(("BACKGROUND", (0, r), (0, r), ps.hex_colour(persona.colour)))
-    table = Table(rows, colWidths=[3 * mm, 48 * mm, width - 51 * mm])
+    table = ps.Table(rows, colWidths=[3 * mm, 48 * mm, width - 51 * mm])
     table.setStyle(TableStyle(styles))
     story.append(table)
     return story
@@ -358,8 +358,8 @@ def engagement_block(
     colour: colors.Color,
     st: ps.Styles,
     width: float,
-) -> KeepTogether | Table:
-    badge = Table(
+) -> KeepTogether | ps.Table:
+    badge = ps.Table(
         [[Paragraph(f"<b>{number}</b>", ps.ParagraphStyle("n", parent=st.band, alignment=1))]],
         colWidths=[14 * mm],
         rowHeights=[14 * mm],
@@ -381,9 +381,9 @@ def engagement_block(
         body.append(Paragraph("Comment ?", st.h3))
         body += ps.bullets(how, st)
     if ideas:
-        body.append(Paragraph("Idées à l'origine", st.h3))
+        body.append(Paragraph("Idées à l’origine", st.h3))
         body += ps.bullets(ideas, st, st.small)
-    table = Table([[badge, body]], colWidths=[18 * mm, width - 18 * mm])
+    table = ps.Table([[badge, body]], colWidths=[18 * mm, width - 18 * mm])
     table.setStyle(
         TableStyle(
             [
@@ -416,24 +416,55 @@ def _engagements(report: SessionReport, st: ps.Styles, width: float) -> list[Flo
     return story
 
 
-def _recit(report: SessionReport, st: ps.Styles) -> list[Flowable]:
-    if not report.recit and not report.quotes:
+def _recit(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:
+    if not report.dreams and not report.quotes:
         return []
     story = ps.section_start("Récit et paroles", st)
-    if report.recit:
-        story.append(ps.heading("Le récit de l'atelier", st, level=1))
-        story += [Paragraph(ps.text(p), st.body) for p in report.recit]
+    if report.dreams:
+        story.append(ps.heading("Le récit prospectif", st, level=1))
+        story.append(
+            Paragraph(
+                ps.text("Le rêve de chaque Vivre, écrit ensemble au fil des ateliers."), st.muted
+            )
+        )
+        for dream in report.dreams:
+            story += dream_block(dream.column.title, dream.column.colour, dream.text, st, width)
     if report.quotes:
-        story.append(ps.heading("Ils l'ont dit", st, level=1))
-        for quote in report.quotes:
-            story.append(Paragraph(f"« {ps.text(quote.text)} »", st.quote))
-            if quote.author:
-                story.append(
-                    Paragraph(
-                        f"— {ps.text(quote.author)}",
-                        ps.ParagraphStyle("a", parent=st.meta, leftIndent=12, spaceAfter=8),
-                    )
-                )
+        story.append(ps.heading("Ils l’ont dit", st, level=1))
+        story += quote_blocks(report.quotes, st)
+    return story
+
+
+def dream_block(title: str, colour: str, text: str, st: ps.Styles, width: float) -> list[Flowable]:
+    tone = ps.hex_colour(colour)
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    cell: list[Flowable] = [
+        Paragraph(f'<font color="{colour}"><b>{ps.text(title)}</b></font>', st.h3),
+        *(Paragraph(ps.text(p), st.quote) for p in paragraphs),
+    ]
+    table = ps.Table([[cell]], colWidths=[width])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), ps.tint(tone, 0.92)),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, tone),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+            ]
+        )
+    )
+    return [table, ps.spacer(3)]
+
+
+def quote_blocks(quotes: tuple[QuoteView, ...], st: ps.Styles) -> list[Flowable]:
+    author_style = ps.ParagraphStyle("a", parent=st.meta, leftIndent=12, spaceAfter=8)
+    story: list[Flowable] = []
+    for quote in quotes:
+        by = " · ".join(p for p in (quote.author, quote.column) if p)
+        block: list[Flowable] = [Paragraph(f"« {ps.text(quote.text)} »", st.quote)]
+        if by:
+            block.append(Paragraph(f"— {ps.text(by)}", author_style))
+        story.append(KeepTogether(block))
     return story
 
 

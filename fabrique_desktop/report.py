@@ -16,21 +16,20 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from fabrique_desktop import agenda, convergence, photos, recit
+from fabrique_desktop import votes as vote_counts
 from fabrique_desktop.model import (
-    ENTITY_TYPES,
     HORIZONS,
     PHASES,
     Card,
-    Engagement,
-    Entity,
     Persona,
     Series,
     Session,
     Table,
-    Vote,
 )
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Column, Template
@@ -113,15 +112,22 @@ class AgendaRow:
 
 
 @dataclass(frozen=True)
-class Quote:
+class QuoteView:
     text: str
     author: str = ""
+    column: str = ""
 
 
 @dataclass(frozen=True)
-class Photo:
+class PhotoView:
     path: Path
     caption: str = ""
+
+
+@dataclass(frozen=True)
+class DreamView:
+    column: Column
+    text: str
 
 
 @dataclass(frozen=True)
@@ -137,9 +143,9 @@ class SessionReport:
     top_ideas: tuple[Idea, ...] = ()
     engagements: tuple[EngagementView, ...] = ()
     agenda: tuple[AgendaRow, ...] = ()
-    recit: tuple[str, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    photos: tuple[Photo, ...] = ()
+    dreams: tuple[DreamView, ...] = ()
+    quotes: tuple[QuoteView, ...] = ()
+    photos: tuple[PhotoView, ...] = ()
     total_dots: int = 0
 
     @property
@@ -177,6 +183,8 @@ class SeriesColumn:
     column: Column
     horizons: tuple[HorizonIdeas, ...]
     engagements: tuple[EngagementView, ...] = ()
+    dream: str = ""
+    quotes: tuple[QuoteView, ...] = ()
 
     @property
     def count(self) -> int:
@@ -208,6 +216,8 @@ class SeriesReport:
     personas: tuple[PersonaView, ...] = ()
     inspirations: tuple[dict[str, Any], ...] = ()
     unsorted: int = 0
+    quotes: tuple[QuoteView, ...] = ()
+    """Quotes not about one Vivre."""
 
     @property
     def idea_count(self) -> int:
@@ -218,8 +228,14 @@ class SeriesReport:
 
 
 def gather_session(
-    store: Store, session: Session, template: Template | None = None
+    store: Store,
+    session: Session,
+    template: Template | None = None,
+    *,
+    media_dir: Path | None = None,
+    now: datetime | None = None,
 ) -> SessionReport:
+    """Everything the report of ``session`` shows. ``media_dir`` holds the photos' files."""
     series = store.get(Series, session.series_id)
     if template is None:
         template = _template(series)
@@ -227,7 +243,7 @@ def gather_session(
     tables = sorted(store.find(Table, session_id=session.id), key=lambda t: (t.number, t.name))
     table_names = {t.id: _table_name(t) for t in tables}
     cards = [c for c in store.find(Card, session_id=session.id) if c.merged_into is None]
-    votes = _votes(store.find(Vote, session_id=session.id))
+    votes = Counter(vote_counts.totals(store, session.id))
     ideas = [_idea(c, personas, table_names, votes) for c in cards]
     by_column = _by_column(ideas, template)
     columns = tuple(
@@ -236,9 +252,10 @@ def gather_session(
     )
     known = {c.key for c in template.vivre_columns}
     inbox = tuple(i for i in ideas if i.column not in known)
-    top = tuple(sorted((i for i in ideas if i.votes > 0), key=lambda i: -i.votes)[:TOP_IDEAS])
+    top_n = max(TOP_IDEAS, vote_counts.settings(store, session.id).top_n or 0)
+    top = tuple(sorted((i for i in ideas if i.votes > 0), key=lambda i: -i.votes)[:top_n])
     engagements = _session_engagements(store, session, template, {c.id: c.text for c in cards})
-    total_dots = sum(votes.values())
+    total_dots = sum(vote_counts.direct_counts(store, session.id).values())
     report = SessionReport(
         series_title=series.title if series else "",
         session=session,
@@ -249,10 +266,10 @@ def gather_session(
         tables=_table_views(tables, personas, cards, votes),
         top_ideas=top,
         engagements=engagements,
-        agenda=_agenda(store, session),
-        recit=_recit(store, session),
-        quotes=_quotes(store, session, personas),
-        photos=_photos(store, session),
+        agenda=_agenda(store, session, now or datetime.now(UTC)),
+        dreams=_dreams(store, session.series_id, template),
+        quotes=_quotes(store, session, personas, template),
+        photos=_photos(store, session, media_dir),
         total_dots=total_dots,
     )
     return dataclasses.replace(report, figures=_session_figures(report))
@@ -268,13 +285,6 @@ def _template(series: Series | None) -> Template:
 
 def _table_name(table: Table) -> str:
     return table.name or f"Table {table.number}"
-
-
-def _votes(votes: Iterable[Vote]) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for vote in votes:
-        counts[vote.card_id] += max(0, int(vote.dots or 0))
-    return counts
 
 
 def _idea(
@@ -368,12 +378,11 @@ def _engagement_view(
 def _session_engagements(
     store: Store, session: Session, template: Template, texts: dict[str, str]
 ) -> tuple[EngagementView, ...]:
-    engagements = sorted(
-        store.find(Engagement, session_id=session.id), key=lambda e: (e.number, e.created_at)
-    )
+    """Engagements in column order, numbered 1… across the session."""
+    order = [c.key for c in template.columns]
     return tuple(
         _engagement_view(
-            e.number or i,
+            i,
             e.title,
             e.column,
             template,
@@ -381,7 +390,7 @@ def _session_engagements(
             e.how,
             (texts.get(cid, "") for cid in e.card_ids),
         )
-        for i, e in enumerate(engagements, start=1)
+        for i, e in enumerate(convergence.engagements(store, session.id, order), start=1)
     )
 
 
@@ -389,7 +398,10 @@ def _session_figures(report: SessionReport) -> tuple[Figure, ...]:
     ideas = report.ideas
     figures = [Figure(str(len(ideas)), "idées" if len(ideas) != 1 else "idée")]
     for column in report.columns:
-        figures.append(Figure(str(len(column.ideas)), column.column.title, column.column.colour))
+        if column.ideas:
+            figures.append(
+                Figure(str(len(column.ideas)), column.column.title, column.column.colour)
+            )
     if report.tables:
         figures.append(Figure(str(len(report.tables)), "tables"))
     if report.personas:
@@ -405,93 +417,58 @@ def _session_figures(report: SessionReport) -> tuple[Figure, ...]:
     return tuple(figures)
 
 
-# ------------------------------------------------ features that land later
-
-_AGENDA_KINDS = ("agenda_items", "agenda", "agenda_steps")
-_RECIT_KINDS = ("recits", "recit", "narratives")
-_QUOTE_KINDS = ("quotes", "citations")
-_PHOTO_KINDS = ("photos",)
+# ------------------------------------------- agenda, récit, quotes, photos
 
 
-def _live(store: Store, kinds: Iterable[str], session: Session) -> list[Entity]:
-    for kind in kinds:
-        cls = ENTITY_TYPES.get(kind)
-        if cls is None:
-            continue
-        names = {f.name for f in dataclasses.fields(cls)}
-        if "session_id" not in names:
-            continue
-        items = store.find(cls, session_id=session.id)
-        return sorted(
-            items, key=lambda e: (_first(e, "position", "number", "order") or 0, e.created_at)
-        )
-    return []
-
-
-def _first(entity: object, *names: str) -> Any:
-    for name in names:
-        value = getattr(entity, name, None)
-        if value not in (None, "", [], ()):
-            return value
-    return None
-
-
-def _minutes(value: Any, seconds: bool = False) -> float | None:
-    if value in (None, ""):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number / 60 if seconds else number
-
-
-def _agenda(store: Store, session: Session) -> tuple[AgendaRow, ...]:
+def _agenda(store: Store, session: Session, now: datetime) -> tuple[AgendaRow, ...]:
     rows = []
-    for item in _live(store, _AGENDA_KINDS, session):
-        title = _first(item, "title", "name", "label") or ""
-        planned = _minutes(_first(item, "planned_minutes", "duration_minutes", "minutes"))
-        if planned is None:
-            planned = _minutes(_first(item, "planned_seconds", "duration_seconds"), seconds=True)
-        actual = _minutes(_first(item, "actual_minutes", "spent_minutes"))
-        if actual is None:
-            actual = _minutes(
-                _first(item, "actual_seconds", "spent_seconds", "elapsed_seconds"), seconds=True
+    for activity in agenda.activities(store, session.id):
+        rows.append(
+            AgendaRow(
+                title=activity.title,
+                planned_minutes=float(activity.planned_minutes)
+                if activity.planned_minutes
+                else None,
+                actual_minutes=agenda.actual_minutes(activity, now),
             )
-        note = _first(item, "note", "notes", "description") or ""
-        if title:
-            rows.append(AgendaRow(str(title), planned, actual, str(note)))
+        )
     return tuple(rows)
 
 
-def _recit(store: Store, session: Session) -> tuple[str, ...]:
-    paragraphs: list[str] = []
-    for item in _live(store, _RECIT_KINDS, session):
-        text = _first(item, "text", "body", "content") or ""
-        paragraphs.extend(p.strip() for p in str(text).split("\n\n") if p.strip())
-    return tuple(paragraphs)
+def _dreams(store: Store, series_id: str, template: Template) -> tuple[DreamView, ...]:
+    written = recit.dreams(store, series_id)
+    result = []
+    for column in template.vivre_columns:
+        dream = written.get(column.key)
+        if dream is not None and dream.text.strip():
+            result.append(DreamView(column, dream.text.strip()))
+    return tuple(result)
 
 
-def _quotes(store: Store, session: Session, personas: dict[str, Persona]) -> tuple[Quote, ...]:
-    quotes = []
-    for item in _live(store, _QUOTE_KINDS, session):
-        text = _first(item, "text", "quote", "body") or ""
-        author = _first(item, "author", "speaker", "name") or ""
-        persona = personas.get(getattr(item, "persona_id", None) or "")
-        if not author and persona is not None:
-            author = persona.first_name
-        if text:
-            quotes.append(Quote(str(text), str(author)))
-    return tuple(quotes)
+def _quotes(
+    store: Store, session: Session, personas: dict[str, Persona], template: Template
+) -> tuple[QuoteView, ...]:
+    titles = {c.key: c.title for c in template.columns}
+    return tuple(
+        QuoteView(
+            text=q.text,
+            author=personas[q.persona_id].first_name if q.persona_id in personas else "",
+            column=titles.get(q.column, ""),
+        )
+        for q in store.find(recit.Quote, session_id=session.id)
+        if q.text.strip()
+    )
 
 
-def _photos(store: Store, session: Session) -> tuple[Photo, ...]:
-    photos = []
-    for item in _live(store, _PHOTO_KINDS, session):
-        path = _first(item, "path", "file", "filename")
-        if path and Path(path).is_file():
-            photos.append(Photo(Path(path), str(_first(item, "caption", "title") or "")))
-    return tuple(photos)
+def _photos(store: Store, session: Session, media_dir: Path | None) -> tuple[PhotoView, ...]:
+    if media_dir is None:
+        return ()
+    result = []
+    for photo in photos.photos(store, session.id):
+        path = photos.path(media_dir, photo)
+        if path.is_file():
+            result.append(PhotoView(path, photo.caption))
+    return tuple(result)
 
 
 # ------------------------------------------------------------------- series
@@ -509,7 +486,7 @@ def gather_series(store: Store, series: Series) -> SeriesReport:
     for session in sessions:
         tables = {t.id: _table_name(t) for t in store.find(Table, session_id=session.id)}
         cards = [c for c in store.find(Card, session_id=session.id) if c.merged_into is None]
-        votes = _votes(store.find(Vote, session_id=session.id))
+        votes = Counter(vote_counts.totals(store, session.id))
         ideas.extend(_idea(c, personas, tables, votes) for c in cards)
         engagements.extend(
             _session_engagements(store, session, template, {c.id: c.text for c in cards})
@@ -522,7 +499,7 @@ def gather_series(store: Store, series: Series) -> SeriesReport:
                 phase=PHASES.get(session.phase, session.phase),
                 place=session.place,
                 ideas=len(cards),
-                dots=sum(votes.values()),
+                dots=sum(vote_counts.direct_counts(store, session.id).values()),
             )
         )
     from_template = not engagements
@@ -541,14 +518,35 @@ def gather_series(store: Store, series: Series) -> SeriesReport:
     else:
         engagements = [dataclasses.replace(e, number=i) for i, e in enumerate(engagements, 1)]
     by_column = _by_column(ideas, template)
+    written = recit.dreams(store, series.id)
+    titles = {c.key: c.title for c in template.columns}
+    quotes = [
+        (
+            q.column,
+            QuoteView(
+                q.text,
+                personas[q.persona_id].first_name if q.persona_id in personas else "",
+                titles.get(q.column, ""),
+            ),
+        )
+        for q in recit.quotes(store, series.id)
+        if q.text.strip()
+    ]
     columns = tuple(
         SeriesColumn(
             column=column,
             horizons=_by_horizon(by_column.get(column.key, [])),
             engagements=tuple(e for e in engagements if e.column and e.column.key == column.key),
+            dream=(
+                written[column.key].text.strip()
+                if column.key in written and written[column.key].text.strip()
+                else column.dream
+            ),
+            quotes=tuple(q for key, q in quotes if key == column.key),
         )
         for column in template.vivre_columns
     )
+    vivre_keys = {c.key for c in template.vivre_columns}
     known = {c.key for c in template.vivre_columns}
     unsorted = sum(1 for i in ideas if i.column not in known)
     used = {i.persona for i in ideas if i.persona}
@@ -578,6 +576,7 @@ def gather_series(store: Store, series: Series) -> SeriesReport:
         ),
         inspirations=tuple(template.section("inspirations")),
         unsorted=unsorted,
+        quotes=tuple(q for key, q in quotes if key not in vivre_keys),
     )
     return dataclasses.replace(report, figures=_series_figures(report, ideas))
 

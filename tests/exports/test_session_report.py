@@ -1,0 +1,187 @@
+"""The session PDF: every idea, heading and figure is in it; fonts are embedded subsets;
+accents, guillemets and an Arabic first name survive text extraction."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from datetime import timedelta
+
+import pypdf
+import pytest
+
+from exports.pdf_style import french_date
+from exports.session_report import build_session_pdf, write_session_pdf
+from fabrique_desktop.report import gather_session
+from tests.exports.report_fixtures import ARABIC, START, TYPOGRAPHY, VIETNAMESE, enrich
+
+
+def pdf_text(data: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def squash(text: str) -> str:
+    """Extraction puts line breaks where lines wrap: compare on single spaces."""
+    return " ".join(text.split())
+
+
+def render(report) -> bytes:
+    out = io.BytesIO()
+    build_session_pdf(report, out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def full(store, demo_session, data_dir):
+    enrich(store, demo_session, data_dir.media)
+    return gather_session(
+        store, demo_session, media_dir=data_dir.media, now=START + timedelta(hours=3)
+    )
+
+
+def test_every_idea_heading_and_figure_is_in_the_pdf(full) -> None:
+    data = render(full)
+    text = squash(pdf_text(data))
+    assert len(full.ideas) == 98
+    for idea in full.ideas:
+        assert squash(idea.text) in text, idea.text
+    for heading in (
+        "Sommaire",
+        "Chiffres clés",
+        "Déroulé de l’atelier",
+        "Les personas présents",
+        "Vivre Mieux",
+        "Vivre Monde",
+        "Vivre Ensemble",
+        "Art de Vivre",
+        "Les idées les plus soutenues",
+        "Les engagements",
+        "Comment ?",
+        "Récit et paroles",
+        "Photos",
+    ):
+        assert heading in text, heading
+    for figure in full.figures:
+        assert f"{figure.value} {figure.label}" in text or figure.value in text
+    session = full.session
+    assert session.title in text
+    assert french_date(session.date) in text
+    assert "Soigner la ville et ses habitants" in text
+    assert "Ouvrir des maisons de santé" in text
+    assert "En 2040, on respire." in text
+    assert "« On veut des arbres »" in text
+    assert "Le tableau de la table 1" in text
+
+
+def test_figures_count_ideas_per_vivre_tables_and_votes(full) -> None:
+    figures = {f.label: f.value for f in full.figures}
+    assert figures["idées"] == "98"
+    assert figures["Vivre Mieux"] == str(len(full.columns[0].ideas))
+    assert figures["tables"] == "2"
+    assert figures["votes (gommettes)"] == "4"
+    assert full.top_ideas[0].text.startswith("Typographie")
+    assert full.top_ideas[0].votes == 3
+    assert full.agenda[0].actual_minutes == pytest.approx(full.agenda[0].planned_minutes + 7)
+
+
+def test_french_typography_vietnamese_and_arabic_survive(full) -> None:
+    text = pdf_text(render(full))
+    assert TYPOGRAPHY in text
+    assert VIETNAMESE in text
+    # reportlab does not shape Arabic: the name is reshaped and put in visual order; the
+    # extractor reads the run back right to left, in presentation forms (NFKC: the letters)
+    assert ARABIC in unicodedata.normalize("NFKC", text)
+
+
+def test_fonts_are_embedded_truetype_subsets_and_no_base14(full) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(render(full)))
+    fonts = {}
+    for page in reader.pages:
+        resources = page["/Resources"]
+        for font in resources.get("/Font", {}).values():
+            font = font.get_object()
+            fonts[font["/BaseFont"]] = font
+    assert fonts
+    for name, font in fonts.items():
+        assert re.match(r"^/[A-Z]{6}\+DejaVuSans", name), name
+        assert "Helvetica" not in name and "Times" not in name
+        descriptor = font["/FontDescriptor"].get_object()
+        assert "/FontFile2" in descriptor, f"{name} is not embedded"
+
+
+def outline(data: bytes) -> list[str]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+
+    def titles(items) -> list[str]:
+        out = []
+        for item in items:
+            out += titles(item) if isinstance(item, list) else [item.title]
+        return out
+
+    return titles(reader.outline)
+
+
+def test_empty_sections_are_left_out(store, session) -> None:
+    data = render(gather_session(store, session))
+    assert outline(data) == ["Chiffres clés"]
+    assert "0 Vivre Mieux" not in squash(pdf_text(data))
+
+
+def test_sections_of_a_full_session_in_order(full) -> None:
+    assert outline(render(full)) == [
+        "Chiffres clés",
+        "Les tables",
+        "Déroulé de l’atelier",
+        "Les personas présents",
+        "Vivre Mieux",
+        "Vivre Monde",
+        "Vivre Ensemble",
+        "Art de Vivre",
+        "Les idées les plus soutenues",
+        "Les engagements",
+        "Récit et paroles",
+        "Le récit prospectif",
+        "Ils l’ont dit",
+        "Photos",
+    ]
+
+
+def test_pages_are_numbered_and_carry_the_running_header(full) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(render(full)))
+    assert len(reader.pages) > 6
+    for number, page in enumerate(reader.pages[1:], start=2):
+        text = page.extract_text()
+        assert "La Fabrique — Acte 1 — Atelier 3" in text
+        assert str(number) in [line.strip() for line in text.splitlines()], number
+    assert reader.outline, "PDF bookmarks"
+
+
+def test_write_goes_through_a_temporary_file(full, tmp_path, monkeypatch) -> None:
+    import errno
+    import os
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "rapport.pdf"
+    target.write_bytes(b"previous report")
+
+    def full_disk(src, dst):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    from exports.safe_write import ExportError
+
+    with pytest.raises(ExportError, match="Le disque est plein"):
+        write_session_pdf(full, target)
+    assert target.read_bytes() == b"previous report"
+    assert [p.name for p in folder.iterdir()] == ["rapport.pdf"]
+
+
+def test_progress_is_reported_up_to_the_end(full) -> None:
+    seen: list[tuple[int, int]] = []
+    build_session_pdf(full, io.BytesIO(), progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (1, 1)
+    fractions = [d / t for d, t in seen]
+    assert fractions == sorted(fractions) or max(fractions[:-1]) < 1
