@@ -8,6 +8,7 @@ migrations (``db.migrations``); day-to-day reads and writes use ``sqlite3`` dire
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sqlite3
 from collections.abc import Iterator
@@ -41,6 +42,7 @@ class Store:
         self.path = path
         self._depth = 0
         self._columns: dict[str, set[str]] = {}
+        self._tracked: dict[str, bool] = {}
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
@@ -78,6 +80,7 @@ class Store:
 
             migrations.migrations().apply(Database(self.conn))
             self._columns.clear()
+            self._tracked.clear()
         if self.conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             self.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
 
@@ -129,11 +132,16 @@ class Store:
                     )
                 else:
                     self._update(edit.kind, edit.id, encode(cls, {**edit.after, "updated_at": now}))
+                self._mark_dirty(edit.kind, edit.id)
 
-    def put_many(self, entities: list[Entity]) -> None:
+    def put_many(self, entities: list[Entity], *, track: bool = True) -> None:
+        """Insert or replace entities; ``track=False`` when they come from the session's CRDT
+        document itself (a merge), so that they are not mirrored back into it."""
         with self.atomic():
             for entity in entities:
                 self._upsert(entity.kind, encode(type(entity), entity.to_record()))
+                if track:
+                    self._mark_dirty(entity.kind, entity.id)
 
     def get(self, cls: type[E], id: str) -> E | None:
         rows = self.query(f"select * from [{cls.kind}] where id = ?", [id])
@@ -164,6 +172,21 @@ class Store:
     def data_version(self) -> int:
         """Changes when another connection (another process) commits to the database."""
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def _mark_dirty(self, kind: str, id: str) -> None:
+        """Note, in the write's own transaction, that a session's CRDT document must catch up
+        with this entity (see ``fabrique_desktop.sync``; migration ``0004_sync``)."""
+        tracked = self._tracked.get(kind)
+        if tracked is None:
+            cls = ENTITY_TYPES.get(kind)
+            names = {f.name for f in dataclasses.fields(cls)} if cls else set()
+            tracked = self._tracked[kind] = bool(self.columns("crdt_dirty")) and (
+                kind == "sessions" or "session_id" in names
+            )
+        if tracked:
+            self.conn.execute(
+                "insert or ignore into crdt_dirty (kind, id) values (?, ?)", [kind, id]
+            )
 
     def _upsert(self, table: str, row: dict[str, Any]) -> None:
         names = ", ".join(f"[{k}]" for k in row)

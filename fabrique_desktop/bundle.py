@@ -2,10 +2,17 @@
 
 Ids, timestamps and tombstones are kept, so that a bundle imported elsewhere is the same
 session, and bundles from several laptops can be merged back.
+
+Format versions: 1 holds the rows only (merged per entity, last writer wins); 2 adds
+``crdt``, the session's CRDT document (``fabrique_desktop.crdt``), which is what merges, and
+``handout``, what the facilitator wrote on a copy for a note-taker (e.g. their table). Both
+are read; version 2 is written.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import dataclasses
 import json
 from dataclasses import dataclass, field
@@ -17,7 +24,9 @@ from fabrique_desktop.model import ENTITY_TYPES, Entity, Series, Session, utc_no
 from fabrique_desktop.ports import Store
 
 FORMAT = "fabrique-session"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+CRDT_ENGINE = "yrs-update-v1"
+MAX_CRDT_BYTES = 48 * 1024 * 1024
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ENTITIES = 200_000
 
@@ -27,6 +36,9 @@ class Bundle:
     series: Series
     session: Session
     entities: dict[str, list[Entity]] = field(default_factory=dict)
+    crdt: bytes | None = None
+    handout: dict[str, Any] | None = None
+    version: int = FORMAT_VERSION
 
     def all_entities(self) -> list[Entity]:
         """Parents first, so that foreign keys hold while inserting."""
@@ -34,6 +46,11 @@ class Bundle:
         for kind in _kinds_in_order():
             ordered.extend(self.entities.get(kind, []))
         return ordered
+
+
+def kinds_in_order() -> list[str]:
+    """Every kind but series and sessions, parents before the kinds that refer to them."""
+    return _kinds_in_order()
 
 
 def _kinds_in_order() -> list[str]:
@@ -70,6 +87,12 @@ def to_json(bundle: Bundle) -> str:
         "series": bundle.series.to_record(),
         "session": bundle.session.to_record(),
         "entities": {k: [e.to_record() for e in v] for k, v in bundle.entities.items()},
+        "crdt": (
+            {"engine": CRDT_ENGINE, "update": base64.b64encode(bundle.crdt).decode("ascii")}
+            if bundle.crdt is not None
+            else None
+        ),
+        "handout": bundle.handout,
     }
     document = {
         "format": FORMAT,
@@ -100,7 +123,8 @@ def from_json(data: bytes | str) -> Bundle:
             f"Cet atelier a été exporté par une version plus récente de Fabrique "
             f"({document.get('app_version', '?')}). Mettez Fabrique à jour pour l'importer."
         )
-    body = {k: document.get(k) for k in ("series", "session", "entities")}
+    keys = ("series", "session", "entities") + (("crdt", "handout") if version >= 2 else ())
+    body = {k: document.get(k) for k in keys}
     if document.get("checksum") != _checksum(body):
         raise BundleError("Ce fichier d'atelier a été modifié ou abîmé : import refusé.")
     try:
@@ -122,9 +146,27 @@ def from_json(data: bytes | str) -> Bundle:
             items = [_entity(cls, r) for r in records]
             _check_owner(items, series, session)
             entities[kind] = items
+        crdt = _crdt(body.get("crdt"))
+        handout = body.get("handout")
+        if handout is not None and not isinstance(handout, dict):
+            raise BundleError("Fichier d'atelier invalide : section « handout ».")
     except (TypeError, KeyError, AttributeError) as error:
         raise BundleError("Fichier d'atelier invalide : contenu inattendu.") from error
-    return Bundle(series, session, entities)
+    return Bundle(series, session, entities, crdt=crdt, handout=handout, version=version)
+
+
+def _crdt(section: Any) -> bytes | None:
+    if section is None:
+        return None
+    if not isinstance(section, dict) or section.get("engine") != CRDT_ENGINE:
+        raise BundleError("Fichier d'atelier invalide : document de fusion inconnu.")
+    text = section.get("update")
+    if not isinstance(text, str) or len(text) > MAX_CRDT_BYTES * 4 // 3 + 4:
+        raise BundleError("Fichier d'atelier invalide : document de fusion trop volumineux.")
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError) as error:
+        raise BundleError("Fichier d'atelier invalide : document de fusion illisible.") from error
 
 
 def _entity(cls: type[Entity], record: Any) -> Entity:
@@ -168,8 +210,14 @@ def import_bundle(store: Store, bundle: Bundle) -> ImportSummary:
     importing twice changes nothing and bundles merge in any order to the same result.
     """
     summary = ImportSummary(session=bundle.session)
+    import_records(store, bundle.all_entities(), summary)
+    return summary
+
+
+def import_records(store: Store, entities: list[Entity], summary: ImportSummary) -> None:
+    """Write each entity unknown here, or known here and updated later in the bundle."""
     to_write: list[Entity] = []
-    for incoming in bundle.all_entities():
+    for incoming in entities:
         local = store.get(type(incoming), incoming.id)
         if local is None:
             summary.created += 1
@@ -180,7 +228,6 @@ def import_bundle(store: Store, bundle: Bundle) -> ImportSummary:
         else:
             summary.unchanged += 1
     store.put_many(to_write)
-    return summary
 
 
 def _wins(incoming: Entity, local: Entity) -> bool:

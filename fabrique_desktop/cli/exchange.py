@@ -10,10 +10,8 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from exports.safe_write import write_bytes
-from fabrique_desktop import bundle
 from fabrique_desktop.cli.context import Context
-from fabrique_desktop.errors import BundleError, FabriqueError
+from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Series, Session
 from fabrique_desktop.workspace import find_series, find_session, series_template
 
@@ -21,8 +19,39 @@ Exporter = Callable[[Context, Session, Path, argparse.Namespace], None]
 
 
 def export_json(context: Context, session: Session, target: Path, args: argparse.Namespace) -> None:
-    text = bundle.to_json(bundle.collect(context.store, session))
-    write_bytes(target, text.encode("utf-8"))
+    """The session bundle (format 2: rows, and the CRDT document that merges them back)."""
+    _write_handout(context, session, target, args, zipped=False)
+
+
+def export_bundle(
+    context: Context, session: Session, target: Path, args: argparse.Namespace
+) -> None:
+    """The same bundle zipped with the session's photos (a ``.fabrique`` file)."""
+    _write_handout(context, session, target, args, zipped=True)
+
+
+def _write_handout(
+    context: Context, session: Session, target: Path, args: argparse.Namespace, zipped: bool
+) -> None:
+    from db.sync_store import SyncJournal
+    from exports.handout import write_handout
+    from fabrique_desktop.model import Table
+
+    handout = None
+    number = getattr(args, "table", None)
+    if number is not None:
+        tables = [t for t in context.store.find(Table, session_id=session.id) if t.number == number]
+        if not tables:
+            raise FabriqueError(f"L'atelier « {session.title} » n'a pas de table {number}.")
+        handout = {"table_id": tables[0].id, "table_number": number}
+    write_handout(
+        context.store,
+        SyncJournal(context.store),
+        session,
+        target,
+        media_dir=context.data_dir.media if zipped else None,
+        handout=handout,
+    )
 
 
 def _report(context: Context, session: Session):
@@ -65,6 +94,7 @@ def export_png(context: Context, session: Session, target: Path, args: argparse.
 
 EXPORTERS: dict[str, Exporter] = {
     "json": export_json,
+    "bundle": export_bundle,
     "pdf": export_pdf,
     "csv": export_csv,
     "md": export_md,
@@ -87,11 +117,17 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         choices=[",", ";"],
         help="séparateur du CSV (« ; » pour les tableurs français)",
     )
+    p.add_argument(
+        "--table",
+        type=int,
+        metavar="N",
+        help="json, bundle : copie pour le preneur de notes de la table N",
+    )
     p.set_defaults(handler=export)
     p = commands.add_parser(
         "import",
         parents=[common],
-        help="importe un atelier (.json) ; fusionne s'il existe déjà",
+        help="importe un atelier (.json ou .fabrique) ; fusionne s'il existe déjà",
     )
     p.add_argument("file", metavar="FICHIER")
     p.set_defaults(handler=import_)
@@ -127,17 +163,19 @@ def export(args: argparse.Namespace, context: Context) -> int:
 
 
 def import_(args: argparse.Namespace, context: Context) -> int:
-    path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise BundleError(f"Impossible de lire « {path} » : {error.strerror}.") from error
-    parsed = bundle.from_json(data)
-    summary = bundle.import_bundle(context.store, parsed)
-    print(
-        f"Importé « {parsed.session.title} » : {summary.created} ajoutés, "
-        f"{summary.updated} mis à jour, {summary.unchanged} inchangés."
+    """Import a session bundle, or merge it into the same session (``fabrique_desktop.sync``)."""
+    from db.sync_store import SyncJournal
+    from fabrique_desktop import sync
+
+    summary, _ = sync.import_file(
+        context.store, SyncJournal(context.store), Path(args.file), context.data_dir.media
     )
+    print(f"Importé {summary.message()}")
+    if summary.conflicts:
+        print(
+            "Des champs ont été modifiés des deux côtés : ouvrez l'atelier dans Fabrique, "
+            "menu Fichier › Conflits à trancher."
+        )
     return 0
 
 

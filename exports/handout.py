@@ -1,0 +1,35 @@
+"""A copy of a session for a note-taker's laptop: the bundle, as JSON or zipped with photos."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from exports.safe_write import write_bytes, write_with
+from fabrique_desktop import bundle, bundle_zip, sync
+from fabrique_desktop.model import Session
+from fabrique_desktop.ports import Store
+
+
+def write_handout(
+    store: Store,
+    journal: sync.SyncJournal,
+    session: Session,
+    target: Path,
+    *,
+    media_dir: Path | None = None,
+    handout: dict[str, Any] | None = None,
+) -> bundle.Bundle:
+    """Write the session's bundle to ``target``: zipped with the session's photos when
+    ``media_dir`` is given, plain JSON otherwise. Returns the bundle written."""
+    made = sync.handout_bundle(store, journal, session, handout)
+    text = bundle.to_json(made)
+    if media_dir is None:
+        write_bytes(target, text.encode("utf-8"))
+    else:
+        names = sorted(
+            {getattr(p, "file_name", "") for p in made.entities.get("photos", [])} - {""}
+        )
+        media = [(name, media_dir / name) for name in names]
+        write_with(target, lambda f: bundle_zip.write(f, text, media))
+    return made

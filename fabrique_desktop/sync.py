@@ -1,0 +1,492 @@
+"""Several laptops, one session: hand out a copy, bring the notes back, merge without loss.
+
+The merge engine is the session's CRDT document (``fabrique_desktop.crdt``, Yrs through
+pycrdt), kept in the database beside the rows:
+
+- ``Store.apply`` notes every written entity of a session in a *dirty* list, in the write's own
+  transaction (cheap, and pycrdt is not even imported on the capture path);
+- ``SessionSync.flush`` brings the document up to date with those rows (before any copy is
+  handed out or merged; after each change once live sync exists);
+- ``SessionSync.merge`` applies another laptop's document, stores the update, finds the fields
+  edited on both sides since their common state (concurrent version vectors: conflicts), and
+  writes back to the rows every entity whose document fields changed, all in one transaction.
+
+Rules (documented for the facilitator in the README):
+- a new entity anywhere is added everywhere; merging the same copy twice changes nothing;
+  merging copies in any order gives the same session (a CRDT);
+- the same field edited on two laptops: every laptop keeps the same version (Yrs's
+  deterministic choice) and the conflict is listed with both versions, until someone chooses;
+- deletions win: a card deleted on one laptop stays deleted even if it was edited elsewhere
+  (the edit is kept inside the tombstone); only « deleted here, restored there » is a conflict;
+- series-level data (the series, its template and persona deck) are the facilitator's: they
+  travel with the copy and merge per entity, last writer wins.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from fabrique_desktop import bundle as bundles
+from fabrique_desktop.errors import BundleError
+from fabrique_desktop.model import ENTITY_TYPES, Entity, Session, utc_now
+from fabrique_desktop.ports import Store
+
+if TYPE_CHECKING:
+    from fabrique_desktop.crdt import Cells, SessionDoc
+
+COMPACT_AFTER = 64  # stored updates before they are folded into one state
+MAX_ENTITIES = bundles.MAX_ENTITIES
+MAX_CELLS = 40 * MAX_ENTITIES
+MAX_CELL_CHARS = 200_000
+ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+class SyncJournal(Protocol):
+    """What merging needs from storage beyond the ``Store`` (``db.sync_store`` implements it).
+
+    Every method joins the store's current transaction.
+    """
+
+    def load(self, session_id: str) -> list[bytes]:
+        """The session document's stored updates, oldest first (``[]``: none yet)."""
+
+    def append(self, session_id: str, update: bytes, origin: str) -> int:
+        """Store one more update; returns how many are stored for the session."""
+
+    def compact(self, session_id: str, state: bytes) -> None:
+        """Replace the session's stored updates by one update holding the whole state."""
+
+    def dirty(self, session_id: str, kinds: list[str]) -> list[tuple[str, str]]:
+        """(kind, id) of the session's entities written since the document last caught up."""
+
+    def clear_dirty(self, items: list[tuple[str, str]]) -> None: ...
+
+    def materialize(self, entities: list[Entity]) -> None:
+        """Write rows that come from the document (not noted as dirty)."""
+
+    def add_conflicts(self, rows: list[dict[str, Any]]) -> int:
+        """Record conflicts (ignoring ones already recorded); returns how many are new."""
+
+    def conflicts(self, session_id: str, *, open_only: bool = True) -> list[dict[str, Any]]: ...
+
+    def resolve_conflicts(self, ids: list[str], choice: str, at: str) -> None: ...
+
+
+@dataclass
+class MergeSummary:
+    """What a merge did, counted in entities (new, updated) and in conflicting fields."""
+
+    new: int = 0
+    updated: int = 0
+    conflicts: int = 0
+    session: Session | None = None
+    new_by_kind: dict[str, int] = field(default_factory=dict)
+
+    def message(self) -> str:
+        title = f"« {self.session.title} » : " if self.session else ""
+        return (
+            f"{title}{self.new} {_plural(self.new, 'nouvelle', 'nouvelles')}, "
+            f"{self.updated} {_plural(self.updated, 'mise à jour', 'mises à jour')}, "
+            f"{self.conflicts} {_plural(self.conflicts, 'conflit', 'conflits')}."
+        )
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n <= 1 else many
+
+
+@cache
+def _fields(cls: type[Entity]) -> dict[str, str]:
+    return {f.name: str(f.type) for f in dataclasses.fields(cls)}
+
+
+def session_kinds() -> list[str]:
+    """The kinds the session document holds: the session itself and its own data."""
+    return ["sessions"] + [
+        k for k in bundles.kinds_in_order() if "session_id" in _fields(ENTITY_TYPES[k])
+    ]
+
+
+class SessionSync:
+    """One session's document and its rows. Offline: one per operation; live: one per session."""
+
+    def __init__(self, store: Store, journal: SyncJournal, session_id: str) -> None:
+        self.store = store
+        self.journal = journal
+        self.session_id = session_id
+        self._doc: SessionDoc | None = None
+
+    @property
+    def doc(self) -> SessionDoc:
+        if self._doc is None:
+            from fabrique_desktop.crdt import SessionDoc
+
+            self._doc = SessionDoc(self.journal.load(self.session_id))
+        return self._doc
+
+    def flush(self) -> bytes | None:
+        """Bring the document up to date with the rows; the update made, if any."""
+        with self._transaction():
+            doc = self.doc
+            kinds = session_kinds()
+            dirty = self.journal.dirty(self.session_id, kinds)
+            if doc.roots():
+                items = [r for kind, id in dirty if (r := self._record(kind, id)) is not None]
+            else:
+                items = list(self._all_records(kinds))
+            update = None
+            if items:
+                before = doc.state_vector()
+                if doc.write(items):
+                    update = doc.update(before)
+                    self._save(update, "local")
+            self.journal.clear_dirty(dirty)
+            return update
+
+    def merge(self, remote: SessionDoc, origin: str = "") -> MergeSummary:
+        """Merge another laptop's whole document (validated) into this one and into the rows."""
+        with self._transaction():
+            self.flush()
+            doc = self.doc
+            mine = doc.cells()
+            theirs = remote.cells()
+            since = doc.state_vector()
+            clock = doc.clock()
+            doc.apply(remote.update(since))
+            if doc.clock() == clock:
+                return MergeSummary(session=self.store.get(Session, self.session_id))
+            self._save(doc.update(since), origin or "bundle")
+            merged = doc.cells()
+            summary = self._write_rows(mine, merged)
+            rows = find_conflicts(self.session_id, mine, theirs, merged, origin)
+            summary.conflicts = self.journal.add_conflicts(rows)
+            return summary
+
+    def conflicts(self) -> list[Conflict]:
+        return group_conflicts(self.journal.conflicts(self.session_id))
+
+    def resolve(self, conflict: Conflict, value: Any) -> None:
+        """Keep ``value`` for a conflicting field, everywhere this document goes next."""
+        from fabrique_desktop.crdt import Cell, joined
+
+        with self._transaction():
+            self.flush()
+            doc = self.doc
+            key = (conflict.kind, conflict.entity_id, conflict.field)
+            absorb = joined(*(Cell.from_json(text).version for text in conflict.cells))
+            before = doc.state_vector()
+            mine = doc.cells([conflict.kind])
+            values = {conflict.field: value, "updated_at": utc_now()}
+            doc.write(
+                [(conflict.kind, conflict.entity_id, values)],
+                known=mine,
+                absorb={key: absorb},
+                force=[key],
+            )
+            self._save(doc.update(before), "local")
+            self._write_rows(mine, doc.cells([conflict.kind]))
+            self.journal.resolve_conflicts(conflict.ids, json.dumps(value), utc_now())
+
+    # private
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        try:
+            with self.store.atomic():
+                yield
+        except BaseException:
+            self._doc = None  # the stored document is the truth: reload it next time
+            raise
+
+    def _save(self, update: bytes, origin: str) -> None:
+        if self.journal.append(self.session_id, update, origin) > COMPACT_AFTER:
+            self.journal.compact(self.session_id, self.doc.update())
+
+    def _record(self, kind: str, id: str) -> tuple[str, str, dict[str, Any]] | None:
+        entity = self.store.get(ENTITY_TYPES[kind], id)
+        return (kind, id, entity.to_record()) if entity is not None else None
+
+    def _all_records(self, kinds: list[str]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        for kind in kinds:
+            if kind == "sessions":
+                entity = self.store.get(Session, self.session_id)
+                if entity is not None:
+                    yield kind, entity.id, entity.to_record()
+                continue
+            for entity in self.store.iter_all(ENTITY_TYPES[kind], session_id=self.session_id):
+                yield kind, entity.id, entity.to_record()
+
+    def _write_rows(self, before: Cells, after: Cells) -> MergeSummary:
+        summary = MergeSummary()
+        entities: list[Entity] = []
+        for kind in session_kinds():
+            old = before.get(kind, {})
+            for entity_id, fields in after.get(kind, {}).items():
+                previous = old.get(entity_id)
+                if previous == fields:
+                    continue
+                if kind != "sessions" and previous is None:
+                    summary.new += 1
+                    summary.new_by_kind[kind] = summary.new_by_kind.get(kind, 0) + 1
+                elif kind != "sessions":
+                    summary.updated += 1
+                values = {name: cell.value for name, cell in fields.items()}
+                entities.append(ENTITY_TYPES[kind].from_record({**values, "id": entity_id}))
+        self.journal.materialize(entities)
+        summary.session = self.store.get(Session, self.session_id)
+        return summary
+
+
+# conflicts
+
+
+@dataclass
+class Conflict:
+    """A field edited on two laptops since their common state, with every version seen."""
+
+    ids: list[str]
+    kind: str
+    entity_id: str
+    field: str
+    versions: list[Any]  # distinct values, the kept one first
+    kept: Any
+    cells: list[str]  # the stored cells (value and version), to absorb when resolving
+
+
+def find_conflicts(
+    session_id: str, mine: Cells, theirs: Cells, merged: Cells, origin: str
+) -> list[dict[str, Any]]:
+    from fabrique_desktop.crdt import QUIET_FIELDS, concurrent
+
+    now = utc_now()
+    rows = []
+    for kind, entities in theirs.items():
+        for entity_id, fields in entities.items():
+            local = mine.get(kind, {}).get(entity_id)
+            result = merged.get(kind, {}).get(entity_id, {})
+            if not local:
+                continue
+            tombstone = result.get("deleted_at")
+            for name, remote in fields.items():
+                here = local.get(name)
+                if name in QUIET_FIELDS or here is None or here.value == remote.value:
+                    continue
+                if tombstone is not None and tombstone.value and name != "deleted_at":
+                    continue  # deletions win; nobody needs to arbitrate edits of a deleted card
+                if not concurrent(here.version, remote.version):
+                    continue
+                a, b = sorted([here.to_json(), remote.to_json()])
+                key = "\x1f".join([session_id, kind, entity_id, name, a, b])
+                rows.append(
+                    {
+                        "id": hashlib.sha256(key.encode("utf-8")).hexdigest(),
+                        "session_id": session_id,
+                        "kind": kind,
+                        "entity_id": entity_id,
+                        "field": name,
+                        "local": here.to_json(),
+                        "remote": remote.to_json(),
+                        "kept": result[name].to_json() if name in result else None,
+                        "origin": origin,
+                        "detected_at": now,
+                        "resolved_at": None,
+                        "choice": None,
+                    }
+                )
+    return rows
+
+
+def group_conflicts(rows: list[dict[str, Any]]) -> list[Conflict]:
+    """Open conflicts, one per field (a field may conflict with several laptops)."""
+    from fabrique_desktop.crdt import Cell
+
+    grouped: dict[tuple[str, str, str], Conflict] = {}
+    for row in sorted(rows, key=lambda r: (r["detected_at"], r["id"])):
+        key = (row["kind"], row["entity_id"], row["field"])
+        kept = Cell.from_json(row["kept"]).value if row["kept"] else None
+        conflict = grouped.setdefault(key, Conflict([], *key, versions=[kept], kept=kept, cells=[]))
+        conflict.ids.append(row["id"])
+        for text in (row["local"], row["remote"]):
+            conflict.cells.append(text)
+            value = Cell.from_json(text).value
+            if value not in conflict.versions:
+                conflict.versions.append(value)
+    return list(grouped.values())
+
+
+# bundles: hand out, bring back
+
+
+def handout_bundle(
+    store: Store, journal: SyncJournal, session: Session, handout: dict[str, Any] | None = None
+) -> bundles.Bundle:
+    """A copy of the session for a note-taker: rows, and the document that merges them back."""
+    with store.atomic():
+        sync = SessionSync(store, journal, session.id)
+        sync.flush()
+        fresh = store.get(Session, session.id) or session
+        result = bundles.collect(store, fresh)
+        result.crdt = sync.doc.update()
+        result.handout = handout
+    return result
+
+
+def import_bundle(
+    store: Store, journal: SyncJournal, parsed: bundles.Bundle, origin: str = ""
+) -> MergeSummary:
+    """Add a bundle's session here, or merge it into the same session: one transaction."""
+    if parsed.crdt is None:  # format 1: rows only, last writer wins per entity
+        legacy = bundles.import_bundle(store, parsed)
+        return MergeSummary(legacy.created, legacy.updated, 0, legacy.session)
+    remote = read_document(parsed.crdt, parsed.session.id)
+    series_level = [parsed.series] + [
+        e for kind, items in parsed.entities.items() if kind not in session_kinds() for e in items
+    ]
+    with store.atomic():
+        bundles.import_records(store, series_level, bundles.ImportSummary())
+        return SessionSync(store, journal, parsed.session.id).merge(remote, origin)
+
+
+def read_document(update: bytes, session_id: str) -> SessionDoc:
+    """Another laptop's document, refused in French unless it is a sound copy of this session."""
+    from fabrique_desktop.crdt import SessionDoc
+
+    if len(update) > bundles.MAX_CRDT_BYTES:
+        raise BundleError("Le document de fusion de ce fichier est trop volumineux.")
+    try:
+        remote = SessionDoc([update])
+    except (ValueError, RuntimeError) as error:
+        raise BundleError("Fichier d'atelier abîmé : document de fusion illisible.") from error
+    validate_document(remote, session_id)
+    return remote
+
+
+def validate_document(remote: SessionDoc, session_id: str) -> None:
+    from fabrique_desktop.crdt import SEPARATOR, Cell
+
+    kinds = set(session_kinds())
+    cells = entities = 0
+    seen_session = False
+    for kind in remote.roots():
+        if kind not in kinds:
+            raise BundleError(f"Fichier d'atelier inconnu : données « {kind} ».")
+        types = _fields(ENTITY_TYPES[kind])
+        owners: dict[str, Any] = {}
+        for key, text in remote.raw(kind).items():
+            cells += 1
+            if cells > MAX_CELLS:
+                raise BundleError("Ce fichier d'atelier contient trop d'éléments.")
+            entity_id, _, name = key.rpartition(SEPARATOR)
+            if not ID_PATTERN.fullmatch(entity_id) or name not in types:
+                raise BundleError("Fichier d'atelier invalide : élément mal nommé.")
+            if not isinstance(text, str) or len(text) > MAX_CELL_CHARS:
+                raise BundleError("Fichier d'atelier invalide : valeur trop longue.")
+            try:
+                cell = Cell.from_json(text)
+                ok = isinstance(cell.version, dict) and all(
+                    isinstance(w, str) and isinstance(n, int) for w, n in cell.version.items()
+                )
+            except (ValueError, TypeError):
+                ok = False
+            if not ok or not _type_ok(types[name], cell.value):
+                raise BundleError(f"Fichier d'atelier invalide : valeur de « {name} ».")
+            if name == "id" and cell.value != entity_id:
+                raise BundleError("Fichier d'atelier invalide : identifiant incohérent.")
+            if name == "session_id":
+                owners[entity_id] = cell.value
+            elif entity_id not in owners:
+                owners.setdefault(entity_id, None)
+        entities += len(owners)
+        if entities > MAX_ENTITIES:
+            raise BundleError("Ce fichier d'atelier contient trop d'éléments.")
+        for entity_id, owner in owners.items():
+            if kind == "sessions":
+                if entity_id != session_id:
+                    raise BundleError("Fichier d'atelier incohérent : un autre atelier s'y trouve.")
+                seen_session = True
+            elif owner != session_id:
+                raise BundleError(
+                    "Fichier d'atelier incohérent : un élément appartient à un autre atelier."
+                )
+    if not seen_session:
+        raise BundleError("Fichier d'atelier incohérent : l'atelier lui-même est absent.")
+
+
+def _type_ok(annotation: str, value: Any) -> bool:
+    """A loose check of a JSON value against a dataclass field's annotation."""
+    known = False
+    for option in (o.strip() for o in annotation.split("|")):
+        base = option.split("[", 1)[0]
+        checks = {
+            "None": value is None,
+            "str": isinstance(value, str),
+            "int": isinstance(value, int) and not isinstance(value, bool),
+            "float": isinstance(value, int | float) and not isinstance(value, bool),
+            "bool": isinstance(value, bool),
+            "list": isinstance(value, list),
+            "dict": isinstance(value, dict),
+        }
+        if base in checks:
+            known = True
+            if checks[base]:
+                return True
+        else:
+            return True  # a type this check does not know: let the row codec deal with it
+    return not known
+
+
+# files
+
+
+def read_file(path: Path) -> tuple[bundles.Bundle, Any]:
+    """A bundle file (JSON or zip): the parsed bundle, and the checked zip (or ``None``)."""
+    from fabrique_desktop import bundle_zip
+
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(bundle_zip.MAGIC))
+    except OSError as error:
+        raise BundleError(f"Impossible de lire « {path} » : {error.strerror}.") from error
+    if bundle_zip.is_zip(head):
+        archive = bundle_zip.read(path)
+        return bundles.from_json(archive.bundle), archive
+    try:
+        if path.stat().st_size > bundles.MAX_BYTES:
+            raise BundleError("Ce fichier est trop volumineux pour être un atelier Fabrique.")
+        data = path.read_bytes()
+    except OSError as error:
+        raise BundleError(f"Impossible de lire « {path} » : {error.strerror}.") from error
+    return bundles.from_json(data), None
+
+
+def import_file(
+    store: Store, journal: SyncJournal, path: Path, media_dir: Path
+) -> tuple[MergeSummary, bundles.Bundle]:
+    """Import or merge a bundle file; its photos land in ``media_dir`` only if the merge does."""
+    from fabrique_desktop import bundle_zip
+
+    parsed, archive = read_file(path)
+    extraction = (
+        bundle_zip.extract_media(archive, media_dir) if archive else bundle_zip.Extraction()
+    )
+    try:
+        summary = import_bundle(store, journal, parsed, origin=path.name)
+    except BaseException:
+        extraction.discard()
+        raise
+    try:
+        extraction.commit()
+    except OSError as error:
+        raise BundleError(
+            f"Les notes sont fusionnées, mais des photos n'ont pas pu être copiées : {error}."
+        ) from error
+    return summary, parsed
