@@ -1,0 +1,304 @@
+"""A note-taker's side: connects to the facilitator's laptop, and reconnects when it drops.
+
+The note-taker's own database stays the reference on their laptop: when the network goes, they
+keep typing; when it comes back, the y-sync handshake (state vectors both ways) exchanges just
+what each side missed. A refusal (wrong code, other version, removed by the facilitator) or the
+end of sharing stops the retries; everything else (no answer, dropped link) is retried with a
+growing pause.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import socket
+import uuid
+
+from fabrique_desktop import __version__
+from fabrique_desktop.live import protocol
+from fabrique_desktop.live.events import (
+    CONNECTED,
+    DISCONNECTED,
+    ENDED,
+    HOST,
+    REFUSED,
+    SYNC,
+    Event,
+    Inbox,
+    LiveError,
+    LoopThread,
+    refusal_message,
+)
+from fabrique_desktop.live.peers import is_local
+from fabrique_desktop.live.protocol import ProtocolError
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT = 3.0
+RETRY_DELAYS = (0.1, 0.25, 0.5, 1.0, 2.0, 3.0)
+FINAL_REASONS = frozenset({"code", "version", "old", "removed", "other-session"})
+
+
+class LiveClient:
+    """Joins one facilitator. ``start()`` returns at once; events arrive in the inbox."""
+
+    def __init__(
+        self,
+        inbox: Inbox,
+        *,
+        host: str,
+        port: int,
+        code: str,
+        name: str = "",
+        peer_id: str | None = None,
+        session_id: str = "",
+    ) -> None:
+        if not is_local(host):
+            raise LiveError(
+                f"« {host} » n'est pas une adresse du réseau local : "
+                "tapez l'adresse affichée sur l'écran de l'animateur (par exemple 192.168.1.20)."
+            )
+        self.inbox = inbox
+        self.host = host
+        self.port = port
+        self.code = code
+        self.name = name
+        self.peer_id = peer_id or str(uuid.uuid4())
+        self.session_id = session_id
+        self.connected = False
+        self.welcome: dict[str, object] = {}
+        self._thread: LoopThread | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._outbox: asyncio.Queue[bytes | None] | None = None
+        self._stopping = False
+        self._welcomed = False
+
+    def start(self) -> None:
+        self._thread = LoopThread("fabrique-live-client")
+        self._thread.call(self._begin)
+
+    def stop(self) -> None:
+        if self._thread is None:
+            return
+        with contextlib.suppress(Exception):
+            self._thread.run(self._shutdown(), timeout=5.0)
+        self._thread.close()
+        self._thread = None
+
+    def send(self, payload: bytes) -> None:
+        if self._thread is not None:
+            self._thread.call(self._queue, payload)
+
+    def broadcast(self, payload: bytes, exclude: str | None = None) -> None:
+        if exclude != HOST:
+            self.send(payload)
+
+    def drop(self, peer_id: str, reason: str) -> None:
+        """The facilitator sent data that could not be used: reconnect and sync again."""
+        log.warning("live: dropping the link to the facilitator (%s)", reason)
+        if self._thread is not None:
+            self._thread.call(self._queue, None)
+
+    # the loop's side
+
+    def _begin(self) -> None:
+        self._task = asyncio.get_running_loop().create_task(self._run())
+
+    async def _shutdown(self) -> None:
+        self._stopping = True
+        if self._task is None:
+            return
+        if self._outbox is not None:
+            self._outbox.put_nowait(protocol.control("bye"))
+            self._outbox.put_nowait(None)
+            with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(asyncio.shield(self._task), 1.0)
+        if not self._task.done():
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+
+    def _queue(self, payload: bytes | None) -> None:
+        if self._outbox is not None:
+            self._outbox.put_nowait(payload)
+
+    async def _run(self) -> None:
+        attempt = 0
+        while not self._stopping:
+            outcome = await self._session()
+            if self._stopping or outcome in FINAL_REASONS or outcome == "ended":
+                return
+            if self._welcomed:  # it worked for a while: start again with short pauses
+                attempt, self._welcomed = 0, False
+            delay = RETRY_DELAYS[min(attempt, len(RETRY_DELAYS) - 1)]
+            attempt += 1
+            await asyncio.sleep(delay)
+
+    async def _session(self) -> str:
+        """One connection, from connect to close; returns why it ended."""
+        try:
+            reader, writer = await asyncio.wait_for(
+                asyncio.open_connection(
+                    self.host,
+                    self.port,
+                    family=socket.AF_INET6 if ":" in self.host else socket.AF_INET,
+                ),
+                CONNECT_TIMEOUT,
+            )
+        except (TimeoutError, OSError) as error:
+            log.debug("live: cannot reach %s:%s: %s", self.host, self.port, error)
+            return "unreachable"
+        try:
+            return await self._talk(reader, writer)
+        except ProtocolError as error:
+            log.warning("live: bad data from the facilitator: %s", error)
+            return "malformed"
+        except (TimeoutError, ConnectionError, asyncio.IncompleteReadError, OSError):
+            return "dropped"
+        finally:
+            writer.close()
+            with contextlib.suppress(Exception):
+                await writer.wait_closed()
+            if self.connected:
+                self.connected = False
+                self.inbox.put(Event(DISCONNECTED, HOST))
+            self._outbox = None
+
+    async def _talk(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> str:
+        hello = protocol.control(
+            "hello",
+            app=protocol.APP,
+            protocol=protocol.PROTOCOL,
+            version=__version__,
+            code=self.code,
+            name=self.name[:80],
+            peer=self.peer_id,
+            session=self.session_id,
+        )
+        writer.write(protocol.frame(hello))
+        await writer.drain()
+        payload = await asyncio.wait_for(
+            protocol.read_frame(reader, protocol.MAX_CONTROL), protocol.HANDSHAKE_TIMEOUT
+        )
+        answer = protocol.parse_control(payload)
+        if answer["type"] == "refused":
+            reason = protocol.text_field(answer, "reason") or "refused"
+            log.warning("live: the facilitator refused us: %s", reason)
+            if reason in FINAL_REASONS:
+                self.inbox.put(Event(REFUSED, HOST, reason))
+            return reason
+        if answer["type"] != "welcome":
+            raise ProtocolError("no-welcome")
+        if protocol.int_field(answer, "protocol") > protocol.PROTOCOL:
+            self.inbox.put(Event(REFUSED, HOST, "version"))
+            return "version"
+        session = protocol.text_field(answer, "session")
+        if not session or (self.session_id and session != self.session_id):
+            self.inbox.put(Event(REFUSED, HOST, "other-session"))
+            return "other-session"
+        self.session_id = session
+        self.welcome = answer
+        self._welcomed = True
+        self._outbox = asyncio.Queue()
+        self.connected = True
+        self.inbox.put(Event(CONNECTED, HOST, answer))
+        sender = asyncio.create_task(self._send_loop(writer, self._outbox))
+        try:
+            return await self._read_loop(reader)
+        finally:
+            self._outbox.put_nowait(None)
+            with contextlib.suppress(asyncio.TimeoutError, Exception):
+                await asyncio.wait_for(sender, 1.0)
+
+    async def _read_loop(self, reader: asyncio.StreamReader) -> str:
+        while True:
+            payload = await asyncio.wait_for(protocol.read_frame(reader), protocol.IDLE_TIMEOUT)
+            kind = payload[0]
+            if kind == protocol.MSG_SYNC:
+                self.inbox.put(Event(SYNC, HOST, protocol.parse_sync(payload)))
+            elif kind == protocol.MSG_CONTROL:
+                message = protocol.parse_control(payload)
+                if message["type"] == "ping":
+                    self._queue(protocol.control("pong"))
+                elif message["type"] == "bye":
+                    reason = protocol.text_field(message, "reason") or "ended"
+                    self.inbox.put(Event(ENDED, HOST, reason))
+                    return "ended"
+            elif kind != protocol.MSG_AWARENESS:
+                raise ProtocolError("unknown-message", str(kind))
+
+    async def _send_loop(
+        self, writer: asyncio.StreamWriter, outbox: asyncio.Queue[bytes | None]
+    ) -> None:
+        try:
+            while True:
+                try:
+                    payload = await asyncio.wait_for(outbox.get(), protocol.PING_INTERVAL)
+                except TimeoutError:
+                    payload = protocol.control("ping")
+                if payload is None:
+                    break
+                writer.write(protocol.frame(payload))
+                await writer.drain()
+        except (ConnectionError, OSError):
+            pass
+        finally:
+            writer.close()
+
+
+COPY_TIMEOUT = 30.0
+
+
+def fetch_copy(
+    host: str, port: int, code: str, name: str = "", timeout: float = COPY_TIMEOUT
+) -> tuple[dict[str, object], bytes]:
+    """The facilitator's copy of the shared session (blocking): ``(welcome, bundle bytes)``.
+
+    ``LiveError`` with a French message if the address is not local, nobody answers, or the
+    facilitator refuses (wrong code, other version…).
+    """
+    if not is_local(host):
+        raise LiveError(f"« {host} » n'est pas une adresse du réseau local.")
+    try:
+        return asyncio.run(asyncio.wait_for(_fetch_copy(host, port, code, name), timeout))
+    except (TimeoutError, OSError, asyncio.IncompleteReadError) as error:
+        log.warning("live: no copy from %s:%s: %r", host, port, error)
+        raise LiveError(refusal_message("unreachable")) from error
+    except ProtocolError as error:
+        log.warning("live: bad copy from %s:%s: %s", host, port, error)
+        raise LiveError(refusal_message("malformed")) from error
+
+
+async def _fetch_copy(
+    host: str, port: int, code: str, name: str
+) -> tuple[dict[str, object], bytes]:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    reader, writer = await asyncio.wait_for(
+        asyncio.open_connection(host, port, family=family), CONNECT_TIMEOUT
+    )
+    try:
+        hello = protocol.control(
+            "hello",
+            app=protocol.APP,
+            protocol=protocol.PROTOCOL,
+            version=__version__,
+            code=code,
+            name=name[:80],
+            want="copy",
+        )
+        writer.write(protocol.frame(hello))
+        await writer.drain()
+        answer = protocol.parse_control(await protocol.read_frame(reader, protocol.MAX_CONTROL))
+        if answer["type"] == "refused":
+            raise LiveError(refusal_message(protocol.text_field(answer, "reason")))
+        if answer["type"] != "welcome" or not protocol.text_field(answer, "session"):
+            raise ProtocolError("no-welcome")
+        payload = await protocol.read_frame(reader)
+        if payload[0] != protocol.MSG_COPY:
+            raise ProtocolError("no-copy")
+        return answer, payload[1:]
+    finally:
+        writer.close()
+        with contextlib.suppress(Exception):
+            await writer.wait_closed()

@@ -1,0 +1,91 @@
+"""Live sharing on top of the offline merge's engine (``fabrique_desktop.sync``).
+
+The same document, the same rules, the same checks as a bundle brought back on a USB key:
+
+- ``EngineDoc``: a ``LiveDoc`` over ``SessionSync``. A local write reaches the document with
+  ``SessionSync.flush`` (rows noted dirty by ``Store.apply``); a peer's update is merged with
+  ``SessionSync.merge`` after ``validate_document`` — rows rewritten in one transaction,
+  conflicts recorded for the facilitator exactly as for a bundle.
+- ``make_copy`` / ``import_copy``: a laptop that does not have the session yet first receives
+  the note-taker's copy (the handout bundle, validated by ``bundle.from_json``); the live link
+  then brings it up to date.
+
+``journal`` is ``db.sync_store.SyncJournal`` in the app (the core cannot import ``db``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fabrique_desktop import bundle as bundles
+from fabrique_desktop import sync
+from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.model import Entity, Session
+from fabrique_desktop.ports import Store
+
+
+class _RecordingJournal:
+    """The engine's journal, noting which entities a merge wrote back to the rows."""
+
+    def __init__(self, inner: sync.SyncJournal) -> None:
+        self.inner = inner
+        self.written: list[Entity] = []
+
+    def materialize(self, entities: list[Entity]) -> None:
+        self.inner.materialize(entities)
+        self.written.extend(entities)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+class EngineDoc:
+    """One session's CRDT document, live: see the module docstring."""
+
+    def __init__(self, store: Store, journal: sync.SyncJournal, session_id: str) -> None:
+        self.store = store
+        self.session_id = session_id
+        self._journal = _RecordingJournal(journal)
+        self.sync = sync.SessionSync(store, self._journal, session_id)  # type: ignore[arg-type]
+        self.conflicts = 0
+        """Conflicting fields found while merging peers' updates since the link opened."""
+
+    @property
+    def doc(self) -> Any:
+        return self.sync.doc.doc
+
+    def refresh(self) -> None:
+        self.sync.flush()
+
+    def apply_remote(self, update: bytes) -> dict[str, set[str]]:
+        from fabrique_desktop.crdt import SessionDoc
+
+        with self.store.atomic():
+            self.sync.flush()
+            try:
+                remote = SessionDoc([self.sync.doc.update(), update])
+                sync.validate_document(remote, self.session_id)
+            except FabriqueError as error:  # a tampered or foreign document: not merged
+                raise ValueError(str(error)) from None
+            self._journal.written.clear()
+            summary = self.sync.merge(remote, origin="live")
+        self.conflicts += summary.conflicts
+        changed: dict[str, set[str]] = {}
+        for entity in self._journal.written:
+            changed.setdefault(entity.kind, set()).add(entity.id)
+        self._journal.written.clear()
+        return changed
+
+
+def make_copy(store: Store, journal: sync.SyncJournal, session: Session) -> bytes:
+    """The note-taker's copy of a session, as sent to a laptop that joins without it."""
+    return bundles.to_json(sync.handout_bundle(store, journal, session)).encode("utf-8")
+
+
+def import_copy(store: Store, journal: sync.SyncJournal, data: bytes) -> Session:
+    """Add (or merge) the session received from the facilitator; ``BundleError`` if unsound."""
+    parsed = bundles.from_json(data)
+    summary = sync.import_bundle(store, journal, parsed, origin="live")
+    session = summary.session or store.get(Session, parsed.session.id)
+    assert session is not None
+    return session

@@ -1,0 +1,120 @@
+"""How the network thread talks to the thread that owns the data, and the errors it can meet.
+
+Why a background thread with asyncio: one event loop serves every socket (the listening one,
+each laptop, discovery) without ever blocking the projector's UI, and it needs no Qt, so the
+same code runs in the app, in head-less test processes and in benchmarks. The loop never
+touches the database or the CRDT document: it only checks and frames bytes, then puts an
+``Event`` in the ``Inbox``. The owner thread (Qt's main thread in the app) drains the inbox
+— ``LiveLink.pump()`` — and is the only one to read or write the document and SQLite.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+from fabrique_desktop.errors import FabriqueError
+
+# event kinds
+JOINED = "joined"  # server: a laptop passed the handshake (data: PeerInfo)
+LEFT = "left"  # server: a laptop is gone (data: reason)
+SYNC = "sync"  # a checked y-sync message (data: (sub-type, bytes))
+CONNECTED = "connected"  # client: the handshake succeeded (data: the welcome dict)
+DISCONNECTED = "disconnected"  # client: the connection dropped; it will try again
+REFUSED = "refused"  # client: the facilitator refused us (data: reason); no more tries
+ENDED = "ended"  # client: the facilitator stopped sharing or removed us (data: reason)
+
+HOST = "host"
+"""The peer id a note-taker's link uses for the facilitator's laptop."""
+
+
+class LiveError(FabriqueError):
+    """Sharing or joining could not start (no local network, address in use, bad address)."""
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str
+    peer: str
+    data: Any = None
+
+
+class Inbox:
+    """A thread-safe queue of events; ``wake`` is called (from the network thread) on each put."""
+
+    def __init__(self, wake: Callable[[], None] | None = None) -> None:
+        self._queue: queue.SimpleQueue[Event] = queue.SimpleQueue()
+        self.wake = wake
+
+    def put(self, event: Event) -> None:
+        self._queue.put(event)
+        if self.wake is not None:
+            self.wake()
+
+    def get(self, timeout: float | None = None) -> Event | None:
+        try:
+            if timeout is None or timeout <= 0:
+                return self._queue.get_nowait()
+            return self._queue.get(timeout=timeout)
+        except queue.Empty:
+            return None
+
+
+class LoopThread:
+    """An asyncio event loop running in a daemon thread, stopped with ``close()``."""
+
+    def __init__(self, name: str) -> None:
+        import asyncio
+
+        self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import asyncio
+
+        asyncio.set_event_loop(self.loop)
+        self.loop.run_forever()
+
+    def run(self, coroutine: Coroutine[Any, Any, Any], timeout: float = 10.0) -> Any:
+        """Run a coroutine on the loop and wait for its result (from another thread)."""
+        import asyncio
+
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
+
+    def call(self, function: Callable[..., Any], *args: Any) -> None:
+        """Schedule ``function(*args)`` on the loop (from any thread)."""
+        if not self.loop.is_closed():
+            self.loop.call_soon_threadsafe(function, *args)
+
+    def close(self) -> None:
+        if self.loop.is_closed():
+            return
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(5.0)
+        if not self._thread.is_alive():
+            self.loop.close()
+
+
+REASONS = {
+    "code": "Le code n'est pas le bon : vérifiez le code affiché au tableau.",
+    "version": (
+        "L'autre ordinateur a une version plus récente de Fabrique : mettez Fabrique à jour."
+    ),
+    "old": "L'autre ordinateur a une version trop ancienne de Fabrique.",
+    "removed": "L'animateur a retiré cet ordinateur du partage.",
+    "other-session": "L'animateur partage un autre atelier que celui-ci.",
+    "full": "Trop d'ordinateurs sont déjà connectés à cet atelier.",
+    "no-copy": "L'animateur ne peut pas encore envoyer l'atelier : réessayez dans un instant.",
+    "ended": "L'animateur a arrêté le partage.",
+    "unreachable": "Aucun atelier partagé à cette adresse : vérifiez l'adresse et le réseau.",
+    "malformed": "L'échange avec l'autre ordinateur a échoué (données illisibles).",
+}
+
+
+def refusal_message(reason: str) -> str:
+    """The French sentence for a refusal or an end of link (``reason`` as sent by the peer)."""
+    return REASONS.get(reason, f"La connexion a été refusée ({reason}).")

@@ -1,0 +1,82 @@
+"""Who is connected, who is refused: the facilitator's view of the laptops, and the limits.
+
+- ``PeerInfo``: one connected laptop, as the facilitator's list shows it.
+- ``Throttle``: after a few bad attempts (wrong code, garbage, newer version) from one
+  address, that address is refused outright for a while; a code cannot be guessed.
+- ``is_local``: only addresses of a local network (private ranges, link-local, loopback)
+  may talk to a sharing Fabrique.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import time
+from collections import deque
+from dataclasses import dataclass, field
+
+MAX_BAD_ATTEMPTS = 5
+BAD_WINDOW = 60.0
+BAN_SECONDS = 60.0
+MAX_PEERS = 32
+
+
+@dataclass
+class PeerInfo:
+    """A connected laptop. ``name`` is what the note-taker typed (a table, a first name)."""
+
+    id: str
+    name: str
+    address: str
+    connected_at: float = field(default_factory=time.time)
+    received: int = 0
+    """Sync messages received from it so far."""
+
+
+def is_local(address: str) -> bool:
+    """Whether ``address`` belongs to a local network (RFC 1918, link-local, loopback, ULA)."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_loopback or ip.is_link_local or (ip.is_private and not ip.is_unspecified)
+
+
+class Throttle:
+    """Counts bad attempts per address; too many within a minute bans it for a minute."""
+
+    def __init__(
+        self,
+        limit: int = MAX_BAD_ATTEMPTS,
+        window: float = BAD_WINDOW,
+        ban: float = BAN_SECONDS,
+    ) -> None:
+        self.limit = limit
+        self.window = window
+        self.ban = ban
+        self._attempts: dict[str, deque[float]] = {}
+        self._banned: dict[str, float] = {}
+
+    def allowed(self, address: str, now: float | None = None) -> bool:
+        now = time.monotonic() if now is None else now
+        until = self._banned.get(address)
+        if until is None:
+            return True
+        if now >= until:
+            del self._banned[address]
+            self._attempts.pop(address, None)
+            return True
+        return False
+
+    def bad(self, address: str, now: float | None = None) -> bool:
+        """Record a bad attempt; True if the address is now banned."""
+        now = time.monotonic() if now is None else now
+        attempts = self._attempts.setdefault(address, deque())
+        attempts.append(now)
+        while attempts and attempts[0] < now - self.window:
+            attempts.popleft()
+        if len(attempts) >= self.limit:
+            self._banned[address] = now + self.ban
+            return True
+        return False

@@ -1,0 +1,155 @@
+"""The wire format of live sharing: length-prefixed frames over TCP, strictly checked.
+
+A frame is a 4-byte big-endian length then a payload. The payload's first byte says what it
+is, as in the Yjs protocols (y-protocols):
+
+- ``0`` SYNC: a y-sync message exactly as pycrdt writes it (``create_sync_message``,
+  ``create_update_message``…): a sub-type (step 1, step 2, update) then one var-uint-prefixed
+  byte string. Replication is Yjs's, not ours: this module only checks the envelope.
+- ``17`` COPY: the note-taker's copy of the session (the offline merge's handout bundle), sent
+  once to a laptop that joins without having the session; checked like any bundle file.
+- ``16`` CONTROL: a small JSON object with a ``type`` (``hello``, ``welcome``, ``refused``,
+  ``bye``, ``ping``, ``pong``): the handshake (protocol version, session code) and liveness.
+
+Everything read from the network goes through ``parse_*`` here first; anything that does not
+fit — too long, truncated, trailing bytes, unknown type, JSON that is not the expected
+object — raises ``ProtocolError`` and the peer is dropped. No sync message is looked at
+before the handshake has checked the session code.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import struct
+from typing import Any
+
+PROTOCOL = 1
+"""Bumped when two Fabriques could no longer understand each other."""
+APP = "fabrique-live"
+
+MSG_SYNC = 0
+MSG_AWARENESS = 1
+MSG_CONTROL = 16
+MSG_COPY = 17
+
+SYNC_STEP1 = 0
+SYNC_STEP2 = 1
+SYNC_UPDATE = 2
+
+MAX_CONTROL = 4096
+"""A handshake or liveness message is tiny: anything longer before the code check is refused."""
+MAX_FRAME = 64 * 1024 * 1024 + 16
+"""One sync message: the first catch-up of a big session (thousands of cards) fits easily."""
+HANDSHAKE_TIMEOUT = 5.0
+PING_INTERVAL = 3.0
+IDLE_TIMEOUT = 12.0
+"""A peer silent for this long (no ping either) is considered gone; the client reconnects."""
+
+_HEADER = struct.Struct(">I")
+_CONTROL_TYPES = frozenset({"hello", "welcome", "refused", "bye", "ping", "pong"})
+
+
+class ProtocolError(Exception):
+    """Bytes from a peer that are not a valid message. ``reason`` is a short log word."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+
+
+def frame(payload: bytes) -> bytes:
+    if len(payload) > MAX_FRAME:
+        raise ProtocolError("too-large", f"{len(payload)} bytes")
+    return _HEADER.pack(len(payload)) + payload
+
+
+async def read_frame(reader: asyncio.StreamReader, limit: int = MAX_FRAME) -> bytes:
+    """The next payload; ``ProtocolError`` if it announces more than ``limit`` bytes.
+
+    ``asyncio.IncompleteReadError`` when the peer closes (cleanly or mid-frame).
+    """
+    header = await reader.readexactly(_HEADER.size)
+    (length,) = _HEADER.unpack(header)
+    if length == 0:
+        raise ProtocolError("empty-frame")
+    if length > limit:
+        raise ProtocolError("too-large", f"{length} > {limit} bytes")
+    return await reader.readexactly(length)
+
+
+def control(kind: str, **fields: Any) -> bytes:
+    assert kind in _CONTROL_TYPES
+    text = json.dumps({"type": kind, **fields}, ensure_ascii=False, separators=(",", ":"))
+    return bytes([MSG_CONTROL]) + text.encode("utf-8")
+
+
+def parse_control(payload: bytes) -> dict[str, Any]:
+    """A control message as a dict with a known ``type``; strings and ints only, size-bounded."""
+    if not payload or payload[0] != MSG_CONTROL:
+        raise ProtocolError("not-control")
+    if len(payload) > MAX_CONTROL:
+        raise ProtocolError("too-large", "control message")
+    try:
+        message = json.loads(payload[1:].decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise ProtocolError("bad-json", str(error)) from None
+    if not isinstance(message, dict) or message.get("type") not in _CONTROL_TYPES:
+        raise ProtocolError("bad-control")
+    for key, value in message.items():
+        if not isinstance(key, str) or not isinstance(value, str | int | bool | None):
+            raise ProtocolError("bad-control", f"field {key!r}")
+        if isinstance(value, str) and len(value) > 512:
+            raise ProtocolError("bad-control", f"field {key!r} too long")
+    return message
+
+
+def text_field(message: dict[str, Any], name: str, default: str = "") -> str:
+    value = message.get(name, default)
+    return value if isinstance(value, str) else default
+
+
+def int_field(message: dict[str, Any], name: str, default: int = 0) -> int:
+    value = message.get(name, default)
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def _read_var_uint(data: bytes, at: int) -> tuple[int, int]:
+    """A Yjs var-uint (7 bits a byte, little end first) at ``data[at:]``; at most 5 bytes."""
+    value = 0
+    for shift in range(0, 35, 7):
+        if at >= len(data):
+            raise ProtocolError("truncated")
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, at
+    raise ProtocolError("bad-varuint")
+
+
+def parse_sync(payload: bytes) -> tuple[int, bytes]:
+    """A y-sync message: ``(sub-type, data)``, the envelope checked to the last byte."""
+    if len(payload) < 3 or payload[0] != MSG_SYNC:
+        raise ProtocolError("not-sync")
+    kind = payload[1]
+    if kind not in (SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE):
+        raise ProtocolError("bad-sync-type", str(kind))
+    length, start = _read_var_uint(payload, 2)
+    if start + length != len(payload):
+        raise ProtocolError("bad-length", f"announced {length}, got {len(payload) - start}")
+    return kind, payload[start:]
+
+
+def sync_message(kind: int, data: bytes) -> bytes:
+    """The y-sync envelope, byte for byte what pycrdt's ``create_message`` writes."""
+    return bytes([MSG_SYNC, kind]) + _var_uint(len(data)) + data
+
+
+def _var_uint(number: int) -> bytes:
+    out = bytearray()
+    while number > 0x7F:
+        out.append(0x80 | (number & 0x7F))
+        number >>= 7
+    out.append(number)
+    return bytes(out)

@@ -1,0 +1,369 @@
+"""The facilitator's side: listens on the local network only while sharing is on.
+
+Each laptop that connects must, within a few seconds, send a ``hello`` with our protocol
+version and the session code; until then nothing else it sends is read. Wrong code, newer
+version, garbage, too many bad attempts from one address, an address outside the local
+network: refused, logged, and the connection closed. A laptop the facilitator removed cannot
+come back until sharing is started again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import socket
+import time
+import uuid
+from dataclasses import dataclass, field
+
+from fabrique_desktop import __version__
+from fabrique_desktop.live import codes, protocol
+from fabrique_desktop.live.events import JOINED, LEFT, SYNC, Event, Inbox, LiveError, LoopThread
+from fabrique_desktop.live.peers import MAX_PEERS, PeerInfo, Throttle, is_local
+from fabrique_desktop.live.protocol import ProtocolError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PORT = 47812
+MAX_QUEUED_BYTES = 128 * 1024 * 1024
+"""A laptop that cannot keep up is dropped (it catches up when it reconnects)."""
+WRONG_CODE_DELAY = 0.4
+MAX_MESSAGES_PER_SECOND = 400
+
+
+@dataclass
+class _Connection:
+    info: PeerInfo
+    writer: asyncio.StreamWriter
+    outbox: asyncio.Queue[bytes | None] = field(default_factory=asyncio.Queue)
+    queued: int = 0
+    closing: str = ""
+
+
+class LiveServer:
+    """Serves one session to the note-takers' laptops.
+
+    Call ``start()`` to listen (it raises ``LiveError`` with a French message if it cannot),
+    ``stop()`` to end sharing. ``send``/``broadcast``/``remove`` may be called from any thread.
+    """
+
+    def __init__(
+        self,
+        inbox: Inbox,
+        *,
+        host: str,
+        code: str,
+        session_id: str,
+        title: str = "",
+        port: int = DEFAULT_PORT,
+        discovery_port: int | None = None,
+    ) -> None:
+        if not is_local(host):
+            raise LiveError(
+                f"L'adresse « {host} » n'est pas celle d'un réseau local : "
+                "le partage n'utilise que le réseau de la salle."
+            )
+        self.inbox = inbox
+        self.host = host
+        self.port = port
+        self.code = code
+        self.session_id = session_id
+        self.title = title
+        self.discovery_port = discovery_port
+        self.copy: bytes | None = None
+        """The note-taker's copy, for laptops that join without the session (set by the owner)."""
+        self.throttle = Throttle()
+        self.refusals: list[tuple[str, str]] = []
+        """(address, reason) of every refused attempt, for the log and the tests."""
+        self._connections: dict[str, _Connection] = {}
+        self._removed: set[str] = set()
+        self._thread: LoopThread | None = None
+        self._server: asyncio.Server | None = None
+        self._beacon: asyncio.DatagramTransport | None = None
+
+    # public, any thread
+
+    def start(self) -> None:
+        self._thread = LoopThread("fabrique-live-server")
+        try:
+            self._thread.run(self._start())
+        except OSError as error:
+            self._thread.close()
+            self._thread = None
+            log.warning("cannot listen on %s:%s: %s", self.host, self.port, error)
+            raise LiveError(
+                f"Impossible de partager sur {self.host} (port {self.port}) : "
+                f"{error.strerror or error}. Un autre programme utilise peut-être ce port."
+            ) from error
+        log.info("sharing session %s on %s:%s", self.session_id, self.host, self.port)
+
+    def stop(self) -> None:
+        if self._thread is None:
+            return
+        with contextlib.suppress(Exception):
+            self._thread.run(self._shutdown(), timeout=5.0)
+        self._thread.close()
+        self._thread = None
+        log.info("sharing of session %s ended", self.session_id)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    def peers(self) -> list[PeerInfo]:
+        return sorted(
+            (c.info for c in list(self._connections.values())), key=lambda p: p.connected_at
+        )
+
+    def send(self, peer_id: str, payload: bytes) -> None:
+        if self._thread is not None:
+            self._thread.call(self._queue, peer_id, payload)
+
+    def broadcast(self, payload: bytes, exclude: str | None = None) -> None:
+        if self._thread is not None:
+            self._thread.call(self._queue_all, payload, exclude)
+
+    def drop(self, peer_id: str, reason: str) -> None:
+        """Close a peer's connection (malformed data…); it may connect again."""
+        if self._thread is not None:
+            self._thread.call(self._close, peer_id, reason, False)
+
+    def remove(self, peer_id: str) -> None:
+        """The facilitator removed this laptop: it is told, and cannot come back."""
+        self._removed.add(peer_id)
+        if self._thread is not None:
+            self._thread.call(self._close, peer_id, "removed", True)
+
+    # the loop's side
+
+    async def _start(self) -> None:
+        self._server = await asyncio.start_server(
+            self._serve,
+            self.host,
+            self.port,
+            family=socket.AF_INET6 if ":" in self.host else socket.AF_INET,
+            reuse_address=True,
+            limit=2**16,
+        )
+        self.port = self._server.sockets[0].getsockname()[1]
+        if self.discovery_port is not None:
+            from fabrique_desktop.live.discovery import start_beacon
+
+            self._beacon = await start_beacon(self, self.discovery_port)
+
+    async def _shutdown(self) -> None:
+        if self._beacon is not None:
+            self._beacon.close()
+        if self._server is not None:
+            self._server.close()
+        for peer_id in list(self._connections):
+            self._close(peer_id, "ended", True)
+        if self._server is not None:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._server.wait_closed(), 2.0)
+        current = asyncio.current_task()
+        tasks = [t for t in asyncio.all_tasks() if t is not current]
+        if tasks:
+            await asyncio.wait(tasks, timeout=2.0)
+        for task in tasks:
+            task.cancel()
+
+    def _refuse_log(self, address: str, reason: str) -> None:
+        self.refusals.append((address, reason))
+        del self.refusals[:-200]
+        log.warning("live: refused %s (%s)", address, reason)
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        address = str((writer.get_extra_info("peername") or ("?",))[0])
+        try:
+            await self._serve_checked(reader, writer, address)
+        except (ConnectionError, asyncio.IncompleteReadError, OSError):
+            pass
+        except Exception:  # a bug must never take the facilitator's app down
+            log.exception("live: unexpected error with %s", address)
+        finally:
+            writer.close()
+            with contextlib.suppress(Exception):
+                await writer.wait_closed()
+
+    async def _serve_checked(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, address: str
+    ) -> None:
+        if not is_local(address):
+            self._refuse_log(address, "not-local")
+            return
+        if not self.throttle.allowed(address):
+            self.refusals.append((address, "throttled"))
+            return
+        try:
+            payload = await asyncio.wait_for(
+                protocol.read_frame(reader, protocol.MAX_CONTROL), protocol.HANDSHAKE_TIMEOUT
+            )
+            hello = protocol.parse_control(payload)
+            if hello["type"] != "hello" or hello.get("app") != protocol.APP:
+                raise ProtocolError("no-hello")
+        except (TimeoutError, ProtocolError) as error:
+            reason = error.reason if isinstance(error, ProtocolError) else "timeout"
+            self._bad(address, f"handshake {reason}")
+            return
+        reason = self._check_hello(hello)
+        if reason:
+            if reason in ("code", "version", "old"):
+                self._bad(address, reason)
+            else:
+                self._refuse_log(address, reason)
+            if reason == "code":
+                await asyncio.sleep(WRONG_CODE_DELAY)
+            await self._write(writer, protocol.control("refused", reason=reason))
+            return
+        if protocol.text_field(hello, "want") == "copy":
+            await self._send_copy(writer, address)
+            return
+        peer_id = protocol.text_field(hello, "peer") or str(uuid.uuid4())
+        if peer_id in self._connections:  # the same laptop reconnecting: the old link is dead
+            self._close(peer_id, "replaced", False)
+        info = PeerInfo(
+            id=peer_id,
+            name=protocol.text_field(hello, "name")[:80].strip() or address,
+            address=address,
+        )
+        connection = _Connection(info, writer)
+        self._connections[peer_id] = connection
+        connection.outbox.put_nowait(self._welcome(peer_id))
+        sender = asyncio.create_task(self._send_loop(connection))
+        log.info("live: %s joined from %s as %r", peer_id, address, info.name)
+        self.inbox.put(Event(JOINED, peer_id, info))
+        reason = "closed"
+        try:
+            reason = await self._read_loop(reader, connection)
+        except ProtocolError as error:
+            reason = f"malformed ({error})"
+            self._bad(address, reason)
+        except TimeoutError:
+            reason = "silent"
+        except (ConnectionError, asyncio.IncompleteReadError, OSError):
+            reason = "disconnected"
+        finally:
+            if self._connections.get(peer_id) is connection:
+                del self._connections[peer_id]
+                self.inbox.put(Event(LEFT, peer_id, connection.closing or reason))
+            connection.outbox.put_nowait(None)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(sender, 2.0)
+            log.info("live: %s left (%s)", peer_id, connection.closing or reason)
+
+    def _welcome(self, peer_id: str) -> bytes:
+        return protocol.control(
+            "welcome",
+            protocol=protocol.PROTOCOL,
+            version=__version__,
+            session=self.session_id,
+            title=self.title[:200],
+            peer=peer_id,
+        )
+
+    async def _send_copy(self, writer: asyncio.StreamWriter, address: str) -> None:
+        copy = self.copy
+        if copy is None:
+            self._refuse_log(address, "no-copy")
+            await self._write(writer, protocol.control("refused", reason="no-copy"))
+            return
+        log.info("live: sending the session copy (%d bytes) to %s", len(copy), address)
+        await self._write(writer, self._welcome(""))
+        await self._write(writer, bytes([protocol.MSG_COPY]) + copy)
+
+    def _check_hello(self, hello: dict[str, object]) -> str:
+        version = protocol.int_field(hello, "protocol")  # type: ignore[arg-type]
+        if version > protocol.PROTOCOL:
+            return "version"
+        if version < 1:
+            return "old"
+        if not codes.matches(self.code, protocol.text_field(hello, "code")):  # type: ignore[arg-type]
+            return "code"
+        wanted = protocol.text_field(hello, "session")  # type: ignore[arg-type]
+        if wanted and wanted != self.session_id:
+            return "other-session"
+        if protocol.text_field(hello, "peer") in self._removed:  # type: ignore[arg-type]
+            return "removed"
+        if len(self._connections) >= MAX_PEERS:
+            return "full"
+        return ""
+
+    def _bad(self, address: str, reason: str) -> None:
+        self._refuse_log(address, reason)
+        if self.throttle.bad(address):
+            log.warning("live: %s banned for %.0f s after repeated bad attempts", address, 60)
+
+    async def _read_loop(self, reader: asyncio.StreamReader, connection: _Connection) -> str:
+        window_start, count = time.monotonic(), 0
+        while True:
+            payload = await asyncio.wait_for(protocol.read_frame(reader), protocol.IDLE_TIMEOUT)
+            now = time.monotonic()
+            if now - window_start >= 1.0:
+                window_start, count = now, 0
+            count += 1
+            if count > MAX_MESSAGES_PER_SECOND:
+                raise ProtocolError("flood")
+            kind = payload[0]
+            if kind == protocol.MSG_SYNC:
+                connection.info.received += 1
+                self.inbox.put(Event(SYNC, connection.info.id, protocol.parse_sync(payload)))
+            elif kind == protocol.MSG_CONTROL:
+                message = protocol.parse_control(payload)
+                if message["type"] == "ping":
+                    self._queue(connection.info.id, protocol.control("pong"))
+                elif message["type"] == "bye":
+                    return "left"
+            elif kind != protocol.MSG_AWARENESS:  # awareness (cursors…) is not used: ignored
+                raise ProtocolError("unknown-message", str(kind))
+
+    async def _send_loop(self, connection: _Connection) -> None:
+        writer = connection.writer
+        try:
+            while True:
+                try:
+                    payload = await asyncio.wait_for(
+                        connection.outbox.get(), protocol.PING_INTERVAL
+                    )
+                except TimeoutError:
+                    payload = protocol.control("ping")
+                if payload is None:
+                    break
+                connection.queued -= len(payload)
+                writer.write(protocol.frame(payload))
+                await writer.drain()
+        except (ConnectionError, OSError):
+            pass
+        finally:
+            writer.close()
+
+    async def _write(self, writer: asyncio.StreamWriter, payload: bytes) -> None:
+        writer.write(protocol.frame(payload))
+        with contextlib.suppress(ConnectionError, OSError, asyncio.TimeoutError):
+            await asyncio.wait_for(writer.drain(), 30.0)
+
+    def _queue(self, peer_id: str, payload: bytes) -> None:
+        connection = self._connections.get(peer_id)
+        if connection is None or connection.closing:
+            return
+        connection.queued += len(payload)
+        if connection.queued > MAX_QUEUED_BYTES:
+            self._close(peer_id, "too-slow", False)
+            return
+        connection.outbox.put_nowait(payload)
+
+    def _queue_all(self, payload: bytes, exclude: str | None) -> None:
+        for peer_id in list(self._connections):
+            if peer_id != exclude:
+                self._queue(peer_id, payload)
+
+    def _close(self, peer_id: str, reason: str, tell: bool) -> None:
+        connection = self._connections.get(peer_id)
+        if connection is None or connection.closing:
+            return
+        connection.closing = reason
+        if tell:
+            connection.outbox.put_nowait(protocol.control("bye", reason=reason))
+        connection.outbox.put_nowait(None)
+        # the read loop ends when the send loop closes the socket
