@@ -59,5 +59,9 @@ class Laptop:
     def conflicts(self, session_id: str) -> list[sync.Conflict]:
         return sync.SessionSync(self.store, self.journal, session_id).conflicts()
 
+    def dump(self) -> list[str]:
+        """The whole database as SQL: equal dumps, nothing changed."""
+        return list(self.store.conn.iterdump())
+
     def close(self) -> None:
         self.store.close()
