@@ -25,6 +25,8 @@ def writing(target: Path | str) -> Iterator[BinaryIO]:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     except OSError as error:
         raise ExportError(_message(target, error)) from error
+    with contextlib.suppress(OSError):  # mkstemp makes 0600; an export is a normal file
+        os.chmod(tmp, 0o666 & ~_umask())
     try:
         with os.fdopen(fd, "wb") as f:
             yield f
@@ -37,6 +39,12 @@ def writing(target: Path | str) -> Iterator[BinaryIO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_bytes(target: Path | str, data: bytes) -> None:

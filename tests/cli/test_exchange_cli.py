@@ -1,0 +1,116 @@
+"""The export and import commands on real content, in a subprocess."""
+
+from __future__ import annotations
+
+import csv
+import io
+import stat
+import subprocess
+import sys
+
+import pypdf
+
+ATELIER = "Atelier 3 — Objectifs et pistes de projet"
+
+
+def test_export_every_format_of_the_demo_atelier(fabrique, tmp_path) -> None:
+    for fmt, name in (
+        ("pdf", "rapport.pdf"),
+        ("csv", "idees.csv"),
+        ("md", "rapport.md"),
+        ("decidim", "decidim.csv"),
+        ("json", "atelier.json"),
+        ("png", "tableau.png"),
+    ):
+        target = tmp_path / name
+        result = fabrique("export", ATELIER, "--format", fmt, "-o", str(target))
+        assert "Exporté" in result.stdout
+        assert target.stat().st_size > 200, fmt
+        assert stat.S_IMODE(target.stat().st_mode) & 0o044, "readable by others, like any file"
+    assert (tmp_path / "rapport.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "tableau.png").read_bytes().startswith(b"\x89PNG")
+    text = (tmp_path / "rapport.md").read_text(encoding="utf-8")
+    assert text.startswith(f"# {ATELIER}")
+    rows = list(csv.reader(io.StringIO((tmp_path / "idees.csv").read_text(encoding="utf-8-sig"))))
+    assert len(rows) == 98
+
+
+def test_csv_with_semicolons_for_french_spreadsheets(fabrique, tmp_path) -> None:
+    target = tmp_path / "idees.csv"
+    fabrique("export", ATELIER, "--format", "csv", "--delimiter", ";", "-o", str(target))
+    header = target.read_bytes().decode("utf-8-sig").splitlines()[0]
+    assert header == "texte;colonne;persona;horizon;thèmes;table;votes"
+
+
+def test_export_series_pdf(fabrique, tmp_path) -> None:
+    target = tmp_path / "synthese.pdf"
+    fabrique("export-series", "La Fabrique — Acte 1", "--format", "pdf", "-o", str(target))
+    reader = pypdf.PdfReader(target)
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "SYNTHÈSE DES ATELIERS" in text
+    assert "97" in text
+    assert "12" in text
+
+
+def test_import_cards_then_refusal_leaves_nothing(fabrique, tmp_path) -> None:
+    good = tmp_path / "bonnes.csv"
+    good.write_bytes(
+        "texte;colonne;horizon;thèmes\r\n« Vélo-école » pour tous;vivre mieux;2024;Mobilité\r\n"
+        "Un marché de nuit;;;\r\n".encode("cp1252")
+    )
+    result = fabrique("import-cards", "Atelier 1 — Valeurs", str(good))
+    assert "Importé 2 idées" in result.stdout
+    assert "Vivre Mieux : 1" in result.stdout
+    counts = {
+        line.split("\t")[3]: line.split("\t")[4]
+        for line in fabrique("sessions").stdout.splitlines()
+    }
+    assert counts["Atelier 1 — Valeurs"] == "2"
+    bad = tmp_path / "mauvaises.csv"
+    bad.write_text("texte,colonne\nA,mieux\nB,Vivre Plus\n", encoding="utf-8")
+    result = fabrique("import-cards", "Atelier 1 — Valeurs", str(bad), check=False)
+    assert result.returncode == 1
+    assert "Ligne 3" in result.stderr
+    assert "Vivre Plus" in result.stderr
+    assert "Traceback" not in result.stderr
+    counts = {
+        line.split("\t")[3]: line.split("\t")[4]
+        for line in fabrique("sessions").stdout.splitlines()
+    }
+    assert counts["Atelier 1 — Valeurs"] == "2"
+
+
+def test_export_into_a_missing_folder_is_a_french_message(fabrique, tmp_path) -> None:
+    result = fabrique(
+        "export",
+        ATELIER,
+        "--format",
+        "pdf",
+        "-o",
+        str(tmp_path / "nulle" / "part.pdf"),
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "n'existe pas" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_headless_exports_do_not_import_qt(tmp_path) -> None:
+    code = (
+        "import sys\n"
+        "from fabrique_desktop.cli import main\n"
+        f"main(['--data-dir', {str(tmp_path / 'd')!r}, 'export', {ATELIER!r}, '--format', 'pdf',"
+        f" '-o', {str(tmp_path / 'r.pdf')!r}])\n"
+        f"main(['--data-dir', {str(tmp_path / 'd')!r}, 'export', {ATELIER!r}, '--format', 'csv',"
+        f" '-o', {str(tmp_path / 'r.csv')!r}])\n"
+        "print('PySide6' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def _idea_counts(fabrique) -> dict[str, str]:
+    rows = [line.split("\t") for line in fabrique("sessions").stdout.splitlines()]
+    return {row[3]: row[4] for row in rows}
