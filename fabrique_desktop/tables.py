@@ -42,7 +42,8 @@ def session_tables(store: Store, session_id: str) -> list[Table]:
 
 def table_label(table: Table) -> str:
     """« Table 3 » or « Table 3 — Les Calanques »."""
-    return f"Table {table.number}" + (f" — {table.name}" if table.name else "")
+    plain = f"Table {table.number}"
+    return plain + (f" — {table.name}" if table.name and table.name != plain else "")
 
 
 def add_tables(store: Store, session_id: str, count: int = 1) -> Change:

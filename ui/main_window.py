@@ -62,6 +62,9 @@ class MainWindow(QMainWindow):
         )
         self.board_actions.start(self.controller.cards())
         self._build_board_menu()
+        from ui.method_menu import MethodMenu  # issue 4: personas, tables, the method
+
+        self.method_menu = MethodMenu(self)
         self._update_title()
 
     @property

@@ -2,6 +2,372 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Modifier l&apos;activité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouvelle activité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titre de l&apos;activité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation type="unfinished">Title</translation>
+    </message>
+    <message>
+        <source>Durée prévue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consignes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished">Undo</translation>
+    </message>
+    <message>
+        <source>Donnez un titre à l&apos;activité.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPanel</name>
+    <message>
+        <source>Activités du déroulé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Étape suivante</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commencer celle-ci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher son écran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Déroulé type…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter</source>
+        <translation type="unfinished">Add</translation>
+    </message>
+    <message>
+        <source>Modifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation type="unfinished">Delete</translation>
+    </message>
+    <message>
+        <source>Monter</source>
+        <translation type="unfinished">Up</translation>
+    </message>
+    <message>
+        <source>Descendre</source>
+        <translation type="unfinished">Down</translation>
+    </message>
+    <message>
+        <source>prévu {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prévu {} · réel {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pas encore de déroulé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« Déroulé type… » charge celui de la phase de l&apos;atelier, modifiable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À suivre : {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Déroulé terminé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{}/{} activités · prévu {} · réel {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commencer le déroulé</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnimationMenu</name>
+    <message>
+        <source>Déroulé de l&apos;atelier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sélectionnez au moins deux idées à fusionner (Ctrl+clic).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sélectionnez une idée issue d&apos;une fusion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Défaire la fusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sélectionnez les idées à regrouper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regrouper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom du groupe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sélectionnez une idée d&apos;un groupe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Défaire le groupe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sélectionnez l&apos;idée ou le groupe à promouvoir en engagement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Animation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Étape suivante</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher le minuteur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Démarrer ou mettre en pause le minuteur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter une minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minuteur en grand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter une gommette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer une gommette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votant suivant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votant précédent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Révéler les votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fusionner les idées…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regrouper…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promouvoir en engagement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation type="unfinished">Commitments</translation>
+    </message>
+    <message>
+        <source>Récit prospectif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temps écoulé !</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BoardActions</name>
+    <message>
+        <source>Envoyer vers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation type="unfinished">Persona</translation>
+    </message>
+    <message>
+        <source>Couleur</source>
+        <translation type="unfinished">Colour</translation>
+    </message>
+    <message>
+        <source>Couleur de la colonne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jaune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bleu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blanc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valeurs</source>
+        <translation type="unfinished">Values</translation>
+    </message>
+    <message>
+        <source>Envoyer vers « {} »</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monter</source>
+        <translation type="unfinished">Up</translation>
+    </message>
+    <message>
+        <source>Descendre</source>
+        <translation type="unfinished">Down</translation>
+    </message>
+    <message>
+        <source>Modifier l&apos;idée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation type="unfinished">Delete</translation>
+    </message>
+    <message>
+        <source>Tout sélectionner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu de l&apos;idée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtrer les idées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajuster à la fenêtre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Horizon {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BoardGraphicsView</name>
+    <message>
+        <source>Tableau des idées</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BuiltinDialog</name>
+    <message>
+        <source>Charger un déroulé type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished">Undo</translation>
+    </message>
+    <message>
+        <source>Le déroulé type remplace les activités actuelles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaptureBar</name>
     <message>
         <source>Nouvelle idée… (Entrée pour ajouter)</source>
@@ -12,15 +378,152 @@
         <translation>Idea entry</translation>
     </message>
     <message>
-        <source>Ctrl+N : saisir · Entrée : ajouter à « À trier » · Échap : aller au tableau</source>
-        <translation>Ctrl+N: type · Enter: add to “To sort” · Esc: go to the board</translation>
+        <source>Colonne des nouvelles idées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colonne où vont les nouvelles idées (ou &gt;colonne)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtrer… (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtrer les idées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entrée : ajouter · Échap : aller au tableau · F1 : raccourcis — @persona  #thème  !2024 ou !2040  &gt;colonne (&gt;1 … &gt;4, &gt;0 = À trier)  =n° de table</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CardEditor</name>
+    <message>
+        <source>Modifier l&apos;idée</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EngagementDialog</name>
+    <message>
+        <source>Modifier l&apos;engagement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouvel engagement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titre de l&apos;engagement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pour …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pour quoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un point par ligne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment ?</source>
+        <translation type="unfinished">How?</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation type="unfinished">Title</translation>
+    </message>
+    <message>
+        <source>Vivre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idées liées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished">Undo</translation>
+    </message>
+    <message>
+        <source>Donnez un titre à l&apos;engagement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EngagementsView</name>
+    <message>
+        <source>Engagements</source>
+        <translation type="unfinished">Commitments</translation>
+    </message>
+    <message>
+        <source>Engagements {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trace des idées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier (Entrée)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monter</source>
+        <translation type="unfinished">Up</translation>
+    </message>
+    <message>
+        <source>Descendre</source>
+        <translation type="unfinished">Down</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation type="unfinished">Delete</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>↳ {} idée(s) · {} gommette(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{} engagements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez un engagement pour voir les idées qui l&apos;ont fait naître.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (supprimée)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune idée liée.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Idée ajoutée à « À trier ».</source>
-        <translation>Idea added to “To sort”.</translation>
+        <source>Idée ajoutée à « {} ».</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Non enregistré</source>
@@ -73,6 +576,540 @@
     <message>
         <source>Langue</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>Raccourcis clavier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plein écran (vidéoprojecteur)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projeter sur un second écran…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tableau</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Fusionner des idées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fusionner {} idées en une seule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez la formulation à garder, ou modifiez-la. Les idées d&apos;origine, leurs personas, étiquettes et gommettes sont conservés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texte de l&apos;idée fusionnée :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texte de l&apos;idée fusionnée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fusionner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished">Undo</translation>
+    </message>
+    <message>
+        <source>Le texte de l&apos;idée fusionnée ne peut pas être vide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MethodMenu</name>
+    <message>
+        <source>&amp;Méthode</source>
+        <translation>&amp;Method</translation>
+    </message>
+    <message>
+        <source>Personas…</source>
+        <translation>Personas…</translation>
+    </message>
+    <message>
+        <source>Présenter les personas</source>
+        <translation>Present the personas</translation>
+    </message>
+    <message>
+        <source>Imprimer les cartes personas…</source>
+        <translation>Print the persona cards…</translation>
+    </message>
+    <message>
+        <source>Tables et participants…</source>
+        <translation>Tables and participants…</translation>
+    </message>
+    <message>
+        <source>La méthode…</source>
+        <translation>The method…</translation>
+    </message>
+    <message>
+        <source>Diaporama de la méthode</source>
+        <translation>Method slide show</translation>
+    </message>
+    <message>
+        <source>Modèle de la série…</source>
+        <translation>Series template…</translation>
+    </message>
+    <message>
+        <source>Exporter le modèle…</source>
+        <translation>Export the template…</translation>
+    </message>
+    <message>
+        <source>Importer un modèle…</source>
+        <translation>Import a template…</translation>
+    </message>
+    <message>
+        <source>Cette série n&apos;a aucun persona.</source>
+        <translation>This series has no persona.</translation>
+    </message>
+    <message>
+        <source>Imprimer les cartes personas</source>
+        <translation>Print the persona cards</translation>
+    </message>
+    <message>
+        <source>cartes-personas.pdf</source>
+        <translation>persona-cards.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cartes enregistrées : {} ({} page(s)).</source>
+        <translation>Cards saved: {} ({} page(s)).</translation>
+    </message>
+    <message>
+        <source>Exporter le modèle</source>
+        <translation>Export the template</translation>
+    </message>
+    <message>
+        <source>modele-fabrique.json</source>
+        <translation>fabrique-template.json</translation>
+    </message>
+    <message>
+        <source>Modèle Fabrique (*.json)</source>
+        <translation>Fabrique template (*.json)</translation>
+    </message>
+    <message>
+        <source>Modèle exporté : {}</source>
+        <translation>Template exported: {}</translation>
+    </message>
+    <message>
+        <source>Importer un modèle</source>
+        <translation>Import a template</translation>
+    </message>
+    <message>
+        <source>Impossible de lire « {} » : {}</source>
+        <translation>Cannot read “{}”: {}</translation>
+    </message>
+    <message>
+        <source>Série créée : « {} » ({} atelier(s)).</source>
+        <translation>Series created: “{}” ({} workshop(s)).</translation>
+    </message>
+    <message>
+        <source>Fabrique</source>
+        <translation>Fabrique</translation>
+    </message>
+</context>
+<context>
+    <name>MethodSlides</name>
+    <message>
+        <source>Mots-clés</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <source>Comment ?</source>
+        <translation>How?</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <source>Diagnostic</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <source>Le diagnostic : {} paradoxes</source>
+        <translation>The diagnosis: {} paradoxes</translation>
+    </message>
+    <message>
+        <source>Paradoxe {} / {}</source>
+        <translation>Paradox {} / {}</translation>
+    </message>
+    <message>
+        <source>Atout</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <source>Défi</source>
+        <translation>Challenge</translation>
+    </message>
+    <message>
+        <source>Valeurs</source>
+        <translation>Values</translation>
+    </message>
+    <message>
+        <source>{} valeurs partagées</source>
+        <translation>{} shared values</translation>
+    </message>
+    <message>
+        <source>Valeur {} / {}</source>
+        <translation>Value {} / {}</translation>
+    </message>
+    <message>
+        <source>Ambitions</source>
+        <translation>Ambitions</translation>
+    </message>
+    <message>
+        <source>Les {} ambitions</source>
+        <translation>The {} ambitions</translation>
+    </message>
+    <message>
+        <source>Le rêve — {}</source>
+        <translation>The dream — {}</translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
+        <source>Engagement {} — {}</source>
+        <translation>Commitment {} — {}</translation>
+    </message>
+    <message>
+        <source>Inspirations</source>
+        <translation>Inspirations</translation>
+    </message>
+    <message>
+        <source>Compétences</source>
+        <translation>Competences</translation>
+    </message>
+    <message>
+        <source>Les {} compétences métropolitaines</source>
+        <translation>The {} metropolitan competences</translation>
+    </message>
+    <message>
+        <source>La méthode — {}</source>
+        <translation>The method — {}</translation>
+    </message>
+    <message>
+        <source>Présenter en plein écran (F6)</source>
+        <translation>Present full screen (F6)</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaCard</name>
+    <message>
+        <source>{} ans</source>
+        <translation>{} years old</translation>
+    </message>
+    <message>
+        <source>Ses inquiétudes</source>
+        <translation>Worries</translation>
+    </message>
+    <message>
+        <source>Ses espoirs</source>
+        <translation>Hopes</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaChooser</name>
+    <message>
+        <source>Personas de la {}</source>
+        <translation>Personas of {}</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaDeck</name>
+    <message>
+        <source>Personas — {}</source>
+        <translation>Personas — {}</translation>
+    </message>
+    <message>
+        <source>Nouveau</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Dupliquer</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <source>Monter</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Descendre</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Présenter (F9)</source>
+        <translation>Present (F9)</translation>
+    </message>
+    <message>
+        <source>Une par ligne</source>
+        <translation>One per line</translation>
+    </message>
+    <message>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Choisir une photo…</source>
+        <translation>Choose a photo…</translation>
+    </message>
+    <message>
+        <source>Retirer la photo</source>
+        <translation>Remove the photo</translation>
+    </message>
+    <message>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Âge</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Ville</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Histoire</source>
+        <translation>Story</translation>
+    </message>
+    <message>
+        <source>Inquiétudes</source>
+        <translation>Worries</translation>
+    </message>
+    <message>
+        <source>Espoirs</source>
+        <translation>Hopes</translation>
+    </message>
+    <message>
+        <source>Couleur</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Icône</source>
+        <translation>Icon</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>Enregistrer (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{} idée(s)</source>
+        <translation>{} idea(s)</translation>
+    </message>
+    <message>
+        <source>(retiré)</source>
+        <translation>(retired)</translation>
+    </message>
+    <message>
+        <source>Nouveau persona</source>
+        <translation>New persona</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>« {} » n&apos;est pas une photo (PNG ou JPEG).</source>
+        <translation>“{}” is not a photo (PNG or JPEG).</translation>
+    </message>
+    <message>
+        <source>Impossible de copier la photo : {}</source>
+        <translation>Cannot copy the photo: {}</translation>
+    </message>
+    <message>
+        <source>Remettre</source>
+        <translation>Bring back</translation>
+    </message>
+    <message>
+        <source>Dans cet atelier : {} idée(s) de {}, dont {} attribuée(s) directement.</source>
+        <translation>In this workshop: {} idea(s) from {}, {} of them attributed directly.</translation>
+    </message>
+    <message>
+        <source>Choisir une photo</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoGallery</name>
+    <message>
+        <source>Fichier de la photo introuvable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image illisible (fichier abîmé ou format non reconnu).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos de l&apos;atelier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Légende de la photo, puis Entrée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Légende</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter des photos… (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agrandir (Entrée)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation type="unfinished">Retire</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>Photos des tableaux et paperboards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter des photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorWindow</name>
+    <message>
+        <source>Fabrique — projection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RankingView</name>
+    <message>
+        <source>Classement des idées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher les </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> premières</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Révéler les votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>Vote secret : le classement sera révélé à la fin du vote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun vote pour l&apos;instant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{} gommettes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 gommette</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecitView</name>
+    <message>
+        <source>Récit prospectif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toutes les citations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persona qui parle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(sans persona)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une citation, puis Entrée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouvelle citation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer la citation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished">Close</translation>
     </message>
 </context>
 <context>
@@ -175,6 +1212,399 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Raccourcis clavier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flèches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir une idée (Maj+flèches : en ajouter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Souris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Glisser une idée (ou la sélection) vers une colonne ; Ctrl+clic ou cadre pour en choisir plusieurs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+molette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agrandir ou réduire le texte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Échap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dans la saisie : aller au tableau, sur la dernière idée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>persona (prénom, clé ou métier ; le début suffit, sans accents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thème</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>horizon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>colonne (clé, mot du titre ou numéro ; &gt;0 = À trier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>numéro de table (créée au besoin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlideShow</name>
+    <message>
+        <source>{} / {}  ·  Échap pour quitter</source>
+        <translation>{} / {}  ·  Esc to leave</translation>
+    </message>
+</context>
+<context>
+    <name>TablesDialog</name>
+    <message>
+        <source>Tables et participants — {}</source>
+        <translation>Tables and participants — {}</translation>
+    </message>
+    <message>
+        <source>Mode anonyme : aucun nom de participant dans les rapports et exports</source>
+        <translation>Anonymous mode: no participant name in reports and exports</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Idées</source>
+        <translation>Ideas</translation>
+    </message>
+    <message>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Nommer…</source>
+        <translation>Name…</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Distribuer au hasard</source>
+        <translation>Deal at random</translation>
+    </message>
+    <message>
+        <source>Attribuer…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Nom (facultatif)</source>
+        <translation>Name (optional)</translation>
+    </message>
+    <message>
+        <source>Effacer…</source>
+        <translation>Erase…</translation>
+    </message>
+    <message>
+        <source>Participants (facultatif)</source>
+        <translation>Participants (optional)</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Idées par persona : {}  ·  sans persona : {}  ·  total : {}</source>
+        <translation>Ideas per persona: {}  ·  without persona: {}  ·  total: {}</translation>
+    </message>
+    <message>
+        <source>(aucune)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Nommer la table</source>
+        <translation>Name the table</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord une table.</source>
+        <translation>Choose a table first.</translation>
+    </message>
+    <message>
+        <source>Effacer le participant</source>
+        <translation>Erase the participant</translation>
+    </message>
+    <message>
+        <source>Effacer « {} » ? Son nom sera supprimé définitivement de cet atelier ; ses idées restent, sans son nom.</source>
+        <translation>Erase “{}”? Their name will be removed from this workshop for good; their ideas stay, without the name.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Modèle de la série — {}</source>
+        <translation>Series template — {}</translation>
+    </message>
+    <message>
+        <source>Colonne</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Sous-titre</source>
+        <translation>Subtitle</translation>
+    </message>
+    <message>
+        <source>Couleur</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Fond</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <source>Ajouter une colonne</source>
+        <translation>Add a column</translation>
+    </message>
+    <message>
+        <source>Supprimer la colonne</source>
+        <translation>Delete the column</translation>
+    </message>
+    <message>
+        <source>Monter</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Descendre</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>De {} à {} colonnes, « À trier » en premier. Couleurs en #RRVVBB (double-clic pour choisir).</source>
+        <translation>{} to {} columns, “To sort” first. Colours as #RRGGBB (double-click to choose).</translation>
+    </message>
+    <message>
+        <source>Colonnes du tableau</source>
+        <translation>Board columns</translation>
+    </message>
+    <message>
+        <source>Valeur</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Définition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>Ajouter une valeur</source>
+        <translation>Add a value</translation>
+    </message>
+    <message>
+        <source>Supprimer la valeur</source>
+        <translation>Delete the value</translation>
+    </message>
+    <message>
+        <source>Valeurs partagées</source>
+        <translation>Shared values</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Modifier le modèle</source>
+        <translation>Edit the template</translation>
+    </message>
+    <message>
+        <source>Modèle de la série</source>
+        <translation>Series template</translation>
+    </message>
+    <message>
+        <source>Colonnes</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Au plus {} colonnes.</source>
+        <translation>At most {} columns.</translation>
+    </message>
+    <message>
+        <source>Nouvelle colonne</source>
+        <translation>New column</translation>
+    </message>
+    <message>
+        <source>« À trier » ne peut pas être supprimée.</source>
+        <translation>“To sort” cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>Nouvelle valeur</source>
+        <translation>New value</translation>
+    </message>
+</context>
+<context>
+    <name>TimerOverlay</name>
+    <message>
+        <source>Temps restant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter une minute (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Durée du tour en minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Régler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masquer le minuteur (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Démarrer (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VivrePage</name>
+    <message>
+        <source>Le rêve : {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le rêve de la Métropole pour « {} », écrit ensemble…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En 2017 : </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le rêve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citations de la salle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VotePanel</name>
+    <message>
+        <source>Votant en cours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sélectionnez une idée du tableau : + ajoute une gommette, − en retire une.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gommettes par votant : </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vote secret (compteurs cachés)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Révéler les votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter des tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effacer ses gommettes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprendre toutes les gommettes du votant choisi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajoutez d&apos;abord des tables pour voter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{} gommette(s) restante(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun votant : ajoutez des tables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{} : {} gommettes restantes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{} : 1 gommette restante</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{} : plus de gommette</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Une erreur inattendue est survenue. Rien n&apos;a été perdu : chaque idée est enregistrée dès sa saisie.
@@ -185,6 +1615,17 @@ Les détails sont dans le journal :
 
 Details are in the log:
 {}</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Projection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écran du vidéoprojecteur :</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -107,3 +107,8 @@ def test_removing_a_table_unseats_its_participants(store, session) -> None:
     store.apply(tables.remove_table(store, table))
     assert tables.session_tables(store, session.id) == []
     assert tables.participants(store, session.id)[0].table_id is None
+
+
+def test_tables_made_by_capture_markers_are_labelled_once(store, session) -> None:
+    made = Table(session_id=session.id, number=3, name="Table 3")
+    assert tables.table_label(made) == "Table 3"

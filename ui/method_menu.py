@@ -1,0 +1,252 @@
+"""The « Méthode » menu of the main window: personas, tables, the method's slides, the
+series' template and its exchange. Dialogs are imported when first used (start-up time)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.model import Series
+from fabrique_desktop.paths import DataDir
+
+log = logging.getLogger(__name__)
+
+
+class MethodMenu(QObject):
+    """Adds the « Méthode » menu to a ``MainWindow`` and runs its dialogs.
+
+    Signals:
+        deck_changed(): the series' personas changed.
+        tables_changed(): the session's tables, deal or participants changed.
+    """
+
+    deck_changed = Signal()
+    tables_changed = Signal()
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog = None  # the last dialog or show opened (kept for tests)
+        self.menu = window.menuBar().addMenu(self.tr("&Méthode"))
+        self.personas_action = self._action(
+            self.tr("Personas…"), "Ctrl+Shift+P", self.edit_personas
+        )
+        self.present_personas_action = self._action(
+            self.tr("Présenter les personas"), "F9", self.present_personas
+        )
+        self.print_deck_action = self._action(
+            self.tr("Imprimer les cartes personas…"), None, self.print_deck
+        )
+        self.menu.addSeparator()
+        self.tables_action = self._action(
+            self.tr("Tables et participants…"), "Ctrl+Shift+B", self.edit_tables
+        )
+        self.menu.addSeparator()
+        self.method_action = self._action(self.tr("La méthode…"), None, self.browse_method)
+        self.slides_action = self._action(
+            self.tr("Diaporama de la méthode"), "F6", self.present_method
+        )
+        self.menu.addSeparator()
+        self.template_action = self._action(
+            self.tr("Modèle de la série…"), None, self.edit_template
+        )
+        self.export_template_action = self._action(
+            self.tr("Exporter le modèle…"), None, self.export_template
+        )
+        self.import_template_action = self._action(
+            self.tr("Importer un modèle…"), None, self.import_template
+        )
+
+    # what the actions work on
+
+    @property
+    def store(self):
+        return self.window.store
+
+    @property
+    def session(self):
+        return self.window.session
+
+    def series(self) -> Series:
+        series = self.store.get(Series, self.session.series_id)
+        assert series is not None
+        return series
+
+    def media_dir(self) -> Path | None:
+        path = getattr(self.store, "path", None)
+        return DataDir(Path(path).parent).media if path else None
+
+    # slots
+
+    def edit_personas(self) -> None:
+        from ui.persona_deck import PersonaDeck
+
+        self.dialog = PersonaDeck(
+            self.store, self.series(), self.session.id, self.media_dir(), self.window
+        )
+        self.dialog.deck_changed.connect(self.deck_changed)
+        self.dialog.exec()
+
+    def present_personas(self) -> None:
+        from fabrique_desktop.personas import deck
+        from ui.persona_presenter import PersonaPresenter
+
+        personas = deck(self.store, self.session.series_id)
+        if not personas:
+            self._inform(self.tr("Cette série n'a aucun persona."))
+            return
+        self.dialog = PersonaPresenter(personas, 0, self.media_dir(), self.window)
+        self.dialog.present()
+
+    def edit_tables(self) -> None:
+        from ui.tables_dialog import TablesDialog
+
+        self.dialog = TablesDialog(self.store, self.session, self.window)
+        self.dialog.tables_changed.connect(self.tables_changed)
+        self.dialog.exec()
+
+    def browse_method(self) -> None:
+        from fabrique_desktop.workspace import series_template
+        from ui.method_slides import MethodSlides
+
+        self.dialog = MethodSlides(series_template(self.series()), self.window)
+        self.dialog.exec()
+
+    def present_method(self) -> None:
+        from fabrique_desktop.workspace import series_template
+        from ui.method_slides import MethodPresenter, build_slides
+
+        self.dialog = MethodPresenter(build_slides(series_template(self.series())), 0, self.window)
+        self.dialog.present()
+
+    def edit_template(self) -> None:
+        from ui.template_editor import TemplateEditor
+
+        self.dialog = TemplateEditor(self.store, self.series(), self.window)
+        self.dialog.template_changed.connect(self._reopen)
+        self.dialog.exec()
+
+    def print_deck(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Imprimer les cartes personas"),
+            self.tr("cartes-personas.pdf"),
+            self.tr("PDF (*.pdf)"),
+        )
+        if path:
+            self.print_deck_to(Path(path))
+
+    def print_deck_to(self, target: Path) -> bool:
+        from exports.persona_deck import write_deck
+        from fabrique_desktop.personas import deck
+
+        series = self.series()
+        personas = deck(self.store, series.id)
+        if not personas:
+            self._inform(self.tr("Cette série n'a aucun persona."))
+            return False
+        try:
+            pages = write_deck(personas, target, title=series.title, media_dir=self.media_dir())
+        except FabriqueError as error:
+            self._refuse(str(error))
+            return False
+        self.window.statusBar().showMessage(
+            self.tr("Cartes enregistrées : {} ({} page(s)).").format(target.name, pages), 6000
+        )
+        return True
+
+    def export_template(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Exporter le modèle"),
+            self.tr("modele-fabrique.json"),
+            self.tr("Modèle Fabrique (*.json)"),
+        )
+        if path:
+            self.export_template_to(Path(path))
+
+    def export_template_to(self, target: Path) -> bool:
+        from exports.safe_write import write_bytes
+        from fabrique_desktop import template_exchange
+
+        try:
+            data = template_exchange.export_template(self.store, self.series())
+            write_bytes(target, template_exchange.to_json(data).encode("utf-8"))
+        except FabriqueError as error:
+            self._refuse(str(error))
+            return False
+        self.window.statusBar().showMessage(
+            self.tr("Modèle exporté : {}").format(target.name), 6000
+        )
+        return True
+
+    def import_template(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Importer un modèle"), "", self.tr("Modèle Fabrique (*.json)")
+        )
+        if path:
+            self.import_template_from(Path(path))
+
+    def import_template_from(self, source: Path) -> Series | None:
+        """A new series from a template file; a calm message, and nothing changed, if refused."""
+        from fabrique_desktop import template_exchange
+        from fabrique_desktop.workspace import list_sessions
+
+        try:
+            data = source.read_bytes()
+        except OSError as error:
+            self._refuse(
+                self.tr("Impossible de lire « {} » : {}").format(source.name, error.strerror)
+            )
+            return None
+        try:
+            series = template_exchange.import_template(self.store, data, source.name)
+        except FabriqueError as error:
+            self._refuse(str(error))
+            return None
+        sessions = list_sessions(self.store, series.id)
+        self._inform(
+            self.tr("Série créée : « {} » ({} atelier(s)).").format(series.title, len(sessions))
+        )
+        if sessions:
+            self.window.session_requested.emit(sessions[0].id)
+        return series
+
+    # private
+
+    def _reopen(self) -> None:
+        """The board's columns come from the template: reopen the session to show them."""
+        self.window.session_requested.emit(self.session.id)
+
+    def _forget_dialog(self) -> None:
+        """A closed dialog or show is deleted when the next one opens."""
+        if self.dialog is not None and not self.dialog.isVisible():
+            self.dialog.deleteLater()
+        self.dialog = None
+
+    def _action(self, text: str, shortcut: str | None, slot) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: (self._forget_dialog(), slot()))
+        self.menu.addAction(action)
+        self.window.addAction(action)
+        return action
+
+    def _inform(self, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Fabrique"), text, parent=self.window
+        )
+        self.dialog = box
+        box.exec()
+
+    def _refuse(self, text: str) -> None:
+        log.warning("refused: %s", text)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Fabrique"), text, parent=self.window)
+        self.dialog = box
+        box.exec()

@@ -1,0 +1,368 @@
+"""The persona deck editor of a series: the list of personas and a form for the chosen one.
+
+Every edit is a core ``Change`` pushed on the dialog's own undo stack (Ctrl+Z inside the
+dialog), committed to the database before the list shows it. A photo chosen by the
+facilitator is copied into the data folder's ``media`` folder, so the deck keeps working
+when the original file moves.
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fabrique_desktop import personas
+from fabrique_desktop.changes import Change
+from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.model import Persona, Series
+from fabrique_desktop.ports import Store
+from fabrique_desktop.tables import idea_counts
+from ui.icons import icon
+from ui.persona_presenter import PersonaPresenter, portrait_pixmap
+from ui.undo import ChangeCommand
+
+ROLE_ID = Qt.ItemDataRole.UserRole
+ICONS = (
+    "fa5s.user",
+    "fa5s.tractor",
+    "fa5s.briefcase",
+    "fa5s.user-graduate",
+    "fa5s.walking",
+    "fa5s.bicycle",
+    "fa5s.suitcase-rolling",
+    "fa5s.laptop-code",
+    "fa5s.user-nurse",
+    "fa5s.baby-carriage",
+    "fa5s.wheelchair",
+    "fa5s.store",
+    "fa5s.hard-hat",
+    "fa5s.fish",
+    "fa5s.chalkboard-teacher",
+    "fa5s.user-tie",
+    "fa5s.palette",
+    "fa5s.hiking",
+    "fa5s.bus",
+    "fa5s.home",
+)
+PHOTO_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp"}
+
+
+class PersonaDeck(QDialog):
+    """Create, edit, duplicate, retire, reorder, present and print a series' personas.
+
+    Signals:
+        deck_changed(): the deck was changed (the board may refresh its persona names).
+    """
+
+    deck_changed = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        series: Series,
+        session_id: str | None = None,
+        media_dir: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.series = series
+        self.session_id = session_id
+        self.media_dir = media_dir
+        self.presenter: PersonaPresenter | None = None
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle(self.tr("Personas — {}").format(series.title))
+        self.resize(1180, 700)
+
+        self.list = QListWidget()
+        self.list.setStyleSheet("font-size: 14pt;")
+        self.list.setMinimumWidth(420)
+        self.list.currentItemChanged.connect(self._load_current)
+        self.list.itemActivated.connect(lambda _item: self.present())
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        self.new_button = self._button(row, "fa5s.plus", self.tr("Nouveau"), self.new_persona)
+        self._button(row, "fa5s.copy", self.tr("Dupliquer"), self.duplicate)
+        self.retire_button = self._button(row, "fa5s.archive", self.tr("Retirer"), self.retire)
+        left.addLayout(row)
+        row = QHBoxLayout()
+        self._button(row, "fa5s.arrow-up", self.tr("Monter"), lambda: self.move(-1))
+        self._button(row, "fa5s.arrow-down", self.tr("Descendre"), lambda: self.move(1))
+        self._button(row, "fa5s.tv", self.tr("Présenter (F9)"), self.present)
+        left.addLayout(row)
+
+        self.first_name = QLineEdit()
+        self.role = QLineEdit()
+        self.age = QLineEdit()
+        self.age.setMaximumWidth(120)
+        self.town = QLineEdit()
+        self.story = QPlainTextEdit()
+        self.worries = QPlainTextEdit()
+        self.hopes = QPlainTextEdit()
+        for box in (self.worries, self.hopes):
+            box.setMaximumHeight(90)
+            box.setPlaceholderText(self.tr("Une par ligne"))
+        self.colour = QLineEdit()
+        self.colour.setMaximumWidth(140)
+        colour_button = QPushButton(self.tr("Choisir…"))
+        colour_button.clicked.connect(self._pick_colour)
+        colour_row = QHBoxLayout()
+        colour_row.addWidget(self.colour)
+        colour_row.addWidget(colour_button)
+        colour_row.addStretch(1)
+        self.icon_box = QComboBox()
+        for name in ICONS:
+            self.icon_box.addItem(icon(name), name.removeprefix("fa5s."), name)
+        self.portrait = QLabel()
+        self.portrait.setFixedSize(120, 120)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.portrait)
+        photo_buttons = QVBoxLayout()
+        self._button(photo_buttons, "fa5s.image", self.tr("Choisir une photo…"), self._pick_photo)
+        self._button(photo_buttons, "fa5s.times", self.tr("Retirer la photo"), self.clear_photo)
+        photo_buttons.addStretch(1)
+        photo_row.addLayout(photo_buttons)
+        photo_row.addStretch(1)
+        self.counts = QLabel()
+        self.counts.setObjectName("hint")
+
+        form = QFormLayout()
+        form.addRow(self.tr("Prénom"), self.first_name)
+        form.addRow(self.tr("Rôle"), self.role)
+        form.addRow(self.tr("Âge"), self.age)
+        form.addRow(self.tr("Ville"), self.town)
+        form.addRow(self.tr("Histoire"), self.story)
+        form.addRow(self.tr("Inquiétudes"), self.worries)
+        form.addRow(self.tr("Espoirs"), self.hopes)
+        form.addRow(self.tr("Couleur"), colour_row)
+        form.addRow(self.tr("Icône"), self.icon_box)
+        form.addRow(self.tr("Portrait"), photo_row)
+        right = QVBoxLayout()
+        right.addLayout(form, 1)
+        right.addWidget(self.counts)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        save = QPushButton(self.tr("Enregistrer (Ctrl+S)"))
+        save.setDefault(True)
+        save.clicked.connect(self.save)
+        close = QPushButton(self.tr("Fermer"))
+        close.clicked.connect(self.accept)
+        buttons.addWidget(save)
+        buttons.addWidget(close)
+        right.addLayout(buttons)
+
+        layout = QHBoxLayout(self)
+        layout.addLayout(left)
+        layout.addLayout(right, 1)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        QShortcut(QKeySequence("F9"), self, activated=self.present)
+        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_stack.undo)
+        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, activated=self.undo_stack.redo)
+        self.reload()
+        self.list.setCurrentRow(0)
+
+    # public
+
+    def reload(self, select: str | None = None) -> None:
+        current = select or self.current_id()
+        counts = idea_counts(self.store, self.session_id) if self.session_id else None
+        self.list.blockSignals(True)
+        self.list.clear()
+        for persona in personas.deck(self.store, self.series.id, retired=True):
+            text = f"{persona.first_name} — {persona.role}" if persona.role else persona.first_name
+            if counts is not None:
+                n = counts.by_persona.get(persona.id, 0)
+                text += "  · " + self.tr("{} idée(s)").format(n)
+            if persona.retired:
+                text += "  " + self.tr("(retiré)")
+            item = QListWidgetItem(icon(persona.icon or "fa5s.user", color=persona.colour), text)
+            item.setData(ROLE_ID, persona.id)
+            if persona.retired:
+                item.setForeground(QColor("#757575"))
+            self.list.addItem(item)
+            if persona.id == current:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self._load_current()
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(ROLE_ID) if item else None
+
+    def current(self) -> Persona | None:
+        persona_id = self.current_id()
+        return self.store.get(Persona, persona_id) if persona_id else None
+
+    def push(self, change: Change, select: str | None = None) -> None:
+        if change:
+            self.undo_stack.push(ChangeCommand(self.store, change, lambda _c: self._changed()))
+            self.reload(select)
+
+    def new_persona(self) -> None:
+        change, persona = personas.create(
+            self.store, self.series.id, first_name=self.tr("Nouveau persona")
+        )
+        self.push(change, persona.id)
+        self.first_name.setFocus()
+        self.first_name.selectAll()
+
+    def duplicate(self) -> None:
+        persona = self.current()
+        if persona is not None:
+            change, copy = personas.duplicate(self.store, persona)
+            self.push(change, copy.id)
+
+    def retire(self) -> None:
+        persona = self.current()
+        if persona is not None:
+            change = personas.restore(persona) if persona.retired else personas.retire(persona)
+            self.push(change, persona.id)
+
+    def move(self, offset: int) -> None:
+        persona = self.current()
+        if persona is not None:
+            self.push(personas.move(self.store, persona, offset), persona.id)
+
+    def save(self) -> bool:
+        """Apply the form to the current persona; a calm message if something is wrong."""
+        persona = self.current()
+        if persona is None:
+            return False
+        try:
+            change = personas.edit(
+                persona,
+                first_name=self.first_name.text(),
+                role=self.role.text(),
+                age=self.age.text(),
+                town=self.town.text(),
+                story=self.story.toPlainText(),
+                worries=self.worries.toPlainText(),
+                hopes=self.hopes.toPlainText(),
+                colour=self.colour.text(),
+                icon=self.icon_box.currentData(),
+            )
+        except FabriqueError as error:
+            QMessageBox.warning(self, self.tr("Persona"), str(error))
+            return False
+        self.push(change, persona.id)
+        return True
+
+    def set_photo(self, source: Path) -> bool:
+        """Copy a photo into the media folder and make it the current persona's portrait."""
+        persona = self.current()
+        if persona is None or self.media_dir is None:
+            return False
+        source = Path(source)
+        if source.suffix.lower() not in PHOTO_SUFFIXES:
+            QMessageBox.warning(
+                self,
+                self.tr("Portrait"),
+                self.tr("« {} » n'est pas une photo (PNG ou JPEG).").format(source.name),
+            )
+            return False
+        name = f"persona-{uuid.uuid4().hex[:12]}{source.suffix.lower()}"
+        try:
+            self.media_dir.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, self.media_dir / name)
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Portrait"),
+                self.tr("Impossible de copier la photo : {}").format(error.strerror or error),
+            )
+            return False
+        self.push(personas.edit(persona, portrait=name), persona.id)
+        return True
+
+    def clear_photo(self) -> None:
+        persona = self.current()
+        if persona is not None:
+            self.push(personas.edit(persona, portrait=""), persona.id)
+
+    def present(self) -> PersonaPresenter | None:
+        deck = personas.deck(self.store, self.series.id)
+        if not deck:
+            return None
+        start = next((i for i, p in enumerate(deck) if p.id == self.current_id()), 0)
+        self.presenter = PersonaPresenter(deck, start, self.media_dir, self.window())
+        self.presenter.present()
+        return self.presenter
+
+    # private slots
+
+    def _changed(self) -> None:
+        self.deck_changed.emit()
+
+    def _load_current(self, *_args: object) -> None:
+        persona = self.current()
+        enabled = persona is not None
+        for widget in (self.first_name, self.role, self.age, self.town, self.story):
+            widget.setEnabled(enabled)
+        if persona is None:
+            return
+        self.first_name.setText(persona.first_name)
+        self.role.setText(persona.role)
+        self.age.setText("" if persona.age is None else str(persona.age))
+        self.town.setText(persona.town)
+        self.story.setPlainText(persona.story)
+        self.worries.setPlainText("\n".join(persona.worries))
+        self.hopes.setPlainText("\n".join(persona.hopes))
+        self.colour.setText(persona.colour)
+        index = self.icon_box.findData(persona.icon)
+        if index < 0:
+            self.icon_box.addItem(icon(persona.icon), persona.icon, persona.icon)
+            index = self.icon_box.count() - 1
+        self.icon_box.setCurrentIndex(index)
+        self.portrait.setPixmap(portrait_pixmap(persona, self.media_dir, 120))
+        self.retire_button.setText(self.tr("Remettre") if persona.retired else self.tr("Retirer"))
+        if self.session_id:
+            counts = idea_counts(self.store, self.session_id)
+            self.counts.setText(
+                self.tr(
+                    "Dans cet atelier : {} idée(s) de {}, dont {} attribuée(s) directement."
+                ).format(
+                    counts.by_persona.get(persona.id, 0),
+                    persona.first_name,
+                    counts.direct_by_persona.get(persona.id, 0),
+                )
+            )
+
+    def _pick_colour(self) -> None:
+        colour = QColorDialog.getColor(QColor(self.colour.text() or "#455A64"), self)
+        if colour.isValid():
+            self.colour.setText(colour.name().upper())
+
+    def _pick_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choisir une photo"), "", self.tr("Images (*.png *.jpg *.jpeg *.webp)")
+        )
+        if path:
+            self.set_photo(Path(path))
+
+    def _button(self, layout, icon_name: str, text: str, slot) -> QPushButton:
+        button = QPushButton(icon(icon_name), text)
+        button.clicked.connect(slot)
+        layout.addWidget(button)
+        return button
