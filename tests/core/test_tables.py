@@ -112,3 +112,17 @@ def test_removing_a_table_unseats_its_participants(store, session) -> None:
 def test_tables_made_by_capture_markers_are_labelled_once(store, session) -> None:
     made = Table(session_id=session.id, number=3, name="Table 3")
     assert tables.table_label(made) == "Table 3"
+
+
+def test_bundles_carry_names_between_own_laptops_but_never_an_erased_one(store, session) -> None:
+    """Decision: a session bundle is the facilitator's own sync file, lossless, so participant
+    names travel in it even in anonymous mode; an erased participant travels without a name."""
+    from fabrique_desktop import bundle
+
+    store.apply(tables.add_participant(session.id, "Zoé Ngô"))
+    store.apply(tables.add_participant(session.id, "Lou Erased"))
+    lou = tables.participants(store, session.id)[1]
+    store.apply(tables.erase_participant(lou))
+    text = bundle.to_json(bundle.collect(store, session))
+    assert "Zoé Ngô" in text
+    assert "Lou" not in text
