@@ -114,17 +114,36 @@ class SessionDoc:
         return self.doc.get(kind, type=Map)
 
     def raw(self, kind: str) -> dict[str, Any]:
-        """The root map of one kind as plain Python (keys → stored JSON texts)."""
-        return self._root(kind).to_py() or {}
+        """The root map of one kind as plain Python (keys → stored JSON texts), serialised
+        by Yrs in one call (much faster than reading key by key)."""
+        if kind not in self.roots():
+            return {}
+        return json.loads(str(self._root(kind))) or {}
+
+    def texts(self, kinds: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+        """kind → {key: stored text}, undecoded: what merges compare."""
+        return {kind: self.raw(kind) for kind in (self.roots() if kinds is None else kinds)}
 
     def cells(self, kinds: Iterable[str] | None = None) -> Cells:
         out: Cells = {}
-        for kind in self.roots() if kinds is None else kinds:
+        for kind, raw in self.texts(kinds).items():
             entities: dict[str, dict[str, Cell]] = {}
-            for key, text in self.raw(kind).items():
-                entity_id, _, field = key.rpartition(SEPARATOR)
+            for key, text in raw.items():
+                entity_id, _, field = split_key(key)
                 entities.setdefault(entity_id, {})[field] = Cell.from_json(text)
             out[kind] = entities
+        return out
+
+    def entity(self, kind: str, entity_id: str, fields: Iterable[str]) -> dict[str, Cell]:
+        """Some fields of one entity, read key by key (for a few entities)."""
+        if kind not in self.roots():
+            return {}
+        root = self._root(kind)
+        out = {}
+        for field in fields:
+            text = root.get(f"{entity_id}{SEPARATOR}{field}")
+            if text is not None:
+                out[field] = Cell.from_json(text)
         return out
 
     def write(
@@ -141,14 +160,17 @@ class SessionDoc:
         versions of a conflict being resolved) extended by this writer. ``force`` names fields
         to write even when their value is unchanged. Returns the number of fields written.
         """
-        known = self.cells() if known is None else known
         absorb = absorb or {}
         forced = set(force)
         self._tick += 1
         written = 0
         with self.doc.transaction():
             for kind, entity_id, values in items:
-                current = known.get(kind, {}).get(entity_id, {})
+                current = (
+                    self.entity(kind, entity_id, values)
+                    if known is None
+                    else known.get(kind, {}).get(entity_id, {})
+                )
                 root = None
                 for field, value in values.items():
                     key = (kind, entity_id, field)
@@ -162,6 +184,11 @@ class SessionDoc:
                     root[f"{entity_id}{SEPARATOR}{field}"] = Cell(value, version).to_json()
                     written += 1
         return written
+
+
+def split_key(key: str) -> tuple[str, str, str]:
+    """``"<id>:<field>"`` → (id, ":", field)."""
+    return key.rpartition(SEPARATOR)
 
 
 def records(cells: Cells) -> dict[str, dict[str, dict[str, Any]]]:

@@ -41,7 +41,9 @@ from fabrique_desktop.model import ENTITY_TYPES, Entity, Session, utc_now
 from fabrique_desktop.ports import Store
 
 if TYPE_CHECKING:
-    from fabrique_desktop.crdt import Cells, SessionDoc
+    from fabrique_desktop.crdt import SessionDoc
+
+Texts = dict[str, dict[str, Any]]  # kind → {"<id>:<field>": stored cell text}
 
 COMPACT_AFTER = 64  # stored updates before they are folded into one state
 MAX_ENTITIES = bundles.MAX_ENTITIES
@@ -141,31 +143,37 @@ class SessionSync:
             dirty = self.journal.dirty(self.session_id, kinds)
             if doc.roots():
                 items = [r for kind, id in dirty if (r := self._record(kind, id)) is not None]
-            else:
+                known = None
+            else:  # the first time: the whole session, into an empty document
                 items = list(self._all_records(kinds))
+                known = {}
             update = None
             if items:
                 before = doc.state_vector()
-                if doc.write(items):
+                if doc.write(items, known=known):
                     update = doc.update(before)
                     self._save(update, "local")
             self.journal.clear_dirty(dirty)
             return update
 
     def merge(self, remote: SessionDoc, origin: str = "") -> MergeSummary:
-        """Merge another laptop's whole document (validated) into this one and into the rows."""
+        """Merge another laptop's whole document into this one and into the rows.
+
+        ``remote`` comes from elsewhere: what it holds that this laptop does not is checked
+        first (``check_document``); a refusal leaves everything as it was.
+        """
         with self._transaction():
             self.flush()
             doc = self.doc
-            mine = doc.cells()
-            theirs = remote.cells()
+            mine = doc.texts()
+            theirs = check_document(remote, mine, self.session_id)
             since = doc.state_vector()
             clock = doc.clock()
             doc.apply(remote.update(since))
             if doc.clock() == clock:
                 return MergeSummary(session=self.store.get(Session, self.session_id))
             self._save(doc.update(since), origin or "bundle")
-            merged = doc.cells()
+            merged = doc.texts()
             summary = self._write_rows(mine, merged)
             rows = find_conflicts(self.session_id, mine, theirs, merged, origin)
             summary.conflicts = self.journal.add_conflicts(rows)
@@ -184,16 +192,13 @@ class SessionSync:
             key = (conflict.kind, conflict.entity_id, conflict.field)
             absorb = joined(*(Cell.from_json(text).version for text in conflict.cells))
             before = doc.state_vector()
-            mine = doc.cells([conflict.kind])
+            mine = doc.texts([conflict.kind])
             values = {conflict.field: value, "updated_at": utc_now()}
             doc.write(
-                [(conflict.kind, conflict.entity_id, values)],
-                known=mine,
-                absorb={key: absorb},
-                force=[key],
+                [(conflict.kind, conflict.entity_id, values)], absorb={key: absorb}, force=[key]
             )
             self._save(doc.update(before), "local")
-            self._write_rows(mine, doc.cells([conflict.kind]))
+            self._write_rows(mine, doc.texts([conflict.kind]))
             self.journal.resolve_conflicts(conflict.ids, json.dumps(value), utc_now())
 
     # private
@@ -225,22 +230,31 @@ class SessionSync:
             for entity in self.store.iter_all(ENTITY_TYPES[kind], session_id=self.session_id):
                 yield kind, entity.id, entity.to_record()
 
-    def _write_rows(self, before: Cells, after: Cells) -> MergeSummary:
+    def _write_rows(self, before: Texts, after: Texts) -> MergeSummary:
+        """Write back the entities whose document fields changed; count them."""
+        from fabrique_desktop.crdt import split_key
+
         summary = MergeSummary()
         entities: list[Entity] = []
         for kind in session_kinds():
-            old = before.get(kind, {})
-            for entity_id, fields in after.get(kind, {}).items():
-                previous = old.get(entity_id)
-                if previous == fields:
-                    continue
-                if kind != "sessions" and previous is None:
-                    summary.new += 1
-                    summary.new_by_kind[kind] = summary.new_by_kind.get(kind, 0) + 1
-                elif kind != "sessions":
-                    summary.updated += 1
-                values = {name: cell.value for name, cell in fields.items()}
-                entities.append(ENTITY_TYPES[kind].from_record({**values, "id": entity_id}))
+            old, new = before.get(kind, {}), after.get(kind, {})
+            changed = {split_key(k)[0] for k, text in new.items() if old.get(k) != text}
+            if not changed:
+                continue
+            known = {split_key(k)[0] for k in old}
+            values: dict[str, dict[str, Any]] = {}
+            for key, text in new.items():
+                entity_id, _, name = split_key(key)
+                if entity_id in changed:
+                    values.setdefault(entity_id, {})[name] = json.loads(text)[0]
+            for entity_id, fields in values.items():
+                if kind != "sessions":
+                    if entity_id in known:
+                        summary.updated += 1
+                    else:
+                        summary.new += 1
+                        summary.new_by_kind[kind] = summary.new_by_kind.get(kind, 0) + 1
+                entities.append(ENTITY_TYPES[kind].from_record({**fields, "id": entity_id}))
         self.journal.materialize(entities)
         summary.session = self.store.get(Session, self.session_id)
         return summary
@@ -263,45 +277,46 @@ class Conflict:
 
 
 def find_conflicts(
-    session_id: str, mine: Cells, theirs: Cells, merged: Cells, origin: str
+    session_id: str, mine: Texts, theirs: Texts, merged: Texts, origin: str
 ) -> list[dict[str, Any]]:
-    from fabrique_desktop.crdt import QUIET_FIELDS, concurrent
+    """Fields both sides changed since their common state (concurrent versions)."""
+    from fabrique_desktop.crdt import QUIET_FIELDS, SEPARATOR, Cell, concurrent, split_key
 
     now = utc_now()
     rows = []
-    for kind, entities in theirs.items():
-        for entity_id, fields in entities.items():
-            local = mine.get(kind, {}).get(entity_id)
-            result = merged.get(kind, {}).get(entity_id, {})
-            if not local:
+    for kind, raw in theirs.items():
+        local, result = mine.get(kind, {}), merged.get(kind, {})
+        for key, text in raw.items():
+            here = local.get(key)
+            if here is None or here == text:
                 continue
-            tombstone = result.get("deleted_at")
-            for name, remote in fields.items():
-                here = local.get(name)
-                if name in QUIET_FIELDS or here is None or here.value == remote.value:
-                    continue
-                if tombstone is not None and tombstone.value and name != "deleted_at":
-                    continue  # deletions win; nobody needs to arbitrate edits of a deleted card
-                if not concurrent(here.version, remote.version):
-                    continue
-                a, b = sorted([here.to_json(), remote.to_json()])
-                key = "\x1f".join([session_id, kind, entity_id, name, a, b])
-                rows.append(
-                    {
-                        "id": hashlib.sha256(key.encode("utf-8")).hexdigest(),
-                        "session_id": session_id,
-                        "kind": kind,
-                        "entity_id": entity_id,
-                        "field": name,
-                        "local": here.to_json(),
-                        "remote": remote.to_json(),
-                        "kept": result[name].to_json() if name in result else None,
-                        "origin": origin,
-                        "detected_at": now,
-                        "resolved_at": None,
-                        "choice": None,
-                    }
-                )
+            entity_id, _, name = split_key(key)
+            if name in QUIET_FIELDS:
+                continue
+            a, b = Cell.from_json(here), Cell.from_json(text)
+            if a.value == b.value or not concurrent(a.version, b.version):
+                continue
+            tombstone = result.get(f"{entity_id}{SEPARATOR}deleted_at")
+            if name != "deleted_at" and tombstone and Cell.from_json(tombstone).value:
+                continue  # deletions win; nobody needs to arbitrate edits of a deleted card
+            first, second = sorted([here, text])
+            digest = "\x1f".join([session_id, kind, key, first, second])
+            rows.append(
+                {
+                    "id": hashlib.sha256(digest.encode("utf-8")).hexdigest(),
+                    "session_id": session_id,
+                    "kind": kind,
+                    "entity_id": entity_id,
+                    "field": name,
+                    "local": here,
+                    "remote": text,
+                    "kept": result.get(key),
+                    "origin": origin,
+                    "detected_at": now,
+                    "resolved_at": None,
+                    "choice": None,
+                }
+            )
     return rows
 
 
@@ -347,7 +362,7 @@ def import_bundle(
     if parsed.crdt is None:  # format 1: rows only, last writer wins per entity
         legacy = bundles.import_bundle(store, parsed)
         return MergeSummary(legacy.created, legacy.updated, 0, legacy.session)
-    remote = read_document(parsed.crdt, parsed.session.id)
+    remote = read_document(parsed.crdt)
     series_level = [parsed.series] + [
         e for kind, items in parsed.entities.items() if kind not in session_kinds() for e in items
     ]
@@ -356,36 +371,46 @@ def import_bundle(
         return SessionSync(store, journal, parsed.session.id).merge(remote, origin)
 
 
-def read_document(update: bytes, session_id: str) -> SessionDoc:
-    """Another laptop's document, refused in French unless it is a sound copy of this session."""
+def read_document(update: bytes) -> SessionDoc:
+    """Another laptop's document, decoded (it is checked against this laptop's when merged)."""
     from fabrique_desktop.crdt import SessionDoc
 
     if len(update) > bundles.MAX_CRDT_BYTES:
         raise BundleError("Le document de fusion de ce fichier est trop volumineux.")
     try:
-        remote = SessionDoc([update])
+        return SessionDoc([update])
     except (ValueError, RuntimeError) as error:
         raise BundleError("Fichier d'atelier abîmé : document de fusion illisible.") from error
-    validate_document(remote, session_id)
-    return remote
 
 
-def validate_document(remote: SessionDoc, session_id: str) -> None:
-    from fabrique_desktop.crdt import SEPARATOR, Cell
+def check_document(remote: SessionDoc, mine: Texts, session_id: str) -> Texts:
+    """Refuse, in French, a document that is not a sound copy of this session.
+
+    Only what differs from this laptop's document is checked in detail: the rest is already
+    here, and was checked when it came. Returns the remote document's texts.
+    """
+    from fabrique_desktop.crdt import SEPARATOR, Cell, split_key
 
     kinds = set(session_kinds())
+    try:
+        theirs = remote.texts()
+    except (ValueError, TypeError, RuntimeError) as error:
+        raise BundleError("Fichier d'atelier invalide : document de fusion inattendu.") from error
     cells = entities = 0
-    seen_session = False
-    for kind in remote.roots():
+    for kind, raw in theirs.items():
         if kind not in kinds:
             raise BundleError(f"Fichier d'atelier inconnu : données « {kind} ».")
+        local = mine.get(kind, {})
         types = _fields(ENTITY_TYPES[kind])
-        owners: dict[str, Any] = {}
-        for key, text in remote.raw(kind).items():
-            cells += 1
-            if cells > MAX_CELLS:
-                raise BundleError("Ce fichier d'atelier contient trop d'éléments.")
-            entity_id, _, name = key.rpartition(SEPARATOR)
+        cells += len(raw)
+        entities += len({split_key(k)[0] for k in raw})
+        if cells > MAX_CELLS or entities > MAX_ENTITIES:
+            raise BundleError("Ce fichier d'atelier contient trop d'éléments.")
+        checked: set[str] = set()
+        for key, text in raw.items():
+            if local.get(key) == text:
+                continue
+            entity_id, _, name = split_key(key)
             if not ID_PATTERN.fullmatch(entity_id) or name not in types:
                 raise BundleError("Fichier d'atelier invalide : élément mal nommé.")
             if not isinstance(text, str) or len(text) > MAX_CELL_CHARS:
@@ -401,24 +426,24 @@ def validate_document(remote: SessionDoc, session_id: str) -> None:
                 raise BundleError(f"Fichier d'atelier invalide : valeur de « {name} ».")
             if name == "id" and cell.value != entity_id:
                 raise BundleError("Fichier d'atelier invalide : identifiant incohérent.")
-            if name == "session_id":
-                owners[entity_id] = cell.value
-            elif entity_id not in owners:
-                owners.setdefault(entity_id, None)
-        entities += len(owners)
-        if entities > MAX_ENTITIES:
-            raise BundleError("Ce fichier d'atelier contient trop d'éléments.")
-        for entity_id, owner in owners.items():
+            checked.add(entity_id)
+        for entity_id in checked:
             if kind == "sessions":
-                if entity_id != session_id:
-                    raise BundleError("Fichier d'atelier incohérent : un autre atelier s'y trouve.")
-                seen_session = True
-            elif owner != session_id:
+                owner = entity_id
+            else:
+                owner_key = f"{entity_id}{SEPARATOR}session_id"
+                text = raw.get(owner_key) or local.get(owner_key)
+                owner = Cell.from_json(text).value if isinstance(text, str) else None
+            if owner != session_id:
                 raise BundleError(
                     "Fichier d'atelier incohérent : un élément appartient à un autre atelier."
                 )
-    if not seen_session:
+    session_key = f"{session_id}{SEPARATOR}id"
+    if session_key not in theirs.get("sessions", {}) and session_key not in mine.get(
+        "sessions", {}
+    ):
         raise BundleError("Fichier d'atelier incohérent : l'atelier lui-même est absent.")
+    return theirs
 
 
 def _type_ok(annotation: str, value: Any) -> bool:

@@ -188,7 +188,7 @@ def test_oversized_zip_entries_and_lying_headers_are_refused(copy, tmp_path, mon
     # a header claiming fewer bytes than the entry holds: the read stops at the claim
     archive = bundle_zip.read(target)
     archive.media[0].file_size = 10
-    with pytest.raises(BundleError, match="taille annoncée|extraire"):
+    with pytest.raises(BundleError, match=r"taille annoncée|extraire"):
         bundle_zip.extract_media(archive, tmp_path / "media")
     assert not list((tmp_path / "media").iterdir())
 
@@ -200,12 +200,12 @@ def test_garbage_and_duplicate_zips_are_refused(copy, tmp_path) -> None:
     with pytest.raises(BundleError, match="archive illisible"):
         sync.read_file(broken)
     empty = make_zip(tmp_path, {"media/a.jpg": b"x"}, name="empty.fabrique")
-    with pytest.raises(BundleError, match="pas d'atelier.json"):
+    with pytest.raises(BundleError, match=r"pas d'atelier\.json"):
         sync.read_file(empty)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr(bundle_zip.BUNDLE_ENTRY, text)
-        with pytest.warns(UserWarning):
+        with pytest.warns(UserWarning, match="Duplicate name"):
             archive.writestr(bundle_zip.BUNDLE_ENTRY, text)
     twice = tmp_path / "twice.fabrique"
     twice.write_bytes(buffer.getvalue())
@@ -214,7 +214,7 @@ def test_garbage_and_duplicate_zips_are_refused(copy, tmp_path) -> None:
 
 
 def test_a_zip_round_trip_brings_the_photos_and_nothing_half_merged(copy, tmp_path) -> None:
-    facilitator, session, text = copy
+    _, session, text = copy
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(b"\xff\xd8\xff" + b"jpeg" * 100)
     target = tmp_path / "copie.fabrique"
@@ -223,7 +223,8 @@ def test_a_zip_round_trip_brings_the_photos_and_nothing_half_merged(copy, tmp_pa
     receiver = Laptop()
     media = tmp_path / "media"
     summary, parsed = sync.import_file(receiver.store, receiver.journal, target, media)
-    assert parsed.session.id == session.id and summary.new == 4
+    assert parsed.session.id == session.id
+    assert summary.new == 4
     assert sorted(p.name for p in media.iterdir()) == ["a1.jpg"]
     # a zip whose document is refused at merge time leaves no photo behind
     other_laptop, other = Laptop.facilitator()
