@@ -33,7 +33,6 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus import Table as _Table
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from exports.fonts import BOLD, ITALIC, REGULAR, register_fonts, visual
 
@@ -205,6 +204,10 @@ class Anchor(Flowable):
         pass
 
 
+def heading_key(flowable: Flowable) -> str:
+    return f"h{id(flowable)}"
+
+
 class Booklet(BaseDocTemplate):
     """A4 booklet: a cover without header, then pages with a running header and numbers.
 
@@ -242,8 +245,7 @@ class Booklet(BaseDocTemplate):
         self.progress = progress
         self._flowable_count = 0
         self._done = 0
-        self._passes = 0
-        self._expected_passes = 1
+        self._heading_pages: dict[str, int] = {}
         width, height = PAGE
         cover = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, id="cover")
         body = Frame(
@@ -268,33 +270,44 @@ class Booklet(BaseDocTemplate):
         return PAGE[0] - 2 * MARGIN
 
     def build_story(self, story: list[Flowable]) -> None:
-        """Build in as few passes as the table of contents needs, reporting progress."""
+        """Lay the story out once, reporting progress; the contents list its headings."""
         self._flowable_count = len(story)
-        has_toc = any(isinstance(f, TableOfContents) for f in story)
-        self._expected_passes = 2 if has_toc else 1
-        if has_toc:
-            self.multiBuild(story, maxPasses=4)
-        else:
-            self.build(story)
+        entries = [
+            (f.toc_level, f.toc_text, heading_key(f))
+            for f in story
+            if isinstance(f, Heading | Anchor)
+        ]
+        for flowable in story:
+            if isinstance(flowable, Contents):
+                flowable.set_entries(entries)
+        self._heading_pages = {}
+        self.build(story)
         if self.progress is not None:
             self.progress(1, 1)
 
+    def _endBuild(self) -> None:
+        # the page numbers of the contents, now that every heading has its page
+        canvas = self.canv
+        for key, page in self._heading_pages.items():
+            canvas.beginForm(page_form(key), lowerx=-60, lowery=-6, upperx=2, uppery=16)
+            canvas.setFont(BOLD, 10)
+            canvas.setFillColor(INK)
+            canvas.drawRightString(0, 0, str(page))
+            canvas.endForm()
+        super()._endBuild()
+
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Heading | Anchor):
-            key = f"h{id(flowable)}"
+            key = heading_key(flowable)
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.toc_text, key, level=flowable.toc_level)
-            self.notify("TOCEntry", (flowable.toc_level, flowable.toc_text, self.page, key))
+            self._heading_pages[key] = self.page
         if self.progress is not None and self._flowable_count:
-            # a table of contents takes two passes: the first is the first half of the work
             self._done += 1
-            total = self._flowable_count * self._expected_passes
-            done = (self._passes - 1) * self._flowable_count + self._done
-            self.progress(min(done, total - 1), total)
+            self.progress(min(self._done, self._flowable_count - 1), self._flowable_count)
 
     def handle_documentBegin(self) -> None:
         self._done = 0
-        self._passes += 1
         super().handle_documentBegin()
 
     def _cover_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -321,22 +334,63 @@ class Booklet(BaseDocTemplate):
         canvas.restoreState()
 
 
-def contents(st: Styles) -> TableOfContents:
-    toc = TableOfContents(
-        tableStyle=TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    toc.levelStyles = [st.toc1, st.toc2]
-    toc.dotsMinLevel = 0
-    return toc
+class Contents(Flowable):
+    """The table of contents, drawn in one pass.
+
+    The entries are the story's headings, known before the build; their page numbers are
+    PDF form XObjects referenced here and defined when the document ends (as « page N of
+    M » footers are done), so the document is laid out once, not twice.
+    """
+
+    def __init__(self, st: Styles) -> None:
+        super().__init__()
+        self.styles = (st.toc1, st.toc2)
+        self.entries: list[tuple[int, str, str]] = []
+        self._width = 0.0
+        self.spaceAfter = 14
+
+    def set_entries(self, entries: list[tuple[int, str, str]]) -> None:
+        self.entries = entries
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self._width = available_width
+        return available_width, sum(self.styles[min(lvl, 1)].leading for lvl, _, _ in self.entries)
+
+    def draw(self) -> None:
+        canvas = self.canv
+        y = sum(self.styles[min(lvl, 1)].leading for lvl, _, _ in self.entries)
+        right = self._width
+        for level, label, key in self.entries:
+            style = self.styles[min(level, 1)]
+            y -= style.leading
+            baseline = y + (style.leading - style.fontSize) / 2 + 1
+            x = style.leftIndent
+            shown = visual(label)
+            canvas.setFont(style.fontName, style.fontSize)
+            canvas.setFillColor(style.textColor)
+            canvas.drawString(x, baseline, shown)
+            start = x + canvas.stringWidth(shown, style.fontName, style.fontSize) + 6
+            stop = right - 24
+            if stop > start:
+                canvas.setFillColor(MUTED)
+                unit = canvas.stringWidth(" .", REGULAR, style.fontSize)
+                dots = int((stop - start) / unit)
+                canvas.setFont(REGULAR, style.fontSize)
+                canvas.drawRightString(stop, baseline, " ." * dots)
+                canvas.setFillColor(style.textColor)
+            canvas.saveState()
+            canvas.translate(right, baseline)
+            canvas.doForm(page_form(key))
+            canvas.restoreState()
+            canvas.linkRect("", key, (0, y, right, y + style.leading), relative=1)
+
+
+def page_form(key: str) -> str:
+    return f"page-of-{key}"
+
+
+def contents(st: Styles) -> Contents:
+    return Contents(st)
 
 
 def heading(label: str, st: Styles, level: int = 0) -> Heading:

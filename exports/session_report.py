@@ -124,6 +124,66 @@ def _meta(idea: Idea) -> str:
     return " · ".join(parts)
 
 
+class IdeaRow(Flowable):
+    """One idea as a row: its number, its text with who/horizon/themes below, its votes.
+
+    A row is laid out once per width and never split (it moves to the next page whole),
+    so a long session costs one line-breaking per idea: the report grows linearly.
+    """
+
+    def __init__(
+        self,
+        number: int,
+        paragraph: Paragraph,
+        votes: str,
+        colour: colors.Color,
+        shade: colors.Color | None,
+        number_width: float,
+        votes_width: float,
+    ) -> None:
+        super().__init__()
+        self.number = str(number)
+        self.paragraph = paragraph
+        self.votes = votes
+        self.colour = colour
+        self.shade = shade
+        self.number_width = number_width
+        self.votes_width = votes_width
+        self._laid_out: tuple[float, float] | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._laid_out is None or self._laid_out[0] != available_width:
+            text_width = available_width - self.number_width - self.votes_width - 2 * ROW_PAD
+            _, height = self.paragraph.wrap(text_width, 10_000)
+            self._laid_out = (available_width, height + 2 * ROW_PAD + 1)
+        return self._laid_out
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        canvas = self.canv
+        width, height = self._laid_out or self.wrap(0, 0)
+        if self.shade is not None:
+            canvas.setFillColor(self.shade)
+            canvas.rect(0, 0, width, height, stroke=0, fill=1)
+        canvas.setStrokeColor(ps.RULE)
+        canvas.setLineWidth(0.4)
+        canvas.line(0, 0, width, 0)
+        top = height - ROW_PAD - 9.5
+        canvas.setFont(REGULAR, 8)
+        canvas.setFillColor(ps.MUTED)
+        canvas.drawRightString(self.number_width - 2, top, self.number)
+        self.paragraph.drawOn(canvas, self.number_width + ROW_PAD, ROW_PAD + 1)
+        if self.votes:
+            canvas.setFont(BOLD, 9)
+            canvas.setFillColor(self.colour)
+            canvas.drawRightString(width - 4, top, self.votes)
+
+
+ROW_PAD = 4.5
+
+
 def idea_tables(
     ideas: tuple[Idea, ...] | list[Idea],
     st: ps.Styles,
@@ -131,48 +191,26 @@ def idea_tables(
     colour: colors.Color,
     votes: bool,
 ) -> list[Flowable]:
-    """Ideas as numbered rows (text, then who/horizon/themes in small type; votes on the
-    right), in tables of ``CHUNK`` rows so that page splits stay cheap."""
-    number_w = 10 * mm
-    votes_w = 16 * mm if votes else 0
-    text_w = width - number_w - votes_w
-    widths = [number_w, text_w] + ([votes_w] if votes else [])
+    """Ideas as numbered rows, shaded one in two in the Vivre's tint."""
     pale = ps.tint(colour, 0.9)
-    tables: list[Flowable] = []
-    for start in range(0, len(ideas), CHUNK):
-        rows = []
-        for n, idea in enumerate(ideas[start : start + CHUNK], start=start + 1):
-            meta = _meta(idea)
-            markup = ps.text(idea.text)
-            if meta:
-                markup += f'<br/><font size="7.5" color="#5F6368">{ps.text(meta)}</font>'
-            row: list[Any] = [str(n), Paragraph(markup, st.idea)]
-            if votes:
-                row.append(f"● {idea.votes}" if idea.votes else "")
-            rows.append(row)
-        table = ps.Table(rows, colWidths=widths)
-        commands: list[tuple[Any, ...]] = [
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ("FONTSIZE", (0, 0), (-1, -1), 8),
-            ("TEXTCOLOR", (0, 0), (0, -1), ps.MUTED),
-            ("ALIGN", (0, 0), (0, -1), "RIGHT"),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, ps.RULE),
-        ]
-        if votes:
-            commands += [
-                ("FONTNAME", (2, 0), (2, -1), BOLD),
-                ("FONTSIZE", (2, 0), (2, -1), 9),
-                ("TEXTCOLOR", (2, 0), (2, -1), colour),
-                ("ALIGN", (2, 0), (2, -1), "RIGHT"),
-            ]
-        for r in range(1, len(rows), 2):
-            commands.append(("BACKGROUND", (0, r), (-1, r), pale))
-        table.setStyle(TableStyle(commands))
-        tables.append(table)
-    return tables
+    rows: list[Flowable] = []
+    for n, idea in enumerate(ideas, start=1):
+        meta = _meta(idea)
+        markup = ps.text(idea.text)
+        if meta:
+            markup += f'<br/><font size="7.5" color="#5F6368">{ps.text(meta)}</font>'
+        rows.append(
+            IdeaRow(
+                n,
+                Paragraph(markup, st.idea),
+                f"● {idea.votes}" if votes and idea.votes else "",
+                colour,
+                pale if n % 2 == 0 else None,
+                10 * mm,
+                16 * mm if votes else 0,
+            )
+        )
+    return rows
 
 
 def _figures(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:
