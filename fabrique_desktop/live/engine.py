@@ -4,8 +4,8 @@ The same document, the same rules, the same checks as a bundle brought back on a
 
 - ``EngineDoc``: a ``LiveDoc`` over ``SessionSync``. A local write reaches the document with
   ``SessionSync.flush`` (rows noted dirty by ``Store.apply``); a peer's update is merged with
-  ``SessionSync.merge`` after ``validate_document`` — rows rewritten in one transaction,
-  conflicts recorded for the facilitator exactly as for a bundle.
+  ``SessionSync.merge``, which checks it like a bundle's document — rows rewritten in one
+  transaction, conflicts recorded for the facilitator exactly as for a bundle.
 - ``make_copy`` / ``import_copy``: a laptop that does not have the session yet first receives
   the note-taker's copy (the handout bundle, validated by ``bundle.from_json``); the live link
   then brings it up to date.
@@ -19,7 +19,7 @@ from typing import Any
 
 from fabrique_desktop import bundle as bundles
 from fabrique_desktop import sync
-from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.errors import BundleError
 from fabrique_desktop.model import Entity, Session
 from fabrique_desktop.ports import Store
 
@@ -60,15 +60,15 @@ class EngineDoc:
     def apply_remote(self, update: bytes) -> dict[str, set[str]]:
         from fabrique_desktop.crdt import SessionDoc
 
+        self._journal.written.clear()
         with self.store.atomic():
-            self.sync.flush()
             try:
+                # what we have plus the update: a whole document, as ``merge`` wants, checked
+                # by it like a bundle's (only what differs from ours is looked at in detail)
                 remote = SessionDoc([self.sync.doc.update(), update])
-                sync.validate_document(remote, self.session_id)
-            except FabriqueError as error:  # a tampered or foreign document: not merged
+                summary = self.sync.merge(remote, origin="live")
+            except BundleError as error:  # a tampered or foreign document: nothing merged
                 raise ValueError(str(error)) from None
-            self._journal.written.clear()
-            summary = self.sync.merge(remote, origin="live")
         self.conflicts += summary.conflicts
         changed: dict[str, set[str]] = {}
         for entity in self._journal.written:

@@ -116,6 +116,7 @@ class LiveLink:
         self.ended = ""
         """Why a note-taker's link stopped for good (refused code, removed, sharing ended)."""
         self.bad_messages = 0
+        self.errors = 0
         self._origin: str | None = None
         self._resync_at: dict[str, float] = {}
         self._observed: Any = None
@@ -291,9 +292,10 @@ class LiveLink:
         except (ValueError, RuntimeError) as error:
             self._bad(peer, f"update: {error}")
             return
-        except Exception as error:  # the engine refused it: still never the app's end
+        except Exception:  # our side failed (disk full…): never the app's end; retry later
             log.exception("live: the update from %s could not be applied", peer)
-            self._bad(peer, f"update refused: {error}")
+            self.errors += 1
+            self.transport.drop(peer, "error")
             return
         finally:
             self._origin = None
@@ -312,7 +314,7 @@ class LiveLink:
         self.bad_messages += 1
         log.warning("live: unusable message from %s (%s); link dropped", peer, detail)
         if self.transport is not None:
-            self.transport.drop(peer, "malformed")
+            self.transport.drop(peer, f"malformed {detail.split(':')[0]}")
 
 
 def _state(data: bytes) -> dict[int, int]:

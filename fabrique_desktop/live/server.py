@@ -125,9 +125,10 @@ class LiveServer:
             self._thread.call(self._queue_all, payload, exclude)
 
     def drop(self, peer_id: str, reason: str) -> None:
-        """Close a peer's connection (malformed data…); it may connect again."""
+        """Close a peer's connection: what it sent could not be used (``malformed…``: a bad
+        attempt of its address). It may connect again, and sync from scratch."""
         if self._thread is not None:
-            self._thread.call(self._close, peer_id, reason, False)
+            self._thread.call(self._drop, peer_id, reason)
 
     def remove(self, peer_id: str) -> None:
         """The facilitator removed this laptop: it is told, and cannot come back."""
@@ -357,6 +358,13 @@ class LiveServer:
         for peer_id in list(self._connections):
             if peer_id != exclude:
                 self._queue(peer_id, payload)
+
+    def _drop(self, peer_id: str, reason: str) -> None:
+        connection = self._connections.get(peer_id)
+        if connection is not None:
+            if reason.startswith("malformed"):
+                self._bad(connection.info.address, reason)
+            self._close(peer_id, reason, False)
 
     def _close(self, peer_id: str, reason: str, tell: bool) -> None:
         connection = self._connections.get(peer_id)
