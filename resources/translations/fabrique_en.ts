@@ -1628,4 +1628,176 @@ Details are in the log:
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>ExchangeMenu</name>
+    <message>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Exporter la synthèse de la série…</source>
+        <translation>Export the series synthesis…</translation>
+    </message>
+    <message>
+        <source>Importer des idées (CSV)…</source>
+        <translation>Import ideas (CSV)…</translation>
+    </message>
+    <message>
+        <source>Exporté : {}</source>
+        <translation>Exported: {}</translation>
+    </message>
+    <message>
+        <source>{} idées importées (Ctrl+Z pour annuler).</source>
+        <translation>{} ideas imported (Ctrl+Z to undo).</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Rapport de l’atelier (PDF)</source>
+        <translation>Session report (PDF)</translation>
+    </message>
+    <message>
+        <source>Image du tableau (PNG)</source>
+        <translation>Image of the board (PNG)</translation>
+    </message>
+    <message>
+        <source>Idées pour un tableur (CSV)</source>
+        <translation>Ideas for a spreadsheet (CSV)</translation>
+    </message>
+    <message>
+        <source>Rapport en texte (Markdown)</source>
+        <translation>Text report (Markdown)</translation>
+    </message>
+    <message>
+        <source>Propositions pour Decidim (CSV)</source>
+        <translation>Proposals for Decidim (CSV)</translation>
+    </message>
+    <message>
+        <source>Atelier complet, pour un autre ordinateur (JSON)</source>
+        <translation>Whole session, for another computer (JSON)</translation>
+    </message>
+    <message>
+        <source>Synthèse de la série (PDF)</source>
+        <translation>Series synthesis (PDF)</translation>
+    </message>
+    <message>
+        <source>Exporter « {} »</source>
+        <translation>Export “{}”</translation>
+    </message>
+    <message>
+        <source>Que voulez-vous exporter ?</source>
+        <translation>What do you want to export?</translation>
+    </message>
+    <message>
+        <source>Séparateur :</source>
+        <translation>Separator:</translation>
+    </message>
+    <message>
+        <source>point-virgule « ; » (Excel en français)</source>
+        <translation>semicolon “;” (Excel in French)</translation>
+    </message>
+    <message>
+        <source>virgule « , »</source>
+        <translation>comma “,”</translation>
+    </message>
+    <message>
+        <source>Ouvrir le fichier</source>
+        <translation>Open the file</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Synthèse — {}</source>
+        <translation>Synthesis — {}</translation>
+    </message>
+    <message>
+        <source>{} — propositions Decidim</source>
+        <translation>{} — Decidim proposals</translation>
+    </message>
+    <message>
+        <source>Enregistrer sous</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Export en cours…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>La série de cet atelier est introuvable.</source>
+        <translation>The series of this session cannot be found.</translation>
+    </message>
+    <message>
+        <source>Exporté : {}</source>
+        <translation>Exported: {}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWorker</name>
+    <message>
+        <source>L’export a échoué à cause d’une erreur inattendue ; rien n’a été écrit.</source>
+        <translation>The export failed because of an unexpected error; nothing was written.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCardsDialog</name>
+    <message>
+        <source>Importer des idées (CSV)</source>
+        <translation>Import ideas (CSV)</translation>
+    </message>
+    <message>
+        <source>Un fichier CSV dont la première ligne nomme les colonnes : texte, colonne, persona, horizon, thèmes (seul le texte est obligatoire). Séparateur « ; » ou « , » ; UTF-8 ou Windows-1252.</source>
+        <translation>A CSV file whose first line names the columns: texte, colonne, persona, horizon, thèmes (or text, column, persona, horizon, tags; only the text is required). Separator “;” or “,”; UTF-8 or Windows-1252.</translation>
+    </message>
+    <message>
+        <source>Aucun fichier choisi.</source>
+        <translation>No file chosen.</translation>
+    </message>
+    <message>
+        <source>Choisir un fichier…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Importer des idées</source>
+        <translation>Import ideas</translation>
+    </message>
+    <message>
+        <source>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Fichier : {}</source>
+        <translation>File: {}</translation>
+    </message>
+    <message>
+        <source>Impossible de lire ce fichier : {}.</source>
+        <translation>Cannot read this file: {}.</translation>
+    </message>
+    <message>
+        <source>{} idées prêtes à importer ({}).</source>
+        <translation>{} ideas ready to import ({}).</translation>
+    </message>
+    <message>
+        <source>… et {} autres</source>
+        <translation>… and {} more</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,92 @@
+"""File → Export and File → Import ideas, on the demo atelier."""
+
+from __future__ import annotations
+
+import pytest
+
+from fabrique_desktop.board import session_cards
+
+
+@pytest.fixture
+def demo_window(qtbot, fabrique_app, demo_session):
+    window = fabrique_app.open_session(demo_session.id)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.wait_exposed(window)
+    return window
+
+
+def test_file_menu_has_the_exchange_entries(demo_window) -> None:
+    texts = [a.text() for a in demo_window.file_menu.actions()]
+    assert "Exporter…" in texts
+    assert "Exporter la synthèse de la série…" in texts
+    assert "Importer des idées (CSV)…" in texts
+    assert texts[-1] == "Quitter"
+
+
+@pytest.mark.parametrize(
+    ("key", "name", "magic"),
+    [
+        ("pdf", "rapport.pdf", b"%PDF"),
+        ("series", "synthese.pdf", b"%PDF"),
+        ("png", "tableau.png", b"\x89PNG"),
+        ("csv", "idees.csv", b"\xef\xbb\xbftexte;colonne"),
+        ("md", "rapport.md", b"# Atelier 3"),
+        ("decidim", "decidim.csv", b"title/fr"),
+        ("json", "atelier.json", b"{"),
+    ],
+)
+def test_export_each_format_with_progress_and_open_button(
+    qtbot, demo_window, tmp_path, key, name, magic
+) -> None:
+    menu = demo_window.exchange_menu
+    menu.export(key)
+    dialog = menu.dialog
+    qtbot.addWidget(dialog)
+    assert dialog.current_format.key == key
+    target = tmp_path / name
+    with qtbot.wait_signal(dialog.exported, timeout=30000):
+        dialog.export_to(target)
+    assert target.read_bytes().startswith(magic)
+    assert dialog.open_button.isVisible()
+    assert str(target) in dialog.status.text()
+    dialog.reject()
+
+
+def test_export_failure_is_a_french_message(qtbot, demo_window, tmp_path) -> None:
+    menu = demo_window.exchange_menu
+    menu.export("pdf")
+    dialog = menu.dialog
+    qtbot.addWidget(dialog)
+    with qtbot.wait_signal(dialog.export_failed, timeout=30000) as blocker:
+        dialog.export_to(tmp_path / "absent" / "rapport.pdf")
+    assert "n'existe pas" in blocker.args[0]
+    assert not dialog.open_button.isVisible()
+    dialog.reject()
+
+
+def test_import_cards_dialog_previews_imports_and_undoes(
+    qtbot, demo_window, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    store, session = demo_window.store, demo_window.session
+    before = len(session_cards(store, session.id))
+    bad = tmp_path / "mauvais.csv"
+    bad.write_text("texte;colonne\nA;mieux\nB;Vivre Plus\n", encoding="utf-8")
+    good = tmp_path / "bon.csv"
+    good.write_bytes("texte;colonne\n« Cœur » de ville;monde\nSans colonne;\n".encode("cp1252"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    demo_window.exchange_menu.import_cards()
+    dialog = demo_window.exchange_menu.dialog
+    qtbot.addWidget(dialog)
+    assert "Ligne 3" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    assert dialog.load(good)
+    assert "2 idées" in dialog.summary.text()
+    with qtbot.wait_signal(dialog.imported):
+        dialog.import_button.click()
+    assert len(session_cards(store, session.id)) == before + 2
+    assert "« Cœur » de ville" in {i.card.text for i in demo_window.scene.items_by_id.values()}
+    demo_window.controller.undo_stack.undo()
+    assert len(session_cards(store, session.id)) == before

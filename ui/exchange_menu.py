@@ -1,0 +1,58 @@
+"""The exchange entries of the « Fichier » menu: export the atelier (report, image, CSV…),
+export the series' synthesis, import ideas from a CSV file. Dialogs load when first used."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+
+class ExchangeMenu(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog = None  # the last dialog opened (kept for tests)
+        self.export_action = QAction(self.tr("Exporter…"), window)
+        self.export_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.export_action.triggered.connect(self.export)
+        self.series_action = QAction(self.tr("Exporter la synthèse de la série…"), window)
+        self.series_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.series_action.triggered.connect(self.export_series)
+        self.import_action = QAction(self.tr("Importer des idées (CSV)…"), window)
+        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.import_action.triggered.connect(self.import_cards)
+        menu = window.file_menu
+        before = getattr(window, "quit_action", None)
+        separator = menu.insertSeparator(before) if before is not None else menu.addSeparator()
+        for action in (self.export_action, self.series_action, self.import_action):
+            menu.insertAction(separator, action)
+            window.addAction(action)
+
+    def export(self, key: str = "pdf") -> None:
+        from ui.export_dialog import ExportDialog
+
+        self.dialog = ExportDialog(self.window.store, self.window.session, self.window)
+        self.dialog.select_format(key if isinstance(key, str) else "pdf")
+        self.dialog.exported.connect(
+            lambda path: self.window.statusBar().showMessage(
+                self.tr("Exporté : {}").format(path), 8000
+            )
+        )
+        self.dialog.open()
+
+    def export_series(self) -> None:
+        self.export("series")
+
+    def import_cards(self) -> None:
+        from ui.import_cards_dialog import ImportCardsDialog
+
+        controller = self.window.controller
+        self.dialog = ImportCardsDialog(controller, controller.template, self.window)
+        self.dialog.imported.connect(
+            lambda n: self.window.statusBar().showMessage(
+                self.tr("{} idées importées (Ctrl+Z pour annuler).").format(n), 8000
+            )
+        )
+        self.dialog.open()
+        self.dialog.choose_file()
