@@ -3,6 +3,7 @@ Latin Extended (œ æ « » ’ – — … €), Vietnamese, Greek, Cyrillic an
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import cache
 
@@ -11,6 +12,8 @@ from fabrique_desktop.resources import resource
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 ITALIC = "DejaVuSans-Oblique"
+
+log = logging.getLogger(__name__)
 
 
 @cache
@@ -52,3 +55,93 @@ def visual(text: str) -> str:
     from bidi import get_display
 
     return get_display(arabic_reshaper.reshape(text))
+
+
+# Scripts DejaVu Sans lacks (Chinese, Japanese, Korean, Devanagari, Thai…): a TrueType font
+# of the system is embedded for those characters only, so a name like « 美林 » prints as
+# itself. reportlab embeds TrueType outlines only (not CFF/OpenType-PS fonts such as Noto
+# CJK), hence this list. Without any of them the characters are logged, never dropped.
+FALLBACK = "FabriqueFallback"
+FALLBACK_CANDIDATES = (
+    # Linux (fonts-droid-fallback, fonts-arphic-uming, fonts-unfonts-core, fonts-noto-core)
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+    "/usr/share/fonts/truetype/unfonts-core/UnDotum.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf",
+    # Windows
+    "C:/Windows/Fonts/msyh.ttc",
+    "C:/Windows/Fonts/simsun.ttc",
+    "C:/Windows/Fonts/malgun.ttf",
+    "C:/Windows/Fonts/Nirmala.ttf",
+    # macOS
+    "/Library/Fonts/Arial Unicode.ttf",
+    "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
+)
+
+
+@cache
+def covered() -> frozenset[int]:
+    """Code points DejaVu Sans draws."""
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(REGULAR).face.charToGlyph)
+
+
+def missing(text: str) -> set[str]:
+    """Characters of ``text`` that DejaVu Sans cannot draw (spacing marks aside)."""
+    if text.isascii():
+        return set()
+    have = covered()
+    return {c for c in text if ord(c) not in have and c not in "\n\r\t\u200b\u200c\u200d"}
+
+
+@cache
+def fallback_font(candidates: tuple[str, ...] = FALLBACK_CANDIDATES) -> tuple[str, frozenset[int]]:
+    """Register the first usable fallback font; ``("", ∅)`` when the system has none."""
+    from pathlib import Path
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for candidate in candidates:
+        if not Path(candidate).is_file():
+            continue
+        try:
+            font = TTFont(FALLBACK, candidate, subfontIndex=0)
+        except Exception:
+            log.info("fallback font %s not usable", candidate, exc_info=True)
+            continue
+        pdfmetrics.registerFont(font)
+        return FALLBACK, frozenset(font.face.charToGlyph)
+    return "", frozenset()
+
+
+def with_fallback(markup_of: str, escaped: str) -> str:
+    """``escaped`` (already markup-safe) with runs DejaVu lacks set in the fallback font."""
+    lacking = missing(markup_of)
+    if not lacking:
+        return escaped
+    name, glyphs = fallback_font()
+    drawable = {c for c in lacking if ord(c) in glyphs}
+    if lacking - drawable:
+        log.warning(
+            "no font on this computer draws %s: install one (e.g. fonts-droid-fallback)",
+            "".join(sorted(lacking - drawable)),
+        )
+    if not drawable:
+        return escaped
+    out: list[str] = []
+    run: list[str] = []
+    for char in escaped:
+        if char in drawable:
+            run.append(char)
+            continue
+        if run:
+            out.append(f'<font name="{name}">{"".join(run)}</font>')
+            run = []
+        out.append(char)
+    if run:
+        out.append(f'<font name="{name}">{"".join(run)}</font>')
+    return "".join(out)

@@ -34,7 +34,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as _Table
 
-from exports.fonts import BOLD, ITALIC, REGULAR, register_fonts, visual
+from exports.fonts import BOLD, ITALIC, REGULAR, register_fonts, visual, with_fallback
 
 INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#5F6368")
@@ -67,7 +67,8 @@ ProgressCallback = Callable[[int, int], None]
 
 def text(value: object) -> str:
     """Paragraph markup for text typed by people: escaped, in visual order, nothing lost."""
-    return escape(visual(str(value))).replace("\n", "<br/>")
+    shown = visual(str(value))
+    return with_fallback(shown, escape(shown)).replace("\n", "<br/>")
 
 
 def french_date(iso: str) -> str:
