@@ -557,7 +557,9 @@ def simple_table(
 
 
 __all__ = [
+    "HEADER_GAP",
     "LANDSCAPE",
+    "MARGIN",
     "PAGE",
     "TA_LEFT",
     "Booklet",

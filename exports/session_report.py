@@ -12,7 +12,14 @@ from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    KeepInFrame,
+    KeepTogether,
+    Paragraph,
+    TableStyle,
+)
 
 from exports import pdf_style as ps
 from exports.fonts import BOLD, REGULAR
@@ -67,6 +74,7 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
     story += _figures(report, st, width)
     story += _agenda(report.agenda, st, width)
     story += _personas(report, st, width)
+    story += board_overview(report, st)
     votes = report.total_dots > 0
     for column in report.columns:
         if column.ideas:
@@ -100,6 +108,66 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
     story += _recit(report, st, width)
     story += _photos(report, st, width)
     return story
+
+
+OVERVIEW_IDEAS = 10  # per column on the landscape overview; the rest follow, Vivre by Vivre
+
+
+def board_overview(report: SessionReport, st: ps.Styles) -> list[Flowable]:
+    """The board at a glance on a landscape page: the Vivre side by side, most voted first."""
+    columns = [c for c in report.columns if c.ideas]
+    if len(report.ideas) < 2 or not columns:
+        return []
+    width = ps.LANDSCAPE[0] - 2 * ps.MARGIN - 12
+    height = ps.LANDSCAPE[1] - 2 * ps.MARGIN - ps.HEADER_GAP - 60
+    col_width = width / len(columns)
+    head = [
+        Paragraph(
+            f"<b>{ps.text(c.column.title)}</b>"
+            f'<br/><font size="8">{len(c.ideas)} idée{"s" if len(c.ideas) > 1 else ""}</font>',
+            st.band_small,
+        )
+        for c in columns
+    ]
+    small = ps.ParagraphStyle("ov", parent=st.small, fontSize=8, leading=10, spaceAfter=3)
+    cells = []
+    for c in columns:
+        ranked = sorted(c.ideas, key=lambda i: -i.votes)[:OVERVIEW_IDEAS]
+        items: list[Flowable] = []
+        for idea in ranked:
+            votes = (
+                f' <font color="{c.column.colour}"><b>● {idea.votes}</b></font>'
+                if idea.votes
+                else ""
+            )
+            items.append(Paragraph(f"• {ps.text(idea.text)}{votes}", small))
+        rest = len(c.ideas) - len(ranked)
+        if rest > 0:
+            items.append(
+                Paragraph(f'<font color="#5F6368"><i>… et {rest} autres</i></font>', small)
+            )
+        cells.append(items)
+    table = ps.Table([head, cells], colWidths=[col_width] * len(columns))
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]
+    for i, c in enumerate(columns):
+        colour = ps.hex_colour(c.column.colour)
+        commands += [
+            ("BACKGROUND", (i, 0), (i, 0), colour),
+            ("BACKGROUND", (i, 1), (i, 1), ps.tint(colour, 0.9)),
+            ("LINEAFTER", (i, 0), (i, -1), 3, ps.colors.white),
+        ]
+    table.setStyle(TableStyle(commands))
+    return [
+        ps.NextPageTemplate("landscape"),
+        ps.PageBreak(),
+        ps.heading("Le tableau en un coup d’œil", st),
+        KeepInFrame(width, height, [table], mode="shrink"),
+        ps.NextPageTemplate("body"),
+    ]
 
 
 def _horizon_summary(ideas: tuple[Idea, ...]) -> str:

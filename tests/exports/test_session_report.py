@@ -136,6 +136,7 @@ def test_sections_of_a_full_session_in_order(full) -> None:
         "Les tables",
         "Déroulé de l’atelier",
         "Les personas présents",
+        "Le tableau en un coup d’œil",
         "Vivre Mieux",
         "Vivre Monde",
         "Vivre Ensemble",
@@ -147,6 +148,18 @@ def test_sections_of_a_full_session_in_order(full) -> None:
         "Ils l’ont dit",
         "Photos",
     ]
+
+
+def test_the_board_overview_is_a_landscape_page(full) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(render(full)))
+    pages = [
+        p
+        for p in reader.pages
+        if "Le tableau en un coup" in p.extract_text() and "Sommaire" not in p.extract_text()
+    ]
+    assert len(pages) == 1
+    box = pages[0].mediabox
+    assert box.width > box.height
 
 
 def test_pages_are_numbered_and_carry_the_running_header(full) -> None:
