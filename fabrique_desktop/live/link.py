@@ -117,7 +117,7 @@ class LiveLink:
         """Why a note-taker's link stopped for good (refused code, removed, sharing ended)."""
         self.bad_messages = 0
         self.errors = 0
-        self._origin: str | None = None
+        self._applying = False
         self._resync_at: dict[str, float] = {}
         self._observed: Any = None
         self._subscription: Any = None
@@ -186,16 +186,31 @@ class LiveLink:
         return link
 
     def pump(self, timeout: float = 0.0, limit: int = 10_000) -> int:
-        """Handle the events waiting in the inbox (waiting up to ``timeout`` for the first)."""
-        handled = 0
+        """Handle the events waiting in the inbox (waiting up to ``timeout`` for the first).
+
+        Updates that arrived together are merged (``pycrdt.merge_updates``) and applied in one
+        go: on a big session each merge into the rows costs the same whatever its size, so a
+        burst of typing costs one merge, not one per idea.
+        """
+        events: list[Event] = []
         event = self.inbox.get(timeout)
         while event is not None:
-            self._handle(event)
-            handled += 1
-            if handled >= limit:
+            events.append(event)
+            if len(events) >= limit:
                 break
             event = self.inbox.get()
-        return handled
+        batch: list[tuple[str, bytes]] = []
+        for event in events:
+            if event.kind == SYNC and event.data[0] != protocol.SYNC_STEP1:
+                batch.append((event.peer, event.data[1]))
+                continue
+            if batch:
+                self._apply(batch)
+                batch = []
+            self._handle(event)
+        if batch:
+            self._apply(batch)
+        return len(events)
 
     def local_changed(self) -> None:
         """Something was written locally: the document picks it up and the peers get it."""
@@ -235,11 +250,12 @@ class LiveLink:
         self._observed = None
 
     def _on_transaction(self, event: TransactionEvent) -> None:
+        if self._applying:  # a peer's update: relayed as it came, see ``_apply``
+            return
         update = event.update
         if self.transport is None or not update or update == EMPTY_UPDATE:
             return
-        message = protocol.sync_message(protocol.SYNC_UPDATE, update)
-        self.transport.broadcast(message, exclude=self._origin)
+        self.transport.broadcast(protocol.sync_message(protocol.SYNC_UPDATE, update))
 
     def _handle(self, event: Event) -> None:
         if event.kind == SYNC:
@@ -282,31 +298,64 @@ class LiveLink:
                 return
             self.transport.send(peer, protocol.sync_message(protocol.SYNC_STEP2, missing))
             return
-        if data == EMPTY_UPDATE:
+        self._apply([(peer, data)])
+
+    def _apply(self, batch: list[tuple[str, bytes]]) -> None:
+        """Merge peers' updates into the document and the rows; relay them to the others."""
+        if self.transport is None:
             return
-        self.doc.refresh()  # our own pending writes go out as ours, to every peer
+        batch = [
+            (peer, data)
+            for peer, data in batch
+            if data != EMPTY_UPDATE and (peer == HOST or peer in self.peers)
+        ]
+        if not batch:
+            return
+        self.doc.refresh()  # our own pending writes go out first, as ours, to every peer
+        changed: Changed | None = None
+        if len(batch) > 1:
+            try:
+                changed = self._merge(pycrdt_merge([data for _, data in batch]))
+            except Exception:  # one of them is bad: find which, one by one
+                changed = None
+        if changed is not None:
+            self._after(batch, changed)
+            return
+        for peer, data in batch:
+            try:
+                changed = self._merge(data)
+            except (ValueError, RuntimeError) as error:
+                self._bad(peer, f"update: {error}")
+                continue
+            except Exception:  # our side failed (disk full…): never the app's end
+                log.exception("live: the update from %s could not be applied", peer)
+                self.errors += 1
+                self.transport.drop(peer, "error")
+                continue
+            self._after([(peer, data)], changed)
+
+    def _merge(self, update: bytes) -> Changed:
         self._observe()
-        self._origin = peer
+        self._applying = True
         try:
-            changed = self.doc.apply_remote(data)
-        except (ValueError, RuntimeError) as error:
-            self._bad(peer, f"update: {error}")
-            return
-        except Exception:  # our side failed (disk full…): never the app's end; retry later
-            log.exception("live: the update from %s could not be applied", peer)
-            self.errors += 1
-            self.transport.drop(peer, "error")
-            return
+            return self.doc.apply_remote(update)
         finally:
-            self._origin = None
+            self._applying = False
             self._observe()
-        if not _covers(self.doc.doc.get_state(), data):
-            # Part of the update waits for something we never got (it can happen across a
-            # reconnection): ask that peer again for everything we lack (y-sync step 1).
-            now = time.monotonic()
-            if now - self._resync_at.get(peer, 0.0) > RESYNC_INTERVAL:
-                self._resync_at[peer] = now
-                self._send_step1(peer)
+
+    def _after(self, batch: list[tuple[str, bytes]], changed: Changed) -> None:
+        assert self.transport is not None
+        state = self.doc.doc.get_state()
+        for peer, data in batch:
+            # the hub passes each update on to every other laptop (y-websocket's server too)
+            self.transport.broadcast(protocol.sync_message(protocol.SYNC_UPDATE, data), peer)
+            if not _covers(state, data):
+                # Part of it waits for something we never got (possible across a reconnection):
+                # ask that peer again for everything we lack (y-sync step 1).
+                now = time.monotonic()
+                if now - self._resync_at.get(peer, 0.0) > RESYNC_INTERVAL:
+                    self._resync_at[peer] = now
+                    self._send_step1(peer)
         if changed and self.on_remote is not None:
             self.on_remote(changed)
 
@@ -315,6 +364,12 @@ class LiveLink:
         log.warning("live: unusable message from %s (%s); link dropped", peer, detail)
         if self.transport is not None:
             self.transport.drop(peer, f"malformed {detail.split(':')[0]}")
+
+
+def pycrdt_merge(updates: list[bytes]) -> bytes:
+    from pycrdt import merge_updates
+
+    return merge_updates(*updates)
 
 
 def _state(data: bytes) -> dict[int, int]:

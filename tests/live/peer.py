@@ -6,7 +6,7 @@
 It opens its own SQLite database in DATA_DIR, shares (host) or joins (note-taker) on
 127.0.0.1 only, and prints JSON lines: ``{"event": "ready", ...}`` once listening/joined,
 ``{"event": "seen", "ids": [...], "t": monotonic}`` whenever remote cards reach its rows, and
-one reply per command. Commands: ``capture`` (text), ``move`` (id, column), ``vote``,
+one reply per command. Commands: ``capture`` (text), ``move`` (id, column), ``bulk`` (count, text),
 ``cards``, ``status``, ``quit``. It stops by itself after ``--lifetime`` seconds.
 """
 
@@ -23,7 +23,8 @@ from typing import Any
 
 from db.store import Store
 from db.sync_store import SyncJournal
-from fabrique_desktop import board
+from fabrique_desktop import board, changes
+from fabrique_desktop.changes import Change
 from fabrique_desktop.live.client import fetch_copy
 from fabrique_desktop.live.engine import EngineDoc, import_copy, make_copy
 from fabrique_desktop.live.link import LiveLink
@@ -126,15 +127,23 @@ def main(argv: list[str]) -> int:
 def handle(command: dict[str, Any], store: Store, link: LiveLink, session: Session) -> dict:
     cmd = command["cmd"]
     if cmd == "capture":
+        t = time.monotonic()  # the note-taker presses Enter
         change = board.capture(store, session.id, command["text"])
         store.apply(change)
-        t = time.monotonic()
         link.local_changed()
         return {"reply": cmd, "id": next(iter(change.touched(Card.kind))), "t": t}
     if cmd == "move":
         card = store.get(Card, command["id"])
         assert card is not None
         store.apply(board.move(store, session.id, [card], command["column"]))
+        link.local_changed()
+        return {"reply": cmd}
+    if cmd == "bulk":  # many ideas at once (benchmarks): one change
+        cards = [
+            Card(session_id=session.id, text=f"Idée n° {i} : {command['text']}", position=i)
+            for i in range(command["count"])
+        ]
+        store.apply(Change("Ajouter des idées", tuple(changes.create(c) for c in cards)))
         link.local_changed()
         return {"reply": cmd}
     if cmd == "cards":
