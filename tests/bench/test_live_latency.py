@@ -9,8 +9,9 @@ note-taker. Median and 95th percentile, against the issue's budget of one second
 Two loads: « room » — the three note-takers all typing, an idea every 0.5 s in turn (each
 table an idea every 1.5 s: busier than a real room), asserted under the budget; « burst » — one
 note-taker pasting an idea every 20 ms (a stress figure, printed only). For the demo atelier
-(97 ideas) and a big one (2000 ideas): each merge into the rows looks at the whole document (the offline merge's
-checks), so its cost grows with the session; ideas that arrive together are merged at once.
+(97 ideas) and a big one (2000 ideas): each merge into the rows looks at the whole document
+(the offline merge's checks), so its cost grows with the session; ideas that arrive together
+are merged at once.
 """
 
 from __future__ import annotations
