@@ -132,3 +132,37 @@ def test_note_taker_keeps_typing_offline_and_catches_up() -> None:
 def _two(doc: MapDoc) -> dict[str, object]:
     snapshot = doc.snapshot()
     return snapshot if len(snapshot) == 2 else {}
+
+
+def test_discovery_on_loopback_finds_the_shared_session() -> None:
+    from fabrique_desktop.live.discovery import Finder
+
+    doc = MapDoc()
+    link = LiveLink.share(
+        doc, host=LOOPBACK, code=CODE, session_id="s1", title="Atelier 3", discovery_port=0
+    )
+    finder = Finder([(LOOPBACK, link.server.discovery_port)])
+    try:
+        found: list = []
+
+        def probe_and_poll() -> bool:
+            finder.probe()
+            found.extend(finder.poll())
+            return bool(found)
+
+        pump_until([link], probe_and_poll)
+        assert [(o.host, o.port, o.title) for o in found] == [
+            (LOOPBACK, link.server.port, "Atelier 3")
+        ]
+    finally:
+        finder.close()
+        link.close()
+
+
+def test_a_server_refuses_to_listen_outside_the_local_network() -> None:
+    from fabrique_desktop.live.events import LiveError
+
+    with pytest.raises(LiveError, match="réseau local"):
+        LiveLink.share(MapDoc(), host="8.8.8.8", code=CODE, session_id="s1")
+    with pytest.raises(LiveError, match="réseau local"):
+        LiveLink.join(MapDoc(), host="8.8.8.8", port=1, code=CODE)
