@@ -68,6 +68,9 @@ class MainWindow(QMainWindow):
         from ui.exchange_menu import ExchangeMenu  # issue 6: export, series synthesis, CSV
 
         self.exchange_menu = ExchangeMenu(self)
+        from ui.live_menu import LiveMenu  # issue 8: live sharing with note-takers' laptops
+
+        self.live_menu = LiveMenu(self)
         self._update_title()
 
     @property

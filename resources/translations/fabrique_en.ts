@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Annuler</source>
-        <translation type="unfinished">Undo</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Donnez un titre à l&apos;activité.</source>
@@ -360,7 +360,7 @@
     </message>
     <message>
         <source>Annuler</source>
-        <translation type="unfinished">Undo</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Le déroulé type remplace les activités actuelles.</source>
@@ -406,6 +406,73 @@
     <name>CardEditor</name>
     <message>
         <source>Modifier l&apos;idée</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflits à trancher — {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ ↓ : choisir un conflit · 1, 2, 3… : garder cette version · Échap : fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>Aucun conflit : toutes les versions concordent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{} conflit(s) : la même idée a été modifiée sur deux ordinateurs. Tous affichent déjà la même version ; gardez-en une autre si besoin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{} — champ « {} » : {} versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{} · Garder : {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(affichée partout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>texte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>colonne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>horizon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thèmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suppression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>titre</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -457,7 +524,7 @@
     </message>
     <message>
         <source>Annuler</source>
-        <translation type="unfinished">Undo</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Donnez un titre à l&apos;engagement.</source>
@@ -517,6 +584,341 @@
     <message>
         <source>Aucune idée liée.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeMenu</name>
+    <message>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Exporter la synthèse de la série…</source>
+        <translation>Export the series synthesis…</translation>
+    </message>
+    <message>
+        <source>Importer des idées (CSV)…</source>
+        <translation>Import ideas (CSV)…</translation>
+    </message>
+    <message>
+        <source>Exporté : {}</source>
+        <translation>Exported: {}</translation>
+    </message>
+    <message>
+        <source>{} idées importées (Ctrl+Z pour annuler).</source>
+        <translation>{} ideas imported (Ctrl+Z to undo).</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Rapport de l’atelier (PDF)</source>
+        <translation>Session report (PDF)</translation>
+    </message>
+    <message>
+        <source>Image du tableau (PNG)</source>
+        <translation>Image of the board (PNG)</translation>
+    </message>
+    <message>
+        <source>Idées pour un tableur (CSV)</source>
+        <translation>Ideas for a spreadsheet (CSV)</translation>
+    </message>
+    <message>
+        <source>Rapport en texte (Markdown)</source>
+        <translation>Text report (Markdown)</translation>
+    </message>
+    <message>
+        <source>Propositions pour Decidim (CSV)</source>
+        <translation>Proposals for Decidim (CSV)</translation>
+    </message>
+    <message>
+        <source>Atelier complet, pour un autre ordinateur (JSON)</source>
+        <translation>Whole session, for another computer (JSON)</translation>
+    </message>
+    <message>
+        <source>Synthèse de la série (PDF)</source>
+        <translation>Series synthesis (PDF)</translation>
+    </message>
+    <message>
+        <source>Exporter « {} »</source>
+        <translation>Export “{}”</translation>
+    </message>
+    <message>
+        <source>Que voulez-vous exporter ?</source>
+        <translation>What do you want to export?</translation>
+    </message>
+    <message>
+        <source>Séparateur :</source>
+        <translation>Separator:</translation>
+    </message>
+    <message>
+        <source>point-virgule « ; » (Excel en français)</source>
+        <translation>semicolon “;” (Excel in French)</translation>
+    </message>
+    <message>
+        <source>virgule « , »</source>
+        <translation>comma “,”</translation>
+    </message>
+    <message>
+        <source>Ouvrir le fichier</source>
+        <translation>Open the file</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Synthèse — {}</source>
+        <translation>Synthesis — {}</translation>
+    </message>
+    <message>
+        <source>{} — propositions Decidim</source>
+        <translation>{} — Decidim proposals</translation>
+    </message>
+    <message>
+        <source>Enregistrer sous</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Export en cours…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>La série de cet atelier est introuvable.</source>
+        <translation>The series of this session cannot be found.</translation>
+    </message>
+    <message>
+        <source>Exporté : {}</source>
+        <translation>Exported: {}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWorker</name>
+    <message>
+        <source>L’export a échoué à cause d’une erreur inattendue ; rien n’a été écrit.</source>
+        <translation>The export failed because of an unexpected error; nothing was written.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutDialog</name>
+    <message>
+        <source>Préparer une copie pour un preneur de notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une copie de « {} » pour l&apos;ordinateur d&apos;un preneur de notes. Il l&apos;ouvre avec Fichier › Importer des notes ; à la fin, vous importez sa copie de la même façon : ses idées s&apos;ajoutent aux vôtres, sans doublon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Table du preneur de notes :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune table en particulier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joindre les &amp;photos (fichier .fabrique)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer la copie…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCardsDialog</name>
+    <message>
+        <source>Importer des idées (CSV)</source>
+        <translation>Import ideas (CSV)</translation>
+    </message>
+    <message>
+        <source>Un fichier CSV dont la première ligne nomme les colonnes : texte, colonne, persona, horizon, thèmes (seul le texte est obligatoire). Séparateur « ; » ou « , » ; UTF-8 ou Windows-1252.</source>
+        <translation>A CSV file whose first line names the columns: texte, colonne, persona, horizon, thèmes (or text, column, persona, horizon, tags; only the text is required). Separator “;” or “,”; UTF-8 or Windows-1252.</translation>
+    </message>
+    <message>
+        <source>Aucun fichier choisi.</source>
+        <translation>No file chosen.</translation>
+    </message>
+    <message>
+        <source>Choisir un fichier…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Importer des idées</source>
+        <translation>Import ideas</translation>
+    </message>
+    <message>
+        <source>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Fichier : {}</source>
+        <translation>File: {}</translation>
+    </message>
+    <message>
+        <source>Impossible de lire ce fichier : {}.</source>
+        <translation>Cannot read this file: {}.</translation>
+    </message>
+    <message>
+        <source>{} idées prêtes à importer ({}).</source>
+        <translation>{} ideas ready to import ({}).</translation>
+    </message>
+    <message>
+        <source>… et {} autres</source>
+        <translation>… and {} more</translation>
+    </message>
+</context>
+<context>
+    <name>LiveJoinDialog</name>
+    <message>
+        <source>Rejoindre un atelier en direct</source>
+        <translation>Join a live workshop</translation>
+    </message>
+    <message>
+        <source>Ateliers partagés sur ce réseau :</source>
+        <translation>Workshops shared on this network:</translation>
+    </message>
+    <message>
+        <source>Recherche… Si rien n&apos;apparaît, tapez l&apos;adresse affichée par l&apos;animateur.</source>
+        <translation>Searching… If nothing appears, type the address shown by the facilitator.</translation>
+    </message>
+    <message>
+        <source>par exemple 192.168.1.20</source>
+        <translation>for example 192.168.1.20</translation>
+    </message>
+    <message>
+        <source>le code affiché au tableau</source>
+        <translation>the code shown on the board</translation>
+    </message>
+    <message>
+        <source>votre table ou votre prénom</source>
+        <translation>your table or your first name</translation>
+    </message>
+    <message>
+        <source>&amp;Adresse :</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Code :</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>&amp;Nom :</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Rejoindre</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Choisissez un atelier dans la liste ou tapez une adresse.</source>
+        <translation>Choose a workshop in the list or type an address.</translation>
+    </message>
+    <message>
+        <source>« {} » n&apos;est pas une adresse du réseau local.</source>
+        <translation>“{}” is not an address on the local network.</translation>
+    </message>
+    <message>
+        <source>Le code a six caractères : regardez le tableau.</source>
+        <translation>The code has six characters: look at the board.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveMenu</name>
+    <message>
+        <source>Partager l&apos;atelier en direct…</source>
+        <translation>Share the workshop live…</translation>
+    </message>
+    <message>
+        <source>Rejoindre un atelier en direct…</source>
+        <translation>Join a live workshop…</translation>
+    </message>
+</context>
+<context>
+    <name>LivePanel</name>
+    <message>
+        <source>Partage en direct</source>
+        <translation>Live sharing</translation>
+    </message>
+    <message>
+        <source>Retirer cet ordinateur</source>
+        <translation>Remove this computer</translation>
+    </message>
+    <message>
+        <source>Arrêter le partage</source>
+        <translation>Stop sharing</translation>
+    </message>
+    <message>
+        <source>Pour rejoindre : Fichier › Rejoindre un atelier en direct, puis ce code :</source>
+        <translation>To join: File › Join a live workshop, then this code:</translation>
+    </message>
+    <message>
+        <source>Relié à l&apos;animateur ({}).</source>
+        <translation>Linked to the facilitator ({}).</translation>
+    </message>
+    <message>
+        <source>Adresse : {}</source>
+        <translation>Address: {}</translation>
+    </message>
+    <message>
+        <source>Quitter le partage</source>
+        <translation>Leave sharing</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSession</name>
+    <message>
+        <source>Cet ordinateur n&apos;est relié à aucun réseau local (Wi-Fi de la salle, partage de connexion d&apos;un téléphone…) : le partage en direct est impossible.</source>
+        <translation>This computer is not on any local network (the room&apos;s Wi-Fi, a phone&apos;s hotspot…): live sharing is not possible.</translation>
+    </message>
+    <message>
+        <source>Partage ouvert : {} appareil(s) connecté(s).</source>
+        <translation>Sharing on: {} device(s) connected.</translation>
+    </message>
+    <message>
+        <source>Connexion à l&apos;animateur…</source>
+        <translation>Connecting to the facilitator…</translation>
+    </message>
+    <message>
+        <source>Partage arrêté.</source>
+        <translation>Sharing stopped.</translation>
+    </message>
+    <message>
+        <source>Connecté à l&apos;animateur : vos idées s&apos;affichent au tableau.</source>
+        <translation>Connected to the facilitator: your ideas appear on the board.</translation>
+    </message>
+    <message>
+        <source>Hors ligne : vous pouvez continuer à saisir, tout sera envoyé au retour.</source>
+        <translation>Offline: keep typing, everything will be sent when the link is back.</translation>
     </message>
 </context>
 <context>
@@ -622,7 +1024,7 @@
     </message>
     <message>
         <source>Annuler</source>
-        <translation type="unfinished">Undo</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Le texte de l&apos;idée fusionnée ne peut pas être vide.</source>
@@ -813,6 +1215,65 @@
     <message>
         <source>Fermer</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>NotesMenu</name>
+    <message>
+        <source>Préparer une copie pour un preneur de notes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer des notes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflits à trancher…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atelier Fabrique avec photos (*.fabrique)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atelier Fabrique (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer la copie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copie enregistrée : {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer des notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ateliers Fabrique (*.fabrique *.json);;Tous les fichiers (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes importées dans « {} » : {} nouvelle(s), {} mise(s) à jour, {} conflit(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copie de preneur de notes : les idées saisies ici iront à la table {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Des idées ont été modifiées des deux côtés : Fichier › Conflits à trancher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copie de preneur de notes : vos idées vont à la table {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fabrique</source>
+        <translation type="unfinished">Fabrique</translation>
     </message>
 </context>
 <context>
@@ -1629,175 +2090,18 @@ Details are in the log:
     </message>
 </context>
 <context>
-    <name>ExchangeMenu</name>
+    <name>window</name>
     <message>
-        <source>Exporter…</source>
-        <translation>Export…</translation>
+        <source>Partage impossible</source>
+        <translation>Sharing not possible</translation>
     </message>
     <message>
-        <source>Exporter la synthèse de la série…</source>
-        <translation>Export the series synthesis…</translation>
+        <source>Impossible de rejoindre</source>
+        <translation>Cannot join</translation>
     </message>
     <message>
-        <source>Importer des idées (CSV)…</source>
-        <translation>Import ideas (CSV)…</translation>
-    </message>
-    <message>
-        <source>Exporté : {}</source>
-        <translation>Exported: {}</translation>
-    </message>
-    <message>
-        <source>{} idées importées (Ctrl+Z pour annuler).</source>
-        <translation>{} ideas imported (Ctrl+Z to undo).</translation>
-    </message>
-</context>
-<context>
-    <name>ExportDialog</name>
-    <message>
-        <source>Rapport de l’atelier (PDF)</source>
-        <translation>Session report (PDF)</translation>
-    </message>
-    <message>
-        <source>Image du tableau (PNG)</source>
-        <translation>Image of the board (PNG)</translation>
-    </message>
-    <message>
-        <source>Idées pour un tableur (CSV)</source>
-        <translation>Ideas for a spreadsheet (CSV)</translation>
-    </message>
-    <message>
-        <source>Rapport en texte (Markdown)</source>
-        <translation>Text report (Markdown)</translation>
-    </message>
-    <message>
-        <source>Propositions pour Decidim (CSV)</source>
-        <translation>Proposals for Decidim (CSV)</translation>
-    </message>
-    <message>
-        <source>Atelier complet, pour un autre ordinateur (JSON)</source>
-        <translation>Whole session, for another computer (JSON)</translation>
-    </message>
-    <message>
-        <source>Synthèse de la série (PDF)</source>
-        <translation>Series synthesis (PDF)</translation>
-    </message>
-    <message>
-        <source>Exporter « {} »</source>
-        <translation>Export “{}”</translation>
-    </message>
-    <message>
-        <source>Que voulez-vous exporter ?</source>
-        <translation>What do you want to export?</translation>
-    </message>
-    <message>
-        <source>Séparateur :</source>
-        <translation>Separator:</translation>
-    </message>
-    <message>
-        <source>point-virgule « ; » (Excel en français)</source>
-        <translation>semicolon “;” (Excel in French)</translation>
-    </message>
-    <message>
-        <source>virgule « , »</source>
-        <translation>comma “,”</translation>
-    </message>
-    <message>
-        <source>Ouvrir le fichier</source>
-        <translation>Open the file</translation>
-    </message>
-    <message>
-        <source>Ouvrir le dossier</source>
-        <translation>Open the folder</translation>
-    </message>
-    <message>
-        <source>Exporter…</source>
-        <translation>Export…</translation>
-    </message>
-    <message>
-        <source>Fermer</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>Synthèse — {}</source>
-        <translation>Synthesis — {}</translation>
-    </message>
-    <message>
-        <source>{} — propositions Decidim</source>
-        <translation>{} — Decidim proposals</translation>
-    </message>
-    <message>
-        <source>Enregistrer sous</source>
-        <translation>Save as</translation>
-    </message>
-    <message>
-        <source>Export en cours…</source>
-        <translation>Exporting…</translation>
-    </message>
-    <message>
-        <source>La série de cet atelier est introuvable.</source>
-        <translation>The series of this session cannot be found.</translation>
-    </message>
-    <message>
-        <source>Exporté : {}</source>
-        <translation>Exported: {}</translation>
-    </message>
-</context>
-<context>
-    <name>ExportWorker</name>
-    <message>
-        <source>L’export a échoué à cause d’une erreur inattendue ; rien n’a été écrit.</source>
-        <translation>The export failed because of an unexpected error; nothing was written.</translation>
-    </message>
-</context>
-<context>
-    <name>ImportCardsDialog</name>
-    <message>
-        <source>Importer des idées (CSV)</source>
-        <translation>Import ideas (CSV)</translation>
-    </message>
-    <message>
-        <source>Un fichier CSV dont la première ligne nomme les colonnes : texte, colonne, persona, horizon, thèmes (seul le texte est obligatoire). Séparateur « ; » ou « , » ; UTF-8 ou Windows-1252.</source>
-        <translation>A CSV file whose first line names the columns: texte, colonne, persona, horizon, thèmes (or text, column, persona, horizon, tags; only the text is required). Separator “;” or “,”; UTF-8 or Windows-1252.</translation>
-    </message>
-    <message>
-        <source>Aucun fichier choisi.</source>
-        <translation>No file chosen.</translation>
-    </message>
-    <message>
-        <source>Choisir un fichier…</source>
-        <translation>Choose a file…</translation>
-    </message>
-    <message>
-        <source>Importer</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Importer des idées</source>
-        <translation>Import ideas</translation>
-    </message>
-    <message>
-        <source>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</source>
-        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
-    </message>
-    <message>
-        <source>Fichier : {}</source>
-        <translation>File: {}</translation>
-    </message>
-    <message>
-        <source>Impossible de lire ce fichier : {}.</source>
-        <translation>Cannot read this file: {}.</translation>
-    </message>
-    <message>
-        <source>{} idées prêtes à importer ({}).</source>
-        <translation>{} ideas ready to import ({}).</translation>
-    </message>
-    <message>
-        <source>… et {} autres</source>
-        <translation>… and {} more</translation>
+        <source>L&apos;atelier reçu n&apos;a pas pu être ouvert.</source>
+        <translation>The workshop received could not be opened.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,131 @@
+"""Live sharing on screen, with real note-taker processes on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import Qt
+
+from fabrique_desktop.live.discovery import Finder
+from tests.live.processes import Peer
+
+LOOPBACK = "127.0.0.1"
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def processes():
+    started: list[Peer] = []
+    yield started
+    for peer in started:
+        peer.quit()
+
+
+def test_sharing_shows_the_code_and_the_laptops_and_cards_arrive_live(
+    qtbot, window, tmp_path: Path, processes: list[Peer]
+) -> None:
+    from ui.live_share import share_window
+
+    live = share_window(window, host=LOOPBACK, port=0, discovery_port=None)
+    assert live is not None
+    panel = window.live_panel
+    assert panel.code_label.text().replace("-", "") == live.code
+    assert panel.code_label.font().pointSize() >= 40  # readable from the back of the room
+    port = live.link.server.port
+
+    note = Peer.note_taker(tmp_path / "table2", live.code.lower(), port, "Table 2")
+    processes.append(note)
+    qtbot.wait_until(lambda: panel.peer_list.count() == 1, timeout=10_000)
+    assert panel.peer_list.item(0).text().startswith("Table 2 — 127.0.0.1")
+
+    card_id = note.ask("capture", text="Une idée de la table 2 : « jardins partagés »")["id"]
+    start = time.monotonic()
+    qtbot.wait_until(lambda: card_id in window.scene.items_by_id, timeout=5_000)
+    assert time.monotonic() - start < 1.0
+    assert window.scene.items_by_id[card_id].card.text.endswith("« jardins partagés »")
+
+    mine = window.controller.capture("Au tableau : un festival des quartiers")
+    qtbot.wait_until(lambda: mine in {c[0] for c in note.cards()}, timeout=5_000)
+    window.controller.undo_stack.undo()  # undo at the projector flows back too (tombstone)
+    qtbot.wait_until(lambda: any(c[0] == mine and c[3] for c in note.cards()), timeout=5_000)
+
+    panel.peer_list.setCurrentRow(0)
+    panel.remove_button.click()
+    qtbot.wait_until(lambda: note.ask("status")["ended"] == "removed", timeout=5_000)
+    qtbot.wait_until(lambda: panel.peer_list.count() == 0, timeout=5_000)
+
+    panel.stop_button.click()
+    assert not live.active
+    assert not panel.code_label.isVisible()
+
+
+def test_joining_fetches_the_session_opens_it_and_follows_the_projector(
+    qtbot, fabrique_app, session, tmp_path: Path, processes: list[Peer]
+) -> None:
+    from ui.live_share import join_with
+
+    window = fabrique_app.open_session(session.id)  # replaced by the joined session's window
+    window.show()
+    host = Peer.host(tmp_path / "projector", "HJK479")
+    processes.append(host)
+    live = join_with(window, LOOPBACK, host.port, "hjk-479", "Table 9")
+    assert live is not None
+    joined = fabrique_app.window
+    assert joined.session.id == host.session
+    qtbot.wait_until(lambda: host.ask("status")["peers"] == ["Table 9"], timeout=10_000)
+    assert len(joined.scene.items_by_id) == 97
+
+    card_id = host.ask("capture", text="Projetée au tableau")["id"]
+    qtbot.wait_until(lambda: card_id in joined.scene.items_by_id, timeout=5_000)
+    mine = joined.controller.capture("Saisie à la table 9")
+    qtbot.wait_until(lambda: mine in {c[0] for c in host.cards()}, timeout=5_000)
+    assert "Connecté" in joined.live_panel.status_label.text()
+    joined.live_panel.stop_button.click()
+    assert not live.active
+
+
+def test_a_wrong_code_is_told_in_french(qtbot, window, tmp_path, processes, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.live_share import join_with
+
+    host = Peer.host(tmp_path / "projector", "HJK479")
+    processes.append(host)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    assert join_with(window, LOOPBACK, host.port, "AAA-AAA", "Table 9") is None
+    assert shown == ["Le code n'est pas le bon : vérifiez le code affiché au tableau."]
+
+
+def test_the_join_dialog_lists_sessions_found_on_the_network(qtbot, window) -> None:
+    from ui.live_join_dialog import LiveJoinDialog
+    from ui.live_share import share_window
+
+    live = share_window(window, host=LOOPBACK, port=0, discovery_port=0)
+    server = live.link.server
+    dialog = LiveJoinDialog(window, Finder([(LOOPBACK, server.discovery_port)]))
+    qtbot.addWidget(dialog)
+    qtbot.wait_until(lambda: dialog.offers.count() == 1, timeout=5_000)
+    assert window.session.title in dialog.offers.item(0).text()
+    assert dialog.address.text() == f"{LOOPBACK}:{server.port}"
+    dialog._accept()
+    assert "six caractères" in dialog.error.text()
+    dialog.address.setText("8.8.8.8")
+    dialog.code.setText(live.code)
+    dialog._accept()
+    assert "réseau local" in dialog.error.text()
+    dialog.address.setText(f"{LOOPBACK}:{server.port}")
+    dialog._accept()
+    assert dialog.result() == LiveJoinDialog.DialogCode.Accepted
+    assert dialog.choice()[:3] == (LOOPBACK, server.port, live.code)
+    live.stop()
+
+
+def test_menu_entries_exist_with_shortcuts(window) -> None:
+    texts = {a.text(): a.shortcut().toString() for a in window.file_menu.actions()}
+    assert texts["Partager l'atelier en direct…"] == "Ctrl+Shift+L"
+    assert texts["Rejoindre un atelier en direct…"] == "Ctrl+Shift+J"
+    assert Qt is not None

@@ -1,0 +1,47 @@
+"""Live sharing in the « Fichier » menu: share the open atelier, or join one (issue 8).
+
+Only the two actions are built with the window; the network code (``fabrique_desktop.live``,
+``ui.live_share``) is imported when one of them is used: start-up time is measured.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+log = logging.getLogger(__name__)
+
+
+class LiveMenu(QObject):
+    """Adds « Partager l'atelier en direct » and « Rejoindre un atelier » to a window."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.live = None  # the ui.live_share.LiveSession while sharing or joined
+        self.share_action = QAction(self.tr("Partager l'atelier en direct…"), window)
+        self.share_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.share_action.triggered.connect(self.share)
+        self.join_action = QAction(self.tr("Rejoindre un atelier en direct…"), window)
+        self.join_action.setShortcut(QKeySequence("Ctrl+Shift+J"))
+        self.join_action.triggered.connect(self.join)
+        menu = window.file_menu
+        first = menu.actions()[1] if len(menu.actions()) > 1 else None
+        for action in (self.share_action, self.join_action):
+            window.addAction(action)
+            menu.insertAction(first, action) if first else menu.addAction(action)
+        menu.insertSeparator(first) if first else menu.addSeparator()
+
+    def share(self) -> None:
+        """Start sharing (the code appears large on the board), or show the panel again."""
+        from ui.live_share import share_window
+
+        share_window(self.window)
+
+    def join(self) -> None:
+        from ui.live_share import join_from_window
+
+        join_from_window(self.window)
