@@ -65,6 +65,9 @@ class MainWindow(QMainWindow):
         from ui.method_menu import MethodMenu  # issue 4: personas, tables, the method
 
         self.method_menu = MethodMenu(self)
+        from ui.animation_menu import AnimationMenu  # issue 5: agenda, timer, votes, merges…
+
+        self.animation = AnimationMenu(self)
         from ui.exchange_menu import ExchangeMenu  # issue 6: export, series synthesis, CSV
 
         self.exchange_menu = ExchangeMenu(self)

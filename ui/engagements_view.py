@@ -1,0 +1,275 @@
+"""Engagements: the promotion dialog and the projector view, one column per Vivre.
+
+Each engagement shows its title, its « Pour … » purpose, its « Comment ? » points and the
+trace of the ideas behind it with their dots. Changes are core ``Change`` values pushed
+through the board controller, so they are undo steps like any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fabrique_desktop import convergence, votes
+from fabrique_desktop.model import Card, Engagement
+from fabrique_desktop.ports import Store
+from fabrique_desktop.template import Template
+from ui import facilitation_style as style
+from ui import theme
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class EngagementDialog(QDialog):
+    """Title, Vivre, « Pour … » and « Comment ? » of a new or existing engagement."""
+
+    def __init__(
+        self,
+        template: Template,
+        ideas: Sequence[tuple[Card, int]],
+        engagement: Engagement | None = None,
+        title: str = "",
+        column: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(
+            self.tr("Modifier l'engagement") if engagement else self.tr("Nouvel engagement")
+        )
+        style.projector(self)
+        self.title = QLineEdit(engagement.title if engagement else title)
+        self.title.setAccessibleName(self.tr("Titre de l'engagement"))
+        self.column = QComboBox()
+        for vivre in template.vivre_columns:
+            self.column.addItem(vivre.title, vivre.key)
+        wanted = engagement.column if engagement else column
+        index = self.column.findData(wanted)
+        self.column.setCurrentIndex(max(index, 0))
+        self.purpose = QLineEdit(engagement.purpose if engagement else "")
+        self.purpose.setPlaceholderText(self.tr("Pour …"))
+        self.purpose.setAccessibleName(self.tr("Pour quoi"))
+        self.how = QPlainTextEdit("\n".join(engagement.how) if engagement else "")
+        self.how.setPlaceholderText(self.tr("Un point par ligne"))
+        self.how.setTabChangesFocus(True)
+        self.how.setAccessibleName(self.tr("Comment ?"))
+        form = QFormLayout()
+        form.addRow(self.tr("Titre"), self.title)
+        form.addRow(self.tr("Vivre"), self.column)
+        form.addRow(self.tr("Pour …"), self.purpose)
+        form.addRow(self.tr("Comment ?"), self.how)
+        trace = "\n".join(
+            f"• {card.text}  ({count} ●)" if count else f"• {card.text}" for card, count in ideas
+        )
+        form.addRow(self.tr("Idées liées"), style.label(trace or "—", "muted"))
+        self.message = style.label("", "message")
+        self.message.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Enregistrer"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(1000, 620)
+        self.title.setFocus()
+        self.title.selectAll()
+
+    def values(self) -> dict[str, object]:
+        return {
+            "title": self.title.text(),
+            "column": self.column.currentData(),
+            "purpose": self.purpose.text(),
+            "how": self.how.toPlainText(),
+        }
+
+    def _accept(self) -> None:
+        if not self.title.text().strip():
+            self.message.setText(self.tr("Donnez un titre à l'engagement."))
+            self.message.show()
+            return
+        self.accept()
+
+
+class EngagementsView(QDialog):
+    """The engagements of the session, per Vivre, with the trace of each.
+
+    Signals:
+        change_requested(object): a ``Change`` to push as an undo step.
+        edit_requested(str): the user wants to edit an engagement (by id).
+    """
+
+    change_requested = Signal(object)
+    edit_requested = Signal(str)
+
+    def __init__(
+        self, store: Store, session_id: str, template: Template, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.session_id = session_id
+        self.template = template
+        self.setWindowTitle(self.tr("Engagements"))
+        style.projector(self)
+        self.lists: dict[str, QListWidget] = {}
+        grid = QGridLayout()
+        for index, column in enumerate(template.vivre_columns):
+            header = QLabel(column.title)
+            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            header.setStyleSheet(
+                f"background: {column.colour}; color: {theme.readable_ink(column.colour)};"
+                "font-size: 18pt; font-weight: bold; padding: 8px; border-radius: 6px;"
+            )
+            items = QListWidget()
+            items.setWordWrap(True)
+            items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            items.setAccessibleName(self.tr("Engagements {}").format(column.title))
+            items.setStyleSheet(
+                f"QListWidget {{ background: {column.tint}; font-size: 15pt; }}"
+                "QListWidget::item { border-bottom: 1px solid #90A4AE; padding: 8px; }"
+                f"QListWidget::item:selected {{ background: {theme.SELECTION}; color: white; }}"
+            )
+            items.currentItemChanged.connect(self._show_trace)
+            items.itemActivated.connect(lambda item: self.edit_requested.emit(item.data(ID_ROLE)))
+            self.lists[column.key] = items
+            grid.addWidget(header, 0, index)
+            grid.addWidget(items, 1, index)
+        self.summary = style.label("", "subtitle")
+        self.trace = QTextBrowser()
+        self.trace.setAccessibleName(self.tr("Trace des idées"))
+        self.trace.setMaximumHeight(170)
+        buttons = QHBoxLayout()
+        for text, slot, key in (
+            (self.tr("Modifier (Entrée)"), self._edit, ""),
+            (self.tr("Monter"), lambda: self._move(-1), "Ctrl+Up"),
+            (self.tr("Descendre"), lambda: self._move(1), "Ctrl+Down"),
+            (self.tr("Supprimer"), self._remove, "Delete"),
+            (self.tr("Fermer"), self.close, ""),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            if key:
+                QShortcut(QKeySequence(key), self, slot)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.trace)
+        layout.addLayout(buttons)
+        self.resize(1260, 700)
+        style.no_default_button(self)
+        self.refresh()
+
+    # public
+
+    def current_id(self) -> str | None:
+        focused = next((w for w in self.lists.values() if w.hasFocus()), None)
+        candidates = [focused] if focused else list(self.lists.values())
+        for widget in candidates:
+            item = widget.currentItem()
+            if item is not None and item.isSelected():
+                return item.data(ID_ROLE)
+        return None
+
+    def select(self, engagement_id: str) -> None:
+        for widget in self.lists.values():
+            for row in range(widget.count()):
+                if widget.item(row).data(ID_ROLE) == engagement_id:
+                    widget.setCurrentRow(row)
+                    widget.setFocus()
+                    return
+
+    def refresh(self) -> None:
+        chosen = self.current_id()
+        order = [c.key for c in self.template.columns]
+        engagements = convergence.engagements(self.store, self.session_id, order)
+        totals = votes.all_totals(self.store, self.session_id)
+        for widget in self.lists.values():
+            widget.clear()
+        for engagement in engagements:
+            widget = self.lists.get(engagement.column)
+            if widget is None:
+                continue
+            dots = sum(totals.get(i, 0) for i in engagement.card_ids)
+            lines = [f"{engagement.number}. {engagement.title.upper()}"]
+            if engagement.purpose:
+                lines.append(engagement.purpose)
+            lines += [f"  • {point}" for point in engagement.how]
+            ideas = len(engagement.card_ids)
+            lines.append(self.tr("↳ {} idée(s) · {} gommette(s)").format(ideas, dots))
+            item = QListWidgetItem("\n".join(lines))
+            item.setData(ID_ROLE, engagement.id)
+            widget.addItem(item)
+        per_column = [
+            f"{c.title} : {self.lists[c.key].count()}/{convergence.TARGET_PER_COLUMN}"
+            for c in self.template.vivre_columns
+        ]
+        self.summary.setText(
+            self.tr("{} engagements").format(len(engagements)) + "  —  " + " · ".join(per_column)
+        )
+        if chosen:
+            self.select(chosen)
+        self._show_trace()
+
+    # private slots
+
+    def _show_trace(self) -> None:
+        engagement_id = self.current_id()
+        engagement = self.store.get(Engagement, engagement_id) if engagement_id else None
+        if engagement is None:
+            self.trace.setHtml(
+                escape(
+                    self.tr("Choisissez un engagement pour voir les idées qui l'ont fait naître.")
+                )
+            )
+            return
+        rows = []
+        for item in convergence.trace(self.store, engagement):
+            state = self.tr(" (supprimée)") if item.removed else ""
+            originals = "".join(f"<br>&nbsp;&nbsp;&nbsp;↳ {escape(o.text)}" for o in item.originals)
+            rows.append(
+                f"<p style='font-size: 14pt'><b>{item.votes} ●</b> {escape(item.card.text)}"
+                f"{escape(state)}{originals}</p>"
+            )
+        self.trace.setHtml("".join(rows) or escape(self.tr("Aucune idée liée.")))
+
+    def _edit(self) -> None:
+        engagement_id = self.current_id()
+        if engagement_id:
+            self.edit_requested.emit(engagement_id)
+
+    def _move(self, delta: int) -> None:
+        engagement_id = self.current_id()
+        engagement = self.store.get(Engagement, engagement_id) if engagement_id else None
+        if engagement is not None:
+            self.change_requested.emit(convergence.move(self.store, engagement, delta))
+            self.select(engagement.id)
+
+    def _remove(self) -> None:
+        engagement_id = self.current_id()
+        engagement = self.store.get(Engagement, engagement_id) if engagement_id else None
+        if engagement is not None:
+            self.change_requested.emit(convergence.remove(engagement))

@@ -1,0 +1,85 @@
+"""Merging duplicates: choose which wording to keep (or write a new one), then merge.
+
+The dialog only gathers the text; the merge itself is a core ``Change`` pushed by the
+caller, so it is one undo step and the originals stay in the history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fabrique_desktop.model import Card
+from ui import facilitation_style as style
+
+
+class MergeDialog(QDialog):
+    def __init__(self, cards: Sequence[Card], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cards = list(cards)
+        self.setWindowTitle(self.tr("Fusionner des idées"))
+        style.projector(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            style.label(self.tr("Fusionner {} idées en une seule").format(len(cards)), "title")
+        )
+        layout.addWidget(
+            style.label(
+                self.tr(
+                    "Choisissez la formulation à garder, ou modifiez-la. Les idées d'origine, "
+                    "leurs personas, étiquettes et gommettes sont conservés."
+                ),
+                "muted",
+            )
+        )
+        self.choices = QButtonGroup(self)
+        for index, card in enumerate(cards):
+            button = QRadioButton(card.text)
+            button.setAccessibleName(card.text)
+            self.choices.addButton(button, index)
+            layout.addWidget(button)
+        self.choices.idClicked.connect(self._chosen)
+        layout.addWidget(style.label(self.tr("Texte de l'idée fusionnée :"), "subtitle"))
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName(self.tr("Texte de l'idée fusionnée"))
+        self.text.setTabChangesFocus(True)
+        layout.addWidget(self.text, 1)
+        self.message = style.label("", "message")
+        self.message.hide()
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Fusionner"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(900, 560)
+        if cards:
+            self.choices.button(0).setChecked(True)
+            self._chosen(0)
+        self.text.setFocus()
+
+    def merged_text(self) -> str:
+        return " ".join(self.text.toPlainText().split())
+
+    def _chosen(self, index: int) -> None:
+        self.text.setPlainText(self.cards[index].text)
+        self.text.selectAll()
+
+    def _accept(self) -> None:
+        if not self.merged_text():
+            self.message.setText(self.tr("Le texte de l'idée fusionnée ne peut pas être vide."))
+            self.message.show()
+            return
+        self.accept()

@@ -1,0 +1,118 @@
+"""The ranking for the projector: the top ideas with their dots, in very large type.
+
+While a secret vote is not revealed, the ranking stays hidden behind a « Révéler » button.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QPushButton,
+    QSpinBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fabrique_desktop import votes
+from fabrique_desktop.ports import Store
+from fabrique_desktop.template import Template
+from ui import facilitation_style as style
+from ui import theme
+
+
+class RankingView(QDialog):
+    """Signals:
+    reveal_requested(): the facilitator pressed « Révéler » on a secret vote.
+    """
+
+    reveal_requested = Signal()
+
+    def __init__(
+        self, store: Store, session_id: str, template: Template, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.session_id = session_id
+        self.template = template
+        self.setWindowTitle(self.tr("Classement des idées"))
+        style.projector(self)
+        self.title = style.label(self.tr("Classement"), "title")
+        self.top = QSpinBox()
+        self.top.setRange(1, 100)
+        self.top.setPrefix(self.tr("Afficher les "))
+        self.top.setSuffix(self.tr(" premières"))
+        self.top.setValue(votes.settings(store, session_id).top_n)
+        self.top.valueChanged.connect(self._top_changed)
+        self.reveal_button = QPushButton(self.tr("Révéler les votes"))
+        self.reveal_button.clicked.connect(self.reveal_requested)
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName(self.tr("Classement"))
+        close = QPushButton(self.tr("Fermer"))
+        close.clicked.connect(self.close)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.top)
+        header.addWidget(self.reveal_button)
+        header.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.browser, 1)
+        self.resize(1200, 680)
+        style.no_default_button(self)
+        self.refresh()
+
+    def refresh(self) -> None:
+        state = votes.settings(self.store, self.session_id)
+        hidden = votes.counts_hidden(state)
+        self.reveal_button.setVisible(hidden)
+        if hidden:
+            self.rows: list[tuple[str, int]] = []
+            self.browser.setHtml(
+                "<p style='font-size: 30pt; text-align: center; margin-top: 80px'>"
+                + escape(self.tr("Vote secret : le classement sera révélé à la fin du vote."))
+                + "</p>"
+            )
+            return
+        ranked = votes.ranking(self.store, self.session_id, self.top.value())
+        self.rows = [(card.text, count) for card, count in ranked]
+        if not ranked:
+            self.browser.setHtml(
+                "<p style='font-size: 28pt'>"
+                + escape(self.tr("Aucun vote pour l'instant."))
+                + "</p>"
+            )
+            return
+        rows = []
+        rank = 0
+        previous = None
+        for index, (card, count) in enumerate(ranked, start=1):
+            if count != previous:
+                rank, previous = index, count
+            try:
+                column = self.template.column(card.column)
+                colour, title = column.colour, column.title
+            except KeyError:
+                colour, title = "#455A64", ""
+            ink = theme.readable_ink(colour)
+            dots = self.tr("{} gommettes").format(count) if count > 1 else self.tr("1 gommette")
+            rows.append(
+                "<tr>"
+                f"<td style='font-size: 30pt; font-weight: bold; padding: 6px 16px'>{rank}</td>"
+                f"<td style='font-size: 24pt; padding: 6px 12px'>{escape(card.text)}"
+                f"<br><span style='font-size: 14pt; background: {colour}; color: {ink}'>"
+                f"&nbsp;{escape(title)}&nbsp;</span></td>"
+                f"<td style='font-size: 26pt; font-weight: bold; color: {style.DOT}; "
+                f"padding: 6px 16px' align='right'>{count}</td>"
+                f"<td style='font-size: 14pt; color: {style.MUTED}'>{escape(dots)}</td>"
+                "</tr>"
+            )
+        self.browser.setHtml(f"<table width='100%' cellspacing='4'>{''.join(rows)}</table>")
+
+    def _top_changed(self, value: int) -> None:
+        self.store.apply(votes.configure(self.store, self.session_id, top_n=value))
+        self.refresh()

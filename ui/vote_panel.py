@@ -1,0 +1,187 @@
+"""The operator's vote panel: who is voting, what they have left, secret mode and reveal.
+
+The operator picks the voter (a table or a participant) here, then puts that voter's dots
+on the cards selected on the board with ``+`` and takes them back with ``-`` (the keys
+are actions of the « Animation » menu). Dots are undoable changes; the panel only shows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fabrique_desktop import votes
+from fabrique_desktop.changes import Change
+from fabrique_desktop.ports import Store
+from ui import facilitation_style as style
+
+VOTER_ROLE = Qt.ItemDataRole.UserRole
+
+
+class VotePanel(QWidget):
+    """Signals:
+    change_requested(object): a ``Change`` to push as an undo step (tables, corrections).
+    settings_changed(): budget, secret mode, reveal or voter changed (stored already).
+    """
+
+    change_requested = Signal(object)
+    settings_changed = Signal()
+
+    def __init__(self, store: Store, session_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.session_id = session_id
+        self._loading = False
+        style.projector(self)
+        self.voter_label = style.label("", "subtitle")
+        self.voter_label.setAccessibleName(self.tr("Votant en cours"))
+        style.dock_title(self.voter_label)
+        self.hint = style.label(
+            self.tr("Sélectionnez une idée du tableau : + ajoute une gommette, − en retire une."),
+            "muted",
+        )
+        self.message = style.label("", "message")
+        self.message.hide()
+        self.voter_list = QListWidget()
+        self.voter_list.setAccessibleName(self.tr("Votants"))
+        self.voter_list.currentItemChanged.connect(self._voter_chosen)
+        self.dots = QSpinBox()
+        self.dots.setRange(1, votes.MAX_DOTS)
+        self.dots.setPrefix(self.tr("Gommettes par votant : "))
+        self.dots.valueChanged.connect(self._budget_changed)
+        self.secret = QCheckBox(self.tr("Vote secret (compteurs cachés)"))
+        self.secret.toggled.connect(self._secret_toggled)
+        self.reveal_button = QPushButton(self.tr("Révéler les votes"))
+        self.reveal_button.clicked.connect(self.reveal)
+        self.tables_count = QSpinBox()
+        self.tables_count.setRange(1, 60)
+        self.tables_count.setValue(6)
+        self.tables_button = QPushButton(self.tr("Ajouter des tables"))
+        self.tables_button.clicked.connect(self._add_tables)
+        self.clear_button = QPushButton(self.tr("Effacer ses gommettes"))
+        self.clear_button.setToolTip(self.tr("Reprendre toutes les gommettes du votant choisi"))
+        self.clear_button.clicked.connect(self._clear_voter)
+        tables_row = QHBoxLayout()
+        tables_row.addWidget(self.tables_count)
+        tables_row.addWidget(self.tables_button, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.voter_label)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.message)
+        layout.addWidget(self.voter_list, 1)
+        layout.addWidget(self.clear_button)
+        layout.addWidget(self.dots)
+        layout.addWidget(self.secret)
+        layout.addWidget(self.reveal_button)
+        layout.addLayout(tables_row)
+        self.refresh()
+
+    # public
+
+    def voter_id(self) -> str | None:
+        item = self.voter_list.currentItem()
+        return item.data(VOTER_ROLE) if item is not None else None
+
+    def select_voter(self, delta: int) -> None:
+        count = self.voter_list.count()
+        if not count:
+            self.show_message(self.tr("Ajoutez d'abord des tables pour voter."))
+            return
+        row = (self.voter_list.currentRow() + delta) % count
+        self.voter_list.setCurrentRow(row)
+
+    def reveal(self) -> None:
+        self.store.apply(votes.reveal(self.store, self.session_id))
+        self.refresh()
+        self.settings_changed.emit()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def refresh(self) -> None:
+        """Read the voters, their dots and the settings again."""
+        self._loading = True
+        try:
+            state = votes.settings(self.store, self.session_id)
+            self.dots.setValue(state.dots_per_voter)
+            self.secret.setChecked(state.secret)
+            self.reveal_button.setEnabled(votes.counts_hidden(state))
+            chosen = self.voter_id() or state.voter_id
+            self.voter_list.clear()
+            for voter, spent, left in votes.voter_summary(self.store, self.session_id):
+                dots = "●" * max(spent, 0) + "○" * max(left, 0)
+                item = QListWidgetItem(f"{voter.label}   {dots}")
+                item.setData(VOTER_ROLE, voter.id)
+                item.setToolTip(self.tr("{} gommette(s) restante(s)").format(left))
+                self.voter_list.addItem(item)
+                if voter.id == chosen:
+                    self.voter_list.setCurrentItem(item)
+            if self.voter_list.currentItem() is None and self.voter_list.count():
+                self.voter_list.setCurrentRow(0)
+        finally:
+            self._loading = False
+        self._show_voter()
+
+    # private slots
+
+    def _show_voter(self) -> None:
+        voter_id = self.voter_id()
+        if voter_id is None:
+            self.voter_label.setText(self.tr("Aucun votant : ajoutez des tables."))
+            self.clear_button.setEnabled(False)
+            return
+        self.clear_button.setEnabled(True)
+        label = self.voter_list.currentItem().text().split("   ")[0]
+        left = votes.remaining(self.store, self.session_id, voter_id)
+        if left > 1:
+            text = self.tr("{} : {} gommettes restantes").format(label, left)
+        elif left == 1:
+            text = self.tr("{} : 1 gommette restante").format(label)
+        else:
+            text = self.tr("{} : plus de gommette").format(label)
+        self.voter_label.setText(text)
+
+    def _voter_chosen(self) -> None:
+        if self._loading:
+            return
+        self.show_message("")
+        voter_id = self.voter_id()
+        self.store.apply(votes.configure(self.store, self.session_id, voter_id=voter_id))
+        self._show_voter()
+        self.settings_changed.emit()
+
+    def _budget_changed(self, value: int) -> None:
+        if self._loading:
+            return
+        self.store.apply(votes.configure(self.store, self.session_id, dots_per_voter=value))
+        self.refresh()
+        self.settings_changed.emit()
+
+    def _secret_toggled(self, on: bool) -> None:
+        if self._loading:
+            return
+        self.store.apply(votes.set_secret(self.store, self.session_id, on))
+        self.refresh()
+        self.settings_changed.emit()
+
+    def _add_tables(self) -> None:
+        self.change_requested.emit(
+            votes.add_tables(self.store, self.session_id, self.tables_count.value())
+        )
+
+    def _clear_voter(self) -> None:
+        voter_id = self.voter_id()
+        if voter_id:
+            change: Change = votes.clear_voter(self.store, self.session_id, voter_id)
+            if change:
+                self.change_requested.emit(change)
