@@ -92,6 +92,7 @@ class MergeSummary:
     conflicts: int = 0
     session: Session | None = None
     new_by_kind: dict[str, int] = field(default_factory=dict)
+    created_session: bool = False  # the session was not on this laptop before
 
     def message(self) -> str:
         title = f"« {self.session.title} » : " if self.session else ""
@@ -248,7 +249,9 @@ class SessionSync:
                 if entity_id in changed:
                     values.setdefault(entity_id, {})[name] = json.loads(text)[0]
             for entity_id, fields in values.items():
-                if kind != "sessions":
+                if kind == "sessions":
+                    summary.created_session = entity_id not in known
+                else:
                     if entity_id in known:
                         summary.updated += 1
                     else:
@@ -515,3 +518,24 @@ def import_file(
             f"Les notes sont fusionnées, mais des photos n'ont pas pu être copiées : {error}."
         ) from error
     return summary, parsed
+
+
+NOTE_TAKER_TABLES = "note_taker_tables"  # settings: session id → the note-taker's table number
+
+
+def remember_note_taker(settings: Any, parsed: bundles.Bundle, summary: MergeSummary) -> int | None:
+    """On a note-taker's laptop (a copy made for one table, opened here for the first time),
+    remember the table so that the ideas typed here are attributed to it."""
+    handout = parsed.handout or {}
+    number = handout.get("table_number")
+    if not summary.created_session or not isinstance(number, int) or isinstance(number, bool):
+        return None
+    tables = dict(settings.get(NOTE_TAKER_TABLES, {}) or {})
+    tables[parsed.session.id] = number
+    settings.set(NOTE_TAKER_TABLES, tables)
+    return number
+
+
+def note_taker_table(settings: Any, session_id: str) -> int | None:
+    number = (settings.get(NOTE_TAKER_TABLES, {}) or {}).get(session_id)
+    return number if isinstance(number, int) and not isinstance(number, bool) else None

@@ -8,6 +8,7 @@ typing « 1 » in the capture field types a 1.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, QRect, Qt
@@ -31,6 +32,9 @@ NOTE_COLOURS = ("#FFF59D", "#FFCC80", "#F8BBD0", "#C5E1A5", "#B3E5FC", "#FFFFFF"
 
 class BoardActions(QObject):
     """The board's actions for one window. ``actions`` lists them for the shortcuts sheet."""
+
+    # the table of a note-taker's copy (issue 7): ideas typed without « =n » go to it
+    default_table: int | None = None
 
     def __init__(
         self,
@@ -72,6 +76,8 @@ class BoardActions(QObject):
         parsed = self.capture.vocabulary.parse(line)
         if not parsed.text:
             return None
+        if parsed.table_number is None and self.default_table is not None:
+            parsed = dataclasses.replace(parsed, table_number=self.default_table)
         change = board.capture_parsed(
             self.controller.store, self._session_id, parsed, self.capture.target_column()
         )

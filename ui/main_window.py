@@ -68,6 +68,9 @@ class MainWindow(QMainWindow):
         from ui.animation_menu import AnimationMenu  # issue 5: agenda, timer, votes, merges…
 
         self.animation = AnimationMenu(self)
+        from ui.notes_menu import NotesMenu  # issue 7: note-takers' copies, merge, conflicts
+
+        self.notes_menu = NotesMenu(self)
         from ui.exchange_menu import ExchangeMenu  # issue 6: export, series synthesis, CSV
 
         self.exchange_menu = ExchangeMenu(self)

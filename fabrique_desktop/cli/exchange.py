@@ -167,10 +167,13 @@ def import_(args: argparse.Namespace, context: Context) -> int:
     from db.sync_store import SyncJournal
     from fabrique_desktop import sync
 
-    summary, _ = sync.import_file(
+    summary, parsed = sync.import_file(
         context.store, SyncJournal(context.store), Path(args.file), context.data_dir.media
     )
     print(f"Importé {summary.message()}")
+    table = sync.remember_note_taker(context.settings, parsed, summary)
+    if table is not None:
+        print(f"Copie de preneur de notes : les idées saisies ici iront à la table {table}.")
     if summary.conflicts:
         print(
             "Des champs ont été modifiés des deux côtés : ouvrez l'atelier dans Fabrique, "

@@ -1,0 +1,196 @@
+"""Conflicts to settle: a field of an idea edited on two laptops since the copy was handed out.
+
+Every laptop already shows the same version (the merge engine's deterministic choice); this
+dialog shows all versions side by side and lets the facilitator keep another one with one key
+(1, 2, 3…) or one click. The choice is written to the session's document, so it wins on every
+laptop the session goes to next. Keyboard: ↑/↓ choose a conflict, 1–9 keep a version, Échap.
+"""
+
+from __future__ import annotations
+
+import logging
+import textwrap
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fabrique_desktop import sync
+from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.model import ENTITY_TYPES, Session
+from fabrique_desktop.ports import Store
+
+log = logging.getLogger(__name__)
+
+MAX_VERSIONS = 9
+EXCERPT = 70
+WRAP = 64
+
+
+class ConflictsDialog(QDialog):
+    """Signals:
+    resolved(str, str): a conflict was settled: the entity's kind and id (refresh it).
+    """
+
+    resolved = Signal(str, str)
+
+    def __init__(
+        self, store: Store, journal: sync.SyncJournal, session: Session, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.sync = sync.SessionSync(store, journal, session.id)
+        self.conflicts: list[sync.Conflict] = []
+        self.setWindowTitle(self.tr("Conflits à trancher — {}").format(session.title))
+        self.resize(1180, 680)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.list = QListWidget()
+        self.list.setStyleSheet("font-size: 14pt;")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setMinimumWidth(420)
+        self.list.currentRowChanged.connect(self._show_current)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setStyleSheet("font-size: 14pt;")
+        self.buttons_box = QVBoxLayout()
+        right = QVBoxLayout()
+        right.addWidget(self.detail)
+        right.addLayout(self.buttons_box)
+        right.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self.list, 2)
+        body.addLayout(right, 3)
+        hint = QLabel(
+            self.tr("↑ ↓ : choisir un conflit · 1, 2, 3… : garder cette version · Échap : fermer")
+        )
+        hint.setObjectName("hint")
+        close = QPushButton(self.tr("Fermer"))
+        close.clicked.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint, 1)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(body, 1)
+        layout.addLayout(bottom)
+        self.version_buttons: list[QPushButton] = []
+        for n in range(1, MAX_VERSIONS + 1):
+            shortcut = QShortcut(QKeySequence(str(n)), self)
+            shortcut.activated.connect(lambda n=n: self.keep(n - 1))
+        self.reload()
+
+    def reload(self) -> None:
+        self.conflicts = self.sync.conflicts()
+        row = max(self.list.currentRow(), 0)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for conflict in self.conflicts:
+            field = self._field(conflict.field)
+            item = QListWidgetItem(f"{field[:1].upper()}{field[1:]} : {self._label(conflict)}")
+            item.setToolTip(self._label(conflict, full=True))
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        count = len(self.conflicts)
+        self.heading.setText(
+            self.tr("Aucun conflit : toutes les versions concordent.")
+            if not count
+            else self.tr(
+                "{} conflit(s) : la même idée a été modifiée sur deux ordinateurs. "
+                "Tous affichent déjà la même version ; gardez-en une autre si besoin."
+            ).format(count)
+        )
+        if count:
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(min(row, count - 1))
+            self.list.blockSignals(False)
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_current(self.list.currentRow())
+
+    def keep(self, index: int) -> None:
+        """Keep version ``index`` (0-based) of the selected conflict."""
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.conflicts):
+            return
+        conflict = self.conflicts[row]
+        if not 0 <= index < len(conflict.versions):
+            return
+        try:
+            self.sync.resolve(conflict, conflict.versions[index])
+        except FabriqueError as error:
+            log.warning("conflict not resolved: %s", error)
+            self.detail.setText(str(error))
+            return
+        self.resolved.emit(conflict.kind, conflict.entity_id)
+        self.reload()
+
+    # private slots
+
+    def _show_current(self, row: int) -> None:
+        for button in self.version_buttons:
+            self.buttons_box.removeWidget(button)
+            button.hide()
+            button.deleteLater()
+        self.version_buttons = []
+        if not 0 <= row < len(self.conflicts):
+            self.detail.setText("")
+            return
+        conflict = self.conflicts[row]
+        self.detail.setText(
+            self.tr("{} — champ « {} » : {} versions.").format(
+                self._label(conflict, full=True),
+                self._field(conflict.field),
+                len(conflict.versions),
+            )
+        )
+        for n, value in enumerate(conflict.versions[:MAX_VERSIONS], start=1):
+            text = self.tr("{} · Garder : {}").format(n, _show(value))
+            if value == conflict.kept:
+                text += " " + self.tr("(affichée partout)")
+            text = "\n".join(textwrap.wrap(text, WRAP)) or text
+            button = QPushButton(text)
+            button.setStyleSheet("font-size: 14pt; text-align: left; padding: 12px;")
+            button.clicked.connect(lambda _checked=False, i=n - 1: self.keep(i))
+            self.buttons_box.addWidget(button)
+            self.version_buttons.append(button)
+
+    def _label(self, conflict: sync.Conflict, full: bool = False) -> str:
+        cls = ENTITY_TYPES.get(conflict.kind)
+        entity = self.store.get(cls, conflict.entity_id) if cls else None
+        text = getattr(entity, "text", "") or getattr(entity, "title", "") or conflict.entity_id
+        if not full and len(text) > EXCERPT:
+            text = text[: EXCERPT - 1] + "…"
+        return f"« {text} »"
+
+    def _field(self, name: str) -> str:
+        labels = {
+            "text": self.tr("texte"),
+            "column": self.tr("colonne"),
+            "horizon": self.tr("horizon"),
+            "tags": self.tr("thèmes"),
+            "persona_id": self.tr("persona"),
+            "table_id": self.tr("table"),
+            "deleted_at": self.tr("suppression"),
+            "title": self.tr("titre"),
+        }
+        return labels.get(name, name)
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "—"
+    return f"« {value} »"
