@@ -94,6 +94,7 @@ class PersonaDeck(QDialog):
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(self.tr("Personas — {}").format(series.title))
         self.resize(1180, 700)
+        self.setStyleSheet("QLineEdit { font-size: 13pt; padding: 3px 6px; }")
 
         self.list = QListWidget()
         self.list.setStyleSheet("font-size: 14pt;")

@@ -28,9 +28,19 @@ def _shot(widget, name: str, tmp_path: Path) -> Path:
     QApplication.processEvents()
     widget.resize(1280, 720)
     image = widget.grab()
-    assert image.width() == 1280
+    assert (image.width(), image.height()) == (1280, 720), (
+        "the screen must fit a 1280×720 projector"
+    )
     assert image.save(str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def app_style(qapp):
+    """The real application's fonts and stylesheet: screens must fit 1280×720 with them."""
+    from ui.app import make_application
+
+    make_application()
 
 
 @pytest.fixture
