@@ -413,67 +413,67 @@
     <name>ConflictsDialog</name>
     <message>
         <source>Conflits à trancher — {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts to settle — {}</translation>
     </message>
     <message>
         <source>↑ ↓ : choisir un conflit · 1, 2, 3… : garder cette version · Échap : fermer</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ ↓: choose a conflict · 1, 2, 3…: keep this version · Esc: close</translation>
     </message>
     <message>
         <source>Fermer</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Aucun conflit : toutes les versions concordent.</source>
-        <translation type="unfinished"></translation>
+        <translation>No conflict: all versions agree.</translation>
     </message>
     <message>
         <source>{} conflit(s) : la même idée a été modifiée sur deux ordinateurs. Tous affichent déjà la même version ; gardez-en une autre si besoin.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} conflict(s): the same idea was edited on two computers. All of them already show the same version; keep another one if needed.</translation>
     </message>
     <message>
         <source>{} — champ « {} » : {} versions.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} — field “{}”: {} versions.</translation>
     </message>
     <message>
         <source>{} · Garder : {}</source>
-        <translation type="unfinished"></translation>
+        <translation>{} · Keep: {}</translation>
     </message>
     <message>
         <source>(affichée partout)</source>
-        <translation type="unfinished"></translation>
+        <translation>(shown everywhere)</translation>
     </message>
     <message>
         <source>texte</source>
-        <translation type="unfinished"></translation>
+        <translation>text</translation>
     </message>
     <message>
         <source>colonne</source>
-        <translation type="unfinished"></translation>
+        <translation>column</translation>
     </message>
     <message>
         <source>horizon</source>
-        <translation type="unfinished"></translation>
+        <translation>horizon</translation>
     </message>
     <message>
         <source>thèmes</source>
-        <translation type="unfinished"></translation>
+        <translation>themes</translation>
     </message>
     <message>
         <source>persona</source>
-        <translation type="unfinished"></translation>
+        <translation>persona</translation>
     </message>
     <message>
         <source>table</source>
-        <translation type="unfinished"></translation>
+        <translation>table</translation>
     </message>
     <message>
         <source>suppression</source>
-        <translation type="unfinished"></translation>
+        <translation>deletion</translation>
     </message>
     <message>
         <source>titre</source>
-        <translation type="unfinished"></translation>
+        <translation>title</translation>
     </message>
 </context>
 <context>
@@ -711,31 +711,31 @@
     <name>HandoutDialog</name>
     <message>
         <source>Préparer une copie pour un preneur de notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Prepare a copy for a note-taker</translation>
     </message>
     <message>
         <source>Une copie de « {} » pour l&apos;ordinateur d&apos;un preneur de notes. Il l&apos;ouvre avec Fichier › Importer des notes ; à la fin, vous importez sa copie de la même façon : ses idées s&apos;ajoutent aux vôtres, sans doublon.</source>
-        <translation type="unfinished"></translation>
+        <translation>A copy of “{}” for a note-taker&apos;s computer. They open it with File › Import notes; at the end, you import their copy the same way: their ideas are added to yours, without duplicates.</translation>
     </message>
     <message>
         <source>&amp;Table du preneur de notes :</source>
-        <translation type="unfinished"></translation>
+        <translation>Note-taker&apos;s &amp;table:</translation>
     </message>
     <message>
         <source>Aucune table en particulier</source>
-        <translation type="unfinished"></translation>
+        <translation>No particular table</translation>
     </message>
     <message>
         <source>Table {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Table {}</translation>
     </message>
     <message>
         <source>Joindre les &amp;photos (fichier .fabrique)</source>
-        <translation type="unfinished"></translation>
+        <translation>Include the &amp;photos (.fabrique file)</translation>
     </message>
     <message>
         <source>Enregistrer la copie…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the copy…</translation>
     </message>
     <message>
         <source>Annuler</source>
@@ -1221,59 +1221,59 @@
     <name>NotesMenu</name>
     <message>
         <source>Préparer une copie pour un preneur de notes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prepare a copy for a note-taker…</translation>
     </message>
     <message>
         <source>Importer des notes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import notes…</translation>
     </message>
     <message>
         <source>Conflits à trancher…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts to settle…</translation>
     </message>
     <message>
         <source>Atelier Fabrique avec photos (*.fabrique)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fabrique workshop with photos (*.fabrique)</translation>
     </message>
     <message>
         <source>Atelier Fabrique (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fabrique workshop (*.json)</translation>
     </message>
     <message>
         <source>Enregistrer la copie</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the copy</translation>
     </message>
     <message>
         <source>Copie enregistrée : {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy saved: {}</translation>
     </message>
     <message>
         <source>Importer des notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Import notes</translation>
     </message>
     <message>
         <source>Ateliers Fabrique (*.fabrique *.json);;Tous les fichiers (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fabrique workshops (*.fabrique *.json);;All files (*)</translation>
     </message>
     <message>
         <source>Notes importées dans « {} » : {} nouvelle(s), {} mise(s) à jour, {} conflit(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes imported into “{}”: {} new, {} updated, {} conflict(s).</translation>
     </message>
     <message>
         <source>Copie de preneur de notes : les idées saisies ici iront à la table {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Note-taker&apos;s copy: the ideas typed here will go to table {}.</translation>
     </message>
     <message>
         <source>Des idées ont été modifiées des deux côtés : Fichier › Conflits à trancher.</source>
-        <translation type="unfinished"></translation>
+        <translation>Some ideas were edited on both sides: File › Conflicts to settle.</translation>
     </message>
     <message>
         <source>Copie de preneur de notes : vos idées vont à la table {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Note-taker&apos;s copy: your ideas go to table {}.</translation>
     </message>
     <message>
         <source>Fabrique</source>
-        <translation type="unfinished">Fabrique</translation>
+        <translation>Fabrique</translation>
     </message>
 </context>
 <context>
@@ -1720,7 +1720,7 @@
     </message>
     <message>
         <source>horizon</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">horizon</translation>
     </message>
     <message>
         <source>colonne (clé, mot du titre ou numéro ; &gt;0 = À trier)</source>
