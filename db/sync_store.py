@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from db.store import Store
-from fabrique_desktop.errors import StorageError
 from fabrique_desktop.model import Entity, utc_now
 
 
@@ -90,13 +88,3 @@ class SyncJournal:
             "update sync_conflicts set resolved_at = ?, choice = ? where id = ?",
             [(at, choice, id) for id in ids],
         )
-
-    def open_conflict_count(self, session_id: str) -> int:
-        try:
-            return self.store.execute(
-                "select count(distinct kind || entity_id || field) from sync_conflicts "
-                "where session_id = ? and resolved_at is null",
-                [session_id],
-            ).fetchone()[0]
-        except sqlite3.Error as error:
-            raise StorageError(f"Lecture des conflits impossible : {error}.") from error

@@ -191,17 +191,6 @@ def split_key(key: str) -> tuple[str, str, str]:
     return key.rpartition(SEPARATOR)
 
 
-def records(cells: Cells) -> dict[str, dict[str, dict[str, Any]]]:
-    """kind → id → {field: value}: what the rows should hold."""
-    return {
-        kind: {
-            entity_id: {field: cell.value for field, cell in fields.items()}
-            for entity_id, fields in entities.items()
-        }
-        for kind, entities in cells.items()
-    }
-
-
 def decode_state_vector(data: bytes) -> dict[int, int]:
     """A Yrs state vector (v1 encoding: a count, then client/clock pairs, as var-uints)."""
     values: list[int] = []

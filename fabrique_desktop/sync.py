@@ -180,6 +180,24 @@ class SessionSync:
             summary.conflicts = self.journal.add_conflicts(rows)
             return summary
 
+    def receive(self, update: bytes, origin: str = "peer") -> MergeSummary:
+        """Merge one update from a peer (live sync): applied to a copy of this document first,
+        so that it is checked and merged like a whole document; refusals change nothing.
+
+        Conflicts are found where the peer's version wins here; where this laptop's wins, the
+        peer finds them when it receives this laptop's update.
+        """
+        from fabrique_desktop.crdt import SessionDoc
+
+        with self._transaction():
+            self.flush()
+            trial = SessionDoc([self.doc.update()])
+            try:
+                trial.apply(update)
+            except (ValueError, RuntimeError) as error:
+                raise BundleError("Mise à jour illisible : refusée.") from error
+            return self.merge(trial, origin)
+
     def conflicts(self) -> list[Conflict]:
         return group_conflicts(self.journal.conflicts(self.session_id))
 

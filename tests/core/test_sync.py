@@ -239,3 +239,27 @@ def test_merge_counts_are_the_same_in_any_order() -> None:
         assert new == 6
         finals.add(repr(receiver.snapshot(session.id)))
     assert len(finals) == 1
+
+
+def test_live_updates_from_flush_and_receive_converge_and_survive_compaction(monkeypatch) -> None:
+    monkeypatch.setattr(sync, "COMPACT_AFTER", 3)
+    facilitator, session = Laptop.facilitator()
+    peer = Laptop()
+    peer.merge(facilitator.handout(session.id))
+    engines = {
+        laptop: sync.SessionSync(laptop.store, laptop.journal, session.id)
+        for laptop in (facilitator, peer)
+    }
+    for i in range(8):
+        for laptop, other in ((facilitator, peer), (peer, facilitator)):
+            laptop.store.apply(board.capture(laptop.store, session.id, f"{i} en direct"))
+            update = engines[laptop].flush()
+            assert update is not None
+            engines[other].receive(update)
+    assert facilitator.snapshot(session.id) == peer.snapshot(session.id)
+    assert len(facilitator.live_cards(session.id)) == 4 + 16
+    stored = facilitator.journal.load(session.id)
+    assert len(stored) <= 4  # compacted
+    reloaded = sync.SessionSync(facilitator.store, facilitator.journal, session.id)
+    assert reloaded.doc.texts() == engines[facilitator].doc.texts()
+    assert reloaded.flush() is None  # nothing left to mirror

@@ -131,3 +131,28 @@ def _handout(store, session, table) -> str:
             store, SyncJournal(store), session, {"table_id": table.id, "table_number": 3}
         )
     )
+
+
+def test_the_merge_engine_is_not_loaded_at_start_up(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from ui.app import make_application\n"
+        "from fabrique_desktop.cli import main\n"
+        "from PySide6.QtCore import QTimer\n"
+        "app = make_application()\n"
+        "def check():\n"
+        "    loaded = [m for m in sys.modules if m.startswith('pycrdt')]\n"
+        "    print('LOADED' if loaded else 'NOT LOADED', flush=True)\n"
+        "    app.quit()\n"
+        "QTimer.singleShot(0, check)\n"
+        f"main(['--data-dir', {str(tmp_path / 'data')!r}])\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert "NOT LOADED" in result.stdout, result.stdout + result.stderr
