@@ -11,8 +11,11 @@ MAX_BYTES = 2_000_000
 def setup_logging(log_file: Path) -> None:
     """Log to ``log_file``; a log grown past ``MAX_BYTES`` is set aside as ``.1`` first."""
     root = logging.getLogger()
-    if any(getattr(h, "fabrique", False) for h in root.handlers):
-        return
+    for existing in [h for h in root.handlers if getattr(h, "fabrique", None)]:
+        if existing.fabrique == log_file:  # type: ignore[attr-defined]
+            return
+        root.removeHandler(existing)  # another data folder: log there from now on
+        existing.close()
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         if log_file.exists() and log_file.stat().st_size > MAX_BYTES:
@@ -20,7 +23,7 @@ def setup_logging(log_file: Path) -> None:
         handler: logging.Handler = logging.FileHandler(log_file, encoding="utf-8", delay=True)
     except OSError:
         handler = logging.NullHandler()
-    handler.fabrique = True  # type: ignore[attr-defined]
+    handler.fabrique = log_file  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
