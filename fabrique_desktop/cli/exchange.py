@@ -57,7 +57,7 @@ def _write_handout(
 def _report(context: Context, session: Session):
     from fabrique_desktop.report import gather_session
 
-    return gather_session(context.store, session)
+    return gather_session(context.store, session, media_dir=context.data_dir.media)
 
 
 def export_pdf(context: Context, session: Session, target: Path, args: argparse.Namespace) -> None:
