@@ -141,10 +141,14 @@ class MarkerLineEdit(QLineEdit):
             Qt.Key.Key_Tab,
         ):
             row = popup.currentIndex().row()
-            if 0 <= row < len(self._inserts):
-                self.complete_with(self._inserts[max(0, row)])
+            chosen = self._inserts[row] if 0 <= row < len(self._inserts) else ""
+            marker = current_marker(self.text(), self.cursorPosition())
+            typed_in_full = marker is not None and fold(marker[1]) == fold(chosen[1:])
             popup.hide()
-            return
+            if not typed_in_full or event.key() == Qt.Key.Key_Tab:
+                if chosen:
+                    self.complete_with(chosen)
+                return
         if popup.isVisible() and event.key() == Qt.Key.Key_Escape:
             popup.hide()
             return

@@ -20,6 +20,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from fabrique_desktop.hyphenation import SOFT_HYPHEN, hyphenate
 from fabrique_desktop.model import Card
 from ui import theme
 
@@ -27,7 +28,8 @@ PADDING = 10.0
 STRIP = 8.0  # the persona colour strip
 EDGE = "#78909C"
 MIN_SCALE = 0.5  # a card's text never shrinks below this share of the board's type size
-BREAKS = re.compile(r"[ \t\n]+")  # where lines may break (not at no-break spaces: « mot »)
+# where lines may break: spaces and soft hyphens (not no-break spaces: « mot »)
+BREAKS = re.compile("[ \t\n\u00ad]+")
 WORD_WRAP = int(Qt.TextFlag.TextWordWrap)
 TEXT_FLAGS = WORD_WRAP | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
 ANYWHERE_FLAGS = TEXT_FLAGS | int(Qt.TextFlag.TextWrapAnywhere)
@@ -53,10 +55,19 @@ class Fonts:
         self.small = QFont(family_font)
         self.small.setPixelSize(max(6, round(pixel_size * 0.72)))
         self.small.setBold(True)
-        self.text_metrics = QFontMetricsF(self.text)
-        self.small_metrics = QFontMetricsF(self.small)
         self.average = self.text_metrics.averageCharWidth()
-        self._scaled: dict[tuple[bool, int], tuple[QFont, QFontMetricsF]] = {}
+        self._scaled: dict[tuple[bool, int], QFont] = {}
+
+    # Metrics are made afresh: one kept from before the font database changed (fonts
+    # registered again) can disagree with what the painter will draw.
+
+    @property
+    def text_metrics(self) -> QFontMetricsF:
+        return QFontMetricsF(self.text)
+
+    @property
+    def small_metrics(self) -> QFontMetricsF:
+        return QFontMetricsF(self.small)
 
     def scaled(self, small: bool, scale: float) -> tuple[QFont, QFontMetricsF]:
         """The text (or badge) font at ``scale`` of its size (for a very long word)."""
@@ -65,21 +76,25 @@ class Fonts:
         if (small, size) not in self._scaled:
             font = QFont(base)
             font.setPixelSize(size)
-            self._scaled[small, size] = (font, QFontMetricsF(font))
-        return self._scaled[small, size]
+            self._scaled[small, size] = font
+        font = self._scaled[small, size]
+        return font, QFontMetricsF(font)
 
     def fit(self, small: bool, text: str, width: float) -> tuple[float, bool]:
-        """The scale at which the longest word of ``text`` fits ``width`` (1 if it does), and
-        whether the words must still be broken anywhere (only below ``MIN_SCALE``)."""
+        """The scale at which the widest unbreakable piece of ``text`` fits ``width`` (1 if
+        it does), and whether words must still be broken anywhere (only below MIN_SCALE)."""
         metrics = self.small_metrics if small else self.text_metrics
-        longest = max(BREAKS.split(text), key=len)
-        if len(longest) * self.average * (1.2 if small else 1.5) <= width:
+        factor = 1.2 if small else 1.5
+        hyphen = metrics.horizontalAdvance("-") if SOFT_HYPHEN in text else 0.0
+        pieces = [p for p in BREAKS.split(text) if len(p) * self.average * factor > width]
+        if not pieces:
             return 1.0, False  # surely fits: no measuring
-        advance = metrics.horizontalAdvance(longest)
+        advance = max(metrics.horizontalAdvance(p) for p in pieces) + hyphen
         if advance <= width:
             return 1.0, False
         scale = max(MIN_SCALE, width / advance * 0.97)
-        return scale, self.scaled(small, scale)[1].horizontalAdvance(longest) > width
+        scaled = self.scaled(small, scale)[1]
+        return scale, max(scaled.horizontalAdvance(p) for p in pieces) + hyphen > width
 
 
 class CardItem(QGraphicsItem):
@@ -94,6 +109,7 @@ class CardItem(QGraphicsItem):
         self._width = width
         self._scale = 1.0
         self._anywhere = False
+        self._display = card.text
         self._badge_scale = 1.0
         self._badge_anywhere = False
         self._text_height = 0.0
@@ -140,6 +156,10 @@ class CardItem(QGraphicsItem):
         left = PADDING + (STRIP if self.look.persona_colour else 0)
         return QRectF(left, PADDING, self._width - left - PADDING, self._text_height)
 
+    def display_text(self) -> str:
+        """The text as drawn: the card's, with soft hyphens in words too long for the column."""
+        return self._display
+
     def text_flags(self) -> int:
         return ANYWHERE_FLAGS if self._anywhere else TEXT_FLAGS
 
@@ -149,11 +169,17 @@ class CardItem(QGraphicsItem):
             return False
         fonts = self._fonts
         available = self.text_rect().width()
-        self._scale, self._anywhere = fonts.fit(False, self.card.text, available)
+        self._display = self.card.text
+        self._scale, self._anywhere = fonts.fit(False, self._display, available)
+        if self._scale < 1:  # a word too long for the column: break it at a syllable first
+            hyphenated = hyphenate(self.card.text)
+            if hyphenated != self._display:
+                self._display = hyphenated
+                self._scale, self._anywhere = fonts.fit(False, hyphenated, available)
         metrics = fonts.scaled(False, self._scale)[1] if self._scale < 1 else fonts.text_metrics
         bound = QRectF(0, 0, available, 1e6)
         self._text_height = math.ceil(
-            metrics.boundingRect(bound, self.text_flags(), self.card.text).height()
+            metrics.boundingRect(bound, self.text_flags(), self._display).height()
         )
         badges = self._badges()
         self._badge_height = 0.0
@@ -237,7 +263,7 @@ class CardItem(QGraphicsItem):
             )
         painter.setPen(ink)
         painter.setFont(self.text_font())
-        painter.drawText(self.text_rect(), self.text_flags(), self.card.text)
+        painter.drawText(self.text_rect(), self.text_flags(), self._display)
         badges = self._badges()
         if badges:
             painter.setFont(self.badge_font())

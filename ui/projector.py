@@ -73,7 +73,7 @@ class ProjectorWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.board)
         self.scene.set_people(source.personas.values(), source.tables.values())
-        self.scene.set_vote_counts(source.votes)
+        self.scene.set_vote_counts(source.vote_counts)
         self.scene.show_cards([i.card for i in source.items_by_id.values()])
         self.scene.set_dimmed(source.dimmed)
         controller.changed.connect(self._on_changed)
@@ -102,9 +102,12 @@ class ProjectorWindow(QWidget):
     def _follow_state(self) -> None:
         if self.scene.dimmed != self.source.dimmed:
             self.scene.set_dimmed(self.source.dimmed)
-        if self.scene.votes != self.source.votes:
-            self.scene.set_vote_counts(self.source.votes)
-        if self.scene.personas.keys() != self.source.personas.keys():
+        if self.scene.vote_counts != self.source.vote_counts:
+            self.scene.set_vote_counts(self.source.vote_counts)
+        if (self.scene.personas.keys(), self.scene.tables.keys()) != (
+            self.source.personas.keys(),
+            self.source.tables.keys(),
+        ):
             self.scene.set_people(self.source.personas.values(), self.source.tables.values())
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,0 +1,374 @@
+"""The idea board in the real window: capture with markers, mouse, keys, undo, filter."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from fabrique_desktop import board
+from fabrique_desktop.model import Card, Persona, Table
+from tests.ui.conftest import type_text
+
+
+def add(qtbot, window, text: str) -> str:
+    type_text(window.capture.field, text)
+    qtbot.keyClick(window.capture.field, Qt.Key.Key_Return)
+    return window._last_captured
+
+
+def texts(store, session, column: str) -> list[str]:
+    return [c.text for c in board.column_cards(store, session.id, column)]
+
+
+def scene_texts(window, column: str) -> list[str]:
+    return [i.card.text for i in window.scene.cards_in(column)]
+
+
+def assert_scene_is_database(window, store, session) -> None:
+    for column in window.scene.columns:
+        assert scene_texts(window, column.key) == texts(store, session, column.key), column.key
+    for card in board.session_cards(store, session.id):
+        assert window.scene.items_by_id[card.id].card == card
+
+
+def point_of(window, card_id: str, dy: float = 0.0) -> QPoint:
+    item = window.scene.items_by_id[card_id]
+    centre = item.sceneBoundingRect().center()
+    centre.setY(centre.y() + dy)
+    return window.board.view.mapFromScene(centre)
+
+
+def column_point(window, column: str, y: float) -> QPoint:
+    rect = window.scene.column_rect(column)
+    return window.board.view.mapFromScene(rect.center().x(), y)
+
+
+def drag(window, start: QPoint, end: QPoint, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    viewport = window.board.view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, modifier, start)
+    steps = 6
+    for i in range(1, steps + 1):
+        p = start + (end - start) * (i / steps)
+        QTest.mouseMove(viewport, QPoint(round(p.x()), round(p.y())))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, modifier, end)
+
+
+@pytest.fixture
+def three(qtbot, window):
+    ids = [add(qtbot, window, t) for t in ("Alpha", "Bravo", "Charlie")]
+    window.scene.measure_all()
+    return ids
+
+
+@pytest.fixture(autouse=True)
+def no_error_box(monkeypatch):
+    """An unexpected error would open a modal box (and hang): record it and fail instead."""
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: boxes.append(self.text()) or 0)
+    yield
+    assert boxes == []
+
+
+# capture
+
+
+def test_markers_set_persona_table_horizon_tags_and_column(qtbot, window, store, session) -> None:
+    card_id = add(qtbot, window, "Des cantines bio @bernard #agriculture !2040 >mieux =3")
+    card = store.get(Card, card_id)
+    bernard = next(p for p in store.find(Persona) if p.first_name == "Bernard")
+    (table,) = store.find(Table, session_id=session.id)
+    assert (card.text, card.column, card.horizon, card.tags) == (
+        "Des cantines bio",
+        "mieux",
+        "2040",
+        ["#agriculture"],
+    )
+    assert (card.persona_id, card.table_id, table.number) == (bernard.id, table.id, 3)
+    item = window.scene.items_by_id[card_id]
+    assert item.look.persona_name == "Bernard"
+    assert item.look.table == "T3"
+    assert window.capture.field.text() == ""
+    window.undo_action.trigger()
+    assert store.find(Table, session_id=session.id) == []
+    assert card_id not in window.scene.items_by_id
+
+
+def test_the_hint_shows_what_a_line_means(window) -> None:
+    type_text(window.capture.field, "Idée @thao !24 >3 @personne")
+    hint = window.capture.hint.text()
+    assert "Vivre Ensemble" in hint
+    assert "@Thảo" in hint
+    assert "!2024" in hint
+    assert "Persona inconnu" in hint
+
+
+def test_completion_popup_inserts_a_persona_without_submitting(qtbot, window, store) -> None:
+    field = window.capture.field
+    type_text(field, "Idée @josi")
+    assert field.completion_visible()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.text() == "Idée @Josiane "
+    assert store.count(Card) == 97  # only the demo atelier's ideas
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.text() == ""
+
+
+def test_chosen_target_column(qtbot, window, store, session) -> None:
+    window.capture.target.setCurrentIndex(4)
+    add(qtbot, window, "Un parc agraire")
+    assert texts(store, session, "art") == ["Un parc agraire"]
+
+
+def test_thirty_ideas_by_keyboard_alone(qtbot, window, store, session) -> None:
+    for n in range(30):
+        add(qtbot, window, f"Idée numéro {n} #rythme")
+    assert len(texts(store, session, "inbox")) == 30
+    assert window.capture.field.hasFocus()
+    assert window.board.headers["inbox"].text() == "À trier  (30)"
+
+
+# mouse
+
+
+def test_drag_a_card_to_another_column_at_a_place(qtbot, window, store, session, three) -> None:
+    _alpha, bravo, charlie = three
+    drag(window, point_of(window, bravo), column_point(window, "monde", 30))
+    assert texts(store, session, "monde") == ["Bravo"]
+    assert texts(store, session, "inbox") == ["Alpha", "Charlie"]
+    drag(window, point_of(window, charlie), point_of(window, bravo, -20))
+    assert texts(store, session, "monde") == ["Charlie", "Bravo"]
+    assert_scene_is_database(window, store, session)
+    assert not window.scene.indicator.isVisible()
+
+
+def test_drag_within_a_column_reorders(qtbot, window, store, session, three) -> None:
+    alpha, bravo, charlie = three
+    drag(window, point_of(window, charlie), point_of(window, alpha, -20))
+    assert texts(store, session, "inbox") == ["Charlie", "Alpha", "Bravo"]
+    drag(window, point_of(window, charlie), point_of(window, bravo, 30))
+    assert texts(store, session, "inbox") == ["Alpha", "Bravo", "Charlie"]
+    window.undo_action.trigger()
+    assert texts(store, session, "inbox") == ["Charlie", "Alpha", "Bravo"]
+    assert_scene_is_database(window, store, session)
+
+
+def test_ctrl_click_then_drag_moves_several_cards(qtbot, window, store, session, three) -> None:
+    alpha, _bravo, charlie = three
+    viewport = window.board.view.viewport()
+    QTest.mouseClick(
+        viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point_of(window, alpha)
+    )
+    QTest.mouseClick(
+        viewport,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        point_of(window, charlie),
+    )
+    assert window.scene.selected_card_ids() == [alpha, charlie]
+    drag(window, point_of(window, charlie), column_point(window, "ensemble", 30))
+    assert texts(store, session, "ensemble") == ["Alpha", "Charlie"]
+    assert window.scene.selected_card_ids() == [alpha, charlie]
+    window.undo_action.trigger()
+    assert texts(store, session, "inbox") == ["Alpha", "Bravo", "Charlie"]
+
+
+def test_rubber_band_selects_several(qtbot, window, three) -> None:
+    scene = window.scene
+    rect = scene.column_rect("inbox")
+    top_right = window.board.view.mapFromScene(rect.right() - 2, 2)
+    last = scene.items_by_id[three[-1]].sceneBoundingRect()
+    bottom_left = window.board.view.mapFromScene(rect.left() + 2, last.bottom() + 4)
+    drag(window, top_right, bottom_left)
+    assert scene.selected_card_ids() == three
+
+
+def test_double_click_edits_in_place(qtbot, window, store, three) -> None:
+    viewport = window.board.view.viewport()
+    QTest.mouseDClick(
+        viewport,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        point_of(window, three[0]),
+    )
+    editor = window.board_actions.editor
+    assert editor.isVisible()
+    assert editor.text() == "Alpha"
+    editor.setText("Alpha modifiée !2040")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    card = store.get(Card, three[0])
+    assert (card.text, card.horizon) == ("Alpha modifiée", "2040")
+    assert window.board.view.hasFocus()
+
+
+# keyboard
+
+
+def board_key(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(window.board.view, key, modifier)
+
+
+def test_number_keys_send_to_the_four_vivre_and_back(qtbot, window, store, session, three):
+    qtbot.keyClick(window.capture.field, Qt.Key.Key_Escape)
+    assert window.scene.selected_card_ids() == [three[-1]]
+    for key, column in (
+        (Qt.Key.Key_1, "mieux"),
+        (Qt.Key.Key_2, "monde"),
+        (Qt.Key.Key_3, "ensemble"),
+        (Qt.Key.Key_4, "art"),
+        (Qt.Key.Key_0, "inbox"),
+    ):
+        board_key(qtbot, window, key)
+        assert store.get(Card, three[-1]).column == column
+        assert window.scene.selected_card_ids() == [three[-1]]
+    for _ in range(5):
+        window.undo_action.trigger()
+    assert store.get(Card, three[-1]).column == "inbox"
+    assert_scene_is_database(window, store, session)
+
+
+def test_typing_digits_in_the_capture_field_types_them(qtbot, window, store, session) -> None:
+    add(qtbot, window, "Une idée")
+    window.scene.select_cards([window._last_captured])
+    window.focus_capture()
+    type_text(window.capture.field, "1234")
+    assert window.capture.field.text() == "1234"
+    assert texts(store, session, "inbox") == ["Une idée"]
+
+
+def test_arrows_ctrl_arrows_delete_and_edit_keys(qtbot, window, store, session, three) -> None:
+    alpha, bravo, charlie = three
+    window.board.view.setFocus()
+    board_key(qtbot, window, Qt.Key.Key_Down)  # nothing selected: the first card
+    assert window.scene.selected_card_ids() == [alpha]
+    board_key(qtbot, window, Qt.Key.Key_Down)
+    assert window.scene.selected_card_ids() == [bravo]
+    board_key(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert window.scene.selected_card_ids() == [bravo, charlie]
+    board_key(qtbot, window, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert texts(store, session, "inbox") == ["Bravo", "Charlie", "Alpha"]
+    board_key(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert texts(store, session, "inbox") == ["Alpha", "Bravo", "Charlie"]
+    board_key(qtbot, window, Qt.Key.Key_Delete)
+    assert texts(store, session, "inbox") == ["Alpha"]
+    assert window.scene.selected_card_ids() == [alpha]
+    board_key(qtbot, window, Qt.Key.Key_F2)
+    assert window.board_actions.editor.isVisible()
+    qtbot.keyClick(window.board_actions.editor, Qt.Key.Key_Escape)
+    assert not window.board_actions.editor.isVisible()
+    board_key(qtbot, window, Qt.Key.Key_Return)
+    assert window.board_actions.editor.isVisible()
+    qtbot.keyClick(window.board_actions.editor, Qt.Key.Key_Escape)
+    board_key(qtbot, window, Qt.Key.Key_Right)  # no card further right: stays
+    assert window.scene.selected_card_ids() == [alpha]
+    window.undo_action.trigger()
+    assert texts(store, session, "inbox") == ["Alpha", "Bravo", "Charlie"]
+    assert_scene_is_database(window, store, session)
+
+
+def test_arrows_cross_columns(qtbot, window, store, three) -> None:
+    window.scene.select_cards([three[0]])
+    window.board.view.setFocus()
+    board_key(qtbot, window, Qt.Key.Key_1)
+    board_key(qtbot, window, Qt.Key.Key_Left)
+    assert window.scene.selected_card_ids() == [three[1]]
+    board_key(qtbot, window, Qt.Key.Key_Right)
+    assert window.scene.selected_card_ids() == [three[0]]
+
+
+def test_horizon_keys_and_select_all(qtbot, window, store, three) -> None:
+    window.board.view.setFocus()
+    board_key(qtbot, window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert window.scene.selected_card_ids() == three
+    board_key(qtbot, window, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert {store.get(Card, i).horizon for i in three} == {"2040"}
+    window.undo_action.trigger()
+    assert {store.get(Card, i).horizon for i in three} == {""}
+    window.redo_action.trigger()
+    assert {store.get(Card, i).horizon for i in three} == {"2040"}
+
+
+def test_shortcuts_sheet_lists_every_action(qtbot, window, monkeypatch) -> None:
+    from ui.shortcuts_dialog import ShortcutsDialog
+
+    shown = []
+    monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: shown.append(self) or 0)
+    qtbot.keyClick(window.capture.field, Qt.Key.Key_F1)
+    window.board.view.setFocus()
+    board_key(qtbot, window, Qt.Key.Key_Question)
+    assert len(shown) == 2
+    sheet = shown[0].browser.toPlainText()
+    for expected in ("Vivre Mieux", "Monter", "F2", "Supprimer", "F11", "@bernard", "=3", "!2040"):
+        assert expected in sheet, expected
+
+
+def test_context_menu_sets_persona_colour_values_horizon(qtbot, window, store, three) -> None:
+    window.scene.select_cards(three[:2])
+    menu = window.board_actions.context_menu()
+    entries = {a.text(): a for a in menu.actions()}
+
+    def choose(submenu: str, title: str) -> None:
+        sub = entries[submenu].menu()
+        next(a for a in sub.actions() if a.text().startswith(title)).trigger()
+
+    choose("Persona", "Aïcha")
+    choose("Couleur", "Jaune")
+    choose("Valeurs", "Solidarité")
+    choose("Horizon", "2024")
+    cards = [store.get(Card, i) for i in three[:2]]
+    assert {c.colour for c in cards} == {"#FFF59D"}
+    assert {tuple(c.value_keys) for c in cards} == {("solidarite",)}
+    assert {c.horizon for c in cards} == {"2024"}
+    aicha = next(p for p in store.find(Persona) if p.first_name == "Aïcha")
+    assert {c.persona_id for c in cards} == {aicha.id}
+    assert window.scene.items_by_id[three[0]].look.persona_name == "Aïcha"
+    for _ in range(4):
+        window.undo_action.trigger()
+    assert store.get(Card, three[0]).persona_id is None
+    assert store.get(Card, three[0]).colour == ""
+
+
+# filter, reopen
+
+
+def test_filter_dims_the_others_and_counts_update(qtbot, window, store, three) -> None:
+    add(qtbot, window, "Vélo partout #mobilité !2040")
+    window.capture.search.setText("#mobilite")
+    dimmed = window.scene.dimmed
+    assert len(dimmed) == 3
+    assert window.board.headers["inbox"].text() == "À trier  (1/4)"
+    window.capture.search.setText("alpha")
+    assert window.scene.items_by_id[three[0]].opacity() == 1.0
+    assert window.scene.items_by_id[three[1]].opacity() < 0.5
+    window.capture.search.setText("!2030")
+    assert "Horizon inconnu" in window.capture.hint.text()
+    window.capture.search.clear()
+    assert window.board.headers["inbox"].text() == "À trier  (4)"
+
+
+def test_filter_follows_new_cards(qtbot, window) -> None:
+    window.capture.search.setText("tram")
+    card_id = add(qtbot, window, "Un vélo")
+    assert card_id in window.scene.dimmed
+    card_id = add(qtbot, window, "Un tram")
+    assert card_id not in window.scene.dimmed
+
+
+def test_order_persists_after_reopen(qtbot, fabrique_app, window, store, session, three) -> None:
+    drag(window, point_of(window, three[2]), point_of(window, three[0], -20))
+    window.board_actions.send_to(0)
+    reopened = fabrique_app.open_session(session.id)
+    qtbot.addWidget(reopened)
+    assert scene_texts(reopened, "inbox") == ["Charlie", "Alpha", "Bravo"]
+
+
+def test_vote_counts_and_dimming_api(window, three) -> None:
+    scene = window.scene
+    scene.set_vote_counts({three[0]: 3})
+    assert scene.items_by_id[three[0]].votes == 3
+    assert "●3" in scene.items_by_id[three[0]]._badges()
+    scene.set_dimmed({three[1]})
+    assert scene.items_by_id[three[1]].opacity() < 0.5
