@@ -5,39 +5,39 @@
     <name>ActivityDialog</name>
     <message>
         <source>Modifier l&apos;activité</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit the activity</translation>
     </message>
     <message>
         <source>Nouvelle activité</source>
-        <translation type="unfinished"></translation>
+        <translation>New activity</translation>
     </message>
     <message>
         <source>Titre de l&apos;activité</source>
-        <translation type="unfinished"></translation>
+        <translation>Activity title</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Titre</source>
-        <translation type="unfinished">Title</translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>Durée prévue</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned time</translation>
     </message>
     <message>
         <source>Écran</source>
-        <translation type="unfinished"></translation>
+        <translation>Screen</translation>
     </message>
     <message>
         <source>Consignes</source>
-        <translation type="unfinished"></translation>
+        <translation>Instructions</translation>
     </message>
     <message>
         <source>Enregistrer</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Annuler</source>
@@ -45,205 +45,205 @@
     </message>
     <message>
         <source>Donnez un titre à l&apos;activité.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the activity a title.</translation>
     </message>
 </context>
 <context>
     <name>AgendaPanel</name>
     <message>
         <source>Activités du déroulé</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda activities</translation>
     </message>
     <message>
         <source>Étape suivante</source>
-        <translation type="unfinished"></translation>
+        <translation>Next step</translation>
     </message>
     <message>
         <source>Commencer celle-ci</source>
-        <translation type="unfinished"></translation>
+        <translation>Start this one</translation>
     </message>
     <message>
         <source>Afficher son écran</source>
-        <translation type="unfinished"></translation>
+        <translation>Show its screen</translation>
     </message>
     <message>
         <source>Déroulé type…</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard agenda…</translation>
     </message>
     <message>
         <source>Ajouter</source>
-        <translation type="unfinished">Add</translation>
+        <translation>Add</translation>
     </message>
     <message>
         <source>Modifier</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit</translation>
     </message>
     <message>
         <source>Supprimer</source>
-        <translation type="unfinished">Delete</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Monter</source>
-        <translation type="unfinished">Up</translation>
+        <translation>Move up</translation>
     </message>
     <message>
         <source>Descendre</source>
-        <translation type="unfinished">Down</translation>
+        <translation>Move down</translation>
     </message>
     <message>
         <source>prévu {}</source>
-        <translation type="unfinished"></translation>
+        <translation>planned {}</translation>
     </message>
     <message>
         <source>prévu {} · réel {}</source>
-        <translation type="unfinished"></translation>
+        <translation>planned {} · actual {}</translation>
     </message>
     <message>
         <source>Pas encore de déroulé</source>
-        <translation type="unfinished"></translation>
+        <translation>No agenda yet</translation>
     </message>
     <message>
         <source>« Déroulé type… » charge celui de la phase de l&apos;atelier, modifiable.</source>
-        <translation type="unfinished"></translation>
+        <translation>“Standard agenda…” loads the one of the session&apos;s phase, editable.</translation>
     </message>
     <message>
         <source>À suivre : {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Next: {}</translation>
     </message>
     <message>
         <source>Déroulé terminé</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda finished</translation>
     </message>
     <message>
         <source>{}/{} activités · prévu {} · réel {}</source>
-        <translation type="unfinished"></translation>
+        <translation>{}/{} activities · planned {} · actual {}</translation>
     </message>
     <message>
         <source>Commencer le déroulé</source>
-        <translation type="unfinished"></translation>
+        <translation>Start the agenda</translation>
     </message>
 </context>
 <context>
     <name>AnimationMenu</name>
     <message>
         <source>Déroulé de l&apos;atelier</source>
-        <translation type="unfinished"></translation>
+        <translation>Session agenda</translation>
     </message>
     <message>
         <source>Votes</source>
-        <translation type="unfinished"></translation>
+        <translation>Votes</translation>
     </message>
     <message>
         <source>Sélectionnez au moins deux idées à fusionner (Ctrl+clic).</source>
-        <translation type="unfinished"></translation>
+        <translation>Select at least two ideas to merge (Ctrl+click).</translation>
     </message>
     <message>
         <source>Sélectionnez une idée issue d&apos;une fusion.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an idea that came from a merge.</translation>
     </message>
     <message>
         <source>Défaire la fusion</source>
-        <translation type="unfinished"></translation>
+        <translation>Unmerge</translation>
     </message>
     <message>
         <source>Sélectionnez les idées à regrouper.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select the ideas to group.</translation>
     </message>
     <message>
         <source>Regrouper</source>
-        <translation type="unfinished"></translation>
+        <translation>Group</translation>
     </message>
     <message>
         <source>Nom du groupe :</source>
-        <translation type="unfinished"></translation>
+        <translation>Group name:</translation>
     </message>
     <message>
         <source>Sélectionnez une idée d&apos;un groupe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an idea of a group.</translation>
     </message>
     <message>
         <source>Défaire le groupe</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungroup</translation>
     </message>
     <message>
         <source>Sélectionnez l&apos;idée ou le groupe à promouvoir en engagement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select the idea or group to promote to an engagement.</translation>
     </message>
     <message>
         <source>&amp;Animation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Facilitation</translation>
     </message>
     <message>
         <source>Étape suivante</source>
-        <translation type="unfinished"></translation>
+        <translation>Next step</translation>
     </message>
     <message>
         <source>Afficher le minuteur</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the timer</translation>
     </message>
     <message>
         <source>Démarrer ou mettre en pause le minuteur</source>
-        <translation type="unfinished"></translation>
+        <translation>Start or pause the timer</translation>
     </message>
     <message>
         <source>Ajouter une minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a minute</translation>
     </message>
     <message>
         <source>Minuteur en grand</source>
-        <translation type="unfinished"></translation>
+        <translation>Large timer</translation>
     </message>
     <message>
         <source>Ajouter une gommette</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a dot</translation>
     </message>
     <message>
         <source>Retirer une gommette</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove a dot</translation>
     </message>
     <message>
         <source>Votant suivant</source>
-        <translation type="unfinished"></translation>
+        <translation>Next voter</translation>
     </message>
     <message>
         <source>Votant précédent</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous voter</translation>
     </message>
     <message>
         <source>Révéler les votes</source>
-        <translation type="unfinished"></translation>
+        <translation>Reveal the votes</translation>
     </message>
     <message>
         <source>Classement</source>
-        <translation type="unfinished"></translation>
+        <translation>Ranking</translation>
     </message>
     <message>
         <source>Fusionner les idées…</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge the ideas…</translation>
     </message>
     <message>
         <source>Regrouper…</source>
-        <translation type="unfinished"></translation>
+        <translation>Group…</translation>
     </message>
     <message>
         <source>Promouvoir en engagement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Promote to an engagement…</translation>
     </message>
     <message>
         <source>Engagements</source>
-        <translation type="unfinished">Commitments</translation>
+        <translation>Engagements</translation>
     </message>
     <message>
         <source>Récit prospectif</source>
-        <translation type="unfinished"></translation>
+        <translation>Forward-looking narrative</translation>
     </message>
     <message>
         <source>Photos</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos</translation>
     </message>
     <message>
         <source>Temps écoulé !</source>
-        <translation type="unfinished"></translation>
+        <translation>Time is up!</translation>
     </message>
 </context>
 <context>
@@ -352,11 +352,11 @@
     <name>BuiltinDialog</name>
     <message>
         <source>Charger un déroulé type</source>
-        <translation type="unfinished"></translation>
+        <translation>Load a standard agenda</translation>
     </message>
     <message>
         <source>Charger</source>
-        <translation type="unfinished"></translation>
+        <translation>Load</translation>
     </message>
     <message>
         <source>Annuler</source>
@@ -364,7 +364,7 @@
     </message>
     <message>
         <source>Le déroulé type remplace les activités actuelles.</source>
-        <translation type="unfinished"></translation>
+        <translation>The standard agenda replaces the current activities.</translation>
     </message>
 </context>
 <context>
@@ -480,47 +480,47 @@
     <name>EngagementDialog</name>
     <message>
         <source>Modifier l&apos;engagement</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit the engagement</translation>
     </message>
     <message>
         <source>Nouvel engagement</source>
-        <translation type="unfinished"></translation>
+        <translation>New engagement</translation>
     </message>
     <message>
         <source>Titre de l&apos;engagement</source>
-        <translation type="unfinished"></translation>
+        <translation>Engagement title</translation>
     </message>
     <message>
         <source>Pour …</source>
-        <translation type="unfinished"></translation>
+        <translation>To …</translation>
     </message>
     <message>
         <source>Pour quoi</source>
-        <translation type="unfinished"></translation>
+        <translation>What for</translation>
     </message>
     <message>
         <source>Un point par ligne</source>
-        <translation type="unfinished"></translation>
+        <translation>One point per line</translation>
     </message>
     <message>
         <source>Comment ?</source>
-        <translation type="unfinished">How?</translation>
+        <translation>How?</translation>
     </message>
     <message>
         <source>Titre</source>
-        <translation type="unfinished">Title</translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>Vivre</source>
-        <translation type="unfinished"></translation>
+        <translation>Vivre</translation>
     </message>
     <message>
         <source>Idées liées</source>
-        <translation type="unfinished"></translation>
+        <translation>Linked ideas</translation>
     </message>
     <message>
         <source>Enregistrer</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Annuler</source>
@@ -528,62 +528,62 @@
     </message>
     <message>
         <source>Donnez un titre à l&apos;engagement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the engagement a title.</translation>
     </message>
 </context>
 <context>
     <name>EngagementsView</name>
     <message>
         <source>Engagements</source>
-        <translation type="unfinished">Commitments</translation>
+        <translation>Engagements</translation>
     </message>
     <message>
         <source>Engagements {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Engagements {}</translation>
     </message>
     <message>
         <source>Trace des idées</source>
-        <translation type="unfinished"></translation>
+        <translation>Trace of the ideas</translation>
     </message>
     <message>
         <source>Modifier (Entrée)</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit (Enter)</translation>
     </message>
     <message>
         <source>Monter</source>
-        <translation type="unfinished">Up</translation>
+        <translation>Move up</translation>
     </message>
     <message>
         <source>Descendre</source>
-        <translation type="unfinished">Down</translation>
+        <translation>Move down</translation>
     </message>
     <message>
         <source>Supprimer</source>
-        <translation type="unfinished">Delete</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Fermer</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>↳ {} idée(s) · {} gommette(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>↳ {} idea(s) · {} dot(s)</translation>
     </message>
     <message>
         <source>{} engagements</source>
-        <translation type="unfinished"></translation>
+        <translation>{} engagements</translation>
     </message>
     <message>
         <source>Choisissez un engagement pour voir les idées qui l&apos;ont fait naître.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an engagement to see the ideas behind it.</translation>
     </message>
     <message>
         <source> (supprimée)</source>
-        <translation type="unfinished"></translation>
+        <translation> (deleted)</translation>
     </message>
     <message>
         <source>Aucune idée liée.</source>
-        <translation type="unfinished"></translation>
+        <translation>No linked idea.</translation>
     </message>
 </context>
 <context>
@@ -1000,27 +1000,27 @@
     <name>MergeDialog</name>
     <message>
         <source>Fusionner des idées</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge ideas</translation>
     </message>
     <message>
         <source>Fusionner {} idées en une seule</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge {} ideas into one</translation>
     </message>
     <message>
         <source>Choisissez la formulation à garder, ou modifiez-la. Les idées d&apos;origine, leurs personas, étiquettes et gommettes sont conservés.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the wording to keep, or edit it. The original ideas, their personas, tags and dots are kept.</translation>
     </message>
     <message>
         <source>Texte de l&apos;idée fusionnée :</source>
-        <translation type="unfinished"></translation>
+        <translation>Text of the merged idea:</translation>
     </message>
     <message>
         <source>Texte de l&apos;idée fusionnée</source>
-        <translation type="unfinished"></translation>
+        <translation>Text of the merged idea</translation>
     </message>
     <message>
         <source>Fusionner</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge</translation>
     </message>
     <message>
         <source>Annuler</source>
@@ -1028,7 +1028,7 @@
     </message>
     <message>
         <source>Le texte de l&apos;idée fusionnée ne peut pas être vide.</source>
-        <translation type="unfinished"></translation>
+        <translation>The merged idea&apos;s text cannot be empty.</translation>
     </message>
 </context>
 <context>
@@ -1437,55 +1437,55 @@
     <name>PhotoGallery</name>
     <message>
         <source>Fichier de la photo introuvable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo file not found.</translation>
     </message>
     <message>
         <source>Image illisible (fichier abîmé ou format non reconnu).</source>
-        <translation type="unfinished"></translation>
+        <translation>Unreadable image (damaged file or unknown format).</translation>
     </message>
     <message>
         <source>Photos de l&apos;atelier</source>
-        <translation type="unfinished"></translation>
+        <translation>Session photos</translation>
     </message>
     <message>
         <source>Photos</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos</translation>
     </message>
     <message>
         <source>Légende de la photo, puis Entrée</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo caption, then Enter</translation>
     </message>
     <message>
         <source>Légende</source>
-        <translation type="unfinished"></translation>
+        <translation>Caption</translation>
     </message>
     <message>
         <source>Ajouter des photos… (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Add photos… (Ctrl+O)</translation>
     </message>
     <message>
         <source>Agrandir (Entrée)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enlarge (Enter)</translation>
     </message>
     <message>
         <source>Retirer</source>
-        <translation type="unfinished">Retire</translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <source>Fermer</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Photos des tableaux et paperboards</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos of the boards and flip charts</translation>
     </message>
     <message>
         <source>Ajouter des photos</source>
-        <translation type="unfinished"></translation>
+        <translation>Add photos</translation>
     </message>
     <message>
         <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
 </context>
 <context>
@@ -1499,78 +1499,78 @@
     <name>RankingView</name>
     <message>
         <source>Classement des idées</source>
-        <translation type="unfinished"></translation>
+        <translation>Ranking of the ideas</translation>
     </message>
     <message>
         <source>Classement</source>
-        <translation type="unfinished"></translation>
+        <translation>Ranking</translation>
     </message>
     <message>
         <source>Afficher les </source>
-        <translation type="unfinished"></translation>
+        <translation>Show the </translation>
     </message>
     <message>
         <source> premières</source>
-        <translation type="unfinished"></translation>
+        <translation> first</translation>
     </message>
     <message>
         <source>Révéler les votes</source>
-        <translation type="unfinished"></translation>
+        <translation>Reveal the votes</translation>
     </message>
     <message>
         <source>Fermer</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Vote secret : le classement sera révélé à la fin du vote.</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret vote: the ranking will be revealed at the end of the vote.</translation>
     </message>
     <message>
         <source>Aucun vote pour l&apos;instant.</source>
-        <translation type="unfinished"></translation>
+        <translation>No votes yet.</translation>
     </message>
     <message>
         <source>{} gommettes</source>
-        <translation type="unfinished"></translation>
+        <translation>{} dots</translation>
     </message>
     <message>
         <source>1 gommette</source>
-        <translation type="unfinished"></translation>
+        <translation>1 dot</translation>
     </message>
 </context>
 <context>
     <name>RecitView</name>
     <message>
         <source>Récit prospectif</source>
-        <translation type="unfinished"></translation>
+        <translation>Forward-looking narrative</translation>
     </message>
     <message>
         <source>Toutes les citations</source>
-        <translation type="unfinished"></translation>
+        <translation>All quotes</translation>
     </message>
     <message>
         <source>Persona qui parle</source>
-        <translation type="unfinished"></translation>
+        <translation>Persona speaking</translation>
     </message>
     <message>
         <source>(sans persona)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no persona)</translation>
     </message>
     <message>
         <source>Une citation, puis Entrée</source>
-        <translation type="unfinished"></translation>
+        <translation>A quote, then Enter</translation>
     </message>
     <message>
         <source>Nouvelle citation</source>
-        <translation type="unfinished"></translation>
+        <translation>New quote</translation>
     </message>
     <message>
         <source>Retirer la citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove the quote</translation>
     </message>
     <message>
         <source>Fermer</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1940,129 +1940,129 @@
     <name>TimerOverlay</name>
     <message>
         <source>Temps restant</source>
-        <translation type="unfinished"></translation>
+        <translation>Time left</translation>
     </message>
     <message>
         <source>+1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>+1 min</translation>
     </message>
     <message>
         <source>Ajouter une minute (F8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a minute (F8)</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Durée du tour en minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Round length in minutes</translation>
     </message>
     <message>
         <source>Régler</source>
-        <translation type="unfinished"></translation>
+        <translation>Set</translation>
     </message>
     <message>
         <source>Masquer le minuteur (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hide the timer (Ctrl+T)</translation>
     </message>
     <message>
         <source>Pause (F7)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause (F7)</translation>
     </message>
     <message>
         <source>Démarrer (F7)</source>
-        <translation type="unfinished"></translation>
+        <translation>Start (F7)</translation>
     </message>
 </context>
 <context>
     <name>VivrePage</name>
     <message>
         <source>Le rêve : {}</source>
-        <translation type="unfinished"></translation>
+        <translation>The dream: {}</translation>
     </message>
     <message>
         <source>Le rêve de la Métropole pour « {} », écrit ensemble…</source>
-        <translation type="unfinished"></translation>
+        <translation>The dream of the Metropolis for “{}”, written together…</translation>
     </message>
     <message>
         <source>En 2017 : </source>
-        <translation type="unfinished"></translation>
+        <translation>In 2017: </translation>
     </message>
     <message>
         <source>Le rêve</source>
-        <translation type="unfinished"></translation>
+        <translation>The dream</translation>
     </message>
     <message>
         <source>Citations de la salle</source>
-        <translation type="unfinished"></translation>
+        <translation>Quotes from the room</translation>
     </message>
     <message>
         <source>Citations</source>
-        <translation type="unfinished"></translation>
+        <translation>Quotes</translation>
     </message>
 </context>
 <context>
     <name>VotePanel</name>
     <message>
         <source>Votant en cours</source>
-        <translation type="unfinished"></translation>
+        <translation>Current voter</translation>
     </message>
     <message>
         <source>Sélectionnez une idée du tableau : + ajoute une gommette, − en retire une.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an idea on the board: + adds a dot, − removes one.</translation>
     </message>
     <message>
         <source>Votants</source>
-        <translation type="unfinished"></translation>
+        <translation>Voters</translation>
     </message>
     <message>
         <source>Gommettes par votant : </source>
-        <translation type="unfinished"></translation>
+        <translation>Dots per voter: </translation>
     </message>
     <message>
         <source>Vote secret (compteurs cachés)</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret vote (counts hidden)</translation>
     </message>
     <message>
         <source>Révéler les votes</source>
-        <translation type="unfinished"></translation>
+        <translation>Reveal the votes</translation>
     </message>
     <message>
         <source>Ajouter des tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Add tables</translation>
     </message>
     <message>
         <source>Effacer ses gommettes</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear their dots</translation>
     </message>
     <message>
         <source>Reprendre toutes les gommettes du votant choisi</source>
-        <translation type="unfinished"></translation>
+        <translation>Take back all the dots of the chosen voter</translation>
     </message>
     <message>
         <source>Ajoutez d&apos;abord des tables pour voter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Add tables first to vote.</translation>
     </message>
     <message>
         <source>{} gommette(s) restante(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{} dot(s) left</translation>
     </message>
     <message>
         <source>Aucun votant : ajoutez des tables.</source>
-        <translation type="unfinished"></translation>
+        <translation>No voters: add tables.</translation>
     </message>
     <message>
         <source>{} : {} gommettes restantes</source>
-        <translation type="unfinished"></translation>
+        <translation>{}: {} dots left</translation>
     </message>
     <message>
         <source>{} : 1 gommette restante</source>
-        <translation type="unfinished"></translation>
+        <translation>{}: 1 dot left</translation>
     </message>
     <message>
         <source>{} : plus de gommette</source>
-        <translation type="unfinished"></translation>
+        <translation>{}: no dots left</translation>
     </message>
 </context>
 <context>
