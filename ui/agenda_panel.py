@@ -54,8 +54,17 @@ class ActivityDialog(QDialog):
         self.minutes.setSuffix(self.tr(" min"))
         self.minutes.setValue(activity.planned_minutes if activity else 15)
         self.screen = QComboBox()
+        titles = {
+            "tableau": self.tr("Tableau des idées"),
+            "minuteur": self.tr("Minuteur"),
+            "votes": self.tr("Votes"),
+            "classement": self.tr("Classement"),
+            "engagements": self.tr("Engagements"),
+            "recit": self.tr("Récit prospectif"),
+            "photos": self.tr("Photos"),
+        }
         for key, title in agenda.SCREENS.items():
-            self.screen.addItem(self.tr(title), key)
+            self.screen.addItem(titles.get(key, title), key)
         self.screen.setCurrentIndex(
             max(0, self.screen.findData(activity.screen if activity else "tableau"))
         )
@@ -315,8 +324,13 @@ class BuiltinDialog(QDialog):
         self.setWindowTitle(self.tr("Charger un déroulé type"))
         style.projector(self)
         self.choice = QComboBox()
+        titles = {
+            "valeurs": self.tr("Valeurs"),
+            "objectifs": self.tr("Objectifs & pistes de projet"),
+            "convergence": self.tr("Convergence"),
+        }
         for key in agenda.BUILTIN:
-            self.choice.addItem(self.tr(PHASES[key]), key)
+            self.choice.addItem(titles.get(key, PHASES[key]), key)
         self.choice.setCurrentIndex(max(0, self.choice.findData(phase)))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

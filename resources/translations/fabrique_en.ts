@@ -20,6 +20,34 @@
         <translation> min</translation>
     </message>
     <message>
+        <source>Tableau des idées</source>
+        <translation>Idea board</translation>
+    </message>
+    <message>
+        <source>Minuteur</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Classement</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation>Engagements</translation>
+    </message>
+    <message>
+        <source>Récit prospectif</source>
+        <translation>Forward-looking narrative</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
@@ -345,7 +373,7 @@
     <name>BoardGraphicsView</name>
     <message>
         <source>Tableau des idées</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Idea board</translation>
     </message>
 </context>
 <context>
@@ -353,6 +381,18 @@
     <message>
         <source>Charger un déroulé type</source>
         <translation>Load a standard agenda</translation>
+    </message>
+    <message>
+        <source>Valeurs</source>
+        <translation>Values</translation>
+    </message>
+    <message>
+        <source>Objectifs &amp; pistes de projet</source>
+        <translation>Objectives &amp; project ideas</translation>
+    </message>
+    <message>
+        <source>Convergence</source>
+        <translation>Convergence</translation>
     </message>
     <message>
         <source>Charger</source>
