@@ -29,14 +29,24 @@ def column_cards(store: Store, session_id: str, column: str) -> list[Card]:
 
 
 def capture(
-    store: Store, session_id: str, text: str, column: str = INBOX, **fields: object
+    store: Store,
+    session_id: str,
+    text: str,
+    column: str = INBOX,
+    last_position: float | None = None,
+    **fields: object,
 ) -> Change:
-    """A new card at the end of ``column``. Empty text captures nothing."""
+    """A new card at the end of ``column``. Empty text captures nothing.
+
+    ``last_position``: the position of the column's last card (0 if empty) when the caller
+    knows it (the board does), which spares reading the whole column."""
     text = text.strip()
     if not text:
         return Change("Ajouter une idée")
-    existing = column_cards(store, session_id, column)
-    position = (existing[-1].position + STEP) if existing else STEP
+    if last_position is None:
+        existing = column_cards(store, session_id, column)
+        last_position = existing[-1].position if existing else 0.0
+    position = last_position + STEP
     card = Card(session_id=session_id, text=text, column=column, position=position, **fields)  # type: ignore[arg-type]
     return Change("Ajouter une idée", (changes.create(card),))
 
@@ -106,14 +116,22 @@ def table_edits(store: Store, session_id: str, number: int | None) -> tuple[str 
     return table.id, [changes.create(table)]
 
 
-def capture_parsed(store: Store, session_id: str, parsed: Parsed, column: str = INBOX) -> Change:
+def capture_parsed(
+    store: Store,
+    session_id: str,
+    parsed: Parsed,
+    column: str = INBOX,
+    last_positions: dict[str, float] | None = None,
+) -> Change:
     """A card from a typed line with its markers (see ``fabrique_desktop.capture``)."""
     table_id, edits = table_edits(store, session_id, parsed.table_number)
+    target = parsed.column or column
     change = capture(
         store,
         session_id,
         parsed.text,
-        parsed.column or column,
+        target,
+        None if last_positions is None else last_positions.get(target, 0.0),
         persona_id=parsed.persona_id,
         table_id=table_id,
         horizon=parsed.horizon,

@@ -79,7 +79,11 @@ class BoardActions(QObject):
         if parsed.table_number is None and self.default_table is not None:
             parsed = dataclasses.replace(parsed, table_number=self.default_table)
         change = board.capture_parsed(
-            self.controller.store, self._session_id, parsed, self.capture.target_column()
+            self.controller.store,
+            self._session_id,
+            parsed,
+            self.capture.target_column(),
+            self.scene.last_positions(),
         )
         if not self.controller.push(change):
             return None
@@ -299,7 +303,7 @@ class BoardActions(QObject):
             self._apply_filter()
 
     def _update_vocabulary(self) -> None:
-        cards = [i.card for i in self.scene.items_by_id.values()]
+        cards = self.scene.all_cards()
         self.capture.set_vocabulary(self.personas, self.scene.columns, board.session_tags(cards))
 
     def _filter_changed(self, query: str) -> None:
@@ -312,7 +316,7 @@ class BoardActions(QObject):
         self._apply_filter()
 
     def _apply_filter(self) -> None:
-        cards = [i.card for i in self.scene.items_by_id.values()]
+        cards = self.scene.all_cards()
         self.scene.set_dimmed(self.filter.dimmed(cards))
         problems = " ".join(self.filter.problems)
         if problems:

@@ -27,6 +27,9 @@ from ui.card_item import CardItem, CardLook, Fonts
 
 GAP = 12.0
 COLUMN_PADDING = 10.0
+EAGER_PER_COLUMN = 25  # notes made before the window shows; the rest right after
+EAGER_BOARD = 300  # a board this small is made at once
+ADD_CHUNK = 400
 MEASURE_CHUNK = 250  # notes measured per idle step after the window is shown
 DIMMED_OPACITY = 0.22
 HIGH_CONTRAST_BOARD = "#000000"
@@ -65,6 +68,11 @@ class BoardScene(QGraphicsScene):
         self._press: tuple[QPointF, CardItem, bool] | None = None
         self._drag: list[CardItem] = []
         self._drag_offset = QPointF()
+        self._pending: dict[str, Card] = {}
+        self._laid_size = (0.0, 0.0)
+        self._add_timer = QTimer(self)
+        self._add_timer.setSingleShot(True)
+        self._add_timer.timeout.connect(self._add_some)
         self._measure_timer = QTimer(self)
         self._measure_timer.setSingleShot(True)
         self._measure_timer.timeout.connect(self._measure_some)
@@ -88,16 +96,27 @@ class BoardScene(QGraphicsScene):
     # building and refreshing
 
     def show_cards(self, cards: list[Card]) -> None:
+        """Show a session's cards. The first ones of each column get their notes at once;
+        the others (below the fold) are added just after the window is shown."""
         for item in self.items_by_id.values():
             self.removeItem(item)
         self.items_by_id.clear()
-        for card in cards:
-            self._add(card)
+        self._pending.clear()
+        seen: dict[str, int] = {}
+        for card in sorted(cards, key=lambda c: c.position):
+            seen[card.column] = seen.get(card.column, 0) + 1
+            if len(cards) <= EAGER_BOARD or seen[card.column] <= EAGER_PER_COLUMN:
+                self._add(card)
+            else:
+                self._pending[card.id] = card
         self.layout_cards()
+        if self._pending:
+            self._add_timer.start(0)
 
     def refresh(self, cards: Iterable[Card]) -> None:
         """Bring the given cards up to date: add, update, or remove (deleted/merged) them."""
         for card in cards:
+            self._pending.pop(card.id, None)
             item = self.items_by_id.get(card.id)
             gone = card.deleted or card.merged_into is not None
             if gone and item is not None:
@@ -110,6 +129,26 @@ class BoardScene(QGraphicsScene):
                 item.setOpacity(DIMMED_OPACITY if card.id in self._dimmed else 1.0)
                 item.set_card(card, self._look(card))
         self.layout_cards()
+
+    def last_positions(self) -> dict[str, float]:
+        """The position of each column's last card (where a captured card goes after)."""
+        last: dict[str, float] = {}
+        for card in self._pending.values():
+            last[card.column] = max(last.get(card.column, card.position), card.position)
+        for key, stack in self._order.items():
+            if stack:
+                last[key] = max(last.get(key, stack[-1].card.position), stack[-1].card.position)
+        return last
+
+    def all_cards(self) -> list[Card]:
+        """Every card of the board, those whose note is not made yet included."""
+        return [i.card for i in self.items_by_id.values()] + list(self._pending.values())
+
+    def flush(self) -> None:
+        """Make every pending note now (tests, screenshots, the projector window)."""
+        self._add_timer.stop()
+        while self._pending:
+            self._add_some()
 
     def set_people(self, personas: Iterable[Persona], tables: Iterable[Table]) -> None:
         """Names and colours to show for persona and table ids."""
@@ -160,10 +199,13 @@ class BoardScene(QGraphicsScene):
         return list(self._order.get(column, []))
 
     def count(self, column: str) -> int:
-        return len(self._order.get(column, []))
+        pending = sum(1 for c in self._pending.values() if c.column == column)
+        return len(self._order.get(column, [])) + pending
 
     def visible_count(self, column: str) -> int:
-        return sum(1 for i in self._order.get(column, []) if i.card.id not in self._dimmed)
+        shown = sum(1 for i in self._order.get(column, []) if i.card.id not in self._dimmed)
+        pending = (c for c in self._pending.values() if c.column == column)
+        return shown + sum(1 for c in pending if c.id not in self._dimmed)
 
     @property
     def personas(self) -> dict[str, Persona]:
@@ -276,22 +318,27 @@ class BoardScene(QGraphicsScene):
                         item.measure()
                     else:
                         pending = True
-                if item is not None and item not in self._drag:
-                    item.setPos(x + COLUMN_PADDING, y)
+                place = (x + COLUMN_PADDING, y)
+                if item.laid_at != place and item not in self._drag:
+                    item.laid_at = place  # only moved notes are touched: a capture is fast
+                    item.setPos(*place)
                 y += item.height() + GAP
             tallest = max(tallest, y)
         height = max(tallest + COLUMN_PADDING, self._visible_height())
-        for index, column in enumerate(self.columns):
-            x = index * (self.column_width + GAP)
-            self._backgrounds[column.key].setRect(QRectF(x, 0, self.column_width, height))
         width = len(self.columns) * (self.column_width + GAP) - GAP
-        self.setSceneRect(QRectF(0, 0, width, height))
+        if (width, height) != self._laid_size:
+            self._laid_size = (width, height)
+            for index, column in enumerate(self.columns):
+                x = index * (self.column_width + GAP)
+                self._backgrounds[column.key].setRect(QRectF(x, 0, self.column_width, height))
+            self.setSceneRect(QRectF(0, 0, width, height))
         if pending:
             self._measure_timer.start(0)
         self.laid_out.emit()
 
     def measure_all(self) -> None:
-        """Measure every note now (tests, screenshots)."""
+        """Make and measure every note now (tests, screenshots)."""
+        self.flush()
         self._measure_timer.stop()
         for item in self.items_by_id.values():
             if not item.measured:
@@ -299,6 +346,15 @@ class BoardScene(QGraphicsScene):
         self.layout_cards()
 
     # private
+
+    def _add_some(self) -> None:
+        chunk = list(self._pending.values())[:ADD_CHUNK]
+        for card in chunk:
+            del self._pending[card.id]
+            self._add(card)
+        self.layout_cards()
+        if self._pending:
+            self._add_timer.start(0)
 
     def _measure_some(self) -> None:
         count = 0
@@ -402,6 +458,7 @@ class BoardScene(QGraphicsScene):
         index = self.drop_index(column, pos.y(), (i.card.id for i in self._drag))
         ids = self.selected_card_ids()
         for item in self._drag:
+            item.laid_at = None
             item.setZValue(0)
             item.setOpacity(DIMMED_OPACITY if item.card.id in self._dimmed else 1.0)
         self._drag = []

@@ -105,6 +105,7 @@ class CardItem(QGraphicsItem):
         self.look = CardLook()
         self.votes = 0
         self.measured = False
+        self.laid_at: tuple[float, float] | None = None  # where the scene last put it
         self._fonts = fonts
         self._width = width
         self._scale = 1.0

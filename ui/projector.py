@@ -74,7 +74,7 @@ class ProjectorWindow(QWidget):
         layout.addWidget(self.board)
         self.scene.set_people(source.personas.values(), source.tables.values())
         self.scene.set_vote_counts(source.vote_counts)
-        self.scene.show_cards([i.card for i in source.items_by_id.values()])
+        self.scene.show_cards(source.all_cards())
         self.scene.set_dimmed(source.dimmed)
         controller.changed.connect(self._on_changed)
         source.selectionChanged.connect(self._follow_selection)

@@ -278,102 +278,102 @@
     <name>BoardActions</name>
     <message>
         <source>Envoyer vers</source>
-        <translation type="unfinished"></translation>
+        <translation>Send to</translation>
     </message>
     <message>
         <source>Horizon</source>
-        <translation type="unfinished"></translation>
+        <translation>Horizon</translation>
     </message>
     <message>
         <source>Aucun</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
         <source>Persona</source>
-        <translation type="unfinished">Persona</translation>
+        <translation>Persona</translation>
     </message>
     <message>
         <source>Couleur</source>
-        <translation type="unfinished">Colour</translation>
+        <translation>Colour</translation>
     </message>
     <message>
         <source>Couleur de la colonne</source>
-        <translation type="unfinished"></translation>
+        <translation>Column&apos;s colour</translation>
     </message>
     <message>
         <source>Jaune</source>
-        <translation type="unfinished"></translation>
+        <translation>Yellow</translation>
     </message>
     <message>
         <source>Orange</source>
-        <translation type="unfinished"></translation>
+        <translation>Orange</translation>
     </message>
     <message>
         <source>Rose</source>
-        <translation type="unfinished"></translation>
+        <translation>Pink</translation>
     </message>
     <message>
         <source>Vert</source>
-        <translation type="unfinished"></translation>
+        <translation>Green</translation>
     </message>
     <message>
         <source>Bleu</source>
-        <translation type="unfinished"></translation>
+        <translation>Blue</translation>
     </message>
     <message>
         <source>Blanc</source>
-        <translation type="unfinished"></translation>
+        <translation>White</translation>
     </message>
     <message>
         <source>Valeurs</source>
-        <translation type="unfinished">Values</translation>
+        <translation>Values</translation>
     </message>
     <message>
         <source>Envoyer vers « {} »</source>
-        <translation type="unfinished"></translation>
+        <translation>Send to “{}”</translation>
     </message>
     <message>
         <source>Monter</source>
-        <translation type="unfinished">Up</translation>
+        <translation>Move up</translation>
     </message>
     <message>
         <source>Descendre</source>
-        <translation type="unfinished">Down</translation>
+        <translation>Move down</translation>
     </message>
     <message>
         <source>Modifier l&apos;idée</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit the idea</translation>
     </message>
     <message>
         <source>Supprimer</source>
-        <translation type="unfinished">Delete</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Tout sélectionner</source>
-        <translation type="unfinished"></translation>
+        <translation>Select all</translation>
     </message>
     <message>
         <source>Menu de l&apos;idée</source>
-        <translation type="unfinished"></translation>
+        <translation>Idea&apos;s menu</translation>
     </message>
     <message>
         <source>Filtrer les idées</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter the ideas</translation>
     </message>
     <message>
         <source>Ajuster à la fenêtre</source>
-        <translation type="unfinished"></translation>
+        <translation>Fit to window</translation>
     </message>
     <message>
         <source>Horizon {}</source>
-        <translation type="unfinished"></translation>
+        <translation>Horizon {}</translation>
     </message>
 </context>
 <context>
     <name>BoardGraphicsView</name>
     <message>
         <source>Tableau des idées</source>
-        <translation type="unfinished">Idea board</translation>
+        <translation>Idea board</translation>
     </message>
 </context>
 <context>
@@ -419,34 +419,34 @@
     </message>
     <message>
         <source>Colonne des nouvelles idées</source>
-        <translation type="unfinished"></translation>
+        <translation>Column for new ideas</translation>
     </message>
     <message>
         <source>Colonne où vont les nouvelles idées (ou &gt;colonne)</source>
-        <translation type="unfinished"></translation>
+        <translation>Column new ideas go to (or &gt;column)</translation>
     </message>
     <message>
         <source>Filtrer… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter… (Ctrl+F)</translation>
     </message>
     <message>
         <source>Filtrer les idées</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter the ideas</translation>
     </message>
     <message>
         <source>table {}</source>
-        <translation type="unfinished"></translation>
+        <translation>table {}</translation>
     </message>
     <message>
         <source>Entrée : ajouter · Échap : aller au tableau · F1 : raccourcis — @persona  #thème  !2024 ou !2040  &gt;colonne (&gt;1 … &gt;4, &gt;0 = À trier)  =n° de table</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter: add · Esc: go to the board · F1: shortcuts — @persona  #theme  !2024 or !2040  &gt;column (&gt;1 … &gt;4, &gt;0 = inbox)  =table no.</translation>
     </message>
 </context>
 <context>
     <name>CardEditor</name>
     <message>
         <source>Modifier l&apos;idée</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit the idea</translation>
     </message>
 </context>
 <context>
@@ -965,7 +965,7 @@
     <name>MainWindow</name>
     <message>
         <source>Idée ajoutée à « {} ».</source>
-        <translation type="unfinished"></translation>
+        <translation>Idea added to “{}”.</translation>
     </message>
     <message>
         <source>Non enregistré</source>
@@ -1021,19 +1021,19 @@
     </message>
     <message>
         <source>Raccourcis clavier…</source>
-        <translation type="unfinished"></translation>
+        <translation>Keyboard shortcuts…</translation>
     </message>
     <message>
         <source>Plein écran (vidéoprojecteur)</source>
-        <translation type="unfinished"></translation>
+        <translation>Full screen (projector)</translation>
     </message>
     <message>
         <source>Projeter sur un second écran…</source>
-        <translation type="unfinished"></translation>
+        <translation>Project on a second screen…</translation>
     </message>
     <message>
         <source>&amp;Tableau</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Board</translation>
     </message>
 </context>
 <context>
@@ -1358,11 +1358,11 @@
     </message>
     <message>
         <source>Monter</source>
-        <translation>Up</translation>
+        <translation>Move up</translation>
     </message>
     <message>
         <source>Descendre</source>
-        <translation>Down</translation>
+        <translation>Move down</translation>
     </message>
     <message>
         <source>Présenter (F9)</source>
@@ -1532,7 +1532,7 @@
     <name>ProjectorWindow</name>
     <message>
         <source>Fabrique — projection</source>
-        <translation type="unfinished"></translation>
+        <translation>Fabrique — projection</translation>
     </message>
 </context>
 <context>
@@ -1716,59 +1716,59 @@
     <name>ShortcutsDialog</name>
     <message>
         <source>Raccourcis clavier</source>
-        <translation type="unfinished"></translation>
+        <translation>Keyboard shortcuts</translation>
     </message>
     <message>
         <source>Flèches</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrows</translation>
     </message>
     <message>
         <source>Choisir une idée (Maj+flèches : en ajouter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an idea (Shift+arrows: add more)</translation>
     </message>
     <message>
         <source>Souris</source>
-        <translation type="unfinished"></translation>
+        <translation>Mouse</translation>
     </message>
     <message>
         <source>Glisser une idée (ou la sélection) vers une colonne ; Ctrl+clic ou cadre pour en choisir plusieurs</source>
-        <translation type="unfinished"></translation>
+        <translation>Drag an idea (or the selection) to a column; Ctrl+click or a frame to choose several</translation>
     </message>
     <message>
         <source>Ctrl+molette</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+wheel</translation>
     </message>
     <message>
         <source>Agrandir ou réduire le texte</source>
-        <translation type="unfinished"></translation>
+        <translation>Make the text larger or smaller</translation>
     </message>
     <message>
         <source>Échap</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Dans la saisie : aller au tableau, sur la dernière idée</source>
-        <translation type="unfinished"></translation>
+        <translation>In the capture field: go to the board, on the last idea</translation>
     </message>
     <message>
         <source>persona (prénom, clé ou métier ; le début suffit, sans accents)</source>
-        <translation type="unfinished"></translation>
+        <translation>persona (first name, key or occupation; the start is enough, accents optional)</translation>
     </message>
     <message>
         <source>thème</source>
-        <translation type="unfinished"></translation>
+        <translation>theme</translation>
     </message>
     <message>
         <source>horizon</source>
-        <translation type="unfinished">horizon</translation>
+        <translation>horizon</translation>
     </message>
     <message>
         <source>colonne (clé, mot du titre ou numéro ; &gt;0 = À trier)</source>
-        <translation type="unfinished"></translation>
+        <translation>column (key, title word or number; &gt;0 = inbox)</translation>
     </message>
     <message>
         <source>numéro de table (créée au besoin)</source>
-        <translation type="unfinished"></translation>
+        <translation>table number (created if needed)</translation>
     </message>
 </context>
 <context>
@@ -1905,11 +1905,11 @@
     </message>
     <message>
         <source>Monter</source>
-        <translation>Up</translation>
+        <translation>Move up</translation>
     </message>
     <message>
         <source>Descendre</source>
-        <translation>Down</translation>
+        <translation>Move down</translation>
     </message>
     <message>
         <source>De {} à {} colonnes, « À trier » en premier. Couleurs en #RRVVBB (double-clic pour choisir).</source>
@@ -2122,11 +2122,11 @@ Details are in the log:
     <name>parent</name>
     <message>
         <source>Projection</source>
-        <translation type="unfinished"></translation>
+        <translation>Projection</translation>
     </message>
     <message>
         <source>Écran du vidéoprojecteur :</source>
-        <translation type="unfinished"></translation>
+        <translation>Projector screen:</translation>
     </message>
 </context>
 <context>
