@@ -13,6 +13,7 @@ import time
 from textwrap import dedent
 
 import pytest
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -26,9 +27,10 @@ from fabrique_desktop.resources import resource
 from fabrique_desktop.workspace import ensure_first_use, list_sessions
 from tests.bench.test_startup import BARE
 from tests.bench.timing import report, time_until_line
-from tests.ui.conftest import fabrique_app  # noqa: F401  (fixture)
+from tests.ui import conftest as ui_fixtures
 
 CARDS = 2000
+fabrique_app = ui_fixtures.fabrique_app  # the app fixture of the UI tests
 TITLE = "Atelier 2 — Objectifs et pistes de projet"
 
 FABRIQUE = dedent(
