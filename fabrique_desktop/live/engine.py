@@ -4,7 +4,7 @@ The same document, the same rules, the same checks as a bundle brought back on a
 
 - ``EngineDoc``: a ``LiveDoc`` over ``SessionSync``. A local write reaches the document with
   ``SessionSync.flush`` (rows noted dirty by ``Store.apply``); a peer's update is merged with
-  ``SessionSync.merge``, which checks it like a bundle's document — rows rewritten in one
+  ``SessionSync.receive``, which checks it like a bundle's document — rows rewritten in one
   transaction, conflicts recorded for the facilitator exactly as for a bundle.
 - ``make_copy`` / ``import_copy``: a laptop that does not have the session yet first receives
   the note-taker's copy (the handout bundle, validated by ``bundle.from_json``); the live link
@@ -58,17 +58,12 @@ class EngineDoc:
         self.sync.flush()
 
     def apply_remote(self, update: bytes) -> dict[str, set[str]]:
-        from fabrique_desktop.crdt import SessionDoc
-
         self._journal.written.clear()
-        with self.store.atomic():
-            try:
-                # what we have plus the update: a whole document, as ``merge`` wants, checked
-                # by it like a bundle's (only what differs from ours is looked at in detail)
-                remote = SessionDoc([self.sync.doc.update(), update])
-                summary = self.sync.merge(remote, origin="live")
-            except BundleError as error:  # a tampered or foreign document: nothing merged
-                raise ValueError(str(error)) from None
+        try:
+            # checked and merged like a bundle's document (``SessionSync.receive``)
+            summary = self.sync.receive(update, origin="live")
+        except BundleError as error:  # unreadable, tampered or foreign: nothing merged
+            raise ValueError(str(error)) from None
         self.conflicts += summary.conflicts
         changed: dict[str, set[str]] = {}
         for entity in self._journal.written:
