@@ -7,7 +7,9 @@ Every entity has a UUID, UTC ``created_at``/``updated_at`` timestamps and a tomb
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import uuid
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, ClassVar
@@ -174,12 +176,46 @@ class Vote(Entity):
     dots: int = 0
 
 
-ENTITY_TYPES: dict[str, type[Entity]] = {
-    cls.kind: cls for cls in (Series, Session, Persona, Table, Participant, Card, Engagement, Vote)
-}
+# Modules that define more kinds with ``register``. They are imported the first time someone
+# asks for a kind that is not defined above, or for the whole list (bundles, merges), so
+# that start-up does not pay for features it does not show yet.
+FEATURE_MODULES = ("agenda", "merging", "photos", "recit", "timer", "votes")
+
+
+class _EntityTypes(Mapping[str, type[Entity]]):
+    """Kind name → entity class, for storage, bundles and merges."""
+
+    def __init__(self, *classes: type[Entity]) -> None:
+        self._kinds = {cls.kind: cls for cls in classes}
+        self._complete = False
+
+    def add(self, cls: type[Entity]) -> None:
+        self._kinds[cls.kind] = cls
+
+    def _all(self) -> dict[str, type[Entity]]:
+        if not self._complete:
+            self._complete = True
+            for name in FEATURE_MODULES:
+                importlib.import_module(f"fabrique_desktop.{name}")
+        return self._kinds
+
+    def __getitem__(self, kind: str) -> type[Entity]:
+        try:
+            return self._kinds[kind]
+        except KeyError:
+            return self._all()[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+ENTITY_TYPES = _EntityTypes(Series, Session, Persona, Table, Participant, Card, Engagement, Vote)
 
 
 def register(cls: type[Entity]) -> type[Entity]:
     """Make a new kind known to storage, bundles and merges (used by feature modules)."""
-    ENTITY_TYPES[cls.kind] = cls
+    ENTITY_TYPES.add(cls)
     return cls

@@ -1,6 +1,7 @@
 """An idea typed and entered survives ``kill -9`` of the app 150 ms later, accents intact."""
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -26,14 +27,19 @@ CHILD = dedent(
     NONE = Qt.KeyboardModifier.NoModifier
 
     def type_idea():
-        field = QApplication.focusWidget()
+        tops = QApplication.topLevelWidgets()
+        windows = [w for w in tops if hasattr(w, "capture") and w.isVisible()]
+        if not windows:  # not on screen yet: try again shortly
+            QTimer.singleShot(50, type_idea)
+            return
+        field = windows[0].capture.field
         for char in sys.argv[2]:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(field, QKeyEvent(kind, 0, NONE, char))
         QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, NONE))
         print("CAPTURED", flush=True)
 
-    QTimer.singleShot(300, type_idea)
+    QTimer.singleShot(0, type_idea)
     sys.exit(main(["--data-dir", sys.argv[1]]))
     """
 )
@@ -50,6 +56,8 @@ def test_captured_idea_survives_sigkill(tmp_path) -> None:
         env=env,
     )
     try:
+        ready, _, _ = select.select([child.stdout], [], [], 60)
+        assert ready, "the app never captured the idea"
         assert child.stdout.readline().strip() == "CAPTURED"
         time.sleep(0.150)
         os.kill(child.pid, signal.SIGKILL)
