@@ -10,7 +10,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from db.backups import Backups
 from fabrique_desktop.errors import FabriqueError
@@ -95,13 +95,13 @@ class FabriqueApp(QObject):
     def language(self) -> str:
         return self.settings.get("language", "fr")
 
-    def open_session(self, session_id: str) -> MainWindow:
+    def open_session(self, session_id: str, at_start_up: bool = False) -> MainWindow:
         session = self.store.get(Session, session_id)
         if session is None or session.deleted:
             raise FabriqueError("Cet atelier n'existe plus.")
         QTimer.singleShot(0, self._take_backup)  # right after the window is on screen
         previous = self.window
-        window = MainWindow(self.store, session, self.settings)
+        window = MainWindow(self.store, session, self.settings, defer_feature_menus=at_start_up)
         window.session_requested.connect(self.open_session)
         window.manage_requested.connect(self.show_manager)
         window.language_requested.connect(self.set_language)
@@ -165,6 +165,8 @@ def install_error_handler(data_dir: DataDir) -> None:
                 "Une erreur inattendue est survenue. Rien n'a été perdu : chaque idée est "
                 "enregistrée dès sa saisie.\n\nLes détails sont dans le journal :\n{}",
             ).format(data_dir.log_file)
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, "Fabrique", text)
         box.exec()
 
@@ -176,7 +178,7 @@ def run(
 ) -> int:
     app = make_application()
     fabrique = FabriqueApp(app, store, data_dir, backups)
-    window = fabrique.open_session(session_id)
+    window = fabrique.open_session(session_id, at_start_up=True)
     if fullscreen:
         window.showFullScreen()
     else:

@@ -8,9 +8,9 @@ the field shows what the line means before Enter is pressed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QRect, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
 from fabrique_desktop.capture import Parsed, current_marker, fold, match_personas, parse
 from fabrique_desktop.model import Persona
 from fabrique_desktop.template import Column
+
+if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
+    from PySide6.QtGui import QKeyEvent
 
 MAX_COMPLETIONS = 8
 

@@ -6,11 +6,15 @@ field, so a card's persona, table, horizon and tags are edited by keyboard too.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QWidget
 
 from ui.capture_bar import MarkerLineEdit, Vocabulary
+
+if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
+    from PySide6.QtGui import QFocusEvent
 
 
 class CardEditor(MarkerLineEdit):

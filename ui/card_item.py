@@ -15,14 +15,18 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from fabrique_desktop.hyphenation import SOFT_HYPHEN, hyphenate
 from fabrique_desktop.model import Card
 from ui import theme
+
+if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 PADDING = 10.0
 STRIP = 8.0  # the persona colour strip

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QIcon
+if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
+    from PySide6.QtGui import QIcon
 
 
 @cache

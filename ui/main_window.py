@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from fabrique_desktop.changes import Change
 from fabrique_desktop.model import Card, Session
@@ -18,6 +19,9 @@ from ui.board_scene import BoardScene
 from ui.board_view import BoardView
 from ui.capture_bar import CaptureBar
 from ui.icons import icon
+
+if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
+    from PySide6.QtGui import QCloseEvent
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +37,13 @@ class MainWindow(QMainWindow):
     manage_requested = Signal()
     language_requested = Signal(str)
 
-    def __init__(self, store: Store, session: Session, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        session: Session,
+        settings: Settings | None = None,
+        defer_feature_menus: bool = False,
+    ) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
@@ -62,6 +72,26 @@ class MainWindow(QMainWindow):
         )
         self.board_actions.start(self.controller.cards())
         self._build_board_menu()
+        self._feature_menus_built = False
+        if defer_feature_menus:  # at start-up: right after the board is first painted
+            QTimer.singleShot(0, self.build_feature_menus)
+        else:
+            self.build_feature_menus()
+        self._update_title()
+
+    @property
+    def session(self) -> Session:
+        return self.controller.session
+
+    def build_feature_menus(self) -> None:
+        """The menus of the method, facilitation, notes, exports and live sharing.
+
+        They are built just after the board is first on screen (start-up time is measured),
+        and only once.
+        """
+        if self._feature_menus_built:
+            return
+        self._feature_menus_built = True
         from ui.method_menu import MethodMenu  # issue 4: personas, tables, the method
 
         self.method_menu = MethodMenu(self)
@@ -77,11 +107,6 @@ class MainWindow(QMainWindow):
         from ui.live_menu import LiveMenu  # issue 8: live sharing with note-takers' laptops
 
         self.live_menu = LiveMenu(self)
-        self._update_title()
-
-    @property
-    def session(self) -> Session:
-        return self.controller.session
 
     def focus_capture(self) -> None:
         self.capture.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -115,6 +140,8 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _show_failure(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.statusBar().showMessage(message, 10000)
         QMessageBox.warning(self, self.tr("Non enregistré"), message)
 

@@ -7,20 +7,21 @@ Each module of this package adds its own sub-commands through ``register``.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
 
 from fabrique_desktop import __version__
-from fabrique_desktop.cli import backups, exchange, gui, listing
-from fabrique_desktop.cli import personas as personas_cli
-from fabrique_desktop.cli import templates as templates_cli
+from fabrique_desktop.cli import gui
 from fabrique_desktop.cli.context import Context
 from fabrique_desktop.errors import FabriqueError
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = [listing, exchange, backups, personas_cli, templates_cli]
+# Modules of this package that add sub-commands; imported only when a sub-command (or the
+# help) is asked for, so that opening the app does not pay for them.
+COMMAND_MODULES = ("listing", "exchange", "backups", "personas", "templates")
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 70
@@ -43,14 +44,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"fabrique {__version__}")
     gui.add_arguments(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", title="commandes")
-    for module in COMMAND_MODULES:
-        module.register(commands, common)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"fabrique_desktop.cli.{name}").register(commands, common)
     return parser
 
 
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Arguments that only open the app are read without building every sub-command."""
+    app_only = argparse.ArgumentParser(prog="fabrique", add_help=False)
+    app_only.add_argument("--data-dir", default=argparse.SUPPRESS)
+    gui.add_arguments(app_only)
+    args, rest = app_only.parse_known_args(argv)
+    return build_parser().parse_args(argv) if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(argv)
     context = Context(getattr(args, "data_dir", None))
     handler = getattr(args, "handler", gui.run)
     try:
@@ -62,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception:
-        log.exception("unexpected error in %s", args.command or "gui")
+        log.exception("unexpected error in %s", getattr(args, "command", None) or "gui")
         print(
             "fabrique : erreur inattendue. Rien n'a été perdu ; les détails sont dans "
             f"« {context.data_dir.log_file} ».",
