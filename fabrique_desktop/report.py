@@ -227,6 +227,13 @@ class SeriesReport:
 # ------------------------------------------------------------------ session
 
 
+def _visible_votes(store: Store, session_id: str) -> Counter[str]:
+    """Dots per idea, or none while a secret vote has not been revealed in the room."""
+    if vote_counts.counts_hidden(vote_counts.settings(store, session_id)):
+        return Counter()
+    return Counter(vote_counts.totals(store, session_id))
+
+
 def gather_session(
     store: Store,
     session: Session,
@@ -243,7 +250,7 @@ def gather_session(
     tables = sorted(store.find(Table, session_id=session.id), key=lambda t: (t.number, t.name))
     table_names = {t.id: _table_name(t) for t in tables}
     cards = [c for c in store.find(Card, session_id=session.id) if c.merged_into is None]
-    votes = Counter(vote_counts.totals(store, session.id))
+    votes = _visible_votes(store, session.id)
     ideas = [_idea(c, personas, table_names, votes) for c in cards]
     by_column = _by_column(ideas, template)
     columns = tuple(
@@ -486,7 +493,7 @@ def gather_series(store: Store, series: Series) -> SeriesReport:
     for session in sessions:
         tables = {t.id: _table_name(t) for t in store.find(Table, session_id=session.id)}
         cards = [c for c in store.find(Card, session_id=session.id) if c.merged_into is None]
-        votes = Counter(vote_counts.totals(store, session.id))
+        votes = _visible_votes(store, session.id)
         ideas.extend(_idea(c, personas, tables, votes) for c in cards)
         engagements.extend(
             _session_engagements(store, session, template, {c.id: c.text for c in cards})
