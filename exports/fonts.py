@@ -12,6 +12,10 @@ from fabrique_desktop.resources import resource
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 ITALIC = "DejaVuSans-Oblique"
+# The regular outlines under a name that bold and italic styles do not remap: DejaVu Sans
+# Oblique has no Arabic letters and Bold lacks some, so a run the style's face cannot draw
+# is set upright rather than printed as empty boxes.
+UPRIGHT = "DejaVuSans-Upright"
 
 log = logging.getLogger(__name__)
 
@@ -25,10 +29,14 @@ def register_fonts() -> str:
 
     for name in (REGULAR, BOLD, ITALIC):
         pdfmetrics.registerFont(TTFont(name, str(resource("fonts", f"{name}.ttf"))))
+    pdfmetrics.registerFont(TTFont(UPRIGHT, str(resource("fonts", f"{REGULAR}.ttf"))))
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, ITALIC)
     addMapping(REGULAR, 1, 1, BOLD)
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(UPRIGHT, bold, italic, UPRIGHT)
     return REGULAR
 
 
@@ -89,6 +97,16 @@ def covered() -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(REGULAR).face.charToGlyph)
 
 
+@cache
+def covered_in_every_style() -> frozenset[int]:
+    """Code points the regular, bold and oblique faces all draw."""
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    faces = [pdfmetrics.getFont(name).face.charToGlyph for name in (REGULAR, BOLD, ITALIC)]
+    return frozenset(set(faces[0]).intersection(*faces[1:]))
+
+
 def missing(text: str) -> set[str]:
     """Characters of ``text`` that DejaVu Sans cannot draw (spacing marks aside)."""
     if text.isascii():
@@ -119,29 +137,36 @@ def fallback_font(candidates: tuple[str, ...] = FALLBACK_CANDIDATES) -> tuple[st
 
 
 def with_fallback(markup_of: str, escaped: str) -> str:
-    """``escaped`` (already markup-safe) with runs DejaVu lacks set in the fallback font."""
-    lacking = missing(markup_of)
-    if not lacking:
+    """``escaped`` (already markup-safe) with runs DejaVu lacks set in the fallback font, and
+    runs only its regular face draws (Arabic in an italic quote) set upright."""
+    if markup_of.isascii():
         return escaped
-    name, glyphs = fallback_font()
+    every = covered_in_every_style()
+    upright = {c for c in markup_of if ord(c) not in every and ord(c) in covered()}
+    lacking = missing(markup_of)
+    name, glyphs = fallback_font() if lacking else ("", frozenset())
     drawable = {c for c in lacking if ord(c) in glyphs}
     if lacking - drawable:
         log.warning(
             "no font on this computer draws %s: install one (e.g. fonts-droid-fallback)",
             "".join(sorted(lacking - drawable)),
         )
-    if not drawable:
+    if not drawable and not upright:
         return escaped
+    font_of = {c: UPRIGHT for c in upright} | {c: name for c in drawable}
     out: list[str] = []
     run: list[str] = []
+    run_font = ""
     for char in escaped:
-        if char in drawable:
-            run.append(char)
-            continue
-        if run:
-            out.append(f'<font name="{name}">{"".join(run)}</font>')
+        font = font_of.get(char, "")
+        if run and font != run_font:
+            out.append(f'<font name="{run_font}">{"".join(run)}</font>')
             run = []
-        out.append(char)
+        if font:
+            run.append(char)
+            run_font = font
+        else:
+            out.append(char)
     if run:
-        out.append(f'<font name="{name}">{"".join(run)}</font>')
+        out.append(f'<font name="{run_font}">{"".join(run)}</font>')
     return "".join(out)

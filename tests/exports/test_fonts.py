@@ -37,3 +37,29 @@ def test_no_candidate_font_on_this_machine_is_not_an_error(tmp_path) -> None:
         assert fonts.fallback_font((str(tmp_path / "absent.ttf"),)) == ("", frozenset())
     finally:
         fonts.fallback_font.cache_clear()
+
+
+def test_arabic_in_an_italic_quote_is_set_upright_not_in_boxes() -> None:
+    """DejaVu Sans Oblique has no Arabic letters: the run takes the regular outlines."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.platypus import Paragraph
+
+    fonts.register_fonts()
+    quote = ParagraphStyle("quote", fontName=fonts.ITALIC)
+    paragraph = Paragraph(text("« Une ville où يوسف marche » — Aïcha"), quote)
+    by_font = {}
+    for frag in paragraph.frags:
+        by_font.setdefault(frag.fontName, "")
+        by_font[frag.fontName] += frag.text
+    assert set(by_font) == {fonts.ITALIC, fonts.UPRIGHT}
+    arabic = by_font[fonts.UPRIGHT].strip()
+    assert arabic
+    assert all(fonts.has_rtl(c) for c in arabic)
+    assert "Aïcha" in by_font[fonts.ITALIC]
+    upright = pdfmetrics.getFont(fonts.UPRIGHT).face.charToGlyph
+    assert all(ord(c) in upright for c in arabic)
+
+
+def test_french_and_latin_text_stays_in_its_style() -> None:
+    assert text("Thảo, Œdipe « ici » — 10 €") == "Thảo, Œdipe « ici » — 10 €"
