@@ -40,7 +40,8 @@ class SessionManager(QDialog):
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.current_session_id = current_session_id
+        self.current_session_id = current_session_id  # the one open: never deleted here
+        self._select_id = current_session_id  # the row chosen after a reload
         self.setWindowTitle(self.tr("Ateliers et séries"))
         self.resize(1180, 620)
         self.tree = QTreeWidget()
@@ -89,7 +90,7 @@ class SessionManager(QDialog):
                 item.setData(0, ROLE_ID, session.id)
                 item.setData(0, ROLE_KIND, "session")
                 top.addChild(item)
-                if session.id == self.current_session_id:
+                if session.id == self._select_id:
                     self.tree.setCurrentItem(item)
             top.setExpanded(True)
 
@@ -137,7 +138,7 @@ class SessionManager(QDialog):
         )
         if ok and title.strip():
             session = workspace.create_session(self.store, series, title.strip())
-            self.current_session_id = session.id
+            self._select_id = session.id
             self.reload()
 
     def _new_series(self) -> None:
@@ -169,7 +170,7 @@ class SessionManager(QDialog):
             session = self.store.get(Session, selected[1])
             if session is not None:
                 copy = workspace.duplicate_session(self.store, session)
-                self.current_session_id = copy.id
+                self._select_id = copy.id
                 self.reload()
 
     def _delete(self) -> None:

@@ -86,3 +86,26 @@ def test_open_emits_the_session(manager, qtbot, session) -> None:
     with qtbot.wait_signal(manager.open_requested) as blocker:
         manager._open()
     assert blocker.args[0] != session.id
+
+
+def test_after_a_new_or_duplicated_atelier_the_open_one_is_still_protected(
+    manager, store, session, monkeypatch
+) -> None:
+    """Creating or duplicating selects the new atelier; the open one stays undeletable and
+    the new one can be deleted."""
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Atelier bonus", True))
+    select(manager, session.title)
+    manager._new_session()
+    assert manager.tree.currentItem().text(0) == "Atelier bonus"
+    manager._duplicate()
+    assert manager.tree.currentItem().text(0) == "Atelier bonus (copie)"
+    manager._delete()
+    assert not told
+    assert "Atelier bonus (copie)" not in [s.title for s in list_sessions(store)]
+    select(manager, session.title)
+    manager._delete()
+    assert told
+    assert store.get(Session, session.id).deleted_at is None
