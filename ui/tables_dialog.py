@@ -36,6 +36,7 @@ from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Participant, Persona, Session, Table
 from fabrique_desktop.ports import Store
+from ui.facilitation_style import no_default_button
 from ui.icons import icon
 from ui.undo import ChangeCommand
 
@@ -131,6 +132,7 @@ class TablesDialog(QDialog):
         layout.addLayout(bottom)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self._undo)
         QShortcut(QKeySequence("Ctrl+Shift+Z"), self, activated=self._redo)
+        no_default_button(self)  # Enter in the name field adds a participant, not tables
         self.reload()
 
     # public

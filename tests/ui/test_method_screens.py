@@ -290,3 +290,20 @@ def test_method_shortcuts_clash_with_no_other_action(window) -> None:
     for action in mine:
         others = [a.text() for a in everything if action.shortcut() in a.shortcuts()]
         assert not others, f"{action.shortcut().toString()} also used by {others}"
+
+
+def test_enter_in_the_participant_name_adds_a_participant_and_nothing_else(
+    qtbot, store, session
+) -> None:
+    """Enter in the name field used to press « Ajouter » (4 tables) as well."""
+    from ui.tables_dialog import TablesDialog
+
+    dialog = TablesDialog(store, session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.wait_exposed(dialog)
+    dialog.name.setFocus()
+    type_text(dialog.name, "Youssef يوسف")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert store.count(Table, session_id=session.id) == 0
+    assert [p.name for p in store.find(Participant, session_id=session.id)] == ["Youssef يوسف"]
