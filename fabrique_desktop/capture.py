@@ -177,7 +177,9 @@ def parse(
             kept.append(match.group(0))
     kept.append(line[position:])
     text = " ".join("".join(kept).split())
-    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    # a marker removed before a comma or a full stop leaves no space before it; French keeps
+    # its space before « : » and « ; » (« Constat : il manque des bancs »)
+    text = re.sub(r"\s+([,.])", r"\1", text)
     return Parsed(
         text=text,
         persona_id=persona_id,

@@ -75,6 +75,12 @@ def test_punctuation_after_a_marker_stays() -> None:
     assert p("Génial ! vraiment !").text == "Génial ! vraiment !"
 
 
+def test_french_spaces_before_colon_and_semicolon_are_kept() -> None:
+    assert p("Constat : il manque des bancs ; vite").text == "Constat : il manque des bancs ; vite"
+    assert p("Des bancs #mobilité : partout").text == "Des bancs : partout"
+    assert p("Des bancs #mobilité. Partout").text == "Des bancs. Partout"
+
+
 def test_short_horizons() -> None:
     assert p("x !24").horizon == "2024"
     assert p("x !40").horizon == "2040"
