@@ -5,8 +5,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPixmap
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fabrique_desktop.model import Persona
@@ -18,6 +18,22 @@ from ui.slide_show import SlideShow
 def heading_colour(colour: str) -> str:
     """The persona colour for text on white, or ink when it would not be readable."""
     return colour if theme.contrast_ratio(colour, "#FFFFFF") >= 4.5 else theme.INK
+
+
+def name_size(name: str, font: QFont, width: int, largest: int, smallest: int) -> int:
+    """The largest bold pixel size (at most ``largest``) at which each word of ``name`` fits
+    ``width``: a first name is never cut at the edge of the projector's side band."""
+    bold = QFont(font)
+    bold.setBold(True)
+    size = largest
+    words = name.split() or [""]
+    while size > smallest:
+        bold.setPixelSize(size)
+        metrics = QFontMetricsF(bold)
+        if max(metrics.horizontalAdvance(w) for w in words) <= width:
+            break
+        size -= 2
+    return size
 
 
 def portrait_pixmap(persona: Persona, media_dir: Path | None, size: int) -> QPixmap:
@@ -46,8 +62,10 @@ def portrait_pixmap(persona: Persona, media_dir: Path | None, size: int) -> QPix
         painter.drawPixmap((size - scaled.width()) // 2, (size - scaled.height()) // 2, scaled)
     else:
         inner = int(size * 0.56)
-        glyph = icon(persona.icon or "fa5s.user", color=persona.colour).pixmap(inner, inner)
-        painter.drawPixmap((size - inner) // 2, (size - inner) // 2, glyph)
+        # a rect wider than tall: wide glyphs (a tractor, a bicycle) are not cut at the sides
+        wide = int(size * 0.8)
+        glyph = icon(persona.icon or "fa5s.user", color=persona.colour).pixmap(QSize(wide, inner))
+        painter.drawPixmap((size - wide) // 2, (size - inner) // 2, glyph)
     painter.end()
     return pixmap
 
@@ -80,10 +98,14 @@ class PersonaCard(QWidget):
         self.name = QLabel(persona.first_name)
         self.name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.name.setWordWrap(True)
-        size = 104 if len(persona.first_name) <= 8 else 72 if len(persona.first_name) <= 14 else 52
-        self.name.setStyleSheet(
-            f"color: {ink}; font-weight: bold; font-size: {round(size * scale)}px;"
+        size = name_size(
+            persona.first_name,
+            self.name.font(),
+            round(440 * scale) - 2 * round(24 * scale),
+            largest=round(104 * scale),
+            smallest=round(40 * scale),
         )
+        self.name.setStyleSheet(f"color: {ink}; font-weight: bold; font-size: {size}px;")
         self.role = QLabel(persona.role)
         self.role.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.role.setWordWrap(True)

@@ -129,6 +129,48 @@ def test_persona_presenter_keys(qtbot, store, demo, tmp_path) -> None:
         qtbot.keyClick(show, Qt.Key.Key_Escape)
 
 
+def test_persona_names_and_icons_are_not_cut_on_the_projector(qtbot, store, demo) -> None:
+    """« Bernard » at 104 px was wider than the side band and drawn as « 3ernarc »."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QFontMetricsF
+
+    from ui.icons import icon
+    from ui.persona_presenter import PersonaCard, portrait_pixmap
+
+    deck = [*personas.deck(store, demo.id), Persona(first_name="Maximilien", icon="fa5s.bicycle")]
+    for persona in deck:
+        card = PersonaCard(persona, 1.0)
+        qtbot.addWidget(card)
+        card.resize(1280, 720)
+        card.show()
+        qtbot.wait_exposed(card)
+        label = card.name
+        width = QFontMetricsF(label.font()).horizontalAdvance(persona.first_name)
+        assert width <= label.contentsRect().width(), persona.first_name
+        assert label.font().pixelSize() >= 60, persona.first_name  # still huge
+        # the whole glyph is drawn: as wide as the same icon drawn with room to spare
+        portrait = _ink_width(portrait_pixmap(persona, None, 260).toImage(), "white")
+        glyph = icon(persona.icon or "fa5s.user", color=persona.colour)
+        free = _ink_width(glyph.pixmap(QSize(3 * 145, 145)).toImage(), "transparent")
+        assert abs(portrait - free) <= 4, (persona.first_name, portrait, free)
+
+
+def _ink_width(image, background: str) -> int:
+    """Width of the drawn (non-background, non-transparent) pixels of ``image``."""
+    from PySide6.QtGui import QColor
+
+    blank = QColor(background)
+    columns = [
+        x
+        for x in range(image.width())
+        if any(
+            (c := image.pixelColor(x, y)).alpha() > 128 and c.rgb() != blank.rgb()
+            for y in range(image.height())
+        )
+    ]
+    return columns[-1] - columns[0] + 1 if columns else 0
+
+
 def test_method_slides_cover_the_whole_method(qtbot, demo, tmp_path) -> None:
     from ui.method_slides import MethodSlides, build_slides
 
