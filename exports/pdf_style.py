@@ -35,6 +35,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as _Table
 
 from exports.fonts import BOLD, ITALIC, REGULAR, register_fonts, visual, with_fallback
+from fabrique_desktop.typography import french_spacing
 
 INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#5F6368")
@@ -67,7 +68,7 @@ ProgressCallback = Callable[[int, int], None]
 
 def text(value: object) -> str:
     """Paragraph markup for text typed by people: escaped, in visual order, nothing lost."""
-    shown = visual(str(value))
+    shown = visual(french_spacing(str(value)))  # « » : ; ! ? stay with their word
     return with_fallback(shown, escape(shown)).replace("\n", "<br/>")
 
 

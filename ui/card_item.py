@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from fabrique_desktop.hyphenation import SOFT_HYPHEN, hyphenate
 from fabrique_desktop.model import Card
+from fabrique_desktop.typography import french_spacing
 from ui import theme
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
@@ -32,8 +33,9 @@ PADDING = 10.0
 STRIP = 8.0  # the persona colour strip
 EDGE = "#78909C"
 MIN_SCALE = 0.5  # a card's text never shrinks below this share of the board's type size
-# where lines may break: spaces and soft hyphens (not no-break spaces: « mot »)
-BREAKS = re.compile("[ \t\n\u00ad]+")
+# where lines may break: spaces, soft hyphens and after a hyphen before a letter, as Qt does
+# (« Saint-|Charles »); not no-break spaces (« mot »)
+BREAKS = re.compile("[ \t\n\u00ad]+|(?<=-)(?=[^\\W\\d_])")
 WORD_WRAP = int(Qt.TextFlag.TextWordWrap)
 TEXT_FLAGS = WORD_WRAP | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
 ANYWHERE_FLAGS = TEXT_FLAGS | int(Qt.TextFlag.TextWrapAnywhere)
@@ -174,10 +176,10 @@ class CardItem(QGraphicsItem):
             return False
         fonts = self._fonts
         available = self.text_rect().width()
-        self._display = self.card.text
+        self._display = french_spacing(self.card.text)  # no lone « » » starting a line
         self._scale, self._anywhere = fonts.fit(False, self._display, available)
         if self._scale < 1:  # a word too long for the column: break it at a syllable first
-            hyphenated = hyphenate(self.card.text)
+            hyphenated = hyphenate(self._display)
             if hyphenated != self._display:
                 self._display = hyphenated
                 self._scale, self._anywhere = fonts.fit(False, hyphenated, available)

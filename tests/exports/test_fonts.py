@@ -62,4 +62,10 @@ def test_arabic_in_an_italic_quote_is_set_upright_not_in_boxes() -> None:
 
 
 def test_french_and_latin_text_stays_in_its_style() -> None:
-    assert text("Thảo, Œdipe « ici » — 10 €") == "Thảo, Œdipe « ici » — 10 €"
+    assert text("Thảo, Œdipe — 10 €") == "Thảo, Œdipe — 10 €"
+
+
+def test_guillemets_and_colons_do_not_break_from_their_word_in_the_pdf() -> None:
+    assert text("Des trains « du quotidien » : vite") == (
+        "Des trains «\u00a0du quotidien\u00a0»\u00a0: vite"
+    )

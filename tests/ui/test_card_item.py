@@ -1,0 +1,47 @@
+"""A note's text on the projector: hyphenated names break at their hyphen rather than
+shrinking the whole card, and « guillemets » never leave their word alone on a line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont, QFontMetricsF
+
+from fabrique_desktop.model import Card
+from fabrique_desktop.typography import NBSP
+
+
+def _note(text: str, width: float):
+    from ui.app import make_application
+    from ui.card_item import CardItem, Fonts
+
+    make_application()
+    fonts = Fonts(QFont("DejaVu Sans"), 28)
+    item = CardItem(Card(text=text, column="monde"), "#E3F2FD", fonts, width)
+    item.measure()
+    return item
+
+
+def _fits(item) -> bool:
+    rect = item.text_rect()
+    need = QFontMetricsF(item.text_font()).boundingRect(
+        QRectF(0, 0, rect.width(), 1e6), item.text_flags(), item.display_text()
+    )
+    return need.width() <= rect.width() + 0.5 and need.height() <= item._text_height + 0.5
+
+
+def test_a_hyphenated_name_breaks_at_its_hyphen_instead_of_shrinking(qapp) -> None:
+    """« Saint-Charles » wider than the column used to shrink the whole card's text."""
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(28)
+    name = QFontMetricsF(font).horizontalAdvance("Saint-Charles")
+    item = _note("Gare Saint-Charles en bus", name * 0.75 + 20)
+    assert item.text_font().pixelSize() == 28  # full projector size, not shrunk
+    assert _fits(item)
+
+
+def test_guillemets_and_colons_stay_with_their_words(qapp) -> None:
+    item = _note("Des trains « du quotidien » : plus de trains", 230)
+    assert f"«{NBSP}du" in item.display_text()
+    assert f"quotidien{NBSP}»{NBSP}:" in item.display_text()
+    assert item.card.text == "Des trains « du quotidien » : plus de trains"  # stored as typed
+    assert _fits(item)
