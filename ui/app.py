@@ -10,7 +10,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from db.backups import Backups
 from fabrique_desktop.errors import FabriqueError
@@ -109,6 +109,8 @@ class FabriqueApp(QObject):
             window.setGeometry(previous.geometry())
             if previous.isFullScreen():
                 window.showFullScreen()
+            elif previous.isMaximized():
+                window.showMaximized()
             else:
                 window.show()
             previous.close()
@@ -182,6 +184,24 @@ def run(
     if fullscreen:
         window.showFullScreen()
     else:
-        window.show()
+        show_whole(window)
     window.focus_capture()
     return app.exec()
+
+
+# what a window manager and a task bar take around a window (title bar, borders, panel)
+WINDOW_FRAME = 64
+
+
+def show_whole(window: QWidget) -> None:
+    """Show ``window`` entirely on its screen: on a 1280×720 projector (or a laptop whose task
+    bar leaves less than 720 pixels) it is maximized, so the status bar, the bottom of the
+    docks and their buttons are not below the edge of the screen."""
+    screen = window.screen()
+    available = screen.availableGeometry() if screen is not None else None
+    if available is not None and (
+        window.width() > available.width() or window.height() + WINDOW_FRAME > available.height()
+    ):
+        window.showMaximized()
+    else:
+        window.show()

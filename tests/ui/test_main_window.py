@@ -85,3 +85,33 @@ def test_a_failed_write_keeps_the_words_and_says_so(
     monkeypatch.undo()
     qtbot.keyClick(window.capture.field, Qt.Key.Key_Return)
     assert [c.text for c in store.find(Card, session_id=session.id)] == ["Idée précieuse"]
+
+
+def test_the_window_is_maximized_when_the_screen_is_not_larger_than_it(qtbot) -> None:
+    """At 1280×720 the title bar pushed the status bar and the docks' last buttons below the
+    screen; the window is maximized there, and shown as is on a larger screen."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from ui.app import WINDOW_FRAME, show_whole
+
+    available = QApplication.primaryScreen().availableGeometry()
+    big = QWidget()
+    qtbot.addWidget(big)
+    big.resize(available.width(), available.height() - WINDOW_FRAME // 2)
+    show_whole(big)
+    assert big.isMaximized()
+    small = QWidget()
+    qtbot.addWidget(small)
+    small.resize(available.width() // 2, available.height() // 2)
+    show_whole(small)
+    assert small.isVisible()
+    assert not small.isMaximized()
+
+
+def test_a_maximized_window_stays_maximized_when_the_language_changes(window, fabrique_app) -> None:
+    window.showMaximized()
+    fabrique_app.set_language("en")
+    try:
+        assert fabrique_app.window.isMaximized()
+    finally:
+        fabrique_app.set_language("fr")
