@@ -199,3 +199,24 @@ def test_progress_is_reported_up_to_the_end(full) -> None:
     assert seen[-1] == (1, 1)
     fractions = [d / t for d, t in seen]
     assert fractions == sorted(fractions) or max(fractions[:-1]) < 1
+
+
+def test_a_phone_photo_is_downscaled_and_turned_upright(store, session, data_dir, tmp_path) -> None:
+    """A 4000×3000 photo taken sideways (EXIF orientation 6) is printed upright, 2000 pixels
+    at most: it used to be embedded as is, 5 MB and lying on its side."""
+    from PIL import Image as Picture
+
+    from exports.session_report import MAX_PHOTO_SIDE
+    from fabrique_desktop import photos
+
+    source = tmp_path / "paperboard.jpg"
+    noise = Picture.effect_noise((4000, 3000), 60).convert("RGB")
+    exif = Picture.Exif()
+    exif[0x0112] = 6  # rotate 90° clockwise to view
+    noise.save(source, "JPEG", quality=95, exif=exif)
+    store.apply(photos.add(store, data_dir.media, session.id, source, "Paperboard"))
+    data = render(gather_session(store, session, media_dir=data_dir.media))
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    sizes = [(i.image.width, i.image.height) for p in reader.pages for i in p.images]
+    assert sizes == [(MAX_PHOTO_SIDE * 3 // 4, MAX_PHOTO_SIDE)]  # portrait, as shot
+    assert len(data) < source.stat().st_size
