@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -52,6 +53,7 @@ class MergeDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setAccessibleName(self.tr("Texte de l'idée fusionnée"))
         self.text.setTabChangesFocus(True)
+        self.text.installEventFilter(self)  # Enter merges: an idea is one paragraph
         layout.addWidget(self.text, 1)
         self.message = style.label("", "message")
         self.message.hide()
@@ -69,6 +71,17 @@ class MergeDialog(QDialog):
             self.choices.button(0).setChecked(True)
             self._chosen(0)
         self.text.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.text
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self._accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def merged_text(self) -> str:
         return " ".join(self.text.toPlainText().split())

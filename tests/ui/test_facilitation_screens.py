@@ -403,3 +403,26 @@ def test_photo_gallery_adds_scales_and_refuses(qtbot, window, store, session, tm
     assert gallery.grid.item(0).text() == "Tableau Vivre Mieux"
     gallery.resize(1280, 720)
     shot(gallery, "photos", tmp_path)
+
+
+def test_enter_in_the_merge_text_merges(qtbot) -> None:
+    """The keyboard user typed the new wording, then Enter only added a line break."""
+    from PySide6.QtWidgets import QDialog
+
+    from ui.merge_dialog import MergeDialog
+
+    dialog = MergeDialog([Card(text="Un tram"), Card(text="Le tramway")])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.wait_exposed(dialog)
+    type_text(dialog.text, "Un tramway « jusqu'à » Aubagne")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.merged_text() == "Un tramway « jusqu'à » Aubagne"
+    empty = MergeDialog([Card(text="Un tram"), Card(text="Le tram")])
+    qtbot.addWidget(empty)
+    empty.show()
+    empty.text.clear()
+    qtbot.keyClick(empty.text, Qt.Key.Key_Enter)
+    assert empty.isVisible()  # refused: the message says the text is empty
+    assert empty.message.isVisibleTo(empty)
