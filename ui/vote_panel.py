@@ -8,6 +8,7 @@ are actions of the « Animation » menu). Dots are undoable changes; the panel o
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -83,6 +84,13 @@ class VotePanel(QWidget):
         layout.addWidget(self.secret)
         layout.addWidget(self.reveal_button)
         layout.addLayout(tables_row)
+        # the operator votes on the board with + and -: Esc, Enter on a voter and the panel's
+        # buttons give the keyboard back to the board
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back_to_board)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.voter_list.itemActivated.connect(self.back_to_board)
+        for button in (self.reveal_button, self.tables_button, self.clear_button):
+            button.clicked.connect(self.back_to_board)
         self.refresh()
 
     # public
@@ -98,6 +106,12 @@ class VotePanel(QWidget):
             return
         row = (self.voter_list.currentRow() + delta) % count
         self.voter_list.setCurrentRow(row)
+
+    def back_to_board(self) -> None:
+        """Focus the board of the window this panel is docked in (if it has one)."""
+        board = getattr(self.window(), "board", None)
+        if board is not None:
+            board.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def reveal(self) -> None:
         self.store.apply(votes.reveal(self.store, self.session_id))

@@ -426,3 +426,22 @@ def test_enter_in_the_merge_text_merges(qtbot) -> None:
     qtbot.keyClick(empty.text, Qt.Key.Key_Enter)
     assert empty.isVisible()  # refused: the message says the text is empty
     assert empty.message.isVisibleTo(empty)
+
+
+def test_the_vote_panel_gives_the_keyboard_back_to_the_board(qtbot, window, store, session):
+    """After « Ajouter des tables » or Esc in the panel, + and - vote again without the mouse."""
+    cards = _cards(store, session, ["Tramway", "Vélo"])
+    _reload(window, store, session)
+    window.animation.votes_action.trigger()
+    panel = window.animation.vote_panel
+    qtbot.wait_until(panel.isVisible)
+    panel.tables_button.setFocus()
+    qtbot.keyClick(panel.tables_button, Qt.Key.Key_Space)
+    assert panel.voter_list.count() == 6
+    assert window.board.view.hasFocus()
+    panel.dots.setFocus()
+    qtbot.keyClick(panel.dots, Qt.Key.Key_Escape)
+    assert window.board.view.hasFocus()
+    window.scene.select_cards([cards[0].id])
+    qtbot.keyClick(window.board.view, Qt.Key.Key_Plus)
+    assert votes.totals(store, session.id) == {cards[0].id: 1}
