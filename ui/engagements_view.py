@@ -149,7 +149,8 @@ class EngagementsView(QDialog):
             items.setAccessibleName(self.tr("Engagements {}").format(column.title))
             items.setStyleSheet(
                 f"QListWidget {{ background: {column.tint}; font-size: 15pt; }}"
-                "QListWidget::item { border-bottom: 1px solid #90A4AE; padding: 8px; }"
+                # no side padding: Qt sizes a wrapped item without it and cut its last lines
+                "QListWidget::item { border-bottom: 1px solid #90A4AE; padding: 6px 0px; }"
                 f"QListWidget::item:selected {{ background: {theme.SELECTION}; color: white; }}"
             )
             items.currentItemChanged.connect(self._show_trace)
@@ -228,7 +229,13 @@ class EngagementsView(QDialog):
             for c in self.template.vivre_columns
         ]
         self.summary.setText(
-            self.tr("{} engagements").format(len(engagements)) + "  —  " + " · ".join(per_column)
+            (
+                self.tr("1 engagement")
+                if len(engagements) == 1
+                else self.tr("{} engagements").format(len(engagements))
+            )
+            + "  —  "
+            + " · ".join(per_column)
         )
         if chosen:
             self.select(chosen)

@@ -610,6 +610,10 @@
         <translation>↳ {} idea(s) · {} dot(s)</translation>
     </message>
     <message>
+        <source>1 engagement</source>
+        <translation>1 engagement</translation>
+    </message>
+    <message>
         <source>{} engagements</source>
         <translation>{} engagements</translation>
     </message>

@@ -445,3 +445,16 @@ def test_the_vote_panel_gives_the_keyboard_back_to_the_board(qtbot, window, stor
     window.scene.select_cards([cards[0].id])
     qtbot.keyClick(window.board.view, Qt.Key.Key_Plus)
     assert votes.totals(store, session.id) == {cards[0].id: 1}
+
+
+def test_one_engagement_is_counted_in_the_singular(qtbot, window, store, session) -> None:
+    cards = _cards(store, session, ["Tarif unique pour voyager sur tous les réseaux"])
+    store.apply(
+        convergence.promote(
+            store, session.id, cards, title="Un réseau, un tarif", column="mieux", how=["Billet"]
+        )
+    )
+    window.animation.engagements_action.trigger()
+    view = window.animation.engagements
+    qtbot.wait_exposed(view)
+    assert view.summary.text().startswith("1 engagement  —")
