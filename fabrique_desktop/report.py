@@ -401,26 +401,32 @@ def _session_engagements(
     )
 
 
+def _figure(count: int, singular: str, plural: str) -> Figure:
+    """A key figure with its label agreeing in French: 0 and 1 take the singular."""
+    return Figure(str(count), singular if count <= 1 else plural)
+
+
 def _session_figures(report: SessionReport) -> tuple[Figure, ...]:
     ideas = report.ideas
-    figures = [Figure(str(len(ideas)), "idées" if len(ideas) != 1 else "idée")]
+    figures = [_figure(len(ideas), "idée", "idées")]
     for column in report.columns:
         if column.ideas:
             figures.append(
                 Figure(str(len(column.ideas)), column.column.title, column.column.colour)
             )
     if report.tables:
-        figures.append(Figure(str(len(report.tables)), "tables"))
+        figures.append(_figure(len(report.tables), "table", "tables"))
     if report.personas:
-        figures.append(Figure(str(len(report.personas)), "personas"))
+        figures.append(_figure(len(report.personas), "persona", "personas"))
     if report.total_dots:
-        figures.append(Figure(str(report.total_dots), "votes (gommettes)"))
+        figures.append(_figure(report.total_dots, "vote (gommette)", "votes (gommettes)"))
     if report.engagements:
-        figures.append(Figure(str(len(report.engagements)), "engagements"))
+        figures.append(_figure(len(report.engagements), "engagement", "engagements"))
     horizons = Counter(i.horizon for i in ideas if i.horizon)
     for horizon in HORIZONS:
         if horizons.get(horizon):
-            figures.append(Figure(str(horizons[horizon]), f"pistes à l’horizon {horizon}"))
+            label = f"à l’horizon {horizon}"
+            figures.append(_figure(horizons[horizon], f"piste {label}", f"pistes {label}"))
     return tuple(figures)
 
 
@@ -613,26 +619,27 @@ def _by_horizon(ideas: list[Idea]) -> tuple[HorizonIdeas, ...]:
 
 def _series_figures(report: SeriesReport, ideas: list[Idea]) -> tuple[Figure, ...]:
     figures = [
-        Figure(str(len(report.sessions)), "ateliers"),
-        Figure(str(len(ideas)), "pistes de projet"),
+        _figure(len(report.sessions), "atelier", "ateliers"),
+        _figure(len(ideas), "piste de projet", "pistes de projet"),
     ]
     if report.engagements:
-        figures.append(Figure(str(len(report.engagements)), "engagements"))
+        figures.append(_figure(len(report.engagements), "engagement", "engagements"))
     if report.values:
-        figures.append(Figure(str(len(report.values)), "valeurs partagées"))
+        figures.append(_figure(len(report.values), "valeur partagée", "valeurs partagées"))
     if report.paradoxes:
-        figures.append(Figure(str(len(report.paradoxes)), "paradoxes"))
+        figures.append(_figure(len(report.paradoxes), "paradoxe", "paradoxes"))
     if report.personas:
-        figures.append(Figure(str(len(report.personas)), "personas"))
+        figures.append(_figure(len(report.personas), "persona", "personas"))
     for column in report.columns:
         figures.append(Figure(str(column.count), column.column.title, column.column.colour))
     horizons = Counter(i.horizon for i in ideas if i.horizon in HORIZONS)
     for horizon in HORIZONS:
         if horizons.get(horizon):
-            figures.append(Figure(str(horizons[horizon]), f"pistes à l’horizon {horizon}"))
+            label = f"à l’horizon {horizon}"
+            figures.append(_figure(horizons[horizon], f"piste {label}", f"pistes {label}"))
     dots = sum(s.dots for s in report.sessions)
     if dots:
-        figures.append(Figure(str(dots), "votes (gommettes)"))
+        figures.append(_figure(dots, "vote (gommette)", "votes (gommettes)"))
     return tuple(figures)
 
 

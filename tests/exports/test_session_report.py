@@ -81,6 +81,7 @@ def test_figures_count_ideas_per_vivre_tables_and_votes(full) -> None:
     assert figures["Vivre Mieux"] == str(len(full.columns[0].ideas))
     assert figures["tables"] == "2"
     assert figures["votes (gommettes)"] == "4"
+    assert figures["engagement"] == "1"  # « 1 engagements » before: labels agree in number
     assert full.top_ideas[0].text.startswith("Typographie")
     assert full.top_ideas[0].votes == 3
     assert full.agenda[0].actual_minutes == pytest.approx(full.agenda[0].planned_minutes + 7)
