@@ -134,8 +134,9 @@ class PersonaDeck(QDialog):
         colour_row.addWidget(colour_button)
         colour_row.addStretch(1)
         self.icon_box = QComboBox()
+        labels = self._icon_labels()
         for name in ICONS:
-            self.icon_box.addItem(icon(name), name.removeprefix("fa5s."), name)
+            self.icon_box.addItem(icon(name), labels.get(name, name.removeprefix("fa5s.")), name)
         self.portrait = QLabel()
         self.portrait.setFixedSize(120, 120)
         photo_row = QHBoxLayout()
@@ -361,6 +362,31 @@ class PersonaDeck(QDialog):
         )
         if path:
             self.set_photo(Path(path))
+
+    def _icon_labels(self) -> dict[str, str]:
+        """The icons' names in the interface's language (qtawesome's are English)."""
+        return {
+            "fa5s.user": self.tr("Personne"),
+            "fa5s.tractor": self.tr("Tracteur"),
+            "fa5s.briefcase": self.tr("Mallette"),
+            "fa5s.user-graduate": self.tr("Diplômé·e"),
+            "fa5s.walking": self.tr("Marcheur·se"),
+            "fa5s.bicycle": self.tr("Vélo"),
+            "fa5s.suitcase-rolling": self.tr("Valise"),
+            "fa5s.laptop-code": self.tr("Ordinateur"),
+            "fa5s.user-nurse": self.tr("Soignant·e"),
+            "fa5s.baby-carriage": self.tr("Poussette"),
+            "fa5s.wheelchair": self.tr("Fauteuil roulant"),
+            "fa5s.store": self.tr("Commerce"),
+            "fa5s.hard-hat": self.tr("Casque de chantier"),
+            "fa5s.fish": self.tr("Poisson"),
+            "fa5s.chalkboard-teacher": self.tr("Enseignant·e"),
+            "fa5s.user-tie": self.tr("Cravate"),
+            "fa5s.palette": self.tr("Palette"),
+            "fa5s.hiking": self.tr("Randonneur·se"),
+            "fa5s.bus": self.tr("Bus"),
+            "fa5s.home": self.tr("Maison"),
+        }
 
     def _button(self, layout, icon_name: str, text: str, slot) -> QPushButton:
         button = QPushButton(icon(icon_name), text)

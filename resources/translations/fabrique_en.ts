@@ -1476,6 +1476,86 @@
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
+    <message>
+        <source>Personne</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Tracteur</source>
+        <translation>Tractor</translation>
+    </message>
+    <message>
+        <source>Mallette</source>
+        <translation>Briefcase</translation>
+    </message>
+    <message>
+        <source>Diplômé·e</source>
+        <translation>Graduate</translation>
+    </message>
+    <message>
+        <source>Marcheur·se</source>
+        <translation>Walker</translation>
+    </message>
+    <message>
+        <source>Vélo</source>
+        <translation>Bicycle</translation>
+    </message>
+    <message>
+        <source>Valise</source>
+        <translation>Suitcase</translation>
+    </message>
+    <message>
+        <source>Ordinateur</source>
+        <translation>Laptop</translation>
+    </message>
+    <message>
+        <source>Soignant·e</source>
+        <translation>Nurse</translation>
+    </message>
+    <message>
+        <source>Poussette</source>
+        <translation>Pram</translation>
+    </message>
+    <message>
+        <source>Fauteuil roulant</source>
+        <translation>Wheelchair</translation>
+    </message>
+    <message>
+        <source>Commerce</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>Casque de chantier</source>
+        <translation>Hard hat</translation>
+    </message>
+    <message>
+        <source>Poisson</source>
+        <translation>Fish</translation>
+    </message>
+    <message>
+        <source>Enseignant·e</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>Cravate</source>
+        <translation>Tie</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>Randonneur·se</source>
+        <translation>Hiker</translation>
+    </message>
+    <message>
+        <source>Bus</source>
+        <translation>Bus</translation>
+    </message>
+    <message>
+        <source>Maison</source>
+        <translation>Home</translation>
+    </message>
 </context>
 <context>
     <name>PhotoGallery</name>
