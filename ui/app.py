@@ -7,6 +7,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import ClassVar
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -44,6 +45,24 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+class QtFrenchGaps(QTranslator):
+    """Labels of Qt's own file dialog that the qtbase_fr.qm shipped with PySide6 lacks (Qt 6
+    gave them a mnemonic, so « Look in: » and « Files of type: » showed in English)."""
+
+    GAPS: ClassVar[dict[tuple[str, str], str]] = {
+        ("QFileDialog", "&Look in:"): "&Voir dans :",
+        ("QFileDialog", "Files of &type:"): "Fichiers de &type :",
+    }
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return self.GAPS.get((context, source))  # None, not "": « no translation here »
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 class Translations:
     """Qt translators for the app and Qt's own dialogs. French is the source language."""
 
@@ -55,6 +74,10 @@ class Translations:
         for translator in self.installed:
             self.app.removeTranslator(translator)
         self.installed.clear()
+        if language == "fr":  # installed first: asked last, only for what nothing else knows
+            missing = QtFrenchGaps(self.app)
+            self.app.installTranslator(missing)
+            self.installed.append(missing)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         candidates = [(Path(qt_dir), f"qtbase_{language}.qm")]
         if language != "fr":

@@ -115,3 +115,16 @@ def test_a_maximized_window_stays_maximized_when_the_language_changes(window, fa
         assert fabrique_app.window.isMaximized()
     finally:
         fabrique_app.set_language("fr")
+
+
+def test_qt_file_dialog_labels_are_in_french(fabrique_app) -> None:
+    """« Look in: » and « Files of type: » were in English in Fabrique's own file dialogs."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    fabrique_app.set_language("fr")
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "&Voir dans :" in labels
+    assert "Fichiers de &type :" in labels
+    dialog.deleteLater()
