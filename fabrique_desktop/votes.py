@@ -23,6 +23,7 @@ from fabrique_desktop.ports import Store
 DEFAULT_DOTS = 3
 MAX_DOTS = 50
 DEFAULT_TOP = 10
+_GONE = "\0gone"  # Tally: a card that is not (or no longer) on the board or merged
 
 
 class VoteError(FabriqueError):
@@ -220,6 +221,141 @@ def totals(store: Store, session_id: str) -> dict[str, int]:
     """Dots of every card on the board, the votes of the cards merged into it included."""
     on_board = {c.id for c in store.find(Card, session_id=session_id, merged_into=None)}
     return {k: v for k, v in all_totals(store, session_id).items() if k in on_board}
+
+
+class Tally:
+    """The dots of one session's board, kept up to date change by change.
+
+    ``Tally(store, session_id)`` reads the session's votes and cards once; then ``apply``
+    re-reads only the votes and cards a change touches and recomputes only the counts that
+    can have moved (those cards and the cards they are merged into), so that capturing an
+    idea on a board of 2000 costs a single read. ``totals()`` always equals
+    ``totals(store, session_id)``.
+    """
+
+    def __init__(self, store: Store, session_id: str) -> None:
+        self.store = store
+        self.session_id = session_id
+        self._votes: dict[str, tuple[str, int]] = {}  # vote id → (card id, dots > 0)
+        self._direct: dict[str, int] = defaultdict(int)  # card id → its own dots
+        self._parent: dict[str, str | None] = {}  # live card id → merged_into
+        self._children: dict[str, set[str]] = defaultdict(set)
+        self._totals: dict[str, int] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        """Read everything again (after changes that did not come through ``apply``)."""
+        self._votes.clear()
+        self._direct.clear()
+        self._parent.clear()
+        self._children.clear()
+        for vote in self.store.find(Vote, session_id=self.session_id):
+            self._set_vote(vote.id, vote)
+        for card in self.store.find(Card, session_id=self.session_id):
+            self._set_card(card.id, card)
+        self._totals = {
+            card_id: n
+            for card_id, parent in self._parent.items()
+            if parent is None and (n := self._total(card_id, frozenset()))
+        }
+
+    def totals(self) -> dict[str, int]:
+        """Dots of every card on the board (as ``votes.totals``)."""
+        return dict(self._totals)
+
+    def count(self, card_id: str) -> int:
+        """Dots of one card on the board (0 if none, or not on the board)."""
+        return self._totals.get(card_id, 0)
+
+    def apply(self, change: Change) -> dict[str, int]:
+        """Follow a change already in the store; the counts that moved (0: no more dots).
+
+        Only the touched votes and cards are read again. A card whose ``merged_into`` did
+        not change and that has no dots (a captured idea, a moved one) moves no count.
+        """
+        dirty: set[str] = set()
+        for vote_id in change.touched(Vote.kind):
+            vote = self.store.get(Vote, vote_id)
+            if vote is not None and vote.card_id not in self._parent:
+                # a card written to the database by another path than ``apply``
+                dirty |= self._set_card(vote.card_id, self.store.get(Card, vote.card_id))
+            dirty |= self._set_vote(vote_id, vote)
+        for card_id in change.touched(Card.kind):
+            dirty |= self._set_card(card_id, self.store.get(Card, card_id))
+        if not dirty:
+            return {}
+        roots: set[str] = set()
+        for card_id in dirty:
+            roots |= self._ancestors(card_id)
+        moved: dict[str, int] = {}
+        for card_id in roots:
+            on_board = card_id in self._parent and self._parent[card_id] is None
+            value = self._total(card_id, frozenset()) if on_board else 0
+            if value != self._totals.get(card_id, 0):
+                moved[card_id] = value
+            if value:
+                self._totals[card_id] = value
+            else:
+                self._totals.pop(card_id, None)
+        return moved
+
+    # private
+
+    def _set_vote(self, vote_id: str, vote: Vote | None) -> set[str]:
+        """Record a vote's current row; the cards whose own dots changed."""
+        now = None
+        if vote is not None and not vote.deleted and vote.session_id == self.session_id:
+            now = (vote.card_id, vote.dots) if vote.dots > 0 else None
+        before = self._votes.pop(vote_id, None)
+        if now is not None:
+            self._votes[vote_id] = now
+        if before == now:
+            return set()
+        dirty = set()
+        if before is not None:
+            self._direct[before[0]] -= before[1]
+            dirty.add(before[0])
+        if now is not None:
+            self._direct[now[0]] += now[1]
+            dirty.add(now[0])
+        return dirty
+
+    def _set_card(self, card_id: str, card: Card | None) -> set[str]:
+        """Record whether a card is alive and what it is merged into; the cards affected."""
+        alive = card is not None and not card.deleted and card.session_id == self.session_id
+        before = self._parent.get(card_id, _GONE)
+        now = card.merged_into if alive and card is not None else _GONE
+        if before == now:
+            return set()
+        dirty = {card_id}
+        if before is not _GONE:
+            del self._parent[card_id]
+            if before is not None:
+                self._children[before].discard(card_id)
+                dirty.add(before)
+        if now is not _GONE:
+            self._parent[card_id] = now
+            if now is not None:
+                self._children[now].add(card_id)
+                dirty.add(now)
+        return dirty
+
+    def _ancestors(self, card_id: str) -> set[str]:
+        """The card and every card it is merged into, up the chain (loops cut)."""
+        found: set[str] = set()
+        current: str | None = card_id
+        while current is not None and current not in found:
+            found.add(current)
+            current = self._parent.get(current)
+        return found
+
+    def _total(self, card_id: str, seen: frozenset[str]) -> int:
+        if card_id in seen or card_id not in self._parent:  # a loop, or not a live card
+            return 0
+        below = seen | {card_id}
+        return self._direct.get(card_id, 0) + sum(
+            self._total(c, below) for c in self._children.get(card_id, ())
+        )
 
 
 def visible_counts(store: Store, session_id: str) -> dict[str, int]:

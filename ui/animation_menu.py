@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from ui.timer_overlay import TimerOverlay
     from ui.vote_panel import VotePanel
 
-VOTE_KINDS = ("votes", "cards", "tables", "participants", "facilitation")
+# changes after which the vote panel and the counts are read again in full (rare)
+VOTER_KINDS = ("tables", "participants", "facilitation")
 
 
 class AnimationMenu(QObject):
@@ -53,8 +54,11 @@ class AnimationMenu(QObject):
         self.recit: RecitView | None = None
         self.gallery: PhotoGallery | None = None
         self._counts: dict[str, int] | None = None
+        self._tally: votes.Tally | None = None
         self._build()
         window.controller.changed.connect(self._on_changed)
+        # a notes import rewrote the board without the controller: count again
+        window.board_actions.reloaded.connect(self.update_counts)
         QTimer.singleShot(0, self._resume)
 
     # shortcuts of the board
@@ -169,11 +173,11 @@ class AnimationMenu(QObject):
 
             self.vote_panel = VotePanel(self.store, self.session.id)
             self.vote_panel.change_requested.connect(self._push_checked)
-            self.vote_panel.settings_changed.connect(self.update_counts)
+            self.vote_panel.settings_changed.connect(lambda: self.update_counts(reload=False))
             self.vote_dock = self._dock(self.tr("Votes"), self.vote_panel)
         self.vote_dock.show()
         self.vote_dock.raise_()
-        self.update_counts()
+        self.update_counts(reload=False)  # the tally follows every change
 
     def voter_id(self) -> str | None:
         if self.vote_panel is not None:
@@ -193,20 +197,30 @@ class AnimationMenu(QObject):
 
     def reveal(self) -> None:
         self.store.apply(votes.reveal(self.store, self.session.id))
-        self.update_counts(force=True)
+        self.update_counts(force=True, reload=False)
 
-    def update_counts(self, force: bool = False) -> None:
-        """Dots on the board (hidden while a secret vote is not revealed), panels too."""
-        counts = votes.visible_counts(self.store, self.session.id)
+    def tally(self) -> votes.Tally:
+        """The session's counts, read once, then followed change by change."""
+        if self._tally is None:
+            self._tally = votes.Tally(self.store, self.session.id)
+        return self._tally
+
+    def update_counts(self, force: bool = False, reload: bool = True) -> None:
+        """Dots on the board (hidden while a secret vote is not revealed), panels too.
+
+        The counts are read again from the database, unless ``reload`` is False (the vote
+        settings changed, not the dots: the tally that follows the changes is right).
+        """
+        if reload:
+            self._tally = None
+        hidden = votes.counts_hidden(votes.settings(self.store, self.session.id))
+        counts = {} if hidden else self.tally().totals()
         if force or counts != self._counts:
             self._counts = counts
             scene = self.window.scene
             if hasattr(scene, "set_vote_counts"):
                 scene.set_vote_counts(counts)
-        if self.vote_panel is not None:
-            self.vote_panel.refresh()
-        if self.ranking is not None:
-            self.ranking.refresh()
+        self._refresh_vote_views()
 
     def show_ranking(self) -> None:
         if self.ranking is None:
@@ -510,17 +524,52 @@ class AnimationMenu(QObject):
         self.window.board.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_changed(self, change: Change) -> None:
+        """Only what a change can alter is read again: capturing, moving or editing an idea
+        without dots costs one read of that card, not a count of the whole board."""
         kinds = {e.kind for e in change.edits}
-        if kinds & set(VOTE_KINDS):
-            self.update_counts()
+        moved: dict[str, int] = {}
+        if kinds & {"votes", "cards"} and self._tally is not None:
+            moved = self._tally.apply(change)
+        if self._tally is None or kinds & set(VOTER_KINDS):
+            # not counted yet; or the voters, the budget, the secret mode changed
+            self.update_counts(reload=self._tally is None)
+        elif moved or "votes" in kinds:
+            self._show_moved_counts(moved)
+        elif self.ranking is not None and any(
+            self.tally().count(i) for i in change.touched(Card.kind)
+        ):
+            self.ranking.refresh()  # a ranked idea's text changed
         if self.agenda_panel is not None and "activities" in kinds:
             self.agenda_panel.refresh()
-        if self.engagements is not None and kinds & {"engagements", "cards", "votes"}:
+        if self.engagements is not None and (moved or kinds & {"engagements", "votes"}):
             self.engagements.refresh()
         if self.recit is not None and kinds & {"dreams", "quotes"}:
             self.recit.refresh()
         if self.gallery is not None and "photos" in kinds:
             self.gallery.refresh()
+
+    def _show_moved_counts(self, moved: dict[str, int]) -> None:
+        """Counts that a change moved: only those notes change (none while secret)."""
+        if moved and not votes.counts_hidden(votes.settings(self.store, self.session.id)):
+            counts = dict(self._counts or {})
+            for card_id, value in moved.items():
+                if value:
+                    counts[card_id] = value
+                else:
+                    counts.pop(card_id, None)
+            self._counts = counts
+            scene = self.window.scene
+            if hasattr(scene, "update_vote_counts"):
+                scene.update_vote_counts(moved)
+            elif hasattr(scene, "set_vote_counts"):
+                scene.set_vote_counts(counts)
+        self._refresh_vote_views()
+
+    def _refresh_vote_views(self) -> None:
+        if self.vote_panel is not None:
+            self.vote_panel.refresh()
+        if self.ranking is not None:
+            self.ranking.refresh()
 
     def _resume(self) -> None:
         """After a restart: the dots come back on the board, a running timer on screen."""

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QWidget
 
 from fabrique_desktop import board
 from fabrique_desktop.capture import markers_for
@@ -26,12 +27,21 @@ from ui.board_view import BoardView
 from ui.capture_bar import CaptureBar
 from ui.card_editor import CardEditor
 
+if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
+    from PySide6.QtWidgets import QMenu
+
 # light note colours: black text on each of them passes WCAG AA (tests/ui/test_board_theme.py)
 NOTE_COLOURS = ("#FFF59D", "#FFCC80", "#F8BBD0", "#C5E1A5", "#B3E5FC", "#FFFFFF")
 
 
 class BoardActions(QObject):
-    """The board's actions for one window. ``actions`` lists them for the shortcuts sheet."""
+    """The board's actions for one window. ``actions`` lists them for the shortcuts sheet.
+
+    Signals:
+        reloaded(): the whole board was read again from the database (``start``).
+    """
+
+    reloaded = Signal()
 
     # the table of a note-taker's copy (issue 7): ideas typed without « =n » go to it
     default_table: int | None = None
@@ -57,6 +67,8 @@ class BoardActions(QObject):
         self.editor.finished.connect(self._save_edit)
         self.editor.cancelled.connect(self._edit_cancelled)
         self.actions: list[QAction] = []
+        self._card_tags: dict[str, tuple[str, ...]] = {}  # the vocabulary's tags, per card
+        self._tag_counts: dict[str, int] = {}
         self._build()
         capture.search.textChanged.connect(self._filter_changed)
         capture.search.left.connect(self._leave_search)
@@ -70,6 +82,9 @@ class BoardActions(QObject):
         self.reload_people(layout=False)
         self.scene.show_cards(cards)
         self._update_vocabulary()
+        if self.filter.active:
+            self._apply_filter()
+        self.reloaded.emit()
 
     def capture_line(self, line: str) -> str | None:
         """Add the idea typed in the capture field (with its markers); its id once stored."""
@@ -99,7 +114,7 @@ class BoardActions(QObject):
         self.tables = board.session_tables(store, self.controller.session.id)
         self.scene.set_people(self.personas, self.tables)
         if layout:
-            self._update_vocabulary()
+            self._set_vocabulary()
 
     def selected_cards(self) -> list[Card]:
         cards = (self.controller.card(i) for i in self.scene.selected_card_ids())
@@ -210,6 +225,8 @@ class BoardActions(QObject):
         self._menu = menu  # kept alive while shown
 
     def context_menu(self) -> QMenu:
+        from PySide6.QtWidgets import QMenu
+
         menu = QMenu(self.window)
         menu.addAction(self.edit_action)
         send = menu.addMenu(self.tr("Envoyer vers"))
@@ -295,16 +312,52 @@ class BoardActions(QObject):
         self.board_view.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_changed(self, change: Change) -> None:
+        """Only the touched cards are looked at (the window's scene already shows them):
+        a capture on a board of 2000 ideas does not walk the board."""
+        touched = change.touched(Card.kind)
         if change.touched(Persona.kind) or change.touched(Table.kind):
             self.reload_people()
-        elif any(e.kind == Card.kind and "tags" in (e.after or {}) for e in change.edits):
-            self._update_vocabulary()
-        if self.filter.active and change.touched(Card.kind):
-            self._apply_filter()
+        if touched:
+            self._follow_tags(touched)
+        if self.filter.active and touched:
+            cards = [c for c in (self.scene.card(i) for i in touched) if c is not None]
+            self.scene.set_dimmed((self.scene.dimmed - touched) | self.filter.dimmed(cards))
 
     def _update_vocabulary(self) -> None:
-        cards = self.scene.all_cards()
-        self.capture.set_vocabulary(self.personas, self.scene.columns, board.session_tags(cards))
+        self._card_tags = {c.id: tuple(c.tags) for c in self.scene.all_cards() if c.tags}
+        counts: dict[str, int] = {}
+        for tags in self._card_tags.values():
+            for tag in tags:
+                counts[tag] = counts.get(tag, 0) + 1
+        self._tag_counts = counts
+        self._set_vocabulary()
+
+    def _follow_tags(self, card_ids: set[str]) -> None:
+        """Keep the tag counts of the vocabulary (most used first) from the touched cards."""
+        changed = False
+        counts = self._tag_counts
+        for card_id in card_ids:
+            card = self.scene.card(card_id)  # None: deleted or merged away
+            now = tuple(card.tags) if card is not None else ()
+            before = self._card_tags.pop(card_id, ())
+            if now:
+                self._card_tags[card_id] = now
+            if now == before:
+                continue
+            changed = True
+            for tag in before:
+                counts[tag] -= 1
+                if not counts[tag]:
+                    del counts[tag]
+            for tag in now:
+                counts[tag] = counts.get(tag, 0) + 1
+        if changed:
+            self._set_vocabulary()
+
+    def _set_vocabulary(self) -> None:
+        counts = self._tag_counts
+        tags = sorted(counts, key=lambda t: (-counts[t], t))  # as board.session_tags
+        self.capture.set_vocabulary(self.personas, self.scene.columns, tags)
 
     def _filter_changed(self, query: str) -> None:
         self.filter = parse_query(

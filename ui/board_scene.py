@@ -9,21 +9,19 @@ Layout is computed here; the view decides the type size.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
-from PySide6.QtWidgets import (
-    QApplication,
-    QGraphicsRectItem,
-    QGraphicsScene,
-    QGraphicsSceneContextMenuEvent,
-    QGraphicsSceneMouseEvent,
-)
+from PySide6.QtWidgets import QApplication, QGraphicsRectItem, QGraphicsScene
 
 from fabrique_desktop.model import Card, Persona, Table
 from fabrique_desktop.template import Column
 from ui import theme
 from ui.card_item import CardItem, CardLook, Fonts
+
+if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
+    from PySide6.QtWidgets import QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent
 
 GAP = 12.0
 COLUMN_PADDING = 10.0
@@ -140,6 +138,11 @@ class BoardScene(QGraphicsScene):
                 last[key] = max(last.get(key, stack[-1].card.position), stack[-1].card.position)
         return last
 
+    def card(self, card_id: str) -> Card | None:
+        """A card on the board (its note made or not yet), or None."""
+        item = self.items_by_id.get(card_id)
+        return item.card if item is not None else self._pending.get(card_id)
+
     def all_cards(self) -> list[Card]:
         """Every card of the board, those whose note is not made yet included."""
         return [i.card for i in self.items_by_id.values()] + list(self._pending.values())
@@ -165,11 +168,25 @@ class BoardScene(QGraphicsScene):
             item.set_votes(self._votes.get(card_id, 0))
         self.layout_cards()
 
+    def update_vote_counts(self, moved: dict[str, int]) -> None:
+        """Some cards' dots changed (0: no more dots); the other notes are not touched."""
+        for card_id, value in moved.items():
+            if value:
+                self._votes[card_id] = value
+            else:
+                self._votes.pop(card_id, None)
+            item = self.items_by_id.get(card_id)
+            if item is not None:
+                item.set_votes(value)
+        self.layout_cards()
+
     def set_dimmed(self, card_ids: set[str]) -> None:
         """Cards left out by a filter: drawn faded; the column counts show what remains."""
-        self._dimmed = set(card_ids)
-        for card_id, item in self.items_by_id.items():
-            item.setOpacity(DIMMED_OPACITY if card_id in self._dimmed else 1.0)
+        before, self._dimmed = self._dimmed, set(card_ids)
+        for card_id in before ^ self._dimmed:  # only the notes whose state changes
+            item = self.items_by_id.get(card_id)
+            if item is not None:
+                item.setOpacity(DIMMED_OPACITY if card_id in self._dimmed else 1.0)
         self.laid_out.emit()
 
     def set_metrics(self, column_width: float, pixel_size: float) -> None:
@@ -370,7 +387,9 @@ class BoardScene(QGraphicsScene):
     def _visible_rect(self) -> QRectF | None:
         for view in self.views():
             if view.isVisible():
-                return view.mapToScene(view.viewport().rect()).boundingRect()
+                # maximumViewportSize, not viewport(): see BoardView._viewport_width
+                shown = QRect(QPoint(0, 0), view.maximumViewportSize())
+                return view.mapToScene(shown).boundingRect()
         return None
 
     def _visible_bottom(self) -> float:

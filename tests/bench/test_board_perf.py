@@ -105,6 +105,10 @@ def test_enter_to_card_shown(qtbot, fabrique_app, big_session, tmp_path) -> None
     window.resize(1280, 720)
     window.show()
     qtbot.wait_exposed(window)
+    qtbot.wait_until(lambda: hasattr(window, "animation"))  # every menu built, listening
+    qtbot.wait(50)
+    window.scene.measure_all()  # every note made, as a second after opening
+    assert len(window.scene.items_by_id) == CARDS
     field = window.capture.field
     times = []
     for n in range(31):
