@@ -241,18 +241,25 @@ class Tally:
         self._parent: dict[str, str | None] = {}  # live card id → merged_into
         self._children: dict[str, set[str]] = defaultdict(set)
         self._totals: dict[str, int] = {}
+        self._cards_read = False  # the cards are read once there are dots to count
         self.reload()
 
     def reload(self) -> None:
-        """Read everything again (after changes that did not come through ``apply``)."""
+        """Read everything again (after changes that did not come through ``apply``).
+
+        Without a single dot in the session (the usual case while ideas are captured) the
+        cards are not read at all: every count is 0 whatever they are.
+        """
         self._votes.clear()
         self._direct.clear()
         self._parent.clear()
         self._children.clear()
         for vote in self.store.find(Vote, session_id=self.session_id):
             self._set_vote(vote.id, vote)
-        for card in self.store.find(Card, session_id=self.session_id):
-            self._set_card(card.id, card)
+        self._cards_read = bool(self._votes)
+        if self._cards_read:
+            for card in self.store.find(Card, session_id=self.session_id):
+                self._set_card(card.id, card)
         self._totals = {
             card_id: n
             for card_id, parent in self._parent.items()
@@ -273,6 +280,11 @@ class Tally:
         Only the touched votes and cards are read again. A card whose ``merged_into`` did
         not change and that has no dots (a captured idea, a moved one) moves no count.
         """
+        if not self._cards_read:  # no dot yet: only a vote can make a count
+            if not change.touched(Vote.kind):
+                return {}
+            self.reload()
+            return self.totals()
         dirty: set[str] = set()
         for vote_id in change.touched(Vote.kind):
             vote = self.store.get(Vote, vote_id)

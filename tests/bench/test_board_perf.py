@@ -145,6 +145,13 @@ def test_drag_across_2000_cards_frames(qtbot, fabrique_app, big_session) -> None
     window.resize(1280, 720)
     window.show()
     qtbot.wait_exposed(window)
+    # What runs right after the first paint (icons, the feature menus, the vote counts) is
+    # start-up, not dragging: timed apart, then the window is left to settle as in a room.
+    t0 = time.perf_counter()
+    qtbot.wait_until(lambda: hasattr(window, "animation"))
+    QApplication.processEvents()
+    settle = time.perf_counter() - t0
+    qtbot.wait(100)
     scene, view = window.scene, window.board.view
     scene.measure_all()
     viewport = view.viewport()
@@ -166,11 +173,15 @@ def test_drag_across_2000_cards_frames(qtbot, fabrique_app, big_session) -> None
     viewport.repaint()
     drop = time.perf_counter() - t0
     assert first.card.column == "art"
+    first_frame = frames[0]
     frames.sort()
     median, p95, worst = statistics.median(frames), frames[int(0.95 * len(frames))], frames[-1]
     print(
-        f"\ndrag across {len(scene.items_by_id)} cards: frame median {median * 1000:.1f} ms, "
-        f"95th {p95 * 1000:.1f} ms, worst {worst * 1000:.1f} ms (limit 16 ms); "
-        f"drop (store + relayout + paint) {drop * 1000:.1f} ms"
+        f"\ndrag across {len(scene.items_by_id)} cards: first frame {first_frame * 1000:.1f} ms, "
+        f"frame median {median * 1000:.1f} ms, 95th {p95 * 1000:.1f} ms, "
+        f"worst {worst * 1000:.1f} ms (limit 16 ms); "
+        f"drop (store + relayout + paint) {drop * 1000:.1f} ms; "
+        f"work deferred after the first paint {settle * 1000:.0f} ms"
     )
     assert p95 < 0.016
+    assert first_frame < 0.016

@@ -97,3 +97,23 @@ def test_remote_edits_without_values_are_read_from_the_store(store, session, roo
     remote = Change("à distance", tuple(Edit(e.kind, e.id, {}, {}) for e in change.edits))
     assert tally.apply(remote) == {cards[2].id: 1}
     assert tally.totals() == votes.totals(store, session.id)
+
+
+def test_without_dots_the_cards_are_not_read_until_the_first_dot(store, session, room) -> None:
+    cards = board.column_cards(store, session.id, "mieux")
+    tally = votes.Tally(store, session.id)
+    change = board.capture(store, session.id, "Une idée", "inbox")
+    store.apply(change)
+    reads = []
+    real_get, real_find = store.get, store.find
+    store.get = lambda *a, **k: reads.append(a) or real_get(*a, **k)  # type: ignore[method-assign]
+    store.find = lambda *a, **k: reads.append(a) or real_find(*a, **k)  # type: ignore[method-assign]
+    try:
+        assert tally.apply(change) == {}
+        assert reads == []
+    finally:
+        del store.get, store.find
+    first = votes.add_dot(store, session.id, [cards[3].id], room[0])
+    store.apply(first)
+    assert tally.apply(first) == {cards[3].id: 1}
+    assert tally.totals() == votes.totals(store, session.id)
