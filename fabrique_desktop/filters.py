@@ -1,7 +1,7 @@
 """Search and filter the board: by words, persona, table, tag and horizon.
 
 The search field takes the capture markers: ``tram @bernard #mobilité !2040 =3``. Words
-must all appear in the card's text (accents and case ignored); markers of one kind are
+must all appear in the card's text or themes (accents and case ignored); markers of one kind are
 alternatives (``#a #b``: either tag), kinds combine (persona and horizon…).
 """
 
@@ -36,8 +36,8 @@ class Filter:
             return False
         if self.tags and not self.tags.intersection(fold(t) for t in card.tags):
             return False
-        if self.words:
-            text = fold(card.text)
+        if self.words:  # plain words look in the text and the themes (« mobilité » finds #Mobilité)
+            text = fold(" ".join([card.text, *card.tags]))
             return all(w in text for w in self.words)
         return True
 

@@ -32,3 +32,14 @@ def test_dimmed_and_problems() -> None:
     assert f.problems
     assert parse_query("").dimmed(CARDS) == set()
     assert parse_query("cantines").dimmed(CARDS) == {CARDS[0].id, CARDS[2].id}
+
+
+def test_plain_words_also_find_themes() -> None:
+    from fabrique_desktop.filters import parse_query
+    from fabrique_desktop.model import Card
+
+    tagged = Card(text="Un tramway jusqu'à Aubagne", tags=["#Mobilité"])
+    other = Card(text="Des jardins partagés", tags=["#Agriculture"])
+    query = parse_query("mobilite")
+    assert query.matches(tagged)
+    assert not query.matches(other)
