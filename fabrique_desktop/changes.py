@@ -42,6 +42,44 @@ class Change:
         return bool(self.edits)
 
 
+def combine(first: Change, second: Change, label: str | None = None) -> Change:
+    """One change that does ``first`` then ``second`` (one undo step for both).
+
+    Updates of an entity that both change are folded into one edit: the earliest value of
+    each field before, the latest after, fields back where they started dropped. Creations
+    and deletions are kept as they are, in order. The inverse restores what was there
+    before ``first``.
+    """
+    edits: list[Edit | None] = list(first.edits)
+    last: dict[tuple[str, str], int] = {(e.kind, e.id): i for i, e in enumerate(first.edits)}
+    for edit in second.edits:
+        key = (edit.kind, edit.id)
+        index = last.get(key)
+        earlier = edits[index] if index is not None else None
+        if index is None or earlier is None or not _is_update(earlier) or not _is_update(edit):
+            last[key] = len(edits)
+            edits.append(edit)
+            continue
+        before = {**(edit.before or {}), **(earlier.before or {})}  # each field as at first
+        after = {**(earlier.after or {}), **(edit.after or {})}
+        back = {k for k in after if k in before and before[k] == after[k]}
+        folded = Edit(
+            edit.kind,
+            edit.id,
+            {k: v for k, v in before.items() if k not in back},
+            {k: v for k, v in after.items() if k not in back},
+        )
+        edits[index] = folded if folded.after else None
+        if not folded.after:
+            del last[key]
+    kept = tuple(e for e in edits if e is not None)
+    return Change(first.label if label is None else label, kept)
+
+
+def _is_update(edit: Edit) -> bool:
+    return edit.before is not None and edit.after is not None
+
+
 def create(entity: Entity) -> Edit:
     record = entity.to_record()
     return Edit(entity.kind, entity.id, None, record)

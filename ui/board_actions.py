@@ -122,12 +122,14 @@ class BoardActions(QObject):
 
     # actions on the selection
 
-    def push(self, change: Change, select: list[str] | None = None) -> bool:
+    def push(
+        self, change: Change, select: list[str] | None = None, merge_key: object = None
+    ) -> bool:
         if not change:
             return False
         ids = select if select is not None else self.scene.selected_card_ids()
         current = self.scene.current_card_id()
-        ok = self.controller.push(change)
+        ok = self.controller.push(change, merge_key)
         if ok:
             self.scene.select_cards(ids, current)
             if current:
@@ -141,13 +143,22 @@ class BoardActions(QObject):
         cards = self.selected_cards()
         if cards:
             self.push(
-                board.send(self.controller.store, self._session_id, cards, columns[index].key)
+                board.send(self.controller.store, self._session_id, cards, columns[index].key),
+                merge_key=self._keyboard_move(cards),
             )
 
     def reorder(self, delta: int) -> None:
         cards = self.selected_cards()
         if cards:
-            self.push(board.reorder(self.controller.store, self._session_id, cards, delta))
+            self.push(
+                board.reorder(self.controller.store, self._session_id, cards, delta),
+                merge_key=self._keyboard_move(cards),
+            )
+
+    @staticmethod
+    def _keyboard_move(cards: list[Card]) -> tuple[str, frozenset[str]]:
+        """Keyboard moves of one selection, one after the other, are one undo step."""
+        return ("keyboard move", frozenset(c.id for c in cards))
 
     def drop(self, card_ids: list[str], column: str, index: int) -> None:
         cards = [c for c in (self.controller.card(i) for i in card_ids) if c is not None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Hashable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -46,11 +47,14 @@ class BoardController(QObject):
     def card(self, card_id: str) -> Card | None:
         return self.store.get(Card, card_id)
 
-    def push(self, change: Change) -> bool:
-        """Apply a change as an undoable step. False (and ``failed``) if it was not stored."""
+    def push(self, change: Change, merge_key: Hashable | None = None) -> bool:
+        """Apply a change as an undoable step. False (and ``failed``) if it was not stored.
+
+        Consecutive changes pushed with the same ``merge_key`` make one undo step.
+        """
         if not change:
             return True
-        command = ChangeCommand(self.store, change, self.changed.emit)
+        command = ChangeCommand(self.store, change, self.changed.emit, merge_key)
         try:
             command.apply_first()  # before the stack: a failed write never becomes a step
         except FabriqueError as error:

@@ -224,9 +224,81 @@ def test_number_keys_send_to_the_four_vivre_and_back(qtbot, window, store, sessi
         board_key(qtbot, window, key)
         assert store.get(Card, three[-1]).column == column
         assert window.scene.selected_card_ids() == [three[-1]]
-    for _ in range(5):
-        window.undo_action.trigger()
-    assert store.get(Card, three[-1]).column == "inbox"
+    # back at the end of the inbox, exactly where it was: the moves leave no undo step
+    assert texts(store, session, "inbox") == ["Alpha", "Bravo", "Charlie"]
+    assert window.controller.undo_stack.undoText() == "Ajouter une idée"
+    board_key(qtbot, window, Qt.Key.Key_2)
+    board_key(qtbot, window, Qt.Key.Key_4)
+    window.undo_action.trigger()  # the moves of one selection are one step
+    assert texts(store, session, "inbox") == ["Alpha", "Bravo", "Charlie"]
+    assert_scene_is_database(window, store, session)
+
+
+def card_rows(store, session) -> dict[str, dict]:
+    """Every card of the session as stored (tombstones too), without the write time."""
+    rows = store.query("select * from cards where session_id = ?", [session.id])
+    return {r["id"]: {k: v for k, v in r.items() if k != "updated_at"} for r in rows}
+
+
+def test_consecutive_keyboard_moves_are_one_undo_step(qtbot, window, store, session, three):
+    _alpha, bravo, charlie = three
+    stack = window.controller.undo_stack
+    before, steps = card_rows(store, session), stack.count()
+    window.scene.select_cards([bravo, charlie])
+    window.board.view.setFocus()
+    for key, modifier in (
+        (Qt.Key.Key_2, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_3, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_1, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier),
+    ):
+        board_key(qtbot, window, key, modifier)
+    assert texts(store, session, "mieux") == ["Bravo", "Charlie"]
+    after = card_rows(store, session)
+    assert stack.count() == steps + 1
+    command = stack.command(stack.count() - 1)
+    assert {e.id for e in command.change.edits} == {bravo, charlie}  # values, folded
+    window.undo_action.trigger()
+    assert card_rows(store, session) == before  # the database exactly as it was
+    assert_scene_is_database(window, store, session)
+    window.redo_action.trigger()
+    assert card_rows(store, session) == after
+    assert_scene_is_database(window, store, session)
+
+
+def test_keyboard_moves_of_another_selection_are_another_step(qtbot, window, store, three):
+    stack = window.controller.undo_stack
+    steps = stack.count()
+    window.board.view.setFocus()
+    window.scene.select_cards([three[0]])
+    board_key(qtbot, window, Qt.Key.Key_1)
+    board_key(qtbot, window, Qt.Key.Key_2)
+    window.scene.select_cards([three[1]])
+    board_key(qtbot, window, Qt.Key.Key_2)
+    window.scene.select_cards([three[0]])
+    board_key(qtbot, window, Qt.Key.Key_3)  # the same card again, after another: new step
+    assert stack.count() == steps + 3
+    window.undo_action.trigger()
+    assert store.get(Card, three[0]).column == "monde"
+    window.undo_action.trigger()
+    assert store.get(Card, three[1]).column == "inbox"
+    window.undo_action.trigger()
+    assert store.get(Card, three[0]).column == "inbox"
+
+
+def test_moves_that_come_back_leave_no_step(qtbot, window, store, session, three) -> None:
+    stack = window.controller.undo_stack
+    steps = stack.count()
+    window.scene.select_cards([three[2]])
+    window.board.view.setFocus()
+    board_key(qtbot, window, Qt.Key.Key_1)
+    board_key(qtbot, window, Qt.Key.Key_0)
+    board_key(qtbot, window, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    board_key(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert texts(store, session, "inbox") == ["Alpha", "Bravo", "Charlie"]
+    assert stack.count() == steps  # every card where it was: nothing to undo
+    assert stack.undoText() == "Ajouter une idée"
     assert_scene_is_database(window, store, session)
 
 
