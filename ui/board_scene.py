@@ -21,7 +21,11 @@ from ui import theme
 from ui.card_item import CardItem, CardLook, Fonts
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
-    from PySide6.QtWidgets import QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent
+    from PySide6.QtWidgets import (
+        QGraphicsSceneContextMenuEvent,
+        QGraphicsSceneMouseEvent,
+        QGraphicsView,
+    )
 
 GAP = 12.0
 COLUMN_PADDING = 10.0
@@ -31,6 +35,9 @@ ADD_CHUNK = 400
 MEASURE_CHUNK = 250  # notes measured per idle step after the window is shown
 DIMMED_OPACITY = 0.22
 HIGH_CONTRAST_BOARD = "#000000"
+AUTOSCROLL_MARGIN = 48  # a drag this close to the view's top or bottom edge scrolls it
+AUTOSCROLL_STEP = 28  # pixels per tick at the very edge
+AUTOSCROLL_INTERVAL = 30  # ms between ticks while the pointer stays near the edge
 DESK_PIXEL_SIZE = 20  # card text on the laptop at zoom 1
 PROJECTOR_PIXEL_SIZE = 30  # card text on the projector at zoom 1 (at least 28 px: issue 3)
 
@@ -74,6 +81,11 @@ class BoardScene(QGraphicsScene):
         self._measure_timer = QTimer(self)
         self._measure_timer.setSingleShot(True)
         self._measure_timer.timeout.connect(self._measure_some)
+        self._scroll_timer = QTimer(self)
+        self._scroll_timer.setInterval(AUTOSCROLL_INTERVAL)
+        self._scroll_timer.timeout.connect(self._auto_scroll)
+        self._drag_view: QGraphicsView | None = None  # where the pointer of a drag is
+        self._drag_point = QPoint()  # …in that view's viewport coordinates
         self._backgrounds: dict[str, QGraphicsRectItem] = {}
         self.setBackgroundBrush(QColor(theme.BOARD_BACKGROUND))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
@@ -481,9 +493,67 @@ class BoardScene(QGraphicsScene):
             item.setZValue(0)
             item.setOpacity(DIMMED_OPACITY if item.card.id in self._dimmed else 1.0)
         self._drag = []
+        self._scroll_timer.stop()
+        self._drag_view = None
         self.indicator.hide()
         self.cards_dropped.emit(ids, column, index)
         self.layout_cards()  # a drop that changes nothing puts the cards back
+
+    def _select_range(self, item: CardItem, add: bool) -> bool:
+        """Shift+click: the cards from the current one to ``item``, if in the same column."""
+        anchor = self.items_by_id.get(self._current or "")
+        if anchor is None or anchor.card.column != item.card.column:
+            return False
+        stack = self._order[item.card.column]
+        first, last = sorted((stack.index(anchor), stack.index(item)))
+        if not add:
+            self.clearSelection()
+        for other in stack[first : last + 1]:
+            other.setSelected(True)
+        return True  # the anchor stays current: another Shift+click changes the range
+
+    def _follow_pointer(self, event: QGraphicsSceneMouseEvent) -> None:
+        """Remember where a drag's pointer is in its view; near an edge, scroll."""
+        from PySide6.QtWidgets import QGraphicsView  # the first drag, not start-up, pays it
+
+        widget = event.widget()
+        view = widget.parentWidget() if widget is not None else None
+        if not isinstance(view, QGraphicsView):
+            return
+        self._drag_view = view
+        self._drag_point = view.mapFromScene(event.scenePos())
+        if self._scroll_speed():
+            if not self._scroll_timer.isActive():
+                self._scroll_timer.start()
+        else:
+            self._scroll_timer.stop()
+
+    def _scroll_speed(self) -> int:
+        view = self._drag_view
+        if view is None or not self._drag:
+            return 0
+        y, height = self._drag_point.y(), view.viewport().height()
+        if y < AUTOSCROLL_MARGIN:
+            closeness = (AUTOSCROLL_MARGIN - max(y, 0)) / AUTOSCROLL_MARGIN
+            return -max(1, round(AUTOSCROLL_STEP * closeness))
+        if y > height - AUTOSCROLL_MARGIN:
+            closeness = (y - (height - AUTOSCROLL_MARGIN)) / AUTOSCROLL_MARGIN
+            return max(1, round(AUTOSCROLL_STEP * min(closeness, 1.0)))
+        return 0
+
+    def _auto_scroll(self) -> None:
+        speed = self._scroll_speed()
+        view = self._drag_view
+        if not speed or view is None:
+            self._scroll_timer.stop()
+            return
+        bar = view.verticalScrollBar()
+        before = bar.value()
+        bar.setValue(before + speed)
+        if bar.value() == before:  # the top or the bottom of the board
+            self._scroll_timer.stop()
+            return
+        self._drag_to(view.mapToScene(self._drag_point))
 
     # Qt overrides
 
@@ -497,6 +567,11 @@ class BoardScene(QGraphicsScene):
             super().mousePressEvent(event)  # empty board: clear, or a rubber band (view)
             return
         control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if shift and self._select_range(item, add=control):
+            self._press = (event.scenePos(), item, False)
+            event.accept()
+            return
         was_selected = item.isSelected()
         if control:
             item.setSelected(not was_selected)
@@ -518,6 +593,7 @@ class BoardScene(QGraphicsScene):
                 return
             self._start_drag(start, item)
         self._drag_to(event.scenePos())
+        self._follow_pointer(event)
         event.accept()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:

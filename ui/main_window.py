@@ -238,6 +238,8 @@ class MainWindow(QMainWindow):
         self.audience_action.setShortcut(QKeySequence("Ctrl+F5"))
         self.audience_action.setCheckable(True)
         self.audience_action.triggered.connect(self.set_audience_window)
+        self.screen_action = QAction(self.tr("Choisir l'écran du vidéoprojecteur…"), self)
+        self.screen_action.triggered.connect(self.choose_projector_screen)
         for action in (self.help_action, self.fullscreen_action, self.audience_action):
             self.addAction(action)
         self.board_menu = self.menuBar().addMenu(self.tr("&Tableau"))
@@ -259,6 +261,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(actions.fit_action)
         self.view_menu.addAction(self.fullscreen_action)
         self.view_menu.addAction(self.audience_action)
+        self.view_menu.addAction(self.screen_action)
         self.view_menu.addAction(self.help_action)
 
     def show_shortcuts(self) -> None:
@@ -295,6 +298,18 @@ class MainWindow(QMainWindow):
         self.projector_window = ProjectorWindow(self.controller, self.scene)
         self.projector_window.show_on(screen)
         self.audience_action.setChecked(True)
+
+    def choose_projector_screen(self) -> None:
+        """Choose the projector's screen again (remembered); an open audience window moves."""
+        from ui.projector import choose_screen, screen_label
+
+        screen = choose_screen(self, self.settings)
+        if screen is None:
+            return
+        if self.projector_window is not None:
+            self.projector_window.show_on(screen)
+        message = self.tr("Écran du vidéoprojecteur : {}.").format(screen_label(screen))
+        self.statusBar().showMessage(message, 5000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         log.info("window closed on session %s", self.session.id)

@@ -82,6 +82,8 @@ class ProjectorWindow(QWidget):
 
     def show_on(self, screen: QScreen | None) -> None:
         if screen is not None:
+            if self.isFullScreen() and screen is not self.screen():
+                self.showNormal()  # a full-screen window moves to another screen unmaximised
             self.setScreen(screen)
             self.setGeometry(screen.geometry())
         self.showFullScreen()

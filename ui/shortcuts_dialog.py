@@ -39,8 +39,9 @@ class ShortcutsDialog(QDialog):
             (
                 self.tr("Souris"),
                 self.tr(
-                    "Glisser une idée (ou la sélection) vers une colonne ; "
-                    "Ctrl+clic ou cadre pour en choisir plusieurs"
+                    "Glisser une idée (ou la sélection) vers une colonne (près du bord "
+                    "haut ou bas, le tableau défile) ; Ctrl+clic ou cadre pour en choisir "
+                    "plusieurs, Maj+clic pour toute une suite dans la colonne"
                 ),
             ),
             (self.tr("Ctrl+molette"), self.tr("Agrandir ou réduire le texte")),

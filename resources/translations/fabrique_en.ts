@@ -1036,8 +1036,16 @@
         <translation>Project on a second screen…</translation>
     </message>
     <message>
+        <source>Choisir l&apos;écran du vidéoprojecteur…</source>
+        <translation>Choose the projector screen…</translation>
+    </message>
+    <message>
         <source>&amp;Tableau</source>
         <translation>&amp;Board</translation>
+    </message>
+    <message>
+        <source>Écran du vidéoprojecteur : {}.</source>
+        <translation>Projector screen: {}.</translation>
     </message>
 </context>
 <context>
@@ -1815,8 +1823,8 @@
         <translation>Mouse</translation>
     </message>
     <message>
-        <source>Glisser une idée (ou la sélection) vers une colonne ; Ctrl+clic ou cadre pour en choisir plusieurs</source>
-        <translation>Drag an idea (or the selection) to a column; Ctrl+click or a frame to choose several</translation>
+        <source>Glisser une idée (ou la sélection) vers une colonne (près du bord haut ou bas, le tableau défile) ; Ctrl+clic ou cadre pour en choisir plusieurs, Maj+clic pour toute une suite dans la colonne</source>
+        <translation>Drag an idea (or the selection) to a column (near the top or bottom edge, the board scrolls); Ctrl+click or a frame to choose several, Shift+click for a whole run within a column</translation>
     </message>
     <message>
         <source>Ctrl+molette</source>

@@ -176,6 +176,64 @@ def test_ctrl_click_then_drag_moves_several_cards(qtbot, window, store, session,
     assert texts(store, session, "inbox") == ["Alpha", "Bravo", "Charlie"]
 
 
+def click(window, card_id: str, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.mouseClick(
+        window.board.view.viewport(), Qt.MouseButton.LeftButton, modifier, point_of(window, card_id)
+    )
+
+
+def test_shift_click_selects_a_range_within_a_column(qtbot, window, store, session) -> None:
+    ids = [add(qtbot, window, f"Idée {n}") for n in range(5)]
+    other = add(qtbot, window, "Ailleurs >mieux")
+    window.scene.measure_all()
+    shift = Qt.KeyboardModifier.ShiftModifier
+    click(window, ids[1])
+    click(window, ids[3], shift)
+    assert window.scene.selected_card_ids() == ids[1:4]
+    click(window, ids[0], shift)  # from the same anchor, the other way
+    assert window.scene.selected_card_ids() == ids[0:2]
+    click(window, ids[4], shift | Qt.KeyboardModifier.ControlModifier)  # added to it
+    assert window.scene.selected_card_ids() == ids[0:5]
+    click(window, other, shift)  # another column: no range, just that card
+    assert window.scene.selected_card_ids() == [other]
+    click(window, ids[2])
+    click(window, ids[4], shift)
+    drag(window, point_of(window, ids[3]), column_point(window, "art", 30))  # the range moves
+    assert texts(store, session, "art") == ["Idée 2", "Idée 3", "Idée 4"]
+
+
+def test_dragging_near_the_bottom_edge_scrolls(qtbot, window, store, session) -> None:
+    ids = [add(qtbot, window, f"Une idée assez longue numéro {n}") for n in range(16)]
+    window.scene.measure_all()
+    view = window.board.view
+    bar = view.verticalScrollBar()
+    bar.setValue(0)
+    assert bar.maximum() > 0
+    viewport = view.viewport()
+    start = point_of(window, ids[0])
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    edge = QPoint(column_point(window, "monde", 0).x(), viewport.height() - 5)
+    for i in range(1, 7):
+        p = start + (edge - start) * (i / 6)
+        QTest.mouseMove(viewport, QPoint(round(p.x()), round(p.y())))
+    qtbot.wait_until(lambda: bar.value() == bar.maximum(), timeout=5000)  # held at the edge
+    assert window.scene.indicator.isVisible()
+    QTest.mouseMove(viewport, QPoint(edge.x(), viewport.height() // 2))  # away: it stops
+    stopped = bar.value()
+    qtbot.wait(100)
+    assert bar.value() == stopped
+    QTest.mouseMove(viewport, QPoint(edge.x(), 4))  # near the top: back up
+    qtbot.wait_until(lambda: bar.value() < stopped, timeout=5000)
+    QTest.mouseRelease(
+        viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(edge.x(), 4)
+    )
+    assert store.get(Card, ids[0]).column == "monde"
+    assert not window.scene.indicator.isVisible()
+    value = bar.value()
+    qtbot.wait(100)
+    assert bar.value() == value  # no scrolling after the drop
+
+
 def test_rubber_band_selects_several(qtbot, window, three) -> None:
     scene = window.scene
     rect = scene.column_rect("inbox")

@@ -174,3 +174,32 @@ def test_audience_window_mirrors_the_board_and_remembers_the_screen(
     window.audience_action.trigger()  # the screen is remembered: no question
     assert len(asked) == 1
     window.audience_action.trigger()
+
+
+def test_the_projector_screen_can_be_chosen_again(qtbot, demo_window, monkeypatch) -> None:
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QInputDialog
+
+    window = demo_window
+    screens = QGuiApplication.screens()
+    window.settings.set("projector_screen", screens[0].name())  # remembered already
+    asked = []
+
+    def get_item(parent, title, label, items, current, editable):
+        asked.append((label, current))
+        return items[-1], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    window.audience_action.trigger()  # remembered: opens without asking
+    audience = window.projector_window
+    qtbot.addWidget(audience)
+    assert asked == []
+    moved = []
+    monkeypatch.setattr(audience, "show_on", moved.append)
+    menu_texts = [a.text() for a in window.view_menu.actions()]
+    assert "Choisir l'écran du vidéoprojecteur…" in menu_texts
+    window.screen_action.trigger()
+    assert asked == [("Écran du vidéoprojecteur :", 0)]  # the remembered one preselected
+    assert window.settings.get("projector_screen") == screens[-1].name()
+    assert moved == [screens[-1]]
+    assert "Écran du vidéoprojecteur" in window.statusBar().currentMessage()
