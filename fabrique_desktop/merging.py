@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from fabrique_desktop import changes
+from fabrique_desktop import board, changes
 from fabrique_desktop.changes import Change, Edit
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Card, Entity, Vote, register
@@ -154,9 +154,33 @@ def group(store: Store, cards: Sequence[Card], name: str) -> Change:
         name=name,
         position=(existing[-1].position + 1.0) if existing else 1.0,
     )
+    positions = _together(store, cards)
     edits = [changes.create(cluster)]
-    edits += [changes.update(c, cluster_id=cluster.id) for c in cards]
+    edits += [
+        changes.update(c, cluster_id=cluster.id, position=positions.get(c.id, c.position))
+        for c in cards
+    ]
     return Change(f"Regrouper {len(cards)} idées", tuple(e for e in edits if e.after))
+
+
+def _together(store: Store, cards: Sequence[Card]) -> dict[str, float]:
+    """New positions that put ``cards`` (one column) one after the other, where the first of
+    them is: a group is shown as one block. Cards already in place keep their position."""
+    ordered = sorted(cards, key=lambda c: c.position)
+    first, rest = ordered[0], ordered[1:]
+    if not rest:
+        return {}
+    column = board.column_cards(store, first.session_id, first.column)
+    ids = [c.id for c in column]
+    if first.id in ids:
+        start = ids.index(first.id)
+        if ids[start : start + len(ordered)] == [c.id for c in ordered]:
+            return {}  # already together
+    moving = {c.id for c in rest}
+    others = [c for c in column if c.id not in moving]
+    index = next((i + 1 for i, c in enumerate(others) if c.id == first.id), len(others))
+    move = board.move(store, first.session_id, rest, first.column, index)
+    return {e.id: e.after["position"] for e in move.edits if e.after and "position" in e.after}
 
 
 def ungroup(store: Store, cluster: Cluster) -> Change:

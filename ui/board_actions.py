@@ -80,6 +80,7 @@ class BoardActions(QObject):
     def start(self, cards: list[Card]) -> None:
         """Show the session's cards with their personas, tables and tags."""
         self.reload_people(layout=False)
+        self.reload_clusters(layout=False)
         self.scene.show_cards(cards)
         self._update_vocabulary()
         if self.filter.active:
@@ -115,6 +116,14 @@ class BoardActions(QObject):
         self.scene.set_people(self.personas, self.tables)
         if layout:
             self._set_vocabulary()
+
+    def reload_clusters(self, layout: bool = True) -> None:
+        """The session's groups, drawn around their cards."""
+        from fabrique_desktop import merging
+
+        clusters = merging.clusters(self.controller.store, self._session_id)
+        if layout or clusters or self.scene.clusters:
+            self.scene.set_clusters(clusters)
 
     def selected_cards(self) -> list[Card]:
         cards = (self.controller.card(i) for i in self.scene.selected_card_ids())
@@ -328,6 +337,8 @@ class BoardActions(QObject):
         touched = change.touched(Card.kind)
         if change.touched(Persona.kind) or change.touched(Table.kind):
             self.reload_people()
+        if change.touched("clusters"):  # grouped, ungrouped, renamed (or undone)
+            self.reload_clusters()
         if touched:
             self._follow_tags(touched)
         if self.filter.active and touched:

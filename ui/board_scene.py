@@ -19,6 +19,7 @@ from fabrique_desktop.model import Card, Persona, Table
 from fabrique_desktop.template import Column
 from ui import theme
 from ui.card_item import CardItem, CardLook, Fonts
+from ui.cluster_item import ClusterItem
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtWidgets import (
@@ -26,6 +27,8 @@ if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 s
         QGraphicsSceneMouseEvent,
         QGraphicsView,
     )
+
+    from fabrique_desktop.merging import Cluster
 
 GAP = 12.0
 COLUMN_PADDING = 10.0
@@ -40,6 +43,7 @@ AUTOSCROLL_STEP = 28  # pixels per tick at the very edge
 AUTOSCROLL_INTERVAL = 30  # ms between ticks while the pointer stays near the edge
 DESK_PIXEL_SIZE = 20  # card text on the laptop at zoom 1
 PROJECTOR_PIXEL_SIZE = 30  # card text on the projector at zoom 1 (at least 28 px: issue 3)
+CLUSTER_GAP = 6.0  # between a group's frame and its cards, above and below
 
 
 class BoardScene(QGraphicsScene):
@@ -87,6 +91,8 @@ class BoardScene(QGraphicsScene):
         self._drag_view: QGraphicsView | None = None  # where the pointer of a drag is
         self._drag_point = QPoint()  # …in that view's viewport coordinates
         self._backgrounds: dict[str, QGraphicsRectItem] = {}
+        self._clusters: dict[str, Cluster] = {}
+        self.cluster_items: dict[str, ClusterItem] = {}
         self.setBackgroundBrush(QColor(theme.BOARD_BACKGROUND))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         for column in columns:
@@ -173,6 +179,33 @@ class BoardScene(QGraphicsScene):
             item.set_look(self._look(item.card))
         self.layout_cards()
 
+    def set_clusters(self, clusters: Iterable[Cluster]) -> None:
+        """The session's groups: their cards are shown together, framed, under their name."""
+        self._clusters = {c.id: c for c in clusters if not c.deleted}
+        for cluster_id in list(self.cluster_items):
+            if cluster_id not in self._clusters:
+                self.removeItem(self.cluster_items.pop(cluster_id))
+        for cluster in self._clusters.values():
+            item = self.cluster_items.get(cluster.id)
+            if item is None:
+                item = ClusterItem(cluster.id, cluster.name)
+                item.hide()  # until it has cards
+                self.addItem(item)
+                self.cluster_items[cluster.id] = item
+            item.name = cluster.name
+            item.update()
+        self._style_clusters()
+        self.layout_cards()
+
+    @property
+    def clusters(self) -> dict[str, Cluster]:
+        return self._clusters
+
+    def cluster_of(self, card: Card) -> str | None:
+        """The group a card is shown in (its group's column is the card's), or None."""
+        cluster = self._clusters.get(card.cluster_id or "")
+        return cluster.id if cluster is not None and cluster.column == card.column else None
+
     def set_vote_counts(self, counts: dict[str, int]) -> None:
         """Dots per card id; the cards show them as a badge (0 or absent: no badge)."""
         self._votes = dict(counts)
@@ -208,6 +241,7 @@ class BoardScene(QGraphicsScene):
         if pixel_size != self.pixel_size:
             self.pixel_size = pixel_size
             self.fonts = Fonts(self.fonts.text, pixel_size)
+            self._style_clusters()
         for item in self.items_by_id.values():
             item.set_geometry(self.fonts, self._card_width())
         self.layout_cards()
@@ -220,6 +254,7 @@ class BoardScene(QGraphicsScene):
             rect = self._backgrounds[column.key]
             rect.setBrush(QBrush(QColor(column.colour if on else column.tint)))
             rect.setPen(QPen(QColor(column.colour), 2))
+        self._style_clusters()
         self.update()
 
     # reading the board
@@ -330,18 +365,29 @@ class BoardScene(QGraphicsScene):
             stack.clear()
         for item in self.items_by_id.values():
             self._order.setdefault(item.card.column, []).append(item)
-        for stack in self._order.values():
+        for key, stack in self._order.items():
             stack.sort(key=lambda i: i.card.position)
+            if self._clusters:
+                self._order[key] = self._gather(stack)
         if not self.column_width:
             self.laid_out.emit()
             return
         visible_bottom = self._visible_bottom()
         pending = False
         tallest = 0.0
+        shown: set[str] = set()
         for index, column in enumerate(self.columns):
             x = index * (self.column_width + GAP)
             y = COLUMN_PADDING
-            for item in self._order[column.key]:
+            stack = self._order[column.key]
+            group: tuple[ClusterItem, float, float, int] | None = None  # item, top, band, cards
+            for row, item in enumerate(stack):
+                cluster_id = self.cluster_of(item.card) if self._clusters else None
+                if cluster_id is not None and group is None:
+                    band_item = self.cluster_items[cluster_id]
+                    band = band_item.band_height(self.column_width - 4)
+                    group = (band_item, y, band, 0)
+                    y += band + CLUSTER_GAP
                 if not item.measured:
                     if y < visible_bottom:
                         item.measure()
@@ -352,7 +398,23 @@ class BoardScene(QGraphicsScene):
                     item.laid_at = place  # only moved notes are touched: a capture is fast
                     item.setPos(*place)
                 y += item.height() + GAP
+                if group is not None:
+                    band_item, top, band, count = group
+                    group = (band_item, top, band, count + 1)
+                    following = stack[row + 1] if row + 1 < len(stack) else None
+                    if following is None or self.cluster_of(following.card) != cluster_id:
+                        y += CLUSTER_GAP - GAP
+                        band_item.count = count + 1
+                        frame = QRectF(x + 2, top, self.column_width - 4, y - top)
+                        band_item.set_frame(frame, band)
+                        band_item.show()
+                        shown.add(band_item.cluster_id)
+                        y += GAP
+                        group = None
             tallest = max(tallest, y)
+        for cluster_id, band_item in self.cluster_items.items():
+            if cluster_id not in shown:
+                band_item.hide()
         height = max(tallest + COLUMN_PADDING, self._visible_height())
         width = len(self.columns) * (self.column_width + GAP) - GAP
         if (width, height) != self._laid_size:
@@ -375,6 +437,38 @@ class BoardScene(QGraphicsScene):
         self.layout_cards()
 
     # private
+
+    def _gather(self, stack: list[CardItem]) -> list[CardItem]:
+        """The column's cards in position order, a group's cards together where its first is."""
+        members: dict[str, list[CardItem]] = {}
+        for item in stack:
+            cluster_id = self.cluster_of(item.card)
+            if cluster_id is not None:
+                members.setdefault(cluster_id, []).append(item)
+        if not members:
+            return stack
+        gathered: list[CardItem] = []
+        placed: set[str] = set()
+        for item in stack:
+            cluster_id = self.cluster_of(item.card)
+            if cluster_id is None:
+                gathered.append(item)
+            elif cluster_id not in placed:
+                placed.add(cluster_id)
+                gathered.extend(members[cluster_id])
+        return gathered
+
+    def _style_clusters(self) -> None:
+        """The groups' type (the board's, bold) and colours (the column's, or black on the
+        projector's coloured columns)."""
+        for cluster_id, item in self.cluster_items.items():
+            cluster = self._clusters.get(cluster_id)
+            if cluster is None:
+                continue
+            item.set_font(self.fonts.text)
+            colour = self._column(cluster.column).colour
+            item.colour = HIGH_CONTRAST_BOARD if self.high_contrast else colour
+            item.update()
 
     def _add_some(self) -> None:
         chunk = list(self._pending.values())[:ADD_CHUNK]

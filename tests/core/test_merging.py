@@ -116,3 +116,27 @@ def test_clusters_group_within_a_column(store, session, cards) -> None:
         merging.group(store, [cards[0], other], "Mélange")
     with pytest.raises(MergeError, match="nom"):
         merging.group(store, cards[:1], " ")
+
+
+def test_group_puts_its_cards_together_where_the_first_is(store, session, cards) -> None:
+    store.apply(board.capture(store, session.id, "Un métro", "mieux"))
+    tram, tramway, velos, metro = board.column_cards(store, session.id, "mieux")
+    change = merging.group(store, [metro, tram], "Transports en commun")
+    store.apply(change)
+    column = board.column_cards(store, session.id, "mieux")
+    assert [c.text for c in column] == ["Un tram", "Un métro", "Le tramway", "Des vélos"]
+    (cluster,) = merging.clusters(store, session.id)
+    assert [c.text for c in merging.members(store, cluster)] == ["Un tram", "Un métro"]
+    store.apply(change.inverse())  # undo: the cards are back where they were, ungrouped
+    column = board.column_cards(store, session.id, "mieux")
+    assert [(c.text, c.cluster_id) for c in column] == [
+        ("Un tram", None),
+        ("Le tramway", None),
+        ("Des vélos", None),
+        ("Un métro", None),
+    ]
+
+
+def test_group_of_cards_already_together_moves_nothing(store, session, cards) -> None:
+    change = merging.group(store, cards[:2], "Tram")
+    assert all(set(e.after) == {"cluster_id"} for e in change.edits if e.kind == "cards")

@@ -1,0 +1,99 @@
+"""A group of ideas (a cluster) on the board: a frame around its cards, its name on a band.
+
+The scene lays the group's cards one after the other in their column and gives this item
+the rectangle they take, band included; the item only draws. Its name wraps (never cut)
+and is set bold, nearly as large as the ideas, so that the back of the room reads it.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QWidget
+
+from ui import theme
+
+if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+BAND_PADDING = 6.0  # around the name, inside the band
+FRAME_WIDTH = 4.0
+FLAGS = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+ICON = "▦\u00a0"  # says « a group » before the name (not by colour alone), on its line
+SCALE = 0.9  # of the board's type size: a name reads from the back, and fits the band
+
+
+class ClusterItem(QGraphicsItem):
+    def __init__(self, cluster_id: str, name: str) -> None:
+        super().__init__()
+        self.cluster_id = cluster_id
+        self.name = name
+        self.count = 0
+        self.colour = "#37474F"  # the frame and the band (the column's colour)
+        self._font = QFont()
+        self._rect = QRectF()
+        self._band = 0.0
+        self.setZValue(-0.5)  # above the column, below the cards
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def label(self) -> str:
+        return f"{ICON}{self.name}\u00a0({self.count})"
+
+    def set_font(self, font: QFont) -> None:
+        self._font = QFont(font)
+        self._font.setBold(True)
+        self._font.setPixelSize(max(16, round(font.pixelSize() * SCALE)))
+
+    def font(self) -> QFont:
+        return self._font
+
+    def band_height(self, width: float) -> float:
+        """The height of the band that shows the name, wrapped to ``width``."""
+        metrics = QFontMetricsF(self._font)
+        inner = max(10.0, width - 2 * BAND_PADDING - 2 * FRAME_WIDTH)
+        text = metrics.boundingRect(QRectF(0, 0, inner, 1e6), FLAGS, self.label())
+        return math.ceil(text.height()) + 2 * BAND_PADDING
+
+    def set_frame(self, rect: QRectF, band: float) -> None:
+        """Where the group is drawn (scene coordinates) and the height of its band."""
+        if rect == self._rect and band == self._band:
+            return
+        self.prepareGeometryChange()
+        self.setPos(rect.topLeft())
+        self._rect = QRectF(0, 0, rect.width(), rect.height())
+        self._band = band
+        self.update()
+
+    def band_rect(self) -> QRectF:
+        return QRectF(0, 0, self._rect.width(), self._band)
+
+    def text_rect(self) -> QRectF:
+        inset = FRAME_WIDTH + BAND_PADDING
+        return self.band_rect().adjusted(inset, BAND_PADDING, -inset, -BAND_PADDING)
+
+    def ink(self) -> str:
+        return theme.readable_ink(self.colour)
+
+    # Qt overrides
+
+    def boundingRect(self) -> QRectF:
+        half = FRAME_WIDTH / 2
+        return self._rect.adjusted(-half, -half, half, half)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = QColor(self.colour)
+        painter.setPen(QPen(colour, FRAME_WIDTH))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(self._rect, 8, 8)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(self.band_rect(), 8, 8)
+        painter.setPen(QColor(self.ink()))
+        painter.setFont(self._font)
+        painter.drawText(self.text_rect(), FLAGS, self.label())
