@@ -76,7 +76,7 @@ def test_a_group_is_drawn_around_its_cards_with_its_name(
 def test_ungroup_undo_and_redo_keep_the_frame_in_step(
     qtbot, window, store, session, monkeypatch
 ) -> None:
-    tram, velo, metro = _cards(window, store, session, ["Un tram", "Des vélos", "Un métro"])
+    tram, _velo, metro = _cards(window, store, session, ["Un tram", "Des vélos", "Un métro"])
     _group(window, monkeypatch, [tram.id, metro.id], "Transports")
     (cluster,) = merging.clusters(store, session.id)
     window.scene.select_cards([metro.id])
