@@ -19,14 +19,16 @@ BARE = dedent(
     """
 )
 
+# The app is started through its real entry point; the QApplication made here (as in BARE) is
+# only there to schedule the print once the event loop runs, and the app reuses it.
 FABRIQUE = dedent(
     """
     import sys
     from PySide6.QtCore import QTimer
-    from ui.app import make_application
-    from fabrique_desktop.cli import main
-    app = make_application()
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
     QTimer.singleShot(0, lambda: print("SHOWN", flush=True))
+    from fabrique_desktop.cli import main
     sys.exit(main(["--data-dir", sys.argv[1], "--open", sys.argv[2]]))
     """
 )
