@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 # changes after which the vote panel and the counts are read again in full (rare)
 VOTER_KINDS = ("tables", "participants", "facilitation")
+# settings key: the sessions whose timer the facilitator hid (it stays hidden on opening)
+HIDDEN_TIMERS = "hidden_timers"
 
 
 class AnimationMenu(QObject):
@@ -142,28 +144,34 @@ class AnimationMenu(QObject):
                 self.store, self.session.id, lambda: self.clock(), self.window.board
             )
             self.timer_overlay.finished.connect(self._round_over)
+            self.timer_overlay.close_button.clicked.connect(lambda: self._remember_timer(False))
         return self.timer_overlay
 
     def show_timer(self) -> None:
+        """Ctrl+T: show the timer, or hide it (remembered: it stays hidden on opening)."""
         overlay = self.overlay()
         overlay.setVisible(not overlay.isVisible() or overlay.large)
         if overlay.large:
             overlay.set_large(False)
+        self._remember_timer(overlay.isVisible())
 
     def toggle_timer(self) -> None:
-        overlay = self.overlay()
-        overlay.show()
+        overlay = self._shown_overlay()
         overlay.toggle()
 
     def add_minute(self) -> None:
-        overlay = self.overlay()
-        overlay.show()
+        overlay = self._shown_overlay()
         overlay.add_minute()
 
     def large_timer(self) -> None:
-        overlay = self.overlay()
-        overlay.show()
+        overlay = self._shown_overlay()
         overlay.set_large(not overlay.large)
+
+    def timer_hidden(self) -> bool:
+        """The facilitator hid this session's timer (on this laptop)."""
+        settings = getattr(self.window, "settings", None)
+        hidden = settings.get(HIDDEN_TIMERS, []) if settings is not None else []
+        return isinstance(hidden, list) and self.session.id in hidden
 
     # votes
 
@@ -510,10 +518,9 @@ class AnimationMenu(QObject):
         activity = self.store.get(agenda.Activity, activity_id)
         if activity is None:
             return
-        overlay = self.overlay()
+        overlay = self._shown_overlay()
         overlay.set_minutes(activity.planned_minutes, activity.id, start=True)
         overlay.set_caption(activity.title)
-        overlay.show()
         if self.agenda_panel is not None:
             self.agenda_panel.refresh()
 
@@ -571,14 +578,32 @@ class AnimationMenu(QObject):
         if self.ranking is not None:
             self.ranking.refresh()
 
+    def _shown_overlay(self) -> TimerOverlay:
+        overlay = self.overlay()
+        overlay.show()
+        self._remember_timer(True)
+        return overlay
+
+    def _remember_timer(self, shown: bool) -> None:
+        settings = getattr(self.window, "settings", None)
+        if settings is None or shown != self.timer_hidden():
+            return
+        hidden = settings.get(HIDDEN_TIMERS, [])
+        hidden = [i for i in hidden if i != self.session.id] if isinstance(hidden, list) else []
+        settings.set(HIDDEN_TIMERS, hidden if shown else [*hidden, self.session.id])
+
     def _resume(self) -> None:
-        """After a restart: the dots come back on the board, a running timer on screen."""
+        """On opening (a restart, another session, a language switch): the dots come back
+        on the board; a running timer comes back on screen, unless the facilitator had hidden
+        it or this is a note-taker's copy. A paused timer waits for Ctrl+T."""
         self.update_counts(force=True)
         state = timer.get(self.store, self.session.id)
-        if state.running or 0 < state.remaining < state.duration:
-            from fabrique_desktop import agenda
+        if not state.running:
+            return
+        from fabrique_desktop import agenda
 
-            overlay = self.overlay()
-            activity = self.store.get(agenda.Activity, state.activity_id or "")
-            overlay.set_caption(activity.title if activity else "")
-            overlay.show()
+        overlay = self.overlay()  # it rings at the end of the round, even hidden
+        activity = self.store.get(agenda.Activity, state.activity_id or "")
+        overlay.set_caption(activity.title if activity else "")
+        note_taker = getattr(self.window.board_actions, "default_table", None) is not None
+        overlay.setVisible(not self.timer_hidden() and not note_taker)
