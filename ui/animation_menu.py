@@ -386,7 +386,7 @@ class AnimationMenu(QObject):
     # private
 
     def _build(self) -> None:
-        menu = self.window.menuBar().addMenu(self.tr("&Animation"))
+        menu = self.window.menuBar().addMenu(self.tr("A&nimation"))  # Alt+A: Affichage
         self.menu = menu
         add = self._action
         self.agenda_action = add(

@@ -198,7 +198,7 @@
         <translation>Select the idea or group to promote to an engagement.</translation>
     </message>
     <message>
-        <source>&amp;Animation</source>
+        <source>A&amp;nimation</source>
         <translation>&amp;Facilitation</translation>
     </message>
     <message>

@@ -71,7 +71,7 @@ def test_colour_pairs_pass_wcag_aa() -> None:
 
 def test_animation_menu_has_a_shortcut_for_everything(window) -> None:
     animation = window.animation
-    assert animation.menu.title() == "&Animation"
+    assert animation.menu.title() == "A&nimation"
     assert all(action.shortcuts() for action in animation.actions)
     keys = [k.toString() for a in animation.actions for k in a.shortcuts()]
     assert len(keys) == len(set(keys))
