@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 VOTER_KINDS = ("tables", "participants", "facilitation")
 # settings key: the sessions whose timer the facilitator hid (it stays hidden on opening)
 HIDDEN_TIMERS = "hidden_timers"
+DOCK_WIDTH = 420  # the agenda
+VOTE_DOCK_WIDTH = 280  # the vote panel: a narrow column, the cards keep their width at 1280
 
 
 class AnimationMenu(QObject):
@@ -182,8 +184,9 @@ class AnimationMenu(QObject):
             self.vote_panel = VotePanel(self.store, self.session.id)
             self.vote_panel.change_requested.connect(self._push_checked)
             self.vote_panel.settings_changed.connect(lambda: self.update_counts(reload=False))
-            self.vote_dock = self._dock(self.tr("Votes"), self.vote_panel)
+            self.vote_dock = self._dock(self.tr("Votes"), self.vote_panel, VOTE_DOCK_WIDTH)
         self.vote_dock.show()
+        self.window.resizeDocks([self.vote_dock], [VOTE_DOCK_WIDTH], Qt.Orientation.Horizontal)
         self.vote_dock.raise_()
         self.update_counts(reload=False)  # the tally follows every change
 
@@ -461,7 +464,7 @@ class AnimationMenu(QObject):
         self.actions.append(action)
         return action
 
-    def _dock(self, title: str, widget: QWidget) -> QDockWidget:
+    def _dock(self, title: str, widget: QWidget, width: int = DOCK_WIDTH) -> QDockWidget:
         dock = QDockWidget(title, self.window)
         dock.setObjectName(title)
         dock.setWidget(widget)
@@ -469,7 +472,7 @@ class AnimationMenu(QObject):
             QDockWidget.DockWidgetFeature.DockWidgetClosable
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
-        dock.setMinimumWidth(420)
+        dock.setMinimumWidth(width)
         self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         other = self.agenda_dock or self.vote_dock
         if other is not None:

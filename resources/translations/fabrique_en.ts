@@ -2149,16 +2149,32 @@
         <translation>Voters</translation>
     </message>
     <message>
-        <source>Gommettes par votant : </source>
-        <translation>Dots per voter: </translation>
+        <source>Gommettes par votant :</source>
+        <translation>Dots per voter:</translation>
     </message>
     <message>
-        <source>Vote secret (compteurs cachés)</source>
-        <translation>Secret vote (counts hidden)</translation>
+        <source>Gommettes par votant</source>
+        <translation>Dots per voter</translation>
+    </message>
+    <message>
+        <source>Vote secret</source>
+        <translation>Secret vote</translation>
+    </message>
+    <message>
+        <source>Les compteurs restent cachés jusqu&apos;à la révélation.</source>
+        <translation>The counts stay hidden until they are revealed.</translation>
     </message>
     <message>
         <source>Révéler les votes</source>
         <translation>Reveal the votes</translation>
+    </message>
+    <message>
+        <source> tables</source>
+        <translation> tables</translation>
+    </message>
+    <message>
+        <source>Ajouter</source>
+        <translation>Add</translation>
     </message>
     <message>
         <source>Ajouter des tables</source>
@@ -2171,6 +2187,10 @@
     <message>
         <source>Reprendre toutes les gommettes du votant choisi</source>
         <translation>Take back all the dots of the chosen voter</translation>
+    </message>
+    <message>
+        <source>Nombre de tables à ajouter</source>
+        <translation>Number of tables to add</translation>
     </message>
     <message>
         <source>Ajoutez d&apos;abord des tables pour voter.</source>
