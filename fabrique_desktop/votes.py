@@ -17,8 +17,9 @@ from typing import Any, ClassVar
 from fabrique_desktop import changes
 from fabrique_desktop.changes import Change, Edit
 from fabrique_desktop.errors import FabriqueError
-from fabrique_desktop.model import Card, Entity, Participant, Table, Vote, register
+from fabrique_desktop.model import Card, Entity, Participant, Session, Table, Vote, register
 from fabrique_desktop.ports import Store
+from fabrique_desktop.tables import participant_label, participants
 
 DEFAULT_DOTS = 3
 MAX_DOTS = 50
@@ -87,11 +88,22 @@ def counts_hidden(state: Facilitation) -> bool:
 
 
 def voters(store: Store, session_id: str) -> list[Voter]:
-    """Tables first (by number), then named participants."""
+    """Tables first (by number), then participants.
+
+    The vote panel is on the projector: in anonymous mode (``Session.anonymous``, the
+    default) participants are « Participant n », numbered as everywhere else
+    (``tables.participant_label``) and in that order; otherwise by name."""
+    session = store.get(Session, session_id)
+    anonymous = session.anonymous if session is not None else True
     tables = sorted(store.find(Table, session_id=session_id), key=lambda t: (t.number, t.name))
-    people = sorted(store.find(Participant, session_id=session_id), key=lambda p: p.name)
+    people = [
+        (participant_label(p, number, anonymous), number, p)
+        for number, p in enumerate(participants(store, session_id), start=1)
+    ]
+    if not anonymous:
+        people.sort(key=lambda entry: (entry[2].name.casefold() or "\uffff", entry[1]))
     return [Voter(t.id, table_label(t), Table.kind) for t in tables] + [
-        Voter(p.id, p.name or "Participant", Participant.kind) for p in people
+        Voter(p.id, label, Participant.kind) for label, _number, p in people
     ]
 
 

@@ -32,8 +32,9 @@ if TYPE_CHECKING:
     from ui.timer_overlay import TimerOverlay
     from ui.vote_panel import VotePanel
 
-# changes after which the vote panel and the counts are read again in full (rare)
-VOTER_KINDS = ("tables", "participants", "facilitation")
+# changes after which the vote panel and the counts are read again in full (rare); a
+# session's change may be its anonymous mode, which names the participants
+VOTER_KINDS = ("tables", "participants", "facilitation", "sessions")
 # settings key: the sessions whose timer the facilitator hid (it stays hidden on opening)
 HIDDEN_TIMERS = "hidden_timers"
 DOCK_WIDTH = 420  # the agenda

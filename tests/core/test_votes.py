@@ -131,3 +131,19 @@ def test_voter_summary(store, session, room) -> None:
 def test_empty_change_for_settings_that_do_not_change(store, session) -> None:
     store.apply(votes.configure(store, session.id, top_n=5))
     assert votes.configure(store, session.id, top_n=5) == Change("Réglages du vote")
+
+
+def test_participants_vote_anonymously_by_default(store, session, room) -> None:
+    from fabrique_desktop import tables
+    from fabrique_desktop.model import Session
+
+    store.apply(tables.add_participant(session.id, "Zoé Martin"))
+    store.apply(tables.add_participant(session.id, "Karim Benali"))
+    store.apply(tables.add_participant(session.id, ""))
+    assert store.get(Session, session.id).anonymous  # the default
+    labels = [v.label for v in votes.voters(store, session.id)]
+    assert labels == ["Table 1", "Table 2", "Participant 1", "Participant 2", "Participant 3"]
+    assert labels[2:] == tables.public_participant_names(store, store.get(Session, session.id))
+    store.apply(tables.set_anonymous(store.get(Session, session.id), False))
+    labels = [v.label for v in votes.voters(store, session.id)]
+    assert labels == ["Table 1", "Table 2", "Karim Benali", "Zoé Martin", "Participant 3"]
