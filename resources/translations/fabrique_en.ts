@@ -199,7 +199,7 @@
     </message>
     <message>
         <source>A&amp;nimation</source>
-        <translation>&amp;Facilitation</translation>
+        <translation>F&amp;acilitation</translation>
     </message>
     <message>
         <source>Étape suivante</source>
