@@ -267,9 +267,10 @@ class AnimationMenu(QObject):
         edits = []
         for card in merged:
             edits.extend(merging.unmerge(self.store, card).edits)
+        # read before: once unmerged, the originals are no longer « merged into » anything
+        originals = [c.id for card in merged for c in merging.sources(self.store, card)]
         if self.push(Change(self.tr("Défaire la fusion"), tuple(edits))):
-            originals = [c.id for card in merged for c in merging.sources(self.store, card)]
-            self.window.scene.select_cards(originals)
+            self.window.board_actions.select_and_show(originals)
 
     def group(self) -> None:
         from fabrique_desktop import merging
@@ -513,7 +514,8 @@ class AnimationMenu(QObject):
             self.report(error)
             return
         if self.push(change):
-            self.window.scene.select_cards(change.touched(Card.kind) - {c.id for c in cards})
+            merged = change.touched(Card.kind) - {c.id for c in cards}
+            self.window.board_actions.select_and_show(merged)
 
     def _step_started(self, activity_id: str) -> None:
         """A new agenda step: the timer takes its planned time and starts."""

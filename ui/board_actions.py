@@ -9,7 +9,7 @@ typing « 1 » in the capture field types a 1.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal
@@ -124,6 +124,23 @@ class BoardActions(QObject):
         clusters = merging.clusters(self.controller.store, self._session_id)
         if layout or clusters or self.scene.clusters:
             self.scene.set_clusters(clusters)
+
+    def select_and_show(self, card_ids: Iterable[str], focus: bool = True) -> list[str]:
+        """Select these cards (those on the board), scroll to the first one and give the
+        board the keyboard: 1–4, + and the arrows act on them at once. Returns the ids
+        selected, in board order."""
+        wanted = list(card_ids)
+        if any(i not in self.scene.items_by_id for i in wanted):
+            self.scene.flush()  # cards whose notes are not made yet
+        self.scene.select_cards(wanted)
+        chosen = self.scene.selected_card_ids()
+        if chosen:
+            self.scene.select_cards(chosen, current=chosen[0])
+            self.scene.layout_cards()
+            self.board_view.view.show_card(chosen[0])
+        if focus:
+            self.board_view.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return chosen
 
     def selected_cards(self) -> list[Card]:
         cards = (self.controller.card(i) for i in self.scene.selected_card_ids())

@@ -49,10 +49,17 @@ class ExchangeMenu(QObject):
 
         controller = self.window.controller
         self.dialog = ImportCardsDialog(controller, controller.template, self.window)
-        self.dialog.imported.connect(
-            lambda n: self.window.statusBar().showMessage(
-                self.tr("{} idées importées (Ctrl+Z pour annuler).").format(n), 8000
-            )
-        )
+        self.dialog.imported.connect(self._imported)
         self.dialog.open()
         self.dialog.choose_file()
+
+    def _imported(self, count: int) -> None:
+        """The imported ideas are selected, in sight, and the board has the keyboard."""
+        from fabrique_desktop.model import Card
+
+        change = getattr(self.dialog, "change", None)
+        if change is not None:
+            self.window.board_actions.select_and_show(change.touched(Card.kind))
+        self.window.statusBar().showMessage(
+            self.tr("{} idées importées (Ctrl+Z pour annuler).").format(count), 8000
+        )

@@ -124,13 +124,30 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Idée ajoutée à « {} ».").format(title), 3000)
 
     def _leave_capture(self) -> None:
+        """Esc: the board gets the keyboard with a card selected (the last one captured, the
+        one selected before, or the first), so that 1–4 and + act without an arrow key."""
         self.board.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         item = self.scene.items_by_id.get(getattr(self, "_last_captured", ""))
         if item is not None:
             self.scene.select_cards([item.card.id])
             self.board.view.ensureVisible(item)
+            return
+        card_id = self.scene.move_selection(0, 0)  # keeps a selection; else the first card
+        if card_id:
+            self.board.view.show_card(card_id)
+
+    def _after_undo(self) -> None:
+        """After Ctrl+Z or redo: the cards that came back (or changed) are selected and in
+        sight (undoing a merge brings the originals back, selected)."""
+        change, self._last_change = self._last_change, None
+        if change is None:
+            return
+        live = [i for i in change.touched(Card.kind) if i in self.scene.items_by_id]
+        if live:
+            self.board_actions.select_and_show(live, focus=False)
 
     def _on_changed(self, change: Change) -> None:
+        self._last_change = change
         ids = change.touched(Card.kind)
         if ids:
             cards = [c for c in (self.store.get(Card, i) for i in ids) if c is not None]
@@ -154,6 +171,9 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
         self.redo_action = stack.createRedoAction(self, self.tr("Rétablir"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self._last_change: Change | None = None
+        for action in (self.undo_action, self.redo_action):  # after the stack's own slot
+            action.triggered.connect(self._after_undo)
         self.capture_action = QAction(self.tr("Saisir une idée"), self)
         self.capture_action.setShortcut(QKeySequence("Ctrl+N"))
         self.capture_action.triggered.connect(self.focus_capture)

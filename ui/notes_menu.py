@@ -150,7 +150,10 @@ class NotesMenu(QObject):
                 "Des idées ont été modifiées des deux côtés : Fichier › Conflits à trancher."
             )
         if parsed.session.id == self.session.id:
+            before = {c.id for c in self.window.scene.all_cards()}
             self.refresh()
+            new = [c.id for c in self.window.scene.all_cards() if c.id not in before]
+            self.window.board_actions.select_and_show(new)  # the keyboard is the board's
             box = self._show(QMessageBox.Icon.Information, text)
             if summary.conflicts:
                 box.finished.connect(lambda _result: self.show_conflicts())
