@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QProcess, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QMouseEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -159,6 +159,12 @@ class TimerOverlay(QFrame):
         self._flash = QTimer(self)
         self._flash.setInterval(FLASH_MS)
         self._flash.timeout.connect(self._flash_step)
+        # Esc brings the large countdown back to its corner (only while it is large: Esc
+        # leaves the capture field otherwise)
+        self._shrink = QShortcut(QKeySequence(Qt.Key.Key_Escape), parent)
+        self._shrink.setContext(Qt.ShortcutContext.WindowShortcut)
+        self._shrink.setEnabled(False)
+        self._shrink.activated.connect(lambda: self.set_large(False))
         parent.installEventFilter(self)
         self.update_display()
         self._place()
@@ -196,6 +202,7 @@ class TimerOverlay(QFrame):
     def set_large(self, large: bool) -> None:
         """Large: the countdown fills the board, for the back of the room."""
         self.large = large
+        self._shrink.setEnabled(large and self.isVisible())
         self.update_display()
         self._place()
 
@@ -279,6 +286,14 @@ class TimerOverlay(QFrame):
         self.raise_()
 
     # Qt overrides
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._shrink.setEnabled(self.large)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._shrink.setEnabled(False)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
