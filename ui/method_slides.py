@@ -39,6 +39,10 @@ class Slide:
     tint: str = "#FFFFFF"
     cover: bool = False
     blocks: tuple[tuple[str, str, str], ...] = field(default=())  # (title, html, colour)
+    grid: bool = False  # blocks in two columns (long texts) rather than side by side
+
+
+BLOCKS_PER_SLIDE = 4  # more would not fit at 24 px: they go on the next slide
 
 
 def build_slides(template: Template) -> list[Slide]:
@@ -198,7 +202,10 @@ def build_slides(template: Template) -> list[Slide]:
             )
         )
     competences = template.section("competences")
-    if competences:
+    pages = [
+        competences[i : i + BLOCKS_PER_SLIDE] for i in range(0, len(competences), BLOCKS_PER_SLIDE)
+    ]
+    for number, page in enumerate(pages, start=1):
         slides.append(
             Slide(
                 QCoreApplication.translate("MethodSlides", "Compétences"),
@@ -207,11 +214,12 @@ def build_slides(template: Template) -> list[Slide]:
                 ).format(len(competences)),
                 base,
                 "",
+                kicker=f"{number} / {len(pages)}" if len(pages) > 1 else "",
                 cover=True,
                 blocks=tuple(
-                    (c.get("title", ""), escape(c.get("description", "")), base)
-                    for c in competences
+                    (c.get("title", ""), escape(c.get("description", "")), base) for c in page
                 ),
+                grid=True,
             )
         )
     return slides
@@ -281,7 +289,7 @@ class SlideWidget(QWidget):
         if slide.blocks:
             grid = QHBoxLayout()
             grid.setSpacing(round(18 * scale))
-            many = len(slide.blocks) > 4
+            many = slide.grid or len(slide.blocks) > BLOCKS_PER_SLIDE
             columns = [QVBoxLayout() for _ in range(2)] if many else None
             for i, (title, html, colour) in enumerate(slide.blocks):
                 box = self._block(title, html, colour, scale, small=many)
@@ -306,9 +314,9 @@ class SlideWidget(QWidget):
 
     def _block(self, title: str, html: str, colour: str, scale: float, small: bool) -> QWidget:
         box = QLabel(
-            f"<div style='font-size:{round((24 if small else 36) * scale)}px; font-weight:bold;"
+            f"<div style='font-size:{round((30 if small else 36) * scale)}px; font-weight:bold;"
             f" color:{_on_white(colour)}'>{escape(title)}</div>"
-            f"<div style='font-size:{round((17 if small else 30) * scale)}px; color:{INK}'>"
+            f"<div style='font-size:{round((24 if small else 30) * scale)}px; color:{INK}'>"
             f"{html}</div>"
         )
         box.setTextFormat(Qt.TextFormat.RichText)
