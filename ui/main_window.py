@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from fabrique_desktop.changes import Change
@@ -196,6 +196,12 @@ class MainWindow(QMainWindow):
         self.french_action.triggered.connect(lambda: self.language_requested.emit("fr"))
         self.english_action = QAction("English", self)
         self.english_action.triggered.connect(lambda: self.language_requested.emit("en"))
+        self.language_group = QActionGroup(self)  # the current language is checked
+        language = self.settings.get("language", "fr") if self.settings is not None else "fr"
+        for action, code in ((self.french_action, "fr"), (self.english_action, "en")):
+            action.setCheckable(True)
+            action.setChecked(code == language)
+            self.language_group.addAction(action)
         for action in (
             self.undo_action,
             self.redo_action,
