@@ -23,6 +23,7 @@ from fabrique_desktop.model import PHASES, Series, Session
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import builtin_template
 from ui.icons import icon
+from ui.new_session_dialog import NewSessionDialog, shown_date
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 ROLE_KIND = Qt.ItemDataRole.UserRole + 1
@@ -82,7 +83,7 @@ class SessionManager(QDialog):
                 item = QTreeWidgetItem(
                     [
                         session.title,
-                        session.date,
+                        shown_date(session.date),
                         PHASES.get(session.phase, session.phase),
                         str(count),
                     ]
@@ -130,16 +131,23 @@ class SessionManager(QDialog):
             self.accept()
 
     def _new_session(self) -> None:
+        """Asks for the title, the phase and the date (today), then creates the atelier."""
         series = self._selected_series()
         if series is None:
             return
-        title, ok = QInputDialog.getText(
-            self, self.tr("Nouvel atelier"), self.tr("Titre de l'atelier :")
-        )
-        if ok and title.strip():
-            session = workspace.create_session(self.store, series, title.strip())
-            self._select_id = session.id
-            self.reload()
+        selected = self._selected()
+        current = self.store.get(Session, selected[1]) if selected else None
+        phase = current.phase if isinstance(current, Session) else "valeurs"
+        dialog = NewSessionDialog(phase, self)
+        self.new_session_dialog = dialog
+        dialog.accepted.connect(lambda: self.create_session(series, **dialog.values()))
+        dialog.open()
+
+    def create_session(self, series: Series, title: str, phase: str, date: str) -> Session:
+        session = workspace.create_session(self.store, series, title, phase=phase, date=date)
+        self._select_id = session.id
+        self.reload()
+        return session
 
     def _new_series(self) -> None:
         title, ok = QInputDialog.getText(

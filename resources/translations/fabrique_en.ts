@@ -1270,6 +1270,65 @@
     </message>
 </context>
 <context>
+    <name>NewSessionDialog</name>
+    <message>
+        <source>Nouvel atelier</source>
+        <translation>New workshop</translation>
+    </message>
+    <message>
+        <source>Titre de l&apos;atelier</source>
+        <translation>Workshop title</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Valeurs</source>
+        <translation>Values</translation>
+    </message>
+    <message>
+        <source>Objectifs &amp; pistes de projet</source>
+        <translation>Objectives &amp; project ideas</translation>
+    </message>
+    <message>
+        <source>Convergence</source>
+        <translation>Convergence</translation>
+    </message>
+    <message>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>&amp;Titre :</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>&amp;Phase :</source>
+        <translation>&amp;Phase:</translation>
+    </message>
+    <message>
+        <source>&amp;Date :</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>Créer</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Donnez un titre à l&apos;atelier.</source>
+        <translation>Give the workshop a title.</translation>
+    </message>
+</context>
+<context>
     <name>NotesMenu</name>
     <message>
         <source>Préparer une copie pour un preneur de notes…</source>
@@ -1754,14 +1813,6 @@
     <message>
         <source>Fermer</source>
         <translation>Close</translation>
-    </message>
-    <message>
-        <source>Nouvel atelier</source>
-        <translation>New workshop</translation>
-    </message>
-    <message>
-        <source>Titre de l&apos;atelier :</source>
-        <translation>Workshop title:</translation>
     </message>
     <message>
         <source>Nouvelle série</source>

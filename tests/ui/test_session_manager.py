@@ -1,6 +1,6 @@
 import pytest
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from fabrique_desktop import board
@@ -19,6 +19,19 @@ def manager(qtbot, store, demo, session):
 def select(manager, title: str) -> None:
     item = manager.tree.findItems(title, Qt.MatchFlag.MatchRecursive)[0]
     manager.tree.setCurrentItem(item)
+
+
+def new_session(manager, title: str, phase: str | None = None, date: QDate | None = None):
+    """« Nouvel atelier… » filled in and accepted."""
+    manager._new_session()
+    dialog = manager.new_session_dialog
+    dialog.title.setText(title)
+    if phase is not None:
+        dialog.phase.setCurrentIndex(dialog.phase.findData(phase))
+    if date is not None:
+        dialog.date.setDate(date)
+    dialog._accept()
+    return dialog
 
 
 def test_lists_series_and_sessions(manager) -> None:
@@ -75,8 +88,7 @@ def test_new_series_and_session(manager, store, monkeypatch) -> None:
     assert [s.title for s in list_series(store)][-1] == "Fabrique — Acte 2"
     series = store.find(Series, title="Fabrique — Acte 2")[0]
     select(manager, "Fabrique — Acte 2")
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Atelier bonus", True))
-    manager._new_session()
+    new_session(manager, "Atelier bonus")
     assert "Atelier bonus" in [s.title for s in list_sessions(store, series.id)]
     assert store.count(Card) == 97
 
@@ -96,9 +108,8 @@ def test_after_a_new_or_duplicated_atelier_the_open_one_is_still_protected(
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Atelier bonus", True))
     select(manager, session.title)
-    manager._new_session()
+    new_session(manager, "Atelier bonus")
     assert manager.tree.currentItem().text(0) == "Atelier bonus"
     manager._duplicate()
     assert manager.tree.currentItem().text(0) == "Atelier bonus (copie)"
@@ -109,3 +120,46 @@ def test_after_a_new_or_duplicated_atelier_the_open_one_is_still_protected(
     manager._delete()
     assert told
     assert store.get(Session, session.id).deleted_at is None
+
+
+@pytest.fixture
+def french_locale():
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French))
+    yield
+    QLocale.setDefault(before)
+
+
+@pytest.mark.usefixtures("french_locale")
+def test_a_new_atelier_has_a_phase_and_a_date_shown_in_french(
+    manager, store, session, tmp_path
+) -> None:
+    select(manager, session.title)
+    dialog = new_session(manager, "Atelier 6 — Bilan")
+    assert dialog.date.date() == QDate.currentDate()  # today by default
+    created = next(s for s in list_sessions(store) if s.title == "Atelier 6 — Bilan")
+    assert created.date == QDate.currentDate().toString(Qt.DateFormat.ISODate)
+    assert created.phase == session.phase  # the selected atelier's, by default
+    new_session(manager, "Atelier 7 — Suite", "convergence", QDate(2017, 4, 3))
+    created = next(s for s in list_sessions(store) if s.title == "Atelier 7 — Suite")
+    assert (created.phase, created.date) == ("convergence", "2017-04-03")  # stored ISO
+    row = manager.tree.findItems("Atelier 7 — Suite", Qt.MatchFlag.MatchRecursive)[0]
+    assert row.text(1) == "03/04/2017"
+    assert row.text(2) == "Convergence"
+    first = manager.tree.findItems(session.title, Qt.MatchFlag.MatchRecursive)[0]
+    assert first.text(1) == "03/04/2017"  # the demo's atelier 1, stored « 2017-04-03 »
+    assert dialog.phase.count() == 4
+    manager._new_session()
+    manager.new_session_dialog.grab().save(str(tmp_path / "new-session.png"))
+    manager.grab().save(str(tmp_path / "session-manager.png"))
+    manager.new_session_dialog.reject()
+
+
+def test_a_new_atelier_needs_a_title(manager, store, session) -> None:
+    select(manager, session.title)
+    before = len(list_sessions(store))
+    dialog = new_session(manager, "  ")
+    assert dialog.message.isVisible() or dialog.message.text()
+    assert "titre" in dialog.message.text()
+    assert len(list_sessions(store)) == before
+    dialog.reject()
