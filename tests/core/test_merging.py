@@ -120,7 +120,7 @@ def test_clusters_group_within_a_column(store, session, cards) -> None:
 
 def test_group_puts_its_cards_together_where_the_first_is(store, session, cards) -> None:
     store.apply(board.capture(store, session.id, "Un métro", "mieux"))
-    tram, tramway, velos, metro = board.column_cards(store, session.id, "mieux")
+    tram, _tramway, _velos, metro = board.column_cards(store, session.id, "mieux")
     change = merging.group(store, [metro, tram], "Transports en commun")
     store.apply(change)
     column = board.column_cards(store, session.id, "mieux")
