@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -69,6 +69,7 @@ class BoardActions(QObject):
         self.actions: list[QAction] = []
         self._card_tags: dict[str, tuple[str, ...]] = {}  # the vocabulary's tags, per card
         self._tag_counts: dict[str, int] = {}
+        self._started = False
         self._build()
         capture.search.textChanged.connect(self._filter_changed)
         capture.search.left.connect(self._leave_search)
@@ -80,7 +81,11 @@ class BoardActions(QObject):
     def start(self, cards: list[Card]) -> None:
         """Show the session's cards with their personas, tables and tags."""
         self.reload_people(layout=False)
-        self.reload_clusters(layout=False)
+        if self._started:
+            self.reload_clusters(layout=False)
+        else:  # opening the window: the groups come right after the first paint (start-up)
+            QTimer.singleShot(0, self, lambda: self.reload_clusters(layout=False))
+        self._started = True
         self.scene.show_cards(cards)
         self._update_vocabulary()
         if self.filter.active:

@@ -123,6 +123,7 @@ def test_groups_are_shown_when_a_session_opens(qtbot, fabrique_app, store, sessi
     window.resize(1280, 720)
     window.show()
     qtbot.wait_exposed(window)
+    qtbot.wait_until(lambda: bool(window.scene.cluster_items))  # right after the first paint
     window.scene.measure_all()
     (item,) = window.scene.cluster_items.values()
     assert item.isVisible()
