@@ -16,12 +16,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from fabrique_desktop import changes
 from fabrique_desktop.board import STEP, session_cards
+from fabrique_desktop.capture import fold as fold_accents
 from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import HORIZONS, INBOX, Card, Persona, Session, Table
@@ -80,10 +80,8 @@ class Parsed:
 
 
 def fold(value: str) -> str:
-    """Lower case, no accents, single spaces: how names are compared."""
-    decomposed = unicodedata.normalize("NFKD", value.replace("’", "'"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.lower().replace("_", " ").split())
+    """As ``capture.fold`` (lower case, no accents), with single spaces: how names are compared."""
+    return " ".join(fold_accents(value.replace("’", "'")).replace("_", " ").split())
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -9,6 +9,7 @@ A retired persona keeps its ideas but leaves the deck: it is not presented, prin
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Any
 
@@ -163,16 +164,15 @@ def _lines(value: Any) -> list[str]:
     return [str(line).strip().lstrip("-•").strip() for line in items if str(line).strip()]
 
 
-def _unique_key(first_name: str, existing: list[Persona]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", _ascii(first_name).lower()).strip("-") or "persona"
-    taken = {p.key for p in existing}
+def unique_key(text: str, taken: set[str], fallback: str) -> str:
+    """An ascii slug of ``text`` not in ``taken``: « Thảo » → « thao », then « thao-2 »…"""
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or fallback
     key, n = base, 2
     while key in taken:
         key, n = f"{base}-{n}", n + 1
     return key
 
 
-def _ascii(text: str) -> str:
-    import unicodedata
-
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+def _unique_key(first_name: str, existing: list[Persona]) -> str:
+    return unique_key(first_name, {p.key for p in existing}, "persona")

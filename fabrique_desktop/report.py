@@ -248,7 +248,7 @@ def gather_session(
         template = _template(series)
     personas = {p.id: p for p in store.find(Persona, series_id=session.series_id)}
     tables = sorted(store.find(Table, session_id=session.id), key=lambda t: (t.number, t.name))
-    table_names = {t.id: _table_name(t) for t in tables}
+    table_names = {t.id: vote_counts.table_label(t) for t in tables}
     cards = [c for c in store.find(Card, session_id=session.id) if c.merged_into is None]
     votes = _visible_votes(store, session.id)
     ideas = [_idea(c, personas, table_names, votes) for c in cards]
@@ -288,10 +288,6 @@ def _template(series: Series | None) -> Template:
     if series is not None and series.template:
         return Template.from_dict(series.template)
     return builtin_template()
-
-
-def _table_name(table: Table) -> str:
-    return table.name or f"Table {table.number}"
 
 
 def _idea(
@@ -351,7 +347,7 @@ def _table_views(
     ideas = Counter(c.table_id for c in cards if c.table_id)
     return tuple(
         TableView(
-            name=_table_name(t),
+            name=vote_counts.table_label(t),
             personas=tuple(personas[p].first_name for p in t.persona_ids if p in personas),
             ideas=ideas.get(t.id, 0),
         )
@@ -497,7 +493,9 @@ def gather_series(store: Store, series: Series) -> SeriesReport:
     ideas: list[Idea] = []
     engagements: list[EngagementView] = []
     for session in sessions:
-        tables = {t.id: _table_name(t) for t in store.find(Table, session_id=session.id)}
+        tables = {
+            t.id: vote_counts.table_label(t) for t in store.find(Table, session_id=session.id)
+        }
         cards = [c for c in store.find(Card, session_id=session.id) if c.merged_into is None]
         votes = _visible_votes(store, session.id)
         ideas.extend(_idea(c, personas, tables, votes) for c in cards)

@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import copy
 import json
-import re
-import unicodedata
 from typing import Any
 
 from fabrique_desktop import __version__, changes
 from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import TemplateError
 from fabrique_desktop.model import INBOX, Card, Series, utc_now
-from fabrique_desktop.personas import deck
+from fabrique_desktop.personas import deck, unique_key
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import (
     FORMAT,
@@ -207,9 +205,4 @@ def _free_title(store: Store, title: str) -> str:
 
 
 def _slug(title: str, taken: set[str]) -> str:
-    ascii_ = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    base = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "x"
-    key, n = base, 2
-    while key in taken:
-        key, n = f"{base}-{n}", n + 1
-    return key
+    return unique_key(title, taken, "x")

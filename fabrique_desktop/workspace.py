@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import logging
 from dataclasses import replace
 
@@ -182,8 +183,6 @@ def delete_series(store: Store, series: Series) -> Change:
 
 
 def _session_kinds() -> list[type]:
-    import dataclasses
-
     return [
         cls
         for cls in ENTITY_TYPES.values()
