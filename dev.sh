@@ -55,6 +55,9 @@ ensure_venv() {
     "$VENV/bin/python" -m pip install -q -e ".[test]"
     echo "$wanted" > "$stamp"
   fi
+  # The bytecode pip writes for an ordinary install; an editable one is compiled on import
+  # only, and never when PYTHONDONTWRITEBYTECODE is set (~25 ms more at every start-up).
+  "$VENV/bin/python" -m compileall -q fabrique_desktop db exports ui >/dev/null
 }
 
 case "${1:-}" in

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import logging
 from dataclasses import replace
@@ -76,6 +75,8 @@ def demo_ideas(session: Session, template: Template) -> Change:
     keys = {c.key for c in template.columns}
     edits = []
     positions: dict[str, float] = {}
+    import csv  # only on first use of a data dir
+
     try:
         with DEMO_IDEAS.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from db.backups import Backups
 from db.store import Store
 from fabrique_desktop.logs import setup_logging
@@ -12,6 +14,7 @@ from fabrique_desktop.workspace import ensure_first_use
 
 class Context:
     def __init__(self, data_dir: str | None) -> None:
+        self.started = time.perf_counter()
         self.data_dir = DataDir.resolve(data_dir)
         setup_logging(self.data_dir.log_file)
         self._store: Store | None = None

@@ -6,6 +6,7 @@ import argparse
 
 from fabrique_desktop.cli.context import Context
 from fabrique_desktop.errors import NotFoundError
+from fabrique_desktop.logs import echo_to_stderr
 from fabrique_desktop.model import Session
 from fabrique_desktop.workspace import find_session, list_series, list_sessions
 
@@ -15,6 +16,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--open", metavar="ATELIER", help="ouvre cet atelier (identifiant ou titre exact)"
     )
     parser.add_argument("--fullscreen", action="store_true", help="plein écran dès l'ouverture")
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="écrit aussi le journal (durée du démarrage comprise) sur la sortie d'erreur",
+    )
 
 
 def choose_session(args: argparse.Namespace, context: Context) -> Session:
@@ -34,6 +40,8 @@ def choose_session(args: argparse.Namespace, context: Context) -> Session:
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
+    if getattr(args, "verbose", False):
+        echo_to_stderr()
     session = choose_session(args, context)
     from ui.app import run as run_app
 
@@ -43,4 +51,5 @@ def run(args: argparse.Namespace, context: Context) -> int:
         context.backups,
         session.id,
         getattr(args, "fullscreen", False),
+        context.started,
     )

@@ -10,7 +10,6 @@ import os
 import sqlite3
 import statistics
 import time
-from textwrap import dedent
 
 import pytest
 
@@ -26,24 +25,19 @@ from fabrique_desktop.paths import DataDir
 from fabrique_desktop.resources import resource
 from fabrique_desktop.workspace import ensure_first_use, list_sessions
 from tests.bench.test_startup import BARE
-from tests.bench.timing import report, time_until_line
+from tests.bench.timing import (
+    SHOWN,
+    compile_bytecode,
+    fabrique_command,
+    report,
+    time_until_line,
+    time_until_output,
+)
 from tests.ui import conftest as ui_fixtures
 
 CARDS = 2000
 fabrique_app = ui_fixtures.fabrique_app  # the app fixture of the UI tests
 TITLE = "Atelier 2 — Objectifs et pistes de projet"
-
-FABRIQUE = dedent(
-    """
-    import sys
-    from PySide6.QtCore import QTimer
-    from ui.app import make_application
-    from fabrique_desktop.cli import main
-    app = make_application()
-    QTimer.singleShot(0, lambda: print("SHOWN", flush=True))
-    sys.exit(main(["--data-dir", sys.argv[1], "--open", sys.argv[2]]))
-    """
-)
 
 
 def fill(store: Store, session_id: str, count: int = CARDS) -> None:
@@ -84,12 +78,13 @@ def test_open_2000_cards_ratio(tmp_path) -> None:
     fill(store, session.id)
     store.close()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    args = [str(data.root), session.id]
-    time_until_line(FABRIQUE, args, "SHOWN", env)  # warm the disk cache
+    compile_bytecode()
+    command = fabrique_command("--data-dir", str(data.root), "--open", session.id)
+    time_until_output(command, SHOWN, env)  # warm the disk cache
     bare, fabrique = [], []
     for _ in range(7):
         bare.append(time_until_line(BARE, [], "SHOWN", env))
-        fabrique.append(time_until_line(FABRIQUE, args, "SHOWN", env))
+        fabrique.append(time_until_output(command, SHOWN, env))
     ratio = report(
         f"open {CARDS} cards to a shown window",
         statistics.median(fabrique),
