@@ -57,7 +57,7 @@ ensure_venv() {
   fi
   # The bytecode pip writes for an ordinary install; an editable one is compiled on import
   # only, and never when PYTHONDONTWRITEBYTECODE is set (~25 ms more at every start-up).
-  "$VENV/bin/python" -m compileall -q fabrique_desktop db exports ui >/dev/null
+  "$VENV/bin/python" -m compileall -q fabrique_desktop db exports ui >/dev/null || true
 }
 
 case "${1:-}" in
