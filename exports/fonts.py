@@ -1,11 +1,13 @@
 """Fonts embedded in every PDF: DejaVu Sans (shipped in resources/fonts) covers French,
-Latin Extended (œ æ « » ’ – — … €), Vietnamese, Greek, Cyrillic and basic Arabic letters."""
+Latin Extended (œ æ « » ’ – — … €), Vietnamese, Greek, Cyrillic and basic Arabic letters;
+Droid Sans Fallback and NanumSquare (resources/fonts/fallback) Chinese, Japanese and Korean."""
 
 from __future__ import annotations
 
 import logging
 import re
 from functools import cache
+from typing import Any
 
 from fabrique_desktop.resources import resource
 
@@ -65,27 +67,36 @@ def visual(text: str) -> str:
     return get_display(arabic_reshaper.reshape(text))
 
 
-# Scripts DejaVu Sans lacks (Chinese, Japanese, Korean, Devanagari, Thai…): a TrueType font
-# of the system is embedded for those characters only, so a name like « 美林 » prints as
-# itself. reportlab embeds TrueType outlines only (not CFF/OpenType-PS fonts such as Noto
-# CJK), hence this list. Without any of them the characters are logged, never dropped.
+# Scripts DejaVu Sans lacks are drawn, character by character, with the first font of this
+# list that has them: two fonts shipped in resources/fonts/fallback (Droid Sans Fallback for
+# Chinese and Japanese, NanumSquare for Korean Hangul), then fonts of the system for the rest
+# (Devanagari, Thai…). Each is read only when a text needs it, and embedded as a subset.
+# reportlab embeds TrueType outlines only (not CFF/OpenType-PS fonts such as Noto CJK).
+# Without any font for a character, it is logged, never dropped.
 FALLBACK = "FabriqueFallback"
-FALLBACK_CANDIDATES = (
-    # Linux (fonts-droid-fallback, fonts-arphic-uming, fonts-unfonts-core, fonts-noto-core)
-    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+BUNDLED_FALLBACKS = (
+    str(resource("fonts", "fallback", "DroidSansFallbackFull.ttf")),
+    str(resource("fonts", "fallback", "NanumSquareR.ttf")),
+)
+SYSTEM_FALLBACKS = (
+    # Linux (fonts-noto-core, fonts-arphic-uming, fonts-unfonts-core)
+    "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansTamil-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf",
     "/usr/share/fonts/truetype/arphic/uming.ttc",
     "/usr/share/fonts/truetype/unfonts-core/UnDotum.ttf",
-    "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf",
-    "/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf",
     # Windows
-    "C:/Windows/Fonts/msyh.ttc",
-    "C:/Windows/Fonts/simsun.ttc",
-    "C:/Windows/Fonts/malgun.ttf",
     "C:/Windows/Fonts/Nirmala.ttf",
+    "C:/Windows/Fonts/msyh.ttc",
+    "C:/Windows/Fonts/malgun.ttf",
     # macOS
     "/Library/Fonts/Arial Unicode.ttf",
     "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
 )
+FALLBACK_CANDIDATES = BUNDLED_FALLBACKS + SYSTEM_FALLBACKS
+
+_fallback_names: dict[str, str] = {}
+_warned: set[str] = set()  # characters no font draws, logged once
 
 
 @cache
@@ -116,44 +127,124 @@ def missing(text: str) -> set[str]:
 
 
 @cache
-def fallback_font(candidates: tuple[str, ...] = FALLBACK_CANDIDATES) -> tuple[str, frozenset[int]]:
-    """Register the first usable fallback font; ``("", ∅)`` when the system has none."""
+def fallback_font(path: str) -> tuple[str, frozenset[int]]:
+    """Register the font at ``path`` (once) as a fallback; ``("", ∅)`` when it is absent or
+    not usable. Its bold and italic are itself: a Chinese name in bold stays drawn."""
     from pathlib import Path
 
+    from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    for candidate in candidates:
-        if not Path(candidate).is_file():
-            continue
-        try:
-            font = TTFont(FALLBACK, candidate, subfontIndex=0)
-        except Exception:
-            log.info("fallback font %s not usable", candidate, exc_info=True)
-            continue
-        pdfmetrics.registerFont(font)
-        return FALLBACK, frozenset(font.face.charToGlyph)
-    return "", frozenset()
+    if not Path(path).is_file():
+        return "", frozenset()
+    name = f"{FALLBACK}{len(_fallback_names) + 1}"
+    try:
+        font = TTFont(name, path, subfontIndex=0)
+    except Exception:
+        log.info("fallback font %s not usable", path, exc_info=True)
+        return "", frozenset()
+    pdfmetrics.registerFont(font)
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(name, bold, italic, name)
+    _fallback_names[path] = name
+    return name, frozenset(font.face.charToGlyph)
+
+
+def fallback_fonts(
+    chars: set[str], candidates: tuple[str, ...] = FALLBACK_CANDIDATES
+) -> dict[str, str]:
+    """The fallback font of each character DejaVu lacks: the first candidate that draws it.
+    Fonts are read in order only while some characters are still without one."""
+    todo = {c for c in chars if c not in "\n\r\t\u200b\u200c\u200d"}
+    found: dict[str, str] = {}
+    for path in candidates:
+        if not todo:
+            break
+        name, glyphs = fallback_font(path)
+        drawn = {c for c in todo if ord(c) in glyphs}
+        found.update(dict.fromkeys(drawn, name))
+        todo -= drawn
+    if todo - _warned:
+        log.warning(
+            "no font on this computer draws %s: install one (e.g. fonts-noto-core)",
+            "".join(sorted(todo - _warned)),
+        )
+        _warned.update(todo)
+    return found
+
+
+def font_runs(text: str, font: str) -> list[tuple[str, str]]:
+    """``text`` cut into ``(run, font name)``: ``font`` where it draws the characters, else
+    the regular upright face (Arabic in bold or italic), else a fallback font."""
+    if text.isascii():
+        return [(text, font)] if text else []
+    fallback = fallback_fonts(missing(text))
+    own = covered() if font in (REGULAR, UPRIGHT) else _glyphs(font)
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        if char in fallback:
+            wanted = fallback[char]
+        elif ord(char) in own or ord(char) not in covered():
+            wanted = font
+        else:
+            wanted = UPRIGHT
+        if runs and char.isspace() and ord(char) in _glyphs(runs[-1][1]):
+            wanted = runs[-1][1]  # « 佐藤 花子 » stays one run: one word for text extractors
+        if runs and runs[-1][1] == wanted:
+            runs[-1] = (runs[-1][0] + char, wanted)
+        else:
+            runs.append((char, wanted))
+    return runs
+
+
+@cache
+def _glyphs(font: str) -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
+
+
+def string_width(text: str, font: str, size: float) -> float:
+    """Width of ``text`` as ``draw_string`` draws it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return sum(stringWidth(run, name, size) for run, name in font_runs(text, font))
+
+
+def draw_string(
+    canvas: Any, x: float, y: float, text: str, font: str, size: float, align: str = "left"
+) -> float:
+    """Draw one line typed by people on a canvas (a name, a header) in ``font`` with the runs
+    it lacks in a fallback font, right-to-left runs in visual order; ``align`` is « left »,
+    « right » or « centre » about ``x``. Returns the width drawn."""
+    shown = visual(text)
+    runs = font_runs(shown, font)
+    width = sum(canvas.stringWidth(run, name, size) for run, name in runs)
+    if align == "right":
+        x -= width
+    elif align == "centre":
+        x -= width / 2
+    for run, name in runs:
+        canvas.setFont(name, size)
+        canvas.drawString(x, y, run)
+        x += canvas.stringWidth(run, name, size)
+    return width
 
 
 def with_fallback(markup_of: str, escaped: str) -> str:
-    """``escaped`` (already markup-safe) with runs DejaVu lacks set in the fallback font, and
+    """``escaped`` (already markup-safe) with runs DejaVu lacks set in a fallback font, and
     runs only its regular face draws (Arabic in an italic quote) set upright."""
     if markup_of.isascii():
         return escaped
     every = covered_in_every_style()
     upright = {c for c in markup_of if ord(c) not in every and ord(c) in covered()}
-    lacking = missing(markup_of)
-    name, glyphs = fallback_font() if lacking else ("", frozenset())
-    drawable = {c for c in lacking if ord(c) in glyphs}
-    if lacking - drawable:
-        log.warning(
-            "no font on this computer draws %s: install one (e.g. fonts-droid-fallback)",
-            "".join(sorted(lacking - drawable)),
-        )
+    drawable = fallback_fonts(missing(markup_of))
     if not drawable and not upright:
         return escaped
-    font_of = {c: UPRIGHT for c in upright} | {c: name for c in drawable}
+    font_of = dict.fromkeys(upright, UPRIGHT) | drawable
     out: list[str] = []
     run: list[str] = []
     run_font = ""

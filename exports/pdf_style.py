@@ -34,7 +34,15 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as _Table
 
-from exports.fonts import BOLD, ITALIC, REGULAR, register_fonts, visual, with_fallback
+from exports.fonts import (
+    BOLD,
+    ITALIC,
+    REGULAR,
+    draw_string,
+    register_fonts,
+    visual,
+    with_fallback,
+)
 from fabrique_desktop.typography import french_spacing
 
 INK = colors.HexColor("#1A1A1A")
@@ -323,9 +331,9 @@ class Booklet(BaseDocTemplate):
         canvas.saveState()
         width, height = canvas._pagesize
         top = height - MARGIN
-        canvas.setFont(REGULAR, 8)
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN, top, visual(self.header))
+        draw_string(canvas, MARGIN, top, self.header, REGULAR, 8)
+        canvas.setFont(REGULAR, 8)
         canvas.drawRightString(width - MARGIN, top, "Fabrique")
         canvas.setStrokeColor(self.accent)
         canvas.setLineWidth(1.2)
@@ -367,11 +375,8 @@ class Contents(Flowable):
             y -= style.leading
             baseline = y + (style.leading - style.fontSize) / 2 + 1
             x = style.leftIndent
-            shown = visual(label)
-            canvas.setFont(style.fontName, style.fontSize)
             canvas.setFillColor(style.textColor)
-            canvas.drawString(x, baseline, shown)
-            start = x + canvas.stringWidth(shown, style.fontName, style.fontSize) + 6
+            start = x + draw_string(canvas, x, baseline, label, style.fontName, style.fontSize) + 6
             stop = right - 24
             if stop > start:
                 canvas.setFillColor(MUTED)

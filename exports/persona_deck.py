@@ -16,7 +16,16 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from exports.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from exports.fonts import (
+    BOLD,
+    ITALIC,
+    REGULAR,
+    draw_string,
+    register_fonts,
+    string_width,
+    visual,
+    with_fallback,
+)
 from exports.safe_write import write_bytes
 from fabrique_desktop.model import Persona
 
@@ -60,7 +69,9 @@ def deck_pdf(
 
     register_fonts()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), pageCompression=1)
+    canvas = Canvas(
+        buffer, pagesize=(PAGE_W, PAGE_H), pageCompression=1, initialFontName=REGULAR
+    )  # no base-14 Helvetica (not embedded) left in the file
     canvas.setTitle(f"Cartes personas — {title}" if title else "Cartes personas")
     canvas.setAuthor("Fabrique")
     canvas.setCreator("Fabrique")
@@ -119,16 +130,16 @@ def _card(canvas, persona: Persona, x: float, y: float, title: str, media, capti
     _portrait(canvas, persona, cx, cy, media)
     name_x = cx + PORTRAIT / 2 + 4 * MM
     width = right - name_x - 3 * MM
-    size = _fit(canvas, persona.first_name, BOLD, 26, width)
+    size = _fit(persona.first_name, BOLD, 26, width)
     canvas.setFillColor(ink)
-    canvas.setFont(BOLD, size)
-    canvas.drawString(name_x, cy + 1.5 * MM, persona.first_name)
-    role_size = _fit(canvas, persona.role, REGULAR, 10, width)
-    canvas.setFont(REGULAR, role_size)
-    canvas.drawString(name_x, cy - 5.5 * MM, persona.role)
+    draw_string(canvas, name_x, cy + 1.5 * MM, persona.first_name, BOLD, size)
+    role_size = _fit(persona.role, REGULAR, 10, width)
+    draw_string(canvas, name_x, cy - 5.5 * MM, persona.role, REGULAR, role_size)
     canvas.restoreState()
 
-    base = ParagraphStyle("body", fontName=REGULAR, fontSize=9.4, leading=12, textColor=INK)
+    base = ParagraphStyle(
+        "body", fontName=REGULAR, bulletFontName=REGULAR, fontSize=9.4, leading=12, textColor=INK
+    )
     facts = ParagraphStyle("facts", parent=base, fontName=BOLD, fontSize=10.5, leading=13)
     heading = ParagraphStyle(
         "heading", parent=base, fontName=BOLD, textColor=colour, spaceBefore=4, fontSize=9.5
@@ -139,14 +150,14 @@ def _card(canvas, persona: Persona, x: float, y: float, title: str, media, capti
         part for part in (f"{persona.age} ans" if persona.age else "", persona.town) if part
     )
     if line:
-        story.append(Paragraph(escape(line), facts))
+        story.append(Paragraph(_markup(line), facts))
         story.append(Spacer(1, 3))
     if persona.story:
-        story.append(Paragraph(escape(persona.story), base))
+        story.append(Paragraph(_markup(persona.story), base))
     for label, items in (("Ses inquiétudes", persona.worries), ("Ses espoirs", persona.hopes)):
         if items:
             story.append(Paragraph(label, heading))
-            story.extend(Paragraph(escape(i), bullet, bulletText="•") for i in items)
+            story.extend(Paragraph(_markup(i), bullet, bulletText="•") for i in items)
     footer_h = 6 * MM
     frame_top = top - BAND_H - 3 * MM
     frame = Frame(
@@ -165,10 +176,9 @@ def _card(canvas, persona: Persona, x: float, y: float, title: str, media, capti
         canvas,
     )
     canvas.saveState()
-    canvas.setFont(ITALIC, 7)
     canvas.setFillColor("#424242")
     footer = " — ".join(part for part in (caption, title) if part)
-    canvas.drawString(left + 1 * MM, y + MARGIN, footer[:90])
+    draw_string(canvas, left + 1 * MM, y + MARGIN, footer[:90], ITALIC, 7)
     canvas.restoreState()
 
 
@@ -207,14 +217,19 @@ def _portrait(canvas, persona: Persona, cx: float, cy: float, media: Path | None
     else:
         initial = (persona.first_name[:1] or "?").upper()
         size = PORTRAIT * 0.55
-        canvas.setFont(BOLD, size)
-        canvas.drawCentredString(cx, cy - size * 0.36, initial)
+        draw_string(canvas, cx, cy - size * 0.36, initial, BOLD, size, align="centre")
 
 
-def _fit(canvas, text: str, font: str, size: float, width: float) -> float:
-    while size > 7 and canvas.stringWidth(text, font, size) > width:
+def _fit(text: str, font: str, size: float, width: float) -> float:
+    while size > 7 and string_width(visual(text), font, size) > width:
         size -= 0.5
     return size
+
+
+def _markup(value: str) -> str:
+    """Paragraph markup: escaped, right-to-left runs in visual order, fallback fonts."""
+    shown = visual(value)
+    return with_fallback(shown, escape(shown))
 
 
 def _readable_ink(colour: str) -> str:

@@ -1,4 +1,5 @@
-"""Glyph coverage: DejaVu for Latin, Vietnamese and Arabic; a system fallback for the rest."""
+"""Glyph coverage: DejaVu for Latin, Vietnamese and Arabic; the shipped Droid Sans Fallback and
+NanumSquare for Chinese, Japanese and Korean; a system font for the rest."""
 
 from __future__ import annotations
 
@@ -19,24 +20,47 @@ def test_latin_text_is_untouched_and_escaped() -> None:
 
 
 def test_characters_dejavu_lacks_use_the_fallback_font(monkeypatch) -> None:
-    monkeypatch.setattr(fonts, "fallback_font", lambda: (fonts.BOLD, frozenset({ord("美")})))
+    monkeypatch.setattr(fonts, "fallback_fonts", lambda chars: dict.fromkeys(chars, fonts.BOLD))
     markup = text("Meilin 美 & co")
     assert markup == f'Meilin <font name="{fonts.BOLD}">美</font> &amp; co'
 
 
+def test_chinese_japanese_and_korean_use_the_shipped_fonts() -> None:
+    droid, nanum = fonts.BUNDLED_FALLBACKS
+    found = fonts.fallback_fonts(set("李明佐藤花子ひらがなカタカナ김민준"))
+    assert set(found) == set("李明佐藤花子ひらがなカタカナ김민준")
+    assert {found[c] for c in "李明佐藤花子ひらがなカタカナ"} == {fonts.fallback_font(droid)[0]}
+    assert {found[c] for c in "김민준"} == {fonts.fallback_font(nanum)[0]}
+
+
 def test_without_a_fallback_the_characters_are_kept_and_logged(monkeypatch, caplog) -> None:
-    monkeypatch.setattr(fonts, "fallback_font", lambda: ("", frozenset()))
+    monkeypatch.setattr(fonts, "_warned", set())
     with caplog.at_level(logging.WARNING, logger="exports.fonts"):
+        assert fonts.fallback_fonts(set("美林"), ()) == {}
+        monkeypatch.setattr(fonts, "fallback_fonts", lambda chars: {})
         assert text("Meilin 美林") == "Meilin 美林"
-    assert "美林" in caplog.text or "林美" in caplog.text
+    assert "林美" in caplog.text
 
 
 def test_no_candidate_font_on_this_machine_is_not_an_error(tmp_path) -> None:
-    fonts.fallback_font.cache_clear()
-    try:
-        assert fonts.fallback_font((str(tmp_path / "absent.ttf"),)) == ("", frozenset())
-    finally:
-        fonts.fallback_font.cache_clear()
+    assert fonts.fallback_font(str(tmp_path / "absent.ttf")) == ("", frozenset())
+    (tmp_path / "broken.ttf").write_bytes(b"not a font")
+    assert fonts.fallback_font(str(tmp_path / "broken.ttf")) == ("", frozenset())
+
+
+def test_canvas_lines_are_cut_into_runs_of_one_font() -> None:
+    """Names drawn on a canvas (persona cards, running header, contents): one run per font,
+    a space between two CJK words kept in their run."""
+    droid = fonts.fallback_font(fonts.BUNDLED_FALLBACKS[0])[0]
+    nanum = fonts.fallback_font(fonts.BUNDLED_FALLBACKS[1])[0]
+    assert fonts.font_runs("Léa", fonts.BOLD) == [("Léa", fonts.BOLD)]
+    assert fonts.font_runs("佐藤 花子 et 김민준", fonts.BOLD) == [
+        ("佐藤 花子 ", droid),
+        ("et ", fonts.BOLD),
+        ("김민준", nanum),
+    ]
+    width = fonts.string_width("佐藤 花子", fonts.REGULAR, 10)
+    assert 40 < width < 50  # four ideographs a font size wide, and a space
 
 
 def test_arabic_in_an_italic_quote_is_set_upright_not_in_boxes() -> None:
