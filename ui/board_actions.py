@@ -30,6 +30,8 @@ from ui.card_editor import CardEditor
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtWidgets import QMenu
 
+    from ui.group_actions import GroupActions
+
 # light note colours: black text on each of them passes WCAG AA (tests/ui/test_board_theme.py)
 NOTE_COLOURS = ("#FFF59D", "#FFCC80", "#F8BBD0", "#C5E1A5", "#B3E5FC", "#FFFFFF")
 
@@ -70,11 +72,13 @@ class BoardActions(QObject):
         self._card_tags: dict[str, tuple[str, ...]] = {}  # the vocabulary's tags, per card
         self._tag_counts: dict[str, int] = {}
         self._started = False
+        self._groups: GroupActions | None = None
         self._build()
         capture.search.textChanged.connect(self._filter_changed)
         capture.search.left.connect(self._leave_search)
         scene.cards_dropped.connect(self.drop)
         scene.card_activated.connect(self.edit_card)
+        scene.group_activated.connect(lambda cluster_id: self.groups().rename(cluster_id))
         scene.context_menu_requested.connect(self.show_context_menu)
         controller.changed.connect(self._on_changed)
 
@@ -168,35 +172,51 @@ class BoardActions(QObject):
         return ok
 
     def send_to(self, index: int) -> None:
+        from fabrique_desktop import grouping
+
         columns = self.scene.columns
         if not 0 <= index < len(columns):
             return
         cards = self.selected_cards()
-        if cards:
+        if cards:  # out of their groups (a whole group goes with its frame)
             self.push(
-                board.send(self.controller.store, self._session_id, cards, columns[index].key),
+                grouping.send(self.controller.store, self._session_id, cards, columns[index].key),
                 merge_key=self._keyboard_move(cards),
             )
 
     def reorder(self, delta: int) -> None:
+        """Ctrl+Up/Down: one step as shown; out of a group at its edge, into the next one;
+        a selected group moves as a block."""
+        from fabrique_desktop import grouping
+
         cards = self.selected_cards()
         if cards:
-            self.push(
-                board.reorder(self.controller.store, self._session_id, cards, delta),
-                merge_key=self._keyboard_move(cards),
-            )
+            chosen = self.scene.chosen_group is not None and self.scene.selected_group() is not None
+            change = grouping.reorder(self.controller.store, self._session_id, cards, delta, chosen)
+            self.push(change, merge_key=self._keyboard_move(cards))
+
+    def groups(self) -> GroupActions:
+        """Renaming groups and taking cards out (made on first use)."""
+        if self._groups is None:
+            from ui.group_actions import GroupActions
+
+            self._groups = GroupActions(self)
+        return self._groups
 
     @staticmethod
     def _keyboard_move(cards: list[Card]) -> tuple[str, frozenset[str]]:
         """Keyboard moves of one selection, one after the other, are one undo step."""
         return ("keyboard move", frozenset(c.id for c in cards))
 
-    def drop(self, card_ids: list[str], column: str, index: int) -> None:
+    def drop(self, card_ids: list[str], column: str, index: int, group: str | None = None) -> None:
+        """Cards dropped at ``index`` of ``column``, inside the frame of ``group`` or not."""
+        from fabrique_desktop import grouping
+
         cards = [c for c in (self.controller.card(i) for i in card_ids) if c is not None]
         if cards:
-            self.push(
-                board.move(self.controller.store, self._session_id, cards, column, index), card_ids
-            )
+            store = self.controller.store
+            change = grouping.place(store, self._session_id, cards, column, index, group)
+            self.push(change, card_ids)
 
     def delete(self) -> None:
         cards = self.selected_cards()
@@ -221,6 +241,10 @@ class BoardActions(QObject):
         self.push(board.toggle_list_item(cards, "value_keys", key, "Valeur"))
 
     def edit_selected(self) -> None:
+        """Enter/F2: edit the current idea, or rename the selected group."""
+        if self.scene.selected_group() is not None:
+            self.groups().rename()
+            return
         card_id = self.scene.current_card_id()
         if card_id:
             self.edit_card(card_id)
@@ -315,6 +339,8 @@ class BoardActions(QObject):
             key = value.get("key", "")
             chosen = bool(cards) and all(key in c.value_keys for c in cards)
             self._choice(values, value.get("title", key), chosen, self.toggle_value, key)
+        if self.scene.clusters:
+            self.groups().add_to_menu(menu)
         menu.addSeparator()
         menu.addAction(self.delete_action)
         return menu

@@ -44,6 +44,7 @@ AUTOSCROLL_INTERVAL = 30  # ms between ticks while the pointer stays near the ed
 DESK_PIXEL_SIZE = 20  # card text on the laptop at zoom 1
 PROJECTOR_PIXEL_SIZE = 30  # card text on the projector at zoom 1 (at least 28 px: issue 3)
 CLUSTER_GAP = 6.0  # between a group's frame and its cards, above and below
+GROUP_INSET = 14.0  # the drop indicator inside a group's frame: the card joins the group
 
 
 class BoardScene(QGraphicsScene):
@@ -51,14 +52,17 @@ class BoardScene(QGraphicsScene):
     laid_out(): cards were placed again (counts or heights may have changed).
     card_activated(str): a card was double-clicked (edit it).
     context_menu_requested(QPoint): right click (screen position); the selection is set.
-    cards_dropped(list, str, int): cards (ids, board order) dropped in a column (key)
-        before the card at an index counted without the moving cards.
+    cards_dropped(list, str, int, object): cards (ids, board order) dropped in a column
+        (key) before the card at an index counted without the moving cards, inside the frame
+        of a group (its id) or not (None).
+    group_activated(str): a group's name band was double-clicked (rename it).
     """
 
     laid_out = Signal()
     card_activated = Signal(str)
     context_menu_requested = Signal(QPoint)
-    cards_dropped = Signal(list, str, int)
+    cards_dropped = Signal(list, str, int, object)
+    group_activated = Signal(str)
 
     def __init__(self, columns: tuple[Column, ...], parent: object | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +97,8 @@ class BoardScene(QGraphicsScene):
         self._backgrounds: dict[str, QGraphicsRectItem] = {}
         self._clusters: dict[str, Cluster] = {}
         self.cluster_items: dict[str, ClusterItem] = {}
+        self.chosen_group: str | None = None  # the group whose band was clicked
+        self.selectionChanged.connect(self._show_chosen_group)
         self.setBackgroundBrush(QColor(theme.BOARD_BACKGROUND))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         for column in columns:
@@ -206,6 +212,45 @@ class BoardScene(QGraphicsScene):
         cluster = self._clusters.get(card.cluster_id or "")
         return cluster.id if cluster is not None and cluster.column == card.column else None
 
+    def group_cards(self, cluster_id: str) -> list[str]:
+        """The ids of a group's cards, as shown."""
+        cluster = self._clusters.get(cluster_id)
+        if cluster is None:
+            return []
+        stack = self._order.get(cluster.column, [])
+        return [i.card.id for i in stack if self.cluster_of(i.card) == cluster_id]
+
+    def selected_group(self) -> str | None:
+        """The group selected as a whole: its cards, all and only them, are selected —
+        two or more, or one whose band was clicked. None otherwise."""
+        if not self._clusters:
+            return None
+        selected = self.selected_card_ids()
+        if not selected:
+            return None
+        first = self.items_by_id[selected[0]].card
+        cluster_id = self.cluster_of(first)
+        if cluster_id is None or self.group_cards(cluster_id) != selected:
+            return None
+        return cluster_id if len(selected) > 1 or cluster_id == self.chosen_group else None
+
+    def select_group(self, cluster_id: str) -> None:
+        """Select a group (its band): all its cards."""
+        ids = self.group_cards(cluster_id)
+        self.chosen_group = cluster_id
+        self.select_cards(ids, ids[0] if ids else None)
+
+    def group_at(self, column: str, y: float) -> str | None:
+        """The group of ``column`` whose frame covers height ``y``, or None."""
+        for cluster_id, item in self.cluster_items.items():
+            cluster = self._clusters.get(cluster_id)
+            if cluster is None or cluster.column != column or not item.isVisible():
+                continue
+            frame = item.frame_rect()
+            if frame.top() <= y <= frame.bottom():
+                return cluster_id
+        return None
+
     def set_vote_counts(self, counts: dict[str, int]) -> None:
         """Dots per card id; the cards show them as a badge (0 or absent: no badge)."""
         self._votes = dict(counts)
@@ -242,6 +287,13 @@ class BoardScene(QGraphicsScene):
             self.pixel_size = pixel_size
             self.fonts = Fonts(self.fonts.text, pixel_size)
             self._style_clusters()
+        for item in self.items_by_id.values():
+            item.set_geometry(self.fonts, self._card_width())
+        self.layout_cards()
+
+    def refresh_fonts(self) -> None:
+        """Measure every note again with the application's font (fallback fonts added)."""
+        self.fonts = Fonts(QFont(QApplication.font()), self.pixel_size)
         for item in self.items_by_id.values():
             item.set_geometry(self.fonts, self._card_width())
         self.layout_cards()
@@ -312,6 +364,7 @@ class BoardScene(QGraphicsScene):
 
     def move_selection(self, dx: int, dy: int, extend: bool = False) -> str | None:
         """Arrow keys: the next card up/down in the column, or the nearest in the next column."""
+        self.chosen_group = None
         current = self.current_card_id()
         if current is None:
             first = next((self._order[c.key][0] for c in self.columns if self._order[c.key]), None)
@@ -470,6 +523,21 @@ class BoardScene(QGraphicsScene):
             item.colour = HIGH_CONTRAST_BOARD if self.high_contrast else colour
             item.update()
 
+    def _band_at(self, pos: QPointF) -> str | None:
+        """The group whose name band is at ``pos``, or None."""
+        for cluster_id, item in self.cluster_items.items():
+            if item.isVisible() and item.band_rect().translated(item.pos()).contains(pos):
+                return cluster_id
+        return None
+
+    def _show_chosen_group(self) -> None:
+        """The selected group's band is outlined (F2 renames it, Ctrl+Up/Down move it)."""
+        if not self.cluster_items:
+            return
+        chosen = self.selected_group()
+        for cluster_id, item in self.cluster_items.items():
+            item.set_selected(cluster_id == chosen)
+
     def _add_some(self) -> None:
         chunk = list(self._pending.values())[:ADD_CHUNK]
         for card in chunk:
@@ -564,7 +632,8 @@ class BoardScene(QGraphicsScene):
         else:
             line_y = COLUMN_PADDING / 2
         left = self._column_index(column) * (self.column_width + GAP)
-        self.indicator.setRect(QRectF(left + 4, line_y - 3, self.column_width - 8, 6))
+        inset = 4 + (GROUP_INSET if self.group_at(column, pos.y()) is not None else 0)
+        self.indicator.setRect(QRectF(left + inset, line_y - 3, self.column_width - 2 * inset, 6))
         self.indicator.show()
 
     def _start_drag(self, pos: QPointF, grabbed: CardItem) -> None:
@@ -581,6 +650,7 @@ class BoardScene(QGraphicsScene):
     def _end_drag(self, pos: QPointF) -> None:
         column = self.column_at(pos.x())
         index = self.drop_index(column, pos.y(), (i.card.id for i in self._drag))
+        group = self.group_at(column, pos.y())
         ids = self.selected_card_ids()
         for item in self._drag:
             item.laid_at = None
@@ -590,7 +660,7 @@ class BoardScene(QGraphicsScene):
         self._scroll_timer.stop()
         self._drag_view = None
         self.indicator.hide()
-        self.cards_dropped.emit(ids, column, index)
+        self.cards_dropped.emit(ids, column, index, group)
         self.layout_cards()  # a drop that changes nothing puts the cards back
 
     def _select_range(self, item: CardItem, add: bool) -> bool:
@@ -656,6 +726,12 @@ class BoardScene(QGraphicsScene):
             super().mousePressEvent(event)
             return
         item = self._card_at(event.scenePos())
+        band = self._band_at(event.scenePos()) if item is None and self.cluster_items else None
+        if band is not None:  # a group's name: the group is selected (all its cards)
+            self.select_group(band)
+            event.accept()
+            return
+        self.chosen_group = None
         if item is None:
             self._current = None
             super().mousePressEvent(event)  # empty board: clear, or a rubber band (view)
@@ -704,6 +780,12 @@ class BoardScene(QGraphicsScene):
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         item = self._card_at(event.scenePos())
+        band = self._band_at(event.scenePos()) if item is None and self.cluster_items else None
+        if band is not None:  # a group's name: rename it
+            self.select_group(band)
+            self.group_activated.emit(band)
+            event.accept()
+            return
         if item is None:
             super().mouseDoubleClickEvent(event)
             return
@@ -713,7 +795,11 @@ class BoardScene(QGraphicsScene):
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
         item = self._card_at(event.scenePos())
-        if item is not None and not item.isSelected():
+        band = self._band_at(event.scenePos()) if item is None and self.cluster_items else None
+        if band is not None:
+            self.select_group(band)
+        elif item is not None and not item.isSelected():
+            self.chosen_group = None
             self.select_cards([item.card.id])
         if self.selected_card_ids():
             self.context_menu_requested.emit(event.screenPos())

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 s
 
 BAND_PADDING = 6.0  # around the name, inside the band
 FRAME_WIDTH = 4.0
+SELECTED_WIDTH = 6.0  # the outline of a selected group's band (as a selected card's)
 FLAGS = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
 ICON = "▦\u00a0"  # says « a group » before the name (not by colour alone), on its line
 SCALE = 0.9  # of the board's type size: a name reads from the back, and fits the band
@@ -36,6 +37,7 @@ class ClusterItem(QGraphicsItem):
         self._font = QFont()
         self._rect = QRectF()
         self._band = 0.0
+        self.selected = False  # the group is selected: its band is outlined
         self.setZValue(-0.5)  # above the column, below the cards
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -67,6 +69,15 @@ class ClusterItem(QGraphicsItem):
         self._band = band
         self.update()
 
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self.update()
+
+    def frame_rect(self) -> QRectF:
+        """The frame, in scene coordinates."""
+        return self._rect.translated(self.pos())
+
     def band_rect(self) -> QRectF:
         return QRectF(0, 0, self._rect.width(), self._band)
 
@@ -80,7 +91,7 @@ class ClusterItem(QGraphicsItem):
     # Qt overrides
 
     def boundingRect(self) -> QRectF:
-        half = FRAME_WIDTH / 2
+        half = SELECTED_WIDTH / 2
         return self._rect.adjusted(-half, -half, half, half)
 
     def paint(
@@ -97,3 +108,7 @@ class ClusterItem(QGraphicsItem):
         painter.setPen(QColor(self.ink()))
         painter.setFont(self._font)
         painter.drawText(self.text_rect(), FLAGS, self.label())
+        if self.selected:
+            painter.setPen(QPen(QColor(theme.SELECTION), SELECTED_WIDTH))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self.band_rect(), 8, 8)

@@ -752,6 +752,33 @@
     </message>
 </context>
 <context>
+    <name>GroupActions</name>
+    <message>
+        <source>Sélectionnez un groupe (cliquez sur son nom).</source>
+        <translation>Select a group (click its name).</translation>
+    </message>
+    <message>
+        <source>Renommer le groupe</source>
+        <translation>Rename the group</translation>
+    </message>
+    <message>
+        <source>Nom du groupe :</source>
+        <translation>Group name:</translation>
+    </message>
+    <message>
+        <source>Sélectionnez une idée d&apos;un groupe.</source>
+        <translation>Select an idea of a group.</translation>
+    </message>
+    <message>
+        <source>Renommer le groupe…</source>
+        <translation>Rename the group…</translation>
+    </message>
+    <message>
+        <source>Sortir du groupe</source>
+        <translation>Take out of the group</translation>
+    </message>
+</context>
+<context>
     <name>HandoutDialog</name>
     <message>
         <source>Préparer une copie pour un preneur de notes</source>
