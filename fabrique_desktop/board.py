@@ -112,7 +112,9 @@ def table_edits(store: Store, session_id: str, number: int | None) -> tuple[str 
         return None, []
     for table in store.find(Table, session_id=session_id, number=number):
         return table.id, []
-    table = Table(session_id=session_id, number=number, name=f"Table {number}")
+    from fabrique_desktop.tables import new_table  # the same id on every laptop
+
+    table = new_table(session_id, number)
     return table.id, [changes.create(table)]
 
 

@@ -26,6 +26,8 @@ from fabrique_desktop.model import Card, Participant, Persona, Session, Table
 from fabrique_desktop.ports import Store
 
 MAX_TABLES = 60
+# Tables are named after (session, number): see ``table_id``.
+_TABLE_IDS = "6f1d2c3a-5b7e-4f80-9a1c-3e2d4b5a6c7f"
 
 
 class TableError(FabriqueError):
@@ -33,6 +35,29 @@ class TableError(FabriqueError):
 
 
 # tables
+
+
+def table_id(session_id: str, number: int) -> str:
+    """The id of table ``number`` of a session: the same on every laptop.
+
+    Two laptops that create « Table 3 » independently (``=3`` typed on both, the « Tables et
+    participants » dialog, a vote's tables, a live note-taker) create the *same* entity, so
+    that a merge has one « Table 3 » with the cards, participants and votes of both, and one
+    dot budget. The merge engine merges it field by field like any other entity: nothing to
+    re-point, nothing to arbitrate (both sides wrote the same values), in any merge order.
+    """
+    import uuid  # here, not at the top: see model.new_id
+
+    return str(uuid.uuid5(uuid.UUID(_TABLE_IDS), f"{session_id}/table/{number}"))
+
+
+def new_table(session_id: str, number: int) -> Table:
+    """Table ``number`` of a session, as every laptop creates it (same id, same fields).
+
+    If the table was removed before, creating it again brings the same entity back (the
+    store upserts a creation, and the merge sees one entity restored).
+    """
+    return Table(id=table_id(session_id, number), session_id=session_id, number=number)
 
 
 def session_tables(store: Store, session_id: str) -> list[Table]:
@@ -54,9 +79,7 @@ def add_tables(store: Store, session_id: str, count: int = 1) -> Change:
     if len(existing) + count > MAX_TABLES:
         raise TableError(f"Au plus {MAX_TABLES} tables par atelier.")
     start = max((t.number for t in existing), default=0)
-    edits = tuple(
-        changes.create(Table(session_id=session_id, number=start + i)) for i in range(1, count + 1)
-    )
+    edits = tuple(changes.create(new_table(session_id, start + i)) for i in range(1, count + 1))
     label = "Ajouter une table" if count == 1 else f"Ajouter {count} tables"
     return Change(label, edits)
 

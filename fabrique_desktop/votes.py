@@ -19,7 +19,7 @@ from fabrique_desktop.changes import Change, Edit
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Card, Entity, Participant, Session, Table, Vote, register
 from fabrique_desktop.ports import Store
-from fabrique_desktop.tables import participant_label, participants
+from fabrique_desktop.tables import new_table, participant_label, participants
 
 DEFAULT_DOTS = 3
 MAX_DOTS = 50
@@ -116,10 +116,7 @@ def add_tables(store: Store, session_id: str, count: int) -> Change:
     if not 1 <= count <= 60:
         raise VoteError("Indiquez un nombre de tables entre 1 et 60.")
     start = max((t.number for t in store.find(Table, session_id=session_id)), default=0)
-    edits = [
-        changes.create(Table(session_id=session_id, number=n, name=f"Table {n}"))
-        for n in range(start + 1, start + count + 1)
-    ]
+    edits = [changes.create(new_table(session_id, n)) for n in range(start + 1, start + count + 1)]
     return Change("Ajouter des tables", tuple(edits))
 
 
