@@ -7,6 +7,7 @@ and the colours are the high-contrast theme.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -22,12 +23,20 @@ from PySide6.QtWidgets import (
 
 from fabrique_desktop.template import Column
 from ui import theme
-from ui.board_scene import DESK_PIXEL_SIZE, GAP, PROJECTOR_PIXEL_SIZE, BoardScene
+from ui.board_scene import (
+    COLUMN_PADDING,
+    DESK_PIXEL_SIZE,
+    GAP,
+    PROJECTOR_PIXEL_SIZE,
+    BoardScene,
+)
+from ui.card_item import PADDING, STRIP, Fonts
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtGui import QKeyEvent, QResizeEvent, QWheelEvent
 
 MIN_ZOOM, MAX_ZOOM = 0.4, 4.0
+REFERENCE_WIDTH = 1280  # the projector the type sizes are set for (issue 3: 1280×720)
 ZOOM_STEP = 1.15
 
 
@@ -217,4 +226,21 @@ class BoardView(QWidget):
         columns = len(self.scene.columns)
         available = self._viewport_width() - 2
         width = max(120.0, (available - GAP * (columns - 1)) / columns)
-        self.scene.set_metrics(width, self.card_pixel_size())
+        self.scene.set_metrics(width, self._projector_size(width))
+
+    def _projector_size(self, column_width: float) -> float:
+        """The card type size. On a projector narrower than 1280 px (800×600, 1024×768) a
+        pixel is larger on the wall: the whole board's type steps down, never below the
+        size that looks as large as 30 px at 1280, to the size at which every word (or
+        syllable of a long word, with its hyphen) fits its card. Every card keeps the same
+        size; all the columns stay in sight."""
+        size = self.card_pixel_size()
+        ratio = self.window().width() / REFERENCE_WIDTH
+        if not self.projector or ratio >= 1:
+            return size
+        text_width = column_width - 2 * COLUMN_PADDING - 2 * PADDING - STRIP
+        fonts = Fonts(self.scene.fonts.text, size)
+        widest = fonts.widest_piece((c.text for c in self.scene.all_cards()), text_width)
+        if widest <= text_width:
+            return size
+        return float(max(round(size * ratio), math.floor(size * text_width / widest)))

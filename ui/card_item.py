@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 s
 PADDING = 10.0
 STRIP = 8.0  # the persona colour strip
 EDGE = "#78909C"
+LONG_WORD, SHORT_WORD = 9, 6  # letters: words hyphenated when a card is narrow, very narrow
 MIN_SCALE = 0.5  # a card's text never shrinks below this share of the board's type size
 # where lines may break: spaces, soft hyphens and after a hyphen before a letter, as Qt does
 # (« Saint-|Charles »); not no-break spaces (« mot »)
@@ -99,8 +101,31 @@ class Fonts:
         if advance <= width:
             return 1.0, False
         scale = max(MIN_SCALE, width / advance * 0.97)
-        scaled = self.scaled(small, scale)[1]
-        return scale, max(scaled.horizontalAdvance(p) for p in pieces) + hyphen > width
+        while True:  # the rounded pixel size can be a little too large: one pixel less
+            scaled = self.scaled(small, scale)[1]
+            hyphen = scaled.horizontalAdvance("-") if SOFT_HYPHEN in text else 0.0
+            too_wide = max(scaled.horizontalAdvance(p) for p in pieces) + hyphen > width
+            size = self.scaled(small, scale)[0].pixelSize()
+            if not too_wide or scale <= MIN_SCALE or size <= 6:
+                return scale, too_wide
+            base = (self.small if small else self.text).pixelSize()
+            scale = max(MIN_SCALE, (size - 1) / base)
+
+    def widest_piece(self, texts: Iterable[str], width: float) -> float:
+        """The advance, in the text font, of the widest piece of ``texts`` that cannot be
+        broken — a word, or a syllable of a long word with its hyphen — among those that
+        may not fit ``width`` (0 if every piece surely fits)."""
+        metrics = self.text_metrics
+        hyphen = metrics.horizontalAdvance("-")
+        widest = 0.0
+        for text in texts:
+            for piece in BREAKS.split(french_spacing(text)):
+                if len(piece) * self.average * 1.5 <= width:
+                    continue
+                for part in hyphenate(piece, SHORT_WORD).split(SOFT_HYPHEN):
+                    if len(part) * self.average * 1.5 > width:
+                        widest = max(widest, metrics.horizontalAdvance(part) + hyphen)
+        return widest
 
 
 class CardItem(QGraphicsItem):
@@ -119,6 +144,7 @@ class CardItem(QGraphicsItem):
         self._display = card.text
         self._badge_scale = 1.0
         self._badge_anywhere = False
+        self._badge_text = ""  # the badges as drawn (soft hyphens in a tag too long)
         self._text_height = 0.0
         self._badge_height = 0.0
         self._height = self._estimate()
@@ -178,8 +204,10 @@ class CardItem(QGraphicsItem):
         available = self.text_rect().width()
         self._display = french_spacing(self.card.text)  # no lone « » » starting a line
         self._scale, self._anywhere = fonts.fit(False, self._display, available)
-        if self._scale < 1:  # a word too long for the column: break it at a syllable first
-            hyphenated = hyphenate(self._display)
+        for shortest in (LONG_WORD, SHORT_WORD):  # long words first, then shorter ones
+            if self._scale >= 1:  # (too long for the column: break at a syllable, not shrink)
+                break
+            hyphenated = hyphenate(self._display, shortest)
             if hyphenated != self._display:
                 self._display = hyphenated
                 self._scale, self._anywhere = fonts.fit(False, hyphenated, available)
@@ -188,10 +216,13 @@ class CardItem(QGraphicsItem):
         self._text_height = math.ceil(
             metrics.boundingRect(bound, self.text_flags(), self._display).height()
         )
-        badges = self._badges()
+        badges = self._badge_text = self._badges()
         self._badge_height = 0.0
         if badges:
             self._badge_scale, self._badge_anywhere = fonts.fit(True, badges, available)
+            if self._badge_scale < 1 and hyphenate(badges) != badges:
+                badges = self._badge_text = hyphenate(badges)  # « #Environ-nement »
+                self._badge_scale, self._badge_anywhere = fonts.fit(True, badges, available)
             small = fonts.scaled(True, self._badge_scale)[1]
             flags = ANYWHERE_FLAGS if self._badge_anywhere else TEXT_FLAGS
             self._badge_height = math.ceil(small.boundingRect(bound, flags, badges).height()) + 6
@@ -206,6 +237,10 @@ class CardItem(QGraphicsItem):
     def badge_rect(self) -> QRectF:
         text = self.text_rect()
         return QRectF(text.left(), text.bottom() + 6, text.width(), self._badge_height - 6)
+
+    def badge_text(self) -> str:
+        """The badges as drawn (a tag too long for the card hyphenated at a syllable)."""
+        return self._badge_text if self.measured else self._badges()
 
     def badge_font(self) -> QFont:
         return self._fonts.scaled(True, self._badge_scale)[0]
@@ -271,7 +306,7 @@ class CardItem(QGraphicsItem):
         painter.setPen(ink)
         painter.setFont(self.text_font())
         painter.drawText(self.text_rect(), self.text_flags(), self._display)
-        badges = self._badges()
+        badges = self.badge_text()
         if badges:
             painter.setFont(self.badge_font())
             painter.drawText(self.badge_rect(), self.badge_flags(), badges)

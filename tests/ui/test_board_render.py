@@ -37,7 +37,7 @@ def clipped_cards(scene) -> list[str]:
         inside = item.boundingRect().adjusted(1, 1, -1, -1)
         if need.width() > rect.width() + 0.5 or need.height() > rect.height() + 0.5:
             bad.append(item.display_text())
-        badges = item._badges()
+        badges = item.badge_text()  # as drawn: a long tag hyphenated
         if badges:
             small = QFontMetricsF(item.badge_font())
             area = item.badge_rect()

@@ -1,0 +1,111 @@
+"""Projector mode on a narrow screen (800×600, 1024×768): every word of the 97 demo ideas
+is drawn whole or broken at a syllable with a hyphen, never cut, never wider than its card;
+the whole board's type steps down together, and 1280×720 keeps its 30 px."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
+
+from ui.card_item import BREAKS, SOFT_HYPHEN
+
+
+def _projector(qtbot, fabrique_app, session, width: int, height: int):
+    window = fabrique_app.open_session(session.id)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.wait_exposed(window)
+    window.set_projector_mode(True)
+    window.showNormal()  # the offscreen screen is one size: the window is the projector
+    window.resize(width, height)
+    qtbot.wait_until(lambda: window.width() == width)
+    window.scene.measure_all()
+    return window
+
+
+def _lines(text: str, font: QFont, width: float) -> list[tuple[str, float]]:
+    """The lines Qt draws for ``text`` wrapped at words in ``width``, with their widths."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        start, length = line.textStart(), line.textLength()
+        lines.append((text[start : start + length], line.naturalTextWidth()))
+    layout.endLayout()
+    return lines
+
+
+def _check_note(item) -> list[str]:
+    problems = []
+    rect = item.text_rect()
+    for text, font in (
+        (item.display_text(), item.text_font()),
+        (item.badge_text(), item.badge_font()),
+    ):
+        if not text:
+            continue
+        metrics = QFontMetricsF(font)
+        hyphen = metrics.horizontalAdvance("-")
+        for piece in BREAKS.split(text):  # no word wider than the card: none is cut
+            parts = piece.split(SOFT_HYPHEN)
+            for index, part in enumerate(parts):
+                extra = hyphen if index < len(parts) - 1 else 0.0  # drawn when broken there
+                if metrics.horizontalAdvance(part) + extra > rect.width() + 0.5:
+                    problems.append(f"{part!r} wider than its card ({item.card.text[:30]})")
+        for line, width in _lines(text, font, rect.width()):
+            if width > rect.width() + 0.5:
+                problems.append(f"line {line!r} is {width:.0f} px in {rect.width():.0f}")
+    if item.text_flags() & int(_anywhere()):
+        problems.append(f"broken anywhere: {item.card.text[:30]}")
+    if item.badge_flags() & int(_anywhere()):
+        problems.append(f"badges broken anywhere: {item.badge_text()[:30]}")
+    return problems
+
+
+def _anywhere():
+    from PySide6.QtCore import Qt
+
+    return Qt.TextFlag.TextWrapAnywhere
+
+
+@pytest.mark.parametrize(("width", "height"), [(800, 600), (1024, 768)])
+def test_every_word_is_whole_or_hyphenated_on_a_narrow_projector(
+    qtbot, fabrique_app, demo_session, width, height, tmp_path
+) -> None:
+    window = _projector(qtbot, fabrique_app, demo_session, width, height)
+    scene = window.scene
+    items = list(scene.items_by_id.values())
+    assert len(items) == 97
+    problems = [p for item in items for p in _check_note(item)]
+    assert problems == []
+    # the board's type stepped down together, as large on the wall as 30 px at 1280
+    assert scene.pixel_size >= round(30 * width / 1280)
+    assert scene.pixel_size < 30
+    shrunk = [i for i in items if i.text_font().pixelSize() < scene.fonts.text.pixelSize()]
+    assert len(shrunk) <= 3  # a rare word too long even at a syllable: that card only
+    assert all(i.text_font().pixelSize() >= 0.8 * scene.pixel_size for i in items)
+    folder = Path(os.environ.get("FABRIQUE_SHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(folder / f"projector-{width}x{height}.png"))
+
+
+def test_1280_keeps_its_30_px_and_the_laptop_is_untouched(
+    qtbot, fabrique_app, demo_session
+) -> None:
+    window = _projector(qtbot, fabrique_app, demo_session, 1280, 720)
+    assert window.scene.pixel_size == 30
+    window.set_projector_mode(False)
+    window.resize(800, 600)
+    qtbot.wait_until(lambda: window.width() == 800)
+    assert window.scene.pixel_size == 20  # the laptop's size: not a projector
