@@ -37,8 +37,10 @@ if TYPE_CHECKING:
 VOTER_KINDS = ("tables", "participants", "facilitation", "sessions")
 # settings key: the sessions whose timer the facilitator hid (it stays hidden on opening)
 HIDDEN_TIMERS = "hidden_timers"
-DOCK_WIDTH = 420  # the agenda
-VOTE_DOCK_WIDTH = 280  # the vote panel: a narrow column, the cards keep their width at 1280
+# the agenda and the vote panel: one narrow column beside the board, as tabs when both are
+# open (a dock area is as wide as its widest dock): the cards keep their width at 1280
+DOCK_WIDTH = 280
+VOTE_DOCK_WIDTH = 280
 
 
 class AnimationMenu(QObject):
@@ -113,6 +115,8 @@ class AnimationMenu(QObject):
             self.agenda_panel.screen_requested.connect(self.show_screen)
             self.agenda_dock = self._dock(self.tr("Déroulé de l'atelier"), self.agenda_panel)
             self.agenda_dock.show()
+            self.window.resizeDocks([self.agenda_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+            self.agenda_dock.raise_()
             return
         self.agenda_dock.setVisible(not self.agenda_dock.isVisible())
 
