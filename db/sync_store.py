@@ -88,3 +88,9 @@ class SyncJournal:
             "update sync_conflicts set resolved_at = ?, choice = ? where id = ?",
             [(at, choice, id) for id in ids],
         )
+
+    def reopen_conflicts(self, ids: list[str]) -> None:
+        self.store.conn.executemany(
+            "update sync_conflicts set resolved_at = null, choice = null where id = ?",
+            [(id,) for id in ids],
+        )

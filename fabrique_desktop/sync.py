@@ -82,6 +82,9 @@ class SyncJournal(Protocol):
 
     def resolve_conflicts(self, ids: list[str], choice: str, at: str) -> None: ...
 
+    def reopen_conflicts(self, ids: list[str]) -> None:
+        """Open resolved conflicts again (a choice undone)."""
+
 
 @dataclass
 class MergeSummary:
