@@ -176,24 +176,20 @@ def test_double_click_on_the_band_renames_and_an_empty_name_is_refused(
     qtbot, window, store, grouped, monkeypatch
 ) -> None:
     group = grouped["group"]
-    monkeypatch.setattr("ui.group_actions.QInputDialog.getText", lambda *a, **k: ("   ", True))
-    QTest.mouseDClick(
-        window.board.view.viewport(),
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-        band_point(window, group),
-    )
+
+    def double_click_band(answer: str) -> None:
+        monkeypatch.setattr("ui.group_actions.QInputDialog.getText", lambda *a, **k: (answer, True))
+        QTest.mouseDClick(
+            window.board.view.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            band_point(window, group),
+        )
+
+    double_click_band("   ")
     assert store.get(merging.Cluster, group).name == "Mobilité"
     assert window.statusBar().currentMessage() == "Donnez un nom au groupe."
-    monkeypatch.setattr(
-        "ui.group_actions.QInputDialog.getText", lambda *a, **k: ("Mobilités douces", True)
-    )
-    QTest.mouseDClick(
-        window.board.view.viewport(),
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-        band_point(window, group),
-    )
+    double_click_band("Mobilités douces")
     assert store.get(merging.Cluster, group).name == "Mobilités douces"
     assert not window.board_actions.editor.isVisible()  # no card editing on the band
 
