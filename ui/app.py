@@ -114,6 +114,7 @@ class FabriqueApp(QObject):
         self._backup_timer.timeout.connect(self._maybe_backup)
         self._backup_timer.start(BACKUP_CHECK_MS)
         install_error_handler(data_dir)
+        QTimer.singleShot(0, self._install_fallback_fonts)  # CJK names: after the first paint
 
     @property
     def language(self) -> str:
@@ -159,6 +160,11 @@ class FabriqueApp(QObject):
         if self.window is not None:
             self.open_session(self.window.session.id)
             self.window.focus_capture()
+
+    def _install_fallback_fonts(self) -> None:
+        from ui import fallback_fonts
+
+        fallback_fonts.install(self.app)
 
     def _take_backup(self) -> None:
         try:
