@@ -535,6 +535,28 @@ def cover(
     return story
 
 
+def persona_table(
+    rows: Sequence[tuple[str, Sequence[Any]]],
+    widths: Sequence[float],
+    *,
+    top: float = 4,
+    bottom: float = 5,
+) -> Table:
+    """One line per persona, opened by a thin strip of the persona's colour: ``rows`` are
+    ``(colour, cells)``, ``widths`` those of the cells (the strip is 3 mm more)."""
+    table = Table([["", *cells] for _, cells in rows], colWidths=[3 * mm, *widths])
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), top),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+    ]
+    for r, (colour, _) in enumerate(rows):
+        commands.append(("BACKGROUND", (0, r), (0, r), hex_colour(colour)))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
 def simple_table(
     rows: list[list[Any]],
     widths: Sequence[float],
@@ -586,6 +608,7 @@ __all__ = [
     "heading",
     "hex_colour",
     "keep",
+    "persona_table",
     "section_start",
     "simple_table",
     "spacer",

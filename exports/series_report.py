@@ -212,25 +212,15 @@ def _personas(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowabl
         )
     )
     rows = []
-    commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, ps.RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ]
-    for r, p in enumerate(report.personas):
+    for p in report.personas:
         details = " · ".join(x for x in (p.town, f"{p.age} ans" if p.age else "") if x)
-        rows.append(
-            [
-                "",
-                Paragraph(f"<b>{ps.text(p.first_name)}</b>", st.cell),
-                Paragraph(ps.text(p.role), st.cell),
-                Paragraph(ps.text(details), st.cell),
-            ]
-        )
-        commands.append(("BACKGROUND", (0, r), (0, r), ps.hex_colour(p.colour)))
-    table = ps.Table(rows, colWidths=[3 * mm, 32 * mm, width - 85 * mm, 50 * mm])
-    table.setStyle(TableStyle(commands))
+        cells = [
+            Paragraph(f"<b>{ps.text(p.first_name)}</b>", st.cell),
+            Paragraph(ps.text(p.role), st.cell),
+            Paragraph(ps.text(details), st.cell),
+        ]
+        rows.append((p.colour, cells))
+    table = ps.persona_table(rows, [32 * mm, width - 85 * mm, 50 * mm])
     story.append(table)
     return story
 

@@ -377,13 +377,7 @@ def _personas(report: SessionReport, st: ps.Styles, width: float) -> list[Flowab
         )
     )
     rows = []
-    styles: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, ps.RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-    ]
-    for r, persona in enumerate(report.personas):
+    for persona in report.personas:
         who = f"<b>{ps.text(persona.first_name)}</b><br/>{ps.text(persona.role)}"
         details = [persona.town, f"{persona.age} ans" if persona.age else ""]
         if persona.tables:
@@ -391,20 +385,16 @@ def _personas(report: SessionReport, st: ps.Styles, width: float) -> list[Flowab
         if persona.ideas:
             details.append(f"{persona.ideas} idée{'s' if persona.ideas > 1 else ''}")
         story_text = ps.text(persona.story) if persona.story else ""
-        rows.append(
-            [
-                "",
-                Paragraph(who, st.cell),
-                Paragraph(
-                    f'<font color="#5F6368">{ps.text(" · ".join(d for d in details if d))}</font>'
-                    + (f"<br/>{story_text}" if story_text else ""),
-                    st.small,
-                ),
-            ]
-        )
-        styles.append(("BACKGROUND", (0, r), (0, r), ps.hex_colour(persona.colour)))
-    table = ps.Table(rows, colWidths=[3 * mm, 48 * mm, width - 51 * mm])
-    table.setStyle(TableStyle(styles))
+        cells = [
+            Paragraph(who, st.cell),
+            Paragraph(
+                f'<font color="#5F6368">{ps.text(" · ".join(d for d in details if d))}</font>'
+                + (f"<br/>{story_text}" if story_text else ""),
+                st.small,
+            ),
+        ]
+        rows.append((persona.colour, cells))
+    table = ps.persona_table(rows, [48 * mm, width - 51 * mm], top=5, bottom=6)
     story.append(table)
     return story
 
