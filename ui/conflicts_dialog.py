@@ -45,10 +45,18 @@ class ConflictsDialog(QDialog):
     resolved = Signal(str, str)
 
     def __init__(
-        self, store: Store, journal: sync.SyncJournal, session: Session, parent: QWidget | None
+        self,
+        store: Store,
+        journal: sync.SyncJournal,
+        session: Session,
+        parent: QWidget | None,
+        controller: Any = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self.journal = journal
+        self.session = session
+        self.controller = controller  # a BoardController: choices become undo steps
         self.sync = sync.SessionSync(store, journal, session.id)
         self.conflicts: list[sync.Conflict] = []
         self.setWindowTitle(self.tr("Conflits à trancher — {}").format(session.title))
@@ -75,7 +83,13 @@ class ConflictsDialog(QDialog):
         body.addLayout(right, 3)
         hint = QLabel(
             self.tr("↑ ↓ : choisir un conflit · 1, 2, 3… : garder cette version · Échap : fermer")
+            if controller is None
+            else self.tr(
+                "↑ ↓ : choisir un conflit · 1, 2, 3… : garder cette version · "
+                "Ctrl+Z : annuler le dernier choix · Échap : fermer"
+            )
         )
+        hint.setWordWrap(True)
         hint.setObjectName("hint")
         close = QPushButton(self.tr("Fermer"))
         close.clicked.connect(self.accept)
@@ -90,6 +104,10 @@ class ConflictsDialog(QDialog):
         for n in range(1, MAX_VERSIONS + 1):
             shortcut = QShortcut(QKeySequence(str(n)), self)
             shortcut.activated.connect(lambda n=n: self.keep(n - 1))
+        if controller is not None:
+            QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_choice)
+            for keys in ("Ctrl+Shift+Z", "Ctrl+Y"):
+                QShortcut(QKeySequence(keys), self, activated=self.redo_choice)
         self.reload()
 
     def reload(self) -> None:
@@ -127,14 +145,65 @@ class ConflictsDialog(QDialog):
         conflict = self.conflicts[row]
         if not 0 <= index < len(conflict.versions):
             return
+        value = conflict.versions[index]
         try:
-            self.sync.resolve(conflict, conflict.versions[index])
+            if self.controller is None:
+                self.sync.resolve(conflict, value)
+            else:
+                self._resolve_undoably(conflict, value)
         except FabriqueError as error:
             log.warning("conflict not resolved: %s", error)
             self.detail.setText(str(error))
             return
         self.resolved.emit(conflict.kind, conflict.entity_id)
         self.reload()
+
+    def undo_choice(self) -> None:
+        """Ctrl+Z here: undo the last choice made (only a choice: board steps wait for the
+        board's own Ctrl+Z)."""
+        stack = self.controller.undo_stack
+        from ui.sync_commands import ResolveCommand
+
+        if not isinstance(stack.command(stack.index() - 1), ResolveCommand):
+            self.detail.setText(self.tr("Aucun choix à annuler."))
+            return
+        stack.undo()
+        self.reload()
+
+    def redo_choice(self) -> None:
+        stack = self.controller.undo_stack
+        from ui.sync_commands import ResolveCommand
+
+        if not isinstance(stack.command(stack.index()), ResolveCommand):
+            return
+        stack.redo()
+        self.reload()
+
+    def _resolve_undoably(self, conflict: sync.Conflict, value: Any) -> None:
+        from fabrique_desktop import sync_undo
+        from ui.sync_commands import ResolveCommand
+
+        # a fresh document each time: an undo or redo may have written to it since
+        engine = sync.SessionSync(self.store, self.journal, self.session.id)
+        change = sync_undo.resolve(engine, conflict, value)
+        command = ResolveCommand(
+            self.store,
+            self.journal,
+            self.session.id,
+            conflict,
+            value,
+            change,
+            self.controller.changed.emit,
+            self._tell,
+        )
+        self.controller.undo_stack.push(command)  # already done: its first redo does nothing
+        self.controller.changed.emit(change)
+
+    def _tell(self, text: str) -> None:
+        self.detail.setText(text)
+        window = self.parent()
+        if window is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 15000)
 
     # private slots
 

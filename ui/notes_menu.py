@@ -125,15 +125,17 @@ class NotesMenu(QObject):
 
     def import_path(self, path: Path) -> bool:
         """Merge a copy into this laptop; shows the summary. False (and why) if refused."""
-        from fabrique_desktop import sync
+        from fabrique_desktop import sync, sync_undo
 
         data_dir = self.data_dir()
         media = data_dir.media if data_dir else path.parent / "media"
+        journal = self.journal()
         try:
-            summary, parsed = sync.import_file(self.store, self.journal(), path, media)
+            done = sync_undo.import_undoable(self.store, journal, path, media, self.session.id)
         except FabriqueError as error:
             self._show(QMessageBox.Icon.Warning, str(error))
             return False
+        summary, parsed = done.summary, done.parsed
         self.last_summary = summary
         settings = getattr(self.window, "settings", None)
         table = sync.remember_note_taker(settings, parsed, summary) if settings else None
@@ -149,8 +151,15 @@ class NotesMenu(QObject):
             text += "\n\n" + self.tr(
                 "Des idées ont été modifiées des deux côtés : Fichier › Conflits à trancher."
             )
+        if parsed.session.id == self.session.id and done.change:
+            text += "\n\n" + self.tr(
+                "Édition › Annuler (Ctrl+Z) retire ces notes de cet atelier ; le retrait ira "
+                "aussi aux autres ordinateurs à la prochaine fusion."
+            )
         if parsed.session.id == self.session.id:
             before = {c.id for c in self.window.scene.all_cards()}
+            if done.change:
+                self._push_import(journal, done)
             self.refresh()
             new = [c.id for c in self.window.scene.all_cards() if c.id not in before]
             self.window.board_actions.select_and_show(new)  # the keyboard is the board's
@@ -165,18 +174,31 @@ class NotesMenu(QObject):
     def show_conflicts(self) -> None:
         from ui.conflicts_dialog import ConflictsDialog
 
-        dialog = ConflictsDialog(self.store, self.journal(), self.session, self.window)
-        dialog.resolved.connect(lambda _kind, _id: self.refresh())
+        controller = getattr(self.window, "controller", None)
+        dialog = ConflictsDialog(
+            self.store, self.journal(), self.session, self.window, controller=controller
+        )
+        if controller is None:
+            dialog.resolved.connect(lambda _kind, _id: self.refresh())
         self.dialog = dialog
         dialog.open()
 
     def refresh(self) -> None:
-        """Show the rows a merge rewrote. The undo history is cleared: undoing an edit made
-        before the merge could silently overwrite what came from another laptop."""
-        self.window.controller.undo_stack.clear()
+        """Show the rows a merge rewrote. The undo history is kept: the import is the newest
+        step, so the steps before it can only be undone after it (on the rows as they were)."""
         self.window.board_actions.start(self.window.controller.cards())
 
+    def _push_import(self, journal, done) -> None:
+        from ui.sync_commands import ImportCommand
+
+        controller = self.window.controller
+        command = ImportCommand(self.store, journal, done, controller.changed.emit, self._tell)
+        controller.undo_stack.push(command)  # already merged: its first redo does nothing
+
     # private
+
+    def _tell(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 15000)
 
     def _apply_note_taker_table(self) -> None:
         from fabrique_desktop.sync import note_taker_table

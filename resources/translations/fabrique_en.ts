@@ -460,6 +460,10 @@
         <translation>↑ ↓: choose a conflict · 1, 2, 3…: keep this version · Esc: close</translation>
     </message>
     <message>
+        <source>↑ ↓ : choisir un conflit · 1, 2, 3… : garder cette version · Ctrl+Z : annuler le dernier choix · Échap : fermer</source>
+        <translation>↑ ↓: choose a conflict · 1, 2, 3…: keep this version · Ctrl+Z: undo the last choice · Esc: close</translation>
+    </message>
+    <message>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -470,6 +474,10 @@
     <message>
         <source>{} conflit(s) : la même idée a été modifiée sur deux ordinateurs. Tous affichent déjà la même version ; gardez-en une autre si besoin.</source>
         <translation>{} conflict(s): the same idea was edited on two computers. All of them already show the same version; keep another one if needed.</translation>
+    </message>
+    <message>
+        <source>Aucun choix à annuler.</source>
+        <translation>No choice to undo.</translation>
     </message>
     <message>
         <source>{} — champ « {} » : {} versions.</source>
@@ -1406,6 +1414,10 @@
         <translation>Some ideas were edited on both sides: File › Conflicts to settle.</translation>
     </message>
     <message>
+        <source>Édition › Annuler (Ctrl+Z) retire ces notes de cet atelier ; le retrait ira aussi aux autres ordinateurs à la prochaine fusion.</source>
+        <translation>Edit › Undo (Ctrl+Z) removes these notes from this workshop; the removal will also reach the other computers at the next merge.</translation>
+    </message>
+    <message>
         <source>Copie de preneur de notes : vos idées vont à la table {}.</source>
         <translation>Note-taker&apos;s copy: your ideas go to table {}.</translation>
     </message>
@@ -1946,6 +1958,29 @@
     <message>
         <source>{} / {}  ·  Échap pour quitter</source>
         <translation>{} / {}  ·  Esc to leave</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommands</name>
+    <message>
+        <source>Notes importées de nouveau.</source>
+        <translation>Notes imported again.</translation>
+    </message>
+    <message>
+        <source>Import annulé : les idées ajoutées sont retirées et les modifications défaites. Ce retrait ira aussi aux autres ordinateurs à la prochaine fusion ; réimporter le même fichier n&apos;ajouterait rien : Rétablir (Ctrl+Maj+Z) remet les notes.</source>
+        <translation>Import undone: the ideas it added are removed and its changes reverted. The removal will also reach the other computers at the next merge; importing the same file again would add nothing: Redo (Ctrl+Shift+Z) brings the notes back.</translation>
+    </message>
+    <message>
+        <source>Choix rétabli : cette version est gardée partout.</source>
+        <translation>Choice redone: this version is kept everywhere.</translation>
+    </message>
+    <message>
+        <source>Choix annulé : la version d&apos;avant revient (partout, à la prochaine fusion) et le conflit est de nouveau à trancher (Fichier › Conflits à trancher).</source>
+        <translation>Choice undone: the previous version is back (everywhere, at the next merge) and the conflict is open again (File › Conflicts to settle).</translation>
+    </message>
+    <message>
+        <source>{} valeur(s) modifiée(s) depuis, ailleurs, laissée(s) telle(s) quelle(s).</source>
+        <translation>{} value(s) changed elsewhere since were left as they are.</translation>
     </message>
 </context>
 <context>

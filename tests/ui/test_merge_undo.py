@@ -1,0 +1,123 @@
+"""Undo of « Importer des notes » and of a choice in « Conflits à trancher »."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from fabrique_desktop import board
+from fabrique_desktop.model import Card
+from tests.core.sync_helpers import Laptop
+
+
+def _copy_back(store, session, tmp_path, edit: str = "version du preneur"):
+    """A note-taker's copy with a new idea and an edit of the facilitator's first idea."""
+    store.apply(board.capture(store, session.id, "une idée de départ"))
+    laptop = Laptop()
+    laptop.merge(Laptop.handout(_Wrap(store), session.id))
+    laptop.store.apply(board.capture(laptop.store, session.id, "Nadïa : « un jardin partagé »"))
+    first = next(c for c in laptop.live_cards(session.id) if c.text == "une idée de départ")
+    laptop.store.apply(board.edit(first, text=edit))
+    back = tmp_path / "retour.json"
+    back.write_text(laptop.handout(session.id), encoding="utf-8")
+    return back, first.id
+
+
+class _Wrap(Laptop):
+    """The window's own store seen as a laptop (to hand out a copy)."""
+
+    def __init__(self, store) -> None:
+        from db.sync_store import SyncJournal
+
+        self.store = store
+        self.journal = SyncJournal(store)
+
+
+def _texts(window) -> set[str]:
+    return {item.card.text for item in window.scene.items_by_id.values()}
+
+
+def test_an_import_is_one_undo_step_that_says_what_it_means(
+    qtbot, window, store, session, tmp_path
+) -> None:
+    back, first_id = _copy_back(store, session, tmp_path)
+    window.notes_menu.refresh()
+    store.apply(board.capture(store, session.id, "avant l'import"))
+    window.notes_menu.refresh()
+    window.controller.capture("saisie avant l'import")
+    assert window.notes_menu.import_path(back)
+    box = window.notes_menu.dialog
+    assert isinstance(box, QMessageBox)
+    assert "Ctrl+Z" in box.text()
+    box.done(0)
+    assert "Nadïa : « un jardin partagé »" in _texts(window)
+    assert store.get(Card, first_id).text == "version du preneur"
+    assert window.undo_action.text() == "Annuler Importer les notes de « retour.json »"
+
+    window.undo_action.trigger()
+    assert "Nadïa : « un jardin partagé »" not in _texts(window)
+    assert store.get(Card, first_id).text == "une idée de départ"
+    assert "une idée de départ" in _texts(window)
+    message = window.statusBar().currentMessage()
+    assert "Import annulé" in message
+    assert "autres ordinateurs" in message
+    assert "Rétablir" in message
+    # the step before the import is still there, and undoes as before
+    assert window.undo_action.text() == "Annuler Ajouter une idée"
+    window.redo_action.trigger()
+    assert "Nadïa : « un jardin partagé »" in _texts(window)
+    assert store.get(Card, first_id).text == "version du preneur"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert "saisie avant l'import" not in _texts(window)
+
+
+def test_a_conflict_choice_is_undone_in_the_dialog_and_from_the_board(
+    qtbot, window, store, session, tmp_path
+) -> None:
+    back, first_id = _copy_back(store, session, tmp_path)
+    store.apply(board.edit(store.get(Card, first_id), text="version de l'animatrice"))
+    window.notes_menu.refresh()
+    assert window.notes_menu.import_path(back)
+    window.notes_menu.dialog.done(0)  # the summary; the conflicts open
+    dialog = window.notes_menu.dialog
+    qtbot.wait_until(lambda: dialog.isVisible())
+    kept = store.get(Card, first_id).text
+    assert dialog.list.count() == 1
+    qtbot.mouseClick(dialog.version_buttons[1], Qt.MouseButton.LeftButton)
+    chosen = store.get(Card, first_id).text
+    assert chosen != kept
+    assert dialog.list.count() == 0
+    assert chosen in _texts(window)
+
+    dialog.activateWindow()
+    qtbot.wait_until(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.get(Card, first_id).text == kept
+    assert dialog.list.count() == 1
+    assert kept in _texts(window)
+    assert "de nouveau à trancher" in window.statusBar().currentMessage()
+    dialog.grab().save(str(tmp_path / "conflicts.png"))
+    qtbot.keyClick(
+        dialog,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert store.get(Card, first_id).text == chosen
+    assert dialog.list.count() == 0
+    # a second Ctrl+Z in the dialog undoes the choice, a third one does not undo the import
+    qtbot.keyClick(dialog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(dialog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.detail.text() == "Aucun choix à annuler."
+    assert "Nadïa : « un jardin partagé »" in _texts(window)
+    dialog.close()
+    import shutil
+
+    shutil.copy(tmp_path / "conflicts.png", "/tmp/merge_undo_conflicts.png")
+    # from the board: redo the choice, then undo it with the window's own action
+    window.redo_action.trigger()
+    assert store.get(Card, first_id).text == chosen
+    assert window.undo_action.text().startswith("Annuler Trancher le conflit")
+    window.undo_action.trigger()
+    assert store.get(Card, first_id).text == kept
+    assert "Conflits à trancher" in window.statusBar().currentMessage()
