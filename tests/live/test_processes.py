@@ -51,6 +51,7 @@ def test_a_facilitator_and_three_note_takers_converge(tmp_path: Path, peers: lis
             )
     from_board = host.ask("capture", text="Au tableau : une navette fluviale")["id"]
     host.ask("move", id=captured[0], column="vivre-ensemble")  # the projector moves a card
+    wait_until(lambda: from_board in live_texts(notes[2]))  # one cannot move what is not there yet
     notes[2].ask("move", id=from_board, column="art-de-vivre")  # a note-taker moves one too
 
     expected = SEED_CARDS + len(captured) + 1
