@@ -45,6 +45,14 @@ class SyncJournal:
             )
             self.store.execute("delete from crdt_updates where session_id = ?", [session_id])
 
+    def version(self, session_id: str) -> tuple[Any, ...]:
+        """When the state was last compacted, and the newest update since."""
+        return self.store.execute(
+            "select (select updated_at from crdt_docs where session_id = ?), "
+            "(select max(seq) from crdt_updates where session_id = ?)",
+            [session_id, session_id],
+        ).fetchone()
+
     def dirty(self, session_id: str, kinds: list[str]) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []
         for kind in kinds:

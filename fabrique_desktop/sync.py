@@ -67,6 +67,9 @@ class SyncJournal(Protocol):
     def compact(self, session_id: str, state: bytes) -> None:
         """Replace the session's stored updates by one update holding the whole state."""
 
+    def version(self, session_id: str) -> Any:
+        """A value that changes whenever the session's stored document does."""
+
     def dirty(self, session_id: str, kinds: list[str]) -> list[tuple[str, str]]:
         """(kind, id) of the session's entities written since the document last caught up."""
 
@@ -130,6 +133,7 @@ class SessionSync:
         self.journal = journal
         self.session_id = session_id
         self._doc: SessionDoc | None = None
+        self._stored: Any = None  # the journal's version that ``_doc`` holds
 
     @property
     def doc(self) -> SessionDoc:
@@ -137,6 +141,7 @@ class SessionSync:
             from fabrique_desktop.crdt import SessionDoc
 
             self._doc = SessionDoc(self.journal.load(self.session_id))
+            self._stored = self.journal.version(self.session_id)
         return self._doc
 
     def flush(self) -> bytes | None:
@@ -229,6 +234,8 @@ class SessionSync:
     def _transaction(self) -> Iterator[None]:
         try:
             with self.store.atomic():
+                if self._doc is not None and self.journal.version(self.session_id) != self._stored:
+                    self._doc = None  # another engine stored updates: never write from a stale copy
                 yield
         except BaseException:
             self._doc = None  # the stored document is the truth: reload it next time
@@ -237,6 +244,7 @@ class SessionSync:
     def _save(self, update: bytes, origin: str) -> None:
         if self.journal.append(self.session_id, update, origin) > COMPACT_AFTER:
             self.journal.compact(self.session_id, self.doc.update())
+        self._stored = self.journal.version(self.session_id)
 
     def _record(self, kind: str, id: str) -> tuple[str, str, dict[str, Any]] | None:
         entity = self.store.get(ENTITY_TYPES[kind], id)
