@@ -44,6 +44,14 @@ class ShortcutsDialog(QDialog):
                     "plusieurs, Maj+clic pour toute une suite dans la colonne"
                 ),
             ),
+            (
+                self.tr("Groupes"),
+                self.tr(
+                    "Clic sur le bandeau d'un groupe : le choisir (F2 ou double-clic : le "
+                    "renommer) ; Ctrl+Haut sur sa première idée ou Ctrl+Bas sur sa dernière, "
+                    "ou glisser une idée hors du cadre : la sortir du groupe"
+                ),
+            ),
             (self.tr("Ctrl+molette"), self.tr("Agrandir ou réduire le texte")),
             (self.tr("Échap"), self.tr("Dans la saisie : aller au tableau, sur la dernière idée")),
         ]

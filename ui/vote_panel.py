@@ -150,7 +150,7 @@ class VotePanel(QWidget):
                 dots = "●" * max(spent, 0) + "○" * max(left, 0)
                 item = QListWidgetItem(f"{voter.label}   {dots}")
                 item.setData(VOTER_ROLE, voter.id)
-                item.setToolTip(self.tr("{} gommette(s) restante(s)").format(left))
+                item.setToolTip(self._left_text(voter.label, left))
                 self.voter_list.addItem(item)
                 if voter.id == chosen:
                     self.voter_list.setCurrentItem(item)
@@ -171,13 +171,17 @@ class VotePanel(QWidget):
         self.clear_button.setEnabled(True)
         label = self.voter_list.currentItem().text().split("   ")[0]
         left = votes.remaining(self.store, self.session_id, voter_id)
+        self.voter_label.setText(self._left_text(label, left))
+
+    def _left_text(self, label: str, left: int) -> str:
         if left > 1:
-            text = self.tr("{} : {} gommettes restantes").format(label, left)
-        elif left == 1:
-            text = self.tr("{} : 1 gommette restante").format(label)
-        else:
-            text = self.tr("{} : plus de gommette").format(label)
-        self.voter_label.setText(text)
+            return self.tr("{} : {} gommettes restantes").format(label, left)
+        if left == 1:
+            return self.tr("{} : 1 gommette restante").format(label)
+        if left == 0:
+            return self.tr("{} : plus de gommette").format(label)
+        # more dots than the budget: votes typed on two laptops, or the budget lowered since
+        return self.tr("{} : {} gommette(s) de plus que prévu").format(label, -left)
 
     def _voter_chosen(self) -> None:
         if self._loading:

@@ -1917,6 +1917,14 @@
         <translation>Drag an idea (or the selection) to a column (near the top or bottom edge, the board scrolls); Ctrl+click or a frame to choose several, Shift+click for a whole run within a column</translation>
     </message>
     <message>
+        <source>Groupes</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>Clic sur le bandeau d&apos;un groupe : le choisir (F2 ou double-clic : le renommer) ; Ctrl+Haut sur sa première idée ou Ctrl+Bas sur sa dernière, ou glisser une idée hors du cadre : la sortir du groupe</source>
+        <translation>Click a group&apos;s band: choose the group (F2 or double-click: rename it); Ctrl+Up on its first idea or Ctrl+Down on its last, or dragging an idea out of the frame: take it out of the group</translation>
+    </message>
+    <message>
         <source>Ctrl+molette</source>
         <translation>Ctrl+wheel</translation>
     </message>
@@ -2310,8 +2318,8 @@
         <translation>Add tables first to vote.</translation>
     </message>
     <message>
-        <source>{} gommette(s) restante(s)</source>
-        <translation>{} dot(s) left</translation>
+        <source>{} : {} gommette(s) de plus que prévu</source>
+        <translation>{}: {} dot(s) more than planned</translation>
     </message>
     <message>
         <source>Aucun votant : ajoutez des tables.</source>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fabrique_desktop import tables
+from fabrique_desktop import board, tables, votes
 from fabrique_desktop.model import Session
 
 
@@ -27,3 +27,18 @@ def test_the_vote_panel_labels_participants_without_their_names(
     assert [t.split("   ")[0] for t in _texts(panel)] == ["Karim Benali", "Zoé Martin"]
     window.undo_action.trigger()
     assert not any("Zoé" in t or "Karim" in t for t in _texts(panel))
+
+
+def test_a_voter_over_budget_is_told_how_many_dots_too_many(qtbot, window, store, session) -> None:
+    for text in ("Un", "Deux", "Trois"):
+        store.apply(board.capture(store, session.id, text))
+    store.apply(votes.add_tables(store, session.id, 1))
+    voter = votes.voters(store, session.id)[0]
+    cards = [c.id for c in board.session_cards(store, session.id)]
+    store.apply(votes.add_dot(store, session.id, cards, voter.id))  # the whole budget: 3
+    store.apply(votes.configure(store, session.id, dots_per_voter=1))  # lowered since
+    window.animation.votes_action.trigger()
+    panel = window.animation.vote_panel
+    panel.refresh()
+    assert panel.voter_label.text() == "Table 1 : 2 gommette(s) de plus que prévu"
+    assert panel.voter_list.item(0).toolTip() == panel.voter_label.text()
