@@ -1,6 +1,7 @@
 """Fonts embedded in every PDF: DejaVu Sans (shipped in resources/fonts) covers French,
 Latin Extended (œ æ « » ’ – — … €), Vietnamese, Greek, Cyrillic and basic Arabic letters;
-Droid Sans Fallback and NanumSquare (resources/fonts/fallback) Chinese, Japanese and Korean."""
+Noto Sans Devanagari, Tamil and Bengali (resources/fonts/fallback) Indic names, shaped
+(exports/shaping.py); Droid Sans Fallback and NanumSquare Chinese, Japanese and Korean."""
 
 from __future__ import annotations
 
@@ -50,8 +51,20 @@ def has_rtl(text: str) -> bool:
     return _RTL.search(text) is not None
 
 
+def joined(text: str) -> str:
+    """``text`` with its Arabic letters in their joined forms, still in typed (logical)
+    order: what a paragraph wraps, before each line is put in visual order (bidi.py)."""
+    if not text or not has_rtl(text):
+        return text
+    import arabic_reshaper
+
+    return arabic_reshaper.reshape(text)
+
+
 def visual(text: str) -> str:
-    """Text as reportlab must draw it: Arabic letters joined, right-to-left runs reordered.
+    """One line as reportlab must draw it: Arabic letters joined, right-to-left runs
+    reordered. For a single line only (names, headers): a paragraph that may wrap is put in
+    visual order line by line when drawn (``exports.bidi.Paragraph``).
 
     reportlab draws code points one after the other, left to right, without shaping. DejaVu
     Sans has the Arabic presentation forms, so an Arabic first name is first reshaped (each
@@ -68,21 +81,25 @@ def visual(text: str) -> str:
 
 
 # Scripts DejaVu Sans lacks are drawn, character by character, with the first font of this
-# list that has them: two fonts shipped in resources/fonts/fallback (Droid Sans Fallback for
-# Chinese and Japanese, NanumSquare for Korean Hangul), then fonts of the system for the rest
-# (Devanagari, Thai…). Each is read only when a text needs it, and embedded as a subset.
+# list that has them: fonts shipped in resources/fonts/fallback (Noto Sans Devanagari, Tamil
+# and Bengali, 500 KB, first as they are small; Droid Sans Fallback for Chinese and Japanese,
+# NanumSquare for Korean Hangul), then fonts of the system for the rest (Thai, Telugu…).
+# Each is read only when a text needs it, and embedded as a subset.
 # reportlab embeds TrueType outlines only (not CFF/OpenType-PS fonts such as Noto CJK).
 # Without any font for a character, it is logged, never dropped.
 FALLBACK = "FabriqueFallback"
 BUNDLED_FALLBACKS = (
+    str(resource("fonts", "fallback", "NotoSansDevanagari-Regular.ttf")),
+    str(resource("fonts", "fallback", "NotoSansTamil-Regular.ttf")),
+    str(resource("fonts", "fallback", "NotoSansBengali-Regular.ttf")),
     str(resource("fonts", "fallback", "DroidSansFallbackFull.ttf")),
     str(resource("fonts", "fallback", "NanumSquareR.ttf")),
 )
 SYSTEM_FALLBACKS = (
     # Linux (fonts-noto-core, fonts-arphic-uming, fonts-unfonts-core)
-    "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf",
-    "/usr/share/fonts/truetype/noto/NotoSansTamil-Regular.ttf",
     "/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansTelugu-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansGujarati-Regular.ttf",
     "/usr/share/fonts/truetype/arphic/uming.ttc",
     "/usr/share/fonts/truetype/unfonts-core/UnDotum.ttf",
     # Windows
@@ -129,18 +146,20 @@ def missing(text: str) -> set[str]:
 @cache
 def fallback_font(path: str) -> tuple[str, frozenset[int]]:
     """Register the font at ``path`` (once) as a fallback; ``("", ∅)`` when it is absent or
-    not usable. Its bold and italic are itself: a Chinese name in bold stays drawn."""
+    not usable. Its bold and italic are itself: a Chinese name in bold stays drawn. Its
+    shaped clusters (Indic) extract as typed (``shaping.ClusterFont``)."""
     from pathlib import Path
 
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from exports.shaping import ClusterFont
 
     if not Path(path).is_file():
         return "", frozenset()
     name = f"{FALLBACK}{len(_fallback_names) + 1}"
     try:
-        font = TTFont(name, path, subfontIndex=0)
+        font = ClusterFont(name, path, subfontIndex=0)
     except Exception:
         log.info("fallback font %s not usable", path, exc_info=True)
         return "", frozenset()
@@ -209,28 +228,30 @@ def _glyphs(font: str) -> frozenset[int]:
 
 def string_width(text: str, font: str, size: float) -> float:
     """Width of ``text`` as ``draw_string`` draws it."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from exports.shaping import shaped_run
 
-    return sum(stringWidth(run, name, size) for run, name in font_runs(text, font))
+    return sum(shaped_run(run, name, size)[1] for run, name in font_runs(text, font))
 
 
 def draw_string(
     canvas: Any, x: float, y: float, text: str, font: str, size: float, align: str = "left"
 ) -> float:
     """Draw one line typed by people on a canvas (a name, a header) in ``font`` with the runs
-    it lacks in a fallback font, right-to-left runs in visual order; ``align`` is « left »,
-    « right » or « centre » about ``x``. Returns the width drawn."""
+    it lacks in a fallback font (Indic runs shaped), right-to-left runs in visual order;
+    ``align`` is « left », « right » or « centre » about ``x``. Returns the width drawn."""
+    from exports.shaping import shaped_run
+
     shown = visual(text)
-    runs = font_runs(shown, font)
-    width = sum(canvas.stringWidth(run, name, size) for run, name in runs)
+    runs = [(*shaped_run(run, name, size), name) for run, name in font_runs(shown, font)]
+    width = sum(w for _, w, _ in runs)
     if align == "right":
         x -= width
     elif align == "centre":
         x -= width / 2
-    for run, name in runs:
+    for run, run_width, name in runs:
         canvas.setFont(name, size)
         canvas.drawString(x, y, run)
-        x += canvas.stringWidth(run, name, size)
+        x += run_width
     return width
 
 

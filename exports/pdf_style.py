@@ -1,8 +1,9 @@
 """The look shared by every Fabrique PDF: A4 pages, DejaVu fonts, the template's colours,
 a running header, page numbers, a table of contents and PDF bookmarks.
 
-Builders call ``text()`` for anything typed by people: it escapes the markup, puts
-right-to-left runs (an Arabic first name) in visual order, and keeps every glyph.
+Builders call ``text()`` for anything typed by people, in a ``Paragraph`` of this module
+(``exports.bidi``'s): it escapes the markup, joins Arabic letters and keeps every glyph; the
+paragraph draws right-to-left lines in reading order and shapes Indic names.
 """
 
 from __future__ import annotations
@@ -28,19 +29,19 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     TableStyle,
 )
 from reportlab.platypus import Table as _Table
 
+from exports.bidi import Paragraph
 from exports.fonts import (
     BOLD,
     ITALIC,
     REGULAR,
     draw_string,
+    joined,
     register_fonts,
-    visual,
     with_fallback,
 )
 from fabrique_desktop.typography import french_spacing
@@ -75,8 +76,9 @@ ProgressCallback = Callable[[int, int], None]
 
 
 def text(value: object) -> str:
-    """Paragraph markup for text typed by people: escaped, in visual order, nothing lost."""
-    shown = visual(french_spacing(str(value)))  # « » : ; ! ? stay with their word
+    """Paragraph markup for text typed by people: escaped, Arabic letters joined, nothing
+    lost. Right-to-left lines are put in visual order when drawn (``exports.bidi``)."""
+    shown = joined(french_spacing(str(value)))  # « » : ; ! ? stay with their word
     return with_fallback(shown, escape(shown)).replace("\n", "<br/>")
 
 

@@ -21,6 +21,7 @@ from exports.fonts import (
     ITALIC,
     REGULAR,
     draw_string,
+    joined,
     register_fonts,
     string_width,
     visual,
@@ -117,7 +118,9 @@ def _cutting_marks(canvas) -> None:
 
 def _card(canvas, persona: Persona, x: float, y: float, title: str, media, caption: str) -> None:
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Frame, KeepInFrame, Paragraph, Spacer
+    from reportlab.platypus import Frame, KeepInFrame, Spacer
+
+    from exports.bidi import Paragraph
 
     colour = persona.colour or "#455A64"
     ink = _readable_ink(colour)
@@ -227,8 +230,9 @@ def _fit(text: str, font: str, size: float, width: float) -> float:
 
 
 def _markup(value: str) -> str:
-    """Paragraph markup: escaped, right-to-left runs in visual order, fallback fonts."""
-    shown = visual(value)
+    """Paragraph markup: escaped, Arabic letters joined (lines put in visual order when
+    drawn), fallback fonts."""
+    shown = joined(value)
     return with_fallback(shown, escape(shown))
 
 

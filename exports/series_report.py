@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, TableStyle
 
 from exports import pdf_style as ps
+from exports.bidi import Paragraph
 from exports.safe_write import write_with
 from exports.session_report import engagement_block, quote_blocks
 from fabrique_desktop.report import SeriesColumn, SeriesReport

@@ -18,11 +18,11 @@ from reportlab.platypus import (
     Image,
     KeepInFrame,
     KeepTogether,
-    Paragraph,
     TableStyle,
 )
 
 from exports import pdf_style as ps
+from exports.bidi import Paragraph
 from exports.fonts import BOLD, REGULAR
 from exports.safe_write import write_with
 from fabrique_desktop.report import AgendaRow, Idea, QuoteView, SessionReport

@@ -26,7 +26,7 @@ def test_characters_dejavu_lacks_use_the_fallback_font(monkeypatch) -> None:
 
 
 def test_chinese_japanese_and_korean_use_the_shipped_fonts() -> None:
-    droid, nanum = fonts.BUNDLED_FALLBACKS
+    *_indic, droid, nanum = fonts.BUNDLED_FALLBACKS
     found = fonts.fallback_fonts(set("李明佐藤花子ひらがなカタカナ김민준"))
     assert set(found) == set("李明佐藤花子ひらがなカタカナ김민준")
     assert {found[c] for c in "李明佐藤花子ひらがなカタカナ"} == {fonts.fallback_font(droid)[0]}
@@ -51,8 +51,8 @@ def test_no_candidate_font_on_this_machine_is_not_an_error(tmp_path) -> None:
 def test_canvas_lines_are_cut_into_runs_of_one_font() -> None:
     """Names drawn on a canvas (persona cards, running header, contents): one run per font,
     a space between two CJK words kept in their run."""
-    droid = fonts.fallback_font(fonts.BUNDLED_FALLBACKS[0])[0]
-    nanum = fonts.fallback_font(fonts.BUNDLED_FALLBACKS[1])[0]
+    droid = fonts.fallback_font(fonts.BUNDLED_FALLBACKS[-2])[0]
+    nanum = fonts.fallback_font(fonts.BUNDLED_FALLBACKS[-1])[0]
     assert fonts.font_runs("Léa", fonts.BOLD) == [("Léa", fonts.BOLD)]
     assert fonts.font_runs("佐藤 花子 et 김민준", fonts.BOLD) == [
         ("佐藤 花子 ", droid),

@@ -1,4 +1,4 @@
-"""Chinese, Japanese and Korean names in the window: the fonts shipped in
+"""Chinese, Japanese, Korean and Indic names in the window: the fonts shipped in
 resources/fonts/fallback are registered right after the first paint and follow DejaVu Sans in
 the application font, so cards, the persona presenter and the vote panel draw them."""
 
@@ -17,6 +17,8 @@ from fabrique_desktop.resources import resource
 from ui import fallback_fonts
 
 NAMES = "李明 佐藤 花子 김민준"
+INDIC = "प्रिया தமிழ்செல்வி সুদীপ্তা"
+NOTO = {"Noto Sans Devanagari", "Noto Sans Tamil", "Noto Sans Bengali"}
 
 
 def _fonts_used(font: QFont, text: str) -> dict[str, int]:
@@ -45,9 +47,13 @@ def test_after_the_first_paint_the_app_font_falls_back_to_them(qtbot, window) ->
     app = QApplication.instance()
     qtbot.wait_until(lambda: "NanumSquare" in app.font().families())
     assert app.font().families()[0] == "DejaVu Sans"
-    assert set(fallback_fonts.register()) == {"Droid Sans Fallback", "NanumSquare"}
+    assert set(fallback_fonts.register()) == {"Droid Sans Fallback", "NanumSquare"} | NOTO
     used = _fonts_used(app.font(), f"Léa {NAMES}")
     assert used == {"DejaVu Sans": 7, "Droid Sans Fallback": 6, "NanumSquare": 3}
+    # Qt shapes Indic scripts itself: प्रि is drawn as two glyphs (ि, then प्र), not four
+    used = _fonts_used(app.font(), "प्रिया")
+    assert used == {"Noto Sans Devanagari": 4}
+    assert NOTO <= set(_fonts_used(app.font(), INDIC))
 
 
 def test_a_card_with_a_korean_name_is_measured_with_its_glyphs(qtbot, window) -> None:
@@ -93,12 +99,17 @@ def boxes(font):
 app = make_application()
 before = boxes(QFont(app.font()))
 fallback_fonts.install(app)
-print(before, boxes(QFont(app.font())))
+layout = QTextLayout("प्रिया தமிழ்செல்வி সুদীপ্তা", QFont(app.font()))
+layout.beginLayout()
+layout.createLine()
+layout.endLayout()
+indic = sorted({run.rawFont().familyName() for run in layout.glyphRuns()})
+print(before, boxes(QFont(app.font())), ",".join(indic))
 """
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig chooses fonts")
-def test_on_a_computer_without_cjk_fonts(tmp_path) -> None:
+def test_on_a_computer_without_cjk_or_indic_fonts(tmp_path) -> None:
     """Fontconfig sees only DejaVu Sans: boxes before, glyphs once the fallbacks are in."""
     fonts = tmp_path / "fonts"
     fonts.mkdir()
@@ -114,6 +125,7 @@ def test_on_a_computer_without_cjk_fonts(tmp_path) -> None:
         [sys.executable, "-c", CHECK], env=env, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    before, after = map(int, result.stdout.split())
-    assert before == 9  # every CJK character an empty box
-    assert after == 0
+    before, after, indic = result.stdout.split(maxsplit=2)
+    assert int(before) == 9  # every CJK character an empty box
+    assert int(after) == 0
+    assert set(indic.strip().split(",")) == NOTO
