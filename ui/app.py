@@ -114,7 +114,6 @@ class FabriqueApp(QObject):
         self._backup_timer.timeout.connect(self._maybe_backup)
         self._backup_timer.start(BACKUP_CHECK_MS)
         install_error_handler(data_dir)
-        QTimer.singleShot(0, self._install_fallback_fonts)  # CJK names: after the first paint
 
     @property
     def language(self) -> str:
@@ -127,6 +126,8 @@ class FabriqueApp(QObject):
         QTimer.singleShot(0, self._take_backup)  # right after the window is on screen
         previous = self.window
         window = MainWindow(self.store, session, self.settings, defer_feature_menus=at_start_up)
+        # CJK and Indic names: fonts read after the first paint (cancelled if the window goes)
+        QTimer.singleShot(0, window, lambda: self._install_fallback_fonts(window))
         window.session_requested.connect(self.open_session)
         window.manage_requested.connect(self.show_manager)
         window.language_requested.connect(self.set_language)
@@ -161,10 +162,11 @@ class FabriqueApp(QObject):
             self.open_session(self.window.session.id)
             self.window.focus_capture()
 
-    def _install_fallback_fonts(self) -> None:
+    def _install_fallback_fonts(self, window: MainWindow) -> None:
         from ui import fallback_fonts
 
-        fallback_fonts.install(self.app)
+        if fallback_fonts.install(self.app):
+            window.refresh_fonts()
 
     def _take_backup(self) -> None:
         try:

@@ -5,13 +5,13 @@ NanumSquare: Korean Hangul; Noto Sans Devanagari, Tamil and Bengali, which Qt sh
 are registered right after the first paint (reading 5.2 MB of fonts costs about 1 ms of
 start-up) and put after DejaVu Sans in the application font's
 families, the list Qt goes through, per character, for glyphs the first family lacks. Widgets
-are told their font changed, and the board measures its notes again.
+are told their font changed; the window has its boards measure their notes again.
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QGraphicsView
+from PySide6.QtWidgets import QApplication
 
 from fabrique_desktop.resources import resource
 
@@ -37,14 +37,12 @@ def with_fallbacks(font: QFont) -> QFont:
     return extended
 
 
-def install(app: QApplication) -> None:
-    """Register the fallback fonts and let every widget and board use them."""
+def install(app: QApplication) -> bool:
+    """Register the fallback fonts and put them in the application font (widgets that use it
+    are told their font changed); True if it changed: boards must then measure their notes
+    again (``BoardScene.refresh_fonts``)."""
     font = with_fallbacks(app.font())
     if font.families() == app.font().families():
-        return
-    app.setFont(font)  # widgets that did not set their own font are told it changed
-    for widget in app.allWidgets():
-        scene = QGraphicsView.scene(widget) if isinstance(widget, QGraphicsView) else None
-        if scene is not None and hasattr(scene, "refresh_fonts"):  # the board (BoardScene)
-            scene.refresh_fonts()
-        widget.update()  # text drawn before the fonts were there (empty boxes)
+        return False
+    app.setFont(font)
+    return True

@@ -108,6 +108,12 @@ class MainWindow(QMainWindow):
 
         self.live_menu = LiveMenu(self)
 
+    def refresh_fonts(self) -> None:
+        """Measure the notes again: the application font has gained fallback families."""
+        self.scene.refresh_fonts()
+        if self.projector_window is not None:
+            self.projector_window.scene.refresh_fonts()
+
     def focus_capture(self) -> None:
         self.capture.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.capture.field.selectAll()

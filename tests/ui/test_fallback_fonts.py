@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+import shiboken6
 
 from PySide6.QtGui import QFont, QRawFont, QTextLayout
 from PySide6.QtWidgets import QApplication
@@ -71,13 +72,34 @@ def test_a_card_with_a_korean_name_is_measured_with_its_glyphs(qtbot, window) ->
     assert item.height() > 0
 
 
-def test_install_refreshes_the_board_and_twice_changes_nothing(qapp, window) -> None:
+def test_install_changes_the_app_font_once(qapp) -> None:
     qapp.setFont(QFont("DejaVu Sans", 11))
-    fallback_fonts.install(qapp)  # through the board's refresh_fonts
+    assert fallback_fonts.install(qapp)
     families = qapp.font().families()
-    fallback_fonts.install(qapp)
+    assert not fallback_fonts.install(qapp)
     assert qapp.font().families() == families
     assert families.count("NanumSquare") == 1
+
+
+def test_a_window_opened_before_the_fonts_measures_its_notes_with_them(
+    qtbot, qapp, fabrique_app, session
+) -> None:
+    qapp.setFont(QFont("DejaVu Sans", 11))  # as at start-up: the fallbacks come after the paint
+    window = fabrique_app.open_session(session.id)
+    qtbot.addWidget(window)
+    assert "NanumSquare" not in window.scene.fonts.text.families()
+    qtbot.wait_until(lambda: "NanumSquare" in window.scene.fonts.text.families())
+
+
+def test_a_window_closed_before_the_fonts_come_is_left_alone(
+    qtbot, qapp, fabrique_app, session
+) -> None:
+    qapp.setFont(QFont("DejaVu Sans", 11))
+    window = fabrique_app.open_session(session.id)
+    shiboken6.delete(window)  # gone before the event loop turns
+    fabrique_app.window = None
+    qtbot.wait(50)  # the deferred font step went with its window: nothing touched, no crash
+    assert "NanumSquare" not in qapp.font().families()
 
 
 CHECK = """
