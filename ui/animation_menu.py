@@ -66,7 +66,7 @@ class AnimationMenu(QObject):
         window.controller.changed.connect(self._on_changed)
         # a notes import rewrote the board without the controller: count again
         window.board_actions.reloaded.connect(self.update_counts)
-        QTimer.singleShot(0, self._resume)
+        QTimer.singleShot(0, self, self._resume)  # dropped if the window goes first
 
     # shortcuts of the board
 

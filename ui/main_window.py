@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
         self._build_actions()
         self._build_menus()
-        QTimer.singleShot(0, self._load_icons)
+        QTimer.singleShot(0, self, self._load_icons)
         self.capture.field.submitted.connect(self._capture)
         self.capture.field.left.connect(self._leave_capture)
         self.controller.changed.connect(self._on_changed)
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self._build_board_menu()
         self._feature_menus_built = False
         if defer_feature_menus:  # at start-up: right after the board is first painted
-            QTimer.singleShot(0, self.build_feature_menus)
+            QTimer.singleShot(0, self, self.build_feature_menus)
         else:
             self.build_feature_menus()
         self._update_title()
