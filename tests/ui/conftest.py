@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from db.backups import Backups
@@ -9,7 +11,11 @@ from ui.app import FabriqueApp, make_application
 @pytest.fixture
 def fabrique_app(qapp, store, data_dir, demo):
     make_application()
+    hook = sys.excepthook
     app = FabriqueApp(qapp, store, data_dir, Backups(store, data_dir.backups))
+    # the app's own hook shows a modal box, which would hang a test: an unexpected error in a
+    # slot must fail the test instead (pytest-qt); tests/ui/test_error_handler.py tests the box
+    sys.excepthook = hook
     yield app
     if app.window is not None:
         app.window.close()
