@@ -182,7 +182,14 @@ class FabriqueApp(QObject):
 
 
 def install_error_handler(data_dir: DataDir) -> None:
-    """Unhandled errors: logged, then a calm French message; the app keeps running."""
+    """Unhandled errors: logged, then a calm French message; the app keeps running.
+
+    The message does not block (no nested event loop), and one at a time: an error that
+    repeats (in a paint, a timer) is logged each time but never piles boxes up."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    showing: list[QMessageBox] = []
 
     def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
@@ -199,10 +206,13 @@ def install_error_handler(data_dir: DataDir) -> None:
                 "Une erreur inattendue est survenue. Rien n'a été perdu : chaque idée est "
                 "enregistrée dès sa saisie.\n\nLes détails sont dans le journal :\n{}",
             ).format(data_dir.log_file)
-        from PySide6.QtWidgets import QMessageBox
-
+        if showing:
+            return
         box = QMessageBox(QMessageBox.Icon.Warning, "Fabrique", text)
-        box.exec()
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: showing.clear())
+        showing.append(box)
+        box.open()
 
     sys.excepthook = handle
 

@@ -10,7 +10,7 @@ from ui.app import install_error_handler
 
 def test_unhandled_error_is_logged_and_shown_calmly(qapp, data_dir, monkeypatch) -> None:
     shown = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
+    monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     setup_logging(data_dir.log_file)
     install_error_handler(data_dir)
@@ -28,9 +28,29 @@ def test_unhandled_error_is_logged_and_shown_calmly(qapp, data_dir, monkeypatch)
 
 def test_known_errors_show_their_own_french_message(qapp, data_dir, monkeypatch) -> None:
     shown = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
+    monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     install_error_handler(data_dir)
     error = StorageError("Le disque est plein : impossible d'enregistrer.")
     sys.excepthook(StorageError, error, None)
     assert shown == ["Le disque est plein : impossible d'enregistrer."]
+
+
+def test_an_error_that_repeats_shows_one_message_at_a_time(qapp, data_dir, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_error_handler(data_dir)
+    for _ in range(3):  # e.g. a paint that fails every time the board is drawn
+        try:
+            raise ZeroDivisionError("again")
+        except ZeroDivisionError:
+            sys.excepthook(*sys.exc_info())
+    boxes = [w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert len(boxes) == 1  # shown without blocking: the app goes on
+    boxes[0].accept()
+    try:
+        raise ZeroDivisionError("later")
+    except ZeroDivisionError:
+        sys.excepthook(*sys.exc_info())
+    boxes = [w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert len(boxes) == 1  # the next error, once the message was read, is shown again
+    boxes[0].accept()
