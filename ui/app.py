@@ -186,10 +186,7 @@ def install_error_handler(data_dir: DataDir) -> None:
 
     The message does not block (no nested event loop), and one at a time: an error that
     repeats (in a paint, a timer) is logged each time but never piles boxes up."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QMessageBox
-
-    showing: list[QMessageBox] = []
+    showing: list[QWidget] = []
 
     def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
@@ -208,6 +205,9 @@ def install_error_handler(data_dir: DataDir) -> None:
             ).format(data_dir.log_file)
         if showing:
             return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox  # here: its set-up is not paid at start-up
+
         box = QMessageBox(QMessageBox.Icon.Warning, "Fabrique", text)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _result: showing.clear())
