@@ -236,6 +236,7 @@ def run(
         window.showFullScreen()
     else:
         show_whole(window)
+    window.activateWindow()  # window shortcuts need an active window, even with no window manager
     window.focus_capture()
     return app.exec()
 
