@@ -2,9 +2,12 @@
 
 The note-taker's own database stays the reference on their laptop: when the network goes, they
 keep typing; when it comes back, the y-sync handshake (state vectors both ways) exchanges just
-what each side missed. A refusal (wrong code, other version, removed by the facilitator) or the
-end of sharing stops the retries; everything else (no answer, dropped link) is retried with a
-growing pause.
+what each side missed. A refusal (wrong code, other version, removed by the facilitator, a
+laptop that does not know the code) or the end of sharing stops the retries; everything else
+(no answer, dropped link, a frame that does not open) is retried with a growing pause.
+
+The code is never sent: the handshake (``secure``) proves it both ways, and every frame after
+it is sealed.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import socket
 import uuid
 
 from fabrique_desktop import __version__
-from fabrique_desktop.live import protocol
+from fabrique_desktop.live import protocol, secure
 from fabrique_desktop.live.events import (
     CONNECTED,
     DISCONNECTED,
@@ -37,7 +40,7 @@ log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT = 3.0
 RETRY_DELAYS = (0.1, 0.25, 0.5, 1.0, 2.0, 3.0)
-FINAL_REASONS = frozenset({"code", "version", "old", "removed", "other-session"})
+FINAL_REASONS = frozenset({"code", "version", "old", "removed", "other-session", "impostor"})
 
 
 class LiveClient:
@@ -166,28 +169,16 @@ class LiveClient:
             self._outbox = None
 
     async def _talk(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> str:
-        hello = protocol.control(
-            "hello",
-            app=protocol.APP,
-            protocol=protocol.PROTOCOL,
-            version=__version__,
-            code=self.code,
-            name=self.name[:80],
-            peer=self.peer_id,
-            session=self.session_id,
+        join = protocol.control(
+            "join", name=self.name[:80], peer=self.peer_id, session=self.session_id
         )
-        writer.write(protocol.frame(hello))
-        await writer.drain()
-        payload = await asyncio.wait_for(
-            protocol.read_frame(reader, protocol.MAX_CONTROL), protocol.HANDSHAKE_TIMEOUT
-        )
-        answer = protocol.parse_control(payload)
-        if answer["type"] == "refused":
-            reason = protocol.text_field(answer, "reason") or "refused"
-            log.warning("live: the facilitator refused us: %s", reason)
-            if reason in FINAL_REASONS:
-                self.inbox.put(Event(REFUSED, HOST, reason))
-            return reason
+        try:
+            channel, answer = await handshake(reader, writer, self.code, join, self.session_id)
+        except RefusedError as refusal:
+            log.warning("live: the facilitator refused us: %s", refusal.reason)
+            if refusal.reason in FINAL_REASONS:
+                self.inbox.put(Event(REFUSED, HOST, refusal.reason))
+            return refusal.reason
         if answer["type"] != "welcome":
             raise ProtocolError("no-welcome")
         if protocol.int_field(answer, "protocol") > protocol.PROTOCOL:
@@ -203,17 +194,17 @@ class LiveClient:
         self._outbox = asyncio.Queue()
         self.connected = True
         self.inbox.put(Event(CONNECTED, HOST, answer))
-        sender = asyncio.create_task(self._send_loop(writer, self._outbox))
+        sender = asyncio.create_task(self._send_loop(writer, self._outbox, channel))
         try:
-            return await self._read_loop(reader)
+            return await self._read_loop(reader, channel)
         finally:
             self._outbox.put_nowait(None)
             with contextlib.suppress(asyncio.TimeoutError, Exception):
                 await asyncio.wait_for(sender, 1.0)
 
-    async def _read_loop(self, reader: asyncio.StreamReader) -> str:
+    async def _read_loop(self, reader: asyncio.StreamReader, channel: secure.Channel) -> str:
         while True:
-            payload = await asyncio.wait_for(protocol.read_frame(reader), protocol.IDLE_TIMEOUT)
+            payload = await asyncio.wait_for(channel.read(reader), protocol.IDLE_TIMEOUT)
             kind = payload[0]
             if kind == protocol.MSG_SYNC:
                 self.inbox.put(Event(SYNC, HOST, protocol.parse_sync(payload)))
@@ -229,7 +220,10 @@ class LiveClient:
                 raise ProtocolError("unknown-message", str(kind))
 
     async def _send_loop(
-        self, writer: asyncio.StreamWriter, outbox: asyncio.Queue[bytes | None]
+        self,
+        writer: asyncio.StreamWriter,
+        outbox: asyncio.Queue[bytes | None],
+        channel: secure.Channel,
     ) -> None:
         try:
             while True:
@@ -239,7 +233,7 @@ class LiveClient:
                     payload = protocol.control("ping")
                 if payload is None:
                     break
-                writer.write(protocol.frame(payload))
+                writer.write(channel.seal(payload))
                 await writer.drain()
         except (ConnectionError, OSError):
             pass
@@ -278,23 +272,14 @@ async def _fetch_copy(
         asyncio.open_connection(host, port, family=family), CONNECT_TIMEOUT
     )
     try:
-        hello = protocol.control(
-            "hello",
-            app=protocol.APP,
-            protocol=protocol.PROTOCOL,
-            version=__version__,
-            code=code,
-            name=name[:80],
-            want="copy",
-        )
-        writer.write(protocol.frame(hello))
-        await writer.drain()
-        answer = protocol.parse_control(await protocol.read_frame(reader, protocol.MAX_CONTROL))
-        if answer["type"] == "refused":
-            raise LiveError(refusal_message(protocol.text_field(answer, "reason")))
+        join = protocol.control("join", name=name[:80], want="copy")
+        try:
+            channel, answer = await handshake(reader, writer, code, join)
+        except RefusedError as refusal:
+            raise LiveError(refusal_message(refusal.reason)) from None
         if answer["type"] != "welcome" or not protocol.text_field(answer, "session"):
             raise ProtocolError("no-welcome")
-        payload = await protocol.read_frame(reader)
+        payload = await channel.read(reader)
         if payload[0] != protocol.MSG_COPY:
             raise ProtocolError("no-copy")
         return answer, payload[1:]
@@ -302,3 +287,77 @@ async def _fetch_copy(
         writer.close()
         with contextlib.suppress(Exception):
             await writer.wait_closed()
+
+
+class RefusedError(Exception):
+    """The facilitator's laptop said no, or could not prove it knows the code (``reason``)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+async def handshake(
+    reader: asyncio.StreamReader,
+    writer: asyncio.StreamWriter,
+    code: str,
+    join: bytes,
+    session_id: str = "",
+) -> tuple[secure.Channel, dict[str, object]]:
+    """Prove the code without sending it (``secure``), send the sealed ``join``: returns the
+    channel and the facilitator's sealed answer (a ``welcome`` or a refusal).
+
+    ``RefusedError`` with the reason to show; ``ProtocolError`` for bytes that make no sense.
+    """
+    exchange = secure.KeyExchange()
+    hello = protocol.control(
+        "hello",
+        app=protocol.APP,
+        protocol=protocol.PROTOCOL,
+        version=__version__,
+        key=exchange.public,
+    )
+    writer.write(protocol.frame(hello))
+    await writer.drain()
+    challenge = await asyncio.wait_for(
+        protocol.read_frame(reader, protocol.MAX_CONTROL), protocol.HANDSHAKE_TIMEOUT
+    )
+    answer = protocol.parse_control(challenge)
+    if answer["type"] == "refused":
+        raise RefusedError(_clear_refusal(answer))
+    if answer["type"] != "challenge":
+        raise ProtocolError("no-challenge")
+    session = protocol.text_field(answer, "session")
+    if not session or (session_id and session != session_id):
+        raise RefusedError("other-session")
+    other = protocol.text_field(answer, "key")
+    channel = exchange.channel(code, True, other, hello, challenge)  # ~30 ms, this thread only
+    writer.write(channel.seal(join))
+    await writer.drain()
+    reply = await asyncio.wait_for(
+        protocol.read_frame(reader, protocol.MAX_CONTROL + secure.TAG),
+        protocol.HANDSHAKE_TIMEOUT,
+    )
+    try:
+        answer = protocol.parse_control(channel.open(reply))
+    except ProtocolError:
+        # in clear: the facilitator could not open our join (wrong code); anything else does
+        # not come from a laptop that knows the code
+        with contextlib.suppress(ProtocolError):
+            clear = protocol.parse_control(reply)
+            if clear["type"] == "refused" and protocol.text_field(clear, "reason") == "code":
+                raise RefusedError("code") from None
+        raise RefusedError("impostor") from None
+    if answer["type"] == "refused":
+        raise RefusedError(protocol.text_field(answer, "reason") or "refused")
+    return channel, answer
+
+
+def _clear_refusal(answer: dict[str, object]) -> str:
+    """A refusal before any key: only a version mismatch is expected there. Which side is the
+    newer is read from the numbers, not from the word (Fabrique 1 said it the other way)."""
+    reason = protocol.text_field(answer, "reason")  # type: ignore[arg-type]
+    if reason not in ("version", "old"):
+        return reason or "refused"
+    theirs = protocol.int_field(answer, "protocol")  # type: ignore[arg-type]
+    return "version" if theirs > protocol.PROTOCOL else "old"

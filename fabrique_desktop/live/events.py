@@ -112,6 +112,10 @@ REASONS = {
     "ended": "L'animateur a arrêté le partage.",
     "unreachable": "Aucun atelier partagé à cette adresse : vérifiez l'adresse et le réseau.",
     "malformed": "L'échange avec l'autre ordinateur a échoué (données illisibles).",
+    "impostor": (
+        "L'ordinateur à cette adresse ne connaît pas le code de l'atelier : ce n'est pas celui "
+        "de l'animateur. Vérifiez l'adresse affichée au tableau."
+    ),
 }
 
 

@@ -8,13 +8,15 @@ is, as in the Yjs protocols (y-protocols):
   byte string. Replication is Yjs's, not ours: this module only checks the envelope.
 - ``17`` COPY: the note-taker's copy of the session (the offline merge's handout bundle), sent
   once to a laptop that joins without having the session; checked like any bundle file.
-- ``16`` CONTROL: a small JSON object with a ``type`` (``hello``, ``welcome``, ``refused``,
-  ``bye``, ``ping``, ``pong``): the handshake (protocol version, session code) and liveness.
+- ``16`` CONTROL: a small JSON object with a ``type`` (``hello``, ``challenge``, ``join``,
+  ``welcome``, ``refused``, ``bye``, ``ping``, ``pong``): the handshake and liveness.
 
-Everything read from the network goes through ``parse_*`` here first; anything that does not
-fit — too long, truncated, trailing bytes, unknown type, JSON that is not the expected
-object — raises ``ProtocolError`` and the peer is dropped. No sync message is looked at
-before the handshake has checked the session code.
+Only the first two frames of a connection (``hello``, then ``challenge`` or a clear refusal)
+travel in clear; every later one is sealed (``secure``: the code never travels, see there for
+the handshake). Everything read from the network goes through ``parse_*`` here first, after
+being opened; anything that does not fit — too long, truncated, trailing bytes, unknown type,
+JSON that is not the expected object, a seal that does not open — raises ``ProtocolError`` and
+the peer is dropped. No sync message is looked at before the handshake has proved the code.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ import json
 import struct
 from typing import Any
 
-PROTOCOL = 1
-"""Bumped when two Fabriques could no longer understand each other."""
+PROTOCOL = 2
+"""Bumped when two Fabriques could no longer understand each other (2: sealed frames, the code
+never sent). A peer of another version is told so in clear, before any key is made."""
 APP = "fabrique-live"
 
 MSG_SYNC = 0
@@ -41,13 +44,17 @@ MAX_CONTROL = 4096
 """A handshake or liveness message is tiny: anything longer before the code check is refused."""
 MAX_FRAME = 64 * 1024 * 1024 + 16
 """One sync message: the first catch-up of a big session (thousands of cards) fits easily."""
+SEAL_OVERHEAD = 16
+"""What sealing adds to a payload (the AEAD tag, ``secure.TAG``)."""
 HANDSHAKE_TIMEOUT = 5.0
 PING_INTERVAL = 3.0
 IDLE_TIMEOUT = 12.0
 """A peer silent for this long (no ping either) is considered gone; the client reconnects."""
 
 _HEADER = struct.Struct(">I")
-_CONTROL_TYPES = frozenset({"hello", "welcome", "refused", "bye", "ping", "pong"})
+_CONTROL_TYPES = frozenset(
+    {"hello", "challenge", "join", "welcome", "refused", "bye", "ping", "pong"}
+)
 
 
 class ProtocolError(Exception):
@@ -59,7 +66,7 @@ class ProtocolError(Exception):
 
 
 def frame(payload: bytes) -> bytes:
-    if len(payload) > MAX_FRAME:
+    if len(payload) > MAX_FRAME + SEAL_OVERHEAD:
         raise ProtocolError("too-large", f"{len(payload)} bytes")
     return _HEADER.pack(len(payload)) + payload
 

@@ -1,10 +1,11 @@
 """The facilitator's side: listens on the local network only while sharing is on.
 
 Each laptop that connects must, within a few seconds, send a ``hello`` with our protocol
-version and the session code; until then nothing else it sends is read. Wrong code, newer
-version, garbage, too many bad attempts from one address, an address outside the local
-network: refused, logged, and the connection closed. A laptop the facilitator removed cannot
-come back until sharing is started again.
+version and its key, then prove it knows the session code (``secure``: the code itself never
+travels, and every frame after the handshake is sealed); until then nothing else it sends is
+read. Wrong code, other version, garbage, a frame that does not open, too many bad attempts from
+one address, an address outside the local network: refused, logged, and the connection closed.
+A laptop the facilitator removed cannot come back until sharing is started again.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from fabrique_desktop import __version__
-from fabrique_desktop.live import codes, protocol
+from fabrique_desktop.live import protocol, secure
 from fabrique_desktop.live.events import JOINED, LEFT, SYNC, Event, Inbox, LiveError, LoopThread
 from fabrique_desktop.live.peers import MAX_PEERS, PeerInfo, Throttle, is_local
 from fabrique_desktop.live.protocol import ProtocolError
@@ -30,12 +31,15 @@ MAX_QUEUED_BYTES = 128 * 1024 * 1024
 """A laptop that cannot keep up is dropped (it catches up when it reconnects)."""
 WRONG_CODE_DELAY = 0.4
 MAX_MESSAGES_PER_SECOND = 400
+MAX_DERIVATIONS = 2
+"""Keys derived at once (one scrypt each: ~30 ms and 16 MiB, in a worker thread)."""
 
 
 @dataclass
 class _Connection:
     info: PeerInfo
     writer: asyncio.StreamWriter
+    channel: secure.Channel
     outbox: asyncio.Queue[bytes | None] = field(default_factory=asyncio.Queue)
     queued: int = 0
     closing: str = ""
@@ -81,6 +85,7 @@ class LiveServer:
         self._thread: LoopThread | None = None
         self._server: asyncio.Server | None = None
         self._beacon: asyncio.DatagramTransport | None = None
+        self._deriving: asyncio.Semaphore | None = None
 
     # public, any thread
 
@@ -139,6 +144,7 @@ class LiveServer:
     # the loop's side
 
     async def _start(self) -> None:
+        self._deriving = asyncio.Semaphore(MAX_DERIVATIONS)
         self._server = await asyncio.start_server(
             self._serve,
             self.host,
@@ -208,18 +214,38 @@ class LiveServer:
             reason = error.reason if isinstance(error, ProtocolError) else "timeout"
             self._bad(address, f"handshake {reason}")
             return
-        reason = self._check_hello(hello)
+        version = protocol.int_field(hello, "protocol")
+        if version != protocol.PROTOCOL:
+            newer = version > protocol.PROTOCOL
+            self._bad(address, "version" if newer else "old")
+            # said as the other laptop reads it: « the other Fabrique (this one) is too old »
+            # or « … is more recent: update yours »
+            refusal = protocol.control(
+                "refused", reason="old" if newer else "version", protocol=protocol.PROTOCOL
+            )
+            await self._write(writer, protocol.frame(refusal))
+            return
+        try:
+            channel, hello = await self._prove(reader, writer, payload, hello)
+        except (TimeoutError, ProtocolError) as error:
+            reason = error.reason if isinstance(error, ProtocolError) else "timeout"
+            if reason != "bad-seal":
+                self._bad(address, f"handshake {reason}")
+                return
+            # the join did not open: this laptop does not have the code (or the frame was
+            # changed on the way, which cannot be told apart)
+            self._bad(address, "code")
+            await asyncio.sleep(WRONG_CODE_DELAY)
+            refusal = protocol.control("refused", reason="code", protocol=protocol.PROTOCOL)
+            await self._write(writer, protocol.frame(refusal))
+            return
+        reason = self._check_join(hello)
         if reason:
-            if reason in ("code", "version", "old"):
-                self._bad(address, reason)
-            else:
-                self._refuse_log(address, reason)
-            if reason == "code":
-                await asyncio.sleep(WRONG_CODE_DELAY)
-            await self._write(writer, protocol.control("refused", reason=reason))
+            self._refuse_log(address, reason)
+            await self._write(writer, channel.seal(protocol.control("refused", reason=reason)))
             return
         if protocol.text_field(hello, "want") == "copy":
-            await self._send_copy(writer, address)
+            await self._send_copy(writer, channel, address)
             return
         peer_id = protocol.text_field(hello, "peer") or str(uuid.uuid4())
         if peer_id in self._connections:  # the same laptop reconnecting: the old link is dead
@@ -229,7 +255,7 @@ class LiveServer:
             name=protocol.text_field(hello, "name")[:80].strip() or address,
             address=address,
         )
-        connection = _Connection(info, writer)
+        connection = _Connection(info, writer, channel)
         self._connections[peer_id] = connection
         connection.outbox.put_nowait(self._welcome(peer_id))
         sender = asyncio.create_task(self._send_loop(connection))
@@ -264,28 +290,68 @@ class LiveServer:
             peer=peer_id,
         )
 
-    async def _send_copy(self, writer: asyncio.StreamWriter, address: str) -> None:
+    async def _prove(
+        self,
+        reader: asyncio.StreamReader,
+        writer: asyncio.StreamWriter,
+        hello_payload: bytes,
+        hello: dict[str, object],
+    ) -> tuple[secure.Channel, dict[str, object]]:
+        """Send our challenge, read the laptop's sealed ``join``: ``(channel, join)``.
+
+        The key is derived (in a worker thread) while the join travels. ``ProtocolError``
+        ``bad-seal`` if the join does not open: the laptop does not know the code.
+        """
+        other = protocol.text_field(hello, "key")  # type: ignore[arg-type]
+        if len(other) != 2 * secure.KEY_BYTES:
+            raise ProtocolError("bad-key", f"{len(other)} characters")
+        exchange = secure.KeyExchange()
+        challenge = protocol.control("challenge", session=self.session_id, key=exchange.public)
+        await self._write(writer, protocol.frame(challenge))
+        deriving = asyncio.ensure_future(self._derive(exchange, other, hello_payload, challenge))
+        try:
+            sealed = await asyncio.wait_for(
+                protocol.read_frame(reader, protocol.MAX_CONTROL + secure.TAG),
+                protocol.HANDSHAKE_TIMEOUT,
+            )
+            channel = await deriving
+        finally:
+            if not deriving.done():
+                deriving.cancel()
+            elif not deriving.cancelled():
+                deriving.exception()  # seen: the error that counts is the one raised here
+        join = protocol.parse_control(channel.open(sealed))
+        if join["type"] != "join":
+            raise ProtocolError("no-join")
+        return channel, join
+
+    async def _derive(
+        self, exchange: secure.KeyExchange, other: str, hello: bytes, challenge: bytes
+    ) -> secure.Channel:
+        assert self._deriving is not None
+        async with self._deriving:
+            return await asyncio.get_running_loop().run_in_executor(
+                None, exchange.channel, self.code, False, other, hello, challenge
+            )
+
+    async def _send_copy(
+        self, writer: asyncio.StreamWriter, channel: secure.Channel, address: str
+    ) -> None:
         copy = self.copy
         if copy is None:
             self._refuse_log(address, "no-copy")
-            await self._write(writer, protocol.control("refused", reason="no-copy"))
+            await self._write(writer, channel.seal(protocol.control("refused", reason="no-copy")))
             return
         log.info("live: sending the session copy (%d bytes) to %s", len(copy), address)
-        await self._write(writer, self._welcome(""))
-        await self._write(writer, bytes([protocol.MSG_COPY]) + copy)
+        await self._write(writer, channel.seal(self._welcome("")))
+        await self._write(writer, channel.seal(bytes([protocol.MSG_COPY]) + copy))
 
-    def _check_hello(self, hello: dict[str, object]) -> str:
-        version = protocol.int_field(hello, "protocol")  # type: ignore[arg-type]
-        if version > protocol.PROTOCOL:
-            return "version"
-        if version < 1:
-            return "old"
-        if not codes.matches(self.code, protocol.text_field(hello, "code")):  # type: ignore[arg-type]
-            return "code"
-        wanted = protocol.text_field(hello, "session")  # type: ignore[arg-type]
+    def _check_join(self, join: dict[str, object]) -> str:
+        """Why a laptop that proved the code is refused all the same (``""``: it is not)."""
+        wanted = protocol.text_field(join, "session")  # type: ignore[arg-type]
         if wanted and wanted != self.session_id:
             return "other-session"
-        if protocol.text_field(hello, "peer") in self._removed:  # type: ignore[arg-type]
+        if protocol.text_field(join, "peer") in self._removed:  # type: ignore[arg-type]
             return "removed"
         if len(self._connections) >= MAX_PEERS:
             return "full"
@@ -299,7 +365,7 @@ class LiveServer:
     async def _read_loop(self, reader: asyncio.StreamReader, connection: _Connection) -> str:
         window_start, count = time.monotonic(), 0
         while True:
-            payload = await asyncio.wait_for(protocol.read_frame(reader), protocol.IDLE_TIMEOUT)
+            payload = await asyncio.wait_for(connection.channel.read(reader), protocol.IDLE_TIMEOUT)
             now = time.monotonic()
             if now - window_start >= 1.0:
                 window_start, count = now, 0
@@ -332,15 +398,15 @@ class LiveServer:
                 if payload is None:
                     break
                 connection.queued -= len(payload)
-                writer.write(protocol.frame(payload))
+                writer.write(connection.channel.seal(payload))
                 await writer.drain()
         except (ConnectionError, OSError):
             pass
         finally:
             writer.close()
 
-    async def _write(self, writer: asyncio.StreamWriter, payload: bytes) -> None:
-        writer.write(protocol.frame(payload))
+    async def _write(self, writer: asyncio.StreamWriter, framed: bytes) -> None:
+        writer.write(framed)
         with contextlib.suppress(ConnectionError, OSError, asyncio.TimeoutError):
             await asyncio.wait_for(writer.drain(), 30.0)
 

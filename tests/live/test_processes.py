@@ -15,6 +15,7 @@ import pytest
 
 from fabrique_desktop.live import protocol
 from tests.live.processes import Peer, wait_until
+from tests.live.wire import RawPeer
 
 CODE = "K7P-3QX"
 SEED_CARDS = 97  # atelier 3 of the demo series
@@ -101,15 +102,6 @@ def test_note_taker_keeps_typing_while_the_facilitator_is_gone(
 # bad peers
 
 
-def frame(payload: bytes) -> bytes:
-    return struct.pack(">I", len(payload)) + payload
-
-
-def hello(**fields: object) -> bytes:
-    message = {"type": "hello", "app": protocol.APP, "protocol": protocol.PROTOCOL, **fields}
-    return frame(bytes([protocol.MSG_CONTROL]) + json.dumps(message).encode())
-
-
 def exchange(port: int, data: bytes, wait: float = 2.0) -> bytes:
     """Send raw bytes to the facilitator and read what comes back until it closes."""
     with socket.create_connection(("127.0.0.1", port), timeout=wait) as sock:
@@ -139,17 +131,29 @@ def test_bad_peers_are_refused_and_the_session_is_untouched(
     foreign = Doc()
     foreign.get("cards", type=Map)["intrus:text"] = '["pirate", {"1": 1}]'
     update = protocol.sync_message(protocol.SYNC_UPDATE, foreign.get_update())
-    assert b"welcome" in exchange(host.port, hello(code=CODE, peer="intrus") + frame(update))
+    with RawPeer(host.port) as intruder:
+        assert intruder.join(CODE, peer="intrus")["type"] == "welcome"
+        intruder.send(update)
+        assert intruder.closed()
     wait_until(lambda: host.ask("status")["bad"] == 1)
 
     # more bad attempts from the same address: refused, logged, then the address is banned
-    assert b"code" in exchange(host.port, hello(code="AAAAAA", peer="x"))
-    assert b"version" in exchange(host.port, hello(code=CODE, protocol=99, peer="y"))
-    garbage = hello(code=CODE, peer="z") + frame(b"\x00\x02\x7f\x01")  # truncated y-sync
-    assert b"welcome" in exchange(host.port, garbage)
+    with RawPeer(host.port) as guesser:
+        assert guesser.join("AAAAAA", peer="x") == {
+            "type": "refused",
+            "reason": "code",
+            "protocol": protocol.PROTOCOL,
+        }
+    with RawPeer(host.port) as newer:  # « the other one (the facilitator's) is too old »
+        assert newer.hello(protocol=99)["reason"] == "old"
+    with RawPeer(host.port) as garbage:
+        assert garbage.join(CODE, peer="z")["type"] == "welcome"
+        garbage.send(b"\x00\x02\x7f\x01")  # truncated y-sync, sealed as it should be
+        assert garbage.closed()
     assert exchange(host.port, struct.pack(">I", 2**31) + b"\x10") == b""  # announces 2 GiB
     assert exchange(host.port, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n") == b""  # banned now
-    assert exchange(host.port, hello(code=CODE, peer="late")) == b""  # even with the code
+    with RawPeer(host.port) as late:  # even with the code
+        assert late.join(CODE, peer="late") is None
     assert host.ask("status")["refusals"] == [
         "malformed update",
         "code",

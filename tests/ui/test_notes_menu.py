@@ -133,7 +133,7 @@ def _handout(store, session, table) -> str:
     )
 
 
-def test_the_merge_engine_is_not_loaded_at_start_up(tmp_path) -> None:
+def test_the_merge_engine_and_the_crypto_are_not_loaded_at_start_up(tmp_path) -> None:
     import os
     import subprocess
     import sys
@@ -145,7 +145,7 @@ def test_the_merge_engine_is_not_loaded_at_start_up(tmp_path) -> None:
         "from PySide6.QtCore import QTimer\n"
         "app = make_application()\n"
         "def check():\n"
-        "    loaded = [m for m in sys.modules if m.startswith('pycrdt')]\n"
+        "    loaded = [m for m in sys.modules if m.startswith(('pycrdt', 'cryptography'))]\n"
         "    print('LOADED' if loaded else 'NOT LOADED', flush=True)\n"
         "    app.quit()\n"
         "QTimer.singleShot(0, check)\n"
