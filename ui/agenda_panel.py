@@ -15,7 +15,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLineEdit,
@@ -33,6 +32,7 @@ from fabrique_desktop.agenda import Activity
 from fabrique_desktop.model import PHASES, Session
 from fabrique_desktop.ports import Store
 from ui import facilitation_style as style
+from ui.dialog_buttons import action_buttons
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 REFRESH_MS = 15_000
@@ -78,13 +78,7 @@ class ActivityDialog(QDialog):
         self.message = style.label("", "message")
         self.message.hide()
         form.addRow(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Enregistrer"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, self.tr("Enregistrer"), self._accept)
         form.addRow(buttons)
         self.resize(900, 520)
 
@@ -334,13 +328,7 @@ class BuiltinDialog(QDialog):
         for key in agenda.BUILTIN:
             self.choice.addItem(titles.get(key, PHASES[key]), key)
         self.choice.setCurrentIndex(max(0, self.choice.findData(phase)))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Charger"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, self.tr("Charger"))
         layout = QVBoxLayout(self)
         layout.addWidget(
             style.label(self.tr("Le déroulé type remplace les activités actuelles."), "muted")

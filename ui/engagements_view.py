@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Template
 from ui import facilitation_style as style
 from ui import theme
+from ui.dialog_buttons import action_buttons
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -83,13 +83,7 @@ class EngagementDialog(QDialog):
         form.addRow(self.tr("Idées liées"), style.label(trace or "—", "muted"))
         self.message = style.label("", "message")
         self.message.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Enregistrer"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, self.tr("Enregistrer"), self._accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)

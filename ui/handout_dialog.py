@@ -6,13 +6,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from fabrique_desktop.model import Session, Table
+from ui.dialog_buttons import action_buttons
 
 
 class HandoutDialog(QDialog):
@@ -45,13 +45,7 @@ class HandoutDialog(QDialog):
         self.photos = QCheckBox(self.tr("Joindre les &photos (fichier .fabrique)"))
         self.photos.setStyleSheet("font-size: 13pt;")
         self.photos.setChecked(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Enregistrer la copie…"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, self.tr("Enregistrer la copie…"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addSpacing(12)

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from fabrique_desktop.live.discovery import Finder
 from fabrique_desktop.live.server import DEFAULT_PORT
+from ui.dialog_buttons import action_buttons
 
 PROBE_MS = 1000
 POLL_MS = 150
@@ -60,13 +60,7 @@ class LiveJoinDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #B71C1C; font-weight: bold;")
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Rejoindre"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, self.tr("Rejoindre"), self._accept)
         for widget in (found, self.offers, self.empty):
             layout.addWidget(widget)
         layout.addLayout(form)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from fabrique_desktop.model import Card
 from ui import facilitation_style as style
+from ui.dialog_buttons import action_buttons
 
 
 class MergeDialog(QDialog):
@@ -58,13 +58,7 @@ class MergeDialog(QDialog):
         self.message = style.label("", "message")
         self.message.hide()
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Fusionner"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, self.tr("Fusionner"), self._accept)
         layout.addWidget(buttons)
         self.resize(900, 560)
         if cards:

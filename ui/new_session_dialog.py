@@ -10,13 +10,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.dialog_buttons import action_buttons
 
 
 def shown_date(iso: str) -> str:
@@ -56,13 +57,7 @@ class NewSessionDialog(QDialog):
         form.addRow(self.tr("&Titre :"), self.title)
         form.addRow(self.tr("&Phase :"), self.phase)
         form.addRow(self.tr("&Date :"), self.date)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Créer"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, self.tr("Créer"), self._accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)

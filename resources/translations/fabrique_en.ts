@@ -68,10 +68,6 @@
         <translation>Save</translation>
     </message>
     <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Donnez un titre à l&apos;activité.</source>
         <translation>Give the activity a title.</translation>
     </message>
@@ -399,10 +395,6 @@
         <translation>Load</translation>
     </message>
     <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Le déroulé type remplace les activités actuelles.</source>
         <translation>The standard agenda replaces the current activities.</translation>
     </message>
@@ -569,10 +561,6 @@
     <message>
         <source>Enregistrer</source>
         <translation>Save</translation>
-    </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>Donnez un titre à l&apos;engagement.</source>
@@ -816,10 +804,6 @@
         <source>Enregistrer la copie…</source>
         <translation>Save the copy…</translation>
     </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
     <name>ImportCardsDialog</name>
@@ -915,10 +899,6 @@
         <translation>Join</translation>
     </message>
     <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Choisissez un atelier dans la liste ou tapez une adresse.</source>
         <translation>Choose a workshop in the list or type an address.</translation>
     </message>
@@ -1012,7 +992,7 @@
     </message>
     <message>
         <source>Annuler</source>
-        <translation>Undo</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Rétablir</source>
@@ -1108,10 +1088,6 @@
     <message>
         <source>Fusionner</source>
         <translation>Merge</translation>
-    </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>Le texte de l&apos;idée fusionnée ne peut pas être vide.</source>
@@ -1353,10 +1329,6 @@
     <message>
         <source>Créer</source>
         <translation>Create</translation>
-    </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>Donnez un titre à l&apos;atelier.</source>
@@ -2336,6 +2308,13 @@
     <message>
         <source>{} : plus de gommette</source>
         <translation>{}: no dots left</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
