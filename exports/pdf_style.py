@@ -406,9 +406,14 @@ def heading(label: str, st: Styles, level: int = 0) -> Heading:
     return Heading(text(label), st.h1 if level == 0 else st.h2, level, label)
 
 
-def section_start(label: str, st: Styles, *, new_page: bool = True) -> list[Flowable]:
+def section_start(
+    label: str, st: Styles, *, new_page: bool = True, intro: str = ""
+) -> list[Flowable]:
+    """A section's heading (on a new page, or where 60 mm are left), and its one-line ``intro``."""
     start: list[Flowable] = [PageBreak()] if new_page else [CondPageBreak(60 * mm)]
     start.append(heading(label, st))
+    if intro:
+        start.append(Paragraph(text(intro), st.muted))
     return start
 
 

@@ -139,15 +139,13 @@ def _steps(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
 def _paradoxes(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
     if not report.paradoxes:
         return []
-    story = ps.section_start("Des atouts à la hauteur des défis", st)
-    story.append(
-        Paragraph(
-            ps.text(
-                f"Le diagnostic en {len(report.paradoxes)} paradoxes : "
-                "chaque atout du territoire face au défi qui l’accompagne."
-            ),
-            st.muted,
-        )
+    story = ps.section_start(
+        "Des atouts à la hauteur des défis",
+        st,
+        intro=(
+            f"Le diagnostic en {len(report.paradoxes)} paradoxes : "
+            "chaque atout du territoire face au défi qui l’accompagne."
+        ),
     )
     for i, paradox in enumerate(report.paradoxes, start=1):
         block: list[Flowable] = [Paragraph(f"{i}. {ps.text(paradox.get('title', ''))}", st.h2)]
@@ -202,15 +200,14 @@ def _values(report: SeriesReport, st: ps.Styles) -> list[Flowable]:
 def _personas(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
     if not report.personas:
         return []
-    story = ps.section_start("Les habitants fictifs", st, new_page=False)
-    story.append(
-        Paragraph(
-            ps.text(
-                "Pendant les ateliers, les participants ont quitté leur rôle pour parler au nom "
-                "de ces personas."
-            ),
-            st.muted,
-        )
+    story = ps.section_start(
+        "Les habitants fictifs",
+        st,
+        new_page=False,
+        intro=(
+            "Pendant les ateliers, les participants ont quitté leur rôle pour parler au nom "
+            "de ces personas."
+        ),
     )
     rows = []
     for p in report.personas:

@@ -321,9 +321,11 @@ def _minutes(value: float | None) -> str:
 def _agenda(agenda: tuple[AgendaRow, ...], st: ps.Styles, width: float) -> list[Flowable]:
     if not agenda:
         return []
-    story = ps.section_start("Déroulé de l’atelier", st, new_page=False)
-    story.append(
-        Paragraph(ps.text("L’ordre du jour prévu et le temps réellement passé."), st.muted)
+    story = ps.section_start(
+        "Déroulé de l’atelier",
+        st,
+        new_page=False,
+        intro="L’ordre du jour prévu et le temps réellement passé.",
     )
     rows: list[list[Any]] = [
         [
@@ -366,15 +368,14 @@ def _agenda(agenda: tuple[AgendaRow, ...], st: ps.Styles, width: float) -> list[
 def _personas(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:
     if not report.personas:
         return []
-    story = ps.section_start("Les personas présents", st, new_page=False)
-    story.append(
-        Paragraph(
-            ps.text(
-                "Les participants ont quitté leur rôle habituel pour parler depuis la vie "
-                "de ces habitants fictifs."
-            ),
-            st.muted,
-        )
+    story = ps.section_start(
+        "Les personas présents",
+        st,
+        new_page=False,
+        intro=(
+            "Les participants ont quitté leur rôle habituel pour parler depuis la vie "
+            "de ces habitants fictifs."
+        ),
     )
     rows = []
     for persona in report.personas:
@@ -402,14 +403,10 @@ def _personas(report: SessionReport, st: ps.Styles, width: float) -> list[Flowab
 def _top_ideas(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:
     if not report.top_ideas:
         return []
-    story = ps.section_start("Les idées les plus soutenues", st)
-    story.append(
-        Paragraph(
-            ps.text(
-                f"Classement des gommettes posées par la salle ({report.total_dots} au total)."
-            ),
-            st.muted,
-        )
+    story = ps.section_start(
+        "Les idées les plus soutenues",
+        st,
+        intro=f"Classement des gommettes posées par la salle ({report.total_dots} au total).",
     )
     titles = report.column_titles
     colours = {c.key: c.colour for c in report.template.columns}
@@ -498,12 +495,10 @@ def engagement_block(
 def _engagements(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:
     if not report.engagements:
         return []
-    story = ps.section_start("Les engagements", st)
-    story.append(
-        Paragraph(
-            ps.text("Ce que la salle a retenu, et les idées dont chaque engagement est né."),
-            st.muted,
-        )
+    story = ps.section_start(
+        "Les engagements",
+        st,
+        intro="Ce que la salle a retenu, et les idées dont chaque engagement est né.",
     )
     for e in report.engagements:
         colour = ps.hex_colour(e.column.colour) if e.column else ps.ACCENT
