@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from fabrique_desktop.limits import is_media_name
-
 ENV_VAR = "FABRIQUE_DATA_DIR"
 DB_NAME = "fabrique.db"
 
@@ -54,6 +52,8 @@ def media_file(media_dir: Path | None, name: str) -> Path | None:
     Photos' and portraits' names come from the database, which may have been written by an
     older version or filled by an import: every use resolves them here, never ``media / name``.
     """
+    from fabrique_desktop.limits import is_media_name  # not at start-up: its patterns compile
+
     if media_dir is None or not is_media_name(name):
         return None
     candidate = media_dir / name

@@ -201,7 +201,7 @@ def forge_cells(
     doc = SessionDoc([base64.b64decode(document["crdt"]["update"])])
     root = doc.doc.get(kind, type=Map)
     for name, value in values.items():
-        root[f"{entity_id}:{name}"] = json.dumps([value, {"1": 1}], ensure_ascii=False)
+        root[f"{entity_id}:{name}"] = json.dumps([value, {"1": 1}])
     document["crdt"]["update"] = base64.b64encode(doc.update()).decode("ascii")
 
 
