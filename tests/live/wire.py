@@ -130,8 +130,12 @@ class RawPeer:
     """A laptop driven by hand: ``hello`` (clear), ``join`` (the real proof of the code), then
     ``send`` sealed payloads or ``send_raw`` anything."""
 
-    def __init__(self, port: int, timeout: float = 5.0) -> None:
-        self.sock = socket.create_connection((LOOPBACK, port), timeout=timeout)
+    def __init__(self, port: int, timeout: float = 5.0, source: str = "") -> None:
+        """``source``: another loopback address (127.0.0.2…) to connect from, as if from
+        another laptop (Linux routes all of 127/8 to the loopback)."""
+        self.sock = socket.create_connection(
+            (LOOPBACK, port), timeout=timeout, source_address=(source, 0) if source else None
+        )
         self.code = "XXXXXX"
         """The code its SPAKE2 message is blinded with (``join`` sets it)."""
         self.announce = ""
@@ -187,6 +191,12 @@ class RawPeer:
 
     def send_raw(self, data: bytes) -> None:
         self.sock.sendall(data)
+
+    def receive(self) -> bytes | None:
+        """The next sealed payload from the facilitator, opened (None: closed)."""
+        assert self.channel is not None
+        data = read_frame(self.sock)
+        return None if data is None else self.channel.open(data[4:])
 
     def closed(self) -> bool:
         """Whether the facilitator closes the connection (reading and dropping what comes)."""
