@@ -130,6 +130,11 @@ REASONS = {
     ),
     "no-copy": "L'animateur ne peut pas encore envoyer l'atelier : réessayez dans un instant.",
     "ended": "L'animateur a arrêté le partage.",
+    "rejected": (
+        "L'ordinateur de l'animateur a refusé des données venues de celui-ci (le détail est "
+        "dans son journal) : le partage en direct s'arrête ici. Vos idées restent sur cet "
+        "ordinateur."
+    ),
     "unreachable": "Aucun atelier partagé à cette adresse : vérifiez l'adresse et le réseau.",
     "malformed": "L'échange avec l'autre ordinateur a échoué (données illisibles).",
     "impostor": (

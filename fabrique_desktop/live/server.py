@@ -152,8 +152,10 @@ class LiveServer:
             self._thread.call(self._queue_all, payload, exclude)
 
     def drop(self, peer_id: str, reason: str) -> None:
-        """Close a peer's connection: what it sent could not be used (``malformed…``: a bad
-        attempt of its address). It may connect again, and sync from scratch."""
+        """Close a peer's connection: what it sent could not be used. ``malformed…``: refused
+        (unreadable, or refused by the validator): a bad attempt of its address, and the laptop
+        is told « rejected » and stops (it would send the same again). Otherwise (an error on
+        our side) it may connect again, and sync from scratch."""
         if self._thread is not None:
             self._thread.call(self._drop, peer_id, reason)
 
@@ -533,16 +535,18 @@ class LiveServer:
     def _drop(self, peer_id: str, reason: str) -> None:
         connection = self._connections.get(peer_id)
         if connection is not None:
-            if reason.startswith("malformed"):
+            rejected = reason.startswith("malformed")
+            if rejected:
                 self._bad(connection.info.address, reason)
-            self._close(peer_id, reason, False)
+            self._close(peer_id, reason, rejected, said="rejected")
 
-    def _close(self, peer_id: str, reason: str, tell: bool) -> None:
+    def _close(self, peer_id: str, reason: str, tell: bool, said: str = "") -> None:
+        """Close a link; ``tell``: say goodbye first, with ``said`` or else ``reason``."""
         connection = self._connections.get(peer_id)
         if connection is None or connection.closing:
             return
         connection.closing = reason
         if tell:
-            connection.outbox.put_nowait(protocol.control("bye", reason=reason))
+            connection.outbox.put_nowait(protocol.control("bye", reason=said or reason))
         connection.outbox.put_nowait(None)
         # the read loop ends when the send loop closes the socket
