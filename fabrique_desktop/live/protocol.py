@@ -114,9 +114,11 @@ def parse_control(payload: bytes) -> dict[str, Any]:
         raise ProtocolError("too-large", "control message")
     try:
         message = json.loads(payload[1:].decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise ProtocolError("bad-json", str(error)) from None
-    if not isinstance(message, dict) or message.get("type") not in _CONTROL_TYPES:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # ValueError: JSON, digits
+        raise ProtocolError("bad-json", str(error)[:80]) from None
+    if not isinstance(message, dict) or not isinstance(message.get("type"), str):
+        raise ProtocolError("bad-control")
+    if message["type"] not in _CONTROL_TYPES:
         raise ProtocolError("bad-control")
     for key, value in message.items():
         if not isinstance(key, str) or not isinstance(value, str | int | bool | None):

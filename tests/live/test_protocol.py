@@ -105,3 +105,18 @@ def test_throttle_limits_wrong_codes_from_all_addresses_together() -> None:
 )
 def test_only_local_network_addresses(address: str, local: bool) -> None:
     assert is_local(address) is local
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"type": {"a": 1}}',
+        '{"type": ["ping"]}',
+        "[" * 2000 + "]" * 2000,
+        '{"type": 1' + "0" * 5000 + "}",
+    ],
+    ids=["dict-type", "list-type", "deep", "long-int"],
+)
+def test_control_messages_of_the_wrong_shape_are_refused(text: str) -> None:
+    with pytest.raises(ProtocolError):
+        protocol.parse_control(bytes([protocol.MSG_CONTROL]) + text.encode())

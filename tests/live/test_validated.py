@@ -19,6 +19,7 @@ import pytest
 
 from db.store import Store
 from db.sync_store import SyncJournal
+from fabrique_desktop import board
 from fabrique_desktop.live import events
 from fabrique_desktop.live.client import fetch_copy
 from fabrique_desktop.live.engine import EngineDoc, import_copy, make_copy
@@ -51,7 +52,10 @@ def room(tmp_path: Path) -> Iterator[tuple[Laptop, Laptop, LiveLink, MapDoc]]:
     second note-taker (a plain document) that sees what the facilitator passes on."""
     store, journal = open_store(tmp_path / "host")
     series = ensure_first_use(store) or list_series(store)[0]
-    session = next(s for s in list_sessions(store, series.id) if s.number == 3)
+    ateliers = list_sessions(store, series.id)
+    session = next(s for s in ateliers if s.number == 3)
+    elsewhere = next(s for s in ateliers if s.number == 1)
+    store.apply(board.capture(store, elsewhere.id, "Une idée de l'atelier 1"))
     engine = EngineDoc(store, journal, session.id)
     link = LiveLink.share(engine, host=LOOPBACK, code=CODE, session_id=session.id)
     link.server.copy = make_copy(store, journal, session)
@@ -88,7 +92,7 @@ def rows(store: Store) -> list[tuple[Any, ...]]:
 
 
 def another_atelier(store: Store, session: Session) -> Session:
-    return next(s for s in list_sessions(store, session.series_id) if s.id != session.id)
+    return next(s for s in list_sessions(store, session.series_id) if s.number == 1)
 
 
 def a_card(store: Store, session_id: str) -> Card:
@@ -130,7 +134,8 @@ def test_what_a_file_import_refuses_is_refused_live_and_changes_nothing(
     room: tuple[Laptop, Laptop, LiveLink, MapDoc], kind: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     host, note, watcher, other = room
-    assert host.link is not None and note.link is not None
+    assert host.link is not None
+    assert note.link is not None
     before, state = rows(host.store), host.engine.doc.get_state()
     with caplog.at_level(logging.WARNING, "fabrique_desktop.live"):
         note.engine.sync.doc.write(crafted(kind, host, note))  # sent as it is written
