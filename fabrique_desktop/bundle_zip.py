@@ -60,7 +60,7 @@ def read(path: Path) -> ZipBundle:
     """Check every entry and read the bundle; a French ``BundleError`` for anything amiss."""
     try:
         if path.stat().st_size > MAX_ZIP_BYTES:
-            raise BundleError("Ce fichier est trop volumineux pour être un atelier Fabrique.")
+            raise BundleError("Cette archive est trop volumineuse pour être un atelier Fabrique.")
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
             _check_entries(infos)

@@ -555,7 +555,9 @@ def read_file(path: Path) -> tuple[bundles.Bundle, Any]:
         return bundles.from_json(archive.bundle, path.name), archive
     try:
         if path.stat().st_size > bundles.MAX_BYTES:
-            raise BundleError("Ce fichier est trop volumineux pour être un atelier Fabrique.")
+            raise BundleError(
+                f"« {shown(path.name, 80)} » est trop volumineux pour être un atelier Fabrique."
+            )
         data = path.read_bytes()
     except OSError as error:
         raise BundleError(f"Impossible de lire « {path} » : {error.strerror}.") from error

@@ -92,12 +92,31 @@ _NUMBERS = st.one_of(
     st.booleans(),
 )
 _SCALARS = st.one_of(st.none(), _NUMBERS, _STRINGS)
+_SMALL = st.one_of(st.none(), _NUMBERS, st.text(max_size=8))
 _VALUES = st.one_of(
     _SCALARS,
-    st.lists(_SCALARS, max_size=4),
-    st.dictionaries(st.text(max_size=5), _SCALARS, max_size=3),
-    st.tuples(_SCALARS, st.integers(0, 6000)).map(lambda t: [t[0]] * t[1]),
+    st.lists(_SMALL, max_size=4),
+    st.dictionaries(st.text(max_size=5), _SMALL, max_size=3),
+    st.tuples(_SMALL, st.integers(0, 6000)).map(lambda t: [t[0]] * t[1]),
 )
+# what a real (if odd) note-taker could type: printable text, sane numbers
+_PRINTABLE = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=300
+)
+
+
+def _plausible(old: Any, text: str, number: int, real: float, items: list[str]) -> Any:
+    if isinstance(old, bool):
+        return not old
+    if isinstance(old, int):
+        return number
+    if isinstance(old, float):
+        return real
+    if isinstance(old, list):
+        return items
+    if isinstance(old, str):
+        return text
+    return old
 
 
 def _foreign_ids(world: World) -> list[str]:
@@ -121,8 +140,27 @@ def _mutation(draw, world: World) -> dict[str, Any]:
             st.sampled_from(["cards", "personas", "tables", "photos", "sessions", "series"])
         ),
         "field": draw(st.integers(0, 40)),
-        "what": draw(st.sampled_from(["value", "value", "value", "foreign-id", "drop", "add"])),
+        "what": draw(
+            st.sampled_from(
+                [
+                    "value",
+                    "value",
+                    "plausible",
+                    "plausible",
+                    "plausible",
+                    "foreign-id",
+                    "drop",
+                    "add",
+                ]
+            )
+        ),
         "value": draw(_VALUES),
+        "plausible": (
+            draw(_PRINTABLE),
+            draw(st.integers(0, 500)),
+            draw(st.floats(-1e6, 1e6)),
+            draw(st.lists(_PRINTABLE.map(lambda t: "#" + t[:20]), max_size=8)),
+        ),
         "foreign": draw(st.sampled_from(_foreign_ids(world))),
         "times": draw(st.integers(1, 3)),
     }
@@ -142,6 +180,13 @@ def _apply(document: dict[str, Any], mutation: dict[str, Any], world: World) -> 
     names = sorted(row)
     name = names[mutation["field"] % len(names)]
     what = mutation["what"]
+    if what == "plausible":
+        if name in ("id", "session_id", "series_id", "created_at", "updated_at"):
+            return
+        what, mutation = (
+            "value",
+            {**mutation, "value": _plausible(row[name], *mutation["plausible"])},
+        )
     if mutation["road"] == "format-2-document" and kind not in ("series", "personas"):
         if what == "drop":
             return
