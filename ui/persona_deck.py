@@ -217,9 +217,13 @@ class PersonaDeck(QDialog):
         persona_id = self.current_id()
         return self.store.get(Persona, persona_id) if persona_id else None
 
-    def push(self, change: Change, select: str | None = None) -> None:
-        if change and self.bus.push(change):
+    def push(self, change: Change, select: str | None = None) -> bool:
+        """One step of the window's history; False if it could not be stored (said)."""
+        if not self.bus.push(change):
+            return False
+        if change:
             self.reload(select)
+        return True
 
     def new_persona(self) -> None:
         change, persona = personas.create(
@@ -267,8 +271,7 @@ class PersonaDeck(QDialog):
         except FabriqueError as error:
             QMessageBox.warning(self, self.tr("Persona"), str(error))
             return False
-        self.push(change, persona.id)
-        return True
+        return self.push(change, persona.id)
 
     def set_photo(self, source: Path) -> bool:
         """Copy a photo into the media folder and make it the current persona's portrait."""

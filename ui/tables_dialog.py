@@ -204,9 +204,13 @@ class TablesDialog(QDialog):
             )
             self.people.setCellWidget(row, 1, combo)
 
-    def push(self, change: Change) -> None:
-        if change and self.bus.push(change):
+    def push(self, change: Change) -> bool:
+        """One step of the window's history; False if it could not be stored (said)."""
+        if not self.bus.push(change):
+            return False
+        if change:
             self.reload()
+        return True
 
     def add_tables(self) -> None:
         self._try(

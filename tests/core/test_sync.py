@@ -7,8 +7,9 @@ import itertools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fabrique_desktop import board, sync
-from fabrique_desktop.model import Card
+from fabrique_desktop import board, card_fusion, grouping, groups, sync, votes
+from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.model import Card, Table
 from tests.core.sync_helpers import Laptop
 
 COLUMNS = ["inbox", "vivre-mieux", "vivre-monde"]
@@ -19,6 +20,19 @@ OPS = st.one_of(
     st.tuples(st.just("edit"), st.integers(0, 20), TEXT),
     st.tuples(st.just("move"), st.integers(0, 20), st.sampled_from(COLUMNS)),
     st.tuples(st.just("delete"), st.integers(0, 20)),
+    # what the board really does: drops, dots, groups, card fusion
+    st.tuples(
+        st.just("place"),
+        st.integers(0, 20),
+        st.sampled_from(COLUMNS),
+        st.integers(0, 6),
+        st.booleans(),
+    ),
+    st.tuples(st.just("vote"), st.integers(0, 20), st.integers(0, 1), st.booleans()),
+    st.tuples(st.just("group"), st.integers(0, 20), st.integers(0, 20), TEXT),
+    st.tuples(st.just("ungroup"), st.integers(0, 20)),
+    st.tuples(st.just("fuse"), st.integers(0, 20), st.integers(0, 20), TEXT),
+    st.tuples(st.just("unfuse"), st.integers(0, 20)),
 )
 
 
@@ -36,12 +50,47 @@ def play(laptop: Laptop, session_id: str, ops: list[tuple]) -> None:
             laptop.store.apply(board.move(laptop.store, session_id, [card], op[2]))
         elif op[0] == "delete":
             laptop.store.apply(board.delete([cards[op[1] % len(cards)]]))
+        else:
+            try:
+                change = _board_op(laptop, session_id, cards, op)
+            except FabriqueError:  # refused as in the room (no dots left, two columns…)
+                continue
+            laptop.store.apply(change)
+
+
+def _board_op(laptop: Laptop, session_id: str, cards: list[Card], op: tuple):
+    store = laptop.store
+    shown = [c for c in cards if c.merged_into is None]
+    if not shown:
+        raise FabriqueError("rien au tableau")
+    card = shown[op[1] % len(shown)]
+    if op[0] == "place":
+        in_column = grouping.column_order(store, session_id, op[2])[0]
+        index = op[3] % (len(in_column) + 1)
+        group = next((c.cluster_id for c in in_column if c.cluster_id), None) if op[4] else None
+        return grouping.place(store, session_id, [card], op[2], index, group)
+    if op[0] == "vote":
+        voters = sorted(store.find(Table, session_id=session_id), key=lambda t: t.number)
+        voter = voters[op[2] % len(voters)].id
+        if op[3]:
+            return votes.add_dot(store, session_id, [card.id], voter)
+        return votes.remove_dot(store, session_id, [card.id], voter)
+    if op[0] == "group":
+        other = shown[op[2] % len(shown)]
+        return groups.group(store, [card] if other.id == card.id else [card, other], op[3])
+    if op[0] == "ungroup":
+        return groups.ungroup_selection(store, [card])
+    if op[0] == "fuse":
+        other = shown[op[2] % len(shown)]
+        return card_fusion.fuse([card, other] if other.id != card.id else [card], op[3])
+    return card_fusion.unfuse_selection(store, [card])[0]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_any_order_of_merges_converges_and_repeats_are_no_ops(data) -> None:
     facilitator, session = Laptop.facilitator()
+    facilitator.store.apply(votes.add_tables(facilitator.store, session.id, 2))
     base = facilitator.handout(session.id)
     laptops = [facilitator]
     for _ in range(3):
