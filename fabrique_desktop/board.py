@@ -6,7 +6,7 @@ others takes the midpoint, so a move rewrites one row, not the column.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from fabrique_desktop import changes
 from fabrique_desktop.capture import Parsed
@@ -103,6 +103,11 @@ def session_tags(cards: Sequence[Card]) -> list[str]:
     for card in cards:
         for tag in card.tags:
             counts[tag] = counts.get(tag, 0) + 1
+    return rank_tags(counts)
+
+
+def rank_tags(counts: Mapping[str, int]) -> list[str]:
+    """Tags most used first, then in alphabetical order (capture completion, filters)."""
     return sorted(counts, key=lambda t: (-counts[t], t))
 
 

@@ -22,8 +22,9 @@ next to each other in position order too, so the two orders stay the same.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
+from typing import TypeVar
 
 from fabrique_desktop import board, changes
 from fabrique_desktop.changes import Change, Edit
@@ -32,6 +33,7 @@ from fabrique_desktop.model import Card
 from fabrique_desktop.ports import Store
 
 STEP = board.STEP
+T = TypeVar("T")
 
 
 def column_order(
@@ -52,22 +54,28 @@ def group_of(card: Card, groups: dict[str, Cluster]) -> str | None:
 def gather(cards: Sequence[Card], groups: dict[str, Cluster]) -> list[Card]:
     """Cards in position order, each group's cards together where its first card is."""
     ordered = sorted(cards, key=lambda c: c.position)
-    by_group: dict[str, list[Card]] = {}
-    for card in ordered:
-        group = group_of(card, groups)
-        if group is not None:
-            by_group.setdefault(group, []).append(card)
+    return gather_by(ordered, lambda card: group_of(card, groups))
+
+
+def gather_by(ordered: Sequence[T], group: Callable[[T], str | None]) -> list[T]:
+    """``ordered`` (in position order) with each group's items together where its first
+    item is: the order a column is shown in (the board's notes use it too)."""
+    by_group: dict[str, list[T]] = {}
+    for item in ordered:
+        key = group(item)
+        if key is not None:
+            by_group.setdefault(key, []).append(item)
     if not by_group:
-        return ordered
-    result: list[Card] = []
+        return list(ordered)
+    result: list[T] = []
     placed: set[str] = set()
-    for card in ordered:
-        group = group_of(card, groups)
-        if group is None:
-            result.append(card)
-        elif group not in placed:
-            placed.add(group)
-            result.extend(by_group[group])
+    for item in ordered:
+        key = group(item)
+        if key is None:
+            result.append(item)
+        elif key not in placed:
+            placed.add(key)
+            result.extend(by_group[key])
     return result
 
 

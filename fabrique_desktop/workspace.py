@@ -34,7 +34,14 @@ def ensure_first_use(store: Store) -> Series | None:
 
 
 def create_series(store: Store, template: Template, title: str | None = None) -> Series:
-    """A series with its own copy of the template, its persona deck and its planned ateliers."""
+    change, series = new_series(template, title)
+    store.apply(change)
+    return series
+
+
+def new_series(template: Template, title: str | None = None) -> tuple[Change, Series]:
+    """A series with its own copy of the template, its persona deck and its planned ateliers,
+    and the change that creates it."""
     plan = template.data.get("series", {})
     series = Series(title=title or plan.get("title") or template.title, template=template.data)
     edits = [changes.create(series)]
@@ -66,8 +73,7 @@ def create_series(store: Store, template: Template, title: str | None = None) ->
             facilitator=atelier.get("facilitator", ""),
         )
         edits.append(changes.create(session))
-    store.apply(Change("Créer la série", tuple(edits)))
-    return series
+    return Change("Créer la série", tuple(edits)), series
 
 
 def demo_ideas(session: Session, template: Template) -> Change:
@@ -142,10 +148,18 @@ def series_template(series: Series) -> Template:
     return Template.from_dict(series.template)
 
 
-def create_session(store: Store, series: Series, title: str, **fields: object) -> Session:
+def new_session(
+    store: Store, series: Series, title: str, **fields: object
+) -> tuple[Change, Session]:
+    """A new session, numbered after the series' last one, and the change that creates it."""
     number = max((s.number for s in list_sessions(store, series.id)), default=0) + 1
     session = Session(series_id=series.id, title=title, number=number, **fields)  # type: ignore[arg-type]
-    store.apply(Change("Créer un atelier", (changes.create(session),)))
+    return Change("Créer un atelier", (changes.create(session),)), session
+
+
+def create_session(store: Store, series: Series, title: str, **fields: object) -> Session:
+    change, session = new_session(store, series, title, **fields)
+    store.apply(change)
     return session
 
 
@@ -154,7 +168,14 @@ def rename(entity: Series | Session, title: str) -> Change:
 
 
 def duplicate_session(store: Store, session: Session) -> Session:
-    """A copy of a session and everything in it, under new ids, titled « … (copie) »."""
+    change, copy = session_copy(store, session)
+    store.apply(change)
+    return copy
+
+
+def session_copy(store: Store, session: Session) -> tuple[Change, Session]:
+    """A copy of a session and everything in it, under new ids, titled « … (copie) », and
+    the change that creates it."""
     copy = replace(
         session,
         id=new_id(),
@@ -170,8 +191,7 @@ def duplicate_session(store: Store, session: Session) -> Session:
     for child in children:
         record = {k: _remap(v, new_ids) for k, v in child.to_record().items()}
         edits.append(changes.create(type(child).from_record(record)))
-    store.apply(Change("Dupliquer l'atelier", tuple(edits)))
-    return copy
+    return Change("Dupliquer l'atelier", tuple(edits)), copy
 
 
 def delete_session(store: Store, session: Session) -> Change:

@@ -149,7 +149,8 @@ class FabriqueApp(QObject):
         from ui.session_manager import SessionManager
 
         current = self.window.session.id if self.window else ""
-        manager = SessionManager(self.store, current, self.window)
+        bus = self.window.bus if self.window else None
+        manager = SessionManager(self.store, current, self.window, bus=bus)
         manager.open_requested.connect(self.open_session)
         manager.exec()
 

@@ -423,8 +423,7 @@ class BoardActions(QObject):
             self._set_vocabulary()
 
     def _set_vocabulary(self) -> None:
-        counts = self._tag_counts
-        tags = sorted(counts, key=lambda t: (-counts[t], t))  # as board.session_tags
+        tags = board.rank_tags(self._tag_counts)
         self.capture.set_vocabulary(self.personas, self.scene.columns, tags)
 
     def _filter_changed(self, query: str) -> None:

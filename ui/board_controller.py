@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from fabrique_desktop import board
+from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.model import INBOX, Card, Series, Session
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Template
@@ -24,6 +25,7 @@ class BoardController(QObject):
         self.series = series
         self.template: Template = series_template(series)
         self.bus = ChangeBus(store, self)
+        self.bus.changed.connect(self._on_changed)
 
     def cards(self) -> list[Card]:
         return board.session_cards(self.store, self.session.id)
@@ -37,3 +39,10 @@ class BoardController(QObject):
         if not self.bus.push(change):
             return None
         return next(iter(change.touched(Card.kind)), None)
+
+    def _on_changed(self, change: Change, origin: Origin) -> None:
+        """The session itself was renamed (session manager, another laptop, an undo)."""
+        if self.session.id in change.touched(Session.kind):
+            session = self.store.get(Session, self.session.id)
+            if session is not None:
+                self.session = session

@@ -418,10 +418,12 @@ class BoardScene(QGraphicsScene):
             stack.clear()
         for item in self.items_by_id.values():
             self._order.setdefault(item.card.column, []).append(item)
+        if self._clusters:  # groups come after the first paint: imported then
+            from fabrique_desktop.grouping import gather_by
         for key, stack in self._order.items():
             stack.sort(key=lambda i: i.card.position)
             if self._clusters:
-                self._order[key] = self._gather(stack)
+                self._order[key] = gather_by(stack, lambda i: self.cluster_of(i.card))
         if not self.column_width:
             self.laid_out.emit()
             return
@@ -490,26 +492,6 @@ class BoardScene(QGraphicsScene):
         self.layout_cards()
 
     # private
-
-    def _gather(self, stack: list[CardItem]) -> list[CardItem]:
-        """The column's cards in position order, a group's cards together where its first is."""
-        members: dict[str, list[CardItem]] = {}
-        for item in stack:
-            cluster_id = self.cluster_of(item.card)
-            if cluster_id is not None:
-                members.setdefault(cluster_id, []).append(item)
-        if not members:
-            return stack
-        gathered: list[CardItem] = []
-        placed: set[str] = set()
-        for item in stack:
-            cluster_id = self.cluster_of(item.card)
-            if cluster_id is None:
-                gathered.append(item)
-            elif cluster_id not in placed:
-                placed.add(cluster_id)
-                gathered.extend(members[cluster_id])
-        return gathered
 
     def _style_clusters(self) -> None:
         """The groups' type (the board's, bold) and colours (the column's, or black on the

@@ -22,6 +22,7 @@ from fabrique_desktop.board import session_cards
 from fabrique_desktop.model import PHASES, Series, Session
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import builtin_template
+from ui.change_bus import ChangeBus
 from ui.icons import icon
 from ui.new_session_dialog import NewSessionDialog, shown_date
 
@@ -37,10 +38,16 @@ class SessionManager(QDialog):
     open_requested = Signal(str)
 
     def __init__(
-        self, store: Store, current_session_id: str, parent: QWidget | None = None
+        self,
+        store: Store,
+        current_session_id: str,
+        parent: QWidget | None = None,
+        bus: ChangeBus | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
+        # the open window's bus (its title follows a rename); none open: this dialog's own
+        self.bus = bus if bus is not None else ChangeBus(store, self)
         self.current_session_id = current_session_id  # the one open: never deleted here
         self._select_id = current_session_id  # the row chosen after a reload
         self.setWindowTitle(self.tr("Ateliers et séries"))
@@ -143,8 +150,10 @@ class SessionManager(QDialog):
         dialog.accepted.connect(lambda: self.create_session(series, **dialog.values()))
         dialog.open()
 
-    def create_session(self, series: Series, title: str, phase: str, date: str) -> Session:
-        session = workspace.create_session(self.store, series, title, phase=phase, date=date)
+    def create_session(self, series: Series, title: str, phase: str, date: str) -> Session | None:
+        change, session = workspace.new_session(self.store, series, title, phase=phase, date=date)
+        if not self.bus.apply(change):
+            return None
         self._select_id = session.id
         self.reload()
         return session
@@ -154,7 +163,7 @@ class SessionManager(QDialog):
             self, self.tr("Nouvelle série"), self.tr("Titre de la série (modèle La Fabrique) :")
         )
         if ok and title.strip():
-            workspace.create_series(self.store, builtin_template(), title.strip())
+            self.bus.apply(workspace.new_series(builtin_template(), title.strip())[0])
             self.reload()
 
     def _rename(self) -> None:
@@ -169,7 +178,7 @@ class SessionManager(QDialog):
             self, self.tr("Renommer"), self.tr("Nouveau titre :"), text=entity.title
         )
         if ok and title.strip():
-            self.store.apply(workspace.rename(entity, title))
+            self.bus.apply(workspace.rename(entity, title))
             self.reload()
 
     def _duplicate(self) -> None:
@@ -177,8 +186,9 @@ class SessionManager(QDialog):
         if selected and selected[0] == "session":
             session = self.store.get(Session, selected[1])
             if session is not None:
-                copy = workspace.duplicate_session(self.store, session)
-                self._select_id = copy.id
+                change, copy = workspace.session_copy(self.store, session)
+                if self.bus.apply(change):
+                    self._select_id = copy.id
                 self.reload()
 
     def _delete(self) -> None:
@@ -219,7 +229,7 @@ class SessionManager(QDialog):
                     ),
                 )
                 return
-            self.store.apply(workspace.delete_series(self.store, entity))
+            self.bus.apply(workspace.delete_series(self.store, entity))
         else:
-            self.store.apply(workspace.delete_session(self.store, entity))
+            self.bus.apply(workspace.delete_session(self.store, entity))
         self.reload()

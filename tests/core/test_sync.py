@@ -71,6 +71,8 @@ def _board_op(laptop: Laptop, session_id: str, cards: list[Card], op: tuple):
         return grouping.place(store, session_id, [card], op[2], index, group)
     if op[0] == "vote":
         voters = sorted(store.find(Table, session_id=session_id), key=lambda t: t.number)
+        if not voters:
+            raise FabriqueError("pas de table pour voter")
         voter = voters[op[2] % len(voters)].id
         if op[3]:
             return votes.add_dot(store, session_id, [card.id], voter)

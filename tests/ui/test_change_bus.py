@@ -205,3 +205,18 @@ def test_undo_keeps_the_fields_nobody_else_changed(qtbot, window) -> None:
     assert window.store.get(Card, card_id).horizon == ""
     window.redo_action.trigger()
     assert window.store.get(Card, card_id).horizon == "2040"
+
+
+def test_the_open_session_renamed_in_the_manager_retitles_the_window(
+    qtbot, window, monkeypatch
+) -> None:
+    from ui.session_manager import SessionManager
+
+    manager = SessionManager(window.store, window.session.id, window, bus=window.bus)
+    qtbot.addWidget(manager)
+    monkeypatch.setattr(
+        "ui.session_manager.QInputDialog.getText", lambda *a, **k: ("Atelier du jeudi", True)
+    )
+    manager._rename()
+    assert window.session.title == "Atelier du jeudi"
+    assert window.windowTitle() == "Fabrique — Atelier du jeudi"
