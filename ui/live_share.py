@@ -406,7 +406,7 @@ def join_with(window: Any, host: str, port: int, code: str, name: str) -> LiveSe
         return None
     target = window
     if window.session.id != session_id:
-        window.session_requested.emit(session_id)  # FabriqueApp opens it in a new window
+        window.request_session(session_id)  # FabriqueApp opens it in a new window
         target = _window_showing(session_id) or window
     if target.session.id != session_id:
         QMessageBox.warning(

@@ -110,6 +110,10 @@ class MainWindow(QMainWindow):
 
         self.live_menu = LiveMenu(self)
 
+    def request_session(self, session_id: str) -> None:
+        """Ask the application to open another session (or this one again, anew)."""
+        self.session_requested.emit(session_id)
+
     def refresh_fonts(self) -> None:
         """Measure the notes again: the application font has gained fallback families."""
         self.scene.refresh_fonts()

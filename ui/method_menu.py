@@ -210,14 +210,14 @@ class MethodMenu(QObject):
             self.tr("Série créée : « {} » ({} atelier(s)).").format(series.title, len(sessions))
         )
         if sessions:
-            self.window.session_requested.emit(sessions[0].id)
+            self.window.request_session(sessions[0].id)
         return series
 
     # private
 
     def _reopen(self) -> None:
         """The board's columns come from the template: reopen the session to show them."""
-        self.window.session_requested.emit(self.session.id)
+        self.window.request_session(self.session.id)
 
     def _forget_dialog(self) -> None:
         """A closed dialog or show is deleted when the next one opens."""

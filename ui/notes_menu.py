@@ -167,7 +167,7 @@ class NotesMenu(QObject):
             if summary.conflicts:
                 box.finished.connect(lambda _result: self.show_conflicts())
         else:
-            self.window.session_requested.emit(parsed.session.id)
+            self.window.request_session(parsed.session.id)
             self._show(QMessageBox.Icon.Information, text)
         return True
 
