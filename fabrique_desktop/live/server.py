@@ -429,6 +429,7 @@ class LiveServer:
                     message = protocol.parse_sync(payload)
                     del payload  # the sync data is a copy: keep one
                     self._hand_over(connection, message, big)
+                    del message  # the inbox has it; an idle link must not keep it
                     big = False  # released when the owner thread takes it
                 elif self._control(connection, payload):
                     return "left"
@@ -449,7 +450,7 @@ class LiveServer:
             await self._big.acquire()
         try:
             sealed = await asyncio.wait_for(
-                reader.readexactly(length), protocol.IDLE_TIMEOUT + length / MIN_RATE
+                protocol.read_body(reader, length), protocol.IDLE_TIMEOUT + length / MIN_RATE
             )
             return connection.channel.open(sealed), big
         except BaseException:
