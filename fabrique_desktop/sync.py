@@ -118,6 +118,11 @@ def _fields(cls: type[Entity]) -> dict[str, str]:
     return {f.name: str(f.type) for f in dataclasses.fields(cls)}
 
 
+def read_only(store: Store) -> bool:
+    """True when the data cannot be written (disk full, read-only folder): see ``db.store``."""
+    return bool(getattr(store, "read_only", None))
+
+
 def session_kinds() -> list[str]:
     """The kinds the session document holds: the session itself and its own data."""
     return ["sessions"] + [
@@ -161,8 +166,10 @@ class SessionSync:
                 before = doc.state_vector()
                 if doc.write(items, known=known):
                     update = doc.update(before)
-                    self._save(update, "local")
-            self.journal.clear_dirty(dirty)
+                    if not read_only(self.store):
+                        self._save(update, "local")
+            if not read_only(self.store):  # read-only data: the copy is made in memory only
+                self.journal.clear_dirty(dirty)
             return update
 
     def merge(self, remote: SessionDoc, origin: str = "") -> MergeSummary:

@@ -15,6 +15,7 @@ from db.store import Store
 from fabrique_desktop.model import Series, Session
 from fabrique_desktop.paths import DataDir
 from fabrique_desktop.workspace import ensure_first_use, list_sessions
+from tests.disk import as_nobody, full_disk, read_only_folder, shared_tmp  # noqa: F401
 
 
 @pytest.fixture
