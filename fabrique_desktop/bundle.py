@@ -16,12 +16,14 @@ import binascii
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from fabrique_desktop import __version__
 from fabrique_desktop.errors import BundleError
 from fabrique_desktop.model import ENTITY_TYPES, Entity, Series, Session, utc_now
 from fabrique_desktop.ports import Store
+
+E = TypeVar("E", bound=Entity)
 
 FORMAT = "fabrique-session"
 FORMAT_VERSION = 2
@@ -169,7 +171,7 @@ def _crdt(section: Any) -> bytes | None:
         raise BundleError("Fichier d'atelier invalide : document de fusion illisible.") from error
 
 
-def _entity(cls: type[Entity], record: Any) -> Entity:
+def _entity(cls: type[E], record: Any) -> E:
     if not isinstance(record, dict) or not isinstance(record.get("id"), str):
         raise BundleError("Fichier d'atelier invalide : un élément n'a pas d'identifiant.")
     unknown = set(record) - _fields(cls)

@@ -14,7 +14,8 @@ from pathlib import Path
 FULL = "le disque est plein"
 READ_ONLY = "le support est en lecture seule"
 DENIED = "l'accès est refusé (droits insuffisants)"
-MISSING = "le dossier est introuvable"
+MISSING = "le fichier ou le dossier n'existe pas"
+IS_FOLDER = "c'est un dossier, pas un fichier"
 
 _REASONS = {
     errno.ENOSPC: FULL,
@@ -25,6 +26,7 @@ _REASONS = {
     errno.EPERM: DENIED,
     errno.ENOENT: MISSING,
     errno.ENOTDIR: MISSING,
+    errno.EISDIR: IS_FOLDER,
 }
 
 

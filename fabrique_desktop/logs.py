@@ -86,7 +86,7 @@ class QuietFileHandler(logging.FileHandler):
         if self.stream is not None:
             with contextlib.suppress(OSError):
                 self.stream.close()  # closing flushes what is left: it may fail the same way
-            self.stream = None  # type: ignore[assignment]
+            self.stream = None
 
 
 def fallback_log_file() -> Path:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from fabrique_desktop import board, changes
 from fabrique_desktop.changes import Change, Edit
@@ -122,7 +122,7 @@ def unmerge(store: Store, card: Card) -> Change:
 
 
 def clusters(store: Store, session_id: str, column: str | None = None) -> list[Cluster]:
-    where = {"session_id": session_id}
+    where: dict[str, Any] = {"session_id": session_id}
     if column is not None:
         where["column"] = column
     return store.find(Cluster, **where)

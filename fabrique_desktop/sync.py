@@ -31,11 +31,11 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from fabrique_desktop import bundle as bundles
+from fabrique_desktop import disk
 from fabrique_desktop.errors import BundleError
 from fabrique_desktop.model import ENTITY_TYPES, Entity, Session, utc_now
 from fabrique_desktop.ports import Store
@@ -113,9 +113,13 @@ def _plural(n: int, one: str, many: str) -> str:
     return one if n <= 1 else many
 
 
-@cache
+_FIELDS: dict[type[Entity], dict[str, str]] = {}
+
+
 def _fields(cls: type[Entity]) -> dict[str, str]:
-    return {f.name: str(f.type) for f in dataclasses.fields(cls)}
+    if cls not in _FIELDS:  # not functools.cache: mypy does not see a class as Hashable
+        _FIELDS[cls] = {f.name: str(f.type) for f in dataclasses.fields(cls)}
+    return _FIELDS[cls]
 
 
 def read_only(store: Store) -> bool:
@@ -155,9 +159,9 @@ class SessionSync:
             doc = self.doc
             kinds = session_kinds()
             dirty = self.journal.dirty(self.session_id, kinds)
+            known: dict[str, Any] | None = None
             if doc.roots():
                 items = [r for kind, id in dirty if (r := self._record(kind, id)) is not None]
-                known = None
             else:  # the first time: the whole session, into an empty document
                 items = list(self._all_records(kinds))
                 known = {}
@@ -260,9 +264,9 @@ class SessionSync:
     def _all_records(self, kinds: list[str]) -> Iterator[tuple[str, str, dict[str, Any]]]:
         for kind in kinds:
             if kind == "sessions":
-                entity = self.store.get(Session, self.session_id)
-                if entity is not None:
-                    yield kind, entity.id, entity.to_record()
+                session = self.store.get(Session, self.session_id)
+                if session is not None:
+                    yield kind, session.id, session.to_record()
                 continue
             for entity in self.store.iter_all(ENTITY_TYPES[kind], session_id=self.session_id):
                 yield kind, entity.id, entity.to_record()
@@ -467,9 +471,8 @@ def check_document(remote: SessionDoc, mine: Texts, session_id: str) -> Texts:
                 raise BundleError("Fichier d'atelier invalide : identifiant incohérent.")
             checked.add(entity_id)
         for entity_id in checked:
-            if kind == "sessions":
-                owner = entity_id
-            else:
+            owner: Any = entity_id  # a session owns itself
+            if kind != "sessions":
                 owner_key = f"{entity_id}{SEPARATOR}session_id"
                 text = raw.get(owner_key) or local.get(owner_key)
                 owner = Cell.from_json(text).value if isinstance(text, str) else None
@@ -519,7 +522,7 @@ def read_file(path: Path) -> tuple[bundles.Bundle, Any]:
         with path.open("rb") as f:
             head = f.read(len(bundle_zip.MAGIC))
     except OSError as error:
-        raise BundleError(f"Impossible de lire « {path} » : {error.strerror}.") from error
+        raise BundleError(f"Impossible de lire « {path} » : {disk.reason(error)}.") from error
     if bundle_zip.is_zip(head):
         archive = bundle_zip.read(path)
         return bundles.from_json(archive.bundle), archive
@@ -528,7 +531,7 @@ def read_file(path: Path) -> tuple[bundles.Bundle, Any]:
             raise BundleError("Ce fichier est trop volumineux pour être un atelier Fabrique.")
         data = path.read_bytes()
     except OSError as error:
-        raise BundleError(f"Impossible de lire « {path} » : {error.strerror}.") from error
+        raise BundleError(f"Impossible de lire « {path} » : {disk.reason(error)}.") from error
     return bundles.from_json(data), None
 
 
