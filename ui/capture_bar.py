@@ -98,8 +98,7 @@ class MarkerLineEdit(QLineEdit):
         self.completer_.setWidget(self)
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         # PySide6's stubs type a signal without its overloads; [QModelIndex] picks one at run time
-        activated = self.completer_.activated[QModelIndex]  # type: ignore[index]
-        activated.connect(self._complete_index)
+        self.completer_.activated[QModelIndex].connect(self._complete_index)  # type: ignore[index]
         self.textEdited.connect(self._update_completions)
 
     def completion_visible(self) -> bool:
@@ -107,7 +106,7 @@ class MarkerLineEdit(QLineEdit):
 
     def _popup(self) -> QAbstractItemView:
         """The completer's list (made with the completer: never None once it exists)."""
-        popup = self._popup()
+        popup = self.completer_.popup()
         assert popup is not None
         return popup
 
