@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QWidget
 
 from fabrique_desktop import timer, votes
-from fabrique_desktop.changes import Change
+from fabrique_desktop.changes import Change, Edit
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Card
 from fabrique_desktop.paths import DataDir
@@ -26,6 +26,7 @@ from fabrique_desktop.paths import DataDir
 if TYPE_CHECKING:
     from ui.agenda_panel import AgendaPanel
     from ui.engagements_view import EngagementsView
+    from ui.main_window import MainWindow
     from ui.photo_gallery import PhotoGallery
     from ui.ranking_view import RankingView
     from ui.recit_view import RecitView
@@ -46,7 +47,7 @@ VOTE_DOCK_WIDTH = 280
 class AnimationMenu(QObject):
     """The facilitation features of one main window (``window.animation``)."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window: Any = window
         self.clock: Callable[[], Any] = timer.system_clock
@@ -268,7 +269,7 @@ class AnimationMenu(QObject):
         if not merged:
             self.report(self.tr("Sélectionnez une idée issue d'une fusion."))
             return
-        edits = []
+        edits: list[Edit] = []
         for card in merged:
             edits.extend(merging.unmerge(self.store, card).edits)
         # read before: once unmerged, the originals are no longer « merged into » anything

@@ -39,12 +39,13 @@ def register_fonts() -> str:
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("Fabrique")
     app.setOrganizationName("Fabrique")
     app.setFont(QFont(register_fonts(), 11))
     app.setStyleSheet(theme.STYLESHEET)
-    return app  # type: ignore[return-value]
+    return app
 
 
 class QtFrenchGaps(QTranslator):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Hashable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -64,7 +65,7 @@ class BoardController(QObject):
         self.undo_stack.push(command)
         return True
 
-    def capture(self, text: str, column: str = INBOX, **fields: object) -> str | None:
+    def capture(self, text: str, column: str = INBOX, **fields: Any) -> str | None:
         """Add a card; returns its id once it is committed, or ``None`` for empty text."""
         change = board.capture(self.store, self.session.id, text, column, **fields)
         if not self.push(change):

@@ -114,7 +114,7 @@ def board_png(store: Store, session: Session) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    if not image.save(buffer, b"PNG"):
         raise ExportError("L'image du tableau n'a pas pu être créée.")
     buffer.close()
     return bytes(data.data())

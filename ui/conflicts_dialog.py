@@ -105,9 +105,9 @@ class ConflictsDialog(QDialog):
             shortcut = QShortcut(QKeySequence(str(n)), self)
             shortcut.activated.connect(lambda n=n: self.keep(n - 1))
         if controller is not None:
-            QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_choice)
+            QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_choice)
             for keys in ("Ctrl+Shift+Z", "Ctrl+Y"):
-                QShortcut(QKeySequence(keys), self, activated=self.redo_choice)
+                QShortcut(QKeySequence(keys), self, self.redo_choice)
         self.reload()
 
     def reload(self) -> None:

@@ -23,6 +23,8 @@ from ui.icons import icon
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtGui import QCloseEvent
 
+    from ui.projector import ProjectorWindow
+
 log = logging.getLogger(__name__)
 
 
@@ -47,7 +49,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.settings = settings
-        self.projector_window = None
+        self.projector_window: ProjectorWindow | None = None
+        self._last_change: Change | None = None  # the last change shown, for undo to select
         self.controller = BoardController(store, session, self)
         self.scene = BoardScene(self.controller.template.columns, self)
         self.board = BoardView(self.scene)
@@ -174,10 +177,9 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         stack = self.controller.undo_stack
         self.undo_action = stack.createUndoAction(self, self.tr("Annuler"))
-        self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo_action = stack.createRedoAction(self, self.tr("Rétablir"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self._last_change: Change | None = None
         for action in (self.undo_action, self.redo_action):  # after the stack's own slot
             action.triggered.connect(self._after_undo)
         self.capture_action = QAction(self.tr("Saisir une idée"), self)
@@ -327,8 +329,9 @@ class MainWindow(QMainWindow):
         if screen is None:
             self.audience_action.setChecked(False)
             return
-        self.projector_window = ProjectorWindow(self.controller, self.scene)
-        self.projector_window.show_on(screen)
+        projector = ProjectorWindow(self.controller, self.scene)
+        self.projector_window = projector
+        projector.show_on(screen)
         self.audience_action.setChecked(True)
 
     def choose_projector_screen(self) -> None:

@@ -130,8 +130,8 @@ class TablesDialog(QDialog):
         layout.addWidget(self.anonymous)
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
-        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self._undo)
-        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, activated=self._redo)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self._undo)
+        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self._redo)
         no_default_button(self)  # Enter in the name field adds a participant, not tables
         self.reload()
 
