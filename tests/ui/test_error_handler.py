@@ -75,10 +75,10 @@ def test_a_programming_error_in_a_write_is_shown_as_internal_and_logged(
     setup_logging(data_dir.log_file)
     install_error_handler(data_dir)
     orphan = Card(session_id="no-such-session", text="x", column="inbox", position=1.0)
-    steps = window.controller.undo_stack.count()
+    steps = window.bus.history.count()
     with pytest.raises(sqlite3.IntegrityError) as raised:
-        window.controller.push(Change("Un bogue", (changes.create(orphan),)))
-    assert window.controller.undo_stack.count() == steps  # never became an undo step
+        window.bus.push(Change("Un bogue", (changes.create(orphan),)))
+    assert window.bus.history.count() == steps  # never became an undo step
     sys.excepthook(raised.type, raised.value, raised.tb)
     assert shown[0].startswith("Erreur interne")
     assert str(data_dir.log_file) in shown[0]

@@ -47,7 +47,7 @@ def test_read_only_data_opens_to_read_and_export(
     assert window.capture.field.text() == "Idée à garder"  # kept, not lost
     assert len(shown) == 1
     assert "lecture seule" in shown[0]
-    assert window.controller.undo_stack.count() == 0
+    assert window.bus.history.count() == 0
     assert read_only.count(Card, session_id=demo_session.id) == 97
 
     from exports.session_report import write_session_pdf
