@@ -55,6 +55,9 @@ class MethodMenu(QObject):
         self.template_action = self._action(
             self.tr("Modèle de la série…"), None, self.edit_template
         )
+        self.booklet_action = self._action(
+            self.tr("Textes du livret…"), None, self.edit_booklet_texts
+        )
         self.export_template_action = self._action(
             self.tr("Exporter le modèle…"), None, self.export_template
         )
@@ -129,6 +132,12 @@ class MethodMenu(QObject):
 
         self.dialog = TemplateEditor(self.store, self.series(), self.window)
         self.dialog.template_changed.connect(self._reopen)
+        self.dialog.exec()
+
+    def edit_booklet_texts(self) -> None:
+        from ui.booklet_texts_dialog import BookletTextsDialog
+
+        self.dialog = BookletTextsDialog(self.store, self.series(), self.media_dir(), self.window)
         self.dialog.exec()
 
     def print_deck(self) -> None:

@@ -37,7 +37,9 @@ def _texts(n: int) -> list[tuple[str, str, str, list[str]]]:
     out = []
     for i, row in zip(range(n), itertools.cycle(rows), strict=False):
         column = row["column"] if row["column"] in COLUMNS else COLUMNS[i % 4]
-        out.append((f"{row['text']} (piste {i + 1})", column, row["horizon"], row["tags"].split()))
+        out.append(
+            (f"{row['text']} (piste {i + 1})", column, row["horizon"], [f"#{row['themes']}"])
+        )
     return out
 
 
