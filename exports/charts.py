@@ -24,6 +24,7 @@ shapes.STATE_DEFAULTS["fontName"] = REGULAR
 INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#5F6368")
 RULE = colors.HexColor("#CFD8DC")
+LEGEND = colors.HexColor("#455A64")
 SHADES = (0.0, 0.45, 0.78)
 """How far towards white each part of a stacked bar is: dark, mid, pale."""
 
@@ -61,6 +62,21 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     while text and stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
+
+
+def _wrap(text: str, font: str, size: float, width: float, most: int = 2) -> list[str]:
+    """``text`` on at most ``most`` lines of ``width`` points, the last cut with « … »."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines: list[str] = []
+    for word in text.split():
+        if lines and stringWidth(f"{lines[-1]} {word}", font, size) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    if len(lines) > most:
+        lines = [*lines[: most - 1], " ".join(lines[most - 1 :])]
+    return [_fit(line, font, size, width) for line in lines]
 
 
 def stacked_bars(
@@ -115,9 +131,9 @@ def stacked_bars(
                 x + 4, y + bar_h / 2 - 3.5, str(total), fontName=BOLD, fontSize=10, fillColor=INK
             )
         )
-    # legend: the shades of the first row's colour, with the segments' names
+    # legend: the shades, in neutral grey, with the segments' names
     if rows:
-        colour = rows[0][1]
+        colour = LEGEND
         x = label_w
         top = height - legend_h + 2
         for i, segment in enumerate(rows[0][2]):
@@ -195,7 +211,7 @@ def timeline(steps: Sequence[Step], width: float) -> Drawing:
     n = max(len(steps), 1)
     column = width / n
     lines = max((len(s.lines) for s in steps), default=0)
-    height = 30 * mm + lines * 4.2 * mm
+    height = 34 * mm + lines * 4.2 * mm
     drawing = Drawing(width, height)
     axis = height - 9 * mm
     drawing.add(Line(column / 2, axis, width - column / 2, axis, strokeColor=RULE, strokeWidth=2))
@@ -224,22 +240,25 @@ def timeline(steps: Sequence[Step], width: float) -> Drawing:
                 textAnchor="middle",
             )
         )
-        drawing.add(
-            String(
-                cx,
-                axis - 13.5 * mm,
-                _fit(step.title, REGULAR, 7.5, column - 4),
-                fontName=REGULAR,
-                fontSize=7.5,
-                fillColor=MUTED,
-                textAnchor="middle",
+        title = _wrap(step.title, REGULAR, 7.5, column - 4)
+        for j, line in enumerate(title):
+            drawing.add(
+                String(
+                    cx,
+                    axis - (13.5 + 3.2 * j) * mm,
+                    line,
+                    fontName=REGULAR,
+                    fontSize=7.5,
+                    fillColor=MUTED,
+                    textAnchor="middle",
+                )
             )
-        )
+        below = 18 + 3.2 * (len(title) - 1)
         for j, line in enumerate(step.lines):
             drawing.add(
                 String(
                     cx,
-                    axis - (18 + 4.2 * j) * mm,
+                    axis - (below + 4.2 * j) * mm,
                     _fit(line, REGULAR, 8, column - 4),
                     fontName=REGULAR,
                     fontSize=8,

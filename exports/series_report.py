@@ -236,8 +236,6 @@ def _steps(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
             f"{_dates(report)} : ce que chacun a réuni et produit."
         ),
     )
-    phase_colours = [c.column.colour for c in report.columns] or ["#455A64"]
-    phases = list(dict.fromkeys(s.phase for s in report.sessions))
     steps = []
     for s in report.sessions:
         steps.append(
@@ -246,7 +244,7 @@ def _steps(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
                 date=ps.french_date(s.date),
                 title=s.phase,
                 lines=tuple(_produced_counts(s, short=True)),
-                colour=ps.hex_colour(phase_colours[phases.index(s.phase) % len(phase_colours)]),
+                colour=ps.ACCENT,
             )
         )
     story.append(charts.timeline(steps, width))

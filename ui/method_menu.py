@@ -160,7 +160,15 @@ class MethodMenu(QObject):
             self._inform(self.tr("Cette série n'a aucun persona."))
             return False
         try:
-            pages = write_deck(personas, target, title=series.title, media_dir=self.media_dir())
+            from fabrique_desktop.booklet import texts
+
+            pages = write_deck(
+                personas,
+                target,
+                title=series.title,
+                media_dir=self.media_dir(),
+                author=texts(series)["organisation"],
+            )
         except FabriqueError as error:
             self._refuse(str(error))
             return False
