@@ -11,10 +11,18 @@ from collections.abc import Mapping
 
 from fabrique_desktop import changes
 from fabrique_desktop.changes import Change
+from fabrique_desktop.errors import TemplateError
+from fabrique_desktop.limits import MAX_TEXT
 from fabrique_desktop.model import Series
 from fabrique_desktop.template import validate
 
 FIELDS = ("organisation", "logo", "introduction", "why", "next", "participants")
+NAMES = {
+    "introduction": "L'introduction",
+    "why": "« Pourquoi ce projet ? »",
+    "next": "« La suite »",
+    "participants": "La liste des participants",
+}
 LONGEST = {"organisation": 200, "logo": 4096}
 """Single-line fields have a length limit; the texts are as long as people write them."""
 
@@ -39,11 +47,19 @@ def edit_texts(series: Series, values: Mapping[str, str]) -> Change:
             value = " ".join(value.split())[: LONGEST[name]]
         else:
             value = value.replace("\r\n", "\n").strip()
+            if len(value) > MAX_TEXT:
+                raise TemplateError(
+                    f"{NAMES[name]} fait {len(value)} caractères : au plus {MAX_TEXT:,} "
+                    "dans le livret. Raccourcissez ce texte.".replace(",", "\u202f")
+                )
         written[name] = value
     if written == current and "booklet" in series.template:
         return Change("Modifier les textes du livret", ())
     data = copy.deepcopy(series.template)
     data["booklet"] = written
     validate(data)
+    from fabrique_desktop import validation  # pydantic: only when saving
+
+    validation.template_document(data, "Textes du livret")
     edit = changes.update(series, template=data)
     return Change("Modifier les textes du livret", (edit,) if edit.after else ())
