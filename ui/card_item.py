@@ -306,8 +306,8 @@ class CardItem(QGraphicsItem):
         selected = self.isSelected()
         if selected:
             painter.setPen(QPen(QColor(theme.SELECTION), 5))
-        elif self.card.card_kind == FUTUR:  # a decision already taken: a dashed frame
-            painter.setPen(QPen(QColor(theme.INK), 2, Qt.PenStyle.DashLine))
+        elif self.card.card_kind == FUTUR:  # a decision already taken: a dark frame
+            painter.setPen(QPen(QColor(theme.INK), 1))
         else:
             painter.setPen(QPen(QColor(EDGE), 1))
         painter.setBrush(QColor(background))
