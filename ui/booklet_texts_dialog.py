@@ -3,7 +3,7 @@
 The facilitator writes the organisation that publishes the booklet (cover, running header,
 PDF author), its logo, the introduction, « pourquoi ce projet », « la suite » and the list
 of those who took part. A new series starts from its template's texts. Saving is one
-undoable change of the series.
+undoable change of the series, through the window's change bus.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from fabrique_desktop import booklet
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Series
 from fabrique_desktop.ports import Store
+from ui.change_bus import ChangeBus
 from ui.dialog_buttons import action_buttons
 
 
@@ -44,12 +45,14 @@ class BookletTextsDialog(QDialog):
     def __init__(
         self,
         store: Store,
+        bus: ChangeBus,
         series: Series,
         media_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self.bus = bus
         self.series = series
         self.media_dir = media_dir
         self.setWindowTitle(self.tr("Textes du livret — {}").format(series.title))
@@ -146,7 +149,8 @@ class BookletTextsDialog(QDialog):
             QMessageBox.warning(self, self.tr("Textes du livret"), str(error))
             return False
         if change:
-            self.store.apply(change)
+            if not self.bus.push(change):  # an undo step (Ctrl+Z gives the texts back)
+                return False
             self.texts_changed.emit()
         self.accept()
         return True

@@ -55,6 +55,9 @@ def test_booklet_texts_are_written_in_the_app_and_printed(
     assert "Rendez-vous le 1er juin" in text
     assert reader.metadata["/Author"] == "Ville de Saint-Étienne"
     assert "/XObject" in str(reader.pages[0]["/Resources"])  # the logo on the cover
+    window.bus.undo()  # one step: the texts as they were
+    series = store.get(Series, demo.id)
+    assert series.template["booklet"]["organisation"] == "Métropole Aix-Marseille-Provence"
 
 
 def test_the_board_marks_futur_engage_cards_and_switches_them(
@@ -74,5 +77,5 @@ def test_the_board_marks_futur_engage_cards_and_switches_them(
     idea.setSelected(True)
     window.board_actions.set_card_kind(FUTUR)
     assert store.get(Card, idea.card.id).card_kind == FUTUR
-    window.controller.undo_stack.undo()
+    window.bus.undo()
     assert store.get(Card, idea.card.id).card_kind == IDEA
