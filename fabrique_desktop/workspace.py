@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from dataclasses import replace
+from typing import Any
 
 from fabrique_desktop import changes
 from fabrique_desktop.board import STEP
@@ -15,6 +16,7 @@ from fabrique_desktop.model import (
     FUTUR,
     IDEA,
     Card,
+    Entity,
     Persona,
     Series,
     Session,
@@ -116,7 +118,7 @@ def list_series(store: Store) -> list[Series]:
 
 
 def list_sessions(store: Store, series_id: str | None = None) -> list[Session]:
-    where = {"series_id": series_id} if series_id else {}
+    where: dict[str, Any] = {"series_id": series_id} if series_id else {}
     return sorted(
         store.find(Session, **where), key=lambda s: (s.series_id, s.number, s.date, s.title)
     )
@@ -177,7 +179,9 @@ def duplicate_session(store: Store, session: Session) -> Session:
     )
     edits = [changes.create(copy)]
     new_ids: dict[str, str] = {session.id: copy.id}
-    children = [e for cls in _session_kinds() for e in store.find(cls, session_id=session.id)]
+    children: list[Entity] = [
+        e for cls in _session_kinds() for e in store.find(cls, session_id=session.id)
+    ]
     for child in children:
         new_ids[child.id] = new_id()
     for child in children:
@@ -196,7 +200,7 @@ def delete_series(store: Store, series: Series) -> Change:
     return Change("Supprimer la série", (*edits, changes.delete(series)))
 
 
-def _session_kinds() -> list[type]:
+def _session_kinds() -> list[type[Entity]]:
     return [
         cls
         for cls in ENTITY_TYPES.values()

@@ -109,7 +109,7 @@ class BookletTextsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(tabs, 1)
         layout.addWidget(note)
-        layout.addWidget(action_buttons(self, self.tr("Enregistrer"), self.save))
+        layout.addWidget(action_buttons(self, self.tr("Enregistrer"), self._save_clicked))
 
     def values(self) -> dict[str, str]:
         values = {name: edit.toPlainText() for name, edit in self.texts.items()}
@@ -142,7 +142,11 @@ class BookletTextsDialog(QDialog):
                 return
         self.logo.setText(str(target))
 
+    def _save_clicked(self) -> None:
+        self.save()
+
     def save(self) -> bool:
+        """Write the texts (one undo step) and close; ``False`` when refused, kept open."""
         try:
             change = booklet.edit_texts(self.series, self.values())
         except FabriqueError as error:

@@ -4,4 +4,4 @@ from sqlite_utils import Database
 
 
 def migrate(db: Database) -> None:
-    db["cards"].add_column("card_kind", str, not_null_default="idea")
+    db.table("cards").add_column("card_kind", str, not_null_default="idea")
