@@ -29,12 +29,21 @@ class Phone:
     token: str = ""
     headers: dict[str, str] = field(default_factory=dict)
 
-    def call(self, action: str, data: Any = None, *, raw: bytes | None = None,
-             content_type: str = "application/json", base: str | None = None,
-             headers: dict[str, str] | None = None) -> tuple[int, dict[str, Any]]:
+    def call(
+        self,
+        action: str,
+        data: Any = None,
+        *,
+        raw: bytes | None = None,
+        content_type: str = "application/json",
+        base: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, dict[str, Any]]:
         body = raw if raw is not None else json.dumps({} if data is None else data).encode()
         request = urllib.request.Request(
-            f"{base or self.base}/api/{action}", data=body, method="POST",
+            f"{base or self.base}/api/{action}",
+            data=body,
+            method="POST",
             headers={"Content-Type": content_type, **self.identity(), **(headers or {})},
         )
         try:
@@ -67,8 +76,9 @@ class Room:
         return Phone(self.address).join()
 
 
-def open_room(store: Store, session: Session, limits: Limits | None = None,
-              moderated: bool = False) -> Iterator[Room]:
+def open_room(
+    store: Store, session: Session, limits: Limits | None = None, moderated: bool = False
+) -> Iterator[Room]:
     service = PhoneService(store, session.id, limits=limits or Limits(GENEROUS))
     service.room.moderated = moderated
     address = service.open("127.0.0.1", 0)

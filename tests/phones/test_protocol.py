@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import urllib.request
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from db.store import Store
-from fabrique_desktop import votes
+from fabrique_desktop import changes, votes
 from fabrique_desktop.board import session_cards
+from fabrique_desktop.changes import Change
 from fabrique_desktop.model import Card, Persona, Session, Vote
 from fabrique_desktop.phones import room as phone_room
 from fabrique_desktop.phones.checks import Limits, Rates
 from fabrique_desktop.phones.model import PENDING, Phone, PhoneIdea
 from fabrique_desktop.phones.service import PhonesError, PhoneService
 from fabrique_desktop.tables import new_table
-from fabrique_desktop import changes
-from fabrique_desktop.changes import Change
 from tests.phones.conftest import Phone as Client
 from tests.phones.conftest import open_room
+
+ZERO = "00000000-0000-0000-0000-000000000000"
 
 
 def snapshot(store: Store) -> list:
@@ -34,20 +34,26 @@ def snapshot(store: Store) -> list:
 
 def test_join_send_list_correct_withdraw(room, store: Store, session: Session) -> None:
     phone = room.phone()
-    status, body = phone.call("idea", {"text": "  Des jardins  partagés\nau pied des immeubles ", "horizon": "2040"})
+    status, body = phone.call(
+        "idea", {"text": "  Des jardins  partagés\nau pied des immeubles ", "horizon": "2040"}
+    )
     assert status == 200
     idea = body["idea"]
     assert idea["text"] == "Des jardins partagés au pied des immeubles"
-    assert idea["status"] == "published" and idea["editable_for"] > 50
+    assert idea["status"] == "published"
+    assert idea["editable_for"] > 50
     card = next(c for c in session_cards(store, session.id) if c.text == idea["text"])
-    assert card.column == "inbox" and card.horizon == "2040" and card.tags == ["téléphone"]
+    assert card.column == "inbox"
+    assert card.horizon == "2040"
+    assert card.tags == ["téléphone"]
     _, state = phone.call("state")
     assert [i["text"] for i in state["ideas"]] == [idea["text"]]
     status, body = phone.call("correct", {"idea": idea["id"], "text": "Des jardins partagés"})
     assert status == 200
     assert store.get(Card, card.id).text == "Des jardins partagés"
     status, body = phone.call("withdraw", {"idea": idea["id"]})
-    assert status == 200 and body["idea"]["status"] == "withdrawn"
+    assert status == 200
+    assert body["idea"]["status"] == "withdrawn"
     assert store.get(Card, card.id).deleted
     _, state = phone.call("state")
     assert state["ideas"] == []
@@ -58,8 +64,11 @@ def test_profile_tags_the_cards(room, store: Store, session: Session) -> None:
     store.apply(Change("table", (changes.create(table),)))
     persona = store.find(Persona, series_id=session.series_id)[0]
     phone = room.phone()
-    status, state = phone.call("profile", {"table": table.id, "persona": persona.id, "name": "Aïcha"})
-    assert status == 200 and state["me"]["table"] == table.id
+    status, state = phone.call(
+        "profile", {"table": table.id, "persona": persona.id, "name": "Aïcha"}
+    )
+    assert status == 200
+    assert state["me"]["table"] == table.id
     phone.call("idea", {"text": "Une navette le dimanche", "column": "ensemble"})
     card = next(c for c in session_cards(store, session.id) if c.text == "Une navette le dimanche")
     assert (card.table_id, card.persona_id, card.column) == (table.id, persona.id, "ensemble")
@@ -68,17 +77,21 @@ def test_profile_tags_the_cards(room, store: Store, session: Session) -> None:
 def test_a_phone_keeps_its_identity(room) -> None:
     phone = room.phone()
     status, body = phone.call("join")
-    assert status == 200 and body["phone"] == phone.phone and body["token"] == phone.token
+    assert status == 200
+    assert body["phone"] == phone.phone
+    assert body["token"] == phone.token
     stranger = Client(room.address, phone.phone, "forged-token")
     status, body = stranger.call("join")
-    assert status == 200 and body["phone"] != phone.phone  # a new identity, not the other's
+    assert status == 200
+    assert body["phone"] != phone.phone
 
 
 def test_the_page_is_served_and_nothing_else(room) -> None:
     with urllib.request.urlopen(room.address, timeout=5) as response:
         page = response.read().decode()
         policy = response.headers["Content-Security-Policy"]
-    assert "<script src=\"/static/app.js\">" in page and "script-src 'self'" in policy
+    assert '<script src="/static/app.js">' in page
+    assert "script-src 'self'" in policy
     for name in ("app.js", "app.css", "icon.svg"):
         with urllib.request.urlopen(room.address.split("/r/")[0] + "/static/" + name) as r:
             assert r.status == 200
@@ -89,10 +102,16 @@ def test_the_page_is_served_and_nothing_else(room) -> None:
         assert error.value.code in (404, 405)
 
 
+FORM = "application/x-www-form-urlencoded"
 REFUSALS = [
     # (what, call arguments, status, reason)
     ("unknown action", ("launch", {}), 404, "unknown"),
-    ("not JSON", ("idea", None, {"raw": b"text=hello", "content_type": "application/x-www-form-urlencoded"}), 415, "malformed"),
+    (
+        "not JSON",
+        ("idea", None, {"raw": b"text=hello", "content_type": "application/x-www-form-urlencoded"}),
+        415,
+        "malformed",
+    ),
     ("broken JSON", ("idea", None, {"raw": b'{"text": "a'}), 400, "malformed"),
     ("not UTF-8", ("idea", None, {"raw": b'{"text": "\xff"}'}), 400, "malformed"),
     ("a list", ("idea", ["text"]), 400, "malformed"),
@@ -106,15 +125,37 @@ REFUSALS = [
     ("long name", ("profile", {"name": "n" * 41}), 413, "name-too-long"),
     ("unknown column", ("idea", {"text": "a", "column": "cuisine"}), 422, "unknown-column"),
     ("unknown horizon", ("idea", {"text": "a", "horizon": "1999"}), 422, "unknown-horizon"),
-    ("unknown table", ("profile", {"table": "00000000-0000-0000-0000-000000000000"}), 422, "unknown-table"),
+    (
+        "unknown table",
+        ("profile", {"table": ZERO}),
+        422,
+        "unknown-table",
+    ),
     ("bad table id", ("profile", {"table": "'; drop table cards; --"}), 400, "malformed"),
-    ("unknown persona", ("profile", {"persona": "00000000-0000-0000-0000-000000000000"}), 422, "unknown-persona"),
-    ("someone else's idea", ("correct", {"idea": "00000000-0000-0000-0000-000000000000", "text": "b"}), 404, "unknown-idea"),
-    ("dot without a vote", ("dot", {"poll": "p", "card": "00000000-0000-0000-0000-000000000000", "delta": 1}), 409, "no-vote"),
+    (
+        "unknown persona",
+        ("profile", {"persona": ZERO}),
+        422,
+        "unknown-persona",
+    ),
+    (
+        "someone else's idea",
+        ("correct", {"idea": ZERO, "text": "b"}),
+        404,
+        "unknown-idea",
+    ),
+    (
+        "dot without a vote",
+        ("dot", {"poll": "p", "card": ZERO, "delta": 1}),
+        409,
+        "no-vote",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("what", "call", "status", "reason"), REFUSALS, ids=[r[0] for r in REFUSALS])
+@pytest.mark.parametrize(
+    ("what", "call", "status", "reason"), REFUSALS, ids=[r[0] for r in REFUSALS]
+)
 def test_refusals_change_nothing(room, store: Store, what, call, status, reason) -> None:
     phone = room.phone()
     before = snapshot(store)
@@ -163,7 +204,10 @@ def test_rate_limits_per_phone_and_per_address(store: Store, session: Session) -
         other = room.phone()
         assert other.call("idea", {"text": "encore"})[0] == 200
         third = Client(room.address)
-        assert third.call("join") == (429, {"error": "slow-down"})  # the address's writes are used up
+        assert third.call("join") == (
+            429,
+            {"error": "slow-down"},
+        )  # address used up
         assert store.count(PhoneIdea, session_id=session.id) == 4
 
 
@@ -182,7 +226,9 @@ def test_edit_window_is_a_minute(room, store: Store) -> None:
     assert snapshot(store)[0] == before[0] or True
 
 
-def test_blocked_phone_and_its_ideas_go_in_one_undoable_step(room, store: Store, session: Session) -> None:
+def test_blocked_phone_and_its_ideas_go_in_one_undoable_step(
+    room, store: Store, session: Session
+) -> None:
     phone, other = room.phone(), room.phone()
     for text in ("<b>spam</b>", "encore du spam"):
         phone.call("idea", {"text": text})
@@ -191,38 +237,65 @@ def test_blocked_phone_and_its_ideas_go_in_one_undoable_step(room, store: Store,
     step = phone_room.block(store, target)
     store.apply(step)
     texts = {c.text for c in session_cards(store, session.id)}
-    assert "Une vraie idée" in texts and "encore du spam" not in texts and "<b>spam</b>" not in texts
+    assert "Une vraie idée" in texts
+    assert "encore du spam" not in texts
+    assert "<b>spam</b>" not in texts
     assert phone.call("idea", {"text": "revenu"}) == (403, {"error": "blocked"})
     assert phone.call("join") == (403, {"error": "blocked"})
     store.apply(step.inverse())
     assert {"<b>spam</b>", "encore du spam"} <= {c.text for c in session_cards(store, session.id)}
 
 
+def dot(phone, poll, card, delta):
+    return phone.call("dot", {"poll": poll, "card": card, "delta": delta})
+
+
 def test_dot_vote_budget_close_and_refusals(room, store: Store, session: Session) -> None:
     phone, other = room.phone(), room.phone()
-    ids = [phone.call("idea", {"text": f"Idée {i}", "column": "mieux"})[1]["idea"] for i in range(3)]
+    ids = [
+        phone.call("idea", {"text": f"Idée {i}", "column": "mieux"})[1]["idea"] for i in range(3)
+    ]
     cards = [store.get(PhoneIdea, i["id"]).card_id for i in ids]
     store.apply(phone_room.open_poll(store, session.id, cards[:2], dots=2, secret=True))
     room.service.room.board_changed()
     _, state = other.call("state")
     poll = state["vote"]["poll"]
-    assert state["vote"]["budget"] == 2 and state["vote"]["cards"] == 2
+    assert state["vote"]["budget"] == 2
+    assert state["vote"]["cards"] == 2
     _, listed = other.call("cards")
     assert {c["id"] for c in listed["cards"]} == set(cards[:2])
-    assert other.call("dot", {"poll": poll, "card": cards[0], "delta": 1})[0] == 200
-    assert other.call("dot", {"poll": poll, "card": cards[0], "delta": 1})[0] == 200
+    assert dot(other, poll, cards[0], 1)[0] == 200
+    assert dot(other, poll, cards[0], 1)[0] == 200
     before = snapshot(store)
-    assert other.call("dot", {"poll": poll, "card": cards[1], "delta": 1}) == (409, {"error": "no-dots-left"})
-    assert other.call("dot", {"poll": poll, "card": cards[2], "delta": 1}) == (422, {"error": "unknown-card"})
-    assert other.call("dot", {"poll": poll, "card": cards[1], "delta": -1}) == (409, {"error": "no-dot-here"})
-    assert other.call("dot", {"poll": poll, "card": cards[1], "delta": 2}) == (400, {"error": "malformed"})
-    assert other.call("dot", {"poll": "old", "card": cards[1], "delta": 1}) == (409, {"error": "no-vote"})
+    assert dot(other, poll, cards[1], 1) == (
+        409,
+        {"error": "no-dots-left"},
+    )
+    assert dot(other, poll, cards[2], 1) == (
+        422,
+        {"error": "unknown-card"},
+    )
+    assert dot(other, poll, cards[1], -1) == (
+        409,
+        {"error": "no-dot-here"},
+    )
+    assert dot(other, poll, cards[1], 2) == (
+        400,
+        {"error": "malformed"},
+    )
+    assert dot(other, "old", cards[1], 1) == (
+        409,
+        {"error": "no-vote"},
+    )
     assert snapshot(store) == before
     assert votes.counts_hidden(votes.settings(store, session.id))  # secret until revealed
     assert votes.totals(store, session.id)[cards[0]] == 2
     assert phone_room.poll_totals(store, phone_room.current_poll(store, session.id)) == (2, 1)
     store.apply(phone_room.close_poll(phone_room.current_poll(store, session.id)))
-    assert other.call("dot", {"poll": poll, "card": cards[0], "delta": -1}) == (409, {"error": "vote-closed"})
+    assert dot(other, poll, cards[0], -1) == (
+        409,
+        {"error": "vote-closed"},
+    )
     voters = {v.voter_id for v in store.find(Vote, session_id=session.id)}
     assert voters == {other.phone}
 
