@@ -30,7 +30,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         default=None,
         help="adresse sur le réseau local (par défaut : celle de cet ordinateur)",
     )
-    p.add_argument("--port", metavar="P", type=int, default=None, help="port (par défaut : 47813)")
+    p.add_argument("--port", metavar="P", type=int, default=None, help="port (par défaut : 47814)")
     p.add_argument(
         "--moderation",
         action="store_true",

@@ -175,6 +175,9 @@ class Room:
         self.commit(Change("Un téléphone rejoint l'atelier", (changes.create(phone),)))
         return {"phone": phone.id, "token": token, "number": phone.number}
 
+    def _do_ping(self, phone: Phone, data: dict[str, Any]) -> dict[str, Any]:
+        return {}
+
     def _do_state(self, phone: Phone, data: dict[str, Any]) -> dict[str, Any]:
         return self.state(phone)
 

@@ -35,7 +35,7 @@ from fabrique_desktop.phones.room import Request
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PORT = 47813
+DEFAULT_PORT = 47814
 ANSWER_TIMEOUT = 15.0
 STATIC_FILES = {
     "app.js": "application/javascript",

@@ -78,7 +78,7 @@
   };
 
   var lang = "fr";
-  try { lang = localStorage.getItem("fabrique-lang") || (/^en/i.test(navigator.language || "") ? "en" : "fr"); } catch (e) {}
+  try { lang = localStorage.getItem("fabrique-lang") || "fr"; } catch (e) {}  // French first
   if (!T[lang]) { lang = "fr"; }
 
   var match = /^\/r\/([A-Za-z0-9-]{1,16})\/?$/.exec(location.pathname);
