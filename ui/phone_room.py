@@ -71,7 +71,11 @@ class PhoneRoom(QObject):
         self._wake_pending = False
         self._announcing = False
         self._woken.connect(self._pump, Qt.ConnectionType.QueuedConnection)
-        window.controller.changed.connect(self._board_changed)
+        bus = getattr(window, "bus", None)
+        if bus is not None:  # the change bus (issue 12): one road, with where changes came from
+            bus.changed.connect(lambda change, origin: self._board_changed(change))
+        else:
+            window.controller.changed.connect(self._board_changed)
         window.installEventFilter(self)
 
     @property
@@ -161,7 +165,9 @@ class PhoneRoom(QObject):
     def push(self, change: Change) -> bool:
         if not change:
             return True
-        ok = self.window.controller.push(change) is not False
+        bus = getattr(self.window, "bus", None)
+        target = bus if bus is not None else self.window.controller
+        ok = target.push(change) is not False
         if ok and self.service is not None:
             self.service.room.board_changed()
         self.activity.emit()
@@ -246,7 +252,13 @@ class PhoneRoom(QObject):
         """A phone's change, committed: the board and every listener hear of it."""
         self._announcing = True
         try:
-            self.window.controller.changed.emit(Change(PHONE_LABEL, change.edits))
+            bus = getattr(self.window, "bus", None)
+            if bus is not None:
+                from fabrique_desktop.changes import Origin  # type: ignore[attr-defined]
+
+                bus.announce(change, Origin.PHONE)
+            else:
+                self.window.controller.changed.emit(Change(PHONE_LABEL, change.edits))
         finally:
             self._announcing = False
         self.activity.emit()
