@@ -28,7 +28,7 @@ import pytest
 from db.store import Store
 from fabrique_desktop import changes
 from fabrique_desktop.changes import Change
-from fabrique_desktop.model import Card, Persona
+from fabrique_desktop.model import Card
 from fabrique_desktop.paths import DataDir
 from fabrique_desktop.phones import room as phone_room
 from fabrique_desktop.tables import new_table
@@ -46,8 +46,12 @@ def _prepare(data: DataDir) -> str:
     session = list_sessions(store, series.id)[0]
     columns = ["inbox", "mieux", "monde", "ensemble", "art"]
     cards = [
-        Card(session_id=session.id, text=f"Idée n° {i} : des jardins partagés « {i % 97} »",
-             column=columns[i % 5], position=float(i))
+        Card(
+            session_id=session.id,
+            text=f"Idée n° {i} : des jardins partagés « {i % 97} »",
+            column=columns[i % 5],
+            position=float(i),
+        )
         for i in range(IDEAS)
     ]
     store.put_many(cards)
@@ -113,7 +117,10 @@ def test_150_phones_for_a_minute(tmp_path: Path) -> None:
     fabrique = str(Path(sys.executable).parent / "fabrique")
     server = subprocess.Popen(
         [fabrique, "phones", session_id, "--address", "127.0.0.1", "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     try:
         address = server.stdout.readline().strip()
@@ -141,16 +148,18 @@ def test_150_phones_for_a_minute(tmp_path: Path) -> None:
     p = statistics.quantiles(writes, n=100)
     b = statistics.quantiles(reads, n=100)
     print(
-        f"\n{PHONES} phones, {SECONDS:.0f} s, {len(writes)} ideas/dots ({len(writes) / SECONDS:.0f}/s), "
+        f"\n{PHONES} phones, {SECONDS:.0f} s, {len(writes)} ideas/dots "
+        f"({len(writes) / SECONDS:.0f}/s), "
         f"{len(errors)} refused {sorted(set(errors))[:5]}\n"
         f"write → committed → answered: p50 {p[49] * 1000:.1f} ms, p95 {p[94] * 1000:.1f} ms, "
         f"max {max(writes) * 1000:.0f} ms\n"
-        f"baseline (stylesheet, no database): p50 {b[49] * 1000:.1f} ms, p95 {b[94] * 1000:.1f} ms"
+        f"baseline (stylesheet, no database): p50 {b[49] * 1000:.1f} ms, "
+        f"p95 {b[94] * 1000:.1f} ms"
         f" → p95 ratio {p[94] / b[94]:.1f}×\n"
-        f"server memory: {rss_start / 1024:.0f} MiB after start, {rss_end / 1024:.0f} MiB at the end,"
+        f"server memory: {rss_start / 1024:.0f} MiB after start, "
+        f"{rss_end / 1024:.0f} MiB at the end,"
         f" peak {peak / 1024:.0f} MiB; cards in the session: {stored}"
     )
     assert not errors
     assert p[94] < 0.5  # the limit: on the wall within half a second (p95)
     assert stored >= IDEAS + len(writes) // 2 - PHONES
-    _ = Persona
