@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from fabrique_desktop.limits import bad_characters
+
 MAX_BODY = 4096
 """Bytes in one request body; an idea is at most ``MAX_TEXT`` characters."""
 MAX_TEXT = 280
@@ -71,6 +73,8 @@ def clean_text(text: str, limit: int = MAX_TEXT, *, reason: str = "too-long") ->
     text = " ".join("".join(kept).split())
     if not text:
         raise Refusal(400, "empty")
+    if bad_characters(text, lines=False) is not None:  # the app's own rule for one line of text
+        raise Refusal(400, "malformed")
     if len(text) > limit:
         raise Refusal(413, reason)
     return text

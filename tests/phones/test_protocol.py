@@ -345,3 +345,19 @@ def test_closing_refuses_everything_after(store: Store, session: Session) -> Non
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(room.address, timeout=3)
     assert phone is not None
+
+
+def test_phone_data_travels_in_a_bundle_and_passes_the_validator(
+    room, store: Store, session: Session, tmp_path
+) -> None:
+    from fabrique_desktop import bundle, validation
+
+    phone = room.phone()
+    phone.call("idea", {"text": "Une idée « téléphone »", "horizon": "2024"})
+    store.apply(phone_room.open_poll(store, session.id, [], dots=2, secret=True))
+    collected = bundle.collect(store, session)
+    for kind in ("phones", "phone_ideas", "phone_polls"):
+        rows = collected.entities[kind]
+        assert rows
+        for row in rows:
+            validation.record(kind, row.to_record())
