@@ -87,9 +87,7 @@ def test_wall_shows_qr_and_code_then_ideas_land_on_the_board(qtbot, window, room
     assert "téléphone" in item.card.tags
     qtbot.wait_until(lambda: "1 idée" in wall.counts.text(), timeout=2_000)
     # undo on the laptop does not take a phone's idea away (it is not the laptop's step)
-    assert not window.bus.history.canUndo() or "téléphone" not in (
-        window.bus.history.undoText()
-    )
+    assert not window.bus.history.canUndo() or "téléphone" not in (window.bus.history.undoText())
 
 
 def test_moderation_queue_accept_edit_set_aside(qtbot, window, room) -> None:
