@@ -254,7 +254,7 @@ class PhoneRoom(QObject):
         try:
             bus = getattr(self.window, "bus", None)
             if bus is not None:
-                from fabrique_desktop.changes import Origin  # type: ignore[attr-defined]
+                from fabrique_desktop.changes import Origin
 
                 bus.announce(change, Origin.PHONE)
             else:
@@ -314,6 +314,7 @@ class PhoneWall(QWidget):
         self.setObjectName("phoneWall")
         self.setStyleSheet("#phoneWall { background: #FFFFFF; } QLabel { color: #111111; }")
         layout = QHBoxLayout(self)
+        self._row = layout
         layout.setContentsMargins(48, 36, 48, 36)
         layout.setSpacing(48)
         self.qr = QLabel()
@@ -403,8 +404,8 @@ class PhoneWall(QWidget):
         width, height = max(self.width(), 320), max(self.height(), 240)
         margin = height // 20
         side = max(120, min(height - 2 * margin, width * 42 // 100))
-        self.layout().setContentsMargins(margin, margin, margin, margin)
-        self.layout().setSpacing(margin)
+        self._row.setContentsMargins(margin, margin, margin, margin)
+        self._row.setSpacing(margin)
         self._side.setSpacing(margin // 3)
         self.qr.setFixedWidth(side)
         text_width = width - side - 3 * margin
@@ -432,8 +433,8 @@ class PhoneWall(QWidget):
             label.setWordWrap(False)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.qr.setPixmap(qr_pixmap(self._qr_for, side) if self._qr_for else QPixmap())
-        self.layout().invalidate()
-        self.layout().activate()
+        self._row.invalidate()
+        self._row.activate()
 
 
 def vote_text(widget: QObject, f: dict[str, Any]) -> str:

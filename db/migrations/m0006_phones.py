@@ -7,7 +7,7 @@ ENTITY = {"id": str, "created_at": str, "updated_at": str, "deleted_at": str}
 
 
 def migrate(db: Database) -> None:
-    db["phones"].create(
+    db.table("phones").create(
         {
             **ENTITY,
             "session_id": str,
@@ -21,8 +21,8 @@ def migrate(db: Database) -> None:
         pk="id",
         foreign_keys=[("session_id", "sessions", "id")],
     )
-    db["phones"].create_index(["session_id"])
-    db["phone_ideas"].create(
+    db.table("phones").create_index(["session_id"])
+    db.table("phone_ideas").create(
         {
             **ENTITY,
             "session_id": str,
@@ -37,9 +37,9 @@ def migrate(db: Database) -> None:
         pk="id",
         foreign_keys=[("session_id", "sessions", "id")],
     )
-    db["phone_ideas"].create_index(["session_id", "phone_id"])
-    db["phone_ideas"].create_index(["session_id", "status"])
-    db["phone_polls"].create(
+    db.table("phone_ideas").create_index(["session_id", "phone_id"])
+    db.table("phone_ideas").create_index(["session_id", "status"])
+    db.table("phone_polls").create(
         {
             **ENTITY,
             "session_id": str,

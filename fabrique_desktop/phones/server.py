@@ -111,9 +111,9 @@ class PhoneServer:
         site = web.TCPSite(self._runner, self.host, self.port, reuse_address=True)
         await site.start()
         if self.port == 0:
-            server = site._server  # the port the system chose
-            if server is not None and server.sockets:  # type: ignore[union-attr]
-                self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+            server: Any = site._server  # the port the system chose
+            if server is not None and server.sockets:
+                self.port = server.sockets[0].getsockname()[1]
 
     async def stop(self) -> None:
         """Tell every open page that the room is closed, then stop listening."""
