@@ -8,10 +8,8 @@ tells the error messages where the details really are."""
 from __future__ import annotations
 
 import contextlib
-import getpass
 import logging
 import sys
-import tempfile
 from pathlib import Path
 
 from fabrique_desktop.disk import reason
@@ -91,6 +89,9 @@ class QuietFileHandler(logging.FileHandler):
 
 def fallback_log_file() -> Path:
     """Where the log goes when the data folder cannot hold it (one folder per user)."""
+    import getpass  # only when the data folder refused the log: not paid at start-up
+    import tempfile
+
     try:
         user = getpass.getuser()
     except Exception:  # no user name in the environment nor in the password database
