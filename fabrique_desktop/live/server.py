@@ -344,7 +344,7 @@ class LiveServer:
         The key is derived (in a worker thread) while the join travels. ``ProtocolError``
         ``bad-seal`` if the join does not open: the laptop does not know the code.
         """
-        other = protocol.text_field(hello, "pake")  # type: ignore[arg-type]
+        other = protocol.text_field(hello, "pake")
         if len(other) != secure.MESSAGE_HEX:
             raise ProtocolError("bad-key", f"{len(other)} characters")
         exchange = await self._in_worker(secure.KeyExchange, self.code, False)
@@ -396,10 +396,10 @@ class LiveServer:
 
     def _check_join(self, join: dict[str, object]) -> str:
         """Why a laptop that proved the code is refused all the same (``""``: it is not)."""
-        wanted = protocol.text_field(join, "session")  # type: ignore[arg-type]
+        wanted = protocol.text_field(join, "session")
         if wanted and wanted != self.session_id:
             return "other-session"
-        if protocol.text_field(join, "peer") in self._removed:  # type: ignore[arg-type]
+        if protocol.text_field(join, "peer") in self._removed:
             return "removed"
         if len(self._connections) >= MAX_PEERS:
             return "full"
