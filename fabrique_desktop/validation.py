@@ -33,10 +33,13 @@ from fabrique_desktop.errors import BundleError, FabriqueError, TemplateError
 from fabrique_desktop.limits import (
     ID,
     MAX_ID,
+    MAX_IDEA,
     MAX_ITEMS,
     MAX_JSON_DEPTH,
+    MAX_LONG_TEXT,
     MAX_NAME,
     MAX_NUMBER,
+    MAX_PHONE_TEXT,
     MAX_POSITION,
     MAX_REFERENCES,
     MAX_SECONDS,
@@ -159,6 +162,13 @@ def _matching(pattern: str, label: str, limit: int) -> Any:
 
 Name = _line(MAX_NAME)
 Text = _lines(MAX_TEXT)
+Idea = _lines(MAX_IDEA)
+LongText = _lines(MAX_LONG_TEXT)
+Screen = _line(40)
+FileLabel = _line(260)
+PhoneName = _line(40)
+PhoneText = _lines(MAX_PHONE_TEXT)
+Sha256 = _matching(r"([0-9a-f]{64})?", "une empreinte sha256", 64)
 Id = _matching(ID.pattern, "un identifiant", MAX_ID)
 Stamp = _matching(
     r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?",
@@ -212,6 +222,8 @@ class _ColumnDoc(_Schema):
     challenge: Text = ""
     keywords: Annotated[list[Name], Field(max_length=MAX_ITEMS)] = []
     dream: Text = ""
+    intro: Text = ""
+    questions: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
 
 
 class _ValueDoc(_Schema):
@@ -273,6 +285,7 @@ class _AtelierDoc(_Schema):
     place: Name = ""
     audience: Name = ""
     facilitator: Name = ""
+    produced: Text = ""
 
 
 class _PlanDoc(_Schema):
@@ -280,8 +293,27 @@ class _PlanDoc(_Schema):
     ateliers: Annotated[list[_AtelierDoc], Field(max_length=MAX_TEMPLATE_ATELIERS)] = []
 
 
+class _BookletDoc(_Schema):
+    """The series booklet's editorial texts; the logo is a file of the media folder."""
+
+    organisation: Name = ""
+    logo: OptionalMediaName = ""
+    introduction: LongText = ""
+    why: LongText = ""
+    next: LongText = ""
+    participants: LongText = ""
+
+
 def _section(schema: type, limit: int = MAX_ITEMS) -> Any:
     return Annotated[list[schema], Field(max_length=limit)]  # type: ignore[valid-type]
+
+
+Values = _section(_ValueDoc)
+Paradoxes = _section(_ParadoxDoc)
+Engagements = _section(_EngagementDoc)
+Competences = _section(_CompetenceDoc)
+Inspirations = _section(_InspirationDoc)
+Personas = _section(_PersonaDoc, MAX_TEMPLATE_PERSONAS)
 
 
 class _TemplateDoc(_Schema):
@@ -294,13 +326,14 @@ class _TemplateDoc(_Schema):
     territory: Name = ""
     description: Text = ""
     columns: Annotated[list[_ColumnDoc], Field(min_length=3, max_length=6)]
-    values: _section(_ValueDoc) = []
-    paradoxes: _section(_ParadoxDoc) = []
-    engagements: _section(_EngagementDoc) = []
-    competences: _section(_CompetenceDoc) = []
-    inspirations: _section(_InspirationDoc) = []
-    personas: _section(_PersonaDoc, MAX_TEMPLATE_PERSONAS) = []
+    values: Values = []
+    paradoxes: Paradoxes = []
+    engagements: Engagements = []
+    competences: Competences = []
+    inspirations: Inspirations = []
+    personas: Personas = []
     series: _PlanDoc = _PlanDoc()
+    booklet: _BookletDoc = _BookletDoc()
 
 
 def template_document(data: Any, what: str = "Modèle") -> dict[str, Any]:
@@ -379,7 +412,7 @@ class _ParticipantRow(_EntityRow):
 
 class _CardRow(_EntityRow):
     session_id: Id
-    text: Text = ""
+    text: Idea = ""
     column: ColumnKey = "inbox"
     position: Position = 0.0
     persona_id: Id | None = None
@@ -390,6 +423,7 @@ class _CardRow(_EntityRow):
     value_keys: Annotated[list[ItemKey], Field(max_length=MAX_ITEMS)] = []
     merged_into: Id | None = None
     cluster_id: Id | None = None
+    card_kind: Literal["idea", "futur"] = "idea"
 
 
 class _EngagementRow(_EntityRow):
@@ -422,7 +456,7 @@ class _ActivityRow(_EntityRow):
     title: Name = ""
     planned_minutes: Count = 0
     instructions: Text = ""
-    screen: _line(40) = "tableau"
+    screen: Screen = "tableau"
     started_at: Stamp | None = None
     ended_at: Stamp | None = None
 
@@ -432,7 +466,7 @@ class _PhotoRow(_EntityRow):
     file_name: MediaName
     caption: Text = ""
     position: Position = 0.0
-    original_name: _line(260) = ""
+    original_name: FileLabel = ""
 
 
 class _DreamRow(_EntityRow):
@@ -446,7 +480,7 @@ class _QuoteRow(_EntityRow):
     session_id: Id
     persona_id: Id | None = None
     column: OptionalColumnKey = ""
-    text: Text = ""
+    text: Idea = ""
     position: Position = 0.0
 
 
@@ -468,6 +502,36 @@ class _FacilitationRow(_EntityRow):
     top_n: Count = 0
 
 
+class _PhoneRow(_EntityRow):
+    session_id: Id
+    number: Count = 0
+    token_hash: Sha256 = ""
+    name: PhoneName = ""
+    table_id: Id | None = None
+    persona_id: Id | None = None
+    blocked: bool = False
+
+
+class _PhoneIdeaRow(_EntityRow):
+    session_id: Id
+    phone_id: Id
+    text: PhoneText = ""
+    column: ColumnKey = "inbox"
+    horizon: Horizon = ""
+    status: Literal["pending", "published", "set_aside", "withdrawn", "removed"] = "pending"
+    card_id: Id | None = None
+    sent_at: Stamp | None = None
+
+
+class _PhonePollRow(_EntityRow):
+    session_id: Id
+    card_ids: Annotated[list[Id], Field(max_length=MAX_REFERENCES)] = []
+    dots_per_phone: Annotated[int, Field(ge=1, le=50)] = 3
+    secret: bool = False
+    opened_at: Stamp | None = None
+    closed_at: Stamp | None = None
+
+
 SCHEMAS: dict[str, type[_Schema]] = {
     "series": _SeriesRow,
     "sessions": _SessionRow,
@@ -484,6 +548,10 @@ SCHEMAS: dict[str, type[_Schema]] = {
     "quotes": _QuoteRow,
     "timers": _TimerRow,
     "facilitation": _FacilitationRow,
+    # engineer "phones" (#17): kinds registered by fabrique_desktop/phones/model.py
+    "phones": _PhoneRow,
+    "phone_ideas": _PhoneIdeaRow,
+    "phone_polls": _PhonePollRow,
 }
 
 LABELS = {
@@ -502,6 +570,9 @@ LABELS = {
     "quotes": "une citation",
     "timers": "le minuteur",
     "facilitation": "le vote",
+    "phones": "un téléphone",
+    "phone_ideas": "une idée de téléphone",
+    "phone_polls": "un vote par téléphone",
 }
 
 
