@@ -173,9 +173,15 @@ class AgendaPanel(QWidget):
         layout.addLayout(grid)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(REFRESH_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.timeout.connect(self._tick)
         self._refresh_timer.start()
         self.refresh()
+
+    def _tick(self) -> None:
+        # a closed window's panel may outlive its database until it is collected: only a
+        # panel on screen reads the clock and the agenda again
+        if self.isVisible():
+            self.refresh()
 
     # public
 
