@@ -25,7 +25,7 @@ import math
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
@@ -160,27 +160,52 @@ def _matching(pattern: str, label: str, limit: int) -> Any:
     ]
 
 
-Name = _line(MAX_NAME)
-Text = _lines(MAX_TEXT)
-Idea = _lines(MAX_IDEA)
-LongText = _lines(MAX_LONG_TEXT)
-Screen = _line(40)
-FileLabel = _line(260)
-PhoneName = _line(40)
-PhoneText = _lines(MAX_PHONE_TEXT)
-Sha256 = _matching(r"([0-9a-f]{64})?", "une empreinte sha256", 64)
-Id = _matching(ID.pattern, "un identifiant", MAX_ID)
-Stamp = _matching(
-    r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?",
-    "une date ISO",
-    MAX_TIMESTAMP,
-)
-Colour = _matching(r"#[0-9A-Fa-f]{6}", "une couleur #RRVVBB", MAX_NAME)
-OptionalColour = _matching(r"(#[0-9A-Fa-f]{6})?", "une couleur #RRVVBB", MAX_NAME)
-ColumnKey = _matching(r"[a-z0-9][a-z0-9_-]{0,199}", "une clé de colonne", MAX_NAME)
-OptionalColumnKey = _matching(r"([a-z0-9][a-z0-9_-]{0,199})?", "une clé de colonne", MAX_NAME)
-ItemKey = _matching(r"([A-Za-z0-9][A-Za-z0-9_.-]{0,199})?", "une clé", MAX_NAME)
-Icon = _matching(r"[a-z0-9]{1,10}\.[a-z0-9-]{1,60}", "un nom d'icône", 80)
+if TYPE_CHECKING:  # to mypy, the text types are the str that pydantic checks them as
+    Name = str
+    Text = str
+    Idea = str
+    LongText = str
+    PhoneName = str
+    PhoneText = str
+    Sha256 = str
+    Id = str
+    Stamp = str
+    Colour = str
+    OptionalColour = str
+    ColumnKey = str
+    OptionalColumnKey = str
+    ItemKey = str
+    Icon = str
+    Tag = str
+    ScreenKey = str
+    FileName = str
+    Phase = str
+    Horizon = str
+else:  # built by functions: limits and checks of each kind of text
+    Name = _line(MAX_NAME)
+    Text = _lines(MAX_TEXT)
+    Idea = _lines(MAX_IDEA)
+    LongText = _lines(MAX_LONG_TEXT)
+    PhoneName = _line(40)
+    PhoneText = _lines(MAX_PHONE_TEXT)
+    Sha256 = _matching(r"([0-9a-f]{64})?", "une empreinte sha256", 64)
+    Id = _matching(ID.pattern, "un identifiant", MAX_ID)
+    Stamp = _matching(
+        r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?",
+        "une date ISO",
+        MAX_TIMESTAMP,
+    )
+    Colour = _matching(r"#[0-9A-Fa-f]{6}", "une couleur #RRVVBB", MAX_NAME)
+    OptionalColour = _matching(r"(#[0-9A-Fa-f]{6})?", "une couleur #RRVVBB", MAX_NAME)
+    ColumnKey = _matching(r"[a-z0-9][a-z0-9_-]{0,199}", "une clé de colonne", MAX_NAME)
+    OptionalColumnKey = _matching(r"([a-z0-9][a-z0-9_-]{0,199})?", "une clé de colonne", MAX_NAME)
+    ItemKey = _matching(r"([A-Za-z0-9][A-Za-z0-9_.-]{0,199})?", "une clé", MAX_NAME)
+    Icon = _matching(r"[a-z0-9]{1,10}\.[a-z0-9-]{1,60}", "un nom d'icône", 80)
+    Tag = _line(MAX_TAG)
+    ScreenKey = _line(40)
+    FileName = _line(260)
+    Phase = Literal[tuple(PHASES)]
+    Horizon = Literal[("", *HORIZONS)]
 MediaName = Annotated[
     str,
     Field(max_length=120),
@@ -191,11 +216,8 @@ OptionalMediaName = Annotated[
     Field(max_length=120),
     AfterValidator(lambda v: v if v == "" or is_media_name(v) else _bad_media(v)),
 ]
-Tag = _line(MAX_TAG)
 Position = Annotated[float, Field(ge=-MAX_POSITION, le=MAX_POSITION, allow_inf_nan=False)]
 Count = Annotated[int, Field(ge=0, le=MAX_NUMBER)]
-Phase = Literal[tuple(PHASES)]  # type: ignore[valid-type]
-Horizon = Literal[("", *HORIZONS)]  # type: ignore[valid-type]
 
 
 def _bad_media(value: str) -> str:
@@ -304,18 +326,6 @@ class _BookletDoc(_Schema):
     participants: LongText = ""
 
 
-def _section(schema: type, limit: int = MAX_ITEMS) -> Any:
-    return Annotated[list[schema], Field(max_length=limit)]  # type: ignore[valid-type]
-
-
-Values = _section(_ValueDoc)
-Paradoxes = _section(_ParadoxDoc)
-Engagements = _section(_EngagementDoc)
-Competences = _section(_CompetenceDoc)
-Inspirations = _section(_InspirationDoc)
-Personas = _section(_PersonaDoc, MAX_TEMPLATE_PERSONAS)
-
-
 class _TemplateDoc(_Schema):
     format: Literal["fabrique-template"]
     format_version: Annotated[int, Field(ge=1, le=1)]
@@ -326,12 +336,12 @@ class _TemplateDoc(_Schema):
     territory: Name = ""
     description: Text = ""
     columns: Annotated[list[_ColumnDoc], Field(min_length=3, max_length=6)]
-    values: Values = []
-    paradoxes: Paradoxes = []
-    engagements: Engagements = []
-    competences: Competences = []
-    inspirations: Inspirations = []
-    personas: Personas = []
+    values: Annotated[list[_ValueDoc], Field(max_length=MAX_ITEMS)] = []
+    paradoxes: Annotated[list[_ParadoxDoc], Field(max_length=MAX_ITEMS)] = []
+    engagements: Annotated[list[_EngagementDoc], Field(max_length=MAX_ITEMS)] = []
+    competences: Annotated[list[_CompetenceDoc], Field(max_length=MAX_ITEMS)] = []
+    inspirations: Annotated[list[_InspirationDoc], Field(max_length=MAX_ITEMS)] = []
+    personas: Annotated[list[_PersonaDoc], Field(max_length=MAX_TEMPLATE_PERSONAS)] = []
     series: _PlanDoc = _PlanDoc()
     booklet: _BookletDoc = _BookletDoc()
 
@@ -456,7 +466,7 @@ class _ActivityRow(_EntityRow):
     title: Name = ""
     planned_minutes: Count = 0
     instructions: Text = ""
-    screen: Screen = "tableau"
+    screen: ScreenKey = "tableau"
     started_at: Stamp | None = None
     ended_at: Stamp | None = None
 
@@ -466,7 +476,7 @@ class _PhotoRow(_EntityRow):
     file_name: MediaName
     caption: Text = ""
     position: Position = 0.0
-    original_name: FileLabel = ""
+    original_name: FileName = ""
 
 
 class _DreamRow(_EntityRow):
