@@ -25,6 +25,7 @@ import math
 import re
 from collections.abc import Callable
 from functools import cache
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
@@ -168,6 +169,7 @@ if TYPE_CHECKING:  # to mypy, the text types are the str that pydantic checks th
     PhoneName = str
     PhoneText = str
     Sha256 = str
+    LogoPath = str
     Id = str
     Stamp = str
     Colour = str
@@ -189,6 +191,14 @@ else:  # built by functions: limits and checks of each kind of text
     PhoneName = _line(40)
     PhoneText = _lines(MAX_PHONE_TEXT)
     Sha256 = _matching(r"([0-9a-f]{64})?", "une empreinte sha256", 64)
+    LogoPath = Annotated[
+        str,
+        Field(max_length=4096),
+        AfterValidator(_text_check(False)),
+        AfterValidator(
+            lambda v: v if v == "" or is_media_name(PurePath(v).name) else _bad_media(v)
+        ),
+    ]
     Id = _matching(ID.pattern, "un identifiant", MAX_ID)
     Stamp = _matching(
         r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?",
@@ -244,8 +254,8 @@ class _ColumnDoc(_Schema):
     challenge: Text = ""
     keywords: Annotated[list[Name], Field(max_length=MAX_ITEMS)] = []
     dream: Text = ""
-    intro: Text = ""
-    questions: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
+    questions: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []  # « Comment faire pour ? »
+    intro: Text = ""  # what introduces the Vivre's engagements in the booklet
 
 
 class _ValueDoc(_Schema):
@@ -307,23 +317,23 @@ class _AtelierDoc(_Schema):
     place: Name = ""
     audience: Name = ""
     facilitator: Name = ""
-    produced: Text = ""
+    produced: Text = ""  # what the atelier produced, for the booklet's steps
+
+
+class _BookletDoc(_Schema):
+    """The editorial voice of a series' booklet (``fabrique_desktop.booklet``)."""
+
+    organisation: Name = ""
+    logo: LogoPath = ""  # where the dialog kept it; only its name is used, in media/
+    introduction: LongText = ""
+    why: LongText = ""
+    next: LongText = ""
+    participants: LongText = ""
 
 
 class _PlanDoc(_Schema):
     title: Name = ""
     ateliers: Annotated[list[_AtelierDoc], Field(max_length=MAX_TEMPLATE_ATELIERS)] = []
-
-
-class _BookletDoc(_Schema):
-    """The series booklet's editorial texts; the logo is a file of the media folder."""
-
-    organisation: Name = ""
-    logo: OptionalMediaName = ""
-    introduction: LongText = ""
-    why: LongText = ""
-    next: LongText = ""
-    participants: LongText = ""
 
 
 class _TemplateDoc(_Schema):
@@ -433,7 +443,7 @@ class _CardRow(_EntityRow):
     value_keys: Annotated[list[ItemKey], Field(max_length=MAX_ITEMS)] = []
     merged_into: Id | None = None
     cluster_id: Id | None = None
-    card_kind: Literal["idea", "futur"] = "idea"
+    card_kind: Literal["idea", "futur"] = "idea"  # a participant's idea, or « Futur engagé »
 
 
 class _EngagementRow(_EntityRow):

@@ -272,7 +272,10 @@ class ExportDialog(QDialog):
         if fmt.key == "png":
             from ui.board_image import write_board_png
 
-            return lambda progress: write_board_png(self.store, self.session, target)
+            def board(progress: Progress) -> None:
+                write_board_png(self.store, self.session, target)  # pages: target-2.png…
+
+            return board
         if fmt.key == "json":
             return self._bundle_job(target)
         if fmt.key == "series":
@@ -281,7 +284,7 @@ class ExportDialog(QDialog):
             series = self.store.get(Series, self.session.series_id)
             if series is None:
                 raise FabriqueError(self.tr("La série de cet atelier est introuvable."))
-            data = gather_series(self.store, series)
+            data = gather_series(self.store, series, media_dir=self._media_dir())
             return lambda progress: write_series_pdf(data, target, progress)
         report = gather_session(self.store, self.session, media_dir=self._media_dir())
         if fmt.key == "pdf":

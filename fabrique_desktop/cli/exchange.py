@@ -91,7 +91,9 @@ def export_decidim(
 def export_png(context: Context, session: Session, target: Path, args: argparse.Namespace) -> None:
     from ui.board_image import write_board_png  # Qt only for this format
 
-    write_board_png(context.store, session, target)
+    pages = write_board_png(context.store, session, target)
+    for page in pages[1:]:  # a large board: one image per page, cut between cards
+        print(f"Exporté : {page}")
 
 
 EXPORTERS: dict[str, Exporter] = {
@@ -194,7 +196,8 @@ def export_series(args: argparse.Namespace, context: Context) -> int:
     from fabrique_desktop.report import gather_series
 
     series: Series = find_series(context.store, args.series)
-    write_series_pdf(gather_series(context.store, series), Path(args.output))
+    report = gather_series(context.store, series, media_dir=context.data_dir.media)
+    write_series_pdf(report, Path(args.output))
     print(f"Exporté : {args.output}")
     return 0
 
