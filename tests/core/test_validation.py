@@ -89,3 +89,30 @@ def test_rows_written_by_an_older_version_cannot_reach_outside_at_use(
     store.put_many([dataclasses.replace(persona, portrait="persona-1.jpg")])
     data, _ = deck_pdf(store.find(Persona, series_id=demo.id), media_dir=data_dir.media)
     assert b"/Subtype /Image" in data  # (the check can fail: a real portrait is embedded)
+
+
+def test_the_booklet_logo_is_read_only_from_the_media_folder(
+    store, demo, data_dir, tmp_path
+) -> None:
+    """A template or a copy may name any path as the logo: only a file of media/ with that
+    name is ever used."""
+    import copy
+
+    from fabrique_desktop.model import Series
+
+    outside = tmp_path / "secret.png"
+    outside.write_bytes(JPEG)
+    data_dir.media.mkdir(parents=True)
+    series = store.get(Series, demo.id)
+    template = copy.deepcopy(series.template)
+    template["booklet"] = {"logo": str(outside)}
+    hostile = dataclasses.replace(series, template=template)
+    assert report.gather_series(store, hostile, media_dir=data_dir.media).booklet.logo == ""
+    (data_dir.media / "secret.png").write_bytes(JPEG)  # the same name, inside media/
+    logo = report.gather_series(store, hostile, media_dir=data_dir.media).booklet.logo
+    assert logo == str(data_dir.media / "secret.png")
+    with pytest.raises(BundleError, match="logo"):
+        validation.record(
+            "series",
+            {**hostile.to_record(), "template": {**template, "booklet": {"logo": "../x/../"}}},
+        )
