@@ -522,11 +522,11 @@ class _FacilitationRow(_EntityRow):
     top_n: Count = 0
 
 
-class _PhoneRow(_EntityRow):
+class _PhoneRow(_EntityRow):  # fabrique_desktop.phones.model (issue 17)
     session_id: Id
     number: Count = 0
-    token_hash: Sha256 = ""
-    name: PhoneName = ""
+    token_hash: Annotated[str, Field(pattern=r"^([0-9a-f]{64})?$")] = ""
+    name: Name = ""
     table_id: Id | None = None
     persona_id: Id | None = None
     blocked: bool = False
@@ -534,21 +534,21 @@ class _PhoneRow(_EntityRow):
 
 class _PhoneIdeaRow(_EntityRow):
     session_id: Id
-    phone_id: Id
-    text: PhoneText = ""
-    column: ColumnKey = "inbox"
+    phone_id: Id | Literal[""] = ""
+    text: Text = ""
+    column: OptionalColumnKey = ""
     horizon: Horizon = ""
     status: Literal["pending", "published", "set_aside", "withdrawn", "removed"] = "pending"
     card_id: Id | None = None
-    sent_at: Stamp | None = None
+    sent_at: Stamp | Literal[""] = ""
 
 
 class _PhonePollRow(_EntityRow):
     session_id: Id
     card_ids: Annotated[list[Id], Field(max_length=MAX_REFERENCES)] = []
-    dots_per_phone: Annotated[int, Field(ge=1, le=50)] = 3
+    dots_per_phone: Count = 0
     secret: bool = False
-    opened_at: Stamp | None = None
+    opened_at: Stamp | Literal[""] = ""
     closed_at: Stamp | None = None
 
 
@@ -568,7 +568,6 @@ SCHEMAS: dict[str, type[_Schema]] = {
     "quotes": _QuoteRow,
     "timers": _TimerRow,
     "facilitation": _FacilitationRow,
-    # engineer "phones" (#17): kinds registered by fabrique_desktop/phones/model.py
     "phones": _PhoneRow,
     "phone_ideas": _PhoneIdeaRow,
     "phone_polls": _PhonePollRow,
@@ -591,8 +590,8 @@ LABELS = {
     "timers": "le minuteur",
     "facilitation": "le vote",
     "phones": "un téléphone",
-    "phone_ideas": "une idée de téléphone",
-    "phone_polls": "un vote par téléphone",
+    "phone_ideas": "une idée reçue d'un téléphone",
+    "phone_polls": "un vote des téléphones",
 }
 
 
