@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 s
 
 PADDING = 10.0
 STRIP = 8.0  # the persona colour strip
+GHOST_PADDING = 8.0
 EDGE = "#78909C"
 LONG_WORD, SHORT_WORD = 9, 6  # letters: words hyphenated when a card is narrow, very narrow
 MIN_SCALE = 0.5  # a card's text never shrinks below this share of the board's type size
@@ -148,6 +149,7 @@ class CardItem(QGraphicsItem):
         self._text_height = 0.0
         self._badge_height = 0.0
         self._height = self._estimate()
+        self._ghost: int | None = None  # while dragged: how many other cards come with it
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         # a picture per note in its own coordinates: the view never scales (the zoom is the type
         # size). Not DeviceCoordinateCache: for a note taller than the view, or partly out of it,
@@ -184,7 +186,21 @@ class CardItem(QGraphicsItem):
         self.update()  # the cached picture was drawn at the old width or type size
 
     def height(self) -> float:
+        """The note's height on the board (also while it is dragged as a ghost)."""
         return self._height
+
+    def set_ghost(self, on: bool, others: int = 0) -> None:
+        """While dragged, the note shrinks to one line (its first words, and « +n » for the
+        other cards carried along), so that the cards under the pointer stay readable."""
+        ghost = others if on else None
+        if ghost != self._ghost:
+            self.prepareGeometryChange()
+            self._ghost = ghost
+            self.update()
+
+    @property
+    def is_ghost(self) -> bool:
+        return self._ghost is not None
 
     def text_font(self) -> QFont:
         return self._fonts.scaled(False, self._scale)[0] if self._scale < 1 else self._fonts.text
@@ -291,11 +307,35 @@ class CardItem(QGraphicsItem):
     # Qt overrides
 
     def boundingRect(self) -> QRectF:
+        if self._ghost is not None:
+            line = self._fonts.small_metrics.lineSpacing()
+            return QRectF(0, 0, max(120.0, self._width * 0.8), math.ceil(line + 2 * GHOST_PADDING))
         return QRectF(0, 0, self._width, self._height)
+
+    def _paint_ghost(self, painter: QPainter) -> None:
+        rect = self.boundingRect().adjusted(1.5, 1.5, -1.5, -1.5)
+        background = QColor(self._background())
+        background.setAlpha(235)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(theme.SELECTION), 3))
+        painter.setBrush(background)
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.setPen(QColor(theme.readable_ink(self._background())))
+        painter.setFont(self._fonts.small)
+        metrics = self._fonts.small_metrics
+        more = f"  +{self._ghost}" if self._ghost else ""
+        inner = rect.adjusted(GHOST_PADDING, 0, -GHOST_PADDING, 0)
+        room = inner.width() - metrics.horizontalAdvance(more)
+        words = metrics.elidedText(self.card.text, Qt.TextElideMode.ElideRight, room)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        painter.drawText(inner, flags, words + more)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if self._ghost is not None:
+            self._paint_ghost(painter)
+            return
         rect = self.boundingRect().adjusted(1, 1, -1, -1)
         background = self._background()
         ink = QColor(theme.readable_ink(background))

@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         item = self.scene.items_by_id.get(getattr(self, "_last_captured", ""))
         if item is not None:
             self.scene.select_cards([item.card.id])
-            self.board.view.ensureVisible(item)
+            self.board.view.show_card(item.card.id)
             return
         card_id = self.scene.move_selection(0, 0)  # keeps a selection; else the first card
         if card_id:
@@ -158,8 +158,8 @@ class MainWindow(QMainWindow):
         if ids:
             cards = [c for c in (self.store.get(Card, i) for i in ids) if c is not None]
             self.scene.refresh(cards)
-            if len(ids) == 1 and (item := self.scene.items_by_id.get(next(iter(ids)))):
-                self.board.view.ensureVisible(item)
+            if len(ids) == 1 and (card_id := next(iter(ids))) in self.scene.items_by_id:
+                self.board.view.show_card(card_id)  # whole, in its column; no other moves
         self._update_title()
 
     def _show_failure(self, message: str) -> None:

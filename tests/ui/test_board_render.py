@@ -106,7 +106,7 @@ def test_fit_to_window_makes_every_column_fit(qtbot, window) -> None:
     window.resize(1280, 720)
     window.board.fit_to_window()
     scene = window.scene
-    assert scene.sceneRect().height() <= window.board.view.viewport().height() + 1
+    assert scene.content_height() <= window.board.view.viewport().height() + 1
     assert window.board.zoom < 1
 
 
