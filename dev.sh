@@ -9,6 +9,8 @@ cd "$(dirname "$0")"
 PYTHON=${PYTHON:-python3}
 VENV=.venv
 QT_LIBS="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3"
+# the one test on a real X window (tests/ui/test_wall_real_window.py; skipped without them)
+TEST_DEBS="xvfb openbox xdotool"
 QT_XCB_LIBS="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1"
 
 say() { printf '%s\n' "$*" >&2; }
@@ -70,6 +72,9 @@ case "${1:-}" in
   test)
     shift
     ensure_system
+    missing=$(missing_debs $TEST_DEBS $QT_XCB_LIBS)
+    [ -z "$missing" ] || apt_install $missing \
+      || say "Sans $missing, le test sur une vraie fenêtre X est sauté."
     ensure_venv
     exec "$VENV/bin/python" -m pytest "$@"
     ;;

@@ -173,7 +173,8 @@ class AgendaPanel(QWidget):
         layout.addLayout(grid)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(REFRESH_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
+        # a hidden panel (its window closed) does not read the database: it may be closed
+        self._refresh_timer.timeout.connect(lambda: self.isVisible() and self.refresh())
         self._refresh_timer.start()
         self.refresh()
 

@@ -134,13 +134,16 @@ class FabriqueApp(QObject):
         if previous is not None:
             window.setGeometry(previous.geometry())
             if previous.isFullScreen():
-                window.showFullScreen()
+                window.set_projector_mode(True)
             elif previous.isMaximized():
-                window.showMaximized()
+                window.show_whole_screen()
             else:
                 window.show()
             previous.close()
             previous.deleteLater()
+            # with no window manager nobody activates the new window: typed words were lost
+            window.activateWindow()
+            window.focus_capture()
         self.window = window
         self.settings.set("last_session", session.id)
         return window
@@ -233,7 +236,7 @@ def run(
     fabrique = FabriqueApp(app, store, data_dir, backups)
     window = fabrique.open_session(session_id, at_start_up=True)
     if fullscreen:
-        window.showFullScreen()
+        window.set_projector_mode(True)
     else:
         show_whole(window)
     window.activateWindow()  # window shortcuts need an active window, even with no window manager
@@ -247,19 +250,11 @@ def log_start_up(started: float) -> None:
     )
 
 
-# what a window manager and a task bar take around a window (title bar, borders, panel)
-WINDOW_FRAME = 64
-
-
 def show_whole(window: QWidget) -> None:
-    """Show ``window`` entirely on its screen: on a 1280×720 projector (or a laptop whose task
-    bar leaves less than 720 pixels) it is maximized, so the status bar, the bottom of the
-    docks and their buttons are not below the edge of the screen."""
+    """The first window is maximized, whatever the screen's size (a 1280×720 projector or a
+    1920×1080 one). The geometry is set as well: with no window manager (a kiosk projector),
+    nobody acts on a request to maximize."""
     screen = window.screen()
-    available = screen.availableGeometry() if screen is not None else None
-    if available is not None and (
-        window.width() > available.width() or window.height() + WINDOW_FRAME > available.height()
-    ):
-        window.showMaximized()
-    else:
-        window.show()
+    if screen is not None:
+        window.setGeometry(screen.availableGeometry())
+    window.showMaximized()

@@ -83,6 +83,7 @@ class BoardScene(QGraphicsScene):
         self._personas: dict[str, Persona] = {}
         self._tables: dict[str, Table] = {}
         self._votes: dict[str, int] = {}
+        self._votes_secret = False
         self._dimmed: set[str] = set()
         self._current: str | None = None
         self._press: tuple[QPointF, CardItem, bool] | None = None
@@ -276,6 +277,19 @@ class BoardScene(QGraphicsScene):
         for card_id, item in self.items_by_id.items():
             item.set_votes(self._votes.get(card_id, 0))
         self.layout_cards()
+
+    def set_votes_secret(self, secret: bool) -> None:
+        """A secret vote not yet revealed: every card says « secret » instead of a count."""
+        if secret == self._votes_secret:
+            return
+        self._votes_secret = secret
+        for card_id, item in self.items_by_id.items():
+            item.set_votes(self._votes.get(card_id, 0), secret)
+        self.layout_cards()
+
+    @property
+    def votes_secret(self) -> bool:
+        return self._votes_secret
 
     def update_vote_counts(self, moved: dict[str, int]) -> None:
         """Some cards' dots changed (0: no more dots); the other notes are not touched."""
@@ -763,8 +777,9 @@ class BoardScene(QGraphicsScene):
         item = CardItem(card, self._column(card.column).tint, self.fonts, width)
         if card.persona_id or card.table_id:
             item.look = self._look(card)
-        if self._votes.get(card.id):
-            item.votes = self._votes[card.id]
+        if self._votes.get(card.id) or self._votes_secret:
+            item.votes = self._votes.get(card.id, 0)
+            item.votes_secret = self._votes_secret
         if card.id in self._dimmed:
             item.setOpacity(DIMMED_OPACITY)
         self.addItem(item)

@@ -33,6 +33,10 @@ if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 s
 PADDING = 10.0
 STRIP = 8.0  # the persona colour strip
 GHOST_PADDING = 8.0
+PILL_PADDING = 10.0
+VOTE_PILL = "#1A237E"  # the dots: white on deep blue, 14:1, on every card colour
+SECRET_PILL = "#455A64"  # a secret vote: the pill says « secret », no count
+VOTE_INK = "#FFFFFF"
 EDGE = "#78909C"
 LONG_WORD, SHORT_WORD = 9, 6  # letters: words hyphenated when a card is narrow, very narrow
 MIN_SCALE = 0.5  # a card's text never shrinks below this share of the board's type size
@@ -51,6 +55,23 @@ class CardLook:
     persona_name: str = ""
     persona_colour: str = ""
     table: str = ""
+
+
+@dataclass(frozen=True)
+class VoteMark:
+    """A card's dots as the room sees them: a count, or « secret » while a secret vote is
+    not revealed. Drawn as a dark pill at the card's type size or larger (issue 13: read
+    from the back of the room). Other sources of counts (phones) give the same mark."""
+
+    count: int = 0
+    secret: bool = False
+
+    @property
+    def shown(self) -> bool:
+        return self.secret or self.count > 0
+
+    def label(self) -> str:
+        return "● secret" if self.secret else f"● {self.count}"
 
 
 class Fonts:
@@ -136,6 +157,7 @@ class CardItem(QGraphicsItem):
         self.tint = tint
         self.look = CardLook()
         self.votes = 0
+        self.votes_secret = False
         self.measured = False
         self.laid_at: tuple[float, float] | None = None  # where the scene last put it
         self._fonts = fonts
@@ -148,6 +170,7 @@ class CardItem(QGraphicsItem):
         self._badge_text = ""  # the badges as drawn (soft hyphens in a tag too long)
         self._text_height = 0.0
         self._badge_height = 0.0
+        self._vote_height = 0.0
         self._height = self._estimate()
         self._ghost: int | None = None  # while dragged: how many other cards come with it
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -172,10 +195,31 @@ class CardItem(QGraphicsItem):
             self.look = look
             self._remeasure()
 
-    def set_votes(self, votes: int) -> None:
-        if votes != self.votes:
-            self.votes = votes
+    def set_votes(self, votes: int, secret: bool | None = None) -> None:
+        """The card's dots (``secret``: the count is hidden, the card says « secret »)."""
+        secret = self.votes_secret if secret is None else secret
+        if (votes, secret) != (self.votes, self.votes_secret):
+            self.votes, self.votes_secret = votes, secret
             self._remeasure()
+
+    def vote_mark(self) -> VoteMark:
+        return VoteMark(self.votes, self.votes_secret)
+
+    def vote_rect(self) -> QRectF:
+        """Where the dots' pill is drawn (empty when the card shows none)."""
+        mark = self.vote_mark()
+        if not mark.shown:
+            return QRectF()
+        metrics = QFontMetricsF(self.vote_font())
+        text = self.text_rect()
+        width = metrics.horizontalAdvance(mark.label()) + 2 * PILL_PADDING
+        return QRectF(text.left(), text.bottom() + 6, min(width, text.width()), self._vote_height)
+
+    def vote_font(self) -> QFont:
+        """The dots' type: bold, at least the card's text size."""
+        font = QFont(self._fonts.text)
+        font.setBold(True)
+        return font
 
     def set_geometry(self, fonts: Fonts, width: float) -> None:
         self.prepareGeometryChange()
@@ -237,6 +281,8 @@ class CardItem(QGraphicsItem):
         self._text_height = math.ceil(
             metrics.boundingRect(bound, self.text_flags(), self._display).height()
         )
+        pill = math.ceil(QFontMetricsF(self.vote_font()).height()) + 4
+        self._vote_height = pill if self.vote_mark().shown else 0.0
         badges = self._badge_text = self._badges()
         self._badge_height = 0.0
         if badges:
@@ -247,7 +293,7 @@ class CardItem(QGraphicsItem):
             small = fonts.scaled(True, self._badge_scale)[1]
             flags = ANYWHERE_FLAGS if self._badge_anywhere else TEXT_FLAGS
             self._badge_height = math.ceil(small.boundingRect(bound, flags, badges).height()) + 6
-        height = self._text_height + self._badge_height + 2 * PADDING
+        height = self._text_height + self._vote_space() + self._badge_height + 2 * PADDING
         self.measured = True
         # the text may be laid out anew (other line breaks, syllables, size) at the same
         # height: the cached picture is stale either way (issue 13, stale paint)
@@ -260,7 +306,11 @@ class CardItem(QGraphicsItem):
 
     def badge_rect(self) -> QRectF:
         text = self.text_rect()
-        return QRectF(text.left(), text.bottom() + 6, text.width(), self._badge_height - 6)
+        top = text.bottom() + self._vote_space() + 6
+        return QRectF(text.left(), top, text.width(), self._badge_height - 6)
+
+    def _vote_space(self) -> float:
+        return self._vote_height + 6 if self._vote_height else 0.0
 
     def badge_text(self) -> str:
         """The badges as drawn (a tag too long for the card hyphenated at a syllable)."""
@@ -288,13 +338,14 @@ class CardItem(QGraphicsItem):
         self._text_height = lines * fonts.text_metrics.lineSpacing()
         badges = fonts.small_metrics.lineSpacing() + 6 if self._badges() else 0.0
         self._badge_height = badges
-        return self._text_height + badges + 2 * PADDING
+        self._vote_height = fonts.text_metrics.height() + 4 if self.vote_mark().shown else 0.0
+        return self._text_height + self._vote_space() + badges + 2 * PADDING
 
     def _background(self) -> str:
         return self.card.colour or self.tint
 
     def _badges(self) -> str:
-        parts = [f"●{self.votes}"] if self.votes else []
+        parts = []
         if self.card.horizon:
             parts.append(f"→{self.card.horizon}")
         if self.look.persona_name:
@@ -311,6 +362,16 @@ class CardItem(QGraphicsItem):
             line = self._fonts.small_metrics.lineSpacing()
             return QRectF(0, 0, max(120.0, self._width * 0.8), math.ceil(line + 2 * GHOST_PADDING))
         return QRectF(0, 0, self._width, self._height)
+
+    def _paint_votes(self, painter: QPainter) -> None:
+        mark = self.vote_mark()
+        rect = self.vote_rect()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(SECRET_PILL if mark.secret else VOTE_PILL))
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        painter.setPen(QColor(VOTE_INK))
+        painter.setFont(self.vote_font())
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), mark.label())
 
     def _paint_ghost(self, painter: QPainter) -> None:
         rect = self.boundingRect().adjusted(1.5, 1.5, -1.5, -1.5)
@@ -353,6 +414,9 @@ class CardItem(QGraphicsItem):
         painter.setPen(ink)
         painter.setFont(self.text_font())
         painter.drawText(self.text_rect(), self.text_flags(), self._display)
+        if self._vote_height:
+            self._paint_votes(painter)
+            painter.setPen(ink)
         badges = self.badge_text()
         if badges:
             painter.setFont(self.badge_font())

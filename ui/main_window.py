@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from fabrique_desktop.changes import Change
 from fabrique_desktop.model import Card, Session
@@ -21,7 +22,7 @@ from ui.capture_bar import CaptureBar
 from ui.icons import icon
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QScreen, QWindow
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         else:
             self.build_feature_menus()
         self._update_title()
+        self._windowed: tuple[QRect, bool] | None = None  # before full screen: where, maximized
+        self._focus_keeper = FocusKeeper(self)
 
     @property
     def session(self) -> Session:
@@ -309,9 +312,43 @@ class MainWindow(QMainWindow):
         self.capture.hint.setVisible(not on)
         self.board.set_projector(on)
         if on:
+            if not self.isFullScreen():
+                self._windowed = (self.normalGeometry(), self.isMaximized())
+            self.show_whole_screen(full=True)
+        elif self.isFullScreen():
+            geometry, maximized = self._windowed or (self.normalGeometry(), True)
+            if maximized:
+                self.show_whole_screen()
+            else:
+                self.showNormal()
+                self.setGeometry(geometry)  # with no window manager, nobody else restores it
+        self.activateWindow()
+
+    def show_whole_screen(self, full: bool = False) -> None:
+        """Maximized (or full screen) on the window's screen, whatever its size. The geometry
+        is set too: with no window manager (a kiosk projector), nobody acts on the request."""
+        screen: QScreen | None = self.screen()
+        if screen is not None:
+            self.setGeometry(screen.geometry() if full else screen.availableGeometry())
+        if full:
             self.showFullScreen()
         else:
-            self.showNormal()
+            self.showMaximized()
+
+    def take_focus_back(self) -> None:
+        """After a dialog or a presenter closed: this window is active again (with no window
+        manager, nobody else activates it) and the keyboard is where it was — the capture
+        field, or the board."""
+        if not self.isVisible() or QApplication.activeModalWidget() is not None:
+            return
+        if QApplication.activePopupWidget() is not None:
+            return
+        self.activateWindow()
+        self.raise_()
+        target = self.focusWidget()  # where the keyboard was before the dialog
+        if target is None or not target.isVisible():
+            target = self.board.view
+        target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def set_audience_window(self, on: bool) -> None:
         """The board alone on the projector's screen; this window keeps the controls."""
@@ -345,6 +382,57 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         log.info("window closed on session %s", self.session.id)
+        self._focus_keeper.stop()
         if self.projector_window is not None:
             self.projector_window.close()
         super().closeEvent(event)
+
+
+class FocusKeeper(QObject):
+    """Gives the keyboard back to the main window when one of its dialogs or presenters (any
+    other window of the app that had the focus) closes and no window has the focus. A window
+    manager does this; without one (a kiosk projector set-up) nothing would, and every
+    shortcut would stay dead until a click. Leaving the app for another one is left alone."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._watched: QWindow | None = None
+        QGuiApplication.instance().focusWindowChanged.connect(self._focus_moved)
+        self._listening = True
+
+    def stop(self) -> None:
+        app = QGuiApplication.instance()
+        if app is not None and self._listening:
+            app.focusWindowChanged.disconnect(self._focus_moved)
+        self._listening = False
+        self._watch(None)
+
+    def _focus_moved(self, focused: QWindow | None) -> None:
+        if focused is None:
+            self._check()
+        elif focused is not self.window.windowHandle():
+            self._watch(focused)  # a dialog or a presenter: when it goes, the focus returns
+            if not focused.isVisible():  # (already gone: the activation came late)
+                self._check()
+
+    def _watch(self, other: QWindow | None) -> None:
+        if self._watched is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # already deleted
+                self._watched.visibleChanged.disconnect(self._other_shown)
+        self._watched = other
+        if other is not None:
+            other.visibleChanged.connect(self._other_shown)
+
+    def _other_shown(self, visible: bool) -> None:
+        if not visible:
+            self._check()
+
+    def _check(self) -> None:
+        QTimer.singleShot(0, self.window, self._give_back)
+
+    def _give_back(self) -> None:
+        focused = QGuiApplication.focusWindow()
+        if focused is None or not focused.isVisible():
+            self._watch(None)
+            self.window.take_focus_back()

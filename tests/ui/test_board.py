@@ -499,6 +499,6 @@ def test_vote_counts_and_dimming_api(window, three) -> None:
     scene = window.scene
     scene.set_vote_counts({three[0]: 3})
     assert scene.items_by_id[three[0]].votes == 3
-    assert "●3" in scene.items_by_id[three[0]]._badges()
+    assert scene.items_by_id[three[0]].vote_mark().label() == "● 3"
     scene.set_dimmed({three[1]})
     assert scene.items_by_id[three[1]].opacity() < 0.5
