@@ -8,7 +8,9 @@ Layout is computed here; the view decides the type size.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -52,6 +54,21 @@ SLIM_WIDTH = 64.0  # an empty column, while others have cards: a band to drop on
 SCROLL_MARK = 6.0  # the width of a column's scroll mark, in its right padding
 CLUSTER_GAP = 6.0  # between a group's frame and its cards, above and below
 GROUP_INSET = 14.0  # the drop indicator inside a group's frame: the card joins the group
+TILE_GAP = 4.0  # between the overview's tiles
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The whole board at a glance: each card a one-line tile (its first words) in
+    ``across`` tiles per column row, in ``font``."""
+
+    font: QFont
+    across: int
+    tile_height: float
+
+    def tile_width(self, column_width: float) -> float:
+        inner = column_width - 2 * COLUMN_PADDING - (self.across - 1) * TILE_GAP
+        return math.floor(inner / self.across)
 
 
 class BoardScene(QGraphicsScene):
@@ -97,6 +114,7 @@ class BoardScene(QGraphicsScene):
         self._marks: dict[str, QGraphicsRectItem] = {}  # where each column is scrolled
         self._drop_column: str | None = None  # the column a drag would drop in
         self._slim_titles: dict[str, QGraphicsSimpleTextItem] = {}
+        self.overview: Overview | None = None  # the whole board as tiles (BoardView.overview)
         self._add_timer = QTimer(self)
         self._add_timer.setSingleShot(True)
         self._add_timer.timeout.connect(self._add_some)
@@ -473,6 +491,17 @@ class BoardScene(QGraphicsScene):
     def slim_columns(self) -> frozenset[str]:
         return self._slim
 
+    def set_overview(self, overview: Overview | None) -> None:
+        """Show every card as a tile (an Overview), or as a whole note again (None)."""
+        self.overview = overview
+        for item in self.items_by_id.values():
+            if overview is None:
+                item.set_tile(None)
+        for cluster_item in self.cluster_items.values():
+            cluster_item.setVisible(overview is None)
+        self._offsets.clear()
+        self.layout_cards()
+
     # each column scrolls on its own
 
     def column_offset(self, key: str) -> float:
@@ -504,7 +533,7 @@ class BoardScene(QGraphicsScene):
             return
         if not item.measured and item.measure():
             self.layout_cards()
-        top, bottom = item.pos().y(), item.pos().y() + item.height()
+        top, bottom = item.pos().y(), item.pos().y() + item.boundingRect().height()
         if top < margin:
             self.scroll_column(item.card.column, top - margin)
         elif bottom > height - margin:
@@ -553,6 +582,8 @@ class BoardScene(QGraphicsScene):
     def _layout_column(self, key: str, view_height: float | None) -> tuple[bool, set[str]]:
         """Place one column's cards and group frames, scrolled by its offset. Returns whether
         notes below the sight still await measuring, and the groups shown."""
+        if self.overview is not None:
+            return self._layout_tiles(key, view_height), set()
         x = self.column_left(key)
         sight = None if view_height is None else self.column_offset(key) + view_height + 200
         pending = False
@@ -627,6 +658,32 @@ class BoardScene(QGraphicsScene):
             x = self.column_left(column.key) + (SLIM_WIDTH - size.height()) / 2
             title.setPos(round(x), round(COLUMN_PADDING + 16 + size.width()))
             title.show()
+
+    def _layout_tiles(self, key: str, view_height: float | None) -> bool:
+        """The overview: the column's cards as tiles, ``across`` to a row, in board order."""
+        overview = self.overview
+        assert overview is not None
+        x = self.column_left(key)
+        width = overview.tile_width(self.column_width)
+        tile = (float(width), overview.tile_height, overview.font)
+        stack = self._order.get(key, [])
+        rows = math.ceil(len(stack) / overview.across)
+        self._content[key] = rows * (overview.tile_height + TILE_GAP) + 2 * COLUMN_PADDING
+        offset = self._clamped(key, self.column_offset(key)) if view_height is not None else 0.0
+        self._offsets[key] = offset
+        for index, item in enumerate(stack):
+            item.set_tile(tile)
+            row, across = divmod(index, overview.across)
+            place = (
+                x + COLUMN_PADDING + across * (width + TILE_GAP),
+                COLUMN_PADDING + row * (overview.tile_height + TILE_GAP) - offset,
+            )
+            if item.laid_at != place and item not in self._drag:
+                item.laid_at = place
+                item.setPos(*place)
+        if view_height is not None and self._marks:
+            self._update_mark(key, view_height)
+        return False
 
     def _clamped(self, key: str, offset: float) -> float:
         height = self._view_height()

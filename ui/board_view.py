@@ -11,7 +11,7 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsView,
@@ -28,17 +28,27 @@ from ui.board_scene import (
     GAP,
     PROJECTOR_PIXEL_SIZE,
     SLIM_WIDTH,
+    TILE_GAP,
     BoardScene,
+    Overview,
 )
 from ui.card_item import PADDING, STRIP, Fonts
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtGui import QKeyEvent, QResizeEvent, QWheelEvent
 
+    from ui.card_spotlight import CardSpotlight
+    from ui.dot_count_entry import DotCountEntry
+
 MIN_ZOOM, MAX_ZOOM = 0.4, 4.0
 REFERENCE_WIDTH = 1280  # the projector the type sizes are set for (issue 3: 1280×720)
 ZOOM_STEP = 1.15
 HEADER_PADDING = 6
+BOARD_MARGIN = 8
+READABLE_PROJECTOR = 28  # px: the smallest card text « Ajuster » gives the wall (issue 3)
+READABLE_DESK = 16
+OVERVIEW_LARGEST, OVERVIEW_SMALLEST = 24, 14  # px: the overview's tiles
+TILE_LETTERS = 15  # a tile shows at least this many letters: the idea's first words
 WHEEL_STEP = 90  # pixels a column scrolls per wheel notch
 
 
@@ -197,11 +207,16 @@ class BoardView(QWidget):
     """
 
     zoom_changed = Signal(float)
+    notice = Signal(str)
+    dots_counted = Signal(str, int)  # the paper dots typed for a card (DotCountEntry)
 
     def __init__(self, scene: BoardScene, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.scene = scene
         self.zoom = 1.0
+        self.overview_on = False
+        self.spotlight: CardSpotlight | None = None
+        self.count_entry: DotCountEntry | None = None
         self.projector = False
         # the headers are placed over their columns by _fit (a layout would make the
         # columns' widths the window's minimum)
@@ -213,7 +228,7 @@ class BoardView(QWidget):
         self.view.resized.connect(self._fit)
         self.view.zoom_requested.connect(self.step_zoom)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 0)
+        layout.setContentsMargins(BOARD_MARGIN, BOARD_MARGIN, BOARD_MARGIN, 0)
         layout.setSpacing(6)
         layout.addWidget(self.header_strip)
         layout.addWidget(self.view, 1)
@@ -236,10 +251,19 @@ class BoardView(QWidget):
     def step_zoom(self, steps: int) -> None:
         self.set_zoom(self.zoom * ZOOM_STEP**steps)
 
+    def readable_zoom(self) -> float:
+        """The smallest zoom « Ajuster » may use: card text read from the back of the room
+        (28 px on a 1280-wide projector; 16 px on the laptop)."""
+        readable = READABLE_PROJECTOR if self.projector else READABLE_DESK
+        return max(MIN_ZOOM, readable / self.base_pixel_size)
+
     def fit_to_window(self) -> None:
-        """The largest zoom (up to 1) at which every column fits the height, if any does."""
+        """The largest zoom (up to 1, not below the readable size) at which every column
+        fits the height. When even the readable size does not fit, the facilitator is told
+        about the overview (Ctrl+8) instead of shrinking the cards out of the room's reach."""
+        self.set_overview(False)
         available = self.view.viewport().height()
-        low, high = MIN_ZOOM, 1.0
+        low, high = self.readable_zoom(), 1.0
         self.set_zoom(high)
         self.scene.measure_all()
         if self.scene.content_height() <= available + 1:
@@ -255,6 +279,104 @@ class BoardView(QWidget):
                 high = middle
         self.zoom = -1.0  # force set_zoom to fit again
         self.set_zoom(low)
+        self.scene.measure_all()
+        if self.scene.content_height() > available + 1:
+            self.notice.emit(
+                self.tr(
+                    "Le tableau ne tient pas en entier à une taille lisible du fond de la "
+                    "salle : chaque colonne défile. Ctrl+8 : vue d'ensemble."
+                )
+            )
+
+    def reserve_timer(self, place: str | None, size: int) -> None:
+        """Room for the small timer (ui/timer_overlay.py): a band above the headers
+        (« haut »), a strip right of the columns (« droite ») or a band under them
+        (« bas »), ``size`` pixels deep; None gives the room back. The columns, their
+        headers and counts are never under it."""
+        margins = [BOARD_MARGIN, BOARD_MARGIN, BOARD_MARGIN, 0]
+        if place == "haut":
+            margins[1] += size + 4
+        elif place == "droite":
+            margins[2] += size + 8
+        elif place == "bas":
+            margins[3] += size + 8
+        layout = self.layout()
+        now = layout.contentsMargins() if layout is not None else None
+        if now is not None and [now.left(), now.top(), now.right(), now.bottom()] != margins:
+            layout.setContentsMargins(*margins)
+
+    # the overview and one card large
+
+    def set_overview(self, on: bool) -> None:
+        """The whole board at a glance: every card a tile with its first words, as many
+        tiles to a row as the tallest column needs to fit the height (Ctrl+8)."""
+        self.overview_on = on
+        self.scene.set_overview(self._overview() if on else None)
+
+    def _overview(self) -> Overview:
+        height = self.view.maximumViewportSize().height()
+        width = self.scene.column_width
+        tallest = max((self.scene.count(c.key) for c in self.scene.columns), default=1) or 1
+        font = QFont(self.scene.fonts.text)
+        for pixels in range(OVERVIEW_LARGEST, OVERVIEW_SMALLEST - 1, -1):
+            font.setPixelSize(pixels)
+            metrics = QFontMetricsF(font)
+            tile = math.ceil(metrics.height() + 10)
+            rows = max(1, int((height - 2 * COLUMN_PADDING + TILE_GAP) // (tile + TILE_GAP)))
+            across = math.ceil(tallest / rows)
+            overview = Overview(QFont(font), across, float(tile))
+            if overview.tile_width(width) >= metrics.averageCharWidth() * TILE_LETTERS:
+                return overview
+        across = max(
+            1,
+            int(
+                (width - 2 * COLUMN_PADDING + TILE_GAP)
+                // (metrics.averageCharWidth() * TILE_LETTERS + TILE_GAP)
+            ),
+        )
+        return Overview(QFont(font), across, float(tile))
+
+    def show_selected_large(self) -> None:
+        """The selected card (else the first) large over the board; again: back (Space, F4)."""
+        if self.spotlight is not None and self.spotlight.isVisible():
+            self.spotlight.go_back()
+            return
+        card_id = self.scene.current_card_id() or self.scene.move_selection(0, 0)
+        if not card_id:
+            return
+        if self.spotlight is None:
+            from ui.card_spotlight import CardSpotlight
+
+            self.spotlight = CardSpotlight(self.scene, self)
+            self.spotlight.closed.connect(self._spotlight_closed)
+        self.spotlight.show_card(card_id)
+
+    def ask_dot_count(self) -> None:
+        """« = »: type how many paper dots the selected card has (``dots_counted``)."""
+        card_id = self.scene.current_card_id()
+        item = self.scene.items_by_id.get(card_id or "")
+        if item is None:
+            self.notice.emit(self.tr("Choisissez d'abord l'idée dont vous comptez les gommettes."))
+            return
+        from PySide6.QtCore import QRect  # the first count, not start-up, pays for them
+
+        from ui.dot_count_entry import DotCountEntry
+
+        if self.count_entry is None:
+            self.count_entry = DotCountEntry(self)
+            self.count_entry.counted.connect(self.dots_counted)
+            self.count_entry.counted.connect(lambda *_: self.view.setFocus())
+        self.view.show_card(item.card.id)
+        box = self.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        top_left = self.view.viewport().mapTo(self, box.topLeft())
+        where = QRect(top_left, box.size()).intersected(self.rect())
+        self.count_entry.ask(item.card.id, where, max(28, round(self.scene.pixel_size)))
+
+    def _spotlight_closed(self) -> None:
+        card_id = self.scene.current_card_id()
+        if card_id:
+            self.view.show_card(card_id)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_projector(self, on: bool) -> None:
         """Large type and the high-contrast theme (the projector), or the laptop's."""
@@ -292,6 +414,10 @@ class BoardView(QWidget):
         # whole pixels: a note's cached picture is drawn where the note is, not resampled
         width = float(max(120, math.floor((available - GAP * (columns - 1)) / columns)))
         self.scene.set_metrics(width, self._projector_size(width), slim)
+        if self.overview_on and (overview := self._overview()) != self.scene.overview:
+            self.scene.set_overview(overview)
+        if self.spotlight is not None and self.spotlight.isVisible():
+            self.spotlight.setGeometry(self.rect())
         height = max(h.sizeHint().height() for h in self.headers.values())
         self.header_strip.setFixedHeight(height)
         for key, header in self.headers.items():

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 s
 PADDING = 10.0
 STRIP = 8.0  # the persona colour strip
 GHOST_PADDING = 8.0
+TILE_PADDING = 8.0
 PILL_PADDING = 10.0
 VOTE_PILL = "#1A237E"  # the dots: white on deep blue, 14:1, on every card colour
 SECRET_PILL = "#455A64"  # a secret vote: the pill says « secret », no count
@@ -173,6 +174,7 @@ class CardItem(QGraphicsItem):
         self._vote_height = 0.0
         self._height = self._estimate()
         self._ghost: int | None = None  # while dragged: how many other cards come with it
+        self._tile: tuple[float, float, QFont] | None = None  # the overview: width, height, font
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         # a picture per note in its own coordinates: the view never scales (the zoom is the type
         # size). Not DeviceCoordinateCache: for a note taller than the view, or partly out of it,
@@ -245,6 +247,28 @@ class CardItem(QGraphicsItem):
     @property
     def is_ghost(self) -> bool:
         return self._ghost is not None
+
+    def set_tile(self, tile: tuple[float, float, QFont] | None) -> None:
+        """The overview: the note as a tile of one line, its first words (width, height,
+        font), or None for the whole note."""
+        if tile != self._tile:
+            self.prepareGeometryChange()
+            self._tile = tile
+            self.update()
+
+    @property
+    def is_tile(self) -> bool:
+        return self._tile is not None
+
+    def tile_text(self) -> str:
+        """What a tile shows: the first words that fit, then « … »."""
+        if self._tile is None:
+            return ""
+        width, _height, font = self._tile
+        metrics = QFontMetricsF(font)
+        more = f"  ● {self.votes}" if self.votes and not self.votes_secret else ""
+        room = width - 2 * TILE_PADDING - metrics.horizontalAdvance(more)
+        return metrics.elidedText(self.card.text, Qt.TextElideMode.ElideRight, room) + more
 
     def text_font(self) -> QFont:
         return self._fonts.scaled(False, self._scale)[0] if self._scale < 1 else self._fonts.text
@@ -358,6 +382,8 @@ class CardItem(QGraphicsItem):
     # Qt overrides
 
     def boundingRect(self) -> QRectF:
+        if self._tile is not None and self._ghost is None:
+            return QRectF(0, 0, self._tile[0], self._tile[1])
         if self._ghost is not None:
             line = self._fonts.small_metrics.lineSpacing()
             return QRectF(0, 0, max(120.0, self._width * 0.8), math.ceil(line + 2 * GHOST_PADDING))
@@ -372,6 +398,25 @@ class CardItem(QGraphicsItem):
         painter.setPen(QColor(VOTE_INK))
         painter.setFont(self.vote_font())
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), mark.label())
+
+    def _paint_tile(self, painter: QPainter) -> None:
+        assert self._tile is not None
+        rect = self.boundingRect().adjusted(1, 1, -1, -1)
+        background = self._background()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = self.isSelected()
+        painter.setPen(QPen(QColor(theme.SELECTION), 4) if selected else QPen(QColor(EDGE), 1))
+        painter.setBrush(QColor(background))
+        painter.drawRoundedRect(rect, 4, 4)
+        if self.look.persona_colour:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(self.look.persona_colour))
+            painter.drawRect(QRectF(rect.left(), rect.top() + 2, 4, rect.height() - 4))
+        painter.setPen(QColor(theme.readable_ink(background)))
+        painter.setFont(self._tile[2])
+        inner = rect.adjusted(TILE_PADDING, 0, -TILE_PADDING / 2, 0)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        painter.drawText(inner, flags, self.tile_text())
 
     def _paint_ghost(self, painter: QPainter) -> None:
         rect = self.boundingRect().adjusted(1.5, 1.5, -1.5, -1.5)
@@ -396,6 +441,9 @@ class CardItem(QGraphicsItem):
     ) -> None:
         if self._ghost is not None:
             self._paint_ghost(painter)
+            return
+        if self._tile is not None:
+            self._paint_tile(painter)
             return
         rect = self.boundingRect().adjusted(1, 1, -1, -1)
         background = self._background()

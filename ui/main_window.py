@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fabrique_desktop.changes import Change
 from fabrique_desktop.model import Card, Session
@@ -58,7 +66,13 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.capture)
-        layout.addWidget(self.board, 1)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.board, 1)
+        self.panel_strip = PanelStrip(self)
+        row.addWidget(self.panel_strip)
+        layout.addLayout(row, 1)
         self.setCentralWidget(central)
         self.resize(1280, 720)
         self._build_actions()
@@ -273,9 +287,28 @@ class MainWindow(QMainWindow):
         self.audience_action.setShortcut(QKeySequence("Ctrl+F5"))
         self.audience_action.setCheckable(True)
         self.audience_action.triggered.connect(self.set_audience_window)
+        self.overview_action = QAction(self.tr("Vue d'ensemble du tableau"), self)
+        self.overview_action.setShortcut(QKeySequence("Ctrl+8"))
+        self.overview_action.setCheckable(True)
+        self.overview_action.triggered.connect(self.board.set_overview)
+        self.large_card_action = QAction(self.tr("L'idée choisie en grand"), self)
+        self.large_card_action.setShortcut(QKeySequence("F4"))
+        self.large_card_action.triggered.connect(self.board.show_selected_large)
+        large_on_board = QAction(self.large_card_action.text(), self.board.view)
+        large_on_board.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        large_on_board.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        large_on_board.triggered.connect(self.board.show_selected_large)
+        self.board.view.addAction(large_on_board)
+        self.board.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.screen_action = QAction(self.tr("Choisir l'écran du vidéoprojecteur…"), self)
         self.screen_action.triggered.connect(self.choose_projector_screen)
-        for action in (self.help_action, self.fullscreen_action, self.audience_action):
+        for action in (
+            self.help_action,
+            self.fullscreen_action,
+            self.audience_action,
+            self.overview_action,
+            self.large_card_action,
+        ):
             self.addAction(action)
         self.board_menu = self.menuBar().addMenu(self.tr("&Tableau"))
         actions = self.board_actions
@@ -294,6 +327,8 @@ class MainWindow(QMainWindow):
         self.board_menu.addAction(actions.search_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(actions.fit_action)
+        self.view_menu.addAction(self.overview_action)
+        self.view_menu.addAction(self.large_card_action)
         self.view_menu.addAction(self.fullscreen_action)
         self.view_menu.addAction(self.audience_action)
         self.view_menu.addAction(self.screen_action)
@@ -311,6 +346,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setVisible(not on)
         self.capture.hint.setVisible(not on)
         self.board.set_projector(on)
+        self.panel_strip.set_folding(on)
         if on:
             if not self.isFullScreen():
                 self._windowed = (self.normalGeometry(), self.isMaximized())
@@ -436,3 +472,93 @@ class FocusKeeper(QObject):
         if focused is None or not focused.isVisible():
             self._watch(None)
             self.window.take_focus_back()
+
+
+class PanelStrip(QWidget):
+    """In full screen the panels (agenda, votes…) are the facilitator's, not the room's:
+    each open panel folds to a button in this narrow strip at the right edge, and the board
+    keeps its width. A click on it (or the panel's own shortcut) unfolds the panel; it folds
+    again when the keyboard leaves it. Out of full screen every panel is where it was."""
+
+    WIDTH = 44
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.main = window
+        self.folding = False
+        self.folded: list[QDockWidget] = []
+        self._buttons: dict[QDockWidget, QPushButton] = {}
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(4, 8, 4, 8)
+        self._layout.setSpacing(8)
+        self._layout.addStretch(1)
+        self.setFixedWidth(self.WIDTH)
+        self.setStyleSheet("background: #263238;")
+        self.hide()
+        app = QApplication.instance()
+        app.focusChanged.connect(self._focus_changed)
+
+    def docks(self) -> list[QDockWidget]:
+        return [d for d in self.main.findChildren(QDockWidget) if d.parent() is self.main]
+
+    def set_folding(self, on: bool) -> None:
+        self.folding = on
+        if on:
+            for dock in self.docks():
+                if dock.isVisible():
+                    self.fold(dock)
+        else:
+            for dock in list(self.folded):
+                self.unfold(dock, focus=False)
+        self._show_strip()
+
+    def fold(self, dock: QDockWidget) -> None:
+        if dock not in self.folded:
+            self.folded.append(dock)
+        dock.hide()
+        button = self._buttons.get(dock)
+        if button is None:
+            button = QPushButton(self._vertical(dock.windowTitle()))
+            button.setToolTip(self.tr("Déplier : {}").format(dock.windowTitle()))
+            button.setAccessibleName(dock.windowTitle())
+            button.setStyleSheet(
+                "QPushButton { color: white; background: #455A64; border-radius: 6px;"
+                " font-size: 13px; font-weight: bold; padding: 6px 2px; }"
+            )
+            button.clicked.connect(lambda _=False, d=dock: self.unfold(d))
+            self._layout.insertWidget(self._layout.count() - 1, button)
+            self._buttons[dock] = button
+        button.show()
+        self._show_strip()
+
+    def unfold(self, dock: QDockWidget, focus: bool = True) -> None:
+        if dock in self.folded:
+            self.folded.remove(dock)
+        button = self._buttons.get(dock)
+        if button is not None:
+            button.hide()
+        dock.show()
+        dock.raise_()
+        if focus and dock.widget() is not None:
+            dock.widget().setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_strip()
+
+    def _show_strip(self) -> None:
+        self.setVisible(self.folding and bool(self.folded))
+
+    @staticmethod
+    def _vertical(title: str) -> str:
+        return "\n".join(title.replace("'", "’")[:14])
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """The keyboard left an unfolded panel: it folds back (full screen only)."""
+        if not self.folding or old is None:
+            return
+        try:
+            docks = self.docks()
+        except RuntimeError:  # the window is going
+            return
+        for dock in docks:
+            left = new is None or not dock.isAncestorOf(new)
+            if dock.isVisible() and dock.isAncestorOf(old) and left:
+                self.fold(dock)

@@ -101,7 +101,8 @@ def test_the_first_window_is_maximized_on_any_screen(qtbot) -> None:
         window.resize(*size)
         show_whole(window)
         assert window.isMaximized()
-        assert window.geometry() == available
+        assert window.width() >= available.width() - 4  # (the platform's frame, if any)
+        assert window.height() >= available.height() - 4
 
 
 def test_a_maximized_window_stays_maximized_when_the_language_changes(window, fabrique_app) -> None:
