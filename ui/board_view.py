@@ -412,7 +412,8 @@ class BoardView(QWidget):
         columns = len(self.scene.columns) - len(slim)
         available = self._viewport_width() - 2 - len(slim) * (SLIM_WIDTH + GAP)
         # whole pixels: a note's cached picture is drawn where the note is, not resampled
-        width = float(max(120, math.floor((available - GAP * (columns - 1)) / columns)))
+        # (a narrow window with a panel: narrow columns, never columns cut at the edge)
+        width = float(max(48, math.floor((available - GAP * (columns - 1)) / columns)))
         self.scene.set_metrics(width, self._projector_size(width), slim)
         if self.overview_on and (overview := self._overview()) != self.scene.overview:
             self.scene.set_overview(overview)

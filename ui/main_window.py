@@ -548,7 +548,7 @@ class PanelStrip(QWidget):
 
     @staticmethod
     def _vertical(title: str) -> str:
-        return "\n".join(title.replace("'", "’")[:14])
+        return "\n".join(title.split()[0][:10])  # « Votes », « Déroulé »
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """The keyboard left an unfolded panel: it folds back (full screen only)."""
