@@ -6,7 +6,7 @@ room's (``ROOM``, no budget): most rooms vote with paper stickers that the facil
 counts on each card (``add_room_dots``, ``set_card_dots``). Each voter has a budget (3 dots by
 default). Dots are ``Vote`` rows, one per voter and card, changed through undoable
 ``Change`` values. A card merged into another keeps its votes: the merged card's count
-includes them (see ``fabrique_desktop.merging``). In secret mode the counts stay hidden
+includes them (see ``fabrique_desktop.card_fusion``). In secret mode the counts stay hidden
 until the facilitator reveals them.
 """
 
