@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
     <name>ActivityDialog</name>
     <message>
-        <source>Modifier l'activité</source>
+        <source>Modifier l&apos;activité</source>
         <translation>Edit the activity</translation>
     </message>
     <message>
@@ -11,7 +12,7 @@
         <translation>New activity</translation>
     </message>
     <message>
-        <source>Titre de l'activité</source>
+        <source>Titre de l&apos;activité</source>
         <translation>Activity title</translation>
     </message>
     <message>
@@ -67,14 +68,14 @@
         <translation>Save</translation>
     </message>
     <message>
-        <source>Donnez un titre à l'activité.</source>
+        <source>Donnez un titre à l&apos;activité.</source>
         <translation>Give the activity a title.</translation>
     </message>
 </context>
 <context>
     <name>AgendaFeature</name>
     <message>
-        <source>Déroulé de l'atelier</source>
+        <source>Déroulé de l&apos;atelier</source>
         <translation>Session agenda</translation>
     </message>
 </context>
@@ -133,8 +134,8 @@
         <translation>No agenda yet</translation>
     </message>
     <message>
-        <source>« Déroulé type… » charge celui de la phase de l'atelier, modifiable.</source>
-        <translation>“Standard agenda…” loads the one of the session's phase, editable.</translation>
+        <source>« Déroulé type… » charge celui de la phase de l&apos;atelier, modifiable.</source>
+        <translation>“Standard agenda…” loads the one of the session&apos;s phase, editable.</translation>
     </message>
     <message>
         <source>À suivre : {}</source>
@@ -156,7 +157,7 @@
 <context>
     <name>AnimationMenu</name>
     <message>
-        <source>Déroulé de l'atelier</source>
+        <source>Déroulé de l&apos;atelier</source>
         <translation>Session agenda</translation>
     </message>
     <message>
@@ -202,6 +203,10 @@
     <message>
         <source>Retirer une gommette</source>
         <translation>Remove a dot</translation>
+    </message>
+    <message>
+        <source>Compter les gommettes de l&apos;idée…</source>
+        <translation>Count the idea&apos;s dots…</translation>
     </message>
     <message>
         <source>Votant suivant</source>
@@ -268,7 +273,7 @@
     </message>
     <message>
         <source>Couleur de la colonne</source>
-        <translation>Column's colour</translation>
+        <translation>Column&apos;s colour</translation>
     </message>
     <message>
         <source>Jaune</source>
@@ -311,7 +316,7 @@
         <translation>Move down</translation>
     </message>
     <message>
-        <source>Modifier l'idée</source>
+        <source>Modifier l&apos;idée</source>
         <translation>Edit the idea</translation>
     </message>
     <message>
@@ -323,8 +328,8 @@
         <translation>Select all</translation>
     </message>
     <message>
-        <source>Menu de l'idée</source>
-        <translation>Idea's menu</translation>
+        <source>Menu de l&apos;idée</source>
+        <translation>Idea&apos;s menu</translation>
     </message>
     <message>
         <source>Filtrer les idées</source>
@@ -344,6 +349,17 @@
     <message>
         <source>Tableau des idées</source>
         <translation>Idea board</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>Le tableau ne tient pas en entier à une taille lisible du fond de la salle : chaque colonne défile. Ctrl+8 : vue d&apos;ensemble.</source>
+        <translation>The whole board does not fit at a size readable from the back of the room: each column scrolls. Ctrl+8: overview.</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord l&apos;idée dont vous comptez les gommettes.</source>
+        <translation>First choose the idea whose dots you are counting.</translation>
     </message>
 </context>
 <context>
@@ -380,7 +396,7 @@
         <translation>New idea… (Enter to add)</translation>
     </message>
     <message>
-        <source>Saisie d'une idée</source>
+        <source>Saisie d&apos;une idée</source>
         <translation>Idea entry</translation>
     </message>
     <message>
@@ -411,8 +427,15 @@
 <context>
     <name>CardEditor</name>
     <message>
-        <source>Modifier l'idée</source>
+        <source>Modifier l&apos;idée</source>
         <translation>Edit the idea</translation>
+    </message>
+</context>
+<context>
+    <name>CardSpotlight</name>
+    <message>
+        <source>Idée en grand</source>
+        <translation>Idea, large</translation>
     </message>
 </context>
 <context>
@@ -506,9 +529,16 @@
     </message>
 </context>
 <context>
+    <name>DotCountEntry</name>
+    <message>
+        <source>Nombre de gommettes sur l&apos;idée</source>
+        <translation>Number of dots on the idea</translation>
+    </message>
+</context>
+<context>
     <name>EngagementDialog</name>
     <message>
-        <source>Modifier l'engagement</source>
+        <source>Modifier l&apos;engagement</source>
         <translation>Edit the engagement</translation>
     </message>
     <message>
@@ -516,7 +546,7 @@
         <translation>New engagement</translation>
     </message>
     <message>
-        <source>Titre de l'engagement</source>
+        <source>Titre de l&apos;engagement</source>
         <translation>Engagement title</translation>
     </message>
     <message>
@@ -552,7 +582,7 @@
         <translation>Save</translation>
     </message>
     <message>
-        <source>Donnez un titre à l'engagement.</source>
+        <source>Donnez un titre à l&apos;engagement.</source>
         <translation>Give the engagement a title.</translation>
     </message>
 </context>
@@ -603,7 +633,7 @@
         <translation>{} engagements</translation>
     </message>
     <message>
-        <source>Choisissez un engagement pour voir les idées qui l'ont fait naître.</source>
+        <source>Choisissez un engagement pour voir les idées qui l&apos;ont fait naître.</source>
         <translation>Choose an engagement to see the ideas behind it.</translation>
     </message>
     <message>
@@ -747,15 +777,15 @@
         <translation>Merge {} ideas into one</translation>
     </message>
     <message>
-        <source>Choisissez la formulation à garder, ou modifiez-la. Les idées d'origine, leurs personas, étiquettes et gommettes sont conservés.</source>
+        <source>Choisissez la formulation à garder, ou modifiez-la. Les idées d&apos;origine, leurs personas, étiquettes et gommettes sont conservés.</source>
         <translation>Choose the wording to keep, or edit it. The original ideas, their personas, tags and dots are kept.</translation>
     </message>
     <message>
-        <source>Texte de l'idée fusionnée :</source>
+        <source>Texte de l&apos;idée fusionnée :</source>
         <translation>Text of the merged idea:</translation>
     </message>
     <message>
-        <source>Texte de l'idée fusionnée</source>
+        <source>Texte de l&apos;idée fusionnée</source>
         <translation>Text of the merged idea</translation>
     </message>
     <message>
@@ -763,8 +793,8 @@
         <translation>Merge</translation>
     </message>
     <message>
-        <source>Le texte de l'idée fusionnée ne peut pas être vide.</source>
-        <translation>The merged idea's text cannot be empty.</translation>
+        <source>Le texte de l&apos;idée fusionnée ne peut pas être vide.</source>
+        <translation>The merged idea&apos;s text cannot be empty.</translation>
     </message>
 </context>
 <context>
@@ -789,7 +819,7 @@
         <translation>Group name:</translation>
     </message>
     <message>
-        <source>Sélectionnez une idée d'un groupe.</source>
+        <source>Sélectionnez une idée d&apos;un groupe.</source>
         <translation>Select an idea of a group.</translation>
     </message>
     <message>
@@ -823,12 +853,12 @@
         <translation>Prepare a copy for a note-taker</translation>
     </message>
     <message>
-        <source>Une copie de « {} » pour l'ordinateur d'un preneur de notes. Il l'ouvre avec Fichier › Importer des notes ; à la fin, vous importez sa copie de la même façon : ses idées s'ajoutent aux vôtres, sans doublon.</source>
-        <translation>A copy of “{}” for a note-taker's computer. They open it with File › Import notes; at the end, you import their copy the same way: their ideas are added to yours, without duplicates.</translation>
+        <source>Une copie de « {} » pour l&apos;ordinateur d&apos;un preneur de notes. Il l&apos;ouvre avec Fichier › Importer des notes ; à la fin, vous importez sa copie de la même façon : ses idées s&apos;ajoutent aux vôtres, sans doublon.</source>
+        <translation>A copy of “{}” for a note-taker&apos;s computer. They open it with File › Import notes; at the end, you import their copy the same way: their ideas are added to yours, without duplicates.</translation>
     </message>
     <message>
         <source>&amp;Table du preneur de notes :</source>
-        <translation>Note-taker's &amp;table:</translation>
+        <translation>Note-taker&apos;s &amp;table:</translation>
     </message>
     <message>
         <source>Aucune table en particulier</source>
@@ -909,7 +939,7 @@
         <translation>Workshops shared on this network:</translation>
     </message>
     <message>
-        <source>Recherche… Si rien n'apparaît, tapez l'adresse affichée par l'animateur.</source>
+        <source>Recherche… Si rien n&apos;apparaît, tapez l&apos;adresse affichée par l&apos;animateur.</source>
         <translation>Searching… If nothing appears, type the address shown by the facilitator.</translation>
     </message>
     <message>
@@ -945,7 +975,7 @@
         <translation>Choose a workshop in the list or type an address.</translation>
     </message>
     <message>
-        <source>« {} » n'est pas une adresse du réseau local.</source>
+        <source>« {} » n&apos;est pas une adresse du réseau local.</source>
         <translation>“{}” is not an address on the local network.</translation>
     </message>
     <message>
@@ -956,7 +986,7 @@
 <context>
     <name>LiveMenu</name>
     <message>
-        <source>Partager l'atelier en direct…</source>
+        <source>Partager l&apos;atelier en direct…</source>
         <translation>Share the workshop live…</translation>
     </message>
     <message>
@@ -983,7 +1013,7 @@
         <translation>To join: File › Join a live workshop, then this code:</translation>
     </message>
     <message>
-        <source>Relié à l'animateur ({}).</source>
+        <source>Relié à l&apos;animateur ({}).</source>
         <translation>Linked to the facilitator ({}).</translation>
     </message>
     <message>
@@ -998,15 +1028,15 @@
 <context>
     <name>LiveSession</name>
     <message>
-        <source>Cet ordinateur n'est relié à aucun réseau local (Wi-Fi de la salle, partage de connexion d'un téléphone…) : le partage en direct est impossible.</source>
-        <translation>This computer is not on any local network (the room's Wi-Fi, a phone's hotspot…): live sharing is not possible.</translation>
+        <source>Cet ordinateur n&apos;est relié à aucun réseau local (Wi-Fi de la salle, partage de connexion d&apos;un téléphone…) : le partage en direct est impossible.</source>
+        <translation>This computer is not on any local network (the room&apos;s Wi-Fi, a phone&apos;s hotspot…): live sharing is not possible.</translation>
     </message>
     <message>
         <source>Partage ouvert : {} appareil(s) connecté(s).</source>
         <translation>Sharing on: {} device(s) connected.</translation>
     </message>
     <message>
-        <source>Connexion à l'animateur…</source>
+        <source>Connexion à l&apos;animateur…</source>
         <translation>Connecting to the facilitator…</translation>
     </message>
     <message>
@@ -1014,7 +1044,7 @@
         <translation>Sharing stopped.</translation>
     </message>
     <message>
-        <source>Connecté à l'animateur : vos idées s'affichent au tableau.</source>
+        <source>Connecté à l&apos;animateur : vos idées s&apos;affichent au tableau.</source>
         <translation>Connected to the facilitator: your ideas appear on the board.</translation>
     </message>
     <message>
@@ -1093,7 +1123,15 @@
         <translation>Project on a second screen…</translation>
     </message>
     <message>
-        <source>Choisir l'écran du vidéoprojecteur…</source>
+        <source>Vue d&apos;ensemble du tableau</source>
+        <translation>Board overview</translation>
+    </message>
+    <message>
+        <source>L&apos;idée choisie en grand</source>
+        <translation>The chosen idea, large</translation>
+    </message>
+    <message>
+        <source>Choisir l&apos;écran du vidéoprojecteur…</source>
         <translation>Choose the projector screen…</translation>
     </message>
     <message>
@@ -1148,7 +1186,7 @@
         <translation>Import a template…</translation>
     </message>
     <message>
-        <source>Cette série n'a aucun persona.</source>
+        <source>Cette série n&apos;a aucun persona.</source>
         <translation>This series has no persona.</translation>
     </message>
     <message>
@@ -1298,7 +1336,7 @@
         <translation>New workshop</translation>
     </message>
     <message>
-        <source>Titre de l'atelier</source>
+        <source>Titre de l&apos;atelier</source>
         <translation>Workshop title</translation>
     </message>
     <message>
@@ -1342,7 +1380,7 @@
         <translation>Create</translation>
     </message>
     <message>
-        <source>Donnez un titre à l'atelier.</source>
+        <source>Donnez un titre à l&apos;atelier.</source>
         <translation>Give the workshop a title.</translation>
     </message>
 </context>
@@ -1390,7 +1428,7 @@
     </message>
     <message>
         <source>Copie de preneur de notes : les idées saisies ici iront à la table {}.</source>
-        <translation>Note-taker's copy: the ideas typed here will go to table {}.</translation>
+        <translation>Note-taker&apos;s copy: the ideas typed here will go to table {}.</translation>
     </message>
     <message>
         <source>Des idées ont été modifiées des deux côtés : Fichier › Conflits à trancher.</source>
@@ -1402,11 +1440,18 @@
     </message>
     <message>
         <source>Copie de preneur de notes : vos idées vont à la table {}.</source>
-        <translation>Note-taker's copy: your ideas go to table {}.</translation>
+        <translation>Note-taker&apos;s copy: your ideas go to table {}.</translation>
     </message>
     <message>
         <source>Fabrique</source>
         <translation>Fabrique</translation>
+    </message>
+</context>
+<context>
+    <name>PanelStrip</name>
+    <message>
+        <source>Déplier : {}</source>
+        <translation>Unfold: {}</translation>
     </message>
 </context>
 <context>
@@ -1542,7 +1587,7 @@
         <translation>Persona</translation>
     </message>
     <message>
-        <source>« {} » n'est pas une photo (PNG ou JPEG).</source>
+        <source>« {} » n&apos;est pas une photo (PNG ou JPEG).</source>
         <translation>“{}” is not a photo (PNG or JPEG).</translation>
     </message>
     <message>
@@ -1657,7 +1702,7 @@
         <translation>Unreadable image (damaged file or unknown format).</translation>
     </message>
     <message>
-        <source>Photos de l'atelier</source>
+        <source>Photos de l&apos;atelier</source>
         <translation>Session photos</translation>
     </message>
     <message>
@@ -1739,7 +1784,7 @@
         <translation>Secret vote: the ranking will be revealed at the end of the vote.</translation>
     </message>
     <message>
-        <source>Aucun vote pour l'instant.</source>
+        <source>Aucun vote pour l&apos;instant.</source>
         <translation>No votes yet.</translation>
     </message>
     <message>
@@ -1825,7 +1870,7 @@
         <translation>Rename…</translation>
     </message>
     <message>
-        <source>Dupliquer l'atelier</source>
+        <source>Dupliquer l&apos;atelier</source>
         <translation>Duplicate workshop</translation>
     </message>
     <message>
@@ -1857,7 +1902,7 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <source>Ouvrez d'abord un autre atelier pour supprimer celui-ci.</source>
+        <source>Ouvrez d&apos;abord un autre atelier pour supprimer celui-ci.</source>
         <translation>Open another workshop first to delete this one.</translation>
     </message>
     <message>
@@ -1865,7 +1910,7 @@
         <translation>Delete the series “{}” and all its workshops?</translation>
     </message>
     <message>
-        <source>Supprimer l'atelier « {} » ?</source>
+        <source>Supprimer l&apos;atelier « {} » ?</source>
         <translation>Delete the workshop “{}”?</translation>
     </message>
     <message>
@@ -1873,7 +1918,7 @@
         <translation>An automatic backup lets you go back.</translation>
     </message>
     <message>
-        <source>L'atelier ouvert fait partie de cette série : ouvrez-en un autre d'abord.</source>
+        <source>L&apos;atelier ouvert fait partie de cette série : ouvrez-en un autre d&apos;abord.</source>
         <translation>The open workshop belongs to this series: open another one first.</translation>
     </message>
 </context>
@@ -1904,8 +1949,8 @@
         <translation>Groups</translation>
     </message>
     <message>
-        <source>Clic sur le bandeau d'un groupe : le choisir (F2 ou double-clic : le renommer) ; Ctrl+Haut sur sa première idée ou Ctrl+Bas sur sa dernière, ou glisser une idée hors du cadre : la sortir du groupe</source>
-        <translation>Click a group's band: choose the group (F2 or double-click: rename it); Ctrl+Up on its first idea or Ctrl+Down on its last, or dragging an idea out of the frame: take it out of the group</translation>
+        <source>Clic sur le bandeau d&apos;un groupe : le choisir (F2 ou double-clic : le renommer) ; Ctrl+Haut sur sa première idée ou Ctrl+Bas sur sa dernière, ou glisser une idée hors du cadre : la sortir du groupe</source>
+        <translation>Click a group&apos;s band: choose the group (F2 or double-click: rename it); Ctrl+Up on its first idea or Ctrl+Down on its last, or dragging an idea out of the frame: take it out of the group</translation>
     </message>
     <message>
         <source>Ctrl+molette</source>
@@ -1958,7 +2003,7 @@
         <translation>Notes imported again.</translation>
     </message>
     <message>
-        <source>Import annulé : les idées ajoutées sont retirées et les modifications défaites. Ce retrait ira aussi aux autres ordinateurs à la prochaine fusion ; réimporter le même fichier n'ajouterait rien : Rétablir (Ctrl+Maj+Z) remet les notes.</source>
+        <source>Import annulé : les idées ajoutées sont retirées et les modifications défaites. Ce retrait ira aussi aux autres ordinateurs à la prochaine fusion ; réimporter le même fichier n&apos;ajouterait rien : Rétablir (Ctrl+Maj+Z) remet les notes.</source>
         <translation>Import undone: the ideas it added are removed and its changes reverted. The removal will also reach the other computers at the next merge; importing the same file again would add nothing: Redo (Ctrl+Shift+Z) brings the notes back.</translation>
     </message>
     <message>
@@ -1966,7 +2011,7 @@
         <translation>Choice redone: this version is kept everywhere.</translation>
     </message>
     <message>
-        <source>Choix annulé : la version d'avant revient (partout, à la prochaine fusion) et le conflit est de nouveau à trancher (Fichier › Conflits à trancher).</source>
+        <source>Choix annulé : la version d&apos;avant revient (partout, à la prochaine fusion) et le conflit est de nouveau à trancher (Fichier › Conflits à trancher).</source>
         <translation>Choice undone: the previous version is back (everywhere, at the next merge) and the conflict is open again (File › Conflicts to settle).</translation>
     </message>
     <message>
@@ -2057,7 +2102,7 @@
         <translation>Name the table</translation>
     </message>
     <message>
-        <source>Choisissez d'abord une table.</source>
+        <source>Choisissez d&apos;abord une table.</source>
         <translation>Choose a table first.</translation>
     </message>
     <message>
@@ -2206,6 +2251,14 @@
         <translation>Set</translation>
     </message>
     <message>
+        <source>Déplacer le minuteur (haut, droite, bas)</source>
+        <translation>Move the timer (top, right, bottom)</translation>
+    </message>
+    <message>
+        <source>Déplacer le minuteur</source>
+        <translation>Move the timer</translation>
+    </message>
+    <message>
         <source>Masquer le minuteur (Ctrl+T)</source>
         <translation>Hide the timer (Ctrl+T)</translation>
     </message>
@@ -2279,7 +2332,7 @@
         <translation>Secret vote</translation>
     </message>
     <message>
-        <source>Les compteurs restent cachés jusqu'à la révélation.</source>
+        <source>Les compteurs restent cachés jusqu&apos;à la révélation.</source>
         <translation>The counts stay hidden until they are revealed.</translation>
     </message>
     <message>
@@ -2311,16 +2364,16 @@
         <translation>Number of tables to add</translation>
     </message>
     <message>
-        <source>Ajoutez d'abord des tables pour voter.</source>
+        <source>Ajoutez d&apos;abord des tables pour voter.</source>
         <translation>Add tables first to vote.</translation>
+    </message>
+    <message>
+        <source>Sans votant : + et − comptent les gommettes de la salle ; * puis un nombre.</source>
+        <translation>No voter: + and − count the room&apos;s dots; * then a number.</translation>
     </message>
     <message>
         <source>{} : {} gommette(s) de plus que prévu</source>
         <translation>{}: {} dot(s) more than planned</translation>
-    </message>
-    <message>
-        <source>Aucun votant : ajoutez des tables.</source>
-        <translation>No voters: add tables.</translation>
     </message>
     <message>
         <source>{} : {} gommettes restantes</source>
@@ -2345,7 +2398,7 @@
 <context>
     <name>errors</name>
     <message>
-        <source>Une erreur inattendue est survenue. Rien n'a été perdu : chaque idée est enregistrée dès sa saisie.
+        <source>Une erreur inattendue est survenue. Rien n&apos;a été perdu : chaque idée est enregistrée dès sa saisie.
 
 Les détails sont dans le journal :
 {}</source>
@@ -2377,7 +2430,7 @@ Details are in the log:
         <translation>Cannot join</translation>
     </message>
     <message>
-        <source>L'atelier reçu n'a pas pu être ouvert.</source>
+        <source>L&apos;atelier reçu n&apos;a pas pu être ouvert.</source>
         <translation>The workshop received could not be opened.</translation>
     </message>
 </context>
