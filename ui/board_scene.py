@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -88,7 +88,7 @@ class BoardScene(QGraphicsScene):
     cards_dropped = Signal(list, str, int, object)
     group_activated = Signal(str)
 
-    def __init__(self, columns: tuple[Column, ...], parent: object | None = None) -> None:
+    def __init__(self, columns: tuple[Column, ...], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns = columns
         self.high_contrast = False

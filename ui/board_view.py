@@ -193,9 +193,9 @@ class BoardGraphicsView(QGraphicsView):
             event.accept()
             return
         # the column under the pointer scrolls, and only it
-        delta = event.pixelDelta().y() or event.angleDelta().y() / 120 * WHEEL_STEP
+        pixels: float = event.pixelDelta().y() or event.angleDelta().y() / 120 * WHEEL_STEP
         column = self.board_scene.column_at(self.mapToScene(event.position().toPoint()).x())
-        self.board_scene.scroll_column(column, -delta)
+        self.board_scene.scroll_column(column, -pixels)
         event.accept()
 
 
@@ -301,8 +301,10 @@ class BoardView(QWidget):
         elif place == "bas":
             margins[3] += size + 8
         layout = self.layout()
-        now = layout.contentsMargins() if layout is not None else None
-        if now is not None and [now.left(), now.top(), now.right(), now.bottom()] != margins:
+        if layout is None:
+            return
+        now = layout.contentsMargins()
+        if [now.left(), now.top(), now.right(), now.bottom()] != margins:
             layout.setContentsMargins(*margins)
 
     # the overview and one card large

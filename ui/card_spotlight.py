@@ -44,7 +44,9 @@ class CardSpotlight(QWidget):
 
     def show_card(self, card_id: str) -> None:
         self.card_id = card_id
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         self.show()
         self.raise_()
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -224,7 +224,8 @@ class TimerOverlay(QFrame):
         if place not in PLACES:
             return
         self.place = place
-        settings = getattr(self.parentWidget().window(), "settings", None)
+        parent = self.parentWidget()
+        settings = getattr(parent.window(), "settings", None) if parent is not None else None
         if settings is not None:
             settings.set(PLACE_SETTING, place)
         self._arrange()
@@ -312,7 +313,7 @@ class TimerOverlay(QFrame):
             QBoxLayout.Direction.TopToBottom if upright else QBoxLayout.Direction.LeftToRight
         )
         self._layout.setDirection(direction)
-        buttons = (
+        buttons: tuple[QWidget, ...] = (
             self.start_button,
             self.minute_button,
             self.minutes,

@@ -67,7 +67,9 @@ class VoteFeature(QObject):
 
     def ask_count(self) -> None:
         """*: type how many paper dots the selected card has (then Enter, or two digits)."""
-        self.context.board.ask_dot_count()
+        ask = getattr(self.context.board, "ask_dot_count", None)  # ui.board_view.BoardView
+        if ask is not None:
+            ask()
 
     def count_dots(self, card_id: str, total: int) -> None:
         """The facilitator counted ``total`` dots on a card: its count becomes that."""
