@@ -581,19 +581,23 @@ class BoardScene(QGraphicsScene):
 
     def _layout_column(self, key: str, view_height: float | None) -> tuple[bool, set[str]]:
         """Place one column's cards and group frames, scrolled by its offset. Returns whether
-        notes below the sight still await measuring, and the groups shown."""
+        notes below the sight still await measuring, and the groups shown. One pass: only
+        when the column got shorter than its scroll (rare) is it laid out again."""
         if self.overview is not None:
             return self._layout_tiles(key, view_height), set()
-        x = self.column_left(key)
-        sight = None if view_height is None else self.column_offset(key) + view_height + 200
+        left = self.column_left(key)
+        x = left + COLUMN_PADDING
+        offset = self.column_offset(key) if view_height is not None else 0.0
+        sight = None if view_height is None else offset + view_height + 200
         pending = False
-        places: list[tuple[CardItem, float]] = []
         frames: list[tuple[ClusterItem, float, float, float]] = []  # item, top, band, bottom
         y = COLUMN_PADDING
         stack = self._order.get(key, [])
+        clusters = bool(self._clusters)
+        dragging = self._drag
         group: tuple[ClusterItem, float, float, int] | None = None  # item, top, band, cards
         for row, item in enumerate(stack):
-            cluster_id = self.cluster_of(item.card) if self._clusters else None
+            cluster_id = self.cluster_of(item.card) if clusters else None
             if cluster_id is not None and group is None:
                 band_item = self.cluster_items[cluster_id]
                 band = band_item.band_height(self.column_width - 4)
@@ -604,7 +608,10 @@ class BoardScene(QGraphicsScene):
                     item.measure()
                 else:
                     pending = True
-            places.append((item, y))
+            place = (x, y - offset)
+            if item.laid_at != place and (not dragging or item not in dragging):
+                item.laid_at = place  # only moved notes are touched: a capture is fast
+                item.setPos(*place)
             y += item.height() + GAP
             if group is not None:
                 band_item, top, band, count = group
@@ -617,16 +624,14 @@ class BoardScene(QGraphicsScene):
                     y += GAP
                     group = None
         self._content[key] = y - GAP + COLUMN_PADDING if stack else 0.0
-        offset = self._clamped(key, self.column_offset(key)) if view_height is not None else 0.0
-        self._offsets[key] = offset
-        for item, top in places:
-            place = (x + COLUMN_PADDING, top - offset)
-            if item.laid_at != place and item not in self._drag:
-                item.laid_at = place  # only moved notes are touched: a capture is fast
-                item.setPos(*place)
+        if view_height is not None:
+            clamped = self._clamped(key, offset)
+            if clamped != offset:  # the column got shorter than where it was scrolled to
+                self._offsets[key] = clamped
+                return self._layout_column(key, view_height)
         shown: set[str] = set()
         for band_item, top, band, bottom in frames:
-            frame = QRectF(x + 2, top - offset, self.column_width - 4, bottom - top)
+            frame = QRectF(left + 2, top - offset, self.column_width - 4, bottom - top)
             band_item.set_frame(frame, band)
             band_item.show()
             shown.add(band_item.cluster_id)
