@@ -125,3 +125,29 @@ def test_folder_without_write_permission(
     assert refused.returncode == 1
     assert "l'accès est refusé" in refused.stderr
     assert calm(refused), refused.stderr
+
+
+def test_a_refusal_of_the_disk_no_command_named_is_still_not_a_bug(
+    monkeypatch, tmp_path: Path, capsys
+) -> None:
+    """Exit 1 and the cause in French; exit 70 « erreur interne » stays for real bugs."""
+    import errno
+
+    from fabrique_desktop import cli
+    from fabrique_desktop.cli import listing
+
+    def refused(args, context):
+        raise OSError(errno.EROFS, "Read-only file system", str(tmp_path / "x"))
+
+    monkeypatch.setattr(listing, "sessions", refused)
+    assert cli.main(["--data-dir", str(tmp_path / "data"), "sessions"]) == 1
+    err = capsys.readouterr().err
+    assert "le support est en lecture seule" in err
+    assert "erreur interne" not in err
+
+    def bug(args, context):
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+    monkeypatch.setattr(listing, "sessions", bug)
+    assert cli.main(["--data-dir", str(tmp_path / "data"), "sessions"]) == cli.EXIT_BUG
+    assert "erreur interne" in capsys.readouterr().err
