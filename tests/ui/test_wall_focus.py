@@ -22,8 +22,8 @@ def active(window):
 
 
 def has_keyboard(qtbot, window, widget) -> None:
-    qtbot.wait_until(lambda: QApplication.focusWindow() is window.windowHandle(), timeout=2000)
-    qtbot.wait_until(lambda: QApplication.focusWidget() is widget, timeout=2000)
+    qtbot.wait_until(lambda: QApplication.focusWindow() is window.windowHandle(), timeout=5000)
+    qtbot.wait_until(lambda: QApplication.focusWidget() is widget, timeout=5000)
 
 
 def close_when_shown(qtbot, kind, close) -> None:  # type: ignore[no-untyped-def]
@@ -32,9 +32,11 @@ def close_when_shown(qtbot, kind, close) -> None:  # type: ignore[no-untyped-def
 
     def attempt() -> None:
         shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
-        if shown:
+        if shown and QApplication.focusWindow() is shown[0].windowHandle():  # as a user would
             close(shown[0])
         else:
+            if shown:
+                shown[0].activateWindow()
             QTimer.singleShot(20, attempt)
 
     QTimer.singleShot(20, attempt)
