@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from fabrique_desktop.hyphenation import SOFT_HYPHEN, hyphenate
-from fabrique_desktop.model import Card
+from fabrique_desktop.model import FUTUR, Card
 from fabrique_desktop.typography import french_spacing
 from ui import theme
 
@@ -39,6 +39,7 @@ VOTE_PILL = "#1A237E"  # the dots: white on deep blue, 14:1, on every card colou
 SECRET_PILL = "#455A64"  # a secret vote: the pill says « secret », no count
 VOTE_INK = "#FFFFFF"
 EDGE = "#78909C"
+FUTUR_BADGE = "Futur engagé"  # a decision already taken, not a participant's idea
 LONG_WORD, SHORT_WORD = 9, 6  # letters: words hyphenated when a card is narrow, very narrow
 MIN_SCALE = 0.5  # a card's text never shrinks below this share of the board's type size
 # where lines may break: spaces, soft hyphens and after a hyphen before a letter, as Qt does
@@ -369,7 +370,9 @@ class CardItem(QGraphicsItem):
         return self.card.colour or self.tint
 
     def _badges(self) -> str:
-        parts = []
+        parts: list[str] = []  # the dots are a pill of their own (vote_rect)
+        if self.card.card_kind == FUTUR:
+            parts.insert(0, FUTUR_BADGE)
         if self.card.horizon:
             parts.append(f"→{self.card.horizon}")
         if self.look.persona_name:
@@ -450,7 +453,12 @@ class CardItem(QGraphicsItem):
         ink = QColor(theme.readable_ink(background))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = self.isSelected()
-        painter.setPen(QPen(QColor(theme.SELECTION), 5) if selected else QPen(QColor(EDGE), 1))
+        if selected:
+            painter.setPen(QPen(QColor(theme.SELECTION), 5))
+        elif self.card.card_kind == FUTUR:  # a decision already taken: a dark frame
+            painter.setPen(QPen(QColor(theme.INK), 1))
+        else:
+            painter.setPen(QPen(QColor(EDGE), 1))
         painter.setBrush(QColor(background))
         painter.drawRoundedRect(rect, 6, 6)
         if self.look.persona_colour:
