@@ -41,6 +41,14 @@ ensure_system() {
   [ -z "$missing" ] || apt_install $missing
 }
 
+# The phones' page is tested in a real browser: Debian's chromium, driven by Playwright (whose
+# own browser download is not used). Without it those tests are skipped, saying why.
+ensure_browser() {
+  local missing
+  missing=$(missing_debs chromium)
+  [ -z "$missing" ] || apt_install chromium || say "Chromium absent : les tests de la page des téléphones seront sautés."
+}
+
 ensure_venv() {
   "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
     || { say "Fabrique demande Python 3.11 ou plus récent."; exit 1; }
@@ -75,6 +83,7 @@ case "${1:-}" in
     missing=$(missing_debs $TEST_DEBS $QT_XCB_LIBS)
     [ -z "$missing" ] || apt_install $missing \
       || say "Sans $missing, le test sur une vraie fenêtre X est sauté."
+    ensure_browser
     ensure_venv
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
