@@ -27,6 +27,15 @@ def wall(qtbot, fabrique_app, demo_session):
     return window
 
 
+def empty_inbox(window) -> None:  # type: ignore[no-untyped-def]
+    """« À trier » emptied, as after sorting: its cards sent to « Vivre Mieux »."""
+    waiting = [i.card.id for i in window.scene.cards_in("inbox")]
+    if waiting:
+        window.scene.select_cards(waiting)
+        window.board_actions.send_to(1)
+    assert window.scene.count("inbox") == 0
+
+
 def offsets(window) -> dict[str, float]:
     return {c.key: window.scene.column_offset(c.key) for c in window.scene.columns}
 
@@ -105,7 +114,7 @@ def test_a_capture_shows_the_new_card_whole_and_moves_no_other_column(qtbot, wal
 
 def test_an_empty_column_is_a_slim_band_until_a_card_arrives(qtbot, wall, store) -> None:
     scene = wall.scene
-    assert scene.count("inbox") == 0
+    empty_inbox(wall)
     assert scene.column_rect("inbox").width() == SLIM_WIDTH
     assert wall.board.headers["inbox"].width() == SLIM_WIDTH
     wide = scene.column_rect("mieux").width()
@@ -121,6 +130,7 @@ def test_an_empty_column_is_a_slim_band_until_a_card_arrives(qtbot, wall, store)
 def test_a_drop_on_an_empty_column_lights_it_and_does_not_scroll(qtbot, wall, store) -> None:
     scene, view = wall.scene, wall.board.view
     viewport = view.viewport()
+    empty_inbox(wall)
     wheel_over(wall, "ensemble", 2)
     before = offsets(wall)
     item = scene.cards_in("mieux")[1]
