@@ -93,14 +93,18 @@ async def _phone(n: int, base: str, until: float, writes: list, reads: list, err
         poll = state["vote"]["poll"]
         static = base.split("/r/")[0] + "/static/app.css"
         sent = 0
+        mine: list[str] = []
         while time.monotonic() < until:
             await asyncio.sleep(rng.uniform(0.5, 1.5) * PERIOD)
             start = time.perf_counter()
             if sent % 2 == 0:
                 await call("idea", {"text": f"Idée du téléphone {n}, n° {sent}", "column": None})
-            else:
+            elif len(mine) < state["vote"]["budget"]:  # a dot, or one taken back when none is left
                 card = rng.choice(cards)["id"]
                 await call("dot", {"poll": poll, "card": card, "delta": 1})
+                mine.append(card)
+            else:
+                await call("dot", {"poll": poll, "card": mine.pop(0), "delta": -1})
             writes.append(time.perf_counter() - start)
             start = time.perf_counter()
             async with http.get(static) as r:
