@@ -49,6 +49,7 @@ def test_the_keyboard_comes_back_after_a_dialog(qtbot, active, start) -> None:
     window = active
     target = window.capture.field if start == "capture" else window.board.view
     target.setFocus()
+    qtbot.wait_until(lambda: window.activateWindow() or window.isActiveWindow(), timeout=5000)
     has_keyboard(qtbot, window, target)
     close_when_shown(qtbot, ShortcutsDialog, lambda d: d.reject())
     window.show_shortcuts()  # modal: returns once closed
