@@ -42,20 +42,6 @@ def close_when_shown(qtbot, kind, close) -> None:  # type: ignore[no-untyped-def
     QTimer.singleShot(20, attempt)
 
 
-@pytest.mark.parametrize("start", ["capture", "board"])
-def test_the_keyboard_comes_back_after_a_dialog(qtbot, active, start) -> None:
-    from ui.shortcuts_dialog import ShortcutsDialog
-
-    window = active
-    target = window.capture.field if start == "capture" else window.board.view
-    target.setFocus()
-    qtbot.wait_until(lambda: window.activateWindow() or window.isActiveWindow(), timeout=5000)
-    has_keyboard(qtbot, window, target)
-    close_when_shown(qtbot, ShortcutsDialog, lambda d: d.reject())
-    window.show_shortcuts()  # modal: returns once closed
-    has_keyboard(qtbot, window, target)
-
-
 def test_shortcuts_work_after_a_non_modal_window_closes(qtbot, active, store, session) -> None:
     window = active
     dialog = QDialog(window)
