@@ -47,8 +47,9 @@ def current(build_dir: Path) -> Target:
         return Target("windows", arch, False, icon, True, False, ".zip")
     if sys.platform == "darwin":
         icon = write_icns(build_dir / "fabrique.icns")
-        return Target("macos", "arm64" if arch == "aarch64" else arch, False, icon, False, True,
-                      ".zip")
+        return Target(
+            "macos", "arm64" if arch == "aarch64" else arch, False, icon, False, True, ".zip"
+        )
     return Target("linux", arch, True, None, False, False, ".tar.gz")
 
 
@@ -74,8 +75,15 @@ def write_ico(target: Path) -> Path:
 
 def write_icns(target: Path) -> Path:
     """A macOS icon: PNG entries of the types macOS reads (16 px to 1024 px)."""
-    kinds = ((b"icp4", 16), (b"icp5", 32), (b"icp6", 64), (b"ic07", 128), (b"ic08", 256),
-             (b"ic09", 512), (b"ic10", 1024))
+    kinds = (
+        (b"icp4", 16),
+        (b"icp5", 32),
+        (b"icp6", 64),
+        (b"ic07", 128),
+        (b"ic08", 256),
+        (b"ic09", 512),
+        (b"ic10", 1024),
+    )
     body = b""
     for kind, size in kinds:
         data = _png(size)
@@ -137,5 +145,4 @@ def drop_unlinked_libraries(binaries: list[tuple[str, str, str]]) -> list[tuple[
     for dest, source, _kind in binaries:
         if not library(dest):
             needed.update(Path(name).name for name, _path in get_imports(source))
-    return [entry for entry in binaries if not library(entry[0]) or
-            Path(entry[0]).name in needed]
+    return [entry for entry in binaries if not library(entry[0]) or Path(entry[0]).name in needed]
