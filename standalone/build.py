@@ -35,7 +35,7 @@ def version() -> str:
     ]
 
 
-def freeze() -> None:
+def freeze(dist: Path, work: Path) -> None:
     subprocess.run(
         [
             sys.executable,
@@ -44,8 +44,8 @@ def freeze() -> None:
             "--noconfirm",
             "--clean",
             "--log-level=WARN",
-            f"--distpath={DIST}",
-            f"--workpath={WORK}",
+            f"--distpath={dist}",
+            f"--workpath={work}",
             str(HERE / "fabrique.spec"),
         ],
         check=True,
@@ -68,7 +68,7 @@ def add_linux_integration(app: Path) -> None:
 
 def archive(target: platforms.Target, app: Path) -> Path:
     name = target.archive_name(version())
-    path = DIST / name
+    path = app.parent / name
     path.unlink(missing_ok=True)
     if name.endswith(".tar.gz"):
         with tarfile.open(path, "w:gz", compresslevel=6) as tar:
@@ -76,7 +76,7 @@ def archive(target: platforms.Target, app: Path) -> Path:
     elif target.bundle:  # ditto keeps the .app's symlinks and signatures
         subprocess.run(["ditto", "-c", "-k", "--keepParent", str(app), str(path)], check=True)
     else:
-        shutil.make_archive(str(path.with_suffix("")), "zip", DIST, app.name)
+        shutil.make_archive(str(path.with_suffix("")), "zip", app.parent, app.name)
     return path
 
 
@@ -87,18 +87,23 @@ def folder_size(path: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="./dev.sh package", description=__doc__)
     parser.add_argument("--archive-only", action="store_true", help="ne refige pas l'application")
+    parser.add_argument("--dist", type=Path, default=DIST, help="dossier du résultat (dist/)")
+    parser.add_argument("--work", type=Path, default=WORK, help="dossier de travail")
     args = parser.parse_args(argv)
     started = time.monotonic()
-    target = platforms.current(WORK)
+    target = platforms.current(args.work)
     if not args.archive_only:
-        freeze()
-    app = DIST / ("Fabrique.app" if target.bundle else "Fabrique")
+        freeze(args.dist, args.work)
+    app = args.dist / ("Fabrique.app" if target.bundle else "Fabrique")
+    for path in app.rglob("*"):
+        if path.is_symlink() and not path.exists():
+            path.unlink()  # a link to a Qt library the spec left out
     if target.system == "linux":
         add_linux_integration(app)
     path = archive(target, app)
     size = folder_size(app) / 1e6
     print(
-        f"{app.relative_to(ROOT)} : {size:.0f} Mo ; {path.relative_to(ROOT)} : "
+        f"{app} : {size:.0f} Mo ; {path.name} : "
         f"{path.stat().st_size / 1e6:.0f} Mo ; {time.monotonic() - started:.0f} s",
         file=sys.stderr,
     )
