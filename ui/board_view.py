@@ -225,7 +225,8 @@ class BoardView(QWidget):
     def _fit(self) -> None:
         columns = len(self.scene.columns)
         available = self._viewport_width() - 2
-        width = max(120.0, (available - GAP * (columns - 1)) / columns)
+        # whole pixels: a note's cached picture is drawn where the note is, not resampled
+        width = float(max(120, math.floor((available - GAP * (columns - 1)) / columns)))
         self.scene.set_metrics(width, self._projector_size(width))
 
     def _projector_size(self, column_width: float) -> float:

@@ -149,7 +149,11 @@ class CardItem(QGraphicsItem):
         self._badge_height = 0.0
         self._height = self._estimate()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # a picture per note in its own coordinates: the view never scales (the zoom is the type
+        # size). Not DeviceCoordinateCache: for a note taller than the view, or partly out of it,
+        # Qt repaints only the newly scrolled-in strip of that cache and keeps the rest even when
+        # the note changed (fragments of old text on the wall: issue 13)
+        self.setCacheMode(QGraphicsItem.CacheMode.ItemCoordinateCache)
 
     @property
     def card_id(self) -> str:
@@ -177,6 +181,7 @@ class CardItem(QGraphicsItem):
         self._width = width
         self.measured = False
         self._height = self._estimate()
+        self.update()  # the cached picture was drawn at the old width or type size
 
     def height(self) -> float:
         return self._height
@@ -228,6 +233,9 @@ class CardItem(QGraphicsItem):
             self._badge_height = math.ceil(small.boundingRect(bound, flags, badges).height()) + 6
         height = self._text_height + self._badge_height + 2 * PADDING
         self.measured = True
+        # the text may be laid out anew (other line breaks, syllables, size) at the same
+        # height: the cached picture is stale either way (issue 13, stale paint)
+        self.update()
         if height == self._height:
             return False
         self.prepareGeometryChange()
@@ -253,7 +261,6 @@ class CardItem(QGraphicsItem):
     def _remeasure(self) -> None:
         self.measured = False
         self.measure()
-        self.update()
 
     def _estimate(self) -> float:
         """A cheap guess of the height, replaced by ``measure()`` before the note is seen."""

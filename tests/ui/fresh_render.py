@@ -1,0 +1,228 @@
+"""What the wall shows against a fresh render of the same scene (issue 13, stale paint).
+
+``on_screen`` reads the window's backing store — the pixels the projector receives — and
+``fresh_render`` paints the board's scene again from its items, without any cache, through
+the same view transform. Both cover the board view's viewport; widgets laid over the board
+(the timer when it floats) are left out of the comparison by ``masks``.
+
+``python -m tests.ui.fresh_render 1280x720`` runs the projector scenario on an offscreen
+screen of that size and prints one JSON line per step: the step and how many pixels differ.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+TOLERANCE = 48  # per colour channel: antialiased edges drawn through a cache may differ a bit
+
+
+def on_screen(view):  # type: ignore[no-untyped-def]
+    """The viewport's pixels as they are on the screen (the backing store), not repainted."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QImage
+
+    viewport = view.viewport()
+    window = view.window()
+    top = viewport.mapTo(window, QPoint(0, 0))
+    pixmap = window.screen().grabWindow(
+        window.winId(), top.x(), top.y(), viewport.width(), viewport.height()
+    )
+    return pixmap.toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def fresh_render(view):  # type: ignore[no-untyped-def]
+    """The scene painted afresh, item by item, as the view would show it with no cache."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyle, QStyleOptionGraphicsItem
+
+    viewport = view.viewport()
+    image = QImage(viewport.size(), QImage.Format.Format_RGB32)
+    scene = view.scene()
+    area = view.mapToScene(viewport.rect()).boundingRect().adjusted(-2, -2, 2, 2)
+    to_view = view.viewportTransform()
+    painter = QPainter(image)
+    painter.setRenderHints(view.renderHints())
+    painter.setTransform(to_view)
+    painter.fillRect(area, scene.backgroundBrush())
+    items = scene.items(area, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.AscendingOrder)
+    for item in items:
+        if not item.isVisible() or item.effectiveOpacity() == 0:
+            continue
+        option = QStyleOptionGraphicsItem()
+        option.exposedRect = item.boundingRect()
+        if item.isSelected():
+            option.state |= QStyle.StateFlag.State_Selected
+        painter.save()
+        painter.setTransform(item.sceneTransform() * to_view)
+        painter.setOpacity(item.effectiveOpacity())
+        item.paint(painter, option, None)
+        painter.restore()
+    painter.end()
+    return image
+
+
+def masks(view) -> list:  # type: ignore[type-arg]
+    """Rectangles of the viewport covered by widgets laid over the board (not the scene)."""
+    from PySide6.QtCore import QPoint, QRect
+
+    viewport = view.viewport()
+    board = view.parentWidget()
+    covered = []
+    for child in board.findChildren(object) if board is not None else []:
+        if getattr(child, "objectName", lambda: "")() == "timerOverlay" and child.isVisible():
+            top = viewport.mapFromGlobal(child.mapToGlobal(QPoint(0, 0)))
+            covered.append(QRect(top, child.size()))
+    return covered
+
+
+def differing_pixels(shown, fresh, covered: Iterable = ()) -> int:  # type: ignore[no-untyped-def]
+    """Pixels whose colour differs by more than TOLERANCE in a channel (outside ``covered``)."""
+    if shown.size() != fresh.size():
+        return shown.width() * shown.height()
+    covered = list(covered)
+    width, stride = shown.width(), shown.bytesPerLine()
+    a_bits, b_bits = bytes(shown.constBits()), bytes(fresh.constBits())
+    count = 0
+    for y in range(shown.height()):
+        a_row = a_bits[y * stride : y * stride + width * 4]
+        b_row = b_bits[y * stride : y * stride + width * 4]
+        if a_row == b_row:  # most rows: nothing to look at
+            continue
+        for x in range(width):
+            a, b = a_row[x * 4 : x * 4 + 3], b_row[x * 4 : x * 4 + 3]
+            if a == b or any(r.contains(x, y) for r in covered):
+                continue
+            if any(abs(i - j) > TOLERANCE for i, j in zip(a, b, strict=True)):
+                count += 1
+    return count
+
+
+def compare(view, save_to: Path | None = None, step: str = "") -> int:  # type: ignore[no-untyped-def]
+    shown, fresh = on_screen(view), fresh_render(view)
+    count = differing_pixels(shown, fresh, masks(view))
+    if count and save_to is not None:
+        shown.save(str(save_to / f"{step}-shown.png"))
+        fresh.save(str(save_to / f"{step}-fresh.png"))
+    return count
+
+
+def scenario(window, app) -> Iterable[tuple[str, Callable[[], None]]]:  # type: ignore[no-untyped-def]
+    """The projector scenario of issue 13: full screen, panels, timer, scroll, capture,
+    drag, zoom — each step a (name, action) pair."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtTest import QTest
+
+    from tests.ui.conftest import type_text
+
+    view = window.board.view
+    scene = window.scene
+
+    def wheel(column_index: int, notches: int) -> None:
+        viewport = view.viewport()
+        rect = scene.column_rect(scene.columns[column_index].key)
+        x = view.mapFromScene(rect.center()).x()
+        point = QPointF(x, viewport.height() / 2)
+        event = QWheelEvent(
+            point,
+            QPointF(viewport.mapToGlobal(point.toPoint())),
+            QPoint(),
+            QPoint(0, -120 * notches),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        app.sendEvent(viewport, event)
+
+    def capture(text: str) -> None:
+        window.focus_capture()
+        type_text(window.capture.field, text)
+        QTest.keyClick(window.capture.field, Qt.Key.Key_Return)
+
+    def drag() -> None:
+        column = scene.columns[2].key
+        item = scene.cards_in(column)[0]
+        viewport = view.viewport()
+        start = view.mapFromScene(item.sceneBoundingRect().center())
+        target_rect = scene.column_rect(scene.columns[4].key)
+        end = view.mapFromScene(target_rect.center())
+        end.setY(min(end.y(), viewport.height() - 80))
+        QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+        for step in range(1, 9):
+            point = start + (end - start) * step / 8
+            QTest.mouseMove(viewport, point)
+        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+
+    yield "fenêtre", lambda: None
+    yield "plein écran", lambda: window.set_projector_mode(True)
+    yield "panneau des votes", window.animation.show_votes
+    yield "minuteur", window.animation.show_timer
+    yield "minuteur lancé", window.animation.toggle_timer
+    for notch in range(4):
+        yield f"défilement {notch + 1}", lambda n=notch: wheel(1 + n % 4, 2)
+    yield "saisie", lambda: capture("Soutien au Carburateur >3")
+    yield "saisie 2", lambda: capture("Un atelier de réparation de vélos dans chaque quartier")
+    yield "glisser", drag
+    yield "zoom +", lambda: window.board.step_zoom(1)
+    yield "zoom −", lambda: window.board.step_zoom(-1)
+    yield "déroulé", window.animation.toggle_agenda
+    yield "votes fermés", lambda: window.animation.vote_dock.hide()
+    yield "déroulé fermé", window.animation.toggle_agenda
+    yield "fenêtre à nouveau", lambda: window.set_projector_mode(False)
+
+
+def run(size: str, save_to: Path | None = None) -> list[tuple[str, int]]:
+    """Open atelier 3 on an offscreen screen of ``size`` (e.g. 1280x720), play the
+    scenario and compare after each step."""
+    width, height = (int(n) for n in size.split("x"))
+    config = Path(tempfile.mkdtemp()) / "screen.json"
+    screen = {"name": "projector", "x": 0, "y": 0, "width": width, "height": height}
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+    from PySide6.QtWidgets import QApplication
+
+    from db.backups import Backups
+    from db.store import Store
+    from fabrique_desktop.paths import DataDir
+    from fabrique_desktop.workspace import ensure_first_use, list_sessions
+    from ui.app import FabriqueApp, make_application
+
+    app = make_application()
+    data_dir = DataDir(Path(tempfile.mkdtemp()) / "data")
+    store = Store.open(data_dir.database)
+    series = ensure_first_use(store)
+    assert series is not None
+    atelier = next(s for s in list_sessions(store, series.id) if s.number == 3)
+    fabrique = FabriqueApp(app, store, data_dir, Backups(store, data_dir.backups))
+    window = fabrique.open_session(atelier.id)
+    window.resize(min(1280, width), min(720, height))
+    window.show()
+
+    def settle() -> None:
+        for _ in range(12):
+            QApplication.processEvents()
+
+    settle()
+    window.animation.clock = window.animation.clock  # the timer runs on the real clock
+    results = []
+    for name, action in scenario(window, app):
+        action()
+        settle()
+        results.append((name, compare(window.board.view, save_to, name.replace(" ", "_"))))
+    window.close()
+    store.close()
+    return results
+
+
+if __name__ == "__main__":
+    folder = Path(sys.argv[2]) if len(sys.argv) > 2 else None
+    for step, count in run(sys.argv[1], folder):
+        print(json.dumps({"step": step, "differing": count}, ensure_ascii=False))
