@@ -146,6 +146,7 @@ class FabriqueApp(QObject):
         window.manage_requested.connect(self.show_manager)
         window.language_requested.connect(self.set_language)
         if previous is not None:
+            previous.successor = window  # what it started (an import's summary) ends there
             window.setGeometry(previous.geometry())
             if previous.isFullScreen():
                 window.showFullScreen()

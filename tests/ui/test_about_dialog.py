@@ -37,3 +37,25 @@ def test_about_tells_version_licences_and_folders(qtbot, fabrique_app, data_dir,
     dialog.show()
     qtbot.wait_exposed(dialog)
     dialog.grab().save(str(tmp_path / "about.png"))
+
+
+def test_a_copy_given_at_start_opens_its_atelier_with_the_summary(
+    qtbot, window, fabrique_app, tmp_path
+) -> None:
+    """`fabrique copie.fabrique` (a double-click): another laptop's atelier is imported, shown
+    in the window, and the summary box is on that window (not on the one it replaced)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.core.sync_helpers import Laptop
+
+    other, session = Laptop.facilitator(tmp_path / "other" / "fabrique.db")
+    copy = tmp_path / "copie.json"
+    copy.write_text(other.handout(session.id), encoding="utf-8")
+    fabrique_app.import_file(copy)
+    shown = fabrique_app.window
+    assert shown is not window
+    assert shown.session.id == session.id
+    box = shown.notes_menu.dialog
+    assert isinstance(box, QMessageBox)
+    qtbot.waitUntil(box.isVisible)
+    assert "Notes importées" in box.text()
