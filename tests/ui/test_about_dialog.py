@@ -53,9 +53,12 @@ def test_a_copy_given_at_start_opens_its_atelier_with_the_summary(
     copy.write_text(other.handout(session.id), encoding="utf-8")
     fabrique_app.import_file(copy)
     shown = fabrique_app.window
+    qtbot.addWidget(shown)
     assert shown is not window
     assert shown.session.id == session.id
     box = shown.notes_menu.dialog
     assert isinstance(box, QMessageBox)
     qtbot.waitUntil(box.isVisible)
     assert "Notes importées" in box.text()
+    box.close()
+    qtbot.waitUntil(lambda: not window.isVisible())
