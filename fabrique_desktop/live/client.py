@@ -233,7 +233,12 @@ class LiveClient:
                     payload = protocol.control("ping")
                 if payload is None:
                     break
-                writer.write(channel.seal(payload))
+                try:
+                    sealed = channel.seal(payload)
+                except ProtocolError as error:  # larger than the facilitator accepts: not sent
+                    log.error("live: not sent to the facilitator: %s", error)
+                    continue
+                writer.write(sealed)
                 await writer.drain()
         except (ConnectionError, OSError):
             pass
@@ -279,7 +284,7 @@ async def _fetch_copy(
             raise LiveError(refusal_message(refusal.reason)) from None
         if answer["type"] != "welcome" or not protocol.text_field(answer, "session"):
             raise ProtocolError("no-welcome")
-        payload = await channel.read(reader)
+        payload = await channel.read(reader, protocol.MAX_COPY)
         if payload[0] != protocol.MSG_COPY:
             raise ProtocolError("no-copy")
         return answer, payload[1:]
@@ -309,13 +314,13 @@ async def handshake(
 
     ``RefusedError`` with the reason to show; ``ProtocolError`` for bytes that make no sense.
     """
-    exchange = secure.KeyExchange()
+    exchange = secure.KeyExchange(code, client=True)
     hello = protocol.control(
         "hello",
         app=protocol.APP,
         protocol=protocol.PROTOCOL,
         version=__version__,
-        key=exchange.public,
+        pake=exchange.public,
     )
     writer.write(protocol.frame(hello))
     await writer.drain()
@@ -330,8 +335,8 @@ async def handshake(
     session = protocol.text_field(answer, "session")
     if not session or (session_id and session != session_id):
         raise RefusedError("other-session")
-    other = protocol.text_field(answer, "key")
-    channel = exchange.channel(code, True, other, hello, challenge)  # ~30 ms, this thread only
+    other = protocol.text_field(answer, "pake")
+    channel = exchange.channel(other, hello, challenge)  # a few ms, this thread only
     writer.write(channel.seal(join))
     await writer.drain()
     reply = await asyncio.wait_for(

@@ -43,24 +43,35 @@ class Event:
 
 
 class Inbox:
-    """A thread-safe queue of events; ``wake`` is called (from the network thread) on each put."""
+    """A thread-safe queue of events; ``wake`` is called (from the network thread) on each put.
+
+    ``taken``, given with an event, is called when the owner thread takes it: the network
+    thread uses it to read no more from a peer while its bytes wait here (memory stays bounded
+    whatever a peer sends, and a peer faster than the owner is slowed by TCP, not buffered).
+    """
 
     def __init__(self, wake: Callable[[], None] | None = None) -> None:
-        self._queue: queue.SimpleQueue[Event] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[Event, Callable[[], None] | None]] = (
+            queue.SimpleQueue()
+        )
         self.wake = wake
 
-    def put(self, event: Event) -> None:
-        self._queue.put(event)
+    def put(self, event: Event, taken: Callable[[], None] | None = None) -> None:
+        self._queue.put((event, taken))
         if self.wake is not None:
             self.wake()
 
     def get(self, timeout: float | None = None) -> Event | None:
         try:
             if timeout is None or timeout <= 0:
-                return self._queue.get_nowait()
-            return self._queue.get(timeout=timeout)
+                event, taken = self._queue.get_nowait()
+            else:
+                event, taken = self._queue.get(timeout=timeout)
         except queue.Empty:
             return None
+        if taken is not None:
+            taken()
+        return event
 
 
 class LoopThread:
@@ -108,8 +119,22 @@ REASONS = {
     "removed": "L'animateur a retiré cet ordinateur du partage.",
     "other-session": "L'animateur partage un autre atelier que celui-ci.",
     "full": "Trop d'ordinateurs sont déjà connectés à cet atelier.",
+    "busy": (
+        "Trop de codes faux ont été essayés sur ce partage : réessayez dans une minute, ou "
+        "demandez à l'animateur de relancer le partage avec un nouveau code."
+    ),
+    "too-large": (
+        "Cet atelier est trop grand pour être copié en direct : demandez à l'animateur une copie "
+        "sur clé (« Préparer une copie pour un preneur de notes »), ouvrez-la avec « Importer des "
+        "notes », puis rejoignez l'atelier."
+    ),
     "no-copy": "L'animateur ne peut pas encore envoyer l'atelier : réessayez dans un instant.",
     "ended": "L'animateur a arrêté le partage.",
+    "rejected": (
+        "L'ordinateur de l'animateur a refusé des données venues de celui-ci (le détail est "
+        "dans son journal) : le partage en direct s'arrête ici. Vos idées restent sur cet "
+        "ordinateur."
+    ),
     "unreachable": "Aucun atelier partagé à cette adresse : vérifiez l'adresse et le réseau.",
     "malformed": "L'échange avec l'autre ordinateur a échoué (données illisibles).",
     "impostor": (

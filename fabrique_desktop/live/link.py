@@ -44,6 +44,9 @@ log = logging.getLogger(__name__)
 
 EMPTY_UPDATE = b"\x00\x00"
 RESYNC_INTERVAL = 1.0
+STEP1_INTERVAL = 0.5
+"""A peer asks for a catch-up (step 1) once a connection, then at most once a RESYNC_INTERVAL:
+more often is ignored (each answer may be a whole session's worth of bytes)."""
 
 Changed = dict[str, set[str]]
 """kind → ids of the entities whose rows a remote update rewrote."""
@@ -119,6 +122,7 @@ class LiveLink:
         self.errors = 0
         self._applying = False
         self._resync_at: dict[str, float] = {}
+        self._step1_at: dict[str, float] = {}
         self._observed: Any = None
         self._subscription: Any = None
         self._observe()
@@ -255,7 +259,9 @@ class LiveLink:
         update = event.update
         if self.transport is None or not update or update == EMPTY_UPDATE:
             return
-        self.transport.broadcast(protocol.sync_message(protocol.SYNC_UPDATE, update))
+        message = protocol.sync_message(protocol.SYNC_UPDATE, update)
+        if self._fits(message, "everyone"):
+            self.transport.broadcast(message)
 
     def _handle(self, event: Event) -> None:
         if event.kind == SYNC:
@@ -263,9 +269,11 @@ class LiveLink:
             return
         if event.kind == JOINED:
             self.peers[event.peer] = event.data
+            self._step1_at.pop(event.peer, None)
             self._send_step1(event.peer)
         elif event.kind == LEFT:
             self.peers.pop(event.peer, None)
+            self._step1_at.pop(event.peer, None)
         elif event.kind == CONNECTED:
             self.connected = True
             self._send_step1(HOST)
@@ -291,12 +299,19 @@ class LiveLink:
         if peer != HOST and peer not in self.peers:
             return  # removed or gone while its message waited
         if kind == protocol.SYNC_STEP1:
+            now = time.monotonic()
+            if now - self._step1_at.get(peer, -STEP1_INTERVAL) < STEP1_INTERVAL:
+                log.warning("live: %s asks for a catch-up again at once: ignored", peer)
+                return
+            self._step1_at[peer] = now
             try:
                 missing = self.doc.doc.get_update(data)
             except (ValueError, RuntimeError) as error:
                 self._bad(peer, f"state vector: {error}")
                 return
-            self.transport.send(peer, protocol.sync_message(protocol.SYNC_STEP2, missing))
+            message = protocol.sync_message(protocol.SYNC_STEP2, missing)
+            if self._fits(message, peer):
+                self.transport.send(peer, message)
             return
         self._apply([(peer, data)])
 
@@ -358,6 +373,22 @@ class LiveLink:
                     self._send_step1(peer)
         if changed and self.on_remote is not None:
             self.on_remote(changed)
+
+    def _fits(self, message: bytes, peer: str) -> bool:
+        """Whether ``message`` is within what every laptop accepts (``protocol.MAX_FRAME``).
+
+        If not (a session far beyond the largest measured, see ``protocol.MAX_UPDATE``), it is
+        not sent and logged; the facilitator ends the link of the laptops that cannot follow,
+        telling them why (« trop grand… »), instead of letting them retry for ever.
+        """
+        if len(message) <= protocol.MAX_FRAME:
+            return True
+        self.errors += 1
+        log.error("live: a %d-byte update is too large to send to %s", len(message), peer)
+        if self.server is not None:
+            for peer_id in list(self.peers) if peer == "everyone" else [peer]:
+                self.server.end(peer_id, "too-large")
+        return False
 
     def _bad(self, peer: str, detail: str) -> None:
         self.bad_messages += 1

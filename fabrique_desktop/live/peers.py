@@ -2,7 +2,9 @@
 
 - ``PeerInfo``: one connected laptop, as the facilitator's list shows it.
 - ``Throttle``: after a few bad attempts (wrong code, garbage, newer version) from one
-  address, that address is refused outright for a while; a code cannot be guessed.
+  address, that address is refused outright for a while; and wrong codes from all addresses
+  together are limited too, so that many addresses (one laptop can take dozens on a Wi-Fi) do
+  not multiply the guesses: a code cannot be guessed.
 - ``is_local``: only addresses of a local network (private ranges, link-local, loopback)
   may talk to a sharing Fabrique.
 """
@@ -17,6 +19,11 @@ from dataclasses import dataclass, field
 MAX_BAD_ATTEMPTS = 5
 BAD_WINDOW = 60.0
 BAN_SECONDS = 60.0
+MAX_WRONG_CODES = 10
+"""Wrong codes from all addresses together within ``BAD_WINDOW``: beyond, only the addresses that
+already proved the code may try (a note-taker reconnecting); the others are told to wait. A room
+mistyping the code makes a few; at 10 a minute, a whole day of guessing finds the code once in
+~50 000 sharings (25⁶ codes)."""
 MAX_PEERS = 32
 
 
@@ -44,19 +51,45 @@ def is_local(address: str) -> bool:
 
 
 class Throttle:
-    """Counts bad attempts per address; too many within a minute bans it for a minute."""
+    """Counts bad attempts per address (too many within a minute bans it for a minute) and wrong
+    codes from all addresses together (too many within a minute: only trusted addresses, those
+    that proved the code, may try until the oldest leaves the window)."""
 
     def __init__(
         self,
         limit: int = MAX_BAD_ATTEMPTS,
         window: float = BAD_WINDOW,
         ban: float = BAN_SECONDS,
+        wrong_codes: int = MAX_WRONG_CODES,
     ) -> None:
         self.limit = limit
         self.window = window
         self.ban = ban
+        self.wrong_codes = wrong_codes
         self._attempts: dict[str, deque[float]] = {}
         self._banned: dict[str, float] = {}
+        self._guesses: deque[float] = deque()
+        self._trusted: set[str] = set()
+
+    def trust(self, address: str) -> None:
+        """``address`` proved the code: the limit on everyone's wrong codes does not stop it."""
+        self._trusted.add(address)
+
+    def may_guess(self, address: str, now: float | None = None) -> bool:
+        """Whether ``address`` may try a code now, given everyone's wrong codes of the minute."""
+        if address in self._trusted:
+            return True
+        now = time.monotonic() if now is None else now
+        while self._guesses and self._guesses[0] <= now - self.window:
+            self._guesses.popleft()
+        return len(self._guesses) < self.wrong_codes
+
+    def wrong_code(self, address: str, now: float | None = None) -> bool:
+        """Record a wrong code (a bad attempt of its address too); True if the address is now
+        banned."""
+        now = time.monotonic() if now is None else now
+        self._guesses.append(now)
+        return self.bad(address, now)
 
     def allowed(self, address: str, now: float | None = None) -> bool:
         now = time.monotonic() if now is None else now

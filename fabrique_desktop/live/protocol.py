@@ -26,9 +26,10 @@ import json
 import struct
 from typing import Any
 
-PROTOCOL = 2
+PROTOCOL = 3
 """Bumped when two Fabriques could no longer understand each other (2: sealed frames, the code
-never sent). A peer of another version is told so in clear, before any key is made."""
+never sent; 3: SPAKE2 instead of scrypt + X25519, so that the code cannot be tested offline). A
+peer of another version is told so in clear, before any key is made."""
 APP = "fabrique-live"
 
 MSG_SYNC = 0
@@ -42,8 +43,18 @@ SYNC_UPDATE = 2
 
 MAX_CONTROL = 4096
 """A handshake or liveness message is tiny: anything longer before the code check is refused."""
-MAX_FRAME = 64 * 1024 * 1024 + 16
-"""One sync message: the first catch-up of a big session (thousands of cards) fits easily."""
+MAX_UPDATE = 16 * 1024 * 1024
+"""The largest y-sync data one message carries: a whole session's catch-up (step 2), the most a
+laptop can legitimately send at once. Measured on the real engine: a 2000-idea session is 3.0 MiB
+(ideas of ~60 characters), 13.8 MiB with every idea at the 5000-character limit; 10 000 short
+ideas 14.9 MiB (``tests/live/test_limits.py``). A sender never sends more (``link``)."""
+MAX_STATE = 64 * 1024
+"""A state vector (step 1): one (laptop, clock) pair per laptop that ever wrote, ~10 bytes each."""
+MAX_FRAME = MAX_UPDATE + 16
+"""One message after the handshake: the y-sync envelope (3 to 7 bytes) around ``MAX_UPDATE``."""
+MAX_COPY = 64 * 1024 * 1024 + 1
+"""The copy of the session sent once to a laptop that joins without it: what a bundle file may
+weigh (``bundle.MAX_BYTES``), plus its type byte. Only ever read from the facilitator."""
 SEAL_OVERHEAD = 16
 """What sealing adds to a payload (the AEAD tag, ``secure.TAG``)."""
 HANDSHAKE_TIMEOUT = 5.0
@@ -66,7 +77,7 @@ class ProtocolError(Exception):
 
 
 def frame(payload: bytes) -> bytes:
-    if len(payload) > MAX_FRAME + SEAL_OVERHEAD:
+    if len(payload) > MAX_COPY + SEAL_OVERHEAD:
         raise ProtocolError("too-large", f"{len(payload)} bytes")
     return _HEADER.pack(len(payload)) + payload
 
@@ -76,13 +87,17 @@ async def read_frame(reader: asyncio.StreamReader, limit: int = MAX_FRAME) -> by
 
     ``asyncio.IncompleteReadError`` when the peer closes (cleanly or mid-frame).
     """
-    header = await reader.readexactly(_HEADER.size)
-    (length,) = _HEADER.unpack(header)
+    return await reader.readexactly(await read_header(reader, limit))
+
+
+async def read_header(reader: asyncio.StreamReader, limit: int = MAX_FRAME) -> int:
+    """The length the next frame announces, refused before its body is read if over ``limit``."""
+    (length,) = _HEADER.unpack(await reader.readexactly(_HEADER.size))
     if length == 0:
         raise ProtocolError("empty-frame")
     if length > limit:
         raise ProtocolError("too-large", f"{length} > {limit} bytes")
-    return await reader.readexactly(length)
+    return length
 
 
 def control(kind: str, **fields: Any) -> bytes:
@@ -99,9 +114,11 @@ def parse_control(payload: bytes) -> dict[str, Any]:
         raise ProtocolError("too-large", "control message")
     try:
         message = json.loads(payload[1:].decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise ProtocolError("bad-json", str(error)) from None
-    if not isinstance(message, dict) or message.get("type") not in _CONTROL_TYPES:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # ValueError: JSON, digits
+        raise ProtocolError("bad-json", str(error)[:80]) from None
+    if not isinstance(message, dict) or not isinstance(message.get("type"), str):
+        raise ProtocolError("bad-control")
+    if message["type"] not in _CONTROL_TYPES:
         raise ProtocolError("bad-control")
     for key, value in message.items():
         if not isinstance(key, str) or not isinstance(value, str | int | bool | None):
@@ -145,6 +162,8 @@ def parse_sync(payload: bytes) -> tuple[int, bytes]:
     length, start = _read_var_uint(payload, 2)
     if start + length != len(payload):
         raise ProtocolError("bad-length", f"announced {length}, got {len(payload) - start}")
+    if length > (MAX_STATE if kind == SYNC_STEP1 else MAX_UPDATE):
+        raise ProtocolError("too-large", f"sync {kind}: {length} bytes")
     return kind, payload[start:]
 
 

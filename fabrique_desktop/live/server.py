@@ -1,11 +1,19 @@
 """The facilitator's side: listens on the local network only while sharing is on.
 
 Each laptop that connects must, within a few seconds, send a ``hello`` with our protocol
-version and its key, then prove it knows the session code (``secure``: the code itself never
-travels, and every frame after the handshake is sealed); until then nothing else it sends is
-read. Wrong code, other version, garbage, a frame that does not open, too many bad attempts from
-one address, an address outside the local network: refused, logged, and the connection closed.
-A laptop the facilitator removed cannot come back until sharing is started again.
+version and its SPAKE2 message, then prove it knows the session code (``secure``: the code
+itself never travels, and every frame after the handshake is sealed); until then nothing else it
+sends is read. Wrong code, other version, garbage, a frame that does not open, too many bad
+attempts from one address, an address outside the local network: refused, logged, and the
+connection closed. Too many wrong codes from all addresses together: only addresses that
+already proved the code may try for a while (``peers.Throttle``). A laptop the facilitator
+removed cannot come back until sharing is started again.
+
+Memory stays bounded whatever a laptop that knows the code sends: a frame is refused at its
+length if it is larger than the largest legitimate message (``protocol.MAX_FRAME``); frames
+larger than ``BIG_FRAME`` are read one at a time for all laptops together; and a laptop's
+messages are read no further while ``PEER_BUDGET`` bytes of them wait for the owner thread
+(TCP then slows that laptop down). What is sent is bounded the same way (``MAX_QUEUED_BYTES``).
 """
 
 from __future__ import annotations
@@ -16,7 +24,9 @@ import logging
 import socket
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from fabrique_desktop import __version__
 from fabrique_desktop.live import protocol, secure
@@ -25,10 +35,18 @@ from fabrique_desktop.live.peers import MAX_PEERS, PeerInfo, Throttle, is_local
 from fabrique_desktop.live.protocol import ProtocolError
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 DEFAULT_PORT = 47812
-MAX_QUEUED_BYTES = 128 * 1024 * 1024
-"""A laptop that cannot keep up is dropped (it catches up when it reconnects)."""
+MAX_QUEUED_BYTES = protocol.MAX_FRAME + 4 * 1024 * 1024
+"""Bytes waiting to be sent to one laptop: one whole catch-up and then some. A laptop that
+cannot keep up is dropped (it catches up when it reconnects)."""
+PEER_BUDGET = 512 * 1024
+"""A laptop's received bytes waiting for the owner thread before its connection is read further."""
+BIG_FRAME = 256 * 1024
+"""Frames larger than this (a catch-up; typing sends ~100 bytes an idea) are read one at a time."""
+MIN_RATE = 128 * 1024
+"""The slowest Wi-Fi (bytes a second) a big frame may take to arrive, on top of IDLE_TIMEOUT."""
 WRONG_CODE_DELAY = 0.4
 MAX_MESSAGES_PER_SECOND = 400
 MAX_DERIVATIONS = 2
@@ -43,6 +61,9 @@ class _Connection:
     outbox: asyncio.Queue[bytes | None] = field(default_factory=asyncio.Queue)
     queued: int = 0
     closing: str = ""
+    waiting: int = 0
+    """Bytes of its messages in the inbox, not yet taken by the owner thread."""
+    drained: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 class LiveServer:
@@ -86,6 +107,7 @@ class LiveServer:
         self._server: asyncio.Server | None = None
         self._beacon: asyncio.DatagramTransport | None = None
         self._deriving: asyncio.Semaphore | None = None
+        self._big: asyncio.Semaphore | None = None
 
     # public, any thread
 
@@ -130,10 +152,17 @@ class LiveServer:
             self._thread.call(self._queue_all, payload, exclude)
 
     def drop(self, peer_id: str, reason: str) -> None:
-        """Close a peer's connection: what it sent could not be used (``malformed…``: a bad
-        attempt of its address). It may connect again, and sync from scratch."""
+        """Close a peer's connection: what it sent could not be used. ``malformed…``: refused
+        (unreadable, or refused by the validator): a bad attempt of its address, and the laptop
+        is told « rejected » and stops (it would send the same again). Otherwise (an error on
+        our side) it may connect again, and sync from scratch."""
         if self._thread is not None:
             self._thread.call(self._drop, peer_id, reason)
+
+    def end(self, peer_id: str, reason: str) -> None:
+        """Close a laptop's link for good, telling it why (``reason``); it may join again."""
+        if self._thread is not None:
+            self._thread.call(self._close, peer_id, reason, True)
 
     def remove(self, peer_id: str) -> None:
         """The facilitator removed this laptop: it is told, and cannot come back."""
@@ -145,6 +174,7 @@ class LiveServer:
 
     async def _start(self) -> None:
         self._deriving = asyncio.Semaphore(MAX_DERIVATIONS)
+        self._big = asyncio.Semaphore(1)
         self._server = await asyncio.start_server(
             self._serve,
             self.host,
@@ -225,6 +255,13 @@ class LiveServer:
             )
             await self._write(writer, protocol.frame(refusal))
             return
+        if not self.throttle.may_guess(address):
+            # too many wrong codes from everyone this minute: not a bad attempt of this address
+            # (a note-taker may be unlucky), but no code is tried either
+            self._refuse_log(address, "busy")
+            refusal = protocol.control("refused", reason="busy", protocol=protocol.PROTOCOL)
+            await self._write(writer, protocol.frame(refusal))
+            return
         try:
             channel, hello = await self._prove(reader, writer, payload, hello)
         except (TimeoutError, ProtocolError) as error:
@@ -234,11 +271,12 @@ class LiveServer:
                 return
             # the join did not open: this laptop does not have the code (or the frame was
             # changed on the way, which cannot be told apart)
-            self._bad(address, "code")
+            self._bad(address, "code", guess=True)
             await asyncio.sleep(WRONG_CODE_DELAY)
             refusal = protocol.control("refused", reason="code", protocol=protocol.PROTOCOL)
             await self._write(writer, protocol.frame(refusal))
             return
+        self.throttle.trust(address)
         reason = self._check_join(hello)
         if reason:
             self._refuse_log(address, reason)
@@ -302,13 +340,15 @@ class LiveServer:
         The key is derived (in a worker thread) while the join travels. ``ProtocolError``
         ``bad-seal`` if the join does not open: the laptop does not know the code.
         """
-        other = protocol.text_field(hello, "key")  # type: ignore[arg-type]
-        if len(other) != 2 * secure.KEY_BYTES:
+        other = protocol.text_field(hello, "pake")  # type: ignore[arg-type]
+        if len(other) != secure.MESSAGE_HEX:
             raise ProtocolError("bad-key", f"{len(other)} characters")
-        exchange = secure.KeyExchange()
-        challenge = protocol.control("challenge", session=self.session_id, key=exchange.public)
+        exchange = await self._in_worker(secure.KeyExchange, self.code, False)
+        challenge = protocol.control("challenge", session=self.session_id, pake=exchange.public)
         await self._write(writer, protocol.frame(challenge))
-        deriving = asyncio.ensure_future(self._derive(exchange, other, hello_payload, challenge))
+        deriving = asyncio.ensure_future(
+            self._in_worker(exchange.channel, other, hello_payload, challenge)
+        )
         try:
             sealed = await asyncio.wait_for(
                 protocol.read_frame(reader, protocol.MAX_CONTROL + secure.TAG),
@@ -325,14 +365,11 @@ class LiveServer:
             raise ProtocolError("no-join")
         return channel, join
 
-    async def _derive(
-        self, exchange: secure.KeyExchange, other: str, hello: bytes, challenge: bytes
-    ) -> secure.Channel:
+    async def _in_worker(self, function: Callable[..., T], *args: object) -> T:
+        """SPAKE2's arithmetic (pure Python, a few ms) off the loop, a few connections at once."""
         assert self._deriving is not None
         async with self._deriving:
-            return await asyncio.get_running_loop().run_in_executor(
-                None, exchange.channel, self.code, False, other, hello, challenge
-            )
+            return await asyncio.get_running_loop().run_in_executor(None, function, *args)
 
     async def _send_copy(
         self, writer: asyncio.StreamWriter, channel: secure.Channel, address: str
@@ -342,9 +379,16 @@ class LiveServer:
             self._refuse_log(address, "no-copy")
             await self._write(writer, channel.seal(protocol.control("refused", reason="no-copy")))
             return
+        if len(copy) + 1 > protocol.MAX_COPY:
+            log.error("live: the session copy (%d bytes) is too large to send", len(copy))
+            self._refuse_log(address, "too-large")
+            refusal = protocol.control("refused", reason="too-large")
+            await self._write(writer, channel.seal(refusal))
+            return
         log.info("live: sending the session copy (%d bytes) to %s", len(copy), address)
         await self._write(writer, channel.seal(self._welcome("")))
-        await self._write(writer, channel.seal(bytes([protocol.MSG_COPY]) + copy))
+        sealed = channel.seal(bytes([protocol.MSG_COPY]) + copy, protocol.MAX_COPY)
+        await self._write(writer, sealed)
 
     def _check_join(self, join: dict[str, object]) -> str:
         """Why a laptop that proved the code is refused all the same (``""``: it is not)."""
@@ -357,33 +401,91 @@ class LiveServer:
             return "full"
         return ""
 
-    def _bad(self, address: str, reason: str) -> None:
+    def _bad(self, address: str, reason: str, guess: bool = False) -> None:
         self._refuse_log(address, reason)
-        if self.throttle.bad(address):
+        if (self.throttle.wrong_code if guess else self.throttle.bad)(address):
             log.warning("live: %s banned for %.0f s after repeated bad attempts", address, 60)
+        if guess and not self.throttle.may_guess(""):
+            log.warning("live: too many wrong codes this minute: only known laptops may try")
 
     async def _read_loop(self, reader: asyncio.StreamReader, connection: _Connection) -> str:
         window_start, count = time.monotonic(), 0
         while True:
-            payload = await asyncio.wait_for(connection.channel.read(reader), protocol.IDLE_TIMEOUT)
-            now = time.monotonic()
-            if now - window_start >= 1.0:
-                window_start, count = now, 0
-            count += 1
-            if count > MAX_MESSAGES_PER_SECOND:
-                raise ProtocolError("flood")
-            kind = payload[0]
-            if kind == protocol.MSG_SYNC:
-                connection.info.received += 1
-                self.inbox.put(Event(SYNC, connection.info.id, protocol.parse_sync(payload)))
-            elif kind == protocol.MSG_CONTROL:
-                message = protocol.parse_control(payload)
-                if message["type"] == "ping":
-                    self._queue(connection.info.id, protocol.control("pong"))
-                elif message["type"] == "bye":
+            while connection.waiting > PEER_BUDGET:  # the owner thread is behind: TCP waits
+                connection.drained.clear()
+                await connection.drained.wait()
+            payload, big = await self._read_sealed(reader, connection)
+            try:
+                now = time.monotonic()
+                if now - window_start >= 1.0:
+                    window_start, count = now, 0
+                count += 1
+                if count > MAX_MESSAGES_PER_SECOND:
+                    raise ProtocolError("flood")
+                if payload[0] == protocol.MSG_SYNC:
+                    message = protocol.parse_sync(payload)
+                    del payload  # the sync data is a copy: keep one
+                    self._hand_over(connection, message, big)
+                    big = False  # released when the owner thread takes it
+                elif self._control(connection, payload):
                     return "left"
-            elif kind != protocol.MSG_AWARENESS:  # awareness (cursors…) is not used: ignored
-                raise ProtocolError("unknown-message", str(kind))
+            finally:
+                if big:
+                    self._big.release()  # type: ignore[union-attr]
+
+    async def _read_sealed(
+        self, reader: asyncio.StreamReader, connection: _Connection
+    ) -> tuple[bytes, bool]:
+        """The next frame, opened: ``(payload, big)``; if ``big``, the caller holds ``_big``."""
+        assert self._big is not None
+        length = await asyncio.wait_for(
+            protocol.read_header(reader, protocol.MAX_FRAME + secure.TAG), protocol.IDLE_TIMEOUT
+        )
+        big = length > BIG_FRAME
+        if big:
+            await self._big.acquire()
+        try:
+            sealed = await asyncio.wait_for(
+                reader.readexactly(length), protocol.IDLE_TIMEOUT + length / MIN_RATE
+            )
+            return connection.channel.open(sealed), big
+        except BaseException:
+            if big:
+                self._big.release()
+            raise
+
+    def _hand_over(self, connection: _Connection, message: tuple[int, bytes], big: bool) -> None:
+        """Put a sync message in the inbox; its bytes count against the peer's budget until
+        the owner thread takes it (and a big one holds the big-frame turn until then)."""
+        size = len(message[1])
+        connection.info.received += 1
+        connection.waiting += size
+        thread = self._thread
+
+        def taken() -> None:  # on the owner thread
+            if thread is not None:
+                thread.call(self._taken, connection, size, big)
+
+        self.inbox.put(Event(SYNC, connection.info.id, message), taken)
+
+    def _taken(self, connection: _Connection, size: int, big: bool) -> None:
+        connection.waiting -= size
+        if connection.waiting <= PEER_BUDGET:
+            connection.drained.set()
+        if big:
+            self._big.release()  # type: ignore[union-attr]
+
+    def _control(self, connection: _Connection, payload: bytes) -> bool:
+        """Handle a message that is not sync data; True if the laptop says goodbye."""
+        kind = payload[0]
+        if kind == protocol.MSG_CONTROL:
+            message = protocol.parse_control(payload)
+            if message["type"] == "ping":
+                self._queue(connection.info.id, protocol.control("pong"))
+            return message["type"] == "bye"
+        if kind != protocol.MSG_AWARENESS:  # awareness (cursors…) is not used: ignored
+            raise ProtocolError("unknown-message", str(kind))
+        return False
 
     async def _send_loop(self, connection: _Connection) -> None:
         writer = connection.writer
@@ -398,7 +500,12 @@ class LiveServer:
                 if payload is None:
                     break
                 connection.queued -= len(payload)
-                writer.write(connection.channel.seal(payload))
+                try:
+                    sealed = connection.channel.seal(payload)
+                except ProtocolError as error:  # larger than any laptop accepts: never sent
+                    log.error("live: not sent to %s: %s", connection.info.id, error)
+                    continue
+                writer.write(sealed)
                 await writer.drain()
         except (ConnectionError, OSError):
             pass
@@ -428,16 +535,18 @@ class LiveServer:
     def _drop(self, peer_id: str, reason: str) -> None:
         connection = self._connections.get(peer_id)
         if connection is not None:
-            if reason.startswith("malformed"):
+            rejected = reason.startswith("malformed")
+            if rejected:
                 self._bad(connection.info.address, reason)
-            self._close(peer_id, reason, False)
+            self._close(peer_id, reason, rejected, said="rejected")
 
-    def _close(self, peer_id: str, reason: str, tell: bool) -> None:
+    def _close(self, peer_id: str, reason: str, tell: bool, said: str = "") -> None:
+        """Close a link; ``tell``: say goodbye first, with ``said`` or else ``reason``."""
         connection = self._connections.get(peer_id)
         if connection is None or connection.closing:
             return
         connection.closing = reason
         if tell:
-            connection.outbox.put_nowait(protocol.control("bye", reason=reason))
+            connection.outbox.put_nowait(protocol.control("bye", reason=said or reason))
         connection.outbox.put_nowait(None)
         # the read loop ends when the send loop closes the socket

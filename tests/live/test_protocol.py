@@ -74,6 +74,19 @@ def test_throttle_bans_after_five_bad_attempts_for_a_minute() -> None:
     assert throttle.allowed("192.168.1.9", now=66)
 
 
+def test_throttle_limits_wrong_codes_from_all_addresses_together() -> None:
+    throttle = Throttle()
+    throttle.trust("192.168.1.2")  # proved the code earlier
+    for n in range(throttle.wrong_codes):
+        assert throttle.may_guess(f"192.168.1.{100 + n}", now=n)
+        assert not throttle.wrong_code(f"192.168.1.{100 + n}", now=n)  # one each: no ban
+    assert not throttle.may_guess("192.168.1.200", now=20)
+    assert throttle.may_guess("192.168.1.2", now=20)
+    assert throttle.bad("192.168.1.3", now=21) is False  # garbage is not a guess
+    assert not throttle.may_guess("192.168.1.200", now=59.5)
+    assert throttle.may_guess("192.168.1.200", now=60.5)  # the first guess left the minute
+
+
 @pytest.mark.parametrize(
     ("address", "local"),
     [
@@ -92,3 +105,18 @@ def test_throttle_bans_after_five_bad_attempts_for_a_minute() -> None:
 )
 def test_only_local_network_addresses(address: str, local: bool) -> None:
     assert is_local(address) is local
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"type": {"a": 1}}',
+        '{"type": ["ping"]}',
+        "[" * 2000 + "]" * 2000,
+        '{"type": 1' + "0" * 5000 + "}",
+    ],
+    ids=["dict-type", "list-type", "deep", "long-int"],
+)
+def test_control_messages_of_the_wrong_shape_are_refused(text: str) -> None:
+    with pytest.raises(ProtocolError):
+        protocol.parse_control(bytes([protocol.MSG_CONTROL]) + text.encode())

@@ -130,9 +130,17 @@ class RawPeer:
     """A laptop driven by hand: ``hello`` (clear), ``join`` (the real proof of the code), then
     ``send`` sealed payloads or ``send_raw`` anything."""
 
-    def __init__(self, port: int, timeout: float = 5.0) -> None:
-        self.sock = socket.create_connection((LOOPBACK, port), timeout=timeout)
-        self.exchange = secure.KeyExchange()
+    def __init__(self, port: int, timeout: float = 5.0, source: str = "") -> None:
+        """``source``: another loopback address (127.0.0.2…) to connect from, as if from
+        another laptop (Linux routes all of 127/8 to the loopback)."""
+        self.sock = socket.create_connection(
+            (LOOPBACK, port), timeout=timeout, source_address=(source, 0) if source else None
+        )
+        self.code = "XXXXXX"
+        """The code its SPAKE2 message is blinded with (``join`` sets it)."""
+        self.announce = ""
+        """What its hello gives as SPAKE2 message instead of the real one, if set."""
+        self.exchange: secure.KeyExchange | None = None
         self.channel: secure.Channel | None = None
         self._hello = b""
 
@@ -144,11 +152,12 @@ class RawPeer:
 
     def hello(self, **fields: Any) -> dict[str, Any] | None:
         """Send a hello (ours, ``fields`` overriding) and return the clear answer (None: closed)."""
+        self.exchange = secure.KeyExchange(self.code, client=True)
         message = {
             "type": "hello",
             "app": protocol.APP,
             "protocol": protocol.PROTOCOL,
-            "key": self.exchange.public,
+            "pake": self.announce or self.exchange.public,
             **fields,
         }
         self._hello = bytes([protocol.MSG_CONTROL]) + json.dumps(message).encode()
@@ -161,12 +170,12 @@ class RawPeer:
 
     def join(self, code: str, **fields: Any) -> dict[str, Any] | None:
         """The whole handshake with ``code``; the answer, opened if it was sealed."""
+        self.code = code
         challenge = self.hello()
         if challenge is None or challenge["type"] != "challenge":
             return challenge
-        self.channel = self.exchange.channel(
-            code, True, challenge["key"], self._hello, self._challenge
-        )
+        assert self.exchange is not None
+        self.channel = self.exchange.channel(challenge["pake"], self._hello, self._challenge)
         self.send(protocol.control("join", **fields))
         reply = read_frame(self.sock)
         if reply is None:
@@ -182,6 +191,12 @@ class RawPeer:
 
     def send_raw(self, data: bytes) -> None:
         self.sock.sendall(data)
+
+    def receive(self) -> bytes | None:
+        """The next sealed payload from the facilitator, opened (None: closed)."""
+        assert self.channel is not None
+        data = read_frame(self.sock)
+        return None if data is None else self.channel.open(data[4:])
 
     def closed(self) -> bool:
         """Whether the facilitator closes the connection (reading and dropping what comes)."""
