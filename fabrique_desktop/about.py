@@ -47,11 +47,16 @@ def libraries() -> list[Shipped]:
     return found
 
 
+def _field(meta: metadata.PackageMetadata, key: str) -> str:
+    values = meta.get_all(key) or []
+    return str(values[0]).strip() if values else ""
+
+
 def licence_of(meta: metadata.PackageMetadata) -> str:
-    expression = meta.get("License-Expression")
+    expression = _field(meta, "License-Expression")
     if expression:
         return expression
-    text = (meta.get("License") or "").strip()
+    text = _field(meta, "License")
     if text and "\n" not in text and len(text) <= 60:
         return text
     classifiers = [
@@ -85,7 +90,7 @@ def _dependencies(root: str) -> set[str]:
 
 
 def _importable_distributions() -> set[str]:
-    shipped = set()
+    shipped: set[str] = set()
     for module, distributions in metadata.packages_distributions().items():
         if module.isidentifier() and _importable(module):
             shipped.update(_normal(d) for d in distributions)

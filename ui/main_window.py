@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.board_actions.start(self.controller.cards())
         self._build_board_menu()
         self._feature_menus_built = False
+        self.successor: MainWindow | None = None  # the window that replaced this one, if any
         if defer_feature_menus:  # at start-up: right after the board is first painted
             QTimer.singleShot(0, self, self.build_feature_menus)
         else:

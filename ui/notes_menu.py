@@ -169,7 +169,7 @@ class NotesMenu(QObject):
         else:
             self.window.session_requested.emit(parsed.session.id)
             # this window is replaced by the imported atelier's: the summary is shown there
-            successor = getattr(self.window, "successor", None)
+            successor = getattr(self.window, "successor", None)  # set by FabriqueApp
             shown_by = getattr(successor, "notes_menu", None) or self
             self.dialog = shown_by._show(QMessageBox.Icon.Information, text)
         return True

@@ -82,10 +82,10 @@ class FrenchFormatter(argparse.HelpFormatter):
 
 
 class FrenchParser(argparse.ArgumentParser):
-    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
+    def __init__(self, prog: str | None = None, *, add_help: bool = True, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", FrenchFormatter)
         with french():
-            super().__init__(*args, add_help=False, **kwargs)
+            super().__init__(prog, add_help=False, **kwargs)
             if add_help:
                 self.add_argument(
                     "-h", "--help", action="help", default=argparse.SUPPRESS,
@@ -96,11 +96,11 @@ class FrenchParser(argparse.ArgumentParser):
         with french():
             return super().add_subparsers(**kwargs)
 
-    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+    def parse_args(self, args=None, namespace=None):
         with french():
             return super().parse_args(args, namespace)
 
-    def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
+    def parse_known_args(self, args=None, namespace=None):
         with french():
             return super().parse_known_args(args, namespace)
 
