@@ -8,6 +8,7 @@ from typing import Any
 from exports.safe_write import write_bytes, write_with
 from fabrique_desktop import bundle, bundle_zip, sync
 from fabrique_desktop.model import Session
+from fabrique_desktop.paths import media_file
 from fabrique_desktop.ports import Store
 
 
@@ -30,6 +31,6 @@ def write_handout(
         names = sorted(
             {getattr(p, "file_name", "") for p in made.entities.get("photos", [])} - {""}
         )
-        media = [(name, media_dir / name) for name in names]
+        media = [(name, found) for name in names if (found := media_file(media_dir, name))]
         write_with(target, lambda f: bundle_zip.write(f, text, media))
     return made

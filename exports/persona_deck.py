@@ -29,6 +29,7 @@ from exports.fonts import (
 )
 from exports.safe_write import write_bytes
 from fabrique_desktop.model import Persona
+from fabrique_desktop.paths import media_file
 
 log = logging.getLogger(__name__)
 
@@ -189,8 +190,8 @@ def _portrait(canvas, persona: Persona, cx: float, cy: float, media: Path | None
     radius = PORTRAIT / 2
     canvas.setFillColor("#FFFFFF")
     canvas.circle(cx, cy, radius, stroke=0, fill=1)
-    photo = (media / persona.portrait) if (media and persona.portrait) else None
-    if photo is not None and photo.is_file():
+    photo = media_file(media, persona.portrait)
+    if photo is not None:
         try:
             canvas.saveState()
             path = canvas.beginPath()

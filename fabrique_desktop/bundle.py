@@ -20,6 +20,7 @@ from typing import Any
 
 from fabrique_desktop import __version__
 from fabrique_desktop.errors import BundleError
+from fabrique_desktop.limits import MAX_ENTITIES, shown
 from fabrique_desktop.model import ENTITY_TYPES, Entity, Series, Session, utc_now
 from fabrique_desktop.ports import Store
 
@@ -28,7 +29,6 @@ FORMAT_VERSION = 2
 CRDT_ENGINE = "yrs-update-v1"
 MAX_CRDT_BYTES = 48 * 1024 * 1024
 MAX_BYTES = 64 * 1024 * 1024
-MAX_ENTITIES = 200_000
 
 
 @dataclass
@@ -105,53 +105,62 @@ def to_json(bundle: Bundle) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
 
 
-def from_json(data: bytes | str) -> Bundle:
-    """Parse and validate a bundle; anything wrong is a ``BundleError`` in French."""
+def from_json(data: bytes | str, name: str = "") -> Bundle:
+    """Parse and validate a bundle; anything wrong is a ``BundleError`` in French.
+
+    Every row, of every format version, goes through ``fabrique_desktop.validation`` (the
+    document that merges is checked when it is merged, ``sync.check_document``).
+    """
+    from fabrique_desktop import validation
+
+    what = f"« {shown(name, 80)} »" if name else "Ce fichier"
     if len(data) > MAX_BYTES:
-        raise BundleError("Ce fichier est trop volumineux pour être un atelier Fabrique.")
-    try:
-        document = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise BundleError("Ce fichier n'est pas un atelier Fabrique (JSON illisible).") from error
+        raise BundleError(f"{what} est trop volumineux pour être un atelier Fabrique.")
+    document = validation.load_json(data, what)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise BundleError("Ce fichier n'est pas un atelier Fabrique.")
+        raise BundleError(f"{what} n'est pas un atelier Fabrique.")
     version = document.get("format_version")
-    if not isinstance(version, int):
-        raise BundleError("Ce fichier n'est pas un atelier Fabrique (version absente).")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise BundleError(f"{what} n'est pas un atelier Fabrique (version absente).")
     if version > FORMAT_VERSION:
         raise BundleError(
             f"Cet atelier a été exporté par une version plus récente de Fabrique "
-            f"({document.get('app_version', '?')}). Mettez Fabrique à jour pour l'importer."
+            f"({shown(document.get('app_version', '?'), 20)}). "
+            "Mettez Fabrique à jour pour l'importer."
         )
     keys = ("series", "session", "entities") + (("crdt", "handout") if version >= 2 else ())
     body = {k: document.get(k) for k in keys}
     if document.get("checksum") != _checksum(body):
         raise BundleError("Ce fichier d'atelier a été modifié ou abîmé : import refusé.")
-    try:
-        series = _entity(Series, body["series"])
-        session = _entity(Session, body["session"])
-        if session.series_id != series.id:
-            raise BundleError("Fichier d'atelier incohérent : la série ne correspond pas.")
-        entities: dict[str, list[Entity]] = {}
-        total = 0
-        for kind, records in (body["entities"] or {}).items():
-            cls = ENTITY_TYPES.get(kind)
-            if cls is None:
-                raise BundleError(f"Fichier d'atelier inconnu : section « {kind} ».")
-            if not isinstance(records, list):
-                raise BundleError(f"Fichier d'atelier invalide : section « {kind} ».")
-            total += len(records)
-            if total > MAX_ENTITIES:
-                raise BundleError("Ce fichier d'atelier contient trop d'éléments.")
-            items = [_entity(cls, r) for r in records]
-            _check_owner(items, series, session)
-            entities[kind] = items
-        crdt = _crdt(body.get("crdt"))
-        handout = body.get("handout")
-        if handout is not None and not isinstance(handout, dict):
-            raise BundleError("Fichier d'atelier invalide : section « handout ».")
-    except (TypeError, KeyError, AttributeError) as error:
-        raise BundleError("Fichier d'atelier invalide : contenu inattendu.") from error
+    series = validation.record("series", body["series"], what)
+    session = validation.record("sessions", body["session"], what)
+    assert isinstance(series, Series)
+    assert isinstance(session, Session)
+    if session.series_id != series.id:
+        raise BundleError(f"{what} incohérent : la série ne correspond pas.")
+    sections = body["entities"] if body["entities"] is not None else {}
+    if not isinstance(sections, dict):
+        raise BundleError(f"{what} invalide : section « entities ».")
+    entities: dict[str, list[Entity]] = {}
+    total = 0
+    for kind, records in sections.items():
+        if kind not in ENTITY_TYPES or kind in ("series", "sessions"):
+            raise BundleError(f"{what} : section inconnue « {shown(kind)} ».")
+        if not isinstance(records, list):
+            raise BundleError(f"{what} invalide : section « {kind} ».")
+        total += len(records)
+        if total > MAX_ENTITIES:
+            raise BundleError(
+                f"{what} contient plus de {MAX_ENTITIES:,} éléments : import refusé.".replace(
+                    ",", " "
+                )
+            )
+        items = [validation.record(kind, r, what) for r in records]
+        _check_owner(items, series, session, what)
+        _check_unique(items, kind, what)
+        entities[kind] = items
+    crdt = _crdt(body.get("crdt"))
+    handout = validation.handout(body.get("handout"), what)
     return Bundle(series, session, entities, crdt=crdt, handout=handout, version=version)
 
 
@@ -169,29 +178,28 @@ def _crdt(section: Any) -> bytes | None:
         raise BundleError("Fichier d'atelier invalide : document de fusion illisible.") from error
 
 
-def _entity(cls: type[Entity], record: Any) -> Entity:
-    if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-        raise BundleError("Fichier d'atelier invalide : un élément n'a pas d'identifiant.")
-    unknown = set(record) - _fields(cls)
-    if unknown:
-        raise BundleError(f"Fichier d'atelier invalide : champ inconnu « {sorted(unknown)[0]} ».")
-    return cls.from_record(record)
-
-
-def _check_owner(items: list[Entity], series: Series, session: Session) -> None:
+def _check_owner(items: list[Entity], series: Series, session: Session, what: str) -> None:
+    """Each row names this copy's atelier (or series) as its owner: both, for a quote."""
     for item in items:
-        owner = getattr(item, "session_id", None) or getattr(item, "series_id", None)
-        if owner not in (session.id, series.id):
-            raise BundleError(
-                "Fichier d'atelier incohérent : un élément appartient à un autre atelier."
-            )
+        session_id = getattr(item, "session_id", None)
+        series_id = getattr(item, "series_id", None)
+        if (session_id is not None and session_id != session.id) or (
+            series_id is not None and series_id != series.id
+        ):
+            raise BundleError(f"{what} incohérent : un élément appartient à un autre atelier.")
+
+
+def _check_unique(items: list[Entity], kind: str, what: str) -> None:
+    if len({item.id for item in items}) != len(items):
+        raise BundleError(f"{what} incohérent : un élément « {kind} » y figure deux fois.")
 
 
 def _checksum(body: dict[str, Any]) -> str:
     import hashlib
 
     canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    # a lone surrogate (JSON allows "\ud800") must reach the validator, not crash here
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass

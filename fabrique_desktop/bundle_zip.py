@@ -9,9 +9,9 @@ headers claim), and the photos are extracted beside their final names until the 
 
 from __future__ import annotations
 
-import re
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,12 +19,12 @@ from typing import BinaryIO
 
 from fabrique_desktop.bundle import MAX_BYTES as MAX_JSON_BYTES
 from fabrique_desktop.errors import BundleError
+from fabrique_desktop.limits import MEDIA_NAME, shown
 
 MAGIC = b"PK\x03\x04"
 EXTENSION = ".fabrique"
 BUNDLE_ENTRY = "atelier.json"
 MEDIA_PREFIX = "media/"
-MEDIA_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,100}(\.[A-Za-z0-9]{1,8})?")
 MAX_ZIP_BYTES = 2 * 1024**3
 MAX_ENTRIES = 5_000
 MAX_MEDIA_BYTES = 80 * 1024 * 1024  # one photo (as ``photos.MAX_BYTES``)
@@ -60,7 +60,7 @@ def read(path: Path) -> ZipBundle:
     """Check every entry and read the bundle; a French ``BundleError`` for anything amiss."""
     try:
         if path.stat().st_size > MAX_ZIP_BYTES:
-            raise BundleError("Ce fichier est trop volumineux pour être un atelier Fabrique.")
+            raise BundleError("Cette archive est trop volumineuse pour être un atelier Fabrique.")
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
             _check_entries(infos)
@@ -69,7 +69,15 @@ def read(path: Path) -> ZipBundle:
                 raise BundleError("Ce fichier n'est pas un atelier Fabrique (pas d'atelier.json).")
             data = _read_bounded(archive, entry, MAX_JSON_BYTES)
             media = [i for i in infos if i.filename.startswith(MEDIA_PREFIX)]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        NotImplementedError,
+        zlib.error,
+        RuntimeError,
+        ValueError,
+    ) as error:
         raise BundleError(
             "Ce fichier n'est pas un atelier Fabrique (archive illisible)."
         ) from error
@@ -87,19 +95,25 @@ def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
         name = info.filename
         media_name = name[len(MEDIA_PREFIX) :] if name.startswith(MEDIA_PREFIX) else None
         if name != BUNDLE_ENTRY and (media_name is None or not MEDIA_NAME.fullmatch(media_name)):
-            raise BundleError(f"Archive refusée : le fichier « {name[:80]} » n'a rien à y faire.")
+            raise BundleError(
+                f"Archive refusée : le fichier « {shown(name, 80)} » n'a rien à y faire."
+            )
         if name in names:
-            raise BundleError(f"Archive refusée : « {name[:80]} » y figure deux fois.")
+            raise BundleError(f"Archive refusée : « {shown(name, 80)} » y figure deux fois.")
         names.add(name)
+        if info.flag_bits & 0x1:
+            raise BundleError(f"Archive refusée : « {shown(name, 80)} » est chiffré.")
         mode = info.external_attr >> 16
         if stat.S_ISLNK(mode) or info.is_dir():
-            raise BundleError(f"Archive refusée : « {name[:80]} » n'est pas un fichier ordinaire.")
+            raise BundleError(
+                f"Archive refusée : « {shown(name, 80)} » n'est pas un fichier ordinaire."
+            )
         limit = MAX_JSON_BYTES if name == BUNDLE_ENTRY else MAX_MEDIA_BYTES
         if info.file_size > limit:
-            raise BundleError(f"Archive refusée : « {name[:80]} » est trop volumineux.")
+            raise BundleError(f"Archive refusée : « {shown(name, 80)} » est trop volumineux.")
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise BundleError(
-                f"Archive refusée : « {name[:80]} » est anormalement compressé (bombe zip ?)."
+                f"Archive refusée : « {shown(name, 80)} » est anormalement compressé (bombe zip ?)."
             )
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
@@ -112,7 +126,9 @@ def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -
     with archive.open(info) as f:
         data = f.read(bound + 1)
     if len(data) > bound:
-        raise BundleError(f"Archive refusée : « {info.filename[:80]} » dépasse sa taille annoncée.")
+        raise BundleError(
+            f"Archive refusée : « {shown(info.filename, 80)} » dépasse sa taille annoncée."
+        )
     return data
 
 
@@ -150,10 +166,10 @@ def extract_media(bundle: ZipBundle, media_dir: Path) -> Extraction:
     except BundleError:
         extraction.discard()
         raise
-    except (OSError, zipfile.BadZipFile, EOFError) as error:
+    except (OSError, zipfile.BadZipFile, EOFError, zlib.error, RuntimeError, ValueError) as error:
         extraction.discard()
         raise BundleError(
-            f"Impossible d'extraire les photos dans « {media_dir} » : {error}."
+            f"Impossible d'extraire les photos dans « {media_dir} » : {shown(str(error), 120)}."
         ) from error
     return extraction
 
@@ -166,6 +182,6 @@ def _copy_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path)
             written += len(chunk)
             if written > bound:
                 raise BundleError(
-                    f"Archive refusée : « {info.filename[:80]} » dépasse sa taille annoncée."
+                    f"Archive refusée : « {shown(info.filename, 80)} » dépasse sa taille annoncée."
                 )
             out.write(chunk)

@@ -4,15 +4,33 @@ A ``Change`` is a labelled list of ``Edit``s. Each edit names one entity and the
 it had before and has after. ``before is None`` creates the entity; ``after is None``
 deletes it (a tombstone). Applying a change goes through the store in one transaction;
 undo applies ``change.inverse()``. The UI's undo stack only ever holds such values.
+
+Every change is applied and announced by one road, the session window's change bus
+(``ui/change_bus.py``), which says where it came from with an ``Origin``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from enum import Enum
+from typing import TYPE_CHECKING, Any
 
-from fabrique_desktop.model import Entity
+from fabrique_desktop.model import ENTITY_TYPES, Entity
+
+if TYPE_CHECKING:
+    from fabrique_desktop.ports import Store
+
+
+class Origin(Enum):
+    """Where a change announced on the bus came from."""
+
+    LOCAL = "local"  # the user of this laptop (a key, a drag, a dialog): an undo step
+    UNDO = "undo"  # Ctrl+Z of an earlier step (rebased: never over a later edit elsewhere)
+    REDO = "redo"
+    REMOTE = "remote"  # another laptop: the live link or a merged copy
+    IMPORT = "import"  # a file brought in (notes of a note-taker, cards from a CSV)
+    PHONE = "phone"  # a participant's phone
 
 
 @dataclass(frozen=True)
@@ -24,6 +42,13 @@ class Edit:
 
     def inverse(self) -> Edit:
         return Edit(self.kind, self.id, self.after, self.before)
+
+    @property
+    def is_noop(self) -> bool:
+        """An update whose every field keeps its value (a creation or deletion never is)."""
+        if self.before is None or self.after is None:
+            return False
+        return all(k in self.before and self.before[k] == v for k, v in self.after.items())
 
 
 @dataclass(frozen=True)
@@ -38,8 +63,21 @@ class Change:
         """Ids of the entities of one kind that this change touches."""
         return {e.id for e in self.edits if e.kind == kind}
 
+    def effective(self) -> Change:
+        """The same change without its edits that change nothing (possibly empty)."""
+        if not any(e.is_noop for e in self.edits):
+            return self
+        return Change(self.label, tuple(e for e in self.edits if not e.is_noop))
+
     def __bool__(self) -> bool:
         return bool(self.edits)
+
+
+def touched_elsewhere(label: str, ids: Mapping[str, set[str]]) -> Change:
+    """What another engine (the live link) rewrote, by kind and id, fields unknown: a change
+    to announce so that views read those entities again, never one to apply."""
+    edits = tuple(Edit(kind, i, {}, {}) for kind, found in ids.items() for i in sorted(found))
+    return Change(label, edits)
 
 
 def combine(first: Change, second: Change, label: str | None = None) -> Change:
@@ -74,6 +112,43 @@ def combine(first: Change, second: Change, label: str | None = None) -> Change:
             del last[key]
     kept = tuple(e for e in edits if e is not None)
     return Change(first.label if label is None else label, kept)
+
+
+def rebased(store: Store, change: Change) -> tuple[Change, int]:
+    """``change`` without what someone else changed since, and how many fields (or
+    entities) were left as they are: the rule of every undo and redo.
+
+    An update keeps the fields whose row still holds the edit's ``before`` (a field another
+    laptop or an import changed since keeps its newer value); a deletion is dropped if the
+    entity is already deleted; a creation is kept, unless what it creates is a tombstone.
+    """
+    edits: list[Edit] = []
+    skipped = 0
+    for edit in change.edits:
+        row = store.get(ENTITY_TYPES[edit.kind], edit.id)
+        current = row.to_record() if row is not None else None
+        if edit.before is None:
+            if not edit.after or edit.after.get("deleted_at") is None:
+                edits.append(edit)  # (a tombstone that came with an import stays one)
+        elif edit.after is None:
+            if current is not None and current.get("deleted_at") is None:
+                edits.append(edit)
+        elif current is None:
+            skipped += 1
+        else:
+            keep = [k for k in edit.after if current.get(k) == edit.before.get(k)]
+            skipped += len(edit.after) - len(keep)
+            if keep:
+                before, after = edit.before, edit.after
+                edits.append(
+                    Edit(
+                        edit.kind,
+                        edit.id,
+                        {k: before[k] for k in keep},
+                        {k: after[k] for k in keep},
+                    )
+                )
+    return Change(change.label, tuple(edits)), skipped
 
 
 def _is_update(edit: Edit) -> bool:

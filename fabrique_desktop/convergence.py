@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fabrique_desktop import changes, merging, votes
+from fabrique_desktop import card_fusion, changes, groups, votes
 from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import INBOX, Card, Engagement
@@ -91,10 +91,36 @@ def promote(
     return Change("Créer un engagement", (changes.create(engagement),))
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """What a selection promotes: its ideas, with their dots, and a title to start from."""
+
+    cards: tuple[Card, ...]
+    votes: tuple[int, ...]
+    title: str
+    column: str
+
+
+def candidate(store: Store, session_id: str, selected: Sequence[Card]) -> Candidate:
+    """The ideas a selection promotes: one card of a group stands for its whole group
+    (titled with the group's name); otherwise the selected cards, titled with the first."""
+    if not selected:
+        raise EngagementError("Sélectionnez l'idée ou le groupe à promouvoir en engagement.")
+    cluster = groups.group_of_single(store, selected)
+    cards = groups.members(store, cluster) if cluster is not None else list(selected)
+    if not cards:
+        cards = list(selected)
+    totals = votes.all_totals(store, session_id)
+    title = cluster.name if cluster is not None else cards[0].text
+    return Candidate(
+        tuple(cards), tuple(totals.get(c.id, 0) for c in cards), title, cards[0].column
+    )
+
+
 def promote_cluster(
-    store: Store, cluster: merging.Cluster, *, title: str = "", **fields: object
+    store: Store, cluster: groups.Cluster, *, title: str = "", **fields: object
 ) -> Change:
-    cards = merging.members(store, cluster)
+    cards = groups.members(store, cluster)
     if not cards:
         raise EngagementError("Ce groupe ne contient plus d'idée.")
     column = str(fields.pop("column", cluster.column))
@@ -165,7 +191,7 @@ def trace(store: Store, engagement: Engagement) -> list[TraceItem]:
         if card is None:
             continue
         count = totals.get(card.id, 0)
-        items.append(TraceItem(card, count, tuple(merging.history(store, card))))
+        items.append(TraceItem(card, count, tuple(card_fusion.history(store, card))))
     return items
 
 

@@ -24,6 +24,7 @@ from fabrique_desktop.board import STEP, session_cards
 from fabrique_desktop.capture import fold as fold_accents
 from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.limits import MAX_TAG, MAX_TAGS, bad_characters, shown
 from fabrique_desktop.model import HORIZONS, INBOX, Card, Persona, Session, Table
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Template
@@ -86,10 +87,16 @@ def fold(value: str) -> str:
 
 def decode(data: bytes) -> tuple[str, str]:
     """The text and the name of its encoding: UTF-8 (BOM or not), else Windows-1252."""
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data:
         raise CsvImportError("Ce fichier n'est pas un fichier CSV (contenu binaire).")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        except UnicodeDecodeError as error:
+            raise CsvImportError(
+                "Ce fichier commence comme de l'UTF-8 mais contient des caractères illisibles "
+                f"(octet n° {error.start + 4}) : enregistrez-le en « CSV UTF-8 » depuis le tableur."
+            ) from error
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -142,7 +149,7 @@ class _Resolver:
         key = self.columns.get(fold(value))
         if key is None:
             raise CsvImportError(
-                f"Ligne {line} : la colonne « {value.strip()} » n'existe pas. "
+                f"Ligne {line} : la colonne « {shown(value.strip())} » n'existe pas. "
                 f"Colonnes possibles : {', '.join(self.column_titles)} (ou vide pour « À trier »). "
                 "Rien n'a été importé."
             )
@@ -155,7 +162,7 @@ class _Resolver:
         if found is None:
             names = ", ".join(self.persona_names) or "aucun persona dans cette série"
             raise CsvImportError(
-                f"Ligne {line} : le persona « {value.strip()} » est inconnu "
+                f"Ligne {line} : le persona « {shown(value.strip())} » est inconnu "
                 f"({names}). Rien n'a été importé."
             )
         return found
@@ -167,7 +174,7 @@ class _Resolver:
         if found is None:
             names = ", ".join(self.table_names) or "aucune table dans cet atelier"
             raise CsvImportError(
-                f"Ligne {line} : la table « {value.strip()} » est inconnue "
+                f"Ligne {line} : la table « {shown(value.strip())} » est inconnue "
                 f"({names}). Rien n'a été importé."
             )
         return found
@@ -178,7 +185,8 @@ def _horizon(value: str, line: int) -> str:
     if not value or value in HORIZONS:
         return value
     raise CsvImportError(
-        f"Ligne {line} : l'horizon « {value} » est inconnu ({' ou '.join(HORIZONS)}, ou vide). "
+        f"Ligne {line} : l'horizon « {shown(value)} » est inconnu "
+        f"({' ou '.join(HORIZONS)}, ou vide). "
         "Rien n'a été importé."
     )
 
@@ -197,6 +205,27 @@ def _tags(value: str) -> tuple[str, ...]:
         if word not in seen:
             seen.append(word)
     return tuple(seen)
+
+
+def _check_row(row: Row) -> None:
+    """The limits every idea keeps (``fabrique_desktop.limits``), named with the line."""
+    for what, text in [("l'idée", row.text)] + [("un thème", tag) for tag in row.tags]:
+        char = bad_characters(text, lines=False)
+        if char is not None:
+            raise CsvImportError(
+                f"Ligne {row.line} : {what} contient un caractère interdit ({shown(char)}). "
+                "Rien n'a été importé."
+            )
+    if len(row.tags) > MAX_TAGS:
+        raise CsvImportError(
+            f"Ligne {row.line} : plus de {MAX_TAGS} thèmes pour une idée. Rien n'a été importé."
+        )
+    long = next((tag for tag in row.tags if len(tag) > MAX_TAG), None)
+    if long is not None:
+        raise CsvImportError(
+            f"Ligne {row.line} : le thème « {shown(long, 30)} » dépasse {MAX_TAG} caractères. "
+            "Rien n'a été importé."
+        )
 
 
 def parse(
@@ -222,7 +251,7 @@ def parse(
     if "text" not in fields:
         raise CsvImportError(
             "La première ligne doit nommer les colonnes, dont « texte » (ou « text ») : "
-            f"« {delimiter.join(header)[:80]} » ne la contient pas. Rien n'a été importé."
+            f"« {shown(delimiter.join(header))} » ne la contient pas. Rien n'a été importé."
         )
     parsed = Parsed(delimiter=delimiter, encoding=encoding)
     previous_end = reader.line_num
@@ -258,17 +287,17 @@ def parse(
             raise CsvImportError(
                 f"Ligne {line} : l'idée fait plus de {MAX_TEXT} caractères. Rien n'a été importé."
             )
-        parsed.rows.append(
-            Row(
-                line=line,
-                text=idea,
-                column=resolve.column(values.get("column", ""), line),
-                persona_id=resolve.persona(values.get("persona", ""), line),
-                table_id=resolve.table(values.get("table", ""), line),
-                horizon=_horizon(values.get("horizon", ""), line),
-                tags=_tags(values.get("tags", "")),
-            )
+        row = Row(
+            line=line,
+            text=idea,
+            column=resolve.column(values.get("column", ""), line),
+            persona_id=resolve.persona(values.get("persona", ""), line),
+            table_id=resolve.table(values.get("table", ""), line),
+            horizon=_horizon(values.get("horizon", ""), line),
+            tags=_tags(values.get("tags", "")),
         )
+        _check_row(row)
+        parsed.rows.append(row)
         if len(parsed.rows) > MAX_ROWS:
             raise CsvImportError(f"Plus de {MAX_ROWS} idées dans un fichier : découpez-le.")
     if not parsed.rows:

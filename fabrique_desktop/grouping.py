@@ -27,7 +27,7 @@ from itertools import pairwise
 
 from fabrique_desktop import board, changes
 from fabrique_desktop.changes import Change, Edit
-from fabrique_desktop.merging import Cluster, clusters, members
+from fabrique_desktop.groups import Cluster, clusters, members
 from fabrique_desktop.model import Card
 from fabrique_desktop.ports import Store
 

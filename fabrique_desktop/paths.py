@@ -43,3 +43,24 @@ class DataDir:
     @property
     def media(self) -> Path:
         return self.root / "media"
+
+
+def media_file(media_dir: Path | None, name: str) -> Path | None:
+    """The file ``name`` of the media folder, or ``None`` if ``name`` is not a plain file name
+    of that folder (absolute, ``..``, a folder, a link leading outside, a device…).
+
+    Photos' and portraits' names come from the database, which may have been written by an
+    older version or filled by an import: every use resolves them here, never ``media / name``.
+    """
+    from fabrique_desktop.limits import is_media_name  # not at start-up: its patterns compile
+
+    if media_dir is None or not is_media_name(name):
+        return None
+    candidate = media_dir / name
+    try:
+        real = candidate.resolve(strict=True)
+        if not real.is_relative_to(media_dir.resolve()) or not real.is_file():
+            return None
+    except (OSError, RuntimeError):
+        return None
+    return candidate

@@ -103,8 +103,11 @@ def add(store: Store, media_dir: Path, session_id: str, source: Path, caption: s
     return Change("Ajouter une photo", (changes.create(photo),))
 
 
-def path(media_dir: Path, photo: Photo) -> Path:
-    return media_dir / photo.file_name
+def path(media_dir: Path, photo: Photo) -> Path | None:
+    """The photo's file, only if it is a file of ``media_dir`` (``paths.media_file``)."""
+    from fabrique_desktop.paths import media_file
+
+    return media_file(media_dir, photo.file_name)
 
 
 def edit_caption(photo: Photo, caption: str) -> Change:

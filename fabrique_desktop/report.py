@@ -475,7 +475,7 @@ def _photos(store: Store, session: Session, media_dir: Path | None) -> tuple[Pho
     result = []
     for photo in photos.photos(store, session.id):
         path = photos.path(media_dir, photo)
-        if path.is_file():
+        if path is not None:
             result.append(PhotoView(path, photo.caption))
     return tuple(result)
 

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from fabrique_desktop import bundle as bundles
 from fabrique_desktop.errors import BundleError
+from fabrique_desktop.limits import shown
 from fabrique_desktop.model import ENTITY_TYPES, Entity, Session, utc_now
 from fabrique_desktop.ports import Store
 
@@ -165,17 +166,28 @@ class SessionSync:
             self.journal.clear_dirty(dirty)
             return update
 
-    def merge(self, remote: SessionDoc, origin: str = "") -> MergeSummary:
+    def merge(
+        self, remote: SessionDoc, origin: str = "", series_id: str | None = None
+    ) -> MergeSummary:
         """Merge another laptop's whole document into this one and into the rows.
 
         ``remote`` comes from elsewhere: what it holds that this laptop does not is checked
-        first (``check_document``); a refusal leaves everything as it was.
+        first (``check_document``); a refusal leaves everything as it was. ``series_id`` is the
+        series the session belongs to when it is not here yet.
         """
         with self._transaction():
             self.flush()
             doc = self.doc
             mine = doc.texts()
-            theirs = check_document(remote, mine, self.session_id)
+            here = self.store.get(Session, self.session_id)
+            theirs = check_document(
+                remote,
+                mine,
+                self.session_id,
+                store=self.store,
+                series_id=here.series_id if here is not None else series_id,
+                what=describe(origin),
+            )
             since = doc.state_vector()
             clock = doc.clock()
             doc.apply(remote.update(since))
@@ -202,7 +214,7 @@ class SessionSync:
             trial = SessionDoc([self.doc.update()])
             try:
                 trial.apply(update)
-            except (ValueError, RuntimeError) as error:
+            except (ValueError, RuntimeError, OverflowError) as error:
                 raise BundleError("Mise à jour illisible : refusée.") from error
             return self.merge(trial, origin)
 
@@ -391,16 +403,24 @@ def import_bundle(
     store: Store, journal: SyncJournal, parsed: bundles.Bundle, origin: str = ""
 ) -> MergeSummary:
     """Add a bundle's session here, or merge it into the same session: one transaction."""
+    from fabrique_desktop.validation import check_ownership
+
+    what = describe(origin)
     if parsed.crdt is None:  # format 1: rows only, last writer wins per entity
-        legacy = bundles.import_bundle(store, parsed)
+        with store.atomic():
+            check_ownership(store, parsed, what)
+            legacy = bundles.import_bundle(store, parsed)
         return MergeSummary(legacy.created, legacy.updated, 0, legacy.session)
     remote = read_document(parsed.crdt)
     series_level = [parsed.series] + [
         e for kind, items in parsed.entities.items() if kind not in session_kinds() for e in items
     ]
     with store.atomic():
+        check_ownership(store, parsed, what)
         bundles.import_records(store, series_level, bundles.ImportSummary())
-        return SessionSync(store, journal, parsed.session.id).merge(remote, origin)
+        return SessionSync(store, journal, parsed.session.id).merge(
+            remote, origin, series_id=parsed.series.id
+        )
 
 
 def read_document(update: bytes) -> SessionDoc:
@@ -411,94 +431,108 @@ def read_document(update: bytes) -> SessionDoc:
         raise BundleError("Le document de fusion de ce fichier est trop volumineux.")
     try:
         return SessionDoc([update])
-    except (ValueError, RuntimeError) as error:
+    except (ValueError, RuntimeError, OverflowError) as error:
         raise BundleError("Fichier d'atelier abîmé : document de fusion illisible.") from error
 
 
-def check_document(remote: SessionDoc, mine: Texts, session_id: str) -> Texts:
+def check_document(
+    remote: SessionDoc,
+    mine: Texts,
+    session_id: str,
+    *,
+    store: Store | None = None,
+    series_id: str | None = None,
+    what: str = "Fichier d'atelier",
+) -> Texts:
     """Refuse, in French, a document that is not a sound copy of this session.
 
     Only what differs from this laptop's document is checked in detail: the rest is already
-    here, and was checked when it came. Returns the remote document's texts.
+    here, and was checked when it came. Each entity it adds or changes is checked whole (its
+    fields here overlaid with the document's) against its kind's schema
+    (``fabrique_desktop.validation.record``); it must belong to this session (and to
+    ``series_id``, its series), and an id new to this document must not already belong to
+    another atelier in ``store``. Returns the remote document's texts.
     """
+    from fabrique_desktop import validation
     from fabrique_desktop.crdt import SEPARATOR, Cell, split_key
 
     kinds = set(session_kinds())
     try:
         theirs = remote.texts()
-    except (ValueError, TypeError, RuntimeError) as error:
-        raise BundleError("Fichier d'atelier invalide : document de fusion inattendu.") from error
+    except (ValueError, TypeError, RuntimeError, RecursionError) as error:
+        raise BundleError(f"{what} invalide : document de fusion inattendu.") from error
     cells = entities = 0
     for kind, raw in theirs.items():
         if kind not in kinds:
-            raise BundleError(f"Fichier d'atelier inconnu : données « {kind} ».")
+            raise BundleError(f"{what} : données inconnues « {shown(kind)} ».")
         local = mine.get(kind, {})
         types = _fields(ENTITY_TYPES[kind])
         cells += len(raw)
         entities += len({split_key(k)[0] for k in raw})
         if cells > MAX_CELLS or entities > MAX_ENTITIES:
-            raise BundleError("Ce fichier d'atelier contient trop d'éléments.")
-        checked: set[str] = set()
+            raise BundleError(f"{what} contient trop d'éléments.")
+        changed: dict[str, dict[str, Any]] = {}
         for key, text in raw.items():
             if local.get(key) == text:
                 continue
             entity_id, _, name = split_key(key)
             if not ID_PATTERN.fullmatch(entity_id) or name not in types:
-                raise BundleError("Fichier d'atelier invalide : élément mal nommé.")
+                raise BundleError(f"{what} invalide : élément mal nommé « {shown(key)} ».")
             if not isinstance(text, str) or len(text) > MAX_CELL_CHARS:
-                raise BundleError("Fichier d'atelier invalide : valeur trop longue.")
-            try:
-                cell = Cell.from_json(text)
-                ok = isinstance(cell.version, dict) and all(
-                    isinstance(w, str) and isinstance(n, int) for w, n in cell.version.items()
+                raise BundleError(f"{what} invalide : valeur trop longue.")
+            cell = validation.load_json(text, what)
+            if not (
+                isinstance(cell, list)
+                and len(cell) == 2
+                and isinstance(cell[1], dict)
+                and all(
+                    isinstance(w, str) and isinstance(n, int) and not isinstance(n, bool)
+                    for w, n in cell[1].items()
                 )
-            except (ValueError, TypeError):
-                ok = False
-            if not ok or not _type_ok(types[name], cell.value):
-                raise BundleError(f"Fichier d'atelier invalide : valeur de « {name} ».")
-            if name == "id" and cell.value != entity_id:
-                raise BundleError("Fichier d'atelier invalide : identifiant incohérent.")
-            checked.add(entity_id)
-        for entity_id in checked:
-            if kind == "sessions":
-                owner = entity_id
-            else:
-                owner_key = f"{entity_id}{SEPARATOR}session_id"
-                text = raw.get(owner_key) or local.get(owner_key)
-                owner = Cell.from_json(text).value if isinstance(text, str) else None
-            if owner != session_id:
-                raise BundleError(
-                    "Fichier d'atelier incohérent : un élément appartient à un autre atelier."
-                )
+            ):
+                raise BundleError(f"{what} invalide : valeur de « {name} ».")
+            changed.setdefault(entity_id, {})[name] = cell[0]
+        if not changed:
+            continue
+        here: dict[str, dict[str, Any]] = {}
+        for key, text in local.items():
+            entity_id, _, name = split_key(key)
+            if entity_id in changed:
+                here.setdefault(entity_id, {})[name] = Cell.from_json(text).value
+        cls = ENTITY_TYPES[kind]
+        for entity_id, values in changed.items():
+            fields = {**here.get(entity_id, {}), **values}
+            if fields.setdefault("id", entity_id) != entity_id:
+                raise BundleError(f"{what} invalide : identifiant incohérent.")
+            entity = validation.record(kind, fields, what)
+            owner = entity.id if kind == "sessions" else getattr(entity, "session_id", None)
+            owner_series = getattr(entity, "series_id", None)
+            if owner != session_id or (
+                series_id is not None and owner_series is not None and owner_series != series_id
+            ):
+                raise BundleError(f"{what} incohérent : un élément appartient à un autre atelier.")
+            if store is not None and entity_id not in here and kind != "sessions":
+                existing = store.get(cls, entity_id)
+                if existing is not None and getattr(existing, "session_id", None) != session_id:
+                    raise BundleError(
+                        f"{what} : {validation.LABELS.get(kind, kind)} ({shown(entity_id, 40)}) "
+                        "appartient ici à un autre atelier : import refusé."
+                    )
     session_key = f"{session_id}{SEPARATOR}id"
     if session_key not in theirs.get("sessions", {}) and session_key not in mine.get(
         "sessions", {}
     ):
-        raise BundleError("Fichier d'atelier incohérent : l'atelier lui-même est absent.")
+        raise BundleError(f"{what} incohérent : l'atelier lui-même est absent.")
     return theirs
 
 
-def _type_ok(annotation: str, value: Any) -> bool:
-    """A loose check of a JSON value against a dataclass field's annotation."""
-    known = False
-    for option in (o.strip() for o in annotation.split("|")):
-        base = option.split("[", 1)[0]
-        checks = {
-            "None": value is None,
-            "str": isinstance(value, str),
-            "int": isinstance(value, int) and not isinstance(value, bool),
-            "float": isinstance(value, int | float) and not isinstance(value, bool),
-            "bool": isinstance(value, bool),
-            "list": isinstance(value, list),
-            "dict": isinstance(value, dict),
-        }
-        if base in checks:
-            known = True
-            if checks[base]:
-                return True
-        else:
-            return True  # a type this check does not know: let the row codec deal with it
-    return not known
+def describe(origin: str) -> str:
+    """How a message names where a document came from: a file's name, or the live link."""
+    if origin in ("live", "peer"):
+        return "Mise à jour reçue"
+    if origin and origin != "bundle":
+        return f"« {shown(origin, 80)} »"
+    return "Fichier d'atelier"
 
 
 # files
@@ -514,15 +548,20 @@ def read_file(path: Path) -> tuple[bundles.Bundle, Any]:
     except OSError as error:
         raise BundleError(f"Impossible de lire « {path} » : {error.strerror}.") from error
     if bundle_zip.is_zip(head):
-        archive = bundle_zip.read(path)
-        return bundles.from_json(archive.bundle), archive
+        try:
+            archive = bundle_zip.read(path)
+        except BundleError as error:
+            raise BundleError(f"« {shown(path.name, 80)} » : {error}") from None
+        return bundles.from_json(archive.bundle, path.name), archive
     try:
         if path.stat().st_size > bundles.MAX_BYTES:
-            raise BundleError("Ce fichier est trop volumineux pour être un atelier Fabrique.")
+            raise BundleError(
+                f"« {shown(path.name, 80)} » est trop volumineux pour être un atelier Fabrique."
+            )
         data = path.read_bytes()
     except OSError as error:
         raise BundleError(f"Impossible de lire « {path} » : {error.strerror}.") from error
-    return bundles.from_json(data), None
+    return bundles.from_json(data, path.name), None
 
 
 def import_file(

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from fabrique_desktop import sync
-from fabrique_desktop.changes import Change, Edit
+from fabrique_desktop.changes import Change, Edit, rebased
 from fabrique_desktop.model import ENTITY_TYPES, Entity, Session, utc_now
 from fabrique_desktop.ports import Store
 
@@ -126,42 +126,6 @@ def _edit(kind: str, id: str, before: dict[str, Any] | None, after: dict[str, An
     if not fields:
         return None
     return Edit(kind, id, {k: before.get(k) for k in fields}, {k: after[k] for k in fields})
-
-
-def rebased(store: Store, change: Change) -> tuple[Change, int]:
-    """``change`` without what was changed since by someone else, and how many fields
-    (or entities) were left as they are.
-
-    An update keeps the fields whose row still holds the edit's ``before``; a deletion is
-    dropped if the entity is already deleted; a creation (redo of an import) is kept, unless
-    what was created was a tombstone.
-    """
-    edits: list[Edit] = []
-    skipped = 0
-    for edit in change.edits:
-        row = store.get(ENTITY_TYPES[edit.kind], edit.id)
-        current = row.to_record() if row is not None else None
-        if edit.before is None:
-            if not edit.after or edit.after.get("deleted_at") is None:
-                edits.append(edit)  # (a tombstone that came with the import stays one)
-        elif edit.after is None:
-            if current is not None and current.get("deleted_at") is None:
-                edits.append(edit)
-        elif current is None:
-            skipped += 1
-        else:
-            keep = [k for k in edit.after if current.get(k) == edit.before.get(k)]
-            skipped += len(edit.after) - len(keep)
-            if keep:
-                edits.append(
-                    Edit(
-                        edit.kind,
-                        edit.id,
-                        {k: edit.before[k] for k in keep},
-                        {k: edit.after[k] for k in keep},
-                    )
-                )
-    return Change(change.label, tuple(edits)), skipped
 
 
 def apply_step(

@@ -118,14 +118,16 @@ def edit_participant(participant: Participant, **fields: object) -> Change:
 def erase_participant(participant: Participant) -> Change:
     """Remove a participant and their name for good (the right to be forgotten).
 
-    The name is blanked and the row tombstoned. The change records an empty name on both
-    sides, so that neither its inverse (undo) nor a later bundle can bring the name back.
+    The row is written again with a blank name, then tombstoned. The change knows no other
+    name (the rewrite has no « before »), so that neither its inverse (undo) nor a later
+    bundle can bring the name back. The window's history forgets the name too
+    (``ChangeBus.forget``).
     """
     blank = {**participant.to_record(), "name": ""}
     return Change(
         "Effacer le participant",
         (
-            Edit(Participant.kind, participant.id, {"name": ""}, {"name": ""}),
+            Edit(Participant.kind, participant.id, None, blank),
             Edit(Participant.kind, participant.id, blank, None),
         ),
     )

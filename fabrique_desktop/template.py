@@ -21,8 +21,8 @@ FORMAT_VERSION = 1
 BUILTIN_KEY = "fabrique-acte1"
 MIN_COLUMNS, MAX_COLUMNS = 3, 6  # the inbox included
 
-_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}\Z")
+_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from typing import Any
 from fabrique_desktop import __version__, changes
 from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import TemplateError
+from fabrique_desktop.limits import MAX_TEMPLATE_BYTES, shown
 from fabrique_desktop.model import INBOX, Card, Series, utc_now
 from fabrique_desktop.personas import deck, unique_key
 from fabrique_desktop.ports import Store
@@ -32,7 +33,7 @@ from fabrique_desktop.template import (
 )
 from fabrique_desktop.workspace import create_series, list_series, list_sessions
 
-MAX_BYTES = 16 * 1024 * 1024
+MAX_BYTES = MAX_TEMPLATE_BYTES
 PERSONA_FIELDS = (
     "key",
     "first_name",
@@ -94,22 +95,27 @@ def to_json(data: dict[str, Any]) -> str:
 
 
 def parse_template(data: bytes | str, name: str = "") -> Template:
-    """Read a template document; anything wrong is a ``TemplateError`` naming the problem."""
-    what = f"« {name} »" if name else "Ce fichier"
+    """Read a template document; anything wrong is a ``TemplateError`` naming the problem.
+
+    The document is checked whole (``validation.template_document``: types, sizes, allowed
+    characters) before anything is made of it."""
+    from fabrique_desktop import validation
+
+    what = f"« {shown(name, 80)} »" if name else "Ce fichier"
     if len(data) > MAX_BYTES:
-        raise TemplateError(f"{what} est trop volumineux pour être un modèle Fabrique.")
-    try:
-        document = json.loads(data)
-    except UnicodeDecodeError as error:
-        raise TemplateError(f"{what} n'est pas un modèle Fabrique (texte illisible).") from error
-    except json.JSONDecodeError as error:
         raise TemplateError(
-            f"{what} n'est pas un modèle Fabrique : JSON invalide (ligne {error.lineno})."
-        ) from error
+            f"{what} est trop volumineux pour être un modèle Fabrique "
+            f"(plus de {MAX_BYTES // (1024 * 1024)} Mo)."
+        )
+    document = validation.load_json(data, what, TemplateError, "un modèle Fabrique")
     try:
-        return Template.from_dict(document)
+        validate(document)
     except (TypeError, KeyError, AttributeError) as error:
         raise TemplateError(f"{what} n'est pas un modèle Fabrique valide.") from error
+    except TemplateError as error:
+        raise TemplateError(f"{what} : {error}") from None
+    validation.template_document(document, f"{what} : modèle")
+    return Template.from_dict(document)
 
 
 def import_template(store: Store, data: bytes | str, name: str = "") -> Series:

@@ -4,7 +4,7 @@ In a room not everyone has a device: the operator picks a *voter* (a table, or a
 participant) and puts that voter's dots on cards. Each voter has a budget (3 dots by
 default). Dots are ``Vote`` rows, one per voter and card, changed through undoable
 ``Change`` values. A card merged into another keeps its votes: the merged card's count
-includes them (see ``fabrique_desktop.merging``). In secret mode the counts stay hidden
+includes them (see ``fabrique_desktop.card_fusion``). In secret mode the counts stay hidden
 until the facilitator reveals them.
 """
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -173,8 +173,7 @@ class AgendaPanel(QWidget):
         layout.addLayout(grid)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(REFRESH_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
-        self._refresh_timer.start()
+        self._refresh_timer.timeout.connect(self.refresh)  # the clock: only while shown
         self.refresh()
 
     # public
@@ -310,6 +309,15 @@ class AgendaPanel(QWidget):
         activity = self.selected() or agenda.current(self.activities())
         if activity is not None:
             self.screen_requested.emit(activity.screen)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._refresh_timer.start()
+        self.refresh()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._refresh_timer.stop()  # a closed window's panel never reads a closed database
+        super().hideEvent(event)
 
 
 class BuiltinDialog(QDialog):

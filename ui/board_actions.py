@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QWidget
 
 from fabrique_desktop import board
 from fabrique_desktop.capture import markers_for
-from fabrique_desktop.changes import Change
+from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.filters import Filter, parse_query
-from fabrique_desktop.model import Card, Persona, Table
+from fabrique_desktop.model import HORIZONS, Card, Persona, Table
 from ui.board_controller import BoardController
 from ui.board_scene import BoardScene
 from ui.board_view import BoardView
@@ -80,7 +80,7 @@ class BoardActions(QObject):
         scene.card_activated.connect(self.edit_card)
         scene.group_activated.connect(lambda cluster_id: self.groups().rename(cluster_id))
         scene.context_menu_requested.connect(self.show_context_menu)
-        controller.changed.connect(self._on_changed)
+        controller.bus.changed.connect(self._on_changed)
 
     def start(self, cards: list[Card]) -> None:
         """Show the session's cards with their personas, tables and tags."""
@@ -110,7 +110,7 @@ class BoardActions(QObject):
             self.capture.target_column(),
             self.scene.last_positions(),
         )
-        if not self.controller.push(change):
+        if not self.controller.bus.push(change):
             return None
         return next(iter(change.touched(Card.kind)), None)
 
@@ -128,9 +128,9 @@ class BoardActions(QObject):
 
     def reload_clusters(self, layout: bool = True) -> None:
         """The session's groups, drawn around their cards."""
-        from fabrique_desktop import merging
+        from fabrique_desktop import groups
 
-        clusters = merging.clusters(self.controller.store, self._session_id)
+        clusters = groups.clusters(self.controller.store, self._session_id)
         if layout or clusters or self.scene.clusters:
             self.scene.set_clusters(clusters)
 
@@ -164,7 +164,7 @@ class BoardActions(QObject):
             return False
         ids = select if select is not None else self.scene.selected_card_ids()
         current = self.scene.current_card_id()
-        ok = self.controller.push(change, merge_key)
+        ok = self.controller.bus.push(change, merge_key)
         if ok:
             self.scene.select_cards(ids, current)
             if current:
@@ -179,10 +179,8 @@ class BoardActions(QObject):
             return
         cards = self.selected_cards()
         if cards:  # out of their groups (a whole group goes with its frame)
-            self.push(
-                grouping.send(self.controller.store, self._session_id, cards, columns[index].key),
-                merge_key=self._keyboard_move(cards),
-            )
+            store = self.controller.store
+            self.push(grouping.send(store, self._session_id, cards, columns[index].key))
 
     def reorder(self, delta: int) -> None:
         """Ctrl+Up/Down: one step as shown; out of a group at its edge, into the next one;
@@ -205,7 +203,7 @@ class BoardActions(QObject):
 
     @staticmethod
     def _keyboard_move(cards: list[Card]) -> tuple[str, frozenset[str]]:
-        """Keyboard moves of one selection, one after the other, are one undo step."""
+        """Nudges of one selection, one after the other (within a second), are one step."""
         return ("keyboard move", frozenset(c.id for c in cards))
 
     def drop(self, card_ids: list[str], column: str, index: int, group: str | None = None) -> None:
@@ -223,7 +221,7 @@ class BoardActions(QObject):
         if not cards:
             return
         following = self._neighbour_after(cards)
-        if self.controller.push(board.delete(cards)):
+        if self.controller.bus.push(board.delete(cards)):
             self.scene.select_cards([following] if following else [])
 
     def set_horizon(self, horizon: str) -> None:
@@ -303,7 +301,7 @@ class BoardActions(QObject):
         menu.addSeparator()
         cards = self.selected_cards()
         horizon = menu.addMenu(self.tr("Horizon"))
-        for value, title in (("2024", "2024"), ("2040", "2040"), ("", self.tr("Aucun"))):
+        for value, title in (*((h, h) for h in HORIZONS), ("", self.tr("Aucun"))):
             self._choice(
                 horizon, title, all(c.horizon == value for c in cards), self.set_horizon, value
             )
@@ -379,7 +377,7 @@ class BoardActions(QObject):
     def _edit_cancelled(self, card_id: str) -> None:
         self.board_view.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _on_changed(self, change: Change) -> None:
+    def _on_changed(self, change: Change, origin: Origin) -> None:
         """Only the touched cards are looked at (the window's scene already shows them):
         a capture on a board of 2000 ideas does not walk the board."""
         touched = change.touched(Card.kind)
@@ -506,7 +504,7 @@ class BoardActions(QObject):
         self.fit_action = self._action(
             self.tr("Ajuster à la fenêtre"), ["Ctrl+9"], self.board_view.fit_to_window, False
         )
-        for horizon in ("2024", "2040"):
+        for horizon in HORIZONS:
             self._action(
                 self.tr("Horizon {}").format(horizon),
                 [f"Alt+{horizon[-2]}"],

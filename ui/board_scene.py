@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 s
         QGraphicsView,
     )
 
-    from fabrique_desktop.merging import Cluster
+    from fabrique_desktop.groups import Cluster
 
 GAP = 12.0
 COLUMN_PADDING = 10.0

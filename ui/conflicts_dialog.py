@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,9 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from fabrique_desktop import sync
+from fabrique_desktop.changes import Origin
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import ENTITY_TYPES, Session
 from fabrique_desktop.ports import Store
+
+if TYPE_CHECKING:
+    from ui.change_bus import ChangeBus
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +54,13 @@ class ConflictsDialog(QDialog):
         journal: sync.SyncJournal,
         session: Session,
         parent: QWidget | None,
-        controller: Any = None,
+        bus: ChangeBus | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.journal = journal
         self.session = session
-        self.controller = controller  # a BoardController: choices become undo steps
+        self.bus = bus  # the window's change bus: choices become undo steps
         self.sync = sync.SessionSync(store, journal, session.id)
         self.conflicts: list[sync.Conflict] = []
         self.setWindowTitle(self.tr("Conflits à trancher — {}").format(session.title))
@@ -83,7 +87,7 @@ class ConflictsDialog(QDialog):
         body.addLayout(right, 3)
         hint = QLabel(
             self.tr("↑ ↓ : choisir un conflit · 1, 2, 3… : garder cette version · Échap : fermer")
-            if controller is None
+            if bus is None
             else self.tr(
                 "↑ ↓ : choisir un conflit · 1, 2, 3… : garder cette version · "
                 "Ctrl+Z : annuler le dernier choix · Échap : fermer"
@@ -104,7 +108,7 @@ class ConflictsDialog(QDialog):
         for n in range(1, MAX_VERSIONS + 1):
             shortcut = QShortcut(QKeySequence(str(n)), self)
             shortcut.activated.connect(lambda n=n: self.keep(n - 1))
-        if controller is not None:
+        if bus is not None:
             QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_choice)
             for keys in ("Ctrl+Shift+Z", "Ctrl+Y"):
                 QShortcut(QKeySequence(keys), self, activated=self.redo_choice)
@@ -147,7 +151,7 @@ class ConflictsDialog(QDialog):
             return
         value = conflict.versions[index]
         try:
-            if self.controller is None:
+            if self.bus is None:
                 self.sync.resolve(conflict, value)
             else:
                 self._resolve_undoably(conflict, value)
@@ -161,22 +165,24 @@ class ConflictsDialog(QDialog):
     def undo_choice(self) -> None:
         """Ctrl+Z here: undo the last choice made (only a choice: board steps wait for the
         board's own Ctrl+Z)."""
-        stack = self.controller.undo_stack
+        assert self.bus is not None
+        stack = self.bus.history
         from ui.sync_commands import ResolveCommand
 
         if not isinstance(stack.command(stack.index() - 1), ResolveCommand):
             self.detail.setText(self.tr("Aucun choix à annuler."))
             return
-        stack.undo()
+        self.bus.undo()
         self.reload()
 
     def redo_choice(self) -> None:
-        stack = self.controller.undo_stack
+        assert self.bus is not None
+        stack = self.bus.history
         from ui.sync_commands import ResolveCommand
 
         if not isinstance(stack.command(stack.index()), ResolveCommand):
             return
-        stack.redo()
+        self.bus.redo()
         self.reload()
 
     def _resolve_undoably(self, conflict: sync.Conflict, value: Any) -> None:
@@ -193,11 +199,10 @@ class ConflictsDialog(QDialog):
             conflict,
             value,
             change,
-            self.controller.changed.emit,
+            self.bus.announce,
             self._tell,
         )
-        self.controller.undo_stack.push(command)  # already done: its first redo does nothing
-        self.controller.changed.emit(change)
+        self.bus.record(command, change, Origin.LOCAL)  # already done: its first redo does nothing
 
     def _tell(self, text: str) -> None:
         self.detail.setText(text)

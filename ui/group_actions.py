@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from fabrique_desktop import grouping, merging
+from fabrique_desktop import grouping, groups
 from fabrique_desktop.errors import FabriqueError
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ class GroupActions(QObject):
         """Ask for the group's new name (the selected group's if none is given)."""
         board = self.board
         cluster_id = cluster_id or board.scene.selected_group() or self._group_of_selection()
-        cluster = board.controller.store.get(merging.Cluster, cluster_id or "")
+        cluster = board.controller.store.get(groups.Cluster, cluster_id or "")
         if cluster is None or cluster.deleted:
             self._report(self.tr("Sélectionnez un groupe (cliquez sur son nom)."))
             return
@@ -42,7 +42,7 @@ class GroupActions(QObject):
         if not ok:
             return
         try:
-            change = merging.rename_cluster(cluster, name)
+            change = groups.rename_cluster(cluster, name)
         except FabriqueError as error:
             self._report(str(error))
             return

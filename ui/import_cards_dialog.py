@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fabrique_desktop.changes import Change
+from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.csv_import import Parsed, read_file
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.template import Template
@@ -126,7 +126,7 @@ class ImportCardsDialog(QDialog):
     def accept_import(self) -> None:
         if self.change is None or self.parsed is None:
             return
-        if self.controller.push(self.change):
+        if self.controller.bus.push(self.change, origin=Origin.IMPORT):
             self.imported.emit(len(self.parsed.rows))
             self.accept()
 

@@ -1,10 +1,11 @@
 """Live sharing on screen: the link of one window, and the panel beside the board.
 
 - ``LiveSession`` ties a ``fabrique_desktop.live.LiveLink`` to a ``MainWindow``: it pumps the
-  link on Qt's main thread when the network thread wakes it, sends local changes (from the
-  board controller, and a short timer for anything else written), and turns remote changes into
-  a ``Change`` emitted on the controller's ``changed`` signal, so the board refreshes those
-  cards as for a local edit. Remote changes are not undoable here (they are someone else's).
+  link on Qt's main thread when the network thread wakes it, sends local changes (every change
+  the window's bus announces that did not come from another laptop, and a short timer for
+  anything else written), and announces remote changes on the bus with ``Origin.REMOTE``, so
+  every view reads those entities again. Remote changes are not undo steps here (they are
+  someone else's), and an undo never overwrites them (``changes.rebased``).
 - ``LivePanel``: a dock with the session code in very large type (for the back of the room),
   the address, the connected laptops with « Retirer », and « Arrêter le partage »; on a
   note-taker's laptop, the link's state.
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fabrique_desktop.changes import Change, Edit
+from fabrique_desktop.changes import Change, Origin, touched_elsewhere
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.live import codes, events
 from fabrique_desktop.live.events import Event, LiveError
@@ -39,7 +40,7 @@ from fabrique_desktop.live.link import LiveLink
 log = logging.getLogger(__name__)
 
 FLUSH_MS = 400
-"""Writes that did not go through the board controller reach the peers within this delay."""
+"""Writes that were not announced on the bus reach the peers within this delay."""
 
 
 class LiveSession(QObject):
@@ -175,7 +176,7 @@ class LiveSession(QObject):
         return {"on_remote": self._on_remote, "on_event": self._on_event, "wake": self._wake}
 
     def _started(self) -> None:
-        self.window.controller.changed.connect(self._on_local_change)
+        self.window.bus.changed.connect(self._on_local_change)
         self._timer.start()
 
     def _wake(self) -> None:  # network thread
@@ -201,16 +202,14 @@ class LiveSession(QObject):
         except FabriqueError as error:
             log.warning("live: flush failed: %s", error)
 
-    def _on_local_change(self, change: Change) -> None:
-        if self.link is not None and change.label != REMOTE_LABEL:
+    def _on_local_change(self, change: Change, origin: Origin) -> None:
+        if self.link is not None and origin is not Origin.REMOTE:
             self._flush()
 
     def _on_remote(self, changed: dict[str, set[str]]) -> None:
-        edits = tuple(
-            Edit(kind, entity_id, {}, {}) for kind, ids in changed.items() for entity_id in ids
-        )
-        if edits:
-            self.window.controller.changed.emit(Change(REMOTE_LABEL, edits))
+        """The link wrote what another laptop changed: every view reads it again."""
+        if any(changed.values()):
+            self.window.bus.announce(touched_elsewhere(REMOTE_LABEL, changed), Origin.REMOTE)
 
     def _on_event(self, event: Event) -> None:
         if event.kind in (events.JOINED, events.LEFT):

@@ -1,4 +1,4 @@
-"""The main window: the open session's board, the capture bar, menus and the undo stack."""
+"""The main window: the open session's board, the capture bar, menus and undo/redo."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
-from fabrique_desktop.changes import Change
+from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.model import Card, Session
 from fabrique_desktop.ports import Store
 from fabrique_desktop.settings import Settings
@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.projector_window = None
         self.controller = BoardController(store, session, self)
+        self.bus = self.controller.bus  # the one road of every write (ui/change_bus.py)
         self.scene = BoardScene(self.controller.template.columns, self)
         self.board = BoardView(self.scene)
         self.capture = CaptureBar()
@@ -65,8 +66,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, self._load_icons)
         self.capture.field.submitted.connect(self._capture)
         self.capture.field.left.connect(self._leave_capture)
-        self.controller.changed.connect(self._on_changed)
-        self.controller.failed.connect(self._show_failure)
+        self.bus.changed.connect(self._on_changed)
+        self.bus.failed.connect(self._show_failure)
+        self.bus.notice.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.board_actions = BoardActions(
             self.controller, self.scene, self.board, self.capture, self
         )
@@ -154,8 +156,9 @@ class MainWindow(QMainWindow):
         if live:
             self.board_actions.select_and_show(live, focus=False)
 
-    def _on_changed(self, change: Change) -> None:
-        self._last_change = change
+    def _on_changed(self, change: Change, origin: Origin) -> None:
+        if origin in (Origin.UNDO, Origin.REDO):
+            self._last_change = change
         ids = change.touched(Card.kind)
         if ids:
             cards = [c for c in (self.store.get(Card, i) for i in ids) if c is not None]
@@ -174,13 +177,27 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Fabrique — {self.session.title}")
 
     def _build_actions(self) -> None:
-        stack = self.controller.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("Annuler"))
+        history = self.bus.history
+        self.undo_action = QAction(self.tr("Annuler"), self)
         self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
-        self.redo_action = stack.createRedoAction(self, self.tr("Rétablir"))
+        self.undo_action.triggered.connect(self.bus.undo)
+        self.redo_action = QAction(self.tr("Rétablir"), self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(self.bus.redo)
+        for action, able, text, label in (
+            (self.undo_action, history.canUndoChanged, history.undoTextChanged, self.tr("Annuler")),
+            (
+                self.redo_action,
+                history.canRedoChanged,
+                history.redoTextChanged,
+                self.tr("Rétablir"),
+            ),
+        ):
+            action.setEnabled(False)
+            able.connect(action.setEnabled)
+            text.connect(lambda step, a=action, w=label: a.setText(f"{w} {step}" if step else w))
         self._last_change: Change | None = None
-        for action in (self.undo_action, self.redo_action):  # after the stack's own slot
+        for action in (self.undo_action, self.redo_action):  # after the bus's own slot
             action.triggered.connect(self._after_undo)
         self.capture_action = QAction(self.tr("Saisir une idée"), self)
         self.capture_action.setShortcut(QKeySequence("Ctrl+N"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
@@ -18,15 +18,8 @@ log = logging.getLogger(__name__)
 
 
 class MethodMenu(QObject):
-    """Adds the « Méthode » menu to a ``MainWindow`` and runs its dialogs.
-
-    Signals:
-        deck_changed(): the series' personas changed.
-        tables_changed(): the session's tables, deal or participants changed.
-    """
-
-    deck_changed = Signal()
-    tables_changed = Signal()
+    """Adds the « Méthode » menu to a ``MainWindow`` and runs its dialogs (their edits go
+    through the window's change bus: every view hears of them there)."""
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
@@ -87,9 +80,13 @@ class MethodMenu(QObject):
         from ui.persona_deck import PersonaDeck
 
         self.dialog = PersonaDeck(
-            self.store, self.series(), self.session.id, self.media_dir(), self.window
+            self.store,
+            self.window.bus,
+            self.series(),
+            self.session.id,
+            self.media_dir(),
+            self.window,
         )
-        self.dialog.deck_changed.connect(self.deck_changed)
         self.dialog.exec()
 
     def present_personas(self) -> None:
@@ -106,8 +103,7 @@ class MethodMenu(QObject):
     def edit_tables(self) -> None:
         from ui.tables_dialog import TablesDialog
 
-        self.dialog = TablesDialog(self.store, self.session, self.window)
-        self.dialog.tables_changed.connect(self.tables_changed)
+        self.dialog = TablesDialog(self.store, self.window.bus, self.session, self.window)
         self.dialog.exec()
 
     def browse_method(self) -> None:
@@ -127,7 +123,7 @@ class MethodMenu(QObject):
     def edit_template(self) -> None:
         from ui.template_editor import TemplateEditor
 
-        self.dialog = TemplateEditor(self.store, self.series(), self.window)
+        self.dialog = TemplateEditor(self.store, self.window.bus, self.series(), self.window)
         self.dialog.template_changed.connect(self._reopen)
         self.dialog.exec()
 

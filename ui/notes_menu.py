@@ -177,11 +177,9 @@ class NotesMenu(QObject):
     def show_conflicts(self) -> None:
         from ui.conflicts_dialog import ConflictsDialog
 
-        controller = getattr(self.window, "controller", None)
-        dialog = ConflictsDialog(
-            self.store, self.journal(), self.session, self.window, controller=controller
-        )
-        if controller is None:
+        bus = getattr(self.window, "bus", None)
+        dialog = ConflictsDialog(self.store, self.journal(), self.session, self.window, bus=bus)
+        if bus is None:
             dialog.resolved.connect(lambda _kind, _id: self.refresh())
         self.dialog = dialog
         dialog.open()
@@ -192,11 +190,14 @@ class NotesMenu(QObject):
         self.window.board_actions.start(self.window.controller.cards())
 
     def _push_import(self, journal, done) -> None:
+        from fabrique_desktop.changes import Origin
         from ui.sync_commands import ImportCommand
 
-        controller = self.window.controller
-        command = ImportCommand(self.store, journal, done, controller.changed.emit, self._tell)
-        controller.undo_stack.push(command)  # already merged: its first redo does nothing
+        bus = self.window.bus
+        command = ImportCommand(self.store, journal, done, bus.announce, self._tell)
+        bus.record(
+            command, done.change, Origin.IMPORT
+        )  # already merged: its first redo does nothing
 
     # private
 

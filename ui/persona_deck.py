@@ -12,8 +12,8 @@ import shutil
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -33,14 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from fabrique_desktop import personas
-from fabrique_desktop.changes import Change
+from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Persona, Series
 from fabrique_desktop.ports import Store
 from fabrique_desktop.tables import idea_counts
+from ui.change_bus import ChangeBus
 from ui.icons import icon
 from ui.persona_presenter import PersonaPresenter, portrait_pixmap
-from ui.undo import ChangeCommand
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 ICONS = (
@@ -71,15 +71,14 @@ PHOTO_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp"}
 class PersonaDeck(QDialog):
     """Create, edit, duplicate, retire, reorder, present and print a series' personas.
 
-    Signals:
-        deck_changed(): the deck was changed (the board may refresh its persona names).
+    Every edit is a step of the window's undo history (``bus``): Ctrl+Z here or on the
+    board undoes it, and the board, the capture completion and the panels show it at once.
     """
-
-    deck_changed = Signal()
 
     def __init__(
         self,
         store: Store,
+        bus: ChangeBus,
         series: Series,
         session_id: str | None = None,
         media_dir: Path | None = None,
@@ -91,7 +90,8 @@ class PersonaDeck(QDialog):
         self.session_id = session_id
         self.media_dir = media_dir
         self.presenter: PersonaPresenter | None = None
-        self.undo_stack = QUndoStack(self)
+        self.bus = bus
+        bus.changed.connect(self._on_changed)
         self.setWindowTitle(self.tr("Personas — {}").format(series.title))
         self.resize(1180, 700)
         self.setStyleSheet("QLineEdit { font-size: 13pt; padding: 3px 6px; }")
@@ -180,8 +180,8 @@ class PersonaDeck(QDialog):
         layout.addLayout(right, 1)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
         QShortcut(QKeySequence("F9"), self, activated=self.present)
-        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_stack.undo)
-        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, activated=self.undo_stack.redo)
+        QShortcut(QKeySequence.StandardKey.Undo, self, activated=bus.undo)
+        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, activated=bus.redo)
         self.reload()
         self.list.setCurrentRow(0)
 
@@ -218,8 +218,7 @@ class PersonaDeck(QDialog):
         return self.store.get(Persona, persona_id) if persona_id else None
 
     def push(self, change: Change, select: str | None = None) -> None:
-        if change:
-            self.undo_stack.push(ChangeCommand(self.store, change, lambda _c: self._changed()))
+        if change and self.bus.push(change):
             self.reload(select)
 
     def new_persona(self) -> None:
@@ -314,8 +313,10 @@ class PersonaDeck(QDialog):
 
     # private slots
 
-    def _changed(self) -> None:
-        self.deck_changed.emit()
+    def _on_changed(self, change: Change, origin: Origin) -> None:
+        """An undo (here or on the board), another laptop: the list shows the deck as stored."""
+        if origin is not Origin.LOCAL and change.touched(Persona.kind):
+            self.reload()
 
     def _load_current(self, *_args: object) -> None:
         persona = self.current()

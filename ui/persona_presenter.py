@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fabrique_desktop.model import Persona
+from fabrique_desktop.paths import media_file
 from ui import theme
 from ui.icons import icon
 from ui.slide_show import SlideShow
@@ -47,8 +48,9 @@ def portrait_pixmap(persona: Persona, media_dir: Path | None, size: int) -> QPix
     painter.setBrush(Qt.GlobalColor.white)
     painter.drawEllipse(0, 0, size, size)
     photo = QPixmap()
-    if media_dir is not None and persona.portrait:
-        photo.load(str(media_dir / persona.portrait))
+    found = media_file(media_dir, persona.portrait)
+    if found is not None:
+        photo.load(str(found))
     if not photo.isNull():
         path = QPainterPath()
         path.addEllipse(QRectF(3, 3, size - 6, size - 6))

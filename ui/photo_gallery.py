@@ -46,12 +46,13 @@ PREVIEW = QSize(1600, 1000)
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def read_scaled(path: Path, box: QSize) -> tuple[QImage | None, str]:
-    """The image at ``path`` scaled to fit ``box`` while decoding; or a French reason."""
+def read_scaled(path: Path | None, box: QSize) -> tuple[QImage | None, str]:
+    """The image at ``path`` scaled to fit ``box`` while decoding; or a French reason.
+    ``None``: no file of the media folder has the photo's name (``photos.path``)."""
+    if path is None or not path.exists():
+        return None, QCoreApplication.translate("PhotoGallery", "Fichier de la photo introuvable.")
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
-    if not path.exists():
-        return None, QCoreApplication.translate("PhotoGallery", "Fichier de la photo introuvable.")
     size = reader.size()
     if size.isValid() and (size.width() > box.width() or size.height() > box.height()):
         reader.setScaledSize(size.scaled(box, Qt.AspectRatioMode.KeepAspectRatio))

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
 from PySide6.QtWidgets import QInputDialog, QVBoxLayout, QWidget
 
-from fabrique_desktop.changes import Change
+from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.model import Card
 from fabrique_desktop.settings import Settings
 from ui.board_controller import BoardController
@@ -76,7 +76,7 @@ class ProjectorWindow(QWidget):
         self.scene.set_vote_counts(source.vote_counts)
         self.scene.show_cards(source.all_cards())
         self.scene.set_dimmed(source.dimmed)
-        controller.changed.connect(self._on_changed)
+        controller.bus.changed.connect(self._on_changed)
         source.selectionChanged.connect(self._follow_selection)
         source.laid_out.connect(self._follow_state)
 
@@ -88,7 +88,7 @@ class ProjectorWindow(QWidget):
             self.setGeometry(screen.geometry())
         self.showFullScreen()
 
-    def _on_changed(self, change: Change) -> None:
+    def _on_changed(self, change: Change, origin: Origin) -> None:
         ids = change.touched(Card.kind)
         if ids:
             cards = [c for c in (self.controller.store.get(Card, i) for i in ids) if c]
@@ -113,7 +113,7 @@ class ProjectorWindow(QWidget):
             self.scene.set_people(self.source.personas.values(), self.source.tables.values())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.controller.changed.disconnect(self._on_changed)
+        self.controller.bus.changed.disconnect(self._on_changed)
         self.source.selectionChanged.disconnect(self._follow_selection)
         self.source.laid_out.disconnect(self._follow_state)
         super().closeEvent(event)

@@ -28,9 +28,11 @@ from ui import theme
 class RankingView(QDialog):
     """Signals:
     reveal_requested(): the facilitator pressed « Révéler » on a secret vote.
+    change_requested(Change): how many ideas to show changed (an undo step).
     """
 
     reveal_requested = Signal()
+    change_requested = Signal(object)
 
     def __init__(
         self, store: Store, session_id: str, template: Template, parent: QWidget | None = None
@@ -114,5 +116,4 @@ class RankingView(QDialog):
         self.browser.setHtml(f"<table width='100%' cellspacing='4'>{''.join(rows)}</table>")
 
     def _top_changed(self, value: int) -> None:
-        self.store.apply(votes.configure(self.store, self.session_id, top_n=value))
-        self.refresh()
+        self.change_requested.emit(votes.configure(self.store, self.session_id, top_n=value))

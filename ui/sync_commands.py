@@ -2,7 +2,7 @@
 
 Both are already done when they are pushed (the merge or the choice ran first, so that a
 refusal never becomes a step); undo and redo are new edits, like every board undo, and
-tell the board what they changed through the controller's ``changed`` signal. What the
+tell every view what they changed through the window's change bus (``bus.announce``). What the
 undo means for the other laptops is said in the status bar each time.
 """
 
@@ -15,10 +15,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from fabrique_desktop import sync, sync_undo
-from fabrique_desktop.changes import Change
+from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.ports import Store
 
-Notify = Callable[[Change], None]
+Notify = Callable[[Change, Origin], None]  # ChangeBus.announce
 Tell = Callable[[str], None]
 
 
@@ -66,7 +66,7 @@ class ImportCommand(QUndoCommand):
         step, skipped = sync_undo.apply_step(
             self._store, self._journal, done.change, done.conflict_ids, undo=undo
         )
-        self._notify(step)
+        self._notify(step, Origin.UNDO if undo else Origin.REDO)
         return skipped
 
 
@@ -101,7 +101,7 @@ class ResolveCommand(QUndoCommand):
         # a fresh document: copies, merges or undos may have written to it since
         engine = sync.SessionSync(self._store, self._journal, self._session_id)
         self._change = sync_undo.resolve(engine, self._conflict, self._value)
-        self._notify(self._change)
+        self._notify(self._change, Origin.REDO)
         self._tell(
             QCoreApplication.translate(
                 "SyncCommands", "Choix rétabli : cette version est gardée partout."
@@ -110,7 +110,7 @@ class ResolveCommand(QUndoCommand):
 
     def undo(self) -> None:
         step, skipped = sync_undo.reopen(self._store, self._journal, self._conflict, self._change)
-        self._notify(step)
+        self._notify(step, Origin.UNDO)
         self._tell(
             QCoreApplication.translate(
                 "SyncCommands",

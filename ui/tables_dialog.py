@@ -6,8 +6,8 @@ one is final, its name is gone from the database (see ``fabrique_desktop.tables`
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,29 +32,30 @@ from PySide6.QtWidgets import (
 )
 
 from fabrique_desktop import personas, tables
-from fabrique_desktop.changes import Change
+from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Participant, Persona, Session, Table
 from fabrique_desktop.ports import Store
+from ui.change_bus import ChangeBus
 from ui.facilitation_style import no_default_button
 from ui.icons import icon
-from ui.undo import ChangeCommand
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 
 
 class TablesDialog(QDialog):
-    """Signals:
-    tables_changed(): tables, deal or participants changed (the board may refresh filters).
+    """Tables, the deal of personas, participants. Every edit is a step of the window's undo
+    history (``bus``): Ctrl+Z here or on the board undoes it, and every view shows it at once.
     """
 
-    tables_changed = Signal()
-
-    def __init__(self, store: Store, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, bus: ChangeBus, session: Session, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.bus = bus
         self.session_id = session.id
-        self.undo_stack = QUndoStack(self)
+        bus.changed.connect(self._on_changed)
         self.setWindowTitle(self.tr("Tables et participants — {}").format(session.title))
         self.resize(1180, 700)
 
@@ -130,8 +131,8 @@ class TablesDialog(QDialog):
         layout.addWidget(self.anonymous)
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
-        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self._undo)
-        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, activated=self._redo)
+        QShortcut(QKeySequence.StandardKey.Undo, self, activated=bus.undo)
+        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, activated=bus.redo)
         no_default_button(self)  # Enter in the name field adds a participant, not tables
         self.reload()
 
@@ -204,10 +205,8 @@ class TablesDialog(QDialog):
             self.people.setCellWidget(row, 1, combo)
 
     def push(self, change: Change) -> None:
-        if change:
-            self.undo_stack.push(ChangeCommand(self.store, change, lambda _c: None))
+        if change and self.bus.push(change):
             self.reload()
-            self.tables_changed.emit()
 
     def add_tables(self) -> None:
         self._try(
@@ -269,10 +268,10 @@ class TablesDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.store.apply(tables.erase_participant(person))  # final: not on the undo stack
-        self.undo_stack.clear()
-        self.reload()
-        self.tables_changed.emit()
+        # final: not an undo step, and no step of the history keeps the name
+        if self.bus.apply(tables.erase_participant(person)):
+            self.bus.forget(Participant.kind, person.id, {"name": ""})
+            self.reload()
 
     # private slots
 
@@ -284,15 +283,11 @@ class TablesDialog(QDialog):
         if person is not None and person.table_id != table_id:
             self.push(tables.edit_participant(person, table_id=table_id))
 
-    def _undo(self) -> None:
-        self.undo_stack.undo()
-        self.reload()
-        self.tables_changed.emit()
-
-    def _redo(self) -> None:
-        self.undo_stack.redo()
-        self.reload()
-        self.tables_changed.emit()
+    def _on_changed(self, change: Change, origin: Origin) -> None:
+        """An undo (here or on the board), another laptop: show the tables as stored."""
+        kinds = {e.kind for e in change.edits}
+        if origin is not Origin.LOCAL and kinds & {"tables", "participants", "sessions"}:
+            self.reload()
 
     def _selected_table_id(self) -> str | None:
         items = self.table_grid.selectedItems()

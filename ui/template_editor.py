@@ -33,6 +33,7 @@ from fabrique_desktop.model import Series
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import MAX_COLUMNS, MIN_COLUMNS
 from ui import theme
+from ui.change_bus import ChangeBus
 from ui.icons import icon
 
 KEY_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
@@ -45,9 +46,12 @@ class TemplateEditor(QDialog):
 
     template_changed = Signal()
 
-    def __init__(self, store: Store, series: Series, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, bus: ChangeBus, series: Series, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.bus = bus
         self.series = series
         self.setWindowTitle(self.tr("Modèle de la série — {}").format(series.title))
         self.resize(1100, 680)
@@ -172,7 +176,8 @@ class TemplateEditor(QDialog):
             QMessageBox.warning(self, self.tr("Modèle de la série"), str(error))
             return False
         if change:
-            self.store.apply(change)
+            if not self.bus.apply(change):  # the window reopens on the new template: no step
+                return False
             self.template_changed.emit()
         self.accept()
         return True

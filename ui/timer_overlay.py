@@ -92,14 +92,17 @@ def ring() -> None:
 
 
 class TimerOverlay(QFrame):
-    """The countdown over the board. Timer changes are written to the database at once;
+    """The countdown over the board. Timer changes are written to the database at once
+    (through the window's change bus, which the owner connects to ``change_requested``);
     they are not undo steps (undoing a « start » in front of a room would be a trap).
 
     Signals:
         finished(): the round reached zero (emitted once per round).
+        change_requested(Change): a timer change to store now, before the overlay reads it.
     """
 
     finished = Signal()
+    change_requested = Signal(object)
 
     def __init__(
         self, store: Store, session_id: str, clock: Callable[[], object], parent: QWidget
@@ -236,7 +239,7 @@ class TimerOverlay(QFrame):
 
     def _apply(self, change: object) -> None:
         if change:
-            self.store.apply(change)  # type: ignore[arg-type]
+            self.change_requested.emit(change)  # stored by the bus before the next line
         self.state = timer.get(self.store, self.session_id)
         self.minutes.blockSignals(True)
         self.minutes.setValue(max(1, round(self.state.duration / 60)))

@@ -2,7 +2,9 @@
 
 The operator picks the voter (a table or a participant) here, then puts that voter's dots
 on the cards selected on the board with ``+`` and takes them back with ``-`` (the keys
-are actions of the « Animation » menu). Dots are undoable changes; the panel only shows.
+are actions of the « Animation » menu). Dots, the budget, secret mode and reveal are undo
+steps; choosing the voter is stored but is not one. The panel only shows and asks: its
+owner pushes what it requests through the window's change bus, and refreshes it from there.
 """
 
 from __future__ import annotations
@@ -26,16 +28,18 @@ from fabrique_desktop.ports import Store
 from ui import facilitation_style as style
 
 VOTER_ROLE = Qt.ItemDataRole.UserRole
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 1  # the voter's name, as ``votes.voter_summary`` gives it
 
 
 class VotePanel(QWidget):
     """Signals:
-    change_requested(object): a ``Change`` to push as an undo step (tables, corrections).
-    settings_changed(): budget, secret mode, reveal or voter changed (stored already).
+    change_requested(Change): to push as an undo step (tables, corrections, budget, secret
+        mode, reveal).
+    voter_requested(Change): the voter chosen: to store, not an undo step.
     """
 
     change_requested = Signal(object)
-    settings_changed = Signal()
+    voter_requested = Signal(object)
 
     def __init__(self, store: Store, session_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,9 +132,7 @@ class VotePanel(QWidget):
             board.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def reveal(self) -> None:
-        self.store.apply(votes.reveal(self.store, self.session_id))
-        self.refresh()
-        self.settings_changed.emit()
+        self.change_requested.emit(votes.reveal(self.store, self.session_id))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -150,6 +152,7 @@ class VotePanel(QWidget):
                 dots = "●" * max(spent, 0) + "○" * max(left, 0)
                 item = QListWidgetItem(f"{voter.label}   {dots}")
                 item.setData(VOTER_ROLE, voter.id)
+                item.setData(LABEL_ROLE, voter.label)
                 item.setToolTip(self._left_text(voter.label, left))
                 self.voter_list.addItem(item)
                 if voter.id == chosen:
@@ -169,7 +172,7 @@ class VotePanel(QWidget):
             self.clear_button.setEnabled(False)
             return
         self.clear_button.setEnabled(True)
-        label = self.voter_list.currentItem().text().split("   ")[0]
+        label = self.voter_list.currentItem().data(LABEL_ROLE)
         left = votes.remaining(self.store, self.session_id, voter_id)
         self.voter_label.setText(self._left_text(label, left))
 
@@ -188,23 +191,20 @@ class VotePanel(QWidget):
             return
         self.show_message("")
         voter_id = self.voter_id()
-        self.store.apply(votes.configure(self.store, self.session_id, voter_id=voter_id))
+        self.voter_requested.emit(votes.configure(self.store, self.session_id, voter_id=voter_id))
         self._show_voter()
-        self.settings_changed.emit()
 
     def _budget_changed(self, value: int) -> None:
         if self._loading:
             return
-        self.store.apply(votes.configure(self.store, self.session_id, dots_per_voter=value))
-        self.refresh()
-        self.settings_changed.emit()
+        self.change_requested.emit(
+            votes.configure(self.store, self.session_id, dots_per_voter=value)
+        )
 
     def _secret_toggled(self, on: bool) -> None:
         if self._loading:
             return
-        self.store.apply(votes.set_secret(self.store, self.session_id, on))
-        self.refresh()
-        self.settings_changed.emit()
+        self.change_requested.emit(votes.set_secret(self.store, self.session_id, on))
 
     def _add_tables(self) -> None:
         self.change_requested.emit(

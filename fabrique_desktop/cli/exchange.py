@@ -12,6 +12,7 @@ from pathlib import Path
 
 from fabrique_desktop.cli.context import Context
 from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.limits import shown
 from fabrique_desktop.model import Series, Session
 from fabrique_desktop.workspace import find_series, find_session, series_template
 
@@ -218,7 +219,10 @@ def import_cards(args: argparse.Namespace, context: Context) -> int:
     series = context.store.get(Series, session.series_id)
     if series is None:
         raise FabriqueError("La série de cet atelier est introuvable.")
-    parsed, change = read_file(context.store, session, data, series_template(series))
+    try:
+        parsed, change = read_file(context.store, session, data, series_template(series))
+    except CsvImportError as error:
+        raise CsvImportError(f"« {shown(path.name, 80)} » : {error}") from None
     context.store.apply(change)
     counts = parsed.per_column()
     titles = {c.key: c.title for c in series_template(series).columns}

@@ -108,6 +108,13 @@
     </message>
 </context>
 <context>
+    <name>AgendaFeature</name>
+    <message>
+        <source>Déroulé de l&apos;atelier</source>
+        <translation>Session agenda</translation>
+    </message>
+</context>
+<context>
     <name>AgendaPanel</name>
     <message>
         <source>Activités du déroulé</source>
@@ -193,40 +200,12 @@
         <translation>Votes</translation>
     </message>
     <message>
-        <source>Sélectionnez au moins deux idées à fusionner (Ctrl+clic).</source>
-        <translation>Select at least two ideas to merge (Ctrl+click).</translation>
-    </message>
-    <message>
-        <source>Sélectionnez une idée issue d&apos;une fusion.</source>
-        <translation>Select an idea that came from a merge.</translation>
-    </message>
-    <message>
         <source>Défaire la fusion</source>
         <translation>Unmerge</translation>
     </message>
     <message>
-        <source>Sélectionnez les idées à regrouper.</source>
-        <translation>Select the ideas to group.</translation>
-    </message>
-    <message>
-        <source>Regrouper</source>
-        <translation>Group</translation>
-    </message>
-    <message>
-        <source>Nom du groupe :</source>
-        <translation>Group name:</translation>
-    </message>
-    <message>
-        <source>Sélectionnez une idée d&apos;un groupe.</source>
-        <translation>Select an idea of a group.</translation>
-    </message>
-    <message>
         <source>Défaire le groupe</source>
         <translation>Ungroup</translation>
-    </message>
-    <message>
-        <source>Sélectionnez l&apos;idée ou le groupe à promouvoir en engagement.</source>
-        <translation>Select the idea or group to promote to an engagement.</translation>
     </message>
     <message>
         <source>A&amp;nimation</source>
@@ -299,10 +278,6 @@
     <message>
         <source>Photos</source>
         <translation>Photos</translation>
-    </message>
-    <message>
-        <source>Temps écoulé !</source>
-        <translation>Time is up!</translation>
     </message>
 </context>
 <context>
@@ -474,6 +449,21 @@
     <message>
         <source>Modifier l&apos;idée</source>
         <translation>Edit the idea</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeBus</name>
+    <message>
+        <source>« {} » : ce qui a été modifié depuis sur un autre ordinateur est gardé.</source>
+        <translation>“{}”: what was changed since on another laptop is kept.</translation>
+    </message>
+    <message>
+        <source>Rien à rétablir pour « {} » : modifié depuis sur un autre ordinateur.</source>
+        <translation>Nothing left to redo for “{}”: changed since on another laptop.</translation>
+    </message>
+    <message>
+        <source>Rien à annuler pour « {} » : modifié depuis sur un autre ordinateur.</source>
+        <translation>Nothing left to undo for “{}”: changed since on another laptop.</translation>
     </message>
 </context>
 <context>
@@ -783,6 +773,44 @@
     </message>
 </context>
 <context>
+    <name>FusionDialog</name>
+    <message>
+        <source>Fusionner des idées</source>
+        <translation>Merge ideas</translation>
+    </message>
+    <message>
+        <source>Fusionner {} idées en une seule</source>
+        <translation>Merge {} ideas into one</translation>
+    </message>
+    <message>
+        <source>Choisissez la formulation à garder, ou modifiez-la. Les idées d&apos;origine, leurs personas, étiquettes et gommettes sont conservés.</source>
+        <translation>Choose the wording to keep, or edit it. The original ideas, their personas, tags and dots are kept.</translation>
+    </message>
+    <message>
+        <source>Texte de l&apos;idée fusionnée :</source>
+        <translation>Text of the merged idea:</translation>
+    </message>
+    <message>
+        <source>Texte de l&apos;idée fusionnée</source>
+        <translation>Text of the merged idea</translation>
+    </message>
+    <message>
+        <source>Fusionner</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Le texte de l&apos;idée fusionnée ne peut pas être vide.</source>
+        <translation>The merged idea&apos;s text cannot be empty.</translation>
+    </message>
+</context>
+<context>
+    <name>FusionFeature</name>
+    <message>
+        <source>Sélectionnez au moins deux idées à fusionner (Ctrl+clic).</source>
+        <translation>Select at least two ideas to merge (Ctrl+click).</translation>
+    </message>
+</context>
+<context>
     <name>GroupActions</name>
     <message>
         <source>Sélectionnez un groupe (cliquez sur son nom).</source>
@@ -807,6 +835,21 @@
     <message>
         <source>Sortir du groupe</source>
         <translation>Take out of the group</translation>
+    </message>
+</context>
+<context>
+    <name>GroupFeature</name>
+    <message>
+        <source>Sélectionnez les idées à regrouper.</source>
+        <translation>Select the ideas to group.</translation>
+    </message>
+    <message>
+        <source>Regrouper</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Nom du groupe :</source>
+        <translation>Group name:</translation>
     </message>
 </context>
 <context>
@@ -1104,37 +1147,6 @@
     <message>
         <source>Écran du vidéoprojecteur : {}.</source>
         <translation>Projector screen: {}.</translation>
-    </message>
-</context>
-<context>
-    <name>MergeDialog</name>
-    <message>
-        <source>Fusionner des idées</source>
-        <translation>Merge ideas</translation>
-    </message>
-    <message>
-        <source>Fusionner {} idées en une seule</source>
-        <translation>Merge {} ideas into one</translation>
-    </message>
-    <message>
-        <source>Choisissez la formulation à garder, ou modifiez-la. Les idées d&apos;origine, leurs personas, étiquettes et gommettes sont conservés.</source>
-        <translation>Choose the wording to keep, or edit it. The original ideas, their personas, tags and dots are kept.</translation>
-    </message>
-    <message>
-        <source>Texte de l&apos;idée fusionnée :</source>
-        <translation>Text of the merged idea:</translation>
-    </message>
-    <message>
-        <source>Texte de l&apos;idée fusionnée</source>
-        <translation>Text of the merged idea</translation>
-    </message>
-    <message>
-        <source>Fusionner</source>
-        <translation>Merge</translation>
-    </message>
-    <message>
-        <source>Le texte de l&apos;idée fusionnée ne peut pas être vide.</source>
-        <translation>The merged idea&apos;s text cannot be empty.</translation>
     </message>
 </context>
 <context>
@@ -2205,6 +2217,13 @@
     </message>
 </context>
 <context>
+    <name>TimerFeature</name>
+    <message>
+        <source>Temps écoulé !</source>
+        <translation>Time is up!</translation>
+    </message>
+</context>
+<context>
     <name>TimerOverlay</name>
     <message>
         <source>Temps restant</source>
@@ -2268,6 +2287,13 @@
     <message>
         <source>Citations</source>
         <translation>Quotes</translation>
+    </message>
+</context>
+<context>
+    <name>VoteFeature</name>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
     </message>
 </context>
 <context>

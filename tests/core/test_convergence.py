@@ -1,6 +1,6 @@
 import pytest
 
-from fabrique_desktop import board, convergence, merging, votes
+from fabrique_desktop import board, card_fusion, convergence, groups, votes
 from fabrique_desktop.convergence import EngagementError
 from fabrique_desktop.model import Card, Engagement
 
@@ -19,7 +19,7 @@ def voted(store, session):
 
 
 def test_promote_a_merged_card_keeps_the_trace(store, session, voted) -> None:
-    store.apply(merging.merge(voted[:2], "Un tramway métropolitain"))
+    store.apply(card_fusion.fuse(voted[:2], "Un tramway métropolitain"))
     merged = board.column_cards(store, session.id, "mieux")[0]
     change = convergence.promote(
         store,
@@ -40,14 +40,14 @@ def test_promote_a_merged_card_keeps_the_trace(store, session, voted) -> None:
     assert item.votes == 2
     assert [c.text for c in item.originals] == ["Tram", "Tramway"]
     # the trace survives a later unmerge: the card is a tombstone, its votes moved back
-    store.apply(merging.unmerge(store, merged))
+    store.apply(card_fusion.unfuse(store, merged))
     (item,) = convergence.trace(store, engagement)
     assert item.removed
 
 
 def test_promote_a_cluster_numbers_within_the_column(store, session, voted) -> None:
-    store.apply(merging.group(store, voted[2:], "Modes doux"))
-    (cluster,) = merging.clusters(store, session.id)
+    store.apply(groups.group(store, voted[2:], "Modes doux"))
+    (cluster,) = groups.clusters(store, session.id)
     store.apply(convergence.promote(store, session.id, [voted[0]], title="Premier", column="mieux"))
     store.apply(convergence.promote_cluster(store, cluster, purpose="Pour marcher"))
     engagements = convergence.engagements(store, session.id, ["inbox", "mieux"])

@@ -1,7 +1,17 @@
 """Facilitation data travel in session bundles and survive a round trip."""
 
 from db.store import Store
-from fabrique_desktop import agenda, board, bundle, convergence, merging, recit, timer, votes
+from fabrique_desktop import (
+    agenda,
+    board,
+    bundle,
+    card_fusion,
+    convergence,
+    groups,
+    recit,
+    timer,
+    votes,
+)
 from fabrique_desktop.model import ENTITY_TYPES
 
 
@@ -20,9 +30,9 @@ def test_bundle_round_trip_keeps_facilitation(store, session, demo, tmp_path) ->
     (t1,) = votes.voters(store, session.id)
     store.apply(votes.add_dot(store, session.id, [a.id], t1.id))
     store.apply(votes.set_secret(store, session.id, True))
-    store.apply(merging.merge([a, b], "AB"))
+    store.apply(card_fusion.fuse([a, b], "AB"))
     merged = board.column_cards(store, session.id, "mieux")[0]
-    store.apply(merging.group(store, [merged], "Groupe"))
+    store.apply(groups.group(store, [merged], "Groupe"))
     store.apply(convergence.promote(store, session.id, [merged], title="E", column="mieux"))
     store.apply(recit.set_dream(store, demo.id, "mieux", "Rêve"))
     store.apply(recit.add_quote(store, session, "Citation"))

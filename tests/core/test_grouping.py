@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fabrique_desktop import board, grouping, merging
-from fabrique_desktop.merging import Cluster
+from fabrique_desktop import board, grouping, groups
+from fabrique_desktop.groups import Cluster
 from fabrique_desktop.model import Card
 
 
@@ -15,7 +15,7 @@ def column(store, session, demo):
     for text in ("A", "B", "C", "D"):
         store.apply(board.capture(store, session.id, text, "mieux"))
     cards = board.column_cards(store, session.id, "mieux")
-    store.apply(merging.group(store, cards[1:3], "G"))
+    store.apply(groups.group(store, cards[1:3], "G"))
     return session
 
 
@@ -81,13 +81,13 @@ def test_a_loose_card_steps_through_a_group(store, column) -> None:
 def test_the_last_card_out_removes_the_group_and_undo_brings_it_back(store, column) -> None:
     sid = column.id
     key(store, sid, ["B"], -1)
-    (cluster,) = merging.clusters(store, sid)
+    (cluster,) = groups.clusters(store, sid)
     change = grouping.reorder(store, sid, [card(store, sid, "C")], 1)
     store.apply(change)
     assert shown(store, sid) == "A B C D"
-    assert merging.clusters(store, sid) == []
+    assert groups.clusters(store, sid) == []
     store.apply(change.inverse())
-    assert merging.clusters(store, sid) == [store.get(Cluster, cluster.id)]
+    assert groups.clusters(store, sid) == [store.get(Cluster, cluster.id)]
     assert shown(store, sid) == "A B [C] D"
 
 
@@ -101,7 +101,7 @@ def test_a_whole_group_moves_as_one_block(store, column) -> None:
     key(store, sid, ["B", "C"], -1)  # already at the top
     assert shown(store, sid) == "[B C] A D"
     # past another group as a whole, never inside it
-    store.apply(merging.group(store, [card(store, sid, "A"), card(store, sid, "D")], "H"))
+    store.apply(groups.group(store, [card(store, sid, "A"), card(store, sid, "D")], "H"))
     assert shown(store, sid) == "[B C] [A D]"
     key(store, sid, ["B", "C"], 1)
     assert shown(store, sid) == "[A D] [B C]"
@@ -116,7 +116,7 @@ def test_a_whole_group_moves_as_one_block(store, column) -> None:
 
 def test_a_drop_joins_a_group_at_its_edge_only_inside_its_frame(store, column) -> None:
     sid = column.id
-    (cluster,) = merging.clusters(store, sid)
+    (cluster,) = groups.clusters(store, sid)
     d = card(store, sid, "D")
     store.apply(grouping.place(store, sid, [d], "mieux", 3, None))  # below the frame
     assert shown(store, sid) == "A [B C] D"
@@ -137,12 +137,12 @@ def test_take_out_and_send(store, column) -> None:
     assert shown(store, sid) == "A [C] B D"
     store.apply(grouping.send(store, sid, [card(store, sid, "C")], "monde"))
     assert card(store, sid, "C").cluster_id is None
-    assert merging.clusters(store, sid) == []  # its last card went: the group is gone
+    assert groups.clusters(store, sid) == []  # its last card went: the group is gone
 
 
 def test_a_whole_group_sent_to_another_column_keeps_its_frame(store, column) -> None:
     sid = column.id
-    (cluster,) = merging.clusters(store, sid)
+    (cluster,) = groups.clusters(store, sid)
     store.apply(grouping.send(store, sid, [card(store, sid, "B"), card(store, sid, "C")], "monde"))
     assert store.get(Cluster, cluster.id).column == "monde"
     assert shown(store, sid, "monde") == "[B C]"
@@ -151,7 +151,7 @@ def test_a_whole_group_sent_to_another_column_keeps_its_frame(store, column) -> 
 
 def test_older_boards_with_a_group_apart_are_put_in_order(store, column) -> None:
     sid = column.id
-    (cluster,) = merging.clusters(store, sid)
+    (cluster,) = groups.clusters(store, sid)
     c = card(store, sid, "C")
     store.apply(board.move(store, sid, [c], "mieux", 4))  # C's position after D (older code)
     assert [x.text for x in grouping.column_order(store, sid, "mieux")[0]] == ["A", "B", "C", "D"]

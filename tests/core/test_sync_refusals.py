@@ -77,8 +77,8 @@ def test_a_document_with_unknown_fields_or_wrong_types_is_refused(copy) -> None:
     facilitator, session, _ = copy
     for values, message in (
         ({"colour_of_sky": "bleu"}, "mal nommé"),
-        ({"position": "haut"}, "valeur de « position »"),
-        ({"text": ["pas", "un", "texte"]}, "valeur de « text »"),
+        ({"position": "haut"}, "« position » doit être un nombre, pas « haut »"),
+        ({"text": ["pas", "un", "texte"]}, "« text » doit être un texte"),
     ):
         forged = SessionDoc()
         base = facilitator.handout(session.id)

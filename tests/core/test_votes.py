@@ -1,6 +1,6 @@
 import pytest
 
-from fabrique_desktop import board, merging, votes
+from fabrique_desktop import board, card_fusion, votes
 from fabrique_desktop.changes import Change
 from fabrique_desktop.model import Card, Vote
 from fabrique_desktop.votes import VoteError
@@ -110,7 +110,7 @@ def test_ranking_top_n_counts_merges_through(store, session, room) -> None:
     ranked = votes.ranking(store, session.id)
     assert [(c.text, n) for c, n in ranked] == [("Vélo", 2), ("Tramway", 1), ("Covoiturage", 1)]
     assert len(votes.ranking(store, session.id, top=1)) == 1
-    merge = merging.merge([cards[0], cards[2]], "Transports partagés")
+    merge = card_fusion.fuse([cards[0], cards[2]], "Transports partagés")
     store.apply(merge)
     ranked = votes.ranking(store, session.id)
     assert [(c.text, n) for c, n in ranked] == [

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from fabrique_desktop import board, merging, votes
+from fabrique_desktop import board, card_fusion, votes
 from fabrique_desktop.changes import Change, Edit
 from fabrique_desktop.model import Card
 
@@ -61,12 +61,12 @@ def test_votes_merges_deletions_and_undo_follow_totals(store, session, room) -> 
                     store, session.id, [rng.choice(live).id], rng.choice(room)
                 )
             elif action < 0.6 and len(live) >= 2:
-                change = merging.merge(rng.sample(live, 2), "Fusion")
+                change = card_fusion.fuse(rng.sample(live, 2), "Fusion")
             elif action < 0.68:
-                merged = [c for c in live if merging.sources(store, c)]
+                merged = [c for c in live if card_fusion.sources(store, c)]
                 if not merged:
                     continue
-                change = merging.unmerge(store, rng.choice(merged))
+                change = card_fusion.unfuse(store, rng.choice(merged))
             elif action < 0.74 and live:
                 change = board.delete([rng.choice(live)])
             elif action < 0.8:

@@ -162,9 +162,9 @@ def scenario(window, app) -> Iterable[tuple[str, Callable[[], None]]]:  # type: 
 
     yield "fenêtre", lambda: None
     yield "plein écran", lambda: window.set_projector_mode(True)
-    yield "panneau des votes", window.animation.show_votes
-    yield "minuteur", window.animation.show_timer
-    yield "minuteur lancé", window.animation.toggle_timer
+    yield "panneau des votes", window.animation.votes.show_panel
+    yield "minuteur", window.animation.timer.show_or_hide
+    yield "minuteur lancé", window.animation.timer.toggle
     for notch in range(4):
         yield f"défilement {notch + 1}", lambda n=notch: wheel(1 + n % 4, 2)
     yield "saisie", lambda: capture("Soutien au Carburateur >3")
@@ -172,9 +172,9 @@ def scenario(window, app) -> Iterable[tuple[str, Callable[[], None]]]:  # type: 
     yield "glisser", drag
     yield "zoom +", lambda: window.board.step_zoom(1)
     yield "zoom −", lambda: window.board.step_zoom(-1)
-    yield "déroulé", window.animation.toggle_agenda
-    yield "votes fermés", lambda: window.animation.vote_dock.hide()
-    yield "déroulé fermé", window.animation.toggle_agenda
+    yield "déroulé", window.animation.agenda.toggle
+    yield "votes fermés", lambda: window.animation.votes.dock.hide()
+    yield "déroulé fermé", window.animation.agenda.toggle
     yield "fenêtre à nouveau", lambda: window.set_projector_mode(False)
 
 
@@ -211,7 +211,6 @@ def run(size: str, save_to: Path | None = None) -> list[tuple[str, int]]:
             QApplication.processEvents()
 
     settle()
-    window.animation.clock = window.animation.clock  # the timer runs on the real clock
     results = []
     for name, action in scenario(window, app):
         action()

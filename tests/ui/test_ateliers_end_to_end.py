@@ -15,7 +15,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
-from fabrique_desktop import agenda, board, convergence, merging, photos, recit, timer, votes
+from fabrique_desktop import (
+    agenda,
+    board,
+    card_fusion,
+    convergence,
+    groups,
+    photos,
+    recit,
+    timer,
+    votes,
+)
 from fabrique_desktop.model import Engagement
 from fabrique_desktop.workspace import list_sessions
 from tests.ui.conftest import type_text
@@ -48,8 +58,8 @@ def open_atelier(qtbot, fabrique_app, store, demo):
         window.activateWindow()
         qtbot.wait_until(window.isActiveWindow)
         clock = Clock()
-        window.animation.clock = clock
-        window.animation.overlay().ring = lambda: None
+        window.animation.context.clock = clock
+        window.animation.timer.make_overlay().ring = lambda: None
         return window, session, clock
 
     return open_
@@ -91,7 +101,7 @@ def vote(qtbot, window, card_id: str, dots: int = 1) -> None:
 def merge_by_keyboard(qtbot, window, card_ids: list[str], text: str | None = None) -> str:
     select(window, *card_ids)
     board_key(qtbot, window, Qt.Key.Key_M, CTRL)
-    dialog = window.animation.merge_dialog
+    dialog = window.animation.fusion.dialog
     qtbot.wait_exposed(dialog)
     if text is not None:
         dialog.text.clear()
@@ -152,7 +162,7 @@ def test_atelier_valeurs(qtbot, open_atelier, store, tmp_path) -> None:
     )
     step(qtbot, window, clock, 10)  # the vote: three tables, three dots each
     key(qtbot, window, Qt.Key.Key_V, CTRL_SHIFT)
-    panel = window.animation.vote_panel
+    panel = window.animation.votes.panel
     panel.tables_count.setValue(3)
     panel.tables_button.click()
     vote(qtbot, window, merged, 2)
@@ -165,14 +175,14 @@ def test_atelier_valeurs(qtbot, open_atelier, store, tmp_path) -> None:
     assert [left for _, _, left in votes.voter_summary(store, session.id)] == [0, 0, 0]
     step(qtbot, window, clock, 10)  # ranking
     key(qtbot, window, Qt.Key.Key_K, CTRL_SHIFT)
-    ranking = window.animation.ranking
+    ranking = window.animation.votes.ranking
     assert ranking.rows[0] == ("Ouverture au monde", 3)
     assert len(ranking.rows) == 4
     window.activateWindow()
     qtbot.wait_until(window.isActiveWindow)
     step(qtbot, window, clock, 20)  # photos and closing
     key(qtbot, window, Qt.Key.Key_I, CTRL_SHIFT)
-    window.animation.gallery.add_files([photo(tmp_path, "mur-des-valeurs.png")])
+    window.animation.photos.gallery.add_files([photo(tmp_path, "mur-des-valeurs.png")])
     assert len(photos.photos(store, session.id)) == 1
     window.activateWindow()
     qtbot.wait_until(window.isActiveWindow)
@@ -189,12 +199,12 @@ def test_atelier_objectifs_et_pistes(qtbot, open_atelier, store, demo, tmp_path)
         step(qtbot, window, clock, minutes)  # up to « Pistes de projet par table »
     current = agenda.current(agenda.activities(store, session.id))
     assert current.title == "Pistes de projet par table"
-    assert window.animation.timer_overlay.time_label.text() == "30:00"
+    assert window.animation.timer.overlay.time_label.text() == "30:00"
     clock.advance(29)
-    window.animation.timer_overlay.update_display()
-    assert window.animation.timer_overlay.time_label.text() == "1:00"
+    window.animation.timer.overlay.update_display()
+    assert window.animation.timer.overlay.time_label.text() == "1:00"
     key(qtbot, window, Qt.Key.Key_F8)  # one more minute for the tables
-    assert window.animation.timer_overlay.time_label.text() == "2:00"
+    assert window.animation.timer.overlay.time_label.text() == "2:00"
     tram = capture(qtbot, window, "Un tram jusqu'à Aubagne")
     tramway = capture(qtbot, window, "Le tramway vers Aubagne et La Ciotat")
     for card_id in (tram, tramway):
@@ -203,10 +213,10 @@ def test_atelier_objectifs_et_pistes(qtbot, open_atelier, store, demo, tmp_path)
     step(qtbot, window, clock, 2)  # sorting
     step(qtbot, window, clock, 25)  # merging duplicates
     merged = merge_by_keyboard(qtbot, window, [tram, tramway])
-    assert merging.history(store, store.get(merging.Card, merged))
+    assert card_fusion.history(store, store.get(card_fusion.Card, merged))
     step(qtbot, window, clock, 15)  # the vote, secret this time
     key(qtbot, window, Qt.Key.Key_V, CTRL_SHIFT)
-    panel = window.animation.vote_panel
+    panel = window.animation.votes.panel
     panel.tables_count.setValue(4)
     panel.tables_button.click()
     panel.secret.setChecked(True)
@@ -218,7 +228,7 @@ def test_atelier_objectifs_et_pistes(qtbot, open_atelier, store, demo, tmp_path)
     assert window.scene.items_by_id[merged].votes == 0  # hidden until the reveal
     step(qtbot, window, clock, 10)
     key(qtbot, window, Qt.Key.Key_K, CTRL_SHIFT)
-    ranking = window.animation.ranking
+    ranking = window.animation.votes.ranking
     assert ranking.rows == []
     ranking.reveal_button.click()
     assert ranking.rows[0][1] == 4
@@ -227,7 +237,7 @@ def test_atelier_objectifs_et_pistes(qtbot, open_atelier, store, demo, tmp_path)
     qtbot.wait_until(window.isActiveWindow)
     step(qtbot, window, clock, 10)  # récit: quotes from the room
     key(qtbot, window, Qt.Key.Key_C, CTRL_SHIFT)
-    view = window.animation.recit
+    view = window.animation.recit.view
     qtbot.wait_until(view.isActiveWindow)
     view.persona.setCurrentIndex(3)
     view.quote.setFocus()
@@ -239,7 +249,7 @@ def test_atelier_objectifs_et_pistes(qtbot, open_atelier, store, demo, tmp_path)
     qtbot.wait_until(window.isActiveWindow)
     step(qtbot, window, clock, 15)
     key(qtbot, window, Qt.Key.Key_I, CTRL_SHIFT)
-    window.animation.gallery.add_files([photo(tmp_path, "paperboard.png")])
+    window.animation.photos.gallery.add_files([photo(tmp_path, "paperboard.png")])
     window.activateWindow()
     qtbot.wait_until(window.isActiveWindow)
     run_the_whole_agenda(qtbot, window, session, clock, store)
@@ -261,16 +271,16 @@ def test_atelier_convergence(qtbot, open_atelier, store, demo, monkeypatch, tmp_
     step(qtbot, window, clock, 20)  # families: a cluster per Vivre
     names = iter([f"Famille {c.title}" for c in template.vivre_columns])
     monkeypatch.setattr(
-        "ui.animation_menu.QInputDialog.getText", lambda *a, **k: (next(names), True)
+        "ui.animation.group_feature.QInputDialog.getText", lambda *a, **k: (next(names), True)
     )
     for column in template.vivre_columns:
         cards = board.column_cards(store, session.id, column.key)
         select(window, cards[0].id, cards[1].id)
         board_key(qtbot, window, Qt.Key.Key_G, CTRL)
-    assert len(merging.clusters(store, session.id)) == 4
+    assert len(groups.clusters(store, session.id)) == 4
     step(qtbot, window, clock, 20)  # the vote
     key(qtbot, window, Qt.Key.Key_V, CTRL_SHIFT)
-    panel = window.animation.vote_panel
+    panel = window.animation.votes.panel
     panel.tables_count.setValue(4)
     panel.tables_button.click()
     for column in template.vivre_columns:
@@ -286,7 +296,7 @@ def test_atelier_convergence(qtbot, open_atelier, store, demo, monkeypatch, tmp_
         for chosen in (cards[0], cards[2], cards[3]):  # the family, then two single ideas
             select(window, chosen.id)
             board_key(qtbot, window, Qt.Key.Key_E, CTRL)
-            dialog = window.animation.engagement_dialog
+            dialog = window.animation.engagements.dialog
             type_text(dialog.purpose, "faciliter la vie des habitants")
             type_text(dialog.how, "Un premier point")
             qtbot.keyClick(dialog.how, Qt.Key.Key_Return)
@@ -303,14 +313,14 @@ def test_atelier_convergence(qtbot, open_atelier, store, demo, monkeypatch, tmp_
     assert family.purpose == "Pour faciliter la vie des habitants"
     assert family.how == ["Un premier point", "Un second point"]
     assert convergence.total_votes(store, family) == 1
-    view = window.animation.engagements
+    view = window.animation.engagements.view
     assert [view.lists[c.key].count() for c in template.vivre_columns] == [3, 3, 3, 3]
     assert "12 engagements" in view.summary.text()
     window.activateWindow()
     qtbot.wait_until(window.isActiveWindow)
     step(qtbot, window, clock, 45)  # the dream of each Vivre
     key(qtbot, window, Qt.Key.Key_C, CTRL_SHIFT)
-    view = window.animation.recit
+    view = window.animation.recit.view
     qtbot.wait_until(view.isActiveWindow)
     for page in view.pages:
         assert view.tabs.currentWidget() is page
@@ -324,7 +334,7 @@ def test_atelier_convergence(qtbot, open_atelier, store, demo, monkeypatch, tmp_
     qtbot.wait_until(window.isActiveWindow)
     step(qtbot, window, clock, 30)
     key(qtbot, window, Qt.Key.Key_I, CTRL_SHIFT)
-    window.animation.gallery.add_files([photo(tmp_path, "engagements.png")])
+    window.animation.photos.gallery.add_files([photo(tmp_path, "engagements.png")])
     window.activateWindow()
     qtbot.wait_until(window.isActiveWindow)
     run_the_whole_agenda(qtbot, window, session, clock, store)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF
 
-from fabrique_desktop import board, merging
+from fabrique_desktop import board, groups
 from fabrique_desktop.model import Card
 
 
@@ -20,7 +20,9 @@ def _cards(window, store, session, texts, column="mieux") -> list[Card]:
 
 
 def _group(window, monkeypatch, ids, name) -> None:
-    monkeypatch.setattr("ui.animation_menu.QInputDialog.getText", lambda *a, **k: (name, True))
+    monkeypatch.setattr(
+        "ui.animation.group_feature.QInputDialog.getText", lambda *a, **k: (name, True)
+    )
     window.scene.select_cards(ids)
     window.animation.group_action.trigger()
     window.scene.measure_all()
@@ -42,7 +44,7 @@ def test_a_group_is_drawn_around_its_cards_with_its_name(
         window, store, session, ["Un tram", "Des vélos", "Un métro", "La marche"]
     )
     _group(window, monkeypatch, [tram.id, metro.id], "Transports en commun")
-    (cluster,) = merging.clusters(store, session.id)
+    (cluster,) = groups.clusters(store, session.id)
     # the group's cards are one block, where its first card was
     assert _column_texts(window) == ["Un tram", "Un métro", "Des vélos", "La marche"]
     item = window.scene.cluster_items[cluster.id]
@@ -78,10 +80,10 @@ def test_ungroup_undo_and_redo_keep_the_frame_in_step(
 ) -> None:
     tram, _velo, metro = _cards(window, store, session, ["Un tram", "Des vélos", "Un métro"])
     _group(window, monkeypatch, [tram.id, metro.id], "Transports")
-    (cluster,) = merging.clusters(store, session.id)
+    (cluster,) = groups.clusters(store, session.id)
     window.scene.select_cards([metro.id])
     window.animation.ungroup_action.trigger()
-    assert merging.clusters(store, session.id) == []
+    assert groups.clusters(store, session.id) == []
     assert cluster.id not in window.scene.cluster_items
     window.undo_action.trigger()  # the group is back
     assert window.scene.cluster_items[cluster.id].isVisible()
@@ -91,8 +93,8 @@ def test_ungroup_undo_and_redo_keep_the_frame_in_step(
     window.redo_action.trigger()
     assert window.scene.cluster_items[cluster.id].isVisible()
     assert _column_texts(window) == ["Un tram", "Un métro", "Des vélos"]
-    store.apply(merging.rename_cluster(store.get(merging.Cluster, cluster.id), "Mobilité"))
-    window.controller.push(merging.rename_cluster(store.get(merging.Cluster, cluster.id), "Tram"))
+    store.apply(groups.rename_cluster(store.get(groups.Cluster, cluster.id), "Mobilité"))
+    window.bus.push(groups.rename_cluster(store.get(groups.Cluster, cluster.id), "Tram"))
     assert "Tram" in window.scene.cluster_items[cluster.id].label()
     window.undo_action.trigger()
     assert "Mobilité" in window.scene.cluster_items[cluster.id].label()
@@ -103,7 +105,7 @@ def test_a_card_sent_to_another_column_leaves_the_frame(
 ) -> None:
     tram, velo = _cards(window, store, session, ["Un tram", "Des vélos"])
     _group(window, monkeypatch, [tram.id, velo.id], "Mobilité")
-    (cluster,) = merging.clusters(store, session.id)
+    (cluster,) = groups.clusters(store, session.id)
     window.scene.select_cards([velo.id])
     window.board_actions.send_to(2)
     window.scene.measure_all()
@@ -117,7 +119,7 @@ def test_groups_are_shown_when_a_session_opens(qtbot, fabrique_app, store, sessi
     for text in ("Un tram", "Des vélos"):
         store.apply(board.capture(store, session.id, text, "mieux"))
     cards = board.column_cards(store, session.id, "mieux")
-    store.apply(merging.group(store, cards, "Mobilité"))
+    store.apply(groups.group(store, cards, "Mobilité"))
     window = fabrique_app.open_session(session.id)
     qtbot.addWidget(window)
     window.resize(1280, 720)

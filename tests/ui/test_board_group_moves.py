@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
-from fabrique_desktop import board, merging
+from fabrique_desktop import board, groups
 from fabrique_desktop.model import Card
 from tests.ui.test_board import drag, point_of
 
@@ -23,11 +23,11 @@ def grouped(qtbot, window, store, session):
     for text in ("Alpha", "Bravo", "Charlie", "Delta"):
         store.apply(board.capture(store, session.id, text, "mieux"))
     cards = board.column_cards(store, session.id, "mieux")
-    store.apply(merging.group(store, cards[1:3], "Mobilité"))
+    store.apply(groups.group(store, cards[1:3], "Mobilité"))
     window.board_actions.start(window.controller.cards())
     window.board_actions.reload_clusters()
     window.scene.measure_all()
-    (cluster,) = merging.clusters(store, session.id)
+    (cluster,) = groups.clusters(store, session.id)
     return {c.text: c.id for c in cards} | {"group": cluster.id}
 
 
@@ -99,10 +99,10 @@ def test_the_last_card_out_closes_the_group_and_undo_reopens_it(
     QTest.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     window.board_actions.select_and_show([grouped["Charlie"]])
     QTest.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
-    assert merging.clusters(store, window.session.id) == []
+    assert groups.clusters(store, window.session.id) == []
     assert group not in window.scene.cluster_items
     window.undo_action.trigger()
-    assert [c.id for c in merging.clusters(store, window.session.id)] == [group]
+    assert [c.id for c in groups.clusters(store, window.session.id)] == [group]
     assert window.scene.cluster_items[group].isVisible()
 
 
@@ -161,10 +161,10 @@ def test_a_click_on_the_band_selects_the_group_and_f2_renames_it(
     window.board.view.setFocus()
     QTest.keyClick(window.board.view, Qt.Key.Key_F2)
     assert asked == ["Mobilité"]  # the dialog starts from the current name
-    assert store.get(merging.Cluster, group).name == "Transports en commun"
+    assert store.get(groups.Cluster, group).name == "Transports en commun"
     assert "Transports en commun" in scene.cluster_items[group].label()
     window.undo_action.trigger()
-    assert store.get(merging.Cluster, group).name == "Mobilité"
+    assert store.get(groups.Cluster, group).name == "Mobilité"
     assert "Mobilité" in scene.cluster_items[group].label()
     # the whole group moves as a block with Ctrl+Down, its name with it
     QTest.keyClick(window.board.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
@@ -187,10 +187,10 @@ def test_double_click_on_the_band_renames_and_an_empty_name_is_refused(
         )
 
     double_click_band("   ")
-    assert store.get(merging.Cluster, group).name == "Mobilité"
+    assert store.get(groups.Cluster, group).name == "Mobilité"
     assert window.statusBar().currentMessage() == "Donnez un nom au groupe."
     double_click_band("Mobilités douces")
-    assert store.get(merging.Cluster, group).name == "Mobilités douces"
+    assert store.get(groups.Cluster, group).name == "Mobilités douces"
     assert not window.board_actions.editor.isVisible()  # no card editing on the band
 
 
@@ -205,7 +205,7 @@ def test_the_context_menu_renames_and_takes_a_card_out(
     menu = window.board_actions.context_menu()
     entries = {a.text(): a for a in menu.actions()}
     entries["Renommer le groupe…"].trigger()
-    assert store.get(merging.Cluster, group).name == "Tram et vélo"
+    assert store.get(groups.Cluster, group).name == "Tram et vélo"
     entries["Sortir du groupe"].trigger()
     window.scene.measure_all()
     assert cluster_of(store, bravo) is None

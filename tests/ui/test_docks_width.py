@@ -36,11 +36,11 @@ def test_agenda_and_votes_share_one_narrow_column(qtbot, window, store, session,
     animation.agenda_action.trigger()
     animation.votes_action.trigger()
     qtbot.wait(50)
-    agenda_dock, vote_dock = animation.agenda_dock, animation.vote_dock
+    agenda_dock, vote_dock = animation.agenda.dock, animation.votes.dock
     assert window.tabifiedDockWidgets(agenda_dock) == [vote_dock]
     assert vote_dock.isVisible()
     assert vote_dock.width() <= MAX_WIDTH
-    assert _readable(animation.vote_panel) == []
+    assert _readable(animation.votes.panel) == []
     assert window.scene.column_width >= 175  # was 152 with the agenda's 420 px
     folder = Path(os.environ.get("FABRIQUE_SHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
@@ -49,8 +49,8 @@ def test_agenda_and_votes_share_one_narrow_column(qtbot, window, store, session,
     qtbot.wait(20)
     assert agenda_dock.isVisible()
     assert agenda_dock.width() <= MAX_WIDTH
-    assert animation.agenda_panel.items.count() > 3
-    assert _readable(animation.agenda_panel) == []
+    assert animation.agenda.panel.items.count() > 3
+    assert _readable(animation.agenda.panel) == []
     assert window.scene.column_width >= 175
     assert window.grab().save(str(folder / "docks-agenda.png"))
 
@@ -59,5 +59,5 @@ def test_the_agenda_alone_is_narrow_too(qtbot, window) -> None:
     window.resize(1280, 720)
     window.animation.agenda_action.trigger()
     qtbot.wait(50)
-    assert window.animation.agenda_dock.width() <= MAX_WIDTH
-    assert _readable(window.animation.agenda_panel) == []
+    assert window.animation.agenda.dock.width() <= MAX_WIDTH
+    assert _readable(window.animation.agenda.panel) == []

@@ -88,5 +88,5 @@ def test_import_cards_dialog_previews_imports_and_undoes(
         dialog.import_button.click()
     assert len(session_cards(store, session.id)) == before + 2
     assert "« Cœur » de ville" in {i.card.text for i in demo_window.scene.items_by_id.values()}
-    demo_window.controller.undo_stack.undo()
+    demo_window.bus.undo()
     assert len(session_cards(store, session.id)) == before

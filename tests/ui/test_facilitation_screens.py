@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
-from fabrique_desktop import agenda, board, convergence, merging, recit, timer, votes
+from fabrique_desktop import agenda, board, convergence, groups, recit, timer, votes
 from fabrique_desktop.model import Card, Engagement, Vote
 from tests.ui.conftest import type_text
 from ui import facilitation_style as style
@@ -45,7 +45,7 @@ def shot(widget, name: str, tmp_path: Path) -> Path:
 @pytest.fixture
 def clock(window) -> FakeClock:
     fake = FakeClock()
-    window.animation.clock = fake
+    window.animation.context.clock = fake
     return fake
 
 
@@ -79,14 +79,14 @@ def test_animation_menu_has_a_shortcut_for_everything(window) -> None:
 
 def test_agenda_panel_steps_and_starts_the_timer(qtbot, window, store, session, clock, tmp_path):
     window.animation.agenda_action.trigger()
-    panel = window.animation.agenda_panel
+    panel = window.animation.agenda.panel
     assert panel.current_title.text() == "Pas encore de déroulé"
     window.animation.next_step_action.trigger()  # no agenda yet: loads the Valeurs one
     assert panel.items.count() == len(agenda.builtin("valeurs"))
     window.animation.next_step_action.trigger()
     first = agenda.activities(store, session.id)[0]
     assert first.running
-    overlay = window.animation.timer_overlay
+    overlay = window.animation.timer.overlay
     assert overlay.isVisible()
     assert overlay.time_label.text() == f"{first.planned_minutes}:00"
     clock.advance(17 * 60)
@@ -103,7 +103,7 @@ def test_timer_overlay_counts_down_flashes_and_rings(
     qtbot, window, store, session, clock, tmp_path
 ):
     rings = []
-    overlay = window.animation.overlay()
+    overlay = window.animation.timer.make_overlay()
     overlay.ring = lambda: rings.append(1)
     overlay.set_minutes(2)
     window.animation.start_timer_action.trigger()
@@ -135,17 +135,17 @@ def test_timer_comes_back_after_a_restart(qtbot, fabrique_app, store, session) -
     clock = FakeClock()
     first = MainWindow(store, session)
     qtbot.addWidget(first)
-    first.animation.clock = clock
-    first.animation.overlay().set_minutes(20, start=True)
+    first.animation.context.clock = clock
+    first.animation.timer.make_overlay().set_minutes(20, start=True)
     clock.advance(5 * 60)
     first.close()  # the app is gone (crash, battery)…
     clock.advance(60)  # …and comes back a minute later, on the same database
     again = MainWindow(store, session)
     qtbot.addWidget(again)
-    again.animation.clock = clock
+    again.animation.context.clock = clock
     again.show()
-    qtbot.wait_until(lambda: again.animation.timer_overlay is not None)
-    overlay = again.animation.timer_overlay
+    qtbot.wait_until(lambda: again.animation.timer.overlay is not None)
+    overlay = again.animation.timer.overlay
     overlay.update_display()
     assert overlay.isVisible()
     assert overlay.time_label.text() == "14:00"
@@ -165,7 +165,7 @@ def test_vote_keys_budget_secret_and_reveal(qtbot, window, store, session, tmp_p
     cards = _cards(store, session, ["Tramway", "Vélo", "Covoiturage"])
     _reload(window, store, session)
     window.animation.votes_action.trigger()
-    panel = window.animation.vote_panel
+    panel = window.animation.votes.panel
     assert "Aucun votant" in panel.voter_label.text()
     panel.tables_count.setValue(4)
     panel.tables_button.click()
@@ -197,7 +197,7 @@ def test_vote_keys_budget_secret_and_reveal(qtbot, window, store, session, tmp_p
     assert store.count(Vote, session_id=session.id) == 2
     shot(window, "votes-secret", tmp_path)
     window.animation.ranking_action.trigger()
-    ranking = window.animation.ranking
+    ranking = window.animation.votes.ranking
     assert ranking.reveal_button.isVisible()
     assert "Vote secret" in ranking.browser.toPlainText()
     window.animation.reveal_action.trigger()
@@ -215,7 +215,7 @@ def test_ranking_view_is_projector_readable(qtbot, demo_window, store, demo_sess
         picks = [cards[(i * 7 + k * 5) % 20].id for k in range(3)]
         store.apply(votes.add_dot(store, demo_session.id, picks, voter.id))
     demo_window.animation.ranking_action.trigger()
-    ranking = demo_window.animation.ranking
+    ranking = demo_window.animation.votes.ranking
     ranking.resize(1280, 720)
     qtbot.wait_exposed(ranking)
     assert len(ranking.rows) == 10
@@ -224,17 +224,17 @@ def test_ranking_view_is_projector_readable(qtbot, demo_window, store, demo_sess
     assert QImage(str(path)).width() == 1280
 
 
-def test_merge_dialog_merges_and_unmerge_restores(qtbot, window, store, session, tmp_path):
+def test_fusion_dialog_fuses_and_unfuse_restores(qtbot, window, store, session, tmp_path):
     cards = _cards(store, session, ["Un tram", "Le tramway", "Des vélos"])
     store.apply(votes.add_tables(store, session.id, 1))
     (t1,) = votes.voters(store, session.id)
     store.apply(votes.add_dot(store, session.id, [cards[0].id, cards[1].id], t1.id))
     _reload(window, store, session)
-    window.animation.update_counts()
+    window.animation.votes.update_counts()
     _board(window, qtbot)
     window.scene.select_cards([cards[0].id, cards[1].id])
     qtbot.keyClick(window.board.view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.animation.merge_dialog
+    dialog = window.animation.fusion.dialog
     qtbot.wait_exposed(dialog)
     dialog.choices.button(1).click()
     assert dialog.text.toPlainText() == "Le tramway"
@@ -249,7 +249,7 @@ def test_merge_dialog_merges_and_unmerge_restores(qtbot, window, store, session,
     assert window.scene.items_by_id[merged.id].votes == 2
     assert cards[0].id not in window.scene.items_by_id
     assert window.scene.selected_card_ids() == [merged.id]
-    window.animation.unmerge_action.trigger()
+    window.animation.unfuse_action.trigger()
     assert [c.text for c in board.column_cards(store, session.id, "mieux")] == [
         "Un tram",
         "Le tramway",
@@ -266,7 +266,7 @@ def test_merge_needs_two_cards(qtbot, window, store, session) -> None:
     cards = _cards(store, session, ["Seule"])
     _reload(window, store, session)
     window.scene.select_cards([cards[0].id])
-    window.animation.merge_action.trigger()
+    window.animation.fuse_action.trigger()
     assert "au moins deux" in window.statusBar().currentMessage()
 
 
@@ -275,14 +275,14 @@ def test_group_and_promote_a_cluster(qtbot, window, store, session, monkeypatch,
     _reload(window, store, session)
     window.scene.select_cards([c.id for c in cards[:2]])
     monkeypatch.setattr(
-        "ui.animation_menu.QInputDialog.getText", lambda *a, **k: ("Modes doux", True)
+        "ui.animation.group_feature.QInputDialog.getText", lambda *a, **k: ("Modes doux", True)
     )
     window.animation.group_action.trigger()
-    (cluster,) = merging.clusters(store, session.id)
+    (cluster,) = groups.clusters(store, session.id)
     assert cluster.name == "Modes doux"
     window.scene.select_cards([cards[0].id])
     window.animation.promote_action.trigger()
-    dialog = window.animation.engagement_dialog
+    dialog = window.animation.engagements.dialog
     assert dialog.title.text() == "Modes doux"
     assert dialog.column.currentData() == "mieux"
     type_text(dialog.purpose, "réduire le trafic")
@@ -293,7 +293,7 @@ def test_group_and_promote_a_cluster(qtbot, window, store, session, monkeypatch,
     (engagement,) = store.find(Engagement, session_id=session.id)
     assert engagement.purpose == "Pour réduire le trafic"
     assert engagement.card_ids == [cards[0].id, cards[1].id]
-    view = window.animation.engagements
+    view = window.animation.engagements.view
     assert view.isVisible()
     assert view.lists["mieux"].count() == 1
 
@@ -320,7 +320,7 @@ def test_engagements_view_shows_the_trace(qtbot, demo_window, store, demo_sessio
             )
         )
     demo_window.animation.engagements_action.trigger()
-    view = demo_window.animation.engagements
+    view = demo_window.animation.engagements.view
     view.resize(1280, 720)
     qtbot.wait_exposed(view)
     assert [view.lists[k].count() for k in ("mieux", "monde", "ensemble", "art")] == [3, 3, 3, 3]
@@ -340,7 +340,7 @@ def test_engagements_view_shows_the_trace(qtbot, demo_window, store, demo_sessio
 
 def test_recit_view_dreams_and_quotes(qtbot, window, store, session, demo, tmp_path) -> None:
     window.animation.recit_action.trigger()
-    view = window.animation.recit
+    view = window.animation.recit.view
     qtbot.wait_exposed(view)
     page = view.pages[0]
     type_text(page.dream, "Une Métropole de la douceur de vivre, « pour tous »")
@@ -371,7 +371,7 @@ def _png(path: Path, width: int, height: int) -> Path:
 @pytest.mark.qt_log_ignore("JPEG")  # libjpeg's own words about the broken file
 def test_photo_gallery_adds_scales_and_refuses(qtbot, window, store, session, tmp_path) -> None:
     window.animation.photos_action.trigger()
-    gallery = window.animation.gallery
+    gallery = window.animation.photos.gallery
     qtbot.wait_exposed(gallery)
     big = _png(tmp_path / "paperboard.png", 4000, 3000)
     (tmp_path / "notes.txt").write_text("pas une image", encoding="utf-8")
@@ -384,7 +384,7 @@ def test_photo_gallery_adds_scales_and_refuses(qtbot, window, store, session, tm
     assert gallery.grid.count() == 2
     from ui.photo_gallery import THUMB, read_scaled
 
-    media = window.animation.media_dir()
+    media = window.animation.photos.media_dir()
     image, reason = read_scaled(
         media / store.find_photos if False else next(media.glob("*.png")), THUMB
     )
@@ -409,17 +409,17 @@ def test_enter_in_the_merge_text_merges(qtbot) -> None:
     """The keyboard user typed the new wording, then Enter only added a line break."""
     from PySide6.QtWidgets import QDialog
 
-    from ui.merge_dialog import MergeDialog
+    from ui.fusion_dialog import FusionDialog
 
-    dialog = MergeDialog([Card(text="Un tram"), Card(text="Le tramway")])
+    dialog = FusionDialog([Card(text="Un tram"), Card(text="Le tramway")])
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.wait_exposed(dialog)
     type_text(dialog.text, "Un tramway « jusqu'à » Aubagne")
     qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.merged_text() == "Un tramway « jusqu'à » Aubagne"
-    empty = MergeDialog([Card(text="Un tram"), Card(text="Le tram")])
+    assert dialog.fused_text() == "Un tramway « jusqu'à » Aubagne"
+    empty = FusionDialog([Card(text="Un tram"), Card(text="Le tram")])
     qtbot.addWidget(empty)
     empty.show()
     empty.text.clear()
@@ -433,7 +433,7 @@ def test_the_vote_panel_gives_the_keyboard_back_to_the_board(qtbot, window, stor
     cards = _cards(store, session, ["Tramway", "Vélo"])
     _reload(window, store, session)
     window.animation.votes_action.trigger()
-    panel = window.animation.vote_panel
+    panel = window.animation.votes.panel
     qtbot.wait_until(panel.isVisible)
     panel.tables_button.setFocus()
     qtbot.keyClick(panel.tables_button, Qt.Key.Key_Space)
@@ -455,6 +455,6 @@ def test_one_engagement_is_counted_in_the_singular(qtbot, window, store, session
         )
     )
     window.animation.engagements_action.trigger()
-    view = window.animation.engagements
+    view = window.animation.engagements.view
     qtbot.wait_exposed(view)
     assert view.summary.text().startswith("1 engagement  —")

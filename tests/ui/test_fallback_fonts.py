@@ -62,7 +62,7 @@ def test_a_card_with_a_korean_name_is_measured_with_its_glyphs(qtbot, window) ->
 
     qtbot.wait_until(lambda: "NanumSquare" in QApplication.font().families())
     change = capture(window.store, window.session.id, f"Une idée de {NAMES}", "mieux")
-    window.controller.push(change)
+    window.bus.push(change)
     scene = window.scene
     scene.measure_all()
     item = next(i for i in scene.items_by_id.values() if NAMES in i.card.text)

@@ -72,10 +72,10 @@ def test_esc_keeps_the_card_selected_before(qtbot, window, store, session) -> No
 
 def test_after_an_unmerge_the_originals_are_selected(qtbot, window, store, session) -> None:
     tram, metro, _velo = _cards(window, store, session, ["Un tram", "Un métro", "Des vélos"])
-    window.animation._merge([tram, metro], "Transports en commun")
+    window.animation.fusion.fuse_with_text([tram, metro], "Transports en commun")
     (merged,) = [c for c in board.session_cards(store, session.id) if c.text.startswith("Trans")]
     assert window.scene.selected_card_ids() == [merged.id]
-    window.animation.unmerge_action.trigger()
+    window.animation.unfuse_action.trigger()
     assert set(window.scene.selected_card_ids()) == {tram.id, metro.id}
     assert window.board.view.hasFocus()
     _press(window, "1")
@@ -84,7 +84,7 @@ def test_after_an_unmerge_the_originals_are_selected(qtbot, window, store, sessi
 
 def test_after_undoing_a_merge_the_originals_are_selected(qtbot, window, store, session) -> None:
     tram, metro, _velo = _cards(window, store, session, ["Un tram", "Un métro", "Des vélos"])
-    window.animation._merge([tram, metro], "Transports en commun")
+    window.animation.fusion.fuse_with_text([tram, metro], "Transports en commun")
     window.board.view.setFocus()
     QTest.keyClick(window.board.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not store.get(Card, tram.id).merged_into

@@ -49,7 +49,7 @@ def test_sharing_shows_the_code_and_the_laptops_and_cards_arrive_live(
 
     mine = window.controller.capture("Au tableau : un festival des quartiers")
     qtbot.wait_until(lambda: mine in {c[0] for c in note.cards()}, timeout=5_000)
-    window.controller.undo_stack.undo()  # undo at the projector flows back too (tombstone)
+    window.bus.undo()  # undo at the projector flows back too (tombstone)
     qtbot.wait_until(lambda: any(c[0] == mine and c[3] for c in note.cards()), timeout=5_000)
 
     panel.peer_list.setCurrentRow(0)

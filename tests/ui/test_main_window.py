@@ -81,7 +81,7 @@ def test_a_failed_write_keeps_the_words_and_says_so(
     assert window.capture.field.text() == "Idée précieuse"
     assert shown == ["Le disque est plein : impossible d'enregistrer."]
     assert not window.scene.items_by_id
-    assert window.controller.undo_stack.count() == 0
+    assert window.bus.history.count() == 0
     monkeypatch.undo()
     qtbot.keyClick(window.capture.field, Qt.Key.Key_Return)
     assert [c.text for c in store.find(Card, session_id=session.id)] == ["Idée précieuse"]

@@ -17,6 +17,7 @@ from fabrique_desktop import personas, tables
 from fabrique_desktop.model import Participant, Persona, Series, Session, Table
 from fabrique_desktop.workspace import list_series, series_template
 from tests.ui.conftest import type_text
+from ui.change_bus import ChangeBus
 
 
 def _shot(widget, name: str, tmp_path: Path) -> Path:
@@ -63,7 +64,7 @@ def test_persona_deck_edits_are_saved_undoable_and_shown(
 ) -> None:
     from ui.persona_deck import PersonaDeck
 
-    deck = PersonaDeck(store, demo, session.id, data_dir.media)
+    deck = PersonaDeck(store, ChangeBus(store), demo, session.id, data_dir.media)
     qtbot.addWidget(deck)
     assert deck.list.count() == 8
     deck.list.setCurrentRow(2)
@@ -77,7 +78,7 @@ def test_persona_deck_edits_are_saved_undoable_and_shown(
     deck.age.setText("deux")
     assert not deck.save()
     assert "Âge invalide" in no_modal[-1]
-    deck.undo_stack.undo()
+    deck.bus.undo()
     assert store.get(Persona, thao.id).first_name == "Thảo"
     deck.new_persona()
     assert deck.list.count() == 9
@@ -96,7 +97,7 @@ def test_a_photo_is_copied_into_the_media_folder(qtbot, store, demo, data_dir, t
     image = QImage(80, 100, QImage.Format.Format_RGB32)
     image.fill(QColor("#33691E"))
     image.save(str(source))
-    deck = PersonaDeck(store, demo, None, data_dir.media)
+    deck = PersonaDeck(store, ChangeBus(store), demo, None, data_dir.media)
     qtbot.addWidget(deck)
     deck.list.setCurrentRow(0)
     assert deck.set_photo(source)
@@ -208,7 +209,7 @@ def test_tables_dialog_deal_counts_anonymous_and_erase(
     from fabrique_desktop import board
     from ui.tables_dialog import TablesDialog
 
-    dialog = TablesDialog(store, session)
+    dialog = TablesDialog(store, ChangeBus(store), session)
     qtbot.addWidget(dialog)
     assert dialog.anonymous.isChecked()
     dialog.count.setValue(5)
@@ -232,7 +233,7 @@ def test_tables_dialog_deal_counts_anonymous_and_erase(
     rows = store.query("select name, deleted_at from participants")
     assert rows[0]["deleted_at"]
     assert rows[0]["name"] == ""
-    dialog.undo_stack.undo()  # the erase is not undoable
+    dialog.bus.undo()  # the erase is not undoable
     assert store.count(Participant, session_id=session.id) == 0
     store.apply(tables.add_tables(store, session.id, 1))
     dialog.reload()
@@ -244,7 +245,7 @@ def test_tables_dialog_deal_counts_anonymous_and_erase(
 def test_template_editor_saves_columns_and_values(qtbot, store, demo, no_modal, tmp_path) -> None:
     from ui.template_editor import TemplateEditor
 
-    editor = TemplateEditor(store, demo)
+    editor = TemplateEditor(store, ChangeBus(store), demo)
     qtbot.addWidget(editor)
     _shot(editor, "template-editor", tmp_path)
     editor.add_column()
@@ -258,7 +259,7 @@ def test_template_editor_saves_columns_and_values(qtbot, store, demo, no_modal, 
     assert [c.title for c in template.columns][-1] == "Économie circulaire"
     assert template.column("mieux").colour == "#004D40"
     assert [v["title"] for v in template.section("values")][-1] == "Sobriété"
-    again = TemplateEditor(store, store.get(Series, demo.id))
+    again = TemplateEditor(store, ChangeBus(store), store.get(Series, demo.id))
     qtbot.addWidget(again)
     again.add_column()  # a 7th column is refused before saving
     assert "Au plus 6" in no_modal[-1]
@@ -340,7 +341,7 @@ def test_enter_in_the_participant_name_adds_a_participant_and_nothing_else(
     """Enter in the name field used to press « Ajouter » (4 tables) as well."""
     from ui.tables_dialog import TablesDialog
 
-    dialog = TablesDialog(store, session)
+    dialog = TablesDialog(store, ChangeBus(store), session)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.wait_exposed(dialog)

@@ -55,7 +55,7 @@ def test_a_note_takers_copy_comes_back_with_new_ideas_and_a_conflict(
     assert "1 conflit(s)" in box.text()
     texts = {item.card.text for item in window.scene.items_by_id.values()}
     assert "Nadïa : « un jardin partagé »" in texts
-    assert window.controller.undo_stack.count() == 1  # the import is one undo step
+    assert window.bus.history.count() == 1  # the import is one undo step
     box.done(0)  # closing the summary opens the conflicts
     dialog = window.notes_menu.dialog
     qtbot.wait_until(lambda: dialog.isVisible())

@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 
 def test_esc_brings_the_large_timer_back_to_its_corner(qtbot, window) -> None:
     window.animation.large_timer_action.trigger()
-    overlay = window.animation.timer_overlay
+    overlay = window.animation.timer.overlay
     assert overlay.large
     QTest.keyClick(window.board.view, Qt.Key.Key_Escape)
     assert not overlay.large

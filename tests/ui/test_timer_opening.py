@@ -45,7 +45,7 @@ def _open(qtbot, fabrique_app, session):
 
 
 def _timer_shown(window) -> bool:
-    overlay = window.animation.timer_overlay
+    overlay = window.animation.timer.overlay
     return overlay is not None and overlay.isVisible()
 
 
@@ -56,7 +56,7 @@ def test_a_paused_timer_stays_hidden_until_asked_for(qtbot, fabrique_app, store,
     fabrique_app.set_language("en")  # a language switch opens the session again
     assert not _timer_shown(fabrique_app.window)
     fabrique_app.window.animation.timer_action.trigger()  # Ctrl+T
-    overlay = fabrique_app.window.animation.timer_overlay
+    overlay = fabrique_app.window.animation.timer.overlay
     assert overlay.isVisible()
     assert overlay.time_label.text() == "15:00"
 
@@ -80,7 +80,7 @@ def test_a_running_timer_comes_back_unless_the_facilitator_hid_it(
     fabrique_app.set_language("fr")
     qtbot.wait(20)
     assert _timer_shown(fabrique_app.window)
-    fabrique_app.window.animation.timer_overlay.close_button.click()  # ✕ hides it too
+    fabrique_app.window.animation.timer.overlay.close_button.click()  # ✕ hides it too
     fabrique_app.set_language("en")
     qtbot.wait(20)
     assert not _timer_shown(fabrique_app.window)

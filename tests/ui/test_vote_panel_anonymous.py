@@ -16,14 +16,14 @@ def test_the_vote_panel_labels_participants_without_their_names(
     store.apply(tables.add_participant(session.id, "Zoé Martin"))
     store.apply(tables.add_participant(session.id, "Karim Benali"))
     window.animation.votes_action.trigger()
-    panel = window.animation.vote_panel
+    panel = window.animation.votes.panel
     shown = " ".join(_texts(panel)) + panel.voter_label.text()
     assert "Zoé" not in shown
     assert "Karim" not in shown
     assert [t.split()[:2] for t in _texts(panel)] == [["Participant", "1"], ["Participant", "2"]]
     assert panel.voter_label.text().startswith("Participant 1 :")
     # the facilitator turns anonymous mode off (an undo step): the names appear, and back
-    window.controller.push(tables.set_anonymous(store.get(Session, session.id), False))
+    window.bus.push(tables.set_anonymous(store.get(Session, session.id), False))
     assert [t.split("   ")[0] for t in _texts(panel)] == ["Karim Benali", "Zoé Martin"]
     window.undo_action.trigger()
     assert not any("Zoé" in t or "Karim" in t for t in _texts(panel))
@@ -38,7 +38,7 @@ def test_a_voter_over_budget_is_told_how_many_dots_too_many(qtbot, window, store
     store.apply(votes.add_dot(store, session.id, cards, voter.id))  # the whole budget: 3
     store.apply(votes.configure(store, session.id, dots_per_voter=1))  # lowered since
     window.animation.votes_action.trigger()
-    panel = window.animation.vote_panel
+    panel = window.animation.votes.panel
     panel.refresh()
     assert panel.voter_label.text() == "Table 1 : 2 gommette(s) de plus que prévu"
     assert panel.voter_list.item(0).toolTip() == panel.voter_label.text()

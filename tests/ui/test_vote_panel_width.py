@@ -20,7 +20,7 @@ def test_the_vote_panel_is_narrow_and_readable(qtbot, window, store, session, tm
     window.resize(1280, 720)
     window.animation.votes_action.trigger()
     qtbot.wait(50)
-    dock, panel = window.animation.vote_dock, window.animation.vote_panel
+    dock, panel = window.animation.votes.dock, window.animation.votes.panel
     assert dock.isVisible()
     assert dock.width() <= MAX_WIDTH
     assert panel.minimumSizeHint().width() <= MAX_WIDTH

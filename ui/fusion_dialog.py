@@ -1,6 +1,6 @@
-"""Merging duplicates: choose which wording to keep (or write a new one), then merge.
+"""Card fusion: choose which wording of the duplicates to keep (or write a new one), then fuse.
 
-The dialog only gathers the text; the merge itself is a core ``Change`` pushed by the
+The dialog only gathers the text; the fusion itself is a core ``Change`` pushed by the
 caller, so it is one undo step and the originals stay in the history.
 """
 
@@ -23,7 +23,7 @@ from ui import facilitation_style as style
 from ui.dialog_buttons import action_buttons
 
 
-class MergeDialog(QDialog):
+class FusionDialog(QDialog):
     def __init__(self, cards: Sequence[Card], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cards = list(cards)
@@ -53,7 +53,7 @@ class MergeDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setAccessibleName(self.tr("Texte de l'idée fusionnée"))
         self.text.setTabChangesFocus(True)
-        self.text.installEventFilter(self)  # Enter merges: an idea is one paragraph
+        self.text.installEventFilter(self)  # Enter fuses: an idea is one paragraph
         layout.addWidget(self.text, 1)
         self.message = style.label("", "message")
         self.message.hide()
@@ -77,7 +77,7 @@ class MergeDialog(QDialog):
             return True
         return super().eventFilter(watched, event)
 
-    def merged_text(self) -> str:
+    def fused_text(self) -> str:
         return " ".join(self.text.toPlainText().split())
 
     def _chosen(self, index: int) -> None:
@@ -85,7 +85,7 @@ class MergeDialog(QDialog):
         self.text.selectAll()
 
     def _accept(self) -> None:
-        if not self.merged_text():
+        if not self.fused_text():
             self.message.setText(self.tr("Le texte de l'idée fusionnée ne peut pas être vide."))
             self.message.show()
             return

@@ -1,0 +1,71 @@
+"""What the app accepts from outside, in numbers, and how an offending value is shown.
+
+The limits are documented in the README (« Limites des fichiers importés »); they are sized
+for real use with room to spare (a 2 000-idea session is far inside them) and checked by
+``fabrique_desktop.validation`` before anything is written. This module is light (no
+pydantic): the display code uses ``is_media_name`` and ``shown`` too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# texts, in characters
+MAX_ID = 64
+MAX_NAME = 200  # a first name, a title, a place, a key word
+MAX_TEXT = 5_000  # an idea, a story, a definition, an instruction
+MAX_TAG = 60
+MAX_TIMESTAMP = 40
+# lists
+MAX_TAGS = 50  # themes on one idea
+MAX_ITEMS = 200  # worries, hopes, the « Comment ? » of an engagement, a template's sections
+MAX_REFERENCES = 5_000  # the ideas behind one engagement
+# numbers
+MAX_NUMBER = 100_000  # an atelier's or a table's number, minutes, dots
+MAX_POSITION = 1e12  # positions on the board or in a list (finite, either sign)
+MAX_SECONDS = 7 * 24 * 3600.0  # a timer
+# a whole copy (bundle) or template
+MAX_ENTITIES = 200_000  # rows in one copy of a session
+MAX_TEMPLATE_BYTES = 4 * 1024 * 1024
+MAX_TEMPLATE_PERSONAS = 200
+MAX_TEMPLATE_ATELIERS = 100
+MAX_JSON_DEPTH = 32
+MAX_INT_DIGITS = 18  # every integer the app keeps fits in 64 bits
+
+ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+# a file of the data folder's media folder: a plain name, no folder, no dot first
+MEDIA_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,100}(\.[A-Za-z0-9]{1,8})?")
+SHOWN = 60  # characters of an offending value echoed in a message
+
+
+def is_media_name(name: object) -> bool:
+    return isinstance(name, str) and MEDIA_NAME.fullmatch(name) is not None
+
+
+def shown(value: object, limit: int = SHOWN) -> str:
+    """An offending value as it may be printed: one short line, control characters escaped
+    (no terminal escape sequence, no line break, no lone surrogate reaches the screen)."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    out = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cs") or char in "\u2028\u2029\u202e\u202d\u2066\u2067\u2068":
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+_FORBIDDEN_IN_LINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
+
+
+def bad_characters(text: str, *, lines: bool) -> str | None:
+    """The first character a text must not hold, if any: control characters (line breaks and
+    tabs only where ``lines``), lone surrogates (they cannot be stored), U+FFFE/U+FFFF."""
+    found = (_FORBIDDEN_IN_LINES if lines else _FORBIDDEN_IN_LINE).search(text)
+    return found.group() if found else None

@@ -1,0 +1,641 @@
+"""The trust boundary: everything that comes from outside is checked here, in one place.
+
+Copies and bundles (``.json``/``.fabrique``), the live link's updates, templates and
+spreadsheets of ideas all reach the database through these checks, which refuse (in French,
+naming the file, the element and the field) anything the app could not show, export or merge:
+
+- ``load_json``: JSON that parses without surprises (no NaN/infinity, no 5 000-digit
+  integer, no nesting deep enough to exhaust the stack);
+- ``record``: one row of one kind (card, persona, session…) against its schema: types,
+  ranges, finite numbers, text lengths, list sizes, allowed characters, ids, photo names;
+- ``template_document``: a method template (or a series' copy of one) against its schema;
+- ``check_ownership``: a copy may add to its own atelier and series, or update the same
+  entity of the same atelier; an id that already belongs to another atelier or series is
+  refused (never moved).
+
+The limits are in ``fabrique_desktop.limits`` and the README. Schemas are pydantic models
+(strict: ``"1"`` is not a number, ``1`` is not a text); each kind's schema has exactly the
+fields of its dataclass (a test keeps them in step).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from fabrique_desktop.errors import BundleError, FabriqueError, TemplateError
+from fabrique_desktop.limits import (
+    ID,
+    MAX_ID,
+    MAX_ITEMS,
+    MAX_JSON_DEPTH,
+    MAX_NAME,
+    MAX_NUMBER,
+    MAX_POSITION,
+    MAX_REFERENCES,
+    MAX_SECONDS,
+    MAX_TAG,
+    MAX_TAGS,
+    MAX_TEMPLATE_ATELIERS,
+    MAX_TEMPLATE_PERSONAS,
+    MAX_TEXT,
+    MAX_TIMESTAMP,
+    bad_characters,
+    is_media_name,
+    shown,
+)
+from fabrique_desktop.model import ENTITY_TYPES, HORIZONS, PHASES, Entity
+
+# ----------------------------------------------------------------------------- JSON
+
+
+class _RefusedError(ValueError):
+    pass
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > 18:
+        raise _RefusedError(f"nombre entier trop grand ({shown(text, 30)})")
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _RefusedError(f"nombre hors limites ({shown(text, 30)})")
+    return value
+
+
+def _parse_constant(name: str) -> Any:
+    raise _RefusedError(f"valeur « {name} » interdite (seuls les nombres finis sont acceptés)")
+
+
+def load_json(
+    data: bytes | str,
+    what: str,
+    error: type[FabriqueError] = BundleError,
+    expected: str = "un atelier Fabrique",
+) -> Any:
+    """Parse JSON from outside; anything odd is ``error`` with a French reason."""
+    try:
+        document = json.loads(
+            data,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+            parse_constant=_parse_constant,
+        )
+    except _RefusedError as reason:
+        raise error(f"{what} : {reason}.") from None
+    except RecursionError:
+        raise error(f"{what} : JSON imbriqué trop profondément.") from None
+    except UnicodeDecodeError:
+        raise error(f"{what} n'est pas {expected} : texte illisible (pas de l'UTF-8).") from None
+    except json.JSONDecodeError as reason:
+        raise error(
+            f"{what} n'est pas {expected} : JSON invalide (ligne {reason.lineno})."
+        ) from None
+    except ValueError:
+        raise error(f"{what} n'est pas {expected} : JSON invalide.") from None
+    if _depth(document) > MAX_JSON_DEPTH:
+        raise error(f"{what} : JSON imbriqué trop profondément.")
+    return document
+
+
+def _depth(value: Any) -> int:
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            deepest = max(deepest, depth)
+            if depth > MAX_JSON_DEPTH:
+                return depth
+            stack.extend((child, depth + 1) for child in item)
+    return deepest
+
+
+# ----------------------------------------------------------------------------- field types
+
+
+def _text_check(lines: bool) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        char = bad_characters(value, lines=lines)
+        if char is not None:
+            raise ValueError(f"caractère interdit {shown(char)}")
+        return value
+
+    return check
+
+
+def _pattern_check(pattern: re.Pattern[str], label: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if not pattern.fullmatch(value):
+            raise ValueError(f"{label} attendu, pas « {shown(value)} »")
+        return value
+
+    return check
+
+
+def _line(limit: int) -> Any:
+    return Annotated[str, Field(max_length=limit), AfterValidator(_text_check(False))]
+
+
+def _lines(limit: int) -> Any:
+    return Annotated[str, Field(max_length=limit), AfterValidator(_text_check(True))]
+
+
+def _matching(pattern: str, label: str, limit: int) -> Any:
+    return Annotated[
+        str, Field(max_length=limit), AfterValidator(_pattern_check(re.compile(pattern), label))
+    ]
+
+
+Name = _line(MAX_NAME)
+Text = _lines(MAX_TEXT)
+Id = _matching(ID.pattern, "un identifiant", MAX_ID)
+Stamp = _matching(
+    r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?",
+    "une date ISO",
+    MAX_TIMESTAMP,
+)
+Colour = _matching(r"#[0-9A-Fa-f]{6}", "une couleur #RRVVBB", MAX_NAME)
+OptionalColour = _matching(r"(#[0-9A-Fa-f]{6})?", "une couleur #RRVVBB", MAX_NAME)
+ColumnKey = _matching(r"[a-z0-9][a-z0-9_-]{0,199}", "une clé de colonne", MAX_NAME)
+OptionalColumnKey = _matching(r"([a-z0-9][a-z0-9_-]{0,199})?", "une clé de colonne", MAX_NAME)
+ItemKey = _matching(r"([A-Za-z0-9][A-Za-z0-9_.-]{0,199})?", "une clé", MAX_NAME)
+Icon = _matching(r"[a-z0-9]{1,10}\.[a-z0-9-]{1,60}", "un nom d'icône", 80)
+MediaName = Annotated[
+    str,
+    Field(max_length=120),
+    AfterValidator(lambda v: v if is_media_name(v) else _bad_media(v)),
+]
+OptionalMediaName = Annotated[
+    str,
+    Field(max_length=120),
+    AfterValidator(lambda v: v if v == "" or is_media_name(v) else _bad_media(v)),
+]
+Tag = _line(MAX_TAG)
+Position = Annotated[float, Field(ge=-MAX_POSITION, le=MAX_POSITION, allow_inf_nan=False)]
+Count = Annotated[int, Field(ge=0, le=MAX_NUMBER)]
+Phase = Literal[tuple(PHASES)]  # type: ignore[valid-type]
+Horizon = Literal[("", *HORIZONS)]  # type: ignore[valid-type]
+
+
+def _bad_media(value: str) -> str:
+    raise ValueError(
+        f"un nom de fichier du dossier media est attendu, pas « {shown(value)} » "
+        "(ni chemin, ni dossier)"
+    )
+
+
+class _Schema(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
+
+
+# ----------------------------------------------------------------------------- templates
+
+
+class _ColumnDoc(_Schema):
+    key: ColumnKey
+    title: Name
+    kind: Literal["inbox", "vivre"] = "vivre"
+    colour: Colour
+    tint: Colour = "#FFFFFF"
+    subtitle: Name = ""
+    challenge: Text = ""
+    keywords: Annotated[list[Name], Field(max_length=MAX_ITEMS)] = []
+    dream: Text = ""
+
+
+class _ValueDoc(_Schema):
+    key: ItemKey = ""
+    title: Name
+    definition: Text = ""
+
+
+class _ParadoxDoc(_Schema):
+    key: ItemKey = ""
+    title: Text
+    asset: Text = ""
+    challenge: Text = ""
+    facts: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
+
+
+class _EngagementDoc(_Schema):
+    key: ItemKey = ""
+    column: ColumnKey
+    number: Count = 0
+    title: Text
+    purpose: Text = ""
+    how: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
+
+
+class _CompetenceDoc(_Schema):
+    key: ItemKey = ""
+    title: Name
+    description: Text = ""
+
+
+class _InspirationDoc(_Schema):
+    key: ItemKey = ""
+    city: Name = ""
+    country: Name = ""
+    title: Text = ""
+    text: Text = ""
+
+
+class _PersonaDoc(_Schema):
+    key: Name = ""
+    first_name: Name
+    role: Name = ""
+    gender: Name = ""
+    age: Annotated[int, Field(ge=0, le=150)] | None = None
+    town: Name = ""
+    story: Text = ""
+    worries: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
+    hopes: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
+    colour: Colour = "#455A64"
+    icon: Icon = "fa5s.user"
+
+
+class _AtelierDoc(_Schema):
+    number: Count = 0
+    title: Name = ""
+    date: Name = ""
+    phase: Phase = "autre"
+    place: Name = ""
+    audience: Name = ""
+    facilitator: Name = ""
+
+
+class _PlanDoc(_Schema):
+    title: Name = ""
+    ateliers: Annotated[list[_AtelierDoc], Field(max_length=MAX_TEMPLATE_ATELIERS)] = []
+
+
+def _section(schema: type, limit: int = MAX_ITEMS) -> Any:
+    return Annotated[list[schema], Field(max_length=limit)]  # type: ignore[valid-type]
+
+
+class _TemplateDoc(_Schema):
+    format: Literal["fabrique-template"]
+    format_version: Annotated[int, Field(ge=1, le=1)]
+    app_version: Name = ""
+    exported_at: Name = ""
+    key: Name
+    title: Name
+    territory: Name = ""
+    description: Text = ""
+    columns: Annotated[list[_ColumnDoc], Field(min_length=3, max_length=6)]
+    values: _section(_ValueDoc) = []
+    paradoxes: _section(_ParadoxDoc) = []
+    engagements: _section(_EngagementDoc) = []
+    competences: _section(_CompetenceDoc) = []
+    inspirations: _section(_InspirationDoc) = []
+    personas: _section(_PersonaDoc, MAX_TEMPLATE_PERSONAS) = []
+    series: _PlanDoc = _PlanDoc()
+
+
+def template_document(data: Any, what: str = "Modèle") -> dict[str, Any]:
+    """Refuse a template document (or a series' copy of one) that the app could not use."""
+    try:
+        _TemplateDoc.model_validate(data)
+    except ValidationError as error:
+        raise TemplateError(f"{what} invalide : {_reason(error)}.") from None
+    return data
+
+
+def _template_field(value: dict[str, Any]) -> dict[str, Any]:
+    try:
+        _TemplateDoc.model_validate(value)
+    except ValidationError as error:
+        raise ValueError(f"modèle de la série invalide : {_reason(error)}") from None
+    return value
+
+
+# ----------------------------------------------------------------------------- entities
+
+
+class _EntityRow(_Schema):
+    id: Id
+    created_at: Stamp
+    updated_at: Stamp
+    deleted_at: Stamp | None = None
+
+
+class _SeriesRow(_EntityRow):
+    title: Name = ""
+    template: Annotated[dict[str, Any], AfterValidator(_template_field)]
+
+
+class _SessionRow(_EntityRow):
+    series_id: Id
+    number: Count = 0
+    title: Name = ""
+    date: Name = ""
+    phase: Phase = "autre"
+    place: Name = ""
+    facilitator: Name = ""
+    anonymous: bool = True
+
+
+class _PersonaRow(_EntityRow):
+    series_id: Id
+    key: Name = ""
+    first_name: Name = ""
+    role: Name = ""
+    gender: Name = ""
+    age: Annotated[int, Field(ge=0, le=150)] | None = None
+    town: Name = ""
+    story: Text = ""
+    worries: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
+    hopes: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
+    colour: Colour = "#455A64"
+    icon: Icon = "fa5s.user"
+    portrait: OptionalMediaName = ""
+    retired: bool = False
+    position: Position = 0.0
+
+
+class _TableRow(_EntityRow):
+    session_id: Id
+    number: Count = 0
+    name: Name = ""
+    persona_ids: Annotated[list[Id], Field(max_length=MAX_ITEMS)] = []
+
+
+class _ParticipantRow(_EntityRow):
+    session_id: Id
+    table_id: Id | None = None
+    name: Name = ""
+
+
+class _CardRow(_EntityRow):
+    session_id: Id
+    text: Text = ""
+    column: ColumnKey = "inbox"
+    position: Position = 0.0
+    persona_id: Id | None = None
+    table_id: Id | None = None
+    horizon: Horizon = ""
+    tags: Annotated[list[Tag], Field(max_length=MAX_TAGS)] = []
+    colour: OptionalColour = ""
+    value_keys: Annotated[list[ItemKey], Field(max_length=MAX_ITEMS)] = []
+    merged_into: Id | None = None
+    cluster_id: Id | None = None
+
+
+class _EngagementRow(_EntityRow):
+    session_id: Id
+    column: OptionalColumnKey = ""
+    number: Count = 0
+    title: Text = ""
+    purpose: Text = ""
+    how: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
+    card_ids: Annotated[list[Id], Field(max_length=MAX_REFERENCES)] = []
+
+
+class _VoteRow(_EntityRow):
+    session_id: Id
+    card_id: Id
+    voter_id: Id
+    dots: Count = 0
+
+
+class _ClusterRow(_EntityRow):
+    session_id: Id
+    column: OptionalColumnKey = ""
+    name: Name = ""
+    position: Position = 0.0
+
+
+class _ActivityRow(_EntityRow):
+    session_id: Id
+    position: Position = 0.0
+    title: Name = ""
+    planned_minutes: Count = 0
+    instructions: Text = ""
+    screen: _line(40) = "tableau"
+    started_at: Stamp | None = None
+    ended_at: Stamp | None = None
+
+
+class _PhotoRow(_EntityRow):
+    session_id: Id
+    file_name: MediaName
+    caption: Text = ""
+    position: Position = 0.0
+    original_name: _line(260) = ""
+
+
+class _DreamRow(_EntityRow):
+    series_id: Id
+    column: OptionalColumnKey = ""
+    text: Text = ""
+
+
+class _QuoteRow(_EntityRow):
+    series_id: Id
+    session_id: Id
+    persona_id: Id | None = None
+    column: OptionalColumnKey = ""
+    text: Text = ""
+    position: Position = 0.0
+
+
+class _TimerRow(_EntityRow):
+    session_id: Id
+    activity_id: Id | None = None
+    duration: Annotated[float, Field(ge=0, le=MAX_SECONDS)] = 0.0
+    remaining: Annotated[float, Field(ge=-MAX_SECONDS, le=MAX_SECONDS)] = 0.0
+    deadline: Stamp | None = None
+    running: bool = False
+
+
+class _FacilitationRow(_EntityRow):
+    session_id: Id
+    dots_per_voter: Count = 0
+    secret: bool = False
+    revealed: bool = False
+    voter_id: Id | None = None
+    top_n: Count = 0
+
+
+SCHEMAS: dict[str, type[_Schema]] = {
+    "series": _SeriesRow,
+    "sessions": _SessionRow,
+    "personas": _PersonaRow,
+    "tables": _TableRow,
+    "participants": _ParticipantRow,
+    "cards": _CardRow,
+    "engagements": _EngagementRow,
+    "votes": _VoteRow,
+    "clusters": _ClusterRow,
+    "activities": _ActivityRow,
+    "photos": _PhotoRow,
+    "dreams": _DreamRow,
+    "quotes": _QuoteRow,
+    "timers": _TimerRow,
+    "facilitation": _FacilitationRow,
+}
+
+LABELS = {
+    "series": "la série",
+    "sessions": "l'atelier",
+    "personas": "un persona",
+    "tables": "une table",
+    "participants": "un participant",
+    "cards": "une idée",
+    "engagements": "un engagement",
+    "votes": "un vote",
+    "clusters": "un groupe",
+    "activities": "une activité",
+    "photos": "une photo",
+    "dreams": "un rêve",
+    "quotes": "une citation",
+    "timers": "le minuteur",
+    "facilitation": "le vote",
+}
+
+
+def record(kind: str, data: Any, what: str = "Fichier d'atelier") -> Entity:
+    """One row from outside, checked against its kind's schema, as its entity."""
+    schema = SCHEMAS.get(kind)
+    if schema is None or kind not in ENTITY_TYPES:
+        raise BundleError(f"{what} : données inconnues « {shown(kind)} ».")
+    try:
+        schema.model_validate(data)
+    except ValidationError as error:
+        raise BundleError(f"{what} : {_element(kind, data)} : {_reason(error)}.") from None
+    return ENTITY_TYPES[kind].from_record(data)
+
+
+def fields_of(kind: str) -> set[str]:
+    return set(SCHEMAS[kind].model_fields)
+
+
+def _element(kind: str, data: Any) -> str:
+    label = LABELS.get(kind, kind)
+    ident = data.get("id") if isinstance(data, dict) else None
+    return f"{label} ({shown(ident, 40)})" if isinstance(ident, str) else label
+
+
+# ----------------------------------------------------------------------------- ownership
+
+
+def check_ownership(store: Any, bundle: Any, what: str = "Fichier d'atelier") -> None:
+    """Refuse a copy that would move or rewrite what belongs to another atelier or series.
+
+    A row whose id is already here is the same entity only if it belongs here to the same
+    atelier (or series) as in the copy; then it merges. ``store`` is the ``Store`` port,
+    ``bundle`` a ``fabrique_desktop.bundle.Bundle``.
+    """
+    from fabrique_desktop.model import Series, Session
+
+    series, session = bundle.series, bundle.session
+    local = store.get(Session, session.id)
+    if local is not None and local.series_id != series.id:
+        raise BundleError(
+            f"{what} : l'atelier « {shown(local.title)} » appartient ici à une autre série : "
+            "import refusé."
+        )
+    if store.get(Session, series.id) is not None or store.get(Series, session.id) is not None:
+        raise BundleError(f"{what} : identifiants incohérents : import refusé.")
+    for kind, items in bundle.entities.items():
+        cls = ENTITY_TYPES[kind]
+        for item in items:
+            here = store.get(cls, item.id)
+            if here is None:
+                continue
+            for owner in ("session_id", "series_id"):
+                if hasattr(item, owner) and getattr(here, owner) != getattr(item, owner):
+                    raise BundleError(
+                        f"{what} : {LABELS.get(kind, kind)} ({shown(item.id, 40)}) appartient "
+                        "ici à un autre atelier ou à une autre série : import refusé."
+                    )
+
+
+# ----------------------------------------------------------------------------- messages
+
+_TYPES = {
+    "string_type": "un texte",
+    "int_type": "un nombre entier",
+    "float_type": "un nombre",
+    "bool_type": "vrai ou faux (true/false)",
+    "list_type": "une liste",
+    "dict_type": "un objet",
+    "model_type": "un objet",
+    "model_attributes_type": "un objet",
+    "none_required": "vide (null)",
+}
+
+
+def _path(loc: tuple[Any, ...]) -> str:
+    parts = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"n° {part + 1}")
+        elif isinstance(part, str) and not part.startswith(("function-", "constrained-")):
+            if part in ("str", "int", "float", "bool", "none", "list", "dict"):
+                continue
+            parts.append(shown(part, 40))
+    return " › ".join(parts) or "le document"
+
+
+@cache
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'s' if n > 1 else ''}".replace(",", " ")
+
+
+def _reason(error: ValidationError) -> str:
+    """The first problem of a validation error, in French, with at most a line of the value."""
+    first = error.errors(include_url=False)[0]
+    kind, ctx, value = first["type"], first.get("ctx") or {}, first.get("input")
+    where = f"« {_path(tuple(first['loc']))} »"
+    if kind == "missing":
+        return f"{where} manque"
+    if kind == "extra_forbidden":
+        return f"champ inconnu {where}"
+    if kind in _TYPES:
+        return f"{where} doit être {_TYPES[kind]}, pas « {shown(value)} »"
+    if kind == "string_too_long":
+        return f"{where} dépasse {_plural(ctx.get('max_length', 0), 'caractère')}"
+    if kind == "too_long":
+        return f"{where} contient plus de {_plural(ctx.get('max_length', 0), 'élément')}"
+    if kind == "too_short":
+        return f"{where} contient moins de {_plural(ctx.get('min_length', 0), 'élément')}"
+    if kind == "finite_number":
+        return f"{where} doit être un nombre fini"
+    if kind in ("less_than_equal", "less_than", "greater_than_equal", "greater_than"):
+        bound = next(iter(ctx.values()), "?")
+        sense = "au plus" if kind.startswith("less") else "au moins"
+        return f"{where} doit valoir {sense} {bound}, pas « {shown(value)} »"
+    if kind in ("literal_error", "enum"):
+        expected = str(ctx.get("expected", "")).replace(" or ", " ou ")
+        return f"{where} doit valoir {shown(expected, 120)}, pas « {shown(value)} »"
+    if kind == "value_error":
+        return f"{where} : {ctx.get('error', 'valeur invalide')}"
+    return f"{where} : valeur invalide « {shown(value)} »"
+
+
+class _Handout(_Schema):
+    table_id: Id | None = None
+    table_number: Count | None = None
+
+
+def handout(data: Any, what: str = "Fichier d'atelier") -> dict[str, Any] | None:
+    """What the facilitator wrote on a note-taker's copy (its table), or ``None``."""
+    if data is None:
+        return None
+    try:
+        _Handout.model_validate(data)
+    except ValidationError as error:
+        raise BundleError(f"{what} : copie de preneur de notes : {_reason(error)}.") from None
+    return dict(data)

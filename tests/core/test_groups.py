@@ -1,0 +1,71 @@
+import pytest
+
+from fabrique_desktop import board, groups, votes
+from fabrique_desktop.groups import GroupError
+from fabrique_desktop.model import Card, Vote
+
+
+def _snapshot(store, session_id):
+    cards = {
+        c.id: (c.text, c.column, c.position, c.merged_into, c.deleted_at is None)
+        for c in store.iter_all(Card, session_id=session_id)
+    }
+    vote_rows = {
+        v.id: (v.card_id, v.voter_id, v.dots) for v in store.iter_all(Vote, session_id=session_id)
+    }
+    return cards, vote_rows
+
+
+@pytest.fixture
+def cards(store, session, demo):
+    store.apply(
+        board.capture(store, session.id, "Un tram", "mieux", persona_id="p1", tags=["#Mobilité"])
+    )
+    store.apply(
+        board.capture(store, session.id, "Le tramway", "mieux", persona_id="p2", horizon="2040")
+    )
+    store.apply(board.capture(store, session.id, "Des vélos", "mieux", tags=["#Vélo"]))
+    store.apply(votes.add_tables(store, session.id, 2))
+    return board.column_cards(store, session.id, "mieux")
+
+
+def test_clusters_group_within_a_column(store, session, cards) -> None:
+    change = groups.group(store, cards[:2], "Transports en commun")
+    store.apply(change)
+    (cluster,) = groups.clusters(store, session.id, "mieux")
+    assert cluster.name == "Transports en commun"
+    assert [c.text for c in groups.members(store, cluster)] == ["Un tram", "Le tramway"]
+    store.apply(groups.rename_cluster(cluster, "Tram"))
+    store.apply(groups.ungroup(store, groups.clusters(store, session.id)[0]))
+    assert groups.clusters(store, session.id) == []
+    assert all(c.cluster_id is None for c in board.column_cards(store, session.id, "mieux"))
+    store.apply(board.capture(store, session.id, "Ailleurs", "monde"))
+    other = board.column_cards(store, session.id, "monde")[0]
+    with pytest.raises(GroupError, match="même colonne"):
+        groups.group(store, [cards[0], other], "Mélange")
+    with pytest.raises(GroupError, match="nom"):
+        groups.group(store, cards[:1], " ")
+
+
+def test_group_puts_its_cards_together_where_the_first_is(store, session, cards) -> None:
+    store.apply(board.capture(store, session.id, "Un métro", "mieux"))
+    tram, _tramway, _velos, metro = board.column_cards(store, session.id, "mieux")
+    change = groups.group(store, [metro, tram], "Transports en commun")
+    store.apply(change)
+    column = board.column_cards(store, session.id, "mieux")
+    assert [c.text for c in column] == ["Un tram", "Un métro", "Le tramway", "Des vélos"]
+    (cluster,) = groups.clusters(store, session.id)
+    assert [c.text for c in groups.members(store, cluster)] == ["Un tram", "Un métro"]
+    store.apply(change.inverse())  # undo: the cards are back where they were, ungrouped
+    column = board.column_cards(store, session.id, "mieux")
+    assert [(c.text, c.cluster_id) for c in column] == [
+        ("Un tram", None),
+        ("Le tramway", None),
+        ("Des vélos", None),
+        ("Un métro", None),
+    ]
+
+
+def test_group_of_cards_already_together_moves_nothing(store, session, cards) -> None:
+    change = groups.group(store, cards[:2], "Tram")
+    assert all(set(e.after) == {"cluster_id"} for e in change.edits if e.kind == "cards")

@@ -1,0 +1,90 @@
+"""The trust boundary's pieces: schemas in step with the model, messages, media names."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+
+import pytest
+
+from fabrique_desktop import photos, report, validation
+from fabrique_desktop.errors import BundleError
+from fabrique_desktop.limits import MAX_TEXT, shown
+from fabrique_desktop.model import ENTITY_TYPES, Card, Persona, Session
+from fabrique_desktop.paths import media_file
+from fabrique_desktop.workspace import list_sessions
+from tests.hostile.helpers import JPEG
+
+
+def test_every_kind_has_a_schema_with_exactly_its_fields() -> None:
+    for kind, cls in ENTITY_TYPES.items():
+        assert validation.fields_of(kind) == {f.name for f in dataclasses.fields(cls)}, kind
+        assert kind in validation.LABELS
+
+
+def test_a_default_entity_of_every_kind_is_accepted_once_owned() -> None:
+    for kind, cls in ENTITY_TYPES.items():
+        if kind == "series":
+            continue
+        owners = {
+            name: "owner-1"
+            for name in ("session_id", "series_id", "card_id", "voter_id")
+            if name in {f.name for f in dataclasses.fields(cls)}
+        }
+        extra = {"file_name": "a1.jpg"} if kind == "photos" else {}
+        record = cls(**owners, **extra).to_record()
+        assert validation.record(kind, record).to_record() == record
+
+
+def test_refusals_name_the_element_and_the_field_in_french() -> None:
+    card = Card(session_id="s1", text="idée").to_record()
+    with pytest.raises(BundleError, match=r"une idée \(.*\) : « text » dépasse 5 000 caractères"):
+        validation.record("cards", {**card, "text": "x" * (MAX_TEXT + 1)})
+    with pytest.raises(BundleError, match=r"« tags › n° 2 » doit être un texte, pas « 3 »"):
+        validation.record("cards", {**card, "tags": ["#a", 3]})
+    with pytest.raises(BundleError, match="caractère interdit"):
+        validation.record("cards", {**card, "text": "a\x1b[31mb"})
+    with pytest.raises(BundleError, match="#RRVVBB"):
+        validation.record("cards", {**card, "colour": "#FFFFFF\n"})
+
+
+def test_shown_values_are_one_short_line_with_escapes() -> None:
+    assert shown("\x1b[2Jabc\ndef") == "\\x1b[2Jabc\\x0adef"
+    assert shown("x" * 1000) == "x" * 60 + "…"
+    assert shown("a\ud800") == "a\\ud800"
+    assert shown("Thảo « ok »") == "Thảo « ok »"
+
+
+def test_media_files_are_only_plain_files_of_the_media_folder(tmp_path) -> None:
+    media = tmp_path / "media"
+    media.mkdir()
+    (media / "a1.jpg").write_bytes(b"x")
+    (tmp_path / "secret.jpg").write_bytes(b"x")
+    os.symlink(tmp_path / "secret.jpg", media / "link.jpg")
+    assert media_file(media, "a1.jpg") == media / "a1.jpg"
+    for name in ("", "../secret.jpg", str(tmp_path / "secret.jpg"), "link.jpg", "b.jpg", "."):
+        assert media_file(media, name) is None, name
+    assert media_file(None, "a1.jpg") is None
+
+
+def test_rows_written_by_an_older_version_cannot_reach_outside_at_use(
+    store, demo, data_dir, tmp_path
+) -> None:
+    """A photo or portrait name stored before the checks existed is refused where it is used."""
+    secret = tmp_path / "secret.jpg"
+    secret.write_bytes(JPEG)
+    data_dir.media.mkdir(parents=True)
+    session: Session = list_sessions(store, demo.id)[0]
+    store.put_many([photos.Photo(session_id=session.id, file_name=str(secret), caption="x")])
+    persona = store.find(Persona, series_id=demo.id)[0]
+    store.put_many([dataclasses.replace(persona, portrait="../../secret.jpg")])
+    gathered = report.gather_session(store, session, media_dir=data_dir.media)
+    assert gathered.photos == ()
+    from exports.persona_deck import deck_pdf
+
+    data, _ = deck_pdf(store.find(Persona, series_id=demo.id), media_dir=data_dir.media)
+    assert b"/Subtype /Image" not in data  # the secret was not embedded
+    (data_dir.media / "persona-1.jpg").write_bytes(secret.read_bytes())
+    store.put_many([dataclasses.replace(persona, portrait="persona-1.jpg")])
+    data, _ = deck_pdf(store.find(Persona, series_id=demo.id), media_dir=data_dir.media)
+    assert b"/Subtype /Image" in data  # (the check can fail: a real portrait is embedded)

@@ -1,0 +1,361 @@
+"""Property-based fuzzing of every format that comes from outside, starting from real files.
+
+Each example takes a real export (a note-taker's copy of atelier 1, a spreadsheet of ideas,
+the series' template), changes it the way an attacker or a broken tool would (types, sizes,
+ids, ownership, characters), imports it with the real command into a copy of a prepared data
+folder, and checks what must hold:
+
+- refused: exit 1, one French line naming the file, the database byte-for-byte unchanged;
+- accepted: every row of other ateliers and series unchanged, the atelier loads as the window
+  loads it, and every export works (sessions listing, CSV, Markdown, Decidim, JSON, bundle,
+  PDF report, series PDF, persona deck, template).
+
+The suite runs a few examples per format (deterministic); ``FABRIQUE_FUZZ_EXAMPLES=500`` runs
+a bigger random campaign by hand, and ``FABRIQUE_FUZZ_REPORT=file`` appends the counts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.hostile.helpers import (
+    World,
+    dump,
+    export_copy,
+    forge_cells,
+    fresh,
+    opens_and_exports,
+    outside,
+    refused_cleanly,
+    rows_only,
+    run,
+    seal,
+)
+
+EXAMPLES = int(os.environ.get("FABRIQUE_FUZZ_EXAMPLES", "6"))
+BY_HAND = "FABRIQUE_FUZZ_EXAMPLES" in os.environ
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=not BY_HAND,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+COUNTS: dict[str, Counter] = {}
+
+
+def _count(fmt: str, outcome: str) -> None:
+    COUNTS.setdefault(fmt, Counter())[outcome] += 1
+    report = os.environ.get("FABRIQUE_FUZZ_REPORT")
+    if report:
+        with open(report, "a", encoding="utf-8") as f:
+            f.write(f"{fmt}\t{outcome}\n")
+
+
+# hostile values
+
+_CONTROL = st.sampled_from(["\x00", "\x1b[31m", "\n", "\r", "\t", "\x7f", "\u2028", "\ud800"])
+_STRINGS = st.one_of(
+    st.text(max_size=30),
+    st.builds(lambda a, c, b: a + c + b, st.text(max_size=5), _CONTROL, st.text(max_size=5)),
+    st.integers(0, 300_000).map(lambda n: "é" * n),
+    st.sampled_from(
+        [
+            "",
+            "../x.jpg",
+            "/etc/passwd",
+            "#FFFFFF\n",
+            "#FFFFFF",
+            "inbox",
+            "monde",
+            "2040",
+            "fa5s.user",
+            "a1.jpg",
+            "2026-01-01T00:00:00+00:00",
+        ]
+    ),
+)
+_NUMBERS = st.one_of(
+    st.integers(-(2**70), 2**70),
+    st.integers(-3, 200),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+)
+_SCALARS = st.one_of(st.none(), _NUMBERS, _STRINGS)
+_SMALL = st.one_of(st.none(), _NUMBERS, st.text(max_size=8))
+_VALUES = st.one_of(
+    _SCALARS,
+    st.lists(_SMALL, max_size=4),
+    st.dictionaries(st.text(max_size=5), _SMALL, max_size=3),
+    st.tuples(_SMALL, st.integers(0, 6000)).map(lambda t: [t[0]] * t[1]),
+)
+# what a real (if odd) note-taker could type: printable text, sane numbers
+_PRINTABLE = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=300
+)
+
+
+def _plausible(old: Any, text: str, number: int, real: float, items: list[str]) -> Any:
+    if isinstance(old, bool):
+        return not old
+    if isinstance(old, int):
+        return number
+    if isinstance(old, float):
+        return real
+    if isinstance(old, list):
+        return items
+    if isinstance(old, str):
+        return text
+    return old
+
+
+def _foreign_ids(world: World) -> list[str]:
+    return [
+        world.card_of_atelier3,
+        world.persona_of_b,
+        world.persona_of_a,
+        world.atelier3,
+        world.b_atelier1,
+        world.series_b,
+        world.atelier1,
+        world.series_a,
+    ]
+
+
+@st.composite
+def _mutation(draw, world: World) -> dict[str, Any]:
+    return {
+        "road": draw(st.sampled_from(["format-1", "format-2-rows", "format-2-document"])),
+        "kind": draw(
+            st.sampled_from(["cards", "personas", "tables", "photos", "sessions", "series"])
+        ),
+        "field": draw(st.integers(0, 40)),
+        "what": draw(
+            st.sampled_from(
+                [
+                    "value",
+                    "value",
+                    "plausible",
+                    "plausible",
+                    "plausible",
+                    "foreign-id",
+                    "drop",
+                    "add",
+                ]
+            )
+        ),
+        "value": draw(_VALUES),
+        "plausible": (
+            draw(_PRINTABLE),
+            draw(st.integers(0, 500)),
+            draw(st.floats(-1e6, 1e6)),
+            draw(st.lists(_PRINTABLE.map(lambda t: "#" + t[:20]), max_size=8)),
+        ),
+        "foreign": draw(st.sampled_from(_foreign_ids(world))),
+        "times": draw(st.integers(1, 3)),
+    }
+
+
+def _apply(document: dict[str, Any], mutation: dict[str, Any], world: World) -> None:
+    kind = mutation["kind"]
+    if kind == "sessions":
+        row = document["session"]
+    elif kind == "series":
+        row = document["series"]
+    else:
+        rows = document["entities"].get(kind) or []
+        if not rows:
+            return
+        row = rows[0]
+    names = sorted(row)
+    name = names[mutation["field"] % len(names)]
+    what = mutation["what"]
+    if what == "plausible":
+        if name in ("id", "session_id", "series_id", "created_at", "updated_at"):
+            return
+        what, mutation = (
+            "value",
+            {**mutation, "value": _plausible(row[name], *mutation["plausible"])},
+        )
+    if mutation["road"] == "format-2-document" and kind not in ("series", "personas"):
+        if what == "drop":
+            return
+        if what == "foreign-id":  # the whole row again, under an id that lives elsewhere
+            forge_cells(document, kind, mutation["foreign"], {**row, "id": mutation["foreign"]})
+        else:
+            forge_cells(
+                document, kind, row["id"], {name if what != "add" else "zz": mutation["value"]}
+            )
+        return
+    if what == "drop":
+        row.pop(name)
+    elif what == "add":
+        row["zz"] = mutation["value"]
+    elif what == "foreign-id":
+        row[name if name.endswith("id") else "id"] = mutation["foreign"]
+    else:
+        row[name] = mutation["value"]
+
+
+def _check(world: World, target: Path, fmt: str, before: list[str], tmp: Path, keep: str) -> None:
+    series = "-" if fmt == "template" else world.series_a
+    before_outside = outside(world.root, keep, series)
+    result = run(world.root, *_command(fmt, world, target))
+    assert result.code in (0, 1), (result.code, result.err[-3000:])
+    if result.code == 1:
+        refused_cleanly(result, before, world.root, target.name)
+        _count(fmt, "refused")
+        return
+    _count(fmt, "accepted")
+    if fmt == "template":
+        created = re.search(r"— (\S+)$", result.out.strip())
+        assert created, result.out
+        assert outside(world.root, "-", created.group(1)) == before_outside
+        _template_works(world, created.group(1), tmp)
+        return
+    assert outside(world.root, keep, series) == before_outside
+    opens_and_exports(world.root, keep, tmp)
+
+
+def _command(fmt: str, world: World, target: Path) -> list[str]:
+    if fmt == "csv":
+        return ["import-cards", world.atelier1, str(target)]
+    if fmt == "template":
+        return ["import-template", str(target)]
+    return ["import", str(target)]
+
+
+def _template_works(world: World, series_id: str, tmp: Path) -> None:
+    from db.store import Store
+    from fabrique_desktop.paths import DataDir
+    from fabrique_desktop.workspace import list_sessions
+
+    store = Store.open(DataDir(world.root).database)
+    try:
+        sessions = [s.id for s in list_sessions(store, series_id)]
+    finally:
+        store.close()
+    if sessions:
+        opens_and_exports(world.root, sessions[0], tmp)
+    else:
+        for command in ("export-series", "export-template"):
+            out = tmp / f"{command}.out"
+            assert run(world.root, command, series_id, "-o", str(out)).code == 0
+
+
+@pytest.fixture(scope="module")
+def base_copy(prepared: World, tmp_path_factory) -> dict[str, Any]:
+    return export_copy(prepared, tmp_path_factory.mktemp("copy") / "base.json")
+
+
+@FUZZ
+@given(data=st.data())
+def test_fuzz_bundles(prepared, base_copy, data) -> None:
+    mutations = data.draw(st.lists(_mutation(prepared), min_size=1, max_size=3))
+    document = json.loads(json.dumps(base_copy))
+    if mutations[0]["road"] == "format-1":
+        document = rows_only(document)
+    for mutation in mutations:
+        mutation["road"] = mutations[0]["road"]
+        _apply(document, mutation, prepared)
+    with tempfile.TemporaryDirectory() as tmp:
+        world = fresh(prepared, Path(tmp) / "data")
+        target = Path(tmp) / "copie.json"
+        target.write_text(seal(document), encoding="utf-8")
+        _check(world, target, "bundles", dump(world.root), Path(tmp), world.atelier1)
+
+
+_CELLS = st.one_of(
+    _STRINGS,
+    st.sampled_from(["Vivre Monde", "monde", "Bernard", "Table 1", "2024", "#a #b", "x;y", '"']),
+)
+
+
+@FUZZ
+@given(
+    header=st.lists(
+        st.sampled_from(["texte", "colonne", "persona", "horizon", "thèmes", "table", "autre"]),
+        min_size=1,
+        max_size=6,
+    ),
+    rows=st.lists(st.lists(_CELLS, min_size=1, max_size=7), min_size=0, max_size=6),
+    delimiter=st.sampled_from([",", ";"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16"]),
+    noise=st.one_of(
+        st.none(), st.tuples(st.integers(0, 10_000), st.binary(min_size=1, max_size=4))
+    ),
+)
+def test_fuzz_spreadsheets(prepared, header, rows, delimiter, encoding, noise) -> None:
+    def cell(value: str) -> str:
+        if any(c in value for c in f'{delimiter}"\n\r'):
+            return '"' + value.replace('"', '""') + '"'
+        return value
+
+    lines = [delimiter.join(header)] + [delimiter.join(cell(v) for v in row) for row in rows]
+    data = "\n".join(lines).encode(encoding, "surrogatepass" if "utf" in encoding else "replace")
+    if noise is not None:
+        at, junk = noise
+        at = min(at, len(data))
+        data = data[:at] + junk + data[at:]
+    with tempfile.TemporaryDirectory() as tmp:
+        world = fresh(prepared, Path(tmp) / "data")
+        target = Path(tmp) / "idées.csv"
+        target.write_bytes(data)
+        _check(world, target, "csv", dump(world.root), Path(tmp), world.atelier1)
+
+
+@pytest.fixture(scope="module")
+def base_template(prepared: World, tmp_path_factory) -> dict[str, Any]:
+    target = tmp_path_factory.mktemp("template") / "modele.json"
+    assert run(prepared.root, "export-template", prepared.series_a, "-o", str(target)).code == 0
+    return json.loads(target.read_text(encoding="utf-8"))
+
+
+def _paths(node: Any, prefix: tuple = ()) -> list[tuple]:
+    found = [prefix]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node[:3]):
+            found += _paths(value, (*prefix, i))
+    return found
+
+
+@FUZZ
+@given(data=st.data())
+def test_fuzz_templates(prepared, base_template, data) -> None:
+    document = json.loads(json.dumps(base_template))
+    paths = _paths(document)[1:]
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(paths))
+        parent = document
+        try:
+            for key in path[:-1]:
+                parent = parent[key]
+            action = data.draw(st.sampled_from(["value", "value", "drop", "repeat"]))
+            if action == "drop" and isinstance(parent, dict):
+                parent.pop(path[-1], None)
+            elif action == "repeat" and isinstance(parent[path[-1]], list):
+                items = parent[path[-1]]
+                parent[path[-1]] = items * data.draw(st.integers(0, 400))
+            else:
+                parent[path[-1]] = data.draw(_VALUES)
+        except (KeyError, IndexError, TypeError):
+            continue
+    text = json.dumps(document, ensure_ascii=data.draw(st.booleans()))
+    with tempfile.TemporaryDirectory() as tmp:
+        world = fresh(prepared, Path(tmp) / "data")
+        target = Path(tmp) / "modèle.json"
+        target.write_bytes(text.encode("utf-8", "surrogatepass"))
+        _check(world, target, "template", dump(world.root), Path(tmp), "-")

@@ -1,0 +1,319 @@
+"""The attacks of issue #14, one by one: each is now a clean refusal (exit 1, a French line
+naming the file, nothing changed) or, where the data is sound, an import that keeps every
+other atelier and series as it was and leaves the app able to open and export."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.hostile.helpers import (
+    World,
+    dump,
+    export_copy,
+    forge_cells,
+    opens_and_exports,
+    outside,
+    refused_cleanly,
+    rows_only,
+    run,
+    seal,
+)
+
+Tamper = Callable[[dict[str, Any], World], None]
+
+
+def _first(document: dict[str, Any], kind: str) -> dict[str, Any]:
+    return document["entities"][kind][0]
+
+
+def _card(document, world):
+    return _first(document, "cards")
+
+
+BUNDLE_ATTACKS: dict[str, Tamper] = {
+    # 3. accepted data that broke the app afterwards
+    "nan-position": lambda d, w: _card(d, w).update(position=float("nan")),
+    "infinite-position": lambda d, w: _card(d, w).update(position=float("inf")),
+    "string-persona-position": lambda d, w: _first(d, "personas").update(position="haut"),
+    "string-template": lambda d, w: d["series"].update(template="modèle"),
+    "string-session-number": lambda d, w: d["session"].update(number="trois"),
+    "huge-card": lambda d, w: _card(d, w).update(text="idée " * 40_000),
+    "5000-tags": lambda d, w: _card(d, w).update(tags=[f"#t{i}" for i in range(5000)]),
+    "huge-tag": lambda d, w: _card(d, w).update(tags=["#" + "x" * 100_000]),
+    "values-strings": lambda d, w: d["series"]["template"].update(values=["a", "b"]),
+    "paradoxes-ints": lambda d, w: d["series"]["template"].update(paradoxes=[1, 2]),
+    # 4. bug exits
+    "huge-int": lambda d, w: d["session"].update(number=2**63),
+    "lone-surrogate": lambda d, w: _card(d, w).update(text="idée \ud800"),
+    "int-timestamp": lambda d, w: _card(d, w).update(updated_at=5),
+    "list-timestamp": lambda d, w: d["session"].update(created_at=[]),
+    "ansi-in-value": lambda d, w: _card(d, w).update(horizon="\x1b[31m2050\x1b[0m"),
+    "colour-newline": lambda d, w: _first(d, "personas").update(colour="#FFFFFF\n"),
+    "nul-in-text": lambda d, w: _card(d, w).update(text="a\x00b"),
+    "bool-as-number": lambda d, w: d["session"].update(number=True),
+    "dict-as-text": lambda d, w: _card(d, w).update(text={"a": 1}),
+    # 2. files from anywhere on disk
+    "photo-absolute": lambda d, w: _first(d, "photos").update(file_name="/etc/passwd"),
+    "photo-dotdot": lambda d, w: _first(d, "photos").update(file_name="../../secret.jpg"),
+    "portrait-absolute": lambda d, w: _first(d, "personas").update(portrait="/etc/hosts"),
+    "portrait-dotdot": lambda d, w: _first(d, "personas").update(portrait="../fabrique.db"),
+    # 1. writes beyond the atelier
+    "move-card-of-atelier-3": lambda d, w: _card(d, w).update(
+        id=w.card_of_atelier3, text="réécrite"
+    ),
+    "move-persona-of-series-b": lambda d, w: _first(d, "personas").update(
+        id=w.persona_of_b, first_name="Pirate"
+    ),
+    "card-of-atelier-3-claimed": lambda d, w: _card(d, w).update(session_id=w.atelier3),
+}
+
+
+def _series_b_rename(document: dict[str, Any], world: World) -> None:
+    document["series"]["id"] = world.series_b
+    document["series"]["title"] = "Série renommée"
+    document["session"]["series_id"] = world.series_b
+    for kind in ("personas", "dreams", "quotes"):
+        for row in document["entities"].get(kind, []):
+            row["series_id"] = world.series_b
+
+
+BUNDLE_ATTACKS["rename-series-b-and-move-atelier"] = _series_b_rename
+
+
+def _attack(world: World, tmp_path: Path, tamper: Tamper, rows: bool) -> tuple[Path, list[str]]:
+    document = export_copy(world, tmp_path / "base.json")
+    if rows:
+        document = rows_only(document)
+    tamper(document, world)
+    target = tmp_path / "copie-piégée.json"
+    target.write_text(seal(document), encoding="utf-8")
+    return target, dump(world.root)
+
+
+@pytest.mark.parametrize("rows", [True, False], ids=["format-1", "format-2"])
+@pytest.mark.parametrize("name", list(BUNDLE_ATTACKS))
+def test_crafted_copies_are_refused(world, tmp_path, name, rows) -> None:
+    target, before = _attack(world, tmp_path, BUNDLE_ATTACKS[name], rows)
+    refused_cleanly(run(world.root, "import", str(target)), before, world.root, target.name)
+
+
+def test_crdt_null_does_not_skip_the_checks(world, tmp_path) -> None:
+    def tamper(document: dict[str, Any], w: World) -> None:
+        document["crdt"] = None
+        _card(document, w).update(position=float("nan"))
+
+    target, before = _attack(world, tmp_path, tamper, rows=False)
+    refused_cleanly(run(world.root, "import", str(target)), before, world.root, target.name)
+
+
+DOCUMENT_ATTACKS: dict[str, Callable[[dict[str, Any], World], tuple[str, str, dict]]] = {
+    # what a live peer or a copy's merge document could carry
+    "nan-position": lambda d, w: ("cards", _card(d, w)["id"], {"position": float("nan")}),
+    "huge-text": lambda d, w: ("cards", _card(d, w)["id"], {"text": "x" * 150_000}),
+    "photo-outside": lambda d, w: ("photos", _first(d, "photos")["id"], {"file_name": "../x"}),
+    "card-of-atelier-3": lambda d, w: (
+        "cards",
+        w.card_of_atelier3,
+        {k: v for k, v in {**_card(d, w), "id": w.card_of_atelier3}.items()},
+    ),
+    "atelier-into-series-b": lambda d, w: ("sessions", w.atelier1, {"series_id": w.series_b}),
+    "quote-of-series-b": lambda d, w: (
+        "quotes",
+        "q1",
+        {
+            "id": "q1",
+            "session_id": w.atelier1,
+            "series_id": w.series_b,
+            "created_at": "2026-01-01T00:00:00+00:00",
+            "updated_at": "2026-01-01T00:00:00+00:00",
+            "text": "x",
+        },
+    ),
+    "tags-5000": lambda d, w: ("cards", _card(d, w)["id"], {"tags": ["#t"] * 5000}),
+    "string-number": lambda d, w: ("sessions", w.atelier1, {"number": "un"}),
+}
+
+
+@pytest.mark.parametrize("name", list(DOCUMENT_ATTACKS))
+def test_crafted_merge_documents_are_refused(world, tmp_path, name) -> None:
+    def tamper(document: dict[str, Any], w: World) -> None:
+        kind, entity_id, values = DOCUMENT_ATTACKS[name](document, w)
+        forge_cells(document, kind, entity_id, values)
+
+    target, before = _attack(world, tmp_path, tamper, rows=False)
+    refused_cleanly(run(world.root, "import", str(target)), before, world.root, target.name)
+
+
+def test_a_sound_copy_merges_without_touching_anything_else(world, tmp_path) -> None:
+    """The control: the same road accepts a real note-taker's work (long but sane texts,
+    accents, RTL and CJK names, tags), leaves other ateliers and series alone, and every
+    export of the atelier still works."""
+
+    def tamper(document: dict[str, Any], w: World) -> None:
+        card = dict(_card(document, w))
+        card.update(
+            id="note-taker-card-1",
+            text="Une très longue idée, " * 200,
+            tags=[f"#thème{i}" for i in range(40)],
+        )
+        document["entities"]["cards"].append(card)
+
+    before_outside = outside(world.root, world.atelier1, world.series_a)
+    target, _ = _attack(world, tmp_path, tamper, rows=True)
+    result = run(world.root, "import", str(target))
+    assert result.code == 0, result.err
+    assert outside(world.root, world.atelier1, world.series_a) == before_outside
+    opens_and_exports(world.root, world.atelier1, tmp_path)
+
+
+# --------------------------------------------------------------------------- zip entries
+
+
+def _zip(tmp_path: Path, world: World, mangle: Callable[[bytes], bytes]) -> Path:
+    document = export_copy(world, tmp_path / "base.json")
+    target = tmp_path / "copie.fabrique"
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("atelier.json", seal(document).encode("utf-8"))
+    target.write_bytes(mangle(target.read_bytes()))
+    return target
+
+
+def _encrypted(data: bytes) -> bytes:
+    out = bytearray(data)
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(signature)
+        out[at + offset] |= 0x1
+    return bytes(out)
+
+
+def _corrupt(data: bytes) -> bytes:
+    out = bytearray(data)
+    start = data.find(b"atelier.json") + len("atelier.json")
+    for i in range(start + 10, start + 60):
+        out[i] ^= 0x5A
+    return bytes(out)
+
+
+@pytest.mark.parametrize("mangle", [_encrypted, _corrupt], ids=["encrypted", "corrupt-deflate"])
+def test_broken_zip_entries_are_refused(world, tmp_path, mangle) -> None:
+    target = _zip(tmp_path, world, mangle)
+    before = dump(world.root)
+    refused_cleanly(run(world.root, "import", str(target)), before, world.root, target.name)
+
+
+# --------------------------------------------------------------------------- raw JSON
+
+
+RAW = {
+    "deep-nesting": lambda text: text.replace('"handout": null', '"handout": ' + "[" * 100_000),
+    "deep-nesting-shallow": lambda text: text.replace(
+        '"handout": null', '"handout": ' + "[" * 500 + "]" * 500
+    ),
+    "4301-digit-int": lambda text: text.replace(
+        '"format_version": 2', '"format_version": 1' + "0" * 4300
+    ),
+    "nan-literal": lambda text: text.replace('"number": 1,', '"number": NaN,', 1),
+    "infinity-literal": lambda text: text.replace('"number": 1,', '"number": -Infinity,', 1),
+    "not-utf8": lambda text: text.replace("Atelier 1", "Atelier \udcff1"),
+}
+
+
+@pytest.mark.parametrize("name", list(RAW))
+def test_raw_json_oddities_are_refused(world, tmp_path, name) -> None:
+    document = export_copy(world, tmp_path / "base.json")
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
+    target = tmp_path / "copie.json"
+    target.write_bytes(RAW[name](text).encode("utf-8", "surrogateescape"))
+    before = dump(world.root)
+    refused_cleanly(run(world.root, "import", str(target)), before, world.root, target.name)
+
+
+# --------------------------------------------------------------------------- spreadsheets
+
+
+CSV = {
+    "bom-then-cp1252": "\ufefftexte\nune idée".encode() + "\nl'été".encode("cp1252"),
+    "nul-after-4k": ("texte\n" + "une idée\n" * 600).encode() + b"a\x00b\n",
+    "ansi-escape-in-column": "texte,colonne\nune idée,\x1b[2J\x1b[31mVivre\n".encode(),
+    "huge-unknown-persona": ("texte,persona\nune idée," + "P" * 100_000 + "\n").encode(),
+    "escape-in-text": "texte\nune \x1b[31midée\n".encode(),
+    "51-tags": ("texte,thèmes\nune idée," + " ".join(f"#t{i}" for i in range(51)) + "\n").encode(),
+    "long-tag": ("texte,thèmes\nune idée,#" + "x" * 100 + "\n").encode(),
+}
+
+
+@pytest.mark.parametrize("name", list(CSV))
+def test_crafted_spreadsheets_are_refused(world, tmp_path, name) -> None:
+    target = tmp_path / "idées.csv"
+    target.write_bytes(CSV[name])
+    before = dump(world.root)
+    result = run(world.root, "import-cards", world.atelier1, str(target))
+    refused_cleanly(result, before, world.root, target.name)
+
+
+def test_a_2000_idea_spreadsheet_imports(world, tmp_path) -> None:
+    rows = "\n".join(f"Idée numéro {i} pour la métropole,monde,#thème{i % 7}" for i in range(2000))
+    target = tmp_path / "atelier.csv"
+    target.write_text("texte,colonne,thèmes\n" + rows + "\n", encoding="utf-8")
+    before_outside = outside(world.root, world.atelier1, world.series_a)
+    result = run(world.root, "import-cards", world.atelier1, str(target))
+    assert result.code == 0, result.err
+    assert "2000 idées" in result.out
+    assert outside(world.root, world.atelier1, world.series_a) == before_outside
+    opens_and_exports(world.root, world.atelier1, tmp_path, pdf=False)
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def _template(world: World, tmp_path: Path) -> dict[str, Any]:
+    target = tmp_path / "base-modele.json"
+    assert run(world.root, "export-template", world.series_a, "-o", str(target)).code == 0
+    return json.loads(target.read_text(encoding="utf-8"))
+
+
+TEMPLATE_ATTACKS: dict[str, Callable[[dict[str, Any]], None]] = {
+    "atelier-number-one": lambda t: t["series"]["ateliers"][0].update(number="one"),
+    "atelier-number-float": lambda t: t["series"]["ateliers"][0].update(number=1.5),
+    "worries-int": lambda t: t["personas"][0].update(worries=5),
+    "dict-title": lambda t: t["personas"][0].update(first_name={"a": 1}),
+    "list-town": lambda t: t["personas"][0].update(town=["a", "b"]),
+    "values-strings": lambda t: t.update(values=["a", "b"]),
+    "paradoxes-ints": lambda t: t.update(paradoxes=[1, 2]),
+    "200000-personas": lambda t: t.update(personas=[t["personas"][0]] * 200_000),
+    "100000-ateliers": lambda t: t["series"].update(
+        ateliers=[t["series"]["ateliers"][0]] * 100_000
+    ),
+    "5mb-title": lambda t: t.update(title="T" * 5_000_000),
+    "colour-newline": lambda t: t["columns"][1].update(colour="#FFFFFF\n"),
+    "persona-colour-newline": lambda t: t["personas"][0].update(colour="#FFFFFF\n"),
+    "age-huge": lambda t: t["personas"][0].update(age=10**30),
+    "series-string": lambda t: t.update(series="plan"),
+}
+
+
+@pytest.mark.parametrize("name", list(TEMPLATE_ATTACKS))
+def test_crafted_templates_are_refused(world, tmp_path, name) -> None:
+    document = _template(world, tmp_path)
+    TEMPLATE_ATTACKS[name](document)
+    target = tmp_path / "modèle.json"
+    target.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    before = dump(world.root)
+    result = run(world.root, "import-template", str(target))
+    refused_cleanly(result, before, world.root, target.name)
+
+
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity", "1e999"])
+def test_templates_with_non_finite_numbers_are_refused(world, tmp_path, literal) -> None:
+    text = json.dumps(_template(world, tmp_path), ensure_ascii=False)
+    target = tmp_path / "modèle.json"
+    target.write_text(text.replace('"age": 54', f'"age": {literal}', 1), encoding="utf-8")
+    before = dump(world.root)
+    result = run(world.root, "import-template", str(target))
+    refused_cleanly(result, before, world.root, target.name)

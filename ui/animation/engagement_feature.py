@@ -1,0 +1,108 @@
+"""Engagements: a selection (or its group) promoted (Ctrl+E), edited, listed (Ctrl+Shift+E)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from fabrique_desktop import convergence
+from fabrique_desktop.changes import Change, Origin
+from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.model import Engagement
+from ui.animation.context import FeatureContext
+
+if TYPE_CHECKING:
+    from ui.engagements_view import EngagementDialog, EngagementsView
+
+# a change of these kinds may change what the engagements list shows (titles, dots)
+SHOWN_KINDS = {"engagements", "votes", "cards"}
+
+
+class EngagementFeature(QObject):
+    def __init__(self, context: FeatureContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.view: EngagementsView | None = None
+        self.dialog: EngagementDialog | None = None
+        context.bus.changed.connect(self._on_changed)
+
+    def promote(self) -> None:
+        """A new engagement from the selected idea(s), or from their group."""
+        from ui.engagements_view import EngagementDialog
+
+        context = self.context
+        try:
+            found = convergence.candidate(
+                context.store, context.session.id, context.selected_cards()
+            )
+        except FabriqueError as error:
+            context.report(str(error))
+            return
+        ideas = list(zip(found.cards, found.votes, strict=True))
+        dialog = EngagementDialog(
+            context.template, ideas, title=found.title, column=found.column, parent=context.window
+        )
+        self.dialog = dialog
+
+        def save() -> None:
+            values = dialog.values()
+            self._try(
+                lambda: convergence.promote(
+                    context.store,
+                    context.session.id,
+                    list(found.cards),
+                    title=str(values["title"]),
+                    column=str(values["column"]),
+                    purpose=str(values["purpose"]),
+                    how=str(values["how"]),
+                )
+            )
+            self.show_list()
+
+        dialog.accepted.connect(save)
+        dialog.open()
+
+    def edit(self, engagement_id: str) -> None:
+        from ui.engagements_view import EngagementDialog
+
+        context = self.context
+        engagement = context.store.get(Engagement, engagement_id)
+        if engagement is None:
+            return
+        ideas = [(i.card, i.votes) for i in convergence.trace(context.store, engagement)]
+        dialog = EngagementDialog(context.template, ideas, engagement, parent=context.window)
+        self.dialog = dialog
+        dialog.accepted.connect(
+            lambda: self._try(lambda: convergence.edit(engagement, **dialog.values()))
+        )
+        dialog.open()
+
+    def show_list(self) -> None:
+        if self.view is None:
+            from ui.engagements_view import EngagementsView
+
+            context = self.context
+            self.view = EngagementsView(
+                context.store, context.session.id, context.template, context.window
+            )
+            self.view.change_requested.connect(lambda change: context.bus.push(change))
+            self.view.edit_requested.connect(self.edit)
+        self.view.show()
+        self.view.raise_()
+        self.view.activateWindow()
+
+    # private
+
+    def _try(self, build: Callable[[], Change]) -> bool:
+        try:
+            change = build()
+        except FabriqueError as error:
+            self.context.report(str(error))
+            return False
+        return self.context.bus.push(change)
+
+    def _on_changed(self, change: Change, origin: Origin) -> None:
+        if self.view is not None and any(e.kind in SHOWN_KINDS for e in change.edits):
+            self.view.refresh()

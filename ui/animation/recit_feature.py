@@ -1,0 +1,36 @@
+"""The récit prospectif: a dream per Vivre and the participants' quotes (Ctrl+Shift+C)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from fabrique_desktop.changes import Change, Origin
+from ui.animation.context import FeatureContext
+
+if TYPE_CHECKING:
+    from ui.recit_view import RecitView
+
+
+class RecitFeature(QObject):
+    def __init__(self, context: FeatureContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.view: RecitView | None = None
+        context.bus.changed.connect(self._on_changed)
+
+    def show(self) -> None:
+        if self.view is None:
+            from ui.recit_view import RecitView
+
+            context = self.context
+            self.view = RecitView(context.store, context.session, context.template, context.window)
+            self.view.change_requested.connect(lambda change: context.bus.push(change))
+        self.view.show()
+        self.view.raise_()
+        self.view.activateWindow()
+
+    def _on_changed(self, change: Change, origin: Origin) -> None:
+        if self.view is not None and any(e.kind in ("dreams", "quotes") for e in change.edits):
+            self.view.refresh()

@@ -1,0 +1,168 @@
+"""Dot votes: the vote dock, + and − on the selected cards, the counts on the board, reveal
+and the ranking screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from fabrique_desktop import votes
+from fabrique_desktop.changes import Change, Origin
+from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.model import Card
+from ui.animation.context import FeatureContext
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget
+
+    from ui.ranking_view import RankingView
+    from ui.vote_panel import VotePanel
+
+# changes after which the vote panel and the counts are read again in full (rare); a
+# session's change may be its anonymous mode, which names the participants
+VOTER_KINDS = ("tables", "participants", "facilitation", "sessions")
+DOCK_WIDTH = 280
+
+
+class VoteFeature(QObject):
+    def __init__(self, context: FeatureContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.dock: QDockWidget | None = None
+        self.panel: VotePanel | None = None
+        self.ranking: RankingView | None = None
+        self._counts: dict[str, int] | None = None
+        self._tally: votes.Tally | None = None
+        context.bus.changed.connect(self._on_changed)
+
+    def show_panel(self) -> None:
+        context = self.context
+        if self.dock is None:
+            from ui.vote_panel import VotePanel
+
+            self.panel = VotePanel(context.store, context.session.id)
+            self.panel.change_requested.connect(self._push)
+            self.panel.voter_requested.connect(lambda change: context.bus.apply(change))
+            self.dock = context.add_dock(self.tr("Votes"), self.panel, DOCK_WIDTH)
+        context.show_dock(self.dock, DOCK_WIDTH)
+        self.update_counts(reload=False)  # the tally follows every change
+
+    def voter_id(self) -> str | None:
+        if self.panel is not None:
+            return self.panel.voter_id()
+        return votes.settings(self.context.store, self.context.session.id).voter_id
+
+    def add_dot(self) -> None:
+        self._vote(votes.add_dot)
+
+    def remove_dot(self) -> None:
+        self._vote(votes.remove_dot)
+
+    def next_voter(self, delta: int = 1) -> None:
+        self.show_panel()
+        assert self.panel is not None
+        self.panel.select_voter(delta)
+
+    def reveal(self) -> None:
+        context = self.context
+        context.bus.push(votes.reveal(context.store, context.session.id))
+
+    def show_ranking(self) -> None:
+        if self.ranking is None:
+            from ui.ranking_view import RankingView
+
+            context = self.context
+            self.ranking = RankingView(
+                context.store, context.session.id, context.template, context.window
+            )
+            self.ranking.reveal_requested.connect(self.reveal)
+            self.ranking.change_requested.connect(self._push)
+        self.ranking.refresh()
+        self.ranking.show()
+        self.ranking.raise_()
+        self.ranking.activateWindow()
+
+    def tally(self) -> votes.Tally:
+        """The session's counts, read once, then followed change by change."""
+        if self._tally is None:
+            self._tally = votes.Tally(self.context.store, self.context.session.id)
+        return self._tally
+
+    def update_counts(self, force: bool = False, reload: bool = True) -> None:
+        """Dots on the board (hidden while a secret vote is not revealed), panels too.
+
+        The counts are read again from the database, unless ``reload`` is False (the vote
+        settings changed, not the dots: the tally that follows the changes is right).
+        """
+        if reload:
+            self._tally = None
+        store, session_id = self.context.store, self.context.session.id
+        hidden = votes.counts_hidden(votes.settings(store, session_id))
+        counts = {} if hidden else self.tally().totals()
+        if force or counts != self._counts:
+            self._counts = counts
+            self.context.scene.set_vote_counts(counts)
+        self._refresh_views()
+
+    def report(self, text: str) -> None:
+        """A calm French message, without a modal box (the room is watching)."""
+        self.context.report(text)
+        if self.panel is not None and self.dock is not None and self.dock.isVisible():
+            self.panel.show_message(text)
+
+    # private
+
+    def _push(self, change: Change) -> None:
+        self.context.bus.push(change)
+
+    def _vote(self, build: Callable[..., Change]) -> None:
+        context = self.context
+        ids = context.scene.selected_card_ids()
+        if self.panel is not None:
+            self.panel.show_message("")
+        try:
+            change = build(context.store, context.session.id, ids, self.voter_id())
+        except FabriqueError as error:
+            self.report(str(error))
+            return
+        if context.bus.push(change):
+            context.scene.select_cards(ids)
+
+    def _on_changed(self, change: Change, origin: Origin) -> None:
+        """Only what a change can alter is read again: capturing, moving or editing an idea
+        without dots costs one read of that card, not a count of the whole board."""
+        kinds = {e.kind for e in change.edits}
+        moved: dict[str, int] = {}
+        if kinds & {"votes", "cards"} and self._tally is not None:
+            moved = self._tally.apply(change)
+        if self._tally is None or kinds & set(VOTER_KINDS):
+            # not counted yet; or the voters, the budget, the secret mode changed
+            self.update_counts(reload=self._tally is None)
+        elif moved or "votes" in kinds:
+            self._show_moved_counts(moved)
+        elif self.ranking is not None and any(
+            self.tally().count(i) for i in change.touched(Card.kind)
+        ):
+            self.ranking.refresh()  # a ranked idea's text changed
+
+    def _show_moved_counts(self, moved: dict[str, int]) -> None:
+        """Counts that a change moved: only those notes change (none while secret)."""
+        store, session_id = self.context.store, self.context.session.id
+        if moved and not votes.counts_hidden(votes.settings(store, session_id)):
+            counts = dict(self._counts or {})
+            for card_id, value in moved.items():
+                if value:
+                    counts[card_id] = value
+                else:
+                    counts.pop(card_id, None)
+            self._counts = counts
+            self.context.scene.update_vote_counts(moved)
+        self._refresh_views()
+
+    def _refresh_views(self) -> None:
+        if self.panel is not None:
+            self.panel.refresh()
+        if self.ranking is not None:
+            self.ranking.refresh()

@@ -1,0 +1,250 @@
+"""The one road of every write in a session window: apply a ``Change``, then announce it.
+
+Anki's ``CollectionOp`` / ``operation_did_execute`` is the model. Whatever changes the
+data — a key on the board, a dialog (personas, tables, votes, agenda), the timer, an undo,
+another laptop, an import, a phone — reaches the database and the screens here, and
+nowhere else:
+
+- ``bus.push(change)``: a user action of this laptop. Written first (a write that fails is
+  reported through ``failed`` and never becomes a step), then it is one step of the
+  window's undo history (``bus.history``) and announced with ``Origin.LOCAL``.
+- ``bus.apply(change, origin)``: written and announced, but not an undo step (the timer
+  ticking, the voter chosen in the panel, a phone's idea, a remote update written by us).
+- ``bus.announce(change, origin)``: the data was already written by another engine (the
+  live link, a notes import through the sync journal): only the announcement.
+- ``bus.record(command, change, origin)``: a step already done by its own engine (a notes
+  import, a conflict's choice) enters the history; its undo and redo announce through
+  ``bus.announce``.
+- ``bus.undo()`` / ``bus.redo()``: the step is *rebased* first (``changes.rebased``): a
+  field that another laptop or an import changed since keeps its newer value, and the
+  status bar is told (``notice``) when a step had nothing left to undo.
+
+Every view, panel and dialog listens to ``changed(change, origin)`` and reads again what
+the change touched. No widget calls ``store.apply``, and no one else emits these signals.
+
+Keyboard nudges (Ctrl+Up/Down) of one selection within ``MERGE_WINDOW`` seconds make one
+undo step; everything else (a send to a column, a drop) is a step of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from fabrique_desktop.changes import Change, Edit, Origin, combine, rebased
+from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.ports import Store
+
+log = logging.getLogger(__name__)
+
+MERGE_WINDOW = 1.0  # seconds between two nudges of one selection that make one undo step
+MERGEABLE_ID = 0x4642  # QUndoCommand.id() of commands that may merge (see ``merge_key``)
+
+
+class ChangeBus(QObject):
+    """Applies and announces every change of one session window; owns its undo history.
+
+    Signals:
+        changed(Change, Origin): a change is in the database (for an undo: what was undone,
+            as a change of its own); every listener reads again what it touched.
+        failed(str): a change could not be stored (full disk, read-only…): a French message.
+        notice(str): something the facilitator should read in the status bar (an undo that
+            had nothing left to undo).
+    """
+
+    changed = Signal(object, object)
+    failed = Signal(str)
+    notice = Signal(str)
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.history = QUndoStack(self)
+        self.clock: Callable[[], float] = time.monotonic
+
+    def push(
+        self,
+        change: Change,
+        merge_key: Hashable | None = None,
+        origin: Origin = Origin.LOCAL,
+    ) -> bool:
+        """A user action: stored, one undo step, announced. False if it was not stored.
+
+        A change whose edits change nothing is not a step. Consecutive changes pushed with
+        the same ``merge_key`` within ``MERGE_WINDOW`` seconds make one step. ``origin``
+        says where the step came from (``Origin.IMPORT`` for cards read from a file).
+        """
+        change = change.effective()
+        if not change:
+            return True
+        if not self._write(change):
+            return False
+        stamp = self.clock()
+        self.history.push(ChangeCommand(self, change, merge_key, stamp))
+        self.changed.emit(change, origin)
+        return True
+
+    def apply(self, change: Change, origin: Origin = Origin.LOCAL) -> bool:
+        """Stored and announced, not an undo step. False (and ``failed``) if not stored."""
+        change = change.effective()
+        if not change:
+            return True
+        if not self._write(change):
+            return False
+        self.changed.emit(change, origin)
+        return True
+
+    def announce(self, change: Change, origin: Origin) -> None:
+        """Tell every listener about a change another engine already wrote."""
+        self.changed.emit(change, origin)
+
+    def record(self, command: QUndoCommand, change: Change, origin: Origin) -> None:
+        """A step its own engine already did (its first ``redo`` must do nothing)."""
+        self.history.push(command)
+        self.changed.emit(change, origin)
+
+    def forget(self, kind: str, entity_id: str, values: Mapping[str, Any]) -> None:
+        """Erase for good: every step of the history that holds these fields of this entity
+        holds ``values`` instead (an erased name never comes back by undo or redo)."""
+        for index in range(self.history.count()):
+            command = self.history.command(index)
+            if isinstance(command, ChangeCommand):
+                command.forget(kind, entity_id, values)
+
+    def undo(self) -> None:
+        """Ctrl+Z: the last step, rebased; a step that cannot be written stays undoable."""
+        command = self.history.command(self.history.index() - 1)
+        if isinstance(command, ChangeCommand) and not command.prepare(undo=True):
+            return
+        if self.history.canUndo():
+            self.history.undo()
+
+    def redo(self) -> None:
+        command = self.history.command(self.history.index())
+        if isinstance(command, ChangeCommand) and not command.prepare(undo=False):
+            return
+        if self.history.canRedo():
+            self.history.redo()
+
+    # used by the commands
+
+    def _write(self, change: Change) -> bool:
+        try:
+            self.store.apply(change)
+        except FabriqueError as error:
+            log.warning("change %r not stored: %s", change.label, error)
+            self.failed.emit(str(error))
+            return False
+        return True
+
+    def _stepped(self, change: Change, step: Change, skipped: int, origin: Origin) -> None:
+        """An undo or redo was written: announce it; say what was left as it is."""
+        self.changed.emit(step, origin)
+        if not skipped and (step or not change):
+            return
+        if step:
+            text = self.tr(
+                "« {} » : ce qui a été modifié depuis sur un autre ordinateur est gardé."
+            )
+        elif origin is Origin.REDO:
+            text = self.tr("Rien à rétablir pour « {} » : modifié depuis sur un autre ordinateur.")
+        else:
+            text = self.tr("Rien à annuler pour « {} » : modifié depuis sur un autre ordinateur.")
+        self.notice.emit(text.format(change.label))
+
+
+class ChangeCommand(QUndoCommand):
+    """One step of the history: a ``Change`` value (never Qt items).
+
+    Undo applies the inverse and redo the change again, each rebased on the rows as they
+    are now, committed before the views hear of it.
+    """
+
+    def __init__(
+        self, bus: ChangeBus, change: Change, merge_key: Hashable | None, stamp: float
+    ) -> None:
+        super().__init__(change.label)
+        self._bus = bus
+        self._change = change
+        self._merge_key = merge_key
+        self._stamp = stamp
+        self._done = True  # pushed after its first write: the first redo does nothing
+        self._prepared: tuple[Change, int] | None = None
+
+    @property
+    def change(self) -> Change:
+        """What redo applies (undo applies its inverse)."""
+        return self._change
+
+    def forget(self, kind: str, entity_id: str, values: Mapping[str, Any]) -> None:
+        def blank(fields: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+            if fields is None:
+                return None
+            return {k: values.get(k, v) for k, v in fields.items()}
+
+        self._change = Change(
+            self._change.label,
+            tuple(
+                Edit(e.kind, e.id, blank(e.before), blank(e.after))
+                if (e.kind, e.id) == (kind, entity_id)
+                else e
+                for e in self._change.edits
+            ),
+        )
+
+    def prepare(self, undo: bool) -> bool:
+        """Write the rebased undo (or redo) before the history moves; False if not stored."""
+        target = self._change.inverse() if undo else self._change
+        step, skipped = rebased(self._bus.store, target)
+        step = step.effective()
+        if step and not self._bus._write(step):
+            return False
+        self._prepared = (step, skipped)
+        return True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._step(undo=False)
+
+    def undo(self) -> None:
+        self._step(undo=True)
+
+    def _step(self, undo: bool) -> None:
+        if self._prepared is None:  # moved by the stack itself (not through the bus)
+            target = self._change.inverse() if undo else self._change
+            step, skipped = rebased(self._bus.store, target)
+            step = step.effective()
+            if step:
+                self._bus.store.apply(step)
+            self._prepared = (step, skipped)
+        step, skipped = self._prepared
+        self._prepared = None
+        origin = Origin.UNDO if undo else Origin.REDO
+        self._bus._stepped(self._change, step, skipped, origin)
+
+    # merging (Qt calls these when a command is pushed on top of this one)
+
+    def id(self) -> int:
+        return MERGEABLE_ID if self._merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if (
+            not isinstance(other, ChangeCommand)
+            or self._merge_key is None
+            or other._merge_key != self._merge_key
+            or other._stamp - self._stamp > MERGE_WINDOW
+        ):
+            return False
+        self._change = combine(self._change, other._change)
+        self._stamp = other._stamp
+        self.setText(self._change.label)
+        if not self._change:  # everything is back where it was: no step at all
+            self.setObsolete(True)
+        return True
