@@ -7,13 +7,16 @@ the newest ``KEEP`` are kept. To restore one: ``fabrique backups`` lists them an
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from db import errors
 from db.store import Store
+from fabrique_desktop import disk
 from fabrique_desktop.errors import StorageError
 
 KEEP = 8
@@ -41,10 +44,18 @@ class Backups:
             finally:
                 dest.close()
             partial.replace(target)
-        except (OSError, sqlite3.Error) as error:
+        except OSError as error:
             partial.unlink(missing_ok=True)
             raise StorageError(
-                f"Sauvegarde impossible dans « {self.folder} » : {error}."
+                f"Sauvegarde impossible dans « {self.folder} » : {disk.reason(error)}."
+            ) from error
+        except sqlite3.Error as error:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            if not errors.is_environment(error):
+                raise
+            raise StorageError(
+                f"Sauvegarde impossible : {errors.message(partial, error)}"
             ) from error
         self._last = time.monotonic()
         self._prune()

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from functools import cache
 from typing import Any
 
 from fabrique_desktop.model import Entity
 
+_CODECS: dict[type[Entity], dict[str, str]] = {}
 
-@cache
+
 def _codecs(cls: type[Entity]) -> dict[str, str]:
     """Field name → 'json', 'bool' or '' (stored as is), from the dataclass annotations."""
+    if cls not in _CODECS:  # not functools.cache: mypy does not see a class as Hashable
+        _CODECS[cls] = _read_codecs(cls)
+    return _CODECS[cls]
+
+
+def _read_codecs(cls: type[Entity]) -> dict[str, str]:
     kinds = {}
     for f in dataclasses.fields(cls):
         annotation = str(f.type)

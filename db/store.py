@@ -16,8 +16,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from db import migrations
+from db import errors, migrations
 from db.codec import decode, encode
+from fabrique_desktop import disk
 from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import StorageError
 from fabrique_desktop.model import ENTITY_TYPES, Entity, utc_now
@@ -43,11 +44,16 @@ class Store:
         self._depth = 0
         self._columns: dict[str, set[str]] = {}
         self._tracked: dict[str, bool] = {}
+        # why nothing can be written (disk full, read-only folder…), or None: writes are allowed
+        self.read_only: str | None = None
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
+        """Open (or create) the database; a file that cannot be written but can be read (disk
+        full, read-only mount, no rights) is opened read-only: ``read_only`` then says why."""
         path = Path(path)
         _refuse_foreign_or_newer(path)
+        conn: sqlite3.Connection | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -58,11 +64,33 @@ class Store:
             store = cls(conn, path)
             store.migrate()
         except sqlite3.Error as error:
-            raise StorageError(_storage_message(path, error)) from error
+            if conn is not None:
+                conn.close()
+            if not errors.is_environment(error):
+                raise
+            reason = errors.message(path, error)
+            if not errors.cannot_write(error) or not _has_data(path):
+                raise StorageError(reason) from error
+            log.warning("opening %s read-only: %s (%s)", path, reason, error.sqlite_errorname)
+            return cls._open_read_only(path, reason)
         except OSError as error:
             raise StorageError(
-                f"Impossible de créer la base de données dans « {path.parent} » : {error.strerror}."
+                f"Impossible de créer la base de données dans « {path.parent} » : "
+                f"{disk.reason(error)}."
             ) from error
+        return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path, reason: str) -> Store:
+        conn = _connect_read_only(path, reason)
+        store = cls(conn, path)
+        store.read_only = reason
+        if set(migrations.NAMES) - _applied(conn):
+            conn.close()
+            raise StorageError(
+                f"{reason} Cette base doit être mise à jour par cette version de Fabrique "
+                "avant d'être ouverte, ce qui demande d'y écrire."
+            )
         return store
 
     @classmethod
@@ -93,7 +121,7 @@ class Store:
         outer = self._depth == 0
         try:
             if outer:
-                self.conn.execute("BEGIN IMMEDIATE")
+                self.conn.execute("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
             self._depth += 1
             try:
                 yield self.conn
@@ -104,7 +132,11 @@ class Store:
         except sqlite3.Error as error:
             if outer and self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            raise StorageError(_storage_message(self.path, error)) from error
+            if not errors.is_environment(error):
+                raise  # a bug of ours: not disguised as a problem of the disk
+            if self.read_only and errors.cannot_write(error):
+                raise StorageError(self.read_only) from error
+            raise StorageError(errors.message(self.path, error)) from error
         except BaseException:
             if outer and self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -235,11 +267,11 @@ def _refuse_foreign_or_newer(path: Path) -> None:
         with path.open("rb") as f:
             header = f.read(16)
     except OSError as error:
-        raise StorageError(f"Impossible de lire « {path} » : {error.strerror}.") from error
+        raise StorageError(f"Impossible de lire « {path} » : {disk.reason(error)}.") from error
     if header != SQLITE_HEADER:
         raise StorageError(f"Le fichier « {path.name} » n'est pas une base de données Fabrique.")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = _connect_read_only(path, None)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = conn.execute(
@@ -248,10 +280,14 @@ def _refuse_foreign_or_newer(path: Path) -> None:
             applied = _applied(conn)
         finally:
             conn.close()
-    except sqlite3.DatabaseError as error:
-        raise StorageError(
-            f"Le fichier « {path.name} » est endommagé ou n'est pas une base Fabrique."
-        ) from error
+    except sqlite3.Error as error:
+        if not errors.is_environment(error):
+            raise
+        if errors.primary_code(error) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            raise StorageError(
+                f"Le fichier « {path.name} » est endommagé ou n'est pas une base Fabrique."
+            ) from error
+        raise StorageError(errors.message(path, error)) from error
     if tables and app_id != APPLICATION_ID:
         raise StorageError(f"Le fichier « {path.name} » n'est pas une base de données Fabrique.")
     if applied - set(migrations.NAMES):
@@ -261,16 +297,32 @@ def _refuse_foreign_or_newer(path: Path) -> None:
         )
 
 
-def _storage_message(path: Path | None, error: sqlite3.Error) -> str:
-    text = str(error).lower()
-    where = f" « {path} »" if path else ""
-    if "readonly" in text or "read-only" in text:
-        return f"La base de données{where} est en lecture seule : impossible d'enregistrer."
-    if "disk is full" in text or "database or disk is full" in text:
-        return f"Le disque est plein : impossible d'enregistrer dans la base{where}."
-    if "not a database" in text or "malformed" in text:
-        return f"La base de données{where} est endommagée ou n'est pas une base Fabrique."
-    if "locked" in text or "busy" in text:
-        return f"La base de données{where} est utilisée par un autre programme."
-    log.error("unexpected sqlite error on %s: %s", path, error)
-    return f"Erreur d'enregistrement dans la base{where} : {error}."
+def _has_data(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+_READ_ONLY: dict[str, Any] = {"uri": True, "isolation_level": None, "check_same_thread": False}
+
+
+def _connect_read_only(path: Path, reason: str | None) -> sqlite3.Connection:
+    """A connection that never writes. A database in WAL mode needs its ``-shm`` index: when
+    it cannot be made (disk full, read-only folder), a file whose WAL is empty is read as
+    immutable (everything is in the file itself); a WAL holding changes is not skipped over."""
+    uri = path.absolute().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", **_READ_ONLY)
+        conn.execute("select count(*) from sqlite_master").fetchone()
+        return conn
+    except sqlite3.Error as error:
+        if not errors.cannot_write(error):
+            raise
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise StorageError(
+                f"{reason or errors.message(path, error)} Les dernières modifications, dans "
+                f"« {wal.name} », ne peuvent pas être lues tant que ce n'est pas réglé."
+            ) from error
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", **_READ_ONLY)

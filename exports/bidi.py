@@ -139,6 +139,8 @@ class Paragraph(_Paragraph):
 
     _base: str | None = None
     _shape = False
+    style: Any  # reportlab's own attributes (the library has no type information)
+    blPara: Any  # noqa: N815 (reportlab's name)
 
     def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:  # noqa: N803
         super()._setup(text, style, bulletText, frags, cleaner)

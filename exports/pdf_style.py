@@ -455,7 +455,7 @@ def figures_grid(
     for value, label, colour in figures:
         number = ParagraphStyle("fig", parent=st.figure, textColor=colour or INK)
         tiles.append([Paragraph(text(value), number), Paragraph(text(label), st.figure_label)])
-    rows = [tiles[i : i + per_row] for i in range(0, len(tiles), per_row)]
+    rows: list[list[Any]] = [tiles[i : i + per_row] for i in range(0, len(tiles), per_row)]
     if rows and len(rows[-1]) < per_row:
         rows[-1] = rows[-1] + [""] * (per_row - len(rows[-1]))
     table = Table(rows, colWidths=[width / per_row] * per_row)

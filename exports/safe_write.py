@@ -61,9 +61,14 @@ def _message(target: Path, error: OSError) -> str:
     folder = target.parent
     if error.errno == errno.ENOSPC:
         return f"Le disque est plein : « {target.name} » n'a pas été écrit."
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if error.errno == errno.EROFS:
         return (
             f"Le dossier « {folder} » est en lecture seule : « {target.name} » n'a pas été écrit."
+        )
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return (
+            f"Le dossier « {folder} » n'accepte pas d'écriture (droits insuffisants) : "
+            f"« {target.name} » n'a pas été écrit."
         )
     if error.errno == errno.ENOENT:
         return f"Le dossier « {folder} » n'existe pas."

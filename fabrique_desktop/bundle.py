@@ -16,13 +16,15 @@ import binascii
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from fabrique_desktop import __version__
 from fabrique_desktop.errors import BundleError
 from fabrique_desktop.limits import MAX_ENTITIES, shown
 from fabrique_desktop.model import ENTITY_TYPES, Entity, Series, Session, utc_now
 from fabrique_desktop.ports import Store
+
+E = TypeVar("E", bound=Entity)
 
 FORMAT = "fabrique-session"
 FORMAT_VERSION = 2

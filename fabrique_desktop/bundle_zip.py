@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from fabrique_desktop import disk
 from fabrique_desktop.bundle import MAX_BYTES as MAX_JSON_BYTES
 from fabrique_desktop.errors import BundleError
 from fabrique_desktop.limits import MEDIA_NAME, shown
@@ -82,7 +83,7 @@ def read(path: Path) -> ZipBundle:
             "Ce fichier n'est pas un atelier Fabrique (archive illisible)."
         ) from error
     except OSError as error:
-        raise BundleError(f"Impossible de lire « {path.name} » : {error.strerror}.") from error
+        raise BundleError(f"Impossible de lire « {path.name} » : {disk.reason(error)}.") from error
     return ZipBundle(path, data, media)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from fabrique_desktop import board, changes
 from fabrique_desktop.changes import Change
@@ -34,7 +34,7 @@ class Cluster(Entity):
 
 
 def clusters(store: Store, session_id: str, column: str | None = None) -> list[Cluster]:
-    where = {"session_id": session_id}
+    where: dict[str, Any] = {"session_id": session_id}
     if column is not None:
         where["column"] = column
     return store.find(Cluster, **where)

@@ -1,10 +1,20 @@
-"""The log file in the data folder: details for us, never shown raw to the user."""
+"""The log file in the data folder: details for us, never shown raw to the user.
+
+When the data folder refuses the log (read-only folder, no rights) it goes to the system's
+temporary folder instead; a log that cannot be written at all (disk full) falls silent.
+Logging never prints a traceback of its own and never stops the app; ``where_details``
+tells the error messages where the details really are."""
 
 from __future__ import annotations
 
+import contextlib
+import getpass
 import logging
 import sys
+import tempfile
 from pathlib import Path
+
+from fabrique_desktop.disk import reason
 
 MAX_BYTES = 2_000_000
 
@@ -17,17 +27,87 @@ def setup_logging(log_file: Path) -> None:
             return
         root.removeHandler(existing)  # another data folder: log there from now on
         existing.close()
-    try:
+    with contextlib.suppress(OSError):  # if the folder refuses, the handler finds another
         log_file.parent.mkdir(parents=True, exist_ok=True)
         if log_file.exists() and log_file.stat().st_size > MAX_BYTES:
             log_file.replace(log_file.with_suffix(".log.1"))
-        handler: logging.Handler = logging.FileHandler(log_file, encoding="utf-8", delay=True)
-    except OSError:
-        handler = logging.NullHandler()
+    handler = QuietFileHandler(log_file)
     handler.fabrique = log_file  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+
+
+class QuietFileHandler(logging.FileHandler):
+    """A log file that falls silent when the disk refuses it (instead of logging's
+    « --- Logging error --- » and a traceback on the standard error for every record)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.broken: OSError | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.broken is not None:
+            return
+        if self.stream is None:  # opened at the first record (FileHandler does it unguarded)
+            try:
+                self.stream = self._open()
+            except OSError as error:
+                if not self._use_fallback():
+                    self.broken = error
+                    return
+        logging.StreamHandler.emit(self, record)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        error = sys.exc_info()[1]
+        if not isinstance(error, OSError):
+            super().handleError(record)  # a bad format string: a bug, said as logging says it
+            return
+        self._drop_stream()
+        if self._use_fallback():
+            logging.StreamHandler.emit(self, record)  # fails again: back here, and silent
+        else:
+            self.broken = error
+
+    def _use_fallback(self) -> bool:
+        """Go on in the temporary folder's log (once); False if already there or refused."""
+        fallback = fallback_log_file()
+        if Path(self.baseFilename) == fallback:
+            return False
+        try:
+            fallback.parent.mkdir(parents=True, exist_ok=True)
+            self.baseFilename = str(fallback)
+            self.stream = self._open()
+        except OSError:
+            return False
+        return True
+
+    def _drop_stream(self) -> None:
+        if self.stream is not None:
+            with contextlib.suppress(OSError):
+                self.stream.close()  # closing flushes what is left: it may fail the same way
+            self.stream = None
+
+
+def fallback_log_file() -> Path:
+    """Where the log goes when the data folder cannot hold it (one folder per user)."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name in the environment nor in the password database
+        user = "user"
+    return Path(tempfile.gettempdir()) / f"fabrique-{user}" / "fabrique.log"
+
+
+def where_details() -> str:
+    """Where an error's details are, said to the user: « les détails sont dans « … » »."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, QuietFileHandler):
+            if handler.broken is None:
+                return f"les détails sont dans « {handler.baseFilename} »"
+            return (
+                f"les détails n'ont pas pu être écrits dans le journal ({reason(handler.broken)})"
+            )
+    return "les détails n'ont pas été écrits (pas de journal)"
 
 
 def echo_to_stderr() -> None:

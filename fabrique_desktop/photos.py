@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from fabrique_desktop import changes
+from fabrique_desktop import changes, disk
 from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Entity, new_id, register
@@ -58,9 +58,7 @@ def check(source: Path) -> str:
     except FileNotFoundError as error:
         raise PhotoError(f"Le fichier « {source.name} » est introuvable.") from error
     except OSError as error:
-        raise PhotoError(
-            f"Impossible de lire « {source.name} » : {error.strerror or error}."
-        ) from error
+        raise PhotoError(f"Impossible de lire « {source.name} » : {disk.reason(error)}.") from error
     if size == 0:
         raise PhotoError(f"Le fichier « {source.name} » est vide.")
     if size > MAX_BYTES:
@@ -90,7 +88,7 @@ def add(store: Store, media_dir: Path, session_id: str, source: Path, caption: s
         partial.replace(media_dir / name)
     except OSError as error:
         raise PhotoError(
-            f"Impossible de copier la photo dans « {media_dir} » : {error.strerror or error}."
+            f"Impossible de copier la photo dans « {media_dir} » : {disk.reason(error)}."
         ) from error
     existing = photos(store, session_id)
     photo = Photo(

@@ -13,6 +13,9 @@ E = TypeVar("E", bound=Entity)
 
 
 class Store(Protocol):
+    # why nothing can be written (disk full, read-only folder…), or None when writes are allowed
+    read_only: str | None
+
     def apply(self, change: Change) -> None:
         """Apply every edit of ``change`` in one transaction, committed before returning."""
 

@@ -8,7 +8,7 @@ atelier); quotes are captured in a session and gathered across the series.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from fabrique_desktop import changes
 from fabrique_desktop.changes import Change
@@ -70,7 +70,7 @@ def set_dream(store: Store, series_id: str, column: str, text: str) -> Change:
 
 
 def quotes(store: Store, series_id: str, column: str | None = None) -> list[Quote]:
-    where = {"series_id": series_id}
+    where: dict[str, Any] = {"series_id": series_id}
     if column is not None:
         where["column"] = column
     return store.find(Quote, **where)

@@ -31,11 +31,11 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from fabrique_desktop import bundle as bundles
+from fabrique_desktop import disk
 from fabrique_desktop.errors import BundleError
 from fabrique_desktop.limits import shown
 from fabrique_desktop.model import ENTITY_TYPES, Entity, Session, utc_now
@@ -114,9 +114,18 @@ def _plural(n: int, one: str, many: str) -> str:
     return one if n <= 1 else many
 
 
-@cache
+_FIELDS: dict[type[Entity], dict[str, str]] = {}
+
+
 def _fields(cls: type[Entity]) -> dict[str, str]:
-    return {f.name: str(f.type) for f in dataclasses.fields(cls)}
+    if cls not in _FIELDS:  # not functools.cache: mypy does not see a class as Hashable
+        _FIELDS[cls] = {f.name: str(f.type) for f in dataclasses.fields(cls)}
+    return _FIELDS[cls]
+
+
+def read_only(store: Store) -> bool:
+    """True when the data cannot be written (disk full, read-only folder): see ``db.store``."""
+    return bool(getattr(store, "read_only", None))
 
 
 def session_kinds() -> list[str]:
@@ -151,9 +160,9 @@ class SessionSync:
             doc = self.doc
             kinds = session_kinds()
             dirty = self.journal.dirty(self.session_id, kinds)
+            known: dict[str, Any] | None = None
             if doc.roots():
                 items = [r for kind, id in dirty if (r := self._record(kind, id)) is not None]
-                known = None
             else:  # the first time: the whole session, into an empty document
                 items = list(self._all_records(kinds))
                 known = {}
@@ -162,8 +171,10 @@ class SessionSync:
                 before = doc.state_vector()
                 if doc.write(items, known=known):
                     update = doc.update(before)
-                    self._save(update, "local")
-            self.journal.clear_dirty(dirty)
+                    if not read_only(self.store):
+                        self._save(update, "local")
+            if not read_only(self.store):  # read-only data: the copy is made in memory only
+                self.journal.clear_dirty(dirty)
             return update
 
     def merge(
@@ -265,9 +276,9 @@ class SessionSync:
     def _all_records(self, kinds: list[str]) -> Iterator[tuple[str, str, dict[str, Any]]]:
         for kind in kinds:
             if kind == "sessions":
-                entity = self.store.get(Session, self.session_id)
-                if entity is not None:
-                    yield kind, entity.id, entity.to_record()
+                session = self.store.get(Session, self.session_id)
+                if session is not None:
+                    yield kind, session.id, session.to_record()
                 continue
             for entity in self.store.iter_all(ENTITY_TYPES[kind], session_id=self.session_id):
                 yield kind, entity.id, entity.to_record()
@@ -546,7 +557,7 @@ def read_file(path: Path) -> tuple[bundles.Bundle, Any]:
         with path.open("rb") as f:
             head = f.read(len(bundle_zip.MAGIC))
     except OSError as error:
-        raise BundleError(f"Impossible de lire « {path} » : {error.strerror}.") from error
+        raise BundleError(f"Impossible de lire « {path} » : {disk.reason(error)}.") from error
     if bundle_zip.is_zip(head):
         try:
             archive = bundle_zip.read(path)
@@ -560,7 +571,7 @@ def read_file(path: Path) -> tuple[bundles.Bundle, Any]:
             )
         data = path.read_bytes()
     except OSError as error:
-        raise BundleError(f"Impossible de lire « {path} » : {error.strerror}.") from error
+        raise BundleError(f"Impossible de lire « {path} » : {disk.reason(error)}.") from error
     return bundles.from_json(data, path.name), None
 
 

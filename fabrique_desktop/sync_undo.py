@@ -79,7 +79,7 @@ def import_undoable(
     recorder = _Recorder(store, journal)
     series_before = _series_rows(store, session_id)
     opened = {row["id"] for row in journal.conflicts(session_id)}
-    summary, parsed = sync.import_file(store, recorder, path, media_dir)  # type: ignore[arg-type]
+    summary, parsed = sync.import_file(store, recorder, path, media_dir)
     if parsed.session.id != session_id:
         return UndoableImport(summary, parsed, Change(""))
     edits = [

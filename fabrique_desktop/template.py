@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fabrique_desktop import disk
 from fabrique_desktop.errors import TemplateError
 from fabrique_desktop.model import INBOX, PHASES
 from fabrique_desktop.resources import resource
@@ -91,7 +92,7 @@ def load_template(path: Path) -> Template:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as error:
         raise TemplateError(
-            f"Impossible de lire le modèle « {path} » : {error.strerror}."
+            f"Impossible de lire le modèle « {path} » : {disk.reason(error)}."
         ) from error
     except UnicodeDecodeError as error:
         raise TemplateError(

@@ -25,7 +25,7 @@ import math
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
@@ -157,20 +157,42 @@ def _matching(pattern: str, label: str, limit: int) -> Any:
     ]
 
 
-Name = _line(MAX_NAME)
-Text = _lines(MAX_TEXT)
-Id = _matching(ID.pattern, "un identifiant", MAX_ID)
-Stamp = _matching(
-    r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?",
-    "une date ISO",
-    MAX_TIMESTAMP,
-)
-Colour = _matching(r"#[0-9A-Fa-f]{6}", "une couleur #RRVVBB", MAX_NAME)
-OptionalColour = _matching(r"(#[0-9A-Fa-f]{6})?", "une couleur #RRVVBB", MAX_NAME)
-ColumnKey = _matching(r"[a-z0-9][a-z0-9_-]{0,199}", "une clé de colonne", MAX_NAME)
-OptionalColumnKey = _matching(r"([a-z0-9][a-z0-9_-]{0,199})?", "une clé de colonne", MAX_NAME)
-ItemKey = _matching(r"([A-Za-z0-9][A-Za-z0-9_.-]{0,199})?", "une clé", MAX_NAME)
-Icon = _matching(r"[a-z0-9]{1,10}\.[a-z0-9-]{1,60}", "un nom d'icône", 80)
+if TYPE_CHECKING:  # to mypy, the text types are the str that pydantic checks them as
+    Name = str
+    Text = str
+    Id = str
+    Stamp = str
+    Colour = str
+    OptionalColour = str
+    ColumnKey = str
+    OptionalColumnKey = str
+    ItemKey = str
+    Icon = str
+    Tag = str
+    ScreenKey = str
+    FileName = str
+    Phase = str
+    Horizon = str
+else:  # built by functions: limits and checks of each kind of text
+    Name = _line(MAX_NAME)
+    Text = _lines(MAX_TEXT)
+    Id = _matching(ID.pattern, "un identifiant", MAX_ID)
+    Stamp = _matching(
+        r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?",
+        "une date ISO",
+        MAX_TIMESTAMP,
+    )
+    Colour = _matching(r"#[0-9A-Fa-f]{6}", "une couleur #RRVVBB", MAX_NAME)
+    OptionalColour = _matching(r"(#[0-9A-Fa-f]{6})?", "une couleur #RRVVBB", MAX_NAME)
+    ColumnKey = _matching(r"[a-z0-9][a-z0-9_-]{0,199}", "une clé de colonne", MAX_NAME)
+    OptionalColumnKey = _matching(r"([a-z0-9][a-z0-9_-]{0,199})?", "une clé de colonne", MAX_NAME)
+    ItemKey = _matching(r"([A-Za-z0-9][A-Za-z0-9_.-]{0,199})?", "une clé", MAX_NAME)
+    Icon = _matching(r"[a-z0-9]{1,10}\.[a-z0-9-]{1,60}", "un nom d'icône", 80)
+    Tag = _line(MAX_TAG)
+    ScreenKey = _line(40)
+    FileName = _line(260)
+    Phase = Literal[tuple(PHASES)]
+    Horizon = Literal[("", *HORIZONS)]
 MediaName = Annotated[
     str,
     Field(max_length=120),
@@ -181,11 +203,8 @@ OptionalMediaName = Annotated[
     Field(max_length=120),
     AfterValidator(lambda v: v if v == "" or is_media_name(v) else _bad_media(v)),
 ]
-Tag = _line(MAX_TAG)
 Position = Annotated[float, Field(ge=-MAX_POSITION, le=MAX_POSITION, allow_inf_nan=False)]
 Count = Annotated[int, Field(ge=0, le=MAX_NUMBER)]
-Phase = Literal[tuple(PHASES)]  # type: ignore[valid-type]
-Horizon = Literal[("", *HORIZONS)]  # type: ignore[valid-type]
 
 
 def _bad_media(value: str) -> str:
@@ -280,10 +299,6 @@ class _PlanDoc(_Schema):
     ateliers: Annotated[list[_AtelierDoc], Field(max_length=MAX_TEMPLATE_ATELIERS)] = []
 
 
-def _section(schema: type, limit: int = MAX_ITEMS) -> Any:
-    return Annotated[list[schema], Field(max_length=limit)]  # type: ignore[valid-type]
-
-
 class _TemplateDoc(_Schema):
     format: Literal["fabrique-template"]
     format_version: Annotated[int, Field(ge=1, le=1)]
@@ -294,12 +309,12 @@ class _TemplateDoc(_Schema):
     territory: Name = ""
     description: Text = ""
     columns: Annotated[list[_ColumnDoc], Field(min_length=3, max_length=6)]
-    values: _section(_ValueDoc) = []
-    paradoxes: _section(_ParadoxDoc) = []
-    engagements: _section(_EngagementDoc) = []
-    competences: _section(_CompetenceDoc) = []
-    inspirations: _section(_InspirationDoc) = []
-    personas: _section(_PersonaDoc, MAX_TEMPLATE_PERSONAS) = []
+    values: Annotated[list[_ValueDoc], Field(max_length=MAX_ITEMS)] = []
+    paradoxes: Annotated[list[_ParadoxDoc], Field(max_length=MAX_ITEMS)] = []
+    engagements: Annotated[list[_EngagementDoc], Field(max_length=MAX_ITEMS)] = []
+    competences: Annotated[list[_CompetenceDoc], Field(max_length=MAX_ITEMS)] = []
+    inspirations: Annotated[list[_InspirationDoc], Field(max_length=MAX_ITEMS)] = []
+    personas: Annotated[list[_PersonaDoc], Field(max_length=MAX_TEMPLATE_PERSONAS)] = []
     series: _PlanDoc = _PlanDoc()
 
 
@@ -422,7 +437,7 @@ class _ActivityRow(_EntityRow):
     title: Name = ""
     planned_minutes: Count = 0
     instructions: Text = ""
-    screen: _line(40) = "tableau"
+    screen: ScreenKey = "tableau"
     started_at: Stamp | None = None
     ended_at: Stamp | None = None
 
@@ -432,7 +447,7 @@ class _PhotoRow(_EntityRow):
     file_name: MediaName
     caption: Text = ""
     position: Position = 0.0
-    original_name: _line(260) = ""
+    original_name: FileName = ""
 
 
 class _DreamRow(_EntityRow):

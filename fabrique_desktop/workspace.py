@@ -5,11 +5,21 @@ from __future__ import annotations
 import dataclasses
 import logging
 from dataclasses import replace
+from typing import Any
 
 from fabrique_desktop import changes, lookup
 from fabrique_desktop.board import STEP
 from fabrique_desktop.changes import Change
-from fabrique_desktop.model import ENTITY_TYPES, Card, Persona, Series, Session, new_id, utc_now
+from fabrique_desktop.model import (
+    ENTITY_TYPES,
+    Card,
+    Entity,
+    Persona,
+    Series,
+    Session,
+    new_id,
+    utc_now,
+)
 from fabrique_desktop.ports import Store
 from fabrique_desktop.resources import resource
 from fabrique_desktop.template import Template, builtin_template
@@ -102,7 +112,7 @@ def list_series(store: Store) -> list[Series]:
 
 
 def list_sessions(store: Store, series_id: str | None = None) -> list[Session]:
-    where = {"series_id": series_id} if series_id else {}
+    where: dict[str, Any] = {"series_id": series_id} if series_id else {}
     return sorted(
         store.find(Session, **where), key=lambda s: (s.series_id, s.number, s.date, s.title)
     )
@@ -169,7 +179,9 @@ def duplicate_session(store: Store, session: Session) -> Session:
     )
     edits = [changes.create(copy)]
     new_ids: dict[str, str] = {session.id: copy.id}
-    children = [e for cls in _session_kinds() for e in store.find(cls, session_id=session.id)]
+    children: list[Entity] = [
+        e for cls in _session_kinds() for e in store.find(cls, session_id=session.id)
+    ]
     for child in children:
         new_ids[child.id] = new_id()
     for child in children:
@@ -188,7 +200,7 @@ def delete_series(store: Store, series: Series) -> Change:
     return Change("Supprimer la série", (*edits, changes.delete(series)))
 
 
-def _session_kinds() -> list[type]:
+def _session_kinds() -> list[type[Entity]]:
     return [
         cls
         for cls in ENTITY_TYPES.values()

@@ -15,6 +15,16 @@ from db.store import Store
 from fabrique_desktop.model import Series, Session
 from fabrique_desktop.paths import DataDir
 from fabrique_desktop.workspace import ensure_first_use, list_sessions
+from tests.disk import as_nobody, full_disk, read_only_folder, shared_tmp  # noqa: F401
+
+SLOW_TIMEOUT = 600  # seconds; the others get pyproject's ``timeout``
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` (several processes, live links) get a longer timeout."""
+    for item in items:
+        if item.get_closest_marker("slow") and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(SLOW_TIMEOUT))
 
 
 @pytest.fixture

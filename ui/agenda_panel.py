@@ -53,7 +53,7 @@ class ActivityDialog(QDialog):
         self.minutes.setRange(1, agenda.MAX_MINUTES)
         self.minutes.setSuffix(self.tr(" min"))
         self.minutes.setValue(activity.planned_minutes if activity else 15)
-        self.screen = QComboBox()
+        self.screen_choice = QComboBox()  # not « screen »: QWidget.screen() is a method
         titles = {
             "tableau": self.tr("Tableau des idées"),
             "minuteur": self.tr("Minuteur"),
@@ -64,16 +64,16 @@ class ActivityDialog(QDialog):
             "photos": self.tr("Photos"),
         }
         for key, title in agenda.SCREENS.items():
-            self.screen.addItem(titles.get(key, title), key)
-        self.screen.setCurrentIndex(
-            max(0, self.screen.findData(activity.screen if activity else "tableau"))
+            self.screen_choice.addItem(titles.get(key, title), key)
+        self.screen_choice.setCurrentIndex(
+            max(0, self.screen_choice.findData(activity.screen if activity else "tableau"))
         )
         self.instructions = QPlainTextEdit(activity.instructions if activity else "")
         self.instructions.setTabChangesFocus(True)
         form = QFormLayout(self)
         form.addRow(self.tr("Titre"), self.title)
         form.addRow(self.tr("Durée prévue"), self.minutes)
-        form.addRow(self.tr("Écran"), self.screen)
+        form.addRow(self.tr("Écran"), self.screen_choice)
         form.addRow(self.tr("Consignes"), self.instructions)
         self.message = style.label("", "message")
         self.message.hide()
@@ -86,7 +86,7 @@ class ActivityDialog(QDialog):
         return {
             "title": self.title.text(),
             "planned_minutes": self.minutes.value(),
-            "screen": self.screen.currentData(),
+            "screen": self.screen_choice.currentData(),
             "instructions": self.instructions.toPlainText().strip(),
         }
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from db.backups import Backups
 from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.logs import where_details
 from fabrique_desktop.model import Session
 from fabrique_desktop.paths import DataDir
 from fabrique_desktop.ports import Store
@@ -50,14 +51,15 @@ def app_icon() -> QIcon:
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("Fabrique")
     app.setOrganizationName("Fabrique")
     app.setDesktopFileName(APP_ID)  # Wayland and task bars match the window to its .desktop
     app.setWindowIcon(app_icon())
     app.setFont(QFont(register_fonts(), 11))
     app.setStyleSheet(theme.STYLESHEET)
-    return app  # type: ignore[return-value]
+    return app
 
 
 class QtFrenchGaps(QTranslator):
@@ -157,6 +159,8 @@ class FabriqueApp(QObject):
             previous.close()
             previous.deleteLater()
         self.window = window
+        if self.store.read_only:
+            show_read_only(window, self.store.read_only)
         self.settings.set("last_session", session.id)
         return window
 
@@ -204,7 +208,9 @@ class FabriqueApp(QObject):
 
 
 def install_error_handler(data_dir: DataDir) -> None:
-    """Unhandled errors: logged, then a calm French message; the app keeps running.
+    """Unhandled errors: a known problem (``FabriqueError``) shows its calm French message;
+    anything else is a bug of ours, logged with its traceback and shown as « Erreur interne »
+    with where the log is. The app keeps running.
 
     The message does not block (no nested event loop), and one at a time: an error that
     repeats (in a paint, a timer) is logged each time but never piles boxes up."""
@@ -218,13 +224,13 @@ def install_error_handler(data_dir: DataDir) -> None:
         if isinstance(error, FabriqueError):
             log.warning("refused: %s", error)
             text = str(error)
-        else:
-            log.error("unhandled error:\n%s", details)
+        else:  # a bug of ours (a constraint violated, a misuse…): said as such, never disguised
+            log.error("internal error:\n%s", details)
             text = QApplication.translate(
                 "errors",
-                "Une erreur inattendue est survenue. Rien n'a été perdu : chaque idée est "
-                "enregistrée dès sa saisie.\n\nLes détails sont dans le journal :\n{}",
-            ).format(data_dir.log_file)
+                "Erreur interne de Fabrique (un défaut du programme, pas de vos données). "
+                "Rien n'a été perdu : chaque idée est enregistrée dès sa saisie.\n\n{}.",
+            ).format(_sentence(where_details()))
         if showing:
             return
         from PySide6.QtCore import Qt
@@ -237,6 +243,28 @@ def install_error_handler(data_dir: DataDir) -> None:
         box.open()
 
     sys.excepthook = handle
+
+
+def show_read_only(window: MainWindow, reason: str) -> None:
+    """Data that cannot be written (disk full, read-only folder): said for as long as the
+    window is open, at the bottom; the board can still be read, presented and exported."""
+    from PySide6.QtWidgets import QLabel
+
+    notice = QLabel(
+        QApplication.translate(
+            "errors", "Lecture seule : {} Consultation et exports possibles, aucune modification."
+        ).format(reason)
+    )
+    notice.setObjectName("read_only_notice")
+    notice.setWordWrap(True)
+    window.statusBar().addPermanentWidget(notice, 1)
+    window.setWindowTitle(
+        QApplication.translate("errors", "{} (lecture seule)").format(window.windowTitle())
+    )
+
+
+def _sentence(phrase: str) -> str:
+    return phrase[:1].upper() + phrase[1:]
 
 
 def run(

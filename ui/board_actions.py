@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer, Signal
@@ -333,10 +334,10 @@ class BoardActions(QObject):
             chosen = all(c.colour == colour for c in cards)
             self._choice(colours, name, chosen, self.set_colour, colour)
         values = menu.addMenu(self.tr("Valeurs"))
-        for value in self.controller.template.section("values"):
-            key = value.get("key", "")
+        for entry in self.controller.template.section("values"):
+            key = entry.get("key", "")
             chosen = bool(cards) and all(key in c.value_keys for c in cards)
-            self._choice(values, value.get("title", key), chosen, self.toggle_value, key)
+            self._choice(values, entry.get("title", key), chosen, self.toggle_value, key)
         if self.scene.clusters:
             self.groups().add_to_menu(menu)
         menu.addSeparator()
@@ -479,7 +480,7 @@ class BoardActions(QObject):
             action = self._action(
                 self.tr("Envoyer vers « {} »").format(column.title),
                 keys,
-                lambda i=index: self.send_to(i),
+                partial(self.send_to, index),
             )
             self.send_actions.append(action)
         self.up_action = self._action(self.tr("Monter"), ["Ctrl+Up"], lambda: self.reorder(-1))
@@ -508,5 +509,5 @@ class BoardActions(QObject):
             self._action(
                 self.tr("Horizon {}").format(horizon),
                 [f"Alt+{horizon[-2]}"],
-                lambda h=horizon: self.set_horizon(h),
+                partial(self.set_horizon, horizon),
             )

@@ -114,7 +114,8 @@ def board_png(store: Store, session: Session) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    # PySide6's stubs ask for bytes; at run time only a str works (bytes: ValueError, tried)
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise ExportError("L'image du tableau n'a pas pu être créée.")
     buffer.close()
     return bytes(data.data())

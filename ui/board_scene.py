@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsRectItem, QGraphicsScene
 
@@ -64,7 +64,7 @@ class BoardScene(QGraphicsScene):
     cards_dropped = Signal(list, str, int, object)
     group_activated = Signal(str)
 
-    def __init__(self, columns: tuple[Column, ...], parent: object | None = None) -> None:
+    def __init__(self, columns: tuple[Column, ...], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns = columns
         self.high_contrast = False

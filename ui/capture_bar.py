@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QRect, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QCompleter,
     QHBoxLayout,
@@ -96,11 +97,18 @@ class MarkerLineEdit(QLineEdit):
         self.completer_ = QCompleter(self._model, self)
         self.completer_.setWidget(self)
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer_.activated[QModelIndex].connect(self._complete_index)
+        # PySide6's stubs type a signal without its overloads; [QModelIndex] picks one at run time
+        self.completer_.activated[QModelIndex].connect(self._complete_index)  # type: ignore[index]
         self.textEdited.connect(self._update_completions)
 
     def completion_visible(self) -> bool:
-        return self.completer_.popup().isVisible()
+        return self._popup().isVisible()
+
+    def _popup(self) -> QAbstractItemView:
+        """The completer's list (made with the completer: never None once it exists)."""
+        popup = self.completer_.popup()
+        assert popup is not None
+        return popup
 
     def complete_with(self, inserted: str) -> None:
         marker = current_marker(self.text(), self.cursorPosition())
@@ -112,7 +120,7 @@ class MarkerLineEdit(QLineEdit):
         spacer = "" if rest.startswith(" ") else " "
         self.setText(text[:start] + inserted + spacer + rest)
         self.setCursorPosition(start + len(inserted) + 1)
-        self.completer_.popup().hide()
+        self._popup().hide()
         self.textEdited.emit(self.text())
 
     def _complete_index(self, index: QModelIndex) -> None:
@@ -123,7 +131,7 @@ class MarkerLineEdit(QLineEdit):
         marker = current_marker(self.text(), self.cursorPosition())
         pairs = self.vocabulary.completions(marker[0], marker[1]) if marker else []
         pairs = pairs[:MAX_COMPLETIONS]
-        popup = self.completer_.popup()
+        popup = self._popup()
         if not pairs:
             popup.hide()
             return
@@ -137,7 +145,7 @@ class MarkerLineEdit(QLineEdit):
     # Qt overrides
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        popup = self.completer_.popup()
+        popup = self._popup()
         if popup.isVisible() and event.key() in (
             Qt.Key.Key_Return,
             Qt.Key.Key_Enter,

@@ -109,9 +109,9 @@ class ConflictsDialog(QDialog):
             shortcut = QShortcut(QKeySequence(str(n)), self)
             shortcut.activated.connect(lambda n=n: self.keep(n - 1))
         if bus is not None:
-            QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_choice)
+            QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_choice)
             for keys in ("Ctrl+Shift+Z", "Ctrl+Y"):
-                QShortcut(QKeySequence(keys), self, activated=self.redo_choice)
+                QShortcut(QKeySequence(keys), self, self.redo_choice)
         self.reload()
 
     def reload(self) -> None:
@@ -186,6 +186,7 @@ class ConflictsDialog(QDialog):
         self.reload()
 
     def _resolve_undoably(self, conflict: sync.Conflict, value: Any) -> None:
+        assert self.bus is not None  # only called with a bus
         from fabrique_desktop import sync_undo
         from ui.sync_commands import ResolveCommand
 

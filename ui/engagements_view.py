@@ -205,8 +205,8 @@ class EngagementsView(QDialog):
         for widget in self.lists.values():
             widget.clear()
         for engagement in engagements:
-            widget = self.lists.get(engagement.column)
-            if widget is None:
+            listed = self.lists.get(engagement.column)
+            if listed is None:
                 continue
             dots = sum(totals.get(i, 0) for i in engagement.card_ids)
             lines = [f"{engagement.number}. {engagement.title.upper()}"]
@@ -217,7 +217,7 @@ class EngagementsView(QDialog):
             lines.append(self.tr("↳ {} idée(s) · {} gommette(s)").format(ideas, dots))
             item = QListWidgetItem("\n".join(lines))
             item.setData(ID_ROLE, engagement.id)
-            widget.addItem(item)
+            listed.addItem(item)
         per_column = [
             f"{c.title} : {self.lists[c.key].count()}/{convergence.TARGET_PER_COLUMN}"
             for c in self.template.vivre_columns

@@ -3,16 +3,21 @@ export the series' synthesis, import ideas from a CSV file. Dialogs load when fi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 class ExchangeMenu(QObject):
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.dialog = None  # the last dialog opened (kept for tests)
+        self.dialog: QWidget | None = None  # the last dialog opened (kept for tests)
         self.export_action = QAction(self.tr("Exporter…"), window)
         self.export_action.setShortcut(QKeySequence("Ctrl+P"))
         self.export_action.triggered.connect(self.export)
@@ -32,14 +37,14 @@ class ExchangeMenu(QObject):
     def export(self, key: str = "pdf") -> None:
         from ui.export_dialog import ExportDialog
 
-        self.dialog = ExportDialog(self.window.store, self.window.session, self.window)
-        self.dialog.select_format(key if isinstance(key, str) else "pdf")
-        self.dialog.exported.connect(
+        self.dialog = dialog = ExportDialog(self.window.store, self.window.session, self.window)
+        dialog.select_format(key if isinstance(key, str) else "pdf")
+        dialog.exported.connect(
             lambda path: self.window.statusBar().showMessage(
                 self.tr("Exporté : {}").format(path), 8000
             )
         )
-        self.dialog.open()
+        dialog.open()
 
     def export_series(self) -> None:
         self.export("series")
@@ -48,10 +53,10 @@ class ExchangeMenu(QObject):
         from ui.import_cards_dialog import ImportCardsDialog
 
         controller = self.window.controller
-        self.dialog = ImportCardsDialog(controller, controller.template, self.window)
-        self.dialog.imported.connect(self._imported)
-        self.dialog.open()
-        self.dialog.choose_file()
+        self.dialog = dialog = ImportCardsDialog(controller, controller.template, self.window)
+        dialog.imported.connect(self._imported)
+        dialog.open()
+        dialog.choose_file()
 
     def _imported(self, count: int) -> None:
         """The imported ideas are selected, in sight, and the board has the keyboard."""

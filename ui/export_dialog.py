@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
@@ -180,7 +181,7 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.choose_file)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.choose_file)
         self._format_changed(0)
 
     @property
@@ -301,11 +302,16 @@ class ExportDialog(QDialog):
         return lambda progress: write_decidim_csv(report, target)
 
     def _bundle_job(self, target: Path) -> Callable[[Progress], None]:
+        from db.store import Store as Database
         from db.sync_store import SyncJournal
         from exports.handout import write_handout
 
-        store, session = self.store, self.session
-        return lambda progress: write_handout(store, SyncJournal(store), session, target)
+        store, session = cast(Database, self.store), self.session  # the app's store is db's
+
+        def job(progress: Progress) -> None:
+            write_handout(store, SyncJournal(store), session, target)
+
+        return job
 
     def _format_changed(self, row: int) -> None:
         is_csv = self.current_format.key == "csv"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -70,6 +71,7 @@ class FusionDialog(QDialog):
         if (
             watched is self.text
             and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)  # PySide gives the event its real class
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         ):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fabrique_desktop import disk
 from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.csv_import import Parsed, read_file
 from fabrique_desktop.errors import FabriqueError
@@ -99,7 +100,7 @@ class ImportCardsDialog(QDialog):
         try:
             data = path.read_bytes()
         except OSError as error:
-            self._refuse(self.tr("Impossible de lire ce fichier : {}.").format(error.strerror))
+            self._refuse(self.tr("Impossible de lire ce fichier : {}.").format(disk.reason(error)))
             return False
         try:
             parsed, change = read_file(

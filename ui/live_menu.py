@@ -7,10 +7,13 @@ Only the two actions are built with the window; the network code (``fabrique_des
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +21,7 @@ log = logging.getLogger(__name__)
 class LiveMenu(QObject):
     """Adds « Partager l'atelier en direct » and « Rejoindre un atelier » to a window."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.live = None  # the ui.live_share.LiveSession while sharing or joined

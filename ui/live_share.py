@@ -423,9 +423,12 @@ def join_with(window: Any, host: str, port: int, code: str, name: str) -> LiveSe
 
 
 def _window_showing(session_id: str) -> Any:
+    from ui.main_window import MainWindow
+
     for widget in QApplication.topLevelWidgets():
         if (
-            hasattr(widget, "live_menu")
+            isinstance(widget, MainWindow)
+            and hasattr(widget, "live_menu")
             and widget.session.id == session_id
             and not widget.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             and widget.isVisible()

@@ -23,6 +23,8 @@ from ui.icons import icon
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtGui import QCloseEvent
 
+    from ui.projector import ProjectorWindow
+
 log = logging.getLogger(__name__)
 
 
@@ -47,7 +49,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.settings = settings
-        self.projector_window = None
+        self.projector_window: ProjectorWindow | None = None
+        self._last_change: Change | None = None  # the last change shown, for undo to select
         self.controller = BoardController(store, session, self)
         self.bus = self.controller.bus  # the one road of every write (ui/change_bus.py)
         self.scene = BoardScene(self.controller.template.columns, self)
@@ -179,7 +182,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         history = self.bus.history
         self.undo_action = QAction(self.tr("Annuler"), self)
-        self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.undo_action.triggered.connect(self.bus.undo)
         self.redo_action = QAction(self.tr("Rétablir"), self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
@@ -196,7 +199,6 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
             able.connect(action.setEnabled)
             text.connect(lambda step, a=action, w=label: a.setText(f"{w} {step}" if step else w))
-        self._last_change: Change | None = None
         for action in (self.undo_action, self.redo_action):  # after the bus's own slot
             action.triggered.connect(self._after_undo)
         self.capture_action = QAction(self.tr("Saisir une idée"), self)
@@ -363,8 +365,9 @@ class MainWindow(QMainWindow):
         if screen is None:
             self.audience_action.setChecked(False)
             return
-        self.projector_window = ProjectorWindow(self.controller, self.scene)
-        self.projector_window.show_on(screen)
+        projector = ProjectorWindow(self.controller, self.scene)
+        self.projector_window = projector
+        projector.show_on(screen)
         self.audience_action.setChecked(True)
 
     def choose_projector_screen(self) -> None:

@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Series
 from fabrique_desktop.paths import DataDir
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -21,10 +27,10 @@ class MethodMenu(QObject):
     """Adds the « Méthode » menu to a ``MainWindow`` and runs its dialogs (their edits go
     through the window's change bus: every view hears of them there)."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.dialog = None  # the last dialog or show opened (kept for tests)
+        self.dialog: QWidget | None = None  # the last dialog or show opened (kept for tests)
         self.menu = window.menuBar().addMenu(self.tr("&Méthode"))
         self.personas_action = self._action(
             self.tr("Personas…"), "Ctrl+Shift+P", self.edit_personas
@@ -79,7 +85,7 @@ class MethodMenu(QObject):
     def edit_personas(self) -> None:
         from ui.persona_deck import PersonaDeck
 
-        self.dialog = PersonaDeck(
+        self.dialog = dialog = PersonaDeck(
             self.store,
             self.window.bus,
             self.series(),
@@ -87,7 +93,7 @@ class MethodMenu(QObject):
             self.media_dir(),
             self.window,
         )
-        self.dialog.exec()
+        dialog.exec()
 
     def present_personas(self) -> None:
         from fabrique_desktop.personas import deck
@@ -97,35 +103,39 @@ class MethodMenu(QObject):
         if not personas:
             self._inform(self.tr("Cette série n'a aucun persona."))
             return
-        self.dialog = PersonaPresenter(personas, 0, self.media_dir(), self.window)
-        self.dialog.present()
+        self.dialog = dialog = PersonaPresenter(personas, 0, self.media_dir(), self.window)
+        dialog.present()
 
     def edit_tables(self) -> None:
         from ui.tables_dialog import TablesDialog
 
-        self.dialog = TablesDialog(self.store, self.window.bus, self.session, self.window)
-        self.dialog.exec()
+        self.dialog = dialog = TablesDialog(self.store, self.window.bus, self.session, self.window)
+        dialog.exec()
 
     def browse_method(self) -> None:
         from fabrique_desktop.workspace import series_template
         from ui.method_slides import MethodSlides
 
-        self.dialog = MethodSlides(series_template(self.series()), self.window)
-        self.dialog.exec()
+        self.dialog = dialog = MethodSlides(series_template(self.series()), self.window)
+        dialog.exec()
 
     def present_method(self) -> None:
         from fabrique_desktop.workspace import series_template
         from ui.method_slides import MethodPresenter, build_slides
 
-        self.dialog = MethodPresenter(build_slides(series_template(self.series())), 0, self.window)
-        self.dialog.present()
+        self.dialog = dialog = MethodPresenter(
+            build_slides(series_template(self.series())), 0, self.window
+        )
+        dialog.present()
 
     def edit_template(self) -> None:
         from ui.template_editor import TemplateEditor
 
-        self.dialog = TemplateEditor(self.store, self.window.bus, self.series(), self.window)
-        self.dialog.template_changed.connect(self._reopen)
-        self.dialog.exec()
+        self.dialog = dialog = TemplateEditor(
+            self.store, self.window.bus, self.series(), self.window
+        )
+        dialog.template_changed.connect(self._reopen)
+        dialog.exec()
 
     def print_deck(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -225,11 +235,16 @@ class MethodMenu(QObject):
             self.dialog.deleteLater()
         self.dialog = None
 
-    def _action(self, text: str, shortcut: str | None, slot) -> QAction:
+    def _action(self, text: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: (self._forget_dialog(), slot()))
+
+        def triggered(_checked: bool = False) -> None:
+            self._forget_dialog()
+            slot()
+
+        action.triggered.connect(triggered)
         self.menu.addAction(action)
         self.window.addAction(action)
         return action

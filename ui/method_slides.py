@@ -366,7 +366,7 @@ class MethodSlides(QDialog):
         present.clicked.connect(self.present)
         close = QPushButton(self.tr("Fermer"))
         close.clicked.connect(self.reject)
-        QShortcut(QKeySequence("F6"), self, activated=self.present)
+        QShortcut(QKeySequence("F6"), self, self.present)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(present)

@@ -9,13 +9,18 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.paths import DataDir
+
+if TYPE_CHECKING:
+    from fabrique_desktop.sync import MergeSummary
+    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -23,11 +28,11 @@ log = logging.getLogger(__name__)
 class NotesMenu(QObject):
     """Adds the note-takers' actions to a ``MainWindow``'s « Fichier » menu."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.dialog = None  # the last dialog or message shown (kept for tests)
-        self.last_summary = None
+        self.dialog: QWidget | None = None  # the last dialog or message shown (kept for tests)
+        self.last_summary: MergeSummary | None = None
         self.handout_action = self._action(
             self.tr("Préparer une copie pour un preneur de notes…"),
             "Ctrl+Shift+H",

@@ -109,8 +109,8 @@ class PersonaDeck(QDialog):
         self.retire_button = self._button(row, "fa5s.archive", self.tr("Retirer"), self.retire)
         left.addLayout(row)
         row = QHBoxLayout()
-        self._button(row, "fa5s.arrow-up", self.tr("Monter"), lambda: self.move(-1))
-        self._button(row, "fa5s.arrow-down", self.tr("Descendre"), lambda: self.move(1))
+        self._button(row, "fa5s.arrow-up", self.tr("Monter"), lambda: self.move_persona(-1))
+        self._button(row, "fa5s.arrow-down", self.tr("Descendre"), lambda: self.move_persona(1))
         self._button(row, "fa5s.tv", self.tr("Présenter (F9)"), self.present)
         left.addLayout(row)
 
@@ -178,10 +178,10 @@ class PersonaDeck(QDialog):
         layout = QHBoxLayout(self)
         layout.addLayout(left)
         layout.addLayout(right, 1)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
-        QShortcut(QKeySequence("F9"), self, activated=self.present)
-        QShortcut(QKeySequence.StandardKey.Undo, self, activated=bus.undo)
-        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, activated=bus.redo)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        QShortcut(QKeySequence("F9"), self, self.present)
+        QShortcut(QKeySequence.StandardKey.Undo, self, bus.undo)
+        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, bus.redo)
         self.reload()
         self.list.setCurrentRow(0)
 
@@ -241,7 +241,7 @@ class PersonaDeck(QDialog):
             change = personas.restore(persona) if persona.retired else personas.retire(persona)
             self.push(change, persona.id)
 
-    def move(self, offset: int) -> None:
+    def move_persona(self, offset: int) -> None:  # not « move »: QWidget.move places it
         persona = self.current()
         if persona is not None:
             self.push(personas.move(self.store, persona, offset), persona.id)

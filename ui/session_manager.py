@@ -157,12 +157,17 @@ class SessionManager(QDialog):
             workspace.create_series(self.store, builtin_template(), title.strip())
             self.reload()
 
+    def _entity(self, kind: str, id_: str) -> Series | Session | None:
+        if kind == "series":
+            return self.store.get(Series, id_)
+        return self.store.get(Session, id_)
+
     def _rename(self) -> None:
         selected = self._selected()
         if not selected:
             return
         kind, id_ = selected
-        entity = self.store.get(Series if kind == "series" else Session, id_)
+        entity = self._entity(kind, id_)
         if entity is None:
             return
         title, ok = QInputDialog.getText(
@@ -193,7 +198,7 @@ class SessionManager(QDialog):
                 self.tr("Ouvrez d'abord un autre atelier pour supprimer celui-ci."),
             )
             return
-        entity = self.store.get(Series if kind == "series" else Session, id_)
+        entity = self._entity(kind, id_)
         if entity is None:
             return
         question = (
@@ -208,7 +213,7 @@ class SessionManager(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if kind == "series":
+        if isinstance(entity, Series):
             current = self.store.get(Session, self.current_session_id)
             if current is not None and current.series_id == id_:
                 QMessageBox.information(

@@ -131,8 +131,8 @@ class TablesDialog(QDialog):
         layout.addWidget(self.anonymous)
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
-        QShortcut(QKeySequence.StandardKey.Undo, self, activated=bus.undo)
-        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, activated=bus.redo)
+        QShortcut(QKeySequence.StandardKey.Undo, self, bus.undo)
+        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, bus.redo)
         no_default_button(self)  # Enter in the name field adds a participant, not tables
         self.reload()
 

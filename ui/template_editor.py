@@ -163,8 +163,9 @@ class TemplateEditor(QDialog):
         """Columns and values as one change, validated by the core (``TemplateError``)."""
         first = template_exchange.edit_columns(self.store, self.series, self.column_rows())
         series = self.series
-        if first:
-            series = replace(series, template=dict(first.edits[0].after["template"]))
+        after = first.edits[0].after if first else None
+        if after is not None:
+            series = replace(series, template=dict(after["template"]))
         # the values edit starts from the template as it is after the columns edit
         second = template_exchange.edit_values(series, self.value_rows())
         return Change(self.tr("Modifier le modèle"), (*first.edits, *second.edits))

@@ -6,8 +6,8 @@ ENTITY = {"id": str, "created_at": str, "updated_at": str, "deleted_at": str}
 
 
 def migrate(db: Database) -> None:
-    db["series"].create({**ENTITY, "title": str, "template": str}, pk="id")
-    db["sessions"].create(
+    db.table("series").create({**ENTITY, "title": str, "template": str}, pk="id")
+    db.table("sessions").create(
         {
             **ENTITY,
             "series_id": str,
@@ -22,7 +22,7 @@ def migrate(db: Database) -> None:
         pk="id",
         foreign_keys=[("series_id", "series", "id")],
     )
-    db["personas"].create(
+    db.table("personas").create(
         {
             **ENTITY,
             "series_id": str,
@@ -44,17 +44,17 @@ def migrate(db: Database) -> None:
         pk="id",
         foreign_keys=[("series_id", "series", "id")],
     )
-    db["tables"].create(
+    db.table("tables").create(
         {**ENTITY, "session_id": str, "number": int, "name": str, "persona_ids": str},
         pk="id",
         foreign_keys=[("session_id", "sessions", "id")],
     )
-    db["participants"].create(
+    db.table("participants").create(
         {**ENTITY, "session_id": str, "table_id": str, "name": str},
         pk="id",
         foreign_keys=[("session_id", "sessions", "id")],
     )
-    db["cards"].create(
+    db.table("cards").create(
         {
             **ENTITY,
             "session_id": str,
@@ -73,7 +73,7 @@ def migrate(db: Database) -> None:
         pk="id",
         foreign_keys=[("session_id", "sessions", "id")],
     )
-    db["engagements"].create(
+    db.table("engagements").create(
         {
             **ENTITY,
             "session_id": str,
@@ -87,15 +87,15 @@ def migrate(db: Database) -> None:
         pk="id",
         foreign_keys=[("session_id", "sessions", "id")],
     )
-    db["votes"].create(
+    db.table("votes").create(
         {**ENTITY, "session_id": str, "card_id": str, "voter_id": str, "dots": int},
         pk="id",
         foreign_keys=[("session_id", "sessions", "id"), ("card_id", "cards", "id")],
     )
-    db["sessions"].create_index(["series_id"])
-    db["personas"].create_index(["series_id"])
-    db["tables"].create_index(["session_id"])
-    db["participants"].create_index(["session_id"])
-    db["cards"].create_index(["session_id", "column", "position"])
-    db["engagements"].create_index(["session_id"])
-    db["votes"].create_index(["session_id", "card_id"])
+    db.table("sessions").create_index(["series_id"])
+    db.table("personas").create_index(["series_id"])
+    db.table("tables").create_index(["session_id"])
+    db.table("participants").create_index(["session_id"])
+    db.table("cards").create_index(["session_id", "column", "position"])
+    db.table("engagements").create_index(["session_id"])
+    db.table("votes").create_index(["session_id", "card_id"])

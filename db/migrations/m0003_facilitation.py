@@ -7,7 +7,7 @@ ENTITY = {"id": str, "created_at": str, "updated_at": str, "deleted_at": str}
 
 
 def migrate(db: Database) -> None:
-    db["activities"].create(
+    db.table("activities").create(
         {
             **ENTITY,
             "session_id": str,
@@ -22,7 +22,7 @@ def migrate(db: Database) -> None:
         pk="id",
         foreign_keys=[("session_id", "sessions", "id")],
     )
-    db["timers"].create(
+    db.table("timers").create(
         {
             **ENTITY,
             "session_id": str,
@@ -35,7 +35,7 @@ def migrate(db: Database) -> None:
         pk="id",
         foreign_keys=[("session_id", "sessions", "id")],
     )
-    db["facilitation"].create(
+    db.table("facilitation").create(
         {
             **ENTITY,
             "session_id": str,
@@ -48,17 +48,17 @@ def migrate(db: Database) -> None:
         pk="id",
         foreign_keys=[("session_id", "sessions", "id")],
     )
-    db["clusters"].create(
+    db.table("clusters").create(
         {**ENTITY, "session_id": str, "column": str, "name": str, "position": float},
         pk="id",
         foreign_keys=[("session_id", "sessions", "id")],
     )
-    db["dreams"].create(
+    db.table("dreams").create(
         {**ENTITY, "series_id": str, "column": str, "text": str},
         pk="id",
         foreign_keys=[("series_id", "series", "id")],
     )
-    db["quotes"].create(
+    db.table("quotes").create(
         {
             **ENTITY,
             "series_id": str,
@@ -71,7 +71,7 @@ def migrate(db: Database) -> None:
         pk="id",
         foreign_keys=[("series_id", "series", "id"), ("session_id", "sessions", "id")],
     )
-    db["photos"].create(
+    db.table("photos").create(
         {
             **ENTITY,
             "session_id": str,
@@ -84,7 +84,7 @@ def migrate(db: Database) -> None:
         foreign_keys=[("session_id", "sessions", "id")],
     )
     for table in ("activities", "timers", "facilitation", "clusters", "photos"):
-        db[table].create_index(["session_id"])
-    db["dreams"].create_index(["series_id"])
-    db["quotes"].create_index(["series_id"])
-    db["votes"].create_index(["session_id", "voter_id"])
+        db.table(table).create_index(["session_id"])
+    db.table("dreams").create_index(["series_id"])
+    db.table("quotes").create_index(["series_id"])
+    db.table("votes").create_index(["session_id", "voter_id"])

@@ -13,16 +13,16 @@ from sqlite_utils import Database
 
 
 def migrate(db: Database) -> None:
-    db["crdt_docs"].create(
+    db.table("crdt_docs").create(
         {"session_id": str, "state": bytes, "updated_at": str},
         pk="session_id",
     )
-    db["crdt_updates"].create(
+    db.table("crdt_updates").create(
         {"session_id": str, "seq": int, "update": bytes, "origin": str, "created_at": str},
         pk=("session_id", "seq"),
     )
-    db["crdt_dirty"].create({"kind": str, "id": str}, pk=("kind", "id"))
-    db["sync_conflicts"].create(
+    db.table("crdt_dirty").create({"kind": str, "id": str}, pk=("kind", "id"))
+    db.table("sync_conflicts").create(
         {
             "id": str,
             "session_id": str,
@@ -39,4 +39,4 @@ def migrate(db: Database) -> None:
         },
         pk="id",
     )
-    db["sync_conflicts"].create_index(["session_id", "resolved_at"])
+    db.table("sync_conflicts").create_index(["session_id", "resolved_at"])

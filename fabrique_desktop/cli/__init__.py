@@ -17,6 +17,7 @@ from fabrique_desktop.cli import gui
 from fabrique_desktop.cli.context import Context
 from fabrique_desktop.cli.french import FrenchParser
 from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.logs import where_details
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception:
         log.exception("unexpected error in %s", getattr(args, "command", None) or "gui")
         print(
-            "fabrique : erreur inattendue. Rien n'a été perdu ; les détails sont dans "
-            f"« {context.data_dir.log_file} ».",
+            "fabrique : erreur interne (un défaut de Fabrique, pas de vos données). "
+            f"Rien n'a été perdu ; {where_details()}.",
             file=sys.stderr,
         )
         return EXIT_BUG

@@ -10,6 +10,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from fabrique_desktop import disk
 from fabrique_desktop.cli.context import Context
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.limits import shown
@@ -215,7 +216,7 @@ def import_cards(args: argparse.Namespace, context: Context) -> int:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise CsvImportError(f"Impossible de lire « {path} » : {error.strerror}.") from error
+        raise CsvImportError(f"Impossible de lire « {path} » : {disk.reason(error)}.") from error
     series = context.store.get(Series, session.series_id)
     if series is None:
         raise FabriqueError("La série de cet atelier est introuvable.")

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from exports.safe_write import write_bytes
-from fabrique_desktop import template_exchange
+from fabrique_desktop import disk, template_exchange
 from fabrique_desktop.cli.context import Context
 from fabrique_desktop.errors import TemplateError
 from fabrique_desktop.workspace import find_series, list_sessions
@@ -43,7 +43,7 @@ def import_template(args: argparse.Namespace, context: Context) -> int:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise TemplateError(f"Impossible de lire « {path} » : {error.strerror}.") from error
+        raise TemplateError(f"Impossible de lire « {path} » : {disk.reason(error)}.") from error
     series = template_exchange.import_template(context.store, data, path.name)
     count = len(list_sessions(context.store, series.id))
     print(f"Série créée : « {series.title} » ({count} atelier(s)) — {series.id}")

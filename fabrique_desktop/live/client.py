@@ -361,8 +361,8 @@ async def handshake(
 def _clear_refusal(answer: dict[str, object]) -> str:
     """A refusal before any key: only a version mismatch is expected there. Which side is the
     newer is read from the numbers, not from the word (Fabrique 1 said it the other way)."""
-    reason = protocol.text_field(answer, "reason")  # type: ignore[arg-type]
+    reason = protocol.text_field(answer, "reason")
     if reason not in ("version", "old"):
         return reason or "refused"
-    theirs = protocol.int_field(answer, "protocol")  # type: ignore[arg-type]
+    theirs = protocol.int_field(answer, "protocol")
     return "version" if theirs > protocol.PROTOCOL else "old"

@@ -86,7 +86,7 @@ async def start_beacon(server: LiveServer, port: int) -> asyncio.DatagramTranspo
         log.warning("live: no discovery on UDP %s: %s", port, error)
         return None
     server.discovery_port = transport.get_extra_info("sockname")[1]
-    return transport  # type: ignore[return-value]
+    return transport
 
 
 class Finder:

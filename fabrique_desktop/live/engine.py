@@ -46,7 +46,7 @@ class EngineDoc:
         self.store = store
         self.session_id = session_id
         self._journal = _RecordingJournal(journal)
-        self.sync = sync.SessionSync(store, self._journal, session_id)  # type: ignore[arg-type]
+        self.sync = sync.SessionSync(store, self._journal, session_id)
         self.conflicts = 0
         """Conflicting fields found while merging peers' updates since the link opened."""
 

@@ -45,15 +45,17 @@ class Event:
 class Inbox:
     """A thread-safe queue of events; ``wake`` is called (from the network thread) on each put.
 
-    ``taken``, given with an event, is called when the owner thread takes it: the network
-    thread uses it to read no more from a peer while its bytes wait here (memory stays bounded
-    whatever a peer sends, and a peer faster than the owner is slowed by TCP, not buffered).
+    ``taken``, given with an event, is called on the owner thread once it has handled the
+    event (``done()``, after each batch): the network thread uses it to read no more from a peer
+    while its bytes wait here or are being merged (memory stays bounded whatever a peer sends,
+    and a peer faster than the owner is slowed by TCP, not buffered).
     """
 
     def __init__(self, wake: Callable[[], None] | None = None) -> None:
         self._queue: queue.SimpleQueue[tuple[Event, Callable[[], None] | None]] = (
             queue.SimpleQueue()
         )
+        self._handled: list[Callable[[], None]] = []
         self.wake = wake
 
     def put(self, event: Event, taken: Callable[[], None] | None = None) -> None:
@@ -70,8 +72,14 @@ class Inbox:
         except queue.Empty:
             return None
         if taken is not None:
-            taken()
+            self._handled.append(taken)
         return event
+
+    def done(self) -> None:
+        """The owner thread has handled every event it took (call it from that thread)."""
+        handled, self._handled = self._handled, []
+        for taken in handled:
+            taken()
 
 
 class LoopThread:

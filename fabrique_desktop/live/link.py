@@ -203,18 +203,23 @@ class LiveLink:
             if len(events) >= limit:
                 break
             event = self.inbox.get()
+        count = len(events)
         batch: list[tuple[str, bytes]] = []
-        for event in events:
-            if event.kind == SYNC and event.data[0] != protocol.SYNC_STEP1:
-                batch.append((event.peer, event.data[1]))
-                continue
+        try:
+            for event in events:
+                if event.kind == SYNC and event.data[0] != protocol.SYNC_STEP1:
+                    batch.append((event.peer, event.data[1]))
+                    continue
+                if batch:
+                    self._apply(batch)
+                    batch = []
+                self._handle(event)
             if batch:
                 self._apply(batch)
-                batch = []
-            self._handle(event)
-        if batch:
-            self._apply(batch)
-        return len(events)
+        finally:
+            del events, batch, event  # the peers' bytes, before they may send more
+            self.inbox.done()
+        return count
 
     def local_changed(self) -> None:
         """Something was written locally: the document picks it up and the peers get it."""

@@ -90,6 +90,25 @@ async def read_frame(reader: asyncio.StreamReader, limit: int = MAX_FRAME) -> by
     return await reader.readexactly(await read_header(reader, limit))
 
 
+CHUNK = 256 * 1024
+
+
+async def read_body(reader: asyncio.StreamReader, length: int) -> bytearray:
+    """``length`` bytes read in chunks into one buffer: a big frame is held once, not once in
+    the stream's buffer and again as its copy (``readexactly``)."""
+    body = bytearray(length)
+    view = memoryview(body)
+    got = 0
+    while got < length:
+        chunk = await reader.read(min(CHUNK, length - got))
+        if not chunk:
+            raise asyncio.IncompleteReadError(bytes(view[:got]), length)
+        view[got : got + len(chunk)] = chunk
+        got += len(chunk)
+    view.release()
+    return body
+
+
 async def read_header(reader: asyncio.StreamReader, limit: int = MAX_FRAME) -> int:
     """The length the next frame announces, refused before its body is read if over ``limit``."""
     (length,) = _HEADER.unpack(await reader.readexactly(_HEADER.size))

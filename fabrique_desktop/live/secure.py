@@ -134,7 +134,7 @@ class Channel:
         self._sent += 1
         return protocol.frame(sealed)
 
-    def open(self, sealed: bytes) -> bytes:
+    def open(self, sealed: bytes | bytearray) -> bytes:
         """The payload of the next frame received; ``ProtocolError("bad-seal")`` if it was not
         sealed by the other side with this connection's key as the next in order."""
         try:

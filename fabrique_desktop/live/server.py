@@ -22,6 +22,7 @@ import asyncio
 import contextlib
 import logging
 import socket
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -62,7 +63,10 @@ class _Connection:
     queued: int = 0
     closing: str = ""
     waiting: int = 0
-    """Bytes of its messages in the inbox, not yet taken by the owner thread."""
+    """Bytes of its messages in the inbox, not yet taken by the owner thread (under ``lock``)."""
+    blocked: bool = False
+    """Its read loop waits for ``drained`` (under ``lock``)."""
+    lock: threading.Lock = field(default_factory=threading.Lock)
     drained: asyncio.Event = field(default_factory=asyncio.Event)
 
 
@@ -340,7 +344,7 @@ class LiveServer:
         The key is derived (in a worker thread) while the join travels. ``ProtocolError``
         ``bad-seal`` if the join does not open: the laptop does not know the code.
         """
-        other = protocol.text_field(hello, "pake")  # type: ignore[arg-type]
+        other = protocol.text_field(hello, "pake")
         if len(other) != secure.MESSAGE_HEX:
             raise ProtocolError("bad-key", f"{len(other)} characters")
         exchange = await self._in_worker(secure.KeyExchange, self.code, False)
@@ -392,10 +396,10 @@ class LiveServer:
 
     def _check_join(self, join: dict[str, object]) -> str:
         """Why a laptop that proved the code is refused all the same (``""``: it is not)."""
-        wanted = protocol.text_field(join, "session")  # type: ignore[arg-type]
+        wanted = protocol.text_field(join, "session")
         if wanted and wanted != self.session_id:
             return "other-session"
-        if protocol.text_field(join, "peer") in self._removed:  # type: ignore[arg-type]
+        if protocol.text_field(join, "peer") in self._removed:
             return "removed"
         if len(self._connections) >= MAX_PEERS:
             return "full"
@@ -411,8 +415,7 @@ class LiveServer:
     async def _read_loop(self, reader: asyncio.StreamReader, connection: _Connection) -> str:
         window_start, count = time.monotonic(), 0
         while True:
-            while connection.waiting > PEER_BUDGET:  # the owner thread is behind: TCP waits
-                connection.drained.clear()
+            while self._behind(connection):  # the owner thread is behind: TCP waits
                 await connection.drained.wait()
             payload, big = await self._read_sealed(reader, connection)
             try:
@@ -426,6 +429,7 @@ class LiveServer:
                     message = protocol.parse_sync(payload)
                     del payload  # the sync data is a copy: keep one
                     self._hand_over(connection, message, big)
+                    del message  # the inbox has it; an idle link must not keep it
                     big = False  # released when the owner thread takes it
                 elif self._control(connection, payload):
                     return "left"
@@ -446,7 +450,7 @@ class LiveServer:
             await self._big.acquire()
         try:
             sealed = await asyncio.wait_for(
-                reader.readexactly(length), protocol.IDLE_TIMEOUT + length / MIN_RATE
+                protocol.read_body(reader, length), protocol.IDLE_TIMEOUT + length / MIN_RATE
             )
             return connection.channel.open(sealed), big
         except BaseException:
@@ -454,23 +458,37 @@ class LiveServer:
                 self._big.release()
             raise
 
+    @staticmethod
+    def _behind(connection: _Connection) -> bool:
+        with connection.lock:
+            connection.blocked = connection.waiting > PEER_BUDGET
+            if connection.blocked:
+                connection.drained.clear()
+            return connection.blocked
+
     def _hand_over(self, connection: _Connection, message: tuple[int, bytes], big: bool) -> None:
         """Put a sync message in the inbox; its bytes count against the peer's budget until
-        the owner thread takes it (and a big one holds the big-frame turn until then)."""
+        the owner thread takes it (and a big one holds the big-frame turn until then). The
+        network thread is woken only if it waits for this: typing costs no extra wake-up."""
         size = len(message[1])
         connection.info.received += 1
-        connection.waiting += size
+        with connection.lock:
+            connection.waiting += size
         thread = self._thread
 
         def taken() -> None:  # on the owner thread
-            if thread is not None:
-                thread.call(self._taken, connection, size, big)
+            with connection.lock:
+                connection.waiting -= size
+                drained = connection.blocked and connection.waiting <= PEER_BUDGET
+                if drained:
+                    connection.blocked = False
+            if (drained or big) and thread is not None:
+                thread.call(self._taken, connection, drained, big)
 
         self.inbox.put(Event(SYNC, connection.info.id, message), taken)
 
-    def _taken(self, connection: _Connection, size: int, big: bool) -> None:
-        connection.waiting -= size
-        if connection.waiting <= PEER_BUDGET:
+    def _taken(self, connection: _Connection, drained: bool, big: bool) -> None:
+        if drained:
             connection.drained.set()
         if big:
             self._big.release()  # type: ignore[union-attr]

@@ -2389,14 +2389,20 @@
 <context>
     <name>errors</name>
     <message>
-        <source>Une erreur inattendue est survenue. Rien n&apos;a été perdu : chaque idée est enregistrée dès sa saisie.
+        <source>Erreur interne de Fabrique (un défaut du programme, pas de vos données). Rien n&apos;a été perdu : chaque idée est enregistrée dès sa saisie.
 
-Les détails sont dans le journal :
-{}</source>
-        <translation>An unexpected error occurred. Nothing was lost: every idea is saved as soon as it is typed.
+{}.</source>
+        <translation>Internal error in Fabrique (a defect of the program, not of your data). Nothing was lost: every idea is saved as soon as it is typed.
 
-Details are in the log:
-{}</translation>
+{}.</translation>
+    </message>
+    <message>
+        <source>Lecture seule : {} Consultation et exports possibles, aucune modification.</source>
+        <translation>Read-only: {} You can view and export, not change anything.</translation>
+    </message>
+    <message>
+        <source>{} (lecture seule)</source>
+        <translation>{} (read-only)</translation>
     </message>
 </context>
 <context>

@@ -212,6 +212,7 @@ def refused_cleanly(result: Run, before: list[str], root: Path, name: str) -> No
     assert result.code == 1, (result.code, result.err[-2000:])
     assert "Traceback" not in result.err
     assert "inattendue" not in result.err
+    assert "erreur interne" not in result.err  # the bug exit's words since #12
     message = result.err.strip()
     assert message.startswith("fabrique : "), message
     assert "\n" not in message, message

@@ -4,6 +4,8 @@ import sys
 
 import pytest
 
+from PySide6.QtCore import QTimer
+
 from db.backups import Backups
 from ui.app import FabriqueApp, make_application
 
@@ -19,6 +21,10 @@ def fabrique_app(qapp, store, data_dir, demo):
     yield app
     if app.window is not None:
         app.window.close()
+        # the store closes next: no panel may refresh from it any more (on a loaded machine
+        # the agenda's 1-second timer fired before pytest-qt deleted the window)
+        for timer in app.window.findChildren(QTimer):
+            timer.stop()
 
 
 @pytest.fixture

@@ -54,3 +54,38 @@ def test_an_error_that_repeats_shows_one_message_at_a_time(qapp, data_dir, monke
     boxes = [w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     assert len(boxes) == 1  # the next error, once the message was read, is shown again
     boxes[0].accept()
+
+
+def test_a_programming_error_in_a_write_is_shown_as_internal_and_logged(
+    qapp, window, store, data_dir, monkeypatch
+) -> None:
+    """A bug (here a foreign key violated inside the store's transaction) is not dressed up
+    as a disk problem: « Erreur interne », the log's path, and the traceback in the log."""
+    import sqlite3
+
+    import pytest
+
+    from fabrique_desktop import changes
+    from fabrique_desktop.changes import Change
+    from fabrique_desktop.model import Card
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    setup_logging(data_dir.log_file)
+    install_error_handler(data_dir)
+    orphan = Card(session_id="no-such-session", text="x", column="inbox", position=1.0)
+    steps = window.bus.history.count()
+    with pytest.raises(sqlite3.IntegrityError) as raised:
+        window.bus.push(Change("Un bogue", (changes.create(orphan),)))
+    assert window.bus.history.count() == steps  # never became an undo step
+    sys.excepthook(raised.type, raised.value, raised.tb)
+    assert shown[0].startswith("Erreur interne")
+    assert str(data_dir.log_file) in shown[0]
+    assert "disque" not in shown[0]
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    log = data_dir.log_file.read_text(encoding="utf-8")
+    assert "Traceback" in log
+    assert "sqlite3.IntegrityError: FOREIGN KEY constraint failed" in log
+    assert "db/store.py" in log  # where it happened
