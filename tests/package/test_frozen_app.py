@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.package, pytest.mark.slow]
 
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 DEMO_ATELIER = re.compile(r"Atelier 3 — Objectifs et pistes de projet\t[1-9]\d+\n")  # its ideas
-SIZE_LIMIT_MB = 185  # aim: 150 (see the note); this catches a Qt module or a test tool slipping in
+SIZE_LIMIT_MB = 230  # 184 MB measured (aim 150); catches Qt modules or test tools slipping in
 
 
 def test_version(run_frozen) -> None:
