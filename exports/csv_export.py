@@ -2,7 +2,12 @@
 accents right), ``,`` or ``;`` (French spreadsheets), one line per idea.
 
 The header uses the French names that ``fabrique import-cards`` reads back
-(texte, colonne, persona, horizon, thèmes), followed by table and votes.
+(texte, colonne, persona, horizon, thèmes, nature), followed by table and votes. Themes are
+separated by `` | `` so that « Transition énergétique » stays one theme.
+
+A cell a spreadsheet would run as a formula (starting with ``=`` ``+`` ``-`` ``@``, a tab or
+a carriage return: OWASP's CSV-injection rule) is written with a leading ``'``, shown as
+text by Excel and LibreOffice; ``import-cards`` takes it off again.
 """
 
 from __future__ import annotations
@@ -12,10 +17,23 @@ import io
 from pathlib import Path
 
 from exports.safe_write import write_bytes
+from fabrique_desktop.model import CARD_KINDS, IDEA
 from fabrique_desktop.report import SessionReport
 
-HEADER = ("texte", "colonne", "persona", "horizon", "thèmes", "table", "votes")
+HEADER = ("texte", "colonne", "persona", "horizon", "thèmes", "table", "votes", "nature")
 DELIMITERS = (",", ";")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: object) -> object:
+    """``cell`` as a spreadsheet shows it as text: a ``'`` before a formula-like start."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+def safe_row(cells: tuple[object, ...]) -> tuple[object, ...]:
+    return tuple(neutralise(c) for c in cells)
 
 
 def session_csv(report: SessionReport, delimiter: str = ",") -> bytes:
@@ -25,16 +43,19 @@ def session_csv(report: SessionReport, delimiter: str = ",") -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(HEADER)
-    for idea in report.ideas:
+    for idea in report.cards:
         writer.writerow(
-            (
-                idea.text,
-                titles.get(idea.column, idea.column),
-                idea.persona,
-                idea.horizon,
-                " ".join(idea.tags),
-                idea.table,
-                idea.votes,
+            safe_row(
+                (
+                    idea.text,
+                    titles.get(idea.column, idea.column),
+                    idea.persona,
+                    idea.horizon,
+                    " | ".join(idea.tags),
+                    idea.table,
+                    idea.votes,
+                    CARD_KINDS.get(idea.kind, CARD_KINDS[IDEA]),
+                )
             )
         )
     return out.getvalue().encode("utf-8-sig")

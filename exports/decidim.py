@@ -14,6 +14,7 @@ import csv
 import io
 from pathlib import Path
 
+from exports.csv_export import safe_row
 from exports.pdf_style import french_date
 from exports.safe_write import write_bytes
 from fabrique_desktop.report import Idea, SessionReport
@@ -46,7 +47,7 @@ def body_of(idea: Idea, report: SessionReport) -> str:
     if idea.horizon:
         lines.append(f"Horizon : {idea.horizon}.")
     if idea.tags:
-        lines.append(f"Thèmes : {' '.join(idea.tags)}.")
+        lines.append(f"Thèmes : {' | '.join(idea.tags)}.")
     if idea.source:
         lines.append(f"Proposée par : {idea.source}.")
     if idea.votes:
@@ -60,8 +61,10 @@ def decidim_csv(report: SessionReport) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
     for idea in report.ideas:
+        if not idea.is_idea:
+            continue  # « Futur engagé » items are decisions already taken, not proposals
         category = titles.get(idea.column, "") if idea.column != "inbox" else ""
-        writer.writerow((title_of(idea.text), body_of(idea, report), "", category))
+        writer.writerow(safe_row((title_of(idea.text), body_of(idea, report), "", category)))
     return out.getvalue().encode("utf-8")
 
 

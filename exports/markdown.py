@@ -50,12 +50,15 @@ def session_markdown(report: SessionReport) -> str:
             for p in report.personas
         ]
     for column in report.columns:
-        if not column.ideas:
+        if not column.ideas and not column.futur:
             continue
         out += ["", f"## {escape(column.column.title)} ({len(column.ideas)})", ""]
         if column.column.subtitle:
             out += [f"_{escape(column.column.subtitle)}_", ""]
         out += [_idea_line(i) for i in column.ideas]
+        if column.futur:
+            out += ["", f"### Futur engagé : premières réalisations ({len(column.futur)})", ""]
+            out += [_idea_line(i) for i in column.futur]
     if report.inbox:
         out += ["", f"## Idées à trier ({len(report.inbox)})", ""]
         out += [_idea_line(i) for i in report.inbox]

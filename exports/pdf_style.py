@@ -8,6 +8,7 @@ paragraph draws right-to-left lines in reading order and shapes Indic names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +20,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -44,7 +46,7 @@ from exports.fonts import (
     register_fonts,
     with_fallback,
 )
-from fabrique_desktop.typography import french_spacing
+from fabrique_desktop.typography import NBSP, french_spacing
 
 INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#5F6368")
@@ -74,12 +76,31 @@ MONTHS = (
 
 ProgressCallback = Callable[[int, int], None]
 
+LONGEST = 3000
+"""Characters of one typed text a PDF prints: a longer one (a pasted document, a runaway
+tag list) is cut with « … », so that no paragraph is taller than a page."""
+SHORT = 300
+"""Characters of a title or a label: a title longer than that is cut with « … »."""
+_ORDINAL = re.compile(r"\b(\d{1,4})(er|re|e|ème|nd|nde)\b")
+_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}\b)")
 
-def text(value: object) -> str:
-    """Paragraph markup for text typed by people: escaped, Arabic letters joined, nothing
-    lost. Right-to-left lines are put in visual order when drawn (``exports.bidi``)."""
-    shown = joined(french_spacing(str(value)))  # « » : ; ! ? stay with their word
-    return with_fallback(shown, escape(shown)).replace("\n", "<br/>")
+
+def clip(value: object, limit: int = LONGEST) -> str:
+    """``value`` as text, cut with « … » after ``limit`` characters."""
+    shown = str(value)
+    return shown if len(shown) <= limit else shown[: limit - 1].rstrip() + "…"
+
+
+def text(value: object, limit: int = LONGEST) -> str:
+    """Paragraph markup for text typed by people: escaped, Arabic letters joined, French
+    spacing (« », : ; ! ? and 100 000 kept together), ordinals raised (1er, 2e), and cut
+    with « … » beyond ``limit`` characters. Right-to-left lines are put in visual order
+    when drawn (``exports.bidi``)."""
+    shown = joined(_THOUSANDS.sub(NBSP, french_spacing(clip(value, limit))))
+    markup = with_fallback(shown, escape(shown)).replace("\n", "<br/>")
+    if any(c.isdigit() for c in shown):
+        markup = _ORDINAL.sub(r"\1<super>\2</super>", markup)
+    return markup
 
 
 def french_date(iso: str) -> str:
@@ -142,6 +163,8 @@ def styles() -> Styles:
             "fontSize": 10,
             "leading": 13.5,
             "textColor": INK,
+            "allowWidows": 0,  # never a paragraph's last line alone at the top of a page
+            "allowOrphans": 0,  # nor its first line alone at the foot of one
         }
         base.update(kw)
         return ParagraphStyle(name, **base)
@@ -150,8 +173,24 @@ def styles() -> Styles:
         title=style("title", fontName=BOLD, fontSize=30, leading=36, spaceAfter=6),
         subtitle=style("subtitle", fontSize=16, leading=21, textColor=MUTED, spaceAfter=4),
         cover_line=style("cover_line", fontSize=12, leading=17),
-        h1=style("h1", fontName=BOLD, fontSize=19, leading=24, spaceBefore=4, spaceAfter=10),
-        h2=style("h2", fontName=BOLD, fontSize=13.5, leading=18, spaceBefore=10, spaceAfter=5),
+        h1=style(
+            "h1",
+            fontName=BOLD,
+            fontSize=19,
+            leading=24,
+            spaceBefore=4,
+            spaceAfter=10,
+            keepWithNext=1,
+        ),
+        h2=style(
+            "h2",
+            fontName=BOLD,
+            fontSize=13.5,
+            leading=18,
+            spaceBefore=10,
+            spaceAfter=5,
+            keepWithNext=1,
+        ),
         h3=style(
             "h3",
             fontName=BOLD,
@@ -160,6 +199,7 @@ def styles() -> Styles:
             spaceBefore=6,
             spaceAfter=3,
             textColor=ACCENT,
+            keepWithNext=1,
         ),
         body=style("body", spaceAfter=6),
         small=style("small", fontSize=8.5, leading=11),
@@ -174,7 +214,7 @@ def styles() -> Styles:
         band=style("band", fontName=BOLD, fontSize=20, leading=25, textColor=colors.white),
         band_small=style("band_small", fontSize=10, leading=13, textColor=colors.white),
         quote=style("quote", fontName=ITALIC, fontSize=11, leading=15, leftIndent=12, spaceAfter=2),
-        bullet=style("bullet", leftIndent=12, bulletIndent=2, spaceAfter=2),
+        bullet=style("bullet", leftIndent=14, bulletIndent=2, spaceAfter=2),
         cell=style("cell", fontSize=9, leading=12),
         cell_bold=style("cell_bold", fontName=BOLD, fontSize=9, leading=12),
         cell_right=style("cell_right", fontSize=9, leading=12, alignment=TA_RIGHT),
@@ -236,6 +276,8 @@ class Booklet(BaseDocTemplate):
         subject: str = "",
         progress: ProgressCallback | None = None,
         accent: colors.Color = ACCENT,
+        lang: str = "fr",
+        organisation: str = "",
     ) -> None:
         super().__init__(
             target,
@@ -244,15 +286,17 @@ class Booklet(BaseDocTemplate):
             rightMargin=MARGIN,
             topMargin=MARGIN + HEADER_GAP,
             bottomMargin=MARGIN,
-            title=title,
-            author=author or "Fabrique",
-            subject=subject,
+            title=clip(title, 300),
+            author=clip(author or organisation, 300),
+            subject=clip(subject, 300),
             creator="Fabrique",
+            lang=lang,
             initialFontName=REGULAR,  # no base-14 Helvetica left in the file
             initialFontSize=10,
             initialLeading=13.5,
         )
-        self.header = header
+        self.header = clip(header, 120)
+        self.organisation = clip(organisation, 80)
         self.accent = accent
         self.progress = progress
         self._flowable_count = 0
@@ -334,9 +378,16 @@ class Booklet(BaseDocTemplate):
         width, height = canvas._pagesize
         top = height - MARGIN
         canvas.setFillColor(MUTED)
-        draw_string(canvas, MARGIN, top, self.header, REGULAR, 8)
-        canvas.setFont(REGULAR, 8)
-        canvas.drawRightString(width - MARGIN, top, "Fabrique")
+        right = stringWidth(self.organisation, REGULAR, 8) + 12 if self.organisation else 0.0
+        header = self.header
+        room = width - 2 * MARGIN - right
+        while header and stringWidth(header + "…", REGULAR, 8) > room:
+            header = header[: max(len(header) - 8, 0)]
+        if header != self.header:
+            header = header.rstrip() + "…"
+        draw_string(canvas, MARGIN, top, header, REGULAR, 8)
+        if self.organisation:  # who publishes the document, never the software's name
+            draw_string(canvas, width - MARGIN - right + 12, top, self.organisation, REGULAR, 8)
         canvas.setStrokeColor(self.accent)
         canvas.setLineWidth(1.2)
         canvas.line(MARGIN, top - 2.5 * mm, width - MARGIN, top - 2.5 * mm)
@@ -403,7 +454,7 @@ def contents(st: Styles) -> Contents:
 
 
 def heading(label: str, st: Styles, level: int = 0) -> Heading:
-    return Heading(text(label), st.h1 if level == 0 else st.h2, level, label)
+    return Heading(text(label, SHORT), st.h1 if level == 0 else st.h2, level, clip(label, SHORT))
 
 
 def section_start(
@@ -426,9 +477,9 @@ def band(
     level: int = 0,
 ) -> list[Flowable]:
     """A full-width coloured band with a white title: how each Vivre opens."""
-    cells: list[Any] = [Paragraph(text(title), st.band)]
+    cells: list[Any] = [Paragraph(text(title, SHORT), st.band)]
     if subtitle:
-        cells.append(Paragraph(text(subtitle), st.band_small))
+        cells.append(Paragraph(text(subtitle, SHORT), st.band_small))
     table = Table([[cells]], colWidths=[width])
     table.setStyle(
         TableStyle(
@@ -441,7 +492,7 @@ def band(
             ]
         )
     )
-    return [Anchor(title, level), table]
+    return [Anchor(clip(title, SHORT), level), table]
 
 
 def figures_grid(
@@ -473,11 +524,26 @@ def figures_grid(
     return table
 
 
+def hanging(style: ParagraphStyle, indent: float = 14) -> ParagraphStyle:
+    """``style`` with a hanging indent: the bullet in the margin, every line of the text
+    aligned on its first word."""
+    if style.leftIndent >= indent and style.bulletIndent < style.leftIndent:
+        return style
+    return ParagraphStyle(
+        f"{style.name}-hanging",
+        parent=style,
+        leftIndent=style.leftIndent + indent,
+        bulletIndent=style.leftIndent + 2,
+    )
+
+
 def bullets(
-    items: Iterable[str], st: Styles, style: ParagraphStyle | None = None
+    items: Iterable[str], st: Styles, style: ParagraphStyle | None = None, note: str = ""
 ) -> list[Paragraph]:
-    style = style or st.bullet
-    return [Paragraph(text(item), style, bulletText="•") for item in items]
+    """One bulleted paragraph per item, with a hanging indent. ``note`` (markup) is added
+    after each item."""
+    style = hanging(style or st.bullet)
+    return [Paragraph(text(item) + note, style, bulletText="•") for item in items]
 
 
 def keep(flowables: list[Flowable]) -> KeepTogether:
@@ -501,15 +567,15 @@ def cover(
     """The cover: what, when, where, who; the stripe of the Vivre colours at the bottom."""
     story: list[Flowable] = [spacer(28)]
     story.append(
-        Paragraph(text(kicker).upper(), ParagraphStyle("k", parent=st.subtitle, fontSize=11))
+        Paragraph(text(kicker, SHORT).upper(), ParagraphStyle("k", parent=st.subtitle, fontSize=11))
     )
     story.append(spacer(3))
-    story.append(Paragraph(text(title), st.title))
+    story.append(Paragraph(text(title, SHORT), st.title))
     if subtitle:
-        story.append(Paragraph(text(subtitle), st.subtitle))
+        story.append(Paragraph(text(subtitle, SHORT), st.subtitle))
     story.append(spacer(14))
     rows = [
-        [Paragraph(text(label), st.muted), Paragraph(text(value), st.cover_line)]
+        [Paragraph(text(label, SHORT), st.muted), Paragraph(text(value, SHORT), st.cover_line)]
         for label, value in lines
         if value
     ]

@@ -27,6 +27,7 @@ from exports.fonts import (
     visual,
     with_fallback,
 )
+from exports.pdf_style import clip
 from exports.safe_write import write_bytes
 from fabrique_desktop.model import Persona
 from fabrique_desktop.paths import media_file
@@ -52,9 +53,12 @@ def write_deck(
     title: str = "",
     media_dir: Path | None = None,
     captions: dict[str, str] | None = None,
+    author: str = "",
 ) -> int:
     """Write the deck to ``target`` (through a temporary file); returns the number of pages."""
-    data, pages = deck_pdf(personas, title=title, media_dir=media_dir, captions=captions)
+    data, pages = deck_pdf(
+        personas, title=title, media_dir=media_dir, captions=captions, author=author
+    )
     write_bytes(target, data)
     return pages
 
@@ -65,6 +69,7 @@ def deck_pdf(
     title: str = "",
     media_dir: Path | None = None,
     captions: dict[str, str] | None = None,
+    author: str = "",
 ) -> tuple[bytes, int]:
     """The PDF bytes and page count. ``captions`` adds a line per persona id (e.g. tables)."""
     from reportlab.pdfgen.canvas import Canvas
@@ -72,10 +77,14 @@ def deck_pdf(
     register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(
-        buffer, pagesize=(PAGE_W, PAGE_H), pageCompression=1, initialFontName=REGULAR
+        buffer, pagesize=(PAGE_W, PAGE_H), pageCompression=1, initialFontName=REGULAR, lang="fr"
     )  # no base-14 Helvetica (not embedded) left in the file
-    canvas.setTitle(f"Cartes personas — {title}" if title else "Cartes personas")
-    canvas.setAuthor("Fabrique")
+    canvas.setTitle(clip(f"Cartes personas — {title}" if title else "Cartes personas", 300))
+    canvas.setAuthor(clip(author, 300))
+    canvas.setSubject(
+        f"{len(personas)} habitant{'s' if len(personas) > 1 else ''} fictif"
+        f"{'s' if len(personas) > 1 else ''} à découper, quatre par page"
+    )
     canvas.setCreator("Fabrique")
     pages = 0
     for start in range(0, max(len(personas), 1), PER_PAGE):

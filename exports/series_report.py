@@ -1,8 +1,17 @@
 """The synthesis booklet of a series: all its ateliers gathered like the 2017 booklet.
 
-Cover, contents, key figures, the steps of the process, the paradoxes of the diagnostic,
-the shared values, the personas, then the four Vivre — challenge, keywords, dream, the
-project ideas by horizon (2024 / 2040) and theme, and the engagements for that Vivre.
+Cover (organisation, logo), the facilitator's introduction, contents, key figures with the
+ideas charted by Vivre and horizon, « pourquoi » the project, the steps of the process (a
+timeline of what each atelier produced) and who took part, the paradoxes, the shared
+values, the international inspirations, the personas, the chain paradoxes → challenges →
+four Vivre → dreams → engagements, the compétences, then each Vivre — challenge, « Comment
+faire pour ? », keywords, dream, its engagements introduced, the « Futur engagé » already
+under way, the participants' project ideas by horizon and theme — then the ideas still to
+sort, the quotes and « la suite ».
+
+Counts add up: the cover's number of ideas is the sum of the Vivre and of the ideas to sort,
+and the horizons (with « sans horizon ») add up to the same number. An idea held by several
+ateliers is printed once, with its ateliers.
 """
 
 from __future__ import annotations
@@ -11,18 +20,27 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, TableStyle
 
+from exports import charts
 from exports import pdf_style as ps
 from exports.bidi import Paragraph
 from exports.safe_write import write_with
-from exports.session_report import engagement_block, quote_blocks
-from fabrique_desktop.report import SeriesColumn, SeriesReport
+from exports.session_report import engagement_block, printable_photo, quote_blocks
+from fabrique_desktop.model import HORIZONS
+from fabrique_desktop.report import (
+    NO_HORIZON,
+    Idea,
+    SeriesColumn,
+    SeriesReport,
+)
 
 HORIZON_TITLES = {
     "2024": "Horizon 2024 — c’est déjà aujourd’hui",
     "2040": "Horizon 2040 — la métropole de demain",
+    NO_HORIZON: "Sans horizon précisé",
 }
+HORIZON_LEGEND = {"2024": "Horizon 2024", "2040": "Horizon 2040", NO_HORIZON: "Sans horizon"}
 
 
 def write_series_pdf(
@@ -34,14 +52,20 @@ def write_series_pdf(
 def build_series_pdf(
     report: SeriesReport, out: BinaryIO | str, progress: ps.ProgressCallback | None = None
 ) -> None:
+    organisation = report.booklet.organisation
     doc = ps.Booklet(
         out,
         title=f"Synthèse — {report.series.title}",
         header=f"{report.series.title} — synthèse des ateliers",
         subject=report.template.title,
         progress=progress,
+        organisation=organisation,
     )
     doc.build_story(series_story(report, doc.body_width))
+
+
+def _plural(n: int, singular: str, plural: str) -> str:
+    return f"{n} {singular if n <= 1 else plural}"
 
 
 def _dates(report: SeriesReport) -> str:
@@ -53,46 +77,76 @@ def _dates(report: SeriesReport) -> str:
     return f"du {ps.french_date(dates[0])} au {ps.french_date(dates[-1])}"
 
 
+def _paragraphs(value: str, style: ps.ParagraphStyle) -> list[Flowable]:
+    return [Paragraph(ps.text(p.strip()), style) for p in value.split("\n\n") if p.strip()]
+
+
+def _logo(path: str, height: float = 22 * mm) -> Flowable | None:
+    if not path or not Path(path).is_file():
+        return None
+    try:
+        image = Image(printable_photo(Path(path)))
+    except Exception:  # an unreadable logo leaves the cover without it, never the booklet
+        return None
+    ratio = image.imageWidth / image.imageHeight if image.imageHeight else 1
+    image.drawHeight = height
+    image.drawWidth = min(height * ratio, 80 * mm)
+    image.hAlign = "LEFT"
+    return image
+
+
 def series_story(report: SeriesReport, width: float) -> list[Flowable]:
     st = ps.styles()
     data = report.template.data
+    booklet = report.booklet
     n = len(report.sessions)
-    story: list[Flowable] = ps.cover(
+    story: list[Flowable] = []
+    logo = _logo(booklet.logo)
+    if logo is not None:
+        story.append(logo)
+    story += ps.cover(
         st,
         kicker="Synthèse des ateliers",
         title=report.series.title,
         subtitle=str(data.get("territory", "")),
         lines=[
-            ("Ateliers", f"{n} atelier{'s' if n > 1 else ''}" if n else ""),
+            ("Ateliers", _plural(n, "atelier", "ateliers") if n else ""),
             ("Dates", _dates(report)),
-            ("Méthode", report.template.title),
-            ("Pistes de projet", str(report.idea_count) if report.idea_count else ""),
+            ("Démarche", report.template.title),
+            (
+                "Pistes de projet",
+                _plural(report.idea_count, "piste de projet", "pistes de projet")
+                if report.idea_count
+                else "",
+            ),
+            ("Engagements", str(len(report.engagements)) if report.engagements else ""),
+            ("Réalisé par", booklet.organisation),
         ],
         stripe=[(c.column.title, ps.hex_colour(c.column.colour)) for c in report.columns],
         width=width,
     )
+    if booklet.introduction.strip():
+        story.append(ps.heading("Introduction", st))
+        story += _paragraphs(booklet.introduction, st.body)
+        story.append(ps.PageBreak())
     story.append(Paragraph(ps.text("Sommaire"), st.h1))
     story.append(ps.contents(st))
-    story += ps.section_start("Chiffres clés", st, new_page=False)
-    story.append(
-        ps.figures_grid(
-            [
-                (f.value, f.label, ps.hex_colour(f.colour) if f.colour else None)
-                for f in report.figures
-            ],
-            st,
-            width,
-        )
-    )
-    if data.get("description"):
-        story.append(ps.spacer(4))
-        story.append(Paragraph(ps.text(data["description"]), st.body))
+    story += _key_figures(report, st, width)
+    if booklet.why.strip():
+        story += ps.section_start("Pourquoi ce projet ?", st)
+        story += _paragraphs(booklet.why, st.body)
     story += _steps(report, st, width)
+    story += _participants(report, st, width)
     story += _paradoxes(report, st, width)
     story += _values(report, st)
+    story += _inspirations(report, st)
     story += _personas(report, st, width)
+    story += _chain(report, st, width)
+    story += _competences(report, st, width)
+    story += _engagement_charts(report, st, width)
     for column in report.columns:
         story += _vivre(column, report, st, width)
+    story += _unsorted(report, st)
     if report.quotes:
         story += ps.section_start("Paroles d’ateliers", st)
         story += quote_blocks(report.quotes, st)
@@ -103,36 +157,187 @@ def series_story(report: SeriesReport, width: float) -> list[Flowable]:
             story.append(
                 engagement_block(e.number, e.title, e.purpose, e.how, e.ideas, ps.ACCENT, st, width)
             )
+    if booklet.next.strip():
+        story += ps.section_start("La suite", st)
+        story += _paragraphs(booklet.next, st.body)
     return story
+
+
+def _key_figures(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
+    story = ps.section_start("Chiffres clés", st)
+    story.append(
+        ps.figures_grid(
+            [
+                (f.value, f.label, ps.hex_colour(f.colour) if f.colour else None)
+                for f in report.figures
+            ],
+            st,
+            width,
+        )
+    )
+    description = report.template.data.get("description")
+    if description:
+        story.append(ps.spacer(4))
+        story.append(Paragraph(ps.text(description), st.body))
+    if report.idea_count:
+        story += _ideas_chart(report, st, width)
+    return story
+
+
+def _ideas_chart(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
+    horizons = [*HORIZONS, NO_HORIZON]
+    used = [h for h in horizons if report.horizon_count(h)]
+    rows = []
+    for column in report.columns:
+        counts = {h.horizon: h.count for h in column.horizons}
+        rows.append(
+            (
+                column.column.title,
+                ps.hex_colour(column.column.colour),
+                [charts.Segment(HORIZON_LEGEND[h], counts.get(h, 0)) for h in used],
+            )
+        )
+    if report.unsorted_ideas:
+        counts = {h: 0 for h in used}
+        for idea in report.unsorted_ideas:
+            counts[idea.horizon if idea.horizon in HORIZONS else NO_HORIZON] += 1
+        rows.append(
+            (
+                "À classer",
+                ps.hex_colour("#455A64"),
+                [charts.Segment(HORIZON_LEGEND[h], counts[h]) for h in used],
+            )
+        )
+    by_horizon = " · ".join(
+        f"{HORIZON_LEGEND[h].lower()} : {report.horizon_count(h)}" for h in used
+    )
+    unsorted = f" ; {len(report.unsorted_ideas)} à classer" if report.unsorted_ideas else ""
+    return [
+        Paragraph("Les pistes de projet par Vivre et par horizon", st.h3),
+        charts.stacked_bars(rows, width, total_label="total"),
+        Paragraph(
+            ps.text(
+                f"{_plural(report.idea_count, 'piste de projet', 'pistes de projet')} "
+                f"au total ({by_horizon}{unsorted})."
+            ),
+            st.meta,
+        ),
+    ]
 
 
 def _steps(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
     if not report.sessions:
         return []
-    story = ps.section_start("Les étapes de la démarche", st)
+    story = ps.section_start(
+        "Les étapes de la démarche",
+        st,
+        intro=(
+            f"{_plural(len(report.sessions), 'atelier', 'ateliers')} "
+            f"{_dates(report)} : ce que chacun a réuni et produit."
+        ),
+    )
+    steps = []
+    for s in report.sessions:
+        steps.append(
+            charts.Step(
+                number=s.number,
+                date=ps.french_date(s.date),
+                title=s.phase,
+                lines=tuple(_produced_counts(s, short=True)),
+                colour=ps.ACCENT,
+            )
+        )
+    story.append(charts.timeline(steps, width))
+    story.append(ps.spacer(2))
     rows: list[list[Any]] = [
         [
             Paragraph("N°", st.cell_bold),
             Paragraph("Date", st.cell_bold),
-            Paragraph("Atelier", st.cell_bold),
-            Paragraph("Phase", st.cell_bold),
-            Paragraph("Idées", st.cell_bold),
+            Paragraph("Atelier et participants", st.cell_bold),
+            Paragraph("Ce qu’il a produit", st.cell_bold),
         ]
     ]
     for s in report.sessions:
         title = ps.text(s.title)
-        if s.place:
-            title += f'<br/><font size="7.5" color="#5F6368">{ps.text(s.place)}</font>'
+        who = " · ".join(p for p in (s.audience, s.place) if p)
+        if who:
+            title += f'<br/><font size="7.5" color="#5F6368">{ps.text(who)}</font>'
+        produced = [ps.text(s.produced)] if s.produced else []
+        counts = _produced_counts(s)
+        if counts:
+            produced.append(
+                f'<font size="7.5" color="#5F6368">{ps.text(" · ".join(counts))}</font>'
+            )
         rows.append(
             [
                 Paragraph(str(s.number or ""), st.cell),
                 Paragraph(ps.text(ps.french_date(s.date)), st.cell),
                 Paragraph(title, st.cell),
-                Paragraph(ps.text(s.phase), st.cell),
-                Paragraph(str(s.ideas), st.cell_right),
+                Paragraph("<br/>".join(produced) or "—", st.cell),
             ]
         )
-    story.append(ps.simple_table(rows, [10 * mm, 30 * mm, width - 110 * mm, 52 * mm, 18 * mm]))
+    story.append(ps.simple_table(rows, [10 * mm, 30 * mm, 62 * mm, width - 102 * mm]))
+    return story
+
+
+def _produced_counts(s: Any, short: bool = False) -> list[str]:
+    counts = []
+    if s.ideas:
+        counts.append(
+            _plural(s.ideas, "piste", "pistes")
+            if short
+            else _plural(s.ideas, "piste de projet", "pistes de projet")
+        )
+    if s.futur:
+        counts.append(
+            _plural(s.futur, "réalisation", "réalisations")
+            if short
+            else _plural(s.futur, "réalisation engagée", "réalisations engagées")
+        )
+    if s.dots:
+        counts.append(_plural(s.dots, "vote", "votes"))
+    if s.engagements:
+        counts.append(_plural(s.engagements, "engagement", "engagements"))
+    if s.tables:
+        counts.append(_plural(s.tables, "table", "tables"))
+    return counts
+
+
+def _participants(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
+    listed = report.booklet.participants.strip()
+    groups = [s for s in report.sessions if s.audience or s.tables or s.participants]
+    named = [s for s in report.sessions if s.names]
+    if not (listed or groups or named):
+        return []
+    story = ps.section_start("Ils ont participé", st)
+    if groups:
+        counted = [
+            (label, attr)
+            for label, attr in (("Tables", "tables"), ("Participants", "participants"))
+            if any(getattr(s, attr) for s in groups)
+        ]
+        rows: list[list[Any]] = [
+            [Paragraph("Atelier", st.cell_bold), Paragraph("Qui", st.cell_bold)]
+            + [Paragraph(label, st.cell_right) for label, _ in counted]
+        ]
+        for s in groups:
+            rows.append(
+                [
+                    Paragraph(ps.text(s.title), st.cell),
+                    Paragraph(ps.text(s.audience or "—"), st.cell),
+                ]
+                + [Paragraph(str(getattr(s, attr) or "—"), st.cell_right) for _, attr in counted]
+            )
+        extra = [26 * mm] * len(counted)
+        story.append(ps.simple_table(rows, [70 * mm, width - 70 * mm - sum(extra), *extra]))
+        story.append(ps.spacer(4))
+    for s in named:
+        story.append(Paragraph(ps.text(s.title), st.h3))
+        story.append(Paragraph(ps.text(" / ".join(s.names)), st.small))
+    if listed:
+        if named or groups:
+            story.append(Paragraph("Les participants", st.h3))
+        story += _paragraphs(listed, ps.ParagraphStyle("names", parent=st.small, leading=12.5))
     return story
 
 
@@ -197,6 +402,28 @@ def _values(report: SeriesReport, st: ps.Styles) -> list[Flowable]:
     return story
 
 
+def _inspirations(report: SeriesReport, st: ps.Styles) -> list[Flowable]:
+    if not report.inspirations:
+        return []
+    story = ps.section_start(
+        "Apprendre des métropoles qui réussissent",
+        st,
+        intro=f"{len(report.inspirations)} inspirations internationales présentées en atelier.",
+    )
+    for item in report.inspirations:
+        place = " — ".join(p for p in (item.get("city", ""), item.get("country", "")) if p)
+        story.append(
+            KeepTogether(
+                [
+                    Paragraph(ps.text(place), st.h2),
+                    Paragraph(ps.text(item.get("title", "")), st.h3),
+                    Paragraph(ps.text(item.get("text", "")), st.body),
+                ]
+            )
+        )
+    return story
+
+
 def _personas(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
     if not report.personas:
         return []
@@ -206,28 +433,172 @@ def _personas(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowabl
         new_page=False,
         intro=(
             "Pendant les ateliers, les participants ont quitté leur rôle pour parler au nom "
-            "de ces personas."
+            "de ces habitants fictifs."
         ),
     )
     rows = []
     for p in report.personas:
         details = " · ".join(x for x in (p.town, f"{p.age} ans" if p.age else "") if x)
+        if p.ideas:
+            details += f" · {_plural(p.ideas, 'idée', 'idées')}".lstrip(" ·")
         cells = [
-            Paragraph(f"<b>{ps.text(p.first_name)}</b>", st.cell),
+            Paragraph(f"<b>{ps.text(p.first_name, 200)}</b>", st.cell),
             Paragraph(ps.text(p.role), st.cell),
             Paragraph(ps.text(details), st.cell),
         ]
         rows.append((p.colour, cells))
-    table = ps.persona_table(rows, [32 * mm, width - 85 * mm, 50 * mm])
+    story.append(ps.persona_table(rows, [32 * mm, width - 85 * mm, 50 * mm]))
+    return story
+
+
+def _chain(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
+    """Paradoxes → challenges (« Comment faire pour ? ») → four Vivre → dreams → engagements,
+    one column per Vivre, as the source booklet's « schéma d'ensemble »."""
+    columns = [c for c in report.columns if c.column.subtitle or c.questions or c.engagements]
+    if not columns:
+        return []
+    story = ps.section_start(
+        "Une vision d’ensemble",
+        st,
+        intro="Du constat aux engagements : ce que chaque « Vivre » relève et ce qu’il promet.",
+    )
+    if report.paradoxes:
+        story.append(Paragraph(f"{len(report.paradoxes)} paradoxes : le constat", st.h3))
+        story += ps.bullets([p.get("title", "") for p in report.paradoxes], st, st.small)
+        story.append(ps.spacer(3))
+    small = ps.ParagraphStyle("chain", parent=st.small, leading=10.5)
+    head = ps.ParagraphStyle("chain-head", parent=st.cell_bold, textColor=ps.colors.white)
+    label = ps.ParagraphStyle("chain-label", parent=st.meta, fontName=st.cell_bold.fontName)
+    rows: list[list[Any]] = [[""] + [Paragraph(ps.text(c.column.title), head) for c in columns]]
+    rows.append(
+        [Paragraph("Défi à relever", label)]
+        + [Paragraph(ps.text(c.column.subtitle), small) for c in columns]
+    )
+    if any(c.questions for c in columns):
+        rows.append(
+            [Paragraph("Comment faire pour ?", label)]
+            + [
+                [Paragraph(ps.text(q), ps.hanging(small, 8), bulletText="•") for q in c.questions]
+                for c in columns
+            ]
+        )
+    rows.append(
+        [Paragraph("Rêve pour demain", label)]
+        + [Paragraph(ps.text(c.dream.split("\n")[0] if c.dream else ""), small) for c in columns]
+    )
+    if any(c.engagements for c in columns):
+        rows.append(
+            [Paragraph("Engagements", label)]
+            + [
+                [Paragraph(f"{e.number}. {ps.text(e.title)}", small) for e in c.engagements]
+                for c in columns
+            ]
+        )
+    first = 27 * mm
+    table = ps.Table(rows, colWidths=[first] + [(width - first) / len(columns)] * len(columns))
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, ps.RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]
+    for i, c in enumerate(columns, start=1):
+        colour = ps.hex_colour(c.column.colour)
+        commands.append(("BACKGROUND", (i, 0), (i, 0), colour))
+        commands.append(("BACKGROUND", (i, 1), (i, -1), ps.tint(colour, 0.93)))
+    table.setStyle(TableStyle(commands))
     story.append(table)
     return story
+
+
+def _competences(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
+    if not report.competences:
+        return []
+    story = ps.section_start(
+        "Les compétences métropolitaines",
+        st,
+        new_page=False,
+        intro=(f"Les {len(report.competences)} compétences sur lesquelles la Métropole peut agir."),
+    )
+    rows = []
+    for i, item in enumerate(report.competences, start=1):
+        rows.append(
+            [
+                Paragraph(f"<b>{i}</b>", st.cell_bold),
+                Paragraph(f"<b>{ps.text(item.get('title', ''))}</b>", st.cell),
+                Paragraph(ps.text(item.get("description", "")), st.cell),
+            ]
+        )
+    story.append(ps.simple_table(rows, [8 * mm, 48 * mm, width - 56 * mm], header=False))
+    return story
+
+
+def _engagement_charts(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
+    story: list[Flowable] = []
+    with_engagements = [c for c in report.columns if c.engagements]
+    if with_engagements:
+        story += ps.section_start(
+            "Les engagements et les votes" if report.top_ideas else "Les engagements",
+            st,
+            intro=_plural(len(report.engagements), "engagement", "engagements")
+            + " répartis entre les quatre ambitions.",
+        )
+        story.append(Paragraph("Engagements par Vivre", st.h3))
+        story.append(
+            charts.bars(
+                [
+                    charts.Bar(c.column.title, len(c.engagements), ps.hex_colour(c.column.colour))
+                    for c in report.columns
+                ],
+                width,
+                label_width=40 * mm,
+            )
+        )
+    if report.top_ideas:
+        if not story:
+            story += ps.section_start("Les votes", st)
+        colours = {c.column.key: ps.hex_colour(c.column.colour) for c in report.columns}
+        story.append(Paragraph("Les pistes les plus votées (gommettes)", st.h3))
+        story.append(
+            charts.bars(
+                [
+                    charts.Bar(i.text, i.votes, colours.get(i.column, ps.ACCENT))
+                    for i in report.top_ideas
+                ],
+                width,
+            )
+        )
+    return story
+
+
+def _atelier_note(idea: Idea) -> str:
+    if len(idea.ateliers) < 2:
+        return ""
+    numbers = [str(n) for n in idea.ateliers]
+    listed = ", ".join(numbers[:-1]) + f" et {numbers[-1]}"
+    return f' <font size="7.5" color="#5F6368">(ateliers {listed})</font>'
+
+
+def _idea_bullets(ideas: tuple[Idea, ...], st: ps.Styles) -> list[Flowable]:
+    style = ps.hanging(st.bullet)
+    return [Paragraph(ps.text(i.text) + _atelier_note(i), style, bulletText="•") for i in ideas]
+
+
+def _theme_block(title: str, ideas: tuple[Idea, ...], st: ps.Styles) -> list[Flowable]:
+    """A theme and its ideas: a short list stays on one page; a long one keeps its title
+    with its first two ideas and never leaves its last one alone on a page."""
+    items = _idea_bullets(ideas, st)
+    heading = Paragraph(ps.text(title.lstrip("#"), 300), st.h3)
+    if len(items) <= 8:
+        return [KeepTogether([heading, *items])]
+    return [KeepTogether([heading, *items[:2]]), *items[2:-2], KeepTogether(items[-2:])]
 
 
 def _vivre(
     column: SeriesColumn, report: SeriesReport, st: ps.Styles, width: float
 ) -> list[Flowable]:
     c = column.column
-    if not column.count and not column.engagements and not c.challenge:
+    if not column.count and not column.engagements and not c.challenge and not column.futur:
         return []
     colour = ps.hex_colour(c.colour)
     story: list[Flowable] = [ps.PageBreak()]
@@ -235,12 +606,15 @@ def _vivre(
     story.append(ps.spacer(3))
     if c.challenge:
         story.append(Paragraph(ps.text(c.challenge), st.muted))
+    if column.questions:
+        story.append(Paragraph("Comment faire pour ?", st.h3))
+        story += ps.bullets(column.questions, st)
     if c.keywords:
-        words = "   ".join(ps.text(k).upper() for k in c.keywords)
+        words = "  ·  ".join(ps.text(k).upper() for k in c.keywords)
         story.append(
             Paragraph(
                 f'<font color="{c.colour}"><b>{words}</b></font>',
-                ps.ParagraphStyle("kw", parent=st.small, leading=13, spaceAfter=6),
+                ps.ParagraphStyle("kw", parent=st.small, leading=13, spaceBefore=4, spaceAfter=6),
             )
         )
     if column.dream:
@@ -260,8 +634,41 @@ def _vivre(
         )
         story.append(Paragraph("Le rêve", st.h3))
         story.append(dream)
+    if column.engagements:
+        n = len(column.engagements)
+        opening: list[Flowable] = [
+            ps.heading(f"{n} engagement{'s' if n > 1 else ''} pour {c.title}", st, level=1)
+        ]
+        if column.intro:
+            opening.append(Paragraph(ps.text(column.intro), st.body))
+        blocks = [
+            engagement_block(e.number, e.title, e.purpose, e.how, e.ideas, colour, st, width)
+            for e in column.engagements
+        ]
+        story.append(KeepTogether([*opening, blocks[0]]))  # the heading never ends a page
+        story += blocks[1:]
+    if column.futur:
+        story.append(ps.CondPageBreak(50 * mm))
+        story.append(
+            ps.heading(f"Futur engagé : premières réalisations pour « {c.title} »", st, level=1)
+        )
+        story.append(
+            Paragraph(
+                ps.text("Des décisions déjà prises, sur lesquelles les ateliers se sont appuyés."),
+                st.muted,
+            )
+        )
+        for theme in column.futur:
+            story += _theme_block(theme.theme, theme.ideas, st)
     if column.count:
-        story.append(ps.heading(f"{c.title} : {column.count} pistes de projet", st, level=1))
+        story.append(ps.CondPageBreak(50 * mm))
+        story.append(
+            ps.heading(
+                f"{c.title} : {_plural(column.count, 'piste de projet', 'pistes de projet')}",
+                st,
+                level=1,
+            )
+        )
         for horizon in column.horizons:
             label = HORIZON_TITLES.get(horizon.horizon, horizon.horizon)
             story.append(
@@ -272,37 +679,24 @@ def _vivre(
                 )
             )
             for theme in horizon.themes:
-                name = theme.theme.lstrip("#")
-                story.append(
-                    KeepTogether(
-                        [
-                            Paragraph(ps.text(name), st.h3),
-                            *ps.bullets([i.text for i in theme.ideas[:1]], st),
-                        ]
-                    )
-                )
-                story += ps.bullets([i.text for i in theme.ideas[1:]], st)
+                story += _theme_block(theme.theme, theme.ideas, st)
     if column.quotes:
         story.append(ps.heading(f"Paroles d’ateliers — {c.title}", st, level=1))
         story += quote_blocks(column.quotes, st)
-    if column.engagements:
-        n = len(column.engagements)
-        story.append(ps.CondPageBreak(70 * mm))
-        story.append(
-            ps.heading(f"{n} engagement{'s' if n > 1 else ''} pour {c.title}", st, level=1)
-        )
-        if report.engagements_from_template:
-            story.append(
-                Paragraph(
-                    ps.text(
-                        f"Engagements du modèle « {report.template.title} » : la série n’a pas "
-                        "encore adopté les siens."
-                    ),
-                    st.muted,
-                )
-            )
-        for e in column.engagements:
-            story.append(
-                engagement_block(e.number, e.title, e.purpose, e.how, e.ideas, colour, st, width)
-            )
+    return story
+
+
+def _unsorted(report: SeriesReport, st: ps.Styles) -> list[Flowable]:
+    if not report.unsorted_ideas:
+        return []
+    n = len(report.unsorted_ideas)
+    story = ps.section_start(
+        "Pistes à classer",
+        st,
+        intro=(
+            f"{_plural(n, 'piste notée', 'pistes notées')} en atelier, telles qu’elles ont été "
+            "écrites, sans Vivre attribué."
+        ),
+    )
+    story += _idea_bullets(report.unsorted_ideas, st)
     return story

@@ -48,6 +48,7 @@ def build_session_pdf(
         author=session.facilitator,
         subject=f"Compte rendu de l’atelier du {ps.french_date(session.date)}",
         progress=progress,
+        organisation=report.organisation,
     )
     doc.build_story(session_story(report, doc.body_width))
 
@@ -78,7 +79,7 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
     story += board_overview(report, st)
     votes = report.total_dots > 0
     for column in report.columns:
-        if column.ideas:
+        if column.ideas or column.futur:
             colour = ps.hex_colour(column.column.colour)
             story.append(ps.PageBreak())
             story += ps.band(column.column.title, column.column.subtitle, colour, st, width)
@@ -95,6 +96,20 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
             )
             story.append(ps.spacer(2))
             story += idea_tables(column.ideas, st, width, colour, votes)
+            if column.futur:
+                story.append(
+                    ps.heading(
+                        f"Futur engagé : premières réalisations pour « {column.column.title} »",
+                        st,
+                        level=1,
+                    )
+                )
+                story.append(
+                    Paragraph(
+                        ps.text("Des décisions déjà prises, présentées à la salle."), st.muted
+                    )
+                )
+                story += ps.bullets([i.text for i in column.futur], st)
     if report.inbox:
         story += ps.section_start("Idées à trier", st)
         story.append(
@@ -288,6 +303,7 @@ def _figures(report: SessionReport, st: ps.Styles, width: float) -> list[Flowabl
         (f.value, f.label, ps.hex_colour(f.colour) if f.colour else None) for f in report.figures
     ]
     story.append(ps.figures_grid(tiles, st, width))
+    story += _ideas_chart(report, st, width)
     if report.tables:
         story.append(ps.heading("Les tables", st, level=1))
         rows: list[list[Any]] = [
@@ -307,6 +323,28 @@ def _figures(report: SessionReport, st: ps.Styles, width: float) -> list[Flowabl
             )
         story.append(ps.simple_table(rows, [45 * mm, width - 70 * mm, 25 * mm]))
     return story
+
+
+def _ideas_chart(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:
+    """Ideas per Vivre (by horizon), with their numbers."""
+    if not any(c.ideas for c in report.columns):
+        return []
+    from exports import charts
+
+    names = {"2024": "Horizon 2024", "2040": "Horizon 2040", "": "Sans horizon"}
+    used = [h for h in names if any(i.horizon == h for c in report.columns for i in c.ideas)]
+    rows = [
+        (
+            c.column.title,
+            ps.hex_colour(c.column.colour),
+            [charts.Segment(names[h], sum(1 for i in c.ideas if i.horizon == h)) for h in used],
+        )
+        for c in report.columns
+    ]
+    return [
+        Paragraph("Les idées par Vivre et par horizon", st.h3),
+        charts.stacked_bars(rows, width, total_label="total"),
+    ]
 
 
 def _minutes(value: float | None) -> str:
@@ -440,6 +478,18 @@ def _top_ideas(report: SessionReport, st: ps.Styles, width: float) -> list[Flowa
             ]
         )
     story.append(ps.simple_table(rows, [14 * mm, width - 69 * mm, 35 * mm, 20 * mm]))
+    from exports import charts
+
+    story.append(Paragraph("Les votes en un coup d’œil", st.h3))
+    story.append(
+        charts.bars(
+            [
+                charts.Bar(i.text, i.votes, ps.hex_colour(colours.get(i.column, "#455A64")))
+                for i in report.top_ideas
+            ],
+            width,
+        )
+    )
     return story
 
 

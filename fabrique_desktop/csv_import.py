@@ -25,7 +25,7 @@ from fabrique_desktop.capture import fold as fold_accents
 from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.limits import MAX_TAG, MAX_TAGS, bad_characters, shown
-from fabrique_desktop.model import HORIZONS, INBOX, Card, Persona, Session, Table
+from fabrique_desktop.model import FUTUR, HORIZONS, IDEA, INBOX, Card, Persona, Session, Table
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Template
 
@@ -49,7 +49,21 @@ HEADERS = {
     "themes": "tags",
     "theme": "tags",
     "table": "table",
+    "nature": "kind",
+    "type": "kind",
+    "kind": "kind",
 }
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet would run as a formula (OWASP's CSV-injection rule). Our exports write
+such a cell with a leading ``'``; ``parse`` takes it off again, so a cell reads back as typed."""
+
+
+def unguard(cell: str) -> str:
+    """A cell as typed, without the ``'`` an export put before a formula-like start."""
+    if cell.startswith("'") and cell[1:2] and cell[1] in FORMULA_START:
+        return cell[1:]
+    return cell
 
 
 class CsvImportError(FabriqueError):
@@ -65,6 +79,7 @@ class Row:
     table_id: str | None = None
     horizon: str = ""
     tags: tuple[str, ...] = ()
+    card_kind: str = IDEA
 
 
 @dataclass
@@ -192,19 +207,22 @@ def _horizon(value: str, line: int) -> str:
 
 
 def _tags(value: str) -> tuple[str, ...]:
+    """Themes as typed: separated by ``,`` ``;`` ``|`` or ``#``, each kept whole, spaces
+    inside included (« Transition énergétique »)."""
     value = value.strip()
     if not value:
         return ()
-    if "#" in value:
-        words = re.findall(r"#[^\s#,;]+", value)
-    else:
-        parts = re.split(r"[,;]", value) if re.search(r"[,;]", value) else value.split()
-        words = ["#" + "".join(p.split()) for p in parts if p.strip()]
+    parts = re.split(r"[,;|#]", value)
     seen: list[str] = []
-    for word in words:
-        if word not in seen:
-            seen.append(word)
+    for part in parts:
+        name = " ".join(part.split())
+        if name and f"#{name}" not in seen:
+            seen.append(f"#{name}")
     return tuple(seen)
+
+
+def _card_kind(value: str) -> str:
+    return FUTUR if fold(value).replace(" ", "") in {"futur", "futurengage"} else IDEA
 
 
 def _check_row(row: Row) -> None:
@@ -277,7 +295,7 @@ def parse(
         values: dict[str, str] = {}
         for name, cell in zip(fields, record, strict=False):
             if name and name not in values:
-                values[name] = cell
+                values[name] = unguard(cell)
         idea = " ".join(values.get("text", "").split())
         if not idea:
             raise CsvImportError(
@@ -295,6 +313,7 @@ def parse(
             table_id=resolve.table(values.get("table", ""), line),
             horizon=_horizon(values.get("horizon", ""), line),
             tags=_tags(values.get("tags", "")),
+            card_kind=_card_kind(values.get("kind", "")),
         )
         _check_row(row)
         parsed.rows.append(row)
@@ -322,6 +341,7 @@ def import_change(store: Store, session: Session, parsed: Parsed) -> Change:
             table_id=row.table_id,
             horizon=row.horizon,
             tags=list(row.tags),
+            card_kind=row.card_kind,
         )
         edits.append(changes.create(card))
     n = len(edits)

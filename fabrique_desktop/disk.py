@@ -37,6 +37,14 @@ def reason(error: OSError) -> str:
     return f"erreur du système ({error.strerror or error.__class__.__name__})"
 
 
+def describe(error: OSError) -> str:
+    """A French sentence for a refusal of the disk that no caller turned into its own words."""
+    if error.filename:
+        return f"Impossible d'accéder à « {error.filename} » : {reason(error)}."
+    text = reason(error)
+    return f"{text[:1].upper()}{text[1:]}."
+
+
 def is_environment(error: OSError) -> bool:
     """True for what the machine did (disk full, read-only, no rights, missing, I/O)."""
     return error.errno in _REASONS or error.errno in (errno.EIO, errno.EBUSY, errno.ETXTBSY)

@@ -15,6 +15,12 @@ from typing import Any, ClassVar
 
 INBOX = "inbox"
 HORIZONS = ("2024", "2040")
+IDEA = "idea"
+FUTUR = "futur"
+CARD_KINDS = {IDEA: "Piste de projet", FUTUR: "Futur engagé"}
+"""What a card is: a participant's idea, or a « Futur engagé » item (a decision the
+organisation has already taken, shown to the room as a starting point, never counted as an
+idea)."""
 PHASES = {
     "valeurs": "Valeurs",
     "objectifs": "Objectifs & pistes de projet",
@@ -148,6 +154,11 @@ class Card(Entity):
     value_keys: list[str] = field(default_factory=list)
     merged_into: str | None = None
     cluster_id: str | None = None
+    card_kind: str = IDEA
+
+    @property
+    def is_idea(self) -> bool:
+        return self.card_kind != FUTUR
 
 
 @dataclass(kw_only=True)

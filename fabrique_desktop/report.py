@@ -23,9 +23,12 @@ from typing import Any
 from fabrique_desktop import agenda, convergence, photos, recit
 from fabrique_desktop import votes as vote_counts
 from fabrique_desktop.model import (
+    FUTUR,
     HORIZONS,
+    IDEA,
     PHASES,
     Card,
+    Participant,
     Persona,
     Series,
     Session,
@@ -49,6 +52,14 @@ class Idea:
     horizon: str = ""
     tags: tuple[str, ...] = ()
     votes: int = 0
+    kind: str = IDEA
+    ateliers: tuple[int, ...] = ()
+    """The ateliers (numbers) that held this idea, in a series booklet."""
+
+    @property
+    def is_idea(self) -> bool:
+        """A participant's idea (not a « Futur engagé » item)."""
+        return self.kind != FUTUR
 
     @property
     def source(self) -> str:
@@ -60,6 +71,8 @@ class Idea:
 class ColumnIdeas:
     column: Column
     ideas: tuple[Idea, ...]
+    futur: tuple[Idea, ...] = ()
+    """« Futur engagé » items: decisions already taken, shown apart from the ideas."""
 
 
 @dataclass(frozen=True)
@@ -147,6 +160,8 @@ class SessionReport:
     quotes: tuple[QuoteView, ...] = ()
     photos: tuple[PhotoView, ...] = ()
     total_dots: int = 0
+    organisation: str = ""
+    """Who publishes the series' documents (its booklet texts): the running header's right."""
 
     @property
     def phase(self) -> str:
@@ -154,8 +169,17 @@ class SessionReport:
 
     @property
     def ideas(self) -> list[Idea]:
-        """Every idea, inbox first then column by column, in board order."""
+        """Every participant's idea, inbox first then column by column, in board order."""
         return [*self.inbox, *(i for c in self.columns for i in c.ideas)]
+
+    @property
+    def futur(self) -> list[Idea]:
+        return [i for c in self.columns for i in c.futur]
+
+    @property
+    def cards(self) -> list[Idea]:
+        """Everything on the board: the ideas, then the « Futur engagé » items."""
+        return [*self.ideas, *self.futur]
 
     @property
     def column_titles(self) -> dict[str, str]:
@@ -185,6 +209,16 @@ class SeriesColumn:
     engagements: tuple[EngagementView, ...] = ()
     dream: str = ""
     quotes: tuple[QuoteView, ...] = ()
+    futur: tuple[ThemeIdeas, ...] = ()
+    """« Futur engagé » items by theme: first achievements, not counted as ideas."""
+    questions: tuple[str, ...] = ()
+    """« Comment faire pour ? »: what the Vivre's challenge asks."""
+    intro: str = ""
+    """The text that introduces the Vivre's engagements."""
+
+    @property
+    def futur_count(self) -> int:
+        return sum(len(t.ideas) for t in self.futur)
 
     @property
     def count(self) -> int:
@@ -200,6 +234,34 @@ class SessionSummary:
     place: str
     ideas: int
     dots: int
+    audience: str = ""
+    produced: str = ""
+    """What the atelier produced, as the template's plan says (values, paradoxes…)."""
+    engagements: int = 0
+    futur: int = 0
+    tables: int = 0
+    participants: int = 0
+    names: tuple[str, ...] = ()
+    """Participants' names, only for an atelier that is not anonymous."""
+
+
+@dataclass(frozen=True)
+class Booklet:
+    """The editorial voice of a series' booklet, written by the facilitator in the app."""
+
+    organisation: str = ""
+    logo: str = ""
+    introduction: str = ""
+    why: str = ""
+    next: str = ""
+    participants: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Booklet:
+        if not isinstance(data, dict):
+            return cls()
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: str(v) for k, v in data.items() if k in names and v is not None})
 
 
 @dataclass(frozen=True)
@@ -218,10 +280,31 @@ class SeriesReport:
     unsorted: int = 0
     quotes: tuple[QuoteView, ...] = ()
     """Quotes not about one Vivre."""
+    unsorted_ideas: tuple[Idea, ...] = ()
+    """Ideas left in « À trier » (sticky notes as written), listed as they are."""
+    competences: tuple[dict[str, Any], ...] = ()
+    booklet: Booklet = Booklet()
+    top_ideas: tuple[Idea, ...] = ()
 
     @property
     def idea_count(self) -> int:
-        return sum(c.count for c in self.columns)
+        """Every participant's idea, once: those in a Vivre and those still to sort."""
+        return sum(c.count for c in self.columns) + len(self.unsorted_ideas)
+
+    @property
+    def futur_count(self) -> int:
+        return sum(c.futur_count for c in self.columns)
+
+    def horizon_count(self, horizon: str) -> int:
+        """Ideas at ``horizon`` (or ``NO_HORIZON``), those still to sort included: the
+        horizons add up to ``idea_count``."""
+        in_vivre = sum(h.count for c in self.columns for h in c.horizons if h.horizon == horizon)
+        unsorted = sum(
+            1
+            for i in self.unsorted_ideas
+            if (i.horizon if i.horizon in HORIZONS else NO_HORIZON) == horizon
+        )
+        return in_vivre + unsorted
 
 
 # ------------------------------------------------------------------ session
@@ -251,14 +334,16 @@ def gather_session(
     table_names = {t.id: vote_counts.table_label(t) for t in tables}
     cards = [c for c in store.find(Card, session_id=session.id) if c.merged_into is None]
     votes = _visible_votes(store, session.id)
-    ideas = [_idea(c, personas, table_names, votes) for c in cards]
+    all_cards = canonical_themes([_idea(c, personas, table_names, votes) for c in cards])
+    ideas = [i for i in all_cards if i.is_idea]
     by_column = _by_column(ideas, template)
+    futur = _by_column((i for i in all_cards if not i.is_idea), template)
     columns = tuple(
-        ColumnIdeas(column, tuple(by_column.get(column.key, ())))
+        ColumnIdeas(column, tuple(by_column.get(column.key, ())), tuple(futur.get(column.key, ())))
         for column in template.vivre_columns
     )
     known = {c.key for c in template.vivre_columns}
-    inbox = tuple(i for i in ideas if i.column not in known)
+    inbox = tuple(i for i in all_cards if i.column not in known)
     top_n = max(TOP_IDEAS, vote_counts.settings(store, session.id).top_n or 0)
     top = tuple(sorted((i for i in ideas if i.votes > 0), key=lambda i: -i.votes)[:top_n])
     engagements = _session_engagements(store, session, template, {c.id: c.text for c in cards})
@@ -278,6 +363,7 @@ def gather_session(
         quotes=_quotes(store, session, personas, template),
         photos=_photos(store, session, media_dir),
         total_dots=total_dots,
+        organisation=booklet_of(template).organisation,
     )
     return dataclasses.replace(report, figures=_session_figures(report))
 
@@ -303,6 +389,7 @@ def _idea(
         horizon=card.horizon,
         tags=tuple(card.tags),
         votes=votes.get(card.id, 0),
+        kind=card.card_kind,
     )
 
 
@@ -489,8 +576,13 @@ def gather_series(store: Store, series: Series) -> SeriesReport:
         store.find(Session, series_id=series.id), key=lambda s: (s.number, s.date, s.title)
     )
     personas = {p.id: p for p in store.find(Persona, series_id=series.id)}
+    plan = {
+        int(a.get("number", 0)): a
+        for a in template.data.get("series", {}).get("ateliers", [])
+        if isinstance(a, dict) and str(a.get("number", "")).isdigit()
+    }
     summaries = []
-    ideas: list[Idea] = []
+    cards_seen: list[Idea] = []
     engagements: list[EngagementView] = []
     for session in sessions:
         tables = {
@@ -498,10 +590,15 @@ def gather_series(store: Store, series: Series) -> SeriesReport:
         }
         cards = [c for c in store.find(Card, session_id=session.id) if c.merged_into is None]
         votes = _visible_votes(store, session.id)
-        ideas.extend(_idea(c, personas, tables, votes) for c in cards)
-        engagements.extend(
-            _session_engagements(store, session, template, {c.id: c.text for c in cards})
-        )
+        found = [
+            dataclasses.replace(_idea(c, personas, tables, votes), ateliers=(session.number,))
+            for c in cards
+        ]
+        cards_seen.extend(found)
+        held = _session_engagements(store, session, template, {c.id: c.text for c in cards})
+        engagements.extend(held)
+        people = store.find(Participant, session_id=session.id)
+        step = plan.get(session.number, {})
         summaries.append(
             SessionSummary(
                 number=session.number,
@@ -509,8 +606,15 @@ def gather_series(store: Store, series: Series) -> SeriesReport:
                 date=session.date,
                 phase=PHASES.get(session.phase, session.phase),
                 place=session.place,
-                ideas=len(cards),
+                ideas=sum(1 for i in found if i.is_idea),
                 dots=sum(vote_counts.direct_counts(store, session.id).values()),
+                audience=str(step.get("audience", "")),
+                produced=str(step.get("produced", "")),
+                engagements=len(held),
+                futur=sum(1 for i in found if not i.is_idea),
+                tables=len(tables),
+                participants=len(people),
+                names=() if session.anonymous else tuple(p.name for p in people if p.name.strip()),
             )
         )
     from_template = not engagements
@@ -528,9 +632,13 @@ def gather_series(store: Store, series: Series) -> SeriesReport:
         ]
     else:
         engagements = [dataclasses.replace(e, number=i) for i, e in enumerate(engagements, 1)]
+    everything = once(canonical_themes(cards_seen))
+    ideas = [i for i in everything if i.is_idea]
     by_column = _by_column(ideas, template)
+    futur = _by_column((i for i in everything if not i.is_idea), template)
     written = recit.dreams(store, series.id)
     titles = {c.key: c.title for c in template.columns}
+    raw_columns = {c.get("key"): c for c in template.data.get("columns", []) if isinstance(c, dict)}
     quotes = [
         (
             q.column,
@@ -554,12 +662,16 @@ def gather_series(store: Store, series: Series) -> SeriesReport:
                 else column.dream
             ),
             quotes=tuple(q for key, q in quotes if key == column.key),
+            futur=_by_theme(futur.get(column.key, [])),
+            questions=tuple(
+                str(q) for q in raw_columns.get(column.key, {}).get("questions", []) if q
+            ),
+            intro=str(raw_columns.get(column.key, {}).get("intro", "")),
         )
         for column in template.vivre_columns
     )
     vivre_keys = {c.key for c in template.vivre_columns}
-    known = {c.key for c in template.vivre_columns}
-    unsorted = sum(1 for i in ideas if i.column not in known)
+    unsorted = tuple(i for i in everything if i.column not in vivre_keys)
     used = {i.persona for i in ideas if i.persona}
     deck = sorted(personas.values(), key=lambda p: (p.position, p.first_name))
     report = SeriesReport(
@@ -586,10 +698,93 @@ def gather_series(store: Store, series: Series) -> SeriesReport:
             if not p.retired
         ),
         inspirations=tuple(template.section("inspirations")),
-        unsorted=unsorted,
+        unsorted=len(unsorted),
         quotes=tuple(q for key, q in quotes if key not in vivre_keys),
+        unsorted_ideas=unsorted,
+        competences=tuple(template.section("competences")),
+        booklet=booklet_of(template),
+        top_ideas=tuple(
+            sorted((i for i in ideas if i.votes > 0), key=lambda i: -i.votes)[:TOP_IDEAS]
+        ),
     )
-    return dataclasses.replace(report, figures=_series_figures(report, ideas))
+    return dataclasses.replace(report, figures=_series_figures(report))
+
+
+def booklet_of(template: Template) -> Booklet:
+    """The series' editorial texts; a series made before they existed takes the built-in
+    template's when it was made from it."""
+    data = template.data.get("booklet")
+    if data is None and template.key == _builtin_key():
+        from fabrique_desktop.template import builtin_template
+
+        data = builtin_template().data.get("booklet")
+    return Booklet.from_dict(data)
+
+
+def _builtin_key() -> str:
+    from fabrique_desktop.template import BUILTIN_KEY
+
+    return BUILTIN_KEY
+
+
+def _theme_key(theme: str) -> str:
+    return " ".join(theme.lstrip("#").casefold().split())
+
+
+def canonical_themes(ideas: Iterable[Idea]) -> list[Idea]:
+    """The same ideas, each theme written one way across them: « culture » and « Culture »
+    become the most used spelling, a capitalised one when there is a tie (or the only one
+    capitalised)."""
+    ideas = list(ideas)
+    spellings: dict[str, Counter[str]] = {}
+    for idea in ideas:
+        for tag in idea.tags:
+            name = " ".join(tag.lstrip("#").split())
+            spellings.setdefault(_theme_key(tag), Counter())[name] += 1
+    chosen = {}
+    for key, counts in spellings.items():
+        best = max(counts.items(), key=lambda kv: (kv[1], kv[0][:1].isupper(), kv[0]))[0]
+        chosen[key] = "#" + (best[:1].upper() + best[1:] if best[:1].islower() else best)
+    result = []
+    for idea in ideas:
+        tags = tuple(dict.fromkeys(chosen[_theme_key(t)] for t in idea.tags if _theme_key(t)))
+        result.append(idea if tags == idea.tags else dataclasses.replace(idea, tags=tags))
+    return result
+
+
+def _idea_key(idea: Idea) -> tuple[str, str, str]:
+    words = " ".join(idea.text.replace("’", "'").casefold().split()).strip(" .!…")
+    return (idea.kind, idea.column, words)
+
+
+def once(ideas: Iterable[Idea]) -> list[Idea]:
+    """Ideas held by several ateliers (same text, same Vivre) listed once, with every
+    atelier that held them and their votes added up."""
+    merged: dict[tuple[str, str, str], Idea] = {}
+    for idea in ideas:
+        key = _idea_key(idea)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = idea
+            continue
+        merged[key] = dataclasses.replace(
+            first,
+            ateliers=tuple(sorted(set(first.ateliers) | set(idea.ateliers))),
+            votes=first.votes + idea.votes,
+            tags=tuple(dict.fromkeys((*first.tags, *idea.tags))),
+            horizon=first.horizon or idea.horizon,
+        )
+    return list(merged.values())
+
+
+def _by_theme(ideas: list[Idea]) -> tuple[ThemeIdeas, ...]:
+    groups: dict[str, list[Idea]] = {}
+    for idea in ideas:
+        groups.setdefault(idea.tags[0] if idea.tags else "", []).append(idea)
+    return tuple(
+        ThemeIdeas(theme or NO_THEME, tuple(items))
+        for theme, items in sorted(groups.items(), key=lambda kv: kv[0] == "")
+    )
 
 
 def _by_horizon(ideas: list[Idea]) -> tuple[HorizonIdeas, ...]:
@@ -605,7 +800,7 @@ def _by_horizon(ideas: list[Idea]) -> tuple[HorizonIdeas, ...]:
         themes = groups.get(horizon)
         if not themes:
             continue
-        ordered = sorted(themes.items(), key=lambda kv: (kv[0] == "", -len(kv[1]), kv[0].lower()))
+        ordered = sorted(themes.items(), key=lambda kv: kv[0] == "")  # as on the board
         result.append(
             HorizonIdeas(
                 horizon or NO_HORIZON,
@@ -615,26 +810,27 @@ def _by_horizon(ideas: list[Idea]) -> tuple[HorizonIdeas, ...]:
     return tuple(result)
 
 
-def _series_figures(report: SeriesReport, ideas: list[Idea]) -> tuple[Figure, ...]:
+def _series_figures(report: SeriesReport) -> tuple[Figure, ...]:
+    """Key figures that add up: the ideas are those of the four Vivre plus those to sort,
+    and the horizons (with « sans horizon ») add up to the same total."""
     figures = [
         _figure(len(report.sessions), "atelier", "ateliers"),
-        _figure(len(ideas), "piste de projet", "pistes de projet"),
+        _figure(report.idea_count, "piste de projet", "pistes de projet"),
     ]
     if report.engagements:
         figures.append(_figure(len(report.engagements), "engagement", "engagements"))
+    if report.futur_count:
+        figures.append(
+            _figure(
+                report.futur_count, "réalisation du futur engagé", "réalisations du futur engagé"
+            )
+        )
     if report.values:
         figures.append(_figure(len(report.values), "valeur partagée", "valeurs partagées"))
     if report.paradoxes:
         figures.append(_figure(len(report.paradoxes), "paradoxe", "paradoxes"))
     if report.personas:
-        figures.append(_figure(len(report.personas), "persona", "personas"))
-    for column in report.columns:
-        figures.append(Figure(str(column.count), column.column.title, column.column.colour))
-    horizons = Counter(i.horizon for i in ideas if i.horizon in HORIZONS)
-    for horizon in HORIZONS:
-        if horizons.get(horizon):
-            label = f"à l’horizon {horizon}"
-            figures.append(_figure(horizons[horizon], f"piste {label}", f"pistes {label}"))
+        figures.append(_figure(len(report.personas), "habitant fictif", "habitants fictifs"))
     dots = sum(s.dots for s in report.sessions)
     if dots:
         figures.append(_figure(dots, "vote (gommette)", "votes (gommettes)"))

@@ -231,6 +231,8 @@ class _ColumnDoc(_Schema):
     challenge: Text = ""
     keywords: Annotated[list[Name], Field(max_length=MAX_ITEMS)] = []
     dream: Text = ""
+    questions: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []  # « Comment faire pour ? »
+    intro: Text = ""  # what introduces the Vivre's engagements in the booklet
 
 
 class _ValueDoc(_Schema):
@@ -292,6 +294,18 @@ class _AtelierDoc(_Schema):
     place: Name = ""
     audience: Name = ""
     facilitator: Name = ""
+    produced: Text = ""  # what the atelier produced, for the booklet's steps
+
+
+class _BookletDoc(_Schema):
+    """The editorial voice of a series' booklet (``fabrique_desktop.booklet``)."""
+
+    organisation: Name = ""
+    logo: Text = ""
+    introduction: Text = ""
+    why: Text = ""
+    next: Text = ""
+    participants: Text = ""
 
 
 class _PlanDoc(_Schema):
@@ -316,6 +330,7 @@ class _TemplateDoc(_Schema):
     inspirations: Annotated[list[_InspirationDoc], Field(max_length=MAX_ITEMS)] = []
     personas: Annotated[list[_PersonaDoc], Field(max_length=MAX_TEMPLATE_PERSONAS)] = []
     series: _PlanDoc = _PlanDoc()
+    booklet: _BookletDoc = _BookletDoc()
 
 
 def template_document(data: Any, what: str = "Modèle") -> dict[str, Any]:
@@ -405,6 +420,7 @@ class _CardRow(_EntityRow):
     value_keys: Annotated[list[ItemKey], Field(max_length=MAX_ITEMS)] = []
     merged_into: Id | None = None
     cluster_id: Id | None = None
+    card_kind: Literal["idea", "futur"] = "idea"  # a participant's idea, or « Futur engagé »
 
 
 class _EngagementRow(_EntityRow):

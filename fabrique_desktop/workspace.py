@@ -12,6 +12,8 @@ from fabrique_desktop.board import STEP
 from fabrique_desktop.changes import Change
 from fabrique_desktop.model import (
     ENTITY_TYPES,
+    FUTUR,
+    IDEA,
     Card,
     Entity,
     Persona,
@@ -80,7 +82,8 @@ def create_series(store: Store, template: Template, title: str | None = None) ->
 
 
 def demo_ideas(session: Session, template: Template) -> Change:
-    """The seed's project ideas as cards, in their Vivre columns."""
+    """The seed's project ideas, « Futur engagé » items and sticky notes as cards: each in
+    its Vivre, with its theme and horizon as the booklet prints them (sticky notes unsorted)."""
     keys = {c.key for c in template.columns}
     edits = []
     positions: dict[str, float] = {}
@@ -95,13 +98,15 @@ def demo_ideas(session: Session, template: Template) -> Change:
     for row in rows:
         column = row.get("column", "") if row.get("column") in keys else "inbox"
         positions[column] = positions.get(column, 0.0) + STEP
+        theme = row.get("themes", "").strip()
         card = Card(
             session_id=session.id,
             text=row["text"].strip(),
             column=column,
             position=positions[column],
             horizon=row.get("horizon", "").strip(),
-            tags=[t for t in row.get("tags", "").split() if t],
+            tags=[f"#{theme}"] if theme else [],
+            card_kind=FUTUR if row.get("kind") == FUTUR else IDEA,
         )
         edits.append(changes.create(card))
     return Change("Idées de démonstration", tuple(edits))

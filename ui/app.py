@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from db.backups import Backups
+from fabrique_desktop import disk
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.logs import where_details
 from fabrique_desktop.model import Session
@@ -224,6 +225,9 @@ def install_error_handler(data_dir: DataDir) -> None:
         if isinstance(error, FabriqueError):
             log.warning("refused: %s", error)
             text = str(error)
+        elif isinstance(error, OSError) and disk.is_environment(error):  # the disk, not a bug
+            log.warning("refused by the disk: %r", error)
+            text = disk.describe(error)
         else:  # a bug of ours (a constraint violated, a misuse…): said as such, never disguised
             log.error("internal error:\n%s", details)
             text = QApplication.translate(

@@ -21,7 +21,7 @@ from fabrique_desktop import board
 from fabrique_desktop.capture import markers_for
 from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.filters import Filter, parse_query
-from fabrique_desktop.model import HORIZONS, Card, Persona, Table
+from fabrique_desktop.model import FUTUR, HORIZONS, IDEA, Card, Persona, Table
 from ui.board_controller import BoardController
 from ui.board_scene import BoardScene
 from ui.board_view import BoardView
@@ -232,6 +232,10 @@ class BoardActions(QObject):
     def set_persona(self, persona_id: str | None) -> None:
         self.push(board.set_fields(self.selected_cards(), "Persona", persona_id=persona_id))
 
+    def set_card_kind(self, card_kind: str) -> None:
+        """A participant's idea, or a « Futur engagé » item (a decision already taken)."""
+        self.push(board.set_fields(self.selected_cards(), "Nature", card_kind=card_kind))
+
     def set_colour(self, colour: str) -> None:
         self.push(board.set_fields(self.selected_cards(), "Couleur", colour=colour))
 
@@ -306,6 +310,10 @@ class BoardActions(QObject):
             self._choice(
                 horizon, title, all(c.horizon == value for c in cards), self.set_horizon, value
             )
+        kinds = menu.addMenu(self.tr("Nature"))
+        for value, title in ((IDEA, self.tr("Piste de projet")), (FUTUR, self.tr("Futur engagé"))):
+            chosen = all(c.card_kind == value for c in cards)
+            self._choice(kinds, title, chosen, self.set_card_kind, value)
         personas = menu.addMenu(self.tr("Persona"))
         self._choice(
             personas, self.tr("Aucun"), all(not c.persona_id for c in cards), self.set_persona, None

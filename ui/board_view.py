@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from shiboken6 import isValid
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
@@ -90,6 +92,8 @@ class BoardGraphicsView(QGraphicsView):
             self.ensureVisible(item, 10, 10)
 
     def _scrolled(self) -> None:
+        if not isValid(self.board_scene):  # a closing window's scroll bar moving as it goes
+            return
         if any(not i.measured for i in self.board_scene.items_by_id.values()):
             self.board_scene.layout_cards()  # notes coming into sight get their exact height
 

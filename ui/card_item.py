@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from fabrique_desktop.hyphenation import SOFT_HYPHEN, hyphenate
-from fabrique_desktop.model import Card
+from fabrique_desktop.model import FUTUR, Card
 from fabrique_desktop.typography import french_spacing
 from ui import theme
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 s
 PADDING = 10.0
 STRIP = 8.0  # the persona colour strip
 EDGE = "#78909C"
+FUTUR_BADGE = "Futur engagé"  # a decision already taken, not a participant's idea
 LONG_WORD, SHORT_WORD = 9, 6  # letters: words hyphenated when a card is narrow, very narrow
 MIN_SCALE = 0.5  # a card's text never shrinks below this share of the board's type size
 # where lines may break: spaces, soft hyphens and after a hyphen before a letter, as Qt does
@@ -279,6 +280,8 @@ class CardItem(QGraphicsItem):
 
     def _badges(self) -> str:
         parts = [f"●{self.votes}"] if self.votes else []
+        if self.card.card_kind == FUTUR:
+            parts.insert(0, FUTUR_BADGE)
         if self.card.horizon:
             parts.append(f"→{self.card.horizon}")
         if self.look.persona_name:
@@ -301,7 +304,12 @@ class CardItem(QGraphicsItem):
         ink = QColor(theme.readable_ink(background))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = self.isSelected()
-        painter.setPen(QPen(QColor(theme.SELECTION), 5) if selected else QPen(QColor(EDGE), 1))
+        if selected:
+            painter.setPen(QPen(QColor(theme.SELECTION), 5))
+        elif self.card.card_kind == FUTUR:  # a decision already taken: a dark frame
+            painter.setPen(QPen(QColor(theme.INK), 1))
+        else:
+            painter.setPen(QPen(QColor(EDGE), 1))
         painter.setBrush(QColor(background))
         painter.drawRoundedRect(rect, 6, 6)
         if self.look.persona_colour:

@@ -272,7 +272,10 @@ class ExportDialog(QDialog):
         if fmt.key == "png":
             from ui.board_image import write_board_png
 
-            return lambda progress: write_board_png(self.store, self.session, target)
+            def board(progress: Progress) -> None:
+                write_board_png(self.store, self.session, target)  # pages: target-2.png…
+
+            return board
         if fmt.key == "json":
             return self._bundle_job(target)
         if fmt.key == "series":

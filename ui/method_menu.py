@@ -54,6 +54,9 @@ class MethodMenu(QObject):
         self.template_action = self._action(
             self.tr("Modèle de la série…"), None, self.edit_template
         )
+        self.booklet_action = self._action(
+            self.tr("Textes du livret…"), None, self.edit_booklet_texts
+        )
         self.export_template_action = self._action(
             self.tr("Exporter le modèle…"), None, self.export_template
         )
@@ -137,6 +140,14 @@ class MethodMenu(QObject):
         dialog.template_changed.connect(self._reopen)
         dialog.exec()
 
+    def edit_booklet_texts(self) -> None:
+        from ui.booklet_texts_dialog import BookletTextsDialog
+
+        self.dialog = BookletTextsDialog(
+            self.store, self.window.bus, self.series(), self.media_dir(), self.window
+        )
+        self.dialog.exec()
+
     def print_deck(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self.window,
@@ -157,7 +168,15 @@ class MethodMenu(QObject):
             self._inform(self.tr("Cette série n'a aucun persona."))
             return False
         try:
-            pages = write_deck(personas, target, title=series.title, media_dir=self.media_dir())
+            from fabrique_desktop.booklet import texts
+
+            pages = write_deck(
+                personas,
+                target,
+                title=series.title,
+                media_dir=self.media_dir(),
+                author=texts(series)["organisation"],
+            )
         except FabriqueError as error:
             self._refuse(str(error))
             return False

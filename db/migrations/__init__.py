@@ -20,6 +20,7 @@ NAMES = [
     "0001_initial",
     "0003_facilitation",
     "0004_sync",
+    "0005_booklet",
 ]
 
 

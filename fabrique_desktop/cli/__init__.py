@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from fabrique_desktop import __version__
+from fabrique_desktop import __version__, disk
 from fabrique_desktop.cli import gui
 from fabrique_desktop.cli.context import Context
 from fabrique_desktop.cli.french import FrenchParser
@@ -82,7 +82,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
-    except Exception:
+    except Exception as error:
+        if isinstance(error, OSError) and disk.is_environment(error):  # the disk, not a bug
+            log.warning("refused by the disk: %r", error)
+            print(f"fabrique : {disk.describe(error)}", file=sys.stderr)
+            return EXIT_USER_ERROR
         log.exception("unexpected error in %s", getattr(args, "command", None) or "gui")
         print(
             "fabrique : erreur interne (un défaut de Fabrique, pas de vos données). "

@@ -91,7 +91,9 @@ def export_decidim(
 def export_png(context: Context, session: Session, target: Path, args: argparse.Namespace) -> None:
     from ui.board_image import write_board_png  # Qt only for this format
 
-    write_board_png(context.store, session, target)
+    pages = write_board_png(context.store, session, target)
+    for page in pages[1:]:  # a large board: one image per page, cut between cards
+        print(f"Exporté : {page}")
 
 
 EXPORTERS: dict[str, Exporter] = {

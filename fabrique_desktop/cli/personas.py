@@ -36,8 +36,14 @@ def export_personas(args: argparse.Namespace, context: Context) -> int:
     deck = personas.deck(context.store, series.id)
     if not deck:
         raise FabriqueError(f"La série « {series.title} » n'a aucun persona à imprimer.")
+    from fabrique_desktop.booklet import texts
+
     pages = write_deck(
-        deck, Path(args.output), title=series.title, media_dir=context.data_dir.media
+        deck,
+        Path(args.output),
+        title=series.title,
+        media_dir=context.data_dir.media,
+        author=texts(series)["organisation"],
     )
     print(f"Exporté : {args.output} ({len(deck)} personas, {pages} page(s))")
     return 0

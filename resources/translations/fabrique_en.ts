@@ -295,6 +295,18 @@
         <translation>None</translation>
     </message>
     <message>
+        <source>Nature</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Piste de projet</source>
+        <translation>Project idea</translation>
+    </message>
+    <message>
+        <source>Futur engagé</source>
+        <translation>Committed future</translation>
+    </message>
+    <message>
         <source>Persona</source>
         <translation>Persona</translation>
     </message>
@@ -380,6 +392,93 @@
     <message>
         <source>Tableau des idées</source>
         <translation>Idea board</translation>
+    </message>
+</context>
+<context>
+    <name>BookletTextsDialog</name>
+    <message>
+        <source>Textes du livret — {}</source>
+        <translation>Booklet texts — {}</translation>
+    </message>
+    <message>
+        <source>Ex. : Métropole Aix-Marseille-Provence</source>
+        <translation>E.g.: Aix-Marseille-Provence Metropolis</translation>
+    </message>
+    <message>
+        <source>Aucun logo</source>
+        <translation>No logo</translation>
+    </message>
+    <message>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <source>Le mot d&apos;ouverture, en tête du livret.</source>
+        <translation>The opening words, at the front of the booklet.</translation>
+    </message>
+    <message>
+        <source>Pourquoi ce projet ?</source>
+        <translation>Why this project?</translation>
+    </message>
+    <message>
+        <source>Le sens de la démarche.</source>
+        <translation>What the process is for.</translation>
+    </message>
+    <message>
+        <source>La suite</source>
+        <translation>What comes next</translation>
+    </message>
+    <message>
+        <source>Ce qui vient après les ateliers.</source>
+        <translation>What follows the workshops.</translation>
+    </message>
+    <message>
+        <source>Ils ont participé</source>
+        <translation>Who took part</translation>
+    </message>
+    <message>
+        <source>Les noms de ceux qui ont pris part, séparés par « / ». Vide : aucun nom.</source>
+        <translation>The names of those who took part, separated by &quot;/&quot;. Empty: no names.</translation>
+    </message>
+    <message>
+        <source>Une ligne vide sépare deux paragraphes. Les textes paraissent dans le livret.</source>
+        <translation>A blank line separates two paragraphs. The texts appear in the booklet.</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Logo de l&apos;organisation</source>
+        <translation>Organisation&apos;s logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Le logo n&apos;a pas pu être copié : {}</source>
+        <translation>The logo could not be copied: {}</translation>
+    </message>
+    <message>
+        <source>Textes du livret</source>
+        <translation>Booklet texts</translation>
     </message>
 </context>
 <context>
@@ -1184,6 +1283,10 @@
         <translation>Series template…</translation>
     </message>
     <message>
+        <source>Textes du livret…</source>
+        <translation>Booklet texts…</translation>
+    </message>
+    <message>
         <source>Exporter le modèle…</source>
         <translation>Export the template…</translation>
     </message>
@@ -1491,7 +1594,7 @@
     </message>
     <message>
         <source>Retirer</source>
-        <translation>Retire</translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <source>Monter</source>

@@ -56,7 +56,7 @@ def fill(store: Store, session_id: str, count: int = CARDS) -> None:
                     column=columns[n % 5],
                     position=float(n),
                     horizon=row["horizon"],
-                    tags=row["tags"].split(),
+                    tags=[f"#{row['themes']}"] if row["themes"] else [],
                 )
             )
         )

@@ -37,7 +37,8 @@ def _texts(n: int) -> list[tuple[str, str, str, list[str]]]:
     out = []
     for i, row in zip(range(n), itertools.cycle(rows), strict=False):
         column = row["column"] if row["column"] in COLUMNS else COLUMNS[i % 4]
-        out.append((f"{row['text']} (piste {i + 1})", column, row["horizon"], row["tags"].split()))
+        tags = [f"#{row['themes']}"] if row.get("themes") else row.get("tags", "").split()
+        out.append((f"{row['text']} (piste {i + 1})", column, row["horizon"], tags))
     return out
 
 
@@ -97,3 +98,25 @@ def test_session_report_speed_and_linearity(tmp_path) -> None:
     )
     assert ratio <= 3.0
     assert slope < 1.5
+
+
+def _series_booklet(store: Store, session: Session) -> None:
+    from exports.series_report import build_series_pdf
+    from fabrique_desktop.report import gather_series
+
+    build_series_pdf(gather_series(store, store.get(Series, session.series_id)), io.BytesIO())
+
+
+@pytest.mark.slow
+def test_series_booklet_speed(tmp_path) -> None:
+    """The series booklet of 2000 ideas (charts, keep-together blocks, themes once) against
+    the same naive table: within 3× as the session report."""
+    register_fonts()
+    store, session = _session(tmp_path, 2000)
+    texts = [t for t, *_ in _texts(2000)]
+    _series_booklet(store, session)  # warm-up
+    booklet = median_seconds(lambda: _series_booklet(store, session), repeat=3)
+    naive = median_seconds(lambda: _naive(texts), repeat=3)
+    store.close()
+    ratio = report("2000-idea series booklet", booklet, naive, 3.0)
+    assert ratio <= 3.0

@@ -32,14 +32,14 @@ def test_export_every_format_of_the_demo_atelier(fabrique, tmp_path) -> None:
     text = (tmp_path / "rapport.md").read_text(encoding="utf-8")
     assert text.startswith(f"# {ATELIER}")
     rows = list(csv.reader(io.StringIO((tmp_path / "idees.csv").read_text(encoding="utf-8-sig"))))
-    assert len(rows) == 98
+    assert len(rows) == 104
 
 
 def test_csv_with_semicolons_for_french_spreadsheets(fabrique, tmp_path) -> None:
     target = tmp_path / "idees.csv"
     fabrique("export", ATELIER, "--format", "csv", "--delimiter", ";", "-o", str(target))
     header = target.read_bytes().decode("utf-8-sig").splitlines()[0]
-    assert header == "texte;colonne;persona;horizon;thèmes;table;votes"
+    assert header == "texte;colonne;persona;horizon;thèmes;table;votes;nature"
 
 
 def test_export_series_pdf(fabrique, tmp_path) -> None:
@@ -48,7 +48,7 @@ def test_export_series_pdf(fabrique, tmp_path) -> None:
     reader = pypdf.PdfReader(target)
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "SYNTHÈSE DES ATELIERS" in text
-    assert "97" in text
+    assert "78" in text
     assert "12" in text
 
 

@@ -88,7 +88,8 @@ def test_running_header_and_contents_draw_a_cjk_title(store, demo_session, data_
     build_session_pdf(gather_session(store, session, media_dir=data_dir.media), out)
     reader = pypdf.PdfReader(out)
     contents, header = (" ".join(reader.pages[i].extract_text().split()) for i in (1, 2))
-    assert "Atelier 3 — 대전 et 京都 Fabrique" in header  # the running header
+    # the running header, with the organisation that publishes the series on the right
+    assert "Atelier 3 — 대전 et 京都 Métropole Aix-Marseille-Provence" in header
     _, fonts = _text_and_fonts(out.getvalue())
     assert any("NanumSquareR" in name for name in fonts)
     assert "Sommaire" in contents

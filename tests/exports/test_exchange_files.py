@@ -36,10 +36,10 @@ def test_csv_has_bom_header_and_one_line_per_idea(full, delimiter: str) -> None:
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=delimiter))
     assert tuple(rows[0]) == HEADER
-    assert len(rows) == 1 + len(full.ideas)
+    assert len(rows) == 1 + len(full.cards)
     typo = next(r for r in rows if r[0].startswith("Typographie"))
     assert TYPOGRAPHY in typo[0]
-    assert typo[1:] == ["Vivre Mieux", ARABIC, "2024", "#Santé", "Table 1", "3"]
+    assert typo[1:] == ["Vivre Mieux", ARABIC, "2024", "#Santé", "Table 1", "3", "Piste de projet"]
 
 
 def test_csv_export_imports_back_into_the_same_columns(full, store) -> None:
@@ -47,9 +47,10 @@ def test_csv_export_imports_back_into_the_same_columns(full, store) -> None:
     personas = store.find(Persona, series_id=session.series_id)
     tables = store.find(Table, session_id=session.id)
     parsed = parse(session_csv(full, ";"), builtin_template(), personas, tables)
-    assert [r.text for r in parsed.rows] == [i.text for i in full.ideas]
-    assert [r.column for r in parsed.rows] == [i.column for i in full.ideas]
-    assert [r.horizon for r in parsed.rows] == [i.horizon for i in full.ideas]
+    assert [r.text for r in parsed.rows] == [i.text for i in full.cards]
+    assert [r.column for r in parsed.rows] == [i.column for i in full.cards]
+    assert [r.horizon for r in parsed.rows] == [i.horizon for i in full.cards]
+    assert [r.card_kind for r in parsed.rows] == [i.kind for i in full.cards]
 
 
 def test_markdown_structure(full) -> None:
@@ -61,7 +62,7 @@ def test_markdown_structure(full) -> None:
     assert f"## Vivre Mieux ({len(full.columns[0].ideas)})" in headings
     assert "## Les engagements" in headings
     bullets = [line for line in lines if line.startswith("- ") and "horizon" in line]
-    assert len(bullets) >= 90
+    assert len(bullets) >= sum(1 for i in full.cards if i.horizon)
     assert "\\#Santé" in text  # themes do not turn into headings
     assert "**Comment ?**" in text
 
@@ -81,7 +82,7 @@ def test_decidim_columns_and_titles(full) -> None:
 
 def test_series_synthesis_has_the_four_vivre_by_horizon_and_the_engagements(store, demo) -> None:
     report = gather_series(store, demo)
-    assert report.idea_count == 97
+    assert report.idea_count == 78
     assert report.engagements_from_template
     assert len(report.engagements) == 12
     out = io.BytesIO()
@@ -98,14 +99,14 @@ def test_series_synthesis_has_the_four_vivre_by_horizon_and_the_engagements(stor
         "Les étapes de la démarche",
         "Des atouts à la hauteur des défis",
         "Des valeurs qui nous engagent",
-        "Horizon 2024",
+        "Futur engagé : premières réalisations",
         "Horizon 2040",
         "Comment ?",
     ):
         assert heading in text
     for engagement in report.engagements:
         assert " ".join(engagement.title.split()) in text
-    assert "97 pistes de projet" in text
+    assert "78 pistes de projet" in text
     assert "12 engagements" in text
 
 

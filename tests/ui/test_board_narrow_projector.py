@@ -1,4 +1,4 @@
-"""Projector mode on a narrow screen (800×600, 1024×768): every word of the 97 demo ideas
+"""Projector mode on a narrow screen (800×600, 1024×768): every word of the 103 demo cards
 is drawn whole or broken at a syllable with a hyphen, never cut, never wider than its card;
 the whole board's type steps down together, and 1280×720 keeps its 30 px."""
 
@@ -86,7 +86,7 @@ def test_every_word_is_whole_or_hyphenated_on_a_narrow_projector(
     window = _projector(qtbot, fabrique_app, demo_session, width, height)
     scene = window.scene
     items = list(scene.items_by_id.values())
-    assert len(items) == 97
+    assert len(items) == 103
     problems = [p for item in items for p in _check_note(item)]
     assert problems == []
     # the board's type stepped down together, as large on the wall as 30 px at 1280

@@ -89,3 +89,17 @@ def test_a_programming_error_in_a_write_is_shown_as_internal_and_logged(
     assert "Traceback" in log
     assert "sqlite3.IntegrityError: FOREIGN KEY constraint failed" in log
     assert "db/store.py" in log  # where it happened
+
+
+def test_a_disk_refusal_that_reached_the_handler_is_named_not_internal(
+    qapp, data_dir, monkeypatch
+) -> None:
+    import errno
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_error_handler(data_dir)
+    error = OSError(errno.ENOSPC, "No space left on device", "/media/clé/photo.jpg")
+    sys.excepthook(OSError, error, None)
+    assert shown == ["Impossible d'accéder à « /media/clé/photo.jpg » : le disque est plein."]

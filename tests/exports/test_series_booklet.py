@@ -1,0 +1,296 @@
+"""The series booklet read as an elected official reads it: the seed's words, counts that
+add up, headings kept with their text, hanging indents, charts with their numbers, the
+editorial voice, and PDF metadata."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pypdf
+import pytest
+from reportlab.graphics.shapes import Drawing, String
+
+from exports import charts
+from exports import pdf_style as ps
+from exports.series_report import build_series_pdf
+from fabrique_desktop import booklet, changes
+from fabrique_desktop.changes import Change
+from fabrique_desktop.model import FUTUR, Card, Series, Session
+from fabrique_desktop.report import gather_series
+from fabrique_desktop.workspace import list_sessions
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("^", "").split())
+
+
+def seed_text() -> str:
+    from pathlib import Path
+
+    for candidate in (Path("/work/shared/seed/la-fabrique-du-projet-acte1.txt"),):
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    pytest.skip("the seed booklet is not on this machine")
+    return ""
+
+
+def seed_project_ideas(seed: str) -> list[str]:
+    """Every idea the seed prints under « D'ici 30 ans : quelques pistes de projets »:
+    each ``#Thème`` line is followed by its ideas separated by « / »."""
+    ideas = []
+    lines = [line.strip() for line in seed.splitlines()]
+    for i, line in enumerate(lines):
+        if re.fullmatch(r"#\w[\w &'’-]*", line):
+            following = next(x for x in lines[i + 1 :] if x)
+            ideas += [flat(p) for p in following.split(" / ") if p.strip()]
+    return ideas
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    return [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(pdf_pages(data))
+
+
+@pytest.fixture
+def booklet_pdf(store, demo) -> bytes:
+    out = io.BytesIO()
+    build_series_pdf(gather_series(store, demo), out)
+    return out.getvalue()
+
+
+def test_every_seed_project_idea_is_in_the_demo_booklet_word_for_word(booklet_pdf) -> None:
+    ideas = seed_project_ideas(seed_text())
+    assert len(ideas) >= 50
+    text = flat(pdf_text(booklet_pdf))
+    missing = [i for i in ideas if i not in text]
+    assert missing == []
+
+
+def test_demo_ideas_are_in_their_vivre_theme_and_horizon_as_printed(store, demo) -> None:
+    report = gather_series(store, demo)
+    mieux = next(c for c in report.columns if c.column.key == "mieux")
+    themes = {t.theme: [i.text for i in t.ideas] for h in mieux.horizons for t in h.themes}
+    assert [h.horizon for h in mieux.horizons] == ["2040"]  # printed under « D'ici 30 ans »
+    assert themes["#Transition énergétique"] == [
+        "Vers l'autonomie énergétique : photovoltaïque sur 100 000 toits",
+        "Subvention-promotion du vélo électrique",
+        "Meilleure prise en compte de l'impact environnemental derrière chaque projet",
+    ]
+    futur = {t.theme: [i.text for i in t.ideas] for t in mieux.futur}
+    assert "Parc éolien flottant (Fos sur Mer)" in futur["#Des réalisations énergétiques"]
+    assert mieux.futur_count == 8
+    # the sticky notes of the « Pistes projets » board, as written, in no Vivre
+    notes = [i.text for i in report.unsorted_ideas]
+    assert "1 PROJET 1 MENTOR" in notes
+    assert "LABEL MIXITE INTEGRALE" in notes
+
+
+def test_counts_add_up_across_cover_figures_and_sections(store, demo, booklet_pdf) -> None:
+    report = gather_series(store, demo)
+    total = report.idea_count
+    sections = sum(c.count for c in report.columns) + len(report.unsorted_ideas)
+    horizons = sum(report.horizon_count(h) for h in ("2024", "2040", "Sans horizon"))
+    assert total == sections == horizons
+    figures = {f.label: f.value for f in report.figures}
+    assert figures["pistes de projet"] == str(total)
+    text = flat(pdf_text(booklet_pdf))
+    assert f"Pistes de projet {total} pistes de projet" in text  # the cover
+    # each Vivre's heading (printed in the contents too: one value per Vivre)
+    printed = dict(re.findall(r"(Vivre \w+|Art de Vivre) : (\d+) pistes de projet", text))
+    assert len(printed) == 4
+    unsorted = int(re.search(r"(\d+) pistes notées en atelier", text).group(1))
+    assert sum(int(n) for n in printed.values()) + unsorted == total
+    assert "Engagements du modèle" not in text  # no software wording
+    for page in pdf_pages(booklet_pdf)[1:]:  # the organisation heads every page, not the app
+        assert "Métropole Aix-Marseille-Provence" in page
+
+
+def test_futur_engage_items_are_apart_from_the_ideas(store, demo, booklet_pdf) -> None:
+    text = flat(pdf_text(booklet_pdf))
+    assert "Futur engagé : premières réalisations pour « Vivre Mieux »" in text
+    report = gather_series(store, demo)
+    ideas = [i.text for c in report.columns for h in c.horizons for t in h.themes for i in t.ideas]
+    assert "Boucle à eau de mer (Euroméditerranée)" not in ideas
+    assert report.futur_count == 25
+
+
+def _lines(data: bytes) -> list[list[tuple[float, float, float, str]]]:
+    """Per page, the text runs as (x, y, font size, text), top to bottom."""
+    pages = []
+    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+        runs: list[tuple[float, float, float, str]] = []
+
+        def visit(text, cm, tm, font, size, runs=runs) -> None:
+            if text.strip():
+                scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 or 1
+                runs.append((cm[4] + tm[4], cm[5] + tm[5], size * scale, text.strip()))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(sorted(runs, key=lambda r: -r[1]))
+    return pages
+
+
+def test_no_heading_ends_a_page(booklet_pdf) -> None:
+    for number, runs in enumerate(_lines(booklet_pdf)[1:], start=2):
+        body = [r for r in runs if 70 < r[1] < 760]  # without running header and folio
+        if not body:
+            continue
+        last = body[-1]
+        assert last[2] < 12.5, f"page {number} ends on a heading: {last[3]!r}"
+
+
+def test_bullets_have_a_hanging_indent() -> None:
+    st = ps.styles()
+    long_idea = "Plateforme collaborative pour l'implication citoyenne " * 6
+    for style in (st.bullet, st.small):
+        out = io.BytesIO()
+        doc = ps.Booklet(out, title="t", header="h")
+        doc.build_story(ps.bullets([long_idea], st, style))
+        runs = _lines(out.getvalue())[0]
+        bullet = next(r for r in runs if r[3] == "•")
+        text = [r for r in runs if r[3] != "•"]
+        first, *continued = text
+        assert continued, "the idea should wrap"
+        assert first[0] > bullet[0] + 4
+        assert all(abs(line[0] - first[0]) < 0.5 for line in continued)
+
+
+def _strings(drawing: Drawing) -> list[str]:
+    return [s.text for s in drawing.contents if isinstance(s, String)]
+
+
+def test_charts_print_their_numbers() -> None:
+    red = ps.hex_colour("#BF360C")
+    drawing = charts.stacked_bars(
+        [("Vivre Mieux", red, [charts.Segment("Horizon 2024", 12), charts.Segment("2040", 30)])],
+        400,
+    )
+    assert {"Vivre Mieux", "12", "30", "42"} <= set(_strings(drawing))
+    drawing = charts.bars([charts.Bar("Une idée très votée", 7, red)], 400)
+    assert "7" in _strings(drawing)
+
+
+def test_the_demo_booklet_has_its_charts_with_numbers(store, demo, booklet_pdf) -> None:
+    text = pdf_text(booklet_pdf)
+    assert "Les pistes de projet par Vivre et par horizon" in text
+    assert "Engagements par Vivre" in text
+    report = gather_series(store, demo)
+    chart_page = next(p for p in pdf_pages(booklet_pdf) if "par Vivre et par horizon" in p)
+    for column in report.columns:
+        assert re.search(rf"{column.column.title}\s*{column.count}", flat(chart_page))
+
+
+def test_votes_chart_and_ateliers_listed_once(store, demo) -> None:
+    sessions = list_sessions(store, demo.id)
+    third, fourth = sessions[2], sessions[3]
+    same = "Une idée tenue par deux ateliers"
+    edits = [
+        changes.create(Card(session_id=s.id, text=same, column="mieux", horizon="2040"))
+        for s in (third, fourth)
+    ]
+    store.apply(Change("t", tuple(edits)))
+    report = gather_series(store, demo)
+    held = [
+        i
+        for c in report.columns
+        for h in c.horizons
+        for t in h.themes
+        for i in t.ideas
+        if i.text == same
+    ]
+    assert len(held) == 1
+    assert held[0].ateliers == (3, 4)
+    out = io.BytesIO()
+    build_series_pdf(report, out)
+    assert "(ateliers 3 et 4)" in flat(pdf_text(out.getvalue()))
+
+
+def test_themes_are_printed_in_one_case(store, demo) -> None:
+    third = list_sessions(store, demo.id)[2]
+    edits = [
+        changes.create(Card(session_id=third.id, text=f"Idée {n}", column="art", tags=[tag]))
+        for n, tag in enumerate(("#Culture", "#culture", "#CULTURE"))
+    ]
+    store.apply(Change("t", tuple(edits)))
+    report = gather_series(store, demo)
+    art = next(c for c in report.columns if c.column.key == "art")
+    names = [t.theme for h in art.horizons for t in h.themes if t.theme.casefold() == "#culture"]
+    assert names
+    assert set(names) == {"#Culture"}
+
+
+def test_booklet_texts_are_edited_and_printed(store, demo) -> None:
+    series = store.get(Series, demo.id)
+    assert booklet.texts(series)["organisation"] == "Métropole Aix-Marseille-Provence"
+    store.apply(
+        booklet.edit_texts(
+            series,
+            {
+                "organisation": "Ville de Montreuil",
+                "introduction": "Un mot d'ouverture.\n\nDeux paragraphes.",
+                "next": "Rendez-vous en juin.",
+            },
+        )
+    )
+    series = store.get(Series, demo.id)
+    out = io.BytesIO()
+    build_series_pdf(gather_series(store, series), out)
+    reader = pypdf.PdfReader(io.BytesIO(out.getvalue()))
+    text = flat(pdf_text(out.getvalue()))
+    assert "Un mot d'ouverture." in text
+    assert "Rendez-vous en juin." in text
+    assert "Ville de Montreuil" in text
+    assert reader.metadata["/Author"] == "Ville de Montreuil"
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+
+
+def test_a_series_without_texts_has_no_empty_sections(store, demo) -> None:
+    series = store.get(Series, demo.id)
+    store.apply(booklet.edit_texts(series, {k: "" for k in booklet.FIELDS}))
+    out = io.BytesIO()
+    build_series_pdf(gather_series(store, store.get(Series, demo.id)), out)
+    text = pdf_text(out.getvalue())
+    assert "Introduction" not in text
+    assert "La suite" not in text
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        {"text": "x" * 199_000},
+        {"text": "Beaucoup de thèmes", "tags": [f"#t{n}" for n in range(5000)]},
+        {"text": "Un thème immense", "tags": ["#" + "y" * 100_000]},
+        {"text": " ".join(["mot"] * 40_000)},
+    ],
+    ids=["199000-char card", "5000 tags", "100000-char tag", "40000 words"],
+)
+def test_any_accepted_data_exports(store, demo, card) -> None:
+    from exports.csv_export import session_csv
+    from exports.markdown import session_markdown
+    from exports.session_report import build_session_pdf
+    from fabrique_desktop.report import gather_session
+
+    third = list_sessions(store, demo.id)[2]
+    store.apply(Change("t", (changes.create(Card(session_id=third.id, column="monde", **card)),)))
+    series = store.get(Series, demo.id)
+    store.apply(Change("t", (changes.update(series, title="T" * 5_000_000),)))
+    build_series_pdf(gather_series(store, store.get(Series, demo.id)), io.BytesIO())
+    session = store.get(Session, third.id)
+    report = gather_session(store, session)
+    out = io.BytesIO()
+    build_session_pdf(report, out)
+    assert "…" in pdf_text(out.getvalue()) or len(card["text"]) < ps.LONGEST
+    session_csv(report)
+    session_markdown(report)
+
+
+def test_futur_engage_is_a_card_kind_stored_and_read_back(store, demo) -> None:
+    third = list_sessions(store, demo.id)[2]
+    card = Card(session_id=third.id, text="Ligne nouvelle", column="monde", card_kind=FUTUR)
+    store.apply(Change("t", (changes.create(card),)))
+    assert store.get(Card, card.id).card_kind == FUTUR
+    assert "card_kind" in store.columns("cards")
