@@ -156,7 +156,8 @@ def test_a_double_clicked_copy_opens_the_app_and_is_imported(frozen, run_frozen,
 def test_only_what_the_app_uses_is_shipped(frozen) -> None:
     internal = frozen.folder / "_internal"
     names = {p.name for p in internal.rglob("*")}
-    for unwanted in ("pytest", "_pytest", "hypothesis", "pypdf", "tests", "importlinter"):
+    unwanted_names = ("pytest", "_pytest", "hypothesis", "pypdf", "tests", "importlinter", "mypy")
+    for unwanted in unwanted_names:
         assert unwanted not in names, unwanted
     assert not [n for n in names if re.match(r"libQt6(Qml|Quick|Network|Pdf|Designer)", n)]
     assert not [n for n in names if n.startswith("libgtk")]
