@@ -49,7 +49,7 @@ def test_export_pdf_embeds_fonts_and_keeps_accents(run_frozen, tmp_path) -> None
     text = "".join(page.extract_text() for page in reader.pages)
     for typed in (
         "Vivre Ensemble",
-        "Réseau de restaurants",
+        "Atelier 3 — Objectifs",
         "« à l'ombre »",
         "प्रिया",
         "李明",
