@@ -40,6 +40,14 @@ ensure_system() {
   [ -z "$missing" ] || apt_install $missing
 }
 
+# The phones' page is tested in a real browser: Debian's chromium, driven by Playwright (whose
+# own browser download is not used). Without it those tests are skipped, saying why.
+ensure_browser() {
+  local missing
+  missing=$(missing_debs chromium)
+  [ -z "$missing" ] || apt_install chromium || say "Chromium absent : les tests de la page des téléphones seront sautés."
+}
+
 ensure_venv() {
   "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
     || { say "Fabrique demande Python 3.11 ou plus récent."; exit 1; }
@@ -71,6 +79,7 @@ case "${1:-}" in
   test)
     shift
     ensure_system
+    ensure_browser
     ensure_venv
     exec "$VENV/bin/python" -m pytest "$@"
     ;;

@@ -191,7 +191,16 @@ class Vote(Entity):
 # Modules that define more kinds with ``register``. They are imported the first time someone
 # asks for a kind that is not defined above, or for the whole list (bundles, merges), so
 # that start-up does not pay for features it does not show yet.
-FEATURE_MODULES = ("agenda", "card_fusion", "groups", "photos", "recit", "timer", "votes")
+FEATURE_MODULES = (
+    "agenda",
+    "card_fusion",
+    "groups",
+    "photos",
+    "recit",
+    "timer",
+    "votes",
+    "phones.model",
+)
 
 
 class _EntityTypes(Mapping[str, type[Entity]]):

@@ -499,6 +499,36 @@ class _FacilitationRow(_EntityRow):
     top_n: Count = 0
 
 
+class _PhoneRow(_EntityRow):  # fabrique_desktop.phones.model (issue 17)
+    session_id: Id
+    number: Count = 0
+    token_hash: Annotated[str, Field(pattern=r"^([0-9a-f]{64})?$")] = ""
+    name: Name = ""
+    table_id: Id | None = None
+    persona_id: Id | None = None
+    blocked: bool = False
+
+
+class _PhoneIdeaRow(_EntityRow):
+    session_id: Id
+    phone_id: Id | Literal[""] = ""
+    text: Text = ""
+    column: OptionalColumnKey = ""
+    horizon: Horizon = ""
+    status: Literal["pending", "published", "set_aside", "withdrawn", "removed"] = "pending"
+    card_id: Id | None = None
+    sent_at: Stamp | Literal[""] = ""
+
+
+class _PhonePollRow(_EntityRow):
+    session_id: Id
+    card_ids: Annotated[list[Id], Field(max_length=MAX_REFERENCES)] = []
+    dots_per_phone: Count = 0
+    secret: bool = False
+    opened_at: Stamp | Literal[""] = ""
+    closed_at: Stamp | None = None
+
+
 SCHEMAS: dict[str, type[_Schema]] = {
     "series": _SeriesRow,
     "sessions": _SessionRow,
@@ -515,6 +545,9 @@ SCHEMAS: dict[str, type[_Schema]] = {
     "quotes": _QuoteRow,
     "timers": _TimerRow,
     "facilitation": _FacilitationRow,
+    "phones": _PhoneRow,
+    "phone_ideas": _PhoneIdeaRow,
+    "phone_polls": _PhonePollRow,
 }
 
 LABELS = {
@@ -533,6 +566,9 @@ LABELS = {
     "quotes": "une citation",
     "timers": "le minuteur",
     "facilitation": "le vote",
+    "phones": "un téléphone",
+    "phone_ideas": "une idée reçue d'un téléphone",
+    "phone_polls": "un vote des téléphones",
 }
 
 

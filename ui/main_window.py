@@ -113,6 +113,9 @@ class MainWindow(QMainWindow):
         from ui.live_menu import LiveMenu  # issue 8: live sharing with note-takers' laptops
 
         self.live_menu = LiveMenu(self)
+        from ui.phone_room import PhoneMenu  # issue 17: participants' phones
+
+        self.phone_menu = PhoneMenu(self)
         self._build_help_menu()  # last: « Aide » ends the menu bar
 
     def refresh_fonts(self) -> None:

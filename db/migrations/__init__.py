@@ -21,6 +21,7 @@ NAMES = [
     "0003_facilitation",
     "0004_sync",
     "0005_booklet",
+    "0006_phones",
 ]
 
 

@@ -1794,6 +1794,182 @@
     </message>
 </context>
 <context>
+    <name>PhoneMenu</name>
+    <message>
+        <source>Ouvrir la salle aux téléphones</source>
+        <translation>Open the room to phones</translation>
+    </message>
+    <message>
+        <source>QR code des téléphones au mur</source>
+        <translation>Phones QR code on the wall</translation>
+    </message>
+    <message>
+        <source>Téléphones : modération et vote</source>
+        <translation>Phones: moderation and vote</translation>
+    </message>
+    <message>
+        <source>Ouvrir un vote aux téléphones…</source>
+        <translation>Open a vote to phones…</translation>
+    </message>
+    <message>
+        <source>Chevalets de table pour les téléphones (PDF)…</source>
+        <translation>Table tents for phones (PDF)…</translation>
+    </message>
+    <message>
+        <source>Fermer aux téléphones</source>
+        <translation>Close to phones</translation>
+    </message>
+    <message>
+        <source>Chevalets de table</source>
+        <translation>Table tents</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Chevalets enregistrés : {}</source>
+        <translation>Table tents saved: {}</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePanel</name>
+    <message>
+        <source>Afficher le QR code au mur</source>
+        <translation>Show the QR code on the wall</translation>
+    </message>
+    <message>
+        <source>Modérer les idées avant le tableau</source>
+        <translation>Moderate ideas before the board</translation>
+    </message>
+    <message>
+        <source>Accepter</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Corriger…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>Écarter</source>
+        <translation>Set aside</translation>
+    </message>
+    <message>
+        <source>Bloquer et retirer ses idées</source>
+        <translation>Block and remove its ideas</translation>
+    </message>
+    <message>
+        <source>Ouvrir un vote…</source>
+        <translation>Open a vote…</translation>
+    </message>
+    <message>
+        <source>Dévoiler</source>
+        <translation>Reveal</translation>
+    </message>
+    <message>
+        <source>Clore le vote</source>
+        <translation>Close the vote</translation>
+    </message>
+    <message>
+        <source>Idées en attente</source>
+        <translation>Waiting ideas</translation>
+    </message>
+    <message>
+        <source>Téléphones</source>
+        <translation>Phones</translation>
+    </message>
+    <message>
+        <source>Ouverte : {}  ·  code {}</source>
+        <translation>Open: {}  ·  code {}</translation>
+    </message>
+    <message>
+        <source>La salle est fermée aux téléphones.</source>
+        <translation>The room is closed to phones.</translation>
+    </message>
+    <message>
+        <source>Fermer aux téléphones</source>
+        <translation>Close to phones</translation>
+    </message>
+    <message>
+        <source>Ouvrir aux téléphones</source>
+        <translation>Open to phones</translation>
+    </message>
+    <message>
+        <source> — bloqué</source>
+        <translation> — blocked</translation>
+    </message>
+    <message>
+        <source>Aucun vote ouvert aux téléphones.</source>
+        <translation>No vote open to phones.</translation>
+    </message>
+    <message>
+        <source>Corriger l&apos;idée</source>
+        <translation>Correct the idea</translation>
+    </message>
+    <message>
+        <source>Texte mis au tableau :</source>
+        <translation>Text put on the board:</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneRoom</name>
+    <message>
+        <source>Salle fermée aux téléphones</source>
+        <translation>Room closed to phones</translation>
+    </message>
+    <message>
+        <source>Salle ouverte aux téléphones : {}</source>
+        <translation>Room open to phones: {}</translation>
+    </message>
+    <message>
+        <source>Salle fermée aux téléphones.</source>
+        <translation>Room closed to phones.</translation>
+    </message>
+    <message>
+        <source>Téléphones</source>
+        <translation>Phones</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneWall</name>
+    <message>
+        <source>Fabrique — salle ouverte aux téléphones</source>
+        <translation>Fabrique — room open to phones</translation>
+    </message>
+    <message>
+        <source>Vos idées depuis votre téléphone</source>
+        <translation>Your ideas from your phone</translation>
+    </message>
+    <message>
+        <source>Code de la salle</source>
+        <translation>Room code</translation>
+    </message>
+    <message>
+        <source>Échap : revenir au tableau (la salle reste ouverte)</source>
+        <translation>Esc: back to the board (the room stays open)</translation>
+    </message>
+    <message>
+        <source>1. Rejoignez le Wi-Fi de la salle.
+2. Scannez le code, ou ouvrez l&apos;adresse.
+3. Choisissez votre table et votre personnage.</source>
+        <translation>1. Join the room&apos;s Wi-Fi.
+2. Scan the code, or open the address.
+3. Choose your table and your persona.</translation>
+    </message>
+    <message>
+        <source>Fermée</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>{} téléphone(s) · {} idée(s) reçue(s)</source>
+        <translation>{} phone(s) · {} idea(s) received</translation>
+    </message>
+    <message>
+        <source> · {} en attente</source>
+        <translation> · {} waiting</translation>
+    </message>
+</context>
+<context>
     <name>PhotoGallery</name>
     <message>
         <source>Fichier de la photo introuvable.</source>
@@ -1846,6 +2022,33 @@
     <message>
         <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
+    </message>
+</context>
+<context>
+    <name>PollDialog</name>
+    <message>
+        <source>Ouvrir un vote aux téléphones</source>
+        <translation>Open a vote to phones</translation>
+    </message>
+    <message>
+        <source>Toutes les idées du tableau</source>
+        <translation>Every idea on the board</translation>
+    </message>
+    <message>
+        <source>Les {} idées sélectionnées</source>
+        <translation>The {} selected ideas</translation>
+    </message>
+    <message>
+        <source>Vote secret (compte dévoilé plus tard)</source>
+        <translation>Secret vote (count revealed later)</translation>
+    </message>
+    <message>
+        <source>Gommettes par téléphone</source>
+        <translation>Dots per phone</translation>
+    </message>
+    <message>
+        <source>Ouvrir le vote</source>
+        <translation>Open the vote</translation>
     </message>
 </context>
 <context>
@@ -2517,6 +2720,25 @@
     <message>
         <source>Écran du vidéoprojecteur :</source>
         <translation>Projector screen:</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>Vote en cours</source>
+        <translation>Vote open</translation>
+    </message>
+    <message>
+        <source>Vote clos</source>
+        <translation>Vote closed</translation>
+    </message>
+    <message>
+        <source>{} : secret · {} téléphone(s) ont voté</source>
+        <translation>{}: secret · {} phone(s) voted</translation>
+    </message>
+    <message>
+        <source>{} : {} gommette(s) de {} téléphone(s)</source>
+        <translation>{}: {} dot(s) from {} phone(s)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,63 @@
+"""``fabrique phones SESSION [--address A] [--port P]``: the phones' page without the app.
+
+For a second laptop acting as the room's server, and for tests and benchmarks. The first line
+printed is the address phones open (the QR code's, with the room code in it), the second the
+room code alone; then it serves until SIGTERM or Ctrl+C, and stops cleanly (open pages are
+told). Every request is committed to the session's database before the phone is answered.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+
+from fabrique_desktop.cli.context import Context
+from fabrique_desktop.workspace import find_session
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = commands.add_parser(
+        "phones",
+        parents=[common],
+        help="ouvre la salle aux téléphones des participants, sans l'application",
+    )
+    p.add_argument("session", metavar="ATELIER", help="identifiant ou titre de l'atelier")
+    p.add_argument(
+        "--address",
+        metavar="A",
+        default=None,
+        help="adresse sur le réseau local (par défaut : celle de cet ordinateur)",
+    )
+    p.add_argument("--port", metavar="P", type=int, default=None, help="port (par défaut : 47814)")
+    p.add_argument(
+        "--moderation",
+        action="store_true",
+        help="les idées attendent d'être acceptées avant d'aller au tableau",
+    )
+    p.set_defaults(handler=serve)
+
+
+def serve(args: argparse.Namespace, context: Context) -> int:
+    from fabrique_desktop.phones.service import PhoneService
+
+    store = context.store
+    session = find_session(store, args.session)
+    stop = threading.Event()
+    service = PhoneService(store, session.id)
+    service.room.moderated = args.moderation
+    address = service.open(args.address, args.port)
+    previous = {
+        sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGTERM, signal.SIGINT)
+    }
+    try:
+        print(address, flush=True)
+        print(service.code, flush=True)
+        service.serve(stop)
+    finally:
+        service.close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    print(f"Salle fermée : {service.received} demande(s) reçue(s).", file=sys.stderr)
+    return 0

@@ -1,0 +1,70 @@
+"""What the session keeps about phones: identities, the ideas they sent, the votes opened.
+
+A phone is an anonymous random identity the phone keeps (its page stores the id and a secret
+token; only the token's hash is kept here). Its ideas become ordinary cards tagged
+« téléphone »; ``PhoneIdea`` remembers which phone sent which card (to list a phone's own
+ideas, to let it correct or withdraw one within a minute, to remove a blocked phone's ideas)
+and holds the ideas waiting in the moderation queue. ``PhonePoll`` is a dot vote opened for
+phones: on all cards or a selection, with a budget of dots per phone; its dots are ordinary
+``Vote`` rows whose voter is the phone (voter kind ``phones``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from fabrique_desktop.model import Entity, register
+
+PENDING = "pending"  # waiting in the moderation queue
+PUBLISHED = "published"  # on the board (``card_id``)
+SET_ASIDE = "set_aside"  # refused by the facilitator (kept, not shown)
+WITHDRAWN = "withdrawn"  # taken back by the phone within the minute
+REMOVED = "removed"  # its phone was blocked
+
+
+@register
+@dataclass(kw_only=True)
+class Phone(Entity):
+    kind: ClassVar[str] = "phones"
+
+    session_id: str = ""
+    number: int = 0
+    token_hash: str = ""
+    name: str = ""
+    table_id: str | None = None
+    persona_id: str | None = None
+    blocked: bool = False
+
+
+@register
+@dataclass(kw_only=True)
+class PhoneIdea(Entity):
+    kind: ClassVar[str] = "phone_ideas"
+
+    session_id: str = ""
+    phone_id: str = ""
+    text: str = ""
+    column: str = ""
+    horizon: str = ""
+    status: str = PENDING
+    card_id: str | None = None
+    sent_at: str = ""
+
+
+@register
+@dataclass(kw_only=True)
+class PhonePoll(Entity):
+    kind: ClassVar[str] = "phone_polls"
+
+    session_id: str = ""
+    card_ids: list[str] = field(default_factory=list)
+    """The cards phones vote on; empty: every card on the board."""
+    dots_per_phone: int = 3
+    secret: bool = False
+    opened_at: str = ""
+    closed_at: str | None = None
+
+    @property
+    def open(self) -> bool:
+        return not self.deleted and self.closed_at is None

@@ -1,0 +1,541 @@
+"""The phone room's use-cases, run on the thread that owns the session's data.
+
+Each request a phone makes arrives here as a ``Request`` already checked for its shape
+(``checks``); ``Room.handle`` checks it against the data (identity, blocked, budget, the
+minute to correct…), builds a ``Change`` and has it committed (``commit``) before it returns
+the answer the phone will get. Refusals raise ``checks.Refusal`` and change nothing.
+
+The facilitator's own actions on phones (accept or set aside a waiting idea, block a phone
+and remove its ideas, open/close/reveal a vote) are functions returning ``Change`` values,
+applied through the app's ordinary road so that they can be undone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from fabrique_desktop import changes
+from fabrique_desktop.board import STEP, column_cards, session_cards
+from fabrique_desktop.changes import Change, Edit
+from fabrique_desktop.model import HORIZONS, INBOX, Card, Persona, Series, Session, Table, Vote
+from fabrique_desktop.phones.checks import (
+    EDIT_SECONDS,
+    MAX_NAME,
+    MAX_PHONES,
+    Refusal,
+    clean_text,
+    uuid_like,
+)
+from fabrique_desktop.phones.model import (
+    PENDING,
+    PUBLISHED,
+    REMOVED,
+    SET_ASIDE,
+    WITHDRAWN,
+    Phone,
+    PhoneIdea,
+    PhonePoll,
+)
+from fabrique_desktop.ports import Store
+from fabrique_desktop.votes import table_label
+from fabrique_desktop.workspace import series_template
+
+PHONE_TAG = "téléphone"
+MAX_OWN_IDEAS = 60
+"""A phone's page lists its last ideas, up to this many."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """One checked request: ``action``, who (``phone``/``token`` once joined), the JSON body."""
+
+    action: str
+    phone: str = ""
+    token: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+    address: str = ""
+
+
+@dataclass
+class Notice:
+    """Who to tell that something changed: one phone (``phone``) or all (``None``)."""
+
+    phone: str | None
+    what: str
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def now_iso() -> str:
+    from fabrique_desktop.model import utc_now
+
+    return utc_now()
+
+
+def _seconds_since(stamp: str) -> float:
+    try:
+        then = datetime.fromisoformat(stamp)
+    except ValueError:
+        return float("inf")
+    return (datetime.fromisoformat(now_iso()) - then) / timedelta(seconds=1)
+
+
+class Room:
+    """The phone side of one session.
+
+    ``commit(change)`` stores a change and announces it (the app's change road with origin
+    « phone »; head-less, the store itself). ``moderated``: new ideas wait in a queue.
+    ``notify(notice)`` is called after the commit for the pages that must refresh.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        session_id: str,
+        commit: Callable[[Change], None] | None = None,
+        notify: Callable[[Notice], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.session_id = session_id
+        self.commit = commit or store.apply
+        self.notify = notify or (lambda notice: None)
+        self.moderated = False
+        self._last_position: dict[str, float] = {}
+        self._poll_cards: tuple[str, list[dict[str, Any]]] | None = None
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the session's board settings again (after a template or deck change)."""
+        session = self.store.get(Session, self.session_id)
+        if session is None or session.deleted:
+            raise Refusal(410, "closed")
+        self.session = session
+        series = self.store.get(Series, session.series_id)
+        assert series is not None
+        self.template = series_template(series)
+        self._last_position.clear()
+        self._poll_cards = None
+
+    def board_changed(self) -> None:
+        """Cards changed by someone else (the laptop, another laptop): caches are stale."""
+        self._last_position.clear()
+        self._poll_cards = None
+
+    # requests
+
+    def handle(self, request: Request) -> dict[str, Any]:
+        """Answer one request; ``Refusal`` if it cannot be done (nothing changed then)."""
+        if request.action == "join":
+            return self._join(request)
+        phone = self.identify(request.phone, request.token)
+        if phone.blocked:
+            raise Refusal(403, "blocked")
+        handler = getattr(self, f"_do_{request.action}", None)
+        if handler is None:
+            raise Refusal(404, "unknown")
+        return handler(phone, request.data)
+
+    def identify(self, phone_id: str, token: str) -> Phone:
+        """The phone proving ``token``; 401 otherwise."""
+        if not phone_id or not token:
+            raise Refusal(401, "identity")
+        phone = self.store.get(Phone, uuid_like(phone_id))
+        if (
+            phone is None
+            or phone.deleted
+            or phone.session_id != self.session_id
+            or not hmac.compare_digest(phone.token_hash, token_hash(token))
+        ):
+            raise Refusal(401, "identity")
+        return phone
+
+    def _join(self, request: Request) -> dict[str, Any]:
+        if request.phone and request.token:
+            try:
+                phone = self.identify(request.phone, request.token)
+            except Refusal:
+                phone = None
+            if phone is not None:
+                if phone.blocked:
+                    raise Refusal(403, "blocked")
+                return {"phone": phone.id, "token": request.token, "number": phone.number}
+        count = self.store.count(Phone, session_id=self.session_id)
+        if count >= MAX_PHONES:
+            raise Refusal(503, "full")
+        token = secrets.token_urlsafe(24)
+        phone = Phone(session_id=self.session_id, number=count + 1, token_hash=token_hash(token))
+        self.commit(Change("Un téléphone rejoint l'atelier", (changes.create(phone),)))
+        return {"phone": phone.id, "token": token, "number": phone.number}
+
+    def _do_ping(self, phone: Phone, data: dict[str, Any]) -> dict[str, Any]:
+        return {}
+
+    def _do_state(self, phone: Phone, data: dict[str, Any]) -> dict[str, Any]:
+        return self.state(phone)
+
+    def _do_profile(self, phone: Phone, data: dict[str, Any]) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
+        if "table" in data:
+            table_id = data["table"] or None
+            if table_id is not None:
+                table = self.store.get(Table, uuid_like(table_id))
+                if table is None or table.deleted or table.session_id != self.session_id:
+                    raise Refusal(422, "unknown-table")
+            fields["table_id"] = table_id
+        if "persona" in data:
+            persona_id = data["persona"] or None
+            if persona_id is not None:
+                persona = self.store.get(Persona, uuid_like(persona_id))
+                if (
+                    persona is None
+                    or persona.deleted
+                    or persona.retired
+                    or persona.series_id != self.session.series_id
+                ):
+                    raise Refusal(422, "unknown-persona")
+            fields["persona_id"] = persona_id
+        if "name" in data:
+            name = data["name"].strip()
+            fields["name"] = clean_text(name, MAX_NAME, reason="name-too-long") if name else ""
+        edit = changes.update(phone, **fields)
+        if edit.after:
+            self.commit(Change("Un téléphone choisit sa table", (edit,)))
+        return self.state(self.store.get(Phone, phone.id) or phone)
+
+    def _do_idea(self, phone: Phone, data: dict[str, Any]) -> dict[str, Any]:
+        text = clean_text(data["text"])
+        column = data.get("column") or INBOX
+        if column not in {c.key for c in self.template.columns}:
+            raise Refusal(422, "unknown-column")
+        horizon = data.get("horizon") or ""
+        if horizon and horizon not in HORIZONS:
+            raise Refusal(422, "unknown-horizon")
+        idea = PhoneIdea(
+            session_id=self.session_id,
+            phone_id=phone.id,
+            text=text,
+            column=column,
+            horizon=horizon,
+            sent_at=now_iso(),
+        )
+        edits: list[Edit] = []
+        if self.moderated:
+            edits.append(changes.create(idea))
+        else:
+            card = self._card_for(phone, idea, text)
+            idea.status, idea.card_id = PUBLISHED, card.id
+            edits += [changes.create(card), changes.create(idea)]
+        self.commit(Change("Idée reçue d'un téléphone", tuple(edits)))
+        if self.moderated:
+            self.notify(Notice(None, "queue"))
+        return {"idea": self._idea_view(idea)}
+
+    def _card_for(self, phone: Phone, idea: PhoneIdea, text: str) -> Card:
+        position = self._next_position(idea.column)
+        return Card(
+            session_id=self.session_id,
+            text=text,
+            column=idea.column,
+            position=position,
+            persona_id=phone.persona_id,
+            table_id=phone.table_id,
+            horizon=idea.horizon,
+            tags=[PHONE_TAG],
+        )
+
+    def _next_position(self, column: str) -> float:
+        last = self._last_position.get(column)
+        if last is None:
+            existing = column_cards(self.store, self.session_id, column)
+            last = existing[-1].position if existing else 0.0
+        self._last_position[column] = last + STEP
+        return last + STEP
+
+    def _own_idea(self, phone: Phone, data: dict[str, Any]) -> PhoneIdea:
+        idea = self.store.get(PhoneIdea, uuid_like(data["idea"]))
+        if idea is None or idea.deleted or idea.phone_id != phone.id:
+            raise Refusal(404, "unknown-idea")
+        if idea.status not in (PENDING, PUBLISHED) or _seconds_since(idea.sent_at) > EDIT_SECONDS:
+            raise Refusal(409, "too-late")
+        return idea
+
+    def _do_correct(self, phone: Phone, data: dict[str, Any]) -> dict[str, Any]:
+        idea = self._own_idea(phone, data)
+        text = clean_text(data["text"])
+        edits = [changes.update(idea, text=text)]
+        if idea.card_id:
+            card = self.store.get(Card, idea.card_id)
+            if card is not None and not card.deleted:
+                edits.append(changes.update(card, text=text))
+        self.commit(Change("Idée corrigée depuis un téléphone", tuple(e for e in edits if e.after)))
+        idea.text = text
+        return {"idea": self._idea_view(idea)}
+
+    def _do_withdraw(self, phone: Phone, data: dict[str, Any]) -> dict[str, Any]:
+        idea = self._own_idea(phone, data)
+        edits = [changes.update(idea, status=WITHDRAWN)]
+        if idea.card_id:
+            card = self.store.get(Card, idea.card_id)
+            if card is not None and not card.deleted:
+                edits.append(changes.delete(card))
+        self.commit(Change("Idée retirée depuis un téléphone", tuple(edits)))
+        idea.status = WITHDRAWN
+        if idea.card_id is None:
+            self.notify(Notice(None, "queue"))
+        return {"idea": self._idea_view(idea)}
+
+    def _do_dot(self, phone: Phone, data: dict[str, Any]) -> dict[str, Any]:
+        poll = self.poll()
+        if poll is None or poll.id != data["poll"]:
+            raise Refusal(409, "no-vote")
+        if not poll.open:
+            raise Refusal(409, "vote-closed")
+        card_id = uuid_like(data["card"])
+        if card_id not in self._poll_card_ids(poll):
+            raise Refusal(422, "unknown-card")
+        delta = data["delta"]
+        if delta not in (1, -1):
+            raise Refusal(400, "malformed")
+        mine = self._my_dots(phone, poll)
+        if delta == 1 and sum(mine.values()) >= poll.dots_per_phone:
+            raise Refusal(409, "no-dots-left")
+        if delta == -1 and not mine.get(card_id):
+            raise Refusal(409, "no-dot-here")
+        existing = self.store.find(
+            Vote, session_id=self.session_id, card_id=card_id, voter_id=phone.id
+        )
+        if existing:
+            edit = changes.update(existing[0], dots=max(0, existing[0].dots + delta))
+        else:
+            vote = Vote(session_id=self.session_id, card_id=card_id, voter_id=phone.id, dots=1)
+            edit = changes.create(vote)
+        self.commit(Change("Gommette d'un téléphone", (edit,)))
+        mine[card_id] = mine.get(card_id, 0) + delta
+        return {"vote": self._vote_view(phone, poll, mine)}
+
+    def _do_cards(self, phone: Phone, data: dict[str, Any]) -> dict[str, Any]:
+        poll = self.poll()
+        if poll is None:
+            raise Refusal(409, "no-vote")
+        return {"poll": poll.id, "cards": self._poll_card_list(poll)}
+
+    # views
+
+    def state(self, phone: Phone) -> dict[str, Any]:
+        """What a phone's page shows: the room's choices, its profile, ideas and the vote."""
+        session = self.session
+        tables = sorted(self.store.find(Table, session_id=self.session_id), key=lambda t: t.number)
+        personas = [
+            p
+            for p in self.store.find(Persona, series_id=session.series_id)
+            if not p.retired and not p.deleted
+        ]
+        personas.sort(key=lambda p: (p.position, p.first_name))
+        ideas = self.store.find(PhoneIdea, session_id=self.session_id, phone_id=phone.id)
+        ideas = [i for i in ideas if i.status != WITHDRAWN]
+        ideas.sort(key=lambda i: i.sent_at, reverse=True)
+        poll = self.poll()
+        return {
+            "title": session.title,
+            "moderated": self.moderated,
+            "columns": [{"key": c.key, "title": c.title} for c in self.template.columns],
+            "horizons": list(HORIZONS),
+            "tables": [{"id": t.id, "label": table_label(t)} for t in tables],
+            "personas": [
+                {"id": p.id, "name": p.first_name, "role": p.role, "colour": p.colour}
+                for p in personas
+            ],
+            "me": {
+                "number": phone.number,
+                "name": phone.name,
+                "table": phone.table_id,
+                "persona": phone.persona_id,
+            },
+            "ideas": [self._idea_view(i) for i in ideas[:MAX_OWN_IDEAS]],
+            "vote": self._vote_view(phone, poll, self._my_dots(phone, poll)) if poll else None,
+        }
+
+    def _idea_view(self, idea: PhoneIdea) -> dict[str, Any]:
+        left = max(0.0, EDIT_SECONDS - _seconds_since(idea.sent_at))
+        editable = idea.status in (PENDING, PUBLISHED) and left > 0
+        return {
+            "id": idea.id,
+            "text": idea.text,
+            "column": idea.column,
+            "horizon": idea.horizon,
+            "status": idea.status,
+            "editable_for": round(left) if editable else 0,
+        }
+
+    def _vote_view(self, phone: Phone, poll: PhonePoll, mine: dict[str, int]) -> dict[str, Any]:
+        return {
+            "poll": poll.id,
+            "open": poll.open,
+            "budget": poll.dots_per_phone,
+            "used": sum(mine.values()),
+            "mine": {k: v for k, v in mine.items() if v > 0},
+            "secret": poll.secret,
+            "cards": len(self._poll_card_ids(poll)),
+        }
+
+    # polls
+
+    def poll(self) -> PhonePoll | None:
+        """The latest vote opened for phones (open or closed), if any."""
+        return current_poll(self.store, self.session_id)
+
+    def _poll_card_list(self, poll: PhonePoll) -> list[dict[str, Any]]:
+        if self._poll_cards is None or self._poll_cards[0] != poll.id:
+            cards = session_cards(self.store, self.session_id)
+            if poll.card_ids:
+                chosen = set(poll.card_ids)
+                cards = [c for c in cards if c.id in chosen]
+            else:
+                cards = [c for c in cards if not self._is_inbox(c.column)] or cards
+            titles = {c.key: c.title for c in self.template.columns}
+            self._poll_cards = (
+                poll.id,
+                [{"id": c.id, "text": c.text, "column": titles.get(c.column, "")} for c in cards],
+            )
+        return self._poll_cards[1]
+
+    def _is_inbox(self, column: str) -> bool:
+        return any(c.key == column and c.is_inbox for c in self.template.columns)
+
+    def _poll_card_ids(self, poll: PhonePoll) -> set[str]:
+        return {c["id"] for c in self._poll_card_list(poll)}
+
+    def _my_dots(self, phone: Phone, poll: PhonePoll | None) -> dict[str, int]:
+        if poll is None:
+            return {}
+        in_poll = self._poll_card_ids(poll)
+        mine: dict[str, int] = {}
+        for vote in self.store.find(Vote, session_id=self.session_id, voter_id=phone.id):
+            if vote.card_id in in_poll and vote.dots > 0:
+                mine[vote.card_id] = mine.get(vote.card_id, 0) + vote.dots
+        return mine
+
+
+# the facilitator's actions (undoable Change values)
+
+
+def current_poll(store: Store, session_id: str) -> PhonePoll | None:
+    polls = store.find(PhonePoll, session_id=session_id)
+    return max(polls, key=lambda p: p.opened_at) if polls else None
+
+
+def waiting(store: Store, session_id: str) -> list[PhoneIdea]:
+    """The moderation queue, oldest first."""
+    ideas = store.find(PhoneIdea, session_id=session_id, status=PENDING)
+    return sorted(ideas, key=lambda i: i.sent_at)
+
+
+def phones(store: Store, session_id: str) -> list[Phone]:
+    return sorted(store.find(Phone, session_id=session_id), key=lambda p: p.number)
+
+
+def phone_label(phone: Phone, anonymous: bool = True) -> str:
+    """« Téléphone 12 », or the name the participant typed when the session is not anonymous."""
+    if phone.name and not anonymous:
+        return f"{phone.name} (téléphone {phone.number})"
+    return f"Téléphone {phone.number}"
+
+
+def accept(store: Store, idea: PhoneIdea, text: str | None = None) -> Change:
+    """A waiting idea goes on the board (its text corrected by the facilitator if given)."""
+    phone = store.get(Phone, idea.phone_id)
+    text = (text if text is not None else idea.text).strip() or idea.text
+    existing = column_cards(store, idea.session_id, idea.column)
+    card = Card(
+        session_id=idea.session_id,
+        text=text,
+        column=idea.column,
+        position=(existing[-1].position if existing else 0.0) + STEP,
+        persona_id=phone.persona_id if phone else None,
+        table_id=phone.table_id if phone else None,
+        horizon=idea.horizon,
+        tags=[PHONE_TAG],
+    )
+    edit = changes.update(idea, status=PUBLISHED, card_id=card.id)
+    return Change("Accepter l'idée d'un téléphone", (changes.create(card), edit))
+
+
+def set_aside(idea: PhoneIdea) -> Change:
+    return Change("Écarter l'idée d'un téléphone", (changes.update(idea, status=SET_ASIDE),))
+
+
+def block(store: Store, phone: Phone) -> Change:
+    """Block a phone and take every idea it sent off the board and out of the queue, and its
+    dots away: one step, undone in one step."""
+    edits: list[Edit] = [changes.update(phone, blocked=True)]
+    for idea in store.find(PhoneIdea, session_id=phone.session_id, phone_id=phone.id):
+        if idea.status in (PENDING, PUBLISHED):
+            if idea.card_id:
+                card = store.get(Card, idea.card_id)
+                if card is not None and not card.deleted:
+                    edits.append(changes.delete(card))
+            edits.append(changes.update(idea, status=REMOVED))
+    for vote in store.find(Vote, session_id=phone.session_id, voter_id=phone.id):
+        if vote.dots:
+            edits.append(changes.update(vote, dots=0))
+    return Change(f"Bloquer le téléphone {phone.number} et retirer ses idées", tuple(edits))
+
+
+def open_poll(
+    store: Store,
+    session_id: str,
+    card_ids: list[str] | None = None,
+    dots: int = 3,
+    secret: bool = False,
+) -> Change:
+    """Open a dot vote for phones (closing the previous one). A secret vote hides the counts
+    on the board and in reports until it is revealed (the session's secret mode)."""
+    from fabrique_desktop import votes
+
+    if not 1 <= dots <= votes.MAX_DOTS:
+        raise votes.VoteError(
+            f"Le nombre de gommettes doit être compris entre 1 et {votes.MAX_DOTS}."
+        )
+    edits: list[Edit] = []
+    previous = current_poll(store, session_id)
+    if previous is not None and previous.open:
+        edits.append(changes.update(previous, closed_at=now_iso()))
+    poll = PhonePoll(
+        session_id=session_id,
+        card_ids=list(card_ids or []),
+        dots_per_phone=dots,
+        secret=secret,
+        opened_at=now_iso(),
+    )
+    edits.append(changes.create(poll))
+    edits.extend(votes.configure(store, session_id, secret=secret, revealed=False).edits)
+    return Change("Ouvrir le vote des téléphones", tuple(edits))
+
+
+def close_poll(poll: PhonePoll) -> Change:
+    """Closing freezes the vote: phones can no longer add or take back dots."""
+    return Change("Clore le vote des téléphones", (changes.update(poll, closed_at=now_iso()),))
+
+
+def poll_totals(store: Store, poll: PhonePoll) -> tuple[int, int]:
+    """(dots put by phones on the vote's cards, phones that voted)."""
+    cards = set(poll.card_ids) if poll.card_ids else None
+    phone_ids = {p.id for p in store.find(Phone, session_id=poll.session_id)}
+    dots, voters = 0, set()
+    for vote in store.find(Vote, session_id=poll.session_id):
+        if (
+            vote.voter_id in phone_ids
+            and vote.dots > 0
+            and (cards is None or vote.card_id in cards)
+        ):
+            dots += vote.dots
+            voters.add(vote.voter_id)
+    return dots, len(voters)

@@ -1,0 +1,297 @@
+"""The phones' web server: the page, a small JSON API and websocket notices (aiohttp).
+
+It runs on its own asyncio loop in a background thread (``live.events.LoopThread``, as live
+sharing does) and never touches the database: it checks each request — a local-network
+address, the right ``Host``, the room code, the size and shape of the body, the rate per
+phone and per address — then hands it to the data's owner thread (``submit``) and waits for
+the answer, which comes once the change is committed. Anything malformed gets a 4xx with a
+reason code and changes nothing.
+
+    GET  /                      the page (asks for the room code)
+    GET  /r/CODE                the page for this room (the QR code's address)
+    GET  /static/NAME           the page's script, style and icon
+    POST /r/CODE/api/ACTION     JSON in, JSON out; X-Phone / X-Token headers once joined
+    GET  /r/CODE/ws             notices (« something changed for you », « room closed »)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import weakref
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from fabrique_desktop.live import codes
+from fabrique_desktop.live.peers import Throttle, is_local
+from fabrique_desktop.phones import checks
+from fabrique_desktop.phones.checks import MAX_BODY, Limits, Refusal
+from fabrique_desktop.phones.room import Request
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PORT = 47814
+ANSWER_TIMEOUT = 15.0
+STATIC_FILES = {
+    "app.js": "application/javascript",
+    "app.css": "text/css",
+    "icon.svg": "image/svg+xml",
+}
+MAX_SOCKETS = 1000
+
+# action → (JSON fields required, optional, whether it writes)
+ACTIONS: dict[str, tuple[dict[str, Any], dict[str, Any], bool]] = {
+    "join": ({}, {}, True),
+    "ping": ({}, {}, False),
+    "state": ({}, {}, False),
+    "cards": ({}, {}, False),
+    "profile": ({}, {"table": (str, type(None)), "persona": (str, type(None)), "name": str}, True),
+    "idea": ({"text": str}, {"column": (str, type(None)), "horizon": (str, type(None))}, True),
+    "correct": ({"idea": str, "text": str}, {}, True),
+    "withdraw": ({"idea": str}, {}, True),
+    "dot": ({"poll": str, "card": str, "delta": int}, {}, True),
+}
+
+Submit = Callable[[Request], Awaitable[dict[str, Any]]]
+
+
+def _error(status: int, reason: str) -> web.Response:
+    return web.json_response({"error": reason}, status=status, headers=_NO_STORE)
+
+
+_NO_STORE = {"Cache-Control": "no-store"}
+
+
+class PhoneServer:
+    """One room's web server. ``start(loop_thread)`` / ``stop()`` from the owner's thread."""
+
+    def __init__(
+        self,
+        *,
+        host: str,
+        port: int,
+        code: str,
+        submit: Submit,
+        resources: Path,
+        limits: Limits | None = None,
+        allow_any_address: bool = False,
+    ) -> None:
+        if not allow_any_address and not is_local(host):
+            raise ValueError(host)
+        self.host = host
+        self.port = port
+        self.code = codes.normalise(code)
+        self.submit = submit
+        self.resources = resources
+        self.limits = limits or Limits()
+        self.throttle = Throttle()
+        self.refusals: list[tuple[str, str]] = []
+        self._sockets: dict[str, weakref.WeakSet[web.WebSocketResponse]] = {}
+        self._runner: web.AppRunner | None = None
+        self._page = b""
+        self._closing: set[asyncio.Future] = set()
+
+    # lifecycle (on the loop)
+
+    async def start(self) -> None:
+        self._page = (self.resources / "index.html").read_bytes()
+        app = web.Application(client_max_size=MAX_BODY, middlewares=[self._guard])
+        app.router.add_get("/", self._index)
+        app.router.add_get("/r/{code}", self._index)
+        app.router.add_get("/static/{name}", self._static)
+        app.router.add_post("/r/{code}/api/{action}", self._api)
+        app.router.add_get("/r/{code}/ws", self._websocket)
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port, reuse_address=True)
+        await site.start()
+        if self.port == 0:
+            server: Any = site._server  # the port the system chose
+            if server is not None and server.sockets:
+                self.port = server.sockets[0].getsockname()[1]
+
+    async def stop(self) -> None:
+        """Tell every open page that the room is closed, then stop listening."""
+        await self.broadcast("closed")
+        for sockets in list(self._sockets.values()):
+            for ws in list(sockets):
+                with contextlib.suppress(Exception):
+                    await ws.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def broadcast(self, what: str, phone: str | None = None) -> None:
+        """Send a notice to one phone's pages, or to all."""
+        targets = (
+            [ws for sockets in self._sockets.values() for ws in sockets]
+            if phone is None
+            else list(self._sockets.get(phone, ()))
+        )
+        message = json.dumps({"type": what})
+        for ws in targets:
+            with contextlib.suppress(Exception):
+                await ws.send_str(message)
+
+    @property
+    def address(self) -> str:
+        return f"http://{_host_in_url(self.host)}:{self.port}/r/{self.code}"
+
+    # request handling
+
+    @web.middleware
+    async def _guard(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        remote = request.remote or ""
+        if not is_local(remote):
+            self._refused(remote, "not-local")
+            return _error(403, "not-local")
+        if request.host not in self._hosts():
+            self._refused(remote, "host")
+            return _error(421, "host")  # another name for us (DNS rebinding): not served
+        try:
+            response = await handler(request)
+        except web.HTTPException as error:
+            if error.status == 413:
+                return _error(413, "too-big")
+            if error.status in (404, 405):
+                return _error(error.status, "unknown")
+            raise
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    def _hosts(self) -> set[str]:
+        host = _host_in_url(self.host)
+        return {f"{host}:{self.port}", host} if self.port == 80 else {f"{host}:{self.port}"}
+
+    def _refused(self, address: str, reason: str) -> None:
+        log.info("phones: refused %s (%s)", address, reason)
+        if len(self.refusals) < 10_000:
+            self.refusals.append((address, reason))
+
+    async def _index(self, request: web.Request) -> web.Response:
+        ws = f"ws://{request.host}"
+        policy = (
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            f"connect-src 'self' {ws}; base-uri 'none'; form-action 'self'; "
+            "frame-ancestors 'none'"
+        )
+        return web.Response(
+            body=self._page,
+            content_type="text/html",
+            charset="utf-8",
+            headers={"Content-Security-Policy": policy, **_NO_STORE},
+        )
+
+    async def _static(self, request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        kind = STATIC_FILES.get(name)
+        if kind is None:
+            return _error(404, "unknown")
+        body = (self.resources / name).read_bytes()
+        return web.Response(body=body, content_type=kind, headers={"Cache-Control": "no-cache"})
+
+    def _check_code(self, request: web.Request) -> str | None:
+        """The refusal reason if the address is banned or the code is wrong."""
+        remote = request.remote or ""
+        if not self.throttle.allowed(remote):
+            return "banned"
+        if not codes.matches(self.code, request.match_info["code"]):
+            self._refused(remote, "code")
+            self.throttle.bad(remote)
+            return "code"
+        return None
+
+    async def _api(self, request: web.Request) -> web.Response:
+        remote = request.remote or ""
+        wrong = self._check_code(request)
+        if wrong:
+            return _error(429 if wrong == "banned" else 403, wrong)
+        action = request.match_info["action"]
+        spec = ACTIONS.get(action)
+        if spec is None:
+            return _error(404, "unknown")
+        required, optional, writes = spec
+        if request.content_type != "application/json":
+            return _error(415, "malformed")
+        try:
+            raw = await request.read()
+            data = json.loads(raw.decode("utf-8")) if raw else {}
+            checks.body(data, required, optional)
+        except web.HTTPRequestEntityTooLarge:
+            return _error(413, "too-big")
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return _error(400, "malformed")
+        except Refusal as refusal:
+            return _error(refusal.status, refusal.reason)
+        phone = request.headers.get("X-Phone", "")[:64]
+        token = request.headers.get("X-Token", "")[:64]
+        if writes:
+            limited = not self.limits.allow("address", remote) or (
+                action == "join" and not self.limits.allow("join", remote)
+            )
+            if phone and not limited:
+                limited = not self.limits.allow("phone", phone)
+        else:
+            limited = not self.limits.allow("reads", remote)
+        if limited:
+            self._refused(remote, "slow-down")
+            return _error(429, "slow-down")
+        request_value = Request(action, phone, token, data, remote)
+        try:
+            answer = await asyncio.wait_for(self.submit(request_value), ANSWER_TIMEOUT)
+        except Refusal as refusal:
+            if refusal.status >= 500:
+                log.warning("phones: %s failed: %s", action, refusal.reason)
+            else:
+                self._refused(remote, refusal.reason)
+            return _error(refusal.status, refusal.reason)
+        except TimeoutError:
+            return _error(503, "busy")
+        return web.json_response(answer, headers=_NO_STORE)
+
+    async def _websocket(self, request: web.Request) -> web.StreamResponse:
+        wrong = self._check_code(request)
+        if wrong:
+            return _error(429 if wrong == "banned" else 403, wrong)
+        phone = request.query.get("phone", "")[:64]
+        token = request.query.get("token", "")[:64]
+        try:
+            await asyncio.wait_for(self.submit(Request("ping", phone, token)), ANSWER_TIMEOUT)
+        except Refusal as refusal:
+            return _error(refusal.status, refusal.reason)
+        except TimeoutError:
+            return _error(503, "busy")
+        if sum(len(s) for s in self._sockets.values()) >= MAX_SOCKETS:
+            return _error(503, "full")
+        ws = web.WebSocketResponse(heartbeat=25.0, max_msg_size=256)
+        await ws.prepare(request)
+        self._sockets.setdefault(phone, weakref.WeakSet()).add(ws)
+        try:
+            async for message in ws:  # the page sends nothing; anything it sends is dropped
+                if message.type in (WSMsgType.ERROR, WSMsgType.CLOSE):
+                    break
+        finally:
+            sockets = self._sockets.get(phone)
+            if sockets is not None:
+                sockets.discard(ws)
+                if not sockets:
+                    self._sockets.pop(phone, None)
+        return ws
+
+    def close_phone(self, phone: str) -> None:
+        """Close a blocked phone's notice sockets (on the loop)."""
+        for ws in list(self._sockets.pop(phone, ())):
+            task = asyncio.ensure_future(ws.close())
+            self._closing.add(task)
+            task.add_done_callback(self._closing.discard)
+
+
+def _host_in_url(host: str) -> str:
+    return f"[{host}]" if ":" in host else host

@@ -1,0 +1,238 @@
+"""A room open to phones: its code, its address, the server thread and the data's owner.
+
+``PhoneService(store, session_id, announce=…)`` opens nothing; ``open()`` starts listening on
+the local network address only (``PhonesError`` in French if it cannot), ``close()`` tells the
+open pages and stops. The network thread queues each checked request; the thread that owns the
+data calls ``pump()`` (the app: when woken, on Qt's main thread; head-less: ``serve``), which
+answers every queued request in one transaction, commits, announces the changes (``announce``:
+the app's change road, origin « phone ») and only then releases the answers to the phones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fabrique_desktop.changes import Change
+from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.live import codes
+from fabrique_desktop.live.events import LoopThread
+from fabrique_desktop.phones.checks import Limits, Refusal
+from fabrique_desktop.phones.room import Notice, Request, Room
+from fabrique_desktop.ports import Store
+
+log = logging.getLogger(__name__)
+
+MAX_BATCH = 64
+
+
+class PhonesError(FabriqueError):
+    """The room cannot be opened to phones (no local network, the port is taken…)."""
+
+
+def resources_dir() -> Path:
+    from fabrique_desktop.resources import resource
+
+    return resource("phones")
+
+
+class PhoneService:
+    def __init__(
+        self,
+        store: Store,
+        session_id: str,
+        *,
+        announce: Callable[[Change], None] | None = None,
+        wake: Callable[[], None] | None = None,
+        limits: Limits | None = None,
+        code: str | None = None,
+    ) -> None:
+        self.store = store
+        self.session_id = session_id
+        self.announce = announce or (lambda change: None)
+        self.wake = wake
+        self.limits = limits
+        self.code = codes.normalise(code) if code else codes.new_code()
+        self._pending: list[Change] = []
+        self._notices: list[Notice] = []
+        self.room = Room(store, session_id, commit=self._commit, notify=self._notices.append)
+        self._queue: queue.SimpleQueue[tuple[Request, concurrent.futures.Future]] = (
+            queue.SimpleQueue()
+        )
+        self._thread: LoopThread | None = None
+        self.server: Any = None
+        self.received = 0
+        """Requests answered since the room opened (for the wall and the log)."""
+
+    # lifecycle (owner thread)
+
+    @property
+    def active(self) -> bool:
+        return self._thread is not None
+
+    def open(self, host: str | None = None, port: int | None = None) -> str:
+        """Start listening; the address phones open (the QR code's)."""
+        from fabrique_desktop.live.discovery import lan_address
+        from fabrique_desktop.live.peers import is_local
+        from fabrique_desktop.phones.server import DEFAULT_PORT, PhoneServer
+
+        host = host or lan_address()
+        if host is None:
+            raise PhonesError(
+                "Cet ordinateur n'est relié à aucun réseau local (Wi-Fi de la salle, partage de "
+                "connexion d'un téléphone…) : les téléphones ne peuvent pas le joindre."
+            )
+        if not is_local(host):
+            raise PhonesError(
+                f"L'adresse « {host} » n'est pas celle d'un réseau local : la salle ne s'ouvre "
+                "aux téléphones que sur le réseau de la salle."
+            )
+        ports = [port] if port is not None else [DEFAULT_PORT, 0]
+        thread = LoopThread("fabrique-phones")
+        for i, candidate in enumerate(ports):
+            server = PhoneServer(
+                host=host,
+                port=candidate,
+                code=self.code,
+                submit=self._submit,
+                resources=resources_dir(),
+                limits=self.limits,
+            )
+            try:
+                thread.run(server.start())
+                break
+            except OSError as error:
+                if i == len(ports) - 1:
+                    thread.close()
+                    raise PhonesError(
+                        f"Impossible d'ouvrir la salle aux téléphones sur {host} (port "
+                        f"{candidate}) : {error.strerror or error}. Un autre programme utilise "
+                        "peut-être ce port."
+                    ) from error
+        self.server, self._thread = server, thread
+        log.info("phones: room open for session %s at %s", self.session_id, server.address)
+        return server.address
+
+    def close(self) -> None:
+        """Tell the open pages, stop listening; requests still queued are refused."""
+        thread, self._thread = self._thread, None
+        if thread is None:
+            return
+        try:
+            thread.run(self.server.stop(), timeout=5.0)
+        except Exception as error:
+            log.warning("phones: stop: %s", error)
+        thread.close()
+        while True:
+            try:
+                _request, future = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if not future.done():
+                future.set_exception(Refusal(410, "closed"))
+        log.info("phones: room closed for session %s", self.session_id)
+
+    @property
+    def address(self) -> str:
+        return self.server.address if self.server is not None else ""
+
+    # the owner thread
+
+    def pump(self, timeout: float = 0.0) -> int:
+        """Answer the queued requests (waiting up to ``timeout`` for a first one): one
+        transaction for the lot, committed before any answer or announcement leaves."""
+        batch = []
+        try:
+            batch.append(
+                self._queue.get(timeout=timeout) if timeout > 0 else self._queue.get_nowait()
+            )
+        except queue.Empty:
+            return 0
+        while len(batch) < MAX_BATCH:
+            try:
+                batch.append(self._queue.get_nowait())
+            except queue.Empty:
+                break
+        answers: list[tuple[concurrent.futures.Future, Any]] = []
+        self._pending.clear()
+        self._notices.clear()
+        try:
+            with self.store.atomic():
+                for request, future in batch:
+                    try:
+                        answers.append((future, self.room.handle(request)))
+                    except Refusal as refusal:
+                        answers.append((future, refusal))
+        except FabriqueError as error:  # the disk, not the phone: nothing of the batch stored
+            log.warning("phones: batch of %d not stored: %s", len(batch), error)
+            self.room.board_changed()
+            self._pending.clear()
+            self._notices.clear()
+            for _request, future in batch:
+                _settle(future, Refusal(503, "storage"))
+            return len(batch)
+        for change in self._pending:
+            try:
+                self.announce(change)
+            except Exception:  # a listener's bug must not keep the phones waiting
+                log.exception("phones: announcing %r failed", change.label)
+        for future, answer in answers:
+            _settle(future, answer)
+        for notice in self._notices:
+            self.tell(notice.what, notice.phone)
+        self.received += len(batch)
+        return len(batch)
+
+    def serve(self, stop: threading.Event) -> None:
+        """Head-less: answer requests on this thread until ``stop`` is set."""
+        while not stop.is_set():
+            self.pump(timeout=0.2)
+
+    def tell(self, what: str, phone: str | None = None) -> None:
+        """Notify one phone's open pages (or every page) that something changed for them."""
+        if self._thread is not None and self.server is not None:
+            self._thread.call(_spawn, self.server.broadcast(what, phone))
+
+    def disconnect(self, phone: str) -> None:
+        if self._thread is not None and self.server is not None:
+            self.tell("blocked", phone)
+            self._thread.call(self.server.close_phone, phone)
+
+    # network thread
+
+    async def _submit(self, request: Request) -> dict[str, Any]:
+        future: concurrent.futures.Future = concurrent.futures.Future()
+        self._queue.put((request, future))
+        if self.wake is not None:
+            self.wake()
+        answer = await asyncio.wrap_future(future)
+        return answer
+
+    def _commit(self, change: Change) -> None:
+        self.store.apply(change)
+        self._pending.append(change)
+
+
+def _settle(future: concurrent.futures.Future, answer: Any) -> None:
+    if future.done():
+        return
+    if isinstance(answer, BaseException):
+        future.set_exception(answer)
+    else:
+        future.set_result(answer)
+
+
+_TASKS: set[asyncio.Future] = set()
+
+
+def _spawn(coroutine: Any) -> None:
+    """Run a coroutine on the loop, keeping a reference until it ends."""
+    task = asyncio.ensure_future(coroutine)
+    _TASKS.add(task)
+    task.add_done_callback(_TASKS.discard)

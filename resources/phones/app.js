@@ -1,0 +1,478 @@
+/* Fabrique — the page a participant's phone opens. Plain ES5 (old browsers), no library,
+   nothing from the internet. Every text from the server is put in the page as text
+   (textContent / createTextNode), never as HTML. */
+(function () {
+  "use strict";
+
+  var T = {
+    fr: {
+      "lang": "English", "lang.code": "en",
+      "code.label": "Code de la salle (affiché au tableau)", "code.go": "Entrer",
+      "profile.title": "Votre place", "profile.table": "Votre table",
+      "profile.persona": "Le personnage pour qui vous parlez",
+      "profile.name": "Votre prénom (facultatif)", "profile.save": "C'est parti",
+      "main.change": "Changer de table ou de personnage",
+      "idea.label": "Votre idée", "idea.horizon": "Horizon", "idea.column": "Colonne (facultatif)",
+      "idea.send": "Envoyer l'idée", "idea.none": "—", "idea.sent": "Idée envoyée : elle est au tableau.",
+      "idea.queued": "Idée envoyée : l'animateur la met au tableau.",
+      "mine.title": "Mes idées", "mine.empty": "Vos idées envoyées s'afficheront ici.",
+      "status.published": "Au tableau", "status.pending": "En attente de l'animateur",
+      "status.set_aside": "Mise de côté par l'animateur", "status.removed": "Retirée par l'animateur",
+      "fix": "Corriger", "withdraw": "Retirer", "save": "Enregistrer", "cancel": "Annuler",
+      "left": "{n} s pour corriger ou retirer", "chars": "{n} caractères restants",
+      "no.table": "Pas de table", "no.persona": "Je parle en mon nom",
+      "who": "Table : {table} · {persona}", "phone": "Téléphone {n}",
+      "vote.title": "Vote à gommettes", "vote.left": "Il vous reste {n} gommette(s) sur {b}.",
+      "vote.closed": "Le vote est clos. Merci !", "vote.secret": "Vote secret : les résultats seront dévoilés au tableau.",
+      "dot.add": "Ajouter une gommette", "dot.remove": "Retirer une gommette",
+      "e.code": "Ce code n'est pas le bon : vérifiez le code affiché au tableau.",
+      "e.banned": "Trop d'essais : attendez une minute avant de réessayer.",
+      "e.slow-down": "Doucement : attendez quelques secondes avant d'envoyer encore.",
+      "e.empty": "Écrivez d'abord votre idée.", "e.too-long": "L'idée est trop longue (280 caractères au plus).",
+      "e.name-too-long": "Le prénom est trop long (40 caractères au plus).",
+      "e.too-late": "Plus d'une minute a passé : l'idée ne peut plus être changée d'ici.",
+      "e.blocked": "L'animateur a retiré ce téléphone de l'atelier.",
+      "e.closed": "L'animateur a fermé la salle aux téléphones. Merci de votre participation !",
+      "e.no-dots-left": "Vous avez utilisé toutes vos gommettes.",
+      "e.vote-closed": "Le vote est clos.", "e.no-vote": "Aucun vote n'est ouvert.",
+      "e.full": "La salle est pleine : demandez à l'animateur.",
+      "e.busy": "L'ordinateur de l'animateur est occupé : réessayez.",
+      "e.offline": "Pas de connexion avec l'ordinateur de l'animateur : vérifiez le Wi-Fi de la salle.",
+      "e.other": "La demande a été refusée ({r})."
+    },
+    en: {
+      "lang": "Français", "lang.code": "fr",
+      "code.label": "Room code (shown on the wall)", "code.go": "Enter",
+      "profile.title": "Your seat", "profile.table": "Your table",
+      "profile.persona": "The persona you speak for",
+      "profile.name": "Your first name (optional)", "profile.save": "Let's go",
+      "main.change": "Change table or persona",
+      "idea.label": "Your idea", "idea.horizon": "Horizon", "idea.column": "Column (optional)",
+      "idea.send": "Send the idea", "idea.none": "—", "idea.sent": "Idea sent: it is on the wall.",
+      "idea.queued": "Idea sent: the facilitator will put it on the wall.",
+      "mine.title": "My ideas", "mine.empty": "The ideas you send will be listed here.",
+      "status.published": "On the wall", "status.pending": "Waiting for the facilitator",
+      "status.set_aside": "Set aside by the facilitator", "status.removed": "Removed by the facilitator",
+      "fix": "Correct", "withdraw": "Withdraw", "save": "Save", "cancel": "Cancel",
+      "left": "{n} s left to correct or withdraw", "chars": "{n} characters left",
+      "no.table": "No table", "no.persona": "I speak for myself",
+      "who": "Table: {table} · {persona}", "phone": "Phone {n}",
+      "vote.title": "Dot vote", "vote.left": "You have {n} dot(s) left out of {b}.",
+      "vote.closed": "The vote is closed. Thank you!", "vote.secret": "Secret vote: results will be revealed on the wall.",
+      "dot.add": "Add a dot", "dot.remove": "Take a dot back",
+      "e.code": "This code is not the right one: check the code on the wall.",
+      "e.banned": "Too many tries: wait a minute before trying again.",
+      "e.slow-down": "Slow down: wait a few seconds before sending again.",
+      "e.empty": "Write your idea first.", "e.too-long": "The idea is too long (280 characters at most).",
+      "e.name-too-long": "The name is too long (40 characters at most).",
+      "e.too-late": "More than a minute has passed: the idea can no longer be changed from here.",
+      "e.blocked": "The facilitator removed this phone from the workshop.",
+      "e.closed": "The facilitator closed the room to phones. Thank you for taking part!",
+      "e.no-dots-left": "You have used all your dots.",
+      "e.vote-closed": "The vote is closed.", "e.no-vote": "No vote is open.",
+      "e.full": "The room is full: ask the facilitator.",
+      "e.busy": "The facilitator's computer is busy: try again.",
+      "e.offline": "No connection to the facilitator's computer: check the room's Wi-Fi.",
+      "e.other": "The request was refused ({r})."
+    }
+  };
+
+  var lang = "fr";
+  try { lang = localStorage.getItem("fabrique-lang") || "fr"; } catch (e) {}  // French first
+  if (!T[lang]) { lang = "fr"; }
+
+  var match = /^\/r\/([A-Za-z0-9-]{1,16})\/?$/.exec(location.pathname);
+  var code = match ? match[1].toUpperCase() : "";
+  var base = "/r/" + code;
+  var me = null;          // {phone, token}
+  var state = null;       // the last state from the server
+  var chosenPersona = null;
+  var chosenHorizon = "";
+  var pollCards = null;   // {poll, cards}
+  var socket = null;
+  var pollTimer = null;
+  var closed = false;
+
+  function $(id) { return document.getElementById(id); }
+  function t(key, values) {
+    var text = T[lang][key] || T.fr[key] || key;
+    if (values) {
+      for (var name in values) {
+        if (values.hasOwnProperty(name)) { text = text.split("{" + name + "}").join(String(values[name])); }
+      }
+    }
+    return text;
+  }
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.appendChild(document.createTextNode(String(text))); }
+    if (cls) { node.className = cls; }
+    return node;
+  }
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  function show(id) {
+    var screens = ["code-screen", "profile-screen", "main-screen", "closed-screen"];
+    for (var i = 0; i < screens.length; i++) { $(screens[i]).hidden = screens[i] !== id; }
+  }
+  function banner(text, ok) {
+    var node = $("banner");
+    node.textContent = text || "";
+    node.className = ok ? "banner ok" : "banner";
+    node.hidden = !text;
+  }
+  function errorText(reason) { return T[lang]["e." + reason] ? t("e." + reason) : t("e.other", { r: reason }); }
+
+  function translate() {
+    document.documentElement.lang = lang;
+    var nodes = document.querySelectorAll("[data-t]");
+    for (var i = 0; i < nodes.length; i++) { nodes[i].textContent = t(nodes[i].getAttribute("data-t")); }
+    $("lang").textContent = t("lang");
+    $("lang").setAttribute("lang", t("lang.code"));
+    if (state) { render(); }
+  }
+
+  // the server
+
+  function api(action, data, done) {
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", base + "/api/" + action, true);
+    xhr.setRequestHeader("Content-Type", "application/json");
+    if (me) { xhr.setRequestHeader("X-Phone", me.phone); xhr.setRequestHeader("X-Token", me.token); }
+    xhr.timeout = 20000;
+    xhr.onreadystatechange = function () {
+      if (xhr.readyState !== 4) { return; }
+      var body = null;
+      try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
+      if (xhr.status >= 200 && xhr.status < 300) { done(null, body); return; }
+      var reason = xhr.status === 0 ? "offline" : (body && body.error) || String(xhr.status);
+      if (reason === "closed" || reason === "blocked") { end(reason); return; }
+      if (reason === "identity") { forget(); join(); return; }
+      done(reason, body);
+    };
+    xhr.send(JSON.stringify(data || {}));
+  }
+
+  function storageKey() { return "fabrique-phone-" + code; }
+  function remember() { try { localStorage.setItem(storageKey(), JSON.stringify(me)); } catch (e) {} }
+  function forget() { me = null; try { localStorage.removeItem(storageKey()); } catch (e) {} }
+
+  function join() {
+    var saved = null;
+    try { saved = JSON.parse(localStorage.getItem(storageKey()) || "null"); } catch (e) { saved = null; }
+    if (saved && typeof saved.phone === "string" && typeof saved.token === "string") { me = saved; }
+    api("join", {}, function (error, body) {
+      if (error) {
+        banner(errorText(error));
+        if (error === "code" || error === "banned") { me = null; show("code-screen"); $("code-input").value = code; }
+        return;
+      }
+      me = { phone: body.phone, token: body.token };
+      remember();
+      refresh(true);
+      listen();
+    });
+  }
+
+  function refresh(first) {
+    api("state", {}, function (error, body) {
+      if (error) { banner(errorText(error)); return; }
+      if (error === null && !first && $("banner").className === "banner" && $("banner").textContent === t("e.offline")) { banner(""); }
+      state = body;
+      if (first) { show(body.me.table || body.me.persona || !body.tables.length && !body.personas.length ? "main-screen" : "profile-screen"); }
+      if (first && $("profile-screen").hidden === false) { fillProfile(); }
+      render();
+      loadCards();
+    });
+  }
+
+  function listen() {
+    if (!window.WebSocket) { startPolling(8000); return; }
+    var url = "ws://" + location.host + base + "/ws?phone=" + encodeURIComponent(me.phone) + "&token=" + encodeURIComponent(me.token);
+    try { socket = new WebSocket(url); } catch (e) { startPolling(8000); return; }
+    socket.onmessage = function (event) {
+      var notice = null;
+      try { notice = JSON.parse(event.data); } catch (e) { return; }
+      if (!notice || typeof notice.type !== "string") { return; }
+      if (notice.type === "closed" || notice.type === "blocked") { end(notice.type); return; }
+      refresh(false);
+    };
+    socket.onclose = function () { socket = null; if (!closed) { startPolling(5000); } };
+  }
+
+  function startPolling(every) {
+    if (pollTimer) { return; }
+    pollTimer = setInterval(function () {
+      if (closed) { clearInterval(pollTimer); return; }
+      refresh(false);
+      if (!socket && window.WebSocket) { clearInterval(pollTimer); pollTimer = null; listen(); }
+    }, every);
+  }
+
+  function end(reason) {
+    closed = true;
+    if (socket) { try { socket.close(); } catch (e) {} }
+    $("closed-text").textContent = errorText(reason);
+    banner("");
+    show("closed-screen");
+  }
+
+  // rendering (text only)
+
+  function render() {
+    if (!state) { return; }
+    $("title").textContent = state.title || "Fabrique";
+    var table = find(state.tables, state.me.table);
+    var persona = find(state.personas, state.me.persona);
+    $("who").textContent = (state.me.name ? state.me.name + " — " : "") + t("who", {
+      table: table ? table.label : t("no.table"),
+      persona: persona ? persona.name : t("no.persona")
+    });
+    renderColumns();
+    renderHorizons();
+    renderMine();
+    renderVote();
+    counter();
+  }
+
+  function find(list, id) {
+    for (var i = 0; i < list.length; i++) { if (list[i].id === id) { return list[i]; } }
+    return null;
+  }
+
+  function renderColumns() {
+    var select = $("column");
+    var current = select.value;
+    clear(select);
+    for (var i = 0; i < state.columns.length; i++) {
+      var option = el("option", state.columns[i].title);
+      option.value = state.columns[i].key;
+      select.appendChild(option);
+    }
+    if (current) { select.value = current; }
+  }
+
+  function renderHorizons() {
+    var box = $("horizons");
+    clear(box);
+    var values = [""].concat(state.horizons);
+    for (var i = 0; i < values.length; i++) {
+      box.appendChild(toggle(values[i] || t("idea.none"), chosenHorizon === values[i], (function (value) {
+        return function () { chosenHorizon = value; renderHorizons(); };
+      })(values[i])));
+    }
+  }
+
+  function toggle(text, pressed, onclick) {
+    var button = el("button", text);
+    button.type = "button";
+    button.setAttribute("aria-pressed", pressed ? "true" : "false");
+    button.onclick = onclick;
+    return button;
+  }
+
+  function renderMine() {
+    var list = $("mine");
+    clear(list);
+    $("mine-empty").hidden = state.ideas.length > 0;
+    for (var i = 0; i < state.ideas.length; i++) { list.appendChild(ideaItem(state.ideas[i])); }
+  }
+
+  function ideaItem(idea) {
+    var item = el("li");
+    item.appendChild(el("div", idea.text, "text"));
+    var meta = t("status." + idea.status);
+    if (idea.horizon) { meta += " · " + idea.horizon; }
+    if (idea.editable_for > 0) { meta += " · " + t("left", { n: idea.editable_for }); }
+    item.appendChild(el("div", meta, "meta"));
+    if (idea.editable_for > 0) {
+      var actions = el("div", null, "actions");
+      var fix = el("button", t("fix"));
+      fix.type = "button";
+      fix.onclick = function () { editIdea(item, idea); };
+      var take = el("button", t("withdraw"));
+      take.type = "button";
+      take.onclick = function () {
+        api("withdraw", { idea: idea.id }, function (error) { if (error) { banner(errorText(error)); } refresh(false); });
+      };
+      actions.appendChild(fix);
+      actions.appendChild(take);
+      item.appendChild(actions);
+    }
+    return item;
+  }
+
+  function editIdea(item, idea) {
+    clear(item);
+    var area = el("textarea");
+    area.value = idea.text;
+    area.maxLength = 280;
+    area.rows = 3;
+    item.appendChild(area);
+    var save = el("button", t("save"));
+    save.type = "button";
+    save.onclick = function () {
+      api("correct", { idea: idea.id, text: area.value }, function (error) {
+        if (error) { banner(errorText(error)); }
+        refresh(false);
+      });
+    };
+    var cancel = el("button", t("cancel"));
+    cancel.type = "button";
+    cancel.onclick = function () { renderMine(); };
+    var actions = el("div", null, "actions");
+    actions.appendChild(save);
+    actions.appendChild(cancel);
+    item.appendChild(actions);
+    area.focus();
+  }
+
+  function loadCards() {
+    var vote = state && state.vote;
+    if (!vote || !vote.open || (pollCards && pollCards.poll === vote.poll)) { renderVote(); return; }
+    api("cards", {}, function (error, body) {
+      if (!error) { pollCards = body; }
+      renderVote();
+    });
+  }
+
+  function renderVote() {
+    var vote = state && state.vote;
+    var box = $("vote");
+    box.hidden = !vote;
+    if (!vote) { return; }
+    var status = vote.open ? t("vote.left", { n: vote.budget - vote.used, b: vote.budget }) : t("vote.closed");
+    if (vote.open && vote.secret) { status += " " + t("vote.secret"); }
+    $("vote-status").textContent = status;
+    var list = $("vote-cards");
+    clear(list);
+    if (!vote.open || !pollCards || pollCards.poll !== vote.poll) { return; }
+    for (var i = 0; i < pollCards.cards.length; i++) { list.appendChild(voteItem(pollCards.cards[i], vote)); }
+  }
+
+  function voteItem(card, vote) {
+    var item = el("li");
+    if (card.column) { item.appendChild(el("div", card.column, "column")); }
+    item.appendChild(el("div", card.text, "text"));
+    var row = el("div", null, "dots");
+    var mine = vote.mine[card.id] || 0;
+    var minus = el("button", "−");
+    minus.type = "button";
+    minus.setAttribute("aria-label", t("dot.remove"));
+    minus.disabled = mine <= 0;
+    minus.onclick = function () { dot(card.id, -1); };
+    var plus = el("button", "+");
+    plus.type = "button";
+    plus.setAttribute("aria-label", t("dot.add"));
+    plus.disabled = vote.used >= vote.budget;
+    plus.onclick = function () { dot(card.id, 1); };
+    row.appendChild(minus);
+    row.appendChild(el("span", String(mine), "mine-dots"));
+    row.appendChild(plus);
+    item.appendChild(row);
+    return item;
+  }
+
+  function dot(cardId, delta) {
+    api("dot", { poll: state.vote.poll, card: cardId, delta: delta }, function (error, body) {
+      if (error) { banner(errorText(error)); refresh(false); return; }
+      state.vote = body.vote;
+      renderVote();
+    });
+  }
+
+  function counter() {
+    var left = 280 - $("idea").value.length;
+    $("count").textContent = t("chars", { n: left });
+  }
+
+  // the profile
+
+  function fillProfile() {
+    var select = $("table");
+    clear(select);
+    var none = el("option", t("no.table"));
+    none.value = "";
+    select.appendChild(none);
+    for (var i = 0; i < state.tables.length; i++) {
+      var option = el("option", state.tables[i].label);
+      option.value = state.tables[i].id;
+      select.appendChild(option);
+    }
+    select.value = state.me.table || "";
+    chosenPersona = state.me.persona;
+    $("name").value = state.me.name || "";
+    renderPersonas();
+  }
+
+  function renderPersonas() {
+    var box = $("personas");
+    clear(box);
+    var options = [{ id: null, name: t("no.persona"), colour: "" }].concat(state.personas);
+    for (var i = 0; i < options.length; i++) {
+      var persona = options[i];
+      var button = toggle("", chosenPersona === persona.id, (function (id) {
+        return function () { chosenPersona = id; renderPersonas(); };
+      })(persona.id));
+      if (persona.colour && /^#[0-9A-Fa-f]{6}$/.test(persona.colour)) {
+        var swatch = el("span", null, "swatch");
+        swatch.style.backgroundColor = persona.colour;
+        button.appendChild(swatch);
+      }
+      button.appendChild(document.createTextNode(persona.name + (persona.role ? " — " + persona.role : "")));
+      button.setAttribute("role", "radio");
+      box.appendChild(button);
+    }
+  }
+
+  // events
+
+  $("lang").onclick = function () {
+    lang = lang === "fr" ? "en" : "fr";
+    try { localStorage.setItem("fabrique-lang", lang); } catch (e) {}
+    translate();
+  };
+  $("code-form").onsubmit = function (event) {
+    event.preventDefault();
+    var typed = $("code-input").value.replace(/[^A-Za-z0-9]/g, "").toUpperCase();
+    if (typed) { location.href = "/r/" + typed; }
+  };
+  $("profile-save").onclick = function () {
+    var data = { table: $("table").value || null, persona: chosenPersona || null, name: $("name").value };
+    api("profile", data, function (error, body) {
+      if (error) { banner(errorText(error)); return; }
+      banner("");
+      state = body;
+      show("main-screen");
+      render();
+      loadCards();
+    });
+  };
+  $("profile-edit").onclick = function () { fillProfile(); show("profile-screen"); };
+  $("idea").oninput = counter;
+  $("idea-form").onsubmit = function (event) {
+    event.preventDefault();
+    var text = $("idea").value;
+    if (!text.replace(/\s/g, "")) { banner(errorText("empty")); return; }
+    $("send").disabled = true;
+    var data = { text: text, column: $("column").value || null, horizon: chosenHorizon || null };
+    api("idea", data, function (error, body) {
+      $("send").disabled = false;
+      if (error) { banner(errorText(error)); return; }
+      $("idea").value = "";
+      chosenHorizon = "";
+      banner(body.idea.status === "pending" ? t("idea.queued") : t("idea.sent"), true);
+      refresh(false);
+    });
+  };
+  setInterval(function () {  // the « n s left » counters
+    if (!state || closed) { return; }
+    var changed = false;
+    for (var i = 0; i < state.ideas.length; i++) {
+      if (state.ideas[i].editable_for > 0) { state.ideas[i].editable_for -= 5; changed = true; if (state.ideas[i].editable_for < 0) { state.ideas[i].editable_for = 0; } }
+    }
+    if (changed && !document.querySelector("#mine textarea")) { renderMine(); }
+  }, 5000);
+
+  translate();
+  if (!code) { show("code-screen"); } else { join(); }
+})();

@@ -1,0 +1,98 @@
+"""A phone room served on 127.0.0.1 by a background owner thread, and a small phone client."""
+
+from __future__ import annotations
+
+import json
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from db.store import Store
+from fabrique_desktop.model import Session
+from fabrique_desktop.phones.checks import Limits, Rates
+from fabrique_desktop.phones.service import PhoneService
+
+GENEROUS = Rates(phone=(100.0, 100), address=(500.0, 500), join=(100.0, 100), reads=(500.0, 500))
+
+
+@dataclass
+class Phone:
+    """A phone as the page is: an address to post to, and its identity once joined."""
+
+    base: str
+    phone: str = ""
+    token: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def call(
+        self,
+        action: str,
+        data: Any = None,
+        *,
+        raw: bytes | None = None,
+        content_type: str = "application/json",
+        base: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, dict[str, Any]]:
+        body = raw if raw is not None else json.dumps({} if data is None else data).encode()
+        request = urllib.request.Request(
+            f"{base or self.base}/api/{action}",
+            data=body,
+            method="POST",
+            headers={"Content-Type": content_type, **self.identity(), **(headers or {})},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            payload = error.read()
+            try:
+                return error.code, json.loads(payload)
+            except ValueError:
+                return error.code, {"raw": payload.decode(errors="replace")}
+
+    def identity(self) -> dict[str, str]:
+        return {"X-Phone": self.phone, "X-Token": self.token} if self.phone else {}
+
+    def join(self) -> Phone:
+        status, body = self.call("join")
+        assert status == 200, body
+        self.phone, self.token = body["phone"], body["token"]
+        return self
+
+
+class Room:
+    def __init__(self, service: PhoneService, address: str) -> None:
+        self.service = service
+        self.address = address
+        self.store = service.store
+
+    def phone(self) -> Phone:
+        return Phone(self.address).join()
+
+
+def open_room(
+    store: Store, session: Session, limits: Limits | None = None, moderated: bool = False
+) -> Iterator[Room]:
+    service = PhoneService(store, session.id, limits=limits or Limits(GENEROUS))
+    service.room.moderated = moderated
+    address = service.open("127.0.0.1", 0)
+    stop = threading.Event()
+    owner = threading.Thread(target=service.serve, args=(stop,), daemon=True)
+    owner.start()
+    try:
+        yield Room(service, address)
+    finally:
+        stop.set()
+        owner.join(5)
+        service.close()
+
+
+@pytest.fixture
+def room(store: Store, session: Session) -> Iterator[Room]:
+    yield from open_room(store, session)

@@ -1,0 +1,145 @@
+"""The phones' page in a real browser: Debian's chromium driven by Playwright, on 127.0.0.1.
+
+Skipped, saying why, only where chromium or Playwright cannot be installed (``./dev.sh test``
+installs both). Screens are saved in the test's folder (``--basetemp`` to keep them)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from db.store import Store
+from fabrique_desktop.model import Session
+from fabrique_desktop.phones import room as phone_room
+from fabrique_desktop.phones.model import PhoneIdea
+from tests.phones.conftest import open_room
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script> & <b>gras</b>'
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip("Debian's chromium is not installed (./dev.sh test installs it as root)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def room(store: Store, session: Session):
+    yield from open_room(store, session)
+
+
+def phone_page(browser, address: str):
+    context = browser.new_context(**PHONE)  # its own storage: its own identity
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(address)
+    return page
+
+
+def take_seat(page, persona_index: int = 1) -> None:
+    page.wait_for_selector("#profile-screen:not([hidden])")
+    page.locator("#personas button").nth(persona_index).click()
+    page.click("#profile-save")
+    page.wait_for_selector("#main-screen:not([hidden])")
+
+
+def send(page, text: str) -> None:
+    page.fill("#idea", text)
+    page.click("#send")
+    page.locator("#mine .text").get_by_text(text, exact=True).wait_for()
+
+
+def test_send_an_idea_vote_from_a_second_phone_and_html_stays_text(
+    browser, room, store: Store, session: Session, tmp_path: Path
+) -> None:
+    first = phone_page(browser, room.address)
+    take_seat(first)
+    send(first, "Des jardins partagés au pied des immeubles")
+    assert first.locator("#mine li").count() == 1
+    assert "Au tableau" in first.inner_text("#mine")
+    first.screenshot(path=str(tmp_path / "phone-360.png"), full_page=True)
+
+    second = phone_page(browser, room.address)
+    take_seat(second, 2)
+    send(second, HOSTILE)
+    assert second.locator("#mine img, #mine script, #mine b").count() == 0
+
+    # the facilitator opens a vote on every card: the pages learn it through their websocket
+    store.apply(phone_room.open_poll(store, session.id, [], dots=3))
+    room.service.room.board_changed()
+    room.service.tell("vote")
+    for page in (first, second):
+        page.wait_for_selector("#vote:not([hidden]) #vote-cards li")
+    shown = first.locator("#vote-cards .text").all_inner_texts()
+    assert HOSTILE in shown  # the other phone's markup, shown as the characters typed
+    assert first.locator("#vote-cards img, #vote-cards script, #vote-cards b").count() == 0
+    assert first.evaluate("window.pwned") is None
+    first.screenshot(path=str(tmp_path / "phone-vote-360.png"), full_page=True)
+
+    poll = phone_room.current_poll(store, session.id)
+    assert phone_room.poll_totals(store, poll) == (0, 0)
+    plus = second.locator("#vote-cards li").first.locator("button").nth(1)
+    plus.click()
+    second.locator("#vote-cards .mine-dots").first.get_by_text("1", exact=True).wait_for()
+    plus.click()
+    second.locator("#vote-cards .mine-dots").first.get_by_text("2", exact=True).wait_for()
+    assert "1 gommette(s) sur 3" in second.inner_text("#vote-status")
+    assert phone_room.poll_totals(store, phone_room.current_poll(store, session.id)) == (2, 1)
+
+    # the page's width is the phone's: nothing wider than 360 px
+    assert first.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_wrong_code_is_refused_on_the_page(browser, room) -> None:
+    wrong = room.address.rsplit("/", 1)[0] + "/AAAAAA"
+    page = phone_page(browser, wrong)
+    page.wait_for_selector("#code-screen:not([hidden])")
+    assert "Ce code n'est pas le bon" in page.inner_text("#banner")
+    page.click("#lang")
+    assert page.inner_text("#lang") == "Français"
+    assert "Room code" in page.inner_text("#code-screen")
+
+
+def test_moderated_idea_waits_then_is_accepted(browser, store: Store, session: Session) -> None:
+    for room in open_room(store, session, moderated=True):
+        page = phone_page(browser, room.address)
+        take_seat(page)
+        send(page, "Un marché de producteurs le samedi")
+        assert "En attente de l'animateur" in page.inner_text("#mine")
+        assert "l'animateur la met au tableau" in page.inner_text("#banner")
+        [waiting] = phone_room.waiting(store, session.id)
+        store.apply(phone_room.accept(store, waiting))
+        room.service.tell("idea", waiting.phone_id)
+        page.locator("#mine .meta").get_by_text("Au tableau").wait_for()
+        assert store.get(PhoneIdea, waiting.id).card_id is not None
+
+
+def test_closing_the_room_tells_the_page(browser, store: Store, session: Session) -> None:
+    rooms = open_room(store, session)
+    room = next(rooms)
+    page = phone_page(browser, room.address)
+    take_seat(page)
+    rooms.close()
+    page.wait_for_selector("#closed-screen:not([hidden])")
+    assert "fermé la salle" in page.inner_text("#closed-text")

@@ -1,0 +1,177 @@
+"""The phone room on the laptop: wall (QR + code), ideas arriving on the board, moderation
+queue, blocking, a vote whose counts change on the wall. Phones are HTTP clients on 127.0.0.1,
+run in a thread while Qt's main thread (the data's owner) answers them."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import pytest
+
+from fabrique_desktop.board import session_cards
+from fabrique_desktop.phones.model import Phone as PhoneRow
+from fabrique_desktop.phones.model import PhoneIdea
+from tests.phones.conftest import Phone
+
+HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script> & <b>gras</b>'
+
+
+def off_thread(qtbot, function, *args) -> Any:
+    """Run a phone's request in a thread; Qt's loop keeps turning (it answers)."""
+    result: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            result["value"] = function(*args)
+        except Exception as error:
+            result["error"] = error
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    qtbot.wait_until(lambda: not thread.is_alive(), timeout=10_000)
+    if "error" in result:
+        raise result["error"]
+    return result["value"]
+
+
+@pytest.fixture
+def room(qtbot, window):
+    window.build_feature_menus()
+    room = window.phone_menu.ensure()
+    assert room.open("127.0.0.1", 0)
+    yield room
+    room.close()
+
+
+def test_wall_shows_qr_and_code_then_ideas_land_on_the_board(qtbot, window, room, tmp_path) -> None:
+    wall = room.wall
+    assert wall is not None
+    assert wall.isVisible()
+    assert wall.code.text().replace("-", "") == room.service.code
+    assert wall.address.text() == room.service.address
+    from PySide6.QtCore import Qt
+
+    from ui.phone_room import PhoneWall
+
+    shown = wall
+    for width, height in ((1280, 720), (1920, 1080)):  # projectors larger than this test screen
+        wall = PhoneWall(room)
+        qtbot.addWidget(wall)
+        wall.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        wall.show()
+        wall.resize(width, height)
+        qtbot.wait_until(lambda w=width, shown=wall: shown.width() == w, timeout=2_000)
+        wall.refresh()
+        qtbot.wait(50)
+        assert wall.code.font().pixelSize() >= height // 8  # from the back of the room
+        metrics = wall.code.fontMetrics()
+        assert metrics.horizontalAdvance(wall.code.text()) <= wall.code.width()  # not cut
+        assert wall.qr.pixmap().width() >= height // 2
+        for label in (wall.code, wall.address, wall.qr, wall.counts):
+            assert label.geometry().bottom() <= height
+            assert label.geometry().right() <= width
+        wall.grab().save(str(tmp_path / f"wall-{width}.png"))
+    wall = shown
+
+    phone = off_thread(qtbot, lambda: Phone(room.service.address).join())
+    start = time.monotonic()
+    status, body = off_thread(qtbot, phone.call, "idea", {"text": HOSTILE, "horizon": "2040"})
+    assert status == 200
+    card_id = room.store.get(PhoneIdea, body["idea"]["id"]).card_id
+    qtbot.wait_until(lambda: card_id in window.scene.items_by_id, timeout=2_000)
+    assert time.monotonic() - start < 0.5 + 0.5  # the request itself included
+    item = window.scene.items_by_id[card_id]
+    assert item.card.text == HOSTILE
+    assert "téléphone" in item.card.tags
+    qtbot.wait_until(lambda: "1 idée" in wall.counts.text(), timeout=2_000)
+    # undo on the laptop does not take a phone's idea away (it is not the laptop's step)
+    assert not window.bus.history.canUndo() or "téléphone" not in (window.bus.history.undoText())
+
+
+def test_moderation_queue_accept_edit_set_aside(qtbot, window, room) -> None:
+    room.set_moderated(True)
+    panel = room.panel
+    phone = off_thread(qtbot, lambda: Phone(room.service.address).join())
+    for text in ("Un marché de producteurs", "Hors sujet", "Une navete le dimanche"):
+        off_thread(qtbot, phone.call, "idea", {"text": text})
+    qtbot.wait_until(lambda: panel.queue.count() == 3, timeout=2_000)
+    assert all(c.text != "Hors sujet" for c in session_cards(room.store, room.session.id))
+    panel.queue.setCurrentRow(0)
+    panel.accept_button.click()
+    qtbot.wait_until(lambda: panel.queue.count() == 2, timeout=2_000)
+    panel.queue.setCurrentRow(0)
+    panel.aside_button.click()
+    qtbot.wait_until(lambda: panel.queue.count() == 1, timeout=2_000)
+    [waiting] = [room.store.get(PhoneIdea, panel.queue.item(0).data(256))]
+    assert room.accept(waiting, "Une navette le dimanche")
+    texts = {c.text for c in session_cards(room.store, room.session.id)}
+    assert {"Un marché de producteurs", "Une navette le dimanche"} <= texts
+    assert "Hors sujet" not in texts
+    _, state = off_thread(qtbot, phone.call, "state")
+    assert sorted(i["status"] for i in state["ideas"]) == ["published", "published", "set_aside"]
+    window.bus.undo()  # the facilitator's accept is an undo step
+    assert "Une navette le dimanche" not in {
+        c.text for c in session_cards(room.store, room.session.id)
+    }
+
+
+def test_block_removes_a_phones_ideas_in_one_undoable_step(qtbot, window, room) -> None:
+    spam = off_thread(qtbot, lambda: Phone(room.service.address).join())
+    good = off_thread(qtbot, lambda: Phone(room.service.address).join())
+    for i in range(3):
+        off_thread(qtbot, spam.call, "idea", {"text": f"pub {i}"})
+    off_thread(qtbot, good.call, "idea", {"text": "Une vraie idée"})
+    room.block(room.store.get(PhoneRow, spam.phone))
+    texts = {c.text for c in session_cards(room.store, room.session.id)}
+    assert "Une vraie idée" in texts
+    assert not any(t.startswith("pub ") for t in texts)
+    assert off_thread(qtbot, spam.call, "idea", {"text": "revenu"}) == (403, {"error": "blocked"})
+    assert window.bus.history.undoText().startswith("Bloquer le téléphone")
+    window.bus.undo()
+    assert {"pub 0", "pub 1", "pub 2"} <= {
+        c.text for c in session_cards(room.store, room.session.id)
+    }
+
+
+def test_phone_vote_counts_change_on_the_wall_secret_then_revealed(
+    qtbot, window, room, tmp_path
+) -> None:
+    author = off_thread(qtbot, lambda: Phone(room.service.address).join())
+    ids = []
+    for text in ("Des pistes cyclables", "Un tiers-lieu"):
+        _, body = off_thread(qtbot, author.call, "idea", {"text": text, "column": "mieux"})
+        ids.append(room.store.get(PhoneIdea, body["idea"]["id"]).card_id)
+    assert room.open_poll(ids, 2, secret=True)
+    wall = room.wall
+    voter = off_thread(qtbot, lambda: Phone(room.service.address).join())
+    _, state = off_thread(qtbot, voter.call, "state")
+    poll = state["vote"]["poll"]
+    assert (
+        off_thread(qtbot, voter.call, "dot", {"poll": poll, "card": ids[0], "delta": 1})[0] == 200
+    )
+    qtbot.wait_until(lambda: "secret · 1 téléphone" in wall.vote.text(), timeout=2_000)
+    assert "gommette" not in wall.vote.text()
+    assert room.reveal()
+    off_thread(qtbot, voter.call, "dot", {"poll": poll, "card": ids[1], "delta": 1})
+    qtbot.wait_until(lambda: "2 gommette(s) de 1 téléphone" in wall.vote.text(), timeout=2_000)
+    qtbot.wait(50)
+    wall.grab().save(str(tmp_path / "wall-vote.png"))
+    assert room.close_poll()
+    qtbot.wait_until(lambda: wall.vote.text().startswith("Vote clos"), timeout=2_000)
+    status, _ = off_thread(qtbot, voter.call, "dot", {"poll": poll, "card": ids[1], "delta": -1})
+    assert status == 409
+
+
+def test_closing_the_room_stops_listening(qtbot, window, room) -> None:
+    import urllib.error
+    import urllib.request
+
+    address = room.service.address
+    room.close()
+    assert not room.active
+    assert not room.wall.isVisible()
+    assert window.phone_menu.open_action.text() == "Ouvrir la salle aux téléphones"
+    with pytest.raises(urllib.error.URLError):
+        urllib.request.urlopen(address, timeout=2)

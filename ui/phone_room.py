@@ -1,0 +1,750 @@
+"""Participants' phones on screen (issue 17): open the room, the wall, moderation, votes.
+
+- ``PhoneRoom``: one window's room. It opens ``fabrique_desktop.phones.PhoneService`` (nothing
+  listens before), answers the phones' requests on Qt's main thread when the network thread
+  wakes it, and announces what they changed on the board's change road (the board, the counts,
+  live laptops see phone ideas). The facilitator's own actions (accept, set aside, block, open
+  or close a vote) are undo steps through ``window.controller.push``.
+- ``PhoneWall``: full screen for the projector: the QR code of the address, the room code in
+  very large type, what came in, and the vote (counts, or « secret » until revealed).
+- ``PhonePanel``: a dock on the laptop only: moderation on/off and the queue (accept, edit,
+  set aside), the phones (block and remove their ideas), the vote's buttons.
+- ``PollDialog``: open a vote for phones (all cards or the selection, budget, secret).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDockWidget,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fabrique_desktop.changes import Change
+from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.live import codes
+
+log = logging.getLogger(__name__)
+
+PHONE_LABEL = "Reçu d'un téléphone"
+WALL_REFRESH_MS = 250
+
+
+class PhoneRoom(QObject):
+    """The phone room of one window (``window.phone_room``).
+
+    Signals:
+        opened(), closed(): the room started or stopped listening.
+        activity(): phones sent something, or the facilitator moderated (wall and panel refresh).
+    """
+
+    opened = Signal()
+    closed = Signal()
+    activity = Signal()
+    _woken = Signal()
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.service: Any = None
+        self.wall: PhoneWall | None = None
+        self.panel: PhonePanel | None = None
+        self.dock: QDockWidget | None = None
+        self._wake_pending = False
+        self._announcing = False
+        self._woken.connect(self._pump, Qt.ConnectionType.QueuedConnection)
+        bus = getattr(window, "bus", None)
+        if bus is not None:  # the change bus (issue 12): one road, with where changes came from
+            bus.changed.connect(lambda change, origin: self._board_changed(change))
+        else:
+            window.controller.changed.connect(self._board_changed)
+        window.installEventFilter(self)
+
+    @property
+    def active(self) -> bool:
+        return self.service is not None and self.service.active
+
+    @property
+    def store(self) -> Any:
+        return self.window.store
+
+    @property
+    def session(self) -> Any:
+        return self.window.session
+
+    # opening and closing
+
+    def open(self, host: str | None = None, port: int | None = None) -> bool:
+        """Open the room (the wall shows the QR code); False with a French message if not."""
+        if self.active:
+            self.show_wall()
+            return True
+        from fabrique_desktop.phones.service import PhoneService
+
+        service = PhoneService(
+            self.store, self.session.id, announce=self._announce, wake=self._wake
+        )
+        if self.service is not None:  # reopening keeps the moderation setting
+            service.room.moderated = self.service.room.moderated
+        try:
+            service.open(host, port)
+        except FabriqueError as error:
+            QMessageBox.warning(self.window, self.tr("Salle fermée aux téléphones"), str(error))
+            return False
+        self.service = service
+        self.opened.emit()
+        self.show_wall()
+        self.show_panel()
+        self.window.statusBar().showMessage(
+            self.tr("Salle ouverte aux téléphones : {}").format(service.address), 8000
+        )
+        return True
+
+    def close(self) -> None:
+        """« Fermer aux téléphones »: the open pages are told; the data stay."""
+        if not self.active:
+            return
+        self.service.close()
+        if self.wall is not None:
+            self.wall.close()
+        self.closed.emit()
+        self.window.statusBar().showMessage(self.tr("Salle fermée aux téléphones."), 5000)
+
+    def toggle(self) -> None:
+        if self.active:
+            self.close()
+        else:
+            self.open()
+
+    # screens
+
+    def show_wall(self) -> None:
+        if not self.active and not self.open():
+            return
+        if self.wall is None:
+            self.wall = PhoneWall(self)
+            self.window.destroyed.connect(self.wall.deleteLater)
+        self.wall.showFullScreen()
+        self.wall.refresh()
+        self.wall.raise_()
+        self.wall.activateWindow()
+
+    def show_panel(self) -> None:
+        if self.dock is None:
+            self.panel = PhonePanel(self)
+            self.dock = QDockWidget(self.tr("Téléphones"), self.window)
+            self.dock.setObjectName("phonesDock")
+            self.dock.setWidget(self.panel)
+            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self.window.resizeDocks([self.dock], [300], Qt.Orientation.Horizontal)
+        assert self.panel is not None
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.refresh()
+
+    # the facilitator's actions (undo steps)
+
+    def push(self, change: Change) -> bool:
+        if not change:
+            return True
+        bus = getattr(self.window, "bus", None)
+        target = bus if bus is not None else self.window.controller
+        ok = target.push(change) is not False
+        if ok and self.service is not None:
+            self.service.room.board_changed()
+        self.activity.emit()
+        return ok
+
+    def set_moderated(self, on: bool) -> None:
+        if self.service is None:
+            from fabrique_desktop.phones.service import PhoneService
+
+            self.service = PhoneService(self.store, self.session.id, announce=self._announce)
+        self.service.room.moderated = on
+        self.activity.emit()
+
+    @property
+    def moderated(self) -> bool:
+        return self.service is not None and self.service.room.moderated
+
+    def accept(self, idea: Any, text: str | None = None) -> bool:
+        from fabrique_desktop.phones import room
+
+        ok = self.push(room.accept(self.store, idea, text))
+        self._tell("idea", idea.phone_id)
+        return ok
+
+    def set_aside(self, idea: Any) -> bool:
+        from fabrique_desktop.phones import room
+
+        ok = self.push(room.set_aside(idea))
+        self._tell("idea", idea.phone_id)
+        return ok
+
+    def block(self, phone: Any) -> bool:
+        from fabrique_desktop.phones import room
+
+        ok = self.push(room.block(self.store, phone))
+        if ok and self.active:
+            self.service.disconnect(phone.id)
+        return ok
+
+    def open_poll(self, card_ids: list[str], dots: int, secret: bool) -> bool:
+        from fabrique_desktop.phones import room
+
+        try:
+            change = room.open_poll(self.store, self.session.id, card_ids, dots, secret)
+        except FabriqueError as error:
+            self.window.statusBar().showMessage(str(error), 8000)
+            return False
+        ok = self.push(change)
+        self._tell("vote")
+        return ok
+
+    def close_poll(self) -> bool:
+        from fabrique_desktop.phones import room
+
+        poll = room.current_poll(self.store, self.session.id)
+        if poll is None or not poll.open:
+            return False
+        ok = self.push(room.close_poll(poll))
+        self._tell("vote")
+        return ok
+
+    def reveal(self) -> bool:
+        from fabrique_desktop import votes
+
+        return self.push(votes.reveal(self.store, self.session.id))
+
+    # the data's owner: Qt's main thread
+
+    def _wake(self) -> None:  # network thread
+        if not self._wake_pending:
+            self._wake_pending = True
+            self._woken.emit()
+
+    def _pump(self) -> None:
+        self._wake_pending = False
+        if self.service is None:
+            return
+        while self.service.pump():
+            pass
+
+    def _announce(self, change: Change) -> None:
+        """A phone's change, committed: the board and every listener hear of it."""
+        self._announcing = True
+        try:
+            bus = getattr(self.window, "bus", None)
+            if bus is not None:
+                from fabrique_desktop.changes import Origin
+
+                bus.announce(change, Origin.PHONE)
+            else:
+                self.window.controller.changed.emit(Change(PHONE_LABEL, change.edits))
+        finally:
+            self._announcing = False
+        self.activity.emit()
+
+    def _board_changed(self, change: Change) -> None:
+        if self._announcing or self.service is None:
+            return
+        self.service.room.board_changed()
+        kinds = {e.kind for e in change.edits}
+        if kinds & {"votes", "phone_polls", "facilitation", "phone_ideas", "phones"}:
+            self.activity.emit()
+
+    def _tell(self, what: str, phone: str | None = None) -> None:
+        if self.active:
+            self.service.tell(what, phone)
+
+    def eventFilter(self, watched: QObject, event: Any) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.close()
+        return False
+
+    # figures for the wall and the panel
+
+    def figures(self) -> dict[str, Any]:
+        from fabrique_desktop import votes
+        from fabrique_desktop.phones import room
+        from fabrique_desktop.phones.model import PUBLISHED, Phone, PhoneIdea
+
+        session_id = self.session.id
+        ideas = self.store.find(PhoneIdea, session_id=session_id)
+        poll = room.current_poll(self.store, session_id)
+        dots, voters = room.poll_totals(self.store, poll) if poll is not None else (0, 0)
+        return {
+            "phones": self.store.count(Phone, session_id=session_id),
+            "ideas": sum(1 for i in ideas if i.status == PUBLISHED),
+            "waiting": len(room.waiting(self.store, session_id)),
+            "poll": poll,
+            "dots": dots,
+            "voters": voters,
+            "hidden": votes.counts_hidden(votes.settings(self.store, session_id)),
+        }
+
+
+class PhoneWall(QWidget):
+    """Full screen on the projector: QR code, room code in very large type, what came in."""
+
+    def __init__(self, room: PhoneRoom) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.room = room
+        self.setWindowTitle(self.tr("Fabrique — salle ouverte aux téléphones"))
+        self.setObjectName("phoneWall")
+        self.setStyleSheet("#phoneWall { background: #FFFFFF; } QLabel { color: #111111; }")
+        layout = QHBoxLayout(self)
+        self._row = layout
+        layout.setContentsMargins(48, 36, 48, 36)
+        layout.setSpacing(48)
+        self.qr = QLabel()
+        self.qr.setObjectName("phoneQr")
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setMinimumHeight(1)
+        layout.addWidget(self.qr, 5)
+        side = QVBoxLayout()
+        self._side = side
+        layout.addLayout(side, 6)
+        self.invite = self._label(32, bold=True)
+        self.invite.setText(self.tr("Vos idées depuis votre téléphone"))
+        self.steps = self._label(22)
+        self.code_title = self._label(26)
+        self.code_title.setText(self.tr("Code de la salle"))
+        self.code = self._label(120, bold=True)
+        self.code.setObjectName("phoneCode")
+        self.code.setStyleSheet("background: #FFF59D; padding: 8px 16px;")
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.address = self._label(24)
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.counts = self._label(26, bold=True)
+        self.vote = self._label(26, bold=True)
+        self.vote.setObjectName("phoneWallVote")
+        self.hint = self._label(16)
+        self.hint.setText(self.tr("Échap : revenir au tableau (la salle reste ouverte)"))
+        for widget in (self.invite, self.steps, self.code_title, self.code, self.address):
+            side.addWidget(widget)
+        side.addStretch(1)
+        side.addWidget(self.counts)
+        side.addWidget(self.vote)
+        side.addWidget(self.hint)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(WALL_REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        room.activity.connect(self._timer.start)
+        close = QAction(self)
+        close.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        close.triggered.connect(self.close)
+        self.addAction(close)
+        self._qr_for = ""
+
+    def _label(self, points: int, bold: bool = False) -> QLabel:
+        label = QLabel()
+        font = QFont(label.font())
+        font.setPointSize(points)
+        font.setBold(bold)
+        label.setFont(font)
+        label.setWordWrap(True)
+        return label
+
+    def refresh(self) -> None:
+        if not self.isVisible():
+            return
+        room = self.room
+        service = room.service
+        address = service.address if service is not None and room.active else ""
+        self.steps.setText(
+            self.tr(
+                "1. Rejoignez le Wi-Fi de la salle.\n2. Scannez le code, ou ouvrez l'adresse.\n"
+                "3. Choisissez votre table et votre personnage."
+            )
+        )
+        self.code.setText(codes.display(service.code) if address else self.tr("Fermée"))
+        self.address.setText(address)
+        f = room.figures()
+        counts = self.tr("{} téléphone(s) · {} idée(s) reçue(s)").format(f["phones"], f["ideas"])
+        if f["waiting"]:
+            counts += self.tr(" · {} en attente").format(f["waiting"])
+        self.counts.setText(counts)
+        self.vote.setText(vote_text(self, f))
+        self.vote.setVisible(f["poll"] is not None)
+        if address != self._qr_for:
+            self._qr_for = address
+        self._lay_out()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Sizes from the screen: the QR code as tall as the wall allows, the code as large
+        as fits beside it (never wrapped), the rest in proportion."""
+        from PySide6.QtGui import QFontMetrics
+
+        width, height = max(self.width(), 320), max(self.height(), 240)
+        margin = height // 20
+        side = max(120, min(height - 2 * margin, width * 42 // 100))
+        self._row.setContentsMargins(margin, margin, margin, margin)
+        self._row.setSpacing(margin)
+        self._side.setSpacing(margin // 3)
+        self.qr.setFixedWidth(side)
+        text_width = width - side - 3 * margin
+        for label, share, bold in (
+            (self.invite, 0.060, True),
+            (self.steps, 0.036, False),
+            (self.code_title, 0.040, False),
+            (self.counts, 0.042, True),
+            (self.vote, 0.042, True),
+            (self.hint, 0.022, False),
+        ):
+            font = QFont(label.font())
+            font.setPixelSize(max(12, int(height * share)))
+            font.setBold(bold)
+            label.setFont(font)
+        for label, share in ((self.code, 0.24), (self.address, 0.036)):
+            font = QFont(label.font())
+            size = max(12, int(height * share))
+            font.setPixelSize(size)
+            room_for = int(text_width * 0.85) - 40  # the code's padding, and some air
+            while size > 12 and QFontMetrics(font).horizontalAdvance(label.text()) > room_for:
+                size -= 2
+                font.setPixelSize(size)
+            label.setFont(font)
+            label.setWordWrap(False)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.qr.setPixmap(qr_pixmap(self._qr_for, side) if self._qr_for else QPixmap())
+        self._row.invalidate()
+        self._row.activate()
+
+
+def vote_text(widget: QObject, f: dict[str, Any]) -> str:
+    poll = f["poll"]
+    if poll is None:
+        return ""
+    state = widget.tr("Vote en cours") if poll.open else widget.tr("Vote clos")
+    if f["hidden"]:
+        return widget.tr("{} : secret · {} téléphone(s) ont voté").format(state, f["voters"])
+    return widget.tr("{} : {} gommette(s) de {} téléphone(s)").format(state, f["dots"], f["voters"])
+
+
+def qr_pixmap(address: str, side: int) -> QPixmap:
+    """The address as a QR code, ``side`` pixels wide, sharp (whole pixels per module)."""
+    import io
+
+    import segno
+
+    qr = segno.make(address, error="m", micro=False)
+    modules = qr.symbol_size(border=4)[0]
+    scale = max(1, side // modules)
+    buffer = io.BytesIO()
+    qr.save(buffer, kind="png", scale=scale, border=4, dark="#000000", light="#FFFFFF")
+    pixmap = QPixmap()
+    pixmap.loadFromData(buffer.getvalue(), "PNG")
+    return pixmap
+
+
+class PhonePanel(QWidget):
+    """On the laptop, not on the wall: moderation queue, phones, the vote's buttons."""
+
+    def __init__(self, room: PhoneRoom) -> None:
+        super().__init__()
+        self.room = room
+        layout = QVBoxLayout(self)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(room.toggle)
+        self.wall_button = QPushButton(self.tr("Afficher le QR code au mur"))
+        self.wall_button.clicked.connect(room.show_wall)
+        self.moderate = QCheckBox(self.tr("Modérer les idées avant le tableau"))
+        self.moderate.toggled.connect(room.set_moderated)
+        self.queue = QListWidget()
+        self.queue.setObjectName("phoneQueue")
+        self.queue.setWordWrap(True)
+        row = QHBoxLayout()
+        self.accept_button = QPushButton(self.tr("Accepter"))
+        self.accept_button.clicked.connect(self._accept)
+        self.edit_button = QPushButton(self.tr("Corriger…"))
+        self.edit_button.clicked.connect(self._edit)
+        self.aside_button = QPushButton(self.tr("Écarter"))
+        self.aside_button.clicked.connect(self._aside)
+        for button in (self.accept_button, self.edit_button, self.aside_button):
+            row.addWidget(button)
+        self.phones = QListWidget()
+        self.phones.setObjectName("phoneList")
+        self.block_button = QPushButton(self.tr("Bloquer et retirer ses idées"))
+        self.block_button.clicked.connect(self._block)
+        self.vote_label = QLabel()
+        self.vote_label.setWordWrap(True)
+        vote_row = QHBoxLayout()
+        self.poll_button = QPushButton(self.tr("Ouvrir un vote…"))
+        self.poll_button.clicked.connect(lambda: open_poll_dialog(room))
+        self.reveal_button = QPushButton(self.tr("Dévoiler"))
+        self.reveal_button.clicked.connect(room.reveal)
+        self.close_poll_button = QPushButton(self.tr("Clore le vote"))
+        self.close_poll_button.clicked.connect(room.close_poll)
+        for button in (self.poll_button, self.reveal_button, self.close_poll_button):
+            vote_row.addWidget(button)
+        layout.addWidget(self.status)
+        layout.addWidget(self.open_button)
+        layout.addWidget(self.wall_button)
+        layout.addWidget(self.moderate)
+        layout.addWidget(QLabel(self.tr("Idées en attente")))
+        layout.addWidget(self.queue, 2)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(self.tr("Téléphones")))
+        layout.addWidget(self.phones, 1)
+        layout.addWidget(self.block_button)
+        layout.addWidget(self.vote_label)
+        layout.addLayout(vote_row)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(WALL_REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        room.activity.connect(self._timer.start)
+        room.opened.connect(self.refresh)
+        room.closed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        from fabrique_desktop.model import Session
+        from fabrique_desktop.phones import room as phone_room
+
+        if not self.isVisible():
+            return
+        room = self.room
+        store = room.store
+        session = store.get(Session, room.session.id) or room.session
+        if room.active:
+            self.status.setText(
+                self.tr("Ouverte : {}  ·  code {}").format(
+                    room.service.address, codes.display(room.service.code)
+                )
+            )
+        else:
+            self.status.setText(self.tr("La salle est fermée aux téléphones."))
+        self.open_button.setText(
+            self.tr("Fermer aux téléphones") if room.active else self.tr("Ouvrir aux téléphones")
+        )
+        self.wall_button.setEnabled(room.active)
+        self.moderate.blockSignals(True)
+        self.moderate.setChecked(room.moderated)
+        self.moderate.blockSignals(False)
+        current = self._current(self.queue)
+        self.queue.clear()
+        for idea in phone_room.waiting(store, session.id):
+            item = QListWidgetItem(idea.text)  # plain text, never rich text
+            item.setData(Qt.ItemDataRole.UserRole, idea.id)
+            self.queue.addItem(item)
+            if idea.id == current:
+                self.queue.setCurrentItem(item)
+        has_queue = self.queue.count() > 0
+        for button in (self.accept_button, self.edit_button, self.aside_button):
+            button.setEnabled(has_queue)
+        current = self._current(self.phones)
+        self.phones.clear()
+        for phone in phone_room.phones(store, session.id):
+            label = phone_room.phone_label(phone, session.anonymous)
+            if phone.blocked:
+                label += self.tr(" — bloqué")
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, phone.id)
+            self.phones.addItem(item)
+            if phone.id == current:
+                self.phones.setCurrentItem(item)
+        self.block_button.setEnabled(self.phones.count() > 0)
+        f = room.figures()
+        self.vote_label.setText(vote_text(self, f) or self.tr("Aucun vote ouvert aux téléphones."))
+        poll = f["poll"]
+        self.close_poll_button.setEnabled(poll is not None and poll.open)
+        self.reveal_button.setEnabled(f["hidden"])
+
+    @staticmethod
+    def _current(widget: QListWidget) -> str | None:
+        item = widget.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _idea(self) -> Any:
+        from fabrique_desktop.phones.model import PhoneIdea
+
+        item = self.queue.currentItem() or self.queue.item(0)
+        if item is None:
+            return None
+        return self.room.store.get(PhoneIdea, item.data(Qt.ItemDataRole.UserRole))
+
+    def _accept(self) -> None:
+        idea = self._idea()
+        if idea is not None:
+            self.room.accept(idea)
+
+    def _edit(self) -> None:
+        idea = self._idea()
+        if idea is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Corriger l'idée"), self.tr("Texte mis au tableau :"), idea.text
+        )
+        if ok and text.strip():
+            self.room.accept(idea, text)
+
+    def _aside(self) -> None:
+        idea = self._idea()
+        if idea is not None:
+            self.room.set_aside(idea)
+
+    def _block(self) -> None:
+        from fabrique_desktop.phones.model import Phone
+
+        item = self.phones.currentItem()
+        if item is None:
+            return
+        phone = self.room.store.get(Phone, item.data(Qt.ItemDataRole.UserRole))
+        if phone is not None and not phone.blocked:
+            self.room.block(phone)
+
+
+class PollDialog(QDialog):
+    """Open a dot vote for phones: which cards, how many dots each, secret or not."""
+
+    def __init__(self, selected: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from ui.dialog_buttons import action_buttons
+
+        self.setWindowTitle(self.tr("Ouvrir un vote aux téléphones"))
+        form = QFormLayout(self)
+        self.all_cards = QRadioButton(self.tr("Toutes les idées du tableau"))
+        self.selection = QRadioButton(self.tr("Les {} idées sélectionnées").format(selected))
+        self.selection.setEnabled(selected > 0)
+        (self.selection if selected > 0 else self.all_cards).setChecked(True)
+        self.dots = QSpinBox()
+        self.dots.setRange(1, 50)
+        self.dots.setValue(3)
+        self.secret = QCheckBox(self.tr("Vote secret (compte dévoilé plus tard)"))
+        form.addRow(self.all_cards)
+        form.addRow(self.selection)
+        form.addRow(self.tr("Gommettes par téléphone"), self.dots)
+        form.addRow(self.secret)
+        form.addRow(action_buttons(self, self.tr("Ouvrir le vote")))
+
+
+def open_poll_dialog(room: PhoneRoom, dialog: PollDialog | None = None) -> bool:
+    window = room.window
+    selected = (
+        [c.id for c in window.animation.selected_cards()] if hasattr(window, "animation") else []
+    )
+    dialog = dialog or PollDialog(len(selected), window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    cards = selected if dialog.selection.isChecked() else []
+    return room.open_poll(cards, dialog.dots.value(), dialog.secret.isChecked())
+
+
+class PhoneMenu(QObject):
+    """The phones' actions in « Animation » (built with the window; the rest on first use)."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.room: PhoneRoom | None = None
+        menu = window.animation.menu if hasattr(window, "animation") else window.file_menu
+        menu.addSeparator()
+        self.open_action = self._add(
+            menu, self.tr("Ouvrir la salle aux téléphones"), "Ctrl+Shift+U", self.toggle
+        )
+        self.wall_action = self._add(
+            menu, self.tr("QR code des téléphones au mur"), "Ctrl+Shift+W", self.wall
+        )
+        self.panel_action = self._add(
+            menu, self.tr("Téléphones : modération et vote"), "Ctrl+Shift+X", self.panel
+        )
+        self.poll_action = self._add(
+            menu, self.tr("Ouvrir un vote aux téléphones…"), "Ctrl+Alt+V", self.poll
+        )
+        self.tent_action = self._add(
+            menu, self.tr("Chevalets de table pour les téléphones (PDF)…"), "", self.tent
+        )
+
+    def _add(self, menu: Any, text: str, key: str, slot: Any) -> QAction:
+        action = QAction(text, self.window)
+        if key:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        menu.addAction(action)
+        return action
+
+    def ensure(self) -> PhoneRoom:
+        if self.room is None:
+            self.room = PhoneRoom(self.window)
+            self.window.phone_room = self.room
+            self.room.opened.connect(self._update)
+            self.room.closed.connect(self._update)
+        return self.room
+
+    def _update(self) -> None:
+        active = self.room is not None and self.room.active
+        self.open_action.setText(
+            self.tr("Fermer aux téléphones")
+            if active
+            else self.tr("Ouvrir la salle aux téléphones")
+        )
+
+    def toggle(self) -> None:
+        self.ensure().toggle()
+
+    def wall(self) -> None:
+        self.ensure().show_wall()
+
+    def panel(self) -> None:
+        self.ensure().show_panel()
+
+    def poll(self) -> None:
+        room = self.ensure()
+        room.show_panel()
+        open_poll_dialog(room)
+
+    def tent(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        room = self.ensure()
+        if not room.active and not room.open():
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Chevalets de table"),
+            "chevalets-telephones.pdf",
+            self.tr("PDF (*.pdf)"),
+        )
+        if not path:
+            return
+        from exports.table_tent import write_table_tent
+
+        try:
+            write_table_tent(
+                path, room.service.address, codes.display(room.service.code), room.session.title
+            )
+        except FabriqueError as error:
+            QMessageBox.warning(self.window, self.tr("Chevalets de table"), str(error))
+            return
+        self.window.statusBar().showMessage(
+            self.tr("Chevalets enregistrés : {}").format(path), 8000
+        )
