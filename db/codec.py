@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Any
+from typing import Any, TypeVar
 
 from fabrique_desktop.model import Entity
+
+E = TypeVar("E", bound=Entity)
 
 _CODECS: dict[type[Entity], dict[str, str]] = {}
 
@@ -46,7 +48,7 @@ def encode(cls: type[Entity], record: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def decode(cls: type[Entity], row: dict[str, Any]) -> Entity:
+def decode(cls: type[E], row: dict[str, Any]) -> E:
     codecs = _codecs(cls)
     values = {}
     for name, codec in codecs.items():

@@ -177,18 +177,18 @@ class Store:
 
     def get(self, cls: type[E], id: str) -> E | None:
         rows = self.query(f"select * from [{cls.kind}] where id = ?", [id])
-        return decode(cls, rows[0]) if rows else None  # type: ignore[return-value]
+        return decode(cls, rows[0]) if rows else None
 
     def find(self, cls: type[E], *, deleted: bool = False, **where: Any) -> list[E]:
         sql, params = _where(where, deleted)
         order = " order by position" if "position" in self.columns(cls.kind) else ""
         rows = self.query(f"select * from [{cls.kind}]{sql}{order}", params)
-        return [decode(cls, row) for row in rows]  # type: ignore[misc]
+        return [decode(cls, row) for row in rows]
 
     def iter_all(self, cls: type[E], **where: Any) -> Iterator[E]:
         sql, params = _where(where, deleted=True)
         for row in self.query(f"select * from [{cls.kind}]{sql}", params):
-            yield decode(cls, row)  # type: ignore[misc]
+            yield decode(cls, row)
 
     def count(self, cls: type[E], **where: Any) -> int:
         sql, params = _where(where, deleted=False)

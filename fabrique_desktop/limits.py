@@ -14,7 +14,10 @@ import unicodedata
 # texts, in characters
 MAX_ID = 64
 MAX_NAME = 200  # a first name, a title, a place, a key word
-MAX_TEXT = 5_000  # an idea, a story, a definition, an instruction
+MAX_TEXT = 5_000  # a story, a definition, an instruction, an engagement's purpose
+MAX_IDEA = 2_000  # an idea on the board, a quote (what the report prints in one table row)
+MAX_LONG_TEXT = 20_000  # the booklet's introduction, « pourquoi », « la suite », participants
+MAX_PHONE_TEXT = 280  # an idea typed on a phone
 MAX_TAG = 60
 MAX_TIMESTAMP = 40
 # lists

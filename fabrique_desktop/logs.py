@@ -8,10 +8,8 @@ tells the error messages where the details really are."""
 from __future__ import annotations
 
 import contextlib
-import getpass
 import logging
 import sys
-import tempfile
 from pathlib import Path
 
 from fabrique_desktop.disk import reason
@@ -22,8 +20,8 @@ MAX_BYTES = 2_000_000
 def setup_logging(log_file: Path) -> None:
     """Log to ``log_file``; a log grown past ``MAX_BYTES`` is set aside as ``.1`` first."""
     root = logging.getLogger()
-    for existing in [h for h in root.handlers if getattr(h, "fabrique", None)]:
-        if existing.fabrique == log_file:  # type: ignore[attr-defined]
+    for existing in [h for h in root.handlers if isinstance(h, QuietFileHandler)]:
+        if existing.fabrique == log_file:
             return
         root.removeHandler(existing)  # another data folder: log there from now on
         existing.close()
@@ -32,7 +30,6 @@ def setup_logging(log_file: Path) -> None:
         if log_file.exists() and log_file.stat().st_size > MAX_BYTES:
             log_file.replace(log_file.with_suffix(".log.1"))
     handler = QuietFileHandler(log_file)
-    handler.fabrique = log_file  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -44,6 +41,7 @@ class QuietFileHandler(logging.FileHandler):
 
     def __init__(self, path: Path) -> None:
         super().__init__(path, encoding="utf-8", delay=True)
+        self.fabrique = path  # the data folder's log (baseFilename may move to the fallback)
         self.broken: OSError | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -91,6 +89,9 @@ class QuietFileHandler(logging.FileHandler):
 
 def fallback_log_file() -> Path:
     """Where the log goes when the data folder cannot hold it (one folder per user)."""
+    import getpass  # only when the data folder refused the log: not paid at start-up
+    import tempfile
+
     try:
         user = getpass.getuser()
     except Exception:  # no user name in the environment nor in the password database

@@ -570,7 +570,9 @@ def _photos(store: Store, session: Session, media_dir: Path | None) -> tuple[Pho
 # ------------------------------------------------------------------- series
 
 
-def gather_series(store: Store, series: Series) -> SeriesReport:
+def gather_series(store: Store, series: Series, media_dir: Path | None = None) -> SeriesReport:
+    """Everything the series booklet shows. ``media_dir`` holds the logo's file: a logo is
+    only ever read from there (by its file name), whatever path the template names."""
     template = _template(series)
     sessions = sorted(
         store.find(Session, series_id=series.id), key=lambda s: (s.number, s.date, s.title)
@@ -702,12 +704,21 @@ def gather_series(store: Store, series: Series) -> SeriesReport:
         quotes=tuple(q for key, q in quotes if key not in vivre_keys),
         unsorted_ideas=unsorted,
         competences=tuple(template.section("competences")),
-        booklet=booklet_of(template),
+        booklet=_logo_in_media(booklet_of(template), media_dir),
         top_ideas=tuple(
             sorted((i for i in ideas if i.votes > 0), key=lambda i: -i.votes)[:TOP_IDEAS]
         ),
     )
     return dataclasses.replace(report, figures=_series_figures(report))
+
+
+def _logo_in_media(booklet: Booklet, media_dir: Path | None) -> Booklet:
+    from pathlib import PurePath
+
+    from fabrique_desktop.paths import media_file
+
+    found = media_file(media_dir, PurePath(booklet.logo).name) if booklet.logo else None
+    return dataclasses.replace(booklet, logo=str(found) if found is not None else "")
 
 
 def booklet_of(template: Template) -> Booklet:

@@ -160,7 +160,11 @@ def validate(data: Any) -> None:
             raise TemplateError(f"Modèle invalide : l'engagement n° {i} vise une colonne inconnue.")
     for atelier in data.get("series", {}).get("ateliers", []):
         if atelier.get("phase") not in PHASES:
-            raise TemplateError(f"Modèle invalide : phase inconnue « {atelier.get('phase')} ».")
+            from fabrique_desktop.limits import shown
+
+            raise TemplateError(
+                f"Modèle invalide : phase inconnue « {shown(atelier.get('phase'))} »."
+            )
 
 
 def _validate_column(number: int, column: Any) -> str:

@@ -25,6 +25,7 @@ import math
 import re
 from collections.abc import Callable
 from functools import cache
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
@@ -33,10 +34,13 @@ from fabrique_desktop.errors import BundleError, FabriqueError, TemplateError
 from fabrique_desktop.limits import (
     ID,
     MAX_ID,
+    MAX_IDEA,
     MAX_ITEMS,
     MAX_JSON_DEPTH,
+    MAX_LONG_TEXT,
     MAX_NAME,
     MAX_NUMBER,
+    MAX_PHONE_TEXT,
     MAX_POSITION,
     MAX_REFERENCES,
     MAX_SECONDS,
@@ -160,6 +164,12 @@ def _matching(pattern: str, label: str, limit: int) -> Any:
 if TYPE_CHECKING:  # to mypy, the text types are the str that pydantic checks them as
     Name = str
     Text = str
+    Idea = str
+    LongText = str
+    PhoneName = str
+    PhoneText = str
+    Sha256 = str
+    LogoPath = str
     Id = str
     Stamp = str
     Colour = str
@@ -176,6 +186,19 @@ if TYPE_CHECKING:  # to mypy, the text types are the str that pydantic checks th
 else:  # built by functions: limits and checks of each kind of text
     Name = _line(MAX_NAME)
     Text = _lines(MAX_TEXT)
+    Idea = _lines(MAX_IDEA)
+    LongText = _lines(MAX_LONG_TEXT)
+    PhoneName = _line(40)
+    PhoneText = _lines(MAX_PHONE_TEXT)
+    Sha256 = _matching(r"([0-9a-f]{64})?", "une empreinte sha256", 64)
+    LogoPath = Annotated[
+        str,
+        Field(max_length=4096),
+        AfterValidator(_text_check(False)),
+        AfterValidator(
+            lambda v: v if v == "" or is_media_name(PurePath(v).name) else _bad_media(v)
+        ),
+    ]
     Id = _matching(ID.pattern, "un identifiant", MAX_ID)
     Stamp = _matching(
         r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?",
@@ -301,11 +324,11 @@ class _BookletDoc(_Schema):
     """The editorial voice of a series' booklet (``fabrique_desktop.booklet``)."""
 
     organisation: Name = ""
-    logo: Text = ""
-    introduction: Text = ""
-    why: Text = ""
-    next: Text = ""
-    participants: Text = ""
+    logo: LogoPath = ""  # where the dialog kept it; only its name is used, in media/
+    introduction: LongText = ""
+    why: LongText = ""
+    next: LongText = ""
+    participants: LongText = ""
 
 
 class _PlanDoc(_Schema):
@@ -409,7 +432,7 @@ class _ParticipantRow(_EntityRow):
 
 class _CardRow(_EntityRow):
     session_id: Id
-    text: Text = ""
+    text: Idea = ""
     column: ColumnKey = "inbox"
     position: Position = 0.0
     persona_id: Id | None = None
@@ -477,7 +500,7 @@ class _QuoteRow(_EntityRow):
     session_id: Id
     persona_id: Id | None = None
     column: OptionalColumnKey = ""
-    text: Text = ""
+    text: Idea = ""
     position: Position = 0.0
 
 

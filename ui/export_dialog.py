@@ -284,7 +284,7 @@ class ExportDialog(QDialog):
             series = self.store.get(Series, self.session.series_id)
             if series is None:
                 raise FabriqueError(self.tr("La série de cet atelier est introuvable."))
-            data = gather_series(self.store, series)
+            data = gather_series(self.store, series, media_dir=self._media_dir())
             return lambda progress: write_series_pdf(data, target, progress)
         report = gather_session(self.store, self.session, media_dir=self._media_dir())
         if fmt.key == "pdf":

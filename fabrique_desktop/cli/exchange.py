@@ -205,7 +205,8 @@ def export_series(args: argparse.Namespace, context: Context) -> int:
     from fabrique_desktop.report import gather_series
 
     series: Series = find_series(context.store, args.series)
-    write_series_pdf(gather_series(context.store, series), Path(args.output))
+    report = gather_series(context.store, series, media_dir=context.data_dir.media)
+    write_series_pdf(report, Path(args.output))
     print(f"Exporté : {args.output}")
     return 0
 

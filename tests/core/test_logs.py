@@ -5,6 +5,7 @@ so instead of naming a file that holds nothing)."""
 from __future__ import annotations
 
 import logging
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ def root_logger():
 def test_a_log_folder_that_refuses_goes_to_the_temporary_folder(
     root_logger, tmp_path, monkeypatch, capfd
 ) -> None:
-    monkeypatch.setattr(logs.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
     blocker = tmp_path / "data"
     blocker.write_text("a file where the data folder should be")
     logs.setup_logging(blocker / "logs" / "fabrique.log")

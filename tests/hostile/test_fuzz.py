@@ -275,18 +275,21 @@ def test_fuzz_bundles(prepared, base_copy, data) -> None:
         _check(world, target, "bundles", dump(world.root), Path(tmp), world.atelier1)
 
 
-_CELLS = st.one_of(
-    _STRINGS,
-    st.sampled_from(["Vivre Monde", "monde", "Bernard", "Table 1", "2024", "#a #b", "x;y", '"']),
+_KNOWN = st.sampled_from(
+    ["", "Vivre Monde", "monde", "Bernard", "Table 1", "2024", "2040", "#a #b", "x;y", '"']
 )
+_CELLS = st.one_of(_KNOWN, _KNOWN, _PRINTABLE, _STRINGS)
 
 
 @FUZZ
 @given(
-    header=st.lists(
-        st.sampled_from(["texte", "colonne", "persona", "horizon", "thèmes", "table", "autre"]),
-        min_size=1,
-        max_size=6,
+    header=st.one_of(
+        st.just(["texte", "colonne", "persona", "horizon", "thèmes", "table"]),
+        st.lists(
+            st.sampled_from(["texte", "colonne", "persona", "horizon", "thèmes", "table", "x"]),
+            min_size=1,
+            max_size=6,
+        ),
     ),
     rows=st.lists(st.lists(_CELLS, min_size=1, max_size=7), min_size=0, max_size=6),
     delimiter=st.sampled_from([",", ";"]),
@@ -343,8 +346,19 @@ def test_fuzz_templates(prepared, base_template, data) -> None:
         try:
             for key in path[:-1]:
                 parent = parent[key]
-            action = data.draw(st.sampled_from(["value", "value", "drop", "repeat"]))
-            if action == "drop" and isinstance(parent, dict):
+            action = data.draw(
+                st.sampled_from(["value", "plausible", "plausible", "drop", "repeat"])
+            )
+            if action == "plausible":
+                old = parent[path[-1]]
+                parent[path[-1]] = _plausible(
+                    old,
+                    data.draw(_PRINTABLE),
+                    data.draw(st.integers(0, 500)),
+                    data.draw(st.floats(-1e6, 1e6)),
+                    data.draw(st.lists(_PRINTABLE, max_size=8)),
+                )
+            elif action == "drop" and isinstance(parent, dict):
                 parent.pop(path[-1], None)
             elif action == "repeat" and isinstance(parent[path[-1]], list):
                 items = parent[path[-1]]

@@ -159,7 +159,7 @@ def test_a_sound_copy_merges_without_touching_anything_else(world, tmp_path) -> 
         card = dict(_card(document, w))
         card.update(
             id="note-taker-card-1",
-            text="Une très longue idée, " * 200,
+            text="Une très longue idée, " * 90,
             tags=[f"#thème{i}" for i in range(40)],
         )
         document["entities"]["cards"].append(card)

@@ -22,6 +22,7 @@ def test_booklet_texts_are_written_in_the_app_and_printed(
     window,
     store,
     demo,
+    data_dir,
     tmp_path,
     no_modal,  # noqa: F811
 ) -> None:
@@ -48,7 +49,7 @@ def test_booklet_texts_are_written_in_the_app_and_printed(
     series = store.get(Series, demo.id)
     assert series.template["booklet"]["organisation"] == "Ville de Saint-Étienne"
     out = io.BytesIO()
-    build_series_pdf(gather_series(store, series), out)
+    build_series_pdf(gather_series(store, series, media_dir=data_dir.media), out)
     reader = pypdf.PdfReader(io.BytesIO(out.getvalue()))
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     assert "Ville de Saint-Étienne" in text

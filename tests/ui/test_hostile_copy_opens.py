@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from fabrique_desktop import sync
-from fabrique_desktop.limits import MAX_TAGS, MAX_TEXT
+from fabrique_desktop.limits import MAX_IDEA, MAX_TAGS
 from fabrique_desktop.model import Card, Persona, Session
 from tests.hostile.helpers import JPEG, build_world, export_copy, rows_only, seal
 
@@ -20,8 +20,8 @@ def test_a_copy_at_the_limits_opens_in_the_window(
     cards = document["entities"]["cards"]
     for i, text in enumerate(
         [
-            "mot" * (MAX_TEXT // 3),  # one very long word
-            ("Une idée longue, avec des accents et « guillemets » ; " * 200)[:MAX_TEXT],
+            "mot" * (MAX_IDEA // 3),  # one very long word
+            ("Une idée longue, avec des accents et « guillemets » ; " * 200)[:MAX_IDEA],
             "李明 प्रिया محمد " * 50,
         ]
     ):
