@@ -95,7 +95,7 @@ class Facilitator:
     def try_frame(self, payload: bytes, sealed: bool = True) -> str:
         """Send one frame; ``accepted``, ``refused`` or ``bug``."""
         peer = self.connected()
-        refusals = len(self.link.server.refusals)
+        refusals = self.bugs.refusals
         bad, errors, bugs = self.link.bad_messages, self.link.errors, self.bugs.count
         if sealed:
             peer.send(payload)
@@ -118,7 +118,7 @@ class Facilitator:
         time.sleep(0.01)
         if self.link.errors != errors or self.bugs.count != bugs:
             return "bug"
-        if len(self.link.server.refusals) != refusals or self.link.bad_messages != bad:
+        if self.bugs.refusals != refusals or self.link.bad_messages != bad:
             return "refused"
         return "accepted"
 
@@ -143,14 +143,19 @@ class Facilitator:
 
 
 class _Errors(logging.Handler):
-    """Counts what the live code logs as an error: an unexpected exception is a bug."""
+    """Counts what the live code logs: an error (an unexpected exception) is a bug; a refusal
+    (« live: refused … », the server's own list keeps only the last 200)."""
 
     def __init__(self) -> None:
-        super().__init__(logging.ERROR)
+        super().__init__(logging.WARNING)
         self.count = 0
+        self.refusals = 0
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+        if record.levelno >= logging.ERROR:
+            self.count += 1
+        elif record.getMessage().startswith("live: refused"):
+            self.refusals += 1
 
 
 @pytest.fixture(scope="module")
