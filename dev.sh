@@ -3,6 +3,7 @@
 # the few Debian libraries Qt needs), then:
 #   ./dev.sh run    opens the app on the built-in demo atelier (extra args go to `fabrique`)
 #   ./dev.sh test   runs the whole test suite headless (extra args go to pytest)
+#   ./dev.sh package  builds the standalone app: dist/Fabrique/ and its archive (standalone/)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -87,8 +88,14 @@ case "${1:-}" in
     ensure_venv
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
+  package)
+    shift
+    ensure_system "$QT_XCB_LIBS"  # shipped inside the app: a desktop may lack some xcb ones
+    ensure_venv
+    exec "$VENV/bin/python" standalone/build.py "$@"
+    ;;
   *)
-    say "usage : ./dev.sh run [options de fabrique]   |   ./dev.sh test [options de pytest]"
+    say "usage : ./dev.sh run [options de fabrique]   |   ./dev.sh test [options de pytest]   |   ./dev.sh package"
     exit 2
     ;;
 esac

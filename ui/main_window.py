@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.board_actions.start(self.controller.cards())
         self._build_board_menu()
         self._feature_menus_built = False
+        self.successor: MainWindow | None = None  # the window that replaced this one, if any
         if defer_feature_menus:  # at start-up: right after the board is first painted
             QTimer.singleShot(0, self, self.build_feature_menus)
         else:
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         from ui.phone_room import PhoneMenu  # issue 17: participants' phones
 
         self.phone_menu = PhoneMenu(self)
+        self._build_help_menu()  # last: « Aide » ends the menu bar
 
     def refresh_fonts(self) -> None:
         """Measure the notes again: the application font has gained fallback families."""
@@ -355,6 +357,23 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.audience_action)
         self.view_menu.addAction(self.screen_action)
         self.view_menu.addAction(self.help_action)
+
+    def _build_help_menu(self) -> None:
+        self.help_menu = self.menuBar().addMenu(self.tr("Ai&de"))
+        self.help_menu.addAction(self.help_action)
+        self.about_action = QAction(self.tr("À propos de Fabrique…"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)  # macOS: the app menu
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def show_about(self) -> None:
+        from pathlib import Path
+
+        from fabrique_desktop.paths import DataDir
+        from ui.about_dialog import AboutDialog
+
+        path = getattr(self.store, "path", None)
+        AboutDialog(DataDir(Path(path).parent) if path else None, self).exec()
 
     def show_shortcuts(self) -> None:
         from ui.shortcuts_dialog import ShortcutsDialog

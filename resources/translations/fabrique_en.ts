@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>À propos de Fabrique</source>
+        <translation>About Fabrique</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier des données</source>
+        <translation>Open the data folder</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier du journal</source>
+        <translation>Open the log folder</translation>
+    </message>
+    <message>
+        <source>Ateliers participatifs hors ligne, au vidéoprojecteur.</source>
+        <translation>Offline participatory workshops, on the projector.</translation>
+    </message>
+    <message>
+        <source>Licence : {}</source>
+        <translation>Licence: {}</translation>
+    </message>
+    <message>
+        <source>Données : {}</source>
+        <translation>Data: {}</translation>
+    </message>
+    <message>
+        <source>Journal : {}</source>
+        <translation>Log: {}</translation>
+    </message>
+    <message>
+        <source>Les textes des licences sont livrés avec Fabrique : resources/fonts pour les polices, les dossiers *.dist-info pour les bibliothèques. Qt est utilisé sous la LGPL 3 : ses bibliothèques sont des fichiers séparés, remplaçables.</source>
+        <translation>The licence texts are shipped with Fabrique: resources/fonts for the fonts, the *.dist-info folders for the libraries. Qt is used under the LGPL 3: its libraries are separate, replaceable files.</translation>
+    </message>
+</context>
+<context>
     <name>ActivityDialog</name>
     <message>
         <source>Modifier l&apos;activité</source>
@@ -1236,6 +1271,14 @@
     <message>
         <source>&amp;Tableau</source>
         <translation>&amp;Board</translation>
+    </message>
+    <message>
+        <source>Ai&amp;de</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>À propos de Fabrique…</source>
+        <translation>About Fabrique…</translation>
     </message>
     <message>
         <source>Écran du vidéoprojecteur : {}.</source>
