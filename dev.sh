@@ -3,12 +3,15 @@
 # the few Debian libraries Qt needs), then:
 #   ./dev.sh run    opens the app on the built-in demo atelier (extra args go to `fabrique`)
 #   ./dev.sh test   runs the whole test suite headless (extra args go to pytest)
+#   ./dev.sh package  builds the standalone app: dist/Fabrique/ and its archive (standalone/)
 set -euo pipefail
 cd "$(dirname "$0")"
 
 PYTHON=${PYTHON:-python3}
 VENV=.venv
 QT_LIBS="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3"
+# the one test on a real X window (tests/ui/test_wall_real_window.py; skipped without them)
+TEST_DEBS="xvfb openbox xdotool"
 QT_XCB_LIBS="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1"
 
 say() { printf '%s\n' "$*" >&2; }
@@ -78,12 +81,21 @@ case "${1:-}" in
   test)
     shift
     ensure_system
+    missing=$(missing_debs $TEST_DEBS $QT_XCB_LIBS)
+    [ -z "$missing" ] || apt_install $missing \
+      || say "Sans $missing, le test sur une vraie fenêtre X est sauté."
     ensure_browser
     ensure_venv
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
+  package)
+    shift
+    ensure_system "$QT_XCB_LIBS"  # shipped inside the app: a desktop may lack some xcb ones
+    ensure_venv
+    exec "$VENV/bin/python" standalone/build.py "$@"
+    ;;
   *)
-    say "usage : ./dev.sh run [options de fabrique]   |   ./dev.sh test [options de pytest]"
+    say "usage : ./dev.sh run [options de fabrique]   |   ./dev.sh test [options de pytest]   |   ./dev.sh package"
     exit 2
     ;;
 esac

@@ -211,13 +211,14 @@ def _meta(idea: Idea) -> str:
 class IdeaRow(Flowable):
     """One idea as a row: its number, its text with who/horizon/themes below, its votes.
 
-    A row is laid out once per width and never split (it moves to the next page whole),
-    so a long session costs one line-breaking per idea: the report grows linearly.
+    A row is laid out once per width and moves to the next page whole, so a long session
+    costs one line-breaking per idea: the report grows linearly. Only a row taller than a
+    whole page (a pasted document, hundreds of lines) is split, its continuation unnumbered.
     """
 
     def __init__(
         self,
-        number: int,
+        number: int | str,
         paragraph: Paragraph,
         votes: str,
         colour: colors.Color,
@@ -243,7 +244,25 @@ class IdeaRow(Flowable):
         return self._laid_out
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        return []
+        if not getattr(self, "_postponed", False):
+            return []  # first try the next page, where the row may fit whole
+        text_width = available_width - self.number_width - self.votes_width - 2 * ROW_PAD
+        parts = self.paragraph.split(text_width, available_height - 2 * ROW_PAD - 1)
+        if len(parts) != 2:
+            return []
+        head, tail = parts
+        return [
+            IdeaRow(
+                self.number,
+                head,
+                self.votes,
+                self.colour,
+                self.shade,
+                self.number_width,
+                self.votes_width,
+            ),
+            IdeaRow("", tail, "", self.colour, self.shade, self.number_width, self.votes_width),
+        ]
 
     def draw(self) -> None:
         canvas = self.canv
@@ -279,7 +298,7 @@ def idea_tables(
     pale = ps.tint(colour, 0.9)
     rows: list[Flowable] = []
     for n, idea in enumerate(ideas, start=1):
-        meta = _meta(idea)
+        meta = ps.clip(_meta(idea), ps.SHORT)
         markup = ps.text(idea.text)
         if meta:
             markup += f'<br/><font size="7.5" color="#5F6368">{ps.text(meta)}</font>'
@@ -461,7 +480,7 @@ def _top_ideas(report: SessionReport, st: ps.Styles, width: float) -> list[Flowa
     for n, idea in enumerate(report.top_ideas, start=1):
         if idea.votes != previous:
             rank, previous = n, idea.votes
-        meta = _meta(idea)
+        meta = ps.clip(_meta(idea), ps.SHORT)
         markup = ps.text(idea.text)
         if meta:
             markup += f'<br/><font size="7.5" color="#5F6368">{ps.text(meta)}</font>'

@@ -1,7 +1,9 @@
 """Dot votes entered by the operator for the room.
 
 In a room not everyone has a device: the operator picks a *voter* (a table, or a
-participant) and puts that voter's dots on cards. Each voter has a budget (3 dots by
+participant) and puts that voter's dots on cards. With no voter chosen, the dots are the
+room's (``ROOM``, no budget): most rooms vote with paper stickers that the facilitator
+counts on each card (``add_room_dots``, ``set_card_dots``). Each voter has a budget (3 dots by
 default). Dots are ``Vote`` rows, one per voter and card, changed through undoable
 ``Change`` values. A card merged into another keeps its votes: the merged card's count
 includes them (see ``fabrique_desktop.card_fusion``). In secret mode the counts stay hidden
@@ -24,7 +26,9 @@ from fabrique_desktop.tables import new_table, participant_label, participants
 DEFAULT_DOTS = 3
 MAX_DOTS = 50
 DEFAULT_TOP = 10
+MAX_ROOM_DOTS = 999
 _GONE = "\0gone"  # Tally: a card that is not (or no longer) on the board or merged
+ROOM = "salle"  # the voter of the room's own dots: paper stickers the facilitator counts
 
 
 class VoteError(FabriqueError):
@@ -183,6 +187,59 @@ def remove_dot(store: Store, session_id: str, card_ids: list[str], voter_id: str
         raise VoteError("Ce votant n'a pas de gommette sur cette idée.")
     label = "Retirer une gommette" if len(edits) == 1 else f"Retirer {len(edits)} gommettes"
     return Change(label, tuple(edits))
+
+
+def room_dots(store: Store, session_id: str, card_id: str) -> int:
+    """The room's dots on one card."""
+    return dots_of(store, session_id, ROOM, card_id)
+
+
+def add_room_dots(store: Store, session_id: str, card_ids: list[str], dots: int = 1) -> Change:
+    """The room's dots (no voter chosen, no budget): ``dots`` more (or fewer, negative) on
+    each card of ``card_ids``, never below none."""
+    if not card_ids:
+        raise VoteError("Sélectionnez une idée sur le tableau pour y mettre une gommette.")
+    edits: list[Edit] = []
+    for card_id in card_ids:
+        card = store.get(Card, card_id)
+        if card is None or card.deleted or card.merged_into is not None:
+            raise VoteError("Cette idée n'est plus sur le tableau : impossible d'y voter.")
+        existing = store.find(Vote, session_id=session_id, card_id=card_id, voter_id=ROOM)
+        now = existing[0].dots if existing else 0
+        after = max(0, min(now + dots, MAX_ROOM_DOTS))
+        if after == now:
+            continue
+        if existing:
+            edits.append(changes.update(existing[0], dots=after))
+        else:
+            vote = Vote(session_id=session_id, card_id=card_id, voter_id=ROOM, dots=after)
+            edits.append(changes.create(vote))
+    if not edits:
+        raise VoteError("Cette idée n'a pas de gommette de la salle à retirer.")
+    adding = dots > 0
+    if len(edits) == 1:
+        label = "Ajouter une gommette" if adding else "Retirer une gommette"
+    else:
+        label = f"Ajouter {len(edits)} gommettes" if adding else f"Retirer {len(edits)} gommettes"
+    return Change(label, tuple(edits))
+
+
+def set_card_dots(store: Store, session_id: str, card_id: str, total: int) -> Change:
+    """The facilitator counted ``total`` paper dots on a card: the room's dots make the
+    card's own count ``total`` (the voters' dots, if any, are kept and counted in)."""
+    if not 0 <= total <= MAX_ROOM_DOTS:
+        raise VoteError(f"Un nombre de gommettes entre 0 et {MAX_ROOM_DOTS}, s'il vous plaît.")
+    others = sum(
+        v.dots
+        for v in store.find(Vote, session_id=session_id, card_id=card_id)
+        if v.voter_id != ROOM
+    )
+    wanted = max(0, total - others)
+    now = room_dots(store, session_id, card_id)
+    if wanted == now:
+        return Change("Compter les gommettes", ())
+    change = add_room_dots(store, session_id, [card_id], wanted - now)
+    return Change(f"{total} gommette(s) comptée(s)", change.edits)
 
 
 def clear_voter(store: Store, session_id: str, voter_id: str) -> Change:

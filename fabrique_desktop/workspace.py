@@ -7,10 +7,9 @@ import logging
 from dataclasses import replace
 from typing import Any
 
-from fabrique_desktop import changes
+from fabrique_desktop import changes, lookup
 from fabrique_desktop.board import STEP
 from fabrique_desktop.changes import Change
-from fabrique_desktop.errors import NotFoundError
 from fabrique_desktop.model import (
     ENTITY_TYPES,
     FUTUR,
@@ -131,32 +130,38 @@ def list_sessions(store: Store, series_id: str | None = None) -> list[Session]:
 
 
 def find_session(store: Store, ref: str) -> Session:
-    """A session by id, id prefix (8+ characters) or exact title."""
+    """A session by id, exact title, id prefix, number in its series or a part of its title
+    (``fabrique_desktop.lookup``); a message listing the candidates otherwise."""
+    series_titles = {s.id: s.title for s in list_series(store)}
     session = store.get(Session, ref)
     if session is not None and not session.deleted:
         return session
-    sessions = list_sessions(store)
-    matches = [s for s in sessions if s.title == ref] or (
-        [s for s in sessions if s.id.startswith(ref)] if len(ref) >= 8 else []
+    return lookup.pick(
+        list_sessions(store),
+        ref,
+        title=lambda s: s.title,
+        ident=lambda s: s.id,
+        number=lambda s: s.number,
+        describe=lambda s: (
+            f"n° {s.number} · {s.title} · {series_titles.get(s.series_id, '?')} · {s.id[:8]}"
+        ),
+        what=("atelier", "ateliers", "aucun"),
     )
-    if len(matches) == 1:
-        return matches[0]
-    if len(matches) > 1:
-        raise NotFoundError(f"Plusieurs ateliers s'appellent « {ref} » : donnez leur identifiant.")
-    raise NotFoundError(f"Aucun atelier ne correspond à « {ref} ».")
 
 
 def find_series(store: Store, ref: str) -> Series:
+    """A series by id, exact title, id prefix or a part of its title."""
     series = store.get(Series, ref)
     if series is not None and not series.deleted:
         return series
-    all_series = list_series(store)
-    matches = [s for s in all_series if s.title == ref] or (
-        [s for s in all_series if s.id.startswith(ref)] if len(ref) >= 8 else []
+    return lookup.pick(
+        list_series(store),
+        ref,
+        title=lambda s: s.title,
+        ident=lambda s: s.id,
+        describe=lambda s: f"{s.title} · {s.id[:8]}",
+        what=("série", "séries", "aucune"),
     )
-    if len(matches) == 1:
-        return matches[0]
-    raise NotFoundError(f"Aucune série ne correspond à « {ref} ».")
 
 
 def series_template(series: Series) -> Template:

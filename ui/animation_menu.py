@@ -93,6 +93,9 @@ class AnimationMenu(QObject):
         self.remove_dot_action = add(
             menu, self.tr("Retirer une gommette"), ["-"], votes.remove_dot, board=True
         )
+        self.count_dots_action = add(
+            menu, self.tr("Compter les gommettes de l'idée…"), ["*"], votes.ask_count, board=True
+        )
         self.next_voter_action = add(
             menu, self.tr("Votant suivant"), ["Alt+Down"], lambda: votes.next_voter(1)
         )

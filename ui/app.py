@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import ClassVar
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from db.backups import Backups
@@ -39,11 +39,25 @@ def register_fonts() -> str:
     return FONT_FAMILY
 
 
+APP_ID = "org.fabrique.Fabrique"  # as in standalone/linux/ (the .desktop entry, AppStream)
+
+
+def app_icon() -> QIcon:
+    """The window and task bar icon (resources/icons, rendered from fabrique.svg); the files
+    are read only when a size is drawn."""
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource("icons", f"fabrique-{size}.png")))
+    return icon
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("Fabrique")
     app.setOrganizationName("Fabrique")
+    app.setDesktopFileName(APP_ID)  # Wayland and task bars match the window to its .desktop
+    app.setWindowIcon(app_icon())
     app.setFont(QFont(register_fonts(), 11))
     app.setStyleSheet(theme.STYLESHEET)
     return app
@@ -135,20 +149,31 @@ class FabriqueApp(QObject):
         window.manage_requested.connect(self.show_manager)
         window.language_requested.connect(self.set_language)
         if previous is not None:
+            previous.successor = window  # what it started (an import's summary) ends there
             window.setGeometry(previous.geometry())
             if previous.isFullScreen():
-                window.showFullScreen()
+                window.set_projector_mode(True)
             elif previous.isMaximized():
-                window.showMaximized()
+                window.show_whole_screen()
             else:
                 window.show()
             previous.close()
             previous.deleteLater()
+            # with no window manager nobody activates the new window: typed words were lost
+            window.activateWindow()
+            window.focus_capture()
         self.window = window
         if self.store.read_only:
             show_read_only(window, self.store.read_only)
         self.settings.set("last_session", session.id)
         return window
+
+    def import_file(self, path: Path) -> None:
+        """A note-taker's copy given on the command line: merged, then its atelier shown."""
+        if self.window is None:
+            return
+        self.window.build_feature_menus()  # no-op once built
+        self.window.notes_menu.import_path(path)
 
     def show_manager(self) -> None:
         from ui.session_manager import SessionManager
@@ -257,20 +282,24 @@ def run(
     session_id: str,
     fullscreen: bool = False,
     started: float | None = None,
+    open_file: Path | None = None,
 ) -> int:
     """Open the app on ``session_id``; ``started`` (``time.perf_counter()`` when the command
-    began) times the start-up in the log."""
+    began) times the start-up in the log; ``open_file`` (a double-clicked ``.fabrique`` copy)
+    is imported as « Fichier › Importer des notes » does, once the window is up."""
     app = make_application()
     if started is not None:  # first in the queue: runs as soon as the shown window is painted
         QTimer.singleShot(0, lambda: log_start_up(started))
     fabrique = FabriqueApp(app, store, data_dir, backups)
     window = fabrique.open_session(session_id, at_start_up=True)
     if fullscreen:
-        window.showFullScreen()
+        window.set_projector_mode(True)
     else:
         show_whole(window)
     window.activateWindow()  # window shortcuts need an active window, even with no window manager
     window.focus_capture()
+    if open_file is not None:
+        QTimer.singleShot(0, window, lambda: fabrique.import_file(open_file))
     return app.exec()
 
 
@@ -280,19 +309,11 @@ def log_start_up(started: float) -> None:
     )
 
 
-# what a window manager and a task bar take around a window (title bar, borders, panel)
-WINDOW_FRAME = 64
-
-
 def show_whole(window: QWidget) -> None:
-    """Show ``window`` entirely on its screen: on a 1280×720 projector (or a laptop whose task
-    bar leaves less than 720 pixels) it is maximized, so the status bar, the bottom of the
-    docks and their buttons are not below the edge of the screen."""
+    """The first window is maximized, whatever the screen's size (a 1280×720 projector or a
+    1920×1080 one). The geometry is set as well: with no window manager (a kiosk projector),
+    nobody acts on a request to maximize."""
     screen = window.screen()
-    available = screen.availableGeometry() if screen is not None else None
-    if available is not None and (
-        window.width() > available.width() or window.height() + WINDOW_FRAME > available.height()
-    ):
-        window.showMaximized()
-    else:
-        window.show()
+    if screen is not None:
+        window.setGeometry(screen.availableGeometry())
+    window.showMaximized()

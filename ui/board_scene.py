@@ -8,12 +8,19 @@ Layout is computed here; the view decides the type size.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
-from PySide6.QtWidgets import QApplication, QGraphicsRectItem, QGraphicsScene
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+)
 
 from fabrique_desktop.model import Card, Persona, Table
 from fabrique_desktop.template import Column
@@ -43,8 +50,25 @@ AUTOSCROLL_STEP = 28  # pixels per tick at the very edge
 AUTOSCROLL_INTERVAL = 30  # ms between ticks while the pointer stays near the edge
 DESK_PIXEL_SIZE = 20  # card text on the laptop at zoom 1
 PROJECTOR_PIXEL_SIZE = 30  # card text on the projector at zoom 1 (at least 28 px: issue 3)
+SLIM_WIDTH = 64.0  # an empty column, while others have cards: a band to drop on
+SCROLL_MARK = 6.0  # the width of a column's scroll mark, in its right padding
 CLUSTER_GAP = 6.0  # between a group's frame and its cards, above and below
 GROUP_INSET = 14.0  # the drop indicator inside a group's frame: the card joins the group
+TILE_GAP = 4.0  # between the overview's tiles
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The whole board at a glance: each card a one-line tile (its first words) in
+    ``across`` tiles per column row, in ``font``."""
+
+    font: QFont
+    across: int
+    tile_height: float
+
+    def tile_width(self, column_width: float) -> float:
+        inner = column_width - 2 * COLUMN_PADDING - (self.across - 1) * TILE_GAP
+        return math.floor(inner / self.across)
 
 
 class BoardScene(QGraphicsScene):
@@ -76,6 +100,7 @@ class BoardScene(QGraphicsScene):
         self._personas: dict[str, Persona] = {}
         self._tables: dict[str, Table] = {}
         self._votes: dict[str, int] = {}
+        self._votes_secret = False
         self._dimmed: set[str] = set()
         self._current: str | None = None
         self._press: tuple[QPointF, CardItem, bool] | None = None
@@ -83,6 +108,13 @@ class BoardScene(QGraphicsScene):
         self._drag_offset = QPointF()
         self._pending: dict[str, Card] = {}
         self._laid_size = (0.0, 0.0)
+        self._slim: frozenset[str] = frozenset()  # empty columns drawn as a slim band
+        self._offsets: dict[str, float] = {}  # how far each column is scrolled
+        self._content: dict[str, float] = {}  # each column's height, all its cards laid
+        self._marks: dict[str, QGraphicsRectItem] = {}  # where each column is scrolled
+        self._drop_column: str | None = None  # the column a drag would drop in
+        self._slim_titles: dict[str, QGraphicsSimpleTextItem] = {}
+        self.overview: Overview | None = None  # the whole board as tiles (BoardView.overview)
         self._add_timer = QTimer(self)
         self._add_timer.setSingleShot(True)
         self._add_timer.timeout.connect(self._add_some)
@@ -108,6 +140,12 @@ class BoardScene(QGraphicsScene):
             rect.setZValue(-1)
             self.addItem(rect)
             self._backgrounds[column.key] = rect
+            mark = QGraphicsRectItem()
+            mark.setPen(Qt.PenStyle.NoPen)
+            mark.setZValue(-0.5)
+            mark.hide()
+            self.addItem(mark)
+            self._marks[column.key] = mark
         self.indicator = QGraphicsRectItem()
         self.indicator.setBrush(QColor(theme.SELECTION))
         self.indicator.setPen(Qt.PenStyle.NoPen)
@@ -258,6 +296,19 @@ class BoardScene(QGraphicsScene):
             item.set_votes(self._votes.get(card_id, 0))
         self.layout_cards()
 
+    def set_votes_secret(self, secret: bool) -> None:
+        """A secret vote not yet revealed: every card says « secret » instead of a count."""
+        if secret == self._votes_secret:
+            return
+        self._votes_secret = secret
+        for card_id, item in self.items_by_id.items():
+            item.set_votes(self._votes.get(card_id, 0), secret)
+        self.layout_cards()
+
+    @property
+    def votes_secret(self) -> bool:
+        return self._votes_secret
+
     def update_vote_counts(self, moved: dict[str, int]) -> None:
         """Some cards' dots changed (0: no more dots); the other notes are not touched."""
         for card_id, value in moved.items():
@@ -279,10 +330,17 @@ class BoardScene(QGraphicsScene):
                 item.setOpacity(DIMMED_OPACITY if card_id in self._dimmed else 1.0)
         self.laid_out.emit()
 
-    def set_metrics(self, column_width: float, pixel_size: float) -> None:
-        if column_width == self.column_width and pixel_size == self.pixel_size:
+    def set_metrics(
+        self, column_width: float, pixel_size: float, slim: frozenset[str] = frozenset()
+    ) -> None:
+        """The width of a column with cards, the type size, and the empty columns drawn
+        as a slim band (SLIM_WIDTH) until a card arrives."""
+        if (column_width, pixel_size, slim) == (self.column_width, self.pixel_size, self._slim):
             return
         self.column_width = column_width
+        if slim != self._slim:
+            self._slim = slim
+            self._laid_size = (0.0, 0.0)  # the backgrounds move
         if pixel_size != self.pixel_size:
             self.pixel_size = pixel_size
             self.fonts = Fonts(self.fonts.text, pixel_size)
@@ -307,6 +365,7 @@ class BoardScene(QGraphicsScene):
             rect.setBrush(QBrush(QColor(column.colour if on else column.tint)))
             rect.setPen(QPen(QColor(column.colour), 2))
         self._style_clusters()
+        self._place_slim_titles()
         self.update()
 
     # reading the board
@@ -398,9 +457,26 @@ class BoardScene(QGraphicsScene):
         self._current = target.card.id
         return target.card.id
 
+    def column_width_of(self, key: str) -> float:
+        return SLIM_WIDTH if key in self._slim else self.column_width
+
+    def column_left(self, key: str) -> float:
+        """Where a column starts, in scene coordinates."""
+        x = 0.0
+        for column in self.columns:
+            if column.key == key:
+                return x
+            x += self.column_width_of(column.key) + GAP
+        return x
+
     def column_at(self, x: float) -> str:
-        index = int(max(0.0, x) // (self.column_width + GAP)) if self.column_width else 0
-        return self.columns[min(index, len(self.columns) - 1)].key
+        """The column at ``x`` (the gap after a column belongs to it)."""
+        left = 0.0
+        for column in self.columns:
+            left += self.column_width_of(column.key) + GAP
+            if x < left:
+                return column.key
+        return self.columns[-1].key
 
     def drop_index(self, column: str, y: float, moving: Iterable[str] = ()) -> int:
         """Where cards dropped at height ``y`` land, among the column's other cards."""
@@ -410,6 +486,58 @@ class BoardScene(QGraphicsScene):
 
     def column_rect(self, column: str) -> QRectF:
         return self._backgrounds[column].rect()
+
+    @property
+    def slim_columns(self) -> frozenset[str]:
+        return self._slim
+
+    def set_overview(self, overview: Overview | None) -> None:
+        """Show every card as a tile (an Overview), or as a whole note again (None)."""
+        self.overview = overview
+        for item in self.items_by_id.values():
+            if overview is None:
+                item.set_tile(None)
+        for cluster_item in self.cluster_items.values():
+            cluster_item.setVisible(overview is None)
+        self._offsets.clear()
+        self.layout_cards()
+
+    # each column scrolls on its own
+
+    def column_offset(self, key: str) -> float:
+        """How far a column is scrolled (0: its first card at the top)."""
+        return self._offsets.get(key, 0.0)
+
+    def content_height(self, key: str | None = None) -> float:
+        """The height of a column with all its cards (the tallest column's if None)."""
+        if key is None:
+            return max(self._content.values(), default=0.0)
+        return self._content.get(key, 0.0)
+
+    def scroll_column(self, key: str, dy: float) -> bool:
+        """Scroll one column by ``dy`` pixels (the others do not move); True if it moved."""
+        before = self.column_offset(key)
+        after = self._clamped(key, before + dy)
+        if after == before:
+            return False
+        self._offsets[key] = after
+        self._layout_column(key, self._view_height())
+        return True
+
+    def show_card_whole(self, card_id: str, margin: float = 10.0) -> None:
+        """Scroll the card's column, and only it, so that the card is whole in sight (its
+        top, if it is taller than the view)."""
+        item = self.items_by_id.get(card_id)
+        height = self._view_height()
+        if item is None or height is None or item in self._drag:
+            return
+        if not item.measured and item.measure():
+            self.layout_cards()
+        top, bottom = item.pos().y(), item.pos().y() + item.boundingRect().height()
+        if top < margin:
+            self.scroll_column(item.card.column, top - margin)
+        elif bottom > height - margin:
+            self.scroll_column(item.card.column, min(bottom - height + margin, top - margin))
 
     # layout
 
@@ -427,60 +555,175 @@ class BoardScene(QGraphicsScene):
         if not self.column_width:
             self.laid_out.emit()
             return
-        visible_bottom = self._visible_bottom()
+        view_height = self._view_height()
         pending = False
-        tallest = 0.0
         shown: set[str] = set()
-        for index, column in enumerate(self.columns):
-            x = index * (self.column_width + GAP)
-            y = COLUMN_PADDING
-            stack = self._order[column.key]
-            group: tuple[ClusterItem, float, float, int] | None = None  # item, top, band, cards
-            for row, item in enumerate(stack):
-                cluster_id = self.cluster_of(item.card) if self._clusters else None
-                if cluster_id is not None and group is None:
-                    band_item = self.cluster_items[cluster_id]
-                    band = band_item.band_height(self.column_width - 4)
-                    group = (band_item, y, band, 0)
-                    y += band + CLUSTER_GAP
-                if not item.measured:
-                    if y < visible_bottom:
-                        item.measure()
-                    else:
-                        pending = True
-                place = (x + COLUMN_PADDING, y)
-                if item.laid_at != place and item not in self._drag:
-                    item.laid_at = place  # only moved notes are touched: a capture is fast
-                    item.setPos(*place)
-                y += item.height() + GAP
-                if group is not None:
-                    band_item, top, band, count = group
-                    group = (band_item, top, band, count + 1)
-                    following = stack[row + 1] if row + 1 < len(stack) else None
-                    if following is None or self.cluster_of(following.card) != cluster_id:
-                        y += CLUSTER_GAP - GAP
-                        band_item.count = count + 1
-                        frame = QRectF(x + 2, top, self.column_width - 4, y - top)
-                        band_item.set_frame(frame, band)
-                        band_item.show()
-                        shown.add(band_item.cluster_id)
-                        y += GAP
-                        group = None
-            tallest = max(tallest, y)
+        for column in self.columns:
+            column_pending, column_shown = self._layout_column(column.key, view_height)
+            pending |= column_pending
+            shown |= column_shown
         for cluster_id, band_item in self.cluster_items.items():
             if cluster_id not in shown:
                 band_item.hide()
-        height = max(tallest + COLUMN_PADDING, self._visible_height())
-        width = len(self.columns) * (self.column_width + GAP) - GAP
+        # no view (an image of the board): every card in sight
+        height = max(200.0, self.content_height()) if view_height is None else view_height
+        width = self.column_left(self.columns[-1].key) + self.column_width_of(self.columns[-1].key)
         if (width, height) != self._laid_size:
             self._laid_size = (width, height)
-            for index, column in enumerate(self.columns):
-                x = index * (self.column_width + GAP)
-                self._backgrounds[column.key].setRect(QRectF(x, 0, self.column_width, height))
+            for column in self.columns:
+                x = self.column_left(column.key)
+                rect = QRectF(x, 0, self.column_width_of(column.key), height)
+                self._backgrounds[column.key].setRect(rect)
             self.setSceneRect(QRectF(0, 0, width, height))
+            self._place_slim_titles()
+        self._update_marks(height if view_height is not None else None)
         if pending:
             self._measure_timer.start(0)
         self.laid_out.emit()
+
+    def _layout_column(self, key: str, view_height: float | None) -> tuple[bool, set[str]]:
+        """Place one column's cards and group frames, scrolled by its offset. Returns whether
+        notes below the sight still await measuring, and the groups shown. One pass: only
+        when the column got shorter than its scroll (rare) is it laid out again."""
+        if self.overview is not None:
+            return self._layout_tiles(key, view_height), set()
+        left = self.column_left(key)
+        x = left + COLUMN_PADDING
+        offset = self.column_offset(key) if view_height is not None else 0.0
+        sight = None if view_height is None else offset + view_height + 200
+        pending = False
+        frames: list[tuple[ClusterItem, float, float, float]] = []  # item, top, band, bottom
+        y = COLUMN_PADDING
+        stack = self._order.get(key, [])
+        clusters = bool(self._clusters)
+        dragging = self._drag
+        group: tuple[ClusterItem, float, float, int] | None = None  # item, top, band, cards
+        for row, item in enumerate(stack):
+            cluster_id = self.cluster_of(item.card) if clusters else None
+            if cluster_id is not None and group is None:
+                band_item = self.cluster_items[cluster_id]
+                band = band_item.band_height(self.column_width - 4)
+                group = (band_item, y, band, 0)
+                y += band + CLUSTER_GAP
+            if not item.measured:
+                if sight is None or y < sight:
+                    item.measure()
+                else:
+                    pending = True
+            place = (x, y - offset)
+            if item.laid_at != place and (not dragging or item not in dragging):
+                item.laid_at = place  # only moved notes are touched: a capture is fast
+                item.setPos(*place)
+            y += item.height() + GAP
+            if group is not None:
+                band_item, top, band, count = group
+                group = (band_item, top, band, count + 1)
+                following = stack[row + 1] if row + 1 < len(stack) else None
+                if following is None or self.cluster_of(following.card) != cluster_id:
+                    y += CLUSTER_GAP - GAP
+                    band_item.count = count + 1
+                    frames.append((band_item, top, band, y))
+                    y += GAP
+                    group = None
+        self._content[key] = y - GAP + COLUMN_PADDING if stack else 0.0
+        if view_height is not None:
+            clamped = self._clamped(key, offset)
+            if clamped != offset:  # the column got shorter than where it was scrolled to
+                self._offsets[key] = clamped
+                return self._layout_column(key, view_height)
+        shown: set[str] = set()
+        for band_item, top, band, bottom in frames:
+            frame = QRectF(left + 2, top - offset, self.column_width - 4, bottom - top)
+            band_item.set_frame(frame, band)
+            band_item.show()
+            shown.add(band_item.cluster_id)
+        if view_height is not None and self._marks:
+            self._update_mark(key, view_height)
+        return pending, shown
+
+    def _place_slim_titles(self) -> None:
+        """A slim (empty) column shows its title upright along the band."""
+        for column in self.columns:
+            title = self._slim_titles.get(column.key)
+            if column.key not in self._slim:
+                if title is not None:
+                    title.hide()
+                continue
+            if title is None:
+                title = QGraphicsSimpleTextItem(column.title)
+                title.setRotation(-90)
+                title.setZValue(-0.5)
+                self.addItem(title)
+                self._slim_titles[column.key] = title
+            font = QFont(self.fonts.text)
+            font.setBold(True)
+            font.setPixelSize(max(14, min(round(self.pixel_size), round(SLIM_WIDTH * 0.45))))
+            title.setFont(font)
+            background = column.colour if self.high_contrast else column.tint
+            title.setBrush(QColor(theme.readable_ink(background)))
+            size = title.boundingRect()
+            x = self.column_left(column.key) + (SLIM_WIDTH - size.height()) / 2
+            title.setPos(round(x), round(COLUMN_PADDING + 16 + size.width()))
+            title.show()
+
+    def _layout_tiles(self, key: str, view_height: float | None) -> bool:
+        """The overview: the column's cards as tiles, ``across`` to a row, in board order."""
+        overview = self.overview
+        assert overview is not None
+        x = self.column_left(key)
+        width = overview.tile_width(self.column_width)
+        tile = (float(width), overview.tile_height, overview.font)
+        stack = self._order.get(key, [])
+        rows = math.ceil(len(stack) / overview.across)
+        self._content[key] = rows * (overview.tile_height + TILE_GAP) + 2 * COLUMN_PADDING
+        offset = self._clamped(key, self.column_offset(key)) if view_height is not None else 0.0
+        self._offsets[key] = offset
+        for index, item in enumerate(stack):
+            item.set_tile(tile)
+            row, across = divmod(index, overview.across)
+            place = (
+                x + COLUMN_PADDING + across * (width + TILE_GAP),
+                COLUMN_PADDING + row * (overview.tile_height + TILE_GAP) - offset,
+            )
+            if item.laid_at != place and item not in self._drag:
+                item.laid_at = place
+                item.setPos(*place)
+        if view_height is not None and self._marks:
+            self._update_mark(key, view_height)
+        return False
+
+    def _clamped(self, key: str, offset: float) -> float:
+        height = self._view_height()
+        if height is None:
+            return 0.0
+        return max(0.0, min(offset, self.content_height(key) - height))
+
+    def _update_marks(self, view_height: float | None) -> None:
+        for column in self.columns:
+            if view_height is None:
+                self._marks[column.key].hide()
+            else:
+                self._update_mark(column.key, view_height)
+
+    def _update_mark(self, key: str, view_height: float) -> None:
+        """A thin bar in the column's right padding: how much of the column is in sight, and
+        where (none when every card is)."""
+        mark = self._marks[key]
+        content = self.content_height(key)
+        if content <= view_height + 0.5 or key in self._slim:
+            mark.hide()
+            return
+        share = view_height / content
+        top = self.column_offset(key) * share
+        right = self.column_left(key) + self.column_width_of(key)
+        rect = QRectF(right - SCROLL_MARK - 2, top + 2, SCROLL_MARK, view_height * share - 4)
+        if mark.rect() != rect:
+            mark.setRect(rect)
+        ink = QColor("#FFFFFF" if self.high_contrast else "#263238")
+        ink.setAlpha(150)
+        if mark.brush().color() != ink:
+            mark.setBrush(ink)
+        mark.show()
 
     def measure_all(self) -> None:
         """Make and measure every note now (tests, screenshots)."""
@@ -540,21 +783,14 @@ class BoardScene(QGraphicsScene):
                     return
         self.layout_cards()
 
-    def _visible_rect(self) -> QRectF | None:
+    def _view_height(self) -> float | None:
+        """The height of the board's view (every column scrolls within it), or None without
+        a shown view (an image of the whole board)."""
         for view in self.views():
             if view.isVisible():
                 # maximumViewportSize, not viewport(): see BoardView._viewport_width
-                shown = QRect(QPoint(0, 0), view.maximumViewportSize())
-                return view.mapToScene(shown).boundingRect()
+                return float(max(200, view.maximumViewportSize().height()))
         return None
-
-    def _visible_bottom(self) -> float:
-        rect = self._visible_rect()
-        return rect.bottom() + 200 if rect is not None else 1400.0
-
-    def _visible_height(self) -> float:
-        rect = self._visible_rect()
-        return max(200.0, rect.height() - 2) if rect is not None else 200.0
 
     def _card_width(self) -> float:
         return self.column_width - 2 * COLUMN_PADDING
@@ -585,8 +821,9 @@ class BoardScene(QGraphicsScene):
         item = CardItem(card, self._column(card.column).tint, self.fonts, width)
         if card.persona_id or card.table_id:
             item.look = self._look(card)
-        if self._votes.get(card.id):
-            item.votes = self._votes[card.id]
+        if self._votes.get(card.id) or self._votes_secret:
+            item.votes = self._votes.get(card.id, 0)
+            item.votes_secret = self._votes_secret
         if card.id in self._dimmed:
             item.setOpacity(DIMMED_OPACITY)
         self.addItem(item)
@@ -599,24 +836,35 @@ class BoardScene(QGraphicsScene):
         return None
 
     def _drag_to(self, pos: QPointF) -> None:
-        y = pos.y() - self._drag_offset.y()
-        x = pos.x() - self._drag_offset.x()
-        for item in self._drag:
-            item.setPos(x, y)
-            y += min(item.height(), 40.0)
+        """The compact ghost under the pointer, the column under it lit, the drop line."""
+        lead = self._drag[0]
+        grip = min(self._drag_offset.x(), lead.boundingRect().width() - 24)
+        lead.setPos(pos.x() - max(12.0, grip), pos.y() - lead.boundingRect().height() / 2)
         column = self.column_at(pos.x())
+        self._light_column(column)
         index = self.drop_index(column, pos.y(), (i.card.id for i in self._drag))
         others = [i for i in self._order[column] if i not in self._drag]
         if index < len(others):
             line_y = others[index].pos().y() - GAP / 2
         elif others:
             line_y = others[-1].pos().y() + others[-1].height() + GAP / 2
-        else:
-            line_y = COLUMN_PADDING / 2
-        left = self._column_index(column) * (self.column_width + GAP)
+        else:  # an empty column (maybe a slim band): the line at its top
+            line_y = COLUMN_PADDING / 2 + 3
+        left = self.column_left(column)
         inset = 4 + (GROUP_INSET if self.group_at(column, pos.y()) is not None else 0)
-        self.indicator.setRect(QRectF(left + inset, line_y - 3, self.column_width - 2 * inset, 6))
+        width = self.column_width_of(column) - 2 * inset
+        self.indicator.setRect(QRectF(left + inset, line_y - 3, width, 6))
         self.indicator.show()
+
+    def _light_column(self, key: str | None) -> None:
+        """The column a drag would drop in has a bright outline (None: no column)."""
+        if key == self._drop_column:
+            return
+        for column in self.columns:
+            lit = column.key == key
+            pen = QPen(QColor(theme.SELECTION), 6) if lit else QPen(QColor(column.colour), 2)
+            self._backgrounds[column.key].setPen(pen)
+        self._drop_column = key
 
     def _start_drag(self, pos: QPointF, grabbed: CardItem) -> None:
         ids = self.selected_card_ids()
@@ -625,9 +873,10 @@ class BoardScene(QGraphicsScene):
         self._drag.remove(grabbed)
         self._drag.insert(0, grabbed)
         self._drag_offset = pos - grabbed.pos()
-        for z, item in enumerate(self._drag):
-            item.setZValue(10 - z * 0.001)
-            item.setOpacity(0.85)
+        grabbed.set_ghost(True, len(self._drag) - 1)  # one line: the cards under it stay readable
+        grabbed.setZValue(10)
+        for item in self._drag[1:]:
+            item.setOpacity(0.0)  # carried by the ghost (hidden, it would be unselected)
 
     def _end_drag(self, pos: QPointF) -> None:
         column = self.column_at(pos.x())
@@ -637,11 +886,13 @@ class BoardScene(QGraphicsScene):
         for item in self._drag:
             item.laid_at = None
             item.setZValue(0)
+            item.set_ghost(False)
             item.setOpacity(DIMMED_OPACITY if item.card.id in self._dimmed else 1.0)
         self._drag = []
         self._scroll_timer.stop()
         self._drag_view = None
         self.indicator.hide()
+        self._light_column(None)
         self.cards_dropped.emit(ids, column, index, group)
         self.layout_cards()  # a drop that changes nothing puts the cards back
 
@@ -688,18 +939,17 @@ class BoardScene(QGraphicsScene):
         return 0
 
     def _auto_scroll(self) -> None:
+        """Near the view's top or bottom edge, a drag scrolls the column under the pointer."""
         speed = self._scroll_speed()
         view = self._drag_view
         if not speed or view is None:
             self._scroll_timer.stop()
             return
-        bar = view.verticalScrollBar()
-        before = bar.value()
-        bar.setValue(before + speed)
-        if bar.value() == before:  # the top or the bottom of the board
-            self._scroll_timer.stop()
+        point = view.mapToScene(self._drag_point)
+        if not self.scroll_column(self.column_at(point.x()), speed):
+            self._scroll_timer.stop()  # the top or the bottom of that column
             return
-        self._drag_to(view.mapToScene(self._drag_point))
+        self._drag_to(point)
 
     # Qt overrides
 

@@ -10,14 +10,11 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from shiboken6 import isValid
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsView,
-    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -30,37 +27,97 @@ from ui.board_scene import (
     DESK_PIXEL_SIZE,
     GAP,
     PROJECTOR_PIXEL_SIZE,
+    SLIM_WIDTH,
+    TILE_GAP,
     BoardScene,
+    Overview,
 )
 from ui.card_item import PADDING, STRIP, Fonts
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtGui import QKeyEvent, QResizeEvent, QWheelEvent
 
+    from ui.card_spotlight import CardSpotlight
+    from ui.dot_count_entry import DotCountEntry
+
 MIN_ZOOM, MAX_ZOOM = 0.4, 4.0
 REFERENCE_WIDTH = 1280  # the projector the type sizes are set for (issue 3: 1280×720)
 ZOOM_STEP = 1.15
+HEADER_PADDING = 6
+BOARD_MARGIN = 8
+READABLE_PROJECTOR = 28  # px: the smallest card text « Ajuster » gives the wall (issue 3)
+READABLE_DESK = 16
+OVERVIEW_LARGEST, OVERVIEW_SMALLEST = 24, 14  # px: the overview's tiles
+TILE_LETTERS = 15  # a tile shows at least this many letters: the idea's first words
+WHEEL_STEP = 90  # pixels a column scrolls per wheel notch
 
 
 class ColumnHeader(QLabel):
+    """A column's title and count on one line, always whole: the type steps down to fit
+    the column's width, then the title is shortened (never the count). A slim (empty)
+    column's header shows its count only."""
+
     def __init__(self, column: Column) -> None:
         super().__init__()
         self.column = column
+        self.pixels = 22
+        self.slim = False
+        self._count = "0"
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
+        self.setWordWrap(False)
+        self.setToolTip(column.title)
         self.set_pixel_size(22)
         self.set_count(0)
 
     def set_pixel_size(self, pixels: int) -> None:
-        ink = theme.readable_ink(self.column.colour)
-        self.setStyleSheet(
-            f"background: {self.column.colour}; color: {ink}; font-weight: bold;"
-            f"font-size: {pixels}px; padding: 6px; border-radius: 6px;"
-        )
+        self.pixels = pixels
+        self._fit_text()
+
+    def set_slim(self, slim: bool) -> None:
+        if slim != self.slim:
+            self.slim = slim
+            self._fit_text()
 
     def set_count(self, count: int, total: int | None = None) -> None:
         shown = f"{count}/{total}" if total is not None else f"{count}"
-        self.setText(f"{self.column.title}  ({shown})")
+        if shown != self._count:
+            self._count = shown
+            self._fit_text()
+
+    def full_text(self) -> str:
+        return f"{self.column.title}  ({self._count})"
+
+    def _fit_text(self) -> None:
+        room = self.width() - 2 * HEADER_PADDING
+        text = self._count if self.slim else self.full_text()
+        font = QFont(self.font())
+        font.setBold(True)
+        pixels = self.pixels
+        smallest = max(12, round(self.pixels * 0.6))
+        while True:
+            font.setPixelSize(pixels)
+            metrics = QFontMetrics(font)
+            if metrics.horizontalAdvance(text) <= room or pixels <= smallest or room <= 0:
+                break
+            pixels -= 1
+        if metrics.horizontalAdvance(text) > room > 0 and not self.slim:
+            count = f"  ({self._count})"
+            title = metrics.elidedText(
+                self.column.title,
+                Qt.TextElideMode.ElideRight,
+                room - metrics.horizontalAdvance(count),
+            )
+            text = title + count
+        ink = theme.readable_ink(self.column.colour)
+        self.setStyleSheet(
+            f"background: {self.column.colour}; color: {ink}; font-weight: bold;"
+            f"font-size: {pixels}px; padding: {HEADER_PADDING}px 0px; border-radius: 6px;"
+        )
+        self.setText(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_text()
 
 
 class BoardGraphicsView(QGraphicsView):
@@ -78,24 +135,25 @@ class BoardGraphicsView(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        # each column scrolls on its own (BoardScene.scroll_column): the view never does
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Tableau des idées"))
-        self.verticalScrollBar().valueChanged.connect(self._scrolled)
 
     def show_card(self, card_id: str) -> None:
-        item = self.board_scene.items_by_id.get(card_id)
-        if item is not None:
-            self.ensureVisible(item, 10, 10)
+        """The card whole in sight: only its column scrolls."""
+        self.board_scene.show_card_whole(card_id)
 
-    def _scrolled(self) -> None:
-        if not isValid(self.board_scene):  # a closing window's scroll bar moving as it goes
-            return
-        if any(not i.measured for i in self.board_scene.items_by_id.values()):
-            self.board_scene.layout_cards()  # notes coming into sight get their exact height
+    def scroll_page(self, pages: float) -> None:
+        """Page Up/Down: the column of the current card (else the first) by a view's height."""
+        scene = self.board_scene
+        item = scene.items_by_id.get(scene.current_card_id() or "")
+        key = item.card.column if item is not None else scene.columns[0].key
+        scene.scroll_column(key, pages * self.viewport().height() * 0.85)
 
     # Qt overrides
 
@@ -107,6 +165,10 @@ class BoardGraphicsView(QGraphicsView):
             Qt.Key.Key_Right: (1, 0),
         }
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        pages = {Qt.Key.Key_PageUp: -1, Qt.Key.Key_PageDown: 1}
+        if event.key() in pages and modifiers == Qt.KeyboardModifier.NoModifier:
+            self.scroll_page(pages[Qt.Key(event.key())])
+            return
         if event.key() in moves and modifiers in (
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.ShiftModifier,
@@ -130,7 +192,11 @@ class BoardGraphicsView(QGraphicsView):
                 self.zoom_requested.emit(1 if delta > 0 else -1)
             event.accept()
             return
-        super().wheelEvent(event)
+        # the column under the pointer scrolls, and only it
+        pixels: float = event.pixelDelta().y() or event.angleDelta().y() / 120 * WHEEL_STEP
+        column = self.board_scene.column_at(self.mapToScene(event.position().toPoint()).x())
+        self.board_scene.scroll_column(column, -pixels)
+        event.accept()
 
 
 class BoardView(QWidget):
@@ -141,27 +207,30 @@ class BoardView(QWidget):
     """
 
     zoom_changed = Signal(float)
+    notice = Signal(str)
+    dots_counted = Signal(str, int)  # the paper dots typed for a card (DotCountEntry)
 
     def __init__(self, scene: BoardScene, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.scene = scene
         self.zoom = 1.0
+        self.overview_on = False
+        self.spotlight: CardSpotlight | None = None
+        self.count_entry: DotCountEntry | None = None
         self.projector = False
+        # the headers are placed over their columns by _fit (a layout would make the
+        # columns' widths the window's minimum)
+        self.header_strip = QWidget()
         self.headers = {c.key: ColumnHeader(c) for c in scene.columns}
-        header_row = QHBoxLayout()
-        header_row.setSpacing(int(GAP))
         for header in self.headers.values():
-            header_row.addWidget(header, 1)
+            header.setParent(self.header_strip)
         self.view = BoardGraphicsView(scene)
-        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        scrollbar = self.view.verticalScrollBar().sizeHint().width()
-        header_row.setContentsMargins(0, 0, scrollbar, 0)  # headers above their columns
         self.view.resized.connect(self._fit)
         self.view.zoom_requested.connect(self.step_zoom)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 0)
+        layout.setContentsMargins(BOARD_MARGIN, BOARD_MARGIN, BOARD_MARGIN, 0)
         layout.setSpacing(6)
-        layout.addLayout(header_row)
+        layout.addWidget(self.header_strip)
         layout.addWidget(self.view, 1)
         scene.laid_out.connect(self._update_counts)
 
@@ -182,25 +251,134 @@ class BoardView(QWidget):
     def step_zoom(self, steps: int) -> None:
         self.set_zoom(self.zoom * ZOOM_STEP**steps)
 
+    def readable_zoom(self) -> float:
+        """The smallest zoom « Ajuster » may use: card text read from the back of the room
+        (28 px on a 1280-wide projector; 16 px on the laptop)."""
+        readable = READABLE_PROJECTOR if self.projector else READABLE_DESK
+        return max(MIN_ZOOM, readable / self.base_pixel_size)
+
     def fit_to_window(self) -> None:
-        """The largest zoom (up to 1) at which every column fits the height, if any does."""
+        """The largest zoom (up to 1, not below the readable size) at which every column
+        fits the height. When even the readable size does not fit, the facilitator is told
+        about the overview (Ctrl+8) instead of shrinking the cards out of the room's reach."""
+        self.set_overview(False)
         available = self.view.viewport().height()
-        low, high = MIN_ZOOM, 1.0
+        low, high = self.readable_zoom(), 1.0
         self.set_zoom(high)
         self.scene.measure_all()
-        if self.scene.sceneRect().height() <= available + 1:
+        if self.scene.content_height() <= available + 1:
             return
         for _ in range(7):
             middle = (low + high) / 2
             self.zoom = middle
             self._fit()
             self.scene.measure_all()
-            if self.scene.sceneRect().height() <= available + 1:
+            if self.scene.content_height() <= available + 1:
                 low = middle
             else:
                 high = middle
         self.zoom = -1.0  # force set_zoom to fit again
         self.set_zoom(low)
+        self.scene.measure_all()
+        if self.scene.content_height() > available + 1:
+            self.notice.emit(
+                self.tr(
+                    "Le tableau ne tient pas en entier à une taille lisible du fond de la "
+                    "salle : chaque colonne défile. Ctrl+8 : vue d'ensemble."
+                )
+            )
+
+    def reserve_timer(self, place: str | None, size: int) -> None:
+        """Room for the small timer (ui/timer_overlay.py): a band above the headers
+        (« haut »), a strip right of the columns (« droite ») or a band under them
+        (« bas »), ``size`` pixels deep; None gives the room back. The columns, their
+        headers and counts are never under it."""
+        margins = [BOARD_MARGIN, BOARD_MARGIN, BOARD_MARGIN, 0]
+        if place == "haut":
+            margins[1] += size + 4
+        elif place == "droite":
+            margins[2] += size + 8
+        elif place == "bas":
+            margins[3] += size + 8
+        layout = self.layout()
+        if layout is None:
+            return
+        now = layout.contentsMargins()
+        if [now.left(), now.top(), now.right(), now.bottom()] != margins:
+            layout.setContentsMargins(*margins)
+
+    # the overview and one card large
+
+    def set_overview(self, on: bool) -> None:
+        """The whole board at a glance: every card a tile with its first words, as many
+        tiles to a row as the tallest column needs to fit the height (Ctrl+8)."""
+        self.overview_on = on
+        self.scene.set_overview(self._overview() if on else None)
+
+    def _overview(self) -> Overview:
+        height = self.view.maximumViewportSize().height()
+        width = self.scene.column_width
+        tallest = max((self.scene.count(c.key) for c in self.scene.columns), default=1) or 1
+        font = QFont(self.scene.fonts.text)
+        for pixels in range(OVERVIEW_LARGEST, OVERVIEW_SMALLEST - 1, -1):
+            font.setPixelSize(pixels)
+            metrics = QFontMetricsF(font)
+            tile = math.ceil(metrics.height() + 10)
+            rows = max(1, int((height - 2 * COLUMN_PADDING + TILE_GAP) // (tile + TILE_GAP)))
+            across = math.ceil(tallest / rows)
+            overview = Overview(QFont(font), across, float(tile))
+            if overview.tile_width(width) >= metrics.averageCharWidth() * TILE_LETTERS:
+                return overview
+        across = max(
+            1,
+            int(
+                (width - 2 * COLUMN_PADDING + TILE_GAP)
+                // (metrics.averageCharWidth() * TILE_LETTERS + TILE_GAP)
+            ),
+        )
+        return Overview(QFont(font), across, float(tile))
+
+    def show_selected_large(self) -> None:
+        """The selected card (else the first) large over the board; again: back (Space, F4)."""
+        if self.spotlight is not None and self.spotlight.isVisible():
+            self.spotlight.go_back()
+            return
+        card_id = self.scene.current_card_id() or self.scene.move_selection(0, 0)
+        if not card_id:
+            return
+        if self.spotlight is None:
+            from ui.card_spotlight import CardSpotlight
+
+            self.spotlight = CardSpotlight(self.scene, self)
+            self.spotlight.closed.connect(self._spotlight_closed)
+        self.spotlight.show_card(card_id)
+
+    def ask_dot_count(self) -> None:
+        """« = »: type how many paper dots the selected card has (``dots_counted``)."""
+        card_id = self.scene.current_card_id()
+        item = self.scene.items_by_id.get(card_id or "")
+        if item is None:
+            self.notice.emit(self.tr("Choisissez d'abord l'idée dont vous comptez les gommettes."))
+            return
+        from PySide6.QtCore import QRect  # the first count, not start-up, pays for them
+
+        from ui.dot_count_entry import DotCountEntry
+
+        if self.count_entry is None:
+            self.count_entry = DotCountEntry(self)
+            self.count_entry.counted.connect(self.dots_counted)
+            self.count_entry.counted.connect(lambda *_: self.view.setFocus())
+        self.view.show_card(item.card.id)
+        box = self.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        top_left = self.view.viewport().mapTo(self, box.topLeft())
+        where = QRect(top_left, box.size()).intersected(self.rect())
+        self.count_entry.ask(item.card.id, where, max(28, round(self.scene.pixel_size)))
+
+    def _spotlight_closed(self) -> None:
+        card_id = self.scene.current_card_id()
+        if card_id:
+            self.view.show_card(card_id)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_projector(self, on: bool) -> None:
         """Large type and the high-contrast theme (the projector), or the laptop's."""
@@ -211,6 +389,8 @@ class BoardView(QWidget):
         self._fit()
 
     def _update_counts(self) -> None:
+        if self._slim_columns() != self.scene.slim_columns:
+            self._fit()  # a card arrived in an empty column, or a column emptied
         filtering = self.scene.filtering
         for key, header in self.headers.items():
             total = self.scene.count(key)
@@ -222,16 +402,31 @@ class BoardView(QWidget):
     def _viewport_width(self) -> int:
         # Not viewport().width(): the first viewport() call costs ~8 ms of PySide6 type set-up,
         # which start-up would pay before the first paint.
-        width = self.view.maximumViewportSize().width()
-        scroll_bar = self.view.verticalScrollBar()
-        return width - scroll_bar.width() if scroll_bar.isVisible() else width
+        return self.view.maximumViewportSize().width()
+
+    def _slim_columns(self) -> frozenset[str]:
+        """Empty columns, while another has cards: a slim band each."""
+        empty = frozenset(c.key for c in self.scene.columns if not self.scene.count(c.key))
+        return empty if len(empty) < len(self.scene.columns) else frozenset()
 
     def _fit(self) -> None:
-        columns = len(self.scene.columns)
-        available = self._viewport_width() - 2
+        slim = self._slim_columns()
+        columns = len(self.scene.columns) - len(slim)
+        available = self._viewport_width() - 2 - len(slim) * (SLIM_WIDTH + GAP)
         # whole pixels: a note's cached picture is drawn where the note is, not resampled
-        width = float(max(120, math.floor((available - GAP * (columns - 1)) / columns)))
-        self.scene.set_metrics(width, self._projector_size(width))
+        # (a narrow window with a panel: narrow columns, never columns cut at the edge)
+        width = float(max(48, math.floor((available - GAP * (columns - 1)) / columns)))
+        self.scene.set_metrics(width, self._projector_size(width), slim)
+        if self.overview_on and (overview := self._overview()) != self.scene.overview:
+            self.scene.set_overview(overview)
+        if self.spotlight is not None and self.spotlight.isVisible():
+            self.spotlight.setGeometry(self.rect())
+        height = max(h.sizeHint().height() for h in self.headers.values())
+        self.header_strip.setFixedHeight(height)
+        for key, header in self.headers.items():
+            header.set_slim(key in slim)
+            left = round(self.scene.column_left(key))
+            header.setGeometry(left, 0, round(self.scene.column_width_of(key)), height)
 
     def _projector_size(self, column_width: float) -> float:
         """The card type size. On a projector narrower than 1280 px (800×600, 1024×768) a

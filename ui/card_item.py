@@ -32,6 +32,12 @@ if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 s
 
 PADDING = 10.0
 STRIP = 8.0  # the persona colour strip
+GHOST_PADDING = 8.0
+TILE_PADDING = 8.0
+PILL_PADDING = 10.0
+VOTE_PILL = "#1A237E"  # the dots: white on deep blue, 14:1, on every card colour
+SECRET_PILL = "#455A64"  # a secret vote: the pill says « secret », no count
+VOTE_INK = "#FFFFFF"
 EDGE = "#78909C"
 FUTUR_BADGE = "Futur engagé"  # a decision already taken, not a participant's idea
 LONG_WORD, SHORT_WORD = 9, 6  # letters: words hyphenated when a card is narrow, very narrow
@@ -51,6 +57,23 @@ class CardLook:
     persona_name: str = ""
     persona_colour: str = ""
     table: str = ""
+
+
+@dataclass(frozen=True)
+class VoteMark:
+    """A card's dots as the room sees them: a count, or « secret » while a secret vote is
+    not revealed. Drawn as a dark pill at the card's type size or larger (issue 13: read
+    from the back of the room). Other sources of counts (phones) give the same mark."""
+
+    count: int = 0
+    secret: bool = False
+
+    @property
+    def shown(self) -> bool:
+        return self.secret or self.count > 0
+
+    def label(self) -> str:
+        return "● secret" if self.secret else f"● {self.count}"
 
 
 class Fonts:
@@ -136,6 +159,7 @@ class CardItem(QGraphicsItem):
         self.tint = tint
         self.look = CardLook()
         self.votes = 0
+        self.votes_secret = False
         self.measured = False
         self.laid_at: tuple[float, float] | None = None  # where the scene last put it
         self._fonts = fonts
@@ -148,7 +172,10 @@ class CardItem(QGraphicsItem):
         self._badge_text = ""  # the badges as drawn (soft hyphens in a tag too long)
         self._text_height = 0.0
         self._badge_height = 0.0
+        self._vote_height = 0.0
         self._height = self._estimate()
+        self._ghost: int | None = None  # while dragged: how many other cards come with it
+        self._tile: tuple[float, float, QFont] | None = None  # the overview: width, height, font
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         # a picture per note in its own coordinates: the view never scales (the zoom is the type
         # size). Not DeviceCoordinateCache: for a note taller than the view, or partly out of it,
@@ -171,10 +198,31 @@ class CardItem(QGraphicsItem):
             self.look = look
             self._remeasure()
 
-    def set_votes(self, votes: int) -> None:
-        if votes != self.votes:
-            self.votes = votes
+    def set_votes(self, votes: int, secret: bool | None = None) -> None:
+        """The card's dots (``secret``: the count is hidden, the card says « secret »)."""
+        secret = self.votes_secret if secret is None else secret
+        if (votes, secret) != (self.votes, self.votes_secret):
+            self.votes, self.votes_secret = votes, secret
             self._remeasure()
+
+    def vote_mark(self) -> VoteMark:
+        return VoteMark(self.votes, self.votes_secret)
+
+    def vote_rect(self) -> QRectF:
+        """Where the dots' pill is drawn (empty when the card shows none)."""
+        mark = self.vote_mark()
+        if not mark.shown:
+            return QRectF()
+        metrics = QFontMetricsF(self.vote_font())
+        text = self.text_rect()
+        width = metrics.horizontalAdvance(mark.label()) + 2 * PILL_PADDING
+        return QRectF(text.left(), text.bottom() + 6, min(width, text.width()), self._vote_height)
+
+    def vote_font(self) -> QFont:
+        """The dots' type: bold, at least the card's text size."""
+        font = QFont(self._fonts.text)
+        font.setBold(True)
+        return font
 
     def set_geometry(self, fonts: Fonts, width: float) -> None:
         self.prepareGeometryChange()
@@ -185,7 +233,43 @@ class CardItem(QGraphicsItem):
         self.update()  # the cached picture was drawn at the old width or type size
 
     def height(self) -> float:
+        """The note's height on the board (also while it is dragged as a ghost)."""
         return self._height
+
+    def set_ghost(self, on: bool, others: int = 0) -> None:
+        """While dragged, the note shrinks to one line (its first words, and « +n » for the
+        other cards carried along), so that the cards under the pointer stay readable."""
+        ghost = others if on else None
+        if ghost != self._ghost:
+            self.prepareGeometryChange()
+            self._ghost = ghost
+            self.update()
+
+    @property
+    def is_ghost(self) -> bool:
+        return self._ghost is not None
+
+    def set_tile(self, tile: tuple[float, float, QFont] | None) -> None:
+        """The overview: the note as a tile of one line, its first words (width, height,
+        font), or None for the whole note."""
+        if tile != self._tile:
+            self.prepareGeometryChange()
+            self._tile = tile
+            self.update()
+
+    @property
+    def is_tile(self) -> bool:
+        return self._tile is not None
+
+    def tile_text(self) -> str:
+        """What a tile shows: the first words that fit, then « … »."""
+        if self._tile is None:
+            return ""
+        width, _height, font = self._tile
+        metrics = QFontMetricsF(font)
+        more = f"  ● {self.votes}" if self.votes and not self.votes_secret else ""
+        room = width - 2 * TILE_PADDING - metrics.horizontalAdvance(more)
+        return metrics.elidedText(self.card.text, Qt.TextElideMode.ElideRight, room) + more
 
     def text_font(self) -> QFont:
         return self._fonts.scaled(False, self._scale)[0] if self._scale < 1 else self._fonts.text
@@ -222,6 +306,8 @@ class CardItem(QGraphicsItem):
         self._text_height = math.ceil(
             metrics.boundingRect(bound, self.text_flags(), self._display).height()
         )
+        pill = math.ceil(QFontMetricsF(self.vote_font()).height()) + 4
+        self._vote_height = pill if self.vote_mark().shown else 0.0
         badges = self._badge_text = self._badges()
         self._badge_height = 0.0
         if badges:
@@ -232,7 +318,7 @@ class CardItem(QGraphicsItem):
             small = fonts.scaled(True, self._badge_scale)[1]
             flags = ANYWHERE_FLAGS if self._badge_anywhere else TEXT_FLAGS
             self._badge_height = math.ceil(small.boundingRect(bound, flags, badges).height()) + 6
-        height = self._text_height + self._badge_height + 2 * PADDING
+        height = self._text_height + self._vote_space() + self._badge_height + 2 * PADDING
         self.measured = True
         # the text may be laid out anew (other line breaks, syllables, size) at the same
         # height: the cached picture is stale either way (issue 13, stale paint)
@@ -245,7 +331,11 @@ class CardItem(QGraphicsItem):
 
     def badge_rect(self) -> QRectF:
         text = self.text_rect()
-        return QRectF(text.left(), text.bottom() + 6, text.width(), self._badge_height - 6)
+        top = text.bottom() + self._vote_space() + 6
+        return QRectF(text.left(), top, text.width(), self._badge_height - 6)
+
+    def _vote_space(self) -> float:
+        return self._vote_height + 6 if self._vote_height else 0.0
 
     def badge_text(self) -> str:
         """The badges as drawn (a tag too long for the card hyphenated at a syllable)."""
@@ -273,13 +363,14 @@ class CardItem(QGraphicsItem):
         self._text_height = lines * fonts.text_metrics.lineSpacing()
         badges = fonts.small_metrics.lineSpacing() + 6 if self._badges() else 0.0
         self._badge_height = badges
-        return self._text_height + badges + 2 * PADDING
+        self._vote_height = fonts.text_metrics.height() + 4 if self.vote_mark().shown else 0.0
+        return self._text_height + self._vote_space() + badges + 2 * PADDING
 
     def _background(self) -> str:
         return self.card.colour or self.tint
 
     def _badges(self) -> str:
-        parts = [f"●{self.votes}"] if self.votes else []
+        parts: list[str] = []  # the dots are a pill of their own (vote_rect)
         if self.card.card_kind == FUTUR:
             parts.insert(0, FUTUR_BADGE)
         if self.card.horizon:
@@ -294,11 +385,69 @@ class CardItem(QGraphicsItem):
     # Qt overrides
 
     def boundingRect(self) -> QRectF:
+        if self._tile is not None and self._ghost is None:
+            return QRectF(0, 0, self._tile[0], self._tile[1])
+        if self._ghost is not None:
+            line = self._fonts.small_metrics.lineSpacing()
+            return QRectF(0, 0, max(120.0, self._width * 0.8), math.ceil(line + 2 * GHOST_PADDING))
         return QRectF(0, 0, self._width, self._height)
+
+    def _paint_votes(self, painter: QPainter) -> None:
+        mark = self.vote_mark()
+        rect = self.vote_rect()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(SECRET_PILL if mark.secret else VOTE_PILL))
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        painter.setPen(QColor(VOTE_INK))
+        painter.setFont(self.vote_font())
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), mark.label())
+
+    def _paint_tile(self, painter: QPainter) -> None:
+        assert self._tile is not None
+        rect = self.boundingRect().adjusted(1, 1, -1, -1)
+        background = self._background()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = self.isSelected()
+        painter.setPen(QPen(QColor(theme.SELECTION), 4) if selected else QPen(QColor(EDGE), 1))
+        painter.setBrush(QColor(background))
+        painter.drawRoundedRect(rect, 4, 4)
+        if self.look.persona_colour:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(self.look.persona_colour))
+            painter.drawRect(QRectF(rect.left(), rect.top() + 2, 4, rect.height() - 4))
+        painter.setPen(QColor(theme.readable_ink(background)))
+        painter.setFont(self._tile[2])
+        inner = rect.adjusted(TILE_PADDING, 0, -TILE_PADDING / 2, 0)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        painter.drawText(inner, flags, self.tile_text())
+
+    def _paint_ghost(self, painter: QPainter) -> None:
+        rect = self.boundingRect().adjusted(1.5, 1.5, -1.5, -1.5)
+        background = QColor(self._background())
+        background.setAlpha(235)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(theme.SELECTION), 3))
+        painter.setBrush(background)
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.setPen(QColor(theme.readable_ink(self._background())))
+        painter.setFont(self._fonts.small)
+        metrics = self._fonts.small_metrics
+        more = f"  +{self._ghost}" if self._ghost else ""
+        inner = rect.adjusted(GHOST_PADDING, 0, -GHOST_PADDING, 0)
+        room = inner.width() - metrics.horizontalAdvance(more)
+        words = metrics.elidedText(self.card.text, Qt.TextElideMode.ElideRight, room)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        painter.drawText(inner, flags, words + more)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if self._ghost is not None:
+            self._paint_ghost(painter)
+            return
+        if self._tile is not None:
+            self._paint_tile(painter)
+            return
         rect = self.boundingRect().adjusted(1, 1, -1, -1)
         background = self._background()
         ink = QColor(theme.readable_ink(background))
@@ -321,6 +470,9 @@ class CardItem(QGraphicsItem):
         painter.setPen(ink)
         painter.setFont(self.text_font())
         painter.drawText(self.text_rect(), self.text_flags(), self._display)
+        if self._vote_height:
+            self._paint_votes(painter)
+            painter.setPen(ink)
         badges = self.badge_text()
         if badges:
             painter.setFont(self.badge_font())

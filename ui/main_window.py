@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.model import Card, Session
@@ -21,7 +30,7 @@ from ui.capture_bar import CaptureBar
 from ui.icons import icon
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QScreen, QWindow
 
     from ui.projector import ProjectorWindow
 
@@ -61,7 +70,13 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.capture)
-        layout.addWidget(self.board, 1)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.board, 1)
+        self.panel_strip = PanelStrip(self)
+        row.addWidget(self.panel_strip)
+        layout.addLayout(row, 1)
         self.setCentralWidget(central)
         self.resize(1280, 720)
         self._build_actions()
@@ -78,11 +93,14 @@ class MainWindow(QMainWindow):
         self.board_actions.start(self.controller.cards())
         self._build_board_menu()
         self._feature_menus_built = False
+        self.successor: MainWindow | None = None  # the window that replaced this one, if any
         if defer_feature_menus:  # at start-up: right after the board is first painted
             QTimer.singleShot(0, self, self.build_feature_menus)
         else:
             self.build_feature_menus()
         self._update_title()
+        self._windowed: tuple[QRect, bool] | None = None  # before full screen: where, maximized
+        self._focus_keeper = FocusKeeper(self)
 
     @property
     def session(self) -> Session:
@@ -115,6 +133,7 @@ class MainWindow(QMainWindow):
         from ui.phone_room import PhoneMenu  # issue 17: participants' phones
 
         self.phone_menu = PhoneMenu(self)
+        self._build_help_menu()  # last: « Aide » ends the menu bar
 
     def request_session(self, session_id: str) -> None:
         """Ask the application to open another session (or this one again, anew)."""
@@ -148,7 +167,7 @@ class MainWindow(QMainWindow):
         item = self.scene.items_by_id.get(getattr(self, "_last_captured", ""))
         if item is not None:
             self.scene.select_cards([item.card.id])
-            self.board.view.ensureVisible(item)
+            self.board.view.show_card(item.card.id)
             return
         card_id = self.scene.move_selection(0, 0)  # keeps a selection; else the first card
         if card_id:
@@ -171,8 +190,8 @@ class MainWindow(QMainWindow):
         if ids:
             cards = [c for c in (self.store.get(Card, i) for i in ids) if c is not None]
             self.scene.refresh(cards)
-            if len(ids) == 1 and (item := self.scene.items_by_id.get(next(iter(ids)))):
-                self.board.view.ensureVisible(item)
+            if len(ids) == 1 and (card_id := next(iter(ids))) in self.scene.items_by_id:
+                self.board.view.show_card(card_id)  # whole, in its column; no other moves
         self._update_title()
 
     def _show_failure(self, message: str) -> None:
@@ -296,9 +315,28 @@ class MainWindow(QMainWindow):
         self.audience_action.setShortcut(QKeySequence("Ctrl+F5"))
         self.audience_action.setCheckable(True)
         self.audience_action.triggered.connect(self.set_audience_window)
+        self.overview_action = QAction(self.tr("Vue d'ensemble du tableau"), self)
+        self.overview_action.setShortcut(QKeySequence("Ctrl+8"))
+        self.overview_action.setCheckable(True)
+        self.overview_action.triggered.connect(self.board.set_overview)
+        self.large_card_action = QAction(self.tr("L'idée choisie en grand"), self)
+        self.large_card_action.setShortcut(QKeySequence("F4"))
+        self.large_card_action.triggered.connect(self.board.show_selected_large)
+        large_on_board = QAction(self.large_card_action.text(), self.board.view)
+        large_on_board.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        large_on_board.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        large_on_board.triggered.connect(self.board.show_selected_large)
+        self.board.view.addAction(large_on_board)
+        self.board.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.screen_action = QAction(self.tr("Choisir l'écran du vidéoprojecteur…"), self)
         self.screen_action.triggered.connect(self.choose_projector_screen)
-        for action in (self.help_action, self.fullscreen_action, self.audience_action):
+        for action in (
+            self.help_action,
+            self.fullscreen_action,
+            self.audience_action,
+            self.overview_action,
+            self.large_card_action,
+        ):
             self.addAction(action)
         self.board_menu = self.menuBar().addMenu(self.tr("&Tableau"))
         actions = self.board_actions
@@ -317,10 +355,29 @@ class MainWindow(QMainWindow):
         self.board_menu.addAction(actions.search_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(actions.fit_action)
+        self.view_menu.addAction(self.overview_action)
+        self.view_menu.addAction(self.large_card_action)
         self.view_menu.addAction(self.fullscreen_action)
         self.view_menu.addAction(self.audience_action)
         self.view_menu.addAction(self.screen_action)
         self.view_menu.addAction(self.help_action)
+
+    def _build_help_menu(self) -> None:
+        self.help_menu = self.menuBar().addMenu(self.tr("Ai&de"))
+        self.help_menu.addAction(self.help_action)
+        self.about_action = QAction(self.tr("À propos de Fabrique…"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)  # macOS: the app menu
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def show_about(self) -> None:
+        from pathlib import Path
+
+        from fabrique_desktop.paths import DataDir
+        from ui.about_dialog import AboutDialog
+
+        path = getattr(self.store, "path", None)
+        AboutDialog(DataDir(Path(path).parent) if path else None, self).exec()
 
     def show_shortcuts(self) -> None:
         from ui.shortcuts_dialog import ShortcutsDialog
@@ -334,10 +391,45 @@ class MainWindow(QMainWindow):
         self.menuBar().setVisible(not on)
         self.capture.hint.setVisible(not on)
         self.board.set_projector(on)
+        self.panel_strip.set_folding(on)
         if on:
+            if not self.isFullScreen():
+                self._windowed = (self.normalGeometry(), self.isMaximized())
+            self.show_whole_screen(full=True)
+        elif self.isFullScreen():
+            geometry, maximized = self._windowed or (self.normalGeometry(), True)
+            if maximized:
+                self.show_whole_screen()
+            else:
+                self.showNormal()
+                self.setGeometry(geometry)  # with no window manager, nobody else restores it
+        self.activateWindow()
+
+    def show_whole_screen(self, full: bool = False) -> None:
+        """Maximized (or full screen) on the window's screen, whatever its size. The geometry
+        is set too: with no window manager (a kiosk projector), nobody acts on the request."""
+        screen: QScreen | None = self.screen()
+        if screen is not None:
+            self.setGeometry(screen.geometry() if full else screen.availableGeometry())
+        if full:
             self.showFullScreen()
         else:
-            self.showNormal()
+            self.showMaximized()
+
+    def take_focus_back(self) -> None:
+        """After a dialog or a presenter closed: this window is active again (with no window
+        manager, nobody else activates it) and the keyboard is where it was — the capture
+        field, or the board."""
+        if not self.isVisible() or QApplication.activeModalWidget() is not None:
+            return
+        if QApplication.activePopupWidget() is not None:
+            return
+        self.activateWindow()
+        self.raise_()
+        target = self.focusWidget()  # where the keyboard was before the dialog
+        if target is None or not target.isVisible():
+            target = self.board.view
+        target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def set_audience_window(self, on: bool) -> None:
         """The board alone on the projector's screen; this window keeps the controls."""
@@ -372,6 +464,150 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         log.info("window closed on session %s", self.session.id)
+        self._focus_keeper.stop()
         if self.projector_window is not None:
             self.projector_window.close()
         super().closeEvent(event)
+
+
+class FocusKeeper(QObject):
+    """Gives the keyboard back to the main window when one of its dialogs or presenters (any
+    other window of the app that had the focus) closes and no window has the focus. A window
+    manager does this; without one (a kiosk projector set-up) nothing would, and every
+    shortcut would stay dead until a click. Leaving the app for another one is left alone."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._watched: QWindow | None = None
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.focusWindowChanged.connect(self._focus_moved)
+        self._listening = True
+
+    def stop(self) -> None:
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication) and self._listening:
+            app.focusWindowChanged.disconnect(self._focus_moved)
+        self._listening = False
+        self._watch(None)
+
+    def _focus_moved(self, focused: QWindow | None) -> None:
+        if focused is None:
+            self._check()
+        elif focused is not self.window.windowHandle():
+            self._watch(focused)  # a dialog or a presenter: when it goes, the focus returns
+            if not focused.isVisible():  # (already gone: the activation came late)
+                self._check()
+
+    def _watch(self, other: QWindow | None) -> None:
+        if self._watched is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # already deleted
+                self._watched.visibleChanged.disconnect(self._other_shown)
+        self._watched = other
+        if other is not None:
+            other.visibleChanged.connect(self._other_shown)
+
+    def _other_shown(self, visible: bool) -> None:
+        if not visible:
+            self._check()
+
+    def _check(self) -> None:
+        QTimer.singleShot(0, self.window, self._give_back)
+
+    def _give_back(self) -> None:
+        focused = QGuiApplication.focusWindow()
+        if focused is None or not focused.isVisible():
+            self._watch(None)
+            self.window.take_focus_back()
+
+
+class PanelStrip(QWidget):
+    """In full screen the panels (agenda, votes…) are the facilitator's, not the room's:
+    each open panel folds to a button in this narrow strip at the right edge, and the board
+    keeps its width. A click on it (or the panel's own shortcut) unfolds the panel; it folds
+    again when the keyboard leaves it. Out of full screen every panel is where it was."""
+
+    WIDTH = 44
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.main = window
+        self.folding = False
+        self.folded: list[QDockWidget] = []
+        self._buttons: dict[QDockWidget, QPushButton] = {}
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(4, 8, 4, 8)
+        self._layout.setSpacing(8)
+        self._layout.addStretch(1)
+        self.setFixedWidth(self.WIDTH)
+        self.setStyleSheet("background: #263238;")
+        self.hide()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
+
+    def docks(self) -> list[QDockWidget]:
+        return [d for d in self.main.findChildren(QDockWidget) if d.parent() is self.main]
+
+    def set_folding(self, on: bool) -> None:
+        self.folding = on
+        if on:
+            for dock in self.docks():
+                if dock.isVisible():
+                    self.fold(dock)
+        else:
+            for dock in list(self.folded):
+                self.unfold(dock, focus=False)
+        self._show_strip()
+
+    def fold(self, dock: QDockWidget) -> None:
+        if dock not in self.folded:
+            self.folded.append(dock)
+        dock.hide()
+        button = self._buttons.get(dock)
+        if button is None:
+            button = QPushButton(self._vertical(dock.windowTitle()))
+            button.setToolTip(self.tr("Déplier : {}").format(dock.windowTitle()))
+            button.setAccessibleName(dock.windowTitle())
+            button.setStyleSheet(
+                "QPushButton { color: white; background: #455A64; border-radius: 6px;"
+                " font-size: 13px; font-weight: bold; padding: 6px 2px; }"
+            )
+            button.clicked.connect(lambda _=False, d=dock: self.unfold(d))
+            self._layout.insertWidget(self._layout.count() - 1, button)
+            self._buttons[dock] = button
+        button.show()
+        self._show_strip()
+
+    def unfold(self, dock: QDockWidget, focus: bool = True) -> None:
+        if dock in self.folded:
+            self.folded.remove(dock)
+        button = self._buttons.get(dock)
+        if button is not None:
+            button.hide()
+        dock.show()
+        dock.raise_()
+        if focus and dock.widget() is not None:
+            dock.widget().setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_strip()
+
+    def _show_strip(self) -> None:
+        self.setVisible(self.folding and bool(self.folded))
+
+    @staticmethod
+    def _vertical(title: str) -> str:
+        return "\n".join(title.split()[0][:10])  # « Votes », « Déroulé »
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """The keyboard left an unfolded panel: it folds back (full screen only)."""
+        if not self.folding or old is None:
+            return
+        try:
+            docks = self.docks()
+        except RuntimeError:  # the window is going
+            return
+        for dock in docks:
+            left = new is None or not dock.isAncestorOf(new)
+            if dock.isVisible() and dock.isAncestorOf(old) and left:
+                self.fold(dock)

@@ -173,7 +173,10 @@ class NotesMenu(QObject):
                 box.finished.connect(lambda _result: self.show_conflicts())
         else:
             self.window.request_session(parsed.session.id)
-            self._show(QMessageBox.Icon.Information, text)
+            # this window is replaced by the imported atelier's: the summary is shown there
+            successor = getattr(self.window, "successor", None)  # set by FabriqueApp
+            shown_by = getattr(successor, "notes_menu", None) or self
+            self.dialog = shown_by._show(QMessageBox.Icon.Information, text)
         return True
 
     def show_conflicts(self) -> None:

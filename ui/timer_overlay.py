@@ -1,4 +1,11 @@
-"""The round timer on the projector: a large countdown laid over the board.
+"""The round timer on the projector: a countdown in its own band of the board.
+
+Small, it has a place of its own beside the columns — a band above the column headers
+(« haut », the default), a strip to the right of the columns (« droite ») or a band under
+them (« bas ») — and the board makes room for it: it never hides a header, a count or a
+card. The facilitator moves it with its ⇆ button or by dragging it to another edge
+(remembered on this laptop). Large (Ctrl+Shift+T, or a double click), it fills the board
+for the back of the room, until Esc.
 
 It shows the session's ``TimerState`` (``fabrique_desktop.timer``), which lives in the
 database: after a crash or a restart the overlay comes back with the time the room was
@@ -23,16 +30,16 @@ import wave
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QProcess, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QMouseEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -47,8 +54,10 @@ TICK_MS = 250
 FLASH_MS = 450
 FLASHES = 16
 WARN_SECONDS = 60
-SMALL_PIXELS = 64
+SMALL_PIXELS = 60  # the band's countdown: read from the back of a room at 1280×720
 LARGE_PIXELS = 220
+PLACES = ("haut", "droite", "bas")
+PLACE_SETTING = "timer_place"
 
 
 def chime_file() -> Path:
@@ -113,6 +122,8 @@ class TimerOverlay(QFrame):
         self.clock: Clock = clock  # type: ignore[assignment]
         self.ring: Callable[[], None] = ring
         self.large = False
+        self.place = self._remembered_place(parent)
+        self._press_at: QPoint | None = None
         self.setObjectName("timerOverlay")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAutoFillBackground(True)
@@ -139,23 +150,21 @@ class TimerOverlay(QFrame):
         self.minutes.setAccessibleName(self.tr("Durée du tour en minutes"))
         self.set_button = QPushButton(self.tr("Régler"))
         self.set_button.clicked.connect(lambda: self.set_minutes(self.minutes.value()))
+        self.move_button = QPushButton("⇆")
+        self.move_button.setToolTip(self.tr("Déplacer le minuteur (haut, droite, bas)"))
+        self.move_button.setAccessibleName(self.tr("Déplacer le minuteur"))
+        self.move_button.clicked.connect(self.move_to_next_place)
         self.close_button = QPushButton("✕")
         self.close_button.setToolTip(self.tr("Masquer le minuteur (Ctrl+T)"))
         self.close_button.clicked.connect(self.hide)
-        controls = QHBoxLayout()
-        for widget in (
-            self.start_button,
-            self.minute_button,
-            self.minutes,
-            self.set_button,
-            self.close_button,
-        ):
-            controls.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 10)
-        layout.addWidget(self.time_label, 1)
-        layout.addWidget(self.caption)
-        layout.addLayout(controls)
+        self.controls = QGridLayout()
+        self.controls.setSpacing(6)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(14, 4, 14, 4)
+        self._layout.addWidget(self.time_label)
+        self._layout.addWidget(self.caption, 1)
+        self._layout.addLayout(self.controls)
+        self._arrange()
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.update_display)
@@ -206,8 +215,24 @@ class TimerOverlay(QFrame):
         """Large: the countdown fills the board, for the back of the room."""
         self.large = large
         self._shrink.setEnabled(large and self.isVisible())
+        self._arrange()
         self.update_display()
         self._place()
+
+    def set_place(self, place: str) -> None:
+        """Where the small timer lives: « haut », « droite » or « bas » (remembered)."""
+        if place not in PLACES:
+            return
+        self.place = place
+        parent = self.parentWidget()
+        settings = getattr(parent.window(), "settings", None) if parent is not None else None
+        if settings is not None:
+            settings.set(PLACE_SETTING, place)
+        self._arrange()
+        self._place()
+
+    def move_to_next_place(self) -> None:
+        self.set_place(PLACES[(PLACES.index(self.place) + 1) % len(PLACES)])
 
     def update_display(self) -> None:
         left = self.remaining()
@@ -269,23 +294,75 @@ class TimerOverlay(QFrame):
         self.setStyleSheet(
             f"QFrame#timerOverlay {{ background: {background}; border-radius: 14px; }}"
             f"QLabel {{ color: {ink}; background: transparent; font-size: 16pt; }}"
-            f"QPushButton, QSpinBox {{ font-size: 13pt; }}"
+            f"QPushButton, QSpinBox {{ font-size: 12pt; }}"
         )
         self.time_label.setStyleSheet(
             f"color: {ink}; font-size: {pixels}px; font-weight: bold; background: transparent;"
+        )
+
+    @staticmethod
+    def _remembered_place(parent: QWidget) -> str:
+        settings = getattr(parent.window(), "settings", None)
+        place = settings.get(PLACE_SETTING, PLACES[0]) if settings is not None else PLACES[0]
+        return place if place in PLACES else PLACES[0]
+
+    def _arrange(self) -> None:
+        """A row in a band (haut, bas), a column in the right strip or when large."""
+        upright = self.large or self.place == "droite"
+        direction = (
+            QBoxLayout.Direction.TopToBottom if upright else QBoxLayout.Direction.LeftToRight
+        )
+        self._layout.setDirection(direction)
+        buttons: tuple[QWidget, ...] = (
+            self.start_button,
+            self.minute_button,
+            self.minutes,
+            self.set_button,
+            self.move_button,
+            self.close_button,
+        )
+        for widget in buttons:
+            self.controls.removeWidget(widget)
+        if upright and not self.large:  # the strip: two to a row
+            for index, widget in enumerate(buttons):
+                self.controls.addWidget(widget, index // 2, index % 2)
+        else:
+            for index, widget in enumerate(buttons):
+                self.controls.addWidget(widget, 0, index)
+        self.caption.setAlignment(
+            Qt.AlignmentFlag.AlignCenter
+            if upright
+            else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
 
     def _place(self) -> None:
         parent = self.parentWidget()
         if parent is None:
             return
+        reserve = getattr(parent, "reserve_timer", None)
+        if not self.isVisibleTo(parent):
+            if reserve is not None:
+                reserve(None, 0)
+            return
         if self.large:
+            if reserve is not None:
+                reserve(None, 0)
             self.setGeometry(parent.rect().adjusted(20, 20, -20, -20))
+            self.raise_()
+            return
+        self.adjustSize()
+        hint = self.sizeHint()
+        if reserve is None:  # not on a board: the top right corner
+            self.setGeometry(parent.width() - hint.width() - 16, 12, hint.width(), hint.height())
+        elif self.place == "droite":
+            width = max(hint.width(), 220)
+            reserve("droite", width)
+            self.setGeometry(parent.width() - width - 8, 8, width, hint.height())
         else:
-            self.adjustSize()
-            width = max(self.sizeHint().width(), 440)
-            height = self.sizeHint().height()
-            self.setGeometry(parent.width() - width - 16, 12, width, height)
+            width = min(parent.width() - 16, hint.width())
+            reserve(self.place, hint.height())
+            top = 4 if self.place == "haut" else parent.height() - hint.height() - 4
+            self.setGeometry(parent.width() - width - 8, top, width, hint.height())
         self.raise_()
 
     # Qt overrides
@@ -293,10 +370,34 @@ class TimerOverlay(QFrame):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._shrink.setEnabled(self.large)
+        self._place()  # the board makes room for it
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._shrink.setEnabled(False)
+        reserve = getattr(self.parentWidget(), "reserve_timer", None)
+        if reserve is not None:
+            reserve(None, 0)  # the board takes its room back
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and not self.large:
+            self._press_at = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Dragged to another edge of the board: it lives there now."""
+        start, self._press_at = self._press_at, None
+        parent = self.parentWidget()
+        point = event.position().toPoint()
+        if start is None or parent is None or (point - start).manhattanLength() < 40:
+            super().mouseReleaseEvent(event)
+            return
+        where = self.mapTo(parent, point)
+        if where.x() > parent.width() * 0.75 and parent.height() * 0.2 < where.y():
+            place = "droite" if where.y() < parent.height() * 0.8 else "bas"
+        else:
+            place = "haut" if where.y() < parent.height() / 2 else "bas"
+        self.set_place(place)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:

@@ -168,7 +168,11 @@ class VotePanel(QWidget):
     def _show_voter(self) -> None:
         voter_id = self.voter_id()
         if voter_id is None:
-            self.voter_label.setText(self.tr("Aucun votant : ajoutez des tables."))
+            self.voter_label.setText(
+                self.tr(
+                    "Sans votant : + et − comptent les gommettes de la salle ; * puis un nombre."
+                )
+            )
             self.clear_button.setEnabled(False)
             return
         self.clear_button.setEnabled(True)

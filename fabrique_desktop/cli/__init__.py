@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from fabrique_desktop import __version__, disk
 from fabrique_desktop.cli import gui
 from fabrique_desktop.cli.context import Context
+from fabrique_desktop.cli.french import FrenchParser
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.logs import where_details
 
@@ -29,22 +30,29 @@ EXIT_BUG = 70
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = FrenchParser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DOSSIER",
         default=argparse.SUPPRESS,
         help="dossier des données (sinon $FABRIQUE_DATA_DIR, sinon le dossier de l'utilisateur)",
     )
-    parser = argparse.ArgumentParser(
+    parser = FrenchParser(
         prog="fabrique",
-        description="Fabrique — ateliers participatifs hors ligne. "
-        "Sans commande : ouvre l'application.",
+        description="Fabrique — ateliers participatifs hors ligne. Sans commande : ouvre "
+        "l'application ; avec un fichier .fabrique : l'ouvre et y importe ce fichier.",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"fabrique {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"fabrique {__version__}",
+        help="affiche la version de Fabrique",
+    )
     gui.add_arguments(parser)
-    commands = parser.add_subparsers(dest="command", metavar="COMMANDE", title="commandes")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMANDE", title="commandes", prog="fabrique"
+    )
     for name in COMMAND_MODULES:
         importlib.import_module(f"fabrique_desktop.cli.{name}").register(commands, common)
     return parser
@@ -52,10 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     """Arguments that only open the app are read without building every sub-command."""
-    app_only = argparse.ArgumentParser(prog="fabrique", add_help=False)
+    app_only = FrenchParser(prog="fabrique", add_help=False)
     app_only.add_argument("--data-dir", default=argparse.SUPPRESS)
     gui.add_arguments(app_only)
     args, rest = app_only.parse_known_args(argv)
+    if len(rest) == 1 and gui.is_file_to_open(rest[0]):
+        args.file = rest[0]  # `fabrique copie.fabrique`: a double-click on a note-taker's copy
+        return args
     return build_parser().parse_args(argv) if rest else args
 
 

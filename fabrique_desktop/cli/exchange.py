@@ -111,7 +111,11 @@ SERIES_FORMATS = ("pdf",)
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser("export", parents=[common], help="exporte un atelier dans un fichier")
-    p.add_argument("session", metavar="ATELIER", help="identifiant ou titre exact de l'atelier")
+    p.add_argument(
+        "session",
+        metavar="ATELIER",
+        help="son numéro dans la série, une partie de son titre ou son identifiant",
+    )
     p.add_argument("--format", "-f", default="json", help=f"format : {', '.join(EXPORTERS)}")
     p.add_argument("-o", "--output", required=True, metavar="FICHIER", help="fichier à écrire")
     p.add_argument(
@@ -119,7 +123,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         "-d",
         default=",",
         choices=[",", ";"],
-        help="séparateur du CSV (« ; » pour les tableurs français)",
+        metavar="SÉPARATEUR",
+        help="séparateur du CSV : « , » (par défaut) ou « ; » pour les tableurs français",
     )
     p.add_argument(
         "--table",
@@ -140,7 +145,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         parents=[common],
         help="exporte la synthèse d'une série (tous ses ateliers) en PDF",
     )
-    p.add_argument("series", metavar="SERIE", help="identifiant ou titre exact de la série")
+    p.add_argument("series", metavar="SERIE", help="une partie de son titre ou son identifiant")
     p.add_argument("--format", "-f", default="pdf", help="format : pdf")
     p.add_argument("-o", "--output", required=True, metavar="FICHIER", help="fichier à écrire")
     p.set_defaults(handler=export_series)
@@ -149,7 +154,11 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         parents=[common],
         help="importe des idées d'un fichier CSV (texte, colonne, persona, horizon, thèmes)",
     )
-    p.add_argument("session", metavar="ATELIER", help="identifiant ou titre exact de l'atelier")
+    p.add_argument(
+        "session",
+        metavar="ATELIER",
+        help="son numéro dans la série, une partie de son titre ou son identifiant",
+    )
     p.add_argument("file", metavar="FICHIER.csv")
     p.set_defaults(handler=import_cards)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from fabrique_desktop.cli.context import Context
 from fabrique_desktop.errors import NotFoundError
@@ -13,7 +14,9 @@ from fabrique_desktop.workspace import find_session, list_series, list_sessions
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--open", metavar="ATELIER", help="ouvre cet atelier (identifiant ou titre exact)"
+        "--open",
+        metavar="ATELIER",
+        help="ouvre cet atelier (numéro, partie du titre ou identifiant)",
     )
     parser.add_argument("--fullscreen", action="store_true", help="plein écran dès l'ouverture")
     parser.add_argument(
@@ -21,6 +24,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="écrit aussi le journal (durée du démarrage comprise) sur la sortie d'erreur",
     )
+
+
+OPENED_SUFFIXES = (".fabrique", ".json")  # what `fabrique FILE` imports (the .fabrique MIME type)
+
+
+def is_file_to_open(arg: str) -> bool:
+    """`fabrique copie.fabrique` (a double-click in a file manager) rather than a command."""
+    return not arg.startswith("-") and Path(arg).suffix.lower() in OPENED_SUFFIXES
 
 
 def choose_session(args: argparse.Namespace, context: Context) -> Session:
@@ -52,4 +63,5 @@ def run(args: argparse.Namespace, context: Context) -> int:
         session.id,
         getattr(args, "fullscreen", False),
         context.started,
+        open_file=Path(args.file).resolve() if getattr(args, "file", None) else None,
     )

@@ -19,7 +19,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         parents=[common],
         help="imprime les cartes personas d'une série (PDF, A6, quatre par page A4)",
     )
-    p.add_argument("series", metavar="SERIE", help="identifiant ou titre exact de la série")
+    p.add_argument("series", metavar="SERIE", help="une partie de son titre ou son identifiant")
     p.add_argument("--format", "-f", default="pdf", help="format : pdf")
     p.add_argument("-o", "--output", required=True, metavar="FICHIER", help="fichier à écrire")
     p.set_defaults(handler=export_personas)

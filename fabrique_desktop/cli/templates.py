@@ -18,7 +18,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         parents=[common],
         help="exporte le modèle d'une série (colonnes, valeurs, personas…) en JSON",
     )
-    p.add_argument("series", metavar="SERIE", help="identifiant ou titre exact de la série")
+    p.add_argument("series", metavar="SERIE", help="une partie de son titre ou son identifiant")
     p.add_argument("-o", "--output", required=True, metavar="FICHIER", help="fichier à écrire")
     p.set_defaults(handler=export_template)
     p = commands.add_parser(

@@ -177,11 +177,13 @@ class PhoneService:
             for _request, future in batch:
                 _settle(future, Refusal(503, "storage"))
             return len(batch)
-        for change in self._pending:
+        if self._pending:  # one announcement for the batch: the board lays out once
+            edits = tuple(edit for change in self._pending for edit in change.edits)
+            label = self._pending[0].label if len(self._pending) == 1 else "Reçu des téléphones"
             try:
-                self.announce(change)
+                self.announce(Change(label, edits))
             except Exception:  # a listener's bug must not keep the phones waiting
-                log.exception("phones: announcing %r failed", change.label)
+                log.exception("phones: announcing %d change(s) failed", len(self._pending))
         for future, answer in answers:
             _settle(future, answer)
         for notice in self._notices:

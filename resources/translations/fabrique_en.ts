@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>À propos de Fabrique</source>
+        <translation>About Fabrique</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier des données</source>
+        <translation>Open the data folder</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier du journal</source>
+        <translation>Open the log folder</translation>
+    </message>
+    <message>
+        <source>Ateliers participatifs hors ligne, au vidéoprojecteur.</source>
+        <translation>Offline participatory workshops, on the projector.</translation>
+    </message>
+    <message>
+        <source>Licence : {}</source>
+        <translation>Licence: {}</translation>
+    </message>
+    <message>
+        <source>Données : {}</source>
+        <translation>Data: {}</translation>
+    </message>
+    <message>
+        <source>Journal : {}</source>
+        <translation>Log: {}</translation>
+    </message>
+    <message>
+        <source>Les textes des licences sont livrés avec Fabrique : resources/fonts pour les polices, les dossiers *.dist-info pour les bibliothèques. Qt est utilisé sous la LGPL 3 : ses bibliothèques sont des fichiers séparés, remplaçables.</source>
+        <translation>The licence texts are shipped with Fabrique: resources/fonts for the fonts, the *.dist-info folders for the libraries. Qt is used under the LGPL 3: its libraries are separate, replaceable files.</translation>
+    </message>
+</context>
+<context>
     <name>ActivityDialog</name>
     <message>
         <source>Modifier l&apos;activité</source>
@@ -205,6 +240,10 @@
         <translation>Remove a dot</translation>
     </message>
     <message>
+        <source>Compter les gommettes de l&apos;idée…</source>
+        <translation>Count the idea&apos;s dots…</translation>
+    </message>
+    <message>
         <source>Votant suivant</source>
         <translation>Next voter</translation>
     </message>
@@ -357,6 +396,17 @@
     <message>
         <source>Tableau des idées</source>
         <translation>Idea board</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>Le tableau ne tient pas en entier à une taille lisible du fond de la salle : chaque colonne défile. Ctrl+8 : vue d&apos;ensemble.</source>
+        <translation>The whole board does not fit at a size readable from the back of the room: each column scrolls. Ctrl+8: overview.</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord l&apos;idée dont vous comptez les gommettes.</source>
+        <translation>First choose the idea whose dots you are counting.</translation>
     </message>
 </context>
 <context>
@@ -516,6 +566,13 @@
     </message>
 </context>
 <context>
+    <name>CardSpotlight</name>
+    <message>
+        <source>Idée en grand</source>
+        <translation>Idea, large</translation>
+    </message>
+</context>
+<context>
     <name>ChangeBus</name>
     <message>
         <source>« {} » : ce qui a été modifié depuis sur un autre ordinateur est gardé.</source>
@@ -603,6 +660,13 @@
     <message>
         <source>titre</source>
         <translation>title</translation>
+    </message>
+</context>
+<context>
+    <name>DotCountEntry</name>
+    <message>
+        <source>Nombre de gommettes sur l&apos;idée</source>
+        <translation>Number of dots on the idea</translation>
     </message>
 </context>
 <context>
@@ -1193,12 +1257,28 @@
         <translation>Project on a second screen…</translation>
     </message>
     <message>
+        <source>Vue d&apos;ensemble du tableau</source>
+        <translation>Board overview</translation>
+    </message>
+    <message>
+        <source>L&apos;idée choisie en grand</source>
+        <translation>The chosen idea, large</translation>
+    </message>
+    <message>
         <source>Choisir l&apos;écran du vidéoprojecteur…</source>
         <translation>Choose the projector screen…</translation>
     </message>
     <message>
         <source>&amp;Tableau</source>
         <translation>&amp;Board</translation>
+    </message>
+    <message>
+        <source>Ai&amp;de</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>À propos de Fabrique…</source>
+        <translation>About Fabrique…</translation>
     </message>
     <message>
         <source>Écran du vidéoprojecteur : {}.</source>
@@ -1511,6 +1591,13 @@
     <message>
         <source>Fabrique</source>
         <translation>Fabrique</translation>
+    </message>
+</context>
+<context>
+    <name>PanelStrip</name>
+    <message>
+        <source>Déplier : {}</source>
+        <translation>Unfold: {}</translation>
     </message>
 </context>
 <context>
@@ -2513,6 +2600,14 @@
         <translation>Set</translation>
     </message>
     <message>
+        <source>Déplacer le minuteur (haut, droite, bas)</source>
+        <translation>Move the timer (top, right, bottom)</translation>
+    </message>
+    <message>
+        <source>Déplacer le minuteur</source>
+        <translation>Move the timer</translation>
+    </message>
+    <message>
         <source>Masquer le minuteur (Ctrl+T)</source>
         <translation>Hide the timer (Ctrl+T)</translation>
     </message>
@@ -2622,12 +2717,12 @@
         <translation>Add tables first to vote.</translation>
     </message>
     <message>
-        <source>{} : {} gommette(s) de plus que prévu</source>
-        <translation>{}: {} dot(s) more than planned</translation>
+        <source>Sans votant : + et − comptent les gommettes de la salle ; * puis un nombre.</source>
+        <translation>No voter: + and − count the room&apos;s dots; * then a number.</translation>
     </message>
     <message>
-        <source>Aucun votant : ajoutez des tables.</source>
-        <translation>No voters: add tables.</translation>
+        <source>{} : {} gommette(s) de plus que prévu</source>
+        <translation>{}: {} dot(s) more than planned</translation>
     </message>
     <message>
         <source>{} : {} gommettes restantes</source>

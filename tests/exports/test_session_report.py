@@ -231,3 +231,25 @@ def test_a_phone_photo_is_downscaled_and_turned_upright(store, session, data_dir
     sizes = [(i.image.width, i.image.height) for p in reader.pages for i in p.images]
     assert sizes == [(MAX_PHOTO_SIDE * 3 // 4, MAX_PHOTO_SIDE)]  # portrait, as shot
     assert len(data) < source.stat().st_size
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("Une idée ordinaire", ("#" + "z" * 3000,)),
+        ("Thème après thème", tuple(f"#thème{n}" for n in range(500))),
+        ("ligne\n" * 400, ()),
+        (" ".join(["démultiplication"] * 180), ("#" + "y" * 2999,)),
+    ],
+    ids=["3000-char tag", "500 tags", "400 lines", "long text and long tag"],
+)
+def test_an_idea_taller_than_a_page_still_exports(store, demo_session, text, tags) -> None:
+    from fabrique_desktop import changes
+    from fabrique_desktop.changes import Change
+    from fabrique_desktop.model import Card
+
+    card = Card(session_id=demo_session.id, text=text, column="monde", tags=tags)
+    store.apply(Change("t", (changes.create(card),)))
+    out = io.BytesIO()
+    build_session_pdf(gather_session(store, demo_session), out)
+    assert out.getvalue().startswith(b"%PDF")

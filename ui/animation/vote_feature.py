@@ -36,6 +36,9 @@ class VoteFeature(QObject):
         self._counts: dict[str, int] | None = None
         self._tally: votes.Tally | None = None
         context.bus.changed.connect(self._on_changed)
+        board = getattr(context, "board", None)
+        if board is not None and hasattr(board, "dots_counted"):
+            board.dots_counted.connect(self.count_dots)  # « * » then the number
 
     def show_panel(self) -> None:
         context = self.context
@@ -55,10 +58,29 @@ class VoteFeature(QObject):
         return votes.settings(self.context.store, self.context.session.id).voter_id
 
     def add_dot(self) -> None:
-        self._vote(votes.add_dot)
+        """+: a dot of the chosen voter on the selected cards; with no voter chosen, one of
+        the room's dots (no budget: the facilitator counts the paper stickers)."""
+        self._vote(votes.add_dot, 1)
 
     def remove_dot(self) -> None:
-        self._vote(votes.remove_dot)
+        self._vote(votes.remove_dot, -1)
+
+    def ask_count(self) -> None:
+        """*: type how many paper dots the selected card has (then Enter, or two digits)."""
+        ask = getattr(self.context.board, "ask_dot_count", None)  # ui.board_view.BoardView
+        if ask is not None:
+            ask()
+
+    def count_dots(self, card_id: str, total: int) -> None:
+        """The facilitator counted ``total`` dots on a card: its count becomes that."""
+        context = self.context
+        try:
+            change = votes.set_card_dots(context.store, context.session.id, card_id, total)
+        except FabriqueError as error:
+            self.report(str(error))
+            return
+        if change.edits and context.bus.push(change):
+            context.scene.select_cards([card_id])
 
     def next_voter(self, delta: int = 1) -> None:
         self.show_panel()
@@ -101,9 +123,12 @@ class VoteFeature(QObject):
         store, session_id = self.context.store, self.context.session.id
         hidden = votes.counts_hidden(votes.settings(store, session_id))
         counts = {} if hidden else self.tally().totals()
+        scene = self.context.scene
         if force or counts != self._counts:
             self._counts = counts
-            self.context.scene.set_vote_counts(counts)
+            scene.set_vote_counts(counts)
+        if hasattr(scene, "set_votes_secret"):
+            scene.set_votes_secret(hidden)  # the cards say « secret » until the reveal
         self._refresh_views()
 
     def report(self, text: str) -> None:
@@ -117,13 +142,17 @@ class VoteFeature(QObject):
     def _push(self, change: Change) -> None:
         self.context.bus.push(change)
 
-    def _vote(self, build: Callable[..., Change]) -> None:
+    def _vote(self, build: Callable[..., Change], room_dots: int) -> None:
         context = self.context
         ids = context.scene.selected_card_ids()
         if self.panel is not None:
             self.panel.show_message("")
+        voter = self.voter_id()
         try:
-            change = build(context.store, context.session.id, ids, self.voter_id())
+            if voter:
+                change = build(context.store, context.session.id, ids, voter)
+            else:  # no voter chosen: the room's dots
+                change = votes.add_room_dots(context.store, context.session.id, ids, room_dots)
         except FabriqueError as error:
             self.report(str(error))
             return

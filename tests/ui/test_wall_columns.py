@@ -1,0 +1,158 @@
+"""The wall's columns (issue 13): each scrolls on its own, a capture shows the new card
+whole without moving the other columns, an empty column is a slim band one can drop on,
+a drag lights its column and leaves the cards under it readable."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from fabrique_desktop.model import Card
+from tests.ui.conftest import type_text
+from ui.board_scene import SLIM_WIDTH
+
+
+@pytest.fixture
+def wall(qtbot, fabrique_app, demo_session):
+    window = fabrique_app.open_session(demo_session.id)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.wait_exposed(window)
+    window.scene.measure_all()
+    return window
+
+
+def empty_inbox(window) -> None:  # type: ignore[no-untyped-def]
+    """« À trier » emptied, as after sorting: its cards sent to « Vivre Mieux »."""
+    waiting = [i.card.id for i in window.scene.cards_in("inbox")]
+    if waiting:
+        window.scene.select_cards(waiting)
+        window.board_actions.send_to(1)
+    assert window.scene.count("inbox") == 0
+
+
+def offsets(window) -> dict[str, float]:
+    return {c.key: window.scene.column_offset(c.key) for c in window.scene.columns}
+
+
+def tops(window, column: str) -> list[float]:
+    return [i.pos().y() for i in window.scene.cards_in(column)]
+
+
+def wheel_over(window, column: str, notches: int) -> None:
+    view = window.board.view
+    x = view.mapFromScene(window.scene.column_rect(column).center()).x()
+    point = QPointF(x, view.viewport().height() / 2)
+    event = QWheelEvent(
+        point,
+        QPointF(view.viewport().mapToGlobal(point.toPoint())),
+        QPoint(),
+        QPoint(0, -120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def test_the_wheel_scrolls_only_the_column_under_the_pointer(wall) -> None:
+    before = {c.key: tops(wall, c.key) for c in wall.scene.columns}
+    wheel_over(wall, "monde", 3)
+    assert wall.scene.column_offset("monde") > 0
+    assert {k: v for k, v in offsets(wall).items() if k != "monde"} == {
+        c.key: 0.0 for c in wall.scene.columns if c.key != "monde"
+    }
+    for column in wall.scene.columns:
+        if column.key != "monde":
+            assert tops(wall, column.key) == before[column.key]
+    moved = wall.scene.column_offset("monde")
+    assert tops(wall, "monde") == [y - moved for y in before["monde"]]
+    wheel_over(wall, "monde", -100)  # back to the top, and no further
+    assert wall.scene.column_offset("monde") == 0
+    # the headers stay where they are: the view itself never scrolls
+    assert wall.board.view.verticalScrollBar().maximum() == 0
+
+
+def test_keyboard_selection_scrolls_only_its_column(qtbot, wall) -> None:
+    scene, view = wall.scene, wall.board.view
+    first = scene.cards_in("ensemble")[0]
+    scene.select_cards([first.card.id])
+    view.setFocus()
+    for _ in range(len(scene.cards_in("ensemble")) - 1):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    last = scene.cards_in("ensemble")[-1]
+    assert last.isSelected()
+    assert scene.column_offset("ensemble") > 0
+    assert last.pos().y() >= 0
+    assert last.pos().y() + last.height() <= view.viewport().height()
+    assert [k for k, v in offsets(wall).items() if v] == ["ensemble"]
+
+
+def test_a_capture_shows_the_new_card_whole_and_moves_no_other_column(qtbot, wall) -> None:
+    scene, view = wall.scene, wall.board.view
+    wheel_over(wall, "mieux", 2)
+    before = offsets(wall)
+    others = {c.key: tops(wall, c.key) for c in scene.columns if c.key != "art"}
+    wall.focus_capture()
+    type_text(wall.capture.field, "Une navette fluviale entre l'Estaque et le Vieux-Port >4")
+    qtbot.keyClick(wall.capture.field, Qt.Key.Key_Return)
+    item = scene.items_by_id[wall._last_captured]
+    assert item.card.column == "art"
+    assert item.pos().y() >= 0
+    assert item.pos().y() + item.height() <= view.viewport().height()  # whole, not half hidden
+    assert {c.key: tops(wall, c.key) for c in scene.columns if c.key != "art"} == others
+    assert {k: v for k, v in offsets(wall).items() if k != "art"} == {
+        k: v for k, v in before.items() if k != "art"
+    }
+
+
+def test_an_empty_column_is_a_slim_band_until_a_card_arrives(qtbot, wall, store) -> None:
+    scene = wall.scene
+    empty_inbox(wall)
+    assert scene.column_rect("inbox").width() == SLIM_WIDTH
+    assert wall.board.headers["inbox"].width() == SLIM_WIDTH
+    wide = scene.column_rect("mieux").width()
+    assert wide > 3 * SLIM_WIDTH
+    card = scene.cards_in("mieux")[0].card.id
+    scene.select_cards([card])
+    wall.board_actions.send_to(0)  # key 0: back to « À trier »
+    assert store.get(Card, card).column == "inbox"
+    assert scene.column_rect("inbox").width() == scene.column_rect("mieux").width()
+    assert wall.board.headers["inbox"].width() == round(scene.column_rect("inbox").width())
+
+
+def test_a_drop_on_an_empty_column_lights_it_and_does_not_scroll(qtbot, wall, store) -> None:
+    scene, view = wall.scene, wall.board.view
+    viewport = view.viewport()
+    empty_inbox(wall)
+    wheel_over(wall, "ensemble", 2)
+    before = offsets(wall)
+    item = scene.cards_in("mieux")[1]
+    start = view.mapFromScene(item.sceneBoundingRect().center())
+    target = view.mapFromScene(scene.column_rect("inbox").center().x(), 200)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 7):
+        QTest.mouseMove(viewport, start + (target - start) * step / 6)
+    # the compact ghost: one line, whatever the card's height
+    assert item.is_ghost
+    assert item.boundingRect().height() < item.height() / 2
+    assert item.boundingRect().height() < 3 * scene.pixel_size
+    # the column under the pointer is lit; the drop line is in it, even empty
+    assert scene.column_rect("inbox").contains(scene.indicator.rect().center())
+    assert scene.indicator.isVisible()
+    lit = scene._backgrounds["inbox"].pen().width()
+    assert lit > scene._backgrounds["mieux"].pen().width()
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
+    assert store.get(Card, item.card.id).column == "inbox"
+    assert not item.is_ghost
+    assert scene._backgrounds["inbox"].pen().width() == scene._backgrounds["mieux"].pen().width()
+    assert {k: v for k, v in offsets(wall).items() if k not in ("inbox", "mieux")} == {
+        k: v for k, v in before.items() if k not in ("inbox", "mieux")
+    }
+    assert scene.column_offset("ensemble") == before["ensemble"]  # no jump on drop

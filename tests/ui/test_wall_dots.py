@@ -1,0 +1,41 @@
+"""Dots readable from the back of the room (issue 13): a card's count is drawn at least as
+large as its text (it was a 13 px « ●2 » in the footer), with a clear « secret » state."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFontMetricsF
+
+from fabrique_desktop.model import Card
+
+
+def test_the_dot_count_is_at_least_as_large_as_the_card_text(qtbot, window, store, session):
+    scene = window.scene
+    window.set_projector_mode(True)
+    card_id = window.board_actions.capture_line("Des bancs à l'ombre sur le Cours Julien")
+    scene.set_vote_counts({card_id: 7})
+    item = scene.items_by_id[card_id]
+    item.measure()
+    assert item.vote_mark().label() == "● 7"
+    assert item.vote_font().pixelSize() >= item.text_font().pixelSize()
+    assert item.vote_font().pixelSize() >= 28  # the projector's size at 1280×720
+    rect = item.vote_rect()
+    assert rect.height() >= QFontMetricsF(item.text_font()).height()
+    assert item.boundingRect().contains(rect)  # inside the note, under the text
+    assert rect.top() >= item.text_rect().bottom()
+    assert "●" not in item.badge_text()  # not the small footer any more
+    assert store.get(Card, card_id) is not None
+
+
+def test_a_secret_vote_says_secret_on_every_card(qtbot, window):
+    scene = window.scene
+    first = window.board_actions.capture_line("Une idée")
+    second = window.board_actions.capture_line("Une autre idée")
+    scene.set_vote_counts({first: 2})
+    scene.set_votes_secret(True)
+    for card_id in (first, second):
+        item = scene.items_by_id[card_id]
+        assert item.vote_mark().label() == "● secret"
+        assert item.vote_rect().height() > 0
+    scene.set_votes_secret(False)
+    assert scene.items_by_id[first].vote_mark().label() == "● 2"
+    assert scene.items_by_id[second].vote_rect().isEmpty()

@@ -1,0 +1,81 @@
+"""Big boards on the wall (issue 13): « Ajuster » never takes the cards below the size read
+from the back of the room; the overview shows every card's first words at once; one key
+shows the selected card large, and the arrows go from card to card."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
+
+from ui.board_view import READABLE_PROJECTOR, TILE_LETTERS
+
+
+@pytest.fixture
+def wall(qtbot, fabrique_app, demo_session):
+    window = fabrique_app.open_session(demo_session.id)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.wait_exposed(window)
+    window.board.set_projector(True)  # the projector's type, on a 1280-wide window
+    window.scene.measure_all()
+    return window
+
+
+def test_fit_never_goes_below_the_readable_size(qtbot, wall) -> None:
+    messages = []
+    wall.board.notice.connect(messages.append)
+    wall.board.fit_to_window()  # ~100 ideas cannot all fit 720 px at a readable size
+    assert wall.scene.fonts.text.pixelSize() >= READABLE_PROJECTOR
+    assert messages  # the facilitator is told about the overview instead
+    assert "Ctrl+8" in messages[0]
+
+
+def test_the_overview_shows_every_card_with_its_first_words(qtbot, wall) -> None:
+    wall.overview_action.trigger()
+    scene, view = wall.scene, wall.board.view
+    height = view.viewport().height()
+    for column in scene.columns:
+        assert scene.content_height(column.key) <= height + 1  # no column scrolls
+    items = list(scene.items_by_id.values())
+    assert len(items) >= 97  # atelier 3: the seed's ideas (and the demo's futures)
+    for item in items:
+        assert item.is_tile
+        rect = item.sceneBoundingRect()
+        assert rect.top() >= 0
+        assert rect.bottom() <= height
+        assert scene.column_rect(item.card.column).contains(rect)
+        font = scene.overview.font
+        assert font.pixelSize() >= 14
+        shown = item.tile_text().rstrip("…")
+        assert item.card.text.startswith(shown)
+        assert len(shown.strip()) >= TILE_LETTERS // 2 or shown == item.card.text
+    wall.overview_action.trigger()  # back: whole notes, at the projector's size
+    assert not any(i.is_tile for i in items)
+    assert scene.fonts.text.pixelSize() >= READABLE_PROJECTOR
+
+
+def test_space_shows_the_selected_card_large_and_the_arrows_follow(qtbot, wall) -> None:
+    scene, view = wall.scene, wall.board.view
+    first = scene.cards_in("monde")[0]
+    scene.select_cards([first.card.id])
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    spotlight = wall.board.spotlight
+    assert spotlight is not None
+    assert spotlight.isVisible()
+    assert spotlight.card_id == first.card.id
+    assert spotlight.geometry() == wall.board.rect()
+    area = spotlight.rect().adjusted(60, 60, -60, -160)
+    font = spotlight.text_font(first.card.text, area)
+    assert font.pixelSize() > 2 * scene.fonts.text.pixelSize()
+    assert QFontMetricsF(font).height() > 0
+    qtbot.keyClick(spotlight, Qt.Key.Key_Down)
+    second = scene.cards_in("monde")[1]
+    assert spotlight.card_id == second.card.id
+    assert scene.selected_card_ids() == [second.card.id]
+    qtbot.keyClick(spotlight, Qt.Key.Key_Escape)
+    assert not spotlight.isVisible()
+    assert view.hasFocus()
