@@ -16,8 +16,14 @@ from tests.ui.conftest import type_text
 
 
 @pytest.fixture
-def active(window):
+def active(qtbot, window):
+    # windows left visible by earlier tests would take the focus instead: one window only,
+    # as in the room
+    for other in QApplication.topLevelWidgets():
+        if other is not window and other.isVisible():
+            other.close()
     window.activateWindow()  # as the app does when it opens
+    qtbot.wait_until(lambda: window.activateWindow() or window.isActiveWindow(), timeout=5000)
     return window
 
 
