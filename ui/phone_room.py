@@ -38,13 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fabrique_desktop.changes import Change
+from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.live import codes
 
 log = logging.getLogger(__name__)
 
-PHONE_LABEL = "Reçu d'un téléphone"
 WALL_REFRESH_MS = 250
 
 
@@ -71,11 +70,7 @@ class PhoneRoom(QObject):
         self._wake_pending = False
         self._announcing = False
         self._woken.connect(self._pump, Qt.ConnectionType.QueuedConnection)
-        bus = getattr(window, "bus", None)
-        if bus is not None:  # the change bus (issue 12): one road, with where changes came from
-            bus.changed.connect(lambda change, origin: self._board_changed(change))
-        else:
-            window.controller.changed.connect(self._board_changed)
+        window.bus.changed.connect(lambda change, origin: self._board_changed(change))
         window.installEventFilter(self)
 
     @property
@@ -252,13 +247,7 @@ class PhoneRoom(QObject):
         """A phone's change, committed: the board and every listener hear of it."""
         self._announcing = True
         try:
-            bus = getattr(self.window, "bus", None)
-            if bus is not None:
-                from fabrique_desktop.changes import Origin
-
-                bus.announce(change, Origin.PHONE)
-            else:
-                self.window.controller.changed.emit(Change(PHONE_LABEL, change.edits))
+            self.window.bus.announce(change, Origin.PHONE)
         finally:
             self._announcing = False
         self.activity.emit()
