@@ -2,31 +2,8 @@ import pytest
 
 from fabrique_desktop import board, card_fusion, votes
 from fabrique_desktop.card_fusion import FusionError
-from fabrique_desktop.model import Card, Vote
-
-
-def _snapshot(store, session_id):
-    cards = {
-        c.id: (c.text, c.column, c.position, c.merged_into, c.deleted_at is None)
-        for c in store.iter_all(Card, session_id=session_id)
-    }
-    vote_rows = {
-        v.id: (v.card_id, v.voter_id, v.dots) for v in store.iter_all(Vote, session_id=session_id)
-    }
-    return cards, vote_rows
-
-
-@pytest.fixture
-def cards(store, session, demo):
-    store.apply(
-        board.capture(store, session.id, "Un tram", "mieux", persona_id="p1", tags=["#Mobilité"])
-    )
-    store.apply(
-        board.capture(store, session.id, "Le tramway", "mieux", persona_id="p2", horizon="2040")
-    )
-    store.apply(board.capture(store, session.id, "Des vélos", "mieux", tags=["#Vélo"]))
-    store.apply(votes.add_tables(store, session.id, 2))
-    return board.column_cards(store, session.id, "mieux")
+from fabrique_desktop.model import Card
+from tests.core.board_fixtures import snapshot
 
 
 def test_fusion_keeps_history_tags_personas_and_votes(store, session, cards) -> None:
@@ -52,13 +29,13 @@ def test_fusion_keeps_history_tags_personas_and_votes(store, session, cards) -> 
 def test_unfuse_restores_exactly(store, session, cards) -> None:
     t1, _ = votes.voters(store, session.id)
     store.apply(votes.add_dot(store, session.id, [cards[0].id], t1.id))
-    before = _snapshot(store, session.id)
+    before = snapshot(store, session.id)
     change = card_fusion.fuse(cards, "Mobilités douces")
     store.apply(change)
     merged = next(c for c in board.column_cards(store, session.id, "mieux"))
     unfuse = card_fusion.unfuse(store, merged)
     store.apply(unfuse)
-    after_cards, after_votes = _snapshot(store, session.id)
+    after_cards, after_votes = snapshot(store, session.id)
     assert {k: v for k, v in after_cards.items() if k != merged.id} == before[0]
     assert after_cards[merged.id][4] is False  # the merged card is a tombstone
     assert after_votes == before[1]

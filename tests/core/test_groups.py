@@ -1,32 +1,7 @@
 import pytest
 
-from fabrique_desktop import board, groups, votes
+from fabrique_desktop import board, groups
 from fabrique_desktop.groups import GroupError
-from fabrique_desktop.model import Card, Vote
-
-
-def _snapshot(store, session_id):
-    cards = {
-        c.id: (c.text, c.column, c.position, c.merged_into, c.deleted_at is None)
-        for c in store.iter_all(Card, session_id=session_id)
-    }
-    vote_rows = {
-        v.id: (v.card_id, v.voter_id, v.dots) for v in store.iter_all(Vote, session_id=session_id)
-    }
-    return cards, vote_rows
-
-
-@pytest.fixture
-def cards(store, session, demo):
-    store.apply(
-        board.capture(store, session.id, "Un tram", "mieux", persona_id="p1", tags=["#Mobilité"])
-    )
-    store.apply(
-        board.capture(store, session.id, "Le tramway", "mieux", persona_id="p2", horizon="2040")
-    )
-    store.apply(board.capture(store, session.id, "Des vélos", "mieux", tags=["#Vélo"]))
-    store.apply(votes.add_tables(store, session.id, 2))
-    return board.column_cards(store, session.id, "mieux")
 
 
 def test_clusters_group_within_a_column(store, session, cards) -> None:
