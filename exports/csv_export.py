@@ -2,7 +2,8 @@
 accents right), ``,`` or ``;`` (French spreadsheets), one line per idea.
 
 The header uses the French names that ``fabrique import-cards`` reads back
-(texte, colonne, persona, horizon, thèmes, nature), followed by table and votes. Themes are
+(texte, colonne, persona, horizon, thèmes, nature), followed by table and votes (and, last,
+how many of those dots were sent from phones). Themes are
 separated by `` | `` so that « Transition énergétique » stays one theme.
 
 A cell a spreadsheet would run as a formula (starting with ``=`` ``+`` ``-`` ``@``, a tab or
@@ -20,7 +21,17 @@ from exports.safe_write import write_bytes
 from fabrique_desktop.model import CARD_KINDS, IDEA
 from fabrique_desktop.report import SessionReport
 
-HEADER = ("texte", "colonne", "persona", "horizon", "thèmes", "table", "votes", "nature")
+HEADER = (
+    "texte",
+    "colonne",
+    "persona",
+    "horizon",
+    "thèmes",
+    "table",
+    "votes",
+    "nature",
+    "votes des téléphones",
+)
 DELIMITERS = (",", ";")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -55,6 +66,7 @@ def session_csv(report: SessionReport, delimiter: str = ",") -> bytes:
                     idea.table,
                     idea.votes,
                     CARD_KINDS.get(idea.kind, CARD_KINDS[IDEA]),
+                    idea.phone_votes,
                 )
             )
         )
