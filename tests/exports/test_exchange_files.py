@@ -39,16 +39,7 @@ def test_csv_has_bom_header_and_one_line_per_idea(full, delimiter: str) -> None:
     assert len(rows) == 1 + len(full.cards)
     typo = next(r for r in rows if r[0].startswith("Typographie"))
     assert TYPOGRAPHY in typo[0]
-    assert typo[1:] == [
-        "Vivre Mieux",
-        ARABIC,
-        "2024",
-        "#Santé",
-        "Table 1",
-        "3",
-        "Piste de projet",
-        "0",
-    ]
+    assert typo[1:] == ["Vivre Mieux", ARABIC, "2024", "#Santé", "Table 1", "3", "Piste de projet"]
 
 
 def test_csv_export_imports_back_into_the_same_columns(full, store) -> None:
