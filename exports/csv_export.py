@@ -19,8 +19,8 @@ from pathlib import Path
 
 from exports.safe_write import write_bytes
 from fabrique_desktop.model import CARD_KINDS, IDEA
-from fabrique_desktop.votes import PHONES
 from fabrique_desktop.report import SessionReport
+from fabrique_desktop.votes import PHONES
 
 HEADER = ("texte", "colonne", "persona", "horizon", "thèmes", "table", "votes", "nature")
 PHONE_VOTES = "votes des téléphones"
