@@ -34,6 +34,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QActionGroup,
     QHideEvent,
     QKeySequence,
@@ -367,13 +368,15 @@ class TimerOverlay(QFrame):
         menu.addAction(self.tr("Régler la durée…"), self.ask_minutes)
         menu.addSeparator()
         group = QActionGroup(menu)
-        self.place_actions = {}
+        self.place_actions: dict[str, QAction] = {}
         for place, text in (
             ("haut", self.tr("En haut, à côté de la saisie")),
             ("droite", self.tr("À droite des colonnes")),
             ("bas", self.tr("Sous les colonnes")),
         ):
-            action = menu.addAction(text, lambda p=place: self.set_place(p))
+            action = QAction(text, menu)
+            action.triggered.connect(lambda _checked=False, p=place: self.set_place(p))
+            menu.addAction(action)
             action.setCheckable(True)
             group.addAction(action)
             self.place_actions[place] = action
@@ -404,14 +407,15 @@ class TimerOverlay(QFrame):
                 self.close_button,
             )
         )
-        for widget in (
+        every: tuple[QWidget, ...] = (
             self.start_button,
             self.minute_button,
             self.minutes,
             self.set_button,
             self.menu_button,
             self.close_button,
-        ):
+        )
+        for widget in every:
             self.controls.removeWidget(widget)
             widget.setVisible(widget in shown)
         self.minute_button.setText(self.tr("+1") if compact else self.tr("+1 min"))
