@@ -136,6 +136,7 @@ class ExportDialog(QDialog):
         self.session = session
         self.worker: ExportWorker | None = None
         self.last_file: Path | None = None
+        self.more_pages: list[Path] = []  # the board image's other pages (tableau-2.png…)
         self.setWindowTitle(self.tr("Exporter « {} »").format(session.title))
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
@@ -273,7 +274,7 @@ class ExportDialog(QDialog):
             from ui.board_image import write_board_png
 
             def board(progress: Progress) -> None:
-                write_board_png(self.store, self.session, target)  # pages: target-2.png…
+                self.more_pages = write_board_png(self.store, self.session, target)[1:]
 
             return board
         if fmt.key == "json":
@@ -330,7 +331,13 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.export_button.setEnabled(True)
-        self.status.setText(self.tr("Exporté : {}").format(path))
+        status = self.tr("Exporté : {}").format(path)
+        if self.more_pages:  # a large board: one image per page, cut between cards
+            status += self.tr(" (et {} autres images : {} … {})").format(
+                len(self.more_pages), self.more_pages[0].name, self.more_pages[-1].name
+            )
+            self.more_pages = []
+        self.status.setText(status)
         self.open_button.setVisible(True)
         self.folder_button.setVisible(True)
         self.open_button.setFocus()
