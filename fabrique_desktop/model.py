@@ -178,7 +178,7 @@ class Engagement(Entity):
 
 @dataclass(kw_only=True)
 class Vote(Entity):
-    """Dots a voter (a table or a participant) put on one card."""
+    """Dots a voter (a table, a participant, the room, or a phone) put on one card."""
 
     kind: ClassVar[str] = "votes"
 
@@ -186,6 +186,8 @@ class Vote(Entity):
     card_id: str = ""
     voter_id: str = ""
     dots: int = 0
+    poll_id: str | None = None
+    """The phone vote these dots were sent in (``phones.model.PhonePoll``); None: the operator's."""
 
 
 # Modules that define more kinds with ``register``. They are imported the first time someone

@@ -461,6 +461,7 @@ class _VoteRow(_EntityRow):
     card_id: Id
     voter_id: Id
     dots: Count = 0
+    poll_id: Id | None = None
 
 
 class _ClusterRow(_EntityRow):
@@ -552,6 +553,11 @@ class _PhonePollRow(_EntityRow):
     closed_at: Stamp | None = None
 
 
+class _PhoneSettingsRow(_EntityRow):
+    session_id: Id
+    moderated: bool = False
+
+
 SCHEMAS: dict[str, type[_Schema]] = {
     "series": _SeriesRow,
     "sessions": _SessionRow,
@@ -571,6 +577,7 @@ SCHEMAS: dict[str, type[_Schema]] = {
     "phones": _PhoneRow,
     "phone_ideas": _PhoneIdeaRow,
     "phone_polls": _PhonePollRow,
+    "phone_settings": _PhoneSettingsRow,
 }
 
 LABELS = {
@@ -592,6 +599,7 @@ LABELS = {
     "phones": "un téléphone",
     "phone_ideas": "une idée reçue d'un téléphone",
     "phone_polls": "un vote des téléphones",
+    "phone_settings": "les réglages des téléphones",
 }
 
 

@@ -97,8 +97,6 @@ class PhoneRoom(QObject):
         service = PhoneService(
             self.store, self.session.id, announce=self._announce, wake=self._wake
         )
-        if self.service is not None:  # reopening keeps the moderation setting
-            service.room.moderated = self.service.room.moderated
         try:
             service.open(host, port)
         except FabriqueError as error:
@@ -168,17 +166,19 @@ class PhoneRoom(QObject):
         self.activity.emit()
         return ok
 
-    def set_moderated(self, on: bool) -> None:
-        if self.service is None:
-            from fabrique_desktop.phones.service import PhoneService
+    def set_moderated(self, on: bool) -> bool:
+        """Moderation on or off: a setting kept with the session (an undo step)."""
+        from fabrique_desktop.phones import room
 
-            self.service = PhoneService(self.store, self.session.id, announce=self._announce)
-        self.service.room.moderated = on
-        self.activity.emit()
+        ok = self.push(room.set_moderated(self.store, self.session.id, on))
+        self._tell("state")
+        return ok
 
     @property
     def moderated(self) -> bool:
-        return self.service is not None and self.service.room.moderated
+        from fabrique_desktop.phones import room
+
+        return room.settings(self.store, self.session.id).moderated
 
     def accept(self, idea: Any, text: str | None = None) -> bool:
         from fabrique_desktop.phones import room
@@ -258,6 +258,9 @@ class PhoneRoom(QObject):
         self.service.room.board_changed()
         kinds = {e.kind for e in change.edits}
         if kinds & {"votes", "phone_polls", "facilitation", "phone_ideas", "phones"}:
+            self.activity.emit()
+        if "phone_settings" in kinds:  # moderation switched (or undone): the pages and panel
+            self._tell("state")
             self.activity.emit()
 
     def _tell(self, what: str, phone: str | None = None) -> None:

@@ -22,6 +22,7 @@ NAMES = [
     "0004_sync",
     "0005_booklet",
     "0006_phones",
+    "0007_phone_rounds",
 ]
 
 

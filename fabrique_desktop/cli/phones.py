@@ -1,4 +1,5 @@
-"""``fabrique phones SESSION [--address A] [--port P]``: the phones' page without the app.
+"""``fabrique phones SESSION [--address A] [--port P] [--[no-]moderation]``: the phones' page
+without the app.
 
 For a second laptop acting as the room's server, and for tests and benchmarks. The first line
 printed is the address phones open (the QR code's, with the room code in it), the second the
@@ -33,20 +34,24 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     p.add_argument("--port", metavar="P", type=int, default=None, help="port (par défaut : 47814)")
     p.add_argument(
         "--moderation",
-        action="store_true",
-        help="les idées attendent d'être acceptées avant d'aller au tableau",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="les idées attendent d'être acceptées avant d'aller au tableau (réglage gardé avec "
+        "l'atelier ; par défaut : celui de l'atelier)",
     )
     p.set_defaults(handler=serve)
 
 
 def serve(args: argparse.Namespace, context: Context) -> int:
+    from fabrique_desktop.phones import room
     from fabrique_desktop.phones.service import PhoneService
 
     store = context.store
     session = find_session(store, args.session)
+    if args.moderation is not None:
+        store.apply(room.set_moderated(store, session.id, args.moderation))
     stop = threading.Event()
     service = PhoneService(store, session.id)
-    service.room.moderated = args.moderation
     address = service.open(args.address, args.port)
     previous = {
         sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGTERM, signal.SIGINT)

@@ -6,7 +6,9 @@ token; only the token's hash is kept here). Its ideas become ordinary cards tagg
 ideas, to let it correct or withdraw one within a minute, to remove a blocked phone's ideas)
 and holds the ideas waiting in the moderation queue. ``PhonePoll`` is a dot vote opened for
 phones: on all cards or a selection, with a budget of dots per phone; its dots are ordinary
-``Vote`` rows whose voter is the phone (voter kind ``phones``).
+``Vote`` rows whose voter is the phone (voter kind ``phones``) and whose ``poll_id`` is the vote,
+so that each vote counts only its own dots and a closed vote's results stay as they were.
+``PhoneSettings`` keeps the room's moderation switch with the session.
 """
 
 from __future__ import annotations
@@ -68,3 +70,15 @@ class PhonePoll(Entity):
     @property
     def open(self) -> bool:
         return not self.deleted and self.closed_at is None
+
+
+@register
+@dataclass(kw_only=True)
+class PhoneSettings(Entity):
+    """The phone room's settings that stay with the session (closing the atelier keeps them)."""
+
+    kind: ClassVar[str] = "phone_settings"
+
+    session_id: str = ""
+    moderated: bool = False
+    """New ideas wait in the facilitator's queue before they reach the board."""

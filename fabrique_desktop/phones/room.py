@@ -41,6 +41,7 @@ from fabrique_desktop.phones.model import (
     Phone,
     PhoneIdea,
     PhonePoll,
+    PhoneSettings,
 )
 from fabrique_desktop.ports import Store
 from fabrique_desktop.votes import table_label
@@ -92,7 +93,8 @@ class Room:
     """The phone side of one session.
 
     ``commit(change)`` stores a change and announces it (the app's change road with origin
-    « phone »; head-less, the store itself). ``moderated``: new ideas wait in a queue.
+    « phone »; head-less, the store itself). ``moderated``: new ideas wait in a queue (the
+    session's ``PhoneSettings``).
     ``notify(notice)`` is called after the commit for the pages that must refresh.
     """
 
@@ -107,7 +109,7 @@ class Room:
         self.session_id = session_id
         self.commit = commit or store.apply
         self.notify = notify or (lambda notice: None)
-        self.moderated = False
+        self._moderated: bool | None = None
         self._last_position: dict[str, float] = {}
         self._poll_cards: tuple[str, list[dict[str, Any]]] | None = None
         self.reload()
@@ -121,13 +123,20 @@ class Room:
         series = self.store.get(Series, session.series_id)
         assert series is not None
         self.template = series_template(series)
-        self._last_position.clear()
-        self._poll_cards = None
+        self.board_changed()
 
     def board_changed(self) -> None:
-        """Cards changed by someone else (the laptop, another laptop): caches are stale."""
+        """Cards or settings changed by someone else (the laptop, another laptop, undo):
+        what was read from the store is stale."""
         self._last_position.clear()
         self._poll_cards = None
+        self._moderated = None
+
+    @property
+    def moderated(self) -> bool:
+        if self._moderated is None:
+            self._moderated = settings(self.store, self.session_id).moderated
+        return self._moderated
 
     # requests
 
@@ -310,12 +319,18 @@ class Room:
         if delta == -1 and not mine.get(card_id):
             raise Refusal(409, "no-dot-here")
         existing = self.store.find(
-            Vote, session_id=self.session_id, card_id=card_id, voter_id=phone.id
+            Vote, session_id=self.session_id, card_id=card_id, voter_id=phone.id, poll_id=poll.id
         )
         if existing:
             edit = changes.update(existing[0], dots=max(0, existing[0].dots + delta))
         else:
-            vote = Vote(session_id=self.session_id, card_id=card_id, voter_id=phone.id, dots=1)
+            vote = Vote(
+                session_id=self.session_id,
+                card_id=card_id,
+                voter_id=phone.id,
+                dots=1,
+                poll_id=poll.id,
+            )
             edit = changes.create(vote)
         self.commit(Change("Gommette d'un téléphone", (edit,)))
         mine[card_id] = mine.get(card_id, 0) + delta
@@ -414,17 +429,37 @@ class Room:
         return {c["id"] for c in self._poll_card_list(poll)}
 
     def _my_dots(self, phone: Phone, poll: PhonePoll | None) -> dict[str, int]:
+        """The phone's dots in this vote (not those it put in an earlier one)."""
         if poll is None:
             return {}
         in_poll = self._poll_card_ids(poll)
         mine: dict[str, int] = {}
-        for vote in self.store.find(Vote, session_id=self.session_id, voter_id=phone.id):
+        found = self.store.find(
+            Vote, session_id=self.session_id, voter_id=phone.id, poll_id=poll.id
+        )
+        for vote in found:
             if vote.card_id in in_poll and vote.dots > 0:
                 mine[vote.card_id] = mine.get(vote.card_id, 0) + vote.dots
         return mine
 
 
 # the facilitator's actions (undoable Change values)
+
+
+def settings(store: Store, session_id: str) -> PhoneSettings:
+    found = store.find(PhoneSettings, session_id=session_id)
+    return found[0] if found else PhoneSettings(session_id=session_id)
+
+
+def set_moderated(store: Store, session_id: str, on: bool) -> Change:
+    """Moderation on (new ideas wait in the queue) or off: a setting kept with the session."""
+    current = settings(store, session_id)
+    label = "Modérer les idées des téléphones" if on else "Ne plus modérer les idées des téléphones"
+    if store.get(PhoneSettings, current.id) is None:
+        current.moderated = on
+        return Change(label, (changes.create(current),))
+    edit = changes.update(current, moderated=on)
+    return Change(label, (edit,) if edit.after else ())
 
 
 def current_poll(store: Store, session_id: str) -> PhonePoll | None:
@@ -526,16 +561,10 @@ def close_poll(poll: PhonePoll) -> Change:
 
 
 def poll_totals(store: Store, poll: PhonePoll) -> tuple[int, int]:
-    """(dots put by phones on the vote's cards, phones that voted)."""
-    cards = set(poll.card_ids) if poll.card_ids else None
-    phone_ids = {p.id for p in store.find(Phone, session_id=poll.session_id)}
+    """(dots put by phones in this vote, phones that voted in it)."""
     dots, voters = 0, set()
-    for vote in store.find(Vote, session_id=poll.session_id):
-        if (
-            vote.voter_id in phone_ids
-            and vote.dots > 0
-            and (cards is None or vote.card_id in cards)
-        ):
+    for vote in store.find(Vote, session_id=poll.session_id, poll_id=poll.id):
+        if vote.dots > 0:
             dots += vote.dots
             voters.add(vote.voter_id)
     return dots, len(voters)

@@ -15,6 +15,7 @@ import pytest
 from db.store import Store
 from fabrique_desktop.model import Session
 from fabrique_desktop.phones.checks import Limits, Rates
+from fabrique_desktop.phones.room import set_moderated
 from fabrique_desktop.phones.service import PhoneService
 
 GENEROUS = Rates(phone=(100.0, 100), address=(500.0, 500), join=(100.0, 100), reads=(500.0, 500))
@@ -79,8 +80,9 @@ class Room:
 def open_room(
     store: Store, session: Session, limits: Limits | None = None, moderated: bool = False
 ) -> Iterator[Room]:
+    if moderated:
+        store.apply(set_moderated(store, session.id, True))
     service = PhoneService(store, session.id, limits=limits or Limits(GENEROUS))
-    service.room.moderated = moderated
     address = service.open("127.0.0.1", 0)
     stop = threading.Event()
     owner = threading.Thread(target=service.serve, args=(stop,), daemon=True)

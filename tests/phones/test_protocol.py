@@ -300,6 +300,46 @@ def test_dot_vote_budget_close_and_refusals(room, store: Store, session: Session
     assert voters == {other.phone}
 
 
+def test_a_later_vote_counts_only_its_own_dots(room, store: Store, session: Session) -> None:
+    phone = room.phone()
+    ids = [
+        phone.call("idea", {"text": f"Idée {i}", "column": "mieux"})[1]["idea"] for i in range(3)
+    ]
+    a, b, c = (store.get(PhoneIdea, i["id"]).card_id for i in ids)
+    store.apply(phone_room.open_poll(store, session.id, [], dots=3))
+    room.service.room.board_changed()
+    first = phone_room.current_poll(store, session.id)
+    for card in (a, a, b):
+        assert dot(phone, first.id, card, 1)[0] == 200
+    store.apply(phone_room.close_poll(first))
+    frozen = store.query("select * from votes order by id")
+    assert phone_room.poll_totals(store, first) == (3, 1)
+
+    store.apply(phone_room.open_poll(store, session.id, [], dots=3))  # the same cards again
+    room.service.room.board_changed()
+    second = phone_room.current_poll(store, session.id)
+    _, state = phone.call("state")
+    assert state["vote"]["poll"] == second.id
+    assert (state["vote"]["used"], state["vote"]["mine"]) == (0, {})  # a fresh budget
+    assert dot(phone, second.id, b, -1) == (409, {"error": "no-dot-here"})  # that dot was vote 1's
+    for card in (c, c, b):
+        assert dot(phone, second.id, card, 1)[0] == 200
+    assert dot(phone, second.id, a, 1) == (409, {"error": "no-dots-left"})
+    assert dot(phone, second.id, b, -1)[0] == 200
+    _, state = phone.call("state")
+    assert (state["vote"]["used"], state["vote"]["mine"]) == (2, {c: 2})
+    assert dot(phone, first.id, a, 1) == (409, {"error": "no-vote"})  # the old vote is over
+
+    # the first vote's results are as they were at its close; each vote counts its own dots
+    assert [
+        r for r in store.query("select * from votes order by id") if r["poll_id"] == first.id
+    ] == frozen
+    assert phone_room.poll_totals(store, first) == (3, 1)
+    assert phone_room.poll_totals(store, second) == (2, 1)
+    # the ranking and the reports count both votes' dots, like the operator's
+    assert votes.totals(store, session.id) == {a: 2, b: 1, c: 2}
+
+
 def test_moderated_ideas_wait_in_the_queue(store: Store, session: Session) -> None:
     for room in open_room(store, session, moderated=True):
         phone = room.phone()
@@ -355,8 +395,13 @@ def test_phone_data_travels_in_a_bundle_and_passes_the_validator(
     phone = room.phone()
     phone.call("idea", {"text": "Une idée « téléphone »", "horizon": "2024"})
     store.apply(phone_room.open_poll(store, session.id, [], dots=2, secret=True))
+    store.apply(phone_room.set_moderated(store, session.id, True))
+    room.service.room.board_changed()
+    poll = phone_room.current_poll(store, session.id)
+    cards = phone.call("cards", {})[1]["cards"]
+    assert dot(phone, poll.id, cards[0]["id"], 1)[0] == 200
     collected = bundle.collect(store, session)
-    for kind in ("phones", "phone_ideas", "phone_polls"):
+    for kind in ("phones", "phone_ideas", "phone_polls", "phone_settings", "votes"):
         rows = collected.entities[kind]
         assert rows
         for row in rows:

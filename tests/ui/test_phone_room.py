@@ -117,6 +117,54 @@ def test_moderation_queue_accept_edit_set_aside(qtbot, window, room) -> None:
     }
 
 
+def open_window_room(qtbot, fabrique_app, session):
+    """A window on the session (replacing the app's previous one) with its room open."""
+    window = fabrique_app.open_session(session.id)
+    window.resize(1280, 720)
+    window.show()
+    window.build_feature_menus()
+    room = window.phone_menu.ensure()
+    assert room.open("127.0.0.1", 0)
+    return window, room
+
+
+def test_moderation_is_kept_with_the_session_and_undoable(
+    qtbot, fabrique_app, data_dir, session
+) -> None:
+    from db.store import Store
+    from fabrique_desktop.phones import room as phone_room
+
+    window, room = open_window_room(qtbot, fabrique_app, session)
+    panel = room.panel
+    assert not panel.moderate.isChecked()
+    panel.moderate.click()  # the facilitator's switch: a Change through the window's bus
+    assert phone_room.settings(room.store, session.id).moderated
+    assert window.bus.history.undoText() == "Modérer les idées des téléphones"
+    window.bus.undo()
+    assert not phone_room.settings(room.store, session.id).moderated
+    qtbot.wait_until(lambda: not panel.moderate.isChecked(), timeout=2_000)
+    window.bus.redo()
+    qtbot.wait_until(panel.moderate.isChecked, timeout=2_000)
+    phone = off_thread(qtbot, lambda: Phone(room.service.address).join())
+    _, body = off_thread(qtbot, phone.call, "idea", {"text": "Attend son tour"})
+    assert body["idea"]["status"] == "pending"
+    room.close()
+    other = Store.open(data_dir.database)  # what is on disk, read by another connection
+    try:
+        assert phone_room.settings(other, session.id).moderated
+    finally:
+        other.close()
+    # the atelier closed and opened again (its window replaced)
+    window, again = open_window_room(qtbot, fabrique_app, session)
+    try:
+        assert again.panel.moderate.isChecked()
+        phone = off_thread(qtbot, lambda: Phone(again.service.address).join())
+        _, body = off_thread(qtbot, phone.call, "idea", {"text": "Attend aussi"})
+        assert body["idea"]["status"] == "pending"
+    finally:
+        again.close()
+
+
 def test_block_removes_a_phones_ideas_in_one_undoable_step(qtbot, window, room) -> None:
     spam = off_thread(qtbot, lambda: Phone(room.service.address).join())
     good = off_thread(qtbot, lambda: Phone(room.service.address).join())
