@@ -488,8 +488,12 @@
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <source>Le logo n&apos;a pas pu être copié : {}</source>
-        <translation>The logo could not be copied: {}</translation>
+        <source>Ce logo est trop lourd : {} Ko au plus.</source>
+        <translation>This logo is too heavy: {} KB at most.</translation>
+    </message>
+    <message>
+        <source>Le logo n&apos;a pas pu être lu : {}</source>
+        <translation>The logo could not be read: {}</translation>
     </message>
     <message>
         <source>Textes du livret</source>
@@ -891,6 +895,10 @@
     <message>
         <source>Exporté : {}</source>
         <translation>Exported: {}</translation>
+    </message>
+    <message>
+        <source> (et {} autres images : {} … {})</source>
+        <translation> (and {} more images: {} … {})</translation>
     </message>
 </context>
 <context>
