@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -178,6 +178,16 @@ class Store:
     def get(self, cls: type[E], id: str) -> E | None:
         rows = self.query(f"select * from [{cls.kind}] where id = ?", [id])
         return decode(cls, rows[0]) if rows else None
+
+    def get_many(self, cls: type[E], ids: Iterable[str]) -> dict[str, E]:
+        found: dict[str, E] = {}
+        wanted = list(dict.fromkeys(ids))
+        for start in range(0, len(wanted), 500):  # SQLite allows 999 parameters
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in self.query(f"select * from [{cls.kind}] where id in ({marks})", chunk):
+                found[row["id"]] = decode(cls, row)
+        return found
 
     def find(self, cls: type[E], *, deleted: bool = False, **where: Any) -> list[E]:
         sql, params = _where(where, deleted)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from typing import Any, Protocol, TypeVar
 
@@ -21,6 +21,9 @@ class Store(Protocol):
 
     def get(self, cls: type[E], id: str) -> E | None:
         """One entity by id, tombstoned ones included; ``None`` if unknown."""
+
+    def get_many(self, cls: type[E], ids: Iterable[str]) -> dict[str, E]:
+        """The entities of one kind among ``ids`` that exist here (tombstones included)."""
 
     def find(self, cls: type[E], *, deleted: bool = False, **where: Any) -> list[E]:
         """Entities of one kind whose fields equal ``where`` (live ones unless ``deleted``)."""

@@ -191,6 +191,7 @@ class SessionSync:
             doc = self.doc
             mine = doc.texts()
             here = self.store.get(Session, self.session_id)
+            values: dict[str, Any] = {}
             theirs = check_document(
                 remote,
                 mine,
@@ -198,6 +199,7 @@ class SessionSync:
                 store=self.store,
                 series_id=here.series_id if here is not None else series_id,
                 what=describe(origin),
+                parsed=values,
             )
             since = doc.state_vector()
             clock = doc.clock()
@@ -206,7 +208,7 @@ class SessionSync:
                 return MergeSummary(session=self.store.get(Session, self.session_id))
             self._save(doc.update(since), origin or "bundle")
             merged = doc.texts()
-            summary = self._write_rows(mine, merged)
+            summary = self._write_rows(mine, merged, values)
             rows = find_conflicts(self.session_id, mine, theirs, merged, origin)
             summary.conflicts = self.journal.add_conflicts(rows)
             return summary
@@ -283,11 +285,16 @@ class SessionSync:
             for entity in self.store.iter_all(ENTITY_TYPES[kind], session_id=self.session_id):
                 yield kind, entity.id, entity.to_record()
 
-    def _write_rows(self, before: Texts, after: Texts) -> MergeSummary:
-        """Write back the entities whose document fields changed; count them."""
+    def _write_rows(
+        self, before: Texts, after: Texts, values: dict[str, Any] | None = None
+    ) -> MergeSummary:
+        """Write back the entities whose document fields changed; count them.
+
+        ``values``: cell text → value, already parsed by ``check_document``."""
         from fabrique_desktop.crdt import split_key
 
         summary = MergeSummary()
+        parsed = values or {}
         entities: list[Entity] = []
         for kind in session_kinds():
             old, new = before.get(kind, {}), after.get(kind, {})
@@ -295,12 +302,12 @@ class SessionSync:
             if not changed:
                 continue
             known = {split_key(k)[0] for k in old}
-            values: dict[str, dict[str, Any]] = {}
+            rows: dict[str, dict[str, Any]] = {}
             for key, text in new.items():
                 entity_id, _, name = split_key(key)
                 if entity_id in changed:
-                    values.setdefault(entity_id, {})[name] = json.loads(text)[0]
-            for entity_id, fields in values.items():
+                    rows.setdefault(entity_id, {})[name] = _value(text, parsed)
+            for entity_id, fields in rows.items():
                 if kind == "sessions":
                     summary.created_session = entity_id not in known
                 else:
@@ -313,6 +320,13 @@ class SessionSync:
         self.journal.materialize(entities)
         summary.session = self.store.get(Session, self.session_id)
         return summary
+
+
+def _value(text: str, parsed: dict[str, Any]) -> Any:
+    if text not in parsed:
+        return json.loads(text)[0]
+    value = parsed[text]
+    return list(value) if isinstance(value, list) else value  # never one list for two rows
 
 
 # conflicts
@@ -454,6 +468,7 @@ def check_document(
     store: Store | None = None,
     series_id: str | None = None,
     what: str = "Fichier d'atelier",
+    parsed: dict[str, Any] | None = None,
 ) -> Texts:
     """Refuse, in French, a document that is not a sound copy of this session.
 
@@ -462,7 +477,8 @@ def check_document(
     fields here overlaid with the document's) against its kind's schema
     (``fabrique_desktop.validation.record``); it must belong to this session (and to
     ``series_id``, its series), and an id new to this document must not already belong to
-    another atelier in ``store``. Returns the remote document's texts.
+    another atelier in ``store``. Returns the remote document's texts; ``parsed`` receives the
+    value of every cell checked (by its text), so that the merge does not parse it again.
     """
     from fabrique_desktop import validation
     from fabrique_desktop.crdt import SEPARATOR, Cell, split_key
@@ -491,18 +507,10 @@ def check_document(
                 raise BundleError(f"{what} invalide : élément mal nommé « {shown(key)} ».")
             if not isinstance(text, str) or len(text) > MAX_CELL_CHARS:
                 raise BundleError(f"{what} invalide : valeur trop longue.")
-            cell = validation.load_json(text, what)
-            if not (
-                isinstance(cell, list)
-                and len(cell) == 2
-                and isinstance(cell[1], dict)
-                and all(
-                    isinstance(w, str) and isinstance(n, int) and not isinstance(n, bool)
-                    for w, n in cell[1].items()
-                )
-            ):
-                raise BundleError(f"{what} invalide : valeur de « {name} ».")
-            changed.setdefault(entity_id, {})[name] = cell[0]
+            value = validation.cell(text, what, name)
+            changed.setdefault(entity_id, {})[name] = value
+            if parsed is not None:
+                parsed[text] = value
         if not changed:
             continue
         here: dict[str, dict[str, Any]] = {}
@@ -511,8 +519,10 @@ def check_document(
             if entity_id in changed:
                 here.setdefault(entity_id, {})[name] = Cell.from_json(text).value
         cls = ENTITY_TYPES[kind]
-        for entity_id, values in changed.items():
-            fields = {**here.get(entity_id, {}), **values}
+        new_ids = [i for i in changed if i not in here] if kind != "sessions" else []
+        elsewhere = store.get_many(cls, new_ids) if store is not None and new_ids else {}
+        for entity_id, remote_fields in changed.items():
+            fields = {**here.get(entity_id, {}), **remote_fields}
             if fields.setdefault("id", entity_id) != entity_id:
                 raise BundleError(f"{what} invalide : identifiant incohérent.")
             entity = validation.record(kind, fields, what)
@@ -522,13 +532,12 @@ def check_document(
                 series_id is not None and owner_series is not None and owner_series != series_id
             ):
                 raise BundleError(f"{what} incohérent : un élément appartient à un autre atelier.")
-            if store is not None and entity_id not in here and kind != "sessions":
-                existing = store.get(cls, entity_id)
-                if existing is not None and getattr(existing, "session_id", None) != session_id:
-                    raise BundleError(
-                        f"{what} : {validation.LABELS.get(kind, kind)} ({shown(entity_id, 40)}) "
-                        "appartient ici à un autre atelier : import refusé."
-                    )
+            existing = elsewhere.get(entity_id)
+            if existing is not None and getattr(existing, "session_id", None) != session_id:
+                raise BundleError(
+                    f"{what} : {validation.LABELS.get(kind, kind)} ({shown(entity_id, 40)}) "
+                    "appartient ici à un autre atelier : import refusé."
+                )
     session_key = f"{session_id}{SEPARATOR}id"
     if session_key not in theirs.get("sessions", {}) and session_key not in mine.get(
         "sessions", {}

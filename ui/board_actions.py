@@ -449,9 +449,9 @@ class BoardActions(QObject):
         self.scene.set_dimmed(self.filter.dimmed(cards))
         problems = " ".join(self.filter.problems)
         if problems:
-            self.capture.hint.setText("⚠ " + problems)
+            self.capture.hint.set_texts("⚠ " + problems)
         elif not self.capture.field.text():
-            self.capture.hint.setText(self.capture.default_hint())
+            self.capture.hint.set_texts(*self.capture.default_hints())
 
     def _leave_search(self) -> None:
         if self.capture.search.text():

@@ -50,6 +50,7 @@ READABLE_DESK = 16
 OVERVIEW_LARGEST, OVERVIEW_SMALLEST = 24, 14  # px: the overview's tiles
 TILE_LETTERS = 15  # a tile shows at least this many letters: the idea's first words
 WHEEL_STEP = 90  # pixels a column scrolls per wheel notch
+READABLE_COLUMN = 7.0  # a column at least this many times the card type size keeps its text
 
 
 class ColumnHeader(QLabel):
@@ -288,6 +289,23 @@ class BoardView(QWidget):
                 )
             )
 
+    def column_width_for(self, viewport_width: int) -> float:
+        """The width of each (non-slim) column in a viewport this wide."""
+        slim = self._slim_columns()
+        columns = max(1, len(self.scene.columns) - len(slim))
+        available = viewport_width - 2 - len(slim) * (SLIM_WIDTH + GAP)
+        # whole pixels: a note's cached picture is drawn where the note is, not resampled
+        # (a narrow window with a panel: narrow columns, never columns cut at the edge)
+        return float(max(48, math.floor((available - GAP * (columns - 1)) / columns)))
+
+    def keeps_readable(self, width: int) -> bool:
+        """Would a board ``width`` pixels wide keep every column wide enough for its cards'
+        text at the current type size? (A panel docks beside the board only then.)"""
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        sides = margins.left() + margins.right() if margins is not None else 2 * BOARD_MARGIN
+        return self.column_width_for(width - sides) >= READABLE_COLUMN * self.card_pixel_size()
+
     def reserve_timer(self, place: str | None, size: int) -> None:
         """Room for the small timer (ui/timer_overlay.py): a band above the headers
         (« haut »), a strip right of the columns (« droite ») or a band under them
@@ -411,11 +429,7 @@ class BoardView(QWidget):
 
     def _fit(self) -> None:
         slim = self._slim_columns()
-        columns = len(self.scene.columns) - len(slim)
-        available = self._viewport_width() - 2 - len(slim) * (SLIM_WIDTH + GAP)
-        # whole pixels: a note's cached picture is drawn where the note is, not resampled
-        # (a narrow window with a panel: narrow columns, never columns cut at the edge)
-        width = float(max(48, math.floor((available - GAP * (columns - 1)) / columns)))
+        width = self.column_width_for(self._viewport_width())
         self.scene.set_metrics(width, self._projector_size(width), slim)
         if self.overview_on and (overview := self._overview()) != self.scene.overview:
             self.scene.set_overview(overview)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QRect, QStringListModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +18,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionFrame,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +31,7 @@ from fabrique_desktop.model import Persona
 from fabrique_desktop.template import Column
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
-    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtGui import QKeyEvent, QResizeEvent
 
 MAX_COMPLETIONS = 8
 
@@ -182,6 +186,59 @@ class CaptureField(MarkerLineEdit):
     """
 
 
+class SearchField(MarkerLineEdit):
+    """The filter field: never narrower than its placeholder (« Filtrer… (Ctrl+F) ») and its
+    clear button, whatever room a panel or a small window leaves the capture bar."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        margins = self.textMargins()
+        text = self.fontMetrics().horizontalAdvance(self.placeholderText())
+        clear = max((b.sizeHint().width() for b in self.findChildren(QToolButton)), default=0)
+        inner = QSize(text + margins.left() + margins.right() + 4 + clear + 4, hint.height())
+        size = self.style().sizeFromContents(QStyle.ContentsType.CT_LineEdit, option, inner, self)
+        return QSize(max(hint.width(), size.width()), hint.height())
+
+
+class HintLine(QLabel):
+    """One line under the capture field, never two: the longest of its texts that fits the
+    width, the shortest elided. It asks for no width of its own (the window may be small)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._texts: tuple[str, ...] = ("",)
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_texts(self, *texts: str) -> None:
+        """The texts from the most to the least detailed."""
+        self._texts = texts or ("",)
+        self.setToolTip(texts[0] if texts else "")
+        self._fit()
+
+    def full_text(self) -> str:
+        return self._texts[0]
+
+    def _fit(self) -> None:
+        metrics = self.fontMetrics()
+        room = self.contentsRect().width()
+        chosen = next((t for t in self._texts if metrics.horizontalAdvance(t) <= room), None)
+        if chosen is None:
+            chosen = metrics.elidedText(self._texts[-1], Qt.TextElideMode.ElideRight, room)
+        if chosen != self.text():
+            self.setText(chosen)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: object) -> None:
+        super().changeEvent(event)  # type: ignore[arg-type]
+        self._fit()  # the font came with the style sheet
+
+
 class CaptureBar(QWidget):
     """The capture field, the column new ideas go to, the search field, and the hint."""
 
@@ -195,14 +252,13 @@ class CaptureBar(QWidget):
         self.target = QComboBox()
         self.target.setAccessibleName(self.tr("Colonne des nouvelles idées"))
         self.target.setToolTip(self.tr("Colonne où vont les nouvelles idées (ou >colonne)"))
-        self.search = MarkerLineEdit(self.vocabulary)
+        self.search = SearchField(self.vocabulary)
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Filtrer… (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Filtrer les idées"))
         self.search.setClearButtonEnabled(True)
-        self.hint = QLabel()
+        self.hint = HintLine()
         self.hint.setObjectName("hint")
-        self.hint.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.field, 3)
         row.addWidget(self.target)
@@ -235,7 +291,7 @@ class CaptureBar(QWidget):
     def _show_meaning(self) -> None:
         text = self.field.text()
         if not text.strip():
-            self.hint.setText(self.default_hint())
+            self.hint.set_texts(*self.default_hints())
             return
         parsed = self.vocabulary.parse(text)
         titles = {c.key: c.title for c in self.vocabulary.columns}
@@ -251,10 +307,21 @@ class CaptureBar(QWidget):
         meaning = " · ".join(parts)
         if parsed.problems:
             meaning += "   ⚠ " + " ".join(parsed.problems)
-        self.hint.setText(meaning)
+        self.hint.set_texts(meaning)
 
     def default_hint(self) -> str:
-        return self.tr(
-            "Entrée : ajouter · Échap : aller au tableau · F1 : raccourcis — "
-            "@persona  #thème  !2024 ou !2040  >colonne (>1 … >4, >0 = À trier)  =n° de table"
+        return self.default_hints()[0]
+
+    def default_hints(self) -> tuple[str, ...]:
+        """What a line may say, from the whole help to what fits a small window."""
+        return (
+            self.tr(
+                "Entrée : ajouter · Échap : aller au tableau · F1 : raccourcis — "
+                "@persona  #thème  !2024 ou !2040  >colonne (>1 … >4, >0 = À trier)  "
+                "=n° de table"
+            ),
+            self.tr(
+                "Entrée : ajouter · Échap : tableau · F1 : aide — @persona  #thème  !2040  >colonne"
+            ),
+            self.tr("Entrée : ajouter · Échap : tableau · F1 : aide"),
         )

@@ -10,10 +10,8 @@ from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QHBoxLayout,
     QMainWindow,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from ui.board_scene import BoardScene
 from ui.board_view import BoardView
 from ui.capture_bar import CaptureBar
 from ui.icons import icon
+from ui.panel_strip import PanelStrip
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtGui import QCloseEvent, QScreen, QWindow
@@ -74,7 +73,7 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.board, 1)
-        self.panel_strip = PanelStrip(self)
+        self.panel_strip = PanelStrip(self, self.board)
         row.addWidget(self.panel_strip)
         layout.addLayout(row, 1)
         self.setCentralWidget(central)
@@ -328,6 +327,9 @@ class MainWindow(QMainWindow):
         large_on_board.triggered.connect(self.board.show_selected_large)
         self.board.view.addAction(large_on_board)
         self.board.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.panel_action = QAction(self.tr("Ouvrir ou replier le panneau replié"), self)
+        self.panel_action.setShortcut(QKeySequence("F12"))
+        self.panel_action.triggered.connect(self.panel_strip.cycle)
         self.screen_action = QAction(self.tr("Choisir l'écran du vidéoprojecteur…"), self)
         self.screen_action.triggered.connect(self.choose_projector_screen)
         for action in (
@@ -336,6 +338,7 @@ class MainWindow(QMainWindow):
             self.audience_action,
             self.overview_action,
             self.large_card_action,
+            self.panel_action,
         ):
             self.addAction(action)
         self.board_menu = self.menuBar().addMenu(self.tr("&Tableau"))
@@ -358,6 +361,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.overview_action)
         self.view_menu.addAction(self.large_card_action)
         self.view_menu.addAction(self.fullscreen_action)
+        self.view_menu.addAction(self.panel_action)
         self.view_menu.addAction(self.audience_action)
         self.view_menu.addAction(self.screen_action)
         self.view_menu.addAction(self.help_action)
@@ -520,94 +524,3 @@ class FocusKeeper(QObject):
         if focused is None or not focused.isVisible():
             self._watch(None)
             self.window.take_focus_back()
-
-
-class PanelStrip(QWidget):
-    """In full screen the panels (agenda, votes…) are the facilitator's, not the room's:
-    each open panel folds to a button in this narrow strip at the right edge, and the board
-    keeps its width. A click on it (or the panel's own shortcut) unfolds the panel; it folds
-    again when the keyboard leaves it. Out of full screen every panel is where it was."""
-
-    WIDTH = 44
-
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
-        self.main = window
-        self.folding = False
-        self.folded: list[QDockWidget] = []
-        self._buttons: dict[QDockWidget, QPushButton] = {}
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(4, 8, 4, 8)
-        self._layout.setSpacing(8)
-        self._layout.addStretch(1)
-        self.setFixedWidth(self.WIDTH)
-        self.setStyleSheet("background: #263238;")
-        self.hide()
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.focusChanged.connect(self._focus_changed)
-
-    def docks(self) -> list[QDockWidget]:
-        return [d for d in self.main.findChildren(QDockWidget) if d.parent() is self.main]
-
-    def set_folding(self, on: bool) -> None:
-        self.folding = on
-        if on:
-            for dock in self.docks():
-                if dock.isVisible():
-                    self.fold(dock)
-        else:
-            for dock in list(self.folded):
-                self.unfold(dock, focus=False)
-        self._show_strip()
-
-    def fold(self, dock: QDockWidget) -> None:
-        if dock not in self.folded:
-            self.folded.append(dock)
-        dock.hide()
-        button = self._buttons.get(dock)
-        if button is None:
-            button = QPushButton(self._vertical(dock.windowTitle()))
-            button.setToolTip(self.tr("Déplier : {}").format(dock.windowTitle()))
-            button.setAccessibleName(dock.windowTitle())
-            button.setStyleSheet(
-                "QPushButton { color: white; background: #455A64; border-radius: 6px;"
-                " font-size: 13px; font-weight: bold; padding: 6px 2px; }"
-            )
-            button.clicked.connect(lambda _=False, d=dock: self.unfold(d))
-            self._layout.insertWidget(self._layout.count() - 1, button)
-            self._buttons[dock] = button
-        button.show()
-        self._show_strip()
-
-    def unfold(self, dock: QDockWidget, focus: bool = True) -> None:
-        if dock in self.folded:
-            self.folded.remove(dock)
-        button = self._buttons.get(dock)
-        if button is not None:
-            button.hide()
-        dock.show()
-        dock.raise_()
-        if focus and dock.widget() is not None:
-            dock.widget().setFocus(Qt.FocusReason.OtherFocusReason)
-        self._show_strip()
-
-    def _show_strip(self) -> None:
-        self.setVisible(self.folding and bool(self.folded))
-
-    @staticmethod
-    def _vertical(title: str) -> str:
-        return "\n".join(title.split()[0][:10])  # « Votes », « Déroulé »
-
-    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        """The keyboard left an unfolded panel: it folds back (full screen only)."""
-        if not self.folding or old is None:
-            return
-        try:
-            docks = self.docks()
-        except RuntimeError:  # the window is going
-            return
-        for dock in docks:
-            left = new is None or not dock.isAncestorOf(new)
-            if dock.isVisible() and dock.isAncestorOf(old) and left:
-                self.fold(dock)

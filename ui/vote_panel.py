@@ -117,6 +117,10 @@ class VotePanel(QWidget):
         item = self.voter_list.currentItem()
         return item.data(VOTER_ROLE) if item is not None else None
 
+    def chosen_voter_label(self) -> str:
+        item = self.voter_list.currentItem()
+        return str(item.data(LABEL_ROLE) or "") if item is not None else ""
+
     def select_voter(self, delta: int) -> None:
         count = self.voter_list.count()
         if not count:

@@ -561,6 +561,14 @@
         <source>Entrée : ajouter · Échap : aller au tableau · F1 : raccourcis — @persona  #thème  !2024 ou !2040  &gt;colonne (&gt;1 … &gt;4, &gt;0 = À trier)  =n° de table</source>
         <translation>Enter: add · Esc: go to the board · F1: shortcuts — @persona  #theme  !2024 or !2040  &gt;column (&gt;1 … &gt;4, &gt;0 = inbox)  =table no.</translation>
     </message>
+    <message>
+        <source>Entrée : ajouter · Échap : tableau · F1 : aide — @persona  #thème  !2040  &gt;colonne</source>
+        <translation>Enter: add · Esc: board · F1: help — @persona  #theme  !2040  &gt;column</translation>
+    </message>
+    <message>
+        <source>Entrée : ajouter · Échap : tableau · F1 : aide</source>
+        <translation>Enter: add · Esc: board · F1: help</translation>
+    </message>
 </context>
 <context>
     <name>CardEditor</name>
@@ -1273,6 +1281,10 @@
         <translation>The chosen idea, large</translation>
     </message>
     <message>
+        <source>Ouvrir ou replier le panneau replié</source>
+        <translation>Open or fold the folded panel</translation>
+    </message>
+    <message>
         <source>Choisir l&apos;écran du vidéoprojecteur…</source>
         <translation>Choose the projector screen…</translation>
     </message>
@@ -1602,10 +1614,29 @@
     </message>
 </context>
 <context>
+    <name>PanelOverlay</name>
+    <message>
+        <source>Replier ▸</source>
+        <translation>Fold ▸</translation>
+    </message>
+    <message>
+        <source>Replier le panneau à droite (Échap, F12)</source>
+        <translation>Fold the panel to the right (Esc, F12)</translation>
+    </message>
+    <message>
+        <source>Fermer le panneau</source>
+        <translation>Close the panel</translation>
+    </message>
+</context>
+<context>
     <name>PanelStrip</name>
     <message>
         <source>Déplier : {}</source>
         <translation>Unfold: {}</translation>
+    </message>
+    <message>
+        <source>« {} » est replié à droite du tableau : F12 ou un clic l&apos;ouvre.</source>
+        <translation>“{}” is folded right of the board: F12 or a click opens it.</translation>
     </message>
 </context>
 <context>
@@ -2660,6 +2691,10 @@
     <message>
         <source>Votes</source>
         <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Votant : {}</source>
+        <translation>Voter: {}</translation>
     </message>
 </context>
 <context>

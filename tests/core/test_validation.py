@@ -49,6 +49,55 @@ def test_refusals_name_the_element_and_the_field_in_french() -> None:
         validation.record("cards", {**card, "colour": "#FFFFFF\n"})
 
 
+def test_every_field_of_a_sessions_data_is_a_scalar_or_a_flat_list() -> None:
+    """Why ``validation.cell`` may refuse nested values instead of walking their depth."""
+    from fabrique_desktop.sync import session_kinds
+
+    scalars = {"str", "int", "float", "bool", "None"}
+    for kind in session_kinds():
+        for field in dataclasses.fields(ENTITY_TYPES[kind]):
+            parts = {p.strip() for p in str(field.type).replace("list[", "").strip("]").split("|")}
+            assert parts <= scalars, (kind, field.name, field.type)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 50_000,  # deep enough to exhaust the stack
+        '[[["a"]],{"w":1}]',  # a nested value
+        '[{"a":1},{"w":1}]',
+        '["a",{"w":-1}]',  # counters: 0…2⁶³-1, integers
+        '["a",{"w":9223372036854775808}]',
+        '["a",{"w":1.5}]',
+        '["a",{"w":true}]',
+        '["a",["w",1]]',
+        '["a",{"w":1},3]',
+        '["a",{"w":1}] ',  # one JSON value, as Fabrique writes it
+        '["a",{"w":1}]["b",{}]',
+        "[NaN,{}]",
+        "[-Infinity,{}]",
+        "[1e999,{}]",
+        "[[1e999],{}]",
+        "[" + "9" * 5_000 + ",{}]",
+        '"a"',
+        "",
+    ],
+)
+def test_a_merge_documents_cells_are_refused_when_odd(text) -> None:
+    with pytest.raises(BundleError) as refusal:
+        validation.cell(text, "Mise à jour reçue", "text")
+    message = str(refusal.value)
+    assert message.startswith("Mise à jour reçue"), message
+    assert len(message) < 200, message
+
+
+def test_sound_cells_give_their_value() -> None:
+    assert validation.cell('["Thảo « ok »",{"12":3}]', "x") == "Thảo « ok »"
+    assert validation.cell('[["#a","#b"],{"1":1,"2":9}]', "x") == ["#a", "#b"]
+    assert validation.cell("[-1.5e3,{}]", "x") == -1500.0
+    assert validation.cell("[null,{}]", "x") is None
+
+
 def test_shown_values_are_one_short_line_with_escapes() -> None:
     assert shown("\x1b[2Jabc\ndef") == "\\x1b[2Jabc\\x0adef"
     assert shown("x" * 1000) == "x" * 60 + "…"

@@ -191,9 +191,15 @@ def seal(document: dict[str, Any]) -> str:
 
 
 def forge_cells(
-    document: dict[str, Any], kind: str, entity_id: str, values: dict[str, Any]
+    document: dict[str, Any],
+    kind: str,
+    entity_id: str,
+    values: dict[str, Any],
+    *,
+    raw: bool = False,
 ) -> None:
-    """Write fields of one entity into the copy's CRDT document (they win: written last)."""
+    """Write fields of one entity into the copy's CRDT document (they win: written last);
+    ``raw``: the values are the cells' texts themselves."""
     from pycrdt import Map
 
     from fabrique_desktop.crdt import SessionDoc
@@ -201,7 +207,7 @@ def forge_cells(
     doc = SessionDoc([base64.b64decode(document["crdt"]["update"])])
     root = doc.doc.get(kind, type=Map)
     for name, value in values.items():
-        root[f"{entity_id}:{name}"] = json.dumps([value, {"1": 1}])
+        root[f"{entity_id}:{name}"] = value if raw else json.dumps([value, {"1": 1}])
     document["crdt"]["update"] = base64.b64encode(doc.update()).decode("ascii")
 
 

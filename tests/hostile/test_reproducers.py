@@ -150,6 +150,26 @@ def test_crafted_merge_documents_are_refused(world, tmp_path, name) -> None:
     refused_cleanly(run(world.root, "import", str(target)), before, world.root, target.name)
 
 
+RAW_CELLS = {
+    "deep-cell": "[" * 100_000,
+    "object-in-cell": '[{"a":{"b":1}},{"1":2}]',
+    "nested-list-cell": '[[["#a"]],{"1":2}]',
+    "two-values-in-cell": '["a",{"1":2}]["b",{}]',
+    "huge-counter": '["a",{"1":' + "9" * 30 + "}]",
+}
+
+
+@pytest.mark.parametrize("name", list(RAW_CELLS))
+def test_odd_cells_of_a_merge_document_are_refused(world, tmp_path, name) -> None:
+    def tamper(document: dict[str, Any], w: World) -> None:
+        forge_cells(
+            document, "cards", _card(document, w)["id"], {"tags": RAW_CELLS[name]}, raw=True
+        )
+
+    target, before = _attack(world, tmp_path, tamper, rows=False)
+    refused_cleanly(run(world.root, "import", str(target)), before, world.root, target.name)
+
+
 def test_a_sound_copy_merges_without_touching_anything_else(world, tmp_path) -> None:
     """The control: the same road accepts a real note-taker's work (long but sane texts,
     accents, RTL and CJK names, tags), leaves other ateliers and series alone, and every

@@ -38,6 +38,17 @@ def window(qtbot, fabrique_app, session):
     return window
 
 
+@pytest.fixture
+def wall(qtbot, fabrique_app, demo_session):
+    """Atelier 3 of the demo (the seed's ~100 ideas) in a 1280×720 window: the wall."""
+    window = fabrique_app.open_session(demo_session.id)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.wait_exposed(window)
+    return window
+
+
 def type_text(widget, text: str) -> None:
     """Type any text, accents and « » included (QTest.keyClicks only knows ASCII)."""
     from PySide6.QtCore import QEvent, Qt

@@ -173,7 +173,7 @@ def scenario(window, app) -> Iterable[tuple[str, Callable[[], None]]]:  # type: 
     yield "zoom +", lambda: window.board.step_zoom(1)
     yield "zoom −", lambda: window.board.step_zoom(-1)
     yield "déroulé", window.animation.agenda.toggle
-    yield "votes fermés", lambda: window.animation.votes.dock.hide()
+    yield "votes fermés", lambda: window.animation.context.hide_dock(window.animation.votes.dock)
     yield "déroulé fermé", window.animation.agenda.toggle
     yield "fenêtre à nouveau", lambda: window.set_projector_mode(False)
 

@@ -24,33 +24,13 @@ def covered(window, timer) -> list[str]:
     return hit
 
 
-def show_timer(window) -> None:  # the animation menu's features, before and after the split
-    timer = getattr(window.animation, "timer", None)
-    timer.show_or_hide() if timer is not None else window.animation.show_timer()
-
-
-def timer_of(window):  # type: ignore[no-untyped-def]
-    timer = getattr(window.animation, "timer", None)
-    return timer.overlay if timer is not None else window.animation.timer_overlay
-
-
-def show_votes(window) -> None:
-    votes = getattr(window.animation, "votes", None)
-    votes.show_panel() if votes is not None else window.animation.show_votes()
-
-
-def toggle_agenda(window) -> None:
-    agenda = getattr(window.animation, "agenda", None)
-    agenda.toggle() if agenda is not None else window.animation.toggle_agenda()
-
-
 @pytest.fixture
 def timer(qtbot, window):
     window.set_projector_mode(True)
     window.resize(1280, 720)
     window.board_actions.capture_line("Une idée >1")
-    show_timer(window)
-    overlay = timer_of(window)
+    window.animation.timer.show_or_hide()
+    overlay = window.animation.timer.overlay
     qtbot.wait(20)
     assert overlay.isVisible()
     return overlay

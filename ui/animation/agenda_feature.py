@@ -34,18 +34,22 @@ class AgendaFeature(QObject):
         context.bus.changed.connect(self._on_changed)
 
     def toggle(self) -> None:
+        """Ctrl+Shift+D: the agenda open (beside the board, or folded in full screen) or
+        closed."""
         if self.dock is None:
             self._make_dock()
-            return
-        self.dock.setVisible(not self.dock.isVisible())
+        elif self.context.dock_open(self.dock):
+            self.context.hide_dock(self.dock)
+        else:
+            self.context.show_dock(self.dock, DOCK_WIDTH)
 
     def next_step(self) -> None:
         if self.panel is None or self.dock is None:
             self._make_dock()
         assert self.panel is not None
         assert self.dock is not None
-        if not self.dock.isVisible():
-            self.dock.show()
+        if not self.context.dock_open(self.dock):
+            self.context.show_dock(self.dock, DOCK_WIDTH)
         self.panel.next_step()
 
     def refresh(self) -> None:

@@ -70,6 +70,10 @@ class FeatureContext(Protocol):
 
     def show_dock(self, dock: QDockWidget, width: int) -> None: ...
 
+    def hide_dock(self, dock: QDockWidget) -> None: ...
+
+    def dock_open(self, dock: QDockWidget) -> bool: ...  # beside the board, or folded
+
 
 class WindowContext:
     """``FeatureContext`` of a ``MainWindow``."""
@@ -147,6 +151,12 @@ class WindowContext:
         return dock
 
     def show_dock(self, dock: QDockWidget, width: int) -> None:
-        dock.show()
-        self._window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
-        dock.raise_()
+        """Beside the board if the cards keep their width, else folded to the strip at the
+        right edge (full screen, a small window): ``ui/panel_strip.py``."""
+        self._window.panel_strip.show_panel(dock, width)
+
+    def hide_dock(self, dock: QDockWidget) -> None:
+        self._window.panel_strip.hide_panel(dock)
+
+    def dock_open(self, dock: QDockWidget) -> bool:
+        return self._window.panel_strip.is_open(dock)

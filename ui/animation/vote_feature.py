@@ -41,6 +41,7 @@ class VoteFeature(QObject):
             board.dots_counted.connect(self.count_dots)  # « * » then the number
 
     def show_panel(self) -> None:
+        """The vote panel, beside the board or folded (``ui/panel_strip.py``)."""
         context = self.context
         if self.dock is None:
             from ui.vote_panel import VotePanel
@@ -83,9 +84,13 @@ class VoteFeature(QObject):
             context.scene.select_cards([card_id])
 
     def next_voter(self, delta: int = 1) -> None:
-        self.show_panel()
+        if self.dock is None or not self.context.dock_open(self.dock):
+            self.show_panel()  # (folded in full screen: it stays folded, the voter changes)
         assert self.panel is not None
         self.panel.select_voter(delta)
+        label = self.panel.chosen_voter_label()
+        if label and not self.panel.isVisible():
+            self.context.report(self.tr("Votant : {}").format(label))
 
     def reveal(self) -> None:
         context = self.context
@@ -134,7 +139,7 @@ class VoteFeature(QObject):
     def report(self, text: str) -> None:
         """A calm French message, without a modal box (the room is watching)."""
         self.context.report(text)
-        if self.panel is not None and self.dock is not None and self.dock.isVisible():
+        if self.panel is not None and self.panel.isVisible():
             self.panel.show_message(text)
 
     # private

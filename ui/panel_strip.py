@@ -1,0 +1,351 @@
+"""Where the facilitator's panels (agenda, votes, phones…) live: beside the board, or folded.
+
+Panels are the facilitator's, not the room's (issue 13). A panel docks beside the board only
+where the board keeps the width its cards need: out of full screen, and only while every
+column stays wide enough for the card text (``BoardView.keeps_readable``). Otherwise — full
+screen, a small window, a large zoom — it folds to a button in a narrow strip at the right
+edge and the columns keep their width.
+
+A click on the button (or F12) opens it *over* the right of the board for the facilitator,
+without moving a card; it folds back when the keyboard leaves it, on Esc, F12 or a second
+click; its ✕ (or the panel's own shortcut, for a toggled one) closes it. When the window grows (or
+full screen is left) folded panels dock again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:  # type hints only
+    from ui.board_view import BoardView
+
+DOCK_SEPARATOR = 6  # px between the board and a docked panel
+OVER_WIDTH = 300  # px: a folded panel opened over the board
+
+
+class PanelOverlay(QFrame):
+    """A folded panel opened over the right of the board (its widget, borrowed from its dock)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("panelOverlay")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet(
+            "QFrame#panelOverlay { background: #FAFAFA; border-left: 4px solid #263238; }"
+        )
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold; font-size: 13pt;")
+        self.fold_button = QPushButton(self.tr("Replier ▸"))
+        self.fold_button.setToolTip(self.tr("Replier le panneau à droite (Échap, F12)"))
+        self.close_button = QPushButton("✕")
+        self.close_button.setToolTip(self.tr("Fermer le panneau"))
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.fold_button)
+        top.addWidget(self.close_button)
+        for button in (self.fold_button, self.close_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(10, 6, 6, 6)
+        self.box.addLayout(top)
+        self.content: QWidget | None = None
+        self.hide()
+
+    def take(self, title: str, widget: QWidget) -> None:
+        self.title.setText(title)
+        self.content = widget
+        self.box.addWidget(widget, 1)
+        widget.show()
+
+    def give_back(self) -> QWidget | None:
+        widget, self.content = self.content, None
+        if widget is not None:
+            self.box.removeWidget(widget)
+        return widget
+
+
+class PanelStrip(QWidget):
+    """The narrow strip of folded panels at the right edge of the board (see the module)."""
+
+    WIDTH = 44
+
+    def __init__(self, window: QMainWindow, board: BoardView) -> None:
+        super().__init__(window)
+        self.main = window
+        self.board = board
+        self.folding = False  # full screen: every panel folds
+        self.folded: list[QDockWidget] = []  # open panels shown as a button
+        self.opened: QDockWidget | None = None  # the folded panel opened over the board
+        self._buttons: dict[QDockWidget, QPushButton] = {}
+        self._widths: dict[QDockWidget, int] = {}  # each panel's width beside the board
+        self._watched: set[int] = set()
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(4, 8, 4, 8)
+        self._layout.setSpacing(8)
+        self._layout.addStretch(1)
+        self.setFixedWidth(self.WIDTH)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet("background: #263238;")
+        self.overlay: PanelOverlay | None = None  # made the first time a panel opens over
+        self.hide()
+        window.installEventFilter(self)
+        board.zoom_changed.connect(lambda _zoom: self.arrange())
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
+
+    # public
+
+    def docks(self) -> list[QDockWidget]:
+        return [d for d in self.main.findChildren(QDockWidget) if d.parent() is self.main]
+
+    def is_open(self, dock: QDockWidget) -> bool:
+        """Docked and shown, folded to the strip, or opened over the board."""
+        return dock.isVisible() or dock in self.folded
+
+    def show_panel(self, dock: QDockWidget, width: int) -> None:
+        """A panel is wanted: beside the board if the board keeps its width, else folded
+        (F12 or a click opens it over the board)."""
+        self._watch(dock)
+        self._widths[dock] = width
+        if dock in self.folded:
+            self._tell(self._folded_text(dock))
+        elif self._room_for([dock]):
+            self._dock(dock)
+        else:
+            self.fold(dock)
+            self._tell(self._folded_text(dock))
+
+    def hide_panel(self, dock: QDockWidget) -> None:
+        """The panel is closed, wherever it was."""
+        if dock is self.opened:
+            self.close_over(focus=False)
+        if dock in self.folded:
+            self.folded.remove(dock)
+        button = self._buttons.get(dock)
+        if button is not None:
+            button.hide()
+        dock.hide()
+        self._show_strip()
+
+    def set_folding(self, on: bool) -> None:
+        """Full screen (on): every panel folds; off: they dock again where there is room."""
+        self.folding = on
+        self.arrange()
+
+    def arrange(self) -> None:
+        """Fold the docked panels that crush the board; dock the folded ones that fit."""
+        for dock in self.docks():
+            self._watch(dock)
+        open_docks = [d for d in self.docks() if self.is_open(d)]
+        if not open_docks:
+            self._show_strip()
+            return
+        room = self._room_for(open_docks)
+        for dock in open_docks:
+            if room and dock in self.folded:
+                self.unfold(dock)
+            elif not room and dock not in self.folded:
+                self.fold(dock)
+        self._show_strip()
+
+    def fold(self, dock: QDockWidget) -> None:
+        if dock not in self.folded:
+            self.folded.append(dock)
+        dock.hide()
+        button = self._buttons.get(dock)
+        if button is None:
+            button = QPushButton(self._vertical(dock.windowTitle()))
+            button.setToolTip(self.tr("Déplier : {}").format(dock.windowTitle()))
+            button.setAccessibleName(dock.windowTitle())
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click leaves the keyboard be
+            button.setCheckable(True)
+            button.setStyleSheet(
+                "QPushButton { color: white; background: #455A64; border-radius: 6px;"
+                " font-size: 13px; font-weight: bold; padding: 6px 2px; }"
+                "QPushButton:checked { background: #FFB300; color: #111111; }"
+            )
+            button.clicked.connect(lambda _=False, d=dock: self._clicked(d))
+            self._layout.insertWidget(self._layout.count() - 1, button)
+            self._buttons[dock] = button
+        button.show()
+        self._show_strip()
+
+    def unfold(self, dock: QDockWidget) -> None:
+        """Back beside the board (there is room again)."""
+        if dock is self.opened:
+            self.close_over(focus=False)
+        if dock in self.folded:
+            self.folded.remove(dock)
+        button = self._buttons.get(dock)
+        if button is not None:
+            button.hide()
+        self._dock(dock)
+        self._show_strip()
+
+    def open_over(self, dock: QDockWidget) -> None:
+        """A folded panel over the right of the board, the keyboard in it; no card moves."""
+        if self.opened is not None:
+            self.close_over(focus=False)
+        widget = dock.widget()
+        if widget is None:
+            return
+        self.opened = dock
+        overlay = self._make_overlay()
+        overlay.take(dock.windowTitle(), widget)
+        self._place_over()
+        overlay.show()
+        overlay.raise_()
+        self._check_buttons()
+        self._focus_over()
+
+    def cycle(self) -> None:
+        """F12: the first folded panel opens over the board, then the next, then none."""
+        if not self.folded:
+            return
+        if self.opened is None:
+            self.open_over(self.folded[0])
+            return
+        index = self.folded.index(self.opened) + 1 if self.opened in self.folded else 0
+        if index < len(self.folded):
+            self.open_over(self.folded[index])
+        else:
+            self.close_over()
+
+    def close_over(self, focus: bool = True) -> None:
+        """The panel opened over the board folds back to its button."""
+        dock, self.opened = self.opened, None
+        if self.overlay is None:
+            return
+        widget = self.overlay.give_back()
+        self.overlay.hide()
+        if dock is not None and widget is not None:
+            dock.setWidget(widget)
+        self._check_buttons()
+        if focus:
+            self.board.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # private
+
+    def _dock(self, dock: QDockWidget) -> None:
+        dock.show()
+        self.main.resizeDocks([dock], [self._width(dock)], Qt.Orientation.Horizontal)
+        dock.raise_()
+
+    def _width(self, dock: QDockWidget) -> int:
+        return max(dock.minimumWidth(), self._widths.get(dock, OVER_WIDTH))
+
+    def _room_for(self, docks: list[QDockWidget]) -> bool:
+        """Would the board keep its cards' width with these panels docked beside it?"""
+        if self.folding:
+            return False
+        panel = max(self._width(d) for d in docks)
+        return self.board.keeps_readable(self.main.width() - panel - DOCK_SEPARATOR)
+
+    def _folded_text(self, dock: QDockWidget) -> str:
+        return self.tr("« {} » est replié à droite du tableau : F12 ou un clic l'ouvre.").format(
+            dock.windowTitle()
+        )
+
+    def _make_overlay(self) -> PanelOverlay:
+        if self.overlay is None:
+            self.overlay = PanelOverlay(self.main)
+            self.overlay.fold_button.clicked.connect(lambda: self.close_over())
+            self.overlay.close_button.clicked.connect(self._close_opened)
+            escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.overlay, self.close_over)
+            escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        return self.overlay
+
+    def _close_opened(self) -> None:
+        if self.opened is not None:
+            self.hide_panel(self.opened)
+            self.board.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _clicked(self, dock: QDockWidget) -> None:
+        if dock is self.opened:
+            self.close_over()
+        else:
+            self.open_over(dock)
+
+    def _focus_over(self) -> None:
+        content = self.overlay.content if self.overlay is not None else None
+        if content is not None:
+            target = content.focusWidget() or content
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _place_over(self) -> None:
+        """Over the right of the board, its full height (the capture bar stays free)."""
+        if self.overlay is None or self.opened is None:
+            return
+        board = QRect(self.board.mapTo(self.main, QPoint(0, 0)), self.board.size())
+        width = min(board.width(), max(OVER_WIDTH, self.opened.minimumWidth()))
+        self.overlay.setGeometry(board.right() + 1 - width, board.top(), width, board.height())
+
+    def _check_buttons(self) -> None:
+        for dock, button in self._buttons.items():
+            button.setChecked(dock is self.opened)
+
+    def _show_strip(self) -> None:
+        self.setVisible(bool(self.folded))
+        if self.opened is not None:
+            self._place_over()
+
+    def _tell(self, text: str) -> None:
+        status = self.main.statusBar()
+        if status is not None:
+            status.showMessage(text, 8000)
+
+    def _watch(self, dock: QDockWidget) -> None:
+        if id(dock) not in self._watched:
+            self._watched.add(id(dock))
+            dock.installEventFilter(self)
+
+    @staticmethod
+    def _vertical(title: str) -> str:
+        return "\n".join(title.split()[0][:10])  # « Votes », « Déroulé »
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """The keyboard left the panel opened over the board (for another widget of this
+        window): it folds back. A dialog or a popup opened from it leaves it open."""
+        if self.opened is None or new is None or self.overlay is None:
+            return
+        try:
+            if new.window() is not self.main or self.overlay.isAncestorOf(new):
+                return
+        except RuntimeError:  # the window is going
+            return
+        self.close_over(focus=False)
+
+    # Qt overrides
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.main:
+            if kind == QEvent.Type.Resize:
+                self.arrange()
+            elif kind == QEvent.Type.ChildPolished:  # a panel made by someone else
+                QTimer.singleShot(0, self, self.arrange)
+        elif (
+            isinstance(watched, QDockWidget)
+            and kind == QEvent.Type.Show
+            and watched not in self.folded
+            and not self._room_for([watched])
+        ):
+            QTimer.singleShot(0, self, self.arrange)  # shown by someone else: it folds
+        return super().eventFilter(watched, event)
