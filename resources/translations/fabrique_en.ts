@@ -558,6 +558,10 @@
         <translation>table {}</translation>
     </message>
     <message>
+        <source>Futur engagé</source>
+        <translation>Committed future</translation>
+    </message>
+    <message>
         <source>Entrée : ajouter · Échap : aller au tableau · F1 : raccourcis — @persona  #thème  !2024 ou !2040  &gt;colonne (&gt;1 … &gt;4, &gt;0 = À trier)  =n° de table</source>
         <translation>Enter: add · Esc: go to the board · F1: shortcuts — @persona  #theme  !2024 or !2040  &gt;column (&gt;1 … &gt;4, &gt;0 = inbox)  =table no.</translation>
     </message>
@@ -2367,6 +2371,10 @@
     <message>
         <source>horizon</source>
         <translation>horizon</translation>
+    </message>
+    <message>
+        <source>« Futur engagé » : une décision déjà prise, pas une idée</source>
+        <translation>« Futur engagé »: a decision already taken, not an idea</translation>
     </message>
     <message>
         <source>colonne (clé, mot du titre ou numéro ; &gt;0 = À trier)</source>
