@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QThread, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -238,13 +239,17 @@ class ExportDialog(QDialog):
         except FabriqueError as error:
             self._failed(str(error))
             return
-        if not fmt.threaded:
+        if not fmt.threaded:  # Qt drawing: on this thread, the status and a busy pointer shown
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 job(lambda done, total: None)
             except FabriqueError as error:
                 self._failed(str(error))
             else:
                 self._succeeded(str(target))
+            finally:
+                QApplication.restoreOverrideCursor()
             return
         self.worker = ExportWorker(job, target)
         self.worker.progressed.connect(self._progressed)
