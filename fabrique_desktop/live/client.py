@@ -220,14 +220,12 @@ class LiveClient:
             payload = await self._read(reader, channel)
             kind = payload[0]
             if kind == protocol.MSG_SYNC:
-                message = protocol.parse_sync(payload)
+                sync = protocol.parse_sync(payload)
                 del payload  # the sync data is a copy: keep one
                 thread = self._thread
-                taken = self.budget.handed(
-                    len(message[1]), thread.call if thread is not None else None
-                )
-                self.inbox.put(Event(SYNC, HOST, message), taken)
-                del message  # the inbox has it; an idle link must not keep it
+                taken = self.budget.handed(len(sync[1]), thread.call if thread else None)
+                self.inbox.put(Event(SYNC, HOST, sync), taken)
+                del sync  # the inbox has it; an idle link must not keep it
             elif kind == protocol.MSG_CONTROL:
                 message = protocol.parse_control(payload)
                 if message["type"] == "ping":
