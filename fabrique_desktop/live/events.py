@@ -26,6 +26,8 @@ CONNECTED = "connected"  # client: the handshake succeeded (data: the welcome di
 DISCONNECTED = "disconnected"  # client: the connection dropped; it will try again
 REFUSED = "refused"  # client: the facilitator refused us (data: reason); no more tries
 ENDED = "ended"  # client: the facilitator stopped sharing or removed us (data: reason)
+GUARD = "guard"  # server: too many wrong codes this minute, only known laptops may try
+# (data: True when that starts, False when anyone may try again)
 
 HOST = "host"
 """The peer id a note-taker's link uses for the facilitator's laptop."""

@@ -31,6 +31,7 @@ from typing import TypeVar
 from fabrique_desktop import __version__
 from fabrique_desktop.live import protocol, secure
 from fabrique_desktop.live.events import (
+    GUARD,
     JOINED,
     LEFT,
     SYNC,
@@ -107,6 +108,7 @@ class LiveServer:
         self.copy: bytes | None = None
         """The note-taker's copy, for laptops that join without the session (set by the owner)."""
         self.throttle = Throttle()
+        self._guarded = False
         self.refusals: list[tuple[str, str]] = []
         """(address, reason) of every refused attempt, for the log and the tests."""
         self._connections: dict[str, _Connection] = {}
@@ -413,8 +415,21 @@ class LiveServer:
         self._refuse_log(address, reason)
         if (self.throttle.wrong_code if guess else self.throttle.bad)(address):
             log.warning("live: %s banned for %.0f s after repeated bad attempts", address, 60)
-        if guess and not self.throttle.may_guess(""):
+        if guess and not self._guarded and not self.throttle.may_guess(""):
             log.warning("live: too many wrong codes this minute: only known laptops may try")
+            self._guarded = True
+            self.inbox.put(Event(GUARD, "", True))
+            self._end_guard()
+
+    def _end_guard(self) -> None:
+        """Tell the owner thread when laptops that never proved the code may try again."""
+        wait = self.throttle.guarded_for()
+        if wait > 0 and self._thread is not None:
+            self._thread.loop.call_later(wait + 0.05, self._end_guard)
+            return
+        self._guarded = False
+        log.info("live: new laptops may try the code again")
+        self.inbox.put(Event(GUARD, "", False))
 
     async def _read_loop(self, reader: asyncio.StreamReader, connection: _Connection) -> str:
         window_start, count = time.monotonic(), 0

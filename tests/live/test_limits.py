@@ -22,7 +22,9 @@ from fabrique_desktop import bundle, changes
 from fabrique_desktop.changes import Change
 from fabrique_desktop.live import client, protocol, secure, server
 from fabrique_desktop.live.engine import EngineDoc, make_copy
+from fabrique_desktop.live.events import GUARD
 from fabrique_desktop.live.link import LiveLink
+from fabrique_desktop.live.peers import Throttle
 from fabrique_desktop.model import Card
 from fabrique_desktop.workspace import ensure_first_use, list_series, list_sessions
 from tests.live.docs import MapDoc
@@ -224,4 +226,21 @@ def test_thirty_addresses_with_one_wrong_code_each_are_not_all_answered(
         assert known.join(CODE, peer="table-1")["type"] == "welcome"
     throttle._guesses.clear()  # a minute later
     with RawPeer(link.server.port, source="127.0.0.60") as newcomer:
+        assert newcomer.join(CODE)["type"] == "welcome"
+
+
+def test_the_facilitator_is_told_when_new_laptops_must_wait_and_when_they_may_again(
+    host: tuple[LiveLink, MapDoc], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link, _ = host
+    monkeypatch.setattr(server, "WRONG_CODE_DELAY", 0.0)
+    link.server.throttle = Throttle(window=1.5, wrong_codes=3)
+    seen: list[object] = []
+    link.on_event = lambda event: seen.append(event.data) if event.kind == GUARD else None
+    for n in range(5):
+        with RawPeer(link.server.port, source=f"127.0.0.{70 + n}") as guesser:
+            guesser.join(f"WRONG{n}")
+    pump_until([link], lambda: seen == [True])  # once, however many are refused after
+    pump_until([link], lambda: seen == [True, False], timeout=5)
+    with RawPeer(link.server.port, source="127.0.0.80") as newcomer:
         assert newcomer.join(CODE)["type"] == "welcome"

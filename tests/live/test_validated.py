@@ -159,3 +159,33 @@ def test_what_a_file_import_refuses_is_refused_live_and_changes_nothing(
     watcher.local_changed()
     pump_until([host.link, watcher], lambda: "table-1" not in host.link.peers)
     assert len(host.link.peers) == 1
+
+
+WARMED = """
+import sys, tempfile, threading
+from pathlib import Path
+from db.store import Store
+from db.sync_store import SyncJournal
+from fabrique_desktop.live.engine import EngineDoc
+from fabrique_desktop.workspace import ensure_first_use, list_sessions
+
+store = Store.open(Path(tempfile.mkdtemp()) / "fabrique.db")
+session = list_sessions(store, ensure_first_use(store).id)[0]
+before = "fabrique_desktop.validation" in sys.modules
+EngineDoc(store, SyncJournal(store), session.id)
+for thread in threading.enumerate():
+    if thread.name == "fabrique-warm-checks":
+        thread.join(30)
+print(before, "fabrique_desktop.validation" in sys.modules)
+"""
+
+
+def test_the_validator_is_prepared_in_the_background_when_sharing_starts() -> None:
+    """Importing it (pydantic, the schemas) takes 0.1–0.5 s: not on the first peer update."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", WARMED], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.split() == ["False", "True"], result.stderr[-2000:]
