@@ -19,12 +19,12 @@ import pytest
 
 from db.store import Store
 from db.sync_store import SyncJournal
-from fabrique_desktop import board
+from fabrique_desktop import board, tables
 from fabrique_desktop.live import events
 from fabrique_desktop.live.client import fetch_copy
 from fabrique_desktop.live.engine import EngineDoc, import_copy, make_copy
 from fabrique_desktop.live.link import LiveLink
-from fabrique_desktop.model import Card, Session
+from fabrique_desktop.model import Card, Session, Table
 from fabrique_desktop.workspace import ensure_first_use, list_series, list_sessions
 from tests.live.docs import MapDoc
 from tests.live.test_link import CODE, LOOPBACK, pump_until
@@ -60,6 +60,7 @@ def room(tmp_path: Path) -> Iterator[tuple[Laptop, Laptop, LiveLink, MapDoc]]:
     session = next(s for s in ateliers if s.number == 3)
     elsewhere = next(s for s in ateliers if s.number == 1)
     store.apply(board.capture(store, elsewhere.id, "Une idée de l'atelier 1"))
+    store.apply(tables.add_tables(store, elsewhere.id, 1))
     engine = EngineDoc(store, journal, session.id)
     link = LiveLink.share(engine, host=LOOPBACK, code=CODE, session_id=session.id)
     link.server.copy = make_copy(store, journal, session)
@@ -112,6 +113,12 @@ def crafted(kind: str, host: Laptop, note: Laptop) -> list[tuple[str, str, dict[
         theirs = a_card(host.store, another_atelier(host.store, host.session).id)
         record = {**theirs.to_record(), "session_id": note.session.id, "text": MARKER}
         return [("cards", theirs.id, record)]
+    if kind == "idea pointing to another atelier's table":
+        table = host.store.find(Table, session_id=another_atelier(host.store, host.session).id)[0]
+        return [("cards", mine.id, {"text": MARKER, "table_id": table.id})]
+    if kind == "idea merged into another atelier's idea":
+        theirs = a_card(host.store, another_atelier(host.store, host.session).id)
+        return [("cards", mine.id, {"text": MARKER, "merged_into": theirs.id})]
     if kind == "text over the limit":
         return [("cards", mine.id, {"text": MARKER + "x" * 6000})]
     if kind == "position not a number":
@@ -128,6 +135,8 @@ def crafted(kind: str, host: Laptop, note: Laptop) -> list[tuple[str, str, dict[
     [
         "card moved to another atelier",
         "another atelier's card taken over",
+        "idea pointing to another atelier's table",
+        "idea merged into another atelier's idea",
         "text over the limit",
         "position not a number",
         "5 000 themes",
