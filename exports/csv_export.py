@@ -2,7 +2,8 @@
 accents right), ``,`` or ``;`` (French spreadsheets), one line per idea.
 
 The header uses the French names that ``fabrique import-cards`` reads back
-(texte, colonne, persona, horizon, thèmes, nature), followed by table and votes. Themes are
+(texte, colonne, persona, horizon, thèmes, nature), followed by table and votes; when
+participants' phones voted, a last column says how many of those dots came from phones. Themes are
 separated by `` | `` so that « Transition énergétique » stays one theme.
 
 A cell a spreadsheet would run as a formula (starting with ``=`` ``+`` ``-`` ``@``, a tab or
@@ -19,8 +20,11 @@ from pathlib import Path
 from exports.safe_write import write_bytes
 from fabrique_desktop.model import CARD_KINDS, IDEA
 from fabrique_desktop.report import SessionReport
+from fabrique_desktop.votes import PHONES
 
 HEADER = ("texte", "colonne", "persona", "horizon", "thèmes", "table", "votes", "nature")
+PHONE_VOTES = "votes des téléphones"
+"""A last column, only in the CSV of a session where participants' phones voted."""
 DELIMITERS = (",", ";")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -42,22 +46,20 @@ def session_csv(report: SessionReport, delimiter: str = ",") -> bytes:
     titles = report.column_titles
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(HEADER)
+    phones = any(k.kind == PHONES for k in report.voter_kinds)
+    writer.writerow((*HEADER, PHONE_VOTES) if phones else HEADER)
     for idea in report.cards:
-        writer.writerow(
-            safe_row(
-                (
-                    idea.text,
-                    titles.get(idea.column, idea.column),
-                    idea.persona,
-                    idea.horizon,
-                    " | ".join(idea.tags),
-                    idea.table,
-                    idea.votes,
-                    CARD_KINDS.get(idea.kind, CARD_KINDS[IDEA]),
-                )
-            )
+        row = (
+            idea.text,
+            titles.get(idea.column, idea.column),
+            idea.persona,
+            idea.horizon,
+            " | ".join(idea.tags),
+            idea.table,
+            idea.votes,
+            CARD_KINDS.get(idea.kind, CARD_KINDS[IDEA]),
         )
+        writer.writerow(safe_row((*row, idea.phone_votes) if phones else row))
     return out.getvalue().encode("utf-8-sig")
 
 

@@ -64,7 +64,16 @@ def session_markdown(report: SessionReport) -> str:
         out += [_idea_line(i) for i in report.inbox]
     if report.top_ideas:
         out += ["", "## Les idées les plus soutenues", ""]
-        out += [f"{n}. {escape(i.text)} — **{i.votes}**" for n, i in enumerate(report.top_ideas, 1)]
+        if report.voter_kinds:
+            out += [
+                "_Qui a voté : " + escape(" ; ".join(k.text for k in report.voter_kinds)) + "_",
+                "",
+            ]
+        out += [
+            f"{n}. {escape(i.text)} — **{i.votes}**"
+            + (f" (dont {i.phone_votes} par téléphone)" if i.phone_votes else "")
+            for n, i in enumerate(report.top_ideas, 1)
+        ]
     if report.engagements:
         out += ["", "## Les engagements"]
         for e in report.engagements:

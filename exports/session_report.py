@@ -463,7 +463,8 @@ def _top_ideas(report: SessionReport, st: ps.Styles, width: float) -> list[Flowa
     story = ps.section_start(
         "Les idées les plus soutenues",
         st,
-        intro=f"Classement des gommettes posées par la salle ({report.total_dots} au total).",
+        intro=f"Classement des gommettes posées par la salle ({report.total_dots} au total)."
+        + _who_voted(report),
     )
     titles = report.column_titles
     colours = {c.key: c.colour for c in report.template.columns}
@@ -493,7 +494,7 @@ def _top_ideas(report: SessionReport, st: ps.Styles, width: float) -> list[Flowa
                     f'<font color="{colour}"><b>{ps.text(titles.get(idea.column, ""))}</b></font>',
                     st.cell,
                 ),
-                Paragraph(f"<b>{idea.votes}</b>", st.cell_right),
+                Paragraph(f"<b>{idea.votes}</b>{_phone_share(idea)}", st.cell_right),
             ]
         )
     story.append(ps.simple_table(rows, [14 * mm, width - 69 * mm, 35 * mm, 20 * mm]))
@@ -510,6 +511,19 @@ def _top_ideas(report: SessionReport, st: ps.Styles, width: float) -> list[Flowa
         )
     )
     return story
+
+
+def _who_voted(report: SessionReport) -> str:
+    """« Qui a voté : Tables : 40 gommettes de 8 tables ; Téléphones : … » (several kinds)."""
+    if len(report.voter_kinds) < 2 and not any(k.kind == "phones" for k in report.voter_kinds):
+        return ""
+    return " Qui a voté : " + " ; ".join(k.text for k in report.voter_kinds) + "."
+
+
+def _phone_share(idea: Idea) -> str:
+    if not idea.phone_votes:
+        return ""
+    return f'<br/><font size="7" color="#5F6368">dont {idea.phone_votes} tél.</font>'
 
 
 def engagement_block(

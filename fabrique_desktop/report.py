@@ -52,6 +52,8 @@ class Idea:
     horizon: str = ""
     tags: tuple[str, ...] = ()
     votes: int = 0
+    phone_votes: int = 0
+    """Of ``votes``, the dots sent from participants' phones."""
     kind: str = IDEA
     ateliers: tuple[int, ...] = ()
     """The ateliers (numbers) that held this idea, in a series booklet."""
@@ -160,6 +162,8 @@ class SessionReport:
     quotes: tuple[QuoteView, ...] = ()
     photos: tuple[PhotoView, ...] = ()
     total_dots: int = 0
+    voter_kinds: tuple[vote_counts.KindDots, ...] = ()
+    """The dots by voter kind (tables, participants, the room, phones), for « Qui a voté »."""
     organisation: str = ""
     """Who publishes the series' documents (its booklet texts): the running header's right."""
 
@@ -317,6 +321,13 @@ def _visible_votes(store: Store, session_id: str) -> Counter[str]:
     return Counter(vote_counts.totals(store, session_id))
 
 
+def _visible_phone_votes(store: Store, session_id: str, votes: Counter[str]) -> Counter[str]:
+    """Of those dots, the ones sent from phones (none when the counts are hidden)."""
+    if not votes:
+        return Counter()
+    return Counter(vote_counts.phone_totals(store, session_id))
+
+
 def gather_session(
     store: Store,
     session: Session,
@@ -334,7 +345,10 @@ def gather_session(
     table_names = {t.id: vote_counts.table_label(t) for t in tables}
     cards = [c for c in store.find(Card, session_id=session.id) if c.merged_into is None]
     votes = _visible_votes(store, session.id)
-    all_cards = canonical_themes([_idea(c, personas, table_names, votes) for c in cards])
+    phone_votes = _visible_phone_votes(store, session.id, votes)
+    all_cards = canonical_themes(
+        [_idea(c, personas, table_names, votes, phone_votes) for c in cards]
+    )
     ideas = [i for i in all_cards if i.is_idea]
     by_column = _by_column(ideas, template)
     futur = _by_column((i for i in all_cards if not i.is_idea), template)
@@ -363,6 +377,7 @@ def gather_session(
         quotes=_quotes(store, session, personas, template),
         photos=_photos(store, session, media_dir),
         total_dots=total_dots,
+        voter_kinds=tuple(vote_counts.dots_by_kind(store, session.id)) if total_dots else (),
         organisation=booklet_of(template).organisation,
     )
     return dataclasses.replace(report, figures=_session_figures(report))
@@ -377,7 +392,11 @@ def _template(series: Series | None) -> Template:
 
 
 def _idea(
-    card: Card, personas: dict[str, Persona], tables: dict[str, str], votes: Counter[str]
+    card: Card,
+    personas: dict[str, Persona],
+    tables: dict[str, str],
+    votes: Counter[str],
+    phone_votes: Counter[str] | None = None,
 ) -> Idea:
     persona = personas.get(card.persona_id or "")
     return Idea(
@@ -389,6 +408,7 @@ def _idea(
         horizon=card.horizon,
         tags=tuple(card.tags),
         votes=votes.get(card.id, 0),
+        phone_votes=phone_votes.get(card.id, 0) if phone_votes else 0,
         kind=card.card_kind,
     )
 
@@ -503,6 +523,11 @@ def _session_figures(report: SessionReport) -> tuple[Figure, ...]:
         figures.append(_figure(len(report.personas), "persona", "personas"))
     if report.total_dots:
         figures.append(_figure(report.total_dots, "vote (gommette)", "votes (gommettes)"))
+        phones = next((k for k in report.voter_kinds if k.kind == vote_counts.PHONES), None)
+        if phones is not None:
+            figures.append(
+                _figure(phones.dots, "gommette des téléphones", "gommettes des téléphones")
+            )
     if report.engagements:
         figures.append(_figure(len(report.engagements), "engagement", "engagements"))
     horizons = Counter(i.horizon for i in ideas if i.horizon)

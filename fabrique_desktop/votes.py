@@ -8,11 +8,16 @@ default). Dots are ``Vote`` rows, one per voter and card, changed through undoab
 ``Change`` values. A card merged into another keeps its votes: the merged card's count
 includes them (see ``fabrique_desktop.card_fusion``). In secret mode the counts stay hidden
 until the facilitator reveals them.
+
+Participants' phones vote too (``fabrique_desktop.phones``): their dots are ``Vote`` rows of
+the voter kind ``PHONES``, one per phone, card and phone vote (``Vote.poll_id``). Reports and
+the ranking show each voter kind's dots apart (``dots_by_kind``, ``phone_totals``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -252,17 +257,23 @@ def clear_voter(store: Store, session_id: str, voter_id: str) -> Change:
     return Change("Effacer les gommettes du votant", tuple(edits))
 
 
-def direct_counts(store: Store, session_id: str) -> dict[str, int]:
-    """Dots on each card itself (merges not counted through)."""
+def direct_counts(
+    store: Store, session_id: str, only: Callable[[Vote], bool] | None = None
+) -> dict[str, int]:
+    """Dots on each card itself (merges not counted through); ``only``: those votes."""
     counts: dict[str, int] = defaultdict(int)
     for vote in _live_votes(store, session_id):
-        counts[vote.card_id] += vote.dots
+        if only is None or only(vote):
+            counts[vote.card_id] += vote.dots
     return dict(counts)
 
 
-def all_totals(store: Store, session_id: str) -> dict[str, int]:
-    """Dots of every card, merged-away ones too, the votes of cards merged into it included."""
-    direct = direct_counts(store, session_id)
+def all_totals(
+    store: Store, session_id: str, only: Callable[[Vote], bool] | None = None
+) -> dict[str, int]:
+    """Dots of every card, merged-away ones too, the votes of cards merged into it included
+    (``only``: those votes)."""
+    direct = direct_counts(store, session_id, only)
     cards = store.find(Card, session_id=session_id)
     children: dict[str, list[str]] = defaultdict(list)
     for card in cards:
@@ -434,6 +445,88 @@ class Tally:
         return self._direct.get(card_id, 0) + sum(
             self._total(c, below) for c in self._children.get(card_id, ())
         )
+
+
+# voter kinds: who put the dots (reports and the ranking show each kind apart)
+
+PHONES = "phones"
+"""The voter kind of dots sent from participants' phones (``Vote.poll_id`` set)."""
+OTHERS = "autres"
+KIND_LABELS = {
+    Table.kind: ("table", "tables"),
+    Participant.kind: ("participant", "participants"),
+    ROOM: ("", ""),
+    PHONES: ("téléphone", "téléphones"),
+    OTHERS: ("votant", "votants"),
+}
+KIND_TITLES = {
+    Table.kind: "Tables",
+    Participant.kind: "Participants",
+    ROOM: "Salle (gommettes comptées)",
+    PHONES: "Téléphones",
+    OTHERS: "Autres votants",
+}
+
+
+@dataclass(frozen=True)
+class KindDots:
+    """The dots of one voter kind: how many, from how many voters, in how many phone votes."""
+
+    kind: str
+    dots: int
+    voters: int = 0
+    polls: int = 0
+
+    @property
+    def text(self) -> str:
+        """« Téléphones : 35 gommettes de 20 téléphones (2 votes) »."""
+        dots = f"{self.dots} gommette{'s' if self.dots > 1 else ''}"
+        one, many = KIND_LABELS[self.kind]
+        if one and self.voters:
+            dots += f" de {self.voters} {one if self.voters == 1 else many}"
+        if self.polls > 1:
+            dots += f" ({self.polls} votes)"
+        return f"{KIND_TITLES[self.kind]} : {dots}"
+
+
+def is_phone_dot(vote: Vote) -> bool:
+    return vote.poll_id is not None
+
+
+def dots_by_kind(store: Store, session_id: str) -> list[KindDots]:
+    """The session's dots by voter kind (tables, participants, the room, phones), in that
+    order; kinds without a dot left out."""
+    tables = {t.id for t in store.find(Table, session_id=session_id)}
+    people = {p.id for p in store.find(Participant, session_id=session_id)}
+    dots: dict[str, int] = defaultdict(int)
+    voters: dict[str, set[str]] = defaultdict(set)
+    polls: set[str] = set()
+    for vote in _live_votes(store, session_id):
+        if vote.poll_id is not None:
+            kind = PHONES
+            polls.add(vote.poll_id)
+        elif vote.voter_id == ROOM:
+            kind = ROOM
+        elif vote.voter_id in tables:
+            kind = Table.kind
+        elif vote.voter_id in people:
+            kind = Participant.kind
+        else:
+            kind = OTHERS
+        dots[kind] += vote.dots
+        voters[kind].add(vote.voter_id)
+    return [
+        KindDots(kind, dots[kind], len(voters[kind]), len(polls) if kind == PHONES else 0)
+        for kind in KIND_TITLES
+        if dots[kind]
+    ]
+
+
+def phone_totals(store: Store, session_id: str) -> dict[str, int]:
+    """Dots sent from phones on every card of the board (those merged into it included)."""
+    on_board = {c.id for c in store.find(Card, session_id=session_id, merged_into=None)}
+    counted = all_totals(store, session_id, only=is_phone_dot)
+    return {k: v for k, v in counted.items() if k in on_board}
 
 
 def visible_counts(store: Store, session_id: str) -> dict[str, int]:

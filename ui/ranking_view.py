@@ -82,6 +82,7 @@ class RankingView(QDialog):
             return
         ranked = votes.ranking(self.store, self.session_id, self.top.value())
         self.rows = [(card.text, count) for card, count in ranked]
+        from_phones = votes.phone_totals(self.store, self.session_id) if ranked else {}
         if not ranked:
             self.browser.setHtml(
                 "<p style='font-size: 28pt'>"
@@ -102,6 +103,8 @@ class RankingView(QDialog):
                 colour, title = "#455A64", ""
             ink = theme.readable_ink(colour)
             dots = self.tr("{} gommettes").format(count) if count > 1 else self.tr("1 gommette")
+            if from_phones.get(card.id):
+                dots += self.tr(", dont {} par téléphone").format(from_phones[card.id])
             rows.append(
                 "<tr>"
                 f"<td style='font-size: 30pt; font-weight: bold; padding: 6px 16px'>{rank}</td>"
@@ -113,7 +116,15 @@ class RankingView(QDialog):
                 f"<td style='font-size: 14pt; color: {style.MUTED}'>{escape(dots)}</td>"
                 "</tr>"
             )
-        self.browser.setHtml(f"<table width='100%' cellspacing='4'>{''.join(rows)}</table>")
+        kinds = votes.dots_by_kind(self.store, self.session_id)
+        who = ""
+        if len(kinds) > 1 or any(k.kind == votes.PHONES for k in kinds):
+            who = (
+                f"<p style='font-size: 16pt; color: {style.MUTED}'>"
+                + escape(self.tr("Qui a voté : ") + " ; ".join(k.text for k in kinds))
+                + "</p>"
+            )
+        self.browser.setHtml(f"{who}<table width='100%' cellspacing='4'>{''.join(rows)}</table>")
 
     def _top_changed(self, value: int) -> None:
         self.change_requested.emit(votes.configure(self.store, self.session_id, top_n=value))

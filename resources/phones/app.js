@@ -1,6 +1,9 @@
-/* Fabrique — the page a participant's phone opens. Plain ES5 (old browsers), no library,
-   nothing from the internet. Every text from the server is put in the page as text
-   (textContent / createTextNode), never as HTML. */
+/* Fabrique — the page a participant's phone opens. Plain ES5, no library, nothing from the
+   internet. Every text from the server is put in the page as text (textContent /
+   createTextNode), never as HTML.
+   The floor (tests/phones/test_old_browser.py): Android 4.4's browser, iOS Safari 9, Chrome 49,
+   Firefox 45 — ES5 syntax, XMLHttpRequest, JSON, querySelectorAll; localStorage and WebSocket
+   used when there (without a websocket the page asks every few seconds). */
 (function () {
   "use strict";
 
@@ -107,6 +110,12 @@
     var node = document.createElement(tag);
     if (text !== undefined && text !== null) { node.appendChild(document.createTextNode(String(text))); }
     if (cls) { node.className = cls; }
+    return node;
+  }
+  function button(text, onclick) {
+    var node = el("button", text);
+    node.type = "button";
+    node.onclick = onclick;
     return node;
   }
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
@@ -263,11 +272,9 @@
   }
 
   function toggle(text, pressed, onclick) {
-    var button = el("button", text);
-    button.type = "button";
-    button.setAttribute("aria-pressed", pressed ? "true" : "false");
-    button.onclick = onclick;
-    return button;
+    var node = button(text, onclick);
+    node.setAttribute("aria-pressed", pressed ? "true" : "false");
+    return node;
   }
 
   function renderMine() {
@@ -286,16 +293,8 @@
     item.appendChild(el("div", meta, "meta"));
     if (idea.editable_for > 0) {
       var actions = el("div", null, "actions");
-      var fix = el("button", t("fix"));
-      fix.type = "button";
-      fix.onclick = function () { editIdea(item, idea); };
-      var take = el("button", t("withdraw"));
-      take.type = "button";
-      take.onclick = function () {
-        api("withdraw", { idea: idea.id }, function (error) { if (error) { banner(errorText(error)); } refresh(false); });
-      };
-      actions.appendChild(fix);
-      actions.appendChild(take);
+      actions.appendChild(button(t("fix"), function () { editIdea(item, idea); }));
+      actions.appendChild(button(t("withdraw"), function () { api("withdraw", { idea: idea.id }, reportThenRefresh); }));
       item.appendChild(actions);
     }
     return item;
@@ -308,22 +307,16 @@
     area.maxLength = 280;
     area.rows = 3;
     item.appendChild(area);
-    var save = el("button", t("save"));
-    save.type = "button";
-    save.onclick = function () {
-      api("correct", { idea: idea.id, text: area.value }, function (error) {
-        if (error) { banner(errorText(error)); }
-        refresh(false);
-      });
-    };
-    var cancel = el("button", t("cancel"));
-    cancel.type = "button";
-    cancel.onclick = function () { renderMine(); };
     var actions = el("div", null, "actions");
-    actions.appendChild(save);
-    actions.appendChild(cancel);
+    actions.appendChild(button(t("save"), function () { api("correct", { idea: idea.id, text: area.value }, reportThenRefresh); }));
+    actions.appendChild(button(t("cancel"), function () { renderMine(); }));
     item.appendChild(actions);
     area.focus();
+  }
+
+  function reportThenRefresh(error) {
+    if (error) { banner(errorText(error)); }
+    refresh(false);
   }
 
   function loadCards() {
@@ -355,16 +348,12 @@
     item.appendChild(el("div", card.text, "text"));
     var row = el("div", null, "dots");
     var mine = vote.mine[card.id] || 0;
-    var minus = el("button", "−");
-    minus.type = "button";
+    var minus = button("−", function () { dot(card.id, -1); });
     minus.setAttribute("aria-label", t("dot.remove"));
     minus.disabled = mine <= 0;
-    minus.onclick = function () { dot(card.id, -1); };
-    var plus = el("button", "+");
-    plus.type = "button";
+    var plus = button("+", function () { dot(card.id, 1); });
     plus.setAttribute("aria-label", t("dot.add"));
     plus.disabled = vote.used >= vote.budget;
-    plus.onclick = function () { dot(card.id, 1); };
     row.appendChild(minus);
     row.appendChild(el("span", String(mine), "mine-dots"));
     row.appendChild(plus);
@@ -410,17 +399,17 @@
     var options = [{ id: null, name: t("no.persona"), colour: "" }].concat(state.personas);
     for (var i = 0; i < options.length; i++) {
       var persona = options[i];
-      var button = toggle("", chosenPersona === persona.id, (function (id) {
+      var choice = toggle("", chosenPersona === persona.id, (function (id) {
         return function () { chosenPersona = id; renderPersonas(); };
       })(persona.id));
       if (persona.colour && /^#[0-9A-Fa-f]{6}$/.test(persona.colour)) {
         var swatch = el("span", null, "swatch");
         swatch.style.backgroundColor = persona.colour;
-        button.appendChild(swatch);
+        choice.appendChild(swatch);
       }
-      button.appendChild(document.createTextNode(persona.name + (persona.role ? " — " + persona.role : "")));
-      button.setAttribute("role", "radio");
-      box.appendChild(button);
+      choice.appendChild(document.createTextNode(persona.name + (persona.role ? " — " + persona.role : "")));
+      choice.setAttribute("role", "radio");
+      box.appendChild(choice);
     }
   }
 

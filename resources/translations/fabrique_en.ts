@@ -2175,6 +2175,14 @@
         <source>1 gommette</source>
         <translation>1 dot</translation>
     </message>
+    <message>
+        <source>, dont {} par téléphone</source>
+        <translation>, {} of them from phones</translation>
+    </message>
+    <message>
+        <source>Qui a voté : </source>
+        <translation>Who voted: </translation>
+    </message>
 </context>
 <context>
     <name>RecitView</name>

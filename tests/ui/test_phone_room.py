@@ -223,3 +223,37 @@ def test_closing_the_room_stops_listening(qtbot, window, room) -> None:
     assert window.phone_menu.open_action.text() == "Ouvrir la salle aux téléphones"
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(address, timeout=2)
+
+
+def test_the_ranking_shows_the_phones_dots_apart(qtbot, store, session, tmp_path) -> None:
+    from fabrique_desktop import changes, votes
+    from fabrique_desktop.changes import Change
+    from fabrique_desktop.model import Card, Vote
+    from fabrique_desktop.phones import room as phone_room
+    from fabrique_desktop.workspace import series_template
+    from ui.ranking_view import RankingView
+
+    cards = [Card(session_id=session.id, text=t, column="mieux") for t in ("Vélo", "Tram")]
+    store.apply(Change("cartes", tuple(changes.create(c) for c in cards)))
+    store.apply(votes.add_tables(store, session.id, 1))
+    table = votes.voters(store, session.id)[0]
+    store.apply(votes.add_dot(store, session.id, [cards[0].id, cards[1].id], table.id))
+    store.apply(phone_room.open_poll(store, session.id, [], dots=3))
+    poll = phone_room.current_poll(store, session.id)
+    phone = "00000000-0000-0000-0000-000000000000"
+    dots = Vote(session_id=session.id, card_id=cards[0].id, voter_id=phone, dots=2, poll_id=poll.id)
+    store.apply(Change("gommettes", (changes.create(dots),)))
+    view = RankingView(store, session.id, series_template(session_series(store, session)))
+    qtbot.addWidget(view)
+    view.show()
+    text = view.browser.toPlainText()
+    assert "Vélo" in text
+    assert "3 gommettes, dont 2 par téléphone" in text
+    assert "Qui a voté : Tables : 2 gommettes de 1 table ; Téléphones : 2 gommettes" in text
+    view.grab().save(str(tmp_path / "ranking.png"))
+
+
+def session_series(store, session):
+    from fabrique_desktop.model import Series
+
+    return store.get(Series, session.series_id)
