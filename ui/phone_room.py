@@ -417,12 +417,15 @@ class PhoneWall(QWidget):
 
         width, height = max(self.width(), 320), max(self.height(), 240)
         margin = height // 20
-        side = max(120, min(height - 2 * margin, width * 42 // 100))
+        share = 42 if width * 10 >= height * 16 else 38  # 4:3: a little more room for the code
+        side = max(120, min(height - 2 * margin, width * share // 100))
         self._row.setContentsMargins(margin, margin, margin, margin)
         self._row.setSpacing(margin)
         self._side.setSpacing(margin // 3)
         self.qr.setFixedWidth(side)
         text_width = width - side - 3 * margin
+        # a 4:3 projector (1024×768) leaves a narrower column beside the code: smaller type
+        scale = min(1.0, text_width * 1.25 / height)
         for label, share, bold in (
             (self.invite, 0.060, True),
             (self.steps, 0.036, False),
@@ -432,7 +435,7 @@ class PhoneWall(QWidget):
             (self.hint, 0.022, False),
         ):
             font = QFont(label.font())
-            font.setPixelSize(max(12, int(height * share)))
+            font.setPixelSize(max(12, int(height * share * scale)))
             font.setBold(bold)
             label.setFont(font)
         for label, share in ((self.code, 0.24), (self.address, 0.036)):
