@@ -417,8 +417,8 @@ class PhoneWall(QWidget):
 
         width, height = max(self.width(), 320), max(self.height(), 240)
         margin = height // 20
-        share = 42 if width * 10 >= height * 16 else 38  # 4:3: a little more room for the code
-        side = max(120, min(height - 2 * margin, width * share // 100))
+        qr_share = 42 if width * 10 >= height * 16 else 38  # 4:3: more room for the code
+        side = max(120, min(height - 2 * margin, width * qr_share // 100))
         self._row.setContentsMargins(margin, margin, margin, margin)
         self._row.setSpacing(margin)
         self._side.setSpacing(margin // 3)
