@@ -1,4 +1,5 @@
-"""A copy of a session for a note-taker's laptop: the bundle, as JSON or zipped with photos."""
+"""A copy of a session for a note-taker's laptop: the bundle, as JSON or zipped with photos
+and the series' logo."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 
 from exports.safe_write import write_bytes, write_with
 from fabrique_desktop import bundle, bundle_zip, sync
+from fabrique_desktop.booklet import logo_name
 from fabrique_desktop.model import Session
 from fabrique_desktop.paths import media_file
 from fabrique_desktop.ports import Store
@@ -28,9 +30,9 @@ def write_handout(
     if media_dir is None:
         write_bytes(target, text.encode("utf-8"))
     else:
-        names = sorted(
-            {getattr(p, "file_name", "") for p in made.entities.get("photos", [])} - {""}
-        )
+        photos = {getattr(p, "file_name", "") for p in made.entities.get("photos", [])}
+        logo = logo_name(made.series.template)  # the series' booklet's logo travels too
+        names = sorted((photos | {logo}) - {""})
         media = [(name, found) for name in names if (found := media_file(media_dir, name))]
         write_with(target, lambda f: bundle_zip.write(f, text, media))
     return made

@@ -143,6 +143,7 @@ def capture_parsed(
         table_id=table_id,
         horizon=parsed.horizon,
         tags=list(parsed.tags),
+        card_kind=parsed.card_kind,
     )
     if not change:
         return change
@@ -163,6 +164,7 @@ def edit_parsed(store: Store, card: Card, parsed: Parsed, keep_column: bool = Tr
         "table_id": table_id,
         "horizon": parsed.horizon,
         "tags": list(parsed.tags),
+        "card_kind": parsed.card_kind,
     }
     if parsed.column and not keep_column and parsed.column != card.column:
         siblings = column_cards(store, card.session_id, parsed.column)

@@ -7,6 +7,8 @@
 - ``#tag``: a theme; an existing tag of the session keeps its spelling (``#mobilite`` →
   ``#Mobilité``);
 - ``!2024`` / ``!2040`` (or ``!24`` / ``!40``): the horizon;
+- ``!futur`` (or ``!engagé``): a « Futur engagé » item, a decision already taken, not a
+  participant's idea;
 - ``>colonne``: the target column, by key, title word or number (``>mieux``, ``>monde``,
   ``>2``; ``>0`` is « À trier »);
 - ``=3``: the table number (the table is created in the session if it does not exist).
@@ -22,12 +24,13 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from fabrique_desktop.model import HORIZONS, Persona
+from fabrique_desktop.model import FUTUR, HORIZONS, IDEA, Persona
 from fabrique_desktop.template import Column
 
 MARKERS = "@#!>="
 _MARKER = re.compile(r"(?<!\S)([@#!>=])([^\s@#!>=]+)")
 _TRAILING = ".,;:?!)»\"'"
+FUTUR_WORDS = frozenset({"futur", "engage", "futur-engage", "futurengage"})  # folded
 _MIN_FUZZY = 6  # « agricultrice » finds « agriculteur »: this many first letters in common
 
 
@@ -48,6 +51,7 @@ class Parsed:
     tags: tuple[str, ...] = ()
     column: str | None = None
     problems: tuple[str, ...] = ()
+    card_kind: str = IDEA
 
 
 def _persona_words(persona: Persona) -> list[str]:
@@ -121,6 +125,7 @@ def parse(
     horizon = ""
     tags: list[str] = []
     column: str | None = None
+    card_kind = IDEA
     problems: list[str] = []
     kept: list[str] = []
     position = 0
@@ -153,6 +158,8 @@ def parse(
                     tags.append(tag)
             else:
                 understood = False
+        elif sign == "!" and fold(value) in FUTUR_WORDS:
+            card_kind = FUTUR
         elif sign == "!":
             horizon = match_horizon(value)
             if not horizon:
@@ -188,6 +195,7 @@ def parse(
         tags=tuple(tags),
         column=column,
         problems=tuple(problems),
+        card_kind=card_kind,
     )
 
 
@@ -208,9 +216,10 @@ def markers_for(
     table_number: int | None = None,
     horizon: str = "",
     tags: Iterable[str] = (),
+    card_kind: str = IDEA,
 ) -> str:
     """The markers that give a card its current attributes (to edit a card as one line)."""
-    parts = []
+    parts = ["!futur"] if card_kind == FUTUR else []
     if persona is not None:
         name = persona.first_name if " " not in persona.first_name else persona.key
         parts.append("@" + name)

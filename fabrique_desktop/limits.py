@@ -31,6 +31,7 @@ MAX_SECONDS = 7 * 24 * 3600.0  # a timer
 # a whole copy (bundle) or template
 MAX_ENTITIES = 200_000  # rows in one copy of a session
 MAX_TEMPLATE_BYTES = 4 * 1024 * 1024
+MAX_LOGO_BYTES = 1024 * 1024  # the booklet's logo, carried inside a template (base64)
 MAX_TEMPLATE_PERSONAS = 200
 MAX_TEMPLATE_ATELIERS = 100
 MAX_JSON_DEPTH = 32

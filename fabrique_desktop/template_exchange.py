@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import Any
 
-from fabrique_desktop import __version__, changes
+from fabrique_desktop import __version__, booklet, changes
 from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import TemplateError
 from fabrique_desktop.limits import MAX_TEMPLATE_BYTES, shown
@@ -63,9 +64,11 @@ COLUMN_FIELDS = (
 # export and import
 
 
-def export_template(store: Store, series: Series) -> dict[str, Any]:
-    """The series as a template document: its method, its deck and its plan of ateliers."""
+def export_template(store: Store, series: Series, media_dir: Path | None = None) -> dict[str, Any]:
+    """The series as a template document: its method, its deck and its plan of ateliers,
+    and its booklet's logo when its file is in ``media_dir``."""
     data = copy.deepcopy(series.template)
+    booklet.embed_logo(data, media_dir)
     data["format"] = FORMAT
     data["format_version"] = FORMAT_VERSION
     data["app_version"] = __version__
@@ -118,12 +121,16 @@ def parse_template(data: bytes | str, name: str = "") -> Template:
     return Template.from_dict(document)
 
 
-def import_template(store: Store, data: bytes | str, name: str = "") -> Series:
-    """A new series made from a template document (its deck and its planned ateliers)."""
+def import_template(
+    store: Store, data: bytes | str, name: str = "", media_dir: Path | None = None
+) -> Series:
+    """A new series made from a template document (its deck and its planned ateliers); the
+    logo it carries is written into ``media_dir``."""
     template = parse_template(data, name)
     plan = template.data.get("series") or {}
     title = _free_title(store, plan.get("title") or template.title)
     clean = {k: v for k, v in template.data.items() if k not in ("app_version", "exported_at")}
+    booklet.unpack_logo(clean, media_dir)
     return create_series(store, Template.from_dict(clean), title)
 
 

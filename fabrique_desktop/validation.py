@@ -37,6 +37,7 @@ from fabrique_desktop.limits import (
     MAX_IDEA,
     MAX_ITEMS,
     MAX_JSON_DEPTH,
+    MAX_LOGO_BYTES,
     MAX_LONG_TEXT,
     MAX_NAME,
     MAX_NUMBER,
@@ -216,6 +217,7 @@ if TYPE_CHECKING:  # to mypy, the text types are the str that pydantic checks th
     PhoneText = str
     Sha256 = str
     LogoPath = str
+    LogoData = str
     Id = str
     Stamp = str
     Colour = str
@@ -245,6 +247,9 @@ else:  # built by functions: limits and checks of each kind of text
             lambda v: v if v == "" or is_media_name(PurePath(v).name) else _bad_media(v)
         ),
     ]
+    LogoData = _matching(  # a logo inside a template: base64, as limits.MAX_LOGO_BYTES
+        r"[A-Za-z0-9+/]*={0,2}", "une image en base64", (MAX_LOGO_BYTES + 2) // 3 * 4
+    )
     Id = _matching(ID.pattern, "un identifiant", MAX_ID)
     Stamp = _matching(
         r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?",
@@ -371,6 +376,7 @@ class _BookletDoc(_Schema):
 
     organisation: Name = ""
     logo: LogoPath = ""  # where the dialog kept it; only its name is used, in media/
+    logo_data: LogoData = ""  # the logo itself, in an exported template (booklet.embed_logo)
     introduction: LongText = ""
     why: LongText = ""
     next: LongText = ""

@@ -266,6 +266,7 @@ class BoardActions(QObject):
             table_number=table.number if table else None,
             horizon=card.horizon,
             tags=card.tags,
+            card_kind=card.card_kind,
         )
         line = f"{card.text} {markers}".strip()
         polygon = view.mapFromScene(item.sceneBoundingRect())

@@ -1,33 +1,55 @@
-"""A PNG image of an atelier's board, drawn offscreen with the board scene itself.
+"""PNG images of an atelier's board: the wall's columns, headers, groups and notes, in pages.
 
 Used by File → Export and by ``fabrique export --format png`` (the one export that needs
 Qt: without a display, Qt runs on its offscreen platform).
+
+No graphics scene is built: the wall's own notes (``CardItem``, ``ClusterItem``) are
+measured once and painted straight onto each page, so the image looks like the wall
+(same notes, badges, dots, persona strips, group frames) at a fraction of the cost. Each
+column flows down its pages on its own, cut between cards, so a 2000-idea board gives a
+few screen-sized images, one in memory at a time, written by a fast PNG writer.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
-from exports.safe_write import ExportError, write_bytes
-from fabrique_desktop import votes
+from exports.png import png_bytes
+from exports.safe_write import write_bytes
+from fabrique_desktop import limits, votes
 from fabrique_desktop.board import session_cards
-from fabrique_desktop.model import Persona, Series, Session, Table
+from fabrique_desktop.grouping import gather_by
+from fabrique_desktop.groups import Cluster, clusters
+from fabrique_desktop.model import Card, Persona, Series, Session, Table
 from fabrique_desktop.ports import Store
-from fabrique_desktop.template import Template, builtin_template
+from fabrique_desktop.template import Column, Template, builtin_template
 from ui import theme
-from ui.board_scene import BoardScene
+from ui.board_scene import CLUSTER_GAP, COLUMN_PADDING, GAP
+from ui.card_item import CardItem, CardLook, Fonts
+from ui.cluster_item import ClusterItem
+from ui.fallback_fonts import with_fallbacks
 
 COLUMN_WIDTH = 420.0
-CARD_PIXEL_SIZE = 18.0
-HEADER = 110
+CARD_PIXEL_SIZE = 18.0  # the idea's text, as on a laptop's wall at zoom 1
 MARGIN = 24
+TITLE_TOP, TITLE_HEIGHT = 8, 44
+HEADER_TOP, HEADER_HEIGHT = 58, 48
+HEADER = HEADER_TOP + HEADER_HEIGHT + 4  # where the columns start, below title and headers
+TITLE_PIXELS, HEADER_PIXELS, SMALLEST_HEADER = 30, 22, 13
+PAGE_HEIGHT = 3000
+"""Board pixels (below the headers) on one image: a taller board is cut into pages between
+cards, so that a 2000-idea session gives a few images a screen can show instead of one
+60 000-pixel strip (7 s and 650 MB to draw)."""
 
 
 def ensure_gui() -> None:
@@ -45,158 +67,258 @@ def ensure_gui() -> None:
     app.setFont(QFont("DejaVu Sans", 11))
 
 
-PAGE_HEIGHT = 3000
-"""Board pixels (below the headers) on one image: a taller board is cut into pages between
-cards, so that a 2000-idea session gives a few images a screen can show instead of one
-60 000-pixel strip (7 s and 650 MB to draw)."""
-PIXEL_BUDGET = 20_000_000
-"""Pixels of cards a board export draws in all: a larger board is drawn smaller (down to
-``MIN_SCALE``), so that 2000 ideas take about a second, not seven."""
-MIN_SCALE = 0.5
-PNG_QUALITY = 70
-"""Qt's PNG quality: lighter zlib compression than the default, several times faster to
-write for boards, whose flat colours compress well anyway."""
+@dataclass
+class Page:
+    """What one image shows: notes and group frames at their places on the columns."""
+
+    notes: list[tuple[CardItem, float, float]] = field(default_factory=list)
+    frames: list[tuple[ClusterItem, QRectF, float]] = field(default_factory=list)  # rect, band
+    bottom: float = 0.0  # the lowest note or frame, in column coordinates
 
 
-def _board_scene(store: Store, session: Session, template: Template) -> tuple[BoardScene, list]:
-    scene = BoardScene(template.columns)
-    scene.set_metrics(COLUMN_WIDTH, CARD_PIXEL_SIZE)
+@dataclass
+class Board:
+    """A session's board ready to draw: its columns, their counts, and its pages."""
+
+    title: str
+    columns: tuple[Column, ...]
+    counts: dict[str, int]
+    pages: list[Page]
+    column_width: float
+
+    def width(self) -> int:
+        columns = len(self.columns)
+        return round(columns * self.column_width + (columns - 1) * GAP) + 2 * MARGIN
+
+
+def _template(store: Store, session: Session) -> Template:
+    series = store.get(Series, session.series_id)
+    if series and series.template:
+        return Template.from_dict(series.template)
+    return builtin_template()
+
+
+def _shown(card: Card) -> Card:
+    """The card as the image shows it: a text or tags longer than the app accepts from
+    outside are cut with « … », so that no note is taller than a page."""
+    text = card.text
+    if len(text) > limits.MAX_IDEA:
+        text = text[: limits.MAX_IDEA - 1].rstrip() + "…"
+    tags = [t if len(t) <= limits.MAX_TAG else t[: limits.MAX_TAG - 1] + "…" for t in card.tags]
+    if len(tags) > limits.MAX_TAGS:
+        tags = [*tags[: limits.MAX_TAGS], "…"]
+    if text == card.text and tags == card.tags:
+        return card
+    return dataclasses.replace(card, text=text, tags=tags)
+
+
+def _notes(
+    store: Store, session: Session, columns: Sequence[Column], fonts: Fonts, width: float
+) -> tuple[dict[str, list[CardItem]], dict[str, Cluster]]:
+    """Each column's notes, measured, in the wall's order (groups together), and the groups."""
     cards = session_cards(store, session.id)
-    scene.set_people(
-        store.find(Persona, series_id=session.series_id), store.find(Table, session_id=session.id)
-    )
-    scene.set_vote_counts(votes.totals(store, session.id))
-    scene.show_cards(cards)
-    scene.measure_all()
-    scene.clearSelection()
-    return scene, cards
+    personas = {p.id: p for p in store.find(Persona, series_id=session.series_id)}
+    tables = {t.id: t for t in store.find(Table, session_id=session.id)}
+    live = {c.id for c in cards}
+    dots = {k: v for k, v in votes.all_totals(store, session.id).items() if k in live}
+    tints = {c.key: c.tint for c in columns}
+    first = columns[0].key
+    stacks: dict[str, list[CardItem]] = {c.key: [] for c in columns}
+    for card in sorted(cards, key=lambda c: c.position):
+        key = card.column if card.column in stacks else first  # an unknown column: not lost
+        item = CardItem(_shown(card), tints[key], fonts, width)
+        persona = personas.get(card.persona_id or "")
+        table = tables.get(card.table_id or "")
+        if persona or table:
+            item.look = CardLook(
+                persona_name=persona.first_name if persona else "",
+                persona_colour=persona.colour if persona else "",
+                table=f"T{table.number}" if table else "",
+            )
+        item.votes = dots.get(card.id, 0)
+        item.measure()
+        stacks[key].append(item)
+    groups = {g.id: g for g in clusters(store, session.id) if g.column in stacks}
+    for key, stack in stacks.items():
+        stacks[key] = gather_by(stack, lambda i: _group_of(i.card, groups))
+    return stacks, groups
 
 
-def page_breaks(scene: BoardScene, height: float = PAGE_HEIGHT) -> list[tuple[float, float]]:
-    """Slices (top, bottom) of the scene, each at most ``height`` tall, cut between cards."""
-    source = scene.sceneRect()
-    spans = sorted(
-        (item.sceneBoundingRect().top(), item.sceneBoundingRect().bottom())
-        for item in scene.items_by_id.values()
-    )
-    slices = []
-    top = source.top()
-    while top < source.bottom():
-        bottom = min(top + height, source.bottom())
-        if bottom < source.bottom():
-            crossing = [a for a, b in spans if a < bottom < b and a > top + 1]
-            if crossing:
-                bottom = min(crossing) - 1
-        slices.append((top, bottom))
-        top = bottom
-    return slices or [(source.top(), source.bottom())]
+def _group_of(card: Card, groups: dict[str, Cluster]) -> str | None:
+    group = groups.get(card.cluster_id or "")
+    return group.id if group is not None and group.column == card.column else None
 
 
-def board_images(store: Store, session: Session, template: Template | None = None) -> list[QImage]:
-    """The board as one image, or as pages when it is taller than ``PAGE_HEIGHT``."""
-    return list(_pages(store, session, template))
+def _flow(
+    stack: list[CardItem],
+    left: float,
+    width: float,
+    bands: dict[str, ClusterItem],
+    groups: dict[str, Cluster],
+    pages: list[Page],
+    height: float = PAGE_HEIGHT,
+) -> None:
+    """Lay one column's notes down the pages, as the wall does, cut between notes; a group
+    cut by a page goes on under its band again."""
+    number, y = 0, COLUMN_PADDING
+    group: tuple[ClusterItem, float, float] | None = None  # the open frame: item, top, band
+
+    def page() -> Page:
+        while len(pages) <= number:
+            pages.append(Page())
+        return pages[number]
+
+    def close(bottom: float) -> None:
+        assert group is not None
+        band_item, top, band = group
+        frame = QRectF(left + 2, top, width - 4, bottom - top)
+        page().frames.append((band_item, frame, band))
+        page().bottom = max(page().bottom, bottom)
+
+    for row, item in enumerate(stack):
+        key = _group_of(item.card, groups)
+        starts = key is not None and (group is None or group[0].cluster_id != key)
+        band = bands[key].band_height(width - 4) if key is not None else 0.0
+        need = item.height() + (band + CLUSTER_GAP if starts else 0.0)
+        if key is not None:
+            need += CLUSTER_GAP  # the frame's foot, below the card
+        if y + need > height and y > COLUMN_PADDING:  # the next page
+            if group is not None:
+                close(y - GAP + CLUSTER_GAP)
+            number, y = number + 1, COLUMN_PADDING
+            starts = key is not None
+        if starts and key is not None:
+            group = (bands[key], y, band)
+            y += band + CLUSTER_GAP
+        page().notes.append((item, left + COLUMN_PADDING, y))
+        y += item.height() + GAP
+        page().bottom = max(page().bottom, y - GAP)
+        following = stack[row + 1] if row + 1 < len(stack) else None
+        if group is not None and (following is None or _group_of(following.card, groups) != key):
+            y += CLUSTER_GAP - GAP
+            close(y)
+            group = None
+            y += GAP
 
 
-def _pages(store: Store, session: Session, template: Template | None = None) -> Iterator[QImage]:
+def board_layout(
+    store: Store,
+    session: Session,
+    template: Template | None = None,
+    page_height: float = PAGE_HEIGHT,
+) -> Board:
+    """The board of ``session`` measured and cut into pages."""
     ensure_gui()
-    if template is None:
-        series = store.get(Series, session.series_id)
-        template = (
-            Template.from_dict(series.template)
-            if series and series.template
-            else builtin_template()
-        )
-    scene, cards = _board_scene(store, session, template)
-    counts: dict[str, int] = {}
-    for card in cards:
-        counts[card.column] = counts.get(card.column, 0) + 1
-    source = scene.sceneRect()
-    scale = drawing_scale(source)
-    slices = page_breaks(scene, PAGE_HEIGHT / scale)
-    for number, (top, bottom) in enumerate(slices, start=1):
-        title = session.title
-        if len(slices) > 1:
-            title = f"{session.title} — {number}/{len(slices)}"
-        page = QRectF(source.left(), top, source.width(), bottom - top)
-        yield _page(scene, template, counts, title, page, scale)
+    template = template or _template(store, session)
+    columns = template.columns
+    fonts = Fonts(with_fallbacks(QApplication.font()), CARD_PIXEL_SIZE)
+    card_width = COLUMN_WIDTH - 2 * COLUMN_PADDING
+    stacks, groups = _notes(store, session, columns, fonts, card_width)
+    bands: dict[str, ClusterItem] = {}
+    for group in groups.values():
+        band = ClusterItem(group.id, group.name)
+        band.set_font(fonts.text)
+        band.colour = next(c.colour for c in columns if c.key == group.column)
+        band.count = sum(1 for i in stacks[group.column] if i.card.cluster_id == group.id)
+        bands[group.id] = band
+    pages: list[Page] = []
+    for index, column in enumerate(columns):
+        left = index * (COLUMN_WIDTH + GAP)
+        _flow(stacks[column.key], left, COLUMN_WIDTH, bands, groups, pages, page_height)
+    counts = {key: len(stack) for key, stack in stacks.items()}
+    return Board(session.title, columns, counts, pages or [Page()], COLUMN_WIDTH)
 
 
-def drawing_scale(source: QRectF) -> float:
-    """1 for an ordinary board; smaller for one whose cards would exceed ``PIXEL_BUDGET``."""
-    area = source.width() * source.height()
-    if area <= PIXEL_BUDGET:
-        return 1.0
-    return max(MIN_SCALE, (PIXEL_BUDGET / area) ** 0.5)
+def _fitted(painter: QPainter, text: str, pixels: int, width: float, smallest: int) -> str:
+    """Set a bold font on ``painter`` at which ``text`` fits ``width`` (down to
+    ``smallest`` pixels); return the text, cut with « … » if even that is too wide."""
+    font = with_fallbacks(QApplication.font())
+    font.setBold(True)
+    for size in range(pixels, smallest - 1, -1):
+        font.setPixelSize(size)
+        metrics = QFontMetricsF(font)
+        if metrics.horizontalAdvance(text) <= width or size == smallest:
+            painter.setFont(font)
+            return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    return text
 
 
-def _page(
-    scene: BoardScene,
-    template: Template,
-    counts: dict[str, int],
-    title: str,
-    source: QRectF,
-    scale: float = 1.0,
-) -> QImage:
-    width = int(source.width() * scale) + 2 * MARGIN
-    height = int(source.height() * scale) + HEADER + 2 * MARGIN
-    image = QImage(width, height, QImage.Format.Format_RGB32)
+def draw_page(board: Board, number: int) -> QImage:
+    """Page ``number`` (from 0) of the board as an image."""
+    page = board.pages[number]
+    area = max(page.bottom + COLUMN_PADDING, 200.0)
+    width = board.width()
+    image = QImage(width, round(area) + HEADER + 2 * MARGIN, QImage.Format.Format_RGB32)
     image.fill(QColor(theme.BOARD_BACKGROUND))
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        font = QFont("DejaVu Sans")
-        font.setPixelSize(30)
-        font.setBold(True)
-        painter.setFont(font)
+        title = board.title
+        if len(board.pages) > 1:
+            title = f"{title} — {number + 1}/{len(board.pages)}"
         painter.setPen(QColor(theme.INK))
-        painter.drawText(
-            QRectF(MARGIN, 8, width - 2 * MARGIN, 44),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            title,
-        )
-        header = QFont("DejaVu Sans")
-        header.setPixelSize(22)
-        header.setBold(True)
-        painter.setFont(header)
-        for index, column in enumerate(template.columns):
-            x = MARGIN + index * (scene.column_width + 12) * scale
-            rect = QRectF(x, 58, scene.column_width * scale, HEADER - 62)
-            painter.fillRect(rect, QColor(column.colour))
+        room = width - 2 * MARGIN
+        title = _fitted(painter, title, TITLE_PIXELS, room, HEADER_PIXELS)
+        left_middle = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        painter.drawText(QRectF(MARGIN, TITLE_TOP, room, TITLE_HEIGHT), left_middle, title)
+        top = HEADER + MARGIN / 2
+        for index, column in enumerate(board.columns):
+            x = MARGIN + index * (board.column_width + GAP)
+            header = QRectF(x, HEADER_TOP, board.column_width, HEADER_HEIGHT)
+            painter.fillRect(header, QColor(column.colour))
             painter.setPen(QColor(theme.readable_ink(column.colour)))
-            painter.drawText(
-                rect.adjusted(12, 0, -12, 0),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                f"{column.title}  ({counts.get(column.key, 0)})",
-            )
-        scene.render(
-            painter,
-            QRectF(MARGIN, HEADER + MARGIN / 2, source.width() * scale, source.height() * scale),
-            source,
-        )
+            label = f"{column.title}  ({board.counts.get(column.key, 0)})"
+            inner = header.adjusted(12, 0, -12, 0)
+            label = _fitted(painter, label, HEADER_PIXELS, inner.width(), SMALLEST_HEADER)
+            painter.drawText(inner, left_middle, label)
+            painter.setPen(QPen(QColor(column.colour), 2))
+            painter.setBrush(QColor(column.tint))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # straight edges
+            painter.drawRect(QRectF(x, top, board.column_width, area))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        option = QStyleOptionGraphicsItem()
+        for band, frame, band_height in page.frames:
+            band.set_frame(frame, band_height)
+            painter.save()
+            painter.translate(MARGIN + frame.left(), top + frame.top())
+            band.paint(painter, option)
+            painter.restore()
+        for item, x, y in page.notes:
+            painter.save()
+            painter.translate(MARGIN + x, top + y)
+            item.paint(painter, option)
+            painter.restore()
     finally:
         painter.end()
     return image
 
 
+def png_of(image: QImage) -> bytes:
+    """The image as PNG bytes (the Qt work done here; zlib may run in another thread)."""
+    return _packed(image.convertToFormat(QImage.Format.Format_RGB888))
+
+
+def _packed(rgb: QImage) -> bytes:
+    width, height, stride = rgb.width(), rgb.height(), rgb.bytesPerLine()
+    bits = memoryview(rgb.constBits()).cast("B")
+    size = width * 3
+    return png_bytes(width, height, (bits[y * stride : y * stride + size] for y in range(height)))
+
+
+def board_images(store: Store, session: Session, template: Template | None = None) -> list[QImage]:
+    """The board as one image, or as pages when it is taller than ``PAGE_HEIGHT``."""
+    board = board_layout(store, session, template)
+    return [draw_page(board, n) for n in range(len(board.pages))]
+
+
 def board_image(store: Store, session: Session, template: Template | None = None) -> QImage:
     """The first page of the board (the whole board when it fits on one)."""
-    return next(_pages(store, session, template))
-
-
-def _png(image: QImage) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    # PySide6's stubs ask for bytes; at run time only a str works (bytes: ValueError, tried)
-    if not image.save(buffer, "PNG", PNG_QUALITY):  # type: ignore[call-overload]
-        raise ExportError("L'image du tableau n'a pas pu être créée.")
-    buffer.close()
-    return bytes(data.data())
+    return draw_page(board_layout(store, session, template), 0)
 
 
 def board_png(store: Store, session: Session) -> bytes:
-    return _png(board_image(store, session))
+    return png_of(board_image(store, session))
 
 
 def page_path(target: Path | str, number: int) -> Path:
@@ -210,9 +332,18 @@ def page_path(target: Path | str, number: int) -> Path:
 def write_board_png(store: Store, session: Session, target: Path | str) -> list[Path]:
     """Write the board to ``target`` (and ``target-2.png``… when it takes several pages),
     one page in memory at a time; returns the files written."""
-    written = []
-    for number, image in enumerate(_pages(store, session), start=1):
-        path = page_path(target, number)
-        write_bytes(path, _png(image))
-        written.append(path)
+    board = board_layout(store, session)
+    written = [page_path(target, n + 1) for n in range(len(board.pages))]
+    with ThreadPoolExecutor(1) as packer:  # zlib packs a page while the next one is drawn
+        packing: tuple[Path, Future[bytes]] | None = None
+        for number, path in enumerate(written):
+            image = draw_page(board, number)
+            if packing is not None:  # one page packed at a time: memory stays low
+                write_bytes(packing[0], packing[1].result())
+            rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+            del image
+            packing = (path, packer.submit(_packed, rgb))
+            del rgb
+        if packing is not None:
+            write_bytes(packing[0], packing[1].result())
     return written

@@ -8,7 +8,6 @@ undoable change of the series, through the window's change bus.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from fabrique_desktop import booklet
 from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.limits import MAX_LOGO_BYTES
 from fabrique_desktop.model import Series
 from fabrique_desktop.ports import Store
 from ui.change_bus import ChangeBus
@@ -125,22 +125,26 @@ class BookletTextsDialog(QDialog):
             self.set_logo(Path(path))
 
     def set_logo(self, path: Path) -> None:
-        """Keep a copy of the logo in the data folder, so that the booklet still finds it
-        when the original file moves."""
-        target = path
-        if self.media_dir is not None:
-            try:
-                self.media_dir.mkdir(parents=True, exist_ok=True)
-                target = self.media_dir / f"logo-{self.series.id}{path.suffix.lower()}"
-                shutil.copyfile(path, target)
-            except OSError as error:
-                QMessageBox.warning(
-                    self,
-                    self.tr("Logo de l'organisation"),
-                    self.tr("Le logo n'a pas pu être copié : {}").format(error.strerror or error),
-                )
+        """Keep a copy of the logo in the data folder's media folder (where the booklet, a
+        .fabrique copy and an exported template find it) and name it."""
+        if self.media_dir is None:
+            self.logo.setText(str(path))
+            return
+        try:
+            if path.stat().st_size > MAX_LOGO_BYTES:  # not read whole to be refused
+                too_heavy = self.tr("Ce logo est trop lourd : {} Ko au plus.")
+                self._refuse_logo(too_heavy.format(MAX_LOGO_BYTES // 1024))
                 return
-        self.logo.setText(str(target))
+            name = booklet.keep_logo(self.media_dir, path.read_bytes())
+        except OSError as error:
+            self._refuse_logo(self.tr("Le logo n'a pas pu être lu : {}").format(error.strerror))
+        except FabriqueError as error:
+            self._refuse_logo(str(error))
+        else:
+            self.logo.setText(name)
+
+    def _refuse_logo(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Logo de l'organisation"), message)
 
     def _save_clicked(self) -> None:
         self.save()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fabrique_desktop.capture import Parsed, current_marker, fold, match_personas, parse
-from fabrique_desktop.model import Persona
+from fabrique_desktop.model import FUTUR, Persona
 from fabrique_desktop.template import Column
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
@@ -303,6 +303,8 @@ class CaptureBar(QWidget):
             parts.append(self.tr("table {}").format(parsed.table_number))
         if parsed.horizon:
             parts.append(f"!{parsed.horizon}")
+        if parsed.card_kind == FUTUR:
+            parts.append(self.tr("Futur engagé"))
         parts.extend(parsed.tags)
         meaning = " · ".join(parts)
         if parsed.problems:

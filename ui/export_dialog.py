@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QThread, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -136,6 +137,7 @@ class ExportDialog(QDialog):
         self.session = session
         self.worker: ExportWorker | None = None
         self.last_file: Path | None = None
+        self.more_pages: list[Path] = []  # the board image's other pages (tableau-2.png…)
         self.setWindowTitle(self.tr("Exporter « {} »").format(session.title))
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
@@ -237,13 +239,17 @@ class ExportDialog(QDialog):
         except FabriqueError as error:
             self._failed(str(error))
             return
-        if not fmt.threaded:
+        if not fmt.threaded:  # Qt drawing: on this thread, the status and a busy pointer shown
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 job(lambda done, total: None)
             except FabriqueError as error:
                 self._failed(str(error))
             else:
                 self._succeeded(str(target))
+            finally:
+                QApplication.restoreOverrideCursor()
             return
         self.worker = ExportWorker(job, target)
         self.worker.progressed.connect(self._progressed)
@@ -273,7 +279,7 @@ class ExportDialog(QDialog):
             from ui.board_image import write_board_png
 
             def board(progress: Progress) -> None:
-                write_board_png(self.store, self.session, target)  # pages: target-2.png…
+                self.more_pages = write_board_png(self.store, self.session, target)[1:]
 
             return board
         if fmt.key == "json":
@@ -330,7 +336,13 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.export_button.setEnabled(True)
-        self.status.setText(self.tr("Exporté : {}").format(path))
+        status = self.tr("Exporté : {}").format(path)
+        if self.more_pages:  # a large board: one image per page, cut between cards
+            status += self.tr(" (et {} autres images : {} … {})").format(
+                len(self.more_pages), self.more_pages[0].name, self.more_pages[-1].name
+            )
+            self.more_pages = []
+        self.status.setText(status)
         self.open_button.setVisible(True)
         self.folder_button.setVisible(True)
         self.open_button.setFocus()

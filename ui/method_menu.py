@@ -200,7 +200,7 @@ class MethodMenu(QObject):
         from fabrique_desktop import template_exchange
 
         try:
-            data = template_exchange.export_template(self.store, self.series())
+            data = template_exchange.export_template(self.store, self.series(), self.media_dir())
             write_bytes(target, template_exchange.to_json(data).encode("utf-8"))
         except FabriqueError as error:
             self._refuse(str(error))
@@ -230,7 +230,9 @@ class MethodMenu(QObject):
             )
             return None
         try:
-            series = template_exchange.import_template(self.store, data, source.name)
+            series = template_exchange.import_template(
+                self.store, data, source.name, self.media_dir()
+            )
         except FabriqueError as error:
             self._refuse(str(error))
             return None

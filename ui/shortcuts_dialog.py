@@ -63,6 +63,7 @@ class ShortcutsDialog(QDialog):
             ),
             ("#mobilité", self.tr("thème")),
             ("!2024 · !2040", self.tr("horizon")),
+            ("!futur", self.tr("« Futur engagé » : une décision déjà prise, pas une idée")),
             (">mieux · >2", self.tr("colonne (clé, mot du titre ou numéro ; >0 = À trier)")),
             ("=3", self.tr("numéro de table (créée au besoin)")),
         ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtGui import QColor
 
 INK = "#111111"
@@ -29,6 +31,7 @@ def contrast_ratio(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+@lru_cache(maxsize=256)  # every note asks it at each paint: a board has a few colours
 def readable_ink(background: str) -> str:
     """Black or white text, whichever contrasts more with ``background``."""
     return (

@@ -32,7 +32,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def export_template(args: argparse.Namespace, context: Context) -> int:
     series = find_series(context.store, args.series)
-    data = template_exchange.export_template(context.store, series)
+    data = template_exchange.export_template(context.store, series, context.data_dir.media)
     write_bytes(Path(args.output), template_exchange.to_json(data).encode("utf-8"))
     print(f"Exporté : {args.output}")
     return 0
@@ -44,7 +44,9 @@ def import_template(args: argparse.Namespace, context: Context) -> int:
         data = path.read_bytes()
     except OSError as error:
         raise TemplateError(f"Impossible de lire « {path} » : {disk.reason(error)}.") from error
-    series = template_exchange.import_template(context.store, data, path.name)
+    series = template_exchange.import_template(
+        context.store, data, path.name, context.data_dir.media
+    )
     count = len(list_sessions(context.store, series.id))
     print(f"Série créée : « {series.title} » ({count} atelier(s)) — {series.id}")
     return 0

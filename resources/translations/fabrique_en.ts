@@ -488,8 +488,12 @@
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <source>Le logo n&apos;a pas pu être copié : {}</source>
-        <translation>The logo could not be copied: {}</translation>
+        <source>Ce logo est trop lourd : {} Ko au plus.</source>
+        <translation>This logo is too heavy: {} KB at most.</translation>
+    </message>
+    <message>
+        <source>Le logo n&apos;a pas pu être lu : {}</source>
+        <translation>The logo could not be read: {}</translation>
     </message>
     <message>
         <source>Textes du livret</source>
@@ -552,6 +556,10 @@
     <message>
         <source>table {}</source>
         <translation>table {}</translation>
+    </message>
+    <message>
+        <source>Futur engagé</source>
+        <translation>Committed future</translation>
     </message>
     <message>
         <source>Entrée : ajouter · Échap : aller au tableau · F1 : raccourcis — @persona  #thème  !2024 ou !2040  &gt;colonne (&gt;1 … &gt;4, &gt;0 = À trier)  =n° de table</source>
@@ -899,6 +907,10 @@
     <message>
         <source>Exporté : {}</source>
         <translation>Exported: {}</translation>
+    </message>
+    <message>
+        <source> (et {} autres images : {} … {})</source>
+        <translation> (and {} more images: {} … {})</translation>
     </message>
 </context>
 <context>
@@ -2371,6 +2383,10 @@
     <message>
         <source>horizon</source>
         <translation>horizon</translation>
+    </message>
+    <message>
+        <source>« Futur engagé » : une décision déjà prise, pas une idée</source>
+        <translation>« Futur engagé »: a decision already taken, not an idea</translation>
     </message>
     <message>
         <source>colonne (clé, mot du titre ou numéro ; &gt;0 = À trier)</source>

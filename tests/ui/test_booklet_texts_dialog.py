@@ -43,8 +43,14 @@ def test_booklet_texts_are_written_in_the_app_and_printed(
     image = QImage(120, 40, QImage.Format.Format_RGB32)
     image.fill(0x1565C0)
     image.save(str(logo))
+    text_file = tmp_path / "pas-une-image.png"
+    text_file.write_text("<svg/>", encoding="utf-8")
+    dialog.set_logo(text_file)
+    assert no_modal == ["Le logo n'est pas une image PNG ou JPEG."]
+    assert dialog.logo.text() == ""
     dialog.set_logo(logo)
-    assert dialog.logo.text() != str(logo)  # a copy kept in the data folder
+    name = dialog.logo.text()  # a copy kept in the media folder, named by its content
+    assert (data_dir.media / name).read_bytes() == logo.read_bytes()
     assert dialog.save()
     series = store.get(Series, demo.id)
     assert series.template["booklet"]["organisation"] == "Ville de Saint-Étienne"

@@ -90,3 +90,25 @@ def test_import_cards_dialog_previews_imports_and_undoes(
     assert "« Cœur » de ville" in {i.card.text for i in demo_window.scene.items_by_id.values()}
     demo_window.bus.undo()
     assert len(session_cards(store, session.id)) == before
+
+
+def test_a_large_board_image_names_its_other_pages(qtbot, demo_window, store, tmp_path) -> None:
+    from fabrique_desktop import changes
+    from fabrique_desktop.changes import Change
+    from fabrique_desktop.model import Card
+
+    session = demo_window.session
+    cards = [
+        Card(session_id=session.id, text=f"Piste {n} " * 15, column="monde", position=1e6 + n)
+        for n in range(60)
+    ]
+    store.apply(Change("test", tuple(changes.create(c) for c in cards)))
+    menu = demo_window.exchange_menu
+    menu.export("png")
+    dialog = menu.dialog
+    qtbot.addWidget(dialog)
+    with qtbot.wait_signal(dialog.exported, timeout=30000):
+        dialog.export_to(tmp_path / "tableau.png")
+    assert (tmp_path / "tableau-2.png").read_bytes().startswith(b"\x89PNG")
+    assert "tableau-2.png" in dialog.status.text()
+    dialog.reject()

@@ -1,0 +1,216 @@
+"""The board's PNG images: drawn from the board's data, paged between cards, nothing lost."""
+
+from __future__ import annotations
+
+import zlib
+
+import pytest
+
+from PySide6.QtGui import QColor, QImage
+
+from exports.png import png_bytes
+from fabrique_desktop import changes
+from fabrique_desktop.board import session_cards
+from fabrique_desktop.changes import Change
+from fabrique_desktop.groups import Cluster
+from fabrique_desktop.model import Card, Persona, Vote
+from ui import board_image
+from ui.board_image import PAGE_HEIGHT, board_layout, page_path, png_of, write_board_png
+
+
+def _add(store, session, cards) -> None:
+    store.apply(Change("test", tuple(changes.create(c) for c in cards)))
+
+
+def _placed(board) -> list[str]:
+    return [item.card.id for page in board.pages for item, _x, _y in page.notes]
+
+
+def test_the_demo_board_is_one_image_with_every_card_under_its_column(
+    qapp, store, demo_session
+) -> None:
+    board = board_layout(store, demo_session)
+    cards = session_cards(store, demo_session.id)
+    assert len(board.pages) == 1
+    assert sorted(_placed(board)) == sorted(c.id for c in cards)
+    for column in board.columns:
+        assert board.counts[column.key] == sum(1 for c in cards if c.column == column.key)
+    lefts = {c.key: i * (board.column_width + 12) for i, c in enumerate(board.columns)}
+    for item, x, _y in board.pages[0].notes:
+        assert lefts[item.card.column] < x < lefts[item.card.column] + board.column_width
+
+
+def test_a_large_board_is_cut_into_pages_between_cards(qapp, store, session) -> None:
+    columns = ["inbox", "mieux", "monde", "ensemble", "art"]
+    _add(
+        store,
+        session,
+        [
+            Card(
+                session_id=session.id,
+                text=f"Idée numéro {n} : « une piste » pour l'été, avec des mots assez longs",
+                column=columns[n % 5],
+                position=float(n),
+                horizon="2040",
+                tags=["#Économie"],
+            )
+            for n in range(400)
+        ],
+    )
+    board = board_layout(store, session)
+    assert len(board.pages) > 1
+    placed = _placed(board)
+    assert sorted(placed) == sorted(c.id for c in session_cards(store, session.id))
+    assert len(placed) == len(set(placed))  # each card once
+    for page in board.pages:
+        assert page.bottom <= PAGE_HEIGHT
+        per_column: dict[str, float] = {}
+        for item, _x, y in sorted(page.notes, key=lambda n: n[2]):
+            assert y >= per_column.get(item.card.column, 0.0)  # no overlap in a column
+            per_column[item.card.column] = y + item.height()
+    # a column goes on, on the next page, in board order
+    mieux = [
+        i.card.position for p in board.pages for i, _x, _y in p.notes if i.card.column == "mieux"
+    ]
+    assert mieux == sorted(mieux)
+
+
+def test_pages_are_written_as_numbered_pngs(qapp, store, session, tmp_path) -> None:
+    _add(
+        store,
+        session,
+        [
+            Card(session_id=session.id, text=f"Idée {n} " * 12, column="mieux", position=n)
+            for n in range(120)
+        ],
+    )
+    files = write_board_png(store, session, tmp_path / "tableau.png")
+    assert len(files) > 1
+    assert files == [page_path(tmp_path / "tableau.png", n + 1) for n in range(len(files))]
+    assert files[1].name == "tableau-2.png"
+    for path in files:
+        image = QImage(str(path))
+        assert not image.isNull()
+        assert image.height() <= PAGE_HEIGHT + board_image.HEADER + 2 * board_image.MARGIN + 20
+
+
+def test_groups_votes_and_personas_are_drawn_as_on_the_wall(
+    qapp, store, demo, session, tmp_path
+) -> None:
+    persona = Persona(series_id=demo.id, first_name="Éloïse", colour="#8E24AA")
+    group = Cluster(session_id=session.id, column="mieux", name="Mobilité douce", position=1)
+    cards = [
+        Card(
+            session_id=session.id,
+            text=f"Piste {n}",
+            column="mieux",
+            position=n,
+            cluster_id=group.id if n < 3 else None,
+            persona_id=persona.id,
+        )
+        for n in range(5)
+    ]
+    store.apply(
+        Change(
+            "test",
+            (
+                changes.create(persona),
+                changes.create(group),
+                *(changes.create(c) for c in cards),
+                changes.create(Vote(session_id=session.id, card_id=cards[4].id, dots=3)),
+            ),
+        )
+    )
+    board = board_layout(store, session)
+    page = board.pages[0]
+    ((band, frame, _band_height),) = page.frames
+    assert band.name == "Mobilité douce"
+    assert band.count == 3
+    grouped = [(i, y) for i, _x, y in page.notes if i.card.cluster_id == group.id]
+    assert all(frame.top() < y < frame.bottom() for _i, y in grouped)
+    voted = next(i for i, _x, _y in page.notes if i.card.id == cards[4].id)
+    assert voted.votes == 3
+    assert all(i.look.persona_name == "Éloïse" for i, _x, _y in page.notes)
+    image = QImage(str(write_board_png(store, session, tmp_path / "t.png")[0]))
+    left = board_image.MARGIN + board.column_width + 12  # the « mieux » column
+    top = board_image.HEADER + board_image.MARGIN / 2
+    colour = image.pixelColor(
+        round(left + frame.left() - (board.column_width + 12) + 6), round(top + frame.top() + 3)
+    )
+    assert colour != QColor(board.columns[1].tint)  # the band, in the column's colour
+
+
+def test_a_group_cut_by_a_page_goes_on_under_its_band(qapp, store, session) -> None:
+    group = Cluster(session_id=session.id, column="monde", name="Grand groupe", position=1)
+    cards = [
+        Card(
+            session_id=session.id,
+            text=f"Idée {n} " * 10,
+            column="monde",
+            position=n,
+            cluster_id=group.id,
+        )
+        for n in range(80)
+    ]
+    store.apply(Change("test", (changes.create(group), *(changes.create(c) for c in cards))))
+    board = board_layout(store, session)
+    assert len(board.pages) > 1
+    for page in board.pages:
+        ((band, frame, _h),) = page.frames
+        assert band.count == 80
+        assert frame.bottom() <= PAGE_HEIGHT
+
+
+def test_a_card_of_an_unknown_column_is_not_lost(qapp, store, session) -> None:
+    card = Card(session_id=session.id, text="Colonne disparue", column="ancienne", position=1)
+    _add(store, session, [card])
+    board = board_layout(store, session)
+    assert _placed(board) == [card.id]
+    assert board.counts[board.columns[0].key] == 1
+
+
+def test_a_huge_card_is_cut_and_fits_a_page(qapp, store, session) -> None:
+    text = "mot " * 50_000
+    card = Card(
+        session_id=session.id,
+        text=text,
+        column="mieux",
+        position=1,
+        tags=[f"#t{n}" * 40 for n in range(500)],
+    )
+    _add(store, session, [card])
+    board = board_layout(store, session)
+    ((item, _x, _y),) = board.pages[0].notes
+    assert item.card.text.endswith("…")
+    assert len(item.card.text) <= 2000
+    assert item.height() < PAGE_HEIGHT
+
+
+def test_a_long_title_and_column_names_fit_the_page(qapp, store, session) -> None:
+    board = board_layout(store, session)
+    board.title = "Atelier « " + "très " * 200 + "»"
+    image = board_image.draw_page(board, 0)
+    assert image.width() == board.width()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1, 1), (5, 3), (301, 7)])
+def test_png_writer_round_trips_through_qt(qapp, width, height) -> None:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    for y in range(height):
+        for x in range(width):
+            image.setPixelColor(x, y, QColor((x * 37) % 256, (y * 91) % 256, (x + y) % 256))
+    read = QImage.fromData(png_of(image))
+    assert read.size() == image.size()
+    for y in range(height):
+        for x in range(width):
+            assert read.pixelColor(x, y) == image.pixelColor(x, y)
+
+
+def test_png_writer_refuses_a_wrong_row() -> None:
+    with pytest.raises(ValueError, match="row 0 holds 5 bytes"):
+        png_bytes(2, 1, [b"\x00" * 5])
+    with pytest.raises(ValueError, match="1 rows for an image 2 pixels high"):
+        png_bytes(1, 2, [b"\x00" * 3])
+    data = png_bytes(1, 1, [b"\x01\x02\x03"])
+    assert data.startswith(b"\x89PNG")
+    assert zlib.crc32(data[12:29]) == int.from_bytes(data[29:33])
