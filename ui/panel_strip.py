@@ -94,7 +94,7 @@ class PanelStrip(QWidget):
         self.opened: QDockWidget | None = None  # the folded panel opened over the board
         self._buttons: dict[QDockWidget, QPushButton] = {}
         self._widths: dict[QDockWidget, int] = {}  # each panel's width beside the board
-        self._watched: set[int] = set()
+        self._known: list[QDockWidget] = []  # the window's panels (no search of its tree)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(4, 8, 4, 8)
         self._layout.setSpacing(8)
@@ -113,7 +113,9 @@ class PanelStrip(QWidget):
     # public
 
     def docks(self) -> list[QDockWidget]:
-        return [d for d in self.main.findChildren(QDockWidget) if d.parent() is self.main]
+        """The window's panels: those shown through ``show_panel`` and any other dock the
+        window was given (seen when Qt polishes it)."""
+        return list(self._known)
 
     def is_open(self, dock: QDockWidget) -> bool:
         """Docked and shown, folded to the strip, or opened over the board."""
@@ -151,9 +153,7 @@ class PanelStrip(QWidget):
 
     def arrange(self) -> None:
         """Fold the docked panels that crush the board; dock the folded ones that fit."""
-        for dock in self.docks():
-            self._watch(dock)
-        open_docks = [d for d in self.docks() if self.is_open(d)]
+        open_docks = [d for d in self._known if self.is_open(d)]
         if not open_docks:
             self._show_strip()
             return
@@ -312,9 +312,16 @@ class PanelStrip(QWidget):
             status.showMessage(text, 8000)
 
     def _watch(self, dock: QDockWidget) -> None:
-        if id(dock) not in self._watched:
-            self._watched.add(id(dock))
+        if dock not in self._known:
+            self._known.append(dock)
             dock.installEventFilter(self)
+            dock.destroyed.connect(lambda _=None, d=dock: self._forget(d))
+
+    def _forget(self, dock: QDockWidget) -> None:
+        if dock in self._known:
+            self._known.remove(dock)
+        if dock in self.folded:
+            self.folded.remove(dock)
 
     @staticmethod
     def _vertical(title: str) -> str:
@@ -339,7 +346,11 @@ class PanelStrip(QWidget):
         if watched is self.main:
             if kind == QEvent.Type.Resize:
                 self.arrange()
-            elif kind == QEvent.Type.ChildPolished:  # a panel made by someone else
+            elif kind == QEvent.Type.ChildPolished and isinstance(
+                child := event.child(),  # type: ignore[attr-defined]
+                QDockWidget,
+            ):  # a panel made by someone else (the phones')
+                self._watch(child)
                 QTimer.singleShot(0, self, self.arrange)
         elif (
             isinstance(watched, QDockWidget)

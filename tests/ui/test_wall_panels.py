@@ -110,3 +110,18 @@ def test_the_agenda_toggles_closed_even_when_folded(qtbot, wall) -> None:
     assert window.panel_strip.folded == []
     assert not window.panel_strip.isVisible()
     assert not window.animation.context.dock_open(dock)
+
+
+def test_a_panel_made_elsewhere_folds_too(qtbot, wall) -> None:
+    """A dock the window is given by another feature (the phones' panel) folds as well."""
+    from PySide6.QtWidgets import QDockWidget, QLabel
+
+    window = wall
+    full_screen(qtbot, window)
+    dock = QDockWidget("Téléphones", window)
+    dock.setWidget(QLabel("file d'attente"))
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.show()
+    qtbot.wait_until(lambda: window.panel_strip.folded == [dock], timeout=2000)
+    assert not dock.isVisible()
+    assert problems(window) == []
