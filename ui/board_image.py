@@ -47,7 +47,7 @@ HEADER_TOP, HEADER_HEIGHT = 58, 48
 HEADER = HEADER_TOP + HEADER_HEIGHT + 4  # where the columns start, below title and headers
 TITLE_PIXELS, HEADER_PIXELS, SMALLEST_HEADER = 30, 22, 13
 PACKERS = 2  # threads that deflate parts of a page side by side
-PAGE_HEIGHT = 3000
+PAGE_HEIGHT = 2700
 """Board pixels (below the headers) on one image: a taller board is cut into pages between
 cards, so that a 2000-idea session gives a few images a screen can show instead of one
 60 000-pixel strip (7 s and 650 MB to draw)."""
@@ -206,7 +206,7 @@ def board_layout(
     store: Store,
     session: Session,
     template: Template | None = None,
-    page_height: float = PAGE_HEIGHT,
+    page_height: float | None = None,
 ) -> Board:
     """The board of ``session`` measured and cut into pages."""
     ensure_gui()
@@ -225,7 +225,8 @@ def board_layout(
     pages: list[Page] = []
     for index, column in enumerate(columns):
         left = index * (COLUMN_WIDTH + GAP)
-        _flow(stacks[column.key], left, COLUMN_WIDTH, bands, groups, pages, page_height)
+        height = page_height or PAGE_HEIGHT
+        _flow(stacks[column.key], left, COLUMN_WIDTH, bands, groups, pages, height)
     counts = {key: len(stack) for key, stack in stacks.items()}
     return Board(session.title, columns, counts, pages or [Page()], COLUMN_WIDTH)
 
