@@ -45,6 +45,9 @@ from fabrique_desktop.live import codes
 log = logging.getLogger(__name__)
 
 WALL_REFRESH_MS = 250
+ANNOUNCE_MS = 0
+"""Phone changes committed while the event loop was busy are announced together, once the loop
+turns: one board update for all of them (under a burst, not one per request)."""
 
 
 class PhoneRoom(QObject):
@@ -69,6 +72,11 @@ class PhoneRoom(QObject):
         self.dock: QDockWidget | None = None
         self._wake_pending = False
         self._announcing = False
+        self._unannounced: list[Change] = []
+        self._announce_timer = QTimer(self)
+        self._announce_timer.setSingleShot(True)
+        self._announce_timer.setInterval(ANNOUNCE_MS)
+        self._announce_timer.timeout.connect(self._announce_now)
         self._woken.connect(self._pump, Qt.ConnectionType.QueuedConnection)
         window.bus.changed.connect(lambda change, origin: self._board_changed(change))
         window.installEventFilter(self)
@@ -116,6 +124,8 @@ class PhoneRoom(QObject):
         if not self.active:
             return
         self.service.close()
+        self._announce_timer.stop()
+        self._announce_now()
         if self.wall is not None:
             self.wall.close()
         self.closed.emit()
@@ -244,7 +254,19 @@ class PhoneRoom(QObject):
             pass
 
     def _announce(self, change: Change) -> None:
-        """A phone's change, committed: the board and every listener hear of it."""
+        """Phones' changes, committed (the phones have their answers): the board and every
+        listener hear of them when the event loop turns, all those committed meanwhile as one."""
+        self._unannounced.append(change)
+        if not self._announce_timer.isActive():
+            self._announce_timer.start()
+
+    def _announce_now(self) -> None:
+        done, self._unannounced = self._unannounced, []
+        if not done:
+            return
+        change = done[0]
+        if len(done) > 1:
+            change = Change("Reçu des téléphones", tuple(e for c in done for e in c.edits))
         self._announcing = True
         try:
             self.window.bus.announce(change, Origin.PHONE)
@@ -395,12 +417,15 @@ class PhoneWall(QWidget):
 
         width, height = max(self.width(), 320), max(self.height(), 240)
         margin = height // 20
-        side = max(120, min(height - 2 * margin, width * 42 // 100))
+        qr_share = 42 if width * 10 >= height * 16 else 38  # 4:3: more room for the code
+        side = max(120, min(height - 2 * margin, width * qr_share // 100))
         self._row.setContentsMargins(margin, margin, margin, margin)
         self._row.setSpacing(margin)
         self._side.setSpacing(margin // 3)
         self.qr.setFixedWidth(side)
         text_width = width - side - 3 * margin
+        # a 4:3 projector (1024×768) leaves a narrower column beside the code: smaller type
+        scale = min(1.0, text_width * 1.25 / height)
         for label, share, bold in (
             (self.invite, 0.060, True),
             (self.steps, 0.036, False),
@@ -410,7 +435,7 @@ class PhoneWall(QWidget):
             (self.hint, 0.022, False),
         ):
             font = QFont(label.font())
-            font.setPixelSize(max(12, int(height * share)))
+            font.setPixelSize(max(12, int(height * share * scale)))
             font.setBold(bold)
             label.setFont(font)
         for label, share in ((self.code, 0.24), (self.address, 0.036)):

@@ -1,26 +1,24 @@
 """Load: 150 phones on 127.0.0.1 posting ideas and dots for a minute onto a 2000-idea session.
 
 The room is served by the real command (``fabrique phones SESSION --address 127.0.0.1``) in its
-own process, so that its memory is its own. Each simulated phone has its own loopback address
-(127.0.0.x: the per-address limits apply as in a room), joins, takes a seat, fetches the vote's
-cards, then for a minute sends an idea or a dot every few seconds (about 75 requests a second in
-all, the room's default limits untouched). An answer comes only once the change is committed to
-the session's database, so the time to the answer is the time to the database (and to the wall,
-which reads it). Baseline in the same run: the same phones fetching the page's stylesheet (no
-database). Prints p50/p95 in ms, the ratio to the baseline, and the server's memory.
+own process, so that its memory is its own. The phones are ``tests/bench/phone_crowd.py``: each
+on its own loopback address (127.0.x.y: the per-address limits apply as in a room), joins, takes
+a seat, fetches the vote's cards, then for a minute sends an idea or a dot every ~4 s (about 37
+requests a second in all, and all 150 at once half-way; the room's default limits untouched).
+An answer comes only once the change is committed to the session's database, so the time to the
+answer is the time to the database (and to the wall, which reads it). Baseline in the same run:
+the same phones fetching the page's stylesheet (no database). Prints p50/p95 in ms, the ratio to
+the baseline, and the server's memory.
 
     .venv/bin/python -m pytest tests/bench/test_phones_load.py -s
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
-import random
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -33,11 +31,11 @@ from fabrique_desktop.paths import DataDir
 from fabrique_desktop.phones import room as phone_room
 from fabrique_desktop.tables import new_table
 from fabrique_desktop.workspace import ensure_first_use, list_sessions
+from tests.bench import phone_crowd
 
 PHONES = 150
 SECONDS = float(os.environ.get("FABRIQUE_BENCH_SECONDS", "60"))
 IDEAS = 2000
-PERIOD = 4.0  # each phone: one request every ~4 s
 
 
 def _prepare(data: DataDir) -> str:
@@ -69,50 +67,6 @@ def _rss_kib(pid: int, field: str = "VmRSS") -> int:
     return 0
 
 
-async def _phone(n: int, base: str, until: float, writes: list, reads: list, errors: list) -> None:
-    import aiohttp
-
-    connector = aiohttp.TCPConnector(local_addr=(f"127.0.{1 + n // 200}.{1 + n % 200}", 0))
-    rng = random.Random(n)
-    async with aiohttp.ClientSession(connector=connector) as http:
-        headers: dict[str, str] = {}
-
-        async def call(action: str, data: dict) -> dict:
-            async with http.post(f"{base}/api/{action}", json=data, headers=headers) as r:
-                body = await r.json()
-                if r.status != 200:
-                    errors.append((action, r.status, body.get("error")))
-                return body
-
-        await asyncio.sleep(rng.random() * 3)
-        me = await call("join", {})
-        headers = {"X-Phone": me["phone"], "X-Token": me["token"]}
-        state = await call("state", {})
-        await call("profile", {"table": rng.choice(state["tables"])["id"]})
-        cards = (await call("cards", {}))["cards"]
-        poll = state["vote"]["poll"]
-        static = base.split("/r/")[0] + "/static/app.css"
-        sent = 0
-        mine: list[str] = []
-        while time.monotonic() < until:
-            await asyncio.sleep(rng.uniform(0.5, 1.5) * PERIOD)
-            start = time.perf_counter()
-            if sent % 2 == 0:
-                await call("idea", {"text": f"Idée du téléphone {n}, n° {sent}", "column": None})
-            elif len(mine) < state["vote"]["budget"]:  # a dot, or one taken back when none is left
-                card = rng.choice(cards)["id"]
-                await call("dot", {"poll": poll, "card": card, "delta": 1})
-                mine.append(card)
-            else:
-                await call("dot", {"poll": poll, "card": mine.pop(0), "delta": -1})
-            writes.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            async with http.get(static) as r:
-                await r.read()
-            reads.append(time.perf_counter() - start)
-            sent += 1
-
-
 @pytest.mark.skipif(sys.platform != "linux", reason="uses 127.0.x.y loopback addresses")
 def test_150_phones_for_a_minute(tmp_path: Path) -> None:
     data = DataDir(tmp_path / "data")
@@ -130,17 +84,8 @@ def test_150_phones_for_a_minute(tmp_path: Path) -> None:
         address = server.stdout.readline().strip()
         assert address.startswith("http://127.0.0.1:"), server.stderr.read()
         rss_start = _rss_kib(server.pid)
-        writes: list[float] = []
-        reads: list[float] = []
-        errors: list = []
-        until = time.monotonic() + SECONDS
-
-        async def crowd() -> None:
-            await asyncio.gather(
-                *(_phone(n, address, until, writes, reads, errors) for n in range(PHONES))
-            )
-
-        asyncio.run(crowd())
+        out = phone_crowd.run(address, SECONDS, PHONES)
+        writes, reads, errors = out["writes"], out["reads"], out["errors"]
         rss_end, peak = _rss_kib(server.pid), _rss_kib(server.pid, "VmHWM")
     finally:
         server.terminate()
