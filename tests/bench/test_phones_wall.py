@@ -156,7 +156,7 @@ def test_150_phones_on_the_wall(qtbot, fabrique_app, store, session, tmp_path) -
         f"baseline (stylesheet from the same server): p50 {base[0]:.0f} ms, p95 {base[1]:.0f} ms"
         f" → board p95 ratio {board[1] / base[1]:.1f}×, repainted {paint[1] / base[1]:.1f}×\n"
         f"memory of the app's process: {rss_before / 1024:.0f} MiB before opening the room,"
-        f" {rss_after / 1024:.0f} MiB after the minute, peak {peak / 1024:.0f} MiB"
+        f" {rss_after / 1024:.0f} MiB at the end, peak {peak / 1024:.0f} MiB"
     )
     assert not missing, missing[:3]
     assert not out["errors"]
