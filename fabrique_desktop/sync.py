@@ -489,6 +489,7 @@ def check_document(
     except (ValueError, TypeError, RuntimeError, RecursionError) as error:
         raise BundleError(f"{what} invalide : document de fusion inattendu.") from error
     cells = entities = 0
+    pointing: list[tuple[Entity, list[str]]] = []
     for kind, raw in theirs.items():
         if kind not in kinds:
             raise BundleError(f"{what} : données inconnues « {shown(kind)} ».")
@@ -526,6 +527,9 @@ def check_document(
             if fields.setdefault("id", entity_id) != entity_id:
                 raise BundleError(f"{what} invalide : identifiant incohérent.")
             entity = validation.record(kind, fields, what)
+            pointing.append((entity, list(remote_fields)))  # references it sets, checked below
+            if kind == "sessions" and series_id is None:
+                series_id = getattr(entity, "series_id", None)
             owner = entity.id if kind == "sessions" else getattr(entity, "session_id", None)
             owner_series = getattr(entity, "series_id", None)
             if owner != session_id or (
@@ -538,6 +542,8 @@ def check_document(
                     f"{what} : {validation.LABELS.get(kind, kind)} ({shown(entity_id, 40)}) "
                     "appartient ici à un autre atelier : import refusé."
                 )
+    if store is not None:
+        validation.check_references(store, pointing, session_id, series_id, what)
     session_key = f"{session_id}{SEPARATOR}id"
     if session_key not in theirs.get("sessions", {}) and session_key not in mine.get(
         "sessions", {}

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -698,10 +698,18 @@ def check_ownership(store: Any, bundle: Any, what: str = "Fichier d'atelier") ->
         )
     if store.get(Session, series.id) is not None or store.get(Series, session.id) is not None:
         raise BundleError(f"{what} : identifiants incohérents : import refusé.")
+    pointing: list[tuple[Entity, list[str] | None]] = []
     for kind, items in bundle.entities.items():
         known = store.get_many(ENTITY_TYPES[kind], (item.id for item in items))
+        fields = REFERENCES.get(kind, {})
         for item in items:
             here = known.get(item.id)
+            if fields:  # references it sets anew (one already here was checked when it came)
+                pointing.append(
+                    (item, [n for n in fields if getattr(here, n) != getattr(item, n)])
+                    if here is not None
+                    else (item, None)
+                )
             if here is None:
                 continue
             for owner in ("session_id", "series_id"):
@@ -710,6 +718,82 @@ def check_ownership(store: Any, bundle: Any, what: str = "Fichier d'atelier") ->
                         f"{what} : {LABELS.get(kind, kind)} ({shown(item.id, 40)}) appartient "
                         "ici à un autre atelier ou à une autre série : import refusé."
                     )
+    check_references(store, pointing, session.id, series.id, what)
+
+
+# ----------------------------------------------------------------------------- references
+
+_VOTERS = ("tables", "participants", "phones")  # a voter is a table, a participant or a phone
+REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
+    # kind → field → the kinds it may point to (a list field: every id in it)
+    "tables": {"persona_ids": ("personas",)},
+    "participants": {"table_id": ("tables",)},
+    "cards": {
+        "persona_id": ("personas",),
+        "table_id": ("tables",),
+        "merged_into": ("cards",),
+        "cluster_id": ("clusters",),
+    },
+    "engagements": {"card_ids": ("cards",)},
+    "votes": {"card_id": ("cards",), "voter_id": _VOTERS, "poll_id": ("phone_polls",)},
+    "quotes": {"persona_id": ("personas",)},
+    "timers": {"activity_id": ("activities",)},
+    "facilitation": {"voter_id": _VOTERS},
+    "phones": {"table_id": ("tables",), "persona_id": ("personas",)},
+    "phone_ideas": {"phone_id": ("phones",), "card_id": ("cards",)},
+    "phone_polls": {"card_ids": ("cards",)},
+}
+
+
+def references(entity: Entity, names: Iterable[str] | None = None) -> list[tuple[str, str]]:
+    """(field, id) of what ``entity`` points to, in its fields ``names`` (default: all)."""
+    fields = REFERENCES.get(entity.kind, {})
+    found = []
+    for name in fields if names is None else (n for n in names if n in fields):
+        value = getattr(entity, name)
+        for ref in value if isinstance(value, list) else [value]:
+            if isinstance(ref, str) and ref:
+                found.append((name, ref))
+    return found
+
+
+def check_references(
+    store: Any,
+    pointing: Iterable[tuple[Entity, Iterable[str] | None]],
+    session_id: str,
+    series_id: str | None,
+    what: str = "Fichier d'atelier",
+) -> None:
+    """Refuse an entity that points to a persona, a table, an idea… of another atelier or
+    series (a card of atelier 3 naming a table of atelier 1). ``pointing``: each entity with
+    the names of the fields that come from outside (``None``: all of them); a reference to
+    nothing known here is left alone (the app shows it as absent)."""
+    checks = [(entity, references(entity, names)) for entity, names in pointing]
+    wanted: dict[str, set[str]] = {}
+    for entity, refs in checks:
+        for name, ref in refs:
+            for kind in REFERENCES[entity.kind][name]:
+                wanted.setdefault(kind, set()).add(ref)
+    if not wanted:
+        return
+    known = {kind: store.get_many(ENTITY_TYPES[kind], ids) for kind, ids in wanted.items()}
+    for entity, refs in checks:
+        for name, ref in refs:
+            for kind in REFERENCES[entity.kind][name]:
+                target = known[kind].get(ref)
+                if target is None or _owned(target, session_id, series_id):
+                    continue
+                raise BundleError(
+                    f"{what} : {_element(entity.kind, {'id': entity.id})} : « {name} » désigne "
+                    f"{LABELS.get(kind, kind)} ({shown(ref, 40)}) d'un autre atelier ou d'une "
+                    "autre série : import refusé."
+                )
+
+
+def _owned(target: Entity, session_id: str, series_id: str | None) -> bool:
+    if target.kind == "personas":  # the series' deck; everything else pointed to is the atelier's
+        return getattr(target, "series_id", None) == series_id
+    return getattr(target, "session_id", None) == session_id
 
 
 # ----------------------------------------------------------------------------- messages

@@ -65,6 +65,8 @@ class LiveSession(QObject):
         self.address = ""
         self.role = ""
         self.status = ""
+        self.guarded = False
+        """Too many wrong codes this minute: only laptops already connected may come in."""
         self._wake_pending = False
         self._woken.connect(self._pump, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self)
@@ -115,8 +117,9 @@ class LiveSession(QObject):
         self.link.server.copy = make_copy(self.window.store, self._journal(), session)
         self.address = f"{host}:{self.link.server.port}"
         self.role = "host"
+        self.guarded = False
         self._started()
-        self._set_status(self.tr("Partage ouvert : {} appareil(s) connecté(s).").format(0))
+        self._set_status(self._host_status())
 
     def join(self, host: str, port: int, code: str, name: str, peer_id: str | None) -> None:
         """Link the window's session (already here) to the facilitator's laptop."""
@@ -213,9 +216,15 @@ class LiveSession(QObject):
 
     def _on_event(self, event: Event) -> None:
         if event.kind in (events.JOINED, events.LEFT):
-            count = len(self.peers())
-            self._set_status(self.tr("Partage ouvert : {} appareil(s) connecté(s).").format(count))
+            self._set_status(self._host_status())
             self.peers_changed.emit()
+        elif event.kind == events.GUARD:
+            self.guarded = bool(event.data)
+            self._set_status(self._host_status())
+            if self.guarded:
+                self.window.statusBar().showMessage(self._guard_notice(), 60_000)
+            elif self.window.statusBar().currentMessage() == self._guard_notice():
+                self.window.statusBar().clearMessage()
         elif event.kind == events.CONNECTED:
             self._set_status(self.tr("Connecté à l'animateur : vos idées s'affichent au tableau."))
         elif event.kind == events.DISCONNECTED:
@@ -225,6 +234,18 @@ class LiveSession(QObject):
         elif event.kind in (events.REFUSED, events.ENDED):
             self._set_status(events.refusal_message(str(event.data)))
             QTimer.singleShot(0, self.stop_quietly)
+
+    def _host_status(self) -> str:
+        count = len(self.peers())
+        status = self.tr("Partage ouvert : {} appareil(s) connecté(s).").format(count)
+        return f"{status}\n{self._guard_notice()}" if self.guarded else status
+
+    def _guard_notice(self) -> str:
+        return self.tr(
+            "Plusieurs codes faux ont été essayés : pendant une minute, seuls les ordinateurs "
+            "déjà connectés peuvent rejoindre le partage. Si cela continue, arrêtez le partage "
+            "et relancez-le : un nouveau code sera affiché."
+        )
 
     def stop_quietly(self) -> None:
         status = self.status

@@ -8,6 +8,11 @@ laptop that does not know the code) or the end of sharing stops the retries; eve
 
 The code is never sent: the handshake (``secure``) proves it both ways, and every frame after
 it is sealed.
+
+Memory stays bounded whatever the other side sends (only a laptop that knows the code gets
+this far, but a hostile one could): a frame larger than the largest legitimate message is
+refused at its length, a big one is read into one buffer, and the facilitator's messages are
+read no further while ``HOST_BUDGET`` bytes of them wait for the owner thread (``ReadBudget``).
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from fabrique_desktop.live.events import (
     Inbox,
     LiveError,
     LoopThread,
+    ReadBudget,
     refusal_message,
 )
 from fabrique_desktop.live.peers import is_local
@@ -41,6 +47,10 @@ log = logging.getLogger(__name__)
 CONNECT_TIMEOUT = 3.0
 RETRY_DELAYS = (0.1, 0.25, 0.5, 1.0, 2.0, 3.0)
 FINAL_REASONS = frozenset({"code", "version", "old", "removed", "other-session", "impostor"})
+HOST_BUDGET = 1024 * 1024
+"""The facilitator's received bytes waiting for the owner thread before it is read further."""
+MIN_RATE = 128 * 1024
+"""The slowest Wi-Fi (bytes a second) a big frame may take to arrive, on top of IDLE_TIMEOUT."""
 
 
 class LiveClient:
@@ -76,6 +86,8 @@ class LiveClient:
         self._outbox: asyncio.Queue[bytes | None] | None = None
         self._stopping = False
         self._welcomed = False
+        self.budget = ReadBudget(HOST_BUDGET)
+        """One for every connection: a new one waits until the last one's messages are handled."""
 
     def start(self) -> None:
         self._thread = LoopThread("fabrique-live-client")
@@ -204,10 +216,16 @@ class LiveClient:
 
     async def _read_loop(self, reader: asyncio.StreamReader, channel: secure.Channel) -> str:
         while True:
-            payload = await asyncio.wait_for(channel.read(reader), protocol.IDLE_TIMEOUT)
+            await self.budget.wait_turn()  # the owner thread is behind: TCP waits
+            payload = await self._read(reader, channel)
             kind = payload[0]
             if kind == protocol.MSG_SYNC:
-                self.inbox.put(Event(SYNC, HOST, protocol.parse_sync(payload)))
+                sync = protocol.parse_sync(payload)
+                del payload  # the sync data is a copy: keep one
+                thread = self._thread
+                taken = self.budget.handed(len(sync[1]), thread.call if thread else None)
+                self.inbox.put(Event(SYNC, HOST, sync), taken)
+                del sync  # the inbox has it; an idle link must not keep it
             elif kind == protocol.MSG_CONTROL:
                 message = protocol.parse_control(payload)
                 if message["type"] == "ping":
@@ -218,6 +236,17 @@ class LiveClient:
                     return "ended"
             elif kind != protocol.MSG_AWARENESS:
                 raise ProtocolError("unknown-message", str(kind))
+
+    @staticmethod
+    async def _read(reader: asyncio.StreamReader, channel: secure.Channel) -> bytes:
+        """The next frame, opened; its body read in chunks into one buffer."""
+        length = await asyncio.wait_for(
+            protocol.read_header(reader, protocol.MAX_FRAME + secure.TAG), protocol.IDLE_TIMEOUT
+        )
+        sealed = await asyncio.wait_for(
+            protocol.read_body(reader, length), protocol.IDLE_TIMEOUT + length / MIN_RATE
+        )
+        return channel.open(sealed)
 
     async def _send_loop(
         self,

@@ -15,6 +15,8 @@ The same document, the same rules, the same checks as a bundle brought back on a
 
 from __future__ import annotations
 
+import logging
+import threading
 from typing import Any
 
 from fabrique_desktop import bundle as bundles
@@ -22,6 +24,8 @@ from fabrique_desktop import sync
 from fabrique_desktop.errors import BundleError
 from fabrique_desktop.model import Entity, Session
 from fabrique_desktop.ports import Store
+
+log = logging.getLogger(__name__)
 
 
 class _RecordingJournal:
@@ -49,6 +53,7 @@ class EngineDoc:
         self.sync = sync.SessionSync(store, self._journal, session_id)
         self.conflicts = 0
         """Conflicting fields found while merging peers' updates since the link opened."""
+        warm_checks()
 
     @property
     def doc(self) -> Any:
@@ -70,6 +75,22 @@ class EngineDoc:
             changed.setdefault(entity.kind, set()).add(entity.id)
         self._journal.written.clear()
         return changed
+
+
+def warm_checks() -> threading.Thread:
+    """Import the validator in the background (pydantic and its schemas: 0.2–0.5 s the first
+    time), so that the first update a peer sends is not held up by it. If that update comes
+    first, Python's import lock makes it wait for this import rather than do it twice."""
+    thread = threading.Thread(target=_import_checks, name="fabrique-warm-checks", daemon=True)
+    thread.start()
+    return thread
+
+
+def _import_checks() -> None:
+    try:
+        import fabrique_desktop.validation  # noqa: F401
+    except Exception:  # it would fail the same way where it is needed, and be reported there
+        log.exception("live: the validator could not be prepared")
 
 
 def make_copy(store: Store, journal: sync.SyncJournal, session: Session) -> bytes:

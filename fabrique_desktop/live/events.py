@@ -26,6 +26,8 @@ CONNECTED = "connected"  # client: the handshake succeeded (data: the welcome di
 DISCONNECTED = "disconnected"  # client: the connection dropped; it will try again
 REFUSED = "refused"  # client: the facilitator refused us (data: reason); no more tries
 ENDED = "ended"  # client: the facilitator stopped sharing or removed us (data: reason)
+GUARD = "guard"  # server: too many wrong codes this minute, only known laptops may try
+# (data: True when that starts, False when anyone may try again)
 
 HOST = "host"
 """The peer id a note-taker's link uses for the facilitator's laptop."""
@@ -80,6 +82,69 @@ class Inbox:
         handled, self._handled = self._handled, []
         for taken in handled:
             taken()
+
+
+class ReadBudget:
+    """Bytes of one peer's messages handed to the owner thread and not handled yet.
+
+    The network thread calls ``wait_turn()`` before reading the peer's next frame: while more
+    than ``limit`` bytes wait (in the inbox, or being merged), it reads no further and TCP slows
+    the peer down. So what a peer can make this laptop hold is bounded: ``limit`` plus the
+    frame being handed over, whatever it sends and however slow the owner thread is.
+    """
+
+    def __init__(self, limit: int) -> None:
+        import asyncio
+
+        self.limit = limit
+        self.waiting = 0
+        """Bytes handed over and not yet handled (under ``_lock``)."""
+        self._blocked = False
+        self._lock = threading.Lock()
+        self._drained = asyncio.Event()
+
+    async def wait_turn(self) -> None:
+        """On the network thread: return once the owner thread has caught up."""
+        while self._over():
+            await self._drained.wait()
+
+    def handed(
+        self,
+        size: int,
+        call: Callable[..., None] | None,
+        then: Callable[[], None] | None = None,
+    ) -> Callable[[], None]:
+        """Count ``size`` bytes handed over; returns the ``taken`` callback for ``Inbox.put``.
+
+        ``call`` schedules a function on the network thread (``LoopThread.call``): it wakes the
+        reader when the peer is back under budget, and runs ``then`` there (only then is the
+        network thread woken: typing costs no extra wake-up)."""
+        with self._lock:
+            self.waiting += size
+
+        def taken() -> None:  # on the owner thread
+            with self._lock:
+                self.waiting -= size
+                drained = self._blocked and self.waiting <= self.limit
+                if drained:
+                    self._blocked = False
+            if (drained or then is not None) and call is not None:
+                call(self._resume, drained, then)
+
+        return taken
+
+    def _over(self) -> bool:
+        with self._lock:
+            self._blocked = self.waiting > self.limit
+            if self._blocked:
+                self._drained.clear()
+            return self._blocked
+
+    def _resume(self, drained: bool, then: Callable[[], None] | None) -> None:
+        if drained:
+            self._drained.set()
+        if then is not None:
+            then()
 
 
 class LoopThread:

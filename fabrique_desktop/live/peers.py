@@ -84,6 +84,14 @@ class Throttle:
             self._guesses.popleft()
         return len(self._guesses) < self.wrong_codes
 
+    def guarded_for(self, now: float | None = None) -> float:
+        """Seconds until laptops that never proved the code may try again (0: they may)."""
+        now = time.monotonic() if now is None else now
+        while self._guesses and self._guesses[0] <= now - self.window:
+            self._guesses.popleft()
+        excess = len(self._guesses) - self.wrong_codes
+        return 0.0 if excess < 0 else self._guesses[excess] + self.window - now
+
     def wrong_code(self, address: str, now: float | None = None) -> bool:
         """Record a wrong code (a bad attempt of its address too); True if the address is now
         banned."""

@@ -147,8 +147,10 @@ class Channel:
         return payload
 
     async def read(self, reader: object, limit: int = protocol.MAX_FRAME) -> bytes:
-        """Read the next frame and open it (``limit``: the longest payload accepted)."""
-        return self.open(await protocol.read_frame(reader, limit + TAG))  # type: ignore[arg-type]
+        """Read the next frame and open it (``limit``: the longest payload accepted); the body
+        is read in chunks into one buffer (a 64 MiB copy is held once, not twice)."""
+        length = await protocol.read_header(reader, limit + TAG)  # type: ignore[arg-type]
+        return self.open(await protocol.read_body(reader, length))  # type: ignore[arg-type]
 
 
 def _field(data: bytes) -> bytes:

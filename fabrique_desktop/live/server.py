@@ -22,7 +22,6 @@ import asyncio
 import contextlib
 import logging
 import socket
-import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -31,7 +30,17 @@ from typing import TypeVar
 
 from fabrique_desktop import __version__
 from fabrique_desktop.live import protocol, secure
-from fabrique_desktop.live.events import JOINED, LEFT, SYNC, Event, Inbox, LiveError, LoopThread
+from fabrique_desktop.live.events import (
+    GUARD,
+    JOINED,
+    LEFT,
+    SYNC,
+    Event,
+    Inbox,
+    LiveError,
+    LoopThread,
+    ReadBudget,
+)
 from fabrique_desktop.live.peers import MAX_PEERS, PeerInfo, Throttle, is_local
 from fabrique_desktop.live.protocol import ProtocolError
 
@@ -62,12 +71,8 @@ class _Connection:
     outbox: asyncio.Queue[bytes | None] = field(default_factory=asyncio.Queue)
     queued: int = 0
     closing: str = ""
-    waiting: int = 0
-    """Bytes of its messages in the inbox, not yet taken by the owner thread (under ``lock``)."""
-    blocked: bool = False
-    """Its read loop waits for ``drained`` (under ``lock``)."""
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    drained: asyncio.Event = field(default_factory=asyncio.Event)
+    budget: ReadBudget = field(default_factory=lambda: ReadBudget(PEER_BUDGET))
+    """Its messages in the inbox or being merged: read no further beyond ``PEER_BUDGET``."""
 
 
 class LiveServer:
@@ -103,6 +108,7 @@ class LiveServer:
         self.copy: bytes | None = None
         """The note-taker's copy, for laptops that join without the session (set by the owner)."""
         self.throttle = Throttle()
+        self._guarded = False
         self.refusals: list[tuple[str, str]] = []
         """(address, reason) of every refused attempt, for the log and the tests."""
         self._connections: dict[str, _Connection] = {}
@@ -409,14 +415,26 @@ class LiveServer:
         self._refuse_log(address, reason)
         if (self.throttle.wrong_code if guess else self.throttle.bad)(address):
             log.warning("live: %s banned for %.0f s after repeated bad attempts", address, 60)
-        if guess and not self.throttle.may_guess(""):
+        if guess and not self._guarded and not self.throttle.may_guess(""):
             log.warning("live: too many wrong codes this minute: only known laptops may try")
+            self._guarded = True
+            self.inbox.put(Event(GUARD, "", True))
+            self._end_guard()
+
+    def _end_guard(self) -> None:
+        """Tell the owner thread when laptops that never proved the code may try again."""
+        wait = self.throttle.guarded_for()
+        if wait > 0 and self._thread is not None:
+            self._thread.loop.call_later(wait + 0.05, self._end_guard)
+            return
+        self._guarded = False
+        log.info("live: new laptops may try the code again")
+        self.inbox.put(Event(GUARD, "", False))
 
     async def _read_loop(self, reader: asyncio.StreamReader, connection: _Connection) -> str:
         window_start, count = time.monotonic(), 0
         while True:
-            while self._behind(connection):  # the owner thread is behind: TCP waits
-                await connection.drained.wait()
+            await connection.budget.wait_turn()  # the owner thread is behind: TCP waits
             payload, big = await self._read_sealed(reader, connection)
             try:
                 now = time.monotonic()
@@ -458,40 +476,17 @@ class LiveServer:
                 self._big.release()
             raise
 
-    @staticmethod
-    def _behind(connection: _Connection) -> bool:
-        with connection.lock:
-            connection.blocked = connection.waiting > PEER_BUDGET
-            if connection.blocked:
-                connection.drained.clear()
-            return connection.blocked
-
     def _hand_over(self, connection: _Connection, message: tuple[int, bytes], big: bool) -> None:
         """Put a sync message in the inbox; its bytes count against the peer's budget until
         the owner thread takes it (and a big one holds the big-frame turn until then). The
         network thread is woken only if it waits for this: typing costs no extra wake-up."""
-        size = len(message[1])
         connection.info.received += 1
-        with connection.lock:
-            connection.waiting += size
-        thread = self._thread
-
-        def taken() -> None:  # on the owner thread
-            with connection.lock:
-                connection.waiting -= size
-                drained = connection.blocked and connection.waiting <= PEER_BUDGET
-                if drained:
-                    connection.blocked = False
-            if (drained or big) and thread is not None:
-                thread.call(self._taken, connection, drained, big)
-
+        taken = connection.budget.handed(
+            len(message[1]),
+            self._thread.call if self._thread is not None else None,
+            self._big.release if big and self._big is not None else None,
+        )
         self.inbox.put(Event(SYNC, connection.info.id, message), taken)
-
-    def _taken(self, connection: _Connection, drained: bool, big: bool) -> None:
-        if drained:
-            connection.drained.set()
-        if big:
-            self._big.release()  # type: ignore[union-attr]
 
     def _control(self, connection: _Connection, payload: bytes) -> bool:
         """Handle a message that is not sync data; True if the laptop says goodbye."""

@@ -1205,6 +1205,10 @@
         <source>Hors ligne : vous pouvez continuer à saisir, tout sera envoyé au retour.</source>
         <translation>Offline: keep typing, everything will be sent when the link is back.</translation>
     </message>
+    <message>
+        <source>Plusieurs codes faux ont été essayés : pendant une minute, seuls les ordinateurs déjà connectés peuvent rejoindre le partage. Si cela continue, arrêtez le partage et relancez-le : un nouveau code sera affiché.</source>
+        <translation>Several wrong codes have been tried: for one minute, only laptops that already joined may join the sharing. If it goes on, stop sharing and start it again: a new code will be shown.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

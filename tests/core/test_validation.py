@@ -98,6 +98,17 @@ def test_sound_cells_give_their_value() -> None:
     assert validation.cell("[null,{}]", "x") is None
 
 
+def test_every_reference_field_is_checked_for_its_owner() -> None:
+    """A field that names another entity (``…_id``, ``…_ids``) is in ``REFERENCES``, so that a
+    copy cannot point to what belongs to another atelier (a field a branch adds included)."""
+    for kind, cls in ENTITY_TYPES.items():
+        names = {f.name for f in dataclasses.fields(cls)} - {"id", "session_id", "series_id"}
+        pointing = {n for n in names if n.endswith(("_id", "_ids")) or n == "merged_into"}
+        assert pointing == set(validation.REFERENCES.get(kind, {})), kind
+        for targets in validation.REFERENCES.get(kind, {}).values():
+            assert set(targets) <= set(ENTITY_TYPES)
+
+
 def test_shown_values_are_one_short_line_with_escapes() -> None:
     assert shown("\x1b[2Jabc\ndef") == "\\x1b[2Jabc\\x0adef"
     assert shown("x" * 1000) == "x" * 60 + "…"

@@ -22,7 +22,7 @@ from typing import Any
 from db.store import Store
 from fabrique_desktop import board, bundle, photos, tables, template_exchange
 from fabrique_desktop.cli import main
-from fabrique_desktop.model import Card, Persona, Series, Session
+from fabrique_desktop.model import Card, Persona, Series, Session, Table
 from fabrique_desktop.paths import DataDir
 from fabrique_desktop.personas import edit as edit_persona
 from fabrique_desktop.workspace import ensure_first_use, list_sessions
@@ -52,6 +52,7 @@ class World:
     card_of_atelier3: str
     persona_of_b: str
     persona_of_a: str
+    table_of_atelier3: str
 
 
 def build_world(root: Path) -> World:
@@ -69,6 +70,7 @@ def build_world(root: Path) -> World:
         ):
             store.apply(board.capture(store, one.id, text))
         store.apply(tables.add_tables(store, one.id, 2))
+        store.apply(tables.add_tables(store, three.id, 1))
         data.media.mkdir(parents=True, exist_ok=True)
         source = root / "photo.jpg"
         source.write_bytes(JPEG)
@@ -94,6 +96,7 @@ def build_world(root: Path) -> World:
             card3.id,
             persona_b.id,
             persona_a.id,
+            store.find(Table, session_id=three.id)[0].id,
         )
     finally:
         store.close()

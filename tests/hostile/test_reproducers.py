@@ -71,6 +71,13 @@ BUNDLE_ATTACKS: dict[str, Tamper] = {
         id=w.persona_of_b, first_name="Pirate"
     ),
     "card-of-atelier-3-claimed": lambda d, w: _card(d, w).update(session_id=w.atelier3),
+    # references to what belongs to another atelier or series (nothing moved, but pointed to)
+    "idea-names-table-of-atelier-3": lambda d, w: _card(d, w).update(table_id=w.table_of_atelier3),
+    "idea-names-persona-of-series-b": lambda d, w: _card(d, w).update(persona_id=w.persona_of_b),
+    "idea-merged-into-atelier-3": lambda d, w: _card(d, w).update(merged_into=w.card_of_atelier3),
+    "table-seats-persona-of-series-b": lambda d, w: _first(d, "tables").update(
+        persona_ids=[w.persona_of_a, w.persona_of_b]
+    ),
 }
 
 
@@ -137,6 +144,16 @@ DOCUMENT_ATTACKS: dict[str, Callable[[dict[str, Any], World], tuple[str, str, di
     ),
     "tags-5000": lambda d, w: ("cards", _card(d, w)["id"], {"tags": ["#t"] * 5000}),
     "string-number": lambda d, w: ("sessions", w.atelier1, {"number": "un"}),
+    "idea-names-table-of-atelier-3": lambda d, w: (
+        "cards",
+        _card(d, w)["id"],
+        {"table_id": w.table_of_atelier3},
+    ),
+    "idea-names-persona-of-series-b": lambda d, w: (
+        "cards",
+        _card(d, w)["id"],
+        {"persona_id": w.persona_of_b},
+    ),
 }
 
 
@@ -168,6 +185,27 @@ def test_odd_cells_of_a_merge_document_are_refused(world, tmp_path, name) -> Non
 
     target, before = _attack(world, tmp_path, tamper, rows=False)
     refused_cleanly(run(world.root, "import", str(target)), before, world.root, target.name)
+
+
+def test_references_to_this_ateliers_tables_and_this_series_personas_merge(world, tmp_path) -> None:
+    """The control of the references' refusals: an idea of atelier 1 given to one of its own
+    tables and to a persona of series A is an ordinary note-taker's edit."""
+
+    def tamper(document: dict[str, Any], w: World) -> None:
+        table = _first(document, "tables")["id"]
+        forge_cells(
+            document,
+            "cards",
+            _card(document, w)["id"],
+            {"table_id": table, "persona_id": w.persona_of_a},
+        )
+        _card(document, w).update(table_id=table, persona_id=w.persona_of_a)
+
+    before_outside = outside(world.root, world.atelier1, world.series_a)
+    target, _ = _attack(world, tmp_path, tamper, rows=False)
+    result = run(world.root, "import", str(target))
+    assert result.code == 0, result.err
+    assert outside(world.root, world.atelier1, world.series_a) == before_outside
 
 
 def test_a_sound_copy_merges_without_touching_anything_else(world, tmp_path) -> None:

@@ -20,14 +20,16 @@ from db.store import Store
 from db.sync_store import SyncJournal
 from fabrique_desktop import bundle, changes
 from fabrique_desktop.changes import Change
-from fabrique_desktop.live import protocol, secure, server
+from fabrique_desktop.live import client, protocol, secure, server
 from fabrique_desktop.live.engine import EngineDoc, make_copy
+from fabrique_desktop.live.events import GUARD
 from fabrique_desktop.live.link import LiveLink
+from fabrique_desktop.live.peers import Throttle
 from fabrique_desktop.model import Card
 from fabrique_desktop.workspace import ensure_first_use, list_series, list_sessions
 from tests.live.docs import MapDoc
 from tests.live.test_link import CODE, LOOPBACK, pump_until
-from tests.live.wire import RawPeer
+from tests.live.wire import RawHost, RawPeer
 
 
 @pytest.fixture
@@ -134,11 +136,44 @@ def test_a_laptop_is_read_no_further_while_its_messages_wait(
         sender.start()
         time.sleep(0.8)  # nobody pumps: the owner thread is busy elsewhere
         connection = link.server._connections["bavard"]
-        assert 0 < connection.waiting <= server.PEER_BUDGET + size + 64
-        assert connection.waiting < count * size / 3  # most of it still in TCP's hands
+        assert 0 < connection.budget.waiting <= server.PEER_BUDGET + size + 64
+        assert connection.budget.waiting < count * size / 3  # most of it still in TCP's hands
         pump_until([link], lambda: len(hdoc.snapshot()) == count, timeout=20)
         sender.join(5)
         assert "bavard" in link.peers  # slowed down, not dropped
+
+
+def test_a_hostile_facilitator_cannot_make_a_note_taker_buffer_without_bound() -> None:
+    """The note-taker's side has a read budget too: a laptop that knows the code, posing as
+    the facilitator, floods updates while the note-taker's owner thread is busy."""
+    count, size = 80, 64 * 1024  # 5 MiB, five times the budget
+    with RawHost(CODE) as raw:
+        doc = MapDoc()
+        link = LiveLink.join(doc, host=LOOPBACK, port=raw.port, code=CODE, session_id="s1")
+        try:
+            pump_until([link], lambda: link.connected)
+            assert raw.welcomed.wait(5)
+            sender = threading.Thread(
+                target=lambda: [
+                    raw.send(
+                        protocol.sync_message(
+                            protocol.SYNC_UPDATE, update_with(f"h{i}", "z" * size)
+                        )
+                    )
+                    for i in range(count)
+                ],
+                daemon=True,
+            )
+            sender.start()
+            time.sleep(1.0)  # nobody pumps: the owner thread is busy elsewhere
+            waiting = link.client.budget.waiting
+            assert 0 < waiting <= client.HOST_BUDGET + size + 64
+            assert waiting < count * size / 3  # most of it still in TCP's hands
+            pump_until([link], lambda: len(doc.snapshot()) == count, timeout=20)
+            sender.join(5)
+            assert link.connected  # slowed down, not dropped
+        finally:
+            link.close()
 
 
 def test_a_laptop_asking_for_catch_ups_over_and_over_gets_one(
@@ -191,4 +226,21 @@ def test_thirty_addresses_with_one_wrong_code_each_are_not_all_answered(
         assert known.join(CODE, peer="table-1")["type"] == "welcome"
     throttle._guesses.clear()  # a minute later
     with RawPeer(link.server.port, source="127.0.0.60") as newcomer:
+        assert newcomer.join(CODE)["type"] == "welcome"
+
+
+def test_the_facilitator_is_told_when_new_laptops_must_wait_and_when_they_may_again(
+    host: tuple[LiveLink, MapDoc], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link, _ = host
+    monkeypatch.setattr(server, "WRONG_CODE_DELAY", 0.0)
+    link.server.throttle = Throttle(window=1.5, wrong_codes=3)
+    seen: list[object] = []
+    link.on_event = lambda event: seen.append(event.data) if event.kind == GUARD else None
+    for n in range(5):
+        with RawPeer(link.server.port, source=f"127.0.0.{70 + n}") as guesser:
+            guesser.join(f"WRONG{n}")
+    pump_until([link], lambda: seen == [True])  # once, however many are refused after
+    pump_until([link], lambda: seen == [True, False], timeout=5)
+    with RawPeer(link.server.port, source="127.0.0.80") as newcomer:
         assert newcomer.join(CODE)["type"] == "welcome"

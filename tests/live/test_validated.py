@@ -19,12 +19,12 @@ import pytest
 
 from db.store import Store
 from db.sync_store import SyncJournal
-from fabrique_desktop import board
+from fabrique_desktop import board, tables
 from fabrique_desktop.live import events
 from fabrique_desktop.live.client import fetch_copy
 from fabrique_desktop.live.engine import EngineDoc, import_copy, make_copy
 from fabrique_desktop.live.link import LiveLink
-from fabrique_desktop.model import Card, Session
+from fabrique_desktop.model import Card, Session, Table
 from fabrique_desktop.workspace import ensure_first_use, list_series, list_sessions
 from tests.live.docs import MapDoc
 from tests.live.test_link import CODE, LOOPBACK, pump_until
@@ -60,6 +60,7 @@ def room(tmp_path: Path) -> Iterator[tuple[Laptop, Laptop, LiveLink, MapDoc]]:
     session = next(s for s in ateliers if s.number == 3)
     elsewhere = next(s for s in ateliers if s.number == 1)
     store.apply(board.capture(store, elsewhere.id, "Une idée de l'atelier 1"))
+    store.apply(tables.add_tables(store, elsewhere.id, 1))
     engine = EngineDoc(store, journal, session.id)
     link = LiveLink.share(engine, host=LOOPBACK, code=CODE, session_id=session.id)
     link.server.copy = make_copy(store, journal, session)
@@ -112,6 +113,12 @@ def crafted(kind: str, host: Laptop, note: Laptop) -> list[tuple[str, str, dict[
         theirs = a_card(host.store, another_atelier(host.store, host.session).id)
         record = {**theirs.to_record(), "session_id": note.session.id, "text": MARKER}
         return [("cards", theirs.id, record)]
+    if kind == "idea pointing to another atelier's table":
+        table = host.store.find(Table, session_id=another_atelier(host.store, host.session).id)[0]
+        return [("cards", mine.id, {"text": MARKER, "table_id": table.id})]
+    if kind == "idea merged into another atelier's idea":
+        theirs = a_card(host.store, another_atelier(host.store, host.session).id)
+        return [("cards", mine.id, {"text": MARKER, "merged_into": theirs.id})]
     if kind == "text over the limit":
         return [("cards", mine.id, {"text": MARKER + "x" * 6000})]
     if kind == "position not a number":
@@ -128,6 +135,8 @@ def crafted(kind: str, host: Laptop, note: Laptop) -> list[tuple[str, str, dict[
     [
         "card moved to another atelier",
         "another atelier's card taken over",
+        "idea pointing to another atelier's table",
+        "idea merged into another atelier's idea",
         "text over the limit",
         "position not a number",
         "5 000 themes",
@@ -159,3 +168,33 @@ def test_what_a_file_import_refuses_is_refused_live_and_changes_nothing(
     watcher.local_changed()
     pump_until([host.link, watcher], lambda: "table-1" not in host.link.peers)
     assert len(host.link.peers) == 1
+
+
+WARMED = """
+import sys, tempfile, threading
+from pathlib import Path
+from db.store import Store
+from db.sync_store import SyncJournal
+from fabrique_desktop.live.engine import EngineDoc
+from fabrique_desktop.workspace import ensure_first_use, list_sessions
+
+store = Store.open(Path(tempfile.mkdtemp()) / "fabrique.db")
+session = list_sessions(store, ensure_first_use(store).id)[0]
+before = "fabrique_desktop.validation" in sys.modules
+EngineDoc(store, SyncJournal(store), session.id)
+for thread in threading.enumerate():
+    if thread.name == "fabrique-warm-checks":
+        thread.join(30)
+print(before, "fabrique_desktop.validation" in sys.modules)
+"""
+
+
+def test_the_validator_is_prepared_in_the_background_when_sharing_starts() -> None:
+    """Importing it (pydantic, the schemas) takes 0.1–0.5 s: not on the first peer update."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", WARMED], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.split() == ["False", "True"], result.stderr[-2000:]

@@ -208,3 +208,57 @@ class RawPeer:
         except OSError:
             pass
         return True
+
+
+class RawHost:
+    """A facilitator's laptop driven by hand, for one note-taker: it knows the code, runs the
+    real handshake (``secure``, server side) and welcomes the laptop, then ``send``s whatever
+    the test wants, sealed. What the note-taker sends is read and thrown away."""
+
+    def __init__(self, code: str, session_id: str = "s1") -> None:
+        self.code = code
+        self.session_id = session_id
+        self.listener = socket.create_server((LOOPBACK, 0))
+        self.port: int = self.listener.getsockname()[1]
+        self.sock: socket.socket | None = None
+        self.channel: secure.Channel | None = None
+        self.welcomed = threading.Event()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def __enter__(self) -> RawHost:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.listener.close()
+        if self.sock is not None:
+            with contextlib.suppress(OSError):
+                self.sock.close()
+
+    def _accept(self) -> None:
+        try:
+            sock, _ = self.listener.accept()
+        except OSError:
+            return
+        self.sock = sock
+        hello = read_frame(sock)
+        if hello is None:
+            return
+        other = protocol.parse_control(hello[4:])["pake"]
+        exchange = secure.KeyExchange(self.code, client=False)
+        challenge = protocol.control("challenge", session=self.session_id, pake=exchange.public)
+        sock.sendall(frame(challenge))
+        self.channel = exchange.channel(other, hello[4:], challenge)
+        if read_frame(sock) is None:  # the sealed join
+            return
+        welcome = protocol.control(
+            "welcome", protocol=protocol.PROTOCOL, session=self.session_id, peer="p"
+        )
+        sock.sendall(self.channel.seal(welcome))
+        self.welcomed.set()
+        while read_frame(sock) is not None:  # step 1, pings: not answered
+            pass
+
+    def send(self, payload: bytes) -> None:
+        assert self.sock is not None
+        assert self.channel is not None
+        self.sock.sendall(self.channel.seal(payload))

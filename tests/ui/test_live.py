@@ -129,3 +129,29 @@ def test_menu_entries_exist_with_shortcuts(window) -> None:
     assert texts["Partager l'atelier en direct…"] == "Ctrl+Shift+L"
     assert texts["Rejoindre un atelier en direct…"] == "Ctrl+Shift+J"
     assert Qt is not None
+
+
+def test_too_many_wrong_codes_are_told_calmly_to_the_facilitator(
+    qtbot, window, monkeypatch, tmp_path
+) -> None:
+    """The global limit of wrong codes trips: the panel and the status bar say what happens
+    (known laptops still come back) and what to do; the line goes when the minute is over."""
+    from fabrique_desktop.live import server
+    from fabrique_desktop.live.peers import Throttle
+    from tests.live.wire import RawPeer
+    from ui.live_share import share_window
+
+    monkeypatch.setattr(server, "WRONG_CODE_DELAY", 0.0)
+    live = share_window(window, host=LOOPBACK, port=0, discovery_port=None)
+    live.link.server.throttle = Throttle(window=2.0, wrong_codes=3)
+    for n in range(4):
+        with RawPeer(live.link.server.port, source=f"127.0.0.{90 + n}") as guesser:
+            guesser.join(f"WRONG{n}")
+    panel = window.live_panel
+    qtbot.wait_until(lambda: "codes faux" in panel.status_label.text(), timeout=5_000)
+    assert panel.status_label.text().startswith("Partage ouvert : 0 appareil(s) connecté(s).")
+    assert "déjà connectés" in window.statusBar().currentMessage()
+    window.grab().save(str(tmp_path / "live-guard.png"))
+    qtbot.wait_until(lambda: "codes faux" not in panel.status_label.text(), timeout=6_000)
+    assert window.statusBar().currentMessage() == ""
+    live.stop()
