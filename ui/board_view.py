@@ -88,33 +88,77 @@ class ColumnHeader(QLabel):
     def full_text(self) -> str:
         return f"{self.column.title}  ({self._count})"
 
-    def _fit_text(self) -> None:
-        room = self.width() - 2 * HEADER_PADDING
+    def fit_width(self, width: int) -> None:
+        """Lay the text out for a header ``width`` pixels wide (before it is that wide:
+        the header row's height depends on it)."""
+        self._fit_text(width)
+
+    def _fit_text(self, width: int | None = None) -> None:
+        """One line, the type stepped down to fit; where even the smallest type does not
+        fit (a narrow projector), the title on two lines; else the title shortened."""
+        room = (self.width() if width is None else width) - 2 * HEADER_PADDING
         text = self._count if self.slim else self.full_text()
         font = QFont(self.font())
         font.setBold(True)
-        pixels = self.pixels
         smallest = max(12, round(self.pixels * 0.6))
-        while True:
+        pixels = self._largest_fitting(font, [text], room, self.pixels, smallest)
+        if pixels is None and not self.slim:
+            lines = self._two_lines()  # (two lines may take a little smaller type)
+            least = max(12, round(self.pixels * 0.5))
+            pixels = self._largest_fitting(font, lines, room, self.pixels, least)
+            text = "\n".join(lines) if pixels is not None else text
+        if pixels is None:
+            pixels = smallest
             font.setPixelSize(pixels)
             metrics = QFontMetrics(font)
-            if metrics.horizontalAdvance(text) <= room or pixels <= smallest or room <= 0:
-                break
-            pixels -= 1
-        if metrics.horizontalAdvance(text) > room > 0 and not self.slim:
-            count = f"  ({self._count})"
-            title = metrics.elidedText(
-                self.column.title,
-                Qt.TextElideMode.ElideRight,
-                room - metrics.horizontalAdvance(count),
-            )
-            text = title + count
+            if not self.slim and room > 0:
+                count = f"  ({self._count})"
+                title = metrics.elidedText(
+                    self.column.title,
+                    Qt.TextElideMode.ElideRight,
+                    room - metrics.horizontalAdvance(count),
+                )
+                text = title + count
         ink = theme.readable_ink(self.column.colour)
-        self.setStyleSheet(
+        style = (
             f"background: {self.column.colour}; color: {ink}; font-weight: bold;"
             f"font-size: {pixels}px; padding: {HEADER_PADDING}px 0px; border-radius: 6px;"
         )
-        self.setText(text)
+        if style != self.styleSheet():
+            self.setStyleSheet(style)
+        if text != self.text():
+            self.setText(text)
+
+    def whole(self) -> bool:
+        """The title and the count are shown in full (on one line or two)."""
+        wanted = self._count if self.slim else self.full_text()
+        return " ".join(self.text().split()) == " ".join(wanted.split())
+
+    def _two_lines(self) -> list[str]:
+        """The title's words on the first line, the rest and the count on the second, split
+        where the longer line is shortest."""
+        words = self.column.title.split()
+        count = f"({self._count})"
+        splits = [
+            [" ".join(words[:i]), " ".join([*words[i:], count])] for i in range(1, len(words))
+        ]
+        splits.append([self.column.title, count])
+        return min(splits, key=lambda lines: max(len(line) for line in lines))
+
+    @staticmethod
+    def _largest_fitting(
+        font: QFont, lines: list[str], room: int, largest: int, smallest: int
+    ) -> int | None:
+        """The largest pixel size, from ``largest`` down to ``smallest``, at which every
+        line fits ``room``."""
+        if room <= 0:
+            return None
+        for size in range(max(largest, smallest), smallest - 1, -1):
+            font.setPixelSize(size)
+            metrics = QFontMetrics(font)
+            if all(metrics.horizontalAdvance(line) <= room for line in lines):
+                return size
+        return None
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -435,10 +479,12 @@ class BoardView(QWidget):
             self.scene.set_overview(overview)
         if self.spotlight is not None and self.spotlight.isVisible():
             self.spotlight.setGeometry(self.rect())
+        for key, header in self.headers.items():
+            header.set_slim(key in slim)
+            header.fit_width(round(self.scene.column_width_of(key)))
         height = max(h.sizeHint().height() for h in self.headers.values())
         self.header_strip.setFixedHeight(height)
         for key, header in self.headers.items():
-            header.set_slim(key in slim)
             left = round(self.scene.column_left(key))
             header.setGeometry(left, 0, round(self.scene.column_width_of(key)), height)
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 s
     from PySide6.QtGui import QKeyEvent, QResizeEvent
 
 MAX_COMPLETIONS = 8
+CAPTURE_SHARE = 0.4  # the capture field keeps at least this share of the bar's row
 
 
 class Vocabulary:
@@ -263,6 +264,7 @@ class CaptureBar(QWidget):
         row.addWidget(self.field, 3)
         row.addWidget(self.target)
         row.addWidget(self.search, 1)
+        self._row = row
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.setSpacing(2)
@@ -270,6 +272,26 @@ class CaptureBar(QWidget):
         layout.addWidget(self.hint)
         self.field.textChanged.connect(self._show_meaning)
         self._show_meaning()
+
+    def set_corner(self, widget: QWidget) -> None:
+        """A widget at the right end of the row, above the board (the small timer)."""
+        if self._row.indexOf(widget) < 0:
+            self._row.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # its place now (it may come from filling the board)
+
+    def room_for_corner(self, width: int) -> bool:
+        """Would a widget ``width`` wide fit at the end of the row, the capture field keeping
+        its share of it (CAPTURE_SHARE)?"""
+        spacing = max(0, self._row.spacing())
+        margins = self.contentsMargins()
+        layout = self.layout()
+        if layout is not None:
+            margins = layout.contentsMargins()
+        row = self.width() - margins.left() - margins.right()
+        others = self.target.sizeHint().width() + self.search.minimumSizeHint().width()
+        return row - others - width - 3 * spacing >= CAPTURE_SHARE * row
 
     def set_vocabulary(
         self, personas: Sequence[Persona], columns: Sequence[Column], tags: Sequence[str]

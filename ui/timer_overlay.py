@@ -1,11 +1,13 @@
-"""The round timer on the projector: a countdown in its own band of the board.
+"""The round timer on the projector: a countdown with a place of its own.
 
-Small, it has a place of its own beside the columns — a band above the column headers
-(« haut », the default), a strip to the right of the columns (« droite ») or a band under
-them (« bas ») — and the board makes room for it: it never hides a header, a count or a
-card. The facilitator moves it with its ⇆ button or by dragging it to another edge
-(remembered on this laptop). Large (Ctrl+Shift+T, or a double click), it fills the board
-for the back of the room, until Esc.
+Small, it never hides a header, a count or a card, and costs the board little height:
+« haut » (the default) puts it at the right end of the capture bar's row, above the board
+(a compact band above the headers when the window is too narrow for it there); « droite »
+is a strip right of the columns; « bas » a compact band under them. The board makes room
+for it (``BoardView.reserve_timer``). The facilitator moves it from its ⋯ menu or by
+dragging it to another edge (remembered on this laptop: where the timer sits depends on the
+room and the projector, not on the atelier). Large (Ctrl+Shift+T, or a double click), it
+fills the board for the back of the room, until Esc.
 
 It shows the session's ``TimerState`` (``fabrique_desktop.timer``), which lives in the
 database: after a crash or a restart the overlay comes back with the time the room was
@@ -31,15 +33,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QProcess, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QMouseEvent, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QHideEvent,
+    QKeySequence,
+    QMouseEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
     QFrame,
     QGridLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSpinBox,
+    QToolButton,
     QWidget,
 )
 
@@ -54,7 +66,8 @@ TICK_MS = 250
 FLASH_MS = 450
 FLASHES = 16
 WARN_SECONDS = 60
-SMALL_PIXELS = 60  # the band's countdown: read from the back of a room at 1280×720
+SMALL_PIXELS = 44  # the small countdown on the projector: read from the back at 1280×720
+DESK_PIXELS = 32  # the same in a laptop window
 LARGE_PIXELS = 220
 PLACES = ("haut", "droite", "bas")
 PLACE_SETTING = "timer_place"
@@ -122,7 +135,9 @@ class TimerOverlay(QFrame):
         self.clock: Clock = clock  # type: ignore[assignment]
         self.ring: Callable[[], None] = ring
         self.large = False
+        self.board = parent  # the board: the timer makes room on it, or fills it when large
         self.place = self._remembered_place(parent)
+        self._placing = False
         self._press_at: QPoint | None = None
         self.setObjectName("timerOverlay")
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -150,17 +165,20 @@ class TimerOverlay(QFrame):
         self.minutes.setAccessibleName(self.tr("Durée du tour en minutes"))
         self.set_button = QPushButton(self.tr("Régler"))
         self.set_button.clicked.connect(lambda: self.set_minutes(self.minutes.value()))
-        self.move_button = QPushButton("⇆")
-        self.move_button.setToolTip(self.tr("Déplacer le minuteur (haut, droite, bas)"))
-        self.move_button.setAccessibleName(self.tr("Déplacer le minuteur"))
-        self.move_button.clicked.connect(self.move_to_next_place)
         self.close_button = QPushButton("✕")
         self.close_button.setToolTip(self.tr("Masquer le minuteur (Ctrl+T)"))
         self.close_button.clicked.connect(self.hide)
+        self.menu_button = QToolButton()
+        self.menu_button.setText("⋯")
+        self.menu_button.setToolTip(self.tr("Régler, déplacer, agrandir ou masquer le minuteur"))
+        self.menu_button.setAccessibleName(self.tr("Menu du minuteur"))
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu_button.setMenu(self._build_menu())
         self.controls = QGridLayout()
         self.controls.setSpacing(6)
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        self._layout.setContentsMargins(14, 4, 14, 4)
+        self._layout.setContentsMargins(12, 0, 8, 0)
+        self._layout.setSpacing(8)
         self._layout.addWidget(self.time_label)
         self._layout.addWidget(self.caption, 1)
         self._layout.addLayout(self.controls)
@@ -178,6 +196,9 @@ class TimerOverlay(QFrame):
         self._shrink.setEnabled(False)
         self._shrink.activated.connect(lambda: self.set_large(False))
         parent.installEventFilter(self)
+        self._row_host = getattr(parent.window(), "capture", None)
+        if isinstance(self._row_host, QWidget):  # its width decides whether the timer fits
+            self._row_host.installEventFilter(self)
         self.update_display()
         self._place()
 
@@ -209,7 +230,7 @@ class TimerOverlay(QFrame):
 
     def set_caption(self, text: str) -> None:
         self.caption.setText(text)
-        self.caption.setVisible(bool(text))
+        self._show_caption()
 
     def set_large(self, large: bool) -> None:
         """Large: the countdown fills the board, for the back of the room."""
@@ -224,8 +245,7 @@ class TimerOverlay(QFrame):
         if place not in PLACES:
             return
         self.place = place
-        parent = self.parentWidget()
-        settings = getattr(parent.window(), "settings", None) if parent is not None else None
+        settings = getattr(self.board.window(), "settings", None)
         if settings is not None:
             settings.set(PLACE_SETTING, place)
         self._arrange()
@@ -234,12 +254,40 @@ class TimerOverlay(QFrame):
     def move_to_next_place(self) -> None:
         self.set_place(PLACES[(PLACES.index(self.place) + 1) % len(PLACES)])
 
+    def _show_start_text(self) -> None:
+        running = self.state.running
+        words = self.tr("Pause (F7)") if running else self.tr("Démarrer (F7)")
+        if self.compact():
+            self.start_button.setText("❚❚" if running else "▶")
+            self.start_button.setToolTip(words)
+        else:
+            self.start_button.setText(words)
+            self.start_button.setToolTip("")
+
+    def compact(self) -> bool:
+        """In a row (the capture bar's, or a band): digits, start/pause, +1 and the menu."""
+        return not self.large and self.place != "droite"
+
+    def ask_minutes(self) -> None:
+        """« Régler la durée… »: the round's minutes, typed."""
+        from PySide6.QtWidgets import QInputDialog
+
+        minutes, chosen = QInputDialog.getInt(
+            self.window(),
+            self.tr("Minuteur"),
+            self.tr("Durée du tour, en minutes :"),
+            self.minutes.value(),
+            1,
+            600,
+        )
+        if chosen:
+            self.minutes.setValue(minutes)
+            self.set_minutes(minutes)
+
     def update_display(self) -> None:
         left = self.remaining()
         self.time_label.setText(timer.format_seconds(left))
-        self.start_button.setText(
-            self.tr("Pause (F7)") if self.state.running else self.tr("Démarrer (F7)")
-        )
+        self._show_start_text()
         if self.state.running and not self._tick.isActive():
             self._tick.start()
         elif not self.state.running and self._tick.isActive():
@@ -290,15 +338,24 @@ class TimerOverlay(QFrame):
             background, ink = style.TIMER_WARN_BG, style.TIMER_WARN_INK
         else:
             background, ink = style.TIMER_BG, style.TIMER_INK
-        pixels = LARGE_PIXELS if self.large else SMALL_PIXELS
-        self.setStyleSheet(
-            f"QFrame#timerOverlay {{ background: {background}; border-radius: 14px; }}"
+        pixels = self.digit_pixels()
+        sheet = (
+            f"QFrame#timerOverlay {{ background: {background}; border-radius: 10px; }}"
             f"QLabel {{ color: {ink}; background: transparent; font-size: 16pt; }}"
-            f"QPushButton, QSpinBox {{ font-size: 12pt; }}"
+            f"QPushButton, QSpinBox, QToolButton {{ font-size: 12pt; }}"
+            f"QPushButton, QToolButton {{ padding: 4px 10px; }}"
+            f"QToolButton::menu-indicator {{ image: none; width: 0px; }}"
         )
-        self.time_label.setStyleSheet(
-            f"color: {ink}; font-size: {pixels}px; font-weight: bold; background: transparent;"
-        )
+        if sheet != self.styleSheet():  # (every tick: restyling costs a relayout)
+            self.setStyleSheet(sheet)
+        digits = f"color: {ink}; font-size: {pixels}px; font-weight: bold; background: transparent;"
+        if digits != self.time_label.styleSheet():
+            self.time_label.setStyleSheet(digits)
+
+    def digit_pixels(self) -> int:
+        if self.large:
+            return LARGE_PIXELS
+        return SMALL_PIXELS if getattr(self.board, "projector", True) else DESK_PIXELS
 
     @staticmethod
     def _remembered_place(parent: QWidget) -> str:
@@ -306,63 +363,145 @@ class TimerOverlay(QFrame):
         place = settings.get(PLACE_SETTING, PLACES[0]) if settings is not None else PLACES[0]
         return place if place in PLACES else PLACES[0]
 
+    def _build_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction(self.tr("Régler la durée…"), self.ask_minutes)
+        menu.addSeparator()
+        group = QActionGroup(menu)
+        self.place_actions: dict[str, QAction] = {}
+        for place, text in (
+            ("haut", self.tr("En haut, à côté de la saisie")),
+            ("droite", self.tr("À droite des colonnes")),
+            ("bas", self.tr("Sous les colonnes")),
+        ):
+            action = QAction(text, menu)
+            action.triggered.connect(lambda _checked=False, p=place: self.set_place(p))
+            menu.addAction(action)
+            action.setCheckable(True)
+            group.addAction(action)
+            self.place_actions[place] = action
+        menu.addSeparator()
+        menu.addAction(self.tr("En grand (Ctrl+Shift+T)"), lambda: self.set_large(True))
+        menu.addAction(self.tr("Masquer (Ctrl+T)"), self.close_button.click)
+        menu.aboutToShow.connect(lambda: self.place_actions[self.place].setChecked(True))
+        return menu
+
     def _arrange(self) -> None:
-        """A row in a band (haut, bas), a column in the right strip or when large."""
+        """A compact row (haut, bas): the digits, start/pause, +1 and the menu; a column in
+        the right strip or when large, with every control."""
         upright = self.large or self.place == "droite"
         direction = (
             QBoxLayout.Direction.TopToBottom if upright else QBoxLayout.Direction.LeftToRight
         )
         self._layout.setDirection(direction)
-        buttons: tuple[QWidget, ...] = (
+        compact = self.compact()
+        shown: tuple[QWidget, ...] = (
+            (self.start_button, self.minute_button, self.menu_button)
+            if compact
+            else (
+                self.start_button,
+                self.minute_button,
+                self.minutes,
+                self.set_button,
+                self.menu_button,
+                self.close_button,
+            )
+        )
+        every: tuple[QWidget, ...] = (
             self.start_button,
             self.minute_button,
             self.minutes,
             self.set_button,
-            self.move_button,
+            self.menu_button,
             self.close_button,
         )
-        for widget in buttons:
+        for widget in every:
             self.controls.removeWidget(widget)
+            widget.setVisible(widget in shown)
+        self.minute_button.setText(self.tr("+1") if compact else self.tr("+1 min"))
         if upright and not self.large:  # the strip: two to a row
-            for index, widget in enumerate(buttons):
+            for index, widget in enumerate(shown):
                 self.controls.addWidget(widget, index // 2, index % 2)
         else:
-            for index, widget in enumerate(buttons):
+            for index, widget in enumerate(shown):
                 self.controls.addWidget(widget, 0, index)
         self.caption.setAlignment(
             Qt.AlignmentFlag.AlignCenter
             if upright
             else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
+        self._show_caption()
+        self._show_start_text()
+
+    def _show_caption(self) -> None:
+        """The step's title shows, except in the capture bar's row (a tooltip there)."""
+        text = self.caption.text()
+        in_row = self.compact() and self.place == "haut"
+        self.caption.setVisible(bool(text) and not in_row)
+        self.setToolTip(text if in_row else "")
+
+    def _move_to(self, parent: QWidget) -> None:
+        """Into the capture bar's row, or back onto the board (shown as it was)."""
+        if self.parentWidget() is parent:
+            return
+        shown = not self.isHidden()
+        self.setParent(parent)
+        if shown:
+            self.show()
+
+    def _corner(self) -> QWidget | None:
+        """The capture bar, if it has room for the timer at the end of its row."""
+        corner = getattr(self.board.window(), "capture", None)
+        fits = getattr(corner, "room_for_corner", None)
+        if corner is None or fits is None:
+            return None
+        return corner if fits(self.sizeHint().width()) else None
 
     def _place(self) -> None:
-        parent = self.parentWidget()
-        if parent is None:
+        if self._placing:
             return
-        reserve = getattr(parent, "reserve_timer", None)
-        if not self.isVisibleTo(parent):
+        self._placing = True
+        try:
+            self._place_now()
+        finally:
+            self._placing = False
+
+    def _place_now(self) -> None:
+        board = self.board
+        reserve = getattr(board, "reserve_timer", None)
+        if self.isHidden():
             if reserve is not None:
                 reserve(None, 0)
             return
+        self._paint(self.remaining())
+        corner = self._corner() if self.place == "haut" and not self.large else None
+        if corner is not None:
+            if reserve is not None:
+                reserve(None, 0)
+            self._move_to(corner)
+            corner.set_corner(self)  # type: ignore[attr-defined]
+            self.setMinimumHeight(0)
+            return
+        self._move_to(board)
         if self.large:
             if reserve is not None:
                 reserve(None, 0)
-            self.setGeometry(parent.rect().adjusted(20, 20, -20, -20))
+            self.setGeometry(board.rect().adjusted(20, 20, -20, -20))
             self.raise_()
             return
         self.adjustSize()
         hint = self.sizeHint()
         if reserve is None:  # not on a board: the top right corner
-            self.setGeometry(parent.width() - hint.width() - 16, 12, hint.width(), hint.height())
+            self.setGeometry(board.width() - hint.width() - 16, 12, hint.width(), hint.height())
         elif self.place == "droite":
             width = max(hint.width(), 220)
             reserve("droite", width)
-            self.setGeometry(parent.width() - width - 8, 8, width, hint.height())
-        else:
-            width = min(parent.width() - 16, hint.width())
+            self.setGeometry(board.width() - width - 8, 8, width, hint.height())
+        else:  # a compact band above the headers (a narrow window) or under the columns
+            width = min(board.width() - 16, hint.width())
             reserve(self.place, hint.height())
-            top = 4 if self.place == "haut" else parent.height() - hint.height() - 4
-            self.setGeometry(parent.width() - width - 8, top, width, hint.height())
+            top = 4 if self.place == "haut" else board.height() - hint.height() - 4
+            self.setGeometry(board.width() - width - 8, top, width, hint.height())
         self.raise_()
 
     # Qt overrides
@@ -375,8 +514,8 @@ class TimerOverlay(QFrame):
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._shrink.setEnabled(False)
-        reserve = getattr(self.parentWidget(), "reserve_timer", None)
-        if reserve is not None:
+        reserve = getattr(self.board, "reserve_timer", None)
+        if reserve is not None and self.isHidden():
             reserve(None, 0)  # the board takes its room back
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -387,20 +526,20 @@ class TimerOverlay(QFrame):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """Dragged to another edge of the board: it lives there now."""
         start, self._press_at = self._press_at, None
-        parent = self.parentWidget()
+        board = self.board
         point = event.position().toPoint()
-        if start is None or parent is None or (point - start).manhattanLength() < 40:
+        if start is None or (point - start).manhattanLength() < 40:
             super().mouseReleaseEvent(event)
             return
-        where = self.mapTo(parent, point)
-        if where.x() > parent.width() * 0.75 and parent.height() * 0.2 < where.y():
-            place = "droite" if where.y() < parent.height() * 0.8 else "bas"
+        where = board.mapFromGlobal(event.globalPosition().toPoint())
+        if where.x() > board.width() * 0.75 and board.height() * 0.2 < where.y():
+            place = "droite" if where.y() < board.height() * 0.8 else "bas"
         else:
-            place = "haut" if where.y() < parent.height() / 2 else "bas"
+            place = "haut" if where.y() < board.height() / 2 else "bas"
         self.set_place(place)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize and watched in (self.board, self._row_host):
             self._place()
         elif (
             watched is self.time_label

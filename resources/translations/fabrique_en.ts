@@ -2659,16 +2659,52 @@
         <translation>Set</translation>
     </message>
     <message>
-        <source>Déplacer le minuteur (haut, droite, bas)</source>
-        <translation>Move the timer (top, right, bottom)</translation>
+        <source>Minuteur</source>
+        <translation>Timer</translation>
     </message>
     <message>
-        <source>Déplacer le minuteur</source>
-        <translation>Move the timer</translation>
+        <source>Durée du tour, en minutes :</source>
+        <translation>Length of the round, in minutes:</translation>
+    </message>
+    <message>
+        <source>Régler la durée…</source>
+        <translation>Set the length…</translation>
+    </message>
+    <message>
+        <source>En haut, à côté de la saisie</source>
+        <translation>At the top, beside the capture field</translation>
+    </message>
+    <message>
+        <source>À droite des colonnes</source>
+        <translation>Right of the columns</translation>
+    </message>
+    <message>
+        <source>Sous les colonnes</source>
+        <translation>Under the columns</translation>
+    </message>
+    <message>
+        <source>En grand (Ctrl+Shift+T)</source>
+        <translation>Large (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>Masquer (Ctrl+T)</source>
+        <translation>Hide (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>+1</source>
+        <translation>+1</translation>
     </message>
     <message>
         <source>Masquer le minuteur (Ctrl+T)</source>
         <translation>Hide the timer (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Régler, déplacer, agrandir ou masquer le minuteur</source>
+        <translation>Set, move, enlarge or hide the timer</translation>
+    </message>
+    <message>
+        <source>Menu du minuteur</source>
+        <translation>Timer menu</translation>
     </message>
     <message>
         <source>Pause (F7)</source>

@@ -6,7 +6,12 @@ the same view transform. Both cover the board view's viewport; widgets laid over
 (the timer when it floats) are left out of the comparison by ``masks``.
 
 ``python -m tests.ui.fresh_render 1280x720`` runs the projector scenario on an offscreen
-screen of that size and prints one JSON line per step: the step and how many pixels differ.
+screen of that size and prints one JSON line per step: the step, how many pixels differ,
+and what ``tests.ui.wall_check.problems`` finds wrong on the wall (covered, cut, crushed).
+
+The scenario is ten minutes of a workshop played fast: full screen, the Votes panel open and
+the timer running, then rounds of captures, scrolls, votes (+, −, a count of paper dots),
+drags, zooms, the agenda and the folded panels opened and folded back.
 """
 
 from __future__ import annotations
@@ -68,14 +73,15 @@ def fresh_render(view):  # type: ignore[no-untyped-def]
 
 
 def masks(view) -> list:  # type: ignore[type-arg]
-    """Rectangles of the viewport covered by widgets laid over the board (not the scene)."""
+    """Rectangles of the viewport covered by widgets laid over the board (not the scene):
+    the large timer, a folded panel opened over the board."""
     from PySide6.QtCore import QPoint, QRect
 
     viewport = view.viewport()
-    board = view.parentWidget()
     covered = []
-    for child in board.findChildren(object) if board is not None else []:
-        if getattr(child, "objectName", lambda: "")() == "timerOverlay" and child.isVisible():
+    for child in view.window().findChildren(object):
+        name = getattr(child, "objectName", lambda: "")()
+        if name in ("timerOverlay", "panelOverlay") and child.isVisible():
             top = viewport.mapFromGlobal(child.mapToGlobal(QPoint(0, 0)))
             covered.append(QRect(top, child.size()))
     return covered
@@ -112,9 +118,25 @@ def compare(view, save_to: Path | None = None, step: str = "") -> int:  # type: 
     return count
 
 
+DRAGS: list[bool] = []  # each drag of the scenario: did the card land in its new column?
+# steps where a panel is opened over the board on purpose (the facilitator's moment)
+PANEL_OVER_STEPS = ("votes par-dessus",)
+IDEAS = (
+    "Soutien au Carburateur >3",
+    "Un atelier de réparation de vélos dans chaque quartier",
+    "Des jardins partagés sur les toits des écoles >4",
+    "Une navette électrique gratuite vers les calanques >2",
+    "Œuvres d'art « hors les murs » dans les gares >4",
+    "Un guichet unique pour les associations de quartier >3",
+    "Cantines 100 % bio et locales d'ici 2030 >1",
+    "Une maison des jeunes ouverte le dimanche >3",
+    "Des pistes cyclables continues entre Aix et Marseille >2",
+)
+
+
 def scenario(window, app) -> Iterable[tuple[str, Callable[[], None]]]:  # type: ignore[no-untyped-def]
     """The projector scenario of issue 13: full screen, panels, timer, scroll, capture,
-    drag, zoom — each step a (name, action) pair."""
+    drag, vote, zoom — each step a (name, action) pair."""
     from PySide6.QtCore import QPoint, QPointF, Qt
     from PySide6.QtGui import QWheelEvent
     from PySide6.QtTest import QTest
@@ -146,12 +168,15 @@ def scenario(window, app) -> Iterable[tuple[str, Callable[[], None]]]:  # type: 
         type_text(window.capture.field, text)
         QTest.keyClick(window.capture.field, Qt.Key.Key_Return)
 
-    def drag() -> None:
-        column = scene.columns[2].key
+    def drag(source: int = 2, target: int = 4) -> None:
+        column = scene.columns[source].key
         item = scene.cards_in(column)[0]
         viewport = view.viewport()
-        start = view.mapFromScene(item.sceneBoundingRect().center())
-        target_rect = scene.column_rect(scene.columns[4].key)
+        scene.show_card_whole(item.card.id)
+        app.processEvents()
+        box = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        start = box.topLeft() + QPoint(box.width() // 2, min(40, box.height() // 2))
+        target_rect = scene.column_rect(scene.columns[target].key)
         end = view.mapFromScene(target_rect.center())
         end.setY(min(end.y(), viewport.height() - 80))
         QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
@@ -159,22 +184,53 @@ def scenario(window, app) -> Iterable[tuple[str, Callable[[], None]]]:  # type: 
             point = start + (end - start) * step / 8
             QTest.mouseMove(viewport, point)
         QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+        app.processEvents()
+        moved = scene.items_by_id.get(item.card.id)
+        DRAGS.append(moved is not None and moved.card.column == scene.columns[target].key)
 
+    def select_in(column_index: int, row: int) -> None:
+        items = scene.cards_in(scene.columns[column_index].key)
+        item = items[min(row, len(items) - 1)]
+        scene.select_cards([item.card.id])
+        view.setFocus()
+        view.show_card(item.card.id)
+
+    def count_dots(dots: int) -> None:
+        window.animation.count_dots_action.trigger()  # « * »
+        type_text(window.board.count_entry, f"{dots:02d}")  # two digits: recorded
+
+    animation = window.animation
     yield "fenêtre", lambda: None
     yield "plein écran", lambda: window.set_projector_mode(True)
-    yield "panneau des votes", window.animation.votes.show_panel
-    yield "minuteur", window.animation.timer.show_or_hide
-    yield "minuteur lancé", window.animation.timer.toggle
+    yield "panneau des votes", animation.votes.show_panel
+    yield "minuteur", animation.timer.show_or_hide
+    yield "minuteur lancé", animation.timer.toggle
     for notch in range(4):
         yield f"défilement {notch + 1}", lambda n=notch: wheel(1 + n % 4, 2)
-    yield "saisie", lambda: capture("Soutien au Carburateur >3")
-    yield "saisie 2", lambda: capture("Un atelier de réparation de vélos dans chaque quartier")
+    yield "saisie", lambda: capture(IDEAS[0])
+    yield "saisie 2", lambda: capture(IDEAS[1])
     yield "glisser", drag
     yield "zoom +", lambda: window.board.step_zoom(1)
     yield "zoom −", lambda: window.board.step_zoom(-1)
-    yield "déroulé", window.animation.agenda.toggle
-    yield "votes fermés", lambda: window.animation.context.hide_dock(window.animation.votes.dock)
-    yield "déroulé fermé", window.animation.agenda.toggle
+    # ten minutes of a workshop: rounds of captures, scrolls, votes and drags
+    for round_ in range(3):
+        for i, idea in enumerate(IDEAS[2 + 2 * round_ : 4 + 2 * round_]):
+            yield f"tour {round_ + 1} saisie {i + 1}", lambda t=idea: capture(t)
+        yield f"tour {round_ + 1} défilement", lambda r=round_: wheel(1 + r, 3)
+        yield f"tour {round_ + 1} idée choisie", lambda r=round_: select_in(1 + r, 2)
+        yield f"tour {round_ + 1} vote +", animation.add_dot_action.trigger
+        yield f"tour {round_ + 1} vote + +", animation.add_dot_action.trigger
+        yield f"tour {round_ + 1} vote −", animation.remove_dot_action.trigger
+        yield f"tour {round_ + 1} gommettes comptées", lambda r=round_: count_dots(7 + r)
+        yield f"tour {round_ + 1} glisser", lambda r=round_: drag(1 + r, 4 - r)
+        yield f"tour {round_ + 1} défilement retour", lambda r=round_: wheel(1 + r, -3)
+    yield "votes par-dessus", lambda: window.panel_strip.cycle()  # F12: the facilitator's look
+    yield "votes repliés", lambda: window.panel_strip.cycle()
+    yield "déroulé", animation.agenda.toggle
+    yield "zoom + encore", lambda: window.board.step_zoom(1)
+    yield "zoom − encore", lambda: window.board.step_zoom(-1)
+    yield "votes fermés", lambda: animation.context.hide_dock(animation.votes.dock)
+    yield "déroulé fermé", animation.agenda.toggle
     yield "fenêtre à nouveau", lambda: window.set_projector_mode(False)
 
 
@@ -210,18 +266,47 @@ def run(size: str, save_to: Path | None = None) -> list[tuple[str, int]]:
         for _ in range(12):
             QApplication.processEvents()
 
+    from tests.ui.wall_check import problems
+
     settle()
     results = []
     for name, action in scenario(window, app):
-        action()
+        failed = []
+        try:
+            action()
+        except Exception as error:  # the step is reported, the scenario goes on
+            failed.append(f"étape impossible : {error!r}")
         settle()
-        results.append((name, compare(window.board.view, save_to, name.replace(" ", "_"))))
+        stale = compare(window.board.view, save_to, name.replace(" ", "_"))
+        wrong = failed + problems(window, panel_over=name in PANEL_OVER_STEPS)
+        if save_to is not None:
+            number = len(results) + 1
+            window.grab().save(str(save_to / f"{number:02d}-{name.replace(' ', '_')}-wall.png"))
+        results.append((name, stale, wrong))
+    summary = what_the_room_did(window)
     window.close()
     store.close()
-    return results
+    return results, summary
+
+
+def what_the_room_did(window) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    """What the scenario left on the board: its steps took effect."""
+    scene = window.scene
+    tally = window.animation.votes.tally().totals()
+    return {
+        "cards": len(scene.items_by_id),
+        "per_column": {c.key: scene.count(c.key) for c in scene.columns},
+        "dots": sum(tally.values()),
+        "counted": sorted(v for v in tally.values() if v >= 7),
+        "timer_running": window.animation.timer.overlay.state.running,
+        "drags_landed": DRAGS,
+    }
 
 
 if __name__ == "__main__":
     folder = Path(sys.argv[2]) if len(sys.argv) > 2 else None
-    for step, count in run(sys.argv[1], folder):
-        print(json.dumps({"step": step, "differing": count}, ensure_ascii=False))
+    steps, summary = run(sys.argv[1], folder)
+    for step, count, wrong in steps:
+        line = {"step": step, "differing": count, "problems": wrong}
+        print(json.dumps(line, ensure_ascii=False), flush=True)
+    print(json.dumps({"summary": summary}, ensure_ascii=False), flush=True)
