@@ -346,9 +346,11 @@ class _InspirationDoc(_Schema):
     text: Text = ""
 
 
-class _PersonaDoc(_Schema):
+class _PersonaFields(_Schema):
+    """A persona, as a template and the series' deck both hold it."""
+
     key: Name = ""
-    first_name: Name
+    first_name: Name = ""
     role: Name = ""
     gender: Name = ""
     age: Annotated[int, Field(ge=0, le=150)] | None = None
@@ -360,14 +362,23 @@ class _PersonaDoc(_Schema):
     icon: Icon = "fa5s.user"
 
 
-class _AtelierDoc(_Schema):
+class _PersonaDoc(_PersonaFields):
+    first_name: Name  # a template's persona has a name
+
+
+class _AtelierFields(_Schema):
+    """An atelier, as a template plans it and as a session row holds it."""
+
     number: Count = 0
     title: Name = ""
     date: Name = ""
     phase: Phase = "autre"
     place: Name = ""
-    audience: Name = ""
     facilitator: Name = ""
+
+
+class _AtelierDoc(_AtelierFields):
+    audience: Name = ""
     produced: Text = ""  # what the atelier produced, for the booklet's steps
 
 
@@ -440,30 +451,13 @@ class _SeriesRow(_EntityRow):
     template: Annotated[dict[str, Any], AfterValidator(_template_field)]
 
 
-class _SessionRow(_EntityRow):
+class _SessionRow(_EntityRow, _AtelierFields):
     series_id: Id
-    number: Count = 0
-    title: Name = ""
-    date: Name = ""
-    phase: Phase = "autre"
-    place: Name = ""
-    facilitator: Name = ""
     anonymous: bool = True
 
 
-class _PersonaRow(_EntityRow):
+class _PersonaRow(_EntityRow, _PersonaFields):
     series_id: Id
-    key: Name = ""
-    first_name: Name = ""
-    role: Name = ""
-    gender: Name = ""
-    age: Annotated[int, Field(ge=0, le=150)] | None = None
-    town: Name = ""
-    story: Text = ""
-    worries: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
-    hopes: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
-    colour: Colour = "#455A64"
-    icon: Icon = "fa5s.user"
     portrait: OptionalMediaName = ""
     retired: bool = False
     position: Position = 0.0

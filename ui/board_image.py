@@ -16,7 +16,7 @@ import dataclasses
 import os
 import sys
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
-from exports.png import png_bytes
+from exports.png import PngJob
 from exports.safe_write import write_bytes
 from fabrique_desktop import limits, votes
 from fabrique_desktop.board import session_cards
@@ -46,7 +46,8 @@ TITLE_TOP, TITLE_HEIGHT = 8, 44
 HEADER_TOP, HEADER_HEIGHT = 58, 48
 HEADER = HEADER_TOP + HEADER_HEIGHT + 4  # where the columns start, below title and headers
 TITLE_PIXELS, HEADER_PIXELS, SMALLEST_HEADER = 30, 22, 13
-PAGE_HEIGHT = 3000
+PACKERS = 2  # threads that deflate parts of a page side by side
+PAGE_HEIGHT = 2700
 """Board pixels (below the headers) on one image: a taller board is cut into pages between
 cards, so that a 2000-idea session gives a few images a screen can show instead of one
 60 000-pixel strip (7 s and 650 MB to draw)."""
@@ -205,7 +206,7 @@ def board_layout(
     store: Store,
     session: Session,
     template: Template | None = None,
-    page_height: float = PAGE_HEIGHT,
+    page_height: float | None = None,
 ) -> Board:
     """The board of ``session`` measured and cut into pages."""
     ensure_gui()
@@ -224,7 +225,8 @@ def board_layout(
     pages: list[Page] = []
     for index, column in enumerate(columns):
         left = index * (COLUMN_WIDTH + GAP)
-        _flow(stacks[column.key], left, COLUMN_WIDTH, bands, groups, pages, page_height)
+        height = page_height or PAGE_HEIGHT
+        _flow(stacks[column.key], left, COLUMN_WIDTH, bands, groups, pages, height)
     counts = {key: len(stack) for key, stack in stacks.items()}
     return Board(session.title, columns, counts, pages or [Page()], COLUMN_WIDTH)
 
@@ -295,15 +297,18 @@ def draw_page(board: Board, number: int) -> QImage:
 
 
 def png_of(image: QImage) -> bytes:
-    """The image as PNG bytes (the Qt work done here; zlib may run in another thread)."""
-    return _packed(image.convertToFormat(QImage.Format.Format_RGB888))
+    return _packing(image).result()
 
 
-def _packed(rgb: QImage) -> bytes:
+def _packing(image: QImage, pool: Executor | None = None) -> PngJob:
+    """The image's PNG, packed in ``pool``'s threads when given (the rows are the image's
+    own: no copy but the RGB conversion, kept by the job until it is done)."""
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
     width, height, stride = rgb.width(), rgb.height(), rgb.bytesPerLine()
     bits = memoryview(rgb.constBits()).cast("B")
     size = width * 3
-    return png_bytes(width, height, (bits[y * stride : y * stride + size] for y in range(height)))
+    rows = [bits[y * stride : y * stride + size] for y in range(height)]
+    return PngJob(width, height, rows, pool, PACKERS, keep=rgb)
 
 
 def board_images(store: Store, session: Session, template: Template | None = None) -> list[QImage]:
@@ -334,16 +339,14 @@ def write_board_png(store: Store, session: Session, target: Path | str) -> list[
     one page in memory at a time; returns the files written."""
     board = board_layout(store, session)
     written = [page_path(target, n + 1) for n in range(len(board.pages))]
-    with ThreadPoolExecutor(1) as packer:  # zlib packs a page while the next one is drawn
-        packing: tuple[Path, Future[bytes]] | None = None
+    with ThreadPoolExecutor(PACKERS) as pool:  # zlib packs a page while the next is drawn
+        packing: tuple[Path, PngJob] | None = None
         for number, path in enumerate(written):
             image = draw_page(board, number)
             if packing is not None:  # one page packed at a time: memory stays low
                 write_bytes(packing[0], packing[1].result())
-            rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+            packing = (path, _packing(image, pool))
             del image
-            packing = (path, packer.submit(_packed, rgb))
-            del rgb
         if packing is not None:
             write_bytes(packing[0], packing[1].result())
     return written

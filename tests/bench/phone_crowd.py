@@ -24,6 +24,31 @@ from typing import Any
 PERIOD = 4.0  # each phone: one request every ~4 s
 
 
+def prepare_room(store: Any, session_id: str, ideas: int = 2000) -> None:
+    """The benchmarks' atelier: ``ideas`` cards over the board, 15 tables, a dot vote open for
+    phones (5 dots each) on the Vivre cards."""
+    from fabrique_desktop import changes
+    from fabrique_desktop.changes import Change
+    from fabrique_desktop.model import Card
+    from fabrique_desktop.phones import room as phone_room
+    from fabrique_desktop.tables import new_table
+
+    columns = ["inbox", "mieux", "monde", "ensemble", "art"]
+    cards = [
+        Card(
+            session_id=session_id,
+            text=f"Idée n° {i} : des jardins partagés « {i % 97} »",
+            column=columns[i % 5],
+            position=float(i),
+        )
+        for i in range(ideas)
+    ]
+    store.put_many(cards)
+    tables = [new_table(session_id, n) for n in range(1, 16)]
+    store.apply(Change("tables", tuple(changes.create(t) for t in tables)))
+    store.apply(phone_room.open_poll(store, session_id, [], dots=5))
+
+
 async def phone(
     n: int, base: str, until: float, burst_at: float | None, out: dict[str, Any]
 ) -> None:

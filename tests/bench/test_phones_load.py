@@ -24,16 +24,12 @@ from pathlib import Path
 import pytest
 
 from db.store import Store
-from fabrique_desktop import changes
-from fabrique_desktop.changes import Change
 from fabrique_desktop.model import Card
 from fabrique_desktop.paths import DataDir
-from fabrique_desktop.phones import room as phone_room
-from fabrique_desktop.tables import new_table
 from fabrique_desktop.workspace import ensure_first_use, list_sessions
 from tests.bench import phone_crowd
 
-PHONES = 150
+PHONES = int(os.environ.get("FABRIQUE_BENCH_PHONES", "150"))
 SECONDS = float(os.environ.get("FABRIQUE_BENCH_SECONDS", "60"))
 IDEAS = 2000
 
@@ -42,20 +38,7 @@ def _prepare(data: DataDir) -> str:
     store = Store.open(data.database)
     series = ensure_first_use(store)
     session = list_sessions(store, series.id)[0]
-    columns = ["inbox", "mieux", "monde", "ensemble", "art"]
-    cards = [
-        Card(
-            session_id=session.id,
-            text=f"Idée n° {i} : des jardins partagés « {i % 97} »",
-            column=columns[i % 5],
-            position=float(i),
-        )
-        for i in range(IDEAS)
-    ]
-    store.put_many(cards)
-    tables = [new_table(session.id, n) for n in range(1, 16)]
-    store.apply(Change("tables", tuple(changes.create(t) for t in tables)))
-    store.apply(phone_room.open_poll(store, session.id, [], dots=5))
+    phone_crowd.prepare_room(store, session.id, IDEAS)
     store.close()
     return session.id
 
@@ -68,6 +51,7 @@ def _rss_kib(pid: int, field: str = "VmRSS") -> int:
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="uses 127.0.x.y loopback addresses")
+@pytest.mark.timeout(SECONDS + 300)  # longer runs than the suite's limit
 def test_150_phones_for_a_minute(tmp_path: Path) -> None:
     data = DataDir(tmp_path / "data")
     session_id = _prepare(data)

@@ -214,3 +214,24 @@ def test_png_writer_refuses_a_wrong_row() -> None:
     data = png_bytes(1, 1, [b"\x01\x02\x03"])
     assert data.startswith(b"\x89PNG")
     assert zlib.crc32(data[12:29]) == int.from_bytes(data[29:33])
+
+
+def test_png_packed_in_parts_by_threads_is_one_valid_image(qapp) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from exports.png import PngJob, adler32_combine
+
+    a, b = "Fabrique « à »".encode() * 999, bytes(range(256)) * 77
+    assert adler32_combine(zlib.adler32(a), zlib.adler32(b), len(b)) == zlib.adler32(a + b)
+    width, height = 97, 3 * 512 + 5
+    rows = [bytes((x * y + y) % 256 for x in range(width * 3)) for y in range(height)]
+    with ThreadPoolExecutor(3) as pool:
+        data = PngJob(width, height, rows, pool, parts=3).result()
+    read = QImage.fromData(data).convertToFormat(QImage.Format.Format_RGB888)
+    assert (read.width(), read.height()) == (width, height)
+    bits = memoryview(read.constBits()).cast("B")
+    for y in (0, 511, 512, 1024, height - 1):
+        start = y * read.bytesPerLine()
+        assert bytes(bits[start : start + width * 3]) == rows[y]
+    single = QImage.fromData(png_bytes(width, height, rows))  # one part, no thread
+    assert single.convertToFormat(QImage.Format.Format_RGB888) == read
