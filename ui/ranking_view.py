@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from fabrique_desktop import votes
+from fabrique_desktop.model import Participant, Table
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Template
 from ui import facilitation_style as style
@@ -121,10 +122,35 @@ class RankingView(QDialog):
         if len(kinds) > 1 or any(k.kind == votes.PHONES for k in kinds):
             who = (
                 f"<p style='font-size: 16pt; color: {style.MUTED}'>"
-                + escape(self.tr("Qui a voté : ") + " ; ".join(k.text for k in kinds))
+                + escape(self.tr("Qui a voté : ") + " ; ".join(self._kind_text(k) for k in kinds))
                 + "</p>"
             )
         self.browser.setHtml(f"{who}<table width='100%' cellspacing='4'>{''.join(rows)}</table>")
+
+    def _kind_text(self, kind: votes.KindDots) -> str:
+        """« Téléphones : 35 gommettes de 20 téléphones (2 votes) », in the interface's language."""
+        titles = {
+            Table.kind: self.tr("Tables"),
+            Participant.kind: self.tr("Participants"),
+            votes.ROOM: self.tr("Salle (gommettes comptées)"),
+            votes.PHONES: self.tr("Téléphones"),
+            votes.OTHERS: self.tr("Autres votants"),
+        }
+        voters = {
+            Table.kind: (self.tr("table"), self.tr("tables")),
+            Participant.kind: (self.tr("participant"), self.tr("participants")),
+            votes.PHONES: (self.tr("téléphone"), self.tr("téléphones")),
+            votes.OTHERS: (self.tr("votant"), self.tr("votants")),
+        }
+        text = (self.tr("1 gommette") if kind.dots == 1 else self.tr("{} gommettes")).format(
+            kind.dots
+        )
+        if kind.voters and kind.kind in voters:
+            one, many = voters[kind.kind]
+            text += self.tr(" de {} {}").format(kind.voters, one if kind.voters == 1 else many)
+        if kind.polls > 1:
+            text += self.tr(" ({} votes)").format(kind.polls)
+        return self.tr("{} : {}").format(titles.get(kind.kind, kind.kind), text)
 
     def _top_changed(self, value: int) -> None:
         self.change_requested.emit(votes.configure(self.store, self.session_id, top_n=value))

@@ -2199,6 +2199,70 @@
         <source>Qui a voté : </source>
         <translation>Who voted: </translation>
     </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Salle (gommettes comptées)</source>
+        <translation>Room (counted dots)</translation>
+    </message>
+    <message>
+        <source>Téléphones</source>
+        <translation>Phones</translation>
+    </message>
+    <message>
+        <source>Autres votants</source>
+        <translation>Other voters</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <source>tables</source>
+        <translation>tables</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>participant</translation>
+    </message>
+    <message>
+        <source>participants</source>
+        <translation>participants</translation>
+    </message>
+    <message>
+        <source>téléphone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>téléphones</source>
+        <translation>phones</translation>
+    </message>
+    <message>
+        <source>votant</source>
+        <translation>voter</translation>
+    </message>
+    <message>
+        <source>votants</source>
+        <translation>voters</translation>
+    </message>
+    <message>
+        <source> de {} {}</source>
+        <translation> from {} {}</translation>
+    </message>
+    <message>
+        <source> ({} votes)</source>
+        <translation> ({} votes)</translation>
+    </message>
+    <message>
+        <source>{} : {}</source>
+        <translation>{}: {}</translation>
+    </message>
 </context>
 <context>
     <name>RecitView</name>

@@ -256,6 +256,22 @@ def test_the_ranking_shows_the_phones_dots_apart(qtbot, store, session, tmp_path
     assert "Qui a voté : Tables : 2 gommettes de 1 table ; Téléphones : 2 gommettes" in text
     view.grab().save(str(tmp_path / "ranking.png"))
 
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import Translations
+
+    translations = Translations(QApplication.instance())
+    translations.use("en")
+    try:
+        english = RankingView(store, session.id, series_template(session_series(store, session)))
+        qtbot.addWidget(english)
+        who = english.browser.toPlainText()
+    finally:
+        translations.use("fr")
+        for translator in translations.installed:
+            QApplication.instance().removeTranslator(translator)
+    assert "Who voted: Tables: 2 dots from 1 table ; Phones: 2 dots" in who
+
 
 def session_series(store, session):
     from fabrique_desktop.model import Series
