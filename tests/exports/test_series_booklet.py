@@ -143,6 +143,26 @@ def test_no_heading_ends_a_page(booklet_pdf) -> None:
         assert last[2] < 12.5, f"page {number} ends on a heading: {last[3]!r}"
 
 
+def test_a_heading_before_a_block_kept_together_goes_with_it() -> None:
+    """reportlab keeps a heading with the next flowable, unless that one is a block kept
+    together (a theme and its first ideas): at 2000 ideas « Sans horizon précisé » ended a
+    page, its « Sans thème » and ideas on the next."""
+    st = ps.styles()
+    out = io.BytesIO()
+    doc = ps.Booklet(out, title="t", header="h")
+    block = ps.keep([ps.Paragraph("Sans thème", st.h3), *ps.bullets(["Une idée"] * 12, st)])
+    # the cover's frame is 261 mm high: room for the heading, not for the block
+    doc.build_story([ps.spacer(240), ps.heading("Sans horizon précisé", st), block])
+    page_of = {r[3]: n for n, runs in enumerate(_lines(out.getvalue())) for r in runs}
+    assert page_of["Sans horizon précisé"] == page_of["Sans thème"] == 1
+
+
+def test_contents_list_the_headings_kept_with_their_block(booklet_pdf) -> None:
+    contents = flat(next(p for p in pdf_pages(booklet_pdf) if "Sommaire" in p))
+    for title in ("Vivre Mieux", "Vivre Monde", "Vivre Ensemble", "Art de Vivre"):
+        assert f"3 engagements pour {title}" in contents
+
+
 def test_bullets_have_a_hanging_indent() -> None:
     st = ps.styles()
     long_idea = "Plateforme collaborative pour l'implication citoyenne " * 6
