@@ -517,6 +517,8 @@ def _session_figures(report: SessionReport) -> tuple[Figure, ...]:
             figures.append(
                 Figure(str(len(column.ideas)), column.column.title, column.column.colour)
             )
+    if report.inbox:  # so that the Vivre and the ideas to sort add up to the ideas
+        figures.append(_figure(len(report.inbox), "idée à trier", "idées à trier"))
     if report.tables:
         figures.append(_figure(len(report.tables), "table", "tables"))
     if report.personas:
