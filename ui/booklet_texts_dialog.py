@@ -126,7 +126,7 @@ class BookletTextsDialog(SeriesDialog):
         name = self.keep_image(
             path,
             prefix="logo",
-            what=self.tr("Le logo"),
+            what="Le logo",  # in the core's French message
             limit=MAX_LOGO_BYTES,
             caption=self.tr("Logo de l'organisation"),
         )
