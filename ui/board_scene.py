@@ -80,6 +80,8 @@ class BoardScene(QGraphicsScene):
         (key) before the card at an index counted without the moving cards, inside the frame
         of a group (its id) or not (None).
     group_activated(str): a group's name band was double-clicked (rename it).
+    unfold_requested(str): a folded column (a slim band with cards, on a narrow screen) must
+        come into sight: one of its cards is to be shown, or its band was clicked.
     """
 
     laid_out = Signal()
@@ -87,6 +89,7 @@ class BoardScene(QGraphicsScene):
     context_menu_requested = Signal(QPoint)
     cards_dropped = Signal(list, str, int, object)
     group_activated = Signal(str)
+    unfold_requested = Signal(str)
 
     def __init__(self, columns: tuple[Column, ...], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -108,7 +111,8 @@ class BoardScene(QGraphicsScene):
         self._drag_offset = QPointF()
         self._pending: dict[str, Card] = {}
         self._laid_size = (0.0, 0.0)
-        self._slim: frozenset[str] = frozenset()  # empty columns drawn as a slim band
+        self._slim: frozenset[str] = frozenset()  # empty (or folded) columns: a slim band
+        self._hidden: set[str] = set()  # folded columns whose cards are hidden
         self._offsets: dict[str, float] = {}  # how far each column is scrolled
         self._content: dict[str, float] = {}  # each column's height, all its cards laid
         self._marks: dict[str, QGraphicsRectItem] = {}  # where each column is scrolled
@@ -232,8 +236,9 @@ class BoardScene(QGraphicsScene):
                 return
             if len(kept) == len(old) and not came:
                 continue  # nothing of this column changed
-            if len(kept) == len(old) and came[0].card.position > kept[-1].card.position:
-                appended[key] = came
+            only_added = len(kept) == len(old) and key not in self._slim
+            if only_added and came[0].card.position > kept[-1].card.position:
+                appended[key] = came  # (a folded column hides its new cards: laid out whole)
             else:
                 stacks[key] = sorted(kept + came, key=lambda i: i.card.position)
         pending = False
@@ -495,9 +500,17 @@ class BoardScene(QGraphicsScene):
     def select_cards(self, card_ids: Iterable[str], current: str | None = None) -> None:
         self.clearSelection()
         ids = [i for i in card_ids if i in self.items_by_id]
+        self._current = current if current in ids else (ids[-1] if ids else None)
+        if self._current is not None:
+            self._unfold_for(self.items_by_id[self._current])
         for card_id in ids:
             self.items_by_id[card_id].setSelected(True)
-        self._current = current if current in ids else (ids[-1] if ids else None)
+
+    def _unfold_for(self, item: CardItem) -> None:
+        """A card about to be chosen or shown: its column, if folded, comes into sight (a
+        hidden note cannot be selected)."""
+        if item.card.column in self._slim:
+            self.unfold_requested.emit(item.card.column)
 
     def move_selection(self, dx: int, dy: int, extend: bool = False) -> str | None:
         """Arrow keys: the next card up/down in the column, or the nearest in the next column."""
@@ -527,6 +540,7 @@ class BoardScene(QGraphicsScene):
                 c += dx
         if target is None:
             return current
+        self._unfold_for(target)
         if extend:
             target.setSelected(True)
         else:
@@ -560,6 +574,8 @@ class BoardScene(QGraphicsScene):
         """Where cards dropped at height ``y`` land, among the column's other cards."""
         skip = set(moving)
         others = [i for i in self._order[column] if i.card.id not in skip]
+        if column in self._hidden:  # a folded column: after its last card
+            return len(others)
         return sum(1 for i in others if i.pos().y() + i.height() / 2 < y)
 
     def column_rect(self, column: str) -> QRectF:
@@ -602,20 +618,28 @@ class BoardScene(QGraphicsScene):
         self._layout_column(key, self._view_height())
         return True
 
-    def show_card_whole(self, card_id: str, margin: float = 10.0) -> None:
+    def show_card_whole(self, card_id: str, margin: float = 10.0, unfold: bool = True) -> None:
         """Scroll the card's column, and only it, so that the card is whole in sight (its
-        top, if it is taller than the view)."""
+        top, if it is taller than the view). A folded column comes into sight first, unless
+        ``unfold`` is False (a phone's or another laptop's card: the wall stays as it is)."""
         item = self.items_by_id.get(card_id)
+        if item is not None and unfold:
+            self._unfold_for(item)
         height = self._view_height()
-        if item is None or height is None or item in self._drag:
+        if item is None or height is None or item in self._drag or not item.isVisible():
             return
         if not item.measured and item.measure():
             self.layout_cards()
-        top, bottom = item.pos().y(), item.pos().y() + item.boundingRect().height()
-        if top < margin:
-            self.scroll_column(item.card.column, top - margin)
-        elif bottom > height - margin:
-            self.scroll_column(item.card.column, min(bottom - height + margin, top - margin))
+        for _ in range(3):  # notes measured on the way may move it (a column just unfolded)
+            top, bottom = item.pos().y(), item.pos().y() + item.boundingRect().height()
+            if top < margin:
+                step = top - margin
+            elif bottom > height - margin:
+                step = min(bottom - height + margin, top - margin)
+            else:
+                return
+            if not self.scroll_column(item.card.column, step):
+                return
 
     # layout
 
@@ -663,6 +687,18 @@ class BoardScene(QGraphicsScene):
         """Place one column's cards and group frames, scrolled by its offset. Returns whether
         notes below the sight still await measuring, and the groups shown. One pass: only
         when the column got shorter than its scroll (rare) is it laid out again."""
+        stack = self._order.get(key, [])
+        folded = key in self._slim and bool(stack)
+        if folded or key in self._hidden:
+            for item in stack:
+                item.setVisible(not folded)
+            self._hidden.discard(key)
+            if folded:
+                self._hidden.add(key)
+                self._content[key] = 0.0
+                self._offsets.pop(key, None)
+                self._marks[key].hide()
+                return False, set()
         if self.overview is not None:
             return self._layout_tiles(key, view_height), set()
         left = self.column_left(key)
@@ -672,7 +708,6 @@ class BoardScene(QGraphicsScene):
         pending = False
         frames: list[tuple[ClusterItem, float, float, float]] = []  # item, top, band, bottom
         y = COLUMN_PADDING
-        stack = self._order.get(key, [])
         clusters = bool(self._clusters)
         dragging = self._drag
         group: tuple[ClusterItem, float, float, int] | None = None  # item, top, band, cards
@@ -922,6 +957,8 @@ class BoardScene(QGraphicsScene):
         self._light_column(column)
         index = self.drop_index(column, pos.y(), (i.card.id for i in self._drag))
         others = [i for i in self._order[column] if i not in self._drag]
+        if column in self._hidden:  # a folded column: the line at the top of its band
+            others = []
         if index < len(others):
             line_y = others[index].pos().y() - GAP / 2
         elif others:
@@ -1042,6 +1079,11 @@ class BoardScene(QGraphicsScene):
             event.accept()
             return
         self.chosen_group = None
+        folded = self.column_at(event.scenePos().x()) if item is None else ""
+        if folded in self._hidden:  # a folded column's band: it comes into sight
+            self.unfold_requested.emit(folded)
+            event.accept()
+            return
         if item is None:
             self._current = None
             super().mousePressEvent(event)  # empty board: clear, or a rubber band (view)

@@ -484,18 +484,6 @@
         <translation>Organisation&apos;s logo</translation>
     </message>
     <message>
-        <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation>Images (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <source>Ce logo est trop lourd : {} Ko au plus.</source>
-        <translation>This logo is too heavy: {} KB at most.</translation>
-    </message>
-    <message>
-        <source>Le logo n&apos;a pas pu être lu : {}</source>
-        <translation>The logo could not be read: {}</translation>
-    </message>
-    <message>
         <source>Textes du livret</source>
         <translation>Booklet texts</translation>
     </message>
@@ -1780,14 +1768,6 @@
         <translation>Persona</translation>
     </message>
     <message>
-        <source>« {} » n&apos;est pas une photo (PNG ou JPEG).</source>
-        <translation>“{}” is not a photo (PNG or JPEG).</translation>
-    </message>
-    <message>
-        <source>Impossible de copier la photo : {}</source>
-        <translation>Cannot copy the photo: {}</translation>
-    </message>
-    <message>
         <source>Remettre</source>
         <translation>Bring back</translation>
     </message>
@@ -1798,10 +1778,6 @@
     <message>
         <source>Choisir une photo</source>
         <translation>Choose a photo</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
-        <translation>Images (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
         <source>Personne</source>
@@ -2321,6 +2297,13 @@
     <message>
         <source>Fermer</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesDialog</name>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>

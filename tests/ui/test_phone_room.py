@@ -371,3 +371,28 @@ def test_a_phone_idea_lays_out_only_what_changed(qtbot, fabrique_app, store, ses
     same_as_a_whole_layout()
     scene.layout_cards = full  # type: ignore[method-assign]
     room.close()
+
+
+def test_a_phone_idea_in_a_folded_column_stays_folded(qtbot, fabrique_app, demo_session) -> None:
+    """On a narrow projector some columns fold to a band with their count: a phone's idea
+    sent there is counted, not drawn over the band."""
+    from fabrique_desktop.changes import Origin
+    from fabrique_desktop.phones import room as phone_room
+    from tests.ui.test_board_narrow_projector import projector_window
+
+    window = projector_window(qtbot, fabrique_app, demo_session, 800, 600)
+    folded = window.board.folded_columns()
+    assert "art" in folded
+    store = window.store
+    room = phone_room.Room(store, demo_session.id, commit=store.apply)
+    phone = room.handle(phone_room.Request("join"))
+    edits = []
+    room.commit = lambda change: (store.apply(change), edits.append(change))
+    data = {"text": "Une fête de quartier", "column": "art"}
+    answer = room.handle(phone_room.Request("idea", phone["phone"], phone["token"], data))
+    window._on_changed(edits[-1], Origin.PHONE)
+    card_id = store.get(PhoneIdea, answer["idea"]["id"]).card_id
+    item = window.scene.items_by_id[card_id]
+    assert not item.isVisible()  # not drawn over the folded band
+    assert window.board.folded_columns() == folded
+    assert window.board.headers["art"].text() == str(window.scene.count("art"))
