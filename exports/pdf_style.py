@@ -256,6 +256,15 @@ class Anchor(Flowable):
         pass
 
 
+def _flattened(story: Iterable[Flowable]) -> Iterable[Flowable]:
+    """The flowables of ``story``, those inside blocks kept together included."""
+    for flowable in story:
+        if isinstance(flowable, KeepTogether):
+            yield from _flattened(flowable._content)
+        else:
+            yield flowable
+
+
 def heading_key(flowable: Flowable) -> str:
     return f"h{id(flowable)}"
 
@@ -330,7 +339,7 @@ class Booklet(BaseDocTemplate):
         self._flowable_count = len(story)
         entries = [
             (f.toc_level, f.toc_text, heading_key(f))
-            for f in story
+            for f in _flattened(story)
             if isinstance(f, Heading | Anchor)
         ]
         for flowable in story:
@@ -365,6 +374,24 @@ class Booklet(BaseDocTemplate):
     def handle_documentBegin(self) -> None:
         self._done = 0
         super().handle_documentBegin()
+
+    def handle_keepWithNext(self, flowables: list[Flowable]) -> None:
+        """reportlab's keep-with-next, and also before a block kept together: reportlab
+        leaves a heading alone there (it never puts a ``KeepTogether`` inside another), so the
+        heading joins the block instead."""
+        count = 0
+        while count < len(flowables) and flowables[count].getKeepWithNext():
+            if isinstance(flowables[count], KeepTogether):
+                break
+            count += 1
+        if count and count < len(flowables) and type(flowables[count]) is KeepTogether:
+            block = flowables[count]
+            for flowable in flowables[:count]:
+                flowable.__dict__["keepWithNext"] = 0  # kept by the block from now on
+            joined = KeepTogether([*flowables[:count], *block._content], block._maxHeight)
+            flowables[: count + 1] = [joined]
+            return
+        super().handle_keepWithNext(flowables)
 
     def _cover_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()

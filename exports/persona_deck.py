@@ -14,20 +14,17 @@ import logging
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
+from exports import pdf_style as ps
 from exports.fonts import (
     BOLD,
     ITALIC,
     REGULAR,
     draw_string,
-    joined,
     register_fonts,
     string_width,
     visual,
-    with_fallback,
 )
-from exports.pdf_style import clip
 from exports.safe_write import write_bytes
 from fabrique_desktop.model import Persona
 from fabrique_desktop.paths import media_file
@@ -79,8 +76,8 @@ def deck_pdf(
     canvas = Canvas(
         buffer, pagesize=(PAGE_W, PAGE_H), pageCompression=1, initialFontName=REGULAR, lang="fr"
     )  # no base-14 Helvetica (not embedded) left in the file
-    canvas.setTitle(clip(f"Cartes personas — {title}" if title else "Cartes personas", 300))
-    canvas.setAuthor(clip(author, 300))
+    canvas.setTitle(ps.clip(f"Cartes personas — {title}" if title else "Cartes personas", 300))
+    canvas.setAuthor(ps.clip(author, 300))
     canvas.setSubject(
         f"{len(personas)} habitant{'s' if len(personas) > 1 else ''} fictif"
         f"{'s' if len(personas) > 1 else ''} à découper, quatre par page"
@@ -157,20 +154,20 @@ def _card(canvas, persona: Persona, x: float, y: float, title: str, media, capti
     heading = ParagraphStyle(
         "heading", parent=base, fontName=BOLD, textColor=colour, spaceBefore=4, fontSize=9.5
     )
-    bullet = ParagraphStyle("bullet", parent=base, leftIndent=9, bulletIndent=0)
+    bullet = ps.hanging(ParagraphStyle("bullet", parent=base))
     story: list = []
     line = " · ".join(
         part for part in (f"{persona.age} ans" if persona.age else "", persona.town) if part
     )
     if line:
-        story.append(Paragraph(_markup(line), facts))
+        story.append(Paragraph(ps.text(line), facts))
         story.append(Spacer(1, 3))
     if persona.story:
-        story.append(Paragraph(_markup(persona.story), base))
+        story.append(Paragraph(ps.text(persona.story), base))
     for label, items in (("Ses inquiétudes", persona.worries), ("Ses espoirs", persona.hopes)):
         if items:
             story.append(Paragraph(label, heading))
-            story.extend(Paragraph(_markup(i), bullet, bulletText="•") for i in items)
+            story.extend(Paragraph(ps.text(i), bullet, bulletText="•") for i in items)
     footer_h = 6 * MM
     frame_top = top - BAND_H - 3 * MM
     frame = Frame(
@@ -237,13 +234,6 @@ def _fit(text: str, font: str, size: float, width: float) -> float:
     while size > 7 and string_width(visual(text), font, size) > width:
         size -= 0.5
     return size
-
-
-def _markup(value: str) -> str:
-    """Paragraph markup: escaped, Arabic letters joined (lines put in visual order when
-    drawn), fallback fonts."""
-    shown = joined(value)
-    return with_fallback(shown, escape(shown))
 
 
 def _readable_ink(colour: str) -> str:

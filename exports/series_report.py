@@ -16,6 +16,7 @@ ateliers is printed once, with its ateliers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -31,8 +32,10 @@ from fabrique_desktop.model import HORIZONS
 from fabrique_desktop.report import (
     NO_HORIZON,
     Idea,
+    PhoneShare,
     SeriesColumn,
     SeriesReport,
+    SessionSummary,
 )
 
 HORIZON_TITLES = {
@@ -263,11 +266,9 @@ def _steps(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
         if who:
             title += f'<br/><font size="7.5" color="#5F6368">{ps.text(who)}</font>'
         produced = [ps.text(s.produced)] if s.produced else []
-        counts = _produced_counts(s)
-        if counts:
-            produced.append(
-                f'<font size="7.5" color="#5F6368">{ps.text(" · ".join(counts))}</font>'
-            )
+        for line in (" · ".join(_produced_counts(s)), _phone_line(s.phones)):
+            if line:
+                produced.append(f'<font size="7.5" color="#5F6368">{ps.text(line)}</font>')
         rows.append(
             [
                 Paragraph(str(s.number or ""), st.cell),
@@ -303,19 +304,33 @@ def _produced_counts(s: Any, short: bool = False) -> list[str]:
     return counts
 
 
+def _phone_line(share: PhoneShare) -> str:
+    """« Téléphones : 14 idées et 36 gommettes de 12 téléphones », as the session report says
+    who voted; empty when no phone sent anything."""
+    if not share:
+        return ""
+    sent = " et ".join(
+        _plural(n, one, many)
+        for n, one, many in ((share.ideas, "idée", "idées"), (share.dots, "gommette", "gommettes"))
+        if n
+    )
+    return f"Téléphones : {sent} de {_plural(share.phones, 'téléphone', 'téléphones')}"
+
+
 def _participants(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
     listed = report.booklet.participants.strip()
-    groups = [s for s in report.sessions if s.audience or s.tables or s.participants]
+    groups = [s for s in report.sessions if s.audience or s.tables or s.participants or s.phones]
     named = [s for s in report.sessions if s.names]
     if not (listed or groups or named):
         return []
     story = ps.section_start("Ils ont participé", st)
     if groups:
-        counted = [
-            (label, attr)
-            for label, attr in (("Tables", "tables"), ("Participants", "participants"))
-            if any(getattr(s, attr) for s in groups)
-        ]
+        columns: tuple[tuple[str, Callable[[SessionSummary], int]], ...] = (
+            ("Tables", lambda s: s.tables),
+            ("Participants", lambda s: s.participants),
+            ("Téléphones", lambda s: s.phones.phones),
+        )
+        counted = [(label, count) for label, count in columns if any(count(s) for s in groups)]
         rows: list[list[Any]] = [
             [Paragraph("Atelier", st.cell_bold), Paragraph("Qui", st.cell_bold)]
             + [Paragraph(label, st.cell_right) for label, _ in counted]
@@ -326,7 +341,7 @@ def _participants(report: SeriesReport, st: ps.Styles, width: float) -> list[Flo
                     Paragraph(ps.text(s.title), st.cell),
                     Paragraph(ps.text(s.audience or "—"), st.cell),
                 ]
-                + [Paragraph(str(getattr(s, attr) or "—"), st.cell_right) for _, attr in counted]
+                + [Paragraph(str(count(s) or "—"), st.cell_right) for _, count in counted]
             )
         extra = [26 * mm] * len(counted)
         story.append(ps.simple_table(rows, [70 * mm, width - 70 * mm - sum(extra), *extra]))
@@ -537,9 +552,10 @@ def _engagement_charts(report: SeriesReport, st: ps.Styles, width: float) -> lis
     story: list[Flowable] = []
     with_engagements = [c for c in report.columns if c.engagements]
     if with_engagements:
-        story += ps.section_start(
+        story += ps.section_start(  # after the compétences: a page of its own was 3/4 empty
             "Les engagements et les votes" if report.top_ideas else "Les engagements",
             st,
+            new_page=False,
             intro=_plural(len(report.engagements), "engagement", "engagements")
             + " répartis entre les quatre ambitions.",
         )
@@ -556,7 +572,7 @@ def _engagement_charts(report: SeriesReport, st: ps.Styles, width: float) -> lis
         )
     if report.top_ideas:
         if not story:
-            story += ps.section_start("Les votes", st)
+            story += ps.section_start("Les votes", st, new_page=False)
         colours = {c.column.key: ps.hex_colour(c.column.colour) for c in report.columns}
         story.append(Paragraph("Les pistes les plus votées (gommettes)", st.h3))
         story.append(

@@ -351,14 +351,17 @@ def _ideas_chart(report: SessionReport, st: ps.Styles, width: float) -> list[Flo
     from exports import charts
 
     names = {"2024": "Horizon 2024", "2040": "Horizon 2040", "": "Sans horizon"}
-    used = [h for h in names if any(i.horizon == h for c in report.columns for i in c.ideas)]
+    groups = [(c.column.title, c.column.colour, c.ideas) for c in report.columns]
+    if report.inbox:  # the chart adds up to the ideas, as the key figures do
+        groups.append(("À trier", "#455A64", report.inbox))
+    used = [h for h in names if any(i.horizon == h for *_, ideas in groups for i in ideas)]
     rows = [
         (
-            c.column.title,
-            ps.hex_colour(c.column.colour),
-            [charts.Segment(names[h], sum(1 for i in c.ideas if i.horizon == h)) for h in used],
+            title,
+            ps.hex_colour(colour),
+            [charts.Segment(names[h], sum(1 for i in ideas if i.horizon == h)) for h in used],
         )
-        for c in report.columns
+        for title, colour, ideas in groups
     ]
     return [
         Paragraph("Les idées par Vivre et par horizon", st.h3),

@@ -14,12 +14,11 @@ from __future__ import annotations
 import base64
 import binascii
 import copy
-import hashlib
 from collections.abc import Mapping
 from pathlib import Path, PurePath
 from typing import Any
 
-from fabrique_desktop import changes, disk
+from fabrique_desktop import changes
 from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import TemplateError
 from fabrique_desktop.limits import MAX_LOGO_BYTES, MAX_TEXT, is_media_name
@@ -91,26 +90,12 @@ def keep_logo(media_dir: Path, data: bytes, what: str = "Le logo") -> str:
     """Write a logo's bytes into the media folder (once: the name is the content's
     fingerprint) and return its name; a French ``TemplateError`` if it is not a PNG or JPEG
     image, too heavy, or cannot be written."""
-    from fabrique_desktop.photos import image_type
+    from fabrique_desktop import media
 
-    extension = image_type(data[:16])
-    if extension is None:
-        raise TemplateError(f"{what} n'est pas une image PNG ou JPEG.")
-    if len(data) > MAX_LOGO_BYTES:
-        raise TemplateError(f"{what} est trop lourd : {MAX_LOGO_BYTES // 1024} Ko au plus.")
-    name = f"logo-{hashlib.sha256(data).hexdigest()[:24]}.{extension}"
-    target = media_dir / name
     try:
-        if not target.is_file():
-            media_dir.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(name + ".part")
-            partial.write_bytes(data)
-            partial.replace(target)
-    except OSError as error:
-        raise TemplateError(
-            f"{what} n'a pas pu être copié dans « {media_dir} » : {disk.reason(error)}."
-        ) from error
-    return name
+        return media.keep_image(media_dir, data, prefix="logo", what=what, limit=MAX_LOGO_BYTES)
+    except media.ImageError as error:
+        raise TemplateError(str(error)) from error
 
 
 def embed_logo(document: dict[str, Any], media_dir: Path | None) -> bool:

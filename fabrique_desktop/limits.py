@@ -32,6 +32,7 @@ MAX_SECONDS = 7 * 24 * 3600.0  # a timer
 MAX_ENTITIES = 200_000  # rows in one copy of a session
 MAX_TEMPLATE_BYTES = 4 * 1024 * 1024
 MAX_LOGO_BYTES = 1024 * 1024  # the booklet's logo, carried inside a template (base64)
+MAX_PORTRAIT_BYTES = 8 * 1024 * 1024  # a persona's photo, printed 24 mm wide on its card
 MAX_TEMPLATE_PERSONAS = 200
 MAX_TEMPLATE_ATELIERS = 100
 MAX_JSON_DEPTH = 32

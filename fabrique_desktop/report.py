@@ -33,6 +33,7 @@ from fabrique_desktop.model import (
     Series,
     Session,
     Table,
+    Vote,
 )
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Column, Template
@@ -57,6 +58,8 @@ class Idea:
     kind: str = IDEA
     ateliers: tuple[int, ...] = ()
     """The ateliers (numbers) that held this idea, in a series booklet."""
+    from_phone: bool = False
+    """Sent from a participant's phone (in a series booklet)."""
 
     @property
     def is_idea(self) -> bool:
@@ -146,6 +149,21 @@ class DreamView:
 
 
 @dataclass(frozen=True)
+class PhoneShare:
+    """Of an atelier's ideas and dots, those sent from participants' phones, and from how
+    many phones."""
+
+    ideas: int = 0
+    dots: int = 0
+    phones: int = 0
+    cards: frozenset[str] = frozenset()
+    """The ideas' card ids."""
+
+    def __bool__(self) -> bool:
+        return bool(self.ideas or self.dots)
+
+
+@dataclass(frozen=True)
 class SessionReport:
     series_title: str
     session: Session
@@ -166,6 +184,8 @@ class SessionReport:
     """The dots by voter kind (tables, participants, the room, phones), for « Qui a voté »."""
     organisation: str = ""
     """Who publishes the series' documents (its booklet texts): the running header's right."""
+    phones: PhoneShare = PhoneShare()
+    """The ideas and dots sent from participants' phones."""
 
     @property
     def phase(self) -> str:
@@ -247,6 +267,8 @@ class SessionSummary:
     participants: int = 0
     names: tuple[str, ...] = ()
     """Participants' names, only for an atelier that is not anonymous."""
+    phones: PhoneShare = PhoneShare()
+    """What participants sent from their own phones (none without the phone room)."""
 
 
 @dataclass(frozen=True)
@@ -378,6 +400,7 @@ def gather_session(
         photos=_photos(store, session, media_dir),
         total_dots=total_dots,
         voter_kinds=tuple(vote_counts.dots_by_kind(store, session.id)) if total_dots else (),
+        phones=_phone_share(store, session.id, {i.id for i in ideas}),
         organisation=booklet_of(template).organisation,
     )
     return dataclasses.replace(report, figures=_session_figures(report))
@@ -509,6 +532,17 @@ def _figure(count: int, singular: str, plural: str) -> Figure:
     return Figure(str(count), singular if count <= 1 else plural)
 
 
+def _phone_figures(share: PhoneShare) -> list[Figure]:
+    """The ideas and dots sent from phones, the same in the session report and the booklet
+    (nothing when no phone sent any)."""
+    figures = []
+    if share.ideas:
+        figures.append(_figure(share.ideas, "idée des téléphones", "idées des téléphones"))
+    if share.dots:
+        figures.append(_figure(share.dots, "gommette des téléphones", "gommettes des téléphones"))
+    return figures
+
+
 def _session_figures(report: SessionReport) -> tuple[Figure, ...]:
     ideas = report.ideas
     figures = [_figure(len(ideas), "idée", "idées")]
@@ -517,17 +551,15 @@ def _session_figures(report: SessionReport) -> tuple[Figure, ...]:
             figures.append(
                 Figure(str(len(column.ideas)), column.column.title, column.column.colour)
             )
+    if report.inbox:  # so that the Vivre and the ideas to sort add up to the ideas
+        figures.append(_figure(len(report.inbox), "idée à trier", "idées à trier"))
     if report.tables:
         figures.append(_figure(len(report.tables), "table", "tables"))
     if report.personas:
         figures.append(_figure(len(report.personas), "persona", "personas"))
     if report.total_dots:
         figures.append(_figure(report.total_dots, "vote (gommette)", "votes (gommettes)"))
-        phones = next((k for k in report.voter_kinds if k.kind == vote_counts.PHONES), None)
-        if phones is not None:
-            figures.append(
-                _figure(phones.dots, "gommette des téléphones", "gommettes des téléphones")
-            )
+    figures += _phone_figures(report.phones)
     if report.engagements:
         figures.append(_figure(len(report.engagements), "engagement", "engagements"))
     horizons = Counter(i.horizon for i in ideas if i.horizon)
@@ -621,6 +653,8 @@ def gather_series(store: Store, series: Series, media_dir: Path | None = None) -
             dataclasses.replace(_idea(c, personas, tables, votes), ateliers=(session.number,))
             for c in cards
         ]
+        share = _phone_share(store, session.id, {i.id for i in found if i.is_idea})
+        found = [_as_sent(i, share.cards) for i in found]
         cards_seen.extend(found)
         held = _session_engagements(store, session, template, {c.id: c.text for c in cards})
         engagements.extend(held)
@@ -642,6 +676,7 @@ def gather_series(store: Store, series: Series, media_dir: Path | None = None) -
                 tables=len(tables),
                 participants=len(people),
                 names=() if session.anonymous else tuple(p.name for p in people if p.name.strip()),
+                phones=share,
             )
         )
     from_template = not engagements
@@ -737,6 +772,37 @@ def gather_series(store: Store, series: Series, media_dir: Path | None = None) -
     return dataclasses.replace(report, figures=_series_figures(report))
 
 
+def _phone_share(store: Store, session_id: str, idea_ids: set[str]) -> PhoneShare:
+    """The atelier's ideas that came from a phone (published, still on the board), the dots
+    of its phone votes, and the phones that sent either."""
+    from fabrique_desktop.phones.model import PUBLISHED, PhoneIdea
+
+    senders = {
+        i.card_id: i.phone_id
+        for i in store.find(PhoneIdea, session_id=session_id)
+        if i.status == PUBLISHED and i.card_id in idea_ids
+    }
+    alive = {c.id for c in store.find(Card, session_id=session_id)}  # as votes.dots_by_kind
+    dot_votes = [
+        v
+        for v in store.find(Vote, session_id=session_id)
+        if vote_counts.is_phone_dot(v) and v.dots > 0 and v.card_id in alive
+    ]
+    phones = set(senders.values()) | {v.voter_id for v in dot_votes}
+    return PhoneShare(len(senders), sum(v.dots for v in dot_votes), len(phones), frozenset(senders))
+
+
+def _as_sent(idea: Idea, from_phones: frozenset[str]) -> Idea:
+    """An idea sent from a phone is tagged « téléphone » on the board; the booklet counts
+    where ideas came from apart (``from_phone``) and files each under its real theme."""
+    from fabrique_desktop.phones.room import PHONE_TAG
+
+    tags = tuple(t for t in idea.tags if _theme_key(t) != PHONE_TAG)
+    if tags == idea.tags and idea.id not in from_phones:
+        return idea
+    return dataclasses.replace(idea, tags=tags, from_phone=idea.id in from_phones)
+
+
 def _logo_in_media(booklet: Booklet, media_dir: Path | None) -> Booklet:
     from pathlib import PurePath
 
@@ -806,6 +872,7 @@ def once(ideas: Iterable[Idea]) -> list[Idea]:
         merged[key] = dataclasses.replace(
             first,
             ateliers=tuple(sorted(set(first.ateliers) | set(idea.ateliers))),
+            from_phone=first.from_phone or idea.from_phone,
             votes=first.votes + idea.votes,
             tags=tuple(dict.fromkeys((*first.tags, *idea.tags))),
             horizon=first.horizon or idea.horizon,
@@ -870,6 +937,14 @@ def _series_figures(report: SeriesReport) -> tuple[Figure, ...]:
     dots = sum(s.dots for s in report.sessions)
     if dots:
         figures.append(_figure(dots, "vote (gommette)", "votes (gommettes)"))
+    sent = [i for c in report.columns for h in c.horizons for t in h.themes for i in t.ideas]
+    sent += report.unsorted_ideas
+    figures += _phone_figures(  # ideas as the booklet lists them: once
+        PhoneShare(
+            ideas=sum(1 for i in sent if i.from_phone),
+            dots=sum(s.phones.dots for s in report.sessions),
+        )
+    )
     return tuple(figures)
 
 

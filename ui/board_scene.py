@@ -80,6 +80,8 @@ class BoardScene(QGraphicsScene):
         (key) before the card at an index counted without the moving cards, inside the frame
         of a group (its id) or not (None).
     group_activated(str): a group's name band was double-clicked (rename it).
+    unfold_requested(str): a folded column (a slim band with cards, on a narrow screen) must
+        come into sight: one of its cards is to be shown, or its band was clicked.
     """
 
     laid_out = Signal()
@@ -87,6 +89,7 @@ class BoardScene(QGraphicsScene):
     context_menu_requested = Signal(QPoint)
     cards_dropped = Signal(list, str, int, object)
     group_activated = Signal(str)
+    unfold_requested = Signal(str)
 
     def __init__(self, columns: tuple[Column, ...], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -108,7 +111,8 @@ class BoardScene(QGraphicsScene):
         self._drag_offset = QPointF()
         self._pending: dict[str, Card] = {}
         self._laid_size = (0.0, 0.0)
-        self._slim: frozenset[str] = frozenset()  # empty columns drawn as a slim band
+        self._slim: frozenset[str] = frozenset()  # empty (or folded) columns: a slim band
+        self._hidden: set[str] = set()  # folded columns whose cards are hidden
         self._offsets: dict[str, float] = {}  # how far each column is scrolled
         self._content: dict[str, float] = {}  # each column's height, all its cards laid
         self._marks: dict[str, QGraphicsRectItem] = {}  # where each column is scrolled
@@ -174,10 +178,19 @@ class BoardScene(QGraphicsScene):
             self._add_timer.start(0)
 
     def refresh(self, cards: Iterable[Card]) -> None:
-        """Bring the given cards up to date: add, update, or remove (deleted/merged) them."""
+        """Bring the given cards up to date: add, update, or remove (deleted/merged) them.
+        Only the columns they were or are in are laid out again (a phone's idea arriving in
+        « À trier » does not move the other notes)."""
+        columns: set[str] = set()
+        was_in: set[str] = set()  # the columns a changed card was in (new cards: none)
+        ids: set[str] = set()
         for card in cards:
             self._pending.pop(card.id, None)
             item = self.items_by_id.get(card.id)
+            ids.add(card.id)
+            columns.add(card.column)
+            if item is not None:
+                was_in.add(item.card.column)
             gone = card.deleted or card.merged_into is not None
             if gone and item is not None:
                 self.removeItem(item)
@@ -188,7 +201,73 @@ class BoardScene(QGraphicsScene):
                 item.tint = self._column(card.column).tint
                 item.setOpacity(DIMMED_OPACITY if card.id in self._dimmed else 1.0)
                 item.set_card(card, self._look(card))
-        self.layout_cards()
+        self._lay_out_columns(columns | was_in, ids, was_in)
+
+    def _lay_out_columns(self, columns: set[str], ids: set[str], was_in: set[str]) -> None:
+        """After the cards ``ids`` changed in ``columns`` (``was_in``: those where some of
+        them already were): those columns only are laid out again, and cards added after a
+        column's last one are just placed below it. The whole
+        board when something else may move (groups, the overview, a column that was or
+        becomes empty and so changes width, the view's height)."""
+        view_height = self._view_height()
+        if (
+            self._clusters
+            or self.overview is not None
+            or not self.column_width
+            or view_height is None
+            or view_height != self._laid_size[1]
+            or not columns <= set(self._order)
+        ):
+            self.layout_cards()
+            return
+        stacks: dict[str, list[CardItem]] = {}
+        appended: dict[str, list[CardItem]] = {}
+        for key in columns:
+            old = self._order[key]
+            kept = [i for i in old if i.card.id not in ids] if key in was_in else old
+            came = [
+                i
+                for card_id in ids
+                if (i := self.items_by_id.get(card_id)) and i.card.column == key
+            ]
+            came.sort(key=lambda i: i.card.position)
+            if not old or not (kept or came):  # a column that was or becomes empty: its width
+                self.layout_cards()
+                return
+            if len(kept) == len(old) and not came:
+                continue  # nothing of this column changed
+            only_added = len(kept) == len(old) and key not in self._slim
+            if only_added and came[0].card.position > kept[-1].card.position:
+                appended[key] = came  # (a folded column hides its new cards: laid out whole)
+            else:
+                stacks[key] = sorted(kept + came, key=lambda i: i.card.position)
+        pending = False
+        for key, came in appended.items():
+            self._append(key, came, view_height)
+        for key, stack in stacks.items():
+            self._order[key] = stack
+            pending |= self._layout_column(key, view_height)[0]
+        if pending:
+            self._measure_timer.start(0)
+        self.laid_out.emit()
+
+    def _append(self, key: str, came: list[CardItem], view_height: float) -> None:
+        """New cards after a column's last one: measured (a few notes: cheaper than a later
+        pass over the board) and placed below it, the others left where they are."""
+        self._order[key].extend(came)
+        x = self.column_left(key) + COLUMN_PADDING
+        offset = self.column_offset(key)
+        y = self._content[key] - COLUMN_PADDING + GAP
+        for item in came:
+            if not item.measured:
+                item.measure()
+            place = (x, y - offset)
+            if item.laid_at != place:
+                item.laid_at = place
+                item.setPos(*place)
+            y += item.height() + GAP
+        self._content[key] = y - GAP + COLUMN_PADDING
+        self._update_mark(key, view_height)
 
     def last_positions(self) -> dict[str, float]:
         """The position of each column's last card (where a captured card goes after)."""
@@ -311,6 +390,7 @@ class BoardScene(QGraphicsScene):
 
     def update_vote_counts(self, moved: dict[str, int]) -> None:
         """Some cards' dots changed (0: no more dots); the other notes are not touched."""
+        grown: set[str] = set()
         for card_id, value in moved.items():
             if value:
                 self._votes[card_id] = value
@@ -318,8 +398,11 @@ class BoardScene(QGraphicsScene):
                 self._votes.pop(card_id, None)
             item = self.items_by_id.get(card_id)
             if item is not None:
+                height = item.height()
                 item.set_votes(value)
-        self.layout_cards()
+                if item.height() != height:  # the dots' pill came or went: the column moves
+                    grown.add(item.card.column)
+        self._lay_out_columns(grown, set(moved), grown)
 
     def set_dimmed(self, card_ids: set[str]) -> None:
         """Cards left out by a filter: drawn faded; the column counts show what remains."""
@@ -417,9 +500,17 @@ class BoardScene(QGraphicsScene):
     def select_cards(self, card_ids: Iterable[str], current: str | None = None) -> None:
         self.clearSelection()
         ids = [i for i in card_ids if i in self.items_by_id]
+        self._current = current if current in ids else (ids[-1] if ids else None)
+        if self._current is not None:
+            self._unfold_for(self.items_by_id[self._current])
         for card_id in ids:
             self.items_by_id[card_id].setSelected(True)
-        self._current = current if current in ids else (ids[-1] if ids else None)
+
+    def _unfold_for(self, item: CardItem) -> None:
+        """A card about to be chosen or shown: its column, if folded, comes into sight (a
+        hidden note cannot be selected)."""
+        if item.card.column in self._slim:
+            self.unfold_requested.emit(item.card.column)
 
     def move_selection(self, dx: int, dy: int, extend: bool = False) -> str | None:
         """Arrow keys: the next card up/down in the column, or the nearest in the next column."""
@@ -449,6 +540,7 @@ class BoardScene(QGraphicsScene):
                 c += dx
         if target is None:
             return current
+        self._unfold_for(target)
         if extend:
             target.setSelected(True)
         else:
@@ -482,6 +574,8 @@ class BoardScene(QGraphicsScene):
         """Where cards dropped at height ``y`` land, among the column's other cards."""
         skip = set(moving)
         others = [i for i in self._order[column] if i.card.id not in skip]
+        if column in self._hidden:  # a folded column: after its last card
+            return len(others)
         return sum(1 for i in others if i.pos().y() + i.height() / 2 < y)
 
     def column_rect(self, column: str) -> QRectF:
@@ -524,20 +618,28 @@ class BoardScene(QGraphicsScene):
         self._layout_column(key, self._view_height())
         return True
 
-    def show_card_whole(self, card_id: str, margin: float = 10.0) -> None:
+    def show_card_whole(self, card_id: str, margin: float = 10.0, unfold: bool = True) -> None:
         """Scroll the card's column, and only it, so that the card is whole in sight (its
-        top, if it is taller than the view)."""
+        top, if it is taller than the view). A folded column comes into sight first, unless
+        ``unfold`` is False (a phone's or another laptop's card: the wall stays as it is)."""
         item = self.items_by_id.get(card_id)
+        if item is not None and unfold:
+            self._unfold_for(item)
         height = self._view_height()
-        if item is None or height is None or item in self._drag:
+        if item is None or height is None or item in self._drag or not item.isVisible():
             return
         if not item.measured and item.measure():
             self.layout_cards()
-        top, bottom = item.pos().y(), item.pos().y() + item.boundingRect().height()
-        if top < margin:
-            self.scroll_column(item.card.column, top - margin)
-        elif bottom > height - margin:
-            self.scroll_column(item.card.column, min(bottom - height + margin, top - margin))
+        for _ in range(3):  # notes measured on the way may move it (a column just unfolded)
+            top, bottom = item.pos().y(), item.pos().y() + item.boundingRect().height()
+            if top < margin:
+                step = top - margin
+            elif bottom > height - margin:
+                step = min(bottom - height + margin, top - margin)
+            else:
+                return
+            if not self.scroll_column(item.card.column, step):
+                return
 
     # layout
 
@@ -585,6 +687,18 @@ class BoardScene(QGraphicsScene):
         """Place one column's cards and group frames, scrolled by its offset. Returns whether
         notes below the sight still await measuring, and the groups shown. One pass: only
         when the column got shorter than its scroll (rare) is it laid out again."""
+        stack = self._order.get(key, [])
+        folded = key in self._slim and bool(stack)
+        if folded or key in self._hidden:
+            for item in stack:
+                item.setVisible(not folded)
+            self._hidden.discard(key)
+            if folded:
+                self._hidden.add(key)
+                self._content[key] = 0.0
+                self._offsets.pop(key, None)
+                self._marks[key].hide()
+                return False, set()
         if self.overview is not None:
             return self._layout_tiles(key, view_height), set()
         left = self.column_left(key)
@@ -594,7 +708,6 @@ class BoardScene(QGraphicsScene):
         pending = False
         frames: list[tuple[ClusterItem, float, float, float]] = []  # item, top, band, bottom
         y = COLUMN_PADDING
-        stack = self._order.get(key, [])
         clusters = bool(self._clusters)
         dragging = self._drag
         group: tuple[ClusterItem, float, float, int] | None = None  # item, top, band, cards
@@ -844,6 +957,8 @@ class BoardScene(QGraphicsScene):
         self._light_column(column)
         index = self.drop_index(column, pos.y(), (i.card.id for i in self._drag))
         others = [i for i in self._order[column] if i not in self._drag]
+        if column in self._hidden:  # a folded column: the line at the top of its band
+            others = []
         if index < len(others):
             line_y = others[index].pos().y() - GAP / 2
         elif others:
@@ -964,6 +1079,11 @@ class BoardScene(QGraphicsScene):
             event.accept()
             return
         self.chosen_group = None
+        folded = self.column_at(event.scenePos().x()) if item is None else ""
+        if folded in self._hidden:  # a folded column's band: it comes into sight
+            self.unfold_requested.emit(folded)
+            event.accept()
+            return
         if item is None:
             self._current = None
             super().mousePressEvent(event)  # empty board: clear, or a rubber band (view)

@@ -1,8 +1,9 @@
 """The board on screen: a header per column (title and count) above the scrolling scene.
 
 Columns share the window's width; the card type size follows the ``zoom`` (Ctrl+wheel,
-Ctrl+plus/minus, fit to window). In projector mode the type is large (30 px at zoom 1)
-and the colours are the high-contrast theme.
+Ctrl+plus/minus, fit to window). In projector mode the type is large (30 px at zoom 1,
+on every screen: a narrow one folds columns into slim bands instead) and the colours are
+the high-contrast theme.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from ui.board_scene import (
     BoardScene,
     Overview,
 )
-from ui.card_item import PADDING, STRIP, Fonts
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtGui import QKeyEvent, QResizeEvent, QWheelEvent
@@ -41,7 +41,6 @@ if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 s
     from ui.dot_count_entry import DotCountEntry
 
 MIN_ZOOM, MAX_ZOOM = 0.4, 4.0
-REFERENCE_WIDTH = 1280  # the projector the type sizes are set for (issue 3: 1280×720)
 ZOOM_STEP = 1.15
 HEADER_PADDING = 6
 BOARD_MARGIN = 8
@@ -189,9 +188,10 @@ class BoardGraphicsView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Tableau des idées"))
 
-    def show_card(self, card_id: str) -> None:
-        """The card whole in sight: only its column scrolls."""
-        self.board_scene.show_card_whole(card_id)
+    def show_card(self, card_id: str, unfold: bool = True) -> None:
+        """The card whole in sight: only its column scrolls (unfolded first on a narrow
+        screen, unless ``unfold`` is False)."""
+        self.board_scene.show_card_whole(card_id, unfold=unfold)
 
     def scroll_page(self, pages: float) -> None:
         """Page Up/Down: the column of the current card (else the first) by a view's height."""
@@ -263,6 +263,8 @@ class BoardView(QWidget):
         self.spotlight: CardSpotlight | None = None
         self.count_entry: DotCountEntry | None = None
         self.projector = False
+        self._focus_column = ""  # the column a narrow screen keeps unfolded (see unfold)
+        self._fold_start = 0  # the first of the columns in sight on a narrow screen
         # the headers are placed over their columns by _fit (a layout would make the
         # columns' widths the window's minimum)
         self.header_strip = QWidget()
@@ -278,6 +280,7 @@ class BoardView(QWidget):
         layout.addWidget(self.header_strip)
         layout.addWidget(self.view, 1)
         scene.laid_out.connect(self._update_counts)
+        scene.unfold_requested.connect(self.unfold)
 
     @property
     def base_pixel_size(self) -> int:
@@ -333,22 +336,40 @@ class BoardView(QWidget):
                 )
             )
 
-    def column_width_for(self, viewport_width: int) -> float:
-        """The width of each (non-slim) column in a viewport this wide."""
-        slim = self._slim_columns()
+    def column_width_for(self, viewport_width: int, slim: frozenset[str] | None = None) -> float:
+        """The width of each (non-slim) column in a viewport this wide (``slim``: the slim
+        columns; the ones shown now if None)."""
+        slim = self._slim_columns() if slim is None else slim
         columns = max(1, len(self.scene.columns) - len(slim))
         available = viewport_width - 2 - len(slim) * (SLIM_WIDTH + GAP)
         # whole pixels: a note's cached picture is drawn where the note is, not resampled
         # (a narrow window with a panel: narrow columns, never columns cut at the edge)
         return float(max(48, math.floor((available - GAP * (columns - 1)) / columns)))
 
+    def readable_width(self) -> float:
+        """The narrowest column that keeps its cards' text at the current type size."""
+        return READABLE_COLUMN * self.card_pixel_size()
+
     def keeps_readable(self, width: int) -> bool:
         """Would a board ``width`` pixels wide keep every column wide enough for its cards'
-        text at the current type size? (A panel docks beside the board only then.)"""
+        text at the current type size, none folded? (A panel docks beside the board only then.)"""
         layout = self.layout()
         margins = layout.contentsMargins() if layout is not None else None
         sides = margins.left() + margins.right() if margins is not None else 2 * BOARD_MARGIN
-        return self.column_width_for(width - sides) >= READABLE_COLUMN * self.card_pixel_size()
+        width = width - sides
+        return self.column_width_for(width, self._empty_columns()) >= self.readable_width()
+
+    def unfold(self, key: str) -> None:
+        """Bring a folded column into sight (its card was chosen, or its band clicked); on a
+        screen too narrow for every column, the one farthest from it folds instead."""
+        self._focus_column = key
+        if key in self.scene.slim_columns and key not in self._empty_columns():
+            self._fit()
+
+    def folded_columns(self) -> frozenset[str]:
+        """Columns with cards shown as a slim band: the screen is too narrow for all of them
+        at a type size read from the back of the room (800×600, 1024×768)."""
+        return self.scene.slim_columns - self._empty_columns()
 
     def reserve_timer(self, place: str | None, size: int) -> None:
         """Room for the small timer (ui/timer_overlay.py): a band above the headers
@@ -466,15 +487,41 @@ class BoardView(QWidget):
         # which start-up would pay before the first paint.
         return self.view.maximumViewportSize().width()
 
-    def _slim_columns(self) -> frozenset[str]:
+    def _empty_columns(self) -> frozenset[str]:
         """Empty columns, while another has cards: a slim band each."""
         empty = frozenset(c.key for c in self.scene.columns if not self.scene.count(c.key))
         return empty if len(empty) < len(self.scene.columns) else frozenset()
 
+    def _slim_columns(self) -> frozenset[str]:
+        """The empty columns, and the columns folded on a narrow screen: the card text never
+        steps below its size; fewer columns are in sight, the others a slim band with their
+        count, unfolded when one of their cards is chosen (or their band clicked)."""
+        empty = self._empty_columns()
+        filled = [c.key for c in self.scene.columns if c.key not in empty]
+        width = self._viewport_width()
+        in_sight = len(filled)
+        while in_sight > 1:
+            folded = frozenset(filled) - frozenset(filled[:in_sight])
+            if self.column_width_for(width, empty | folded) >= self.readable_width():
+                break
+            in_sight -= 1
+        if in_sight >= len(filled):
+            return empty
+        focus = self._focus_column  # (unfold: the column whose card was chosen last)
+        start = min(self._fold_start, len(filled) - in_sight)
+        if focus in filled:
+            index = filled.index(focus)
+            if index < start:
+                start = index
+            elif index >= start + in_sight:
+                start = index - in_sight + 1
+        self._fold_start = start
+        return empty | frozenset(filled[:start] + filled[start + in_sight :])
+
     def _fit(self) -> None:
         slim = self._slim_columns()
-        width = self.column_width_for(self._viewport_width())
-        self.scene.set_metrics(width, self._projector_size(width), slim)
+        width = self.column_width_for(self._viewport_width(), slim)
+        self.scene.set_metrics(width, self.card_pixel_size(), slim)
         if self.overview_on and (overview := self._overview()) != self.scene.overview:
             self.scene.set_overview(overview)
         if self.spotlight is not None and self.spotlight.isVisible():
@@ -487,20 +534,3 @@ class BoardView(QWidget):
         for key, header in self.headers.items():
             left = round(self.scene.column_left(key))
             header.setGeometry(left, 0, round(self.scene.column_width_of(key)), height)
-
-    def _projector_size(self, column_width: float) -> float:
-        """The card type size. On a projector narrower than 1280 px (800×600, 1024×768) a
-        pixel is larger on the wall: the whole board's type steps down, never below the
-        size that looks as large as 30 px at 1280, to the size at which every word (or
-        syllable of a long word, with its hyphen) fits its card. Every card keeps the same
-        size; all the columns stay in sight."""
-        size = self.card_pixel_size()
-        ratio = self.window().width() / REFERENCE_WIDTH
-        if not self.projector or ratio >= 1:
-            return size
-        text_width = column_width - 2 * COLUMN_PADDING - 2 * PADDING - STRIP
-        fonts = Fonts(self.scene.fonts.text, size)
-        widest = fonts.widest_piece((c.text for c in self.scene.all_cards()), text_width)
-        if widest <= text_width:
-            return size
-        return float(max(round(size * ratio), math.floor(size * text_width / widest)))

@@ -12,8 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,9 +31,10 @@ from fabrique_desktop.model import Series
 from fabrique_desktop.ports import Store
 from ui.change_bus import ChangeBus
 from ui.dialog_buttons import action_buttons
+from ui.series_dialog import SeriesDialog
 
 
-class BookletTextsDialog(QDialog):
+class BookletTextsDialog(SeriesDialog):
     """Signals:
     texts_changed(): the booklet texts of the series were saved.
     """
@@ -50,11 +49,7 @@ class BookletTextsDialog(QDialog):
         media_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.bus = bus
-        self.series = series
-        self.media_dir = media_dir
+        super().__init__(store, bus, series, media_dir, parent)
         self.setWindowTitle(self.tr("Textes du livret — {}").format(series.title))
         self.resize(900, 640)
         current = booklet.texts(series)
@@ -118,11 +113,9 @@ class BookletTextsDialog(QDialog):
         return values
 
     def choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Logo de l'organisation"), "", self.tr("Images (*.png *.jpg *.jpeg)")
-        )
-        if path:
-            self.set_logo(Path(path))
+        path = self.choose_image(self.tr("Logo de l'organisation"))
+        if path is not None:
+            self.set_logo(path)
 
     def set_logo(self, path: Path) -> None:
         """Keep a copy of the logo in the data folder's media folder (where the booklet, a
@@ -130,21 +123,15 @@ class BookletTextsDialog(QDialog):
         if self.media_dir is None:
             self.logo.setText(str(path))
             return
-        try:
-            if path.stat().st_size > MAX_LOGO_BYTES:  # not read whole to be refused
-                too_heavy = self.tr("Ce logo est trop lourd : {} Ko au plus.")
-                self._refuse_logo(too_heavy.format(MAX_LOGO_BYTES // 1024))
-                return
-            name = booklet.keep_logo(self.media_dir, path.read_bytes())
-        except OSError as error:
-            self._refuse_logo(self.tr("Le logo n'a pas pu être lu : {}").format(error.strerror))
-        except FabriqueError as error:
-            self._refuse_logo(str(error))
-        else:
+        name = self.keep_image(
+            path,
+            prefix="logo",
+            what="Le logo",  # in the core's French message
+            limit=MAX_LOGO_BYTES,
+            caption=self.tr("Logo de l'organisation"),
+        )
+        if name is not None:
             self.logo.setText(name)
-
-    def _refuse_logo(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Logo de l'organisation"), message)
 
     def _save_clicked(self) -> None:
         self.save()

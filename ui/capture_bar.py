@@ -269,17 +269,42 @@ class CaptureBar(QWidget):
         layout.setContentsMargins(8, 8, 8, 4)
         layout.setSpacing(2)
         layout.addLayout(row)
+        self._second = QHBoxLayout()  # the filter and the timer, when the row is too narrow
+        layout.addLayout(self._second)
         layout.addWidget(self.hint)
         self.field.textChanged.connect(self._show_meaning)
         self._show_meaning()
 
     def set_corner(self, widget: QWidget) -> None:
-        """A widget at the right end of the row, above the board (the small timer)."""
-        if self._row.indexOf(widget) < 0:
-            self._row.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
+        """A widget at the right end of the row, above the board (the small timer). Where the
+        row has no room for it (800×600, 1024×768), the filter and it make a second row: the
+        capture field keeps the whole first row, and no band is taken across the board."""
+        wide = self.room_for_corner(widget.sizeHint().width())
+        row, other = (self._row, self._second) if wide else (self._second, self._row)
+        for moving, stretch in ((self.search, 1), (widget, 0)):
+            if row.indexOf(moving) < 0:
+                other.removeWidget(moving)
+                row.addWidget(moving, stretch, Qt.AlignmentFlag.AlignVCenter)
         layout = self.layout()
         if layout is not None:
             layout.activate()  # its place now (it may come from filling the board)
+
+    def release_corner(self) -> None:
+        """The corner's widget left (hidden, or onto the board): the filter back in the row."""
+        for index in reversed(range(self._second.count())):
+            item = self._second.itemAt(index)
+            moving = item.widget() if item is not None else None
+            if moving is not None:
+                self._second.removeWidget(moving)
+        if self._row.indexOf(self.search) < 0:
+            self._row.insertWidget(2, self.search, 1)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+
+    def two_rows(self) -> bool:
+        """The filter (and the timer) on a second row."""
+        return self._second.indexOf(self.search) >= 0
 
     def room_for_corner(self, width: int) -> bool:
         """Would a widget ``width`` wide fit at the end of the row, the capture field keeping

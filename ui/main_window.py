@@ -34,6 +34,9 @@ if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 s
     from ui.projector import ProjectorWindow
 
 log = logging.getLogger(__name__)
+# a card changed by the facilitator (not a phone, another laptop or an import) is brought
+# into sight even from a folded column (a narrow projector)
+UNFOLDING = (Origin.LOCAL, Origin.UNDO, Origin.REDO)
 
 
 class MainWindow(QMainWindow):
@@ -190,7 +193,8 @@ class MainWindow(QMainWindow):
             cards = [c for c in (self.store.get(Card, i) for i in ids) if c is not None]
             self.scene.refresh(cards)
             if len(ids) == 1 and (card_id := next(iter(ids))) in self.scene.items_by_id:
-                self.board.view.show_card(card_id)  # whole, in its column; no other moves
+                # whole, in its column; no other moves (a phone's card leaves folds as they are)
+                self.board.view.show_card(card_id, unfold=origin in UNFOLDING)
         self._update_title()
 
     def _show_failure(self, message: str) -> None:

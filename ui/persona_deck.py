@@ -8,8 +8,6 @@ when the original file moves.
 
 from __future__ import annotations
 
-import shutil
-import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -17,8 +15,6 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
-    QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,12 +31,14 @@ from PySide6.QtWidgets import (
 from fabrique_desktop import personas
 from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.limits import MAX_PORTRAIT_BYTES
 from fabrique_desktop.model import Persona, Series
 from fabrique_desktop.ports import Store
 from fabrique_desktop.tables import idea_counts
 from ui.change_bus import ChangeBus
 from ui.icons import icon
 from ui.persona_presenter import PersonaPresenter, portrait_pixmap
+from ui.series_dialog import SeriesDialog
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 ICONS = (
@@ -65,10 +63,9 @@ ICONS = (
     "fa5s.bus",
     "fa5s.home",
 )
-PHOTO_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp"}
 
 
-class PersonaDeck(QDialog):
+class PersonaDeck(SeriesDialog):
     """Create, edit, duplicate, retire, reorder, present and print a series' personas.
 
     Every edit is a step of the window's undo history (``bus``): Ctrl+Z here or on the
@@ -84,13 +81,9 @@ class PersonaDeck(QDialog):
         media_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.series = series
+        super().__init__(store, bus, series, media_dir, parent)
         self.session_id = session_id
-        self.media_dir = media_dir
         self.presenter: PersonaPresenter | None = None
-        self.bus = bus
         bus.changed.connect(self._on_changed)
         self.setWindowTitle(self.tr("Personas — {}").format(series.title))
         self.resize(1180, 700)
@@ -274,28 +267,20 @@ class PersonaDeck(QDialog):
         return self.push(change, persona.id)
 
     def set_photo(self, source: Path) -> bool:
-        """Copy a photo into the media folder and make it the current persona's portrait."""
+        """Keep a copy of a photo in the media folder and make it the current persona's
+        portrait; a calm message when it is not a PNG or JPEG photo, or too heavy."""
         persona = self.current()
         if persona is None or self.media_dir is None:
             return False
         source = Path(source)
-        if source.suffix.lower() not in PHOTO_SUFFIXES:
-            QMessageBox.warning(
-                self,
-                self.tr("Portrait"),
-                self.tr("« {} » n'est pas une photo (PNG ou JPEG).").format(source.name),
-            )
-            return False
-        name = f"persona-{uuid.uuid4().hex[:12]}{source.suffix.lower()}"
-        try:
-            self.media_dir.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, self.media_dir / name)
-        except OSError as error:
-            QMessageBox.warning(
-                self,
-                self.tr("Portrait"),
-                self.tr("Impossible de copier la photo : {}").format(error.strerror or error),
-            )
+        name = self.keep_image(
+            source,
+            prefix="persona",
+            what=f"« {source.name} »",
+            limit=MAX_PORTRAIT_BYTES,
+            caption=self.tr("Portrait"),
+        )
+        if name is None:
             return False
         self.push(personas.edit(persona, portrait=name), persona.id)
         return True
@@ -361,11 +346,9 @@ class PersonaDeck(QDialog):
             self.colour.setText(colour.name().upper())
 
     def _pick_photo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choisir une photo"), "", self.tr("Images (*.png *.jpg *.jpeg *.webp)")
-        )
-        if path:
-            self.set_photo(Path(path))
+        path = self.choose_image(self.tr("Choisir une photo"))
+        if path is not None:
+            self.set_photo(path)
 
     def _icon_labels(self) -> dict[str, str]:
         """The icons' names in the interface's language (qtawesome's are English)."""

@@ -2,7 +2,7 @@
 
 Small, it never hides a header, a count or a card, and costs the board little height:
 « haut » (the default) puts it at the right end of the capture bar's row, above the board
-(a compact band above the headers when the window is too narrow for it there); « droite »
+(beside the filter on a second row when that row is too narrow: 800×600, 1024×768); « droite »
 is a strip right of the columns; « bas » a compact band under them. The board makes room
 for it (``BoardView.reserve_timer``). The facilitator moves it from its ⋯ menu or by
 dragging it to another edge (remembered on this laptop: where the timer sits depends on the
@@ -450,12 +450,15 @@ class TimerOverlay(QFrame):
             self.show()
 
     def _corner(self) -> QWidget | None:
-        """The capture bar, if it has room for the timer at the end of its row."""
+        """The capture bar: the timer at the end of its row, or beside the filter on a second
+        row when the first is too narrow (CaptureBar.set_corner)."""
         corner = getattr(self.board.window(), "capture", None)
-        fits = getattr(corner, "room_for_corner", None)
-        if corner is None or fits is None:
-            return None
-        return corner if fits(self.sizeHint().width()) else None
+        return corner if hasattr(corner, "set_corner") else None
+
+    def _release_corner(self) -> None:
+        corner = self._corner()
+        if corner is not None and hasattr(corner, "release_corner"):
+            corner.release_corner()
 
     def _place(self) -> None:
         if self._placing:
@@ -472,6 +475,7 @@ class TimerOverlay(QFrame):
         if self.isHidden():
             if reserve is not None:
                 reserve(None, 0)
+            self._release_corner()
             return
         self._paint(self.remaining())
         corner = self._corner() if self.place == "haut" and not self.large else None
@@ -482,6 +486,7 @@ class TimerOverlay(QFrame):
             corner.set_corner(self)  # type: ignore[attr-defined]
             self.setMinimumHeight(0)
             return
+        self._release_corner()
         self._move_to(board)
         if self.large:
             if reserve is not None:
@@ -517,6 +522,8 @@ class TimerOverlay(QFrame):
         reserve = getattr(self.board, "reserve_timer", None)
         if reserve is not None and self.isHidden():
             reserve(None, 0)  # the board takes its room back
+        if self.isHidden():
+            self._release_corner()  # the filter back in the capture row
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and not self.large:

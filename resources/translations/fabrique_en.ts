@@ -484,18 +484,6 @@
         <translation>Organisation&apos;s logo</translation>
     </message>
     <message>
-        <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation>Images (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <source>Ce logo est trop lourd : {} Ko au plus.</source>
-        <translation>This logo is too heavy: {} KB at most.</translation>
-    </message>
-    <message>
-        <source>Le logo n&apos;a pas pu être lu : {}</source>
-        <translation>The logo could not be read: {}</translation>
-    </message>
-    <message>
         <source>Textes du livret</source>
         <translation>Booklet texts</translation>
     </message>
@@ -1780,14 +1768,6 @@
         <translation>Persona</translation>
     </message>
     <message>
-        <source>« {} » n&apos;est pas une photo (PNG ou JPEG).</source>
-        <translation>“{}” is not a photo (PNG or JPEG).</translation>
-    </message>
-    <message>
-        <source>Impossible de copier la photo : {}</source>
-        <translation>Cannot copy the photo: {}</translation>
-    </message>
-    <message>
         <source>Remettre</source>
         <translation>Bring back</translation>
     </message>
@@ -1798,10 +1778,6 @@
     <message>
         <source>Choisir une photo</source>
         <translation>Choose a photo</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
-        <translation>Images (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
         <source>Personne</source>
@@ -1903,6 +1879,10 @@
         <translation>Open a vote to phones…</translation>
     </message>
     <message>
+        <source>Nouveau code de la salle des téléphones…</source>
+        <translation>New room code for phones…</translation>
+    </message>
+    <message>
         <source>Chevalets de table pour les téléphones (PDF)…</source>
         <translation>Table tents for phones (PDF)…</translation>
     </message>
@@ -1928,6 +1908,14 @@
     <message>
         <source>Afficher le QR code au mur</source>
         <translation>Show the QR code on the wall</translation>
+    </message>
+    <message>
+        <source>Nouveau code…</source>
+        <translation>New code…</translation>
+    </message>
+    <message>
+        <source>Le code a fuité : la salle prend un nouveau code, l&apos;ancien est refusé.</source>
+        <translation>The code leaked: the room takes a new code, the old one is refused.</translation>
     </message>
     <message>
         <source>Modérer les idées avant le tableau</source>
@@ -2015,6 +2003,18 @@
     <message>
         <source>Salle fermée aux téléphones.</source>
         <translation>Room closed to phones.</translation>
+    </message>
+    <message>
+        <source>Nouveau code de la salle</source>
+        <translation>New room code</translation>
+    </message>
+    <message>
+        <source>Donner un nouveau code à la salle ? Les téléphones déjà connectés devront taper le nouveau code affiché au mur, et les chevalets imprimés avec l&apos;ancien code ne serviront plus.</source>
+        <translation>Give the room a new code? Phones already connected will have to type the new code shown on the wall, and table tents printed with the old code will no longer work.</translation>
+    </message>
+    <message>
+        <source>Nouveau code de la salle : {}</source>
+        <translation>New room code: {}</translation>
     </message>
     <message>
         <source>Téléphones</source>
@@ -2297,6 +2297,13 @@
     <message>
         <source>Fermer</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesDialog</name>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>

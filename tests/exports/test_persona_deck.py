@@ -70,3 +70,26 @@ def test_the_deck_never_carries_participant_names(store, demo, session) -> None:
     text, _ = _text(data)
     assert "Zoé" not in text
     assert b"Zo\xc3\xa9" not in data
+
+
+def test_a_card_is_set_as_the_booklet_is_hanging_indents_and_ordinals() -> None:
+    """Typed text goes through the booklet's own markup: a worry that wraps keeps its lines
+    on its first word (they started 3 pt to its left) and « 13e » is a French ordinal."""
+    from tests.exports.test_series_booklet import _lines
+
+    persona = Persona(
+        first_name="Jonas",
+        age=34,
+        town="Marseille 13e",
+        worries=["Une information touristique peu disponible en langues étrangères " * 2],
+    )
+    data, _ = deck_pdf([persona])
+    runs = _lines(data)[0]
+    bullet = next(r for r in runs if r[3] == "•")
+    worry = [r for r in runs if bullet[1] - 40 < r[1] <= bullet[1] and r[3] != "•"]
+    first, *continued = worry
+    assert continued, "the worry should wrap"
+    assert first[0] > bullet[0] + 4
+    assert all(abs(line[0] - first[0]) < 0.5 for line in continued)
+    facts = [r for r in runs if "Marseille" in r[3] or r[3] == "e"]
+    assert any(r[3] == "e" and r[2] < 9 for r in facts), facts  # a raised, smaller « e »

@@ -143,6 +143,26 @@ def test_no_heading_ends_a_page(booklet_pdf) -> None:
         assert last[2] < 12.5, f"page {number} ends on a heading: {last[3]!r}"
 
 
+def test_a_heading_before_a_block_kept_together_goes_with_it() -> None:
+    """reportlab keeps a heading with the next flowable, unless that one is a block kept
+    together (a theme and its first ideas): at 2000 ideas « Sans horizon précisé » ended a
+    page, its « Sans thème » and ideas on the next."""
+    st = ps.styles()
+    out = io.BytesIO()
+    doc = ps.Booklet(out, title="t", header="h")
+    block = ps.keep([ps.Paragraph("Sans thème", st.h3), *ps.bullets(["Une idée"] * 12, st)])
+    # the cover's frame is 261 mm high: room for the heading, not for the block
+    doc.build_story([ps.spacer(240), ps.heading("Sans horizon précisé", st), block])
+    page_of = {r[3]: n for n, runs in enumerate(_lines(out.getvalue())) for r in runs}
+    assert page_of["Sans horizon précisé"] == page_of["Sans thème"] == 1
+
+
+def test_contents_list_the_headings_kept_with_their_block(booklet_pdf) -> None:
+    contents = flat(next(p for p in pdf_pages(booklet_pdf) if "Sommaire" in p))
+    for title in ("Vivre Mieux", "Vivre Monde", "Vivre Ensemble", "Art de Vivre"):
+        assert f"3 engagements pour {title}" in contents
+
+
 def test_bullets_have_a_hanging_indent() -> None:
     st = ps.styles()
     long_idea = "Plateforme collaborative pour l'implication citoyenne " * 6
@@ -294,3 +314,85 @@ def test_futur_engage_is_a_card_kind_stored_and_read_back(store, demo) -> None:
     store.apply(Change("t", (changes.create(card),)))
     assert store.get(Card, card.id).card_kind == FUTUR
     assert "card_kind" in store.columns("cards")
+
+
+def _phones_send(store, session, ideas: int, dots: int, phones: int) -> None:
+    """``ideas`` ideas published from ``phones`` phones and ``dots`` dots of one phone vote,
+    stored as the phone room stores them (cards tagged « téléphone »)."""
+    from fabrique_desktop.model import Vote
+    from fabrique_desktop.phones.model import PUBLISHED, Phone, PhoneIdea, PhonePoll
+    from fabrique_desktop.phones.room import PHONE_TAG
+
+    senders = [Phone(session_id=session.id, number=n + 1) for n in range(phones)]
+    poll = PhonePoll(session_id=session.id, dots_per_phone=dots)
+    edits = [changes.create(p) for p in (*senders, poll)]
+    cards = []
+    for n in range(ideas):
+        card = Card(
+            session_id=session.id,
+            text=f"Idée du téléphone {n}",
+            column="mieux",
+            horizon="2040",
+            tags=[PHONE_TAG, "#Mobilité"],
+        )
+        cards.append(card)
+        phone = senders[n % phones]
+        sent = PhoneIdea(session_id=session.id, phone_id=phone.id, text=card.text)
+        sent.status, sent.card_id = PUBLISHED, card.id
+        edits += [changes.create(card), changes.create(sent)]
+    for n in range(dots):
+        vote = Vote(
+            session_id=session.id,
+            card_id=cards[n % ideas].id,
+            voter_id=senders[n % phones].id,
+            dots=1,
+            poll_id=poll.id,
+        )
+        edits.append(changes.create(vote))
+    store.apply(Change("téléphones", tuple(edits)))
+
+
+def test_what_phones_sent_is_said_where_the_booklet_counts_it(store, demo) -> None:
+    """Atelier 4 took 3 ideas and 5 dots from 2 phones: the key figures, the steps table and
+    « Ils ont participé » say so, as the session report does; the « téléphone » tag is where
+    an idea came from, not a theme of the project."""
+    third, fourth = list_sessions(store, demo.id)[2:4]
+    before = gather_series(store, demo)
+    assert not any(s.phones for s in before.sessions)
+    assert not any("téléphones" in f.label for f in before.figures)
+    _phones_send(store, fourth, ideas=3, dots=5, phones=2)
+    _phones_send(store, third, ideas=1, dots=1, phones=1)  # an idea atelier 4 has too
+
+    report = gather_series(store, demo)
+    figures = {f.label: f.value for f in report.figures}
+    assert figures["idées des téléphones"] == "3"  # listed once, as the booklet lists it
+    assert figures["gommettes des téléphones"] == "6"
+    step = next(s for s in report.sessions if s.number == 4)
+    assert (step.phones.ideas, step.phones.dots, step.phones.phones) == (3, 5, 2)
+    themes = {t.theme for c in report.columns for h in c.horizons for t in h.themes}
+    assert "#Mobilité" in themes
+    assert not any("téléphone" in t.casefold() for t in themes)
+
+    out = io.BytesIO()
+    build_series_pdf(report, out)
+    pages = [flat(p) for p in pdf_pages(out.getvalue())]
+    steps = next(p for p in pages if "Les étapes de la démarche" in p and "N°" in p)
+    assert "Téléphones : 3 idées et 5 gommettes de 2 téléphones" in steps
+    who = next(
+        p
+        for p in pages
+        if p.startswith("La Fabrique") and "Ils ont participé" in p and "Atelier 1" in p
+    )
+    assert "Téléphones" in who
+
+    from fabrique_desktop.report import gather_session
+
+    session_figures = {f.label: f.value for f in gather_session(store, fourth).figures}
+    assert session_figures["idées des téléphones"] == "3"
+    assert session_figures["gommettes des téléphones"] == "5"
+
+
+def test_the_engagements_chart_follows_the_competences_on_their_page(booklet_pdf) -> None:
+    """Four bars alone on a page left three-quarters of it empty."""
+    page = next(flat(p) for p in pdf_pages(booklet_pdf) if "Engagements par Vivre" in p)
+    assert "Environnement & énergie" in page

@@ -92,6 +92,19 @@ def test_figures_count_ideas_per_vivre_tables_and_votes(full) -> None:
     assert full.agenda[0].actual_minutes == pytest.approx(full.agenda[0].planned_minutes + 7)
 
 
+def test_key_figures_and_the_chart_add_up_to_the_ideas(store, demo_session) -> None:
+    """Atelier 3 said « 78 idées » then 16 + 18 + 17 + 11 per Vivre: the 16 notes still to
+    sort were nowhere among the figures nor in the chart."""
+    report = gather_session(store, demo_session)
+    assert report.inbox
+    figures = {f.label: int(f.value) for f in report.figures}
+    parts = [figures[c.column.title] for c in report.columns if c.ideas]
+    assert sum(parts) + figures["idées à trier"] == figures["idées"] == len(report.ideas)
+    pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(render(report))).pages]
+    chart_page = next(p for p in pages if "par Vivre et par horizon" in p)
+    assert re.search(rf"À trier\s*{len(report.inbox)}", squash(chart_page))
+
+
 def test_french_typography_vietnamese_and_arabic_survive(full) -> None:
     text = pdf_text(render(full))
     assert TYPOGRAPHY in text

@@ -59,3 +59,13 @@ def type_text(widget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
             QApplication.sendEvent(widget, event)
+
+
+def press_and_move(viewport, start, target, steps: int = 6) -> None:  # type: ignore[no-untyped-def]
+    """A left-button drag from ``start`` to ``target`` (viewport points), not yet released."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, steps + 1):
+        QTest.mouseMove(viewport, start + (target - start) * step / steps)

@@ -108,6 +108,32 @@ def test_a_photo_is_copied_into_the_media_folder(qtbot, store, demo, data_dir, t
     assert not deck.portrait.pixmap().isNull()
 
 
+def test_a_file_that_is_not_a_photo_or_too_heavy_is_refused_calmly(
+    qtbot, store, demo, data_dir, tmp_path, no_modal, monkeypatch
+) -> None:
+    """A portrait is kept as the booklet's logo is (the same code): before, any file named
+    .png was copied whole and the card showed no portrait."""
+    from PySide6.QtGui import QImage
+
+    from ui import persona_deck
+    from ui.persona_deck import PersonaDeck
+
+    deck = PersonaDeck(store, ChangeBus(store), demo, None, data_dir.media)
+    qtbot.addWidget(deck)
+    deck.list.setCurrentRow(0)
+    text_file = tmp_path / "pas-une-photo.png"
+    text_file.write_text("<svg/>", encoding="utf-8")
+    assert not deck.set_photo(text_file)
+    assert no_modal == ["« pas-une-photo.png » n'est pas une image PNG ou JPEG."]
+    heavy = tmp_path / "lourde.png"
+    QImage(400, 400, QImage.Format.Format_RGB32).save(str(heavy))
+    monkeypatch.setattr(persona_deck, "MAX_PORTRAIT_BYTES", 100)
+    assert not deck.set_photo(heavy)
+    assert "« lourde.png » dépasse" in no_modal[-1]
+    assert store.get(Persona, deck.current_id()).portrait == ""
+    assert not data_dir.media.exists() or not any(data_dir.media.iterdir())
+
+
 def test_persona_presenter_keys(qtbot, store, demo, tmp_path) -> None:
     from ui.persona_presenter import PersonaPresenter
 

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from fabrique_desktop.model import Card
-from tests.ui.conftest import type_text
+from tests.ui.conftest import press_and_move, type_text
 from ui.board_scene import SLIM_WIDTH
 
 
@@ -136,9 +136,7 @@ def test_a_drop_on_an_empty_column_lights_it_and_does_not_scroll(qtbot, wall, st
     item = scene.cards_in("mieux")[1]
     start = view.mapFromScene(item.sceneBoundingRect().center())
     target = view.mapFromScene(scene.column_rect("inbox").center().x(), 200)
-    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-    for step in range(1, 7):
-        QTest.mouseMove(viewport, start + (target - start) * step / 6)
+    press_and_move(viewport, start, target)
     # the compact ghost: one line, whatever the card's height
     assert item.is_ghost
     assert item.boundingRect().height() < item.height() / 2

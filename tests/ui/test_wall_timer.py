@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.wall_check import global_rect, problems
+from tests.ui.wall_check import global_rect, problems, whole_placeholder
 from ui.timer_overlay import PLACES, SMALL_PIXELS
 
 
@@ -84,12 +84,35 @@ def test_large_it_fills_the_board_and_comes_back(qtbot, window, timer) -> None:
     assert timer.parentWidget() is window.capture
 
 
-def test_a_narrow_window_puts_it_in_a_compact_band(qtbot, window, timer) -> None:
-    window.resize(800, 600)
+@pytest.mark.parametrize(("width", "height"), [(800, 600), (1024, 768)])
+def test_a_narrow_window_puts_it_beside_the_filter_on_a_second_row(
+    qtbot, window, timer, width, height
+) -> None:
+    """Too narrow for the capture row: the filter and the timer make a second row under
+    the capture field (a band across the board took 56 px above the headers for a timer a
+    third of its width, and the capture field's words were cut)."""
+    timer.hide()
+    window.resize(width, height)
     qtbot.wait(30)
+    board_alone = window.board.view.height()
+    timer.show()
+    qtbot.wait(30)
+    capture = window.capture
     assert covered(window, timer) == []
-    assert timer.parentWidget() is window.board
-    assert timer.height() <= 80
+    assert timer.parentWidget() is capture
+    assert capture.two_rows()
+    assert global_rect(capture.search).intersects(global_rect(timer).adjusted(-2000, 0, 0, 0))
+    assert timer.digit_pixels() >= SMALL_PIXELS
+    # the board pays the timer's row and no more; the capture field's words are whole
+    assert board_alone - window.board.view.height() <= timer.height() + 8
+    assert whole_placeholder(capture.field)
+    assert problems(window) == []
+    timer.hide()
+    qtbot.wait(20)
+    assert not capture.two_rows()
+    assert window.board.view.height() == board_alone
+    timer.show()
     window.resize(1280, 720)
     qtbot.wait(30)
-    assert timer.parentWidget() is window.capture
+    assert timer.parentWidget() is capture
+    assert not capture.two_rows()

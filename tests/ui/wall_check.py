@@ -10,7 +10,7 @@ board's height eaten by the timer. An empty list: the wall is fine.
 from __future__ import annotations
 
 DESK_FLOOR = 16  # px: card text in a laptop window, down to 800×600 (20 px where it fits)
-PROJECTOR_FLOOR = 28  # px: card text on the wall at 1280 (issue 3: « at least 28 px »)
+PROJECTOR_FLOOR = 28  # px: card text on the wall (issue 3: « at least 28 px »), at any width
 REFERENCE_WIDTH = 1280
 BOARD_SHARE = 0.78  # full screen at 1280 and more: the cards get this share of the height
 
@@ -26,13 +26,9 @@ def shown(widget) -> bool:  # type: ignore[no-untyped-def]
 
 
 def text_floor(window) -> int:  # type: ignore[no-untyped-def]
-    """The smallest card text the room may be shown: 28 px on a 1280-wide projector (a
-    narrower projector's pixels are larger on the wall: the floor follows), 18 on a laptop."""
-    board = window.board
-    if not board.projector:
-        return DESK_FLOOR
-    ratio = min(1.0, window.width() / REFERENCE_WIDTH)
-    return min(PROJECTOR_FLOOR, max(DESK_FLOOR, int(PROJECTOR_FLOOR * ratio)))
+    """The smallest card text the room may be shown: 28 px on any projector (a narrow one,
+    800×600 or 1024×768, folds columns rather than shrink the text), 16 on a laptop."""
+    return PROJECTOR_FLOOR if window.board.projector else DESK_FLOOR
 
 
 def smallest_card_text(window) -> int:  # type: ignore[no-untyped-def]
