@@ -24,7 +24,7 @@ from fabrique_desktop.live import events
 from fabrique_desktop.live.client import fetch_copy
 from fabrique_desktop.live.engine import EngineDoc, import_copy, make_copy
 from fabrique_desktop.live.link import LiveLink
-from fabrique_desktop.model import Card, Session, Table
+from fabrique_desktop.model import Card, Series, Session, Table
 from fabrique_desktop.workspace import ensure_first_use, list_series, list_sessions
 from tests.live.docs import MapDoc
 from tests.live.test_link import CODE, LOOPBACK, pump_until
@@ -119,6 +119,10 @@ def crafted(kind: str, host: Laptop, note: Laptop) -> list[tuple[str, str, dict[
     if kind == "idea merged into another atelier's idea":
         theirs = a_card(host.store, another_atelier(host.store, host.session).id)
         return [("cards", mine.id, {"text": MARKER, "merged_into": theirs.id})]
+    if kind == "atelier moved into another series":
+        series = Series(title="Une autre série")
+        host.store.put_many([series])
+        return [("sessions", note.session.id, {"series_id": series.id, "title": MARKER})]
     if kind == "text over the limit":
         return [("cards", mine.id, {"text": MARKER + "x" * 6000})]
     if kind == "position not a number":
@@ -137,6 +141,7 @@ def crafted(kind: str, host: Laptop, note: Laptop) -> list[tuple[str, str, dict[
         "another atelier's card taken over",
         "idea pointing to another atelier's table",
         "idea merged into another atelier's idea",
+        "atelier moved into another series",
         "text over the limit",
         "position not a number",
         "5 000 themes",
