@@ -332,6 +332,7 @@ class BoardView(QWidget):
         self.zoom = -1.0  # force set_zoom to fit again
         self.set_zoom(low)
         self.scene.measure_all()
+        self._show_current()
         if self.scene.content_height() > available + 1:
             self.notice.emit(
                 self.tr(
@@ -401,6 +402,12 @@ class BoardView(QWidget):
         tiles to a row as the tallest column needs to fit the height (Ctrl+8)."""
         self.overview_on = on
         self.scene.set_overview(self._overview() if on else None)
+        self._show_current()  # the columns start at the top again: the chosen card in sight
+
+    def _show_current(self) -> None:
+        card_id = self.scene.current_card_id()
+        if card_id:
+            self.view.show_card(card_id)
 
     def _overview(self) -> Overview:
         height = self.view.maximumViewportSize().height()
