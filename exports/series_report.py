@@ -552,9 +552,10 @@ def _engagement_charts(report: SeriesReport, st: ps.Styles, width: float) -> lis
     story: list[Flowable] = []
     with_engagements = [c for c in report.columns if c.engagements]
     if with_engagements:
-        story += ps.section_start(
+        story += ps.section_start(  # after the compétences: a page of its own was 3/4 empty
             "Les engagements et les votes" if report.top_ideas else "Les engagements",
             st,
+            new_page=False,
             intro=_plural(len(report.engagements), "engagement", "engagements")
             + " répartis entre les quatre ambitions.",
         )
@@ -571,7 +572,7 @@ def _engagement_charts(report: SeriesReport, st: ps.Styles, width: float) -> lis
         )
     if report.top_ideas:
         if not story:
-            story += ps.section_start("Les votes", st)
+            story += ps.section_start("Les votes", st, new_page=False)
         colours = {c.column.key: ps.hex_colour(c.column.colour) for c in report.columns}
         story.append(Paragraph("Les pistes les plus votées (gommettes)", st.h3))
         story.append(

@@ -602,6 +602,7 @@ class _PhonePollRow(_EntityRow):
 class _PhoneSettingsRow(_EntityRow):
     session_id: Id
     moderated: bool = False
+    code: Annotated[str, Field(pattern=r"^([ACDEFGHJKMNPQRTUVWXY34679]{6})?$")] = ""
 
 
 SCHEMAS: dict[str, type[_Schema]] = {

@@ -178,10 +178,19 @@ class BoardScene(QGraphicsScene):
             self._add_timer.start(0)
 
     def refresh(self, cards: Iterable[Card]) -> None:
-        """Bring the given cards up to date: add, update, or remove (deleted/merged) them."""
+        """Bring the given cards up to date: add, update, or remove (deleted/merged) them.
+        Only the columns they were or are in are laid out again (a phone's idea arriving in
+        « À trier » does not move the other notes)."""
+        columns: set[str] = set()
+        was_in: set[str] = set()  # the columns a changed card was in (new cards: none)
+        ids: set[str] = set()
         for card in cards:
             self._pending.pop(card.id, None)
             item = self.items_by_id.get(card.id)
+            ids.add(card.id)
+            columns.add(card.column)
+            if item is not None:
+                was_in.add(item.card.column)
             gone = card.deleted or card.merged_into is not None
             if gone and item is not None:
                 self.removeItem(item)
@@ -192,7 +201,73 @@ class BoardScene(QGraphicsScene):
                 item.tint = self._column(card.column).tint
                 item.setOpacity(DIMMED_OPACITY if card.id in self._dimmed else 1.0)
                 item.set_card(card, self._look(card))
-        self.layout_cards()
+        self._lay_out_columns(columns | was_in, ids, was_in)
+
+    def _lay_out_columns(self, columns: set[str], ids: set[str], was_in: set[str]) -> None:
+        """After the cards ``ids`` changed in ``columns`` (``was_in``: those where some of
+        them already were): those columns only are laid out again, and cards added after a
+        column's last one are just placed below it. The whole
+        board when something else may move (groups, the overview, a column that was or
+        becomes empty and so changes width, the view's height)."""
+        view_height = self._view_height()
+        if (
+            self._clusters
+            or self.overview is not None
+            or not self.column_width
+            or view_height is None
+            or view_height != self._laid_size[1]
+            or not columns <= set(self._order)
+        ):
+            self.layout_cards()
+            return
+        stacks: dict[str, list[CardItem]] = {}
+        appended: dict[str, list[CardItem]] = {}
+        for key in columns:
+            old = self._order[key]
+            kept = [i for i in old if i.card.id not in ids] if key in was_in else old
+            came = [
+                i
+                for card_id in ids
+                if (i := self.items_by_id.get(card_id)) and i.card.column == key
+            ]
+            came.sort(key=lambda i: i.card.position)
+            if not old or not (kept or came):  # a column that was or becomes empty: its width
+                self.layout_cards()
+                return
+            if len(kept) == len(old) and not came:
+                continue  # nothing of this column changed
+            only_added = len(kept) == len(old) and key not in self._slim
+            if only_added and came[0].card.position > kept[-1].card.position:
+                appended[key] = came  # (a folded column hides its new cards: laid out whole)
+            else:
+                stacks[key] = sorted(kept + came, key=lambda i: i.card.position)
+        pending = False
+        for key, came in appended.items():
+            self._append(key, came, view_height)
+        for key, stack in stacks.items():
+            self._order[key] = stack
+            pending |= self._layout_column(key, view_height)[0]
+        if pending:
+            self._measure_timer.start(0)
+        self.laid_out.emit()
+
+    def _append(self, key: str, came: list[CardItem], view_height: float) -> None:
+        """New cards after a column's last one: measured (a few notes: cheaper than a later
+        pass over the board) and placed below it, the others left where they are."""
+        self._order[key].extend(came)
+        x = self.column_left(key) + COLUMN_PADDING
+        offset = self.column_offset(key)
+        y = self._content[key] - COLUMN_PADDING + GAP
+        for item in came:
+            if not item.measured:
+                item.measure()
+            place = (x, y - offset)
+            if item.laid_at != place:
+                item.laid_at = place
+                item.setPos(*place)
+            y += item.height() + GAP
+        self._content[key] = y - GAP + COLUMN_PADDING
+        self._update_mark(key, view_height)
 
     def last_positions(self) -> dict[str, float]:
         """The position of each column's last card (where a captured card goes after)."""
@@ -315,6 +390,7 @@ class BoardScene(QGraphicsScene):
 
     def update_vote_counts(self, moved: dict[str, int]) -> None:
         """Some cards' dots changed (0: no more dots); the other notes are not touched."""
+        grown: set[str] = set()
         for card_id, value in moved.items():
             if value:
                 self._votes[card_id] = value
@@ -322,8 +398,11 @@ class BoardScene(QGraphicsScene):
                 self._votes.pop(card_id, None)
             item = self.items_by_id.get(card_id)
             if item is not None:
+                height = item.height()
                 item.set_votes(value)
-        self.layout_cards()
+                if item.height() != height:  # the dots' pill came or went: the column moves
+                    grown.add(item.card.column)
+        self._lay_out_columns(grown, set(moved), grown)
 
     def set_dimmed(self, card_ids: set[str]) -> None:
         """Cards left out by a filter: drawn faded; the column counts show what remains."""

@@ -100,10 +100,14 @@ class PhoneRoom(QObject):
         if self.active:
             self.show_wall()
             return True
+        from fabrique_desktop.phones.room import room_code
         from fabrique_desktop.phones.service import PhoneService
 
+        code, keep = room_code(self.store, self.session.id)  # the atelier's, every time
+        if keep and not self.window.bus.apply(keep):
+            return False
         service = PhoneService(
-            self.store, self.session.id, announce=self._announce, wake=self._wake
+            self.store, self.session.id, announce=self._announce, wake=self._wake, code=code
         )
         try:
             service.open(host, port)
@@ -130,6 +134,37 @@ class PhoneRoom(QObject):
             self.wall.close()
         self.closed.emit()
         self.window.statusBar().showMessage(self.tr("Salle fermée aux téléphones."), 5000)
+
+    def new_code(self, ask: bool = True) -> bool:
+        """« Nouveau code »: the room code leaked (or a tent went astray). The atelier keeps a
+        new code; pages opened with the old one are refused and asked for the new one."""
+        from fabrique_desktop.phones.room import new_room_code
+
+        if ask:
+            answer = QMessageBox.question(
+                self.window,
+                self.tr("Nouveau code de la salle"),
+                self.tr(
+                    "Donner un nouveau code à la salle ? Les téléphones déjà connectés devront "
+                    "taper le nouveau code affiché au mur, et les chevalets imprimés avec "
+                    "l'ancien code ne serviront plus."
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        code, change = new_room_code(self.store, self.session.id)
+        if not self.window.bus.apply(change):  # not an undo step: a leaked code stays dead
+            return False
+        self._adopt_code(code)
+        self.window.statusBar().showMessage(
+            self.tr("Nouveau code de la salle : {}").format(codes.display(code)), 8000
+        )
+        return True
+
+    def _adopt_code(self, code: str) -> None:
+        if self.active and codes.normalise(code) != self.service.code:
+            self.service.change_code(code)
+        self.activity.emit()
 
     def toggle(self) -> None:
         if self.active:
@@ -282,6 +317,11 @@ class PhoneRoom(QObject):
         if kinds & {"votes", "phone_polls", "facilitation", "phone_ideas", "phones"}:
             self.activity.emit()
         if "phone_settings" in kinds:  # moderation switched (or undone): the pages and panel
+            from fabrique_desktop.phones import room
+
+            kept = room.settings(self.store, self.session.id).code
+            if kept and self.active and kept != self.service.code:  # a new code came in a copy
+                self._adopt_code(kept)
             self._tell("state")
             self.activity.emit()
 
@@ -493,6 +533,12 @@ class PhonePanel(QWidget):
         self.open_button.clicked.connect(room.toggle)
         self.wall_button = QPushButton(self.tr("Afficher le QR code au mur"))
         self.wall_button.clicked.connect(room.show_wall)
+        self.code_button = QPushButton(self.tr("Nouveau code…"))
+        self.code_button.setObjectName("phoneNewCode")
+        self.code_button.setToolTip(
+            self.tr("Le code a fuité : la salle prend un nouveau code, l'ancien est refusé.")
+        )
+        self.code_button.clicked.connect(lambda: room.new_code())
         self.moderate = QCheckBox(self.tr("Modérer les idées avant le tableau"))
         self.moderate.toggled.connect(room.set_moderated)
         self.queue = QListWidget()
@@ -524,7 +570,10 @@ class PhonePanel(QWidget):
             vote_row.addWidget(button)
         layout.addWidget(self.status)
         layout.addWidget(self.open_button)
-        layout.addWidget(self.wall_button)
+        wall_row = QHBoxLayout()
+        wall_row.addWidget(self.wall_button, 1)
+        wall_row.addWidget(self.code_button)
+        layout.addLayout(wall_row)
         layout.addWidget(self.moderate)
         layout.addWidget(QLabel(self.tr("Idées en attente")))
         layout.addWidget(self.queue, 2)
@@ -563,6 +612,7 @@ class PhonePanel(QWidget):
             self.tr("Fermer aux téléphones") if room.active else self.tr("Ouvrir aux téléphones")
         )
         self.wall_button.setEnabled(room.active)
+        self.code_button.setEnabled(room.active)
         self.moderate.blockSignals(True)
         self.moderate.setChecked(room.moderated)
         self.moderate.blockSignals(False)
@@ -696,6 +746,9 @@ class PhoneMenu(QObject):
         self.poll_action = self._add(
             menu, self.tr("Ouvrir un vote aux téléphones…"), "Ctrl+Alt+V", self.poll
         )
+        self.code_action = self._add(
+            menu, self.tr("Nouveau code de la salle des téléphones…"), "", self.new_code
+        )
         self.tent_action = self._add(
             menu, self.tr("Chevalets de table pour les téléphones (PDF)…"), "", self.tent
         )
@@ -733,6 +786,11 @@ class PhoneMenu(QObject):
 
     def panel(self) -> None:
         self.ensure().show_panel()
+
+    def new_code(self) -> None:
+        room = self.ensure()
+        if room.active or room.open():
+            room.new_code()
 
     def poll(self) -> None:
         room = self.ensure()

@@ -23,6 +23,7 @@ NAMES = [
     "0005_booklet",
     "0006_phones",
     "0007_phone_rounds",
+    "0008_phone_code",
 ]
 
 

@@ -1,10 +1,12 @@
-"""``fabrique phones SESSION [--address A] [--port P] [--[no-]moderation]``: the phones' page
-without the app.
+"""``fabrique phones SESSION [--address A] [--port P] [--[no-]moderation] [--new-code]``: the
+phones' page without the app.
 
 For a second laptop acting as the room's server, and for tests and benchmarks. The first line
 printed is the address phones open (the QR code's, with the room code in it), the second the
-room code alone; then it serves until SIGTERM or Ctrl+C, and stops cleanly (open pages are
-told). Every request is committed to the session's database before the phone is answered.
+room code alone (the atelier's, kept with the session: the same as the app's and as the day's
+table tents; ``--new-code`` gives the atelier a new one, the old one is refused); then it serves
+until SIGTERM or Ctrl+C, and stops cleanly (open pages are told). Every request is committed
+to the session's database before the phone is answered.
 """
 
 from __future__ import annotations
@@ -39,6 +41,12 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         help="les idées attendent d'être acceptées avant d'aller au tableau (réglage gardé avec "
         "l'atelier ; par défaut : celui de l'atelier)",
     )
+    p.add_argument(
+        "--new-code",
+        action="store_true",
+        help="donne un nouveau code à la salle (l'ancien a fuité) : les pages ouvertes avec "
+        "l'ancien code et les chevalets déjà imprimés ne servent plus",
+    )
     p.set_defaults(handler=serve)
 
 
@@ -50,6 +58,8 @@ def serve(args: argparse.Namespace, context: Context) -> int:
     session = find_session(store, args.session)
     if args.moderation is not None:
         store.apply(room.set_moderated(store, session.id, args.moderation))
+    if args.new_code:
+        store.apply(room.new_room_code(store, session.id)[1])
     stop = threading.Event()
     service = PhoneService(store, session.id)
     address = service.open(args.address, args.port)

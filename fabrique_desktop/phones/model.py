@@ -8,7 +8,7 @@ and holds the ideas waiting in the moderation queue. ``PhonePoll`` is a dot vote
 phones: on all cards or a selection, with a budget of dots per phone; its dots are ordinary
 ``Vote`` rows whose voter is the phone (voter kind ``phones``) and whose ``poll_id`` is the vote,
 so that each vote counts only its own dots and a closed vote's results stay as they were.
-``PhoneSettings`` keeps the room's moderation switch with the session.
+``PhoneSettings`` keeps the room's moderation switch and its code with the session.
 """
 
 from __future__ import annotations
@@ -82,3 +82,7 @@ class PhoneSettings(Entity):
     session_id: str = ""
     moderated: bool = False
     """New ideas wait in the facilitator's queue before they reach the board."""
+    code: str = ""
+    """The room code phones type (and the QR code's address holds): one per atelier, the same
+    each time the room opens (table tents printed in the morning stay right), until the
+    facilitator asks for a new one; empty until the room first opens."""

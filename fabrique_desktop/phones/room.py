@@ -462,6 +462,35 @@ def set_moderated(store: Store, session_id: str, on: bool) -> Change:
     return Change(label, (edit,) if edit.after else ())
 
 
+def room_code(store: Store, session_id: str) -> tuple[str, Change]:
+    """The atelier's room code, and the change that keeps it with the session when the room
+    opens for the first time (empty otherwise): the same code every time the room opens, in
+    the app and in ``fabrique phones``, so that printed table tents stay right."""
+    from fabrique_desktop.live import codes
+
+    current = settings(store, session_id)
+    code = codes.normalise(current.code)
+    if len(code) == codes.LENGTH and all(ch in codes.ALPHABET for ch in code):
+        return code, Change("")
+    return new_room_code(store, session_id)
+
+
+def new_room_code(store: Store, session_id: str) -> tuple[str, Change]:
+    """A fresh room code for the atelier (the old one leaked: pages opened with it are
+    refused from now on), and the change that keeps it."""
+    from fabrique_desktop.live import codes
+
+    current = settings(store, session_id)
+    code = codes.new_code()
+    while code == current.code:
+        code = codes.new_code()
+    label = "Nouveau code de la salle des téléphones"
+    if store.get(PhoneSettings, current.id) is None:
+        current.code = code
+        return code, Change(label, (changes.create(current),))
+    return code, Change(label, (changes.update(current, code=code),))
+
+
 def current_poll(store: Store, session_id: str) -> PhonePoll | None:
     polls = store.find(PhonePoll, session_id=session_id)
     return max(polls, key=lambda p: p.opened_at) if polls else None

@@ -94,7 +94,6 @@ class PhoneServer:
         self._sockets: dict[str, weakref.WeakSet[web.WebSocketResponse]] = {}
         self._runner: web.AppRunner | None = None
         self._page = b""
-        self._closing: set[asyncio.Future] = set()
 
     # lifecycle (on the loop)
 
@@ -125,6 +124,17 @@ class PhoneServer:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+    async def change_code(self, code: str) -> None:
+        """A new room code: the open pages (opened with the old one) are told, their notice
+        sockets closed; every request with the old code is refused from now on."""
+        self.code = codes.normalise(code)
+        await self.broadcast("code")
+        sockets, self._sockets = self._sockets, {}
+        for phone_sockets in sockets.values():
+            for ws in list(phone_sockets):
+                with contextlib.suppress(Exception):
+                    await ws.close()
 
     async def broadcast(self, what: str, phone: str | None = None) -> None:
         """Send a notice to one phone's pages, or to all."""
@@ -285,12 +295,13 @@ class PhoneServer:
                     self._sockets.pop(phone, None)
         return ws
 
-    def close_phone(self, phone: str) -> None:
-        """Close a blocked phone's notice sockets (on the loop)."""
+    async def close_phone(self, phone: str) -> None:
+        """A blocked phone: its pages are told, then their notice sockets closed (in this
+        order: a socket closed first would leave the page to learn it at its next poll)."""
+        await self.broadcast("blocked", phone)
         for ws in list(self._sockets.pop(phone, ())):
-            task = asyncio.ensure_future(ws.close())
-            self._closing.add(task)
-            task.add_done_callback(self._closing.discard)
+            with contextlib.suppress(Exception):
+                await ws.close()
 
 
 def _host_in_url(host: str) -> str:

@@ -58,7 +58,7 @@ class PhoneService:
         self.announce = announce or (lambda change: None)
         self.wake = wake
         self.limits = limits
-        self.code = codes.normalise(code) if code else codes.new_code()
+        self.code = codes.normalise(code) if code else self._kept_code()
         self._pending: list[Change] = []
         self._notices: list[Notice] = []
         self.room = Room(store, session_id, commit=self._commit, notify=self._notices.append)
@@ -69,6 +69,15 @@ class PhoneService:
         self.server: Any = None
         self.received = 0
         """Requests answered since the room opened (for the wall and the log)."""
+
+    def _kept_code(self) -> str:
+        """The atelier's code, kept with the session (made and stored the first time)."""
+        from fabrique_desktop.phones.room import room_code
+
+        code, change = room_code(self.store, self.session_id)
+        if change:
+            self.store.apply(change)
+        return code
 
     # lifecycle (owner thread)
 
@@ -142,6 +151,15 @@ class PhoneService:
     def address(self) -> str:
         return self.server.address if self.server is not None else ""
 
+    def change_code(self, code: str) -> str:
+        """Serve under a new room code (already kept with the session): pages opened with the
+        old one are told and refused from now on. The new address phones open."""
+        self.code = codes.normalise(code)
+        if self._thread is not None and self.server is not None:
+            self._thread.run(self.server.change_code(self.code), timeout=5.0)
+        log.info("phones: new room code for session %s", self.session_id)
+        return self.address
+
     # the owner thread
 
     def pump(self, timeout: float = 0.0) -> int:
@@ -203,8 +221,7 @@ class PhoneService:
 
     def disconnect(self, phone: str) -> None:
         if self._thread is not None and self.server is not None:
-            self.tell("blocked", phone)
-            self._thread.call(self.server.close_phone, phone)
+            self._thread.call(_spawn, self.server.close_phone(phone))
 
     # network thread
 

@@ -29,6 +29,7 @@
       "vote.closed": "Le vote est clos. Merci !", "vote.secret": "Vote secret : les résultats seront dévoilés au tableau.",
       "dot.add": "Ajouter une gommette", "dot.remove": "Retirer une gommette",
       "e.code": "Ce code n'est pas le bon : vérifiez le code affiché au tableau.",
+      "e.code-changed": "La salle a un nouveau code : tapez celui qui est affiché au tableau.",
       "e.banned": "Trop d'essais : attendez une minute avant de réessayer.",
       "e.slow-down": "Doucement : attendez quelques secondes avant d'envoyer encore.",
       "e.empty": "Écrivez d'abord votre idée.", "e.too-long": "L'idée est trop longue (280 caractères au plus).",
@@ -64,6 +65,7 @@
       "vote.closed": "The vote is closed. Thank you!", "vote.secret": "Secret vote: results will be revealed on the wall.",
       "dot.add": "Add a dot", "dot.remove": "Take a dot back",
       "e.code": "This code is not the right one: check the code on the wall.",
+      "e.code-changed": "The room has a new code: type the one shown on the wall.",
       "e.banned": "Too many tries: wait a minute before trying again.",
       "e.slow-down": "Slow down: wait a few seconds before sending again.",
       "e.empty": "Write your idea first.", "e.too-long": "The idea is too long (280 characters at most).",
@@ -95,6 +97,7 @@
   var socket = null;
   var pollTimer = null;
   var closed = false;
+  var codeGone = false;   // the room took a new code while this page was open
 
   function $(id) { return document.getElementById(id); }
   function t(key, values) {
@@ -156,6 +159,7 @@
       var reason = xhr.status === 0 ? "offline" : (body && body.error) || String(xhr.status);
       if (reason === "closed" || reason === "blocked") { end(reason); return; }
       if (reason === "identity") { forget(); join(); return; }
+      if (reason === "code" && (state || codeGone)) { codeChanged(); return; }
       done(reason, body);
     };
     xhr.send(JSON.stringify(data || {}));
@@ -203,6 +207,7 @@
       try { notice = JSON.parse(event.data); } catch (e) { return; }
       if (!notice || typeof notice.type !== "string") { return; }
       if (notice.type === "closed" || notice.type === "blocked") { end(notice.type); return; }
+      if (notice.type === "code") { codeChanged(); return; }
       refresh(false);
     };
     socket.onclose = function () { socket = null; if (!closed) { startPolling(5000); } };
@@ -215,6 +220,16 @@
       refresh(false);
       if (!socket && window.WebSocket) { clearInterval(pollTimer); pollTimer = null; listen(); }
     }, every);
+  }
+
+  function codeChanged() {  // the facilitator gave the room a new code: ask for it
+    if (pollTimer) { clearInterval(pollTimer); pollTimer = null; }
+    if (socket) { var old = socket; socket = null; old.onclose = null; try { old.close(); } catch (e) {} }
+    state = null;
+    codeGone = true;
+    show("code-screen");
+    $("code-input").value = "";
+    banner(t("e.code-changed"));
   }
 
   function end(reason) {
@@ -423,7 +438,12 @@
   $("code-form").onsubmit = function (event) {
     event.preventDefault();
     var typed = $("code-input").value.replace(/[^A-Za-z0-9]/g, "").toUpperCase();
-    if (typed) { location.href = "/r/" + typed; }
+    if (!typed) { return; }
+    try {  // the same phone under the room's new code: its ideas stay listed
+      var saved = localStorage.getItem(storageKey());
+      if (saved && typed !== code) { localStorage.setItem("fabrique-phone-" + typed, saved); }
+    } catch (e) {}
+    location.href = "/r/" + typed;
   };
   $("profile-save").onclick = function () {
     var data = { table: $("table").value || null, persona: chosenPersona || null, name: $("name").value };

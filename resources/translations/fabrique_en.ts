@@ -1879,6 +1879,10 @@
         <translation>Open a vote to phones…</translation>
     </message>
     <message>
+        <source>Nouveau code de la salle des téléphones…</source>
+        <translation>New room code for phones…</translation>
+    </message>
+    <message>
         <source>Chevalets de table pour les téléphones (PDF)…</source>
         <translation>Table tents for phones (PDF)…</translation>
     </message>
@@ -1904,6 +1908,14 @@
     <message>
         <source>Afficher le QR code au mur</source>
         <translation>Show the QR code on the wall</translation>
+    </message>
+    <message>
+        <source>Nouveau code…</source>
+        <translation>New code…</translation>
+    </message>
+    <message>
+        <source>Le code a fuité : la salle prend un nouveau code, l&apos;ancien est refusé.</source>
+        <translation>The code leaked: the room takes a new code, the old one is refused.</translation>
     </message>
     <message>
         <source>Modérer les idées avant le tableau</source>
@@ -1991,6 +2003,18 @@
     <message>
         <source>Salle fermée aux téléphones.</source>
         <translation>Room closed to phones.</translation>
+    </message>
+    <message>
+        <source>Nouveau code de la salle</source>
+        <translation>New room code</translation>
+    </message>
+    <message>
+        <source>Donner un nouveau code à la salle ? Les téléphones déjà connectés devront taper le nouveau code affiché au mur, et les chevalets imprimés avec l&apos;ancien code ne serviront plus.</source>
+        <translation>Give the room a new code? Phones already connected will have to type the new code shown on the wall, and table tents printed with the old code will no longer work.</translation>
+    </message>
+    <message>
+        <source>Nouveau code de la salle : {}</source>
+        <translation>New room code: {}</translation>
     </message>
     <message>
         <source>Téléphones</source>

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -100,10 +101,36 @@ def test_150_phones_on_the_wall(qtbot, fabrique_app, store, session, tmp_path) -
     watch = PaintWatch()
     window.board.view.viewport().installEventFilter(watch)
     window.bus.changed.connect(on_board)
+    layout_time, layouts = [0.0], [0, 0]  # CPU in the board's layouts; full ones, in all
+    scene = window.scene
+    lay_out = scene.layout_cards
+    lay_out_some = getattr(scene, "_lay_out_columns", None)  # the changed columns only
+    depth = [0]
+
+    def timed(function: Any, full: bool) -> Any:
+        def run(*args: Any) -> None:
+            depth[0] += 1
+            began = time.thread_time()
+            try:
+                function(*args)
+            finally:
+                depth[0] -= 1
+                if depth[0] == 0:
+                    layout_time[0] += time.thread_time() - began
+                    layouts[1] += 1
+                if full:
+                    layouts[0] += 1
+
+        return run
+
+    scene.layout_cards = timed(lay_out, True)  # type: ignore[method-assign]
+    if lay_out_some is not None:
+        scene._lay_out_columns = timed(lay_out_some, False)  # type: ignore[method-assign]
     profile = cProfile.Profile() if os.environ.get("FABRIQUE_BENCH_PROFILE") else None
     if profile is not None:
         profile.enable()
     result = tmp_path / "crowd.json"
+    cpu_began, wall_began = time.thread_time(), time.perf_counter()
     crowd = subprocess.Popen(
         [
             sys.executable,
@@ -123,6 +150,10 @@ def test_150_phones_on_the_wall(qtbot, fabrique_app, store, session, tmp_path) -
         if crowd.poll() is None:
             crowd.kill()
     qtbot.wait(500)  # the last answers' cards
+    main_cpu, run_wall = time.thread_time() - cpu_began, time.perf_counter() - wall_began
+    scene.layout_cards = lay_out  # type: ignore[method-assign]
+    if lay_out_some is not None:
+        scene._lay_out_columns = lay_out_some  # type: ignore[method-assign]
     if profile is not None:
         profile.disable()
         pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
@@ -155,6 +186,9 @@ def test_150_phones_on_the_wall(qtbot, fabrique_app, store, session, tmp_path) -
         f" max {answer[2]:.0f} ms\n"
         f"baseline (stylesheet from the same server): p50 {base[0]:.0f} ms, p95 {base[1]:.0f} ms"
         f" → board p95 ratio {board[1] / base[1]:.1f}×, repainted {paint[1] / base[1]:.1f}×\n"
+        f"main thread: {main_cpu:.1f} s CPU in {run_wall:.0f} s; the board's layouts"
+        f" {layout_time[0]:.1f} s CPU ({100 * layout_time[0] / max(main_cpu, 1e-9):.0f} % of the"
+        f" main thread's), {layouts[1]} layouts of which {layouts[0]} of the whole board\n"
         f"memory of the app's process: {rss_before / 1024:.0f} MiB before opening the room,"
         f" {rss_after / 1024:.0f} MiB at the end, peak {peak / 1024:.0f} MiB"
     )

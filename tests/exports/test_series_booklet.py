@@ -390,3 +390,9 @@ def test_what_phones_sent_is_said_where_the_booklet_counts_it(store, demo) -> No
     session_figures = {f.label: f.value for f in gather_session(store, fourth).figures}
     assert session_figures["idées des téléphones"] == "3"
     assert session_figures["gommettes des téléphones"] == "5"
+
+
+def test_the_engagements_chart_follows_the_competences_on_their_page(booklet_pdf) -> None:
+    """Four bars alone on a page left three-quarters of it empty."""
+    page = next(flat(p) for p in pdf_pages(booklet_pdf) if "Engagements par Vivre" in p)
+    assert "Environnement & énergie" in page

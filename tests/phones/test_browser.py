@@ -143,3 +143,38 @@ def test_closing_the_room_tells_the_page(browser, store: Store, session: Session
     rooms.close()
     page.wait_for_selector("#closed-screen:not([hidden])")
     assert "fermé la salle" in page.inner_text("#closed-text")
+
+
+def test_a_blocked_phone_is_told_at_once(browser, store: Store, session: Session) -> None:
+    """Blocking closes the phone's notice socket: the « blocked » notice must reach the page
+    before the socket closes (else the page learns it only at its next poll, seconds later)."""
+    for room in open_room(store, session):
+        page = phone_page(browser, room.address)
+        take_seat(page)
+        send(page, "Une idée avant d'être bloqué")
+        [phone] = phone_room.phones(store, session.id)
+        store.apply(phone_room.block(store, phone))
+        room.service.disconnect(phone.id)
+        page.wait_for_selector("#closed-screen:not([hidden])", timeout=2_500)
+        assert "retiré ce téléphone" in page.inner_text("#closed-text")
+
+
+def test_a_new_room_code_asks_the_open_pages_for_it(
+    browser, store: Store, session: Session
+) -> None:
+    for room in open_room(store, session):
+        page = phone_page(browser, room.address)
+        take_seat(page)
+        send(page, "Une idée sous l'ancien code")
+        code, change = phone_room.new_room_code(store, session.id)
+        store.apply(change)
+        room.service.change_code(code)
+        page.wait_for_selector("#code-screen:not([hidden])", timeout=2_500)
+        assert "nouveau code" in page.inner_text("#banner")
+        page.fill("#code-input", code.lower())  # typed as it comes
+        page.click("#code-form button")
+        page.wait_for_selector("#main-screen:not([hidden])")
+        assert page.url.endswith(f"/r/{code}")
+        # the same phone: its ideas are still listed, nobody joined twice
+        assert page.locator("#mine .text").all_inner_texts() == ["Une idée sous l'ancien code"]
+        assert len(phone_room.phones(store, session.id)) == 1

@@ -277,3 +277,122 @@ def session_series(store, session):
     from fabrique_desktop.model import Series
 
     return store.get(Series, session.series_id)
+
+
+def test_the_room_keeps_its_code_until_the_facilitator_asks_for_a_new_one(
+    qtbot, window, room
+) -> None:
+    from fabrique_desktop.phones import room as phone_room
+
+    code = room.service.code
+    old_address = room.service.address
+    room.close()
+    assert room.open("127.0.0.1", 0)  # reopened (the laptop restarted): the tents stay right
+    assert room.service.code == code
+    assert room.wall.code.text().replace("-", "") == code
+    assert phone_room.room_code(window.store, window.session.id)[0] == code  # `fabrique phones`
+    phone = off_thread(qtbot, lambda: Phone(room.service.address).join())
+
+    room.panel.refresh()
+    assert room.panel.code_button.isEnabled()
+    assert room.new_code(ask=False)
+    new = room.service.code
+    assert new != code
+    qtbot.wait_until(lambda: room.wall.code.text().replace("-", "") == new, timeout=2_000)
+    assert room.wall.address.text() == room.service.address != old_address
+    assert room.wall._qr_for == room.service.address  # the QR code holds the new address
+    status, body = off_thread(qtbot, phone.call, "idea", {"text": "Ancien code"})
+    assert (status, body) == (403, {"error": "code"})
+    assert phone_room.room_code(window.store, window.session.id)[0] == new
+    assert not window.bus.history.canUndo() or "code" not in window.bus.history.undoText()
+
+
+def test_a_phone_idea_lays_out_only_what_changed(qtbot, fabrique_app, store, session) -> None:
+    """Under a crowd of phones the board must not lay out its every card for each idea: an
+    idea is placed below its column's last card, a correction or a withdrawal lays out that
+    column only, a dot moves nothing; and the notes end where a whole layout puts them."""
+    from tests.bench import phone_crowd
+
+    phone_crowd.prepare_room(store, session.id, 300)
+    window = fabrique_app.open_session(session.id)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.wait_exposed(window)
+    window.build_feature_menus()
+    scene = window.scene
+    scene.measure_all()
+    room = window.phone_menu.ensure()
+    assert room.open("127.0.0.1", 0)
+    qtbot.wait(300)  # the wall and the panel shown, the board fitted to what is left
+    full = scene.layout_cards
+    calls: list[int] = []
+
+    def counted() -> None:
+        calls.append(1)
+        full()
+
+    scene.layout_cards = counted  # type: ignore[method-assign]
+
+    def placed() -> dict[str, tuple[float, float, float]]:
+        return {i: (n.pos().x(), n.pos().y(), n.height()) for i, n in scene.items_by_id.items()}
+
+    def same_as_a_whole_layout() -> None:
+        before = placed()
+        full()
+        assert placed() == before
+
+    phone = off_thread(qtbot, lambda: Phone(room.service.address).join())
+    sent = []
+    for text in ("Un verger partagé", "Des bancs à l'ombre le long du canal « vert »"):
+        status, body = off_thread(qtbot, phone.call, "idea", {"text": text})
+        assert status == 200
+        sent.append(body["idea"]["id"])
+        card_id = room.store.get(PhoneIdea, sent[-1]).card_id
+        qtbot.wait_until(lambda c=card_id: c in scene.items_by_id, timeout=2_000)
+    assert calls == []
+    same_as_a_whole_layout()
+
+    long = "Une idée corrigée bien plus longue, " * 5
+    assert off_thread(qtbot, phone.call, "correct", {"idea": sent[0], "text": long})[0] == 200
+    card_id = room.store.get(PhoneIdea, sent[0]).card_id
+    qtbot.wait_until(lambda: scene.items_by_id[card_id].card.text == long.strip(), timeout=2_000)
+    assert off_thread(qtbot, phone.call, "withdraw", {"idea": sent[1]})[0] == 200
+    gone = room.store.get(PhoneIdea, sent[1]).card_id
+    qtbot.wait_until(lambda: gone not in scene.items_by_id, timeout=2_000)
+    assert calls == []
+    same_as_a_whole_layout()
+
+    poll = off_thread(qtbot, phone.call, "state")[1]["vote"]["poll"]
+    card = off_thread(qtbot, phone.call, "cards")[1]["cards"][0]["id"]
+    assert off_thread(qtbot, phone.call, "dot", {"poll": poll, "card": card, "delta": 1})[0] == 200
+    qtbot.wait_until(lambda: scene.vote_counts.get(card) == 1, timeout=2_000)
+    assert calls == []
+    same_as_a_whole_layout()
+    scene.layout_cards = full  # type: ignore[method-assign]
+    room.close()
+
+
+def test_a_phone_idea_in_a_folded_column_stays_folded(qtbot, fabrique_app, demo_session) -> None:
+    """On a narrow projector some columns fold to a band with their count: a phone's idea
+    sent there is counted, not drawn over the band."""
+    from fabrique_desktop.changes import Origin
+    from fabrique_desktop.phones import room as phone_room
+    from tests.ui.test_board_narrow_projector import projector_window
+
+    window = projector_window(qtbot, fabrique_app, demo_session, 800, 600)
+    folded = window.board.folded_columns()
+    assert "art" in folded
+    store = window.store
+    room = phone_room.Room(store, demo_session.id, commit=store.apply)
+    phone = room.handle(phone_room.Request("join"))
+    edits = []
+    room.commit = lambda change: (store.apply(change), edits.append(change))
+    data = {"text": "Une fête de quartier", "column": "art"}
+    answer = room.handle(phone_room.Request("idea", phone["phone"], phone["token"], data))
+    window._on_changed(edits[-1], Origin.PHONE)
+    card_id = store.get(PhoneIdea, answer["idea"]["id"]).card_id
+    item = window.scene.items_by_id[card_id]
+    assert not item.isVisible()  # not drawn over the folded band
+    assert window.board.folded_columns() == folded
+    assert window.board.headers["art"].text() == str(window.scene.count("art"))
