@@ -63,5 +63,19 @@ def decode(cls: type[E], row: dict[str, Any]) -> E:
     return cls(**values)
 
 
+def field_codecs(cls: type[Entity]) -> dict[str, str]:
+    return _codecs(cls)
+
+
+def decode_field(cls: type[Entity], name: str, value: Any) -> Any:
+    """One stored column's value as its field holds it (``decode``, for one field)."""
+    codec = _codecs(cls)[name]
+    if codec == "json":
+        return json.loads(value) if value else ([] if _is_list(cls, name) else {})
+    if codec == "bool":
+        return bool(value)
+    return value
+
+
 def _is_list(cls: type[Entity], name: str) -> bool:
     return next(str(f.type) for f in dataclasses.fields(cls) if f.name == name).startswith("list")

@@ -437,11 +437,11 @@ def import_bundle(
             legacy = bundles.import_bundle(store, parsed)
         return MergeSummary(legacy.created, legacy.updated, 0, legacy.session)
     remote = read_document(parsed.crdt)
-    series_level = [parsed.series] + [
-        e for kind, items in parsed.entities.items() if kind not in session_kinds() for e in items
-    ]
+    in_document = set(session_kinds())
+    series_kinds = [kind for kind in parsed.entities if kind not in in_document]
+    series_level = [parsed.series] + [e for kind in series_kinds for e in parsed.entities[kind]]
     with store.atomic():
-        check_ownership(store, parsed, what)
+        check_ownership(store, parsed, what)  # every row, written or not: none may lie
         bundles.import_records(store, series_level, bundles.ImportSummary())
         return SessionSync(store, journal, parsed.session.id).merge(
             remote, origin, series_id=parsed.series.id
@@ -496,7 +496,7 @@ def check_document(
         local = mine.get(kind, {})
         types = _fields(ENTITY_TYPES[kind])
         cells += len(raw)
-        entities += len({split_key(k)[0] for k in raw})
+        entities += len({k.rpartition(SEPARATOR)[0] for k in raw})  # split_key, inlined
         if cells > MAX_CELLS or entities > MAX_ENTITIES:
             raise BundleError(f"{what} contient trop d'éléments.")
         changed: dict[str, dict[str, Any]] = {}
