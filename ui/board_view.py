@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fabrique_desktop.changes import Origin
 from fabrique_desktop.template import Column
 from ui import theme
 from ui.board_scene import (
@@ -48,6 +49,9 @@ READABLE_PROJECTOR = 28  # px: the smallest card text « Ajuster » gives the wa
 READABLE_DESK = 16
 OVERVIEW_LARGEST, OVERVIEW_SMALLEST = 24, 14  # px: the overview's tiles
 TILE_LETTERS = 15  # a tile shows at least this many letters: the idea's first words
+# a card changed by the facilitator (not a phone, another laptop or an import) is brought
+# into sight even from a folded column (a narrow projector)
+UNFOLDING = (Origin.LOCAL, Origin.UNDO, Origin.REDO)
 WHEEL_STEP = 90  # pixels a column scrolls per wheel notch
 READABLE_COLUMN = 7.0  # a column at least this many times the card type size keeps its text
 
@@ -328,6 +332,7 @@ class BoardView(QWidget):
         self.zoom = -1.0  # force set_zoom to fit again
         self.set_zoom(low)
         self.scene.measure_all()
+        self._show_current()
         if self.scene.content_height() > available + 1:
             self.notice.emit(
                 self.tr(
@@ -397,6 +402,12 @@ class BoardView(QWidget):
         tiles to a row as the tallest column needs to fit the height (Ctrl+8)."""
         self.overview_on = on
         self.scene.set_overview(self._overview() if on else None)
+        self._show_current()  # the columns start at the top again: the chosen card in sight
+
+    def _show_current(self) -> None:
+        card_id = self.scene.current_card_id()
+        if card_id:
+            self.view.show_card(card_id)
 
     def _overview(self) -> Overview:
         height = self.view.maximumViewportSize().height()

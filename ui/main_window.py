@@ -23,7 +23,7 @@ from fabrique_desktop.settings import Settings
 from ui.board_actions import BoardActions
 from ui.board_controller import BoardController
 from ui.board_scene import BoardScene
-from ui.board_view import BoardView
+from ui.board_view import UNFOLDING, BoardView
 from ui.capture_bar import CaptureBar
 from ui.icons import icon
 from ui.panel_strip import PanelStrip
@@ -34,9 +34,6 @@ if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 s
     from ui.projector import ProjectorWindow
 
 log = logging.getLogger(__name__)
-# a card changed by the facilitator (not a phone, another laptop or an import) is brought
-# into sight even from a folded column (a narrow projector)
-UNFOLDING = (Origin.LOCAL, Origin.UNDO, Origin.REDO)
 
 
 class MainWindow(QMainWindow):
@@ -453,10 +450,13 @@ class MainWindow(QMainWindow):
         if screen is None:
             self.audience_action.setChecked(False)
             return
-        projector = ProjectorWindow(self.controller, self.scene)
+        projector = ProjectorWindow(
+            self.controller, self.scene, lambda: self.animation.timer.overlay
+        )
         self.projector_window = projector
         projector.show_on(screen)
         self.audience_action.setChecked(True)
+        self.take_focus_back()  # the keyboard where it was (the dialog had it)
 
     def choose_projector_screen(self) -> None:
         """Choose the projector's screen again (remembered); an open audience window moves."""
@@ -467,6 +467,7 @@ class MainWindow(QMainWindow):
             return
         if self.projector_window is not None:
             self.projector_window.show_on(screen)
+            self.take_focus_back()
         message = self.tr("Écran du vidéoprojecteur : {}.").format(screen_label(screen))
         self.statusBar().showMessage(message, 5000)
 

@@ -8,6 +8,9 @@ settings (``projector_screen``: the screen's name).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
 from PySide6.QtWidgets import QInputDialog, QVBoxLayout, QWidget
@@ -17,7 +20,11 @@ from fabrique_desktop.model import Card
 from fabrique_desktop.settings import Settings
 from ui.board_controller import BoardController
 from ui.board_scene import BoardScene
-from ui.board_view import BoardView
+from ui.board_view import UNFOLDING, BoardView
+from ui.room_clock import RoomClock
+
+if TYPE_CHECKING:  # type hints only
+    from ui.timer_overlay import TimerOverlay
 
 SETTING = "projector_screen"
 
@@ -56,10 +63,19 @@ def choose_screen(parent: QWidget, settings: Settings | None) -> QScreen | None:
 
 
 class ProjectorWindow(QWidget):
-    """The board for the room. Closing it (or Esc on it) leaves the laptop as it was."""
+    """The board for the room. Closing it (Ctrl+F5 on the laptop) leaves the laptop as it was;
+    it never takes the keyboard."""
 
-    def __init__(self, controller: BoardController, source: BoardScene) -> None:
-        super().__init__(None, Qt.WindowType.Window)
+    def __init__(
+        self,
+        controller: BoardController,
+        source: BoardScene,
+        timer: Callable[[], TimerOverlay | None] = lambda: None,
+    ) -> None:
+        # the keyboard stays on the laptop's window: with no window manager a window shown
+        # full screen took it, and every key typed next was lost
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setWindowTitle(self.tr("Fabrique — projection"))
         self.controller = controller
         self.source = source
@@ -76,6 +92,7 @@ class ProjectorWindow(QWidget):
         self.scene.set_vote_counts(source.vote_counts)
         self.scene.show_cards(source.all_cards())
         self.scene.set_dimmed(source.dimmed)
+        self.clock = RoomClock(self.board, timer)  # the laptop's timer, for the room
         controller.bus.changed.connect(self._on_changed)
         source.selectionChanged.connect(self._follow_selection)
         source.laid_out.connect(self._follow_state)
@@ -83,10 +100,14 @@ class ProjectorWindow(QWidget):
     def show_on(self, screen: QScreen | None) -> None:
         if screen is not None:
             if self.isFullScreen() and screen is not self.screen():
-                self.showNormal()  # a full-screen window moves to another screen unmaximised
+                self.setWindowState(Qt.WindowState.WindowNoState)  # moves unmaximised
             self.setScreen(screen)
             self.setGeometry(screen.geometry())
-        self.showFullScreen()
+        # not showFullScreen(): it activates the window, which would take the keyboard
+        self.setWindowState(
+            (self.windowState() & ~Qt.WindowState.WindowMaximized) | Qt.WindowState.WindowFullScreen
+        )
+        self.show()
 
     def _on_changed(self, change: Change, origin: Origin) -> None:
         ids = change.touched(Card.kind)
@@ -94,6 +115,9 @@ class ProjectorWindow(QWidget):
             cards = [c for c in (self.controller.store.get(Card, i) for i in ids) if c]
             self.scene.refresh(cards)
         self._follow_selection()
+        if len(ids) == 1 and (card_id := next(iter(ids))) in self.scene.items_by_id:
+            # a captured (or moved) card: whole in sight for the room too, as on the laptop
+            self.board.view.show_card(card_id, unfold=origin in UNFOLDING)
 
     def _follow_selection(self) -> None:
         ids = self.source.selected_card_ids()

@@ -165,7 +165,8 @@
     xhr.send(JSON.stringify(data || {}));
   }
 
-  function storageKey() { return "fabrique-phone-" + code; }
+  // one identity per laptop, whatever the room code (a new code keeps the phone and its ideas)
+  function storageKey() { return "fabrique-phone-" + location.host; }
   function remember() { try { localStorage.setItem(storageKey(), JSON.stringify(me)); } catch (e) {} }
   function forget() { me = null; try { localStorage.removeItem(storageKey()); } catch (e) {} }
 
@@ -438,12 +439,7 @@
   $("code-form").onsubmit = function (event) {
     event.preventDefault();
     var typed = $("code-input").value.replace(/[^A-Za-z0-9]/g, "").toUpperCase();
-    if (!typed) { return; }
-    try {  // the same phone under the room's new code: its ideas stay listed
-      var saved = localStorage.getItem(storageKey());
-      if (saved && typed !== code) { localStorage.setItem("fabrique-phone-" + typed, saved); }
-    } catch (e) {}
-    location.href = "/r/" + typed;
+    if (typed) { location.href = "/r/" + typed; }
   };
   $("profile-save").onclick = function () {
     var data = { table: $("table").value || null, persona: chosenPersona || null, name: $("name").value };

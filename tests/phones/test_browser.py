@@ -178,3 +178,25 @@ def test_a_new_room_code_asks_the_open_pages_for_it(
         # the same phone: its ideas are still listed, nobody joined twice
         assert page.locator("#mine .text").all_inner_texts() == ["Une idée sous l'ancien code"]
         assert len(phone_room.phones(store, session.id)) == 1
+        fresh = page.context.new_page()  # the new QR code scanned: still the same phone
+        fresh.goto(room.service.address)
+        fresh.locator("#mine .text").get_by_text("Une idée sous l'ancien code").wait_for()
+        assert len(phone_room.phones(store, session.id)) == 1
+
+
+def test_a_phone_asleep_during_a_new_code_stays_the_same_phone(
+    browser, store: Store, session: Session
+) -> None:
+    for room in open_room(store, session):
+        page = phone_page(browser, room.address)
+        take_seat(page)
+        send(page, "Une idée avant la pause")
+        context = page.context
+        page.close()  # the phone asleep in a pocket while the facilitator changes the code
+        code, change = phone_room.new_room_code(store, session.id)
+        store.apply(change)
+        room.service.change_code(code)
+        again = context.new_page()
+        again.goto(room.service.address)  # the new QR code scanned
+        again.locator("#mine .text").get_by_text("Une idée avant la pause").wait_for()
+        assert len(phone_room.phones(store, session.id)) == 1

@@ -79,3 +79,21 @@ def test_space_shows_the_selected_card_large_and_the_arrows_follow(qtbot, wall) 
     qtbot.keyClick(spotlight, Qt.Key.Key_Escape)
     assert not spotlight.isVisible()
     assert view.hasFocus()
+
+
+@pytest.mark.parametrize("step", ["overview", "fit"])
+def test_the_chosen_card_stays_in_sight_after_the_overview_or_fit(qtbot, wall, step) -> None:
+    """Seen under Xvfb on 2000 cards (session 5): back from the overview (Ctrl+8 twice), or
+    after « Ajuster », every column went back to its top and the chosen card, far down its
+    column, was cut at the bottom of the wall or out of sight."""
+    scene, view = wall.scene, wall.board.view
+    card = scene.cards_in("mieux")[-3]
+    scene.select_cards([card.card.id])
+    view.show_card(card.card.id)
+    if step == "overview":
+        wall.overview_action.trigger()
+        wall.overview_action.trigger()
+    else:
+        wall.board.fit_to_window()
+    assert card.pos().y() >= 0
+    assert card.pos().y() + card.height() <= view.viewport().height()

@@ -1,0 +1,66 @@
+"""The audience window on the projector (issue 13, build item 4): the laptop keeps the
+keyboard and the controls; the room sees the board, the card just captured and the timer.
+Tried under Xvfb with two screens (session 5): with no window manager the audience window,
+shown full screen, took the keyboard (every key typed next was lost), the room never saw
+the timer (it stayed on the laptop) nor the captured card (its column did not scroll)."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import type_text
+from tests.ui.wall_check import global_rect
+
+
+@pytest.fixture
+def audience(qtbot, wall):
+    window = wall
+    window.focus_capture()
+    window.settings.set("projector_screen", QGuiApplication.screens()[-1].name())
+    window.audience_action.trigger()  # remembered screen: no question
+    room = window.projector_window
+    assert room is not None
+    qtbot.addWidget(room)
+    qtbot.wait_exposed(room)
+    qtbot.wait(50)
+    return window, room
+
+
+def test_the_laptop_keeps_the_keyboard(qtbot, audience) -> None:
+    window, _room = audience
+    assert QApplication.activeWindow() is window
+    assert QApplication.focusWidget() is window.capture.field
+    type_text(window.capture.field, "Vue de la salle")
+    assert window.capture.field.text() == "Vue de la salle"
+
+
+def test_the_room_sees_the_captured_card_whole(qtbot, audience) -> None:
+    window, room = audience
+    room.scene.measure_all()
+    card_id = window.board_actions.capture_line("Une idée pour la salle")
+    item = room.scene.items_by_id[card_id]
+    view = room.board.view
+    assert item.pos().y() >= 0
+    assert item.pos().y() + item.height() <= view.viewport().height()
+
+
+def test_the_room_sees_the_timer_and_it_covers_nothing(qtbot, audience) -> None:
+    window, room = audience
+    window.animation.timer.show_or_hide()
+    overlay = window.animation.timer.overlay
+    qtbot.wait_until(lambda: room.clock.isVisible())
+    assert room.clock.time_label.text() == overlay.time_label.text()
+    clock = global_rect(room.clock)
+    assert not clock.intersects(global_rect(room.board.view.viewport()))
+    assert not any(clock.intersects(global_rect(h)) for h in room.board.headers.values())
+    overlay.set_large(True)
+    qtbot.wait_until(lambda: room.clock.height() > room.board.height() / 2)
+    overlay.set_large(False)
+    window.animation.timer.show_or_hide()  # hidden on the laptop: gone from the wall
+    qtbot.wait_until(lambda: not room.clock.isVisible())
+    assert (
+        room.board.layout().contentsMargins().top() == window.board.layout().contentsMargins().top()
+    )
