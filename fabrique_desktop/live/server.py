@@ -61,6 +61,9 @@ WRONG_CODE_DELAY = 0.4
 MAX_MESSAGES_PER_SECOND = 400
 MAX_DERIVATIONS = 2
 """Keys derived at once (one scrypt each: ~30 ms and 16 MiB, in a worker thread)."""
+BYE_WAIT = 1.0
+"""Seconds a goodbye is given to arrive before the socket closes: closing while the laptop's
+last messages sit unread makes the system reset the link, and the reset can overtake the bye."""
 
 
 @dataclass
@@ -73,6 +76,9 @@ class _Connection:
     closing: str = ""
     budget: ReadBudget = field(default_factory=lambda: ReadBudget(PEER_BUDGET))
     """Its messages in the inbox or being merged: read no further beyond ``PEER_BUDGET``."""
+    said_bye: bool = False
+    read_over: asyncio.Event = field(default_factory=asyncio.Event)
+    """Set when nothing more is read from this laptop (it closed, or the read loop ended)."""
 
 
 class LiveServer:
@@ -320,6 +326,7 @@ class LiveServer:
         except (ConnectionError, asyncio.IncompleteReadError, OSError):
             reason = "disconnected"
         finally:
+            connection.read_over.set()
             if self._connections.get(peer_id) is connection:
                 del self._connections[peer_id]
                 self.inbox.put(Event(LEFT, peer_id, connection.closing or reason))
@@ -520,10 +527,20 @@ class LiveServer:
                     continue
                 writer.write(sealed)
                 await writer.drain()
+            if connection.said_bye:
+                await self._let_bye_arrive(connection)
         except (ConnectionError, OSError):
             pass
         finally:
             writer.close()
+
+    async def _let_bye_arrive(self, connection: _Connection) -> None:
+        """Half-close after the goodbye, then wait for the laptop to hang up (reading on)."""
+        writer = connection.writer
+        if writer.can_write_eof():
+            writer.write_eof()
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(connection.read_over.wait(), BYE_WAIT)
 
     async def _write(self, writer: asyncio.StreamWriter, framed: bytes) -> None:
         writer.write(framed)
@@ -559,6 +576,7 @@ class LiveServer:
         if connection is None or connection.closing:
             return
         connection.closing = reason
+        connection.said_bye = tell
         if tell:
             connection.outbox.put_nowait(protocol.control("bye", reason=said or reason))
         connection.outbox.put_nowait(None)
