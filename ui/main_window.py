@@ -506,7 +506,7 @@ class FocusKeeper(QObject):
             self._check()
         elif focused is not self.window.windowHandle():
             self._watch(focused)  # a dialog or a presenter: when it goes, the focus returns
-            if not focused.isVisible():  # (already gone: the activation came late)
+            if not _keeps_the_keyboard(focused):  # already gone, or the room's window
                 self._check()
 
     def _watch(self, other: QWindow | None) -> None:
@@ -526,6 +526,13 @@ class FocusKeeper(QObject):
 
     def _give_back(self) -> None:
         focused = QGuiApplication.focusWindow()
-        if focused is None or not focused.isVisible():
+        if focused is None or not _keeps_the_keyboard(focused):
             self._watch(None)
             self.window.take_focus_back()
+
+
+def _keeps_the_keyboard(window: QWindow) -> bool:
+    """False for a window gone (its activation came late) or one that never takes the keyboard
+    (the room's audience window: some platforms activate any window shown, whatever its flags)."""
+    refuses = bool(window.flags() & Qt.WindowType.WindowDoesNotAcceptFocus)
+    return window.isVisible() and not refuses
