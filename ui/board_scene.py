@@ -111,6 +111,7 @@ class BoardScene(QGraphicsScene):
         self._drag_offset = QPointF()
         self._pending: dict[str, Card] = {}
         self._laid_size = (0.0, 0.0)
+        self._kept_whole: str | None = None  # the card last shown whole (show_card_whole)
         self._slim: frozenset[str] = frozenset()  # empty (or folded) columns: a slim band
         self._hidden: set[str] = set()  # folded columns whose cards are hidden
         self._offsets: dict[str, float] = {}  # how far each column is scrolled
@@ -432,6 +433,13 @@ class BoardScene(QGraphicsScene):
             item.set_geometry(self.fonts, self._card_width())
         self.layout_cards()
 
+    def fit_height(self) -> None:
+        """The view's height changed alone (the timer's band came or went): the columns'
+        scrolling, marks and backgrounds follow it."""
+        height = self._view_height()
+        if height is not None and height != self._laid_size[1]:
+            self.layout_cards()
+
     def refresh_fonts(self) -> None:
         """Measure every note again with the application's font (fallback fonts added)."""
         self.fonts = Fonts(QFont(QApplication.font()), self.pixel_size)
@@ -623,6 +631,7 @@ class BoardScene(QGraphicsScene):
         top, if it is taller than the view). A folded column comes into sight first, unless
         ``unfold`` is False (a phone's or another laptop's card: the wall stays as it is)."""
         item = self.items_by_id.get(card_id)
+        self._kept_whole = card_id
         if item is not None and unfold:
             self._unfold_for(item)
         height = self._view_height()
@@ -670,6 +679,7 @@ class BoardScene(QGraphicsScene):
         # no view (an image of the board): every card in sight
         height = max(200.0, self.content_height()) if view_height is None else view_height
         width = self.column_left(self.columns[-1].key) + self.column_width_of(self.columns[-1].key)
+        was_height = self._laid_size[1]
         if (width, height) != self._laid_size:
             self._laid_size = (width, height)
             for column in self.columns:
@@ -681,7 +691,19 @@ class BoardScene(QGraphicsScene):
         self._update_marks(height if view_height is not None else None)
         if pending:
             self._measure_timer.start(0)
+        if view_height is not None and view_height < was_height:
+            self._keep_whole_in(was_height)
         self.laid_out.emit()
+
+    def _keep_whole_in(self, was_height: float) -> None:
+        """The view got shorter (the timer's band came): the card last shown whole (just
+        captured, or chosen) stays whole, if it was whole in the taller view."""
+        item = self.items_by_id.get(self._kept_whole or "")
+        if item is None or not item.isVisible():
+            return
+        top, bottom = item.pos().y(), item.pos().y() + item.boundingRect().height()
+        if top >= 0 and bottom <= was_height:
+            self.show_card_whole(item.card.id, unfold=False)
 
     def _layout_column(self, key: str, view_height: float | None) -> tuple[bool, set[str]]:
         """Place one column's cards and group frames, scrolled by its offset. Returns whether

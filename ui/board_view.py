@@ -12,7 +12,7 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsView,
@@ -28,6 +28,7 @@ from ui.board_scene import (
     COLUMN_PADDING,
     DESK_PIXEL_SIZE,
     GAP,
+    HIGH_CONTRAST_BOARD,
     PROJECTOR_PIXEL_SIZE,
     SLIM_WIDTH,
     TILE_GAP,
@@ -480,6 +481,11 @@ class BoardView(QWidget):
         for header in self.headers.values():
             header.set_pixel_size(30 if on else 22)
         self.scene.set_high_contrast(on)
+        # the margins round the columns (and the timer's band) in the board's own dark
+        self.setAutoFillBackground(on)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(HIGH_CONTRAST_BOARD))
+        self.setPalette(palette if on else QPalette())
         self._fit()
 
     def _update_counts(self) -> None:
@@ -533,6 +539,7 @@ class BoardView(QWidget):
         slim = self._slim_columns()
         width = self.column_width_for(self._viewport_width(), slim)
         self.scene.set_metrics(width, self.card_pixel_size(), slim)
+        self.scene.fit_height()
         if self.overview_on and (overview := self._overview()) != self.scene.overview:
             self.scene.set_overview(overview)
         if self.spotlight is not None and self.spotlight.isVisible():

@@ -78,3 +78,19 @@ def test_the_room_sees_the_timer_and_it_covers_nothing(qtbot, audience) -> None:
     assert (
         room.board.layout().contentsMargins().top() == window.board.layout().contentsMargins().top()
     )
+
+
+def test_the_captured_card_stays_whole_when_the_timer_appears(qtbot, audience) -> None:
+    """The timer's band makes the view shorter: the card just captured (at the foot of its
+    column) must not end up cut at the bottom, for the room nor on the laptop."""
+    window, room = audience
+    room.scene.measure_all()
+    window.board.scene.measure_all()
+    card_id = window.board_actions.capture_line("Une idée juste avant le minuteur")
+    window.animation.timer.show_or_hide()
+    qtbot.wait_until(lambda: room.clock.isVisible())
+    qtbot.wait(100)
+    for name, board in (("room", room.board), ("laptop", window.board)):
+        item = board.scene.items_by_id[card_id]
+        assert item.pos().y() >= 0
+        assert item.pos().y() + item.height() <= board.view.viewport().height() + 0.5, name
