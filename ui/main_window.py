@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setVisible(not on)
         self.capture.hint.setVisible(not on)
         self.board.set_projector(on)
-        self.panel_strip.set_folding(on)
+        self._fold_panels_for_the_room()
         if on:
             if not self.isFullScreen():
                 self._windowed = (self.normalGeometry(), self.isMaximized())
@@ -409,6 +409,12 @@ class MainWindow(QMainWindow):
                 self.showNormal()
                 self.setGeometry(geometry)  # with no window manager, nobody else restores it
         self.activateWindow()
+
+    def _fold_panels_for_the_room(self) -> None:
+        """Panels fold in full screen, when this window is the wall; with an audience window
+        on the projector this one is the facilitator's: they dock where there is room."""
+        wall = self.fullscreen_action.isChecked() and self.projector_window is None
+        self.panel_strip.set_folding(wall)
 
     def show_whole_screen(self, full: bool = False) -> None:
         """Maximized (or full screen) on the window's screen, whatever its size. The geometry
@@ -445,6 +451,7 @@ class MainWindow(QMainWindow):
                 self.projector_window.close()
                 self.projector_window = None
             self.audience_action.setChecked(False)
+            self._fold_panels_for_the_room()
             return
         screen = remembered_screen(self.settings) or choose_screen(self, self.settings)
         if screen is None:
@@ -456,6 +463,7 @@ class MainWindow(QMainWindow):
         self.projector_window = projector
         projector.show_on(screen)
         self.audience_action.setChecked(True)
+        self._fold_panels_for_the_room()
         self.take_focus_back()  # the keyboard where it was (the dialog had it)
 
     def choose_projector_screen(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import type_text
+from tests.ui.test_wall_panels import full_screen, open_panel
 from tests.ui.wall_check import global_rect
 
 
@@ -94,3 +95,20 @@ def test_the_captured_card_stays_whole_when_the_timer_appears(qtbot, audience) -
         item = board.scene.items_by_id[card_id]
         assert item.pos().y() >= 0
         assert item.pos().y() + item.height() <= board.view.viewport().height() + 0.5, name
+
+
+def test_with_the_room_on_the_projector_the_laptops_panels_dock(qtbot, audience) -> None:
+    """Panels fold in full screen because that window is the wall; with an audience window
+    the laptop's is the facilitator's, and folding them only hid the votes from him."""
+    window, _room = audience
+    window.resize(1920, 1080)
+    full_screen(qtbot, window)
+    window.resize(1920, 1080)
+    qtbot.wait(50)
+    dock = open_panel(window, "votes")
+    qtbot.wait(50)
+    assert window.panel_strip.folded == []
+    assert dock.isVisible()
+    window.audience_action.trigger()  # the room's window closes: this one is the wall again
+    qtbot.wait(50)
+    assert window.panel_strip.folded == [dock]
