@@ -89,6 +89,7 @@ class ProjectorWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.board)
         self.scene.set_people(source.personas.values(), source.tables.values())
+        self.scene.set_votes_secret(source.votes_secret)
         self.scene.set_vote_counts(source.vote_counts)
         self.scene.show_cards(source.all_cards())
         self.scene.set_dimmed(source.dimmed)
@@ -128,8 +129,13 @@ class ProjectorWindow(QWidget):
     def _follow_state(self) -> None:
         if self.scene.dimmed != self.source.dimmed:
             self.scene.set_dimmed(self.source.dimmed)
+        if self.scene.votes_secret != self.source.votes_secret:  # before the counts
+            self.scene.set_votes_secret(self.source.votes_secret)
         if self.scene.vote_counts != self.source.vote_counts:
-            self.scene.set_vote_counts(self.source.vote_counts)
+            mine, theirs = self.scene.vote_counts, self.source.vote_counts
+            moved = {i: theirs.get(i, 0) for i in mine.keys() | theirs.keys()}
+            # only the cards whose dots changed: a phone's dot must not lay the board out again
+            self.scene.update_vote_counts({i: n for i, n in moved.items() if n != mine.get(i, 0)})
         if (self.scene.personas.keys(), self.scene.tables.keys()) != (
             self.source.personas.keys(),
             self.source.tables.keys(),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -112,3 +113,22 @@ def test_with_the_room_on_the_projector_the_laptops_panels_dock(qtbot, audience)
     window.audience_action.trigger()  # the room's window closes: this one is the wall again
     qtbot.wait(50)
     assert window.panel_strip.folded == [dock]
+
+
+def test_the_room_sees_the_dots_and_a_secret_vote_as_secret(qtbot, audience) -> None:
+    """The room's window followed the counts but not the « secret » state: during a secret
+    vote its cards showed no dots at all, as if nobody had voted."""
+    window, room = audience
+    card_id = next(iter(window.scene.items_by_id))
+    window.animation.votes_action.trigger()
+    window.scene.select_cards([card_id])
+    window.board.view.setFocus()
+    qtbot.keyClick(window.board.view, Qt.Key.Key_Plus)
+    qtbot.keyClick(window.board.view, Qt.Key.Key_Plus)
+    qtbot.wait_until(lambda: room.scene.items_by_id[card_id].votes == 2)
+    window.animation.votes.panel.secret.setChecked(True)
+    qtbot.wait_until(lambda: room.scene.items_by_id[card_id].vote_mark().label() == "● secret")
+    assert room.scene.items_by_id[card_id].votes == 0  # the count is not on the wall
+    window.animation.votes.panel.secret.setChecked(False)
+    qtbot.wait_until(lambda: room.scene.items_by_id[card_id].votes == 2)
+    assert room.scene.items_by_id[card_id].vote_mark().label() != "● secret"
