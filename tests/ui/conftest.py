@@ -69,3 +69,17 @@ def press_and_move(viewport, start, target, steps: int = 6) -> None:  # type: ig
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     for step in range(1, steps + 1):
         QTest.mouseMove(viewport, start + (target - start) * step / steps)
+
+
+@pytest.fixture(autouse=True)
+def no_message_box_left(qapp):
+    """A message box still on screen after a test (an « Erreur interne » from a timer that
+    fired after its store was closed, say) would take the keyboard from the tests that follow:
+    it fails the test that left it, and is closed."""
+    yield
+    from PySide6.QtWidgets import QMessageBox
+
+    left = [w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    for box in left:
+        box.close()
+    assert not left, [box.text() for box in left]

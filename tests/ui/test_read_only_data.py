@@ -56,4 +56,5 @@ def test_read_only_data_opens_to_read_and_export(
     write_session_pdf(gather_session(read_only, demo_session, media_dir=data_dir.media), target)
     assert target.stat().st_size > 10_000
     window.close()
+    qtbot.wait(20)  # what the app deferred (backup, groups) runs while its store is open
     read_only.close()
