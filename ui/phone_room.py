@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Any
 
@@ -48,6 +49,8 @@ WALL_REFRESH_MS = 250
 ANNOUNCE_MS = 0
 """Phone changes committed while the event loop was busy are announced together, once the loop
 turns: one board update for all of them (under a burst, not one per request)."""
+CODE_AIR = 40
+"""Pixels beside the room code's text: its yellow box's padding (2 × 16) and some air."""
 
 
 class PhoneRoom(QObject):
@@ -411,6 +414,8 @@ class PhoneWall(QWidget):
         close.triggered.connect(self.close)
         self.addAction(close)
         self._qr_for = ""
+        self._laid_for: tuple[object, ...] = ()
+        self._qr_drawn: tuple[str, int] | None = None
 
     def _label(self, points: int, bold: bool = False) -> QLabel:
         label = QLabel()
@@ -442,9 +447,11 @@ class PhoneWall(QWidget):
         self.counts.setText(counts)
         self.vote.setText(vote_text(self, f))
         self.vote.setVisible(f["poll"] is not None)
-        if address != self._qr_for:
-            self._qr_for = address
-        self._lay_out()
+        self._qr_for = address
+        laid_for = (self.size(), self.code.text(), address)
+        if laid_for != self._laid_for:  # every quarter second: only when the sizes may change
+            self._laid_for = laid_for
+            self._lay_out()
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
@@ -456,9 +463,11 @@ class PhoneWall(QWidget):
         from PySide6.QtGui import QFontMetrics
 
         width, height = max(self.width(), 320), max(self.height(), 240)
-        margin = height // 20
-        qr_share = 42 if width * 10 >= height * 16 else 38  # 4:3: more room for the code
+        wide = width * 10 >= height * 16
+        margin = height // (20 if wide else 28)  # 4:3: more room for the code
+        qr_share = 42 if wide else 38
         side = max(120, min(height - 2 * margin, width * qr_share // 100))
+        side = self._qr_side_leaving_room_for_the_code(side, width, height, margin)
         self._row.setContentsMargins(margin, margin, margin, margin)
         self._row.setSpacing(margin)
         self._side.setSpacing(margin // 3)
@@ -482,16 +491,36 @@ class PhoneWall(QWidget):
             font = QFont(label.font())
             size = max(12, int(height * share))
             font.setPixelSize(size)
-            room_for = int(text_width * 0.85) - 40  # the code's padding, and some air
+            # the code's padding (32 px) and some air; not a share of the width: a code of
+            # wide letters (« WMW-QMW ») came out smaller than an eighth of the wall
+            room_for = text_width - CODE_AIR
             while size > 12 and QFontMetrics(font).horizontalAdvance(label.text()) > room_for:
                 size -= 2
                 font.setPixelSize(size)
             label.setFont(font)
             label.setWordWrap(False)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.qr.setPixmap(qr_pixmap(self._qr_for, side) if self._qr_for else QPixmap())
+        if (self._qr_for, side) != self._qr_drawn:
+            self._qr_drawn = (self._qr_for, side)
+            self.qr.setPixmap(qr_pixmap(self._qr_for, side) if self._qr_for else QPixmap())
         self._row.invalidate()
         self._row.activate()
+
+    def _qr_side_leaving_room_for_the_code(
+        self, side: int, width: int, height: int, margin: int
+    ) -> int:
+        """A code of wide letters (« WMW-QMW ») would not reach an eighth of the wall's height
+        (a tenth on 4:3) beside the QR code: the QR gives way, down to half the height (45 %
+        on 4:3), still plenty for a phone's camera across the room."""
+        from PySide6.QtGui import QFontMetrics
+
+        font = QFont(self.code.font())
+        font.setPixelSize(height // (8 if width * 10 >= height * 16 else 10))
+        needed = QFontMetrics(font).horizontalAdvance(self.code.text()) + CODE_AIR
+        share = 50 if width * 10 >= height * 16 else 45
+        modules = qr_modules(self._qr_for) if self._qr_for else 1
+        smallest = -(-height * share // 100 // modules) * modules  # drawn in whole modules
+        return max(min(side, smallest), min(side, width - 3 * margin - needed))
 
 
 def vote_text(widget: QObject, f: dict[str, Any]) -> str:
@@ -502,6 +531,14 @@ def vote_text(widget: QObject, f: dict[str, Any]) -> str:
     if f["hidden"]:
         return widget.tr("{} : secret · {} téléphone(s) ont voté").format(state, f["voters"])
     return widget.tr("{} : {} gommette(s) de {} téléphone(s)").format(state, f["dots"], f["voters"])
+
+
+@functools.lru_cache(maxsize=4)
+def qr_modules(address: str) -> int:
+    """How many modules wide the address's QR code is, its quiet zone included."""
+    import segno
+
+    return int(segno.make(address, error="m", micro=False).symbol_size(border=4)[0])
 
 
 def qr_pixmap(address: str, side: int) -> QPixmap:

@@ -45,6 +45,32 @@ def room(qtbot, window):
     room.close()
 
 
+@pytest.mark.parametrize("code", ["WWWWWW", "WMWQMW", "J3J4J7"])
+def test_the_code_keeps_its_size_whatever_its_letters(qtbot, window, room, code) -> None:
+    """The room code is random: one of wide letters (W, M, Q) came out at 86 px on a 720 px
+    wall, under the eighth of its height the back of the room needs."""
+    from PySide6.QtCore import Qt
+
+    from ui.phone_room import PhoneWall
+
+    room.service.code = code  # what the wall shows (the server is not asked)
+    for width, height in ((1280, 720), (1920, 1080), (1024, 768)):
+        wall = PhoneWall(room)
+        qtbot.addWidget(wall)
+        wall.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        wall.show()
+        wall.resize(width, height)
+        qtbot.wait_until(lambda w=width, shown=wall: shown.width() == w, timeout=2_000)
+        wall.refresh()
+        assert wall.code.text().replace("-", "") == code
+        assert wall.code.font().pixelSize() >= height // (8 if width >= 1280 else 10)
+        metrics = wall.code.fontMetrics()
+        padding = 32  # the code's yellow box: 16 px each side
+        assert metrics.horizontalAdvance(wall.code.text()) <= wall.code.width() - padding
+        assert wall.qr.pixmap().width() >= height * (50 if width >= 1280 else 45) // 100
+        assert not wall.code.geometry().intersects(wall.qr.geometry())
+
+
 def test_wall_shows_qr_and_code_then_ideas_land_on_the_board(qtbot, window, room, tmp_path) -> None:
     wall = room.wall
     assert wall is not None
