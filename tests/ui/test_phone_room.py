@@ -45,23 +45,32 @@ def room(qtbot, window):
     room.close()
 
 
-@pytest.mark.parametrize("code", ["WWWWWW", "WMWQMW", "J3J4J7"])
-def test_the_code_keeps_its_size_whatever_its_letters(qtbot, window, room, code) -> None:
-    """The room code is random: one of wide letters (W, M, Q) came out at 86 px on a 720 px
-    wall, under the eighth of its height the back of the room needs."""
+PROJECTORS = ((1280, 720), (1920, 1080), (1024, 768))
+"""16:9, and the 4:3 ones of many town halls: larger than this test screen."""
+
+
+def wall_of_size(qtbot, room, width: int, height: int):  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     from ui.phone_room import PhoneWall
 
+    wall = PhoneWall(room)
+    qtbot.addWidget(wall)
+    wall.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    wall.show()
+    wall.resize(width, height)
+    qtbot.wait_until(lambda: wall.width() == width, timeout=2_000)
+    wall.refresh()
+    return wall
+
+
+@pytest.mark.parametrize("code", ["WWWWWW", "WMWQMW", "J3J4J7"])
+def test_the_code_keeps_its_size_whatever_its_letters(qtbot, window, room, code) -> None:
+    """The room code is random: one of wide letters (W, M, Q) came out at 86 px on a 720 px
+    wall, under the eighth of its height the back of the room needs."""
     room.service.code = code  # what the wall shows (the server is not asked)
-    for width, height in ((1280, 720), (1920, 1080), (1024, 768)):
-        wall = PhoneWall(room)
-        qtbot.addWidget(wall)
-        wall.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        wall.show()
-        wall.resize(width, height)
-        qtbot.wait_until(lambda w=width, shown=wall: shown.width() == w, timeout=2_000)
-        wall.refresh()
+    for width, height in PROJECTORS:
+        wall = wall_of_size(qtbot, room, width, height)
         assert wall.code.text().replace("-", "") == code
         assert wall.code.font().pixelSize() >= height // (8 if width >= 1280 else 10)
         metrics = wall.code.fontMetrics()
@@ -77,20 +86,9 @@ def test_wall_shows_qr_and_code_then_ideas_land_on_the_board(qtbot, window, room
     assert wall.isVisible()
     assert wall.code.text().replace("-", "") == room.service.code
     assert wall.address.text() == room.service.address
-    from PySide6.QtCore import Qt
-
-    from ui.phone_room import PhoneWall
-
     shown = wall
-    # projectors (16:9, and the 4:3 ones of many town halls), larger than this test screen
-    for width, height in ((1280, 720), (1920, 1080), (1024, 768)):
-        wall = PhoneWall(room)
-        qtbot.addWidget(wall)
-        wall.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        wall.show()
-        wall.resize(width, height)
-        qtbot.wait_until(lambda w=width, shown=wall: shown.width() == w, timeout=2_000)
-        wall.refresh()
+    for width, height in PROJECTORS:
+        wall = wall_of_size(qtbot, room, width, height)
         qtbot.wait(50)
         # from the back of the room: an eighth of the height (a tenth on a 4:3 projector)
         assert wall.code.font().pixelSize() >= height // (8 if width >= 1280 else 10)
