@@ -323,7 +323,7 @@ def window_opens(root: Path, session_id: str) -> None:
     """The real window on the atelier, offscreen at the projector's 1280×720, painted once:
     no exception in its construction, its first events or its paint."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QTimer
     from PySide6.QtWidgets import QApplication
 
     from fabrique_desktop.settings import Settings
@@ -353,6 +353,7 @@ def window_opens(root: Path, session_id: str) -> None:
             for timer in window.findChildren(QTimer):
                 timer.stop()
             window.deleteLater()
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone now, not at exit
             app.processEvents()
         store.close()
         sys.excepthook = hook
