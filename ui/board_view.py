@@ -12,7 +12,7 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsView,
@@ -481,6 +481,8 @@ class BoardView(QWidget):
         for header in self.headers.values():
             header.set_pixel_size(30 if on else 22)
         self.scene.set_high_contrast(on)
+        from PySide6.QtGui import QColor, QPalette  # not at start-up: the projector only
+
         # the margins round the columns (and the timer's band) in the board's own dark
         self.setAutoFillBackground(on)
         palette = self.palette()
