@@ -83,6 +83,10 @@ def read(path: Path) -> ZipBundle:
             "Ce fichier n'est pas un atelier Fabrique (archive illisible)."
         ) from error
     except OSError as error:
+        if not disk.is_environment(error):  # a seek before the start: offsets of a damaged zip
+            raise BundleError(
+                "Ce fichier n'est pas un atelier Fabrique (archive illisible)."
+            ) from error
         raise BundleError(f"Impossible de lire « {path.name} » : {disk.reason(error)}.") from error
     return ZipBundle(path, data, media)
 

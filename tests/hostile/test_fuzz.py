@@ -21,6 +21,8 @@ import os
 import random
 import re
 import tempfile
+import warnings
+import zipfile
 from collections import Counter
 from datetime import timedelta
 from pathlib import Path
@@ -30,6 +32,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fabrique_desktop.limits import is_media_name
+from fabrique_desktop.paths import DataDir
 from tests.hostile.helpers import (
     World,
     dump,
@@ -211,7 +215,7 @@ def _apply(document: dict[str, Any], mutation: dict[str, Any], world: World) -> 
         row[name] = mutation["value"]
 
 
-def _check(world: World, target: Path, fmt: str, before: list[str], tmp: Path, keep: str) -> None:
+def _check(world: World, target: Path, fmt: str, before: list[str], tmp: Path, keep: str) -> str:
     series = "-" if fmt == "template" else world.series_a
     before_outside = outside(world.root, keep, series)
     result = run(world.root, *_command(fmt, world, target))
@@ -221,16 +225,17 @@ def _check(world: World, target: Path, fmt: str, before: list[str], tmp: Path, k
     if result.code == 1:
         _count(fmt, "refused", result.err.strip())
         refused_cleanly(result, before, world.root, target.name)
-        return
+        return "refused"
     _count(fmt, "accepted")
     if fmt == "template":
         created = re.search(r"— (\S+)$", result.out.strip())
         assert created, result.out
         assert outside(world.root, "-", created.group(1)) == before_outside
         _template_works(world, created.group(1), tmp)
-        return
+        return "accepted"
     assert outside(world.root, keep, series) == before_outside
     opens_and_exports(world.root, keep, tmp)
+    return "accepted"
 
 
 def _command(fmt: str, world: World, target: Path) -> list[str]:
@@ -279,6 +284,127 @@ def test_fuzz_bundles(prepared, base_copy, data) -> None:
         target = Path(tmp) / "copie.json"
         target.write_text(seal(document), encoding="utf-8")
         _check(world, target, "bundles", dump(world.root), Path(tmp), world.atelier1)
+
+
+_ENTRY_NAMES = st.one_of(
+    st.sampled_from(
+        [
+            "atelier.json",
+            "media/x.jpg",
+            "media/../x.jpg",
+            "../x.jpg",
+            "/tmp/x.jpg",
+            "media/a/b.jpg",
+            "media/",
+            "media/.x",
+            "média/x.jpg",
+            "media/x.jpg\x00.txt",
+        ]
+    ),
+    st.text(max_size=20),
+)
+
+
+@st.composite
+def _archive_change(draw) -> tuple[str, Any]:
+    """One thing done to a real ``.fabrique``: an entry added, renamed, dropped, stored with
+    other flags, or bytes of the whole file changed."""
+    what = draw(st.sampled_from(["add", "rename", "drop", "flags", "bytes", "bytes", "copy"]))
+    if what == "bytes":
+        return what, draw(
+            st.lists(
+                st.tuples(
+                    st.sampled_from(["flip", "insert", "delete", "cut"]),
+                    st.integers(0, 10**6),
+                    st.binary(min_size=1, max_size=8),
+                ),
+                min_size=1,
+                max_size=4,
+            )
+        )
+    if what == "add":
+        size = draw(st.sampled_from([0, 1, 100, 3 * 1024 * 1024]))
+        return what, (draw(_ENTRY_NAMES), draw(st.binary(max_size=64)) + b"\0" * size)
+    return what, (draw(st.integers(0, 5)), draw(_ENTRY_NAMES), draw(st.integers(0, 0xFFFF)))
+
+
+def _rebuild(path: Path, changes: list[tuple[str, Any]]) -> None:
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    raw: list[tuple[str, Any]] = []
+    for what, change in changes:
+        if what == "bytes":
+            raw.append((what, change))
+        elif what == "add":
+            entries.append((zipfile.ZipInfo(change[0]), change[1]))
+        elif entries:
+            index, name, flags = change
+            info, payload = entries[index % len(entries)]
+            if what == "drop":
+                entries.remove((info, payload))
+            elif what == "copy":
+                entries.append((zipfile.ZipInfo(name), payload))
+            elif what == "rename":
+                info.filename = name
+            else:
+                info.flag_bits = flags & ~0x8  # no data descriptor: the writer cannot
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # « Duplicate name »: on purpose
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as target:
+            for info, payload in entries:
+                target.writestr(info, payload)
+    data = bytearray(path.read_bytes())
+    for _, edits in raw:
+        for action, at, junk in edits:
+            at %= max(len(data), 1)
+            if action == "flip":
+                data[at] ^= junk[0] or 1
+            elif action == "insert":
+                data[at:at] = junk
+            elif action == "delete":
+                del data[at : at + len(junk)]
+            else:
+                del data[at:]
+    path.write_bytes(bytes(data))
+
+
+@pytest.fixture(scope="module")
+def base_archive(prepared: World, tmp_path_factory) -> bytes:
+    target = tmp_path_factory.mktemp("archive") / "base.fabrique"
+    result = run(prepared.root, "export", prepared.atelier1, "-f", "bundle", "-o", str(target))
+    assert result.code == 0, result.err
+    return target.read_bytes()
+
+
+@FUZZ
+@given(data=st.data())
+def test_fuzz_archives(prepared, base_archive, data) -> None:
+    """A note-taker's ``.fabrique`` (the copy and its photo, zipped) changed on the way, read
+    by a laptop that lacks the photo or has it: refused cleanly (and no file left in media/),
+    or accepted as for a copy (nothing written outside media/)."""
+    changes = data.draw(st.lists(_archive_change(), min_size=1, max_size=3))
+    with tempfile.TemporaryDirectory() as tmp:
+        world = fresh(prepared, Path(tmp) / "data")
+        media = DataDir(world.root).media
+        if data.draw(st.booleans()):
+            for photo in media.glob("*.jpg"):
+                if not photo.name.startswith("persona-"):
+                    photo.unlink()
+        target = Path(tmp) / "copie.fabrique"
+        target.write_bytes(base_archive)
+        _rebuild(target, changes)
+        before_media, before_jpg = sorted(media.iterdir()), _pictures(Path(tmp), media)
+        outcome = _check(world, target, "archives", dump(world.root), Path(tmp), world.atelier1)
+        if outcome == "refused":
+            assert sorted(media.iterdir()) == before_media  # no photo, nor a partial one
+        assert all(is_media_name(p.name) for p in media.iterdir()), list(media.iterdir())
+        assert _pictures(Path(tmp), media) == before_jpg  # none extracted outside media/
+
+
+def _pictures(tmp: Path, media: Path) -> list[Path]:
+    """Every ``.jpg`` outside ``media``: in the attack's folder, and ``/tmp/x.jpg``."""
+    found = [p for p in tmp.rglob("*.jpg") if p.parent != media]
+    return sorted(found) + [p for p in [Path("/tmp/x.jpg")] if p.exists()]
 
 
 _KNOWN = st.sampled_from(

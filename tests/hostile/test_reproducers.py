@@ -275,7 +275,17 @@ def _corrupt(data: bytes) -> bytes:
     return bytes(out)
 
 
-@pytest.mark.parametrize("mangle", [_encrypted, _corrupt], ids=["encrypted", "corrupt-deflate"])
+def _byte_missing(data: bytes) -> bytes:
+    """One byte lost near the start (a damaged stick): the archive's offsets all point too
+    far, and zipfile seeks before the start of the file (« Invalid argument »)."""
+    return data[:4] + data[5:]
+
+
+@pytest.mark.parametrize(
+    "mangle",
+    [_encrypted, _corrupt, _byte_missing],
+    ids=["encrypted", "corrupt-deflate", "byte-missing"],
+)
 def test_broken_zip_entries_are_refused(world, tmp_path, mangle) -> None:
     target = _zip(tmp_path, world, mangle)
     before = dump(world.root)

@@ -55,11 +55,11 @@ EXAMPLES = int(
 COUNTS: Counter[str] = Counter()
 
 
-def _report(family: str, outcome: str, payload: bytes) -> None:
+def _report(family: str, outcome: str, detail: str) -> None:
     report = os.environ.get("FABRIQUE_FUZZ_REPORT")
     if report:
         with open(report, "a", encoding="utf-8") as f:
-            f.write(f"live frames\t{outcome}\t{family}: {payload[:80]!r}\n")
+            f.write(f"live frames\t{outcome}\t{family}: {detail!a}\n")
 
 
 class Facilitator:
@@ -163,12 +163,14 @@ class _Errors(logging.Handler):
         super().__init__(logging.WARNING)
         self.count = 0
         self.refusals = 0
+        self.last = ""
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.levelno >= logging.ERROR:
             self.count += 1
         elif record.getMessage().startswith("live: refused"):
             self.refusals += 1
+            self.last = record.getMessage()[:300]
 
 
 @pytest.fixture(scope="module")
@@ -346,7 +348,7 @@ def test_live_frames_after_a_valid_handshake(
         outcome = host.try_frame(payload, sealed)
         COUNTS[outcome] += 1
         COUNTS[f"{family}: {outcome}"] += 1
-        _report(family, outcome, payload)
+        _report(family, outcome, host.bugs.last if outcome == "refused" else repr(payload[:80]))
         assert outcome != "bug", (family, payload[:200])
 
     with caplog.at_level(logging.WARNING, "fabrique_desktop.live"):
