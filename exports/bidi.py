@@ -29,6 +29,13 @@ from exports.shaping import available, needs_shaping, shaping_words
 _OBJECT = "\ufffc"  # stands for an inline image or anchor while lines are reordered
 
 
+def _known(char: str) -> str:
+    """``char``, or a zero-width space where python-bidi could not place it."""
+    if "\u2066" <= char <= "\u2069" or not unicodedata.bidirectional(char):
+        return "\u200b"
+    return char
+
+
 def direction(text: str) -> str:
     """« R » when ``text`` has more right-to-left letters than left-to-right ones, « L »
     otherwise."""
@@ -51,7 +58,11 @@ def visual_order(text: str, base: str) -> list[tuple[int, str]]:
     storage = uba.get_empty_storage()
     storage["base_level"] = uba.PARAGRAPH_LEVELS[base]
     storage["base_dir"] = base
-    uba.get_embedding_levels(text, storage)
+    # python-bidi fails an assertion on the isolates (LRI, RLI, FSI, PDI: it predates them)
+    # and on characters without a bidi class (newer than this Python's Unicode, or not
+    # assigned): read as zero-width spaces, they are left out and put back as the other
+    # invisible marks are (below)
+    uba.get_embedding_levels("".join(map(_known, text)), storage)
     for index, char in enumerate(storage["chars"]):
         char["index"] = index
     uba.explicit_embed_and_overrides(storage)

@@ -124,6 +124,22 @@ def test_bidi_of_one_line() -> None:
     assert visual_lines([(0, ["دج", "هو"])], 0, "R") == [(0, ["وه", "جد"])]
 
 
+@pytest.mark.parametrize("isolate", ["\u2066", "\u2067", "\u2068", "\u2069", "\u0378"])
+def test_bidi_isolates_are_placed_and_an_idea_holding_them_prints(
+    store, demo_session, isolate
+) -> None:
+    """The invisible marks that isolate a name (LRI, RLI, FSI, PDI; a copy from a web page
+    carries them), or a character this Python's Unicode does not know (U+0378, a newer
+    emoji), ended the PDF export with python-bidi's « AssertionError: not allowed here »
+    once the idea was accepted (found by the spreadsheet fuzz)."""
+    for base in "LR":
+        order = visual_order(f"a{isolate}دج b", base)
+        assert sorted(i for i, _ in order) == list(range(6))
+    text = f"Une idée de {isolate}نادية\u2069 pour le quartier"
+    store.apply(capture(store, demo_session.id, text, "mieux"))
+    build_session_pdf(gather_session(store, demo_session), io.BytesIO())
+
+
 def test_fonts_and_colours_stay_with_their_letters_when_a_line_is_reordered() -> None:
     st = ps.styles()
     # « Aïcha » in the italic face, the Arabic name upright (DejaVu Oblique has no Arabic)

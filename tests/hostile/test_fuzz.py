@@ -17,10 +17,12 @@ a bigger random campaign by hand, and ``FABRIQUE_FUZZ_REPORT=file`` appends the 
 from __future__ import annotations
 
 import json
+import math
 import os
 import random
 import re
 import tempfile
+import time
 import warnings
 import zipfile
 from collections import Counter
@@ -29,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from fabrique_desktop.limits import is_media_name
@@ -56,6 +58,9 @@ FUZZ = settings(
     deadline=timedelta(seconds=60) if BY_HAND else None,
     derandomize=not BY_HAND,
     database=None,
+    # by hand, the first failing example is shown as drawn: shrinking examples that run
+    # every export takes longer than the campaign
+    phases=(Phase.generate,) if BY_HAND else tuple(Phase),
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 COUNTS: dict[str, Counter] = {}
@@ -98,6 +103,8 @@ _NUMBERS = st.one_of(
     st.integers(-3, 200),
     st.floats(allow_nan=True, allow_infinity=True),
     st.booleans(),
+    # the edges, often (hypothesis alone drew a NaN in about one copy of 2 000)
+    st.sampled_from([math.nan, math.inf, -math.inf, 2**63, -(2**63) - 1, 10**19, 1e12 + 1, -0.0]),
 )
 _SCALARS = st.one_of(st.none(), _NUMBERS, _STRINGS)
 _SMALL = st.one_of(st.none(), _NUMBERS, st.text(max_size=8))
@@ -226,14 +233,24 @@ def _check(world: World, target: Path, fmt: str, before: list[str], tmp: Path, k
         _count(fmt, "refused", result.err.strip())
         refused_cleanly(result, before, world.root, target.name)
         return "refused"
+    started = time.monotonic()
     _count(fmt, "accepted")
+    try:
+        return _accepted(world, fmt, result, tmp, keep, series, before_outside)
+    finally:
+        _count(fmt, "checked", f"{time.monotonic() - started:.1f} s")
+
+
+def _accepted(
+    world: World, fmt: str, result: Any, tmp: Path, keep: str, series: str, before: list[str]
+) -> str:
     if fmt == "template":
         created = re.search(r"— (\S+)$", result.out.strip())
         assert created, result.out
-        assert outside(world.root, "-", created.group(1)) == before_outside
+        assert outside(world.root, "-", created.group(1)) == before
         _template_works(world, created.group(1), tmp)
         return "accepted"
-    assert outside(world.root, keep, series) == before_outside
+    assert outside(world.root, keep, series) == before
     opens_and_exports(world.root, keep, tmp)
     return "accepted"
 
