@@ -83,6 +83,10 @@ def read(path: Path) -> ZipBundle:
             "Ce fichier n'est pas un atelier Fabrique (archive illisible)."
         ) from error
     except OSError as error:
+        if not disk.is_environment(error):  # a seek before the start: offsets of a damaged zip
+            raise BundleError(
+                "Ce fichier n'est pas un atelier Fabrique (archive illisible)."
+            ) from error
         raise BundleError(f"Impossible de lire « {path.name} » : {disk.reason(error)}.") from error
     return ZipBundle(path, data, media)
 
@@ -154,10 +158,12 @@ def extract_media(bundle: ZipBundle, media_dir: Path) -> Extraction:
     extraction = Extraction()
     if not bundle.media:
         return extraction
+    name = ""  # the entry being extracted
     try:
         media_dir.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(bundle.path) as archive:
             for info in bundle.media:
+                name = info.filename
                 final = media_dir / info.filename[len(MEDIA_PREFIX) :]
                 if final.exists():
                     continue
@@ -167,11 +173,16 @@ def extract_media(bundle: ZipBundle, media_dir: Path) -> Extraction:
     except BundleError:
         extraction.discard()
         raise
-    except (OSError, zipfile.BadZipFile, EOFError, zlib.error, RuntimeError, ValueError) as error:
+    except OSError as error:  # this disk (the archive itself was read whole before)
         extraction.discard()
         raise BundleError(
-            f"Impossible d'extraire les photos dans « {media_dir} » : {shown(str(error), 120)}."
+            f"Impossible d'extraire les photos dans « {shown(str(media_dir), 120)} » : "
+            f"{disk.reason(error)}."
         ) from error
+    except (zipfile.BadZipFile, EOFError, zlib.error, RuntimeError, ValueError) as error:
+        extraction.discard()  # a damaged photo: wrong checksum, broken compressed data
+        what = f"la photo « {shown(name, 80)} »" if name else "l'archive"
+        raise BundleError(f"Archive refusée : {what} est abîmée (illisible).") from error
     return extraction
 
 

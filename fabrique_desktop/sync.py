@@ -597,9 +597,12 @@ def import_file(
     from fabrique_desktop import bundle_zip
 
     parsed, archive = read_file(path)
-    extraction = (
-        bundle_zip.extract_media(archive, media_dir) if archive else bundle_zip.Extraction()
-    )
+    try:
+        extraction = (
+            bundle_zip.extract_media(archive, media_dir) if archive else bundle_zip.Extraction()
+        )
+    except BundleError as error:
+        raise BundleError(f"« {shown(path.name, 80)} » : {error}") from None
     try:
         summary = import_bundle(store, journal, parsed, origin=path.name)
     except BaseException:
@@ -609,7 +612,8 @@ def import_file(
         extraction.commit()
     except OSError as error:
         raise BundleError(
-            f"Les notes sont fusionnées, mais des photos n'ont pas pu être copiées : {error}."
+            "Les notes sont fusionnées, mais des photos n'ont pas pu être copiées : "
+            f"{disk.reason(error)}."
         ) from error
     return summary, parsed
 

@@ -821,6 +821,16 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'s' if n > 1 else ''}".replace(",", " ")
 
 
+def _value(value: Any) -> str:
+    """An offending value as the file writes it (JSON: ``null``, ``true``), on one line."""
+    if isinstance(value, str):
+        return shown(value)
+    try:
+        return shown(json.dumps(value, ensure_ascii=False, allow_nan=False))
+    except (TypeError, ValueError):
+        return shown(value)
+
+
 def _reason(error: ValidationError) -> str:
     """The first problem of a validation error, in French, with at most a line of the value."""
     first = error.errors(include_url=False)[0]
@@ -831,7 +841,7 @@ def _reason(error: ValidationError) -> str:
     if kind == "extra_forbidden":
         return f"champ inconnu {where}"
     if kind in _TYPES:
-        return f"{where} doit être {_TYPES[kind]}, pas « {shown(value)} »"
+        return f"{where} doit être {_TYPES[kind]}, pas « {_value(value)} »"
     if kind == "string_too_long":
         return f"{where} dépasse {_plural(ctx.get('max_length', 0), 'caractère')}"
     if kind == "too_long":
@@ -843,21 +853,21 @@ def _reason(error: ValidationError) -> str:
     if kind in ("less_than_equal", "less_than", "greater_than_equal", "greater_than"):
         bound = next(iter(ctx.values()), "?")
         sense = "au plus" if kind.startswith("less") else "au moins"
-        return f"{where} doit valoir {sense} {bound}, pas « {shown(value)} »"
+        return f"{where} doit valoir {sense} {bound}, pas « {_value(value)} »"
     if kind in ("literal_error", "enum"):
         expected = str(ctx.get("expected", "")).replace(" or ", " ou ")
-        return f"{where} doit valoir {shown(expected, 120)}, pas « {shown(value)} »"
+        return f"{where} doit valoir {shown(expected, 120)}, pas « {_value(value)} »"
     if kind in ("string_pattern_mismatch", "string_unicode"):
         expected = _PATTERNS.get(str(ctx.get("pattern", "")), "")
         if expected:
-            return f"{where} : {expected} attendu, pas « {shown(value)} »"
+            return f"{where} doit être {expected}, pas « {_value(value)} »"
         char = bad_characters(value, lines=True) if isinstance(value, str) else None
         if char is None and isinstance(value, str):
             char = bad_characters(value, lines=False)
         return f"{where} : caractère interdit {shown(char)}"
     if kind == "value_error":
         return f"{where} : {ctx.get('error', 'valeur invalide')}"
-    return f"{where} : valeur invalide « {shown(value)} »"
+    return f"{where} : valeur invalide « {_value(value)} »"
 
 
 class _Handout(_Schema):

@@ -188,7 +188,7 @@ def test_oversized_zip_entries_and_lying_headers_are_refused(copy, tmp_path, mon
     # a header claiming fewer bytes than the entry holds: the read stops at the claim
     archive = bundle_zip.read(target)
     archive.media[0].file_size = 10
-    with pytest.raises(BundleError, match=r"taille annoncée|extraire"):
+    with pytest.raises(BundleError, match=r"taille annoncée|abîmée"):
         bundle_zip.extract_media(archive, tmp_path / "media")
     assert not list((tmp_path / "media").iterdir())
 

@@ -49,6 +49,19 @@ def test_refusals_name_the_element_and_the_field_in_french() -> None:
         validation.record("cards", {**card, "colour": "#FFFFFF\n"})
 
 
+def test_refused_values_are_shown_as_the_file_writes_them() -> None:
+    """As JSON (« null », « true », « {"a": 1} »), not as Python (« None », « True »); and
+    the expected kind of text in the same sentence as a wrong type (« une date ISO attendu »
+    was also wrong French)."""
+    card = Card(session_id="s1", text="idée").to_record()
+    with pytest.raises(BundleError, match=r"« text » doit être un texte, pas « null »"):
+        validation.record("cards", {**card, "text": None})
+    with pytest.raises(BundleError, match=r"« text » doit être un texte, pas « \{\"a\": true\} »"):
+        validation.record("cards", {**card, "text": {"a": True}})
+    with pytest.raises(BundleError, match=r"« created_at » doit être une date ISO, pas « hier »"):
+        validation.record("cards", {**card, "created_at": "hier"})
+
+
 def test_every_field_of_a_sessions_data_is_a_scalar_or_a_flat_list() -> None:
     """Why ``validation.cell`` may refuse nested values instead of walking their depth."""
     from fabrique_desktop.sync import session_kinds

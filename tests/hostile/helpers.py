@@ -13,8 +13,13 @@ import contextlib
 import copy
 import io
 import json
+import os
+import re
 import shutil
 import sqlite3
+import sys
+import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -134,7 +139,8 @@ def dump(root: Path) -> list[str]:
 
 
 def outside(root: Path, session_id: str, series_id: str) -> list[str]:
-    """Every row that belongs neither to ``session_id`` nor to ``series_id``."""
+    """Every row that belongs neither to ``session_id`` nor to ``series_id`` (the series'
+    row itself and its deck may change; its other ateliers may not)."""
     uri = f"file:{DataDir(root).database}?mode=ro"
     conn = sqlite3.connect(uri, uri=True)
     conn.row_factory = sqlite3.Row
@@ -148,8 +154,10 @@ def outside(root: Path, session_id: str, series_id: str) -> list[str]:
             columns = [r[1] for r in conn.execute(f"pragma table_info('{name}')")]
             if name == "series":
                 where, args = "id != ?", [series_id]
-            elif name == "sessions":
-                where, args = "id != ? and series_id != ?", [session_id, series_id]
+            elif name == "sessions" and session_id == "-":  # a new series: its ateliers
+                where, args = "series_id != ?", [series_id]
+            elif name == "sessions":  # the other ateliers of its series too
+                where, args = "id != ?", [session_id]
             elif "session_id" in columns:
                 where, args = "session_id != ?", [session_id]
             elif "series_id" in columns:
@@ -228,14 +236,44 @@ def refused_cleanly(result: Run, before: list[str], root: Path, name: str) -> No
     assert len(message) < 400, message
     assert "\x1b" not in message
     assert name in message or "Ligne" in message or "Archive" in message, message
+    assert is_french(message), message
     assert dump(root) == before
 
 
+# words of an English (technical) message; the offending value, between « », may hold any
+_ENGLISH = re.compile(
+    r"\b(?:the|is|not|of|for|with|expected|invalid|must|cannot|can't|unable|failed|error|"
+    r"errno|object|input|value|field|required|unexpected|exception|traceback|codec|decode|"
+    r"encode|byte|binding|parameter|string|integer|column|line|file)\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"«[^«»]*»")
+
+
+def is_french(message: str) -> bool:
+    """The app's own words of ``message`` (the quoted values aside) hold no English word."""
+    words = _QUOTED.sub("«»", message.removeprefix("fabrique : "))
+    return _ENGLISH.search(words) is None
+
+
 def opens_and_exports(root: Path, session_id: str, tmp: Path, pdf: bool = True) -> None:
-    """What a facilitator does next with an accepted import: it all works."""
+    """What a facilitator does next with an accepted import: it all works, reading no file
+    outside the data folder's own (its media, its database)."""
+    with reads() as opened:
+        _opens_and_exports(root, session_id, tmp, pdf)
+    data = DataDir(root)
+    own = {data.database, data.settings, data.log_file}
+    for path in opened:
+        inside = path.is_relative_to(data.media.resolve()) or path in {p.resolve() for p in own}
+        reaching = path.is_relative_to(root.resolve().parent) or path.is_relative_to("/etc")
+        assert inside or not reaching or path.is_relative_to("/etc/fonts"), path
+
+
+def _opens_and_exports(root: Path, session_id: str, tmp: Path, pdf: bool) -> None:
     listing = run(root, "sessions")
     assert listing.code == 0, listing.err
     gui_loads(root, session_id)
+    window_opens(root, session_id)
     formats = ["csv", "md", "decidim", "json", "bundle"] + (["pdf"] if pdf else [])
     for fmt in formats:
         result = run(root, "export", session_id, "-f", fmt, "-o", str(tmp / f"out.{fmt}"))
@@ -253,6 +291,73 @@ def opens_and_exports(root: Path, session_id: str, tmp: Path, pdf: bool = True) 
             assert result.code == 0, (command, result.err)
     result = run(root, "export-template", series_id, "-o", str(tmp / "modele.json"))
     assert result.code == 0, result.err
+
+
+_READING: list[list[Path]] = []
+
+
+def _audit(event: str, args: tuple[Any, ...]) -> None:
+    if event != "open" or not _READING or not isinstance(args[0], str | bytes | os.PathLike):
+        return
+    mode, flags = args[1], args[2]
+    if (mode is None and flags & os.O_ACCMODE == os.O_RDONLY) or (mode and "r" in mode):
+        _READING[-1].append(Path(os.fsdecode(args[0])).resolve())
+
+
+@contextlib.contextmanager
+def reads() -> Iterator[list[Path]]:
+    """The files this process opens for reading meanwhile (Python's audit hook: the PDFs'
+    images, fonts and the app's own files are read through ``open``)."""
+    if not getattr(reads, "hooked", False):
+        sys.addaudithook(_audit)  # once: a hook cannot be removed
+        reads.hooked = True  # type: ignore[attr-defined]
+    opened: list[Path] = []
+    _READING.append(opened)
+    try:
+        yield opened
+    finally:
+        _READING.pop()
+
+
+def window_opens(root: Path, session_id: str) -> None:
+    """The real window on the atelier, offscreen at the projector's 1280×720, painted once:
+    no exception in its construction, its first events or its paint."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from fabrique_desktop.settings import Settings
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    errors: list[str] = []
+    hook = sys.excepthook
+    sys.excepthook = lambda kind, error, tb: errors.append(
+        "".join(traceback.format_exception(kind, error, tb))
+    )
+    data = DataDir(root)
+    store = Store.open(data.database)
+    window = None
+    try:
+        session = store.get(Session, session_id)
+        assert session is not None
+        window = MainWindow(store, session, Settings(data.settings))
+        window.resize(1280, 720)
+        window.show()
+        for _ in range(3):
+            app.processEvents()
+        window.grab()
+    finally:
+        if window is not None:
+            window.close()
+            for timer in window.findChildren(QTimer):
+                timer.stop()
+            window.deleteLater()
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone now, not at exit
+            app.processEvents()
+        store.close()
+        sys.excepthook = hook
+    assert not errors, errors[0]
 
 
 def gui_loads(root: Path, session_id: str) -> None:

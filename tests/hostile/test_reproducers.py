@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from fabrique_desktop.paths import DataDir
 from tests.hostile.helpers import (
     World,
     dump,
@@ -91,6 +92,22 @@ def _series_b_rename(document: dict[str, Any], world: World) -> None:
 
 
 BUNDLE_ATTACKS["rename-series-b-and-move-atelier"] = _series_b_rename
+
+
+def _into_series_b(document: dict[str, Any], world: World) -> None:
+    """Atelier 1 said to be of series B, without the deck that would name series A: only the
+    atelier's own series check stands in the way."""
+    _series_b_rename(document, world)
+    document["series"]["title"] = "B"
+    for kind in ("personas", "dreams", "quotes"):
+        document["entities"].pop(kind, None)
+    for card in document["entities"].get("cards", []):
+        card["persona_id"] = None
+    for table in document["entities"].get("tables", []):
+        table["persona_ids"] = []
+
+
+BUNDLE_ATTACKS["atelier-into-series-b-without-its-deck"] = _into_series_b
 
 
 def _attack(world: World, tmp_path: Path, tamper: Tamper, rows: bool) -> tuple[Path, list[str]]:
@@ -258,11 +275,56 @@ def _corrupt(data: bytes) -> bytes:
     return bytes(out)
 
 
-@pytest.mark.parametrize("mangle", [_encrypted, _corrupt], ids=["encrypted", "corrupt-deflate"])
+def _byte_missing(data: bytes) -> bytes:
+    """One byte lost near the start (a damaged stick): the archive's offsets all point too
+    far, and zipfile seeks before the start of the file (« Invalid argument »)."""
+    return data[:4] + data[5:]
+
+
+@pytest.mark.parametrize(
+    "mangle",
+    [_encrypted, _corrupt, _byte_missing],
+    ids=["encrypted", "corrupt-deflate", "byte-missing"],
+)
 def test_broken_zip_entries_are_refused(world, tmp_path, mangle) -> None:
     target = _zip(tmp_path, world, mangle)
     before = dump(world.root)
     refused_cleanly(run(world.root, "import", str(target)), before, world.root, target.name)
+
+
+def _damaged_photo(archive: Path, compression: int) -> None:
+    """The archive again, its photo written with ``compression``, then bytes of it changed."""
+    with zipfile.ZipFile(archive) as source:
+        entries = [(info.filename, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(archive, "w") as target:
+        for name, data in entries:
+            target.writestr(name, data, compress_type=compression)
+    data = bytearray(archive.read_bytes())
+    with zipfile.ZipFile(archive) as source:
+        info = next(i for i in source.infolist() if i.filename.startswith("media/"))
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for i in range(start + 5, start + 40):
+        data[i] ^= 0x5A
+    archive.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    "compression", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED], ids=["stored", "deflated"]
+)
+def test_a_damaged_photo_in_an_archive_is_refused(world, tmp_path, compression) -> None:
+    """A copy made elsewhere (its photo not here yet) whose photo is damaged on the way: the
+    refusal names the archive and says what is wrong in French (it said « Impossible
+    d'extraire les photos dans « …/media » : Bad CRC-32 for file 'media/….jpg' »)."""
+    target = tmp_path / "copie.fabrique"
+    assert run(world.root, "export", world.atelier1, "-f", "bundle", "-o", str(target)).code == 0
+    _damaged_photo(target, compression)
+    media = DataDir(world.root).media
+    for photo in media.glob("*.jpg"):
+        if not photo.name.startswith("persona-"):
+            photo.unlink()  # this laptop has not seen it
+    files, before = sorted(media.iterdir()), dump(world.root)
+    refused_cleanly(run(world.root, "import", str(target)), before, world.root, target.name)
+    assert sorted(media.iterdir()) == files  # nothing half-written left
 
 
 # --------------------------------------------------------------------------- raw JSON

@@ -11,7 +11,9 @@ closed and logged) or a bug (an unexpected error logged on the facilitator's sid
 After all of it: no bug, the other ateliers and the series byte-for-byte as before, the
 attacked atelier still reads back from the database and exports (PDF, CSV, Markdown), and a
 real note-taker still joins and syncs. ``FABRIQUE_LIVE_FUZZ=N`` runs N examples (default 100);
-the counts are printed (``-s``) for the notes.
+the counts are printed (``-s``) for the notes. As for the file formats
+(tests/hostile/test_fuzz.py), ``FABRIQUE_FUZZ_EXAMPLES=N`` runs a random (not derandomized)
+campaign of N frames and ``FABRIQUE_FUZZ_REPORT=file`` appends each frame's outcome.
 """
 
 from __future__ import annotations
@@ -42,11 +44,22 @@ from fabrique_desktop.live.peers import Throttle
 from fabrique_desktop.model import ENTITY_TYPES, Card, Series, Session
 from fabrique_desktop.sync import session_kinds
 from fabrique_desktop.workspace import ensure_first_use, list_series, list_sessions
+from tests.hostile.helpers import opens_and_exports
 from tests.live.test_link import CODE, LOOPBACK, pump_until
 from tests.live.wire import RawPeer, frame
 
-EXAMPLES = int(os.environ.get("FABRIQUE_LIVE_FUZZ", "100"))
+BY_HAND = "FABRIQUE_FUZZ_EXAMPLES" in os.environ
+EXAMPLES = int(
+    os.environ.get("FABRIQUE_FUZZ_EXAMPLES") or os.environ.get("FABRIQUE_LIVE_FUZZ", "100")
+)
 COUNTS: Counter[str] = Counter()
+
+
+def _report(family: str, outcome: str, detail: str) -> None:
+    report = os.environ.get("FABRIQUE_FUZZ_REPORT")
+    if report:
+        with open(report, "a", encoding="utf-8") as f:
+            f.write(f"live frames\t{outcome}\t{family}: {detail!a}\n")
 
 
 class Facilitator:
@@ -150,12 +163,14 @@ class _Errors(logging.Handler):
         super().__init__(logging.WARNING)
         self.count = 0
         self.refusals = 0
+        self.last = ""
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.levelno >= logging.ERROR:
             self.count += 1
         elif record.getMessage().startswith("live: refused"):
             self.refusals += 1
+            self.last = record.getMessage()[:300]
 
 
 @pytest.fixture(scope="module")
@@ -323,7 +338,8 @@ def test_live_frames_after_a_valid_handshake(
     @settings(
         max_examples=EXAMPLES,
         deadline=None,
-        derandomize=True,
+        derandomize=not BY_HAND,
+        database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
     @given(data=st.data())
@@ -332,6 +348,7 @@ def test_live_frames_after_a_valid_handshake(
         outcome = host.try_frame(payload, sealed)
         COUNTS[outcome] += 1
         COUNTS[f"{family}: {outcome}"] += 1
+        _report(family, outcome, host.bugs.last if outcome == "refused" else repr(payload[:80]))
         assert outcome != "bug", (family, payload[:200])
 
     with caplog.at_level(logging.WARNING, "fabrique_desktop.live"):
@@ -368,6 +385,8 @@ def test_after_the_fuzz_the_atelier_reads_exports_and_a_note_taker_joins(
     build_session_pdf(report, io.BytesIO())
     write_session_csv(report, tmp_path / "atelier.csv")
     write_session_markdown(report, tmp_path / "atelier.md")
+    # as after an accepted file: every command's export, the window, no file read from outside
+    opens_and_exports(host.path, host.session.id, tmp_path)
 
     store = Store.open(tmp_path / "note.db")
     journal = SyncJournal(store)
