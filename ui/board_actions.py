@@ -382,10 +382,17 @@ class BoardActions(QObject):
             parsed = self.capture.vocabulary.parse(line)
             change = board.edit_parsed(self.controller.store, card, parsed, keep_column=False)
             self.push(change, [card_id])
-        self.board_view.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._back_to_board()
 
     def _edit_cancelled(self, card_id: str) -> None:
-        self.board_view.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._back_to_board()
+
+    def _back_to_board(self) -> None:
+        """An edit ended by Enter or Esc gives the keyboard back to the board; one ended by
+        the keyboard going elsewhere (Ctrl+N, a click in the filter) leaves it there (the
+        board took it from the capture field: the next idea typed was lost on the board)."""
+        if self.editor.kept_keyboard:
+            self.board_view.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_changed(self, change: Change, origin: Origin) -> None:
         """Only the touched cards are looked at (the window's scene already shows them):

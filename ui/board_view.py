@@ -35,6 +35,7 @@ from ui.board_scene import (
     BoardScene,
     Overview,
 )
+from ui.card_item import TILE_PADDING
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtGui import QKeyEvent, QResizeEvent, QWheelEvent
@@ -49,7 +50,9 @@ BOARD_MARGIN = 8
 READABLE_PROJECTOR = 28  # px: the smallest card text « Ajuster » gives the wall (issue 3)
 READABLE_DESK = 16
 OVERVIEW_LARGEST, OVERVIEW_SMALLEST = 24, 14  # px: the overview's tiles
-TILE_LETTERS = 15  # a tile shows at least this many letters: the idea's first words
+TILE_LETTERS = 15  # letters a tile shows where the board allows: the idea's first words
+FEWEST_LETTERS = 12  # a tile never shows fewer (the whole board in sight needs it at 720 px)
+FIRST_WORDS = 30  # letters beyond these add little to a tile
 # a card changed by the facilitator (not a phone, another laptop or an import) is brought
 # into sight even from a folded column (a narrow projector)
 UNFOLDING = (Origin.LOCAL, Origin.UNDO, Origin.REDO)
@@ -411,20 +414,31 @@ class BoardView(QWidget):
             self.view.show_card(card_id)
 
     def _overview(self) -> Overview:
+        """The tiles' type and how many go across a column: the whole board in sight, read
+        best from the back of the room — the largest type times the letters a tile shows
+        (up to its first words). Trying the largest type first put two tiles a row of ten
+        letters at 24 px on a 1080 px wall, where one a row at 23 px shows the first line.
+        When no type holds the whole board, the columns scroll."""
         height = self.view.maximumViewportSize().height()
         width = self.scene.column_width
         tallest = max((self.scene.count(c.key) for c in self.scene.columns), default=1) or 1
         font = QFont(self.scene.fonts.text)
+        best: Overview | None = None
+        best_score = 0.0
         for pixels in range(OVERVIEW_LARGEST, OVERVIEW_SMALLEST - 1, -1):
             font.setPixelSize(pixels)
             metrics = QFontMetricsF(font)
             tile = math.ceil(metrics.height() + 10)
             rows = max(1, int((height - 2 * COLUMN_PADDING + TILE_GAP) // (tile + TILE_GAP)))
-            across = math.ceil(tallest / rows)
-            overview = Overview(QFont(font), across, float(tile))
-            if overview.tile_width(width) >= metrics.averageCharWidth() * TILE_LETTERS:
-                return overview
-        across = max(
+            overview = Overview(QFont(font), math.ceil(tallest / rows), float(tile))
+            room = overview.tile_width(width) - 2 * TILE_PADDING - metrics.horizontalAdvance("…")
+            letters = room / metrics.averageCharWidth()
+            score = pixels * pixels * min(letters, FIRST_WORDS)
+            if letters >= FEWEST_LETTERS and score > best_score:
+                best, best_score = overview, score
+        if best is not None:
+            return best
+        across = max(  # too many ideas to fit: the columns scroll, tiles keep their letters
             1,
             int(
                 (width - 2 * COLUMN_PADDING + TILE_GAP)

@@ -31,6 +31,7 @@ class CardEditor(MarkerLineEdit):
         self.setObjectName("card-editor")
         self.setAccessibleName(self.tr("Modifier l'idée"))
         self.card_id = ""
+        self.kept_keyboard = False  # the edit ended by Enter or Esc, not by focus going away
         self.hide()
         self.submitted.connect(self._finish)
         self.left.connect(self._cancel)
@@ -50,12 +51,14 @@ class CardEditor(MarkerLineEdit):
 
     def _finish(self, line: str) -> None:
         card_id, self.card_id = self.card_id, ""
+        self.kept_keyboard = self.hasFocus()
         self.hide()
         if card_id:
             self.finished.emit(card_id, line)
 
     def _cancel(self) -> None:
         card_id, self.card_id = self.card_id, ""
+        self.kept_keyboard = self.hasFocus()
         self.hide()
         if card_id:
             self.cancelled.emit(card_id)

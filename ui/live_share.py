@@ -368,8 +368,9 @@ def _panel_of(window: Any, live: LiveSession) -> LivePanel:
         window.live_panel = panel
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
     panel.refresh()
-    panel.show()
-    panel.raise_()
+    from ui.panel_strip import show_beside_board
+
+    show_beside_board(window, panel, panel.minimumSizeHint().width())
     return panel
 
 

@@ -37,6 +37,18 @@ DOCK_SEPARATOR = 6  # px between the board and a docked panel
 OVER_WIDTH = 300  # px: a folded panel opened over the board
 
 
+def show_beside_board(window: QWidget, dock: QDockWidget, width: int) -> None:
+    """A feature's panel shown as every panel is: beside the board where the cards keep their
+    width, else folded to the strip (a dock shown directly pushed a small window wider than
+    its screen before it folded, or docked in full screen when it was folded already)."""
+    strip = getattr(window, "panel_strip", None)
+    if isinstance(strip, PanelStrip):
+        strip.show_panel(dock, width)
+    else:
+        dock.show()
+    dock.raise_()
+
+
 class PanelOverlay(QFrame):
     """A folded panel opened over the right of the board (its widget, borrowed from its dock)."""
 
@@ -161,8 +173,8 @@ class PanelStrip(QWidget):
         for dock in open_docks:
             if room and dock in self.folded:
                 self.unfold(dock)
-            elif not room and dock not in self.folded:
-                self.fold(dock)
+            elif not room and (dock not in self.folded or dock.isVisible()):
+                self.fold(dock)  # a folded panel shown again by its feature folds again
         self._show_strip()
 
     def fold(self, dock: QDockWidget) -> None:
@@ -313,9 +325,19 @@ class PanelStrip(QWidget):
 
     def _watch(self, dock: QDockWidget) -> None:
         if dock not in self._known:
+            self._tab_with_the_others(dock)
             self._known.append(dock)
             dock.installEventFilter(self)
             dock.destroyed.connect(lambda _=None, d=dock: self._forget(d))
+
+    def _tab_with_the_others(self, dock: QDockWidget) -> None:
+        """Every panel a tab of one group: panels stacked one above the other (the phones'
+        over the votes') added up their heights and pushed a 720 px window to 1193."""
+        area = self.main.dockWidgetArea(dock)
+        for other in self._known:
+            if not other.isFloating() and self.main.dockWidgetArea(other) == area:
+                self.main.tabifyDockWidget(other, dock)
+                return
 
     def _forget(self, dock: QDockWidget) -> None:
         if dock in self._known:
@@ -355,8 +377,7 @@ class PanelStrip(QWidget):
         elif (
             isinstance(watched, QDockWidget)
             and kind == QEvent.Type.Show
-            and watched not in self.folded
-            and not self._room_for([watched])
+            and (watched in self.folded or not self._room_for([watched]))
         ):
             QTimer.singleShot(0, self, self.arrange)  # shown by someone else: it folds
         return super().eventFilter(watched, event)

@@ -197,8 +197,9 @@ class PhoneRoom(QObject):
             self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.window.resizeDocks([self.dock], [300], Qt.Orientation.Horizontal)
         assert self.panel is not None
-        self.dock.show()
-        self.dock.raise_()
+        from ui.panel_strip import show_beside_board
+
+        show_beside_board(self.window, self.dock, 300)
         self.panel.refresh()
 
     # the facilitator's actions (undo steps)

@@ -234,17 +234,21 @@ def scenario(window, app) -> Iterable[tuple[str, Callable[[], None]]]:  # type: 
     yield "fenêtre à nouveau", lambda: window.set_projector_mode(False)
 
 
-def run(size: str, save_to: Path | None = None) -> list[tuple[str, int]]:
-    """Open atelier 3 on an offscreen screen of ``size`` (e.g. 1280x720), play the
-    scenario and compare after each step."""
+def offscreen_screen(size: str) -> tuple[int, int]:
+    """The offscreen platform with one screen of ``size`` (e.g. 1280x720): set before the
+    application is made."""
     width, height = (int(n) for n in size.split("x"))
     config = Path(tempfile.mkdtemp()) / "screen.json"
     screen = {"name": "projector", "x": 0, "y": 0, "width": width, "height": height}
     config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1}]}))
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    return width, height
 
-    from PySide6.QtWidgets import QApplication
 
+def open_atelier_3(at_start_up: bool = False):  # type: ignore[no-untyped-def]
+    """The demo's atelier 3 (the seed's ~100 ideas) in a new data folder, its window made
+    (not shown): (app, fabrique, store, atelier, window). Keep ``fabrique``: it is the app
+    (its dialogs, Ctrl+O, hang on it)."""
     from db.backups import Backups
     from db.store import Store
     from fabrique_desktop.paths import DataDir
@@ -258,7 +262,18 @@ def run(size: str, save_to: Path | None = None) -> list[tuple[str, int]]:
     assert series is not None
     atelier = next(s for s in list_sessions(store, series.id) if s.number == 3)
     fabrique = FabriqueApp(app, store, data_dir, Backups(store, data_dir.backups))
-    window = fabrique.open_session(atelier.id)
+    window = fabrique.open_session(atelier.id, at_start_up=at_start_up)
+    return app, fabrique, store, atelier, window
+
+
+def run(size: str, save_to: Path | None = None) -> list[tuple[str, int]]:
+    """Open atelier 3 on an offscreen screen of ``size`` (e.g. 1280x720), play the
+    scenario and compare after each step."""
+    width, height = offscreen_screen(size)
+
+    from PySide6.QtWidgets import QApplication
+
+    app, _fabrique, store, _atelier, window = open_atelier_3()
     window.resize(min(1280, width), min(720, height))
     window.show()
 

@@ -102,3 +102,32 @@ def test_opening_an_atelier_puts_the_keyboard_in_the_capture_field(
     type_text(QApplication.focusWidget(), "Rien de perdu")
     qtbot.keyClick(opened.capture.field, Qt.Key.Key_Return)
     assert [c.text for c in store.find(Card, session_id=other.id)] == ["Rien de perdu"]
+
+
+def test_ctrl_n_while_a_card_is_edited_leaves_the_keyboard_in_the_capture_field(
+    qtbot, active, store, session
+) -> None:
+    """Enter on a card opens its editor; Ctrl+N saved the edit and gave the keyboard to the
+    board instead of the capture field: the idea typed next was lost, its digits sent the
+    chosen card to other columns and its spaces showed it large (real window, xdotool)."""
+    from fabrique_desktop.model import Card as CardModel
+
+    window = active
+    window.focus_capture()
+    type_text(window.capture.field, "Première idée")
+    qtbot.keyClick(window.capture.field, Qt.Key.Key_Return)
+    (first,) = store.find(CardModel, session_id=session.id)
+    window.scene.select_cards([first.id])
+    window.board.view.setFocus()
+    has_keyboard(qtbot, window, window.board.view)
+    qtbot.keyClick(window.board.view, Qt.Key.Key_Return)  # the chosen card's editor
+    editor = window.board_actions.editor
+    has_keyboard(qtbot, window, editor)
+    qtbot.keyClick(editor, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    has_keyboard(qtbot, window, window.capture.field)
+    qtbot.wait(50)
+    assert QApplication.focusWidget() is window.capture.field
+    type_text(QApplication.focusWidget(), "Seconde idée 12")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    texts = sorted(c.text for c in store.find(CardModel, session_id=session.id))
+    assert texts == ["Première idée", "Seconde idée 12"]

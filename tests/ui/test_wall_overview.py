@@ -97,3 +97,22 @@ def test_the_chosen_card_stays_in_sight_after_the_overview_or_fit(qtbot, wall, s
         wall.board.fit_to_window()
     assert card.pos().y() >= 0
     assert card.pos().y() + card.height() <= view.viewport().height()
+
+
+def whole_board_in_sight(window) -> None:  # type: ignore[no-untyped-def]
+    scene, view = window.scene, window.board.view
+    for column in scene.columns:
+        assert scene.content_height(column.key) <= view.viewport().height() + 1, column.key
+
+
+def test_the_overview_on_a_large_wall_gives_each_tile_a_row(qtbot, wall) -> None:
+    """At 1920×1080 the overview put two tiles a row of ~10 letters each (« Tarif uni… »)
+    at 24 px and left half the wall empty, where one a row at 23 px shows the first line."""
+    wall.set_projector_mode(True)
+    wall.showNormal()  # the offscreen screen is one size: the window is the projector
+    wall.resize(1920, 1080)
+    qtbot.wait(50)
+    wall.overview_action.trigger()
+    assert wall.scene.overview.across == 1
+    assert wall.scene.overview.font.pixelSize() >= 20
+    whole_board_in_sight(wall)

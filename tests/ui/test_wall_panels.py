@@ -125,3 +125,49 @@ def test_a_panel_made_elsewhere_folds_too(qtbot, wall) -> None:
     qtbot.wait_until(lambda: window.panel_strip.folded == [dock], timeout=2000)
     assert not dock.isVisible()
     assert problems(window) == []
+
+
+def test_the_phones_panel_asked_for_again_stays_folded(qtbot, wall) -> None:
+    """Ctrl+Shift+X (or « Ouvrir un vote aux téléphones… ») a second time in full screen: the
+    phones' panel docked beside the board while its button stayed in the strip, the board
+    crushed to one column and four bands (1024×768), the window wider than the screen."""
+    window = wall
+    full_screen(qtbot, window)
+    window.phone_menu.panel()
+    dock = window.phone_menu.room.dock
+    qtbot.wait_until(lambda: window.panel_strip.folded == [dock], timeout=2000)
+    window.phone_menu.panel()  # asked for again
+    qtbot.wait(50)
+    assert not dock.isVisible()
+    assert window.panel_strip.folded == [dock]
+    assert problems(window) == []
+
+
+def test_the_phones_panel_in_a_small_window_leaves_it_its_size(qtbot, wall) -> None:
+    """At 800×600 the phones' panel, shown beside the board before it folded, pushed the
+    window to 937 px: its right sixth off the screen."""
+    window = wall
+    window.resize(800, 600)
+    qtbot.wait(50)
+    window.phone_menu.panel()
+    dock = window.phone_menu.room.dock
+    qtbot.wait_until(lambda: window.panel_strip.folded == [dock], timeout=2000)
+    qtbot.wait(50)
+    assert window.width() == 800
+    assert problems(window) == []
+
+
+def test_panels_open_together_share_the_height(qtbot, wall) -> None:
+    """Votes, then the phones' panel and the live-sharing one, at 1280×720: stacked one
+    above the other they pushed the window to 1193 px high (the status bar and the bottom of
+    every column off the screen); they are tabs of one group."""
+    from ui.live_share import _live_of, _panel_of
+
+    window = wall
+    dock = open_panel(window, "votes")
+    window.phone_menu.panel()
+    live = _panel_of(window, _live_of(window))
+    qtbot.wait(50)
+    assert window.height() == 720
+    assert dock in window.tabifiedDockWidgets(live)
+    assert problems(window) == []

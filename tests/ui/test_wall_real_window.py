@@ -40,7 +40,7 @@ def free_display() -> int:
 
 
 class Desktop:
-    def __init__(self, window_manager: bool) -> None:
+    def __init__(self, window_manager: bool, size: tuple[int, int] = (WIDTH, HEIGHT)) -> None:
         self.number = free_display()
         self.env = {**os.environ, "DISPLAY": f":{self.number}", "QT_QPA_PLATFORM": "xcb"}
         self.env.pop("WAYLAND_DISPLAY", None)
@@ -51,7 +51,7 @@ class Desktop:
                     f":{self.number}",
                     "-screen",
                     "0",
-                    f"{WIDTH}x{HEIGHT}x24",
+                    f"{size[0]}x{size[1]}x24",
                     "-nolisten",
                     "tcp",
                 ],

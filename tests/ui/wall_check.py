@@ -104,9 +104,18 @@ def problems(window, panel_over: bool = False) -> list[str]:  # type: ignore[no-
             found.append(f"en-tête hors de la fenêtre : {key}")
     # panels: beside the board, never over it (a panel opened on demand over the board is
     # the facilitator's moment: not a state the room is left with)
+    folding = getattr(getattr(window, "panel_strip", None), "folding", False)
     for dock in window.findChildren(QDockWidget):
-        if shown(dock) and not dock.isFloating() and global_rect(dock).intersects(viewport):
+        if not shown(dock) or dock.isFloating():
+            continue
+        if global_rect(dock).intersects(viewport):
             found.append(f"le panneau « {dock.windowTitle()} » couvre des idées")
+        elif folding:  # full screen, this window the wall: every panel folds
+            found.append(f"le panneau « {dock.windowTitle()} » écrase le tableau")
+    screen = window.screen()
+    whole = window.isFullScreen() or window.isMaximized()
+    if whole and screen is not None and not screen.geometry().contains(global_rect(window)):
+        found.append(f"la fenêtre déborde de l'écran ({window.width()}×{window.height()})")
     overlay = getattr(getattr(window, "panel_strip", None), "overlay", None)
     if shown(overlay) and global_rect(overlay).intersects(viewport) and not panel_over:
         found.append("un panneau déplié couvre des idées")
