@@ -170,6 +170,9 @@ class _Errors(logging.Handler):
             self.count += 1
         elif record.getMessage().startswith("live: refused"):
             self.refusals += 1
+            if not self.last.startswith("live: unusable"):  # the detail came first
+                self.last = record.getMessage()[:300]
+        elif record.getMessage().startswith("live: unusable"):
             self.last = record.getMessage()[:300]
 
 
@@ -256,6 +259,8 @@ def plausible_edit(draw: st.DrawFn, host: Facilitator) -> bytes:
             },
         )
     )
+    if card_id not in host.mine:  # a new idea comes whole, as the app writes it
+        fields = {**Card(session_id=host.session.id, id=card_id).to_record(), **fields}
     trial = SessionDoc([host.base])
     before = trial.state_vector()
     trial.write([("cards", card_id, fields)])
@@ -349,6 +354,7 @@ def test_live_frames_after_a_valid_handshake(
         COUNTS[outcome] += 1
         COUNTS[f"{family}: {outcome}"] += 1
         _report(family, outcome, host.bugs.last if outcome == "refused" else repr(payload[:80]))
+        host.bugs.last = ""
         assert outcome != "bug", (family, payload[:200])
 
     with caplog.at_level(logging.WARNING, "fabrique_desktop.live"):
