@@ -59,12 +59,13 @@ TILE_GAP = 4.0  # between the overview's tiles
 
 @dataclass(frozen=True)
 class Overview:
-    """The whole board at a glance: each card a one-line tile (its first words) in
-    ``across`` tiles per column row, in ``font``."""
+    """The whole board at a glance: each card a tile of ``lines`` lines (its first words)
+    in ``across`` tiles per column row, in ``font``."""
 
     font: QFont
     across: int
     tile_height: float
+    lines: int = 1
 
     def tile_width(self, column_width: float) -> float:
         inner = column_width - 2 * COLUMN_PADDING - (self.across - 1) * TILE_GAP
@@ -807,7 +808,7 @@ class BoardScene(QGraphicsScene):
         assert overview is not None
         x = self.column_left(key)
         width = overview.tile_width(self.column_width)
-        tile = (float(width), overview.tile_height, overview.font)
+        tile = (float(width), overview.tile_height, overview.font, overview.lines)
         stack = self._order.get(key, [])
         rows = math.ceil(len(stack) / overview.across)
         self._content[key] = rows * (overview.tile_height + TILE_GAP) + 2 * COLUMN_PADDING

@@ -8,6 +8,7 @@ the high-contrast theme.
 
 from __future__ import annotations
 
+import itertools
 import math
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,9 @@ OVERVIEW_LARGEST, OVERVIEW_SMALLEST = 24, 14  # px: the overview's tiles
 TILE_LETTERS = 15  # letters a tile shows where the board allows: the idea's first words
 FEWEST_LETTERS = 12  # a tile never shows fewer (the whole board in sight needs it at 720 px)
 FIRST_WORDS = 30  # letters beyond these add little to a tile
+TILE_LINES = 3  # a tile may wrap its first words onto this many lines
+WRAPPED = 0.8  # the share of a wrapped tile's room its words fill
+LINE_LETTERS = 10  # a tile wraps only lines that hold this many letters
 # a card changed by the facilitator (not a phone, another laptop or an import) is brought
 # into sight even from a folded column (a narrow projector)
 UNFOLDING = (Origin.LOCAL, Origin.UNDO, Origin.REDO)
@@ -425,19 +429,28 @@ class BoardView(QWidget):
         font = QFont(self.scene.fonts.text)
         best: Overview | None = None
         best_score = 0.0
-        for pixels in range(OVERVIEW_LARGEST, OVERVIEW_SMALLEST - 1, -1):
+        for lines, pixels in itertools.product(
+            range(1, TILE_LINES + 1), range(OVERVIEW_LARGEST, OVERVIEW_SMALLEST - 1, -1)
+        ):
             font.setPixelSize(pixels)
             metrics = QFontMetricsF(font)
-            tile = math.ceil(metrics.height() + 10)
-            rows = max(1, int((height - 2 * COLUMN_PADDING + TILE_GAP) // (tile + TILE_GAP)))
-            overview = Overview(QFont(font), math.ceil(tallest / rows), float(tile))
+            tile = math.ceil(metrics.height() + (lines - 1) * metrics.lineSpacing() + 10)
+            rows = max(1, int((height - 2 * COLUMN_PADDING - TILE_GAP) // (tile + TILE_GAP)))
+            overview = Overview(QFont(font), math.ceil(tallest / rows), float(tile), lines)
             room = overview.tile_width(width) - 2 * TILE_PADDING - metrics.horizontalAdvance("…")
-            letters = room / metrics.averageCharWidth()
+            per_line = room / metrics.averageCharWidth()
+            if lines > 1 and per_line < LINE_LETTERS:
+                continue  # a word or two a line: a column of syllables, not first words
+            # words wrapped onto a second line leave the end of the first one empty
+            letters = per_line * lines * (WRAPPED if lines > 1 else 1)
             score = pixels * pixels * min(letters, FIRST_WORDS)
             if letters >= FEWEST_LETTERS and score > best_score:
                 best, best_score = overview, score
         if best is not None:
             return best
+        font.setPixelSize(OVERVIEW_SMALLEST)
+        metrics = QFontMetricsF(font)
+        tile = math.ceil(metrics.height() + 10)
         across = max(  # too many ideas to fit: the columns scroll, tiles keep their letters
             1,
             int(

@@ -175,7 +175,8 @@ class CardItem(QGraphicsItem):
         self._vote_height = 0.0
         self._height = self._estimate()
         self._ghost: int | None = None  # while dragged: how many other cards come with it
-        self._tile: tuple[float, float, QFont] | None = None  # the overview: width, height, font
+        # the overview: width, height, font, lines
+        self._tile: tuple[float, float, QFont, int] | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         # a picture per note in its own coordinates: the view never scales (the zoom is the type
         # size). Not DeviceCoordinateCache: for a note taller than the view, or partly out of it,
@@ -249,9 +250,9 @@ class CardItem(QGraphicsItem):
     def is_ghost(self) -> bool:
         return self._ghost is not None
 
-    def set_tile(self, tile: tuple[float, float, QFont] | None) -> None:
-        """The overview: the note as a tile of one line, its first words (width, height,
-        font), or None for the whole note."""
+    def set_tile(self, tile: tuple[float, float, QFont, int] | None) -> None:
+        """The overview: the note as a tile of a few lines, its first words (width, height,
+        font, lines), or None for the whole note."""
         if tile != self._tile:
             self.prepareGeometryChange()
             self._tile = tile
@@ -262,14 +263,30 @@ class CardItem(QGraphicsItem):
         return self._tile is not None
 
     def tile_text(self) -> str:
-        """What a tile shows: the first words that fit, then « … »."""
+        """What a tile shows: the first words that fit on its lines, then « … »."""
         if self._tile is None:
             return ""
-        width, _height, font = self._tile
+        width, _height, font, lines = self._tile
         metrics = QFontMetricsF(font)
         more = f"  ● {self.votes}" if self.votes and not self.votes_secret else ""
-        room = width - 2 * TILE_PADDING - metrics.horizontalAdvance(more)
-        return metrics.elidedText(self.card.text, Qt.TextElideMode.ElideRight, room) + more
+        room = width - 2 * TILE_PADDING
+        words = self.card.text.split()
+        shown: list[str] = []
+        while words and len(shown) < lines - 1:
+            taken = 1  # a word longer than the line is cut on the last line
+            while (
+                taken < len(words)
+                and metrics.horizontalAdvance(" ".join(words[: taken + 1])) <= room
+            ):
+                taken += 1
+            if metrics.horizontalAdvance(words[0]) > room:
+                break
+            shown.append(" ".join(words[:taken]))
+            words = words[taken:]
+        last = metrics.elidedText(
+            " ".join(words), Qt.TextElideMode.ElideRight, room - metrics.horizontalAdvance(more)
+        )
+        return "\n".join([*shown, last] if last or not shown else shown) + more
 
     def text_font(self) -> QFont:
         return self._fonts.scaled(False, self._scale)[0] if self._scale < 1 else self._fonts.text

@@ -49,7 +49,7 @@ def test_the_overview_shows_every_card_with_its_first_words(qtbot, wall) -> None
         assert scene.column_rect(item.card.column).contains(rect)
         font = scene.overview.font
         assert font.pixelSize() >= 14
-        shown = item.tile_text().rstrip("…")
+        shown = item.tile_text().rstrip("…").replace("\n", " ")
         assert item.card.text.startswith(shown)
         assert len(shown.strip()) >= TILE_LETTERS // 2 or shown == item.card.text
     wall.overview_action.trigger()  # back: whole notes, at the projector's size
@@ -116,3 +116,19 @@ def test_the_overview_on_a_large_wall_gives_each_tile_a_row(qtbot, wall) -> None
     assert wall.scene.overview.across == 1
     assert wall.scene.overview.font.pixelSize() >= 20
     whole_board_in_sight(wall)
+
+
+def test_the_overview_on_a_720_wall_wraps_the_first_words(qtbot, wall) -> None:
+    """At 1280×720 full screen the tiles were one line of ~10 letters (« Faciliter la … »)
+    with half the wall's height empty: they now take two lines, the whole board in sight."""
+    wall.set_projector_mode(True)
+    wall.showNormal()  # the offscreen screen is one size: the window is the projector
+    wall.resize(1280, 720)
+    qtbot.wait(50)
+    wall.overview_action.trigger()
+    overview = wall.scene.overview
+    assert overview.lines == 2
+    assert overview.font.pixelSize() >= 14
+    whole_board_in_sight(wall)
+    shown = [i.tile_text().rstrip("…").replace("\n", " ") for i in wall.scene.items_by_id.values()]
+    assert sum(len(s) for s in shown) / len(shown) >= 15
