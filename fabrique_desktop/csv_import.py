@@ -101,7 +101,19 @@ def fold(value: str) -> str:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """The text and the name of its encoding: UTF-8 (BOM or not), else Windows-1252."""
+    """The text and the name of its encoding: UTF-16 with its BOM (a spreadsheet's « Texte
+    Unicode »), UTF-8 (BOM or not), else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise CsvImportError(
+                "Ce fichier commence comme de l'UTF-16 (« Texte Unicode ») mais contient des "
+                "caractères illisibles : enregistrez-le en « CSV UTF-8 » depuis le tableur."
+            ) from error
+        if "\x00" in text:
+            raise CsvImportError("Ce fichier n'est pas un fichier CSV (contenu binaire).")
+        return text, "utf-16"
     if b"\x00" in data:
         raise CsvImportError("Ce fichier n'est pas un fichier CSV (contenu binaire).")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -126,10 +138,11 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def sniff_delimiter(text: str) -> str:
-    """``;`` or ``,``: whichever separates more names on the header line (quotes aside)."""
+    """``,``, ``;`` or a tab (« Texte Unicode »): whichever separates more names on the
+    header line (quotes aside); ``,`` when none does."""
     header = text.split("\n", 1)[0]
     unquoted = re.sub(r'"[^"]*"', "", header)
-    return ";" if unquoted.count(";") > unquoted.count(",") else ","
+    return max((",", ";", "\t"), key=unquoted.count)
 
 
 class _Resolver:

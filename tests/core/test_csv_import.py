@@ -59,6 +59,24 @@ def test_utf8_with_bom_and_quoted_delimiters_and_newlines() -> None:
     assert parsed.rows[1].column == "inbox"
 
 
+def test_a_spreadsheets_unicode_text_utf16_with_tabs() -> None:
+    """Excel's « Texte Unicode » (UTF-16 with its BOM, tab-separated) was refused as
+    « contenu binaire »."""
+    text = "texte\tcolonne\tthèmes\r\n« Cœur de ville », 李明\tVivre Mieux\tÉcologie\r\n"
+    parsed = parse(text.encode("utf-16"), TEMPLATE)
+    assert (parsed.encoding, parsed.delimiter) == ("utf-16", "\t")
+    (row,) = parsed.rows
+    assert (row.text, row.column, row.tags) == ("« Cœur de ville », 李明", "mieux", ("#Écologie",))
+
+
+@pytest.mark.parametrize(
+    "data", [b"\xff\xfet\x00\x00\xd8", "texte\nUne\x00idée\n".encode("utf-16")]
+)
+def test_unreadable_utf16_is_refused_in_french(data: bytes) -> None:
+    with pytest.raises(CsvImportError, match=r"UTF-16|contenu binaire"):
+        parse(data, TEMPLATE)
+
+
 def test_only_text_is_required_and_blank_lines_are_skipped() -> None:
     parsed = parse(b"texte\nA\n\n  \nB\n", TEMPLATE)
     assert [r.text for r in parsed.rows] == ["A", "B"]
