@@ -57,6 +57,7 @@ FIRST_WORDS = 30  # letters beyond these add little to a tile
 TILE_LINES = 3  # a tile may wrap its first words onto this many lines
 WRAPPED = 0.8  # the share of a wrapped tile's room its words fill
 LINE_LETTERS = 10  # a tile wraps only lines that hold this many letters
+TILE_MARGIN = 8  # px above and below a tile's lines, together
 # a card changed by the facilitator (not a phone, another laptop or an import) is brought
 # into sight even from a folded column (a narrow projector)
 UNFOLDING = (Origin.LOCAL, Origin.UNDO, Origin.REDO)
@@ -434,7 +435,7 @@ class BoardView(QWidget):
         ):
             font.setPixelSize(pixels)
             metrics = QFontMetricsF(font)
-            tile = math.ceil(metrics.height() + (lines - 1) * metrics.lineSpacing() + 10)
+            tile = _tile_height(metrics, lines)
             rows = max(1, int((height - 2 * COLUMN_PADDING - TILE_GAP) // (tile + TILE_GAP)))
             overview = Overview(QFont(font), math.ceil(tallest / rows), float(tile), lines)
             room = overview.tile_width(width) - 2 * TILE_PADDING - metrics.horizontalAdvance("…")
@@ -450,7 +451,7 @@ class BoardView(QWidget):
             return best
         font.setPixelSize(OVERVIEW_SMALLEST)
         metrics = QFontMetricsF(font)
-        tile = math.ceil(metrics.height() + 10)
+        tile = _tile_height(metrics, 1)
         across = max(  # too many ideas to fit: the columns scroll, tiles keep their letters
             1,
             int(
@@ -581,3 +582,7 @@ class BoardView(QWidget):
         for key, header in self.headers.items():
             left = round(self.scene.column_left(key))
             header.setGeometry(left, 0, round(self.scene.column_width_of(key)), height)
+
+
+def _tile_height(metrics: QFontMetricsF, lines: int) -> int:
+    return math.ceil(metrics.height() + (lines - 1) * metrics.lineSpacing() + TILE_MARGIN)

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 
+from tests.ui.test_wall_panels import full_screen, open_panel
 from ui.board_view import READABLE_PROJECTOR, TILE_LETTERS
 
 
@@ -132,3 +133,16 @@ def test_the_overview_on_a_720_wall_wraps_the_first_words(qtbot, wall) -> None:
     whole_board_in_sight(wall)
     shown = [i.tile_text().rstrip("…").replace("\n", " ") for i in wall.scene.items_by_id.values()]
     assert sum(len(s) for s in shown) / len(shown) >= 15
+
+
+def test_the_overview_in_the_rooms_set_up_shows_the_whole_board(qtbot, wall) -> None:
+    """1280×720 full screen with the timer running and the votes panel folded to its strip
+    (the issue's « Done when »): the tallest columns scrolled, 6 of their 24 ideas out of
+    sight."""
+    full_screen(qtbot, wall)
+    open_panel(wall, "votes")
+    wall.animation.timer.show_or_hide()
+    qtbot.wait(100)
+    wall.overview_action.trigger()
+    assert wall.scene.overview.font.pixelSize() >= 14
+    whole_board_in_sight(wall)
