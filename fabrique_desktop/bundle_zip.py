@@ -57,6 +57,9 @@ class ZipBundle:
     media: list[zipfile.ZipInfo] = field(default_factory=list)
 
 
+UNREADABLE = "Ce fichier n'est pas un atelier Fabrique (archive illisible)."
+
+
 def read(path: Path) -> ZipBundle:
     """Check every entry and read the bundle; a French ``BundleError`` for anything amiss."""
     try:
@@ -70,6 +73,13 @@ def read(path: Path) -> ZipBundle:
                 raise BundleError("Ce fichier n'est pas un atelier Fabrique (pas d'atelier.json).")
             data = _read_bounded(archive, entry, MAX_JSON_BYTES)
             media = [i for i in infos if i.filename.startswith(MEDIA_PREFIX)]
+    except OSError as error:
+        if disk.is_environment(error):
+            raise BundleError(
+                f"Impossible de lire « {path.name} » : {disk.reason(error)}."
+            ) from error
+        # else a seek before the file's start: the offsets of a damaged zip
+        raise BundleError(UNREADABLE) from error
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -79,15 +89,7 @@ def read(path: Path) -> ZipBundle:
         RuntimeError,
         ValueError,
     ) as error:
-        raise BundleError(
-            "Ce fichier n'est pas un atelier Fabrique (archive illisible)."
-        ) from error
-    except OSError as error:
-        if not disk.is_environment(error):  # a seek before the start: offsets of a damaged zip
-            raise BundleError(
-                "Ce fichier n'est pas un atelier Fabrique (archive illisible)."
-            ) from error
-        raise BundleError(f"Impossible de lire « {path.name} » : {disk.reason(error)}.") from error
+        raise BundleError(UNREADABLE) from error
     return ZipBundle(path, data, media)
 
 

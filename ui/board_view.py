@@ -513,9 +513,11 @@ class BoardView(QWidget):
 
         # the margins round the columns (and the timer's band) in the board's own dark
         self.setAutoFillBackground(on)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(HIGH_CONTRAST_BOARD))
-        self.setPalette(palette if on else QPalette())
+        palette = QPalette()  # off: the window's own again
+        if on:
+            palette = self.palette()
+            palette.setColor(QPalette.ColorRole.Window, QColor(HIGH_CONTRAST_BOARD))
+        self.setPalette(palette)
         self._fit()
 
     def _update_counts(self) -> None:

@@ -273,14 +273,14 @@ class CardItem(QGraphicsItem):
         words = self.card.text.split()
         shown: list[str] = []
         while words and len(shown) < lines - 1:
-            taken = 1  # a word longer than the line is cut on the last line
+            if metrics.horizontalAdvance(words[0]) > room:
+                break  # a word longer than the line: cut on the last line
+            taken = 1
             while (
                 taken < len(words)
                 and metrics.horizontalAdvance(" ".join(words[: taken + 1])) <= room
             ):
                 taken += 1
-            if metrics.horizontalAdvance(words[0]) > room:
-                break
             shown.append(" ".join(words[:taken]))
             words = words[taken:]
         last = metrics.elidedText(

@@ -468,7 +468,7 @@ class PhoneWall(QWidget):
         margin = height // (20 if wide else 28)  # 4:3: more room for the code
         qr_share = 42 if wide else 38
         side = max(120, min(height - 2 * margin, width * qr_share // 100))
-        side = self._qr_side_leaving_room_for_the_code(side, width, height, margin)
+        side = self._qr_side_leaving_room_for_the_code(side, width, height, margin, wide)
         self._row.setContentsMargins(margin, margin, margin, margin)
         self._row.setSpacing(margin)
         self._side.setSpacing(margin // 3)
@@ -508,7 +508,7 @@ class PhoneWall(QWidget):
         self._row.activate()
 
     def _qr_side_leaving_room_for_the_code(
-        self, side: int, width: int, height: int, margin: int
+        self, side: int, width: int, height: int, margin: int, wide: bool
     ) -> int:
         """A code of wide letters (« WMW-QMW ») would not reach an eighth of the wall's height
         (a tenth on 4:3) beside the QR code: the QR gives way, down to half the height (45 %
@@ -516,9 +516,9 @@ class PhoneWall(QWidget):
         from PySide6.QtGui import QFontMetrics
 
         font = QFont(self.code.font())
-        font.setPixelSize(height // (8 if width * 10 >= height * 16 else 10))
+        font.setPixelSize(height // (8 if wide else 10))
         needed = QFontMetrics(font).horizontalAdvance(self.code.text()) + CODE_AIR
-        share = 50 if width * 10 >= height * 16 else 45
+        share = 50 if wide else 45
         modules = qr_modules(self._qr_for) if self._qr_for else 1
         smallest = -(-height * share // 100 // modules) * modules  # drawn in whole modules
         return max(min(side, smallest), min(side, width - 3 * margin - needed))

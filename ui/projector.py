@@ -133,9 +133,13 @@ class ProjectorWindow(QWidget):
             self.scene.set_votes_secret(self.source.votes_secret)
         if self.scene.vote_counts != self.source.vote_counts:
             mine, theirs = self.scene.vote_counts, self.source.vote_counts
-            moved = {i: theirs.get(i, 0) for i in mine.keys() | theirs.keys()}
             # only the cards whose dots changed: a phone's dot must not lay the board out again
-            self.scene.update_vote_counts({i: n for i, n in moved.items() if n != mine.get(i, 0)})
+            moved = {
+                i: theirs.get(i, 0)
+                for i in mine.keys() | theirs.keys()
+                if theirs.get(i, 0) != mine.get(i, 0)
+            }
+            self.scene.update_vote_counts(moved)
         if (self.scene.personas.keys(), self.scene.tables.keys()) != (
             self.source.personas.keys(),
             self.source.tables.keys(),
