@@ -9,10 +9,11 @@ change bus (``ui/change_bus.py``) and refresh their views from it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMenu
 
 from ui.animation.agenda_feature import AgendaFeature
 from ui.animation.context import FeatureContext, WindowContext
@@ -24,14 +25,17 @@ from ui.animation.recit_feature import RecitFeature
 from ui.animation.timer_feature import TimerFeature
 from ui.animation.vote_feature import VoteFeature
 
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
 
 class AnimationMenu(QObject):
     """The facilitation features of one main window, and their menu."""
 
-    def __init__(self, window: QMainWindow, context: FeatureContext | None = None) -> None:
+    def __init__(self, window: MainWindow, context: FeatureContext | None = None) -> None:
         super().__init__(window)
         self.window = window
-        self.context: FeatureContext = context or WindowContext(window)  # type: ignore[arg-type]
+        self.context: FeatureContext = context or WindowContext(window)
         self.agenda = AgendaFeature(self.context, self)
         self.timer = TimerFeature(self.context, self)
         self.votes = VoteFeature(self.context, self)
@@ -45,7 +49,7 @@ class AnimationMenu(QObject):
         self.actions: list[QAction] = []
         self._build()
         # a notes import rewrote the board: count again
-        window.board_actions.reloaded.connect(self.votes.update_counts)  # type: ignore[attr-defined]
+        window.board_actions.reloaded.connect(self.votes.update_counts)
         QTimer.singleShot(0, self, self._resume)  # dropped if the window goes first
 
     def show_screen(self, screen: str) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
+    from ui.live_share import LiveContext, LivePanel, LiveSession
     from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -21,10 +22,12 @@ log = logging.getLogger(__name__)
 class LiveMenu(QObject):
     """Adds « Partager l'atelier en direct » and « Rejoindre un atelier » to a window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, context: LiveContext) -> None:
         super().__init__(window)
         self.window = window
-        self.live = None  # the ui.live_share.LiveSession while sharing or joined
+        self.context = context
+        self.live: LiveSession | None = None  # once sharing or joined
+        self.panel: LivePanel | None = None  # the sharing panel beside the board
         self.share_action = QAction(self.tr("Partager l'atelier en direct…"), window)
         self.share_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.share_action.triggered.connect(self.share)

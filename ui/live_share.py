@@ -1,6 +1,7 @@
 """Live sharing on screen: the link of one window, and the panel beside the board.
 
-- ``LiveSession`` ties a ``fabrique_desktop.live.LiveLink`` to a ``MainWindow``: it pumps the
+- ``LiveSession`` ties a ``fabrique_desktop.live.LiveLink`` to a window, seen through a typed
+  ``LiveContext`` (``ui.animation.context.WindowContext`` is one): it pumps the
   link on Qt's main thread when the network thread wakes it, sends local changes (every change
   the window's bus announces that did not come from another laptop, and a short timer for
   anything else written), and announces remote changes on the bus with ``Origin.REMOTE``, so
@@ -14,7 +15,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
@@ -36,11 +37,37 @@ from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.live import codes, events
 from fabrique_desktop.live.events import Event, LiveError
 from fabrique_desktop.live.link import LiveLink
+from fabrique_desktop.model import Session
+from fabrique_desktop.ports import Store
+
+if TYPE_CHECKING:
+    from fabrique_desktop.live.engine import EngineDoc
+    from fabrique_desktop.live.peers import PeerInfo
+    from fabrique_desktop.sync import SyncJournal
+    from ui.change_bus import ChangeBus
+    from ui.live_join_dialog import LiveJoinDialog
+    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 FLUSH_MS = 400
 """Writes that were not announced on the bus reach the peers within this delay."""
+
+
+class LiveContext(Protocol):
+    """The window as live sharing sees it."""
+
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def session(self) -> Session: ...
+
+    @property
+    def bus(self) -> ChangeBus: ...  # local changes heard, remote ones announced
+
+    @property
+    def window(self) -> QMainWindow: ...  # its status bar; closing it ends the link
 
 
 class LiveSession(QObject):
@@ -57,9 +84,10 @@ class LiveSession(QObject):
     stopped = Signal()
     _woken = Signal()
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: LiveContext) -> None:
+        super().__init__(context.window)
+        self.context = context
+        self.window = context.window
         self.link: LiveLink | None = None
         self.code = ""
         self.address = ""
@@ -72,7 +100,7 @@ class LiveSession(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(FLUSH_MS)
         self._timer.timeout.connect(self._flush)
-        window.installEventFilter(self)
+        self.window.installEventFilter(self)
 
     @property
     def active(self) -> bool:
@@ -94,7 +122,7 @@ class LiveSession(QObject):
                     "de connexion d'un téléphone…) : le partage en direct est impossible."
                 )
             )
-        session = self.window.session
+        session = self.context.session
         self.code = codes.new_code()
         ports = [port] if port is not None else [DEFAULT_PORT, 0]
         for i, candidate in enumerate(ports):
@@ -107,14 +135,16 @@ class LiveSession(QObject):
                     session_id=session.id,
                     title=session.title,
                     discovery_port=DISCOVERY_PORT if discovery_port == -1 else discovery_port,
-                    **self._callbacks(),
+                    on_remote=self._on_remote,
+                    on_event=self._on_event,
+                    wake=self._wake,
                 )
                 break
             except LiveError:
                 if i == len(ports) - 1:
                     raise
         assert self.link is not None
-        self.link.server.copy = make_copy(self.window.store, self._journal(), session)
+        self.link.server.copy = make_copy(self.context.store, self._journal(), session)
         self.address = f"{host}:{self.link.server.port}"
         self.role = "host"
         self.guarded = False
@@ -132,14 +162,16 @@ class LiveSession(QObject):
             code=code,
             name=name,
             peer_id=peer_id,
-            session_id=self.window.session.id,
-            **self._callbacks(),
+            session_id=self.context.session.id,
+            on_remote=self._on_remote,
+            on_event=self._on_event,
+            wake=self._wake,
         )
         self.role = "note-taker"
         self._started()
         self._set_status(self.tr("Connexion à l'animateur…"))
 
-    def peers(self) -> list[Any]:
+    def peers(self) -> list[PeerInfo]:
         if self.link is None or self.link.server is None:
             return []
         return sorted(self.link.peers.values(), key=lambda p: p.connected_at)
@@ -165,21 +197,16 @@ class LiveSession(QObject):
 
     # private
 
-    def _journal(self) -> Any:
-        from db.sync_store import SyncJournal
+    def _journal(self) -> SyncJournal:
+        return journal_of(self.context.store)
 
-        return SyncJournal(self.window.store)
-
-    def _engine(self) -> Any:
+    def _engine(self) -> EngineDoc:
         from fabrique_desktop.live.engine import EngineDoc
 
-        return EngineDoc(self.window.store, self._journal(), self.window.session.id)
-
-    def _callbacks(self) -> dict[str, Any]:
-        return {"on_remote": self._on_remote, "on_event": self._on_event, "wake": self._wake}
+        return EngineDoc(self.context.store, self._journal(), self.context.session.id)
 
     def _started(self) -> None:
-        self.window.bus.changed.connect(self._on_local_change)
+        self.context.bus.changed.connect(self._on_local_change)
         self._timer.start()
 
     def _wake(self) -> None:  # network thread
@@ -212,7 +239,7 @@ class LiveSession(QObject):
     def _on_remote(self, changed: dict[str, set[str]]) -> None:
         """The link wrote what another laptop changed: every view reads it again."""
         if any(changed.values()):
-            self.window.bus.announce(touched_elsewhere(REMOTE_LABEL, changed), Origin.REMOTE)
+            self.context.bus.announce(touched_elsewhere(REMOTE_LABEL, changed), Origin.REMOTE)
 
     def _on_event(self, event: Event) -> None:
         if event.kind in (events.JOINED, events.LEFT):
@@ -263,6 +290,14 @@ class LiveSession(QObject):
 
 
 REMOTE_LABEL = "Reçu d'un autre ordinateur"
+
+
+def journal_of(store: Store) -> SyncJournal:
+    """The session documents' journal in the app's store (the app's store is db's)."""
+    from db.store import Store as Database
+    from db.sync_store import SyncJournal as Journal
+
+    return Journal(cast(Database, store))
 
 
 class LivePanel(QDockWidget):
@@ -354,18 +389,19 @@ class LivePanel(QDockWidget):
         self.live.stop()
 
 
-def _live_of(window: Any) -> LiveSession:
+def _live_of(window: MainWindow) -> LiveSession:
     menu = window.live_menu
     if menu.live is None:
-        menu.live = LiveSession(window)
+        menu.live = LiveSession(menu.context)
     return menu.live
 
 
-def _panel_of(window: Any, live: LiveSession) -> LivePanel:
-    panel = getattr(window, "live_panel", None)
+def _panel_of(window: MainWindow, live: LiveSession) -> LivePanel:
+    menu = window.live_menu
+    panel = menu.panel
     if panel is None or panel.live is not live:
         panel = LivePanel(live, window)
-        window.live_panel = panel
+        menu.panel = panel
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
     panel.refresh()
     from ui.panel_strip import show_beside_board
@@ -374,7 +410,12 @@ def _panel_of(window: Any, live: LiveSession) -> LivePanel:
     return panel
 
 
-def share_window(window: Any, **options: Any) -> LiveSession | None:
+def share_window(
+    window: MainWindow,
+    host: str | None = None,
+    port: int | None = None,
+    discovery_port: int | None = -1,
+) -> LiveSession | None:
     """« Partager l'atelier en direct »: start sharing, or show the panel if already on."""
     live = _live_of(window)
     if not live.active:
@@ -383,7 +424,7 @@ def share_window(window: Any, **options: Any) -> LiveSession | None:
         try:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                live.share(**options)
+                live.share(host, port, discovery_port)
             finally:
                 QGuiApplication.restoreOverrideCursor()
         except FabriqueError as error:
@@ -393,18 +434,19 @@ def share_window(window: Any, **options: Any) -> LiveSession | None:
     return live
 
 
-def join_from_window(window: Any, dialog: Any = None) -> LiveSession | None:
+def join_from_window(
+    window: MainWindow, dialog: LiveJoinDialog | None = None
+) -> LiveSession | None:
     """« Rejoindre un atelier »: ask where and the code, get the session, link it."""
     from ui.live_join_dialog import LiveJoinDialog
 
     dialog = dialog or LiveJoinDialog(window)
-    window.live_menu.dialog = dialog
     if dialog.exec() != LiveJoinDialog.DialogCode.Accepted:
         return None
     return join_with(window, *dialog.choice())
 
 
-def join_with(window: Any, host: str, port: int, code: str, name: str) -> LiveSession | None:
+def join_with(window: MainWindow, host: str, port: int, code: str, name: str) -> LiveSession | None:
     """Fetch the facilitator's session (if not here yet), open it, link it."""
     from fabrique_desktop.live.client import fetch_copy
     from fabrique_desktop.live.engine import import_copy
@@ -418,9 +460,7 @@ def join_with(window: Any, host: str, port: int, code: str, name: str) -> LiveSe
             session_id = str(welcome.get("session", ""))
             local = store.get(Session, session_id)
             if local is None or local.deleted:
-                from db.sync_store import SyncJournal
-
-                import_copy(store, SyncJournal(store), copy)
+                import_copy(store, journal_of(store), copy)
         finally:
             QGuiApplication.restoreOverrideCursor()
     except FabriqueError as error:
@@ -444,7 +484,7 @@ def join_with(window: Any, host: str, port: int, code: str, name: str) -> LiveSe
     return live
 
 
-def _window_showing(session_id: str) -> Any:
+def _window_showing(session_id: str) -> MainWindow | None:
     from ui.main_window import MainWindow
 
     for widget in QApplication.topLevelWidgets():
@@ -459,11 +499,11 @@ def _window_showing(session_id: str) -> Any:
     return None
 
 
-def _peer_id(window: Any) -> str:
+def _peer_id(window: MainWindow) -> str:
     """This laptop's id on the network, the same after a restart (so it rejoins as itself)."""
     import uuid
 
-    settings = getattr(window, "settings", None)
+    settings = window.settings
     if settings is None:
         return str(uuid.uuid4())
     peer_id = settings.get("live_peer_id", "")

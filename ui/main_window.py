@@ -117,9 +117,11 @@ class MainWindow(QMainWindow):
         from ui.method_menu import MethodMenu  # issue 4: personas, tables, the method
 
         self.method_menu = MethodMenu(self)
+        from ui.animation.context import WindowContext
         from ui.animation_menu import AnimationMenu  # issue 5: agenda, timer, votes, merges…
 
-        self.animation = AnimationMenu(self)
+        self.context = WindowContext(self)  # what features, phones and live sharing see
+        self.animation = AnimationMenu(self, self.context)
         from ui.notes_menu import NotesMenu  # issue 7: note-takers' copies, merge, conflicts
 
         self.notes_menu = NotesMenu(self)
@@ -128,10 +130,10 @@ class MainWindow(QMainWindow):
         self.exchange_menu = ExchangeMenu(self)
         from ui.live_menu import LiveMenu  # issue 8: live sharing with note-takers' laptops
 
-        self.live_menu = LiveMenu(self)
+        self.live_menu = LiveMenu(self, self.context)
         from ui.phone_room import PhoneMenu  # issue 17: participants' phones
 
-        self.phone_menu = PhoneMenu(self)
+        self.phone_menu = PhoneMenu(self, self.context, self.animation.menu)
         self._build_help_menu()  # last: « Aide » ends the menu bar
 
     def request_session(self, session_id: str) -> None:

@@ -4,7 +4,8 @@
   listens before), answers the phones' requests on Qt's main thread when the network thread
   wakes it, and announces what they changed on the board's change road (the board, the counts,
   live laptops see phone ideas). The facilitator's own actions (accept, set aside, block, open
-  or close a vote) are undo steps through ``window.controller.push``.
+  or close a vote) are undo steps on the window's change bus. It sees the window through a
+  typed ``PhoneContext`` (``ui.animation.context.WindowContext`` is one), not the window.
 - ``PhoneWall``: full screen for the projector: the QR code of the address, the room code in
   very large type, what came in, and the vote (counts, or « secret » until revealed).
 - ``PhonePanel``: a dock on the laptop only: moderation on/off and the queue (accept, edit,
@@ -16,10 +17,12 @@ from __future__ import annotations
 
 import functools
 import logging
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -30,6 +33,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -42,6 +47,14 @@ from PySide6.QtWidgets import (
 from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.live import codes
+from fabrique_desktop.model import Card, Session
+from fabrique_desktop.ports import Store
+
+if TYPE_CHECKING:
+    from fabrique_desktop.phones.model import Phone, PhoneIdea, PhonePoll
+    from fabrique_desktop.phones.service import PhoneService
+    from ui.change_bus import ChangeBus
+    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +66,41 @@ CODE_AIR = 40
 """Pixels beside the room code's text: its yellow box's padding (2 × 16) and some air."""
 
 
+class PhoneContext(Protocol):
+    """The window as the phone room sees it."""
+
+    @property
+    def store(self) -> Store: ...  # to read; writes go through ``bus``
+
+    @property
+    def session(self) -> Session: ...
+
+    @property
+    def bus(self) -> ChangeBus: ...
+
+    @property
+    def window(self) -> QMainWindow: ...  # parent of the dialogs, home of the panel
+
+    def selected_cards(self) -> list[Card]: ...  # a vote on the selection
+
+    def report(self, text: str) -> None: ...  # a calm message in the status bar
+
+
+@dataclass(frozen=True)
+class RoomFigures:
+    """What the wall and the panel show of the room."""
+
+    phones: int
+    ideas: int  # published on the board
+    waiting: int  # in the moderation queue
+    poll: PhonePoll | None
+    dots: int
+    voters: int
+    hidden: bool  # a secret vote, not revealed yet
+
+
 class PhoneRoom(QObject):
-    """The phone room of one window (``window.phone_room``).
+    """The phone room of one window (``window.phone_menu.room``).
 
     Signals:
         opened(), closed(): the room started or stopped listening.
@@ -66,10 +112,11 @@ class PhoneRoom(QObject):
     activity = Signal()
     _woken = Signal()
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window = window
-        self.service: Any = None
+    def __init__(self, context: PhoneContext) -> None:
+        super().__init__(context.window)
+        self.context = context
+        self.window = context.window
+        self.service: PhoneService | None = None
         self.wall: PhoneWall | None = None
         self.panel: PhonePanel | None = None
         self.dock: QDockWidget | None = None
@@ -81,20 +128,20 @@ class PhoneRoom(QObject):
         self._announce_timer.setInterval(ANNOUNCE_MS)
         self._announce_timer.timeout.connect(self._announce_now)
         self._woken.connect(self._pump, Qt.ConnectionType.QueuedConnection)
-        window.bus.changed.connect(lambda change, origin: self._board_changed(change))
-        window.installEventFilter(self)
+        context.bus.changed.connect(lambda change, origin: self._board_changed(change))
+        self.window.installEventFilter(self)
 
     @property
     def active(self) -> bool:
         return self.service is not None and self.service.active
 
     @property
-    def store(self) -> Any:
-        return self.window.store
+    def store(self) -> Store:
+        return self.context.store
 
     @property
-    def session(self) -> Any:
-        return self.window.session
+    def session(self) -> Session:
+        return self.context.session
 
     # opening and closing
 
@@ -107,7 +154,7 @@ class PhoneRoom(QObject):
         from fabrique_desktop.phones.service import PhoneService
 
         code, keep = room_code(self.store, self.session.id)  # the atelier's, every time
-        if keep and not self.window.bus.apply(keep):
+        if keep and not self.context.bus.apply(keep):
             return False
         service = PhoneService(
             self.store, self.session.id, announce=self._announce, wake=self._wake, code=code
@@ -121,14 +168,12 @@ class PhoneRoom(QObject):
         self.opened.emit()
         self.show_wall()
         self.show_panel()
-        self.window.statusBar().showMessage(
-            self.tr("Salle ouverte aux téléphones : {}").format(service.address), 8000
-        )
+        self.context.report(self.tr("Salle ouverte aux téléphones : {}").format(service.address))
         return True
 
     def close(self) -> None:
         """« Fermer aux téléphones »: the open pages are told; the data stay."""
-        if not self.active:
+        if self.service is None or not self.service.active:
             return
         self.service.close()
         self._announce_timer.stop()
@@ -136,7 +181,7 @@ class PhoneRoom(QObject):
         if self.wall is not None:
             self.wall.close()
         self.closed.emit()
-        self.window.statusBar().showMessage(self.tr("Salle fermée aux téléphones."), 5000)
+        self.context.report(self.tr("Salle fermée aux téléphones."))
 
     def new_code(self, ask: bool = True) -> bool:
         """« Nouveau code »: the room code leaked (or a tent went astray). The atelier keeps a
@@ -156,16 +201,14 @@ class PhoneRoom(QObject):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         code, change = new_room_code(self.store, self.session.id)
-        if not self.window.bus.apply(change):  # not an undo step: a leaked code stays dead
+        if not self.context.bus.apply(change):  # not an undo step: a leaked code stays dead
             return False
         self._adopt_code(code)
-        self.window.statusBar().showMessage(
-            self.tr("Nouveau code de la salle : {}").format(codes.display(code)), 8000
-        )
+        self.context.report(self.tr("Nouveau code de la salle : {}").format(codes.display(code)))
         return True
 
     def _adopt_code(self, code: str) -> None:
-        if self.active and codes.normalise(code) != self.service.code:
+        if self.service is not None and self.active and codes.normalise(code) != self.service.code:
             self.service.change_code(code)
         self.activity.emit()
 
@@ -207,9 +250,7 @@ class PhoneRoom(QObject):
     def push(self, change: Change) -> bool:
         if not change:
             return True
-        bus = getattr(self.window, "bus", None)
-        target = bus if bus is not None else self.window.controller
-        ok = target.push(change) is not False
+        ok = self.context.bus.push(change)
         if ok and self.service is not None:
             self.service.room.board_changed()
         self.activity.emit()
@@ -229,25 +270,25 @@ class PhoneRoom(QObject):
 
         return room.settings(self.store, self.session.id).moderated
 
-    def accept(self, idea: Any, text: str | None = None) -> bool:
+    def accept(self, idea: PhoneIdea, text: str | None = None) -> bool:
         from fabrique_desktop.phones import room
 
         ok = self.push(room.accept(self.store, idea, text))
         self._tell("idea", idea.phone_id)
         return ok
 
-    def set_aside(self, idea: Any) -> bool:
+    def set_aside(self, idea: PhoneIdea) -> bool:
         from fabrique_desktop.phones import room
 
         ok = self.push(room.set_aside(idea))
         self._tell("idea", idea.phone_id)
         return ok
 
-    def block(self, phone: Any) -> bool:
+    def block(self, phone: Phone) -> bool:
         from fabrique_desktop.phones import room
 
         ok = self.push(room.block(self.store, phone))
-        if ok and self.active:
+        if ok and self.service is not None and self.active:
             self.service.disconnect(phone.id)
         return ok
 
@@ -257,7 +298,7 @@ class PhoneRoom(QObject):
         try:
             change = room.open_poll(self.store, self.session.id, card_ids, dots, secret)
         except FabriqueError as error:
-            self.window.statusBar().showMessage(str(error), 8000)
+            self.context.report(str(error))
             return False
         ok = self.push(change)
         self._tell("vote")
@@ -308,7 +349,7 @@ class PhoneRoom(QObject):
             change = Change("Reçu des téléphones", tuple(e for c in done for e in c.edits))
         self._announcing = True
         try:
-            self.window.bus.announce(change, Origin.PHONE)
+            self.context.bus.announce(change, Origin.PHONE)
         finally:
             self._announcing = False
         self.activity.emit()
@@ -324,25 +365,25 @@ class PhoneRoom(QObject):
             from fabrique_desktop.phones import room
 
             kept = room.settings(self.store, self.session.id).code
-            if kept and self.active and kept != self.service.code:  # a new code came in a copy
+            if (
+                kept and self.service is not None and self.active and kept != self.service.code
+            ):  # a new code came in a copy
                 self._adopt_code(kept)
             self._tell("state")
             self.activity.emit()
 
     def _tell(self, what: str, phone: str | None = None) -> None:
-        if self.active:
+        if self.service is not None and self.active:
             self.service.tell(what, phone)
 
-    def eventFilter(self, watched: QObject, event: Any) -> bool:
-        from PySide6.QtCore import QEvent
-
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.close()
         return False
 
     # figures for the wall and the panel
 
-    def figures(self) -> dict[str, Any]:
+    def figures(self) -> RoomFigures:
         from fabrique_desktop import votes
         from fabrique_desktop.phones import room
         from fabrique_desktop.phones.model import PUBLISHED, Phone, PhoneIdea
@@ -351,15 +392,15 @@ class PhoneRoom(QObject):
         ideas = self.store.find(PhoneIdea, session_id=session_id)
         poll = room.current_poll(self.store, session_id)
         dots, voters = room.poll_totals(self.store, poll) if poll is not None else (0, 0)
-        return {
-            "phones": self.store.count(Phone, session_id=session_id),
-            "ideas": sum(1 for i in ideas if i.status == PUBLISHED),
-            "waiting": len(room.waiting(self.store, session_id)),
-            "poll": poll,
-            "dots": dots,
-            "voters": voters,
-            "hidden": votes.counts_hidden(votes.settings(self.store, session_id)),
-        }
+        return RoomFigures(
+            phones=self.store.count(Phone, session_id=session_id),
+            ideas=sum(1 for i in ideas if i.status == PUBLISHED),
+            waiting=len(room.waiting(self.store, session_id)),
+            poll=poll,
+            dots=dots,
+            voters=voters,
+            hidden=votes.counts_hidden(votes.settings(self.store, session_id)),
+        )
 
 
 class PhoneWall(QWidget):
@@ -439,22 +480,22 @@ class PhoneWall(QWidget):
                 "3. Choisissez votre table et votre personnage."
             )
         )
-        self.code.setText(codes.display(service.code) if address else self.tr("Fermée"))
+        self.code.setText(codes.display(service.code) if service and address else self.tr("Fermée"))
         self.address.setText(address)
         f = room.figures()
-        counts = self.tr("{} téléphone(s) · {} idée(s) reçue(s)").format(f["phones"], f["ideas"])
-        if f["waiting"]:
-            counts += self.tr(" · {} en attente").format(f["waiting"])
+        counts = self.tr("{} téléphone(s) · {} idée(s) reçue(s)").format(f.phones, f.ideas)
+        if f.waiting:
+            counts += self.tr(" · {} en attente").format(f.waiting)
         self.counts.setText(counts)
         self.vote.setText(vote_text(self, f))
-        self.vote.setVisible(f["poll"] is not None)
+        self.vote.setVisible(f.poll is not None)
         self._qr_for = address
         laid_for = (self.size(), self.code.text(), address)
         if laid_for != self._laid_for:  # every quarter second: only when the sizes may change
             self._laid_for = laid_for
             self._lay_out()
 
-    def resizeEvent(self, event: Any) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._lay_out()
 
@@ -524,14 +565,14 @@ class PhoneWall(QWidget):
         return max(min(side, smallest), min(side, width - 3 * margin - needed))
 
 
-def vote_text(widget: QObject, f: dict[str, Any]) -> str:
-    poll = f["poll"]
+def vote_text(widget: QObject, f: RoomFigures) -> str:
+    poll = f.poll
     if poll is None:
         return ""
     state = widget.tr("Vote en cours") if poll.open else widget.tr("Vote clos")
-    if f["hidden"]:
-        return widget.tr("{} : secret · {} téléphone(s) ont voté").format(state, f["voters"])
-    return widget.tr("{} : {} gommette(s) de {} téléphone(s)").format(state, f["dots"], f["voters"])
+    if f.hidden:
+        return widget.tr("{} : secret · {} téléphone(s) ont voté").format(state, f.voters)
+    return widget.tr("{} : {} gommette(s) de {} téléphone(s)").format(state, f.dots, f.voters)
 
 
 @functools.lru_cache(maxsize=4)
@@ -638,7 +679,7 @@ class PhonePanel(QWidget):
         room = self.room
         store = room.store
         session = store.get(Session, room.session.id) or room.session
-        if room.active:
+        if room.service is not None and room.active:
             self.status.setText(
                 self.tr("Ouverte : {}  ·  code {}").format(
                     room.service.address, codes.display(room.service.code)
@@ -679,16 +720,15 @@ class PhonePanel(QWidget):
         self.block_button.setEnabled(self.phones.count() > 0)
         f = room.figures()
         self.vote_label.setText(vote_text(self, f) or self.tr("Aucun vote ouvert aux téléphones."))
-        poll = f["poll"]
-        self.close_poll_button.setEnabled(poll is not None and poll.open)
-        self.reveal_button.setEnabled(f["hidden"])
+        self.close_poll_button.setEnabled(f.poll is not None and f.poll.open)
+        self.reveal_button.setEnabled(f.hidden)
 
     @staticmethod
     def _current(widget: QListWidget) -> str | None:
         item = widget.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
-    def _idea(self) -> Any:
+    def _idea(self) -> PhoneIdea | None:
         from fabrique_desktop.phones.model import PhoneIdea
 
         item = self.queue.currentItem() or self.queue.item(0)
@@ -752,11 +792,8 @@ class PollDialog(QDialog):
 
 
 def open_poll_dialog(room: PhoneRoom, dialog: PollDialog | None = None) -> bool:
-    window = room.window
-    selected = (
-        [c.id for c in window.animation.selected_cards()] if hasattr(window, "animation") else []
-    )
-    dialog = dialog or PollDialog(len(selected), window)
+    selected = [c.id for c in room.context.selected_cards()]
+    dialog = dialog or PollDialog(len(selected), room.window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     cards = selected if dialog.selection.isChecked() else []
@@ -766,11 +803,11 @@ def open_poll_dialog(room: PhoneRoom, dialog: PollDialog | None = None) -> bool:
 class PhoneMenu(QObject):
     """The phones' actions in « Animation » (built with the window; the rest on first use)."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow, context: PhoneContext, menu: QMenu) -> None:
         super().__init__(window)
         self.window = window
+        self.context = context
         self.room: PhoneRoom | None = None
-        menu = window.animation.menu if hasattr(window, "animation") else window.file_menu
         menu.addSeparator()
         self.open_action = self._add(
             menu, self.tr("Ouvrir la salle aux téléphones"), "Ctrl+Shift+U", self.toggle
@@ -791,7 +828,7 @@ class PhoneMenu(QObject):
             menu, self.tr("Chevalets de table pour les téléphones (PDF)…"), "", self.tent
         )
 
-    def _add(self, menu: Any, text: str, key: str, slot: Any) -> QAction:
+    def _add(self, menu: QMenu, text: str, key: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
         if key:
             action.setShortcut(QKeySequence(key))
@@ -802,8 +839,7 @@ class PhoneMenu(QObject):
 
     def ensure(self) -> PhoneRoom:
         if self.room is None:
-            self.room = PhoneRoom(self.window)
-            self.window.phone_room = self.room
+            self.room = PhoneRoom(self.context)
             self.room.opened.connect(self._update)
             self.room.closed.connect(self._update)
         return self.room
@@ -841,6 +877,7 @@ class PhoneMenu(QObject):
         room = self.ensure()
         if not room.active and not room.open():
             return
+        assert room.service is not None  # open
         path, _ = QFileDialog.getSaveFileName(
             self.window,
             self.tr("Chevalets de table"),
@@ -858,6 +895,4 @@ class PhoneMenu(QObject):
         except FabriqueError as error:
             QMessageBox.warning(self.window, self.tr("Chevalets de table"), str(error))
             return
-        self.window.statusBar().showMessage(
-            self.tr("Chevalets enregistrés : {}").format(path), 8000
-        )
+        self.context.report(self.tr("Chevalets enregistrés : {}").format(path))

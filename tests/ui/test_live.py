@@ -31,7 +31,7 @@ def test_sharing_shows_the_code_and_the_laptops_and_cards_arrive_live(
 
     live = share_window(window, host=LOOPBACK, port=0, discovery_port=None)
     assert live is not None
-    panel = window.live_panel
+    panel = window.live_menu.panel
     assert panel.code_label.text().replace("-", "") == live.code
     assert panel.code_label.font().pointSize() >= 40  # readable from the back of the room
     port = live.link.server.port
@@ -82,8 +82,8 @@ def test_joining_fetches_the_session_opens_it_and_follows_the_projector(
     qtbot.wait_until(lambda: card_id in joined.scene.items_by_id, timeout=5_000)
     mine = joined.controller.capture("Saisie à la table 9")
     qtbot.wait_until(lambda: mine in {c[0] for c in host.cards()}, timeout=5_000)
-    assert "Connecté" in joined.live_panel.status_label.text()
-    joined.live_panel.stop_button.click()
+    assert "Connecté" in joined.live_menu.panel.status_label.text()
+    joined.live_menu.panel.stop_button.click()
     assert not live.active
 
 
@@ -147,7 +147,7 @@ def test_too_many_wrong_codes_are_told_calmly_to_the_facilitator(
     for n in range(4):
         with RawPeer(live.link.server.port, source=f"127.0.0.{90 + n}") as guesser:
             guesser.join(f"WRONG{n}")
-    panel = window.live_panel
+    panel = window.live_menu.panel
     qtbot.wait_until(lambda: "codes faux" in panel.status_label.text(), timeout=5_000)
     assert panel.status_label.text().startswith("Partage ouvert : 0 appareil(s) connecté(s).")
     assert "déjà connectés" in window.statusBar().currentMessage()

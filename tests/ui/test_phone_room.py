@@ -420,3 +420,38 @@ def test_a_phone_idea_in_a_folded_column_stays_folded(qtbot, fabrique_app, demo_
     assert not item.isVisible()  # not drawn over the folded band
     assert window.board.folded_columns() == folded
     assert window.board.headers["art"].text() == str(window.scene.count("art"))
+
+
+@pytest.mark.parametrize("road", ["shortcut", "panel button"])
+def test_a_phone_vote_opens_on_the_selected_cards(qtbot, wall, tmp_path, road) -> None:
+    """« Ouvrir un vote aux téléphones… » (Ctrl+Alt+V, or the panel's « Ouvrir un vote… »)
+    showed « Erreur interne » every time: the dialog asked the animation menu for the
+    selected cards, which it does not have (the window was typed ``Any``)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from fabrique_desktop.phones import room as phone_room
+    from tests.ui.dialogs import answering_dialogs
+
+    wall.build_feature_menus()
+    chosen = list(wall.scene.items_by_id)[:2]
+    wall.scene.select_cards(chosen)
+    wall.board.view.setFocus()
+    with answering_dialogs(tmp_path) as answers, qtbot.captureExceptions() as errors:
+        if road == "shortcut":
+            QTest.keyClick(
+                wall.board.view,
+                Qt.Key.Key_V,
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+            )
+        else:
+            wall.phone_menu.panel()
+            panel = wall.phone_menu.room.panel
+            qtbot.mouseClick(panel.poll_button, Qt.MouseButton.LeftButton)
+    assert not errors, errors
+    assert answers.seen == ["PollDialog: Ouvrir un vote aux téléphones"]
+    poll = phone_room.current_poll(wall.store, wall.session.id)
+    assert poll is not None
+    assert poll.open
+    assert sorted(poll.card_ids) == sorted(chosen)  # « Les 2 idées sélectionnées »
+    assert poll.dots_per_phone == 3
