@@ -261,7 +261,7 @@ class PhoneRoom(QObject):
         from fabrique_desktop.phones import room
 
         ok = self.push(room.set_moderated(self.store, self.session.id, on))
-        self._tell("state")
+        self._tell("settings")
         return ok
 
     @property
@@ -274,14 +274,14 @@ class PhoneRoom(QObject):
         from fabrique_desktop.phones import room
 
         ok = self.push(room.accept(self.store, idea, text))
-        self._tell("idea", idea.phone_id)
+        self._tell("idea", idea.id)
         return ok
 
     def set_aside(self, idea: PhoneIdea) -> bool:
         from fabrique_desktop.phones import room
 
         ok = self.push(room.set_aside(idea))
-        self._tell("idea", idea.phone_id)
+        self._tell("idea", idea.id)
         return ok
 
     def block(self, phone: Phone) -> bool:
@@ -369,12 +369,21 @@ class PhoneRoom(QObject):
                 kept and self.service is not None and self.active and kept != self.service.code
             ):  # a new code came in a copy
                 self._adopt_code(kept)
-            self._tell("state")
+            self._tell("settings")
             self.activity.emit()
 
-    def _tell(self, what: str, phone: str | None = None) -> None:
-        if self.service is not None and self.active:
-            self.service.tell(what, phone)
+    def _tell(self, what: str, idea_id: str | None = None) -> None:
+        """Tell the pages concerned what changed (an idea: its phone only)."""
+        if self.service is None or not self.active:
+            return
+        if what == "idea" and idea_id:
+            self.service.tell_idea(idea_id)
+        elif what == "vote":
+            self.service.tell_vote()
+        elif what == "settings":
+            self.service.tell_settings()
+        else:
+            self.service.tell(what)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -50,6 +52,9 @@ from fabrique_desktop.workspace import series_template
 PHONE_TAG = "téléphone"
 MAX_OWN_IDEAS = 60
 """A phone's page lists its last ideas, up to this many."""
+MAX_ANSWERS = 20_000
+"""Answers kept to repeat to a request sent again with the same id (a lost answer, a retry)."""
+_IDEA_IDS = uuid.UUID("5b0a4f8e-6d0c-4d8e-9a7e-2f6c1f0e6a11")
 
 
 @dataclass(frozen=True)
@@ -61,14 +66,25 @@ class Request:
     token: str = ""
     data: dict[str, Any] = field(default_factory=dict)
     address: str = ""
+    request_id: str = ""
+    """The page's id for this request, the same when it sends it again (a lost answer, a
+    queued idea resent): the first answer is repeated and nothing is stored twice."""
 
 
 @dataclass
 class Notice:
-    """Who to tell that something changed: one phone (``phone``) or all (``None``)."""
+    """Who to tell what changed: one phone (``phone``) or all (``None``); ``data`` carries
+    what changed (an idea's view, a vote) so that the page applies it without asking."""
 
     phone: str | None
     what: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def idea_id_for(phone_id: str, request_id: str) -> str:
+    """The id of the idea a phone sends with ``request_id``: the same id each time the page
+    sends it again, so that a resent idea finds the first one (even after a restart)."""
+    return str(uuid.uuid5(_IDEA_IDS, f"{phone_id}/{request_id}"))
 
 
 def token_hash(token: str) -> str:
@@ -112,6 +128,8 @@ class Room:
         self._moderated: bool | None = None
         self._last_position: dict[str, float] = {}
         self._poll_cards: tuple[str, list[dict[str, Any]]] | None = None
+        self._answers: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
+        self._fresh: list[tuple[str, str]] = []
         self.reload()
 
     def reload(self) -> None:
@@ -141,16 +159,42 @@ class Room:
     # requests
 
     def handle(self, request: Request) -> dict[str, Any]:
-        """Answer one request; ``Refusal`` if it cannot be done (nothing changed then)."""
+        """Answer one request; ``Refusal`` if it cannot be done (nothing changed then).
+        A request sent again with the same id gets the first answer, and changes nothing."""
         if request.action == "join":
-            return self._join(request)
+            key = ("", request.request_id)
+            if request.request_id and key in self._answers:
+                return self._answers[key]
+            return self._remember(key, self._join(request))
         phone = self.identify(request.phone, request.token)
         if phone.blocked:
             raise Refusal(403, "blocked")
         handler = getattr(self, f"_do_{request.action}", None)
         if handler is None:
             raise Refusal(404, "unknown")
-        return handler(phone, request.data)
+        key = (phone.id, request.request_id)
+        if request.request_id and key in self._answers:
+            return self._answers[key]
+        if request.action == "idea":
+            return self._remember(key, self._do_idea(phone, request.data, request.request_id))
+        return self._remember(key, handler(phone, request.data))
+
+    def _remember(self, key: tuple[str, str], answer: dict[str, Any]) -> dict[str, Any]:
+        if key[1]:
+            self._answers[key] = answer
+            self._fresh.append(key)
+            while len(self._answers) > MAX_ANSWERS:
+                self._answers.popitem(last=False)
+        return answer
+
+    def batch_started(self) -> None:
+        self._fresh.clear()
+
+    def batch_failed(self) -> None:
+        """The batch was not stored: its answers must not be repeated to a retry."""
+        for key in self._fresh:
+            self._answers.pop(key, None)
+        self._fresh.clear()
 
     def identify(self, phone_id: str, token: str) -> Phone:
         """The phone proving ``token``; 401 otherwise."""
@@ -219,7 +263,11 @@ class Room:
             self.commit(Change("Un téléphone choisit sa table", (edit,)))
         return self.state(self.store.get(Phone, phone.id) or phone)
 
-    def _do_idea(self, phone: Phone, data: dict[str, Any]) -> dict[str, Any]:
+    def _do_idea(self, phone: Phone, data: dict[str, Any], request_id: str = "") -> dict[str, Any]:
+        if request_id:  # sent again (its answer lost, the room restarted): the first one
+            earlier = self.store.get(PhoneIdea, idea_id_for(phone.id, request_id))
+            if earlier is not None and earlier.phone_id == phone.id:
+                return {"idea": self._idea_view(earlier)}
         text = clean_text(data["text"])
         column = data.get("column") or INBOX
         if column not in {c.key for c in self.template.columns}:
@@ -235,6 +283,8 @@ class Room:
             horizon=horizon,
             sent_at=now_iso(),
         )
+        if request_id:
+            idea.id = idea_id_for(phone.id, request_id)
         edits: list[Edit] = []
         if self.moderated:
             edits.append(changes.create(idea))
@@ -243,8 +293,6 @@ class Room:
             idea.status, idea.card_id = PUBLISHED, card.id
             edits += [changes.create(card), changes.create(idea)]
         self.commit(Change("Idée reçue d'un téléphone", tuple(edits)))
-        if self.moderated:
-            self.notify(Notice(None, "queue"))
         return {"idea": self._idea_view(idea)}
 
     def _card_for(self, phone: Phone, idea: PhoneIdea, text: str) -> Card:
@@ -297,8 +345,6 @@ class Room:
                 edits.append(changes.delete(card))
         self.commit(Change("Idée retirée depuis un téléphone", tuple(edits)))
         idea.status = WITHDRAWN
-        if idea.card_id is None:
-            self.notify(Notice(None, "queue"))
         return {"idea": self._idea_view(idea)}
 
     def _do_dot(self, phone: Phone, data: dict[str, Any]) -> dict[str, Any]:
@@ -341,6 +387,35 @@ class Room:
         if poll is None:
             raise Refusal(409, "no-vote")
         return {"poll": poll.id, "cards": self._poll_card_list(poll)}
+
+    # notices: what changed, for the pages to apply without asking again
+
+    def idea_notice(self, idea_id: str) -> Notice | None:
+        """An idea accepted, set aside or removed by the facilitator: for its phone only."""
+        idea = self.store.get(PhoneIdea, idea_id)
+        if idea is None or idea.session_id != self.session_id:
+            return None
+        return Notice(idea.phone_id, "idea", {"idea": self._idea_view(idea)})
+
+    def vote_notice(self) -> Notice:
+        """A vote opened, closed or revealed: the same for every phone (each page keeps its
+        own dots; a new vote starts with none)."""
+        poll = self.poll()
+        if poll is None:
+            return Notice(None, "vote", {"vote": None})
+        view = {
+            "poll": poll.id,
+            "open": poll.open,
+            "budget": poll.dots_per_phone,
+            "secret": poll.secret,
+            "cards": len(self._poll_card_ids(poll)),
+        }
+        return Notice(None, "vote", {"vote": view})
+
+    def settings_notice(self) -> Notice:
+        """The room's settings (moderation) changed."""
+        self._moderated = None
+        return Notice(None, "settings", {"moderated": self.moderated})
 
     # views
 

@@ -16,7 +16,6 @@ reason code and changes nothing.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import logging
@@ -57,7 +56,9 @@ ACTIONS: dict[str, tuple[dict[str, Any], dict[str, Any], bool]] = {
     "dot": ({"poll": str, "card": str, "delta": int}, {}, True),
 }
 
-Submit = Callable[[Request], Awaitable[dict[str, Any]]]
+Submit = Callable[[Request, float], Awaitable[dict[str, Any]]]
+"""Hands a request to the data's owner; its answer once committed (``Refusal`` otherwise;
+``Refusal(503, "busy")``, and nothing stored, when not taken up within the seconds given)."""
 
 
 def _error(status: int, reason: str) -> web.Response:
@@ -65,6 +66,7 @@ def _error(status: int, reason: str) -> web.Response:
 
 
 _NO_STORE = {"Cache-Control": "no-store"}
+_ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
 
 
 class PhoneServer:
@@ -136,14 +138,16 @@ class PhoneServer:
                 with contextlib.suppress(Exception):
                     await ws.close()
 
-    async def broadcast(self, what: str, phone: str | None = None) -> None:
-        """Send a notice to one phone's pages, or to all."""
+    async def broadcast(
+        self, what: str, phone: str | None = None, data: dict[str, Any] | None = None
+    ) -> None:
+        """Send a notice (and what changed, ``data``) to one phone's pages, or to all."""
         targets = (
             [ws for sockets in self._sockets.values() for ws in sockets]
             if phone is None
             else list(self._sockets.get(phone, ()))
         )
-        message = json.dumps({"type": what})
+        message = json.dumps({**(data or {}), "type": what})
         for ws in targets:
             with contextlib.suppress(Exception):
                 await ws.send_str(message)
@@ -253,17 +257,18 @@ class PhoneServer:
         if limited:
             self._refused(remote, "slow-down")
             return _error(429, "slow-down")
-        request_value = Request(action, phone, token, data, remote)
+        request_id = request.headers.get("X-Request", "")
+        if len(request_id) > 64 or not all(ch in _ID_CHARACTERS for ch in request_id):
+            return _error(400, "malformed")
+        request_value = Request(action, phone, token, data, remote, request_id)
         try:
-            answer = await asyncio.wait_for(self.submit(request_value), ANSWER_TIMEOUT)
+            answer = await self.submit(request_value, ANSWER_TIMEOUT)
         except Refusal as refusal:
             if refusal.status >= 500:
                 log.warning("phones: %s failed: %s", action, refusal.reason)
             else:
                 self._refused(remote, refusal.reason)
             return _error(refusal.status, refusal.reason)
-        except TimeoutError:
-            return _error(503, "busy")
         return web.json_response(answer, headers=_NO_STORE)
 
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
@@ -273,11 +278,9 @@ class PhoneServer:
         phone = request.query.get("phone", "")[:64]
         token = request.query.get("token", "")[:64]
         try:
-            await asyncio.wait_for(self.submit(Request("ping", phone, token)), ANSWER_TIMEOUT)
+            await self.submit(Request("ping", phone, token), ANSWER_TIMEOUT)
         except Refusal as refusal:
             return _error(refusal.status, refusal.reason)
-        except TimeoutError:
-            return _error(503, "busy")
         if sum(len(s) for s in self._sockets.values()) >= MAX_SOCKETS:
             return _error(503, "full")
         ws = web.WebSocketResponse(heartbeat=25.0, max_msg_size=256)

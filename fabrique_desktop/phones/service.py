@@ -177,9 +177,15 @@ class PhoneService:
                 batch.append(self._queue.get_nowait())
             except queue.Empty:
                 break
+        # a request whose phone was answered « occupé » meanwhile is dropped, never stored;
+        # the others can no longer be given up: their answers come after the commit
+        batch = [(r, f) for r, f in batch if f.set_running_or_notify_cancel()]
+        if not batch:
+            return 1
         answers: list[tuple[concurrent.futures.Future, Any]] = []
         self._pending.clear()
         self._notices.clear()
+        self.room.batch_started()
         try:
             with self.store.atomic():
                 for request, future in batch:
@@ -189,6 +195,7 @@ class PhoneService:
                         answers.append((future, refusal))
         except FabriqueError as error:  # the disk, not the phone: nothing of the batch stored
             log.warning("phones: batch of %d not stored: %s", len(batch), error)
+            self.room.batch_failed()
             self.room.board_changed()
             self._pending.clear()
             self._notices.clear()
@@ -205,7 +212,7 @@ class PhoneService:
         for future, answer in answers:
             _settle(future, answer)
         for notice in self._notices:
-            self.tell(notice.what, notice.phone)
+            self.send(notice)
         self.received += len(batch)
         return len(batch)
 
@@ -215,9 +222,29 @@ class PhoneService:
             self.pump(timeout=0.2)
 
     def tell(self, what: str, phone: str | None = None) -> None:
-        """Notify one phone's open pages (or every page) that something changed for them."""
+        """Notify one phone's open pages (or every page) that something changed for them;
+        the pages ask for their state again (rare: prefer a notice that carries the change)."""
+        self.send(Notice(phone, what))
+
+    def send(self, notice: Notice) -> None:
+        """A notice to the pages it concerns (one phone's, or all), carrying what changed."""
         if self._thread is not None and self.server is not None:
-            self._thread.call(_spawn, self.server.broadcast(what, phone))
+            self._thread.call(_spawn, self.server.broadcast(notice.what, notice.phone, notice.data))
+
+    def tell_idea(self, idea_id: str) -> None:
+        """An idea accepted, set aside or removed: its phone's pages show its new status."""
+        notice = self.room.idea_notice(idea_id)
+        if notice is not None:
+            self.send(notice)
+
+    def tell_vote(self) -> None:
+        """A vote opened or closed: every page shows it (a new one: each asks its cards)."""
+        self.room.board_changed()
+        self.send(self.room.vote_notice())
+
+    def tell_settings(self) -> None:
+        """Moderation switched on or off."""
+        self.send(self.room.settings_notice())
 
     def disconnect(self, phone: str) -> None:
         if self._thread is not None and self.server is not None:
@@ -225,13 +252,22 @@ class PhoneService:
 
     # network thread
 
-    async def _submit(self, request: Request) -> dict[str, Any]:
+    async def _submit(self, request: Request, timeout: float) -> dict[str, Any]:
+        """The answer once committed. Not taken up within ``timeout``: cancelled, never
+        stored, and ``Refusal(503, "busy")`` (the page sends it again with the same id);
+        already being answered: waited for, so that a phone is never told « failed » for an
+        idea that was stored."""
         future: concurrent.futures.Future = concurrent.futures.Future()
         self._queue.put((request, future))
         if self.wake is not None:
             self.wake()
-        answer = await asyncio.wrap_future(future)
-        return answer
+        waiting = asyncio.wrap_future(future)
+        try:
+            return await asyncio.wait_for(asyncio.shield(waiting), timeout)
+        except TimeoutError:
+            if future.cancel():
+                raise Refusal(503, "busy") from None
+            return await waiting
 
     def _commit(self, change: Change) -> None:
         self.store.apply(change)

@@ -98,6 +98,7 @@
   var pollTimer = null;
   var closed = false;
   var codeGone = false;   // the room took a new code while this page was open
+  var unsent = null;      // {id, text}: the idea being sent (sent again with the same id)
 
   function $(id) { return document.getElementById(id); }
   function t(key, values) {
@@ -145,11 +146,20 @@
 
   // the server
 
-  function api(action, data, done) {
+  // every write carries an id, the same when it is sent again: the server answers a repeat
+  // with its first answer and never stores it twice
+  function newId() {
+    var id = "";
+    for (var i = 0; i < 20; i++) { id += "abcdefghijklmnopqrstuvwxyz0123456789".charAt(Math.floor(Math.random() * 36)); }
+    return id;
+  }
+
+  function api(action, data, done, requestId) {
     var xhr = new XMLHttpRequest();
     xhr.open("POST", base + "/api/" + action, true);
     xhr.setRequestHeader("Content-Type", "application/json");
     if (me) { xhr.setRequestHeader("X-Phone", me.phone); xhr.setRequestHeader("X-Token", me.token); }
+    if (requestId) { xhr.setRequestHeader("X-Request", requestId); }
     xhr.timeout = 20000;
     xhr.onreadystatechange = function () {
       if (xhr.readyState !== 4) { return; }
@@ -209,9 +219,42 @@
       if (!notice || typeof notice.type !== "string") { return; }
       if (notice.type === "closed" || notice.type === "blocked") { end(notice.type); return; }
       if (notice.type === "code") { codeChanged(); return; }
-      refresh(false);
+      if (!applyNotice(notice)) { later(function () { refresh(false); }); }
     };
     socket.onclose = function () { socket = null; if (!closed) { startPolling(5000); } };
+  }
+
+  // a notice carries what changed: applied here, without asking the server again
+  function applyNotice(notice) {
+    if (!state) { return false; }
+    if (notice.type === "idea" && notice.idea) { keepIdea(notice.idea); renderMine(); return true; }
+    if (notice.type === "settings" && typeof notice.moderated === "boolean") { state.moderated = notice.moderated; return true; }
+    if (notice.type === "vote" && notice.hasOwnProperty("vote")) {
+      var vote = notice.vote;
+      if (vote && state.vote && state.vote.poll === vote.poll) {
+        state.vote.open = vote.open; state.vote.budget = vote.budget;
+        state.vote.secret = vote.secret; state.vote.cards = vote.cards;
+      } else if (vote) {
+        state.vote = { poll: vote.poll, open: vote.open, budget: vote.budget, used: 0, mine: {}, secret: vote.secret, cards: vote.cards };
+        pollCards = null;
+      } else { state.vote = null; }
+      renderVote();
+      later(loadCards);  // a new vote: every phone asks its cards, not all in the same second
+      return true;
+    }
+    return false;
+  }
+
+  function later(action) { setTimeout(action, Math.floor(Math.random() * 2000)); }
+
+  function keepIdea(idea) {  // an idea's new view: replaced in place, or listed first
+    for (var i = 0; i < state.ideas.length; i++) {
+      if (state.ideas[i].id === idea.id) {
+        if (idea.status === "withdrawn") { state.ideas.splice(i, 1); } else { state.ideas[i] = idea; }
+        return;
+      }
+    }
+    if (idea.status !== "withdrawn") { state.ideas.unshift(idea); }
   }
 
   function startPolling(every) {
@@ -310,7 +353,8 @@
     if (idea.editable_for > 0) {
       var actions = el("div", null, "actions");
       actions.appendChild(button(t("fix"), function () { editIdea(item, idea); }));
-      actions.appendChild(button(t("withdraw"), function () { api("withdraw", { idea: idea.id }, reportThenRefresh); }));
+      var withdrawId = newId();
+      actions.appendChild(button(t("withdraw"), function () { api("withdraw", { idea: idea.id }, applyIdea, withdrawId); }));
       item.appendChild(actions);
     }
     return item;
@@ -324,15 +368,17 @@
     area.rows = 3;
     item.appendChild(area);
     var actions = el("div", null, "actions");
-    actions.appendChild(button(t("save"), function () { api("correct", { idea: idea.id, text: area.value }, reportThenRefresh); }));
+    var correctId = newId();
+    actions.appendChild(button(t("save"), function () { api("correct", { idea: idea.id, text: area.value }, applyIdea, correctId); }));
     actions.appendChild(button(t("cancel"), function () { renderMine(); }));
     item.appendChild(actions);
     area.focus();
   }
 
-  function reportThenRefresh(error) {
-    if (error) { banner(errorText(error)); }
-    refresh(false);
+  function applyIdea(error, body) {
+    if (error) { banner(errorText(error)); refresh(false); return; }
+    keepIdea(body.idea);
+    renderMine();
   }
 
   function loadCards() {
@@ -382,7 +428,7 @@
       if (error) { banner(errorText(error)); refresh(false); return; }
       state.vote = body.vote;
       renderVote();
-    });
+    }, newId());
   }
 
   function counter() {
@@ -450,7 +496,7 @@
       show("main-screen");
       render();
       loadCards();
-    });
+    }, newId());
   };
   $("profile-edit").onclick = function () { fillProfile(); show("profile-screen"); };
   $("idea").oninput = counter;
@@ -460,14 +506,17 @@
     if (!text.replace(/\s/g, "")) { banner(errorText("empty")); return; }
     $("send").disabled = true;
     var data = { text: text, column: $("column").value || null, horizon: chosenHorizon || null };
+    if (!unsent || unsent.text !== text) { unsent = { id: newId(), text: text }; }  // sent again: the same id
     api("idea", data, function (error, body) {
       $("send").disabled = false;
       if (error) { banner(errorText(error)); return; }
+      unsent = null;
       $("idea").value = "";
       chosenHorizon = "";
       banner(body.idea.status === "pending" ? t("idea.queued") : t("idea.sent"), true);
-      refresh(false);
-    });
+      keepIdea(body.idea);
+      render();
+    }, unsent.id);
   };
   setInterval(function () {  // the « n s left » counters
     if (!state || closed) { return; }

@@ -87,8 +87,7 @@ def test_send_an_idea_vote_from_a_second_phone_and_html_stays_text(
 
     # the facilitator opens a vote on every card: the pages learn it through their websocket
     store.apply(phone_room.open_poll(store, session.id, [], dots=3))
-    room.service.room.board_changed()
-    room.service.tell("vote")
+    room.service.tell_vote()
     for page in (first, second):
         page.wait_for_selector("#vote:not([hidden]) #vote-cards li")
     shown = first.locator("#vote-cards .text").all_inner_texts()
@@ -130,7 +129,7 @@ def test_moderated_idea_waits_then_is_accepted(browser, store: Store, session: S
         assert "l'animateur la met au tableau" in page.inner_text("#banner")
         [waiting] = phone_room.waiting(store, session.id)
         store.apply(phone_room.accept(store, waiting))
-        room.service.tell("idea", waiting.phone_id)
+        room.service.tell_idea(waiting.id)
         page.locator("#mine .meta").get_by_text("Au tableau").wait_for()
         assert store.get(PhoneIdea, waiting.id).card_id is not None
 
