@@ -55,6 +55,16 @@ class QuietFileHandler(logging.FileHandler):
                     self.broken = error
                     return
         logging.StreamHandler.emit(self, record)
+        if self.stream is not None and self.stream.tell() > MAX_BYTES:
+            self._roll()
+
+    def _roll(self) -> None:
+        """The log grew past ``MAX_BYTES`` while running (a flood of refusals from a room's
+        Wi-Fi): set aside as ``.1`` (the older one dropped); the next record starts anew."""
+        self._drop_stream()
+        path = Path(self.baseFilename)
+        with contextlib.suppress(OSError):
+            path.replace(path.with_suffix(".log.1"))
 
     def handleError(self, record: logging.LogRecord) -> None:
         error = sys.exc_info()[1]

@@ -16,6 +16,7 @@ reason code and changes nothing.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
@@ -30,6 +31,12 @@ from fabrique_desktop.live import codes
 from fabrique_desktop.live.peers import Throttle, is_local
 from fabrique_desktop.phones import checks
 from fabrique_desktop.phones.checks import MAX_BODY, Limits, Refusal
+from fabrique_desktop.phones.connections import (
+    IDLE_SECONDS,
+    ConnectionGuard,
+    connection_cap,
+    raise_open_files,
+)
 from fabrique_desktop.phones.room import Request
 
 log = logging.getLogger(__name__)
@@ -42,6 +49,10 @@ STATIC_FILES = {
     "icon.svg": "image/svg+xml",
 }
 MAX_SOCKETS = 1000
+SOCKETS_PER_PHONE = 4
+"""Notice sockets one identity may hold (a page, a reload, another tab)."""
+SOCKETS_PER_ADDRESS = 12
+BODY_SECONDS = 10.0
 
 # action → (JSON fields required, optional, whether it writes)
 ACTIONS: dict[str, tuple[dict[str, Any], dict[str, Any], bool]] = {
@@ -94,8 +105,11 @@ class PhoneServer:
         self.throttle = Throttle()
         self.refusals: list[tuple[str, str]] = []
         self._sockets: dict[str, weakref.WeakSet[web.WebSocketResponse]] = {}
+        self._address_sockets: dict[str, int] = {}
         self._runner: web.AppRunner | None = None
         self._page = b""
+        self.connections = ConnectionGuard(connection_cap(raise_open_files()))
+        self._sweeper: asyncio.Task | None = None
 
     # lifecycle (on the loop)
 
@@ -107,8 +121,11 @@ class PhoneServer:
         app.router.add_get("/static/{name}", self._static)
         app.router.add_post("/r/{code}/api/{action}", self._api)
         app.router.add_get("/r/{code}/ws", self._websocket)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        self._runner = web.AppRunner(
+            app, access_log=None, handle_signals=False, keepalive_timeout=IDLE_SECONDS
+        )
         await self._runner.setup()
+        self._watch_connections(self._runner.server)
         site = web.TCPSite(self._runner, self.host, self.port, reuse_address=True)
         await site.start()
         if self.port == 0:
@@ -116,8 +133,34 @@ class PhoneServer:
             if server is not None and server.sockets:
                 self.port = server.sockets[0].getsockname()[1]
 
+    def _watch_connections(self, server: Any) -> None:
+        """Every connection goes through the guard (caps, idle ones closed)."""
+        made, lost = server.connection_made, server.connection_lost
+        guard = self.connections
+
+        def connection_made(handler: Any, transport: Any) -> None:
+            made(handler, transport)
+            peer = transport.get_extra_info("peername")
+            guard.opened(handler, peer[0] if peer else "", transport)
+
+        def connection_lost(handler: Any, exc: BaseException | None = None) -> None:
+            guard.closed(handler)
+            lost(handler, exc)
+
+        server.connection_made, server.connection_lost = connection_made, connection_lost
+
+        async def sweep() -> None:
+            while True:
+                await asyncio.sleep(1.0)
+                guard.sweep()
+
+        self._sweeper = asyncio.ensure_future(sweep())
+        asyncio.get_running_loop().set_exception_handler(_quiet_loop_errors)
+
     async def stop(self) -> None:
         """Tell every open page that the room is closed, then stop listening."""
+        if self._sweeper is not None:
+            self._sweeper.cancel()
         await self.broadcast("closed")
         for sockets in list(self._sockets.values()):
             for ws in list(sockets):
@@ -167,6 +210,7 @@ class PhoneServer:
         if request.host not in self._hosts():
             self._refused(remote, "host")
             return _error(421, "host")  # another name for us (DNS rebinding): not served
+        self.connections.busy(request.protocol)
         try:
             response = await handler(request)
         except web.HTTPException as error:
@@ -175,6 +219,8 @@ class PhoneServer:
             if error.status in (404, 405):
                 return _error(error.status, "unknown")
             raise
+        finally:
+            self.connections.done(request.protocol)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         response.headers.setdefault("X-Frame-Options", "DENY")
@@ -185,7 +231,7 @@ class PhoneServer:
         return {f"{host}:{self.port}", host} if self.port == 80 else {f"{host}:{self.port}"}
 
     def _refused(self, address: str, reason: str) -> None:
-        log.info("phones: refused %s (%s)", address, reason)
+        self.connections.refusals.note(address, reason)  # logged once a minute per address
         if len(self.refusals) < 10_000:
             self.refusals.append((address, reason))
 
@@ -235,12 +281,12 @@ class PhoneServer:
         if request.content_type != "application/json":
             return _error(415, "malformed")
         try:
-            raw = await request.read()
+            raw = await asyncio.wait_for(request.read(), BODY_SECONDS)
             data = json.loads(raw.decode("utf-8")) if raw else {}
             checks.body(data, required, optional)
         except web.HTTPRequestEntityTooLarge:
             return _error(413, "too-big")
-        except (ValueError, UnicodeDecodeError, RecursionError):
+        except (ValueError, UnicodeDecodeError, RecursionError, TimeoutError):
             return _error(400, "malformed")
         except Refusal as refusal:
             return _error(refusal.status, refusal.reason)
@@ -275,17 +321,24 @@ class PhoneServer:
         wrong = self._check_code(request)
         if wrong:
             return _error(429 if wrong == "banned" else 403, wrong)
+        remote = request.remote or ""
         phone = request.query.get("phone", "")[:64]
         token = request.query.get("token", "")[:64]
         try:
             await self.submit(Request("ping", phone, token), ANSWER_TIMEOUT)
         except Refusal as refusal:
             return _error(refusal.status, refusal.reason)
-        if sum(len(s) for s in self._sockets.values()) >= MAX_SOCKETS:
+        if (
+            sum(len(s) for s in self._sockets.values()) >= self._max_sockets()
+            or len(self._sockets.get(phone, ())) >= SOCKETS_PER_PHONE
+            or self._address_sockets.get(remote, 0) >= SOCKETS_PER_ADDRESS
+        ):
+            self._refused(remote, "sockets")
             return _error(503, "full")
         ws = web.WebSocketResponse(heartbeat=25.0, max_msg_size=256)
         await ws.prepare(request)
         self._sockets.setdefault(phone, weakref.WeakSet()).add(ws)
+        self._address_sockets[remote] = self._address_sockets.get(remote, 0) + 1
         try:
             async for message in ws:  # the page sends nothing; anything it sends is dropped
                 if message.type in (WSMsgType.ERROR, WSMsgType.CLOSE):
@@ -296,7 +349,16 @@ class PhoneServer:
                 sockets.discard(ws)
                 if not sockets:
                     self._sockets.pop(phone, None)
+            left = self._address_sockets.get(remote, 1) - 1
+            if left > 0:
+                self._address_sockets[remote] = left
+            else:
+                self._address_sockets.pop(remote, None)
         return ws
+
+    def _max_sockets(self) -> int:
+        """Notice sockets in all: a quarter of the connections stay for the pages' requests."""
+        return min(MAX_SOCKETS, self.connections.total * 3 // 4)
 
     async def close_phone(self, phone: str) -> None:
         """A blocked phone: its pages are told, then their notice sockets closed (in this
@@ -305,6 +367,20 @@ class PhoneServer:
         for ws in list(self._sockets.pop(phone, ())):
             with contextlib.suppress(Exception):
                 await ws.close()
+
+
+_LOOP_ERRORS: dict[str, float] = {}
+
+
+def _quiet_loop_errors(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """The loop's own errors (« socket.accept() out of system resource » when the open files
+    run out…) logged once a minute each, not once per try with a traceback."""
+    message = str(context.get("message", "error"))
+    now = loop.time()
+    if now - _LOOP_ERRORS.get(message, -120.0) < 60.0:
+        return
+    _LOOP_ERRORS[message] = now
+    log.warning("phones: %s: %s", message, context.get("exception", ""))
 
 
 def _host_in_url(host: str) -> str:
