@@ -50,6 +50,22 @@ ensure_browser() {
   [ -z "$missing" ] || apt_install chromium || say "Chromium absent : les tests de la page des téléphones seront sautés."
 }
 
+# Node packages some tests run against (Node's y-websocket server for tests/relay): each folder
+# holds a package.json and its package-lock.json. Without npm those tests are skipped, saying why.
+NPM_FOLDERS="tests/relay/node"
+ensure_npm_packages() {
+  command -v npm >/dev/null || { say "npm absent : les tests qui utilisent Node seront sautés."; return 0; }
+  local folder wanted
+  for folder in $NPM_FOLDERS; do
+    wanted=$(sha256sum "$folder/package-lock.json" | cut -c1-16)
+    if [ "$(cat "$folder/node_modules/.fabrique-installed" 2>/dev/null)" != "$wanted" ]; then
+      npm ci --prefix "$folder" --no-audit --no-fund --loglevel=error >/dev/null \
+        && echo "$wanted" > "$folder/node_modules/.fabrique-installed" \
+        || say "npm ci a échoué dans $folder : les tests qui en ont besoin seront sautés."
+    fi
+  done
+}
+
 ensure_venv() {
   "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
     || { say "Fabrique demande Python 3.11 ou plus récent."; exit 1; }
@@ -85,6 +101,7 @@ case "${1:-}" in
     [ -z "$missing" ] || apt_install $missing \
       || say "Sans $missing, le test sur une vraie fenêtre X est sauté."
     ensure_browser
+    ensure_npm_packages
     ensure_venv
     exec "$VENV/bin/python" -m pytest "$@"
     ;;

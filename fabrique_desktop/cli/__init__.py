@@ -23,7 +23,15 @@ log = logging.getLogger(__name__)
 
 # Modules of this package that add sub-commands; imported only when a sub-command (or the
 # help) is asked for, so that opening the app does not pay for them.
-COMMAND_MODULES = ("listing", "exchange", "backups", "personas", "templates", "phones")
+COMMAND_MODULES = (
+    "listing",
+    "exchange",
+    "backups",
+    "personas",
+    "templates",
+    "phones",
+    "relay",
+)
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 70

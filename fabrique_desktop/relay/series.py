@@ -1,0 +1,249 @@
+"""A whole series sent to and received from a relay, once.
+
+The relay holds one room per atelier (the atelier's Yjs document, exactly the one that merges
+note-takers' copies) and one *index* room: ``ateliers`` maps each atelier's id to its *head*,
+a copy of the atelier without its cards (the series, its persona deck and template, the
+atelier's own row), so that a laptop that has never seen the series can take it whole.
+
+Receiving goes through the same checks and merge as a note-taker's copy (``bundle.from_json``
+validates every head, ``sync.import_bundle`` / ``SessionSync.merge`` check the document's
+ownership and limits, conflicts are recorded for the facilitator): a room that holds anything
+refused changes nothing here and is reported. Sending gives each room what it lacks.
+
+The database work is synchronous and runs on the thread that owns the store; the network is
+awaited in between (``SeriesExchange`` does one atelier at a time).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from fabrique_desktop import bundle as bundles
+from fabrique_desktop import sync
+from fabrique_desktop.errors import BundleError, FabriqueError
+from fabrique_desktop.model import Series, Session
+from fabrique_desktop.ports import Store
+from fabrique_desktop.relay.keys import INDEX, SeriesKey
+from fabrique_desktop.relay.rooms import RelayError, RoomLink
+
+if TYPE_CHECKING:
+    import aiohttp
+    from pycrdt import Doc
+
+log = logging.getLogger(__name__)
+
+ORIGIN = "relais"
+HEADS = "ateliers"
+META = "serie"
+
+
+@dataclass
+class SyncReport:
+    """What one sync did: ateliers received (new, merged), sent, and refused."""
+
+    series: Series | None = None
+    sent: int = 0
+    created: list[Session] = field(default_factory=list)
+    merged: list[sync.MergeSummary] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    touched: dict[str, set[str]] = field(default_factory=dict)
+    """session id → kinds whose rows a received update rewrote (for the window to refresh)."""
+
+    def message(self) -> str:
+        title = f"« {self.series.title} »" if self.series else "La série"
+        received = sum(1 for summary in self.merged if summary.new or summary.updated)
+        parts = [
+            f"{len(self.created)} atelier(s) reçu(s)" if self.created else "",
+            f"{received} atelier(s) mis à jour" if received else "",
+            f"{self.sent} atelier(s) envoyé(s)" if self.sent else "",
+        ]
+        done = ", ".join(p for p in parts if p) or "rien de nouveau"
+        conflicts = sum(summary.conflicts for summary in self.merged)
+        tail = f", {conflicts} conflit(s) à trancher" if conflicts else ""
+        return f"{title} : {done}{tail}."
+
+
+class SeriesExchange:
+    """Send and receive one series through a relay (see the module docstring)."""
+
+    def __init__(
+        self,
+        store: Store,
+        journal: sync.SyncJournal,
+        http: aiohttp.ClientSession,
+        url: str,
+        key: SeriesKey,
+        progress: Callable[[str], None] = lambda _: None,
+    ) -> None:
+        self.store = store
+        self.journal = journal
+        self.http = http
+        self.url = url
+        self.key = key
+        self.progress = progress
+
+    async def run(self, series_id: str | None) -> SyncReport:
+        """Share ``series_id`` (this laptop has it), or receive the series the key names."""
+        report = SyncReport()
+        async with RoomLink(self.http, self.url, self.key.room(INDEX)) as index:
+            heads = _heads(index.mirror)
+            shared_id = _shared_series(index.mirror)
+            if series_id is None:
+                if shared_id is None:
+                    raise RelayError(
+                        "Aucune série n'est partagée sous cette clé sur ce relais (clé "
+                        "erronée, ou la série n'a pas encore été envoyée)."
+                    )
+                series_id = shared_id
+            elif shared_id is not None and shared_id != series_id:
+                raise RelayError("Cette clé partage déjà une autre série sur ce relais.")
+            local = {s.id: s for s in self.store.iter_all(Session, series_id=series_id)}
+            for atelier_id in sorted(set(heads) | set(local)):
+                self.progress(atelier_id)
+                try:
+                    await self._atelier(atelier_id, heads.get(atelier_id), report)
+                except BundleError as error:
+                    log.warning("relay: atelier %s refused: %s", atelier_id, error)
+                    report.refused.append(str(error))
+            report.series = self.store.get(Series, series_id)
+            await index.send(self._index_update(index.mirror, series_id))
+        return report
+
+    async def _atelier(self, atelier_id: str, head: str | None, report: SyncReport) -> None:
+        async with RoomLink(self.http, self.url, self.key.room(atelier_id)) as room:
+            here = self.store.get(Session, atelier_id)
+            if _has_content(room.mirror):
+                if here is None:
+                    if head is None:
+                        raise BundleError("Un atelier du relais n'a pas d'en-tête : ignoré.")
+                    created = self._create(head, room.mirror)
+                    report.created.append(created)
+                    report.touched[atelier_id] = set(sync.session_kinds())
+                else:
+                    summary = self._merge(here, head, room.mirror)
+                    report.merged.append(summary)
+                    if summary.new or summary.updated:
+                        report.touched[atelier_id] = set(sync.session_kinds())
+            if self.store.get(Session, atelier_id) is None:
+                return
+            outgoing = self._outgoing(atelier_id, room.mirror)
+            if outgoing is not None:
+                await room.send(outgoing)
+                report.sent += 1
+
+    def _create(self, head: str, mirror: Doc) -> Session:
+        parsed = bundles.from_json(head, "relais")
+        parsed.crdt = mirror.get_update()
+        summary = sync.import_bundle(self.store, self.journal, parsed, origin=ORIGIN)
+        session = summary.session or self.store.get(Session, parsed.session.id)
+        if session is None:
+            raise BundleError("L'atelier reçu du relais est vide : ignoré.")
+        return session
+
+    def _merge(self, here: Session, head: str | None, mirror: Doc) -> sync.MergeSummary:
+        engine = sync.SessionSync(self.store, self.journal, here.id)
+        mine = engine.doc.clock()
+        theirs = _clock(mirror)
+        if all(mine.get(client, 0) >= count for client, count in theirs.items()):
+            return sync.MergeSummary(session=here)  # nothing the relay has is new here
+        with self.store.atomic():
+            if head is not None:
+                self._series_level(head, here)
+            return engine.merge(sync.read_document(mirror.get_update()), ORIGIN)
+
+    def _series_level(self, head: str, here: Session) -> None:
+        """The series' own rows (deck, template) as the head carries them: merged per row."""
+        from fabrique_desktop.validation import check_ownership
+
+        parsed = bundles.from_json(head, "relais")
+        if parsed.session.id != here.id:
+            raise BundleError("L'en-tête d'un atelier du relais ne correspond pas : ignoré.")
+        check_ownership(self.store, parsed, sync.describe(ORIGIN))
+        rows = [parsed.series] + [e for items in parsed.entities.values() for e in items]
+        bundles.import_records(self.store, rows, bundles.ImportSummary())
+
+    def _outgoing(self, atelier_id: str, mirror: Doc) -> bytes | None:
+        engine = sync.SessionSync(self.store, self.journal, atelier_id)
+        engine.flush()
+        update = engine.doc.doc.get_update(mirror.get_state())
+        return None if update == b"\x00\x00" else update
+
+    def _index_update(self, mirror: Doc, series_id: str) -> bytes:
+        """This laptop's heads of the series' ateliers, written into the index's mirror."""
+        from pycrdt import Map
+
+        before = mirror.get_state()
+        heads = mirror.get(HEADS, type=Map)
+        meta = mirror.get(META, type=Map)
+        with mirror.transaction():
+            if meta.get("id") != series_id:
+                meta["id"] = series_id
+            for session in self.store.iter_all(Session, series_id=series_id):
+                head = _head_json(self.store, session)
+                if heads.get(session.id) != head:
+                    heads[session.id] = head
+        return mirror.get_update(before)
+
+
+def _head_json(store: Store, session: Session) -> str:
+    """The atelier's head: the copy without what its document carries (cards, votes…)."""
+    whole = bundles.collect(store, session)
+    own = set(sync.session_kinds())
+    entities = {kind: items for kind, items in whole.entities.items() if kind not in own}
+    head = bundles.Bundle(whole.series, session, entities)
+    text = bundles.to_json(head)
+    # the export time would make every sync rewrite every head: keep the text stable
+    return _without_export_time(text)
+
+
+def _without_export_time(text: str) -> str:
+    import json
+
+    document = json.loads(text)
+    document["exported_at"] = ""
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _heads(mirror: Doc) -> dict[str, str]:
+    from pycrdt import Map
+
+    if HEADS not in mirror.keys():  # noqa: SIM118 - a Doc is not a container
+        return {}
+    heads = mirror.get(HEADS, type=Map)
+    return {k: v for k, v in heads.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _shared_series(mirror: Doc) -> str | None:
+    from pycrdt import Map
+
+    if META not in mirror.keys():  # noqa: SIM118 - a Doc is not a container
+        return None
+    value = mirror.get(META, type=Map).get("id")
+    return value if isinstance(value, str) else None
+
+
+def _has_content(mirror: Doc) -> bool:
+    return bool(_clock(mirror))
+
+
+def _clock(mirror: Doc) -> dict[int, int]:
+    from fabrique_desktop.crdt import decode_state_vector
+
+    return decode_state_vector(mirror.get_state())
+
+
+def check_url(url: str) -> str:
+    """A relay's address as typed: ``ws://`` or ``wss://`` (``http(s)`` is read as such)."""
+    cleaned = url.strip()
+    for plain, secure in (("http://", "ws://"), ("https://", "wss://")):
+        if cleaned.startswith(plain):
+            cleaned = secure + cleaned[len(plain) :]
+    if not cleaned.startswith(("ws://", "wss://")) or len(cleaned) > 500:
+        raise FabriqueError(
+            "L'adresse du relais doit commencer par « ws:// » ou « wss:// » "
+            "(celle que le relais affiche au démarrage)."
+        )
+    return cleaned.rstrip("/")
