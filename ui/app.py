@@ -24,6 +24,7 @@ from fabrique_desktop.ports import Store
 from fabrique_desktop.resources import resource
 from fabrique_desktop.settings import Settings
 from ui import theme
+from ui.first_frame import after_first_frame
 from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -140,11 +141,11 @@ class FabriqueApp(QObject):
         session = self.store.get(Session, session_id)
         if session is None or session.deleted:
             raise FabriqueError("Cet atelier n'existe plus.")
-        QTimer.singleShot(0, self._take_backup)  # right after the window is on screen
         previous = self.window
         window = MainWindow(self.store, session, self.settings, defer_feature_menus=at_start_up)
-        # CJK and Indic names: fonts read after the first paint (cancelled if the window goes)
-        QTimer.singleShot(0, window, lambda: self._install_fallback_fonts(window))
+        # CJK and Indic names: fonts read after the first frame (cancelled if the window goes)
+        after_first_frame(window, lambda: self._install_fallback_fonts(window))
+        after_first_frame(window, self._take_backup)  # right after the window is on screen
         window.session_requested.connect(self.open_session)
         window.manage_requested.connect(self.show_manager)
         window.language_requested.connect(self.set_language)
@@ -288,10 +289,10 @@ def run(
     began) times the start-up in the log; ``open_file`` (a double-clicked ``.fabrique`` copy)
     is imported as « Fichier › Importer des notes » does, once the window is up."""
     app = make_application()
-    if started is not None:  # first in the queue: runs as soon as the shown window is painted
-        QTimer.singleShot(0, lambda: log_start_up(started))
     fabrique = FabriqueApp(app, store, data_dir, backups)
     window = fabrique.open_session(session_id, at_start_up=True)
+    if started is not None:  # first of what waits for the window's first frame on screen
+        after_first_frame(window, lambda: log_start_up(started), first=True)
     if fullscreen:
         window.set_projector_mode(True)
     else:
@@ -299,7 +300,7 @@ def run(
     window.activateWindow()  # window shortcuts need an active window, even with no window manager
     window.focus_capture()
     if open_file is not None:
-        QTimer.singleShot(0, window, lambda: fabrique.import_file(open_file))
+        after_first_frame(window, lambda: fabrique.import_file(open_file))
     return app.exec()
 
 

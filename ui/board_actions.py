@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -27,6 +27,7 @@ from ui.board_scene import BoardScene
 from ui.board_view import BoardView
 from ui.capture_bar import CaptureBar
 from ui.card_editor import CardEditor
+from ui.first_frame import after_first_frame
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtWidgets import QMenu
@@ -88,8 +89,8 @@ class BoardActions(QObject):
         self.reload_people(layout=False)
         if self._started:
             self.reload_clusters(layout=False)
-        else:  # opening the window: the groups come right after the first paint (start-up)
-            QTimer.singleShot(0, self, lambda: self.reload_clusters(layout=False))
+        else:  # opening the window: the groups come right after the first frame (start-up)
+            after_first_frame(self.window, lambda: self.reload_clusters(layout=False))
         self._started = True
         self.scene.show_cards(cards)
         self._update_vocabulary()

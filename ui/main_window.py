@@ -25,6 +25,7 @@ from ui.board_controller import BoardController
 from ui.board_scene import BoardScene
 from ui.board_view import UNFOLDING, BoardView
 from ui.capture_bar import CaptureBar
+from ui.first_frame import after_first_frame
 from ui.icons import icon
 from ui.panel_strip import PanelStrip
 
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
         self._build_actions()
         self._build_menus()
-        QTimer.singleShot(0, self, self._load_icons)
+        after_first_frame(self, self._load_icons)
         self.capture.field.submitted.connect(self._capture)
         self.capture.field.left.connect(self._leave_capture)
         self.bus.changed.connect(self._on_changed)
@@ -93,8 +94,8 @@ class MainWindow(QMainWindow):
         self._build_board_menu()
         self._feature_menus_built = False
         self.successor: MainWindow | None = None  # the window that replaced this one, if any
-        if defer_feature_menus:  # at start-up: right after the board is first painted
-            QTimer.singleShot(0, self, self.build_feature_menus)
+        if defer_feature_menus:  # at start-up: right after the board is first on screen
+            after_first_frame(self, self.build_feature_menus)
         else:
             self.build_feature_menus()
         self._update_title()

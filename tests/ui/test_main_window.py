@@ -43,8 +43,8 @@ def test_undo_redo_follow_the_database(qtbot, window, store, session) -> None:
     assert len(window.scene.items_by_id) == 1
 
 
-def test_opening_a_session_takes_a_backup(window, data_dir) -> None:
-    assert list_backups(data_dir.backups)
+def test_opening_a_session_takes_a_backup(qtbot, window, data_dir) -> None:
+    qtbot.wait_until(lambda: bool(list_backups(data_dir.backups)))  # after the first frame
 
 
 def test_language_switch_to_english_and_back(window, fabrique_app) -> None:
