@@ -292,6 +292,12 @@ class PhoneRoom(QObject):
             self.service.disconnect(phone.id)
         return ok
 
+    def unblock(self, phone: Phone) -> bool:
+        """Lift a block: the phone, and a new identity from its address, may join again."""
+        from fabrique_desktop.phones import room
+
+        return self.push(room.unblock(phone))
+
     def open_poll(self, card_ids: list[str], dots: int, secret: bool) -> bool:
         from fabrique_desktop.phones import room
 
@@ -645,6 +651,7 @@ class PhonePanel(QWidget):
         self.phones.setObjectName("phoneList")
         self.block_button = QPushButton(self.tr("Bloquer et retirer ses idées"))
         self.block_button.clicked.connect(self._block)
+        self.phones.currentItemChanged.connect(self._phone_chosen)
         self.vote_label = QLabel()
         self.vote_label.setWordWrap(True)
         vote_row = QHBoxLayout()
@@ -726,7 +733,7 @@ class PhonePanel(QWidget):
             self.phones.addItem(item)
             if phone.id == current:
                 self.phones.setCurrentItem(item)
-        self.block_button.setEnabled(self.phones.count() > 0)
+        self._phone_chosen()
         f = room.figures()
         self.vote_label.setText(vote_text(self, f) or self.tr("Aucun vote ouvert aux téléphones."))
         self.close_poll_button.setEnabled(f.poll is not None and f.poll.open)
@@ -765,14 +772,32 @@ class PhonePanel(QWidget):
         if idea is not None:
             self.room.set_aside(idea)
 
-    def _block(self) -> None:
+    def _chosen_phone(self) -> Phone | None:
         from fabrique_desktop.phones.model import Phone
 
         item = self.phones.currentItem()
         if item is None:
+            return None
+        return self.room.store.get(Phone, item.data(Qt.ItemDataRole.UserRole))
+
+    def _phone_chosen(self) -> None:
+        """The button blocks the chosen phone, or lifts its block."""
+        phone = self._chosen_phone()
+        blocked = phone is not None and phone.blocked
+        self.block_button.setText(
+            self.tr("Débloquer ce téléphone")
+            if blocked
+            else self.tr("Bloquer et retirer ses idées")
+        )
+        self.block_button.setEnabled(self.phones.count() > 0)
+
+    def _block(self) -> None:
+        phone = self._chosen_phone()
+        if phone is None:
             return
-        phone = self.room.store.get(Phone, item.data(Qt.ItemDataRole.UserRole))
-        if phone is not None and not phone.blocked:
+        if phone.blocked:
+            self.room.unblock(phone)
+        else:
             self.room.block(phone)
 
 

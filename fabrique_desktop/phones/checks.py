@@ -22,7 +22,12 @@ MAX_NAME = 40
 EDIT_SECONDS = 60.0
 """A phone may correct or withdraw an idea this long after sending it."""
 MAX_PHONES = 400
-"""Phones one room accepts (a room is about a hundred people)."""
+"""Phones present at once in one room (a room is about a hundred people)."""
+PHONES_PER_ADDRESS = 6
+"""Phones present at once from one network address (a phone, its private tab, a tablet…)."""
+PRESENT_SECONDS = 300.0
+"""A phone that asked nothing for this long is no longer counted as present (its page, open,
+asks at least every minute)."""
 
 
 class Refusal(Exception):  # noqa: N818 — a refusal is an answer, not a bug
@@ -118,6 +123,7 @@ class Rates:
     address: tuple[float, float] = (3.0, 40)  # a few phones behind one address
     join: tuple[float, float] = (0.2, 10)  # new identities from one address
     reads: tuple[float, float] = (5.0, 30)  # page refreshes per address
+    atelier: tuple[float, float] = (12.0, 300)  # ideas from every phone of the room together
 
 
 class Limits:
@@ -125,8 +131,11 @@ class Limits:
 
     MAX_KEYS = 20_000
 
-    def __init__(self, rates: Rates | None = None) -> None:
+    def __init__(
+        self, rates: Rates | None = None, phones_per_address: int = PHONES_PER_ADDRESS
+    ) -> None:
         self.rates = rates or Rates()
+        self.phones_per_address = phones_per_address
         self._buckets: dict[tuple[str, str], Bucket] = {}
 
     def allow(self, kind: str, key: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
@@ -30,6 +31,8 @@ from fabrique_desktop.phones.checks import (
     EDIT_SECONDS,
     MAX_NAME,
     MAX_PHONES,
+    PHONES_PER_ADDRESS,
+    PRESENT_SECONDS,
     Refusal,
     clean_text,
     uuid_like,
@@ -120,9 +123,16 @@ class Room:
         session_id: str,
         commit: Callable[[Change], None] | None = None,
         notify: Callable[[Notice], None] | None = None,
+        phones_per_address: int = PHONES_PER_ADDRESS,
     ) -> None:
         self.store = store
         self.session_id = session_id
+        self.phones_per_address = phones_per_address
+        self._seen: dict[str, tuple[float, str]] = {}
+        """Phones present: id → (when last heard, from which address)."""
+        self._addresses: dict[str, set[str]] = {}
+        """The addresses each phone was heard from since the room opened (to keep a blocked
+        phone's address out under a new identity)."""
         self.commit = commit or store.apply
         self.notify = notify or (lambda notice: None)
         self._moderated: bool | None = None
@@ -169,6 +179,7 @@ class Room:
         phone = self.identify(request.phone, request.token)
         if phone.blocked:
             raise Refusal(403, "blocked")
+        self._heard(phone.id, request.address)
         handler = getattr(self, f"_do_{request.action}", None)
         if handler is None:
             raise Refusal(404, "unknown")
@@ -219,14 +230,46 @@ class Room:
             if phone is not None:
                 if phone.blocked:
                     raise Refusal(403, "blocked")
+                self._heard(phone.id, request.address)
                 return {"phone": phone.id, "token": request.token, "number": phone.number}
-        count = self.store.count(Phone, session_id=self.session_id)
-        if count >= MAX_PHONES:
+        if request.address and self._address_blocked(request.address):
+            raise Refusal(403, "blocked")  # a blocked phone under a new identity
+        present = self.present()
+        if len(present) >= MAX_PHONES:
             raise Refusal(503, "full")
+        if sum(1 for a in present.values() if a == request.address) >= self.phones_per_address:
+            raise Refusal(429, "too-many-phones")
+        count = self.store.count(Phone, session_id=self.session_id)
         token = secrets.token_urlsafe(24)
         phone = Phone(session_id=self.session_id, number=count + 1, token_hash=token_hash(token))
         self.commit(Change("Un téléphone rejoint l'atelier", (changes.create(phone),)))
+        self._heard(phone.id, request.address)
         return {"phone": phone.id, "token": token, "number": phone.number}
+
+    # presence: phones are counted while they are there, not for ever
+
+    def _heard(self, phone_id: str, address: str) -> None:
+        self._seen[phone_id] = (time.monotonic(), address)
+        if address:
+            known = self._addresses.setdefault(phone_id, set())
+            if len(known) < 8:
+                known.add(address)
+
+    def present(self) -> dict[str, str]:
+        """The phones heard from in the last ``PRESENT_SECONDS``: id → address."""
+        since = time.monotonic() - PRESENT_SECONDS
+        for phone_id in [p for p, (when, _a) in self._seen.items() if when < since]:
+            del self._seen[phone_id]
+        return {phone_id: address for phone_id, (_when, address) in self._seen.items()}
+
+    def _address_blocked(self, address: str) -> bool:
+        """A phone heard from this address is blocked (until the facilitator lifts it)."""
+        blocked = self.store.find(Phone, session_id=self.session_id, blocked=True)
+        return any(address in self._addresses.get(phone.id, ()) for phone in blocked)
+
+    def left(self, phone_id: str) -> None:
+        """A blocked phone is no longer present (its place is free)."""
+        self._seen.pop(phone_id, None)
 
     def _do_ping(self, phone: Phone, data: dict[str, Any]) -> dict[str, Any]:
         return {}
@@ -579,6 +622,11 @@ def waiting(store: Store, session_id: str) -> list[PhoneIdea]:
 
 def phones(store: Store, session_id: str) -> list[Phone]:
     return sorted(store.find(Phone, session_id=session_id), key=lambda p: p.number)
+
+
+def unblock(phone: Phone) -> Change:
+    """Lift a block: the phone (and its address) may join again; its ideas stay removed."""
+    return Change(f"Débloquer le téléphone {phone.number}", (changes.update(phone, blocked=False),))
 
 
 def phone_label(phone: Phone, anonymous: bool = True) -> str:

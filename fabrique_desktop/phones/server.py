@@ -258,7 +258,10 @@ class PhoneServer:
         return web.Response(body=body, content_type=kind, headers={"Cache-Control": "no-cache"})
 
     def _check_code(self, request: web.Request) -> str | None:
-        """The refusal reason if the address is banned or the code is wrong."""
+        """The refusal reason if the address is banned or the code is wrong. Only called for
+        requests another website cannot make from a participant's browser (JSON posts need
+        the server's leave, which it never gives; notice sockets carry the page's origin): a
+        foreign page's posts cannot get the participant's address banned."""
         remote = request.remote or ""
         if not self.throttle.allowed(remote):
             return "banned"
@@ -270,6 +273,8 @@ class PhoneServer:
 
     async def _api(self, request: web.Request) -> web.Response:
         remote = request.remote or ""
+        if request.content_type != "application/json":  # not the page: a form, a no-cors post
+            return _error(415, "malformed")
         wrong = self._check_code(request)
         if wrong:
             return _error(429 if wrong == "banned" else 403, wrong)
@@ -278,8 +283,6 @@ class PhoneServer:
         if spec is None:
             return _error(404, "unknown")
         required, optional, writes = spec
-        if request.content_type != "application/json":
-            return _error(415, "malformed")
         try:
             raw = await asyncio.wait_for(request.read(), BODY_SECONDS)
             data = json.loads(raw.decode("utf-8")) if raw else {}
@@ -298,6 +301,9 @@ class PhoneServer:
             )
             if phone and not limited:
                 limited = not self.limits.allow("phone", phone)
+            if action == "idea" and not limited and not self.limits.allow("atelier", "ideas"):
+                self._refused(remote, "room-busy")  # the page keeps the idea and sends it later
+                return _error(429, "room-busy")
         else:
             limited = not self.limits.allow("reads", remote)
         if limited:
@@ -318,6 +324,8 @@ class PhoneServer:
         return web.json_response(answer, headers=_NO_STORE)
 
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
+        if request.headers.get("Origin") != f"http://{request.host}":  # another site's page
+            return _error(403, "origin")
         wrong = self._check_code(request)
         if wrong:
             return _error(429 if wrong == "banned" else 403, wrong)

@@ -61,7 +61,13 @@ class PhoneService:
         self.code = codes.normalise(code) if code else self._kept_code()
         self._pending: list[Change] = []
         self._notices: list[Notice] = []
-        self.room = Room(store, session_id, commit=self._commit, notify=self._notices.append)
+        self.room = Room(
+            store,
+            session_id,
+            commit=self._commit,
+            notify=self._notices.append,
+            phones_per_address=(limits or Limits()).phones_per_address,
+        )
         self._queue: queue.SimpleQueue[tuple[Request, concurrent.futures.Future]] = (
             queue.SimpleQueue()
         )
@@ -247,6 +253,8 @@ class PhoneService:
         self.send(self.room.settings_notice())
 
     def disconnect(self, phone: str) -> None:
+        """A blocked phone: its pages are told, its place in the room freed."""
+        self.room.left(phone)
         if self._thread is not None and self.server is not None:
             self._thread.call(_spawn, self.server.close_phone(phone))
 

@@ -40,6 +40,8 @@
       "e.no-dots-left": "Vous avez utilisé toutes vos gommettes.",
       "e.vote-closed": "Le vote est clos.", "e.no-vote": "Aucun vote n'est ouvert.",
       "e.full": "La salle est pleine : demandez à l'animateur.",
+      "e.too-many-phones": "Trop de téléphones sont déjà entrés depuis cet appareil ou ce réseau : demandez à l'animateur.",
+      "e.room-busy": "Beaucoup d'idées arrivent en même temps : la vôtre est gardée et repart dans quelques secondes.",
       "e.busy": "L'ordinateur de l'animateur est occupé : réessayez.",
       "e.offline": "Pas de connexion avec l'ordinateur de l'animateur : vérifiez le Wi-Fi de la salle.",
       "e.other": "La demande a été refusée ({r})."
@@ -76,6 +78,8 @@
       "e.no-dots-left": "You have used all your dots.",
       "e.vote-closed": "The vote is closed.", "e.no-vote": "No vote is open.",
       "e.full": "The room is full: ask the facilitator.",
+      "e.too-many-phones": "Too many phones have already joined from this device or network: ask the facilitator.",
+      "e.room-busy": "Many ideas are arriving at once: yours is kept and will be sent again in a few seconds.",
       "e.busy": "The facilitator's computer is busy: try again.",
       "e.offline": "No connection to the facilitator's computer: check the room's Wi-Fi.",
       "e.other": "The request was refused ({r})."

@@ -29,6 +29,8 @@ class Phone:
     phone: str = ""
     token: str = ""
     headers: dict[str, str] = field(default_factory=dict)
+    source: str = ""
+    """The loopback address it calls from (127.0.x.y: another phone of the room's Wi-Fi)."""
 
     def call(
         self,
@@ -41,6 +43,8 @@ class Phone:
         headers: dict[str, str] | None = None,
     ) -> tuple[int, dict[str, Any]]:
         body = raw if raw is not None else json.dumps({} if data is None else data).encode()
+        if self.source:
+            return self._call_from(f"{base or self.base}/api/{action}", body, content_type, headers)
         request = urllib.request.Request(
             f"{base or self.base}/api/{action}",
             data=body,
@@ -56,6 +60,32 @@ class Phone:
                 return error.code, json.loads(payload)
             except ValueError:
                 return error.code, {"raw": payload.decode(errors="replace")}
+
+    def _call_from(
+        self, url: str, body: bytes, content_type: str, headers: dict[str, str] | None
+    ) -> tuple[int, dict[str, Any]]:
+        import http.client
+        import urllib.parse
+
+        parts = urllib.parse.urlsplit(url)
+        connection = http.client.HTTPConnection(
+            parts.hostname or "", parts.port, timeout=10, source_address=(self.source, 0)
+        )
+        try:
+            connection.request(
+                "POST",
+                parts.path,
+                body=body,
+                headers={"Content-Type": content_type, **self.identity(), **(headers or {})},
+            )
+            response = connection.getresponse()
+            payload = response.read()
+        finally:
+            connection.close()
+        try:
+            return response.status, json.loads(payload)
+        except ValueError:
+            return response.status, {"raw": payload.decode(errors="replace")}
 
     def identity(self) -> dict[str, str]:
         return {"X-Phone": self.phone, "X-Token": self.token} if self.phone else {}
@@ -82,7 +112,8 @@ def open_room(
 ) -> Iterator[Room]:
     if moderated:
         store.apply(set_moderated(store, session.id, True))
-    service = PhoneService(store, session.id, limits=limits or Limits(GENEROUS))
+    limits = limits or Limits(GENEROUS, phones_per_address=50)
+    service = PhoneService(store, session.id, limits=limits)
     address = service.open("127.0.0.1", 0)
     stop = threading.Event()
     owner = threading.Thread(target=service.serve, args=(stop,), daemon=True)

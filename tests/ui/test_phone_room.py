@@ -455,3 +455,26 @@ def test_a_phone_vote_opens_on_the_selected_cards(qtbot, wall, tmp_path, road) -
     assert poll.open
     assert sorted(poll.card_ids) == sorted(chosen)  # « Les 2 idées sélectionnées »
     assert poll.dots_per_phone == 3
+
+
+def test_the_panel_lifts_a_block(qtbot, window, room) -> None:
+    """A phone blocked by mistake: the same button, on a blocked phone, lifts the block (and
+    a new identity from its address may join again)."""
+    spam = off_thread(qtbot, lambda: Phone(room.service.address).join())
+    room.show_panel()
+    panel = room.panel
+    qtbot.wait_until(lambda: panel.phones.count() == 1, timeout=2_000)
+    panel.phones.setCurrentRow(0)
+    assert panel.block_button.text() == "Bloquer et retirer ses idées"
+    panel.block_button.click()
+    assert room.store.get(PhoneRow, spam.phone).blocked
+    assert off_thread(qtbot, lambda: Phone(room.service.address).call("join")) == (
+        403,
+        {"error": "blocked"},
+    )
+    panel.refresh()
+    panel.phones.setCurrentRow(0)
+    assert panel.block_button.text() == "Débloquer ce téléphone"
+    panel.block_button.click()
+    assert not room.store.get(PhoneRow, spam.phone).blocked
+    assert off_thread(qtbot, spam.call, "ping")[0] == 200
