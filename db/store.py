@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -48,11 +48,23 @@ class Store:
         self.read_only: str | None = None
 
     @classmethod
-    def open(cls, path: Path | str) -> Store:
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        read_only: str | None = None,
+        before_migrating: Callable[[Store, list[str]], None] | None = None,
+    ) -> Store:
         """Open (or create) the database; a file that cannot be written but can be read (disk
-        full, read-only mount, no rights) is opened read-only: ``read_only`` then says why."""
+        full, read-only mount, no rights) is opened read-only: ``read_only`` then says why.
+
+        ``read_only`` given opens it read-only for that reason (another process owns the
+        folder). ``before_migrating(store, pending)`` is called before any migration (and
+        before the first one of a new database): to own the folder, and to copy the file."""
         path = Path(path)
         _refuse_foreign_or_newer(path)
+        if read_only is not None and _has_data(path):
+            return cls._open_read_only(path, read_only)
         conn: sqlite3.Connection | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -62,6 +74,9 @@ class Store:
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=5000")
             store = cls(conn, path)
+            pending = store.pending_migrations()
+            if pending and before_migrating is not None:
+                before_migrating(store, pending)
             store.migrate()
         except sqlite3.Error as error:
             if conn is not None:
@@ -74,10 +89,16 @@ class Store:
             log.warning("opening %s read-only: %s (%s)", path, reason, error.sqlite_errorname)
             return cls._open_read_only(path, reason)
         except OSError as error:
+            if conn is not None:
+                conn.close()
             raise StorageError(
                 f"Impossible de créer la base de données dans « {path.parent} » : "
                 f"{disk.reason(error)}."
             ) from error
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
         return store
 
     @classmethod
@@ -101,12 +122,37 @@ class Store:
         store.migrate()
         return store
 
+    def pending_migrations(self) -> list[str]:
+        applied = _applied(self.conn)
+        return [name for name in migrations.NAMES if name not in applied]
+
     def migrate(self) -> None:
-        """Apply pending migrations (importing sqlite-utils only if there are any)."""
-        if set(migrations.NAMES) - _applied(self.conn):
+        """Apply pending migrations (importing sqlite-utils only if there are any).
+
+        Each migration runs in its own transaction with its version stamp (and, for a new
+        database, the application id): a migration cut short (``kill -9``, power cut) leaves
+        the database as it was before it, and the next open applies it again whole."""
+        pending = self.pending_migrations()
+        if pending:
             from sqlite_utils import Database
 
-            migrations.migrations().apply(Database(self.conn))
+            db = Database(self.conn)
+            for name in pending:
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    migrations.ensure_table(db)
+                    migrations.step(name)(db)
+                    self.conn.execute(
+                        f"insert into [{migrations.TABLE}] (migration_set, name, applied_at) "
+                        "values (?, ?, ?)",
+                        [migrations.SET_NAME, name, utc_now()],
+                    )
+                    self.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
             self._columns.clear()
             self._tracked.clear()
         if self.conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
@@ -130,25 +176,60 @@ class Store:
             if outer:
                 self.conn.execute("COMMIT")
         except sqlite3.Error as error:
-            if outer and self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            if not errors.is_environment(error):
+            if outer:
+                self._rollback()
+            classified = self.classify(error)
+            if classified is error:
                 raise  # a bug of ours: not disguised as a problem of the disk
-            if self.read_only and errors.cannot_write(error):
-                raise StorageError(self.read_only) from error
-            raise StorageError(errors.message(self.path, error)) from error
+            raise classified from error
         except BaseException:
-            if outer and self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            if outer:
+                self._rollback()
             raise
 
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error as error:  # the disk went: SQLite rolls back by itself
+                log.warning("rollback failed: %s", error)
+
     def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params)
+        """Run one statement; the machine's errors become a ``StorageError`` (``classify``)."""
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.Error as error:
+            raise self.classify(error) from error
+
+    def executemany(self, sql: str, rows: Iterable[Any]) -> None:
+        try:
+            self.conn.executemany(sql, rows)
+        except sqlite3.Error as error:
+            raise self.classify(error) from error
 
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        cursor = self.conn.execute(sql, params)
-        cursor.row_factory = _dict_row
-        return cursor.fetchall()
+        try:
+            cursor = self.conn.execute(sql, params)
+            cursor.row_factory = _dict_row
+            return cursor.fetchall()
+        except sqlite3.Error as error:
+            raise self.classify(error) from error
+
+    def fetchone(self, sql: str, params: Any = ()) -> tuple[Any, ...] | None:
+        try:
+            return self.conn.execute(sql, params).fetchone()
+        except sqlite3.Error as error:
+            raise self.classify(error) from error
+
+    def classify(self, error: sqlite3.Error) -> Exception:
+        """The one split of every statement's error (qutebrowser's ``_check_ok``): the
+        machine's (disk full, read-only, locked, corrupt…) becomes a ``StorageError`` with a
+        calm French message; anything else is a bug of ours and is returned as is."""
+        if not errors.is_environment(error):
+            return error
+        if self.read_only and errors.cannot_write(error):
+            return StorageError(self.read_only)
+        return StorageError(errors.message(self.path, error))
 
     def apply(self, change: Change) -> None:
         now = utc_now()
@@ -204,7 +285,7 @@ class Store:
             chunk = wanted[start : start + 500]
             marks = ", ".join("?" * len(chunk))
             sql = f"select {columns} from [{cls.kind}] where id in ({marks})"
-            for row in self.conn.execute(sql, chunk):
+            for row in self.execute(sql, chunk).fetchall():
                 found[row[0]] = {
                     n: decode_field(cls, n, v) for n, v in zip(wanted_names, row[1:], strict=True)
                 }
@@ -223,18 +304,20 @@ class Store:
 
     def count(self, cls: type[E], **where: Any) -> int:
         sql, params = _where(where, deleted=False)
-        return self.conn.execute(f"select count(*) from [{cls.kind}]{sql}", params).fetchone()[0]
+        row = self.fetchone(f"select count(*) from [{cls.kind}]{sql}", params)
+        return row[0] if row else 0
 
     def columns(self, table: str) -> set[str]:
         if table not in self._columns:
             self._columns[table] = {
-                r[1] for r in self.conn.execute(f"PRAGMA table_info([{table}])")
+                r[1] for r in self.execute(f"PRAGMA table_info([{table}])").fetchall()
             }
         return self._columns[table]
 
     def data_version(self) -> int:
         """Changes when another connection (another process) commits to the database."""
-        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+        row = self.fetchone("PRAGMA data_version")
+        return row[0] if row else 0
 
     def _mark_dirty(self, kind: str, id: str) -> None:
         """Note, in the write's own transaction, that a session's CRDT document must catch up
@@ -247,15 +330,13 @@ class Store:
                 kind == "sessions" or "session_id" in names
             )
         if tracked:
-            self.conn.execute(
-                "insert or ignore into crdt_dirty (kind, id) values (?, ?)", [kind, id]
-            )
+            self.execute("insert or ignore into crdt_dirty (kind, id) values (?, ?)", [kind, id])
 
     def _upsert(self, table: str, row: dict[str, Any]) -> None:
         names = ", ".join(f"[{k}]" for k in row)
         marks = ", ".join("?" for _ in row)
         updates = ", ".join(f"[{k}] = excluded.[{k}]" for k in row if k != "id")
-        self.conn.execute(
+        self.execute(
             f"insert into [{table}] ({names}) values ({marks}) "
             f"on conflict(id) do update set {updates}",
             list(row.values()),
@@ -265,7 +346,7 @@ class Store:
         if not values:
             return
         sets = ", ".join(f"[{k}] = ?" for k in values)
-        self.conn.execute(f"update [{table}] set {sets} where id = ?", [*values.values(), id])
+        self.execute(f"update [{table}] set {sets} where id = ?", [*values.values(), id])
 
 
 def _where(where: dict[str, Any], deleted: bool) -> tuple[str, list[Any]]:

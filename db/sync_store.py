@@ -67,7 +67,7 @@ class SyncJournal:
         return found
 
     def clear_dirty(self, items: list[tuple[str, str]]) -> None:
-        self.store.conn.executemany("delete from crdt_dirty where kind = ? and id = ?", items)
+        self.store.executemany("delete from crdt_dirty where kind = ? and id = ?", items)
 
     def materialize(self, entities: list[Entity]) -> None:
         self.store.put_many(entities, track=False)
@@ -92,13 +92,13 @@ class SyncJournal:
         )
 
     def resolve_conflicts(self, ids: list[str], choice: str, at: str) -> None:
-        self.store.conn.executemany(
+        self.store.executemany(
             "update sync_conflicts set resolved_at = ?, choice = ? where id = ?",
             [(at, choice, id) for id in ids],
         )
 
     def reopen_conflicts(self, ids: list[str]) -> None:
-        self.store.conn.executemany(
+        self.store.executemany(
             "update sync_conflicts set resolved_at = null, choice = null where id = ?",
             [(id,) for id in ids],
         )

@@ -32,15 +32,22 @@ DEMO_IDEAS = resource("demo", "pistes-acte1.csv")
 DEMO_ATELIER = 3  # « Objectifs et pistes de projet »: the atelier where the seed's ideas were born
 
 
+def is_new(store: Store) -> bool:
+    """No series was ever created here (not even one deleted since)."""
+    return not store.count(Series) and not any(True for _ in store.iter_all(Series))
+
+
 def ensure_first_use(store: Store) -> Series | None:
-    """On an empty database, create the built-in series with its five ateliers and demo ideas."""
-    if store.count(Series) or any(True for _ in store.iter_all(Series)):
-        return None
-    template = builtin_template()
-    series = create_series(store, template)
-    demo = next((s for s in list_sessions(store, series.id) if s.number == DEMO_ATELIER), None)
-    if demo is not None:
-        store.apply(demo_ideas(demo, template))
+    """On an empty database, create the built-in series with its five ateliers and demo
+    ideas, in one transaction: a first start cut short leaves all of it or nothing."""
+    with store.atomic():
+        if not is_new(store):
+            return None
+        template = builtin_template()
+        series = create_series(store, template)
+        demo = next((s for s in list_sessions(store, series.id) if s.number == DEMO_ATELIER), None)
+        if demo is not None:
+            store.apply(demo_ideas(demo, template))
     return series
 
 

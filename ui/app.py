@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import ClassVar
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -128,6 +128,7 @@ class FabriqueApp(QObject):
         self.translations = Translations(app)
         self.translations.use(self.language)
         self.window: MainWindow | None = None
+        self.restore_dialog: QWidget | None = None
         self._backup_timer = QTimer(self)
         self._backup_timer.timeout.connect(self._maybe_backup)
         self._backup_timer.start(BACKUP_CHECK_MS)
@@ -148,6 +149,7 @@ class FabriqueApp(QObject):
         after_first_frame(window, self._take_backup)  # right after the window is on screen
         window.session_requested.connect(self.open_session)
         window.manage_requested.connect(self.show_manager)
+        self._add_restore_action(window)
         window.language_requested.connect(self.set_language)
         if previous is not None:
             previous.successor = window  # what it started (an import's summary) ends there
@@ -176,6 +178,51 @@ class FabriqueApp(QObject):
         self.window.build_feature_menus()  # no-op once built
         self.window.notes_menu.import_path(path)
 
+    def _add_restore_action(self, window: MainWindow) -> None:
+        from PySide6.QtGui import QAction
+
+        action = QAction(self.tr("Remettre une sauvegarde en place…"), window)
+        action.setObjectName("restore_action")
+        action.triggered.connect(self.show_restore)
+        window.file_menu.insertAction(window.quit_action, action)
+        window.file_menu.insertSeparator(window.quit_action)
+        window.restore_action = action  # type: ignore[attr-defined]
+
+    def show_restore(self) -> None:
+        from ui.restore_dialog import RestoreDialog
+
+        if self.store.read_only:
+            raise FabriqueError(self.store.read_only)
+        dialog = RestoreDialog(self.data_dir.backups, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self.restore_backup)
+        self.restore_dialog = dialog
+        dialog.open()
+
+    def restore_backup(self, backup: Path) -> None:
+        """Put ``backup`` in place (checked first, the current state backed up), then show
+        the same atelier again as the backup has it (or its first one)."""
+        from db.backups import restore
+        from fabrique_desktop.workspace import list_sessions
+
+        if self.store.read_only:
+            raise FabriqueError(self.store.read_only)
+        done = restore(backup, self.data_dir.database, self.data_dir.backups)
+        current = self.window.session.id if self.window else ""
+        session = self.store.get(Session, current)
+        if session is None or session.deleted:
+            sessions = list_sessions(self.store)
+            if not sessions:
+                raise FabriqueError("La sauvegarde remise en place n'a aucun atelier.")
+            session = sessions[0]
+        window = self.open_session(session.id)
+        window.statusBar().showMessage(
+            self.tr(
+                "Sauvegarde remise en place : {}. L'état d'avant est gardé dans « {} »."
+            ).format(done.contents.describe(), done.safety.name),
+            15000,
+        )
+
     def show_manager(self) -> None:
         from ui.session_manager import SessionManager
 
@@ -201,12 +248,16 @@ class FabriqueApp(QObject):
             window.refresh_fonts()
 
     def _take_backup(self) -> None:
+        if self.store.read_only:  # another process owns the folder (or the disk refuses)
+            return
         try:
-            self.backups.take()
+            self.backups.take("ouverture")
         except FabriqueError as error:
             log.warning("backup failed: %s", error)
 
     def _maybe_backup(self) -> None:
+        if self.store.read_only:
+            return
         try:
             self.backups.maybe_take()
         except FabriqueError as error:

@@ -83,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     context = Context(getattr(args, "data_dir", None))
     handler = getattr(args, "handler", gui.run)
     try:
+        claim(args, context)
         return int(handler(args, context) or 0)
     except FabriqueError as error:
         log.warning("refused: %s", error)
@@ -104,6 +105,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
     finally:
         context.close()
+
+
+def claim(args: argparse.Namespace, context: Context) -> None:
+    """A command that writes owns the data folder while it runs (``db.owner``); the app
+    alone, finding it owned, opens read-only instead of refusing."""
+    owner = getattr(args, "owner", None)
+    if owner is not None:
+        context.claim(owner, long=getattr(args, "long", False))
+    elif getattr(args, "handler", None) is None:
+        context.claim_or_read_only("l'application Fabrique")
 
 
 if __name__ == "__main__":

@@ -1,30 +1,37 @@
-"""``fabrique backups`` lists the rolling backups; ``fabrique restore FILE`` puts one back."""
+"""``fabrique backups`` lists the backups and what each holds; ``fabrique restore FILE`` puts
+one back (checked first; the current database is backed up before)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from db.backups import Backups, list_backups, restore
+from db.backups import describe_backup, list_backups, restore
 from fabrique_desktop.cli.context import Context
 from fabrique_desktop.errors import StorageError
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = commands.add_parser("backups", parents=[common], help="liste les sauvegardes automatiques")
+    p = commands.add_parser(
+        "backups", parents=[common], help="liste les sauvegardes et ce que chacune contient"
+    )
     p.set_defaults(handler=list_)
     p = commands.add_parser(
         "restore",
         parents=[common],
-        help="remet une sauvegarde en place (la base actuelle est sauvegardée avant)",
+        help="remet une sauvegarde en place (vérifiée d'abord ; la base actuelle est "
+        "sauvegardée avant)",
     )
     p.add_argument("backup", metavar="SAUVEGARDE", help="fichier listé par « fabrique backups »")
-    p.set_defaults(handler=restore_)
+    p.set_defaults(handler=restore_, owner="la commande « fabrique restore »")
 
 
 def list_(args: argparse.Namespace, context: Context) -> int:
-    for path in list_backups(context.data_dir.backups):
-        print(path)
+    backups = list_backups(context.data_dir.backups)
+    if not backups:
+        print(f"Aucune sauvegarde dans « {context.data_dir.backups} ».")
+    for path in backups:
+        print(f"{path}\n    {describe_backup(path)}")
     return 0
 
 
@@ -35,8 +42,8 @@ def restore_(args: argparse.Namespace, context: Context) -> int:
         if not candidate.is_file():
             raise StorageError(f"Sauvegarde introuvable : « {args.backup} ».")
         backup = candidate
-    safety = Backups(context.store, context.data_dir.backups, keep=10_000).take()
-    context.close()
-    restore(backup, context.data_dir.database)
-    print(f"Sauvegarde remise en place. L'ancienne base est gardée dans « {safety} ».")
+    context.close_store()
+    done = restore(backup, context.data_dir.database, context.data_dir.backups)
+    print(f"Sauvegarde remise en place : {done.contents.describe()}.")
+    print(f"L'ancienne base est gardée dans « {done.safety} ».")
     return 0

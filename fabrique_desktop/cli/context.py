@@ -1,15 +1,23 @@
-"""What a command needs: the data folder, and the store opened on first use of it."""
+"""What a command needs: the data folder, and the store opened on first use of it.
+
+A command that writes owns the data folder while it runs (``claim``, ``db.owner``): a
+second writer is refused with a message naming the owner, a second app opens read-only.
+"""
 
 from __future__ import annotations
 
 import time
 
-from db.backups import Backups
+from db import migrations
+from db.backups import MIGRATION_LABEL, Backups, backup_path, copy_database
+from db.owner import FolderBusyError, FolderLock
 from db.store import Store
 from fabrique_desktop.logs import setup_logging
 from fabrique_desktop.paths import DataDir
 from fabrique_desktop.settings import Settings
-from fabrique_desktop.workspace import ensure_first_use
+from fabrique_desktop.workspace import ensure_first_use, is_new
+
+WAIT = 10.0  # seconds a short command waits for another short one to finish
 
 
 class Context:
@@ -17,16 +25,53 @@ class Context:
         self.started = time.perf_counter()
         self.data_dir = DataDir.resolve(data_dir)
         setup_logging(self.data_dir.log_file)
+        self.lock = FolderLock(self.data_dir.root)
+        # why this process may not write (another owns the folder), or None
+        self.read_only: str | None = None
         self._store: Store | None = None
         self._backups: Backups | None = None
+
+    def claim(self, what: str, *, long: bool = False) -> None:
+        """Own the data folder as ``what`` for the rest of the command; ``long`` for the
+        app and the phones' room (a short command does not wait for them)."""
+        self.lock.acquire(what, wait=WAIT, long=long)
+
+    def claim_or_read_only(self, what: str) -> None:
+        """Own the folder, or else work read-only, saying who owns it (a second app)."""
+        try:
+            self.claim(what, long=True)
+        except FolderBusyError as busy:
+            owner = busy.owner[:1].upper() + busy.owner[1:]
+            self.read_only = (
+                f"{owner} a déjà ce dossier de données ouvert : ici, tout est en lecture seule."
+            )
 
     @property
     def store(self) -> Store:
         """The database, created with the built-in series on first use."""
         if self._store is None:
-            self._store = Store.open(self.data_dir.database)
-            ensure_first_use(self._store)
+            store = Store.open(
+                self.data_dir.database,
+                read_only=self.read_only,
+                before_migrating=self._before_migrating,
+            )
+            try:
+                if not store.read_only and is_new(store):
+                    self.claim("la création du dossier de données")
+                    ensure_first_use(store)
+            except BaseException:
+                store.close()
+                raise
+            self._store = store
         return self._store
+
+    def _before_migrating(self, store: Store, pending: list[str]) -> None:
+        """Own the folder, and copy a database made by an older version before its first
+        migration (kept: the older app can still open the copy)."""
+        self.claim("la mise à jour de la base de données")
+        if store.fetchone("select 1 from sqlite_master where name = ?", [migrations.TABLE]):
+            target = backup_path(self.data_dir.backups, f"{MIGRATION_LABEL}{pending[-1]}")
+            copy_database(store.conn, target)
 
     @property
     def backups(self) -> Backups:
@@ -38,7 +83,12 @@ class Context:
     def settings(self) -> Settings:
         return Settings(self.data_dir.settings)
 
-    def close(self) -> None:
+    def close_store(self) -> None:
         if self._store is not None:
             self._store.close()
             self._store = None
+        self._backups = None
+
+    def close(self) -> None:
+        self.close_store()
+        self.lock.release()

@@ -139,7 +139,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         help="importe un atelier (.json ou .fabrique) ; fusionne s'il existe déjà",
     )
     p.add_argument("file", metavar="FICHIER")
-    p.set_defaults(handler=import_)
+    p.set_defaults(handler=import_, owner="la commande « fabrique import »")
     p = commands.add_parser(
         "export-series",
         parents=[common],
@@ -160,7 +160,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         help="son numéro dans la série, une partie de son titre ou son identifiant",
     )
     p.add_argument("file", metavar="FICHIER.csv")
-    p.set_defaults(handler=import_cards)
+    p.set_defaults(handler=import_cards, owner="la commande « fabrique import-cards »")
 
 
 def export(args: argparse.Namespace, context: Context) -> int:

@@ -47,7 +47,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         help="donne un nouveau code à la salle (l'ancien a fuité) : les pages ouvertes avec "
         "l'ancien code et les chevalets déjà imprimés ne servent plus",
     )
-    p.set_defaults(handler=serve)
+    p.set_defaults(handler=serve, owner="la commande « fabrique phones »", long=True)
 
 
 def serve(args: argparse.Namespace, context: Context) -> int:
@@ -56,6 +56,7 @@ def serve(args: argparse.Namespace, context: Context) -> int:
 
     store = context.store
     session = find_session(store, args.session)
+    context.backups.take("salle-telephones", thin=False)
     if args.moderation is not None:
         store.apply(room.set_moderated(store, session.id, args.moderation))
     if args.new_code:

@@ -53,7 +53,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     s.add_argument("series", metavar="SERIE", nargs="?", help="la série à partager")
     s.add_argument("--relay", metavar="URL", required=True, help="adresse du relais (ws://…)")
     s.add_argument("--key", metavar="CLE", default=None, help="clé de la série (pour la recevoir)")
-    s.set_defaults(handler=sync_once)
+    s.set_defaults(handler=sync_once, owner="la commande « fabrique sync »")
 
 
 def serve(args: argparse.Namespace, context: Context) -> int:

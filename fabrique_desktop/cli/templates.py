@@ -27,7 +27,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         help="crée une nouvelle série à partir d'un modèle (.json)",
     )
     p.add_argument("file", metavar="FICHIER")
-    p.set_defaults(handler=import_template)
+    p.set_defaults(handler=import_template, owner="la commande « fabrique import-template »")
 
 
 def export_template(args: argparse.Namespace, context: Context) -> int:

@@ -1,0 +1,167 @@
+"""One owner per data folder, with real processes: the app (offscreen) or ``fabrique phones``
+owns it; a CLI write and ``restore`` are refused naming the owner; a second app reads only."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from db.backups import list_backups
+from db.owner import FolderLock
+from db.store import Store
+from fabrique_desktop.cli.context import Context
+from fabrique_desktop.model import Card
+from fabrique_desktop.workspace import list_sessions
+
+pytestmark = pytest.mark.slow
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "FABRIQUE_DATA_DIR"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def _cli(data: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "fabrique_desktop.cli", "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=_env(),
+        timeout=120,
+    )
+
+
+def _wait_owned(data: Path, child: subprocess.Popen, what: str) -> None:
+    lock = data / "fabrique.lock"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert child.poll() is None, child.communicate()
+        try:
+            info = json.loads(lock.read_text(encoding="utf-8") or "{}")
+        except (OSError, ValueError):
+            info = {}
+        if info.get("pid") == child.pid and what in info.get("what", ""):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{what} never owned the folder")
+
+
+def _stop(child: subprocess.Popen) -> None:
+    if child.poll() is None:
+        child.send_signal(signal.SIGTERM)
+        try:
+            child.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+
+
+def test_with_the_app_open_writes_and_restore_are_refused_naming_it(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert _cli(data, "sessions").returncode == 0  # first use, then a backup to restore
+    cards = tmp_path / "idees.csv"
+    cards.write_text("texte\nUne idée de la table 4\n", encoding="utf-8")
+    app = subprocess.Popen(
+        [sys.executable, "-m", "fabrique_desktop.cli", "--data-dir", str(data)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=_env(),
+    )
+    try:
+        _wait_owned(data, app, "l'application Fabrique")
+        deadline = time.monotonic() + 30
+        while not list_backups(data / "backups") and time.monotonic() < deadline:
+            time.sleep(0.1)
+        backup = list_backups(data / "backups")[0]
+        before = (data / "fabrique.db").stat().st_ino
+        for args in (("import-cards", "3", str(cards)), ("restore", str(backup))):
+            result = _cli(data, *args)
+            assert result.returncode == 1, result.stderr
+            assert "l'application Fabrique (processus" in result.stderr
+            assert str(app.pid) in result.stderr
+            assert "Traceback" not in result.stderr
+        assert (data / "fabrique.db").stat().st_ino == before  # never swapped under the app
+        # a second app on the folder reads only, saying who has it
+        second = Context(str(data))
+        try:
+            second.claim_or_read_only("l'application Fabrique")
+            assert second.store.read_only is not None
+            assert "L'application Fabrique (processus" in second.store.read_only
+            assert "lecture seule" in second.store.read_only
+        finally:
+            second.close()
+        assert _cli(data, "sessions").returncode == 0  # reading is always possible
+    finally:
+        _stop(app)
+    result = _cli(data, "import-cards", "3", str(cards))  # the app closed: it goes through
+    assert result.returncode == 0, result.stderr
+
+
+def test_restore_waits_for_no_phones_room(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert _cli(data, "sessions").returncode == 0
+    store = Store.open(data / "fabrique.db")
+    session = list_sessions(store)[2]
+    store.close()
+    phones = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "fabrique_desktop.cli", "--data-dir", str(data)),
+            *("phones", session.id, "--address", "127.0.0.1", "--port", "0"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env=_env(),
+    )
+    try:
+        assert phones.stdout.readline().startswith("http://127.0.0.1:")  # the room is open
+        _wait_owned(data, phones, "fabrique phones")
+        backups = list_backups(data / "backups")
+        assert backups  # the room opened: a backup first
+        result = _cli(data, "restore", str(backups[0]))
+        assert result.returncode == 1
+        assert "« fabrique phones » (processus" in result.stderr
+    finally:
+        _stop(phones)
+    result = _cli(data, "restore", str(backups[0]))
+    assert result.returncode == 0, result.stderr
+    assert "Sauvegarde remise en place" in result.stdout
+    store = Store.open(data / "fabrique.db")
+    assert store.count(Card) > 50
+    store.close()
+
+
+def test_the_lock_is_free_once_its_process_is_killed(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from db.owner import FolderLock; "
+            "FolderLock(Path(sys.argv[1])).acquire('la commande « fabrique import »'); "
+            "print('ok', flush=True); time.sleep(60)",
+            str(folder),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        assert FolderLock(folder).owner().startswith("la commande « fabrique import »")
+    finally:
+        holder.kill()
+        holder.wait()
+    lock = FolderLock(folder)
+    assert lock.owner() is None
+    lock.acquire("test")
+    lock.release()
