@@ -556,6 +556,8 @@ def describe(origin: str) -> str:
     """How a message names where a document came from: a file's name, or the live link."""
     if origin in ("live", "peer"):
         return "Mise à jour reçue"
+    if origin == "relais":
+        return "Mise à jour reçue du relais"
     if origin and origin != "bundle":
         return f"« {shown(origin, 80)} »"
     return "Fichier d'atelier"

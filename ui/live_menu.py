@@ -13,8 +13,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
-    from ui.live_share import LiveContext, LivePanel, LiveSession
+    from ui.animation.context import WindowContext
+    from ui.live_share import LivePanel, LiveSession
     from ui.main_window import MainWindow
+    from ui.relay_share import RelayShare
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +24,7 @@ log = logging.getLogger(__name__)
 class LiveMenu(QObject):
     """Adds « Partager l'atelier en direct » and « Rejoindre un atelier » to a window."""
 
-    def __init__(self, window: MainWindow, context: LiveContext) -> None:
+    def __init__(self, window: MainWindow, context: WindowContext) -> None:
         super().__init__(window)
         self.window = window
         self.context = context
@@ -34,12 +36,19 @@ class LiveMenu(QObject):
         self.join_action = QAction(self.tr("Rejoindre un atelier en direct…"), window)
         self.join_action.setShortcut(QKeySequence("Ctrl+Shift+J"))
         self.join_action.triggered.connect(self.join)
+        self.relay: RelayShare | None = None  # a series shared through a relay (issue 29)
+        self.relay_action = QAction(self.tr("Partager la série par un relais…"), window)
+        self.relay_action.triggered.connect(self.share_through_relay)
+        self.receive_action = QAction(self.tr("Recevoir une série par un relais…"), window)
+        self.receive_action.triggered.connect(self.receive_through_relay)
         menu = window.file_menu
         first = menu.actions()[1] if len(menu.actions()) > 1 else None
-        for action in (self.share_action, self.join_action):
+        actions = (self.share_action, self.join_action, self.relay_action, self.receive_action)
+        for action in actions:
             window.addAction(action)
             menu.insertAction(first, action) if first else menu.addAction(action)
         menu.insertSeparator(first) if first else menu.addSeparator()
+        self._resume_relay()
 
     def share(self) -> None:
         """Start sharing (the code appears large on the board), or show the panel again."""
@@ -51,3 +60,24 @@ class LiveMenu(QObject):
         from ui.live_share import join_from_window
 
         join_from_window(self.window)
+
+    def share_through_relay(self) -> None:
+        self._relay().share()
+
+    def receive_through_relay(self) -> None:
+        self._relay().receive()
+
+    def _relay(self) -> RelayShare:
+        if self.relay is None:
+            from ui.relay_share import RelayShare
+
+            self.relay = RelayShare(self.context)
+        return self.relay
+
+    def _resume_relay(self) -> None:
+        """A series already shared through a relay is kept in step as soon as it is open (the
+        relay's code is imported only then)."""
+        settings = self.context.settings
+        shared = settings.get("relais") if settings is not None else None
+        if isinstance(shared, dict) and self.context.session.series_id in shared:
+            self._relay().resume()

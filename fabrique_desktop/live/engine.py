@@ -28,7 +28,7 @@ from fabrique_desktop.ports import Store
 log = logging.getLogger(__name__)
 
 
-class _RecordingJournal:
+class RecordingJournal:
     """The engine's journal, noting which entities a merge wrote back to the rows."""
 
     def __init__(self, inner: sync.SyncJournal) -> None:
@@ -49,7 +49,7 @@ class EngineDoc:
     def __init__(self, store: Store, journal: sync.SyncJournal, session_id: str) -> None:
         self.store = store
         self.session_id = session_id
-        self._journal = _RecordingJournal(journal)
+        self._journal = RecordingJournal(journal)
         self.sync = sync.SessionSync(store, self._journal, session_id)
         self.conflicts = 0
         """Conflicting fields found while merging peers' updates since the link opened."""

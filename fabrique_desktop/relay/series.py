@@ -17,13 +17,14 @@ awaited in between (``SeriesExchange`` does one atelier at a time).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from fabrique_desktop import bundle as bundles
 from fabrique_desktop import sync
 from fabrique_desktop.errors import BundleError, FabriqueError
+from fabrique_desktop.live.engine import RecordingJournal
 from fabrique_desktop.model import Series, Session
 from fabrique_desktop.ports import Store
 from fabrique_desktop.relay.keys import INDEX, SeriesKey
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 ORIGIN = "relais"
 HEADS = "ateliers"
 META = "serie"
@@ -49,8 +51,8 @@ class SyncReport:
     created: list[Session] = field(default_factory=list)
     merged: list[sync.MergeSummary] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
-    touched: dict[str, set[str]] = field(default_factory=dict)
-    """session id → kinds whose rows a received update rewrote (for the window to refresh)."""
+    touched: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    """atelier id → kind → ids of the rows a received update wrote (for windows to refresh)."""
 
     def message(self) -> str:
         title = f"« {self.series.title} »" if self.series else "La série"
@@ -66,6 +68,15 @@ class SyncReport:
         return f"{title} : {done}{tail}."
 
 
+DbCall = Callable[[Callable[[], T]], Awaitable[T]]
+"""Runs database work on the thread that owns the store (the app's GUI thread) and awaits it."""
+
+
+async def on_this_thread(work: Callable[[], T]) -> T:
+    """The command line's ``DbCall``: the store belongs to the thread that awaits."""
+    return work()
+
+
 class SeriesExchange:
     """Send and receive one series through a relay (see the module docstring)."""
 
@@ -76,14 +87,14 @@ class SeriesExchange:
         http: aiohttp.ClientSession,
         url: str,
         key: SeriesKey,
-        progress: Callable[[str], None] = lambda _: None,
+        db: DbCall[Any] = on_this_thread,
     ) -> None:
         self.store = store
-        self.journal = journal
+        self.journal = RecordingJournal(journal)
         self.http = http
         self.url = url
         self.key = key
-        self.progress = progress
+        self.db = db
 
     async def run(self, series_id: str | None) -> SyncReport:
         """Share ``series_id`` (this laptop has it), or receive the series the key names."""
@@ -100,39 +111,44 @@ class SeriesExchange:
                 series_id = shared_id
             elif shared_id is not None and shared_id != series_id:
                 raise RelayError("Cette clé partage déjà une autre série sur ce relais.")
-            local = {s.id: s for s in self.store.iter_all(Session, series_id=series_id)}
-            for atelier_id in sorted(set(heads) | set(local)):
-                self.progress(atelier_id)
+            wanted = series_id
+            local = await self.db(lambda: self._atelier_ids(wanted))
+            for atelier_id in sorted(set(heads) | local):
                 try:
                     await self._atelier(atelier_id, heads.get(atelier_id), report)
                 except BundleError as error:
                     log.warning("relay: atelier %s refused: %s", atelier_id, error)
                     report.refused.append(str(error))
-            report.series = self.store.get(Series, series_id)
-            await index.send(self._index_update(index.mirror, series_id))
+            report.series = await self.db(lambda: self.store.get(Series, wanted))
+            update = await self.db(lambda: self._index_update(index.mirror, wanted))
+            await index.send(update)
         return report
 
     async def _atelier(self, atelier_id: str, head: str | None, report: SyncReport) -> None:
         async with RoomLink(self.http, self.url, self.key.room(atelier_id)) as room:
-            here = self.store.get(Session, atelier_id)
             if _has_content(room.mirror):
-                if here is None:
-                    if head is None:
-                        raise BundleError("Un atelier du relais n'a pas d'en-tête : ignoré.")
-                    created = self._create(head, room.mirror)
-                    report.created.append(created)
-                    report.touched[atelier_id] = set(sync.session_kinds())
-                else:
-                    summary = self._merge(here, head, room.mirror)
-                    report.merged.append(summary)
-                    if summary.new or summary.updated:
-                        report.touched[atelier_id] = set(sync.session_kinds())
-            if self.store.get(Session, atelier_id) is None:
-                return
-            outgoing = self._outgoing(atelier_id, room.mirror)
+                await self.db(lambda: self._receive(atelier_id, head, room.mirror, report))
+            outgoing = await self.db(lambda: self._outgoing(atelier_id, room.mirror))
             if outgoing is not None:
                 await room.send(outgoing)
                 report.sent += 1
+
+    def _atelier_ids(self, series_id: str) -> set[str]:
+        return {s.id for s in self.store.iter_all(Session, series_id=series_id)}
+
+    def _receive(self, atelier_id: str, head: str | None, mirror: Doc, report: SyncReport) -> None:
+        self.journal.written.clear()
+        here = self.store.get(Session, atelier_id)
+        if here is None:
+            if head is None:
+                raise BundleError("Un atelier du relais n'a pas d'en-tête : ignoré.")
+            report.created.append(self._create(head, mirror))
+        else:
+            report.merged.append(self._merge(here, head, mirror))
+        touched = report.touched.setdefault(atelier_id, {})
+        for entity in self.journal.written:
+            touched.setdefault(entity.kind, set()).add(entity.id)
+        self.journal.written.clear()
 
     def _create(self, head: str, mirror: Doc) -> Session:
         parsed = bundles.from_json(head, "relais")
@@ -166,6 +182,8 @@ class SeriesExchange:
         bundles.import_records(self.store, rows, bundles.ImportSummary())
 
     def _outgoing(self, atelier_id: str, mirror: Doc) -> bytes | None:
+        if self.store.get(Session, atelier_id) is None:
+            return None
         engine = sync.SessionSync(self.store, self.journal, atelier_id)
         engine.flush()
         update = engine.doc.doc.get_update(mirror.get_state())

@@ -1,0 +1,87 @@
+"""« Partager la série par un relais… » from the window: the series goes to the relay, another
+town receives it with the key, and what that town writes comes back onto this wall (announced
+on the bus as a remote change); a window of a series already shared resumes by itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fabrique_desktop.changes import Origin
+from fabrique_desktop.cli import main
+from fabrique_desktop.model import Card
+from tests.relay.conftest import Laptop, running_relay
+from tests.ui.dialogs import answering_dialogs
+from ui.card_item import CardItem
+from ui.relay_share import RelayDialog, remembered
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_wall_shared_through_a_relay_receives_another_towns_ideas(
+    qtbot, wall, tmp_path: Path, capsys
+) -> None:
+    with running_relay(tmp_path / "relay") as relay:
+        statuses: list[str] = []
+
+        def fill(dialog) -> None:
+            if isinstance(dialog, RelayDialog):
+                dialog.url.setText(relay.url)
+
+        with answering_dialogs(tmp_path / "files") as answers:
+            answers.tweak = fill
+            wall.live_menu.relay_action.trigger()
+        assert answers.internal_errors == []
+        share = wall.live_menu.relay
+        assert share is not None
+        assert share.relay is not None
+        share.relay.status_changed.connect(statuses.append)
+        qtbot.wait_until(lambda: any("à jour" in s for s in statuses), timeout=60_000)
+        found = remembered(wall.live_menu.context.settings, wall.session.series_id)
+        assert found is not None
+        url, key = found
+
+        aubagne = Laptop(tmp_path / "aubagne", capsys)
+        assert main(["--data-dir", str(aubagne.folder), "sync", "--relay", url, "--key", key]) == 0
+        with aubagne.store() as store:
+            from fabrique_desktop import board
+
+            store.apply(board.capture(store, wall.session.id, "Un tram jusqu'à Aubagne, le soir"))
+        assert main(["--data-dir", str(aubagne.folder), "sync", "--relay", url, "--key", key]) == 0
+
+        remote: list[object] = []
+        wall.bus.changed.connect(lambda change, origin: remote.append(origin))
+        statuses.clear()
+        share.relay.sync_now()
+        qtbot.wait_until(lambda: any("à jour" in s for s in statuses), timeout=60_000)
+
+        texts = [c.text for c in wall.store.iter_all(Card, session_id=wall.session.id)]
+        assert "Un tram jusqu'à Aubagne, le soir" in texts
+        assert Origin.REMOTE in remote
+        qtbot.wait_until(
+            lambda: (
+                "Un tram jusqu'à Aubagne, le soir"
+                in [i.card.text for i in wall.scene.items() if isinstance(i, CardItem)]
+            ),
+            timeout=10_000,
+        )
+        share.relay.stop()
+
+
+def test_a_window_of_a_shared_series_resumes_its_relay(qtbot, fabrique_app, demo_session, tmp_path):
+    with running_relay(tmp_path / "relay") as relay:
+        from fabrique_desktop.relay.keys import SeriesKey
+        from ui.relay_share import remember
+
+        remember(fabrique_app.settings, demo_session.series_id, relay.url, str(SeriesKey.new()))
+        window = fabrique_app.open_session(demo_session.id)
+        qtbot.addWidget(window)
+        window.show()
+        share = window.live_menu.relay
+        assert share is not None
+        assert share.relay is not None
+        statuses: list[str] = []
+        share.relay.status_changed.connect(statuses.append)
+        qtbot.wait_until(lambda: any("à jour" in s for s in statuses), timeout=60_000)
+        share.relay.stop()
