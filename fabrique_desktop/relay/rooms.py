@@ -1,10 +1,11 @@
 """One exchange with one room of a y-websocket relay (ours, Node's or Hocuspocus's).
 
-The y-sync protocol, as y-websocket's clients speak it: we send *step 1* with an empty state
-vector, the relay answers *step 2* with the whole room, which lands in ``mirror`` (a pycrdt
-document of its own, never the laptop's: what arrives is checked by the caller before it
-touches an atelier). ``send`` passes the laptop's update on, then asks again (step 1): the
-relay handles one connection's messages in order, so its answer means the update was taken.
+The y-sync protocol, as y-websocket's clients speak it: on a new connection the relay sends its
+*step 1* (its state vector); we send ours, and the relay answers *step 2*: exactly what it has
+that we lack (the whole room when we have nothing). Those bytes are only kept here: the caller
+checks them before they touch an atelier. ``send`` gives the relay what it lacks, then asks
+again (step 1): the relay handles one connection's messages in order, so its answer means the
+update was taken (and, for ``fabrique relay``, written to its store).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 TIMEOUT = 60.0  # seconds for one answer: a room of 2 000 ideas is a few MB
 MAX_MESSAGE = 64 * 1024 * 1024
 EMPTY_UPDATE = b"\x00\x00"
+EMPTY_STATE = b"\x00"  # the state vector of a document that has nothing
 
 
 class RelayError(FabriqueError):
@@ -31,15 +33,32 @@ class RelayError(FabriqueError):
 
 
 class RoomLink:
-    """``async with RoomLink(http, url, room) as link``: ``link.mirror`` holds the room."""
+    """``async with RoomLink(http, url, room, state) as link``: see the module docstring.
 
-    def __init__(self, http: aiohttp.ClientSession, url: str, room: str) -> None:
-        from pycrdt import Doc
+    ``state`` is this laptop's state vector for the room (``None``: it has nothing, send it
+    all). On entry ``link.incoming`` holds what the relay has that this laptop lacks (Yjs
+    updates, the relay's answer to our step 1), and ``link.relay_state`` the relay's own state
+    vector (its step 1), from which ``send`` gives it exactly what it lacks.
+    """
 
+    def __init__(
+        self, http: aiohttp.ClientSession, url: str, room: str, state: bytes | None = None
+    ) -> None:
         self.http = http
         self.address = f"{url.rstrip('/')}/{room}"
-        self.mirror: Doc = Doc()
+        self.state = state if state is not None else EMPTY_STATE
+        self.incoming: list[bytes] = []
+        self.relay_state: bytes = EMPTY_STATE
         self._socket: aiohttp.ClientWebSocketResponse | None = None
+
+    def mirror(self) -> Doc:
+        """What was received, as a document of its own (the index room is read this way)."""
+        from pycrdt import Doc
+
+        doc: Doc = Doc()
+        for update in self.incoming:
+            self._apply(doc, update)
+        return doc
 
     async def __aenter__(self) -> RoomLink:
         import aiohttp
@@ -61,7 +80,7 @@ class RoomLink:
                 "Le relais est injoignable (pas de réseau, adresse erronée ou relais arrêté) ; "
                 "le travail continue sur cet ordinateur et sera partagé plus tard."
             ) from error
-        await self._catch_up()
+        await self._exchange(self.state, keep=True)
         return self
 
     async def __aexit__(
@@ -79,30 +98,32 @@ class RoomLink:
 
         if update == EMPTY_UPDATE or not update:
             return
-        self.mirror.apply_update(update)
         await self._write(create_update_message(update))
-        await self._catch_up()
+        await self._exchange(self.relay_state, keep=False)  # answered after the update
 
-    async def _catch_up(self) -> None:
-        """Step 1 with the mirror's state; wait for the relay's step 2 and apply it."""
-        from pycrdt import YMessageType, YSyncMessageType, create_sync_message, read_message
+    async def _exchange(self, state: bytes, *, keep: bool) -> None:
+        """Our step 1; the relay's step 2 (kept in ``incoming`` when ``keep``), and its own
+        step 1 (its state vector), which it sends first on every new connection."""
+        from pycrdt import YMessageType, YSyncMessageType, read_message, write_message
 
-        await self._write(create_sync_message(self.mirror))
-        while True:
+        step1 = bytes([YMessageType.SYNC, YSyncMessageType.SYNC_STEP1]) + write_message(state)
+        await self._write(step1)
+        answered = False
+        while not answered:
             message = await self._read()
             if len(message) < 2 or message[0] != YMessageType.SYNC:
                 continue  # awareness: not ours
-            if message[1] in (YSyncMessageType.SYNC_STEP2, YSyncMessageType.SYNC_UPDATE):
-                update = read_message(message[2:])
-                if update != EMPTY_UPDATE:
-                    self._apply(update)
-                if message[1] == YSyncMessageType.SYNC_STEP2:
-                    return
-            # the relay's own step 1 needs no answer from a laptop that sends its updates
+            body = read_message(message[2:])
+            if message[1] == YSyncMessageType.SYNC_STEP1:
+                self.relay_state = body
+            elif keep and body != EMPTY_UPDATE:
+                self.incoming.append(body)  # the step 2, or another laptop's update meanwhile
+            answered = message[1] == YSyncMessageType.SYNC_STEP2
 
-    def _apply(self, update: bytes) -> None:
+    @staticmethod
+    def _apply(doc: Doc, update: bytes) -> None:
         try:
-            self.mirror.apply_update(update)
+            doc.apply_update(update)
         except Exception as error:  # pycrdt raises plain exceptions on malformed bytes
             raise RelayError(
                 "Le relais a envoyé des données illisibles : rien n'a été pris."

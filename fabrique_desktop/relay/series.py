@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from fabrique_desktop import bundle as bundles
@@ -28,7 +29,7 @@ from fabrique_desktop.live.engine import RecordingJournal
 from fabrique_desktop.model import Series, Session
 from fabrique_desktop.ports import Store
 from fabrique_desktop.relay.keys import INDEX, SeriesKey
-from fabrique_desktop.relay.rooms import RelayError, RoomLink
+from fabrique_desktop.relay.rooms import EMPTY_UPDATE, RelayError, RoomLink
 
 if TYPE_CHECKING:
     import aiohttp
@@ -100,8 +101,9 @@ class SeriesExchange:
         """Share ``series_id`` (this laptop has it), or receive the series the key names."""
         report = SyncReport()
         async with RoomLink(self.http, self.url, self.key.room(INDEX)) as index:
-            heads = _heads(index.mirror)
-            shared_id = _shared_series(index.mirror)
+            mirror = index.mirror()
+            heads = _heads(mirror)
+            shared_id = _shared_series(mirror)
             if series_id is None:
                 if shared_id is None:
                     raise RelayError(
@@ -120,15 +122,18 @@ class SeriesExchange:
                     log.warning("relay: atelier %s refused: %s", atelier_id, error)
                     report.refused.append(str(error))
             report.series = await self.db(lambda: self.store.get(Series, wanted))
-            update = await self.db(lambda: self._index_update(index.mirror, wanted))
+            update = await self.db(lambda: self._index_update(mirror, wanted))
             await index.send(update)
         return report
 
     async def _atelier(self, atelier_id: str, head: str | None, report: SyncReport) -> None:
-        async with RoomLink(self.http, self.url, self.key.room(atelier_id)) as room:
-            if _has_content(room.mirror):
-                await self.db(lambda: self._receive(atelier_id, head, room.mirror, report))
-            outgoing = await self.db(lambda: self._outgoing(atelier_id, room.mirror))
+        state = await self.db(lambda: self._state(atelier_id))
+        room_name = self.key.room(atelier_id)
+        async with RoomLink(self.http, self.url, room_name, state) as room:
+            if room.incoming:
+                work = partial(self._receive, atelier_id, head, room.incoming, report)
+                await self.db(work)
+            outgoing = await self.db(lambda: self._outgoing(atelier_id, room.relay_state))
             if outgoing is not None:
                 await room.send(outgoing)
                 report.sent += 1
@@ -136,39 +141,45 @@ class SeriesExchange:
     def _atelier_ids(self, series_id: str) -> set[str]:
         return {s.id for s in self.store.iter_all(Session, series_id=series_id)}
 
-    def _receive(self, atelier_id: str, head: str | None, mirror: Doc, report: SyncReport) -> None:
+    def _state(self, atelier_id: str) -> bytes | None:
+        """This laptop's state vector of the atelier's document (None: not here)."""
+        if self.store.get(Session, atelier_id) is None:
+            return None
+        engine = sync.SessionSync(self.store, self.journal, atelier_id)
+        engine.flush()
+        return engine.doc.state_vector()
+
+    def _receive(
+        self, atelier_id: str, head: str | None, incoming: list[bytes], report: SyncReport
+    ) -> None:
         self.journal.written.clear()
         here = self.store.get(Session, atelier_id)
         if here is None:
             if head is None:
                 raise BundleError("Un atelier du relais n'a pas d'en-tête : ignoré.")
-            report.created.append(self._create(head, mirror))
+            report.created.append(self._create(head, incoming))
         else:
-            report.merged.append(self._merge(here, head, mirror))
+            report.merged.append(self._merge(here, head, incoming))
         touched = report.touched.setdefault(atelier_id, {})
         for entity in self.journal.written:
             touched.setdefault(entity.kind, set()).add(entity.id)
         self.journal.written.clear()
 
-    def _create(self, head: str, mirror: Doc) -> Session:
+    def _create(self, head: str, incoming: list[bytes]) -> Session:
         parsed = bundles.from_json(head, "relais")
-        parsed.crdt = mirror.get_update()
+        parsed.crdt = _merged(incoming)
         summary = sync.import_bundle(self.store, self.journal, parsed, origin=ORIGIN)
         session = summary.session or self.store.get(Session, parsed.session.id)
         if session is None:
             raise BundleError("L'atelier reçu du relais est vide : ignoré.")
         return session
 
-    def _merge(self, here: Session, head: str | None, mirror: Doc) -> sync.MergeSummary:
+    def _merge(self, here: Session, head: str | None, incoming: list[bytes]) -> sync.MergeSummary:
         engine = sync.SessionSync(self.store, self.journal, here.id)
-        mine = engine.doc.clock()
-        theirs = _clock(mirror)
-        if all(mine.get(client, 0) >= count for client, count in theirs.items()):
-            return sync.MergeSummary(session=here)  # nothing the relay has is new here
         with self.store.atomic():
             if head is not None:
                 self._series_level(head, here)
-            return engine.merge(sync.read_document(mirror.get_update()), ORIGIN)
+            return engine.receive(_merged(incoming), ORIGIN)
 
     def _series_level(self, head: str, here: Session) -> None:
         """The series' own rows (deck, template) as the head carries them: merged per row."""
@@ -181,13 +192,14 @@ class SeriesExchange:
         rows = [parsed.series] + [e for items in parsed.entities.values() for e in items]
         bundles.import_records(self.store, rows, bundles.ImportSummary())
 
-    def _outgoing(self, atelier_id: str, mirror: Doc) -> bytes | None:
+    def _outgoing(self, atelier_id: str, relay_state: bytes) -> bytes | None:
+        """What the relay lacks of this laptop's document (None: nothing, or not here)."""
         if self.store.get(Session, atelier_id) is None:
             return None
         engine = sync.SessionSync(self.store, self.journal, atelier_id)
         engine.flush()
-        update = engine.doc.doc.get_update(mirror.get_state())
-        return None if update == b"\x00\x00" else update
+        update = engine.doc.update(relay_state)
+        return None if update == EMPTY_UPDATE else update
 
     def _index_update(self, mirror: Doc, series_id: str) -> bytes:
         """This laptop's heads of the series' ateliers, written into the index's mirror."""
@@ -243,14 +255,16 @@ def _shared_series(mirror: Doc) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _has_content(mirror: Doc) -> bool:
-    return bool(_clock(mirror))
+def _merged(updates: list[bytes]) -> bytes:
+    """Several updates as one (what a document that applied them all would send)."""
+    if len(updates) == 1:
+        return updates[0]
+    from pycrdt import merge_updates
 
-
-def _clock(mirror: Doc) -> dict[int, int]:
-    from fabrique_desktop.crdt import decode_state_vector
-
-    return decode_state_vector(mirror.get_state())
+    try:
+        return bytes(merge_updates(*updates))
+    except Exception as error:  # malformed bytes from the relay
+        raise BundleError("Le relais a envoyé une mise à jour illisible : refusée.") from error
 
 
 def check_url(url: str) -> str:

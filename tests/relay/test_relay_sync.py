@@ -132,13 +132,12 @@ def test_crafted_updates_in_a_room_change_nothing_here(relay: RunningRelay, lapt
 
 
 async def _push_hostile(url: str, room: str) -> None:
-    from pycrdt import Doc, Map
+    from pycrdt import Map
 
     from fabrique_desktop.relay.rooms import RoomLink
 
     async with aiohttp.ClientSession() as http, RoomLink(http, url, room) as link:
-        doc = Doc()
-        doc.apply_update(link.mirror.get_update())
+        doc = link.mirror()
         before = doc.get_state()
         cards = doc.get("cards", type=Map)
         cards["evil:text"] = '["' + "x" * 5000 + '", {"1": 1}]'
