@@ -10,8 +10,9 @@ cd "$(dirname "$0")"
 PYTHON=${PYTHON:-python3}
 VENV=.venv
 QT_LIBS="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3"
-# the one test on a real X window (tests/ui/test_wall_real_window.py; skipped without them)
-TEST_DEBS="xvfb openbox xdotool"
+# the one test on a real X window (tests/ui/test_wall_real_window.py; skipped without them);
+# poppler-utils: the reports are read back as a reader sees them (pdftotext)
+TEST_DEBS="xvfb openbox xdotool poppler-utils"
 QT_XCB_LIBS="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1"
 
 say() { printf '%s\n' "$*" >&2; }

@@ -203,6 +203,9 @@ class Step:
     title: str
     lines: tuple[str, ...]
     colour: colors.Color
+    span: int = 1
+    """How many steps, from this one, the lines are about (ateliers credited together):
+    they are centred under all of them."""
 
 
 def timeline(steps: Sequence[Step], width: float) -> Drawing:
@@ -254,12 +257,21 @@ def timeline(steps: Sequence[Step], width: float) -> Drawing:
                 )
             )
         below = 18 + 3.2 * (len(title) - 1)
+        span = max(1, min(step.span, n - i))
+        if span > 1:
+            below = 18 + 3.2 * (
+                max(len(_wrap(s.title, REGULAR, 7.5, column - 4)) for s in steps[i : i + span]) - 1
+            )
+            left, right = column * i + 6, column * (i + span) - 6
+            top = axis - (below - 3.2) * mm
+            drawing.add(Line(left, top, right, top, strokeColor=RULE, strokeWidth=1))
+        lines_x = column * i + column * span / 2
         for j, line in enumerate(step.lines):
             drawing.add(
                 String(
-                    cx,
+                    lines_x,
                     axis - (below + 4.2 * j) * mm,
-                    _fit(line, REGULAR, 8, column - 4),
+                    _fit(line, REGULAR, 8, column * span - 4),
                     fontName=REGULAR,
                     fontSize=8,
                     fillColor=INK,

@@ -36,6 +36,8 @@ def session_markdown(report: SessionReport) -> str:
     out += [f"- **{label}** : {escape(value)}" for label, value in facts if value]
     out += ["", "## Chiffres clés", ""]
     out += [f"- **{f.value}** {escape(f.label)}" for f in report.figures]
+    if report.joint_note:
+        out += ["", escape(report.joint_note)]
     if report.agenda:
         out += ["", "## Déroulé de l’atelier", "", "| Étape | Prévu | Réel |", "|---|---:|---:|"]
         for row in report.agenda:

@@ -16,6 +16,7 @@ ateliers is printed once, with its ateliers.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -32,6 +33,7 @@ from fabrique_desktop.model import HORIZONS
 from fabrique_desktop.report import (
     NO_HORIZON,
     Idea,
+    JointCredit,
     PhoneShare,
     SeriesColumn,
     SeriesReport,
@@ -221,11 +223,28 @@ def _ideas_chart(report: SeriesReport, st: ps.Styles, width: float) -> list[Flow
         Paragraph(
             ps.text(
                 f"{_plural(report.idea_count, 'piste de projet', 'pistes de projet')} "
-                f"au total ({by_horizon}{unsorted})."
+                f"au total ({by_horizon}{unsorted}).{_futur_horizons(report)}"
             ),
             st.meta,
         ),
     ]
+
+
+def _futur_horizons(report: SeriesReport) -> str:
+    """« Horizon 2024 : 37 réalisations du futur engagé, point de départ des pistes. »"""
+    counts: dict[str, int] = {}
+    for column in report.columns:
+        for theme in column.futur:
+            for idea in theme.ideas:
+                if idea.horizon in HORIZONS:
+                    counts[idea.horizon] = counts.get(idea.horizon, 0) + 1
+    told = [
+        f"{HORIZON_LEGEND[h]} : "
+        f"{_plural(counts[h], 'réalisation du futur engagé', 'réalisations du futur engagé')}"
+        for h in HORIZONS
+        if counts.get(h)
+    ]
+    return f" {' · '.join(told)}, point de départ des pistes." if told else ""
 
 
 def _steps(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
@@ -239,18 +258,7 @@ def _steps(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
             f"{_dates(report)} : ce que chacun a réuni et produit."
         ),
     )
-    steps = []
-    for s in report.sessions:
-        steps.append(
-            charts.Step(
-                number=s.number,
-                date=ps.french_date(s.date),
-                title=s.phase,
-                lines=tuple(_produced_counts(s, short=True)),
-                colour=ps.ACCENT,
-            )
-        )
-    story.append(charts.timeline(steps, width))
+    story.append(charts.timeline(_timeline_steps(report), width))
     story.append(ps.spacer(2))
     rows: list[list[Any]] = [
         [
@@ -266,7 +274,7 @@ def _steps(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
         if who:
             title += f'<br/><font size="7.5" color="#5F6368">{ps.text(who)}</font>'
         produced = [ps.text(s.produced)] if s.produced else []
-        for line in (" · ".join(_produced_counts(s)), _phone_line(s.phones)):
+        for line in (_joint_line(s), " · ".join(_produced_counts(s)), _phone_line(s.phones)):
             if line:
                 produced.append(f'<font size="7.5" color="#5F6368">{ps.text(line)}</font>')
         rows.append(
@@ -281,8 +289,85 @@ def _steps(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
     return story
 
 
+def _timeline_steps(report: SeriesReport) -> list[charts.Step]:
+    """One step per atelier; the results of ateliers credited together are written once,
+    centred under all of them (« Ateliers 3 et 4 », then their counts)."""
+    steps = []
+    sessions = list(report.sessions)
+    for i, s in enumerate(sessions):
+        lines = _produced_counts(s, short=True)
+        span = 1
+        if s.joint is not None:
+            if i and sessions[i - 1].joint is not None and sessions[i - 1].joint == s.joint:
+                lines = [c for c in lines if not _is_board_count(c)]
+            else:
+                while (
+                    i + span < len(sessions)
+                    and sessions[i + span].joint is not None
+                    and sessions[i + span].joint == s.joint
+                ):
+                    span += 1
+                lines = [
+                    _capital(s.joint.label),
+                    *_joint_counts(s.joint, short=True),
+                    *(c for c in lines if not _is_board_count(c)),
+                ]
+        steps.append(
+            charts.Step(
+                number=s.number,
+                date=ps.french_date(s.date),
+                title=s.phase,
+                lines=tuple(lines),
+                colour=ps.ACCENT,
+                span=span if span > 1 and s.joint is not None else 1,
+            )
+        )
+    return steps
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+_BOARD_WORDS = ("piste", "réalisation")
+
+
+def _is_board_count(line: str) -> bool:
+    """A count of the board's cards (pistes, réalisations), as ``_produced_counts`` writes it."""
+    return any(w in line for w in _BOARD_WORDS)
+
+
+def _joint_counts(joint: JointCredit, short: bool = False) -> list[str]:
+    counts = []
+    if joint.ideas:
+        counts.append(
+            _plural(joint.ideas, "piste", "pistes")
+            if short
+            else _plural(joint.ideas, "piste de projet", "pistes de projet")
+        )
+    if joint.futur:
+        counts.append(
+            _plural(joint.futur, "réalisation", "réalisations")
+            if short
+            else _plural(joint.futur, "réalisation engagée", "réalisations engagées")
+        )
+    return counts
+
+
+def _joint_line(s: Any) -> str:
+    """« Ateliers 3 et 4 ensemble : 50 pistes de projet · 37 réalisations engagées », for
+    an atelier whose results are credited with others'."""
+    joint = s.joint
+    if joint is None:
+        return ""
+    counts = " · ".join(_joint_counts(joint))
+    return f"{_capital(joint.label)} ensemble" + (f" : {counts}" if counts else "")
+
+
 def _produced_counts(s: Any, short: bool = False) -> list[str]:
     counts = []
+    if s.joint is not None:  # the board's cards are counted with the other ateliers'
+        s = dataclasses.replace(s, ideas=0, futur=0)
     if s.ideas:
         counts.append(
             _plural(s.ideas, "piste", "pistes")
@@ -587,23 +672,51 @@ def _engagement_charts(report: SeriesReport, st: ps.Styles, width: float) -> lis
     return story
 
 
-def _atelier_note(idea: Idea) -> str:
-    if len(idea.ateliers) < 2:
+def _one_horizon(ideas: list[Idea]) -> str:
+    """« Horizon 2024 » when every one of ``ideas`` is on that horizon, else ""."""
+    horizons = {i.horizon for i in ideas}
+    if len(horizons) == 1 and (only := horizons.pop()) in HORIZONS:
+        return HORIZON_LEGEND[only]
+    return ""
+
+
+def _joint_sentence(ideas: list[Idea], joint: tuple[tuple[int, ...], ...], what: str) -> str:
+    """« Ces pistes viennent des ateliers 3 et 4, sans qu'on sache lequel des deux a produit
+    chacune. », when some of ``ideas`` are credited to ateliers that share their results."""
+    from fabrique_desktop.credit import ateliers_label
+
+    groups = [g for g in joint if any(i.ateliers == g for i in ideas)]
+    if not groups:
+        return ""
+    labels = " ; ".join(ateliers_label(g) for g in groups)
+    return f" {_capital(what)} viennent des {labels}, sans qu’on sache lequel a produit chacune."
+
+
+def _atelier_note(idea: Idea, joint: tuple[tuple[int, ...], ...] = ()) -> str:
+    """« (ateliers 2 et 5) » after an idea several ateliers held; nothing after one credited
+    to ateliers that share their results (the section says it once)."""
+    if len(idea.ateliers) < 2 or idea.ateliers in joint:
         return ""
     numbers = [str(n) for n in idea.ateliers]
     listed = ", ".join(numbers[:-1]) + f" et {numbers[-1]}"
     return f' <font size="7.5" color="#5F6368">(ateliers {listed})</font>'
 
 
-def _idea_bullets(ideas: tuple[Idea, ...], st: ps.Styles) -> list[Flowable]:
+def _idea_bullets(
+    ideas: tuple[Idea, ...], st: ps.Styles, joint: tuple[tuple[int, ...], ...] = ()
+) -> list[Flowable]:
     style = ps.hanging(st.bullet)
-    return [Paragraph(ps.text(i.text) + _atelier_note(i), style, bulletText="•") for i in ideas]
+    return [
+        Paragraph(ps.text(i.text) + _atelier_note(i, joint), style, bulletText="•") for i in ideas
+    ]
 
 
-def _theme_block(title: str, ideas: tuple[Idea, ...], st: ps.Styles) -> list[Flowable]:
+def _theme_block(
+    title: str, ideas: tuple[Idea, ...], st: ps.Styles, joint: tuple[tuple[int, ...], ...] = ()
+) -> list[Flowable]:
     """A theme and its ideas: a short list stays on one page; a long one keeps its title
     with its first two ideas and never leaves its last one alone on a page."""
-    items = _idea_bullets(ideas, st)
+    items = _idea_bullets(ideas, st, joint)
     heading = Paragraph(ps.text(title.lstrip("#"), 300), st.h3)
     if len(items) <= 8:
         return [KeepTogether([heading, *items])]
@@ -665,17 +778,27 @@ def _vivre(
         story += blocks[1:]
     if column.futur:
         story.append(ps.CondPageBreak(50 * mm))
+        futur = [i for t in column.futur for i in t.ideas]
+        on = _one_horizon(futur)
         story.append(
-            ps.heading(f"Futur engagé : premières réalisations pour « {c.title} »", st, level=1)
+            ps.heading(
+                f"{on + ' — ' if on else ''}Futur engagé : "
+                f"premières réalisations pour « {c.title} »",
+                st,
+                level=1,
+            )
         )
         story.append(
             Paragraph(
-                ps.text("Des décisions déjà prises, sur lesquelles les ateliers se sont appuyés."),
+                ps.text(
+                    "Des décisions déjà prises, sur lesquelles les ateliers se sont appuyés."
+                    + _joint_sentence(futur, report.joint_groups, "ces réalisations")
+                ),
                 st.muted,
             )
         )
         for theme in column.futur:
-            story += _theme_block(theme.theme, theme.ideas, st)
+            story += _theme_block(theme.theme, theme.ideas, st, report.joint_groups)
     if column.count:
         story.append(ps.CondPageBreak(50 * mm))
         story.append(
@@ -685,6 +808,10 @@ def _vivre(
                 level=1,
             )
         )
+        pistes = [i for h in column.horizons for t in h.themes for i in t.ideas]
+        sentence = _joint_sentence(pistes, report.joint_groups, "ces pistes").strip()
+        if sentence:
+            story.append(Paragraph(ps.text(sentence), st.muted))
         for horizon in column.horizons:
             label = HORIZON_TITLES.get(horizon.horizon, horizon.horizon)
             story.append(
@@ -695,7 +822,7 @@ def _vivre(
                 )
             )
             for theme in horizon.themes:
-                story += _theme_block(theme.theme, theme.ideas, st)
+                story += _theme_block(theme.theme, theme.ideas, st, report.joint_groups)
     if column.quotes:
         story.append(ps.heading(f"Paroles d’ateliers — {c.title}", st, level=1))
         story += quote_blocks(column.quotes, st)

@@ -322,6 +322,9 @@ def _figures(report: SessionReport, st: ps.Styles, width: float) -> list[Flowabl
         (f.value, f.label, ps.hex_colour(f.colour) if f.colour else None) for f in report.figures
     ]
     story.append(ps.figures_grid(tiles, st, width))
+    if report.joint_note:
+        story.append(ps.spacer(2))
+        story.append(Paragraph(ps.text(report.joint_note), st.body))
     story += _ideas_chart(report, st, width)
     if report.tables:
         story.append(ps.heading("Les tables", st, level=1))

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from fabrique_desktop import agenda, convergence, photos, recit
+from fabrique_desktop import agenda, convergence, credit, photos, recit
 from fabrique_desktop import votes as vote_counts
 from fabrique_desktop.model import (
     FUTUR,
@@ -164,6 +164,23 @@ class PhoneShare:
 
 
 @dataclass(frozen=True)
+class JointCredit:
+    """Ateliers whose results are credited together (``fabrique_desktop.credit``): what
+    their boards hold, counted once for all of them."""
+
+    ateliers: tuple[int, ...]
+    ideas: int = 0
+    futur: int = 0
+    boards: tuple[int, ...] = ()
+    """Those of the ateliers whose board holds some of the cards."""
+
+    @property
+    def label(self) -> str:
+        """« ateliers 3 et 4 »."""
+        return credit.ateliers_label(self.ateliers)
+
+
+@dataclass(frozen=True)
 class SessionReport:
     series_title: str
     session: Session
@@ -186,10 +203,35 @@ class SessionReport:
     """Who publishes the series' documents (its booklet texts): the running header's right."""
     phones: PhoneShare = PhoneShare()
     """The ideas and dots sent from participants' phones."""
+    joint: JointCredit | None = None
+    """When this atelier's results are credited together with other ateliers'."""
 
     @property
     def phase(self) -> str:
         return PHASES.get(self.session.phase, self.session.phase)
+
+    @property
+    def joint_note(self) -> str:
+        """What the report says when this atelier's results are credited with other
+        ateliers' (« ateliers 3 et 4 »), never to one of them; "" otherwise."""
+        joint = self.joint
+        if joint is None:
+            return ""
+        unknown = "rien ne dit lequel des ateliers a produit chacune."
+        if self.session.number in joint.boards:
+            return f"Les pistes de ce compte rendu sont celles des {joint.label} : {unknown}"
+        held = [
+            _plural_words(joint.ideas, "piste de projet", "pistes de projet"),
+            _plural_words(joint.futur, "réalisation engagée", "réalisations engagées"),
+        ]
+        counts = " et ".join(h for h in held if h)
+        if not joint.boards or not counts:
+            return f"Les résultats de cet atelier sont comptés avec ceux des {joint.label}."
+        where = credit.ateliers_label(joint.boards)
+        return (
+            f"Les pistes des {joint.label} ({counts}) sont réunies sur le mur de l’{where} : "
+            f"{unknown} Elles figurent dans le compte rendu de l’{where}."
+        )
 
     @property
     def ideas(self) -> list[Idea]:
@@ -269,6 +311,8 @@ class SessionSummary:
     """Participants' names, only for an atelier that is not anonymous."""
     phones: PhoneShare = PhoneShare()
     """What participants sent from their own phones (none without the phone room)."""
+    joint: JointCredit | None = None
+    """When this atelier's results are credited together with other ateliers'."""
 
 
 @dataclass(frozen=True)
@@ -311,6 +355,8 @@ class SeriesReport:
     competences: tuple[dict[str, Any], ...] = ()
     booklet: Booklet = Booklet()
     top_ideas: tuple[Idea, ...] = ()
+    joint_groups: tuple[tuple[int, ...], ...] = ()
+    """Ateliers whose results are credited together (``fabrique_desktop.credit``)."""
 
     @property
     def idea_count(self) -> int:
@@ -402,8 +448,28 @@ def gather_session(
         voter_kinds=tuple(vote_counts.dots_by_kind(store, session.id)) if total_dots else (),
         phones=_phone_share(store, session.id, {i.id for i in ideas}),
         organisation=booklet_of(template).organisation,
+        joint=joint_credit(store, session, template),
     )
     return dataclasses.replace(report, figures=_session_figures(report))
+
+
+def joint_credit(store: Store, session: Session, template: Template) -> JointCredit | None:
+    """The ateliers ``session``'s results are credited with, and what their boards hold
+    (None when its results are its own)."""
+    group = credit.joint_groups(template.data).get(session.number)
+    if not group:
+        return None
+    ideas = futur = 0
+    boards = []
+    for other in store.find(Session, series_id=session.series_id):
+        if other.number not in group:
+            continue
+        cards = [c for c in store.find(Card, session_id=other.id) if c.merged_into is None]
+        ideas += sum(1 for c in cards if c.is_idea)
+        futur += sum(1 for c in cards if not c.is_idea)
+        if cards:
+            boards.append(other.number)
+    return JointCredit(group, ideas, futur, tuple(sorted(boards)))
 
 
 def _template(series: Series | None) -> Template:
@@ -527,6 +593,13 @@ def _session_engagements(
     )
 
 
+def _plural_words(count: int, singular: str, plural: str) -> str:
+    """« 1 piste », « 50 pistes », "" for none."""
+    if not count:
+        return ""
+    return f"{count} {singular if count == 1 else plural}"
+
+
 def _figure(count: int, singular: str, plural: str) -> Figure:
     """A key figure with its label agreeing in French: 0 and 1 take the singular."""
     return Figure(str(count), singular if count <= 1 else plural)
@@ -640,6 +713,7 @@ def gather_series(store: Store, series: Series, media_dir: Path | None = None) -
         for a in template.data.get("series", {}).get("ateliers", [])
         if isinstance(a, dict) and str(a.get("number", "")).isdigit()
     }
+    groups = credit.joint_groups(template.data)
     summaries = []
     cards_seen: list[Idea] = []
     engagements: list[EngagementView] = []
@@ -650,7 +724,10 @@ def gather_series(store: Store, series: Series, media_dir: Path | None = None) -
         cards = [c for c in store.find(Card, session_id=session.id) if c.merged_into is None]
         votes = _visible_votes(store, session.id)
         found = [
-            dataclasses.replace(_idea(c, personas, tables, votes), ateliers=(session.number,))
+            dataclasses.replace(
+                _idea(c, personas, tables, votes),
+                ateliers=groups.get(session.number, (session.number,)),
+            )
             for c in cards
         ]
         share = _phone_share(store, session.id, {i.id for i in found if i.is_idea})
@@ -679,6 +756,7 @@ def gather_series(store: Store, series: Series, media_dir: Path | None = None) -
                 phones=share,
             )
         )
+    summaries = [_with_joint(s, summaries, groups) for s in summaries]
     from_template = not engagements
     if from_template:
         engagements = [
@@ -768,8 +846,27 @@ def gather_series(store: Store, series: Series, media_dir: Path | None = None) -
         top_ideas=tuple(
             sorted((i for i in ideas if i.votes > 0), key=lambda i: -i.votes)[:TOP_IDEAS]
         ),
+        joint_groups=tuple(sorted(set(groups.values()))),
     )
     return dataclasses.replace(report, figures=_series_figures(report))
+
+
+def _with_joint(
+    summary: SessionSummary,
+    summaries: list[SessionSummary],
+    groups: dict[int, tuple[int, ...]],
+) -> SessionSummary:
+    group = groups.get(summary.number)
+    if not group:
+        return summary
+    members = [s for s in summaries if s.number in group]
+    joint = JointCredit(
+        group,
+        ideas=sum(s.ideas for s in members),
+        futur=sum(s.futur for s in members),
+        boards=tuple(s.number for s in members if s.ideas or s.futur),
+    )
+    return dataclasses.replace(summary, joint=joint)
 
 
 def _phone_share(store: Store, session_id: str, idea_ids: set[str]) -> PhoneShare:

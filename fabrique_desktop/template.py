@@ -18,7 +18,8 @@ from fabrique_desktop.model import INBOX, PHASES
 from fabrique_desktop.resources import resource
 
 FORMAT = "fabrique-template"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: an atelier of the plan may name the ateliers its results are credited with (``joint``)."""
 BUILTIN_KEY = "fabrique-acte1"
 MIN_COLUMNS, MAX_COLUMNS = 3, 6  # the inbox included
 
@@ -159,6 +160,13 @@ def validate(data: Any) -> None:
         if not isinstance(engagement, dict) or engagement.get("column") not in keys:
             raise TemplateError(f"Modèle invalide : l'engagement n° {i} vise une colonne inconnue.")
     for atelier in data.get("series", {}).get("ateliers", []):
+        joint = atelier.get("joint", [])
+        if not isinstance(joint, list) or not all(
+            isinstance(n, int) and not isinstance(n, bool) for n in joint
+        ):
+            raise TemplateError(
+                "Modèle invalide : « joint » doit être une liste de numéros d'ateliers."
+            )
         if atelier.get("phase") not in PHASES:
             from fabrique_desktop.limits import shown
 

@@ -56,6 +56,7 @@ from fabrique_desktop.limits import (
     shown,
 )
 from fabrique_desktop.model import ENTITY_TYPES, HORIZONS, PHASES, Entity
+from fabrique_desktop.template import FORMAT_VERSION as TEMPLATE_VERSION
 
 # ----------------------------------------------------------------------------- JSON
 
@@ -371,6 +372,9 @@ class _AtelierFields(_Schema):
 class _AtelierDoc(_AtelierFields):
     audience: Name = ""
     produced: Text = ""  # what the atelier produced, for the booklet's steps
+    joint: Annotated[list[Count], Field(max_length=MAX_TEMPLATE_ATELIERS)] = []
+    """The ateliers (numbers, this one among them) whose results are credited together,
+    when nobody recorded which of them produced what (``fabrique_desktop.credit``)."""
 
 
 class _BookletDoc(_Schema):
@@ -392,7 +396,7 @@ class _PlanDoc(_Schema):
 
 class _TemplateDoc(_Schema):
     format: Literal["fabrique-template"]
-    format_version: Annotated[int, Field(ge=1, le=1)]
+    format_version: Annotated[int, Field(ge=1, le=TEMPLATE_VERSION)]
     app_version: Name = ""
     exported_at: Name = ""
     key: Name

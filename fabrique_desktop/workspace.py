@@ -29,7 +29,9 @@ from fabrique_desktop.template import Template, builtin_template
 log = logging.getLogger(__name__)
 
 DEMO_IDEAS = resource("demo", "pistes-acte1.csv")
-DEMO_ATELIER = 3  # « Objectifs et pistes de projet »: the atelier where the seed's ideas were born
+DEMO_ATELIER = (
+    3  # « Objectifs et pistes de projet »: the board that holds ateliers 3 and 4's pistes
+)
 
 
 def is_new(store: Store) -> bool:
@@ -95,20 +97,14 @@ def new_series(template: Template, title: str | None = None) -> tuple[Change, Se
 
 
 def demo_ideas(session: Session, template: Template) -> Change:
-    """The seed's project ideas, « Futur engagé » items and sticky notes as cards: each in
-    its Vivre, with its theme and horizon as the booklet prints them (sticky notes unsorted)."""
+    """The seed's project ideas and « Futur engagé » items as cards: each in its Vivre, with
+    its theme and horizon as the booklet prints them. The pistes are those of ateliers 3
+    and 4 (the seed does not say which): they sit on atelier 3's board, and the plan credits
+    them to both (``joint``)."""
     keys = {c.key for c in template.columns}
     edits = []
     positions: dict[str, float] = {}
-    import csv  # only on first use of a data dir
-
-    try:
-        with DEMO_IDEAS.open(encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f))
-    except OSError:
-        log.warning("demo ideas not found at %s", DEMO_IDEAS)
-        rows = []
-    for row in rows:
+    for row in demo_rows():
         column = row.get("column", "") if row.get("column") in keys else "inbox"
         positions[column] = positions.get(column, 0.0) + STEP
         theme = row.get("themes", "").strip()
@@ -123,6 +119,13 @@ def demo_ideas(session: Session, template: Template) -> Change:
         )
         edits.append(changes.create(card))
     return Change("Idées de démonstration", tuple(edits))
+
+
+def demo_rows() -> list[dict[str, str]]:
+    """The demo's cards as the CSV lists them: text, column, horizon, themes, kind."""
+    from fabrique_desktop.demo_update import read_rows  # only on first use of a data dir
+
+    return read_rows(DEMO_IDEAS)
 
 
 def list_series(store: Store) -> list[Series]:

@@ -86,7 +86,7 @@ class SessionManager(QDialog):
             top.setIcon(0, icon("fa5s.layer-group"))
             self.tree.addTopLevelItem(top)
             for session in workspace.list_sessions(self.store, series.id):
-                count = len(session_cards(self.store, session.id))
+                count = sum(c.is_idea for c in session_cards(self.store, session.id))
                 item = QTreeWidgetItem(
                     [
                         session.title,

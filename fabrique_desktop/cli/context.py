@@ -12,6 +12,7 @@ from db import migrations
 from db.backups import MIGRATION_LABEL, Backups, backup_path, copy_database
 from db.owner import FolderBusyError, FolderLock
 from db.store import Store
+from fabrique_desktop.demo_update import demo_changes, update_demo
 from fabrique_desktop.logs import setup_logging
 from fabrique_desktop.paths import DataDir
 from fabrique_desktop.settings import Settings
@@ -59,11 +60,22 @@ class Context:
                 if not store.read_only and is_new(store):
                     self.claim("la création du dossier de données")
                     ensure_first_use(store)
+                elif not store.read_only and demo_changes(store):
+                    self._update_demo(store)
             except BaseException:
                 store.close()
                 raise
             self._store = store
         return self._store
+
+    def _update_demo(self, store: Store) -> None:
+        """Bring a demo made by an earlier version up to date (``demo_update``), when the
+        folder can be owned now; else at a later start."""
+        try:
+            self.claim("la mise à jour de la démonstration")
+        except FolderBusyError:
+            return
+        update_demo(store)
 
     def _before_migrating(self, store: Store, pending: list[str]) -> None:
         """Own the folder, and copy a database made by an older version before its first

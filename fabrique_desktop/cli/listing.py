@@ -6,7 +6,7 @@ import argparse
 
 from db.store import Store
 from fabrique_desktop.cli.context import Context
-from fabrique_desktop.model import Card
+from fabrique_desktop.model import FUTUR, Card
 from fabrique_desktop.workspace import list_series, list_sessions
 
 
@@ -41,8 +41,10 @@ def sessions(args: argparse.Namespace, context: Context) -> int:
 
 
 def _card_counts(store: Store) -> dict[str, int]:
+    """Participants' ideas per session (« Futur engagé » items are not ideas)."""
     sql = (
         f"select session_id, count(*) from [{Card.kind}] "
-        "where deleted_at is null and merged_into is null group by session_id"
+        f"where deleted_at is null and merged_into is null and card_kind != '{FUTUR}' "
+        "group by session_id"
     )
     return dict(store.execute(sql).fetchall())

@@ -69,7 +69,7 @@ def test_disk_full(full_disk: FullDisk, tmp_path: Path, cards_csv: Path) -> None
 
     full_disk.free()
     assert run(data, "import-cards", ATELIER, str(cards_csv)).returncode == 0
-    assert f"{ATELIER}\t104" in run(data, "sessions").stdout  # 103 cards and the new one
+    assert f"{ATELIER}\t51" in run(data, "sessions").stdout  # 50 ideas and the new one
 
 
 def test_read_only_mount(read_only_folder: ReadOnlyFolder, tmp_path: Path, cards_csv) -> None:
@@ -79,7 +79,7 @@ def test_read_only_mount(read_only_folder: ReadOnlyFolder, tmp_path: Path, cards
     listed = run(data, "sessions", tmp=tmp_path)
     assert listed.returncode == 0, listed.stderr
     assert calm(listed), listed.stderr
-    assert f"{ATELIER}\t103" in listed.stdout
+    assert f"{ATELIER}\t50" in listed.stdout
 
     refused = run(data, "import-cards", ATELIER, str(cards_csv), tmp=tmp_path)
     assert refused.returncode == 1
@@ -91,11 +91,11 @@ def test_read_only_mount(read_only_folder: ReadOnlyFolder, tmp_path: Path, cards
         exported = run(data, "export", ATELIER, "-f", kind, "-o", str(target), tmp=tmp_path)
         assert exported.returncode == 0, exported.stderr
         assert calm(exported), exported.stderr
-    # the copy made from read-only data is complete: another laptop imports its 103 cards
+    # the copy made from read-only data is complete: another laptop imports its 87 cards
     other = tmp_path / "other"
     imported = run(other, "import", str(tmp_path / "atelier.json"))
     assert imported.returncode == 0, imported.stderr
-    assert "103 nouvelles" in imported.stdout
+    assert "87 nouvelles" in imported.stdout
     # the details of what happened went to the temporary folder's log
     logs = list(tmp_path.glob("fabrique-*/fabrique.log"))
     assert logs
@@ -119,7 +119,7 @@ def test_folder_without_write_permission(
     listed = run(data, "sessions", prefix=tuple(as_nobody), tmp=nobody_tmp)
     assert listed.returncode == 0, listed.stderr
     assert calm(listed), listed.stderr
-    assert f"{ATELIER}\t103" in listed.stdout
+    assert f"{ATELIER}\t50" in listed.stdout
 
     refused = run(data, "import-cards", ATELIER, str(csv), prefix=tuple(as_nobody), tmp=nobody_tmp)
     assert refused.returncode == 1

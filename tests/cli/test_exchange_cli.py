@@ -32,7 +32,7 @@ def test_export_every_format_of_the_demo_atelier(fabrique, tmp_path) -> None:
     text = (tmp_path / "rapport.md").read_text(encoding="utf-8")
     assert text.startswith(f"# {ATELIER}")
     rows = list(csv.reader(io.StringIO((tmp_path / "idees.csv").read_text(encoding="utf-8-sig"))))
-    assert len(rows) == 104
+    assert len(rows) == 88
 
 
 def test_csv_with_semicolons_for_french_spreadsheets(fabrique, tmp_path) -> None:
@@ -48,7 +48,7 @@ def test_export_series_pdf(fabrique, tmp_path) -> None:
     reader = pypdf.PdfReader(target)
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "SYNTHÈSE DES ATELIERS" in text
-    assert "78" in text
+    assert "50" in text
     assert "12" in text
 
 

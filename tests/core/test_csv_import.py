@@ -131,6 +131,6 @@ def test_the_demo_ideas_file_imports_whole(store, session) -> None:
     from fabrique_desktop.workspace import DEMO_IDEAS
 
     parsed, change = read_file(store, session, DEMO_IDEAS.read_bytes(), TEMPLATE)
-    assert len(parsed.rows) == 103
+    assert len(parsed.rows) == 87
     store.apply(change)
-    assert len(session_cards(store, session.id)) == 103
+    assert len(session_cards(store, session.id)) == 87

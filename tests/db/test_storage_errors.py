@@ -53,7 +53,7 @@ def test_a_programming_error_in_a_write_is_not_disguised(store, session) -> None
 
 
 def _database_on(folder: Path) -> tuple[Path, str]:
-    """A data folder's database with the demo series; the id of atelier 3 (103 cards)."""
+    """A data folder's database with the demo series; the id of atelier 3 (87 cards)."""
     path = folder / "fabrique.db"
     store = Store.open(path)
     series = ensure_first_use(store)
@@ -92,14 +92,14 @@ def test_a_full_disk_still_opens_the_data_to_read(full_disk: FullDisk) -> None:
     store = Store.open(path)  # the WAL index cannot be made: read-only, and said why
     assert store.read_only is not None
     assert "Le disque est plein" in store.read_only
-    assert store.count(Card, session_id=atelier) == 103
+    assert store.count(Card, session_id=atelier) == 87
     with pytest.raises(StorageError, match="Le disque est plein"):
         store.apply(board.capture(store, atelier, "Une de plus"))
     store.close()
     full_disk.free()
     again = Store.open(path)
     assert again.read_only is None
-    assert again.count(Card, session_id=atelier) == 103
+    assert again.count(Card, session_id=atelier) == 87
     again.close()
 
 
@@ -112,7 +112,7 @@ def test_a_read_only_mount_is_read_and_refuses_writes_by_name(
     assert store.read_only is not None
     assert "lecture seule" in store.read_only
     assert "endommag" not in store.read_only
-    assert store.count(Card, session_id=atelier) == 103
+    assert store.count(Card, session_id=atelier) == 87
     with pytest.raises(StorageError, match="lecture seule"):
         store.apply(board.capture(store, atelier, "Une de plus"))
     store.close()

@@ -82,7 +82,7 @@ def test_decidim_columns_and_titles(full) -> None:
 
 def test_series_synthesis_has_the_four_vivre_by_horizon_and_the_engagements(store, demo) -> None:
     report = gather_series(store, demo)
-    assert report.idea_count == 78
+    assert report.idea_count == 50
     assert report.engagements_from_template
     assert len(report.engagements) == 12
     out = io.BytesIO()
@@ -106,7 +106,7 @@ def test_series_synthesis_has_the_four_vivre_by_horizon_and_the_engagements(stor
         assert heading in text
     for engagement in report.engagements:
         assert " ".join(engagement.title.split()) in text
-    assert "78 pistes de projet" in text
+    assert "50 pistes de projet" in text
     assert "12 engagements" in text
 
 

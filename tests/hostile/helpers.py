@@ -1,7 +1,7 @@
 """Hostile inputs: a data folder worth attacking, crafted files, and what must hold after.
 
 The folder (built once per test run, copied for each attack): the demo series « A » (five
-ateliers, the seed's 103 cards in atelier 3), atelier 1 with a few ideas, a table, a photo and
+ateliers, the seed's 87 cards in atelier 3), atelier 1 with a few ideas, a table, a photo and
 a portrait, and a second series « B » made from A's template. Attacks are crafted from real
 exports of atelier 1, as a note-taker's copy would be.
 """

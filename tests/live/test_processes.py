@@ -18,7 +18,7 @@ from tests.live.processes import Peer, wait_until
 from tests.live.wire import RawPeer
 
 CODE = "K7P-3QX"
-SEED_CARDS = 103  # atelier 3 of the demo series
+SEED_CARDS = 87  # atelier 3 of the demo series
 pytestmark = pytest.mark.slow
 
 

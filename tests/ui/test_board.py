@@ -112,7 +112,7 @@ def test_completion_popup_inserts_a_persona_without_submitting(qtbot, window, st
     assert field.completion_visible()
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert field.text() == "Idée @Josiane "
-    assert store.count(Card) == 103  # only the demo atelier's ideas
+    assert store.count(Card) == 87  # only the demo atelier's ideas
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert field.text() == ""
 

@@ -69,7 +69,7 @@ def test_no_card_text_is_clipped(qtbot, demo_window, tmp_path, width, height, pr
     window.board.set_projector(projector)
     qtbot.wait_until(lambda: window.board.view.viewport().width() > width * 0.8)
     window.scene.measure_all()
-    assert len(window.scene.items_by_id) == 104
+    assert len(window.scene.items_by_id) == 88
     assert clipped_cards(window.scene) == []
     image = window.grab()
     assert image.width() == width

@@ -76,7 +76,7 @@ def test_joining_fetches_the_session_opens_it_and_follows_the_projector(
     joined = fabrique_app.window
     assert joined.session.id == host.session
     qtbot.wait_until(lambda: host.ask("status")["peers"] == ["Table 9"], timeout=10_000)
-    assert len(joined.scene.items_by_id) == 103
+    assert len(joined.scene.items_by_id) == 87
 
     card_id = host.ask("capture", text="Projetée au tableau")["id"]
     qtbot.wait_until(lambda: card_id in joined.scene.items_by_id, timeout=5_000)

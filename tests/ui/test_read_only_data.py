@@ -35,7 +35,7 @@ def test_read_only_data_opens_to_read_and_export(
     window.resize(1280, 720)
     window.show()
     qtbot.wait_exposed(window)
-    assert len(window.scene.items_by_id) == 103
+    assert len(window.scene.items_by_id) == 87
     notice = window.findChild(QLabel, "read_only_notice")
     assert notice is not None
     assert notice.isVisible()
@@ -48,7 +48,7 @@ def test_read_only_data_opens_to_read_and_export(
     assert len(shown) == 1
     assert "lecture seule" in shown[0]
     assert window.bus.history.count() == 0
-    assert read_only.count(Card, session_id=demo_session.id) == 103
+    assert read_only.count(Card, session_id=demo_session.id) == 87
 
     from exports.session_report import write_session_pdf
 

@@ -38,7 +38,7 @@ def test_lists_series_and_sessions(manager) -> None:
     top = manager.tree.topLevelItem(0)
     assert top.text(0) == "La Fabrique — Acte 1"
     assert top.childCount() == 5
-    assert top.child(2).text(3) == "103"
+    assert top.child(2).text(3) == "50"  # ideas, not « Futur engagé » items
 
 
 def test_rename_a_session(manager, store, monkeypatch) -> None:
@@ -55,7 +55,7 @@ def test_duplicate_copies_the_cards(manager, store) -> None:
     select(manager, "Atelier 3 — Objectifs et pistes de projet")
     manager._duplicate()
     copy = next(s for s in list_sessions(store) if s.title.endswith("(copie)"))
-    assert len(board.session_cards(store, copy.id)) == 103
+    assert len(board.session_cards(store, copy.id)) == 87
     original = next(s for s in list_sessions(store) if s.number == 3 and s.id != copy.id)
     assert {c.id for c in board.session_cards(store, copy.id)}.isdisjoint(
         {c.id for c in board.session_cards(store, original.id)}
@@ -90,7 +90,7 @@ def test_new_series_and_session(manager, store, monkeypatch) -> None:
     select(manager, "Fabrique — Acte 2")
     new_session(manager, "Atelier bonus")
     assert "Atelier bonus" in [s.title for s in list_sessions(store, series.id)]
-    assert store.count(Card) == 103
+    assert store.count(Card) == 87
 
 
 def test_open_emits_the_session(manager, qtbot, session) -> None:

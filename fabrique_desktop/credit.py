@@ -1,0 +1,46 @@
+"""Which ateliers a result is credited to.
+
+A series' plan may say that some ateliers' results are credited together (``joint`` on an
+atelier of the template's ``series.ateliers``): the 2017 booklet prints the pistes of
+ateliers 3 and 4 without saying which of the two produced each, so every report says
+« ateliers 3 et 4 », never one of them, whichever board holds the cards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+
+def joint_groups(template_data: Mapping[str, Any]) -> dict[int, tuple[int, ...]]:
+    """Atelier number → the numbers credited with it (itself included, sorted), for the
+    ateliers of the plan that share their results; groups that overlap are joined."""
+    plan = template_data.get("series", {})
+    ateliers = plan.get("ateliers", []) if isinstance(plan, Mapping) else []
+    groups: list[set[int]] = []
+    for atelier in ateliers:
+        if not isinstance(atelier, Mapping):
+            continue
+        number = atelier.get("number")
+        joint = atelier.get("joint")
+        if not isinstance(number, int) or not isinstance(joint, list):
+            continue
+        members = {number, *(n for n in joint if isinstance(n, int) and not isinstance(n, bool))}
+        if len(members) < 2:
+            continue
+        touching = [g for g in groups if g & members]
+        for g in touching:
+            members |= g
+            groups.remove(g)
+        groups.append(members)
+    return {n: tuple(sorted(g)) for g in groups for n in g}
+
+
+def ateliers_label(numbers: Iterable[int]) -> str:
+    """« atelier 3 », « ateliers 3 et 4 », « ateliers 1, 2 et 3 »."""
+    listed = [str(n) for n in sorted(set(numbers))]
+    if not listed:
+        return ""
+    if len(listed) == 1:
+        return f"atelier {listed[0]}"
+    return f"ateliers {', '.join(listed[:-1])} et {listed[-1]}"

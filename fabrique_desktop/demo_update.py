@@ -1,0 +1,152 @@
+"""Bring a data folder's untouched demo up to date with the seed.
+
+Data folders made before issue 26 hold the demo as it was first transcribed: 16 « ideas »
+that are OCR debris of a photographed sticky-note diagram (« 100 000 SOLELS », « ET VOIRE »…),
+the 12 boxed « Futur engagé » items of the booklet (Projet alimentaire territorial, L'appui
+aux 6 filières, Un Conseil de développement) filed as pistes on the 2040 horizon, and a plan
+crediting atelier 3 alone with the pistes the seed gives to ateliers 3 and 4.
+
+Only the demo as shipped is changed: the series made from the built-in template whose
+atelier 3 still holds every piste of the demo. A debris card is removed only while nobody
+touched it (still to sort, no theme, no horizon, no persona, no table, no vote, not merged);
+a boxed item is refiled only while it is as shipped. A user's own cards are never touched.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import logging
+from typing import Any
+
+from fabrique_desktop import changes
+from fabrique_desktop.changes import Change, Edit
+from fabrique_desktop.model import FUTUR, IDEA, INBOX, Card, Series, Session, Vote
+from fabrique_desktop.ports import Store
+from fabrique_desktop.template import BUILTIN_KEY, FORMAT_VERSION
+
+log = logging.getLogger(__name__)
+
+OCR_DEBRIS = (
+    "INDICE AUTHENTIQUE",
+    "ET VOIRE",
+    "1 PROJET 1 MENTOR",
+    "WELCOME PACK DIGITAL",
+    "DEVELOPPEMENT INGENIERIE DU TEMPS",
+    "ECOLE 2e CHANCE PLUS FORT 2+ VITE!",
+    "RESEAU RESTAURANTS GASTRONOMIQUES ATTRACTIFS.",
+    "FAVORISER IMPLANTATION ENTREPRISES DANS QUARTIERS SENSIBLES",
+    "FOND D'INVESTISSEMENT POUR GARDER LES ENTREPRISES",
+    "100 000 SOLELS",
+    "LABEL NETILLO SOLITAIRE",
+    "ZERO JOBS NON POURVU",
+    "TRANSPORT AIX-MAYENNAISE",
+    "ERRANCEEN L'INNOVATION",
+    "LABEL MIXITE INTEGRALE",
+    "CREER 2 PASS CULTUREL",
+)
+"""The sticky-note diagram's OCR as the first demo held it, to sort: not ideas."""
+
+JOINT = (3, 4)
+"""The seed does not say which of ateliers 3 and 4 produced which piste."""
+
+
+def demo_changes(store: Store) -> list[Change]:
+    """The changes that bring each untouched demo series of ``store`` up to date."""
+    found = (demo_change(store, series) for series in store.find(Series))
+    return [c for c in found if c is not None and c.edits]
+
+
+def update_demo(store: Store) -> int:
+    """Update every untouched demo series of ``store``; the number of series changed."""
+    updated = demo_changes(store)
+    for change in updated:
+        store.apply(change)
+        log.info("demo series brought up to date (%d edits)", len(change.edits))
+    return len(updated)
+
+
+def demo_change(store: Store, series: Series) -> Change | None:
+    """The edits that bring ``series`` up to date, or None when it is not the untouched
+    demo (or is already up to date)."""
+    data = series.template
+    if series.deleted or data.get("key") != BUILTIN_KEY or _has_joint(data):
+        return None
+    from fabrique_desktop.workspace import DEMO_ATELIER, demo_rows
+
+    atelier = next(
+        (s for s in store.find(Session, series_id=series.id) if s.number == DEMO_ATELIER), None
+    )
+    if atelier is None:
+        return None
+    cards = [c for c in store.find(Card, session_id=atelier.id) if not c.deleted]
+    by_text: dict[str, list[Card]] = {}
+    for card in cards:
+        by_text.setdefault(card.text, []).append(card)
+    rows = demo_rows()
+    if not rows or any(row["text"].strip() not in by_text for row in rows):
+        return None  # not the demo as shipped: a user's series, left as it is
+    voted = {v.card_id for v in store.find(Vote, session_id=atelier.id) if v.dots > 0}
+    edits: list[Edit] = []
+    for text in OCR_DEBRIS:
+        for card in by_text.get(text, []):
+            if _untouched_note(card, voted):
+                edits.append(changes.delete(card))
+    for row in rows:
+        if row.get("kind") != FUTUR:
+            continue
+        theme = row.get("themes", "").strip()
+        for card in by_text.get(row["text"].strip(), []):
+            if (
+                card.card_kind == IDEA
+                and card.horizon == "2040"
+                and card.tags == [f"#{theme}"]
+                and card.column == row.get("column")
+            ):
+                edits.append(changes.update(card, card_kind=FUTUR, horizon=row["horizon"]))
+    plan = _joint_plan(data)
+    if plan is not None:
+        edits.append(changes.update(series, template=plan))
+    return Change("Mettre la démonstration à jour", tuple(edits))
+
+
+def _has_joint(data: dict[str, Any]) -> bool:
+    ateliers = data.get("series", {}).get("ateliers", [])
+    return any(isinstance(a, dict) and a.get("joint") for a in ateliers)
+
+
+def _joint_plan(data: dict[str, Any]) -> dict[str, Any] | None:
+    """The series' template with ateliers 3 and 4 credited together."""
+    plan = copy.deepcopy(data)
+    ateliers = plan.get("series", {}).get("ateliers", [])
+    found = [a for a in ateliers if isinstance(a, dict) and a.get("number") in JOINT]
+    if len(found) != len(JOINT):
+        return None
+    for atelier in found:
+        atelier["joint"] = list(JOINT)
+    plan["format_version"] = FORMAT_VERSION
+    return plan
+
+
+def _untouched_note(card: Card, voted: set[str]) -> bool:
+    return (
+        card.column == INBOX
+        and not card.tags
+        and not card.horizon
+        and card.persona_id is None
+        and card.table_id is None
+        and card.merged_into is None
+        and card.cluster_id is None
+        and not card.value_keys
+        and card.id not in voted
+    )
+
+
+def read_rows(path: Any) -> list[dict[str, str]]:
+    """The demo's CSV rows ([] when the file cannot be read)."""
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            return list(csv.DictReader(f))
+    except OSError:
+        log.warning("demo ideas not found at %s", path)
+        return []

@@ -1,0 +1,139 @@
+"""The demo is faithful to the seed (issue 26): no OCR debris among the ideas, the 12 boxed
+« Futur engagé » items on the 2024 horizon, the pistes credited to ateliers 3 and 4 together;
+a data folder made with the first demo is brought up to date without losing a user's card."""
+
+from __future__ import annotations
+
+import copy
+
+from db.store import Store
+from fabrique_desktop import changes
+from fabrique_desktop.changes import Change
+from fabrique_desktop.credit import ateliers_label, joint_groups
+from fabrique_desktop.demo_update import OCR_DEBRIS, demo_change, update_demo
+from fabrique_desktop.model import FUTUR, IDEA, INBOX, Card, Series, Session, Vote
+from fabrique_desktop.report import gather_series, gather_session
+from fabrique_desktop.workspace import list_sessions
+
+BOXED = {
+    "#Un projet alimentaire territorial": 3,
+    "#L'appui aux 6 filières d'excellence": 6,
+    "#Un Conseil de développement métropolitain": 3,
+}
+
+
+def _cards(store: Store, session: Session) -> list[Card]:
+    return [c for c in store.find(Card, session_id=session.id) if not c.deleted]
+
+
+def test_the_demo_holds_no_ocr_debris_and_files_the_boxed_items_as_futur_2024(
+    store, demo_session
+) -> None:
+    cards = _cards(store, demo_session)
+    texts = {c.text for c in cards}
+    assert not texts & set(OCR_DEBRIS)
+    assert not [c for c in cards if c.column == INBOX]
+    ideas = [c for c in cards if c.card_kind == IDEA]
+    futur = [c for c in cards if c.card_kind == FUTUR]
+    assert (len(ideas), len(futur)) == (50, 37)
+    assert {c.horizon for c in futur} == {"2024"}
+    assert {c.horizon for c in ideas} == {"2040"}
+    for theme, count in BOXED.items():
+        boxed = [c for c in cards if c.tags == [theme]]
+        assert len(boxed) == count
+        assert {c.card_kind for c in boxed} == {FUTUR}
+
+
+def test_ateliers_3_and_4_are_credited_together(store, demo) -> None:
+    assert joint_groups(demo.template) == {3: (3, 4), 4: (3, 4)}
+    assert ateliers_label((4, 3)) == "ateliers 3 et 4"
+    assert ateliers_label((5,)) == "atelier 5"
+    assert ateliers_label((1, 2, 3)) == "ateliers 1, 2 et 3"
+    sessions = {s.number: s for s in list_sessions(store, demo.id)}
+    three = gather_session(store, sessions[3])
+    four = gather_session(store, sessions[4])
+    assert three.joint is not None
+    assert three.joint.label == "ateliers 3 et 4"
+    assert "ateliers 3 et 4" in three.joint_note
+    assert "ateliers 3 et 4" in four.joint_note
+    assert "50 pistes de projet et 37 réalisations engagées" in four.joint_note
+    assert gather_session(store, sessions[5]).joint is None
+    booklet = gather_series(store, demo)
+    by_number = {s.number: s for s in booklet.sessions}
+    assert by_number[3].joint == by_number[4].joint
+    assert by_number[3].joint is not None
+    assert (by_number[3].joint.ideas, by_number[3].joint.futur) == (50, 37)
+    assert booklet.idea_count == 50
+    assert booklet.futur_count == 37
+    assert booklet.joint_groups == ((3, 4),)
+    assert all(
+        i.ateliers == (3, 4)
+        for c in booklet.columns
+        for h in c.horizons
+        for t in h.themes
+        for i in t.ideas
+    )
+
+
+def _first_demo(store: Store, series: Series, atelier: Session) -> None:
+    """Turn a fresh demo back into the first one: debris to sort, boxed items as 2040
+    pistes, no joint credit in the plan (format 1)."""
+    edits = []
+    for card in _cards(store, atelier):
+        if card.tags and card.tags[0] in BOXED:
+            edits.append(changes.update(card, card_kind=IDEA, horizon="2040"))
+    for i, text in enumerate(OCR_DEBRIS):
+        edits.append(changes.create(Card(session_id=atelier.id, text=text, position=i + 1.0)))
+    old = copy.deepcopy(series.template)
+    old["format_version"] = 1
+    for step in old["series"]["ateliers"]:
+        step.pop("joint", None)
+    edits.append(changes.update(series, template=old))
+    store.apply(Change("premier démo", tuple(edits)))
+
+
+def test_a_first_demo_is_brought_up_to_date_keeping_what_a_user_touched(
+    store, demo, demo_session
+) -> None:
+    _first_demo(store, store.get(Series, demo.id), demo_session)
+    debris = {c.text: c for c in _cards(store, demo_session) if c.text in OCR_DEBRIS}
+    moved = debris["WELCOME PACK DIGITAL"]
+    voted = debris["1 PROJET 1 MENTOR"]
+    store.apply(
+        Change(
+            "user",
+            (
+                changes.update(moved, column="art"),
+                changes.create(
+                    Vote(session_id=demo_session.id, card_id=voted.id, voter_id="room", dots=2)
+                ),
+                changes.create(Card(session_id=demo_session.id, text="Mon idée", column=INBOX)),
+            ),
+        )
+    )
+    before = len(_cards(store, demo_session))
+
+    assert update_demo(store) == 1
+
+    cards = _cards(store, demo_session)
+    texts = [c.text for c in cards]
+    assert len(cards) == before - 14  # the 14 untouched notes; the moved and voted stay
+    assert "WELCOME PACK DIGITAL" in texts
+    assert "1 PROJET 1 MENTOR" in texts
+    assert "Mon idée" in texts
+    assert "100 000 SOLELS" not in texts
+    boxed = [c for c in cards if c.tags and c.tags[0] in BOXED]
+    assert {(c.card_kind, c.horizon) for c in boxed} == {(FUTUR, "2024")}
+    series = store.get(Series, demo.id)
+    assert joint_groups(series.template) == {3: (3, 4), 4: (3, 4)}
+    assert series.template["format_version"] == 2
+    assert update_demo(store) == 0  # once
+
+
+def test_a_users_series_is_left_as_it_is(store, demo, demo_session) -> None:
+    _first_demo(store, store.get(Series, demo.id), demo_session)
+    piste = next(c for c in _cards(store, demo_session) if c.tags == ["#Mobilité"])
+    store.apply(Change("user", (changes.update(piste, text="Une autre idée"),)))
+    assert demo_change(store, store.get(Series, demo.id)) is None
+    assert update_demo(store) == 0
+    assert sum(c.text in OCR_DEBRIS for c in _cards(store, demo_session)) == len(OCR_DEBRIS)
