@@ -191,7 +191,10 @@ class BoardActions(QObject):
 
         cards = self.selected_cards()
         if cards:
-            chosen = self.scene.chosen_group is not None and self.scene.selected_group() is not None
+            chosen = (
+                self.scene.selection.chosen_group is not None
+                and self.scene.selected_group() is not None
+            )
             change = grouping.reorder(self.controller.store, self._session_id, cards, delta, chosen)
             self.push(change, merge_key=self._keyboard_move(cards))
 

@@ -28,13 +28,13 @@ from exports.png import PngJob
 from exports.safe_write import write_bytes
 from fabrique_desktop import limits, votes
 from fabrique_desktop.board import session_cards
+from fabrique_desktop.board_layout import CLUSTER_GAP, COLUMN_PADDING, GAP
 from fabrique_desktop.grouping import gather_by
 from fabrique_desktop.groups import Cluster, clusters
 from fabrique_desktop.model import Card, Persona, Series, Session, Table
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Column, Template, builtin_template
 from ui import theme
-from ui.board_scene import CLUSTER_GAP, COLUMN_PADDING, GAP
 from ui.card_item import CardItem, CardLook, Fonts
 from ui.cluster_item import ClusterItem
 from ui.fallback_fonts import with_fallbacks

@@ -8,12 +8,11 @@ the high-contrast theme.
 
 from __future__ import annotations
 
-import itertools
 import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsView,
@@ -22,21 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fabrique_desktop.board_layout import GAP, SLIM_WIDTH
 from fabrique_desktop.changes import Origin
 from fabrique_desktop.template import Column
 from ui import theme
+from ui.board_overview import Overview, choose_overview
 from ui.board_scene import (
-    COLUMN_PADDING,
     DESK_PIXEL_SIZE,
-    GAP,
     HIGH_CONTRAST_BOARD,
     PROJECTOR_PIXEL_SIZE,
-    SLIM_WIDTH,
-    TILE_GAP,
     BoardScene,
-    Overview,
 )
-from ui.card_item import TILE_PADDING
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtGui import QKeyEvent, QResizeEvent, QWheelEvent
@@ -50,14 +45,6 @@ HEADER_PADDING = 6
 BOARD_MARGIN = 8
 READABLE_PROJECTOR = 28  # px: the smallest card text « Ajuster » gives the wall (issue 3)
 READABLE_DESK = 16
-OVERVIEW_LARGEST, OVERVIEW_SMALLEST = 24, 14  # px: the overview's tiles
-TILE_LETTERS = 15  # letters a tile shows where the board allows: the idea's first words
-FEWEST_LETTERS = 12  # a tile never shows fewer (the whole board in sight needs it at 720 px)
-FIRST_WORDS = 30  # letters beyond these add little to a tile
-TILE_LINES = 3  # a tile may wrap its first words onto this many lines
-WRAPPED = 0.8  # the share of a wrapped tile's room its words fill
-LINE_LETTERS = 10  # a tile wraps only lines that hold this many letters
-TILE_MARGIN = 8  # px above and below a tile's lines, together
 # a card changed by the facilitator (not a phone, another laptop or an import) is brought
 # into sight even from a folded column (a narrow projector)
 UNFOLDING = (Origin.LOCAL, Origin.UNDO, Origin.REDO)
@@ -419,47 +406,9 @@ class BoardView(QWidget):
             self.view.show_card(card_id)
 
     def _overview(self) -> Overview:
-        """The tiles' type and how many go across a column: the whole board in sight, read
-        best from the back of the room — the largest type times the letters a tile shows
-        (up to its first words). Trying the largest type first put two tiles a row of ten
-        letters at 24 px on a 1080 px wall, where one a row at 23 px shows the first line.
-        When no type holds the whole board, the columns scroll."""
-        height = self.view.maximumViewportSize().height()
-        width = self.scene.column_width
         tallest = max((self.scene.count(c.key) for c in self.scene.columns), default=1) or 1
-        font = QFont(self.scene.fonts.text)
-        best: Overview | None = None
-        best_score = 0.0
-        for lines, pixels in itertools.product(
-            range(1, TILE_LINES + 1), range(OVERVIEW_LARGEST, OVERVIEW_SMALLEST - 1, -1)
-        ):
-            font.setPixelSize(pixels)
-            metrics = QFontMetricsF(font)
-            tile = _tile_height(metrics, lines)
-            rows = max(1, int((height - 2 * COLUMN_PADDING - TILE_GAP) // (tile + TILE_GAP)))
-            overview = Overview(QFont(font), math.ceil(tallest / rows), float(tile), lines)
-            room = overview.tile_width(width) - 2 * TILE_PADDING - metrics.horizontalAdvance("…")
-            per_line = room / metrics.averageCharWidth()
-            if lines > 1 and per_line < LINE_LETTERS:
-                continue  # a word or two a line: a column of syllables, not first words
-            # words wrapped onto a second line leave the end of the first one empty
-            letters = per_line * lines * (WRAPPED if lines > 1 else 1)
-            score = pixels * pixels * min(letters, FIRST_WORDS)
-            if letters >= FEWEST_LETTERS and score > best_score:
-                best, best_score = overview, score
-        if best is not None:
-            return best
-        font.setPixelSize(OVERVIEW_SMALLEST)
-        metrics = QFontMetricsF(font)
-        tile = _tile_height(metrics, 1)
-        across = max(  # too many ideas to fit: the columns scroll, tiles keep their letters
-            1,
-            int(
-                (width - 2 * COLUMN_PADDING + TILE_GAP)
-                // (metrics.averageCharWidth() * TILE_LETTERS + TILE_GAP)
-            ),
-        )
-        return Overview(QFont(font), across, float(tile))
+        height = self.view.maximumViewportSize().height()
+        return choose_overview(height, self.scene.column_width, tallest, self.scene.fonts.text)
 
     def show_selected_large(self) -> None:
         """The selected card (else the first) large over the board; again: back (Space, F4)."""
@@ -584,7 +533,3 @@ class BoardView(QWidget):
         for key, header in self.headers.items():
             left = round(self.scene.column_left(key))
             header.setGeometry(left, 0, round(self.scene.column_width_of(key)), height)
-
-
-def _tile_height(metrics: QFontMetricsF, lines: int) -> int:
-    return math.ceil(metrics.height() + (lines - 1) * metrics.lineSpacing() + TILE_MARGIN)

@@ -57,7 +57,7 @@ class GroupActions(QObject):
         if not change:
             self._report(self.tr("Sélectionnez une idée d'un groupe."))
             return
-        board.scene.chosen_group = None
+        board.scene.selection.chosen_group = None
         board.push(change)
 
     def add_to_menu(self, menu: QMenu) -> None:
@@ -79,7 +79,7 @@ class GroupActions(QObject):
         if chosen is not None:
             return chosen
         card = scene.card(scene.current_card_id() or "")
-        return scene.cluster_of(card) if card is not None else None
+        return grouping.group_of(card, scene.clusters) if card is not None else None
 
     def _report(self, text: str) -> None:
         status = getattr(self.board.window, "statusBar", None)

@@ -144,12 +144,15 @@ def test_a_drop_on_an_empty_column_lights_it_and_does_not_scroll(qtbot, wall, st
     # the column under the pointer is lit; the drop line is in it, even empty
     assert scene.column_rect("inbox").contains(scene.indicator.rect().center())
     assert scene.indicator.isVisible()
-    lit = scene._backgrounds["inbox"].pen().width()
-    assert lit > scene._backgrounds["mieux"].pen().width()
+    lit = scene.backdrops.backgrounds["inbox"].pen().width()
+    assert lit > scene.backdrops.backgrounds["mieux"].pen().width()
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
     assert store.get(Card, item.card.id).column == "inbox"
     assert not item.is_ghost
-    assert scene._backgrounds["inbox"].pen().width() == scene._backgrounds["mieux"].pen().width()
+    assert (
+        scene.backdrops.backgrounds["inbox"].pen().width()
+        == scene.backdrops.backgrounds["mieux"].pen().width()
+    )
     assert {k: v for k, v in offsets(wall).items() if k not in ("inbox", "mieux")} == {
         k: v for k, v in before.items() if k not in ("inbox", "mieux")
     }

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 
 from tests.ui.test_wall_panels import full_screen, open_panel
-from ui.board_view import READABLE_PROJECTOR, TILE_LETTERS
+from ui.board_overview import TILE_LETTERS
+from ui.board_view import READABLE_PROJECTOR
 
 
 @pytest.fixture

@@ -1,0 +1,153 @@
+"""Which cards are chosen on the board: clicks (Ctrl, Shift), the arrow keys, a group
+chosen by its name band. The scene holds the items; this says which are selected and
+which one is current (where the keyboard acts)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from fabrique_desktop.grouping import group_of
+
+if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
+    from ui.board_scene import BoardScene
+    from ui.card_item import CardItem
+
+
+class BoardSelection:
+    def __init__(self, scene: BoardScene) -> None:
+        self._scene = scene
+        self.current: str | None = None
+        self.chosen_group: str | None = None  # the group whose band was clicked
+
+    def selected_card_ids(self) -> list[str]:
+        """Selected cards in board order (column by column, top to bottom)."""
+        scene = self._scene
+        return [i.card.id for c in scene.columns for i in scene.stack(c.key) if i.isSelected()]
+
+    def current_card_id(self) -> str | None:
+        selected = self.selected_card_ids()
+        if self.current in selected:
+            return self.current
+        return selected[-1] if selected else None
+
+    def select_cards(self, card_ids: Iterable[str], current: str | None = None) -> None:
+        scene = self._scene
+        scene.clearSelection()
+        ids = [i for i in card_ids if i in scene.items_by_id]
+        self.current = current if current in ids else (ids[-1] if ids else None)
+        if self.current is not None:
+            scene.unfold_for(scene.items_by_id[self.current])
+        for card_id in ids:
+            scene.items_by_id[card_id].setSelected(True)
+
+    def click(self, item: CardItem, modifiers: Qt.KeyboardModifier) -> bool:
+        """A card was clicked: Ctrl adds or removes it, Shift takes the range from the current
+        card. True if a later release, without a drag, selects just it (a plain click on one
+        card of a selection)."""
+        control = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        if shift and self._select_range(item, add=control):
+            return False
+        was_selected = item.isSelected()
+        if control:
+            item.setSelected(not was_selected)
+        elif not was_selected:
+            self._scene.clearSelection()
+            item.setSelected(True)
+        self.current = item.card.id if item.isSelected() else self.current
+        return was_selected and not control
+
+    def move(self, dx: int, dy: int, extend: bool = False) -> str | None:
+        """Arrow keys: the next card up/down in the column, or the nearest in the next column."""
+        scene = self._scene
+        self.chosen_group = None
+        current = self.current_card_id()
+        if current is None:
+            first = next((scene.stack(c.key)[0] for c in scene.columns if scene.stack(c.key)), None)
+            if first is not None:
+                self.select_cards([first.card.id])
+            return first.card.id if first else None
+        item = scene.items_by_id[current]
+        keys = [c.key for c in scene.columns]
+        col = keys.index(item.card.column) if item.card.column in keys else 0
+        stack = scene.stack(item.card.column)
+        row = stack.index(item)
+        target: CardItem | None = None
+        if dy:
+            new_row = row + dy
+            if 0 <= new_row < len(stack):
+                target = stack[new_row]
+        elif dx:
+            c = col + dx
+            while 0 <= c < len(keys) and target is None:
+                others = scene.stack(keys[c])
+                if others:
+                    y = item.pos().y()
+                    target = min(others, key=lambda i: abs(i.pos().y() - y))
+                c += dx
+        if target is None:
+            return current
+        scene.unfold_for(target)
+        if not extend:
+            scene.clearSelection()
+        target.setSelected(True)
+        self.current = target.card.id
+        return target.card.id
+
+    def group_cards(self, cluster_id: str) -> list[str]:
+        """The ids of a group's cards, as shown."""
+        scene = self._scene
+        cluster = scene.clusters.get(cluster_id)
+        if cluster is None:
+            return []
+        return [
+            i.card.id
+            for i in scene.stack(cluster.column)
+            if group_of(i.card, scene.clusters) == cluster_id
+        ]
+
+    def selected_group(self) -> str | None:
+        """The group selected as a whole: its cards, all and only them, are selected —
+        two or more, or one whose band was clicked. None otherwise."""
+        scene = self._scene
+        if not scene.clusters:
+            return None
+        selected = self.selected_card_ids()
+        if not selected:
+            return None
+        cluster_id = group_of(scene.items_by_id[selected[0]].card, scene.clusters)
+        if cluster_id is None or self.group_cards(cluster_id) != selected:
+            return None
+        return cluster_id if len(selected) > 1 or cluster_id == self.chosen_group else None
+
+    def select_group(self, cluster_id: str) -> None:
+        """Select a group (its band): all its cards."""
+        ids = self.group_cards(cluster_id)
+        self.chosen_group = cluster_id
+        self.select_cards(ids, ids[0] if ids else None)
+
+    def show_chosen_group(self) -> None:
+        """The selected group's band is outlined (F2 renames it, Ctrl+Up/Down move it)."""
+        items = self._scene.cluster_items
+        if not items:
+            return
+        chosen = self.selected_group()
+        for cluster_id, item in items.items():
+            item.set_selected(cluster_id == chosen)
+
+    def _select_range(self, item: CardItem, add: bool) -> bool:
+        """Shift+click: the cards from the current one to ``item``, if in the same column."""
+        scene = self._scene
+        anchor = scene.items_by_id.get(self.current or "")
+        if anchor is None or anchor.card.column != item.card.column:
+            return False
+        stack = scene.stack(item.card.column)
+        first, last = sorted((stack.index(anchor), stack.index(item)))
+        if not add:
+            scene.clearSelection()
+        for other in stack[first : last + 1]:
+            other.setSelected(True)
+        return True  # the anchor stays current: another Shift+click changes the range
