@@ -65,8 +65,9 @@ def _fields(cls: type[Entity]) -> set[str]:
     return {f.name for f in dataclasses.fields(cls)}
 
 
-def collect(store: Store, session: Session) -> Bundle:
-    """Everything that belongs to one session (tombstones included) and its series."""
+def collect(store: Store, session: Session, *, session_rows: bool = True) -> Bundle:
+    """Everything that belongs to one session (tombstones included) and its series;
+    ``session_rows=False``: the series' rows only (what a session's document does not hold)."""
     series = store.get(Series, session.series_id)
     if series is None:
         raise BundleError("La série de cet atelier est introuvable.")
@@ -75,6 +76,8 @@ def collect(store: Store, session: Session) -> Bundle:
         cls = ENTITY_TYPES[kind]
         names = _fields(cls)
         if "session_id" in names:
+            if not session_rows:
+                continue
             items = list(store.iter_all(cls, session_id=session.id))
         elif "series_id" in names:
             items = list(store.iter_all(cls, series_id=series.id))

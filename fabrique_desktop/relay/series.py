@@ -219,14 +219,10 @@ class SeriesExchange:
 
 
 def _head_json(store: Store, session: Session) -> str:
-    """The atelier's head: the copy without what its document carries (cards, votes…)."""
-    whole = bundles.collect(store, session)
-    own = set(sync.session_kinds())
-    entities = {kind: items for kind, items in whole.entities.items() if kind not in own}
-    head = bundles.Bundle(whole.series, session, entities)
-    text = bundles.to_json(head)
-    # the export time would make every sync rewrite every head: keep the text stable
-    return _without_export_time(text)
+    """The atelier's head: its row and its series' rows (what its document does not carry)."""
+    head = bundles.collect(store, session, session_rows=False)
+    # the export time would make every round rewrite every head: keep the text stable
+    return _without_export_time(bundles.to_json(head))
 
 
 def _without_export_time(text: str) -> str:
