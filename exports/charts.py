@@ -16,6 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 
 from exports.fonts import BOLD, REGULAR, register_fonts
+from fabrique_desktop.typography import typeset
 
 register_fonts()
 # reportlab starts every drawing in Helvetica, which is not embedded: start in DejaVu instead
@@ -54,8 +55,10 @@ def _ink_on(colour: colors.Color) -> colors.Color:
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
-    """``text`` cut with « … » to fit ``width`` points."""
+    """``text`` typeset (``typography.typeset``) and cut with « … » to fit ``width`` points."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = typeset(text)
 
     if stringWidth(text, font, size) <= width:
         return text

@@ -7,13 +7,15 @@ from pathlib import Path
 from exports.pdf_style import french_date
 from exports.safe_write import write_bytes
 from fabrique_desktop.report import Idea, SessionReport
+from fabrique_desktop.typography import typeset
 
 _SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#"})
 
 
 def escape(text: str) -> str:
-    """Markdown-safe text on one line (the characters Markdown would read as markup)."""
-    return " ".join(text.split()).translate(_SPECIAL)
+    """Markdown-safe text on one line (the characters Markdown would read as markup),
+    typeset (``typography.typeset``)."""
+    return typeset(" ".join(text.split())).translate(_SPECIAL)
 
 
 def _idea_line(idea: Idea) -> str:

@@ -46,7 +46,7 @@ from exports.fonts import (
     register_fonts,
     with_fallback,
 )
-from fabrique_desktop.typography import NBSP, french_spacing
+from fabrique_desktop.typography import NBSP, NNBSP, editorial, typeset, upper
 
 INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#5F6368")
@@ -81,8 +81,12 @@ LONGEST = 3000
 tag list) is cut with « … », so that no paragraph is taller than a page."""
 SHORT = 300
 """Characters of a title or a label: a title longer than that is cut with « … »."""
-_ORDINAL = re.compile(r"\b(\d{1,4})(er|re|e|ème|nd|nde)\b")
-_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}\b)")
+
+
+_LOWERED = str.maketrans("ᵉʳⁿᵈ", "ernd")
+_RAISED = re.compile("(?<=[0-9IVXLC])([ᵉʳⁿᵈ]+)")
+"""An ordinal's raised letters (2ᵉ, 1ᵉʳ) are set as smaller letters above the line, as the
+booklet's type draws them better than the font's modifier letters."""
 
 
 def clip(value: object, limit: int = LONGEST) -> str:
@@ -92,15 +96,27 @@ def clip(value: object, limit: int = LONGEST) -> str:
 
 
 def text(value: object, limit: int = LONGEST) -> str:
-    """Paragraph markup for text typed by people: escaped, Arabic letters joined, French
-    spacing (« », : ; ! ? and 100 000 kept together), ordinals raised (1er, 2e), and cut
-    with « … » beyond ``limit`` characters. Right-to-left lines are put in visual order
-    when drawn (``exports.bidi``)."""
-    shown = joined(_THOUSANDS.sub(NBSP, french_spacing(clip(value, limit))))
+    """Paragraph markup for text typed by people: cut with « … » beyond ``limit`` characters,
+    typeset (``typography.typeset``: ’, « », no-break spaces before : ; ! ? % and inside
+    numbers, 2ᵉ, …), escaped, Arabic letters joined. Right-to-left lines are put in visual
+    order when drawn (``exports.bidi``). reportlab breaks lines at a narrow no-break space,
+    so the PDF keeps lines together with an ordinary no-break space there."""
+    shown = joined(typeset(clip(value, limit)).replace(NNBSP, NBSP))
     markup = with_fallback(shown, escape(shown)).replace("\n", "<br/>")
-    if any(c.isdigit() for c in shown):
-        markup = _ORDINAL.sub(r"\1<super>\2</super>", markup)
+    if any(c in "ᵉʳⁿᵈ" for c in markup):
+        markup = _RAISED.sub(lambda m: f"<super>{m.group(1).translate(_LOWERED)}</super>", markup)
     return markup
+
+
+def plain(label: str) -> str:
+    """A heading as the contents and the PDF's bookmarks show it: typeset, no markup."""
+    return typeset(editorial(clip(label, SHORT)))
+
+
+def prose(value: object, limit: int = LONGEST) -> str:
+    """``text`` for the series' own texts (template, booklet, labels), never participants'
+    words: also set by the Métropole's capitalisation (``typography.editorial``)."""
+    return text(editorial(str(value)), limit)
 
 
 def french_date(iso: str) -> str:
@@ -481,7 +497,7 @@ def contents(st: Styles) -> Contents:
 
 
 def heading(label: str, st: Styles, level: int = 0) -> Heading:
-    return Heading(text(label, SHORT), st.h1 if level == 0 else st.h2, level, clip(label, SHORT))
+    return Heading(prose(label, SHORT), st.h1 if level == 0 else st.h2, level, plain(label))
 
 
 def section_start(
@@ -491,7 +507,7 @@ def section_start(
     start: list[Flowable] = [PageBreak()] if new_page else [CondPageBreak(60 * mm)]
     start.append(heading(label, st))
     if intro:
-        start.append(Paragraph(text(intro), st.muted))
+        start.append(Paragraph(prose(intro), st.muted))
     return start
 
 
@@ -504,7 +520,7 @@ def band(
     level: int = 0,
 ) -> list[Flowable]:
     """A full-width coloured band with a white title: how each Vivre opens."""
-    cells: list[Any] = [Paragraph(text(title, SHORT), st.band)]
+    cells: list[Any] = [Paragraph(prose(title, SHORT), st.band)]
     if subtitle:
         cells.append(Paragraph(text(subtitle, SHORT), st.band_small))
     table = Table([[cells]], colWidths=[width])
@@ -519,7 +535,7 @@ def band(
             ]
         )
     )
-    return [Anchor(clip(title, SHORT), level), table]
+    return [Anchor(plain(title), level), table]
 
 
 def figures_grid(
@@ -594,7 +610,7 @@ def cover(
     """The cover: what, when, where, who; the stripe of the Vivre colours at the bottom."""
     story: list[Flowable] = [spacer(28)]
     story.append(
-        Paragraph(text(kicker, SHORT).upper(), ParagraphStyle("k", parent=st.subtitle, fontSize=11))
+        Paragraph(text(upper(kicker), SHORT), ParagraphStyle("k", parent=st.subtitle, fontSize=11))
     )
     story.append(spacer(3))
     story.append(Paragraph(text(title, SHORT), st.title))
@@ -620,7 +636,7 @@ def cover(
         story.append(info)
     if stripe:
         story.append(spacer(40))
-        cells = [Paragraph(text(label), st.band_small) for label, _ in stripe]
+        cells = [Paragraph(prose(label), st.band_small) for label, _ in stripe]
         table = Table([cells], colWidths=[width / len(stripe)] * len(stripe), rowHeights=[22 * mm])
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),

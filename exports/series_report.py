@@ -39,6 +39,7 @@ from fabrique_desktop.report import (
     SeriesReport,
     SessionSummary,
 )
+from fabrique_desktop.typography import count, upper, vivre_name, with_article
 
 HORIZON_TITLES = {
     "2024": "Horizon 2024 — c’est déjà aujourd’hui",
@@ -83,7 +84,7 @@ def _dates(report: SeriesReport) -> str:
 
 
 def _paragraphs(value: str, style: ps.ParagraphStyle) -> list[Flowable]:
-    return [Paragraph(ps.text(p.strip()), style) for p in value.split("\n\n") if p.strip()]
+    return [Paragraph(ps.prose(p.strip()), style) for p in value.split("\n\n") if p.strip()]
 
 
 def _logo(path: str, height: float = 22 * mm) -> Flowable | None:
@@ -183,7 +184,7 @@ def _key_figures(report: SeriesReport, st: ps.Styles, width: float) -> list[Flow
     description = report.template.data.get("description")
     if description:
         story.append(ps.spacer(4))
-        story.append(Paragraph(ps.text(description), st.body))
+        story.append(Paragraph(ps.prose(description), st.body))
     if report.idea_count:
         story += _ideas_chart(report, st, width)
     return story
@@ -197,7 +198,7 @@ def _ideas_chart(report: SeriesReport, st: ps.Styles, width: float) -> list[Flow
         counts = {h.horizon: h.count for h in column.horizons}
         rows.append(
             (
-                column.column.title,
+                vivre_name(column.column.title),
                 ps.hex_colour(column.column.colour),
                 [charts.Segment(HORIZON_LEGEND[h], counts.get(h, 0)) for h in used],
             )
@@ -453,14 +454,14 @@ def _paradoxes(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowab
         ),
     )
     for i, paradox in enumerate(report.paradoxes, start=1):
-        block: list[Flowable] = [Paragraph(f"{i}. {ps.text(paradox.get('title', ''))}", st.h2)]
+        block: list[Flowable] = [Paragraph(f"{i}. {ps.prose(paradox.get('title', ''))}", st.h2)]
         asset, challenge = paradox.get("asset", ""), paradox.get("challenge", "")
         if asset or challenge:
             pair = ps.Table(
                 [
                     [
-                        Paragraph(f"<b>Atout</b><br/>{ps.text(asset)}", st.cell),
-                        Paragraph(f"<b>Défi</b><br/>{ps.text(challenge)}", st.cell),
+                        Paragraph(f"<b>Atout</b><br/>{ps.prose(asset)}", st.cell),
+                        Paragraph(f"<b>Défi</b><br/>{ps.prose(challenge)}", st.cell),
                     ]
                 ],
                 colWidths=[width / 2, width / 2],
@@ -494,8 +495,8 @@ def _values(report: SeriesReport, st: ps.Styles) -> list[Flowable]:
         story.append(
             KeepTogether(
                 [
-                    Paragraph(ps.text(value.get("title", "")).upper(), st.h2),
-                    Paragraph(ps.text(value.get("definition", "")), st.body),
+                    Paragraph(ps.prose(upper(value.get("title", ""))), st.h2),
+                    Paragraph(ps.prose(value.get("definition", "")), st.body),
                 ]
             )
         )
@@ -515,9 +516,9 @@ def _inspirations(report: SeriesReport, st: ps.Styles) -> list[Flowable]:
         story.append(
             KeepTogether(
                 [
-                    Paragraph(ps.text(place), st.h2),
-                    Paragraph(ps.text(item.get("title", "")), st.h3),
-                    Paragraph(ps.text(item.get("text", "")), st.body),
+                    Paragraph(ps.prose(place), st.h2),
+                    Paragraph(ps.prose(item.get("title", "")), st.h3),
+                    Paragraph(ps.prose(item.get("text", "")), st.body),
                 ]
             )
         )
@@ -569,22 +570,22 @@ def _chain(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
     small = ps.ParagraphStyle("chain", parent=st.small, leading=10.5)
     head = ps.ParagraphStyle("chain-head", parent=st.cell_bold, textColor=ps.colors.white)
     label = ps.ParagraphStyle("chain-label", parent=st.meta, fontName=st.cell_bold.fontName)
-    rows: list[list[Any]] = [[""] + [Paragraph(ps.text(c.column.title), head) for c in columns]]
+    rows: list[list[Any]] = [[""] + [Paragraph(ps.prose(c.column.title), head) for c in columns]]
     rows.append(
         [Paragraph("Défi à relever", label)]
-        + [Paragraph(ps.text(c.column.subtitle), small) for c in columns]
+        + [Paragraph(ps.prose(c.column.subtitle), small) for c in columns]
     )
     if any(c.questions for c in columns):
         rows.append(
             [Paragraph("Comment faire pour ?", label)]
             + [
-                [Paragraph(ps.text(q), ps.hanging(small, 8), bulletText="•") for q in c.questions]
+                [Paragraph(ps.prose(q), ps.hanging(small, 8), bulletText="•") for q in c.questions]
                 for c in columns
             ]
         )
     rows.append(
         [Paragraph("Rêve pour demain", label)]
-        + [Paragraph(ps.text(c.dream.split("\n")[0] if c.dream else ""), small) for c in columns]
+        + [Paragraph(ps.prose(c.dream.split("\n")[0] if c.dream else ""), small) for c in columns]
     )
     if any(c.engagements for c in columns):
         rows.append(
@@ -625,8 +626,8 @@ def _competences(report: SeriesReport, st: ps.Styles, width: float) -> list[Flow
         rows.append(
             [
                 Paragraph(f"<b>{i}</b>", st.cell_bold),
-                Paragraph(f"<b>{ps.text(item.get('title', ''))}</b>", st.cell),
-                Paragraph(ps.text(item.get("description", "")), st.cell),
+                Paragraph(f"<b>{ps.prose(item.get('title', ''))}</b>", st.cell),
+                Paragraph(ps.prose(item.get("description", "")), st.cell),
             ]
         )
     story.append(ps.simple_table(rows, [8 * mm, 48 * mm, width - 56 * mm], header=False))
@@ -648,7 +649,11 @@ def _engagement_charts(report: SeriesReport, st: ps.Styles, width: float) -> lis
         story.append(
             charts.bars(
                 [
-                    charts.Bar(c.column.title, len(c.engagements), ps.hex_colour(c.column.colour))
+                    charts.Bar(
+                        vivre_name(c.column.title),
+                        len(c.engagements),
+                        ps.hex_colour(c.column.colour),
+                    )
                     for c in report.columns
                 ],
                 width,
@@ -734,12 +739,12 @@ def _vivre(
     story += ps.band(c.title, c.subtitle, colour, st, width)
     story.append(ps.spacer(3))
     if c.challenge:
-        story.append(Paragraph(ps.text(c.challenge), st.muted))
+        story.append(Paragraph(ps.prose(c.challenge), st.muted))
     if column.questions:
         story.append(Paragraph("Comment faire pour ?", st.h3))
         story += ps.bullets(column.questions, st)
     if c.keywords:
-        words = "  ·  ".join(ps.text(k).upper() for k in c.keywords)
+        words = "  ·  ".join(ps.prose(upper(k)) for k in c.keywords)
         story.append(
             Paragraph(
                 f'<font color="{c.colour}"><b>{words}</b></font>',
@@ -766,10 +771,10 @@ def _vivre(
     if column.engagements:
         n = len(column.engagements)
         opening: list[Flowable] = [
-            ps.heading(f"{n} engagement{'s' if n > 1 else ''} pour {c.title}", st, level=1)
+            ps.heading(f"{count(n, 'engagement')} pour {with_article(c.title)}", st, level=1)
         ]
         if column.intro:
-            opening.append(Paragraph(ps.text(column.intro), st.body))
+            opening.append(Paragraph(ps.prose(column.intro), st.body))
         blocks = [
             engagement_block(e.number, e.title, e.purpose, e.how, e.ideas, colour, st, width)
             for e in column.engagements

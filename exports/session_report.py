@@ -26,6 +26,7 @@ from exports.bidi import Paragraph
 from exports.fonts import BOLD, REGULAR
 from exports.safe_write import write_with
 from fabrique_desktop.report import AgendaRow, Idea, QuoteView, SessionReport
+from fabrique_desktop.typography import count, vivre_name
 
 CHUNK = 25  # rows per idea table: small tables split cheaply across pages (linear time)
 
@@ -85,7 +86,7 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
             story += ps.band(column.column.title, column.column.subtitle, colour, st, width)
             if column.column.challenge:
                 story.append(ps.spacer(3))
-                story.append(Paragraph(ps.text(column.column.challenge), st.muted))
+                story.append(Paragraph(ps.prose(column.column.challenge), st.muted))
             count = len(column.ideas)
             story.append(
                 Paragraph(
@@ -139,7 +140,7 @@ def board_overview(report: SessionReport, st: ps.Styles) -> list[Flowable]:
     col_width = width / len(columns)
     head = [
         Paragraph(
-            f"<b>{ps.text(c.column.title)}</b>"
+            f"<b>{ps.prose(c.column.title)}</b>"
             f'<br/><font size="8">{len(c.ideas)} idée{"s" if len(c.ideas) > 1 else ""}</font>',
             st.band_small,
         )
@@ -160,7 +161,7 @@ def board_overview(report: SessionReport, st: ps.Styles) -> list[Flowable]:
         rest = len(c.ideas) - len(ranked)
         if rest > 0:
             items.append(
-                Paragraph(f'<font color="#5F6368"><i>… et {rest} autres</i></font>', small)
+                Paragraph(f'<font color="#5F6368"><i>… et {count(rest, "autre")}</i></font>', small)
             )
         cells.append(items)
     table = ps.Table([head, cells], colWidths=[col_width] * len(columns))
@@ -354,7 +355,7 @@ def _ideas_chart(report: SessionReport, st: ps.Styles, width: float) -> list[Flo
     from exports import charts
 
     names = {"2024": "Horizon 2024", "2040": "Horizon 2040", "": "Sans horizon"}
-    groups = [(c.column.title, c.column.colour, c.ideas) for c in report.columns]
+    groups = [(vivre_name(c.column.title), c.column.colour, c.ideas) for c in report.columns]
     if report.inbox:  # the chart adds up to the ideas, as the key figures do
         groups.append(("À trier", "#455A64", report.inbox))
     used = [h for h in names if any(i.horizon == h for *_, ideas in groups for i in ideas)]
@@ -620,7 +621,7 @@ def dream_block(title: str, colour: str, text: str, st: ps.Styles, width: float)
     tone = ps.hex_colour(colour)
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     cell: list[Flowable] = [
-        Paragraph(f'<font color="{colour}"><b>{ps.text(title)}</b></font>', st.h3),
+        Paragraph(f'<font color="{colour}"><b>{ps.prose(title)}</b></font>', st.h3),
         *(Paragraph(ps.text(p), st.quote) for p in paragraphs),
     ]
     table = ps.Table([[cell]], colWidths=[width])

@@ -11,6 +11,7 @@ from fabrique_desktop.board import capture, session_cards
 from fabrique_desktop.changes import Change
 from fabrique_desktop.model import Persona, Session, Table
 from fabrique_desktop.ports import Store
+from fabrique_desktop.typography import typeset
 
 ARABIC = "نادية"
 VIETNAMESE = "Nguyễn Thị Hường"
@@ -74,3 +75,9 @@ def _png(path: Path) -> None:
     from PIL import Image
 
     Image.new("RGB", (320, 200), (191, 54, 12)).save(path)
+
+
+def as_printed(text: str) -> str:
+    """``text`` as a PDF prints it and its text extraction reads it back on single spaces:
+    typeset (’, « », no-break spaces), raised ordinals read as plain letters."""
+    return " ".join(typeset(text).translate(str.maketrans("ᵉʳⁿᵈ", "ernd")).split())

@@ -19,7 +19,8 @@ from fabrique_desktop.csv_import import parse
 from fabrique_desktop.model import Persona, Table
 from fabrique_desktop.report import gather_series, gather_session
 from fabrique_desktop.template import builtin_template
-from tests.exports.report_fixtures import ARABIC, START, TYPOGRAPHY, enrich
+from fabrique_desktop.typography import vivre_name
+from tests.exports.report_fixtures import ARABIC, START, TYPOGRAPHY, as_printed, enrich
 
 
 @pytest.fixture
@@ -90,11 +91,11 @@ def test_series_synthesis_has_the_four_vivre_by_horizon_and_the_engagements(stor
     reader = pypdf.PdfReader(io.BytesIO(out.getvalue()))
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     for column in report.columns:
-        assert f"{column.column.title} : {column.count} pistes de projet" in text
+        assert f"{vivre_name(column.column.title)} : {column.count} pistes de projet" in text
         for horizon in column.horizons:
             for theme in horizon.themes:
                 for idea in theme.ideas:
-                    assert " ".join(idea.text.split()) in text
+                    assert as_printed(idea.text) in text
     for heading in (
         "Les étapes de la démarche",
         "Des atouts à la hauteur des défis",
