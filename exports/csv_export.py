@@ -8,7 +8,9 @@ separated by `` | `` so that « Transition énergétique » stays one theme.
 
 A cell a spreadsheet would run as a formula (starting with ``=`` ``+`` ``-`` ``@``, a tab or
 a carriage return: OWASP's CSV-injection rule) is written with a leading ``'``, shown as
-text by Excel and LibreOffice; ``import-cards`` takes it off again.
+text by Excel and LibreOffice; ``import-cards`` takes it off again. A text that starts with
+such a ``'`` typed on purpose (« '=pas une formule ») gets one more, so that it reads back
+whole.
 """
 
 from __future__ import annotations
@@ -30,8 +32,11 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(cell: object) -> object:
-    """``cell`` as a spreadsheet shows it as text: a ``'`` before a formula-like start."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+    """``cell`` as a spreadsheet shows it as text: a ``'`` before a formula-like start, and
+    before a ``'`` typed in front of one (``import-cards`` takes one ``'`` off)."""
+    if isinstance(cell, str) and (
+        cell.startswith(FORMULA_START) or (cell[:1] == "'" and cell[1:2] in FORMULA_START)
+    ):
         return "'" + cell
     return cell
 

@@ -6,6 +6,13 @@ belong to each Decidim instance, so the Vivre is given by name (``category/name/
 the administrator to match, and ``category/id`` is left empty. Titles are cut at 150
 characters on a word (Decidim's limit); the body keeps the whole idea and where it came
 from (atelier, date, Vivre, horizon, themes, persona, votes).
+
+Decidim reads the file as its own exports write it: cells separated by ``;``
+(``Decidim::Admin::Import::Readers::CSV``, ``col_sep: ";"``), each cell taken as it is into
+the proposal (no ``'`` is taken off, as ``import-cards`` does). So a title or body that a
+spreadsheet would run as a formula is neutralised without a visible mark: a space before
+it, which a spreadsheet reads as text and a web page does not show. Titles and bodies are
+typeset (``typography.typeset``), as everything published.
 """
 
 from __future__ import annotations
@@ -14,22 +21,30 @@ import csv
 import io
 from pathlib import Path
 
-from exports.csv_export import safe_row
+from exports.csv_export import FORMULA_START, safe_row
 from exports.pdf_style import french_date
 from exports.safe_write import write_bytes
 from fabrique_desktop.report import Idea, SessionReport
+from fabrique_desktop.typography import typeset
 
 LOCALE = "fr"
 TITLE_MAX = 150
+DELIMITER = ";"
 HEADER = (f"title/{LOCALE}", f"body/{LOCALE}", "category/id", f"category/name/{LOCALE}")
 
 
+def unformula(text: str) -> str:
+    """``text`` as Decidim publishes it, that a spreadsheet does not run as a formula: a
+    space before a formula-like start (Decidim keeps the cell as it is; a page hides it)."""
+    return " " + text if text.startswith(FORMULA_START) else text
+
+
 def title_of(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) <= TITLE_MAX:
-        return text
-    cut = text[: TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
-    return cut + "…"
+    """A proposal's title: the idea typeset on one line, cut at ``TITLE_MAX`` on a word."""
+    text = typeset(" ".join(text.split()))
+    if len(text) > TITLE_MAX:
+        text = text[: TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
+    return unformula(text)
 
 
 def body_of(idea: Idea, report: SessionReport) -> str:
@@ -52,19 +67,20 @@ def body_of(idea: Idea, report: SessionReport) -> str:
         lines.append(f"Proposée par : {idea.source}.")
     if idea.votes:
         lines.append(f"Votes en atelier : {idea.votes}.")
-    return "\n".join(lines)
+    return unformula(typeset("\n".join(lines)))
 
 
 def decidim_csv(report: SessionReport) -> bytes:
     titles = report.column_titles
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(HEADER)
     for idea in report.ideas:
         if not idea.is_idea:
             continue  # « Futur engagé » items are decisions already taken, not proposals
         category = titles.get(idea.column, "") if idea.column != "inbox" else ""
-        writer.writerow(safe_row((title_of(idea.text), body_of(idea, report), "", category)))
+        title, body = title_of(idea.text), body_of(idea, report)
+        writer.writerow((title, body, *safe_row(("", category))))
     return out.getvalue().encode("utf-8")
 
 

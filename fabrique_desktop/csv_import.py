@@ -56,13 +56,22 @@ HEADERS = {
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet would run as a formula (OWASP's CSV-injection rule). Our exports write
-such a cell with a leading ``'``; ``parse`` takes it off again, so a cell reads back as typed."""
+such a cell with a leading ``'``, and one more before a ``'`` typed on purpose in front of
+one (« '=pas une formule »); ``parse`` takes one off again, so a cell reads back as typed."""
+
+
+def _formula_like(cell: str) -> bool:
+    return cell[:1] != "" and cell[:1] in FORMULA_START
 
 
 def unguard(cell: str) -> str:
-    """A cell as typed, without the ``'`` an export put before a formula-like start."""
-    if cell.startswith("'") and cell[1:2] and cell[1] in FORMULA_START:
-        return cell[1:]
+    """A cell as typed, without the ``'`` an export put before a formula-like start (or
+    before a ``'`` typed in front of one)."""
+    rest = cell[1:]
+    if cell.startswith("'") and (
+        _formula_like(rest) or (rest.startswith("'") and _formula_like(rest[1:]))
+    ):
+        return rest
     return cell
 
 

@@ -69,9 +69,37 @@ def test_formula_cells_are_neutralised_and_read_back_as_typed(
     assert theirs.tags == ("#=cmd", "#Transition énergétique")
 
 
-def test_decidim_export_is_neutralised_too(report) -> None:
-    rows = list(csv.reader(io.StringIO(decidim_csv(report).decode("utf-8"))))
+def test_decidim_export_is_neutralised_without_a_mark_in_the_titles(report) -> None:
+    # Decidim's own CSV reader: cells separated by « ; », taken as they are
+    rows = list(csv.reader(io.StringIO(decidim_csv(report).decode("utf-8")), delimiter=";"))
+    assert rows[0] == ["title/fr", "body/fr", "category/id", "category/name/fr"]
     assert not any(c.startswith(("=", "+", "-", "@")) for row in rows[1:] for c in row)
+    titles = [row[0] for row in rows[1:]]
+    assert " =1+1" in titles  # a page shows « =1+1 », a spreadsheet does not run it
+    assert not any(t.startswith("'") for t in titles)
+    bodies = [row[1] for row in rows[1:]]
+    assert any(b.startswith(" =1+1\n") for b in bodies)
+
+
+def test_a_deliberate_leading_apostrophe_survives_a_round_trip(store, demo_session) -> None:
+    typed = ("'=pas une formule", "'+33 est un indicatif", "'simple citation'")
+    edits = [
+        changes.create(
+            Card(session_id=demo_session.id, column="mieux", text=text, position=float(n))
+        )
+        for n, text in enumerate(typed)
+    ]
+    store.apply(Change("apostrophes", tuple(edits)))
+    data = session_csv(gather_session(store, demo_session), ";")
+    parsed = parse(
+        data,
+        builtin_template(),
+        store.find(Persona, series_id=demo_session.series_id),
+        store.find(Table, session_id=demo_session.id),
+    )
+    texts = [r.text for r in parsed.rows]
+    for text in typed:
+        assert text in texts
 
 
 def test_a_text_that_only_looks_like_a_guard_is_kept() -> None:

@@ -69,12 +69,12 @@ def test_markdown_structure(full) -> None:
 
 
 def test_decidim_columns_and_titles(full) -> None:
-    rows = list(csv.DictReader(io.StringIO(decidim_csv(full).decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(decidim_csv(full).decode("utf-8")), delimiter=";"))
     assert list(rows[0]) == ["title/fr", "body/fr", "category/id", "category/name/fr"]
     assert len(rows) == len(full.ideas)
     typo = next(r for r in rows if r["title/fr"].startswith("Typographie"))
     assert typo["category/name/fr"] == "Vivre Mieux"
-    assert "Votes en atelier : 3." in typo["body/fr"]
+    assert "Votes en atelier\u00a0: 3." in typo["body/fr"]
     assert "9 mai 2017" in typo["body/fr"]
     long = "mot " * 100
     assert len(title_of(long)) <= TITLE_MAX
