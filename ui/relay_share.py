@@ -19,7 +19,7 @@ import concurrent.futures
 import contextlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -53,7 +53,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 SETTINGS_KEY = "relais"
 ROUND_EVERY_MS = 60_000
-AFTER_CHANGE_MS = 5_000
+AFTER_CHANGE_MS = 2_000  # a change made here is sent within this delay
+AFTER_REMOTE_MS = 500  # another laptop's update, seen passing through the relay, is fetched
 RECEIVED_LABEL = "Reçu du relais"
 
 
@@ -182,12 +183,22 @@ class _Loop:
         )
         self.thread.start()
 
-    def submit(self, coroutine: object) -> concurrent.futures.Future[SyncReport]:
-        return asyncio.run_coroutine_threadsafe(coroutine, self.loop)  # type: ignore[arg-type]
+    def submit(self, coroutine: Coroutine[object, object, T]) -> concurrent.futures.Future[T]:
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop)
 
     def close(self) -> None:
+        """Cancel what runs (a round, the watch: their sockets close), then end the thread."""
+        with contextlib.suppress(RuntimeError, TimeoutError):  # stopped already, or stuck
+            asyncio.run_coroutine_threadsafe(self._cancel_all(), self.loop).result(5)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(5)
+
+    @staticmethod
+    async def _cancel_all() -> None:
+        tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 class SeriesRelay(QObject):
@@ -202,6 +213,7 @@ class SeriesRelay(QObject):
     round_done = Signal(object)
     _work = Signal(object)  # (work, future), emitted by the network thread
     _finished = Signal(object)  # the round's future, emitted by the network thread
+    _moved = Signal()  # another laptop's update passed through the relay (network thread)
 
     def __init__(
         self, context: RelayContext, url: str, key: keys.SeriesKey, series_id: str | None
@@ -220,6 +232,10 @@ class SeriesRelay(QObject):
         self._every.timeout.connect(self.sync_now)
         self._soon = QTimer(self, interval=AFTER_CHANGE_MS, singleShot=True)
         self._soon.timeout.connect(self.sync_now)
+        self._fetch = QTimer(self, interval=AFTER_REMOTE_MS, singleShot=True)
+        self._fetch.timeout.connect(self.sync_now)
+        self._moved.connect(self._fetch.start, Qt.ConnectionType.QueuedConnection)
+        self._watching: concurrent.futures.Future[None] | None = None
 
     def start(self) -> None:
         """Rounds from now on: one at once, then after changes and every minute."""
@@ -230,6 +246,10 @@ class SeriesRelay(QObject):
     def stop(self) -> None:
         self._every.stop()
         self._soon.stop()
+        self._fetch.stop()
+        if self._watching is not None:
+            self._watching.cancel()
+            self._watching = None
         with contextlib.suppress(RuntimeError, TypeError):  # not connected yet
             self.context.bus.changed.disconnect(self._on_change)
         if self._loop is not None:
@@ -292,6 +312,7 @@ class SeriesRelay(QObject):
             )
         else:
             self._announce(report)
+            self._watch()
             self.round_done.emit(report)
             text = (
                 self.tr("Relais : %1 refusé(s) — %2").replace("%1", str(len(report.refused)))
@@ -302,6 +323,22 @@ class SeriesRelay(QObject):
         if self._again:
             self._again = False
             self.sync_now()
+
+    def _watch(self) -> None:
+        """Once the series is in step: listen to the open atelier's room, so that another
+        laptop's change is fetched within a second rather than at the next minute's round."""
+        if self._watching is not None or self._loop is None or self.series_id is None:
+            return
+        room = self.key.room(self.context.session.id)
+        self._watching = self._loop.submit(self._listen(room))
+
+    async def _listen(self, room: str) -> None:
+        import aiohttp
+
+        from fabrique_desktop.relay.rooms import watch
+
+        async with aiohttp.ClientSession() as http:
+            await watch(http, self.url, room, self._moved.emit)
 
     def _announce(self, report: SyncReport) -> None:
         touched = report.touched.get(self.context.session.id)

@@ -10,7 +10,9 @@ update was taken (and, for ``fabrique relay``, written to its store).
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -149,3 +151,36 @@ class RoomLink:
         if message.type == aiohttp.WSMsgType.TEXT:
             return b""
         raise RelayError("La connexion au relais a été coupée.")
+
+
+WATCH_RETRY = (1.0, 2.0, 5.0, 10.0, 30.0)  # seconds before connecting again
+
+
+async def watch(
+    http: aiohttp.ClientSession, url: str, room: str, moved: Callable[[], None]
+) -> None:
+    """Listen to a room until cancelled: ``moved()`` whenever another laptop's update passes
+    through the relay (the caller then runs a round, which checks what arrived). Reconnects by
+    itself after a drop, waiting longer each time the relay stays out of reach."""
+    import aiohttp
+    from pycrdt import YMessageType, YSyncMessageType
+
+    failures = 0
+    while True:
+        try:
+            async with http.ws_connect(
+                f"{url.rstrip('/')}/{room}", max_msg_size=MAX_MESSAGE, heartbeat=30.0
+            ) as socket:
+                failures = 0
+                async for message in socket:
+                    data = message.data if message.type == aiohttp.WSMsgType.BINARY else b""
+                    if (
+                        len(data) > 1
+                        and data[0] == YMessageType.SYNC
+                        and data[1] == YSyncMessageType.SYNC_UPDATE
+                    ):
+                        moved()
+        except (TimeoutError, aiohttp.ClientError, OSError) as error:
+            log.debug("relay: watching %s: %r", room, error)
+        await asyncio.sleep(WATCH_RETRY[min(failures, len(WATCH_RETRY) - 1)])
+        failures += 1
