@@ -24,7 +24,7 @@ starts without it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,6 +110,23 @@ class SessionDoc:
     def apply(self, update: bytes) -> None:
         self.doc.apply_update(update)
 
+    def apply_observed(self, update: bytes, kinds: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Apply ``update`` and say what it changed in the root maps of ``kinds``: kind →
+        {key: its new stored text, or None where the update removed it}. Yrs reports the
+        changes as it integrates them, so a merge need not read the merged maps again whole
+        (a second serialisation of every cell of the session)."""
+        changes: dict[str, dict[str, Any]] = {}
+        watched = []
+        for kind in kinds:
+            root = self._root(kind)
+            watched.append((root, root.observe(_noting(changes.setdefault(kind, {})))))
+        try:
+            self.doc.apply_update(update)
+        finally:
+            for root, subscription in watched:
+                root.unobserve(subscription)
+        return {kind: keys for kind, keys in changes.items() if keys}
+
     def _root(self, kind: str) -> Map:
         return self.doc.get(kind, type=Map)
 
@@ -184,6 +201,17 @@ class SessionDoc:
                     root[f"{entity_id}{SEPARATOR}{field}"] = Cell(value, version).to_json()
                     written += 1
         return written
+
+
+def _noting(seen: dict[str, Any]) -> Callable[[Any], None]:
+    """A map observer (one parameter: pycrdt passes as many as it takes) that notes each
+    changed key's new value in ``seen``, None where the key was removed."""
+
+    def note(event: Any) -> None:
+        for key, change in event.keys.items():
+            seen[key] = None if change["action"] == "delete" else change["newValue"]
+
+    return note
 
 
 def split_key(key: str) -> tuple[str, str, str]:

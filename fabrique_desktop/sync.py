@@ -203,12 +203,12 @@ class SessionSync:
             )
             since = doc.state_vector()
             clock = doc.clock()
-            doc.apply(remote.update(since))
+            changes = doc.apply_observed(remote.update(since), theirs)
             if doc.clock() == clock:
                 return MergeSummary(session=self.store.get(Session, self.session_id))
             self._save(doc.update(since), origin or "bundle")
-            merged = doc.texts()
-            summary = self._write_rows(mine, merged, values)
+            merged = _overlay(mine, changes)
+            summary = self._write_rows(mine, merged, values, changes)
             rows = find_conflicts(self.session_id, mine, theirs, merged, origin)
             summary.conflicts = self.journal.add_conflicts(rows)
             return summary
@@ -286,27 +286,45 @@ class SessionSync:
                 yield kind, entity.id, entity.to_record()
 
     def _write_rows(
-        self, before: Texts, after: Texts, values: dict[str, Any] | None = None
+        self,
+        before: Texts,
+        after: Texts,
+        values: dict[str, Any] | None = None,
+        changes: Texts | None = None,
     ) -> MergeSummary:
         """Write back the entities whose document fields changed; count them.
 
-        ``values``: cell text → value, already parsed by ``check_document``."""
-        from fabrique_desktop.crdt import split_key
+        ``values``: cell text → value, already parsed by ``check_document``; ``changes``:
+        the keys the merge touched (``SessionDoc.apply_observed``), when known: only their
+        entities are looked at, field by field, not every cell of the session."""
+        from fabrique_desktop.crdt import SEPARATOR, split_key
 
         summary = MergeSummary()
         parsed = values or {}
         entities: list[Entity] = []
         for kind in session_kinds():
             old, new = before.get(kind, {}), after.get(kind, {})
-            changed = {split_key(k)[0] for k, text in new.items() if old.get(k) != text}
+            touched = new.keys() if changes is None else changes.get(kind, {}).keys()
+            changed = {split_key(k)[0] for k in touched if k in new and old.get(k) != new[k]}
             if not changed:
                 continue
-            known = {split_key(k)[0] for k in old}
             rows: dict[str, dict[str, Any]] = {}
-            for key, text in new.items():
-                entity_id, _, name = split_key(key)
-                if entity_id in changed:
-                    rows.setdefault(entity_id, {})[name] = _value(text, parsed)
+            if changes is None:
+                known = {split_key(k)[0] for k in old}
+                for key, text in new.items():
+                    entity_id, _, name = split_key(key)
+                    if entity_id in changed:
+                        rows.setdefault(entity_id, {})[name] = _value(text, parsed)
+            else:  # the document holds only the kind's own fields (check_document)
+                names = list(_fields(ENTITY_TYPES[kind]))
+                known = set()
+                for entity_id in changed:
+                    keys = [(name, f"{entity_id}{SEPARATOR}{name}") for name in names]
+                    if any(key in old for _, key in keys):
+                        known.add(entity_id)
+                    rows[entity_id] = {
+                        name: _value(new[key], parsed) for name, key in keys if key in new
+                    }
             for entity_id, fields in rows.items():
                 if kind == "sessions":
                     summary.created_session = entity_id not in known
@@ -320,6 +338,20 @@ class SessionSync:
         self.journal.materialize(entities)
         summary.session = self.store.get(Session, self.session_id)
         return summary
+
+
+def _overlay(texts: Texts, changes: Texts) -> Texts:
+    """``texts`` with ``changes`` (key → new text, None where removed) made to it."""
+    out = dict(texts)
+    for kind, keys in changes.items():
+        merged = dict(texts.get(kind, {}))
+        for key, text in keys.items():
+            if text is None:
+                merged.pop(key, None)
+            else:
+                merged[key] = text
+        out[kind] = merged
+    return out
 
 
 def _value(text: str, parsed: dict[str, Any]) -> Any:
@@ -515,10 +547,11 @@ def check_document(
         if not changed:
             continue
         here: dict[str, dict[str, Any]] = {}
-        for key, text in local.items():
-            entity_id, _, name = split_key(key)
-            if entity_id in changed:
-                here.setdefault(entity_id, {})[name] = Cell.from_json(text).value
+        for entity_id in changed:  # this laptop's document holds only the kind's own fields
+            keys = ((name, f"{entity_id}{SEPARATOR}{name}") for name in types)
+            fields_here = {name: local[key] for name, key in keys if key in local}
+            if fields_here:
+                here[entity_id] = {n: Cell.from_json(t).value for n, t in fields_here.items()}
         cls = ENTITY_TYPES[kind]
         new_ids = [i for i in changed if i not in here] if kind != "sessions" else []
         elsewhere = store.get_many(cls, new_ids) if store is not None and new_ids else {}

@@ -1,0 +1,47 @@
+"""What a merge does no more than once (issue 28: the 2000-into-2000 merge within 4× a plain
+load and insert)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from fabrique_desktop import board, crdt
+from fabrique_desktop.model import Card, Series
+from tests.core.sync_helpers import Laptop
+
+
+def test_a_merge_reads_each_document_whole_once(monkeypatch) -> None:
+    """This laptop's document and the copy's are serialised once each; the merged one is
+    not read again whole (Yrs says which keys the copy changed), and the rows come out as
+    a full re-read would give them."""
+    facilitator, session = Laptop.facilitator(cards=3)
+    note_taker = Laptop()
+    note_taker.merge(facilitator.handout(session.id))
+    for i in range(4):
+        note_taker.store.apply(board.capture(note_taker.store, session.id, f"note {i}"))
+    back = note_taker.handout(session.id)
+    reads: list[int] = []
+    texts = crdt.SessionDoc.texts
+
+    def counted(self, kinds=None):  # type: ignore[no-untyped-def]
+        reads.append(1)
+        return texts(self, kinds)
+
+    monkeypatch.setattr(crdt.SessionDoc, "texts", counted)
+    summary = facilitator.merge(back)
+    assert summary.new == 4
+    assert len(reads) == 2
+    assert facilitator.snapshot(session.id) == note_taker.snapshot(session.id)
+
+
+def test_to_record_is_asdict_and_copies_lists() -> None:
+    card = Card(session_id="s", text="une idée", tags=["#vélo"], value_keys=["v"])
+    record = card.to_record()
+    assert record == dataclasses.asdict(card)
+    record["tags"].append("#autre")
+    assert card.tags == ["#vélo"]
+    series = Series(title="Acte 1", template={"columns": [{"key": "inbox"}]})
+    nested = series.to_record()
+    assert nested == dataclasses.asdict(series)
+    nested["template"]["columns"].append({})
+    assert series.template == {"columns": [{"key": "inbox"}]}
