@@ -376,7 +376,7 @@ class RelayShare(QObject):
                 url, key = check_url(found[0]), keys.SeriesKey.parse(found[1])
             except FabriqueError:
                 return
-            self._start(url, key, series_id)
+            self.begin(url, key, series_id)
 
     def share(self) -> None:
         session = self.context.session
@@ -396,7 +396,7 @@ class RelayShare(QObject):
         if self.relay is not None:
             self.relay.stop()
             self.relay = None
-        self._start(url, key, session.series_id)
+        self.begin(url, key, session.series_id)
 
     def receive(self) -> None:
         dialog = RelayDialog(self.context.window, receive=True)
@@ -417,7 +417,8 @@ class RelayShare(QObject):
             remember(self.context.settings, report.series.id, url, str(key))
         self.context.window.statusBar().showMessage(report.message(), 15000)
 
-    def _start(self, url: str, key: keys.SeriesKey, series_id: str) -> None:
+    def begin(self, url: str, key: keys.SeriesKey, series_id: str) -> None:
+        """Keep ``series_id`` in step with the relay at ``url`` from now on."""
         self.relay = SeriesRelay(self.context, url, key, series_id)
         RelayStatus(self.relay, self.context.window)
         self.relay.start()

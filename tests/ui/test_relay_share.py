@@ -80,3 +80,49 @@ def test_a_window_of_a_shared_series_resumes_its_relay(qtbot, fabrique_app, demo
         share.relay.status_changed.connect(statuses.append)
         qtbot.wait_until(lambda: any("à jour" in s for s in statuses), timeout=60_000)
         share.relay.stop()
+
+
+def test_undo_keeps_what_another_town_wrote_since(qtbot, wall, tmp_path: Path, capsys) -> None:
+    from fabrique_desktop import board
+    from fabrique_desktop.model import Card
+    from fabrique_desktop.relay.keys import SeriesKey
+    from ui.relay_share import RelayShare
+
+    with running_relay(tmp_path / "relay") as relay:
+        key = SeriesKey.new()
+        share = RelayShare(wall.live_menu.context)
+        share.begin(relay.url, key, wall.session.series_id)
+        assert share.relay is not None
+        statuses: list[str] = []
+        share.relay.status_changed.connect(statuses.append)
+        qtbot.wait_until(lambda: any("à jour" in s for s in statuses), timeout=60_000)
+        aubagne = Laptop(tmp_path / "aubagne", capsys)
+        command = ["--data-dir", str(aubagne.folder), "sync", "--relay", relay.url]
+
+        def aubagne_sync() -> int:
+            return main([*command, "--key", str(key)])
+
+        assert aubagne_sync() == 0
+
+        card = sorted(wall.store.iter_all(Card, session_id=wall.session.id), key=lambda c: c.id)[0]
+        wall.bus.push(board.edit(card, text="Écrit à Marseille"))
+        statuses.clear()
+        qtbot.wait_until(lambda: any("à jour" in s for s in statuses), timeout=60_000)
+        assert aubagne_sync() == 0
+        with aubagne.store() as store:
+            theirs = store.get(Card, card.id)
+            assert theirs is not None
+            assert theirs.text == "Écrit à Marseille"
+            store.apply(board.edit(theirs, text="Réécrit à Aubagne"))
+        assert aubagne_sync() == 0
+        qtbot.wait_until(
+            lambda: (wall.store.get(Card, card.id) or card).text == "Réécrit à Aubagne",
+            timeout=20_000,
+        )
+
+        wall.bus.undo()
+
+        after = wall.store.get(Card, card.id)
+        assert after is not None
+        assert after.text == "Réécrit à Aubagne"  # not Marseille's undo over Aubagne's edit
+        share.relay.stop()
