@@ -447,7 +447,7 @@ class MainWindow(QMainWindow):
 
     def set_audience_window(self, on: bool) -> None:
         """The board alone on the projector's screen; this window keeps the controls."""
-        from ui.projector import ProjectorWindow, choose_screen, remembered_screen
+        from ui.projector import ProjectorWindow, choose_screen, one_screen, remembered_screen
 
         if not on:
             if self.projector_window is not None:
@@ -455,6 +455,9 @@ class MainWindow(QMainWindow):
                 self.projector_window = None
             self.audience_action.setChecked(False)
             self._fold_panels_for_the_room()
+            return
+        if one_screen():
+            self._no_second_screen()
             return
         screen = remembered_screen(self.settings) or choose_screen(self, self.settings)
         if screen is None:
@@ -468,6 +471,22 @@ class MainWindow(QMainWindow):
         self.audience_action.setChecked(True)
         self._fold_panels_for_the_room()
         self.take_focus_back()  # the keyboard where it was (the dialog had it)
+
+    def _no_second_screen(self) -> None:
+        """One screen (the projector mirrors the laptop, or none is plugged in): the room's
+        window would cover this one, the keys going to the window hidden behind it. This
+        window goes full screen instead, and says so."""
+        self.audience_action.setChecked(False)
+        if not self.isFullScreen():
+            self.set_projector_mode(True)
+        self.statusBar().showMessage(
+            self.tr(
+                "Un seul écran : pas de second écran pour la salle, le tableau est en plein "
+                "écran ici (F11 pour en sortir). Pour projeter à part, branchez le "
+                "vidéoprojecteur en écran étendu, puis Ctrl+F5."
+            ),
+            15000,
+        )
 
     def choose_projector_screen(self) -> None:
         """Choose the projector's screen again (remembered); an open audience window moves."""
@@ -539,7 +558,13 @@ class FocusKeeper(QObject):
         focused = QGuiApplication.focusWindow()
         if focused is None or not _keeps_the_keyboard(focused):
             self._watch(None)
-            self.window.take_focus_back()
+            dialog = QApplication.activeModalWidget()
+            if dialog is not None and dialog.isVisible():
+                # a file dialog closed over the export dialog: the keys go back to that one
+                dialog.raise_()
+                dialog.activateWindow()
+            else:
+                self.window.take_focus_back()
 
 
 def _keeps_the_keyboard(window: QWindow) -> bool:

@@ -226,10 +226,10 @@ class PhoneRoom(QObject):
         if self.wall is None:
             self.wall = PhoneWall(self)
             self.window.destroyed.connect(self.wall.deleteLater)
-        self.wall.showFullScreen()
+        from ui.full_screen import fill_screen
+
+        fill_screen(self.wall, self.window.screen())  # the room's wall, even with no WM
         self.wall.refresh()
-        self.wall.raise_()
-        self.wall.activateWindow()
 
     def show_panel(self) -> None:
         if self.dock is None:

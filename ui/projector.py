@@ -39,6 +39,11 @@ def remembered_screen(settings: Settings | None) -> QScreen | None:
     return next((s for s in QGuiApplication.screens() if s.name() == name), None)
 
 
+def one_screen() -> bool:
+    """A single screen: the projector mirrors the laptop, or none is plugged in."""
+    return len(QGuiApplication.screens()) < 2
+
+
 def choose_screen(parent: QWidget, settings: Settings | None) -> QScreen | None:
     """Ask which screen is the projector (preselecting the remembered one, else the second)."""
     screens = QGuiApplication.screens()

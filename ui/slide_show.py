@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ui.full_screen import fill_screen
+
 BASE_W, BASE_H = 1280, 720
 
 NEXT_KEYS = {
@@ -66,8 +68,7 @@ class SlideShow(QWidget):
 
     def present(self) -> None:
         """Full screen on the current screen (the projector, when the window is there)."""
-        self.showFullScreen()
-        self.activateWindow()
+        fill_screen(self)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go(self, index: int) -> None:

@@ -157,6 +157,7 @@ def test_audience_window_mirrors_the_board_and_remembers_the_screen(
         return items[0], True
 
     monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    monkeypatch.setattr("ui.projector.one_screen", lambda: False)  # offscreen: one screen
     window.audience_action.trigger()
     audience = window.projector_window
     qtbot.addWidget(audience)
@@ -191,6 +192,7 @@ def test_the_projector_screen_can_be_chosen_again(qtbot, demo_window, monkeypatc
         return items[-1], True
 
     monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    monkeypatch.setattr("ui.projector.one_screen", lambda: False)  # offscreen: one screen
     window.audience_action.trigger()  # remembered: opens without asking
     audience = window.projector_window
     qtbot.addWidget(audience)

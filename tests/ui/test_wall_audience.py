@@ -18,8 +18,9 @@ from tests.ui.wall_check import global_rect
 
 
 @pytest.fixture
-def audience(qtbot, wall):
+def audience(qtbot, wall, monkeypatch):
     window = wall
+    monkeypatch.setattr("ui.projector.one_screen", lambda: False)  # offscreen: one screen
     window.focus_capture()
     window.settings.set("projector_screen", QGuiApplication.screens()[-1].name())
     window.audience_action.trigger()  # remembered screen: no question
