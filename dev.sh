@@ -53,7 +53,7 @@ ensure_browser() {
 
 # Node packages some tests run against (Node's y-websocket server for tests/relay): each folder
 # holds a package.json and its package-lock.json. Without npm those tests are skipped, saying why.
-NPM_FOLDERS="tests/relay/node"
+NPM_FOLDERS="tests/relay/node tests/phones/axe"
 ensure_npm_packages() {
   command -v npm >/dev/null || { say "npm absent : les tests qui utilisent Node seront sautés."; return 0; }
   local folder wanted

@@ -3,7 +3,10 @@
    createTextNode), never as HTML.
    The floor (tests/phones/test_old_browser.py): Android 4.4's browser, iOS Safari 9, Chrome 49,
    Firefox 45 — ES5 syntax, XMLHttpRequest, JSON, querySelectorAll; localStorage and WebSocket
-   used when there (without a websocket the page asks every few seconds). */
+   used when there (without a websocket the page asks every few seconds).
+   Nothing typed is lost: the idea being written is kept in the phone (reloads, a new room code,
+   the room closed); an idea sent goes first to an outbox kept in the phone and leaves it only
+   once the laptop has stored it (sent again with the same id until then: never twice). */
 (function () {
   "use strict";
 
@@ -16,35 +19,49 @@
       "profile.name": "Votre prénom (facultatif)", "profile.save": "C'est parti",
       "main.change": "Changer de table ou de personnage",
       "idea.label": "Votre idée", "idea.horizon": "Horizon", "idea.column": "Colonne (facultatif)",
-      "idea.send": "Envoyer l'idée", "idea.none": "—", "idea.sent": "Idée envoyée : elle est au tableau.",
+      "idea.send": "Envoyer l'idée", "idea.none": "Sans horizon", "idea.sent": "Idée envoyée : elle est au tableau.",
       "idea.queued": "Idée envoyée : l'animateur la met au tableau.",
       "mine.title": "Mes idées", "mine.empty": "Vos idées envoyées s'afficheront ici.",
       "status.published": "Au tableau", "status.pending": "En attente de l'animateur",
       "status.set_aside": "Mise de côté par l'animateur", "status.removed": "Retirée par l'animateur",
+      "status.unsent": "Pas encore arrivée : elle part dès que la connexion revient",
       "fix": "Corriger", "withdraw": "Retirer", "save": "Enregistrer", "cancel": "Annuler",
       "left": "{n} s pour corriger ou retirer", "chars": "{n} caractères restants",
       "no.table": "Pas de table", "no.persona": "Je parle en mon nom",
       "who": "Table : {table} · {persona}", "phone": "Téléphone {n}",
       "vote.title": "Vote à gommettes", "vote.left": "Il vous reste {n} gommette(s) sur {b}.",
       "vote.closed": "Le vote est clos. Merci !", "vote.secret": "Vote secret : les résultats seront dévoilés au tableau.",
+      "vote.yours": "Vos gommettes :", "vote.none": "Vous n'avez pas mis de gommette.",
+      "vote.dots": "{n} gommette(s)",
       "dot.add": "Ajouter une gommette", "dot.remove": "Retirer une gommette",
+      "closed.hint": "Cette page se reconnectera d'elle-même quand la salle rouvrira. Votre idée en cours est gardée.",
       "e.code": "Ce code n'est pas le bon : vérifiez le code affiché au tableau.",
       "e.code-changed": "La salle a un nouveau code : tapez celui qui est affiché au tableau.",
       "e.banned": "Trop d'essais : attendez une minute avant de réessayer.",
       "e.slow-down": "Doucement : attendez quelques secondes avant d'envoyer encore.",
       "e.empty": "Écrivez d'abord votre idée.", "e.too-long": "L'idée est trop longue (280 caractères au plus).",
+      "e.too-big": "Le texte est trop long.",
       "e.name-too-long": "Le prénom est trop long (40 caractères au plus).",
       "e.too-late": "Plus d'une minute a passé : l'idée ne peut plus être changée d'ici.",
       "e.blocked": "L'animateur a retiré ce téléphone de l'atelier.",
-      "e.closed": "L'animateur a fermé la salle aux téléphones. Merci de votre participation !",
+      "e.closed": "L'animateur a fermé la salle aux téléphones pour l'instant.",
       "e.no-dots-left": "Vous avez utilisé toutes vos gommettes.",
+      "e.no-dot-here": "Vous n'avez pas de gommette sur cette idée.",
       "e.vote-closed": "Le vote est clos.", "e.no-vote": "Aucun vote n'est ouvert.",
       "e.full": "La salle est pleine : demandez à l'animateur.",
       "e.too-many-phones": "Trop de téléphones sont déjà entrés depuis cet appareil ou ce réseau : demandez à l'animateur.",
       "e.room-busy": "Beaucoup d'idées arrivent en même temps : la vôtre est gardée et repart dans quelques secondes.",
-      "e.busy": "L'ordinateur de l'animateur est occupé : réessayez.",
-      "e.offline": "Pas de connexion avec l'ordinateur de l'animateur : vérifiez le Wi-Fi de la salle.",
-      "e.other": "La demande a été refusée ({r})."
+      "e.busy": "L'ordinateur de l'animateur est occupé : votre demande repartira dans un instant.",
+      "e.storage": "L'ordinateur de l'animateur n'a pas pu enregistrer : votre idée est gardée et repartira.",
+      "e.unknown-column": "Cette colonne n'est plus au tableau : votre idée est revenue dans le cadre, choisissez une autre colonne.",
+      "e.unknown-horizon": "Cet horizon n'existe plus : votre idée est revenue dans le cadre, choisissez-en un autre.",
+      "e.unknown-table": "Cette table n'existe plus : choisissez-en une autre.",
+      "e.unknown-persona": "Ce personnage n'existe plus : choisissez-en un autre.",
+      "e.unknown-idea": "Cette idée n'est plus là.",
+      "e.unknown-card": "Cette idée n'est plus dans le vote.",
+      "e.identity": "Ce téléphone rejoint la salle à nouveau : réessayez dans un instant.",
+      "e.offline": "Pas de connexion avec l'ordinateur de l'animateur : vérifiez le Wi-Fi de la salle. Vos idées sont gardées.",
+      "e.other": "La demande n'a pas pu aboutir : rechargez la page ou réessayez dans un instant."
     },
     en: {
       "lang": "Français", "lang.code": "fr",
@@ -54,45 +71,74 @@
       "profile.name": "Your first name (optional)", "profile.save": "Let's go",
       "main.change": "Change table or persona",
       "idea.label": "Your idea", "idea.horizon": "Horizon", "idea.column": "Column (optional)",
-      "idea.send": "Send the idea", "idea.none": "—", "idea.sent": "Idea sent: it is on the wall.",
+      "idea.send": "Send the idea", "idea.none": "No horizon", "idea.sent": "Idea sent: it is on the wall.",
       "idea.queued": "Idea sent: the facilitator will put it on the wall.",
       "mine.title": "My ideas", "mine.empty": "The ideas you send will be listed here.",
       "status.published": "On the wall", "status.pending": "Waiting for the facilitator",
       "status.set_aside": "Set aside by the facilitator", "status.removed": "Removed by the facilitator",
+      "status.unsent": "Not arrived yet: it leaves as soon as the connection is back",
       "fix": "Correct", "withdraw": "Withdraw", "save": "Save", "cancel": "Cancel",
       "left": "{n} s left to correct or withdraw", "chars": "{n} characters left",
       "no.table": "No table", "no.persona": "I speak for myself",
       "who": "Table: {table} · {persona}", "phone": "Phone {n}",
       "vote.title": "Dot vote", "vote.left": "You have {n} dot(s) left out of {b}.",
       "vote.closed": "The vote is closed. Thank you!", "vote.secret": "Secret vote: results will be revealed on the wall.",
+      "vote.yours": "Your dots:", "vote.none": "You put no dot.",
+      "vote.dots": "{n} dot(s)",
       "dot.add": "Add a dot", "dot.remove": "Take a dot back",
+      "closed.hint": "This page will reconnect by itself when the room reopens. The idea you are writing is kept.",
       "e.code": "This code is not the right one: check the code on the wall.",
       "e.code-changed": "The room has a new code: type the one shown on the wall.",
       "e.banned": "Too many tries: wait a minute before trying again.",
       "e.slow-down": "Slow down: wait a few seconds before sending again.",
       "e.empty": "Write your idea first.", "e.too-long": "The idea is too long (280 characters at most).",
+      "e.too-big": "The text is too long.",
       "e.name-too-long": "The name is too long (40 characters at most).",
       "e.too-late": "More than a minute has passed: the idea can no longer be changed from here.",
       "e.blocked": "The facilitator removed this phone from the workshop.",
-      "e.closed": "The facilitator closed the room to phones. Thank you for taking part!",
+      "e.closed": "The facilitator closed the room to phones for now.",
       "e.no-dots-left": "You have used all your dots.",
+      "e.no-dot-here": "You have no dot on this idea.",
       "e.vote-closed": "The vote is closed.", "e.no-vote": "No vote is open.",
       "e.full": "The room is full: ask the facilitator.",
       "e.too-many-phones": "Too many phones have already joined from this device or network: ask the facilitator.",
       "e.room-busy": "Many ideas are arriving at once: yours is kept and will be sent again in a few seconds.",
-      "e.busy": "The facilitator's computer is busy: try again.",
-      "e.offline": "No connection to the facilitator's computer: check the room's Wi-Fi.",
-      "e.other": "The request was refused ({r})."
+      "e.busy": "The facilitator's computer is busy: your request will be sent again in a moment.",
+      "e.storage": "The facilitator's computer could not save: your idea is kept and will be sent again.",
+      "e.unknown-column": "This column is no longer on the wall: your idea is back in the box, choose another column.",
+      "e.unknown-horizon": "This horizon no longer exists: your idea is back in the box, choose another one.",
+      "e.unknown-table": "This table no longer exists: choose another one.",
+      "e.unknown-persona": "This persona no longer exists: choose another one.",
+      "e.unknown-idea": "This idea is no longer there.",
+      "e.unknown-card": "This idea is no longer in the vote.",
+      "e.identity": "This phone is joining the room again: try again in a moment.",
+      "e.offline": "No connection to the facilitator's computer: check the room's Wi-Fi. Your ideas are kept.",
+      "e.other": "The request could not go through: reload the page or try again in a moment."
     }
   };
+  // refused for good: the idea goes back into the box for the participant to change
+  var FINAL = { "empty": 1, "too-long": 1, "too-big": 1, "malformed": 1, "unknown-column": 1, "unknown-horizon": 1 };
 
-  var lang = "fr";
-  try { lang = localStorage.getItem("fabrique-lang") || "fr"; } catch (e) {}  // French first
-  if (!T[lang]) { lang = "fr"; }
+  function load(key, fallback) {
+    try { var value = JSON.parse(localStorage.getItem(key) || "null"); return value === null ? fallback : value; } catch (e) { return fallback; }
+  }
+  function save(key, value) {
+    try { if (value === null) { localStorage.removeItem(key); } else { localStorage.setItem(key, JSON.stringify(value)); } } catch (e) {}
+  }
+
+  // the phone's language first (French for French phones, English otherwise); a choice made
+  // with the button is kept
+  var lang = load("fabrique-lang-choice", null);
+  if (!T[lang]) {
+    var spoken = String(navigator.language || navigator.userLanguage || "fr").toLowerCase();
+    lang = spoken.indexOf("fr") === 0 ? "fr" : "en";
+  }
 
   var match = /^\/r\/([A-Za-z0-9-]{1,16})\/?$/.exec(location.pathname);
   var code = match ? match[1].toUpperCase() : "";
   var base = "/r/" + code;
+  // one identity, one draft, one outbox per laptop, whatever the room code
+  var KEYS = { me: "fabrique-phone-" + location.host, draft: "fabrique-draft-" + location.host, outbox: "fabrique-outbox-" + location.host };
   var me = null;          // {phone, token}
   var state = null;       // the last state from the server
   var chosenPersona = null;
@@ -100,9 +146,16 @@
   var pollCards = null;   // {poll, cards}
   var socket = null;
   var pollTimer = null;
-  var closed = false;
+  var reconnectTimer = null;
+  var retryTimer = null;
+  var ended = false;      // blocked: for good
+  var roomClosed = false; // closed by the facilitator (or stopped): the page waits for it
   var codeGone = false;   // the room took a new code while this page was open
-  var unsent = null;      // {id, text}: the idea being sent (sent again with the same id)
+  var offline = false;
+  var outbox = load(KEYS.outbox, []);
+  var sending = false;
+  var draftRestored = false;
+  if (!(outbox instanceof Array)) { outbox = []; }
 
   function $(id) { return document.getElementById(id); }
   function t(key, values) {
@@ -137,7 +190,7 @@
     node.className = ok ? "banner ok" : "banner";
     node.hidden = !text;
   }
-  function errorText(reason) { return T[lang]["e." + reason] ? t("e." + reason) : t("e.other", { r: reason }); }
+  function errorText(reason) { return T[lang]["e." + reason] ? t("e." + reason) : t("e.other"); }
 
   function translate() {
     document.documentElement.lang = lang;
@@ -145,7 +198,8 @@
     for (var i = 0; i < nodes.length; i++) { nodes[i].textContent = t(nodes[i].getAttribute("data-t")); }
     $("lang").textContent = t("lang");
     $("lang").setAttribute("lang", t("lang.code"));
-    if (state) { render(); }
+    if (roomClosed || ended) { $("closed-text").textContent = errorText(ended ? "blocked" : "closed"); $("closed-hint").textContent = ended ? "" : t("closed.hint"); }
+    if (state) { render(); if (!$("profile-screen").hidden) { renderPersonas(); } }
   }
 
   // the server
@@ -158,74 +212,117 @@
     return id;
   }
 
+  // done(reason or null, body, handled): ``handled`` when the page already showed what
+  // happened (the room closed, this phone blocked, a new code, the Wi-Fi gone)
   function api(action, data, done, requestId) {
     var xhr = new XMLHttpRequest();
+    var finished = false;
     xhr.open("POST", base + "/api/" + action, true);
     xhr.setRequestHeader("Content-Type", "application/json");
     if (me) { xhr.setRequestHeader("X-Phone", me.phone); xhr.setRequestHeader("X-Token", me.token); }
     if (requestId) { xhr.setRequestHeader("X-Request", requestId); }
     xhr.timeout = 20000;
     xhr.onreadystatechange = function () {
-      if (xhr.readyState !== 4) { return; }
+      if (xhr.readyState !== 4 || finished) { return; }
+      finished = true;
       var body = null;
       try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
-      if (xhr.status >= 200 && xhr.status < 300) { done(null, body); return; }
-      var reason = xhr.status === 0 ? "offline" : (body && body.error) || String(xhr.status);
-      if (reason === "closed" || reason === "blocked") { end(reason); return; }
-      if (reason === "identity") { forget(); join(); return; }
-      if (reason === "code" && (state || codeGone)) { codeChanged(); return; }
-      done(reason, body);
+      if (xhr.status >= 200 && xhr.status < 300) { online(); done(null, body, false); return; }
+      var reason = xhr.status === 0 ? "offline" : (body && body.error) || "other";
+      var handled = true;
+      if (reason === "offline") { wentOffline(); } else { online(); }
+      if (reason === "blocked") { end(); }
+      else if (reason === "closed") { closedForNow(); }
+      else if (reason === "identity" && action !== "join") { forget(); join(); }
+      else if (reason === "code" && (state || codeGone)) { codeChanged(); }
+      else { handled = reason === "offline" && (roomClosed || !!state); }
+      done(reason, body, handled);
     };
     xhr.send(JSON.stringify(data || {}));
   }
 
-  // one identity per laptop, whatever the room code (a new code keeps the phone and its ideas)
-  function storageKey() { return "fabrique-phone-" + location.host; }
-  function remember() { try { localStorage.setItem(storageKey(), JSON.stringify(me)); } catch (e) {} }
-  function forget() { me = null; try { localStorage.removeItem(storageKey()); } catch (e) {} }
+  function wentOffline() {
+    if (offline) { return; }
+    offline = true;
+    if (!roomClosed && !ended) { banner(errorText("offline")); }
+  }
+
+  function online() {
+    if (!offline) { return; }
+    offline = false;
+    if ($("banner").textContent === errorText("offline")) { banner(""); }
+    later(flush);
+  }
+
+  function remember() { save(KEYS.me, me); }
+  function forget() { me = null; save(KEYS.me, null); }
 
   function join() {
-    var saved = null;
-    try { saved = JSON.parse(localStorage.getItem(storageKey()) || "null"); } catch (e) { saved = null; }
+    var saved = load(KEYS.me, null);
     if (saved && typeof saved.phone === "string" && typeof saved.token === "string") { me = saved; }
-    api("join", {}, function (error, body) {
+    api("join", {}, function (error, body, handled) {
       if (error) {
-        banner(errorText(error));
-        if (error === "code" || error === "banned") { me = null; show("code-screen"); $("code-input").value = code; }
+        if (error === "code" || error === "banned") {
+          me = saved;
+          stopWaiting();
+          banner(errorText(error));
+          show("code-screen");
+          $("code-input").value = code;
+          return;
+        }
+        if (!handled) { banner(errorText(error)); }
+        if (!ended) { waitForRoom(error === "offline" || error === "closed" ? 5000 : 20000); }
         return;
       }
       me = { phone: body.phone, token: body.token };
       remember();
+      stopWaiting();
+      roomClosed = false;
       refresh(true);
       listen();
-    });
+    }, newId());
+  }
+
+  function waitForRoom(every) {  // the room closed or out of reach: try again by itself
+    if (reconnectTimer || ended) { return; }
+    reconnectTimer = setTimeout(function () { reconnectTimer = null; join(); }, every + Math.floor(Math.random() * 2000));
+  }
+
+  function stopWaiting() {
+    if (reconnectTimer) { clearTimeout(reconnectTimer); reconnectTimer = null; }
   }
 
   function refresh(first) {
-    api("state", {}, function (error, body) {
-      if (error) { banner(errorText(error)); return; }
-      if (error === null && !first && $("banner").className === "banner" && $("banner").textContent === t("e.offline")) { banner(""); }
+    api("state", {}, function (error, body, handled) {
+      if (error) { if (!handled) { banner(errorText(error)); } return; }
       state = body;
-      if (first) { show(body.me.table || body.me.persona || !body.tables.length && !body.personas.length ? "main-screen" : "profile-screen"); }
-      if (first && $("profile-screen").hidden === false) { fillProfile(); }
+      if (first || !$("closed-screen").hidden) {
+        show(body.me.table || body.me.persona || !body.tables.length && !body.personas.length ? "main-screen" : "profile-screen");
+        if (!$("profile-screen").hidden) { fillProfile(); }
+      }
       render();
+      restoreDraft();
       loadCards();
+      flush();
     });
   }
 
   function listen() {
     if (!window.WebSocket) { startPolling(8000); return; }
+    if (socket) { return; }
     var url = "ws://" + location.host + base + "/ws?phone=" + encodeURIComponent(me.phone) + "&token=" + encodeURIComponent(me.token);
-    try { socket = new WebSocket(url); } catch (e) { startPolling(8000); return; }
+    try { socket = new WebSocket(url); } catch (e) { socket = null; startPolling(8000); return; }
+    socket.onopen = function () { stopPolling(); };
     socket.onmessage = function (event) {
       var notice = null;
       try { notice = JSON.parse(event.data); } catch (e) { return; }
       if (!notice || typeof notice.type !== "string") { return; }
-      if (notice.type === "closed" || notice.type === "blocked") { end(notice.type); return; }
+      if (notice.type === "blocked") { end(); return; }
+      if (notice.type === "closed") { closedForNow(); return; }
       if (notice.type === "code") { codeChanged(); return; }
       if (!applyNotice(notice)) { later(function () { refresh(false); }); }
     };
-    socket.onclose = function () { socket = null; if (!closed) { startPolling(5000); } };
+    socket.onclose = function () { socket = null; if (!roomClosed && !ended && !codeGone) { startPolling(5000); } };
   }
 
   // a notice carries what changed: applied here, without asking the server again
@@ -252,6 +349,7 @@
   function later(action) { setTimeout(action, Math.floor(Math.random() * 2000)); }
 
   function keepIdea(idea) {  // an idea's new view: replaced in place, or listed first
+    if (!state) { return; }
     for (var i = 0; i < state.ideas.length; i++) {
       if (state.ideas[i].id === idea.id) {
         if (idea.status === "withdrawn") { state.ideas.splice(i, 1); } else { state.ideas[i] = idea; }
@@ -264,15 +362,25 @@
   function startPolling(every) {
     if (pollTimer) { return; }
     pollTimer = setInterval(function () {
-      if (closed) { clearInterval(pollTimer); return; }
+      if (roomClosed || ended) { stopPolling(); return; }
       refresh(false);
-      if (!socket && window.WebSocket) { clearInterval(pollTimer); pollTimer = null; listen(); }
+      if (!socket && window.WebSocket && me) { listen(); }
     }, every);
   }
 
-  function codeChanged() {  // the facilitator gave the room a new code: ask for it
+  function stopPolling() {
     if (pollTimer) { clearInterval(pollTimer); pollTimer = null; }
+  }
+
+  function dropSocket() {
+    stopPolling();
     if (socket) { var old = socket; socket = null; old.onclose = null; try { old.close(); } catch (e) {} }
+  }
+
+  function codeChanged() {  // the facilitator gave the room a new code: ask for it
+    dropSocket();
+    stopWaiting();
+    saveDraft();
     state = null;
     codeGone = true;
     show("code-screen");
@@ -280,12 +388,103 @@
     banner(t("e.code-changed"));
   }
 
-  function end(reason) {
-    closed = true;
-    if (socket) { try { socket.close(); } catch (e) {} }
-    $("closed-text").textContent = errorText(reason);
+  function closedForNow() {  // the facilitator closed the room: wait for it to reopen
+    if (ended) { return; }
+    saveDraft();
+    dropSocket();
+    roomClosed = true;
+    $("closed-text").textContent = errorText("closed");
+    $("closed-hint").textContent = t("closed.hint");
     banner("");
     show("closed-screen");
+    waitForRoom(5000);
+  }
+
+  function end() {  // blocked by the facilitator
+    ended = true;
+    dropSocket();
+    stopWaiting();
+    $("closed-text").textContent = errorText("blocked");
+    $("closed-hint").textContent = "";
+    banner("");
+    show("closed-screen");
+  }
+
+  // the idea being written, kept in the phone
+
+  function saveDraft() {
+    if (!draftRestored) { return; }  // not before the kept one is back in the box
+    var text = $("idea").value;
+    save(KEYS.draft, text ? { text: text, column: $("column").value || "", horizon: chosenHorizon } : null);
+  }
+
+  function restoreDraft() {
+    if (draftRestored) { return; }
+    draftRestored = true;
+    var draft = load(KEYS.draft, null);
+    if (!draft || typeof draft.text !== "string" || $("idea").value) { return; }
+    $("idea").value = draft.text;
+    if (typeof draft.horizon === "string") { chosenHorizon = draft.horizon; renderHorizons(); }
+    if (draft.column) { $("column").value = draft.column; }
+    counter();
+  }
+
+  // ideas sent: kept in the outbox until the laptop has stored them
+
+  function send() {
+    var text = $("idea").value;
+    if (!text.replace(/\s/g, "")) { banner(errorText("empty")); return; }
+    outbox.push({ id: newId(), text: text, column: $("column").value || null, horizon: chosenHorizon || null });
+    save(KEYS.outbox, outbox);
+    $("idea").value = "";
+    chosenHorizon = "";
+    saveDraft();
+    renderHorizons();
+    counter();
+    renderMine();
+    flush();
+  }
+
+  function flush() {
+    if (sending || !me || !state || roomClosed || ended || codeGone || !outbox.length) { return; }
+    sending = true;
+    var item = outbox[0];
+    api("idea", { text: item.text, column: item.column, horizon: item.horizon }, function (error, body, handled) {
+      sending = false;
+      if (!error) {
+        drop(item);
+        keepIdea(body.idea);
+        banner(body.idea.status === "pending" ? t("idea.queued") : t("idea.sent"), true);
+        renderMine();
+        flush();
+        return;
+      }
+      if (FINAL[error]) {  // refused for good: back in the box, nothing lost
+        drop(item);
+        if (!$("idea").value) {
+          $("idea").value = item.text;
+          chosenHorizon = item.horizon || "";
+          renderHorizons();
+          counter();
+          saveDraft();
+        }
+        banner(errorText(error));
+        renderMine();
+        return;
+      }
+      if (!handled) { banner(errorText(error)); }
+      retryLater();
+    }, item.id);
+  }
+
+  function drop(item) {
+    for (var i = 0; i < outbox.length; i++) { if (outbox[i].id === item.id) { outbox.splice(i, 1); break; } }
+    save(KEYS.outbox, outbox);
+  }
+
+  function retryLater() {
+    if (retryTimer) { return; }
+    retryTimer = setTimeout(function () { retryTimer = null; flush(); }, 3000 + Math.floor(Math.random() * 4000));
   }
 
   // rendering (text only)
@@ -323,27 +522,52 @@
     if (current) { select.value = current; }
   }
 
+  // a choice among a few: real radio buttons in their labels (read as such, checked or not)
+  function radio(group, value, text, checked, onchoose, colour) {
+    var label = el("label", null, checked ? "choice chosen" : "choice");
+    var input = document.createElement("input");
+    input.type = "radio";
+    input.name = group;
+    input.value = value === null ? "" : value;
+    input.checked = checked;
+    input.onclick = function () { onchoose(value); };
+    label.appendChild(input);
+    if (colour && /^#[0-9A-Fa-f]{6}$/.test(colour)) {
+      var swatch = el("span", null, "swatch");
+      swatch.style.backgroundColor = colour;
+      label.appendChild(swatch);
+    }
+    label.appendChild(document.createTextNode(text));
+    return label;
+  }
+
   function renderHorizons() {
     var box = $("horizons");
     clear(box);
+    if (!state) { return; }
     var values = [""].concat(state.horizons);
     for (var i = 0; i < values.length; i++) {
-      box.appendChild(toggle(values[i] || t("idea.none"), chosenHorizon === values[i], (function (value) {
-        return function () { chosenHorizon = value; renderHorizons(); };
-      })(values[i])));
+      box.appendChild(radio("horizon", values[i], values[i] || t("idea.none"), chosenHorizon === values[i], function (value) {
+        chosenHorizon = value;
+        saveDraft();
+        renderHorizons();
+        var chosen = document.querySelector("#horizons input:checked");
+        if (chosen) { chosen.focus(); }
+      }));
     }
   }
 
-  function toggle(text, pressed, onclick) {
-    var node = button(text, onclick);
-    node.setAttribute("aria-pressed", pressed ? "true" : "false");
-    return node;
-  }
-
   function renderMine() {
+    if (!state) { return; }
     var list = $("mine");
     clear(list);
-    $("mine-empty").hidden = state.ideas.length > 0;
+    $("mine-empty").hidden = state.ideas.length + outbox.length > 0;
+    for (var j = outbox.length - 1; j >= 0; j--) {
+      var item = el("li", null, "unsent");
+      item.appendChild(el("div", outbox[j].text, "text"));
+      item.appendChild(el("div", t("status.unsent"), "meta"));
+      list.appendChild(item);
+    }
     for (var i = 0; i < state.ideas.length; i++) { list.appendChild(ideaItem(state.ideas[i])); }
   }
 
@@ -370,6 +594,7 @@
     area.value = idea.text;
     area.maxLength = 280;
     area.rows = 3;
+    area.setAttribute("aria-label", t("fix"));
     item.appendChild(area);
     var actions = el("div", null, "actions");
     var correctId = newId();
@@ -379,15 +604,15 @@
     area.focus();
   }
 
-  function applyIdea(error, body) {
-    if (error) { banner(errorText(error)); refresh(false); return; }
+  function applyIdea(error, body, handled) {
+    if (error) { if (!handled) { banner(errorText(error)); } return; }
     keepIdea(body.idea);
     renderMine();
   }
 
   function loadCards() {
     var vote = state && state.vote;
-    if (!vote || !vote.open || (pollCards && pollCards.poll === vote.poll)) { renderVote(); return; }
+    if (!vote || (pollCards && pollCards.poll === vote.poll)) { renderVote(); return; }
     api("cards", {}, function (error, body) {
       if (!error) { pollCards = body; }
       renderVote();
@@ -400,18 +625,34 @@
     box.hidden = !vote;
     if (!vote) { return; }
     var status = vote.open ? t("vote.left", { n: vote.budget - vote.used, b: vote.budget }) : t("vote.closed");
-    if (vote.open && vote.secret) { status += " " + t("vote.secret"); }
+    if (vote.secret) { status += " " + t("vote.secret"); }
+    if (!vote.open) { status += " " + (vote.used > 0 ? t("vote.yours") : t("vote.none")); }
     $("vote-status").textContent = status;
     var list = $("vote-cards");
     clear(list);
-    if (!vote.open || !pollCards || pollCards.poll !== vote.poll) { return; }
-    for (var i = 0; i < pollCards.cards.length; i++) { list.appendChild(voteItem(pollCards.cards[i], vote)); }
+    if (!pollCards || pollCards.poll !== vote.poll) { return; }
+    for (var i = 0; i < pollCards.cards.length; i++) {
+      var card = pollCards.cards[i];
+      if (vote.open) { list.appendChild(voteItem(card, vote)); }
+      else if (vote.mine[card.id]) { list.appendChild(closedItem(card, vote.mine[card.id])); }  // a closed vote: the phone's own dots
+    }
   }
 
-  function voteItem(card, vote) {
+  function cardItem(card) {
     var item = el("li");
     if (card.column) { item.appendChild(el("div", card.column, "column")); }
     item.appendChild(el("div", card.text, "text"));
+    return item;
+  }
+
+  function closedItem(card, dots) {
+    var item = cardItem(card);
+    item.appendChild(el("div", t("vote.dots", { n: dots }), "meta"));
+    return item;
+  }
+
+  function voteItem(card, vote) {
+    var item = cardItem(card);
     var row = el("div", null, "dots");
     var mine = vote.mine[card.id] || 0;
     var minus = button("−", function () { dot(card.id, -1); });
@@ -428,8 +669,8 @@
   }
 
   function dot(cardId, delta) {
-    api("dot", { poll: state.vote.poll, card: cardId, delta: delta }, function (error, body) {
-      if (error) { banner(errorText(error)); refresh(false); return; }
+    api("dot", { poll: state.vote.poll, card: cardId, delta: delta }, function (error, body, handled) {
+      if (error) { if (!handled) { banner(errorText(error)); refresh(false); } return; }
       state.vote = body.vote;
       renderVote();
     }, newId());
@@ -465,17 +706,12 @@
     var options = [{ id: null, name: t("no.persona"), colour: "" }].concat(state.personas);
     for (var i = 0; i < options.length; i++) {
       var persona = options[i];
-      var choice = toggle("", chosenPersona === persona.id, (function (id) {
-        return function () { chosenPersona = id; renderPersonas(); };
-      })(persona.id));
-      if (persona.colour && /^#[0-9A-Fa-f]{6}$/.test(persona.colour)) {
-        var swatch = el("span", null, "swatch");
-        swatch.style.backgroundColor = persona.colour;
-        choice.appendChild(swatch);
-      }
-      choice.appendChild(document.createTextNode(persona.name + (persona.role ? " — " + persona.role : "")));
-      choice.setAttribute("role", "radio");
-      box.appendChild(choice);
+      box.appendChild(radio("persona", persona.id, persona.name + (persona.role ? " — " + persona.role : ""), chosenPersona === persona.id, function (id) {
+        chosenPersona = id;
+        renderPersonas();
+        var chosen = document.querySelector("#personas input:checked");
+        if (chosen) { chosen.focus(); }
+      }, persona.colour));
     }
   }
 
@@ -483,47 +719,34 @@
 
   $("lang").onclick = function () {
     lang = lang === "fr" ? "en" : "fr";
-    try { localStorage.setItem("fabrique-lang", lang); } catch (e) {}
+    save("fabrique-lang-choice", lang);
     translate();
   };
   $("code-form").onsubmit = function (event) {
     event.preventDefault();
+    saveDraft();
     var typed = $("code-input").value.replace(/[^A-Za-z0-9]/g, "").toUpperCase();
     if (typed) { location.href = "/r/" + typed; }
   };
   $("profile-save").onclick = function () {
     var data = { table: $("table").value || null, persona: chosenPersona || null, name: $("name").value };
-    api("profile", data, function (error, body) {
-      if (error) { banner(errorText(error)); return; }
+    api("profile", data, function (error, body, handled) {
+      if (error) { if (!handled) { banner(errorText(error)); } return; }
       banner("");
       state = body;
       show("main-screen");
       render();
+      restoreDraft();
       loadCards();
+      flush();
     }, newId());
   };
   $("profile-edit").onclick = function () { fillProfile(); show("profile-screen"); };
-  $("idea").oninput = counter;
-  $("idea-form").onsubmit = function (event) {
-    event.preventDefault();
-    var text = $("idea").value;
-    if (!text.replace(/\s/g, "")) { banner(errorText("empty")); return; }
-    $("send").disabled = true;
-    var data = { text: text, column: $("column").value || null, horizon: chosenHorizon || null };
-    if (!unsent || unsent.text !== text) { unsent = { id: newId(), text: text }; }  // sent again: the same id
-    api("idea", data, function (error, body) {
-      $("send").disabled = false;
-      if (error) { banner(errorText(error)); return; }
-      unsent = null;
-      $("idea").value = "";
-      chosenHorizon = "";
-      banner(body.idea.status === "pending" ? t("idea.queued") : t("idea.sent"), true);
-      keepIdea(body.idea);
-      render();
-    }, unsent.id);
-  };
+  $("idea").oninput = function () { counter(); saveDraft(); };
+  $("column").onchange = saveDraft;
+  $("idea-form").onsubmit = function (event) { event.preventDefault(); send(); };
   setInterval(function () {  // the « n s left » counters
-    if (!state || closed) { return; }
+    if (!state || ended) { return; }
     var changed = false;
     for (var i = 0; i < state.ideas.length; i++) {
       if (state.ideas[i].editable_for > 0) { state.ideas[i].editable_for -= 5; changed = true; if (state.ideas[i].editable_for < 0) { state.ideas[i].editable_for = 0; } }

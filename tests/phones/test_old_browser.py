@@ -24,7 +24,7 @@ from fabrique_desktop.model import Session
 from fabrique_desktop.phones import room as phone_room
 from fabrique_desktop.phones.service import resources_dir
 from tests.phones.es5 import es5_problems
-from tests.phones.test_browser import PHONE, browser, take_seat  # noqa: F401 — the fixture
+from tests.phones.test_browser import PHONE, take_seat
 
 LATER = {
     "let a = 1;": "let",
@@ -117,7 +117,7 @@ def test_app_js_is_es5() -> None:
     assert es5_problems(source) == []
 
 
-def old_phone(browser, address: str, hide: list[str], errors: list[str]):  # noqa: F811
+def old_phone(browser, address: str, hide: list[str], errors: list[str]):
     context = browser.new_context(**PHONE)
     context.add_init_script(HIDE % json.dumps(hide))
     page = context.new_page()
@@ -132,7 +132,7 @@ def old_phone(browser, address: str, hide: list[str], errors: list[str]):  # noq
 
 @pytest.mark.parametrize("websocket", [True, False], ids=["websocket", "no-websocket"])
 def test_a_whole_visit_on_an_old_browser(
-    browser,  # noqa: F811
+    browser,
     store: Store,
     session: Session,
     tmp_path: Path,
@@ -149,7 +149,7 @@ def test_a_whole_visit_on_an_old_browser(
         )
         take_seat(page)
         page.fill("#idea", "Une navete le dimanche")
-        page.locator(".choices.inline button").nth(2).click()  # horizon 2040
+        page.locator("#horizons label").nth(2).click()  # horizon 2040
         page.click("#send")
         page.locator("#mine .text").get_by_text("Une navete le dimanche", exact=True).wait_for()
         page.locator("#mine .actions button").first.click()  # « Corriger »

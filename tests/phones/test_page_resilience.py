@@ -1,0 +1,178 @@
+"""A participant never loses a word and never sends it twice: the draft survives reloads, a new
+room code and the room closing; the page comes back by itself when the room reopens (here the
+real ``fabrique phones`` stopped by SIGTERM and started again); ideas sent offline wait in the
+phone and leave once, when the connection is back; an English phone reads English."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from db.store import Store
+from fabrique_desktop.model import Card, Session
+from fabrique_desktop.paths import DataDir
+from fabrique_desktop.phones import room as phone_room
+from fabrique_desktop.phones.model import PhoneIdea
+from tests.phones.conftest import open_room
+from tests.phones.test_browser import PHONE, phone_page, take_seat
+
+pytestmark = pytest.mark.slow
+DRAFT = "Un composteur dans chaque cour, et des bancs autour"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Command:
+    """``fabrique phones`` in its own process, on a fixed port (the page's address stays)."""
+
+    def __init__(self, data: DataDir, session: Session, port: int) -> None:
+        self.args = [
+            sys.executable,
+            "-m",
+            "fabrique_desktop.cli",
+            "--data-dir",
+            str(data.root),
+            "phones",
+            session.id,
+            "--address",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ]
+        self.process: subprocess.Popen[str] | None = None
+        self.address = ""
+
+    def start(self) -> str:
+        self.process = subprocess.Popen(
+            self.args,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).resolve().parents[2],
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+        assert self.process.stdout is not None
+        self.address = self.process.stdout.readline().strip()
+        assert self.address.startswith("http://127.0.0.1:"), self.process.stderr
+        return self.address
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            assert self.process.wait(15) == 0
+        self.process = None
+
+
+@pytest.fixture
+def command(data_dir: DataDir, store: Store, session: Session) -> Iterator[Command]:
+    command = Command(data_dir, session, free_port())
+    yield command
+    command.stop()
+
+
+def test_sigterm_and_reopen_with_a_draft_typed(browser, command: Command, store: Store) -> None:
+    """After SIGTERM the page said « Merci de votre participation ! » for good and a reload
+    lost the typed idea: now it says the room is closed for now, keeps the draft, and is back
+    on its own within seconds of the room reopening; the idea is then sent once."""
+    page = phone_page(browser, command.start())
+    take_seat(page)
+    page.fill("#idea", DRAFT)
+    command.stop()
+    page.wait_for_selector("#closed-screen:not([hidden])")
+    assert "fermé la salle" in page.inner_text("#closed-text")
+    assert "se reconnectera d'elle-même" in page.inner_text("#closed-hint")
+    time.sleep(1.0)
+    command.start()
+    page.wait_for_selector("#main-screen:not([hidden])", timeout=15_000)
+    assert page.input_value("#idea") == DRAFT
+    page.click("#send")
+    page.locator("#mine li:not(.unsent) .text").get_by_text(DRAFT, exact=True).wait_for()
+    assert page.input_value("#idea") == ""
+    page.reload()  # sent: the draft is gone, and the idea is listed once
+    page.locator("#mine .text").get_by_text(DRAFT, exact=True).wait_for()
+    assert page.input_value("#idea") == ""
+    assert [c.text for c in store.find(Card)].count(DRAFT) == 1
+
+
+def test_ideas_sent_offline_leave_once_when_back(browser, store: Store, session: Session) -> None:
+    for room in open_room(store, session):
+        page = phone_page(browser, room.address)
+        take_seat(page)
+        page.context.set_offline(True)  # the room's Wi-Fi drops
+        for text in ("Hors ligne, première", "Hors ligne, seconde"):
+            page.fill("#idea", text)
+            page.click("#send")
+        page.wait_for_selector("#banner:not([hidden])")
+        assert "Pas de connexion" in page.inner_text("#banner")
+        assert page.locator("#mine li.unsent").count() == 2
+        assert page.input_value("#idea") == ""  # in the outbox, kept in the phone
+        page.context.set_offline(False)
+        from playwright.sync_api import expect
+
+        expect(page.locator("#mine li.unsent")).to_have_count(0, timeout=15_000)
+        assert "Pas de connexion" not in page.inner_text("#banner")
+        texts = sorted(i.text for i in store.find(PhoneIdea, session_id=session.id))
+        assert texts == ["Hors ligne, première", "Hors ligne, seconde"]
+
+
+def test_the_draft_survives_a_reload_and_a_new_code(browser, store: Store, session: Session):
+    for room in open_room(store, session):
+        page = phone_page(browser, room.address)
+        take_seat(page)
+        page.fill("#idea", DRAFT)
+        page.locator("#horizons label").nth(2).click()
+        page.reload()
+        page.wait_for_selector("#main-screen:not([hidden])")
+        assert page.input_value("#idea") == DRAFT
+        assert page.locator("#horizons input").nth(2).is_checked()
+        code, change = phone_room.new_room_code(store, session.id)
+        store.apply(change)
+        room.service.change_code(code)
+        page.wait_for_selector("#code-screen:not([hidden])")
+        page.fill("#code-input", code)
+        page.click("#code-form button")
+        page.wait_for_selector("#main-screen:not([hidden])")
+        assert page.input_value("#idea") == DRAFT
+
+
+def test_a_refusal_for_good_puts_the_idea_back_in_the_box(browser, store: Store, session):
+    """An idea refused for good (its column gone from the board meanwhile) comes back in the
+    box with a sentence, not « La demande a été refusée (unknown-column) »."""
+    for room in open_room(store, session):
+        page = phone_page(browser, room.address)
+        take_seat(page)
+        page.evaluate(
+            "var o = document.createElement('option'); o.value = 'disparue';"
+            "o.textContent = 'Disparue'; document.getElementById('column').appendChild(o);"
+        )
+        page.select_option("#column", "disparue")
+        page.fill("#idea", "Vers une colonne disparue")
+        page.click("#send")
+        page.wait_for_selector("#banner:not([hidden])")
+        assert "Cette colonne n'est plus au tableau" in page.inner_text("#banner")
+        assert "unknown-column" not in page.inner_text("body")
+        assert page.input_value("#idea") == "Vers une colonne disparue"
+        assert store.count(PhoneIdea, session_id=session.id) == 0
+
+
+def test_an_english_phone_reads_english(browser, room) -> None:
+    context = browser.new_context(**{**PHONE, "locale": "en-GB"})
+    page = context.new_page()
+    page.goto(room.address)
+    page.wait_for_selector("#profile-screen:not([hidden]), #main-screen:not([hidden])")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert "Your seat" in page.inner_text("body") or "My ideas" in page.inner_text("body")
+    assert page.inner_text("#lang") == "Français"
+    context.close()
