@@ -12,7 +12,7 @@ from db.store import Store
 from exports.csv_export import session_csv
 from exports.markdown import session_markdown
 from exports.session_report import build_session_pdf
-from fabrique_desktop import votes
+from fabrique_desktop import typography, votes
 from fabrique_desktop.model import Session
 from fabrique_desktop.phones import room as phone_room
 from fabrique_desktop.phones.model import PhoneIdea
@@ -63,9 +63,10 @@ def test_two_phone_votes_and_a_table_in_the_ranking_and_reports(
     assert ("6", "gommettes des téléphones") in {(f.value, f.label) for f in report.figures}
 
     markdown = session_markdown(report)
-    assert "Téléphones : 6 gommettes de 2 téléphones (2 votes)" in markdown
-    assert "Tables : 1 gommette de 1 table" in markdown
-    assert "Idée 0 — **3** (dont 3 par téléphone)" in markdown
+    printed = typography.typeset  # the report is typeset (no-break space before « : »)
+    assert printed("Téléphones : 6 gommettes de 2 téléphones (2 votes)") in markdown
+    assert printed("Tables : 1 gommette de 1 table") in markdown
+    assert printed("Idée 0 — **3** (dont 3 par téléphone)") in markdown
 
     rows = list(csv.reader(io.StringIO(session_csv(report).decode("utf-8-sig"))))
     column = rows[0].index("votes des téléphones")
