@@ -75,6 +75,8 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
     story.append(ps.Paragraph(ps.text("Sommaire"), st.h1))
     story.append(ps.contents(st))
     story += _figures(report, st, width)
+    story += _paradoxes(report, st, width)
+    story += _values(report, st)
     story += _agenda(report.agenda, st, width)
     story += _personas(report, st, width)
     story += board_overview(report, st)
@@ -121,6 +123,7 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
         )
         story += idea_tables(report.inbox, st, width, ps.ACCENT, votes)
     story += _top_ideas(report, st, width)
+    story += _trame(report, st)
     story += _engagements(report, st, width)
     story += _recit(report, st, width)
     story += _photos(report, st, width)
@@ -322,7 +325,9 @@ def _figures(report: SessionReport, st: ps.Styles, width: float) -> list[Flowabl
     tiles = [
         (f.value, f.label, ps.hex_colour(f.colour) if f.colour else None) for f in report.figures
     ]
-    story.append(ps.figures_grid(tiles, st, width))
+    if tiles:
+        story.append(ps.figures_grid(tiles, st, width))
+    story += _purpose(report, st)
     if report.joint_note:
         story.append(ps.spacer(2))
         story.append(Paragraph(ps.text(report.joint_note), st.body))
@@ -582,13 +587,92 @@ def engagement_block(
     return table
 
 
+# ------------------------------------------- what each kind of atelier produced (issue 26)
+
+
+def _purpose(report: SessionReport, st: ps.Styles) -> list[Flowable]:
+    """What the atelier is for; when it produced nothing yet, what is still to do."""
+    story: list[Flowable] = []
+    if report.purpose:
+        story.append(Paragraph(ps.text(report.purpose), st.body))
+    if report.still_to_do:
+        story.append(Paragraph(ps.text("Rien n’a encore été noté. Reste à faire :"), st.h3))
+        story += ps.bullets(report.still_to_do, st)
+    return story
+
+
+def _paradoxes(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:
+    """A Valeurs atelier's paradoxes: each asset set against its challenge, with its facts."""
+    if not report.paradoxes:
+        return []
+    n = len(report.paradoxes)
+    story = ps.section_start(
+        "Les paradoxes",
+        st,
+        intro=f"{n} paradoxe{'s' if n > 1 else ''} : un atout face à un défi, avec ses faits.",
+    )
+    for number, paradox in enumerate(report.paradoxes, start=1):
+        block: list[Flowable] = [Paragraph(ps.text(f"{number}. {paradox.title}"), st.h3)]
+        pair = [
+            (label, value)
+            for label, value in (("Atout", paradox.asset), ("Défi", paradox.challenge))
+            if value
+        ]
+        if pair:
+            block.append(
+                ps.simple_table(
+                    [
+                        [
+                            Paragraph(f"<b>{ps.text(label)}</b>", st.cell),
+                            Paragraph(ps.text(v), st.cell),
+                        ]
+                        for label, v in pair
+                    ],
+                    [22 * mm, width - 22 * mm],
+                )
+            )
+        block += ps.bullets(paradox.facts, st)
+        story.append(KeepTogether(block))
+    return story
+
+
+def _values(report: SessionReport, st: ps.Styles) -> list[Flowable]:
+    """A Valeurs atelier's value system: each value with its definition."""
+    if not report.values:
+        return []
+    story = ps.section_start(
+        "Le système de valeurs",
+        st,
+        intro="Les valeurs partagées, chacune avec sa définition.",
+    )
+    for value in report.values:
+        block: list[Flowable] = [Paragraph(ps.text(value.title), st.h3)]
+        if value.definition:
+            block.append(Paragraph(ps.text(value.definition), st.body))
+        story.append(KeepTogether(block))
+    return story
+
+
+def _trame(report: SessionReport, st: ps.Styles) -> list[Flowable]:
+    """A Convergence atelier's trame of the project, level by level."""
+    if not report.trame:
+        return []
+    story = ps.section_start("La trame du projet", st)
+    story += ps.bullets(report.trame, st)
+    return story
+
+
 def _engagements(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:
     if not report.engagements:
         return []
     story = ps.section_start(
         "Les engagements",
         st,
-        intro="Ce que la salle a retenu, et les idées dont chaque engagement est né.",
+        intro=(
+            "Les engagements de chaque Vivre, avec leurs « Comment ? »."
+            if report.engagements_from_template
+            else "Ce que la salle a retenu, et les idées dont chaque engagement est né."
+        ),
     )
     for e in report.engagements:
         colour = ps.hex_colour(e.column.colour) if e.column else ps.ACCENT

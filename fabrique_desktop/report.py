@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from fabrique_desktop import agenda, convergence, credit, photos, recit
+from fabrique_desktop import agenda, convergence, credit, phase_results, photos, recit
 from fabrique_desktop import votes as vote_counts
 from fabrique_desktop.model import (
     FUTUR,
@@ -35,6 +35,7 @@ from fabrique_desktop.model import (
     Table,
     Vote,
 )
+from fabrique_desktop.phase_results import ParadoxView, ValueView
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Column, Template
 
@@ -205,6 +206,19 @@ class SessionReport:
     """The ideas and dots sent from participants' phones."""
     joint: JointCredit | None = None
     """When this atelier's results are credited together with other ateliers'."""
+    paradoxes: tuple[ParadoxView, ...] = ()
+    """What a Valeurs atelier produced: the paradoxes (``phase_results``)."""
+    values: tuple[ValueView, ...] = ()
+    """What a Valeurs atelier produced: the value system, each value with its definition."""
+    engagements_from_template: bool = False
+    """A Convergence atelier's engagements as the series' template holds them (none built
+    on the board)."""
+    trame: tuple[str, ...] = ()
+    """A Convergence atelier's trame of the project, one line per level."""
+    purpose: str = ""
+    """What this kind of atelier is for."""
+    still_to_do: tuple[str, ...] = ()
+    """What an atelier that produced nothing yet has still to do."""
 
     @property
     def phase(self) -> str:
@@ -450,7 +464,56 @@ def gather_session(
         organisation=booklet_of(template).organisation,
         joint=joint_credit(store, session, template),
     )
+    report = with_phase_results(report)
     return dataclasses.replace(report, figures=_session_figures(report))
+
+
+def with_phase_results(report: SessionReport) -> SessionReport:
+    """What the atelier's kind produced (``phase_results``): a Valeurs atelier its paradoxes
+    and values, a Convergence atelier its engagements (the template's when none was built
+    on the board), the trame and the récit; what it is for, and what is still to do when it
+    produced nothing yet."""
+    phase, template = report.session.phase, report.template
+    changes: dict[str, Any] = {"purpose": phase_results.purpose(phase)}
+    if phase == "valeurs":
+        changes["paradoxes"] = phase_results.paradoxes(template)
+        changes["values"] = phase_results.values(template)
+    if phase == "convergence":
+        if not report.engagements:
+            changes["engagements"] = _template_engagements(template)
+            changes["engagements_from_template"] = bool(changes["engagements"])
+        engagements = changes.get("engagements", report.engagements)
+        changes["trame"] = phase_results.trame(template, len(engagements))
+        if not report.dreams:
+            changes["dreams"] = tuple(
+                DreamView(c, c.dream.strip()) for c in template.vivre_columns if c.dream.strip()
+            )
+    report = dataclasses.replace(report, **changes)
+    produced = (
+        report.cards
+        or report.inbox
+        or report.engagements
+        or report.paradoxes
+        or report.values
+        or (report.joint is not None and report.joint.boards)
+    )
+    if not produced:
+        report = dataclasses.replace(report, still_to_do=phase_results.still_to_do(phase))
+    return report
+
+
+def _template_engagements(template: Template) -> tuple[EngagementView, ...]:
+    return tuple(
+        _engagement_view(
+            int(e.get("number", i)),
+            e.get("title", ""),
+            e.get("column", ""),
+            template,
+            e.get("purpose", ""),
+            e.get("how", []),
+        )
+        for i, e in enumerate(template.section("engagements"), start=1)
+    )
 
 
 def joint_credit(store: Store, session: Session, template: Template) -> JointCredit | None:
@@ -617,8 +680,14 @@ def _phone_figures(share: PhoneShare) -> list[Figure]:
 
 
 def _session_figures(report: SessionReport) -> tuple[Figure, ...]:
+    """The atelier's key figures: never « 0 idée » (an atelier without ideas shows what it
+    produced instead, or nothing)."""
     ideas = report.ideas
-    figures = [_figure(len(ideas), "idée", "idées")]
+    figures = [_figure(len(ideas), "idée", "idées")] if ideas else []
+    if report.paradoxes:
+        figures.append(_figure(len(report.paradoxes), "paradoxe", "paradoxes"))
+    if report.values:
+        figures.append(_figure(len(report.values), "valeur", "valeurs"))
     for column in report.columns:
         if column.ideas:
             figures.append(

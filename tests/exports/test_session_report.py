@@ -162,8 +162,8 @@ def outline(data: bytes) -> list[str]:
 
 
 def test_empty_sections_are_left_out(store, session) -> None:
-    data = render(gather_session(store, session))
-    assert outline(data) == ["Chiffres clés"]
+    data = render(gather_session(store, session))  # atelier 1: Valeurs
+    assert outline(data) == ["Chiffres clés", "Les paradoxes", "Le système de valeurs"]
     assert "0 Vivre mieux" not in squash(pdf_text(data))
 
 

@@ -1,0 +1,67 @@
+"""Each atelier's report shows what its kind of atelier produced (issue 26), read back with
+pdftotext: the Valeurs ateliers their paradoxes and values, the Convergence atelier its
+engagements, the trame and the récit; no report says « 0 idée »."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from exports.session_report import build_session_pdf
+from fabrique_desktop.report import gather_session
+from fabrique_desktop.template import builtin_template
+from fabrique_desktop.workspace import create_session, list_sessions
+from tests.exports.pdf_text import flat, pdftotext
+
+
+def _text(store, session) -> str:
+    out = io.BytesIO()
+    build_session_pdf(gather_session(store, session), out)
+    return flat(pdftotext(out.getvalue()))
+
+
+def test_no_report_of_the_demo_says_0_idee(store, demo) -> None:
+    for session in list_sessions(store, demo.id):
+        text = _text(store, session)
+        assert "0 idée" not in text, session.title
+
+
+def test_the_valeurs_ateliers_show_the_paradoxes_and_the_values(store, demo) -> None:
+    template = builtin_template()
+    for session in list_sessions(store, demo.id)[:2]:
+        text = _text(store, session)
+        assert "7 paradoxes" in text
+        for paradox in template.section("paradoxes"):
+            assert flat(paradox["title"]) in text
+            assert flat(paradox["asset"]) in text
+            for fact in paradox["facts"]:
+                if not re.search(r"\d(e|er|nd)\b", fact):  # « 41e » is printed as a superscript
+                    assert flat(fact) in text
+        assert "Le système de valeurs" in text
+        for value in template.section("values"):
+            assert value["title"] in text
+            assert flat(value["definition"]) in text
+
+
+def test_the_convergence_atelier_shows_engagements_trame_and_recit(store, demo) -> None:
+    fifth = list_sessions(store, demo.id)[4]
+    text = _text(store, fifth)
+    template = builtin_template()
+    assert "12 engagements" in text
+    for engagement in template.section("engagements"):
+        assert flat(engagement["title"]) in text
+        assert flat(engagement["how"][0]) in text
+    assert "La trame du projet" in text
+    assert "Valeurs : Innovation, Responsabilité, Ouverture, Solidarité, Authenticité" in text
+    assert "Le récit prospectif" in text
+    assert "Le rêve d’une Métropole de la douceur de vivre" in text
+
+
+def test_an_empty_atelier_says_what_it_is_for_and_what_is_left(store, demo) -> None:
+    series = demo
+    session = create_session(store, series, "Atelier bonus", phase="objectifs")
+    text = _text(store, session)
+    assert "0 idée" not in text
+    assert "Un atelier Objectifs et pistes de projet classe les pistes" in text
+    assert "Rien n’a encore été noté. Reste à faire :" in text
+    assert "Noter les pistes de projet de la salle" in text
