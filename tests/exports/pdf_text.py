@@ -22,3 +22,11 @@ def pdftotext(pdf: bytes, *, layout: bool = False) -> str:
 def flat(text: str) -> str:
     """Words separated by single spaces (lines joined)."""
     return " ".join(text.split())
+
+
+def printed(text: str) -> str:
+    """``text`` as the reports print it (French typography, ``typography.typeset``), flat,
+    as pdftotext reads it back (raised ordinals are small letters in the PDF: « 3e »)."""
+    from fabrique_desktop.typography import typeset
+
+    return flat(typeset(text).translate(str.maketrans({"ᵉ": "e", "ʳ": "r"})))

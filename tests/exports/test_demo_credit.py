@@ -13,7 +13,7 @@ from exports.session_report import build_session_pdf
 from fabrique_desktop.demo_update import OCR_DEBRIS
 from fabrique_desktop.report import gather_series, gather_session
 from fabrique_desktop.workspace import list_sessions
-from tests.exports.pdf_text import flat, pdftotext
+from tests.exports.pdf_text import flat, pdftotext, printed
 
 
 def _pdf(build, report) -> bytes:
@@ -33,7 +33,9 @@ def test_the_booklet_credits_ateliers_3_and_4_together_and_shows_2024(store, dem
     assert "78 pistes" not in text
     assert "25 réalisations" not in text
     assert "Ces pistes viennent des ateliers 3 et 4" in text
-    assert "Horizon 2024 — Futur engagé : premières réalisations pour « Vivre Mieux »" in text
+    assert (
+        printed("Horizon 2024 — Futur engagé : premières réalisations pour « Vivre mieux »") in text
+    )
     assert "Horizon 2024 : 37 réalisations du futur engagé" in text
     assert "50 pistes de projet au total" in text
     layout = pdftotext(_pdf(build_series_pdf, report), layout=True)
