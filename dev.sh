@@ -51,8 +51,9 @@ ensure_browser() {
   [ -z "$missing" ] || apt_install chromium || say "Chromium absent : les tests de la page des téléphones seront sautés."
 }
 
-# Node packages some tests run against (Node's y-websocket server for tests/relay): each folder
-# holds a package.json and its package-lock.json. Without npm those tests are skipped, saying why.
+# Node packages some tests run against (Node's y-websocket server for tests/relay; axe-core,
+# the accessibility checker of the phones' page and of the reports' HTML edition, in
+# tests/phones/axe): each folder holds a package.json and its package-lock.json. Without npm those tests are skipped, saying why.
 NPM_FOLDERS="tests/relay/node tests/phones/axe"
 ensure_npm_packages() {
   command -v npm >/dev/null || { say "npm absent : les tests qui utilisent Node seront sautés."; return 0; }

@@ -88,6 +88,12 @@ def export_decidim(
     write_decidim_csv(_report(context, session), target)
 
 
+def export_html(context: Context, session: Session, target: Path, args: argparse.Namespace) -> None:
+    from exports.html_edition import write_session_html
+
+    write_session_html(_report(context, session), target)
+
+
 def export_png(context: Context, session: Session, target: Path, args: argparse.Namespace) -> None:
     from ui.board_image import write_board_png  # Qt only for this format
 
@@ -104,9 +110,10 @@ EXPORTERS: dict[str, Exporter] = {
     "md": export_md,
     "png": export_png,
     "decidim": export_decidim,
+    "html": export_html,
 }
 
-SERIES_FORMATS = ("pdf",)
+SERIES_FORMATS = ("pdf", "html")
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -146,7 +153,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         help="exporte la synthèse d'une série (tous ses ateliers) en PDF",
     )
     p.add_argument("series", metavar="SERIE", help="une partie de son titre ou son identifiant")
-    p.add_argument("--format", "-f", default="pdf", help="format : pdf")
+    p.add_argument("--format", "-f", default="pdf", help=f"format : {', '.join(SERIES_FORMATS)}")
     p.add_argument("-o", "--output", required=True, metavar="FICHIER", help="fichier à écrire")
     p.set_defaults(handler=export_series)
     p = commands.add_parser(
@@ -201,12 +208,18 @@ def export_series(args: argparse.Namespace, context: Context) -> int:
             f"Format inconnu « {args.format} » pour une série. Formats possibles : "
             f"{', '.join(SERIES_FORMATS)}."
         )
-    from exports.series_report import write_series_pdf
     from fabrique_desktop.report import gather_series
 
     series: Series = find_series(context.store, args.series)
     report = gather_series(context.store, series, media_dir=context.data_dir.media)
-    write_series_pdf(report, Path(args.output))
+    if args.format == "html":
+        from exports.html_edition import write_series_html
+
+        write_series_html(report, Path(args.output), context.data_dir.media)
+    else:
+        from exports.series_report import write_series_pdf
+
+        write_series_pdf(report, Path(args.output))
     print(f"Exporté : {args.output}")
     return 0
 

@@ -114,3 +114,12 @@ def test_headless_exports_do_not_import_qt(tmp_path) -> None:
 def _idea_counts(fabrique) -> dict[str, str]:
     rows = [line.split("\t") for line in fabrique("sessions").stdout.splitlines()]
     return {row[3]: row[4] for row in rows}
+
+
+def test_the_cli_writes_both_editions(fabrique, tmp_path) -> None:
+    atelier, series = tmp_path / "atelier.html", tmp_path / "serie.html"
+    fabrique("export", "3", "--format", "html", "-o", str(atelier))
+    fabrique("export-series", "Acte 1", "--format", "html", "-o", str(series))
+    for page in (atelier.read_text(encoding="utf-8"), series.read_text(encoding="utf-8")):
+        assert page.startswith("<!DOCTYPE html>")
+        assert '<html lang="fr">' in page

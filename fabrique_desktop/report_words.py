@@ -1,0 +1,86 @@
+"""The words reports print around participants' words (headings, labels, counts), in French
+and English. ``word`` answers in the documents' language (``typography.language``)."""
+
+from __future__ import annotations
+
+from fabrique_desktop.typography import NBSP, current_language
+
+WORDS: dict[str, tuple[str, str]] = {
+    "report": ("Compte rendu", "Report"),
+    "synthesis": ("Synthèse des ateliers", "Synthesis of the workshops"),
+    "contents": ("Sommaire", "Contents"),
+    "series": ("Démarche", "Process"),
+    "date": ("Date", "Date"),
+    "place": ("Lieu", "Place"),
+    "step": ("Étape", "Step"),
+    "facilitator": ("Animation", "Facilitation"),
+    "published_by": ("Publié par", "Published by"),
+    "key_figures": ("Chiffres clés", "Key figures"),
+    "agenda": ("Déroulé de l’atelier", "How the workshop ran"),
+    "planned": ("Prévu", "Planned"),
+    "actual": ("Réel", "Actual"),
+    "minutes": ("min", "min"),
+    "personas": ("Les personas présents", "The personas in the room"),
+    "persona": ("Persona", "Persona"),
+    "role": ("Rôle", "Role"),
+    "tables": ("Tables", "Tables"),
+    "ideas_by_vivre": ("Les idées par Vivre", "Ideas by Vivre"),
+    "vivre": ("Vivre", "Vivre"),
+    "ideas": ("Idées", "Ideas"),
+    "idea": ("idée", "idea"),
+    "ideas_noun": ("idées", "ideas"),
+    "vote": ("vote", "vote"),
+    "votes_noun": ("votes", "votes"),
+    "votes": ("Votes", "Votes"),
+    "futur": (
+        "Futur engagé : des réalisations déjà décidées",
+        "Committed future: achievements already decided",
+    ),
+    "inbox": ("Idées notées, pas encore classées dans un Vivre", "Ideas noted, not yet in a Vivre"),
+    "top": ("Les idées les plus soutenues", "The ideas the room supported most"),
+    "engagements": ("Les engagements", "The commitments"),
+    "how": ("Comment ?", "How?"),
+    "from_ideas": ("À partir des idées", "From the ideas"),
+    "dreams": ("Le récit prospectif", "The story of the future"),
+    "quotes": ("Ils l’ont dit", "In their words"),
+    "photos": ("Photos", "Photos"),
+    "photo": ("Photo de l’atelier", "Photo of the workshop"),
+    "horizon": ("Horizon", "Horizon"),
+    "no_horizon": ("Sans date précise", "No date given"),
+    "no_theme": ("Autres idées", "Other ideas"),
+    "ateliers": ("Les ateliers", "The workshops"),
+    "atelier": ("Atelier", "Workshop"),
+    "produced": ("Ce qu’il a produit", "What it produced"),
+    "introduction": ("Introduction", "Introduction"),
+    "why": ("Pourquoi ce projet ?", "Why this project?"),
+    "next": ("La suite", "What comes next"),
+    "participants": ("Ils ont participé", "Who took part"),
+    "values": ("Des valeurs qui nous engagent", "Values we stand by"),
+    "paradoxes": ("Des atouts à la hauteur des défis", "Assets equal to the challenges"),
+    "asset": ("Atout", "Asset"),
+    "challenge": ("Défi", "Challenge"),
+    "colophon": ("Colophon", "Colophon"),
+    "made_with": (
+        "Document établi avec Fabrique à partir des idées écrites en atelier.",
+        "Made with Fabrique from the ideas written in the workshops.",
+    ),
+    "chart_ideas": ("Combien d’idées dans chaque Vivre", "How many ideas in each Vivre"),
+    "chart_desc": ("{n} idées en tout : {parts}.", "{n} ideas in all: {parts}."),
+    "by": ("par", "by"),
+    "table_of": ("Les chiffres du graphique", "The chart's figures"),
+    "skip": ("Aller au contenu", "Skip to the content"),
+    "back_to_top": ("Haut de page", "Back to top"),
+}
+
+
+def word(key: str) -> str:
+    """``key``'s words in the documents' language."""
+    french, english = WORDS[key]
+    return english if current_language() == "en" else french
+
+
+def counted(n: int, key_one: str, key_many: str) -> str:
+    """« 3 idées », « 1 vote », « 0 idée »: a count with its noun in the documents'
+    language (French: 0 and 1 singular; English: only 1)."""
+    one = n == 1 or (n == 0 and current_language() != "en")
+    return f"{n}{NBSP}{word(key_one if one else key_many)}"

@@ -1,0 +1,135 @@
+"""The accessible HTML edition of an atelier's report and of a series' booklet: self-contained
+(no script, nothing fetched), structured, and without a single violation of axe-core (the
+accessibility checker: the npm package of tests/phones/axe, shared with the phones' page)
+run in Debian's chromium by Playwright. Skipped, saying why, only where chromium,
+Playwright or npm cannot be installed."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from datetime import timedelta
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from exports.html_edition import series_html, session_html
+from fabrique_desktop.report import gather_series, gather_session
+from tests.exports.report_fixtures import START, enrich
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
+AXE = Path(__file__).parents[1] / "phones" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+class _Outline(HTMLParser):
+    """What the checks read of a page: tags, their attributes, outside references."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def outline(page: str) -> _Outline:
+    parser = _Outline()
+    parser.feed(page)
+    return parser
+
+
+@pytest.fixture
+def full(store, demo_session, data_dir):
+    enrich(store, demo_session, data_dir.media)
+    return gather_session(
+        store, demo_session, media_dir=data_dir.media, now=START + timedelta(hours=3)
+    )
+
+
+def test_the_atelier_edition_is_self_contained_and_structured(full) -> None:
+    page = session_html(full)
+    tags = outline(page).tags
+    names = [t for t, _ in tags]
+    assert names[0] == "html"
+    assert tags[0][1]["lang"] == "fr"
+    assert "script" not in names
+    for _, attrs in tags:  # nothing fetched from outside: photos are embedded
+        for key in ("src", "href"):
+            value = attrs.get(key) or ""
+            assert not value or value.startswith(("#", "data:")), value
+    assert names.count("h1") == 1
+    assert {"main", "nav", "header", "footer", "table", "th", "svg", "ul"} <= set(names)
+    images = [a for t, a in tags if t == "img"]
+    assert images
+    assert all(a.get("alt") for a in images)
+    assert "@media print" in page
+    # every chart has a text alternative, and its figures as a table
+    assert re.search(r"<svg[^>]*role=\"img\"[^>]*aria-labelledby=", page)
+    assert "<title id=" in page
+    assert "<desc id=" in page
+    for idea in full.ideas:  # participants' words, typeset only
+        assert idea.text.split()[0].replace("'", "’").replace("&", "&amp;") in page
+
+
+def test_the_series_edition_groups_ideas_by_vivre_horizon_and_theme(store, demo) -> None:
+    report = gather_series(store, demo)
+    page = series_html(report)
+    levels = [int(t[1]) for t, _ in outline(page).tags if re.fullmatch(r"h[1-6]", t)]
+    assert levels[0] == 1
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels))  # no level skipped
+    assert "Horizon 2040" in page
+    assert "Sans horizon" not in page
+    assert "Sans thème" not in page
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip("Debian's chromium is not installed (./dev.sh test installs it as root)")
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed: ./dev.sh test runs npm ci in tests/phones/axe")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def axe_violations(browser, page_html: str, tmp_path: Path) -> list[dict]:
+    target = tmp_path / "edition.html"
+    target.write_text(page_html, encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    outside: list[str] = []
+    page.on(
+        "request", lambda r: None if r.url.startswith(("file:", "data:")) else outside.append(r.url)
+    )
+    page.goto(target.as_uri())
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => JSON.stringify(await axe.run(document))")
+    context.close()
+    assert outside == []
+    return json.loads(result)["violations"]
+
+
+def _summary(violations: list[dict]) -> list[str]:
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}× {v['nodes'][0]['html'][:80]})"
+        for v in violations
+    ]
+
+
+@pytest.mark.slow
+def test_axe_finds_no_violation_in_the_atelier_edition(browser, full, tmp_path) -> None:
+    assert _summary(axe_violations(browser, session_html(full), tmp_path)) == []
+
+
+@pytest.mark.slow
+def test_axe_finds_no_violation_in_the_series_edition(browser, store, demo, tmp_path) -> None:
+    page = series_html(gather_series(store, demo))
+    assert _summary(axe_violations(browser, page, tmp_path)) == []
