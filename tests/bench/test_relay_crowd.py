@@ -24,6 +24,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from db.store import Store
 from fabrique_desktop import changes
 from fabrique_desktop.changes import Change
@@ -88,6 +90,7 @@ def _p(values: list[float]) -> str:
     return f"p50 {statistics.median(ordered) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms"
 
 
+@pytest.mark.timeout(3600)
 def test_relay_crowd(tmp_path: Path, capsys) -> None:
     command = [sys.executable, "-m", "fabrique_desktop.cli", "--data-dir", str(tmp_path / "logs")]
     relay = subprocess.Popen(
