@@ -104,7 +104,7 @@ def demo_change(store: Store, series: Series) -> Change | None:
                 and card.column == row.get("column")
             ):
                 edits.append(changes.update(card, card_kind=FUTUR, horizon=row["horizon"]))
-    plan = _joint_plan(data)
+    plan = joint_plan(data)
     if plan is not None:
         edits.append(changes.update(series, template=plan))
     return Change("Mettre la démonstration à jour", tuple(edits))
@@ -115,8 +115,8 @@ def _has_joint(data: dict[str, Any]) -> bool:
     return any(isinstance(a, dict) and a.get("joint") for a in ateliers)
 
 
-def _joint_plan(data: dict[str, Any]) -> dict[str, Any] | None:
-    """The series' template with ateliers 3 and 4 credited together."""
+def joint_plan(data: dict[str, Any]) -> dict[str, Any] | None:
+    """The series' template with ateliers 3 and 4 credited together (None without both)."""
     plan = copy.deepcopy(data)
     ateliers = plan.get("series", {}).get("ateliers", [])
     found = [a for a in ateliers if isinstance(a, dict) and a.get("number") in JOINT]

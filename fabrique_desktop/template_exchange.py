@@ -63,6 +63,10 @@ COLUMN_FIELDS = (
 
 # export and import
 
+PLAN_FIELDS = ("audience", "produced")
+"""What a series' plan says of an atelier beyond its session row, kept in an exported
+template."""
+
 
 def export_template(store: Store, series: Series, media_dir: Path | None = None) -> dict[str, Any]:
     """The series as a template document: its method, its deck and its plan of ateliers,
@@ -76,6 +80,11 @@ def export_template(store: Store, series: Series, media_dir: Path | None = None)
     data["personas"] = [
         {name: getattr(p, name) for name in PERSONA_FIELDS} for p in deck(store, series.id)
     ]
+    planned = {
+        a.get("number"): a
+        for a in series.template.get("series", {}).get("ateliers", [])
+        if isinstance(a, dict)
+    }
     data["series"] = {
         "title": series.title,
         "ateliers": [
@@ -85,6 +94,9 @@ def export_template(store: Store, series: Series, media_dir: Path | None = None)
                 "date": s.date,
                 "phase": s.phase,
                 "place": s.place,
+                # who takes part and what the atelier produces are the method's; which
+                # ateliers share their results (« joint ») is the data's: not in a template
+                **{k: planned[s.number][k] for k in PLAN_FIELDS if k in planned.get(s.number, {})},
             }
             for s in list_sessions(store, series.id)
         ],

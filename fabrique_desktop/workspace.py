@@ -45,12 +45,23 @@ def ensure_first_use(store: Store) -> Series | None:
     with store.atomic():
         if not is_new(store):
             return None
-        template = builtin_template()
+        template = demo_template()
         series = create_series(store, template)
         demo = next((s for s in list_sessions(store, series.id) if s.number == DEMO_ATELIER), None)
         if demo is not None:
             store.apply(demo_ideas(demo, template))
     return series
+
+
+def demo_template() -> Template:
+    """The built-in template as the demo series holds it: its plan credits ateliers 3 and 4
+    together (the seed does not say which of them produced each piste). A new series made
+    from the built-in template credits each atelier with its own results."""
+    from fabrique_desktop.demo_update import joint_plan
+
+    template = builtin_template()
+    plan = joint_plan(template.data)
+    return Template.from_dict(plan) if plan is not None else template
 
 
 def create_series(store: Store, template: Template, title: str | None = None) -> Series:

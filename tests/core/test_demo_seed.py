@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+
 from db.store import Store
 from fabrique_desktop import changes
 from fabrique_desktop.changes import Change
@@ -137,3 +139,46 @@ def test_a_users_series_is_left_as_it_is(store, demo, demo_session) -> None:
     assert demo_change(store, store.get(Series, demo.id)) is None
     assert update_demo(store) == 0
     assert sum(c.text in OCR_DEBRIS for c in _cards(store, demo_session)) == len(OCR_DEBRIS)
+
+
+def test_a_new_series_from_the_builtin_template_credits_each_atelier_alone(store, demo) -> None:
+    from fabrique_desktop.template import builtin_template
+    from fabrique_desktop.workspace import create_series
+
+    assert joint_groups(builtin_template().data) == {}
+    series = create_series(store, builtin_template(), "Acte 2")
+    assert joint_groups(series.template) == {}
+    third = next(s for s in list_sessions(store, series.id) if s.number == 3)
+    assert gather_session(store, third).joint is None
+
+
+def test_the_joint_credit_travels_in_copies_not_in_templates(store, demo, demo_session, tmp_path):
+    from fabrique_desktop import bundle, template_exchange
+
+    copy_ = bundle.from_json(bundle.to_json(bundle.collect(store, demo_session)))
+    assert joint_groups(copy_.series.template) == {3: (3, 4), 4: (3, 4)}
+    other = Store.open(tmp_path / "other.db")
+    try:
+        bundle.import_bundle(other, copy_)
+        assert joint_groups(other.get(Series, demo.id).template) == {3: (3, 4), 4: (3, 4)}
+    finally:
+        other.close()
+    # a template holds the method, not the data: a series made from it credits each atelier
+    document = template_exchange.export_template(store, store.get(Series, demo.id))
+    assert document["format_version"] == 2
+    assert document["series"]["ateliers"][2]["audience"] == "Conseil de Développement"
+    made = template_exchange.import_template(store, template_exchange.to_json(document))
+    assert joint_groups(made.template) == {}
+
+
+@pytest.mark.parametrize(
+    "joint", [["3"], [True, 4], "3,4", [3.5], list(range(200)), [-1, 4], {"3": 4}]
+)
+def test_a_hostile_joint_is_refused_in_french(store, demo, joint) -> None:
+    from fabrique_desktop import template_exchange
+    from fabrique_desktop.errors import TemplateError
+
+    document = template_exchange.export_template(store, store.get(Series, demo.id))
+    document["series"]["ateliers"][2]["joint"] = joint  # a template written by hand
+    with pytest.raises(TemplateError, match=r"[Mm]odèle"):
+        template_exchange.import_template(store, template_exchange.to_json(document))
