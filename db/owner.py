@@ -11,6 +11,7 @@ not refuse itself.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -60,6 +61,8 @@ class FolderLock:
             self._mine = True
             return
         fd = self._open()
+        if fd is None:  # a folder nobody can write to (read-only key, no rights): no owner
+            return
         deadline = time.monotonic() + wait
         while not _try_lock(fd):
             if time.monotonic() >= deadline or _owner_info(self.path).get("long"):
@@ -106,12 +109,16 @@ class FolderLock:
     def _key(self) -> Path:
         return self.path.absolute()
 
-    def _open(self) -> int:
+    def _open(self) -> int | None:
+        """The lock file, or None when the folder cannot be written at all (then nothing
+        can be written there either: the store opens read-only and says why)."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
             return os.open(self.path, flags, 0o600)
         except OSError as error:
+            if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC):
+                return None
             raise StorageError(
                 f"Impossible de réserver le dossier de données « {self.folder} » : "
                 f"{disk.reason(error)}."
@@ -180,5 +187,5 @@ else:
         except BlockingIOError:
             return False
         except OSError as error:  # a file system without locks: do not refuse the folder
-            return error.errno not in (11, 35)  # EAGAIN/EWOULDBLOCK
+            return error.errno not in (errno.EAGAIN, errno.EWOULDBLOCK)
         return True

@@ -28,11 +28,11 @@ def write_handout(
     made = sync.handout_bundle(store, journal, session, handout)
     text = bundle.to_json(made)
     if media_dir is None:
-        write_bytes(target, text.encode("utf-8"))
+        write_bytes(target, text.encode("utf-8"), private=True)  # participants' names
     else:
         photos = {getattr(p, "file_name", "") for p in made.entities.get("photos", [])}
         logo = logo_name(made.series.template)  # the series' booklet's logo travels too
         names = sorted((photos | {logo}) - {""})
         media = [(name, found) for name in names if (found := media_file(media_dir, name))]
-        write_with(target, lambda f: bundle_zip.write(f, text, media))
+        write_with(target, lambda f: bundle_zip.write(f, text, media), private=True)
     return made

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
+from pathlib import Path
+
+from exports.safe_write import ExportError
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 LEVEL = 1
@@ -99,8 +102,53 @@ class PngJob:
         )
         header = struct.pack(">IIBBBBB", self.width, self.height, 8, 2, 0, 0, 0)  # 8-bit RGB
         return b"".join(
-            (SIGNATURE, _chunk(b"IHDR", header), _chunk(b"IDAT", stream), _chunk(b"IEND", b""))
+            (
+                SIGNATURE,
+                _chunk(b"IHDR", header),
+                SOFTWARE,
+                _chunk(b"IDAT", stream),
+                _chunk(b"IEND", b""),
+            )
         )
+
+
+# every PNG written here says it was made by Fabrique, so that an export's own earlier pages
+# can be told from a file of the user's (``check_pages``, ``remove_stale_pages``)
+SOFTWARE = _chunk(b"tEXt", b"Software\x00Fabrique")
+_IHDR_END = len(SIGNATURE) + 8 + 13 + 4
+
+
+def made_by_fabrique(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            start = f.read(_IHDR_END + len(SOFTWARE))
+    except OSError:
+        return False
+    return start.startswith(SIGNATURE) and start[_IHDR_END:] == SOFTWARE
+
+
+def check_pages(pages: Sequence[Path]) -> None:
+    """Refuse, before anything is written, a multi-page export whose next pages' names are
+    taken by files that are not pages of an earlier export (``board-2.png`` of the user's)."""
+    for page in pages[1:]:
+        if page.exists() and not made_by_fabrique(page):
+            raise ExportError(
+                f"« {page.name} » existe déjà et n'est pas une page d'un export de Fabrique : "
+                f"l'export de {len(pages)} pages l'aurait remplacé. Choisissez un autre nom ; "
+                "rien n'a été écrit."
+            )
+
+
+def remove_stale_pages(count: int, page_path: Callable[[int], Path]) -> list[Path]:
+    """The pages after the ``count`` just written, left by a longer export under the same
+    name, removed (only Fabrique's own pages, and only while they follow on)."""
+    removed = []
+    number = count + 1
+    while (page := page_path(number)).exists() and made_by_fabrique(page):
+        page.unlink(missing_ok=True)
+        removed.append(page)
+        number += 1
+    return removed
 
 
 def png_bytes(width: int, height: int, rows: Sequence[Row]) -> bytes:

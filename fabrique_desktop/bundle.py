@@ -5,8 +5,11 @@ session, and bundles from several laptops can be merged back.
 
 Format versions: 1 holds the rows only (merged per entity, last writer wins); 2 adds
 ``crdt``, the session's CRDT document (``fabrique_desktop.crdt``), which is what merges, and
-``handout``, what the facilitator wrote on a copy for a note-taker (e.g. their table). Both
-are read; version 2 is written.
+``handout``, what the facilitator wrote on a copy for a note-taker (e.g. their table); 3 is
+version 2 whose rows have grown fields since (a card's kind, the phones' settings…): an
+older Fabrique, which would refuse them as « champ inconnu », says instead that the copy was
+made by a newer version. All are read; version 3 is written. A field added to an entity
+changes ``fields_fingerprint()``: ``FORMAT_VERSION`` must then go up (a test checks it).
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ from fabrique_desktop.ports import Store
 E = TypeVar("E", bound=Entity)
 
 FORMAT = "fabrique-session"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+# the entities' fields written by each format version (``fields_fingerprint``)
+FIELDS = {3: "2ed9bbec"}
 CRDT_ENGINE = "yrs-update-v1"
 MAX_CRDT_BYTES = 48 * 1024 * 1024
 MAX_BYTES = 64 * 1024 * 1024
@@ -48,6 +53,14 @@ class Bundle:
         for kind in _kinds_in_order():
             ordered.extend(self.entities.get(kind, []))
         return ordered
+
+
+def fields_fingerprint() -> str:
+    """A short digest of every entity's field names: what a reader of this format knows."""
+    import hashlib
+
+    names = sorted(f"{kind}.{name}" for kind, cls in ENTITY_TYPES.items() for name in _fields(cls))
+    return hashlib.sha256("\n".join(names).encode()).hexdigest()[:8]
 
 
 def kinds_in_order() -> list[str]:
@@ -129,7 +142,7 @@ def from_json(data: bytes | str, name: str = "") -> Bundle:
         raise BundleError(f"{what} n'est pas un atelier Fabrique (version absente).")
     if version > FORMAT_VERSION:
         raise BundleError(
-            f"Cet atelier a été exporté par une version plus récente de Fabrique "
+            f"Cette copie a été faite par une version plus récente de Fabrique "
             f"({shown(document.get('app_version', '?'), 20)}). "
             "Mettez Fabrique à jour pour l'importer."
         )

@@ -191,7 +191,7 @@ def extract_media(bundle: ZipBundle, media_dir: Path) -> Extraction:
 def _copy_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path) -> None:
     bound = min(info.file_size, MAX_MEDIA_BYTES)
     written = 0
-    with archive.open(info) as source, target.open("wb") as out:
+    with archive.open(info) as source, disk.create_new(target) as out:
         while chunk := source.read(CHUNK):
             written += len(chunk)
             if written > bound:

@@ -10,12 +10,21 @@ import contextlib
 import errno
 import os
 from pathlib import Path
+from typing import BinaryIO
 
 FULL = "le disque est plein"
 READ_ONLY = "le support est en lecture seule"
 DENIED = "l'accès est refusé (droits insuffisants)"
 MISSING = "le fichier ou le dossier n'existe pas"
 IS_FOLDER = "c'est un dossier, pas un fichier"
+NAME_TOO_LONG = "le nom du fichier est trop long"
+EXISTS = "un fichier de ce nom existe déjà"
+NOT_EMPTY = "le dossier n'est pas vide"
+BUSY = "le fichier est utilisé par un autre programme"
+IO = "erreur de lecture ou d'écriture sur le disque"
+TOO_MANY = "trop de fichiers ouverts"
+LOOP = "trop de liens symboliques"
+CROSS = "le fichier ne peut pas être déplacé d'un disque à l'autre"
 
 _REASONS = {
     errno.ENOSPC: FULL,
@@ -27,14 +36,45 @@ _REASONS = {
     errno.ENOENT: MISSING,
     errno.ENOTDIR: MISSING,
     errno.EISDIR: IS_FOLDER,
+    errno.ENAMETOOLONG: NAME_TOO_LONG,
+    errno.EEXIST: EXISTS,
+    errno.ENOTEMPTY: NOT_EMPTY,
+    errno.EBUSY: BUSY,
+    errno.ETXTBSY: BUSY,
+    errno.EIO: IO,
+    errno.EMFILE: TOO_MANY,
+    errno.ENFILE: TOO_MANY,
+    errno.ELOOP: LOOP,
+    errno.EXDEV: CROSS,
 }
+
+
+# what the machine (or a path the user typed) did, told calmly; other codes are our bugs
+_ENVIRONMENT = frozenset(
+    {
+        errno.ENOSPC,
+        errno.EDQUOT,
+        errno.EFBIG,
+        errno.EROFS,
+        errno.EACCES,
+        errno.EPERM,
+        errno.ENOENT,
+        errno.ENOTDIR,
+        errno.EISDIR,
+        errno.EIO,
+        errno.EBUSY,
+        errno.ETXTBSY,
+        errno.ENAMETOOLONG,
+    }
+)
 
 
 def reason(error: OSError) -> str:
     """The cause of ``error`` as a French phrase (« le disque est plein »)."""
     if error.errno in _REASONS:
         return _REASONS[error.errno]
-    return f"erreur du système ({error.strerror or error.__class__.__name__})"
+    code = errno.errorcode.get(error.errno or 0, error.__class__.__name__)
+    return f"erreur du système (code {code})"  # never the system's own English text
 
 
 def describe(error: OSError) -> str:
@@ -47,7 +87,17 @@ def describe(error: OSError) -> str:
 
 def is_environment(error: OSError) -> bool:
     """True for what the machine did (disk full, read-only, no rights, missing, I/O)."""
-    return error.errno in _REASONS or error.errno in (errno.EIO, errno.EBUSY, errno.ETXTBSY)
+    return error.errno in _ENVIRONMENT
+
+
+def create_new(path: Path) -> BinaryIO:
+    """``path`` opened for writing as a new file. Whatever was there (a link planted in the
+    media folder, a stale partial file) is removed first, never followed."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0), 0o666)
+    return os.fdopen(fd, "wb")
 
 
 def probe(folder: Path) -> OSError | None:

@@ -1,9 +1,10 @@
 """The log file in the data folder: details for us, never shown raw to the user.
 
-When the data folder refuses the log (read-only folder, no rights) it goes to the system's
-temporary folder instead; a log that cannot be written at all (disk full) falls silent.
-Logging never prints a traceback of its own and never stops the app; ``where_details``
-tells the error messages where the details really are."""
+When the data folder refuses the log (read-only folder, no rights) it goes to a private
+folder of the user's in the system's temporary folder instead (``fallback_log_file``); a log
+that cannot be written at all (disk full) falls silent. Logging never prints a traceback of
+its own and never stops the app; ``where_details`` tells the error messages where the
+details really are."""
 
 from __future__ import annotations
 
@@ -97,16 +98,47 @@ class QuietFileHandler(logging.FileHandler):
             self.stream = None
 
 
+_fallback: dict[str, Path] = {}  # the fallback chosen, once per temporary folder
+
+
 def fallback_log_file() -> Path:
-    """Where the log goes when the data folder cannot hold it (one folder per user)."""
-    import getpass  # only when the data folder refused the log: not paid at start-up
+    """Where the log goes when the data folder cannot hold it: a private folder of this
+    user's (``fabrique-<user>`` in the temporary folder, made 0700; if another account made
+    it first, or it is a link, or others can write to it, a fresh private one instead)."""
+    import tempfile  # only when the data folder refused the log: not paid at start-up
+
+    base = tempfile.gettempdir()
+    if base not in _fallback:
+        _fallback[base] = private_folder(Path(base)) / "fabrique.log"
+    return _fallback[base]
+
+
+def private_folder(base: Path) -> Path:
+    import getpass
+    import os
+    import stat
     import tempfile
 
     try:
         user = getpass.getuser()
     except Exception:  # no user name in the environment nor in the password database
         user = "user"
-    return Path(tempfile.gettempdir()) / f"fabrique-{user}" / "fabrique.log"
+    name = f"fabrique-{user}"
+    folder = base / name
+    with contextlib.suppress(OSError):
+        base.mkdir(parents=True, exist_ok=True)
+        os.mkdir(folder, 0o700)
+    try:
+        info = os.lstat(folder)
+        mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+        if stat.S_ISDIR(info.st_mode) and mine and not info.st_mode & 0o077:
+            return folder
+    except OSError:
+        pass
+    try:
+        return Path(tempfile.mkdtemp(prefix=f"{name}-", dir=base))  # 0700, a name nobody guesses
+    except OSError:
+        return base / f"{name}-refused" / name  # opening it fails: the log falls silent
 
 
 def where_details() -> str:

@@ -32,7 +32,8 @@ def keep_image(media_dir: Path, data: bytes, *, prefix: str, what: str, limit: i
         if not target.is_file():
             media_dir.mkdir(parents=True, exist_ok=True)
             partial = target.with_name(name + ".part")
-            partial.write_bytes(data)
+            with disk.create_new(partial) as f:  # a planted link is replaced, not followed
+                f.write(data)
             partial.replace(target)
     except OSError as error:
         raise ImageError(

@@ -9,6 +9,11 @@ ENV_VAR = "FABRIQUE_DATA_DIR"
 DB_NAME = "fabrique.db"
 
 
+# data folders in use by this process: no export may be written over their own files
+# (``exports.safe_write.check_target``)
+in_use: list[Path] = []
+
+
 class DataDir:
     """The data folder: the database, its backups, the log and the settings."""
 

@@ -84,7 +84,8 @@ def add(store: Store, media_dir: Path, session_id: str, source: Path, caption: s
     try:
         media_dir.mkdir(parents=True, exist_ok=True)
         partial = media_dir / f"{name}.part"
-        shutil.copyfile(source, partial)
+        with source.open("rb") as original, disk.create_new(partial) as copy:
+            shutil.copyfileobj(original, copy)  # a planted link is replaced, not followed
         partial.replace(media_dir / name)
     except OSError as error:
         raise PhotoError(

@@ -1,10 +1,18 @@
-"""Small per-user preferences (language, last session, projector screen) in a JSON file."""
+"""Small per-user preferences (language, last session, projector screen) in a JSON file.
+
+Several processes share the file (the app, ``fabrique import`` recording a note-taker's
+table): each write changes its own key only, re-reading the file under a lock first, and
+replaces the file at once (a temporary file, synced, renamed): never a half-written file,
+never another process' key erased from memory.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,27 +22,64 @@ log = logging.getLogger(__name__)
 class Settings:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._values: dict[str, Any] = {}
+        self._values: dict[str, Any] = self._read()
+
+    def _read(self) -> dict[str, Any]:
         try:
-            loaded = json.loads(path.read_text(encoding="utf-8"))
+            loaded = json.loads(self.path.read_text(encoding="utf-8"))
             if isinstance(loaded, dict):
-                self._values = loaded
+                return loaded
         except FileNotFoundError:
             pass
         except (OSError, ValueError) as error:
-            log.warning("settings %s unreadable, using defaults: %s", path, error)
+            log.warning("settings %s unreadable, using defaults: %s", self.path, error)
+        return {}
 
     def get(self, key: str, default: Any = None) -> Any:
         return self._values.get(key, default)
 
     def set(self, key: str, value: Any) -> None:
+        """Record ``key`` alone: what other processes wrote since is kept."""
         self._values[key] = value
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.path.with_suffix(".tmp")
-            partial.write_text(
-                json.dumps(self._values, ensure_ascii=False, indent=1), encoding="utf-8"
-            )
-            os.replace(partial, self.path)
+            with _locked(self.path):
+                current = self._read()
+                current[key] = value
+                self._values = {**current}
+                _write_atomically(self.path, json.dumps(current, ensure_ascii=False, indent=1))
         except OSError as error:
             log.warning("settings not saved to %s: %s", self.path, error)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    import tempfile  # only when a setting changes: not at start-up
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Another process' read-change-write of the same file waits for this one (POSIX)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: the merge still keeps others' keys, only not under a lock
+        yield
+        return
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path.with_name(f".{path.name}.lock"), flags, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)

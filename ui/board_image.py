@@ -24,7 +24,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
-from exports.png import PngJob
+from exports.png import PngJob, check_pages, remove_stale_pages
 from exports.safe_write import write_bytes
 from fabrique_desktop import limits, votes
 from fabrique_desktop.board import session_cards
@@ -339,6 +339,7 @@ def write_board_png(store: Store, session: Session, target: Path | str) -> list[
     one page in memory at a time; returns the files written."""
     board = board_layout(store, session)
     written = [page_path(target, n + 1) for n in range(len(board.pages))]
+    check_pages(written)  # the pages' names are taken by nothing but earlier pages
     with ThreadPoolExecutor(PACKERS) as pool:  # zlib packs a page while the next is drawn
         packing: tuple[Path, PngJob] | None = None
         for number, path in enumerate(written):
@@ -349,4 +350,5 @@ def write_board_png(store: Store, session: Session, target: Path | str) -> list[
             del image
         if packing is not None:
             write_bytes(packing[0], packing[1].result())
+    remove_stale_pages(len(written), lambda number: page_path(target, number))
     return written

@@ -14,7 +14,7 @@ from db.owner import FolderBusyError, FolderLock
 from db.store import Store
 from fabrique_desktop.demo_update import demo_changes, update_demo
 from fabrique_desktop.logs import setup_logging
-from fabrique_desktop.paths import DataDir
+from fabrique_desktop.paths import DataDir, in_use
 from fabrique_desktop.settings import Settings
 from fabrique_desktop.workspace import ensure_first_use, is_new
 
@@ -27,6 +27,8 @@ class Context:
         self.data_dir = DataDir.resolve(data_dir)
         setup_logging(self.data_dir.log_file)
         self.lock = FolderLock(self.data_dir.root)
+        if self.data_dir.root not in in_use:  # no export over its database, backups, photos
+            in_use.append(self.data_dir.root)
         # why this process may not write (another owns the folder), or None
         self.read_only: str | None = None
         self._store: Store | None = None

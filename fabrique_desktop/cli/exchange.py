@@ -187,6 +187,7 @@ def import_(args: argparse.Namespace, context: Context) -> int:
     from db.sync_store import SyncJournal
     from fabrique_desktop import sync
 
+    context.backups.take("avant-import", thin=False)
     summary, parsed = sync.import_file(
         context.store, SyncJournal(context.store), Path(args.file), context.data_dir.media
     )
@@ -240,6 +241,7 @@ def import_cards(args: argparse.Namespace, context: Context) -> int:
         parsed, change = read_file(context.store, session, data, series_template(series))
     except CsvImportError as error:
         raise CsvImportError(f"« {shown(path.name, 80)} » : {error}") from None
+    context.backups.take("avant-import-idees", thin=False)
     context.store.apply(change)
     counts = parsed.per_column()
     titles = {c.key: c.title for c in series_template(series).columns}

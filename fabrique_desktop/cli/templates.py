@@ -44,6 +44,7 @@ def import_template(args: argparse.Namespace, context: Context) -> int:
         data = path.read_bytes()
     except OSError as error:
         raise TemplateError(f"Impossible de lire « {path} » : {disk.reason(error)}.") from error
+    context.backups.take("avant-import-modele", thin=False)
     series = template_exchange.import_template(
         context.store, data, path.name, context.data_dir.media
     )

@@ -38,6 +38,18 @@ def test_newer_version_is_refused(store, demo_session) -> None:
         bundle.from_json(json.dumps(document))
 
 
+def test_a_copy_of_a_grown_schema_says_newer_to_an_older_reader(
+    store, demo_session, monkeypatch
+) -> None:
+    assert bundle.fields_fingerprint() == bundle.FIELDS[bundle.FORMAT_VERSION], (
+        "an entity's fields changed: raise FORMAT_VERSION and record the new fingerprint"
+    )
+    text = bundle.to_json(bundle.collect(store, demo_session))
+    monkeypatch.setattr(bundle, "FORMAT_VERSION", 2)  # the Fabrique before card kinds
+    with pytest.raises(BundleError, match="copie a été faite par une version plus récente"):
+        bundle.from_json(text)
+
+
 def test_tampered_bundle_is_refused(store, demo_session) -> None:
     document = json.loads(bundle.to_json(bundle.collect(store, demo_session)))
     document["entities"]["cards"][0]["text"] = "falsifié"

@@ -16,7 +16,9 @@ def test_each_refusal_is_named_as_what_it_is() -> None:
     assert named(errno.EROFS) == "le support est en lecture seule"
     assert named(errno.EACCES) == "l'accès est refusé (droits insuffisants)"
     assert named(errno.ENOENT) == "le fichier ou le dossier n'existe pas"
-    assert "texte du système" in named(errno.EIO)  # anything else: the system's own words
+    assert named(errno.EIO) == "erreur de lecture ou d'écriture sur le disque"
+    # anything else: its code, never the system's own words (English inside French)
+    assert named(errno.ENOLINK) == "erreur du système (code ENOLINK)"
 
 
 def test_the_probe_asks_the_folder_itself(tmp_path, read_only_folder: ReadOnlyFolder) -> None:

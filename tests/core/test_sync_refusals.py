@@ -40,7 +40,7 @@ def refused(laptop: Laptop, text: str | bytes, message: str) -> None:
     [
         (b"\x00\x01garbage", "n'est pas un atelier"),
         (b'{"format": "fabrique-session"}', "version absente"),
-        (json.dumps({"format": "fabrique-session", "format_version": 3}), "plus récente"),
+        (json.dumps({"format": "fabrique-session", "format_version": 99}), "plus récente"),
     ],
 )
 def test_garbage_and_newer_bundles_are_refused(copy, data, message) -> None:

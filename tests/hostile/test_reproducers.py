@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from fabrique_desktop.bundle import FORMAT_VERSION
 from fabrique_desktop.paths import DataDir
 from tests.hostile.helpers import (
     World,
@@ -336,7 +337,7 @@ RAW = {
         '"handout": null', '"handout": ' + "[" * 500 + "]" * 500
     ),
     "4301-digit-int": lambda text: text.replace(
-        '"format_version": 2', '"format_version": 1' + "0" * 4300
+        f'"format_version": {FORMAT_VERSION}', '"format_version": 1' + "0" * 4300
     ),
     "nan-literal": lambda text: text.replace('"number": 1,', '"number": NaN,', 1),
     "infinity-literal": lambda text: text.replace('"number": 1,', '"number": -Infinity,', 1),
