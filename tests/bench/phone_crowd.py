@@ -2,14 +2,18 @@
 ADDRESS SECONDS RESULT.json [PHONES]``.
 
 Each phone is an aiohttp client on its own loopback address (127.0.x.y: the room's limits per
-address apply as in a real room, where each phone has its own), joins, takes a seat, fetches the
-vote's cards, then until the end sends an idea or a dot every ~4 s (one in two an idea), and
-half-way all phones send one idea each at the same moment (« Rafale… »: the facilitator's « your
-best idea, now! »); after each one it fetches the page's stylesheet (the baseline: no database,
-no Qt). Run in its own process so that the phones do not share the app's interpreter (nor its
-GIL). Writes, as JSON: the send time (``time.monotonic()``, the same clock in every process of
-the machine) and answer time of every idea, the time to the answer of every idea/dot and of
-every stylesheet fetch, and the refusals.
+address apply as in a real room, where each phone has its own), joins, takes a seat, opens its
+notice socket and behaves as the page does (a notice that carries what changed is applied; one
+that does not makes it ask its state again), fetches the vote's cards, then until the end sends
+an idea or a dot every ~4 s (one in two an idea), and half-way all phones send one idea each at
+the same moment (« Rafale… »: the facilitator's « your best idea, now! »); after each one it
+fetches the page's stylesheet (the baseline: no database, no Qt). Every write carries an id
+(``X-Request``) and is sent again with the same id when it failed or timed out, as the page's
+outbox does: an idea counts as acknowledged once answered 200. Run in its own process so that
+the phones do not share the app's interpreter (nor its GIL). Writes, as JSON: the send time
+(``time.monotonic()``, the same clock in every process of the machine) and answer time of every
+idea acknowledged, the time to the answer of every idea/dot and of every stylesheet fetch, the
+refusals, the retries, the notices received and the state requests they caused.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ import time
 from typing import Any
 
 PERIOD = 4.0  # each phone: one request every ~4 s
+RETRIES = 4
+ANSWER_SECONDS = 20.0  # the page's own timeout
 
 
 def prepare_room(store: Any, session_id: str, ideas: int = 2000) -> None:
@@ -49,6 +55,20 @@ def prepare_room(store: Any, session_id: str, ideas: int = 2000) -> None:
     store.apply(phone_room.open_poll(store, session_id, [], dots=5))
 
 
+def _new_out() -> dict[str, Any]:
+    return {
+        "ideas": {},
+        "writes": [],
+        "reads": [],
+        "errors": [],
+        "retries": 0,
+        "gave_up": [],
+        "notices": 0,
+        "state_requests": 0,
+        "timeouts": 0,
+    }
+
+
 async def phone(
     n: int, base: str, until: float, burst_at: float | None, out: dict[str, Any]
 ) -> None:
@@ -56,24 +76,73 @@ async def phone(
 
     connector = aiohttp.TCPConnector(local_addr=(f"127.0.{1 + n // 200}.{1 + n % 200}", 0))
     rng = random.Random(n)
-    async with aiohttp.ClientSession(connector=connector) as http:
+    timeout = aiohttp.ClientTimeout(total=ANSWER_SECONDS)
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:
         headers: dict[str, str] = {}
 
-        async def call(action: str, data: dict) -> dict:
-            async with http.post(f"{base}/api/{action}", json=data, headers=headers) as r:
-                body = await r.json()
-                if r.status != 200:
-                    out["errors"].append((action, r.status, body.get("error")))
-                return body
+        async def call(action: str, data: dict, request_id: str = "") -> tuple[int, dict]:
+            extra = {"X-Request": request_id} if request_id else {}
+            try:
+                async with http.post(
+                    f"{base}/api/{action}", json=data, headers={**headers, **extra}
+                ) as r:
+                    body = await r.json()
+                    if r.status != 200:
+                        out["errors"].append((action, r.status, body.get("error")))
+                    return r.status, body
+            except (TimeoutError, aiohttp.ClientError) as error:
+                out["timeouts"] += 1
+                out["errors"].append((action, 0, type(error).__name__))
+                return 0, {}
 
+        async def write(action: str, data: dict) -> tuple[int, dict]:
+            """As the page's outbox: sent again with the same id until answered."""
+            request_id = f"b{n}-{rng.getrandbits(64):x}"
+            for attempt in range(RETRIES + 1):
+                status, body = await call(action, data, request_id)
+                retry = status == 0 or status >= 500
+                retry = retry or body.get("error") in ("slow-down", "room-busy")
+                if not retry:
+                    return status, body
+                if attempt < RETRIES:
+                    out["retries"] += 1
+                    await asyncio.sleep(rng.uniform(1.0, 3.0))
+            out["gave_up"].append((action, data.get("text", "")))
+            return status, body
+
+        async def listen(ws_url: str) -> None:
+            """The page's notice socket: a notice without its data makes it ask its state."""
+            try:
+                async with http.ws_connect(ws_url, headers={"Origin": origin}) as ws:
+                    async for message in ws:
+                        if message.type != aiohttp.WSMsgType.TEXT:
+                            break
+                        out["notices"] += 1
+                        notice = json.loads(message.data)
+                        carries = {"idea": "idea", "vote": "vote", "settings": "moderated"}
+                        if notice.get("type") in ("closed", "blocked", "code"):
+                            break
+                        if carries.get(notice.get("type", "")) not in notice:
+                            out["state_requests"] += 1
+                            await asyncio.sleep(rng.random() * 2)
+                            await call("state", {})
+            except (aiohttp.ClientError, TimeoutError, asyncio.CancelledError):
+                pass
+
+        host = base.split("/")[2]
+        origin = f"http://{host}"
         await asyncio.sleep(rng.random() * 3)
-        me = await call("join", {})
+        _, me = await write("join", {})
+        if "phone" not in me:
+            return
         headers = {"X-Phone": me["phone"], "X-Token": me["token"]}
-        state = await call("state", {})
-        if state["tables"]:
-            await call("profile", {"table": rng.choice(state["tables"])["id"]})
+        ws_url = f"ws://{host}/{base.split('/', 3)[3]}/ws?phone={me['phone']}&token={me['token']}"
+        listener = asyncio.ensure_future(listen(ws_url))
+        _, state = await call("state", {})
+        if state.get("tables"):
+            await write("profile", {"table": rng.choice(state["tables"])["id"]})
         vote = state.get("vote")
-        cards = (await call("cards", {}))["cards"] if vote else []
+        cards = (await call("cards", {}))[1].get("cards", []) if vote else []
         static = base.split("/r/")[0] + "/static/app.css"
         sent = 0
         mine: list[str] = []
@@ -85,32 +154,38 @@ async def phone(
                 burst = None  # « everyone, your best idea now »: all phones at the same moment
                 start = time.monotonic()
                 text = f"Rafale du téléphone {n}"
-                await call("idea", {"text": text})
-                out["ideas"][text] = (start, time.monotonic())
+                status, _ = await write("idea", {"text": text})
+                if status == 200:
+                    out["ideas"][text] = (start, time.monotonic())
                 out["writes"].append(time.monotonic() - start)
                 continue
             await asyncio.sleep(pause)
             start = time.monotonic()
             if sent % 2 == 0 or not cards:
                 text = f"Idée du téléphone {n}, n° {sent}"
-                await call("idea", {"text": text})
-                out["ideas"][text] = (start, time.monotonic())
+                status, _ = await write("idea", {"text": text})
+                if status == 200:
+                    out["ideas"][text] = (start, time.monotonic())
             elif len(mine) < vote["budget"]:  # a dot, or one taken back when none is left
                 card = rng.choice(cards)["id"]
-                await call("dot", {"poll": vote["poll"], "card": card, "delta": 1})
+                await write("dot", {"poll": vote["poll"], "card": card, "delta": 1})
                 mine.append(card)
             else:
-                await call("dot", {"poll": vote["poll"], "card": mine.pop(0), "delta": -1})
+                await write("dot", {"poll": vote["poll"], "card": mine.pop(0), "delta": -1})
             out["writes"].append(time.monotonic() - start)
             start = time.monotonic()
-            async with http.get(static) as r:
-                await r.read()
-            out["reads"].append(time.monotonic() - start)
+            try:
+                async with http.get(static) as r:
+                    await r.read()
+                out["reads"].append(time.monotonic() - start)
+            except (TimeoutError, aiohttp.ClientError):
+                out["timeouts"] += 1
             sent += 1
+        listener.cancel()
 
 
 def run(base: str, seconds: float, phones: int) -> dict[str, Any]:
-    out: dict[str, Any] = {"ideas": {}, "writes": [], "reads": [], "errors": []}
+    out = _new_out()
     now = time.monotonic()
     until, burst_at = now + seconds, now + seconds / 2
 

@@ -98,7 +98,7 @@ def test_the_open_file_limit_is_raised_where_allowed() -> None:
     resource = pytest.importorskip("resource")
     soft = raise_open_files()
     assert soft == resource.getrlimit(resource.RLIMIT_NOFILE)[0]
-    assert connection_cap(1024) == 1024 - 96
+    assert connection_cap(1024) == 1024 - 384
 
 
 @pytest.mark.skipif(not Path("/proc").exists(), reason="uses 127.0.x.y loopback addresses")
