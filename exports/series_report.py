@@ -143,29 +143,57 @@ def series_story(report: SeriesReport, width: float) -> list[Flowable]:
         story += _paragraphs(booklet.why, st.body)
     story += _steps(report, st, width)
     story += _participants(report, st, width)
-    story += _paradoxes(report, st, width)
-    story += _values(report, st)
-    story += _inspirations(report, st)
-    story += _personas(report, st, width)
-    story += _chain(report, st, width)
-    story += _competences(report, st, width)
-    story += _engagement_charts(report, st, width)
+    story += _spine(report, st, width)
+    return story
+
+
+# the seed's spine: who we are → where we go → how → what next (issue 26)
+
+PARTS = {
+    1: ("La fabrique d’une personnalité", "Ce que nous sommes"),
+    2: ("La fabrique d’une vision", "Où nous allons"),
+    3: ("La fabrique de l’action", "Comment y parvenir"),
+    4: ("La fabrique des suites", "Et après…"),
+}
+
+
+def _part(number: int, st: ps.Styles) -> list[Flowable]:
+    """A part's opening page, as the 2017 booklet opens each of its four parts."""
+    title, question = PARTS[number]
+    return ps.section_start(f"{number}. {question}", st, intro=title)
+
+
+def _spine(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
+    """The booklet's four parts in the seed's order; a part with nothing to show is left
+    out."""
+    story: list[Flowable] = []
+    who = _paradoxes(report, st, width) + _values(report, st)
+    if who:
+        story += _part(1, st) + who
+    where = _inspirations(report, st) + _chain(report, st, width)
+    if where:
+        story += _part(2, st) + where
+    how = _personas(report, st, width) + _competences(report, st, width)
+    how += _engagement_charts(report, st, width)  # on the competences' page
     for column in report.columns:
-        story += _vivre(column, report, st, width)
-    story += _unsorted(report, st)
+        how += _vivre(column, report, st, width)
+    how += _unsorted(report, st)
     if report.quotes:
-        story += ps.section_start("Paroles d’ateliers", st)
-        story += quote_blocks(report.quotes, st)
+        how += ps.section_start("Paroles d’ateliers", st)
+        how += quote_blocks(report.quotes, st)
     orphans = [e for e in report.engagements if e.column is None]
     if orphans:
-        story += ps.section_start("Autres engagements", st)
+        how += ps.section_start("Autres engagements", st)
         for e in orphans:
-            story.append(
+            how.append(
                 engagement_block(e.number, e.title, e.purpose, e.how, e.ideas, ps.ACCENT, st, width)
             )
-    if booklet.next.strip():
-        story += ps.section_start("La suite", st)
-        story += _paragraphs(booklet.next, st.body)
+    if how:
+        story += _part(3, st) + how
+    if report.booklet.next.strip():
+        title, question = PARTS[4]
+        story += ps.section_start(f"4. {question}", st, intro=title)
+        story += _paragraphs(report.booklet.next, st.body)
     return story
 
 

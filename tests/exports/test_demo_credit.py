@@ -60,3 +60,21 @@ def test_the_reports_of_ateliers_3_and_4_say_both(store, demo) -> None:
     for debris in OCR_DEBRIS:
         assert debris not in text3
         assert debris not in decidim_csv(three).decode("utf-8-sig")
+
+
+def test_the_booklet_follows_the_seeds_spine(store, demo) -> None:
+    """Who we are → where we go → how → what next, as the 2017 booklet's four parts."""
+    text = flat(pdftotext(_pdf(build_series_pdf, gather_series(store, demo))))
+    body = text[text.index("1. Ce que nous sommes", text.index("Ils ont participé") + 1) :]
+    order = [
+        "1. Ce que nous sommes",
+        "Des atouts à la hauteur des défis",
+        "Des valeurs qui nous engagent",
+        "2. Où nous allons",
+        "Apprendre des métropoles qui réussissent",
+        "3. Comment y parvenir",
+        "Les engagements",
+        "4. Et après…",
+    ]
+    places = [body.index(printed(o)) for o in order]
+    assert places == sorted(places)
