@@ -249,6 +249,8 @@ class BoardActions(QObject):
 
     def edit_selected(self) -> None:
         """Enter/F2: edit the current idea, or rename the selected group."""
+        if self.board_view.enter_was_for_the_count():  # « * 12 Entrée »: one thing only
+            return
         if self.scene.selected_group() is not None:
             self.groups().rename()
             return
@@ -276,8 +278,7 @@ class BoardActions(QObject):
         polygon = view.mapFromScene(item.sceneBoundingRect())
         rect = polygon.boundingRect()
         top_left = view.viewport().mapTo(self.board_view, rect.topLeft())
-        rect = QRect(top_left, rect.size())
-        rect.setHeight(min(rect.height(), 80))
+        rect = QRect(top_left, rect.size())  # the whole note: the editor wraps its lines
         self.editor.start(card_id, line, rect, round(self.scene.pixel_size))
 
     def select_all(self) -> None:
@@ -467,7 +468,9 @@ class BoardActions(QObject):
 
     def _leave_search(self) -> None:
         if self.capture.search.text():
-            self.capture.search.clear()
+            # setText, not clear(): it forgets the field's own undo, so the next Ctrl+Z is the
+            # board's (the last move), not the filter typed back
+            self.capture.search.setText("")
         else:
             self.board_view.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 

@@ -168,10 +168,13 @@ class BoardGraphicsView(QGraphicsView):
     """Signals:
     resized(): the viewport changed size; the columns must be fitted again.
     zoom_requested(int): Ctrl+wheel, +1 (larger) or -1 (smaller).
+    typed(str): a letter typed on the board that no shortcut takes (an idea begun while the
+        board had the keyboard): it belongs in the capture field, not lost.
     """
 
     resized = Signal()
     zoom_requested = Signal(int)
+    typed = Signal(str)
 
     def __init__(self, scene: BoardScene) -> None:
         super().__init__(scene)
@@ -223,6 +226,11 @@ class BoardGraphicsView(QGraphicsView):
             card_id = self.board_scene.move_selection(dx, dy, extend)
             if card_id:
                 self.show_card(card_id)
+            return
+        text = event.text()
+        writing = modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
+        if writing and text.isprintable() and text.strip() and not text.isdigit():
+            self.typed.emit(text)
             return
         super().keyPressEvent(event)
 
@@ -424,6 +432,11 @@ class BoardView(QWidget):
             self.spotlight = CardSpotlight(self.scene, self)
             self.spotlight.closed.connect(self._spotlight_closed)
         self.spotlight.show_card(card_id)
+
+    def enter_was_for_the_count(self) -> bool:
+        """True for an Enter typed right after « * » and two digits (the count recorded by the
+        second digit): it ends the count, it is not also « edit the card »."""
+        return self.count_entry is not None and self.count_entry.takes_enter()
 
     def ask_dot_count(self) -> None:
         """« = »: type how many paper dots the selected card has (``dots_counted``)."""

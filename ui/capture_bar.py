@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +32,8 @@ from fabrique_desktop.model import FUTUR, Persona
 from fabrique_desktop.template import Column
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
-    from PySide6.QtGui import QKeyEvent, QResizeEvent
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtGui import QResizeEvent
 
 MAX_COMPLETIONS = 8
 CAPTURE_SHARE = 0.4  # the capture field keeps at least this share of the bar's row
@@ -83,19 +85,28 @@ class Vocabulary:
         return []
 
 
-class MarkerLineEdit(QLineEdit):
-    """A line edit that completes markers (``@``, ``#``, ``>``) with a popup.
+class MarkerCompletion:
+    """Completes markers (``@``, ``#``, ``>``) with a popup as they are typed, in a one-line
+    field or in the card's multi-line editor. The widget it is mixed into gives ``text``,
+    ``setText``, ``cursorPosition``, ``setCursorPosition``, ``cursorRect`` and a
+    ``textEdited(str)`` signal (QLineEdit's own; the card editor's made alike)."""
 
-    Signals:
-        submitted(str): Enter was pressed on non-empty text (and no completion was open).
-        left(): Esc was pressed.
-    """
+    vocabulary: Vocabulary
+    completer_: QCompleter
 
-    submitted = Signal(str)
-    left = Signal()
+    if TYPE_CHECKING:  # what the widget gives
 
-    def __init__(self, vocabulary: Vocabulary | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        def text(self) -> str: ...
+        def setText(self, text: str, /) -> None: ...
+        def cursorPosition(self) -> int: ...
+        def setCursorPosition(self, position: int, /) -> None: ...
+        def cursorRect(self) -> QRect: ...
+        def width(self) -> int: ...
+
+        textEdited: SignalInstance  # noqa: N815 (Qt's name)
+
+    def _set_up_completion(self, vocabulary: Vocabulary | None) -> None:
+        assert isinstance(self, QWidget)
         self.vocabulary = vocabulary or Vocabulary()
         self._inserts: list[str] = []
         self._model = QStringListModel(self)
@@ -147,9 +158,8 @@ class MarkerLineEdit(QLineEdit):
         self.completer_.complete(rect)
         popup.setCurrentIndex(self._model.index(0, 0))
 
-    # Qt overrides
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def _completion_key(self, event: QKeyEvent) -> bool:
+        """Enter or Tab on the popup completes, Esc closes it: True when the key was used."""
         popup = self._popup()
         if popup.isVisible() and event.key() in (
             Qt.Key.Key_Return,
@@ -164,9 +174,46 @@ class MarkerLineEdit(QLineEdit):
             if not typed_in_full or event.key() == Qt.Key.Key_Tab:
                 if chosen:
                     self.complete_with(chosen)
-                return
+                return True
         if popup.isVisible() and event.key() == Qt.Key.Key_Escape:
             popup.hide()
+            return True
+        return False
+
+
+class MarkerLineEdit(QLineEdit, MarkerCompletion):
+    """A line edit that completes markers (``@``, ``#``, ``>``) with a popup.
+
+    Signals:
+        submitted(str): Enter was pressed on non-empty text (and no completion was open).
+        left(): Esc was pressed.
+    """
+
+    submitted = Signal(str)
+    left = Signal()
+
+    def __init__(self, vocabulary: Vocabulary | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._set_up_completion(vocabulary)
+
+    # Qt overrides
+
+    def event(self, event: QEvent) -> bool:
+        """Ctrl+Z (Ctrl+Shift+Z) with nothing of its own to undo (redo) is the board's: a
+        line edit claims it even then, and the window's Annuler never came."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            mine = {
+                QKeySequence.StandardKey.Undo: self.isUndoAvailable(),
+                QKeySequence.StandardKey.Redo: self.isRedoAvailable(),
+            }
+            for key, available in mine.items():
+                if event.matches(key) and not available:
+                    event.ignore()
+                    return False
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._completion_key(event):
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             text = self.text().strip()
@@ -335,12 +382,27 @@ class CaptureBar(QWidget):
     def parsed(self) -> Parsed:
         return self.vocabulary.parse(self.field.text())
 
+    def problems(self, line: str) -> tuple[str, ...]:
+        """What the line's markers get wrong (an unknown @persona, >colonne, !horizon)."""
+        return self.vocabulary.parse(line).problems if line.strip() else ()
+
+    def _flag(self, flagged: bool) -> None:
+        """The field turns orange while a marker is not understood (the hint under it is
+        hidden in full screen: the field itself says it)."""
+        if bool(self.field.property("problem")) != flagged:
+            self.field.setProperty("problem", flagged)
+            style = self.field.style()
+            style.unpolish(self.field)
+            style.polish(self.field)
+
     def _show_meaning(self) -> None:
         text = self.field.text()
         if not text.strip():
+            self._flag(False)
             self.hint.set_texts(*self.default_hints())
             return
         parsed = self.vocabulary.parse(text)
+        self._flag(bool(parsed.problems))
         titles = {c.key: c.title for c in self.vocabulary.columns}
         names = {p.id: p.first_name for p in self.vocabulary.personas}
         parts = [f"→ {titles.get(parsed.column or self.target_column(), '')}"]

@@ -1,12 +1,15 @@
 """The count of paper dots on a card, typed on the board (issue 13).
 
 In most rooms the participants put paper stickers on the cards and the facilitator counts
-them: « = » on the board, then the number — Enter or a second digit records it (at most
+them: « * » on the board, then the number — Enter or a second digit records it (at most
 three keystrokes). The count goes to the vote feature, which writes it through the bus.
+An Enter typed out of habit right after two digits (« * 12 Entrée ») is taken by the count
+(``takes_enter``): it does not also open the card's editor on the board.
 """
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt, Signal
@@ -15,6 +18,8 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 if TYPE_CHECKING:  # type hints only
     from PySide6.QtGui import QFocusEvent, QKeyEvent
+
+ENTER_AFTER_S = 1.5  # an Enter this soon after the second digit belongs to the count
 
 
 class DotCountEntry(QLineEdit):
@@ -26,6 +31,7 @@ class DotCountEntry(QLineEdit):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.card_id = ""
+        self._recorded_at: float | None = None  # when a second digit recorded the count
         self.setValidator(QIntValidator(0, 99, self))
         self.setMaxLength(2)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -37,6 +43,7 @@ class DotCountEntry(QLineEdit):
 
     def ask(self, card_id: str, where: QRect, pixels: int) -> None:
         self.card_id = card_id
+        self._recorded_at = None
         self.clear()
         self.setStyleSheet(
             f"font-size: {pixels}px; font-weight: bold; color: white; background: #1A237E;"
@@ -48,9 +55,15 @@ class DotCountEntry(QLineEdit):
         self.raise_()
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def takes_enter(self) -> bool:
+        """Once, for an Enter typed just after a second digit recorded the count."""
+        recorded, self._recorded_at = self._recorded_at, None
+        return recorded is not None and time.monotonic() - recorded < ENTER_AFTER_S
+
     def _edited(self, text: str) -> None:
         if len(text) == 2:
             self._record()
+            self._recorded_at = time.monotonic()
 
     def _record(self) -> None:
         text = self.text()

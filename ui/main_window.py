@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings
         self.projector_window: ProjectorWindow | None = None
+        self._warned_line = ""  # a line told wrong (an unknown @persona): Enter again keeps it
         self._last_change: Change | None = None  # the last change shown, for undo to select
         self.controller = BoardController(store, session, self)
         self.bus = self.controller.bus  # the one road of every write (ui/change_bus.py)
@@ -151,12 +152,34 @@ class MainWindow(QMainWindow):
         self.capture.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.capture.field.selectAll()
 
+    def _typed_on_board(self, text: str) -> None:
+        """A letter typed while the board had the keyboard: the idea goes on in the capture
+        field (after what it holds), so the next Space is a space, not the large card."""
+        field = self.capture.field
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        field.deselect()
+        field.end(False)
+        field.insert(text)
+        field.textEdited.emit(field.text())  # the completion and the hint, as if typed there
+
     # private slots
 
     def _capture(self, text: str) -> None:
+        problems = self.capture.problems(text)
+        if problems and text != self._warned_line:
+            # never kept silently: told first; a second Enter keeps the words as typed
+            self._warned_line = text
+            self.statusBar().showMessage(
+                "⚠ "
+                + " ".join(problems)
+                + self.tr(" Corrigez, ou Entrée à nouveau pour garder le texte tel quel."),
+                15000,
+            )
+            return
+        self._warned_line = ""
         card_id = self.board_actions.capture_line(text)
         if card_id:  # stored: only now may the words leave the field
-            self.capture.field.clear()
+            self.capture.field.setText("")  # not clear(): Ctrl+Z next undoes the capture
             self._last_captured = card_id
             item = self.scene.items_by_id.get(card_id)
             title = self.controller.template.column(item.card.column).title if item else ""
@@ -330,6 +353,7 @@ class MainWindow(QMainWindow):
         large_on_board.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         large_on_board.triggered.connect(self.board.show_selected_large)
         self.board.view.addAction(large_on_board)
+        self.board.view.typed.connect(self._typed_on_board)
         self.board.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.panel_action = QAction(self.tr("Ouvrir ou replier le panneau replié"), self)
         self.panel_action.setShortcut(QKeySequence("F12"))

@@ -48,6 +48,7 @@ QLineEdit {{
     background: white; color: {INK};
 }}
 QLineEdit:focus {{ border: 3px solid {SELECTION}; }}
+QLineEdit[problem="true"] {{ border: 3px solid #E65100; background: #FFF3E0; }}
 QLabel#hint {{ color: #37474F; font-size: 11pt; }}
 QPushButton {{ font-size: 12pt; padding: 6px 14px; }}
 QStatusBar {{ font-size: 11pt; }}
