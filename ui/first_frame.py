@@ -17,7 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-LATEST_MS = 1500
+LATEST_MS = 5000
 
 
 class _FirstFrame(QObject):
