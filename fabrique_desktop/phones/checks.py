@@ -123,7 +123,7 @@ class Rates:
     address: tuple[float, float] = (3.0, 40)  # a few phones behind one address
     join: tuple[float, float] = (0.2, 10)  # new identities from one address
     reads: tuple[float, float] = (5.0, 30)  # page refreshes per address
-    atelier: tuple[float, float] = (12.0, 300)  # ideas from every phone of the room together
+    atelier: tuple[float, float] = (25.0, 300)  # ideas from every phone of the room together
 
 
 class Limits:

@@ -1938,6 +1938,10 @@
         <translation>Block and remove its ideas</translation>
     </message>
     <message>
+        <source>Débloquer ce téléphone</source>
+        <translation>Unblock this phone</translation>
+    </message>
+    <message>
         <source>Ouvrir un vote…</source>
         <translation>Open a vote…</translation>
     </message>
