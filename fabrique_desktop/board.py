@@ -6,7 +6,7 @@ others takes the midpoint, so a move rewrites one row, not the column.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from fabrique_desktop import changes
 from fabrique_desktop.capture import Parsed
@@ -28,25 +28,59 @@ def column_cards(store: Store, session_id: str, column: str) -> list[Card]:
     ]
 
 
+class ColumnEnds:
+    """Where a new card goes: after the last card of its column, computed here for every
+    road in (the capture field, the command line, a phone). A column's end is read once,
+    or known from the board as opened, then followed from the cards that changes touched."""
+
+    def __init__(self, store: Store, session_id: str) -> None:
+        self._store = store
+        self._session_id = session_id
+        self._last: dict[str, float] = {}
+
+    def know(self, cards: Iterable[Card]) -> None:
+        """Every live card of the session (the board as opened): the columns' ends."""
+        last: dict[str, float] = {}
+        for card in cards:
+            if self._on_board(card):
+                last[card.column] = max(last.get(card.column, card.position), card.position)
+        self._last.update(last)
+
+    def follow(self, cards: Iterable[Card]) -> None:
+        """Cards a change touched, as written: a column's end moves past any of them."""
+        for card in cards:
+            last = self._last.get(card.column)
+            if last is not None and self._on_board(card) and card.position > last:
+                self._last[card.column] = card.position
+
+    def next_position(self, column: str) -> float:
+        """The position of a card added at the end of ``column`` now. It is taken: a card
+        added before this one is announced goes after it."""
+        last = self._last.get(column)
+        if last is None:
+            existing = column_cards(self._store, self._session_id, column)
+            last = existing[-1].position if existing else 0.0
+        self._last[column] = last + STEP
+        return last + STEP
+
+    def _on_board(self, card: Card) -> bool:
+        return card.session_id == self._session_id and not card.deleted and not card.merged_into
+
+
 def capture(
     store: Store,
     session_id: str,
     text: str,
     column: str = INBOX,
-    last_position: float | None = None,
+    ends: ColumnEnds | None = None,
     **fields: object,
 ) -> Change:
-    """A new card at the end of ``column``. Empty text captures nothing.
-
-    ``last_position``: the position of the column's last card (0 if empty) when the caller
-    knows it (the board does), which spares reading the whole column."""
+    """A new card at the end of ``column`` (``ends``: the window's, which knows where the
+    columns end; else the column is read). Empty text captures nothing."""
     text = text.strip()
     if not text:
         return Change("Ajouter une idée")
-    if last_position is None:
-        existing = column_cards(store, session_id, column)
-        last_position = existing[-1].position if existing else 0.0
-    position = last_position + STEP
+    position = (ends or ColumnEnds(store, session_id)).next_position(column)
     card = Card(session_id=session_id, text=text, column=column, position=position, **fields)  # type: ignore[arg-type]
     return Change("Ajouter une idée", (changes.create(card),))
 
@@ -128,7 +162,7 @@ def capture_parsed(
     session_id: str,
     parsed: Parsed,
     column: str = INBOX,
-    last_positions: dict[str, float] | None = None,
+    ends: ColumnEnds | None = None,
 ) -> Change:
     """A card from a typed line with its markers (see ``fabrique_desktop.capture``)."""
     table_id, edits = table_edits(store, session_id, parsed.table_number)
@@ -138,7 +172,7 @@ def capture_parsed(
         session_id,
         parsed.text,
         target,
-        None if last_positions is None else last_positions.get(target, 0.0),
+        ends,
         persona_id=parsed.persona_id,
         table_id=table_id,
         horizon=parsed.horizon,

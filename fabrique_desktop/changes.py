@@ -12,14 +12,16 @@ Every change is applied and announced by one road, the session window's change b
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from fabrique_desktop.model import ENTITY_TYPES, Entity
 
 if TYPE_CHECKING:
     from fabrique_desktop.ports import Store
+
+E = TypeVar("E", bound=Entity)
 
 
 class Origin(Enum):
@@ -53,8 +55,19 @@ class Edit:
 
 @dataclass(frozen=True)
 class Change:
+    """``rows``: once the bus has written and announces it, the rows it touched as they now
+    are (``read``), read once for every listener; None before."""
+
     label: str
     edits: tuple[Edit, ...] = field(default_factory=tuple)
+    rows: Rows | None = field(default=None, compare=False, repr=False)
+
+    def read(self, cls: type[E]) -> dict[str, E]:
+        """The rows of ``cls`` this change touched, as written, by id (an id with no row is
+        absent; a deleted one is there, tombstoned). Only an announced change has them."""
+        if self.rows is None:
+            raise LookupError(f"« {self.label} » n'a pas été annoncé : pas de lignes lues")
+        return self.rows.of(cls)
 
     def inverse(self) -> Change:
         return Change(self.label, tuple(e.inverse() for e in reversed(self.edits)))
@@ -71,6 +84,29 @@ class Change:
 
     def __bool__(self) -> bool:
         return bool(self.edits)
+
+
+class Rows:
+    """The rows a change touched, as they are once it is written: each kind read from the
+    store in one query the first time a listener asks, then the same rows for all."""
+
+    def __init__(self, store: Store, change: Change) -> None:
+        self._store = store
+        self._change = change
+        self._read: dict[str, dict[str, Entity]] = {}
+
+    def of(self, cls: type[E]) -> dict[str, E]:
+        found = self._read.get(cls.kind)
+        if found is None:
+            ids = self._change.touched(cls.kind)
+            found = dict(self._store.get_many(cls, ids)) if ids else {}
+            self._read[cls.kind] = found
+        return cast("dict[str, E]", found)
+
+
+def announced(store: Store, change: Change) -> Change:
+    """``change`` as the bus hands it to its listeners: with the rows it touched (``Rows``)."""
+    return replace(change, rows=Rows(store, change))
 
 
 def touched_elsewhere(label: str, ids: Mapping[str, set[str]]) -> Change:

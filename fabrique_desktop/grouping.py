@@ -88,10 +88,32 @@ def whole_group(store: Store, cards: Sequence[Card], chosen: bool = False) -> Cl
     cluster = store.get(Cluster, cards[0].cluster_id)
     if cluster is None or cluster.deleted:
         return None
-    inside = members(store, cluster)
+    return whole(cards, cluster, members(store, cluster), chosen)
+
+
+def whole(
+    cards: Sequence[Card], cluster: Cluster, inside: Sequence[Card], chosen: bool = False
+) -> Cluster | None:
+    """``cluster`` if ``cards`` are all of it (``inside``: its cards), two or more, or one
+    when the group itself was ``chosen``; None otherwise. The board's selection asks it
+    with the cards it shows."""
     if {c.id for c in inside} != {c.id for c in cards}:
         return None
     return cluster if len(inside) >= 2 or chosen else None
+
+
+def drop(
+    store: Store,
+    session_id: str,
+    cards: Sequence[Card],
+    column: str,
+    before: str | None,
+    group: str | None = None,
+) -> Change:
+    """Cards dropped in ``column`` just before the card ``before`` (None: after the last),
+    inside the frame of ``group`` or not. The anchor is a card, never a place counted on a
+    screen: the order is the store's (``column_order``); an anchor gone since is the end."""
+    return place(store, session_id, cards, column, group=group, before=before)
 
 
 def place(
@@ -103,16 +125,20 @@ def place(
     group: str | None = None,
     chosen: bool = False,
     keep_whole: bool = True,
+    before: str | None = None,
 ) -> Change:
     """Move ``cards`` (in this order) to ``column`` before the card at ``index`` of the
-    others in the order shown (the end if None), inside ``group`` if the cards land at its
-    edge (a drop inside its frame), else outside any group unless they land between two
-    cards of one. A whole group keeps its cards and moves with them (``whole_group``)."""
+    others in the order shown (the end if None), or before the card ``before`` (``drop``),
+    inside ``group`` if the cards land at its edge (a drop inside its frame), else outside
+    any group unless they land between two cards of one. A whole group keeps its cards and
+    moves with them (``whole_group``)."""
     if not cards:
         return Change("Déplacer l'idée")
     order, groups = column_order(store, session_id, column)
     moving = {c.id for c in cards}
     others = [c for c in order if c.id not in moving]
+    if before is not None:
+        index = next((i for i, c in enumerate(others) if c.id == before), None)
     index = len(others) if index is None else max(0, min(index, len(others)))
     edits: list[Edit] = []
     whole = whole_group(store, cards, chosen) if keep_whole else None

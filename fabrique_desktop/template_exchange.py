@@ -32,7 +32,7 @@ from fabrique_desktop.template import (
     Template,
     validate,
 )
-from fabrique_desktop.workspace import create_series, list_series, list_sessions
+from fabrique_desktop.workspace import list_series, list_sessions, new_series
 
 MAX_BYTES = MAX_TEMPLATE_BYTES
 PERSONA_FIELDS = (
@@ -135,15 +135,16 @@ def parse_template(data: bytes | str, name: str = "") -> Template:
 
 def import_template(
     store: Store, data: bytes | str, name: str = "", media_dir: Path | None = None
-) -> Series:
-    """A new series made from a template document (its deck and its planned ateliers); the
-    logo it carries is written into ``media_dir``."""
+) -> tuple[Change, Series]:
+    """A new series made from a template document (its deck and its planned ateliers), and
+    the change that creates it (the window's bus, or the command line, writes it); the logo
+    it carries is written into ``media_dir``."""
     template = parse_template(data, name)
     plan = template.data.get("series") or {}
     title = _free_title(store, plan.get("title") or template.title)
     clean = {k: v for k, v in template.data.items() if k not in ("app_version", "exported_at")}
     booklet.unpack_logo(clean, media_dir)
-    return create_series(store, Template.from_dict(clean), title)
+    return new_series(Template.from_dict(clean), title)
 
 
 # editing a series' own template

@@ -363,6 +363,7 @@ class Tally:
             self.reload()
             return self.totals()
         dirty: set[str] = set()
+        cards = change.read(Card) if change.rows is not None else None  # as the bus read them
         for vote_id in change.touched(Vote.kind):
             vote = self.store.get(Vote, vote_id)
             if vote is not None and vote.card_id not in self._parent:
@@ -370,7 +371,8 @@ class Tally:
                 dirty |= self._set_card(vote.card_id, self.store.get(Card, vote.card_id))
             dirty |= self._set_vote(vote_id, vote)
         for card_id in change.touched(Card.kind):
-            dirty |= self._set_card(card_id, self.store.get(Card, card_id))
+            card = cards.get(card_id) if cards is not None else self.store.get(Card, card_id)
+            dirty |= self._set_card(card_id, card)
         if not dirty:
             return {}
         roots: set[str] = set()

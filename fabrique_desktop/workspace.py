@@ -65,6 +65,8 @@ def demo_template() -> Template:
 
 
 def create_series(store: Store, template: Template, title: str | None = None) -> Series:
+    """A series written at once: the first start's (``ensure_first_use``) and tests'. A
+    window writes ``new_series``'s change through its bus."""
     change, series = new_series(template, title)
     store.apply(change)
     return series
@@ -199,6 +201,7 @@ def new_session(
 
 
 def create_session(store: Store, series: Series, title: str, **fields: object) -> Session:
+    """A session written at once (tests); a window writes ``new_session``'s change."""
     change, session = new_session(store, series, title, **fields)
     store.apply(change)
     return session
@@ -206,12 +209,6 @@ def create_session(store: Store, series: Series, title: str, **fields: object) -
 
 def rename(entity: Series | Session, title: str) -> Change:
     return Change("Renommer", (changes.update(entity, title=title.strip()),))
-
-
-def duplicate_session(store: Store, session: Session) -> Session:
-    change, copy = session_copy(store, session)
-    store.apply(change)
-    return copy
 
 
 def session_copy(store: Store, session: Session) -> tuple[Change, Session]:

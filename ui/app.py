@@ -226,9 +226,9 @@ class FabriqueApp(QObject):
     def show_manager(self) -> None:
         from ui.session_manager import SessionManager
 
-        current = self.window.session.id if self.window else ""
-        bus = self.window.bus if self.window else None
-        manager = SessionManager(self.store, current, self.window, bus=bus)
+        if self.window is None:  # the manager is a window's (its menu)
+            return
+        manager = SessionManager(self.window.bus, self.window.session.id, self.window)
         manager.open_requested.connect(self.open_session)
         manager.exec()
 

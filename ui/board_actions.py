@@ -110,7 +110,7 @@ class BoardActions(QObject):
             self._session_id,
             parsed,
             self.capture.target_column(),
-            self.scene.last_positions(),
+            self.controller.ends,
         )
         if not self.controller.bus.push(change):
             return None
@@ -211,14 +211,18 @@ class BoardActions(QObject):
         """Nudges of one selection, one after the other (within a second), are one step."""
         return ("keyboard move", frozenset(c.id for c in cards))
 
-    def drop(self, card_ids: list[str], column: str, index: int, group: str | None = None) -> None:
-        """Cards dropped at ``index`` of ``column``, inside the frame of ``group`` or not."""
+    def drop(
+        self, card_ids: list[str], column: str, before: str | None, group: str | None = None
+    ) -> None:
+        """Cards dropped in ``column`` before the card ``before`` (None: at the end), inside
+        the frame of ``group`` or not. The cards are the rows the board shows (as the last
+        change that touched them carried them): a drag reads no row before it writes."""
         from fabrique_desktop import grouping
 
-        cards = [c for c in (self.controller.card(i) for i in card_ids) if c is not None]
+        cards = [c for c in (self.scene.card(i) for i in card_ids) if c is not None]
         if cards:
             store = self.controller.store
-            change = grouping.place(store, self._session_id, cards, column, index, group)
+            change = grouping.drop(store, self._session_id, cards, column, before, group)
             self.push(change, card_ids)
 
     def delete(self) -> None:
@@ -400,18 +404,22 @@ class BoardActions(QObject):
             self.board_view.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_changed(self, change: Change, origin: Origin) -> None:
-        """Only the touched cards are looked at (the window's scene already shows them):
-        a capture on a board of 2000 ideas does not walk the board."""
+        """Only the touched cards are looked at, as the change carries them (whether the
+        scene heard of it first or not): a capture on a board of 2000 ideas does not walk
+        the board."""
         touched = change.touched(Card.kind)
         if change.touched(Persona.kind) or change.touched(Table.kind):
             self.reload_people()
         if change.touched("clusters"):  # grouped, ungrouped, renamed (or undone)
             self.reload_clusters()
-        if touched:
-            self._follow_tags(touched)
-        if self.filter.active and touched:
-            cards = [c for c in (self.scene.card(i) for i in touched) if c is not None]
-            self.scene.set_dimmed((self.scene.dimmed - touched) | self.filter.dimmed(cards))
+        if not touched:
+            return
+        rows = change.read(Card)
+        live = {i: c for i, c in rows.items() if not c.deleted and c.merged_into is None}
+        self._follow_tags(touched, live)
+        if self.filter.active:
+            dimmed = self.filter.dimmed(list(live.values()))
+            self.scene.set_dimmed((self.scene.dimmed - touched) | dimmed)
 
     def _update_vocabulary(self) -> None:
         self._card_tags = {c.id: tuple(c.tags) for c in self.scene.all_cards() if c.tags}
@@ -422,12 +430,13 @@ class BoardActions(QObject):
         self._tag_counts = counts
         self._set_vocabulary()
 
-    def _follow_tags(self, card_ids: set[str]) -> None:
-        """Keep the tag counts of the vocabulary (most used first) from the touched cards."""
+    def _follow_tags(self, card_ids: set[str], live: dict[str, Card]) -> None:
+        """Keep the tag counts of the vocabulary (most used first) from the touched cards
+        (``live``: those still on the board, as written)."""
         changed = False
         counts = self._tag_counts
         for card_id in card_ids:
-            card = self.scene.card(card_id)  # None: deleted or merged away
+            card = live.get(card_id)  # None: deleted or merged away
             now = tuple(card.tags) if card is not None else ()
             before = self._card_tags.pop(card_id, ())
             if now:

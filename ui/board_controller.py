@@ -27,24 +27,30 @@ class BoardController(QObject):
         self.series = series
         self.template: Template = series_template(series)
         self.bus = ChangeBus(store, self)
+        self.ends = board.ColumnEnds(store, session.id)  # where a new card goes
         self.bus.changed.connect(self._on_changed)
 
     def cards(self) -> list[Card]:
-        return board.session_cards(self.store, self.session.id)
+        cards = board.session_cards(self.store, self.session.id)
+        self.ends.know(cards)
+        return cards
 
     def card(self, card_id: str) -> Card | None:
         return self.store.get(Card, card_id)
 
     def capture(self, text: str, column: str = INBOX, **fields: Any) -> str | None:
         """Add a card; returns its id once it is committed, or ``None`` for empty text."""
-        change = board.capture(self.store, self.session.id, text, column, **fields)
+        change = board.capture(self.store, self.session.id, text, column, self.ends, **fields)
         if not self.bus.push(change):
             return None
         return next(iter(change.touched(Card.kind)), None)
 
     def _on_changed(self, change: Change, origin: Origin) -> None:
-        """The session itself was renamed (session manager, another laptop, an undo)."""
+        """Cards moved or added (the columns' ends follow); the session itself was renamed
+        (session manager, another laptop, an undo)."""
+        if change.touched(Card.kind):
+            self.ends.follow(change.read(Card).values())
         if self.session.id in change.touched(Session.kind):
-            session = self.store.get(Session, self.session.id)
+            session = change.read(Session).get(self.session.id)
             if session is not None:
                 self.session = session

@@ -111,13 +111,20 @@ class BoardDrag:
         self.indicator.show()
 
     def _end(self, pos: QPointF) -> None:
+        """The drop: the card it lands before (an anchor, not an index) and the group whose
+        frame it is in. The change's announcement lays the board out; a drop that changed
+        nothing (or was not stored) puts the cards back."""
         scene = self._scene
         column = scene.column_at(pos.x())
-        index = scene.drop_index(column, pos.y(), (i.card.id for i in self.carried))
+        carried = self.carried
+        moving = {i.card.id for i in carried}
+        index = scene.drop_index(column, pos.y(), moving)
+        others = [i for i in scene.stack(column) if i.card.id not in moving]
+        before = others[index].card.id if index < len(others) else None
         group = scene.group_at(column, pos.y())
         ids = scene.selected_card_ids()
-        for item in self.carried:
-            item.laid_at = None
+        for item in carried:
+            item.laid_at = None  # placed again by the next layout
             item.setZValue(0)
             item.set_ghost(False)
             item.setOpacity(scene.opacity_of(item.card.id))
@@ -126,8 +133,9 @@ class BoardDrag:
         self._view = None
         self.indicator.hide()
         scene.backdrops.light(None)
-        scene.cards_dropped.emit(ids, column, index, group)
-        scene.layout_cards()  # a drop that changes nothing puts the cards back
+        scene.cards_dropped.emit(ids, column, before, group)
+        if any(item.laid_at is None for item in carried):
+            scene.layout_cards()
 
     def _follow_pointer(self, event: QGraphicsSceneMouseEvent) -> None:
         """Remember where a drag's pointer is in its view; near an edge, scroll."""

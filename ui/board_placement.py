@@ -31,6 +31,7 @@ class BoardPlacement:
         self._measure_timer = QTimer(scene)
         self._measure_timer.setSingleShot(True)
         self._measure_timer.timeout.connect(self.measure_some)
+        self.passes = 0  # how many times the board (or some of its columns) was laid out
 
     def stack(self, column: str) -> list[CardItem]:
         """A column's notes as shown, top to bottom (the placement's own list: do not change it)."""
@@ -82,7 +83,7 @@ class BoardPlacement:
             ]
             came.sort(key=lambda i: i.card.position)
             if not old or not (kept or came):  # a column that was or becomes empty: its width
-                self._scene.layout_cards()
+                self._scene.refit()
                 return
             if len(kept) == len(old) and not came:
                 continue  # nothing of this column changed
@@ -91,6 +92,7 @@ class BoardPlacement:
                 appended[key] = came  # (a folded column hides its new cards: laid out whole)
             else:
                 stacks[key] = sorted(kept + came, key=lambda i: i.card.position)
+        self.passes += 1
         pending = False
         for key, came in appended.items():
             self.append(key, came, view_height)
@@ -169,6 +171,7 @@ class BoardPlacement:
 
     def lay_out_all(self) -> None:
         """Every column laid out again."""
+        self.passes += 1
         for stack in self._order.values():
             stack.clear()
         for item in self._scene.items_by_id.values():

@@ -50,20 +50,23 @@ class BoardScene(QGraphicsScene):
     laid_out(): cards were placed again (counts or heights may have changed).
     card_activated(str): a card was double-clicked (edit it).
     context_menu_requested(QPoint): right click (screen position); the selection is set.
-    cards_dropped(list, str, int, object): cards (ids, board order) dropped in a column
-        (key) before the card at an index counted without the moving cards, inside the frame
-        of a group (its id) or not (None).
+    cards_dropped(list, str, object, object): cards (ids, board order) dropped in a column
+        (key) before a card (its id; None: after the last), inside the frame of a group (its
+        id) or not (None).
     group_activated(str): a group's name band was double-clicked (rename it).
     unfold_requested(str): a folded column (a slim band with cards, on a narrow screen) must
         come into sight: one of its cards is to be shown, or its band was clicked.
+    widths_changed(): a column was or became empty, so its width may change: the view fits
+        the columns again now (``set_metrics`` lays the board out, once).
     """
 
     laid_out = Signal()
     card_activated = Signal(str)
     context_menu_requested = Signal(QPoint)
-    cards_dropped = Signal(list, str, int, object)
+    cards_dropped = Signal(list, str, object, object)
     group_activated = Signal(str)
     unfold_requested = Signal(str)
+    widths_changed = Signal()
 
     def __init__(self, columns: tuple[Column, ...], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -142,17 +145,6 @@ class BoardScene(QGraphicsScene):
                 item.setOpacity(self.opacity_of(card.id))
                 item.set_card(card, self._look(card))
         self._lay_out_columns(columns | was_in, ids, was_in)
-
-    def last_positions(self) -> dict[str, float]:
-        """The position of each column's last card (where a captured card goes after)."""
-        last: dict[str, float] = {}
-        for card in self._pending.values():
-            last[card.column] = max(last.get(card.column, card.position), card.position)
-        for column in self.columns:
-            if stack := self.stack(column.key):
-                end = stack[-1].card.position
-                last[column.key] = max(last.get(column.key, end), end)
-        return last
 
     def card(self, card_id: str) -> Card | None:
         """A card on the board (its note made or not yet), or None."""
@@ -387,6 +379,14 @@ class BoardScene(QGraphicsScene):
 
     def layout_cards(self) -> None:
         self.placement.lay_out_all()
+
+    def refit(self) -> None:
+        """Cards came into an empty column or left one: the view decides the widths again,
+        then the board is laid out once (by ``set_metrics``, or here if nothing changed)."""
+        passes = self.placement.passes
+        self.widths_changed.emit()
+        if self.placement.passes == passes:
+            self.layout_cards()
 
     def _lay_out_columns(self, columns: set[str], ids: set[str], was_in: set[str]) -> None:
         self.placement.lay_out_columns(columns, ids, was_in)

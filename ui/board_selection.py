@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from fabrique_desktop.grouping import group_of
+from fabrique_desktop.grouping import group_of, whole
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from ui.board_scene import BoardScene
@@ -118,10 +118,13 @@ class BoardSelection:
         selected = self.selected_card_ids()
         if not selected:
             return None
-        cluster_id = group_of(scene.items_by_id[selected[0]].card, scene.clusters)
-        if cluster_id is None or self.group_cards(cluster_id) != selected:
+        cards = [scene.items_by_id[i].card for i in selected]
+        cluster = scene.clusters.get(group_of(cards[0], scene.clusters) or "")
+        if cluster is None:
             return None
-        return cluster_id if len(selected) > 1 or cluster_id == self.chosen_group else None
+        inside = [scene.items_by_id[i].card for i in self.group_cards(cluster.id)]
+        chosen = cluster.id == self.chosen_group
+        return cluster.id if whole(cards, cluster, inside, chosen) is not None else None
 
     def select_group(self, cluster_id: str) -> None:
         """Select a group (its band): all its cards."""

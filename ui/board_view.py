@@ -289,6 +289,7 @@ class BoardView(QWidget):
         layout.addWidget(self.view, 1)
         scene.laid_out.connect(self._update_counts)
         scene.unfold_requested.connect(self.unfold)
+        scene.widths_changed.connect(self._fit)
 
     @property
     def base_pixel_size(self) -> int:

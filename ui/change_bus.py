@@ -13,14 +13,17 @@ nowhere else:
 - ``bus.announce(change, origin)``: the data was already written by another engine (the
   live link, a notes import through the sync journal): only the announcement.
 - ``bus.record(command, change, origin)``: a step already done by its own engine (a notes
-  import, a conflict's choice) enters the history; its undo and redo announce through
-  ``bus.announce``.
-- ``bus.undo()`` / ``bus.redo()``: the step is *rebased* first (``changes.rebased``): a
-  field that another laptop or an import changed since keeps its newer value, and the
-  status bar is told (``notice``) when a step had nothing left to undo.
+  import, a conflict's choice) enters the history.
+- ``bus.undo()`` / ``bus.redo()``: every step of the history is a ``BusCommand``, one
+  protocol: the step is written first (``prepare``), *rebased* (``changes.rebased``: a
+  field that another laptop or an import changed since keeps its newer value); a write that
+  fails (a full disk) is told through ``failed`` and the history does not move; then Qt's
+  ``undo``/``redo`` only announce what was written. The status bar is told (``notice``)
+  when a step had nothing left to undo.
 
-Every view, panel and dialog listens to ``changed(change, origin)`` and reads again what
-the change touched. No widget calls ``store.apply``, and no one else emits these signals.
+Every view, panel and dialog listens to ``changed(change, origin)``; what the change
+touched is in ``change.read(Card)`` (and each other kind), read once after the write for
+every listener. No widget calls ``store.apply``, and no one else emits these signals.
 
 Keyboard nudges (Ctrl+Up/Down) of one selection within ``MERGE_WINDOW`` seconds make one
 undo step; everything else (a send to a column, a drop) is a step of its own.
@@ -36,7 +39,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from fabrique_desktop.changes import Change, Edit, Origin, combine, rebased
+from fabrique_desktop.changes import Change, Edit, Origin, announced, combine, rebased
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.ports import Store
 
@@ -51,7 +54,7 @@ class ChangeBus(QObject):
 
     Signals:
         changed(Change, Origin): a change is in the database (for an undo: what was undone,
-            as a change of its own); every listener reads again what it touched.
+            as a change of its own), with the rows it touched (``Change.read``).
         failed(str): a change could not be stored (full disk, read-only…): a French message.
         notice(str): something the facilitator should read in the status bar (an undo that
             had nothing left to undo).
@@ -86,7 +89,7 @@ class ChangeBus(QObject):
             return False
         stamp = self.clock()
         self.history.push(ChangeCommand(self, change, merge_key, stamp))
-        self.changed.emit(change, origin)
+        self._announce(change, origin)
         return True
 
     def apply(self, change: Change, origin: Origin = Origin.LOCAL) -> bool:
@@ -96,17 +99,17 @@ class ChangeBus(QObject):
             return True
         if not self._write(change):
             return False
-        self.changed.emit(change, origin)
+        self._announce(change, origin)
         return True
 
     def announce(self, change: Change, origin: Origin) -> None:
         """Tell every listener about a change another engine already wrote."""
-        self.changed.emit(change, origin)
+        self._announce(change, origin)
 
-    def record(self, command: QUndoCommand, change: Change, origin: Origin) -> None:
-        """A step its own engine already did (its first ``redo`` must do nothing)."""
+    def record(self, command: BusCommand, change: Change, origin: Origin) -> None:
+        """A step its own engine already did (its first ``redo`` does nothing)."""
         self.history.push(command)
-        self.changed.emit(change, origin)
+        self._announce(change, origin)
 
     def forget(self, kind: str, entity_id: str, values: Mapping[str, Any]) -> None:
         """Erase for good: every step of the history that holds these fields of this entity
@@ -119,19 +122,19 @@ class ChangeBus(QObject):
     def undo(self) -> None:
         """Ctrl+Z: the last step, rebased; a step that cannot be written stays undoable."""
         command = self.history.command(self.history.index() - 1)
-        if isinstance(command, ChangeCommand) and not command.prepare(undo=True):
-            return
-        if self.history.canUndo():
+        if isinstance(command, BusCommand) and command.prepare(undo=True):
             self.history.undo()
 
     def redo(self) -> None:
         command = self.history.command(self.history.index())
-        if isinstance(command, ChangeCommand) and not command.prepare(undo=False):
-            return
-        if self.history.canRedo():
+        if isinstance(command, BusCommand) and command.prepare(undo=False):
             self.history.redo()
 
     # used by the commands
+
+    def _announce(self, change: Change, origin: Origin) -> None:
+        """Every listener hears of ``change`` with the rows it touched, read once for all."""
+        self.changed.emit(announced(self.store, change), origin)
 
     def _write(self, change: Change) -> bool:
         try:
@@ -142,9 +145,10 @@ class ChangeBus(QObject):
             return False
         return True
 
-    def _stepped(self, change: Change, step: Change, skipped: int, origin: Origin) -> None:
-        """An undo or redo was written: announce it; say what was left as it is."""
-        self.changed.emit(step, origin)
+    def stepped(self, change: Change, step: Change, skipped: int, origin: Origin) -> None:
+        """An undo or redo of ``change`` was written (``step``): announced; the status bar
+        says what was left as someone else changed it."""
+        self._announce(step, origin)
         if not skipped and (step or not change):
             return
         if step:
@@ -158,7 +162,57 @@ class ChangeBus(QObject):
         self.notice.emit(text.format(change.label))
 
 
-class ChangeCommand(QUndoCommand):
+class BusCommand(QUndoCommand):
+    """One step of a window's history, already done when it is pushed (its first ``redo``
+    does nothing). The bus calls ``prepare`` before the history moves: the step is written
+    there (``_write``, rebased on the rows as they are now), or refused with the French
+    reason through ``failed`` and the history stays put. Qt's ``undo``/``redo`` then only
+    announce what was written (``_announce``)."""
+
+    def __init__(self, bus: ChangeBus, label: str) -> None:
+        super().__init__(label)
+        self._bus = bus
+        self._done = True
+        self._prepared: tuple[Change, int] | None = None
+
+    def prepare(self, undo: bool) -> bool:
+        """Write the undo (or redo) before the history moves; False if it was not stored."""
+        try:
+            self._prepared = self._write(undo)
+        except FabriqueError as error:
+            log.warning("step %r not stored: %s", self.text(), error)
+            self._bus.failed.emit(str(error))
+            return False
+        return True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._step(undo=False)
+
+    def undo(self) -> None:
+        self._step(undo=True)
+
+    def _write(self, undo: bool) -> tuple[Change, int]:
+        """Write this step's undo (or redo): what was written, and how many fields were left
+        as someone else changed them since. Raises ``FabriqueError`` if nothing was stored."""
+        raise NotImplementedError
+
+    def _announce(self, step: Change, skipped: int, undo: bool) -> None:
+        """Tell the listeners what the undo (or redo) wrote."""
+        raise NotImplementedError
+
+    def _step(self, undo: bool) -> None:
+        if self._prepared is None and not self.prepare(undo):
+            return  # moved by the stack itself (nothing does): the history says so
+        assert self._prepared is not None
+        step, skipped = self._prepared
+        self._prepared = None
+        self._announce(step, skipped, undo)
+
+
+class ChangeCommand(BusCommand):
     """One step of the history: a ``Change`` value (never Qt items).
 
     Undo applies the inverse and redo the change again, each rebased on the rows as they
@@ -168,13 +222,10 @@ class ChangeCommand(QUndoCommand):
     def __init__(
         self, bus: ChangeBus, change: Change, merge_key: Hashable | None, stamp: float
     ) -> None:
-        super().__init__(change.label)
-        self._bus = bus
+        super().__init__(bus, change.label)
         self._change = change
         self._merge_key = merge_key
         self._stamp = stamp
-        self._done = True  # pushed after its first write: the first redo does nothing
-        self._prepared: tuple[Change, int] | None = None
 
     @property
     def change(self) -> Change:
@@ -197,37 +248,17 @@ class ChangeCommand(QUndoCommand):
             ),
         )
 
-    def prepare(self, undo: bool) -> bool:
-        """Write the rebased undo (or redo) before the history moves; False if not stored."""
+    def _write(self, undo: bool) -> tuple[Change, int]:
         target = self._change.inverse() if undo else self._change
         step, skipped = rebased(self._bus.store, target)
         step = step.effective()
-        if step and not self._bus._write(step):
-            return False
-        self._prepared = (step, skipped)
-        return True
+        if step:
+            self._bus.store.apply(step)
+        return step, skipped
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._step(undo=False)
-
-    def undo(self) -> None:
-        self._step(undo=True)
-
-    def _step(self, undo: bool) -> None:
-        if self._prepared is None:  # moved by the stack itself (not through the bus)
-            target = self._change.inverse() if undo else self._change
-            step, skipped = rebased(self._bus.store, target)
-            step = step.effective()
-            if step:
-                self._bus.store.apply(step)
-            self._prepared = (step, skipped)
-        step, skipped = self._prepared
-        self._prepared = None
+    def _announce(self, step: Change, skipped: int, undo: bool) -> None:
         origin = Origin.UNDO if undo else Origin.REDO
-        self._bus._stepped(self._change, step, skipped, origin)
+        self._bus.stepped(self._change, step, skipped, origin)
 
     # merging (Qt calls these when a command is pushed on top of this one)
 

@@ -29,7 +29,6 @@ from fabrique_desktop import sync
 from fabrique_desktop.changes import Origin
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import ENTITY_TYPES, Session
-from fabrique_desktop.ports import Store
 
 if TYPE_CHECKING:
     from ui.change_bus import ChangeBus
@@ -50,18 +49,17 @@ class ConflictsDialog(QDialog):
 
     def __init__(
         self,
-        store: Store,
         journal: sync.SyncJournal,
         session: Session,
         parent: QWidget | None,
-        bus: ChangeBus | None = None,
+        bus: ChangeBus,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.store = bus.store
         self.journal = journal
         self.session = session
-        self.bus = bus  # the window's change bus: choices become undo steps
-        self.sync = sync.SessionSync(store, journal, session.id)
+        self.bus = bus  # the window's change bus: each choice is an undo step, announced
+        self.sync = sync.SessionSync(self.store, journal, session.id)
         self.conflicts: list[sync.Conflict] = []
         self.setWindowTitle(self.tr("Conflits à trancher — {}").format(session.title))
         self.resize(1180, 680)
@@ -86,9 +84,7 @@ class ConflictsDialog(QDialog):
         body.addWidget(self.list, 2)
         body.addLayout(right, 3)
         hint = QLabel(
-            self.tr("↑ ↓ : choisir un conflit · 1, 2, 3… : garder cette version · Échap : fermer")
-            if bus is None
-            else self.tr(
+            self.tr(
                 "↑ ↓ : choisir un conflit · 1, 2, 3… : garder cette version · "
                 "Ctrl+Z : annuler le dernier choix · Échap : fermer"
             )
@@ -108,10 +104,9 @@ class ConflictsDialog(QDialog):
         for n in range(1, MAX_VERSIONS + 1):
             shortcut = QShortcut(QKeySequence(str(n)), self)
             shortcut.activated.connect(lambda n=n: self.keep(n - 1))
-        if bus is not None:
-            QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_choice)
-            for keys in ("Ctrl+Shift+Z", "Ctrl+Y"):
-                QShortcut(QKeySequence(keys), self, self.redo_choice)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_choice)
+        for keys in ("Ctrl+Shift+Z", "Ctrl+Y"):
+            QShortcut(QKeySequence(keys), self, self.redo_choice)
         self.reload()
 
     def reload(self) -> None:
@@ -151,10 +146,7 @@ class ConflictsDialog(QDialog):
             return
         value = conflict.versions[index]
         try:
-            if self.bus is None:
-                self.sync.resolve(conflict, value)
-            else:
-                self._resolve_undoably(conflict, value)
+            self._resolve_undoably(conflict, value)
         except FabriqueError as error:
             log.warning("conflict not resolved: %s", error)
             self.detail.setText(str(error))
@@ -165,7 +157,6 @@ class ConflictsDialog(QDialog):
     def undo_choice(self) -> None:
         """Ctrl+Z here: undo the last choice made (only a choice: board steps wait for the
         board's own Ctrl+Z)."""
-        assert self.bus is not None
         stack = self.bus.history
         from ui.sync_commands import ResolveCommand
 
@@ -176,7 +167,6 @@ class ConflictsDialog(QDialog):
         self.reload()
 
     def redo_choice(self) -> None:
-        assert self.bus is not None
         stack = self.bus.history
         from ui.sync_commands import ResolveCommand
 
@@ -186,7 +176,6 @@ class ConflictsDialog(QDialog):
         self.reload()
 
     def _resolve_undoably(self, conflict: sync.Conflict, value: Any) -> None:
-        assert self.bus is not None  # only called with a bus
         from fabrique_desktop import sync_undo
         from ui.sync_commands import ResolveCommand
 
@@ -194,14 +183,7 @@ class ConflictsDialog(QDialog):
         engine = sync.SessionSync(self.store, self.journal, self.session.id)
         change = sync_undo.resolve(engine, conflict, value)
         command = ResolveCommand(
-            self.store,
-            self.journal,
-            self.session.id,
-            conflict,
-            value,
-            change,
-            self.bus.announce,
-            self._tell,
+            self.bus, self.journal, self.session.id, conflict, value, change, self._tell
         )
         self.bus.record(command, change, Origin.LOCAL)  # already done: its first redo does nothing
 

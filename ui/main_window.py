@@ -213,8 +213,7 @@ class MainWindow(QMainWindow):
             self._last_change = change
         ids = change.touched(Card.kind)
         if ids:
-            cards = [c for c in (self.store.get(Card, i) for i in ids) if c is not None]
-            self.scene.refresh(cards)
+            self.scene.refresh(change.read(Card).values())
             if len(ids) == 1 and (card_id := next(iter(ids))) in self.scene.items_by_id:
                 # whole, in its column; no other moves (a phone's card leaves folds as they are)
                 self.board.view.show_card(card_id, unfold=origin in UNFOLDING)

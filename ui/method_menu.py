@@ -220,6 +220,7 @@ class MethodMenu(QObject):
     def import_template_from(self, source: Path) -> Series | None:
         """A new series from a template file; a calm message, and nothing changed, if refused."""
         from fabrique_desktop import template_exchange
+        from fabrique_desktop.changes import Origin
         from fabrique_desktop.workspace import list_sessions
 
         try:
@@ -230,12 +231,14 @@ class MethodMenu(QObject):
             )
             return None
         try:
-            series = template_exchange.import_template(
+            change, series = template_exchange.import_template(
                 self.store, data, source.name, self.media_dir()
             )
         except FabriqueError as error:
             self._refuse(str(error))
             return None
+        if not self.window.bus.push(change, origin=Origin.IMPORT):
+            return None  # not stored: the bus said why
         sessions = list_sessions(self.store, series.id)
         self._inform(
             self.tr("Série créée : « {} » ({} atelier(s)).").format(series.title, len(sessions))

@@ -182,10 +182,7 @@ class NotesMenu(QObject):
     def show_conflicts(self) -> None:
         from ui.conflicts_dialog import ConflictsDialog
 
-        bus = getattr(self.window, "bus", None)
-        dialog = ConflictsDialog(self.store, self.journal(), self.session, self.window, bus=bus)
-        if bus is None:
-            dialog.resolved.connect(lambda _kind, _id: self.refresh())
+        dialog = ConflictsDialog(self.journal(), self.session, self.window, self.window.bus)
         self.dialog = dialog
         dialog.open()
 
@@ -199,7 +196,7 @@ class NotesMenu(QObject):
         from ui.sync_commands import ImportCommand
 
         bus = self.window.bus
-        command = ImportCommand(self.store, journal, done, bus.announce, self._tell)
+        command = ImportCommand(bus, journal, done, self._tell)
         bus.record(
             command, done.change, Origin.IMPORT
         )  # already merged: its first redo does nothing

@@ -118,8 +118,7 @@ class ProjectorWindow(QWidget):
     def _on_changed(self, change: Change, origin: Origin) -> None:
         ids = change.touched(Card.kind)
         if ids:
-            cards = [c for c in (self.controller.store.get(Card, i) for i in ids) if c]
-            self.scene.refresh(cards)
+            self.scene.refresh(change.read(Card).values())
         self._follow_selection()
         if len(ids) == 1 and (card_id := next(iter(ids))) in self.scene.items_by_id:
             # a captured (or moved) card: whole in sight for the room too, as on the laptop

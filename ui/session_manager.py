@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from fabrique_desktop import workspace
 from fabrique_desktop.board import session_cards
 from fabrique_desktop.model import PHASES, Series, Session
-from fabrique_desktop.ports import Store
 from fabrique_desktop.template import builtin_template
 from ui.change_bus import ChangeBus
 from ui.icons import icon
@@ -38,16 +37,13 @@ class SessionManager(QDialog):
     open_requested = Signal(str)
 
     def __init__(
-        self,
-        store: Store,
-        current_session_id: str,
-        parent: QWidget | None = None,
-        bus: ChangeBus | None = None,
+        self, bus: ChangeBus, current_session_id: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.store = store
-        # the open window's bus (its title follows a rename); none open: this dialog's own
-        self.bus = bus if bus is not None else ChangeBus(store, self)
+        self.store = bus.store
+        # the open window's bus: each act is one of its undo steps, announced (its title
+        # follows a rename)
+        self.bus = bus
         self.current_session_id = current_session_id  # the one open: never deleted here
         self._select_id = current_session_id  # the row chosen after a reload
         self.setWindowTitle(self.tr("Ateliers et séries"))
@@ -152,7 +148,7 @@ class SessionManager(QDialog):
 
     def create_session(self, series: Series, title: str, phase: str, date: str) -> Session | None:
         change, session = workspace.new_session(self.store, series, title, phase=phase, date=date)
-        if not self.bus.apply(change):
+        if not self.bus.push(change):
             return None
         self._select_id = session.id
         self.reload()
@@ -163,7 +159,7 @@ class SessionManager(QDialog):
             self, self.tr("Nouvelle série"), self.tr("Titre de la série (modèle La Fabrique) :")
         )
         if ok and title.strip():
-            self.bus.apply(workspace.new_series(builtin_template(), title.strip())[0])
+            self.bus.push(workspace.new_series(builtin_template(), title.strip())[0])
             self.reload()
 
     def _entity(self, kind: str, id_: str) -> Series | Session | None:
@@ -183,7 +179,7 @@ class SessionManager(QDialog):
             self, self.tr("Renommer"), self.tr("Nouveau titre :"), text=entity.title
         )
         if ok and title.strip():
-            self.bus.apply(workspace.rename(entity, title))
+            self.bus.push(workspace.rename(entity, title))
             self.reload()
 
     def _duplicate(self) -> None:
@@ -192,7 +188,7 @@ class SessionManager(QDialog):
             session = self.store.get(Session, selected[1])
             if session is not None:
                 change, copy = workspace.session_copy(self.store, session)
-                if self.bus.apply(change):
+                if self.bus.push(change):
                     self._select_id = copy.id
                 self.reload()
 
@@ -234,7 +230,7 @@ class SessionManager(QDialog):
                     ),
                 )
                 return
-            self.bus.apply(workspace.delete_series(self.store, entity))
+            self.bus.push(workspace.delete_series(self.store, entity))
         else:
-            self.bus.apply(workspace.delete_session(self.store, entity))
+            self.bus.push(workspace.delete_session(self.store, entity))
         self.reload()

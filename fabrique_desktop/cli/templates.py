@@ -45,9 +45,10 @@ def import_template(args: argparse.Namespace, context: Context) -> int:
     except OSError as error:
         raise TemplateError(f"Impossible de lire « {path} » : {disk.reason(error)}.") from error
     context.backups.take("avant-import-modele", thin=False)
-    series = template_exchange.import_template(
+    change, series = template_exchange.import_template(
         context.store, data, path.name, context.data_dir.media
     )
+    context.store.apply(change)
     count = len(list_sessions(context.store, series.id))
     print(f"Série créée : « {series.title} » ({count} atelier(s)) — {series.id}")
     return 0

@@ -18,7 +18,8 @@ def test_round_trip_keeps_columns_values_personas_and_plan(store, demo, session)
     data = template_exchange.export_template(store, demo)
     text = template_exchange.to_json(data)
     assert "Zoé" not in text
-    series = template_exchange.import_template(store, text.encode("utf-8"))
+    change, series = template_exchange.import_template(store, text.encode("utf-8"))
+    store.apply(change)
     assert series.title == "La Fabrique — Acte 1 (2)"
     deck = personas.deck(store, series.id)
     assert [p.first_name for p in deck][:3] == ["Bernadette", "Karim", "Thảo"]

@@ -84,9 +84,10 @@ def build_world(root: Path) -> World:
         (data.media / "persona-0123456789ab.jpg").write_bytes(JPEG)
         store.apply(edit_persona(persona_a, portrait="persona-0123456789ab.jpg"))
         document = template_exchange.export_template(store, series_a)
-        series_b = template_exchange.import_template(
+        change, series_b = template_exchange.import_template(
             store, template_exchange.to_json(document), "b.json"
         )
+        store.apply(change)
         b_one = next(s for s in list_sessions(store, series_b.id) if s.number == 1)
         store.apply(board.capture(store, b_one.id, "Une idée de la série B"))
         card3 = sorted(store.find(Card, session_id=three.id), key=lambda c: c.id)[0]

@@ -212,7 +212,7 @@ def test_the_open_session_renamed_in_the_manager_retitles_the_window(
 ) -> None:
     from ui.session_manager import SessionManager
 
-    manager = SessionManager(window.store, window.session.id, window, bus=window.bus)
+    manager = SessionManager(window.bus, window.session.id, window)
     qtbot.addWidget(manager)
     monkeypatch.setattr(
         "ui.session_manager.QInputDialog.getText", lambda *a, **k: ("Atelier du jeudi", True)

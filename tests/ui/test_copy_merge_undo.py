@@ -121,3 +121,36 @@ def test_a_conflict_choice_is_undone_in_the_dialog_and_from_the_board(
     window.undo_action.trigger()
     assert store.get(Card, first_id).text == kept
     assert "Conflits à trancher" in window.statusBar().currentMessage()
+
+
+def test_an_import_undo_refused_by_the_disk_leaves_the_history_where_it_was(
+    qtbot, window, store, session, tmp_path, monkeypatch
+) -> None:
+    """One undo protocol (issue 25): the import's undo is written before the history moves;
+    a full disk says so and the step stays undoable (it moved the history and not the data)."""
+    from fabrique_desktop import sync_undo
+    from fabrique_desktop.errors import StorageError
+
+    back, first_id = _copy_back(store, session, tmp_path)
+    window.notes_menu.refresh()
+    failures: list[str] = []
+    window.bus.failed.disconnect()  # no message box: the text is kept
+    window.bus.failed.connect(failures.append)
+    assert window.notes_menu.import_path(back)
+    window.notes_menu.dialog.done(0)
+    history = window.bus.history
+    index = history.index()
+
+    def full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise StorageError("Le disque est plein : rien n'a été enregistré.")
+
+    monkeypatch.setattr(sync_undo, "apply_step", full)
+    window.undo_action.trigger()
+    assert failures == ["Le disque est plein : rien n'a été enregistré."]
+    assert history.index() == index  # still the import to undo
+    assert "Nadïa : « un jardin partagé »" in _texts(window)
+    monkeypatch.undo()
+    window.undo_action.trigger()
+    assert history.index() == index - 1
+    assert "Nadïa : « un jardin partagé »" not in _texts(window)
+    assert store.get(Card, first_id).text == "une idée de départ"

@@ -6,12 +6,13 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from fabrique_desktop import board
 from fabrique_desktop.model import Card, Series, Session
 from fabrique_desktop.workspace import list_series, list_sessions
+from ui.change_bus import ChangeBus
 from ui.session_manager import SessionManager
 
 
 @pytest.fixture
 def manager(qtbot, store, demo, session):
-    dialog = SessionManager(store, session.id)
+    dialog = SessionManager(ChangeBus(store), session.id)
     qtbot.addWidget(dialog)
     return dialog
 
