@@ -414,7 +414,7 @@ def test_a_phone_idea_in_a_folded_column_stays_folded(qtbot, fabrique_app, demo_
     room.commit = lambda change: (store.apply(change), edits.append(change))
     data = {"text": "Une fête de quartier", "column": "art"}
     answer = room.handle(phone_room.Request("idea", phone["phone"], phone["token"], data))
-    window._on_changed(edits[-1], Origin.PHONE)
+    window.bus.announce(edits[-1], Origin.PHONE)  # as the room does (written already)
     card_id = store.get(PhoneIdea, answer["idea"]["id"]).card_id
     item = window.scene.items_by_id[card_id]
     assert not item.isVisible()  # not drawn over the folded band

@@ -136,7 +136,7 @@ def test_a_phone_card_leaves_the_folds_as_they_are(qtbot, narrow) -> None:
     assert "art" in before
     card = window.scene.cards_in("art")[0].card
     window.scene.clearSelection()
-    window._on_changed(_edit_of(window, card), Origin.PHONE)
+    window.bus.announce(_edit_of(window, card), Origin.PHONE)
     assert window.board.folded_columns() == before
 
 
