@@ -448,21 +448,20 @@ def join_from_window(
 
 def join_with(window: MainWindow, host: str, port: int, code: str, name: str) -> LiveSession | None:
     """Fetch the facilitator's session (if not here yet), open it, link it."""
-    from fabrique_desktop.live.client import fetch_copy
     from fabrique_desktop.live.engine import import_copy
     from fabrique_desktop.model import Session
+    from ui.copy_fetch import fetch_with_progress
 
     store = window.store
     try:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            welcome, copy = fetch_copy(host, port, code, name)
-            session_id = str(welcome.get("session", ""))
-            local = store.get(Session, session_id)
-            if local is None or local.deleted:
-                import_copy(store, journal_of(store), copy)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        fetched = fetch_with_progress(window, host, port, code, name)  # the window runs on
+        if fetched is None:
+            return None  # cancelled
+        welcome, copy = fetched
+        session_id = str(welcome.get("session", ""))
+        local = store.get(Session, session_id)
+        if local is None or local.deleted:
+            import_copy(store, journal_of(store), copy)
     except FabriqueError as error:
         QMessageBox.warning(window, window.tr("Impossible de rejoindre"), str(error))
         return None

@@ -286,10 +286,18 @@ def fetch_copy(
     ``LiveError`` with a French message if the address is not local, nobody answers, or the
     facilitator refuses (wrong code, other version…).
     """
+    return asyncio.run(fetching_copy(host, port, code, name, timeout))
+
+
+async def fetching_copy(
+    host: str, port: int, code: str, name: str = "", timeout: float = COPY_TIMEOUT
+) -> tuple[dict[str, object], bytes]:
+    """``fetch_copy`` as a coroutine, for a network loop that is already running (the
+    window's: its thread waits on nobody)."""
     if not is_local(host):
         raise LiveError(f"« {host} » n'est pas une adresse du réseau local.")
     try:
-        return asyncio.run(asyncio.wait_for(_fetch_copy(host, port, code, name), timeout))
+        return await asyncio.wait_for(_fetch_copy(host, port, code, name), timeout)
     except (TimeoutError, OSError, asyncio.IncompleteReadError) as error:
         log.warning("live: no copy from %s:%s: %r", host, port, error)
         raise LiveError(refusal_message("unreachable")) from error
