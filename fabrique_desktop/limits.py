@@ -28,6 +28,10 @@ MAX_REFERENCES = 5_000  # the ideas behind one engagement
 MAX_NUMBER = 100_000  # an atelier's or a table's number, minutes, dots
 MAX_POSITION = 1e12  # positions on the board or in a list (finite, either sign)
 MAX_SECONDS = 7 * 24 * 3600.0  # a timer
+# what a facilitator sets: the dialogs offer these, the core refuses beyond them
+MAX_DOTS = 50  # dots per voter in a vote (the window's vote panel, the phones' room)
+MAX_TABLES = 60  # tables in an atelier
+MAX_TIMER_MINUTES = 10 * 60  # one round of the timer
 # a whole copy (bundle) or template
 MAX_ENTITIES = 200_000  # rows in one copy of a session
 MAX_TEMPLATE_BYTES = 4 * 1024 * 1024

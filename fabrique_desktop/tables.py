@@ -18,14 +18,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from fabrique_desktop import changes
+from fabrique_desktop import changes, limits
 from fabrique_desktop.board import session_cards
 from fabrique_desktop.changes import Change, Edit
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Card, Participant, Persona, Session, Table
 from fabrique_desktop.ports import Store
 
-MAX_TABLES = 60
+MAX_TABLES = limits.MAX_TABLES
 # Tables are named after (session, number): see ``table_id``.
 _TABLE_IDS = "6f1d2c3a-5b7e-4f80-9a1c-3e2d4b5a6c7f"
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import ClassVar
 
-from fabrique_desktop import changes
+from fabrique_desktop import changes, limits
 from fabrique_desktop.changes import Change, Edit
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Entity, register
@@ -21,7 +21,7 @@ from fabrique_desktop.ports import Store
 
 Clock = Callable[[], datetime]
 DEFAULT_SECONDS = 20 * 60
-MAX_SECONDS = 10 * 60 * 60
+MAX_SECONDS = limits.MAX_TIMER_MINUTES * 60
 
 
 def system_clock() -> datetime:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from fabrique_desktop import changes
+from fabrique_desktop import changes, limits
 from fabrique_desktop.changes import Change, Edit
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Card, Entity, Participant, Session, Table, Vote, register
@@ -29,7 +29,7 @@ from fabrique_desktop.ports import Store
 from fabrique_desktop.tables import new_table, participant_label, participants
 
 DEFAULT_DOTS = 3
-MAX_DOTS = 50
+MAX_DOTS = limits.MAX_DOTS
 DEFAULT_TOP = 10
 MAX_ROOM_DOTS = 999
 _GONE = "\0gone"  # Tally: a card that is not (or no longer) on the board or merged

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fabrique_desktop import limits
 from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.live import codes
@@ -815,7 +816,7 @@ class PollDialog(QDialog):
         self.selection.setEnabled(selected > 0)
         (self.selection if selected > 0 else self.all_cards).setChecked(True)
         self.dots = QSpinBox()
-        self.dots.setRange(1, 50)
+        self.dots.setRange(1, limits.MAX_DOTS)
         self.dots.setValue(3)
         self.secret = QCheckBox(self.tr("Vote secret (compte dévoilé plus tard)"))
         form.addRow(self.all_cards)

@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fabrique_desktop import timer
+from fabrique_desktop import limits, timer
 from fabrique_desktop.ports import Store
 from fabrique_desktop.timer import Clock, TimerState
 from ui import facilitation_style as style
@@ -159,7 +159,7 @@ class TimerOverlay(QFrame):
         self.minute_button.setToolTip(self.tr("Ajouter une minute (F8)"))
         self.minute_button.clicked.connect(self.add_minute)
         self.minutes = QSpinBox()
-        self.minutes.setRange(1, 600)
+        self.minutes.setRange(1, limits.MAX_TIMER_MINUTES)
         self.minutes.setSuffix(self.tr(" min"))
         self.minutes.setValue(max(1, round(self.state.duration / 60)))
         self.minutes.setAccessibleName(self.tr("Durée du tour en minutes"))
@@ -278,7 +278,7 @@ class TimerOverlay(QFrame):
             self.tr("Durée du tour, en minutes :"),
             self.minutes.value(),
             1,
-            600,
+            limits.MAX_TIMER_MINUTES,
         )
         if chosen:
             self.minutes.setValue(minutes)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fabrique_desktop import votes
+from fabrique_desktop import limits, votes
 from fabrique_desktop.changes import Change
 from fabrique_desktop.ports import Store
 from ui import facilitation_style as style
@@ -62,7 +62,7 @@ class VotePanel(QWidget):
         self.voter_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.voter_list.currentItemChanged.connect(self._voter_chosen)
         self.dots = QSpinBox()
-        self.dots.setRange(1, votes.MAX_DOTS)
+        self.dots.setRange(1, limits.MAX_DOTS)
         self.dots.valueChanged.connect(self._budget_changed)
         self.dots_label = style.label(self.tr("Gommettes par votant :"))
         self.dots_label.setBuddy(self.dots)
@@ -73,7 +73,7 @@ class VotePanel(QWidget):
         self.reveal_button = QPushButton(self.tr("Révéler les votes"))
         self.reveal_button.clicked.connect(self.reveal)
         self.tables_count = QSpinBox()
-        self.tables_count.setRange(1, 60)
+        self.tables_count.setRange(1, limits.MAX_TABLES)
         self.tables_count.setValue(6)
         self.tables_count.setSuffix(self.tr(" tables"))
         self.tables_button = QPushButton(self.tr("Ajouter"))
