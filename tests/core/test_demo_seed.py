@@ -167,7 +167,7 @@ def test_the_joint_credit_travels_in_copies_not_in_templates(store, demo, demo_s
     document = template_exchange.export_template(store, store.get(Series, demo.id))
     assert document["format_version"] == 2
     assert document["series"]["ateliers"][2]["audience"] == "Conseil de Développement"
-    made = template_exchange.import_template(store, template_exchange.to_json(document))
+    _change, made = template_exchange.import_template(store, template_exchange.to_json(document))
     assert joint_groups(made.template) == {}
 
 
