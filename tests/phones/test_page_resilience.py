@@ -82,7 +82,9 @@ def command(data_dir: DataDir, store: Store, session: Session) -> Iterator[Comma
     command.stop()
 
 
-def test_sigterm_and_reopen_with_a_draft_typed(browser, command: Command, store: Store) -> None:
+def test_sigterm_and_reopen_with_a_draft_typed(
+    browser, command: Command, store: Store, tmp_path: Path
+) -> None:
     """After SIGTERM the page said « Merci de votre participation ! » for good and a reload
     lost the typed idea: now it says the room is closed for now, keeps the draft, and is back
     on its own within seconds of the room reopening; the idea is then sent once."""
@@ -91,6 +93,7 @@ def test_sigterm_and_reopen_with_a_draft_typed(browser, command: Command, store:
     page.fill("#idea", DRAFT)
     command.stop()
     page.wait_for_selector("#closed-screen:not([hidden])")
+    page.screenshot(path=str(tmp_path / "closed.png"), full_page=True)
     assert "fermé la salle" in page.inner_text("#closed-text")
     assert "se reconnectera d'elle-même" in page.inner_text("#closed-hint")
     time.sleep(1.0)
@@ -106,7 +109,9 @@ def test_sigterm_and_reopen_with_a_draft_typed(browser, command: Command, store:
     assert [c.text for c in store.find(Card)].count(DRAFT) == 1
 
 
-def test_ideas_sent_offline_leave_once_when_back(browser, store: Store, session: Session) -> None:
+def test_ideas_sent_offline_leave_once_when_back(
+    browser, store: Store, session: Session, tmp_path: Path
+) -> None:
     for room in open_room(store, session):
         page = phone_page(browser, room.address)
         take_seat(page)
@@ -118,6 +123,7 @@ def test_ideas_sent_offline_leave_once_when_back(browser, store: Store, session:
         assert "Pas de connexion" in page.inner_text("#banner")
         assert page.locator("#mine li.unsent").count() == 2
         assert page.input_value("#idea") == ""  # in the outbox, kept in the phone
+        page.screenshot(path=str(tmp_path / "offline.png"), full_page=True)
         page.context.set_offline(False)
         from playwright.sync_api import expect
 
