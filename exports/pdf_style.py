@@ -500,11 +500,19 @@ def heading(label: str, st: Styles, level: int = 0) -> Heading:
     return Heading(prose(label, SHORT), st.h1 if level == 0 else st.h2, level, plain(label))
 
 
+CHAPTER_ROOM = 90 * mm
+"""A chapter starts on the page where this much is left (on the next one otherwise):
+sections flow one after another, short ones share a page, and no page is left more than a
+third empty by a section that would have started a new page."""
+SECTION_ROOM = 60 * mm
+
+
 def section_start(
     label: str, st: Styles, *, new_page: bool = True, intro: str = ""
 ) -> list[Flowable]:
-    """A section's heading (on a new page, or where 60 mm are left), and its one-line ``intro``."""
-    start: list[Flowable] = [PageBreak()] if new_page else [CondPageBreak(60 * mm)]
+    """A section's heading where ``CHAPTER_ROOM`` is left (``SECTION_ROOM`` for a section
+    of a chapter, ``new_page=False``), else on the next page, and its one-line ``intro``."""
+    start: list[Flowable] = [CondPageBreak(CHAPTER_ROOM if new_page else SECTION_ROOM)]
     start.append(heading(label, st))
     if intro:
         start.append(Paragraph(prose(intro), st.muted))
@@ -548,7 +556,7 @@ def figures_grid(
     tiles = []
     for value, label, colour in figures:
         number = ParagraphStyle("fig", parent=st.figure, textColor=colour or INK)
-        tiles.append([Paragraph(text(value), number), Paragraph(text(label), st.figure_label)])
+        tiles.append([Paragraph(text(value), number), Paragraph(prose(label), st.figure_label)])
     rows: list[list[Any]] = [tiles[i : i + per_row] for i in range(0, len(tiles), per_row)]
     if rows and len(rows[-1]) < per_row:
         rows[-1] = rows[-1] + [""] * (per_row - len(rows[-1]))
@@ -701,10 +709,12 @@ def simple_table(
 
 
 __all__ = [
+    "CHAPTER_ROOM",
     "HEADER_GAP",
     "LANDSCAPE",
     "MARGIN",
     "PAGE",
+    "SECTION_ROOM",
     "TA_LEFT",
     "Booklet",
     "CondPageBreak",

@@ -131,12 +131,11 @@ def series_story(report: SeriesReport, width: float) -> list[Flowable]:
         stripe=[(c.column.title, ps.hex_colour(c.column.colour)) for c in report.columns],
         width=width,
     )
-    if booklet.introduction.strip():
-        story.append(ps.heading("Introduction", st))
-        story += _paragraphs(booklet.introduction, st.body)
-        story.append(ps.PageBreak())
     story.append(Paragraph(ps.text("Sommaire"), st.h1))
     story.append(ps.contents(st))
+    if booklet.introduction.strip():
+        story += ps.section_start("Introduction", st)
+        story += _paragraphs(booklet.introduction, st.body)
     story += _key_figures(report, st, width)
     if booklet.why.strip():
         story += ps.section_start("Pourquoi ce projet ?", st)
@@ -763,7 +762,7 @@ def _vivre(
     if not column.count and not column.engagements and not c.challenge and not column.futur:
         return []
     colour = ps.hex_colour(c.colour)
-    story: list[Flowable] = [ps.PageBreak()]
+    story: list[Flowable] = [ps.CondPageBreak(ps.CHAPTER_ROOM)]
     story += ps.band(c.title, c.subtitle, colour, st, width)
     story.append(ps.spacer(3))
     if c.challenge:

@@ -84,7 +84,7 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
     for column in report.columns:
         if column.ideas or column.futur:
             colour = ps.hex_colour(column.column.colour)
-            story.append(ps.PageBreak())
+            story.append(ps.CondPageBreak(ps.SECTION_ROOM))
             story += ps.band(column.column.title, column.column.subtitle, colour, st, width)
             if column.column.challenge:
                 story.append(ps.spacer(3))
@@ -130,16 +130,20 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
     return story
 
 
-OVERVIEW_IDEAS = 10  # per column on the landscape overview; the rest follow, Vivre by Vivre
+OVERVIEW_IDEAS = 10  # per column on the overview; the rest follow, Vivre by Vivre
+OVERVIEW_AT_LEAST = 12
+"""A board of this many ideas or fewer has no overview: its Vivre, which follow, show it
+whole in a page or two (the overview printed the same ideas twice)."""
 
 
 def board_overview(report: SessionReport, st: ps.Styles) -> list[Flowable]:
-    """The board at a glance on a landscape page: the Vivre side by side, most voted first."""
+    """The board at a glance: the Vivre side by side, most voted first, on the report's
+    portrait pages (no orientation change inside a document), shrunk to a page at most."""
     columns = [c for c in report.columns if c.ideas]
-    if len(report.ideas) < 2 or not columns:
+    if len(report.ideas) <= OVERVIEW_AT_LEAST or not columns:
         return []
-    width = ps.LANDSCAPE[0] - 2 * ps.MARGIN - 12
-    height = ps.LANDSCAPE[1] - 2 * ps.MARGIN - ps.HEADER_GAP - 60
+    width = ps.PAGE[0] - 2 * ps.MARGIN
+    height = ps.PAGE[1] - 2 * ps.MARGIN - ps.HEADER_GAP - 60
     col_width = width / len(columns)
     head = [
         Paragraph(
@@ -182,11 +186,9 @@ def board_overview(report: SessionReport, st: ps.Styles) -> list[Flowable]:
         ]
     table.setStyle(TableStyle(commands))
     return [
-        ps.NextPageTemplate("landscape"),
-        ps.PageBreak(),
+        ps.CondPageBreak(ps.CHAPTER_ROOM),
         ps.heading("Le tableau en un coup d’œil", st),
         KeepInFrame(width, height, [table], mode="shrink"),
-        ps.NextPageTemplate("body"),
     ]
 
 

@@ -191,7 +191,7 @@ def test_sections_of_a_full_session_in_order(full) -> None:
     ]
 
 
-def test_the_board_overview_is_a_landscape_page(full) -> None:
+def test_the_board_overview_is_on_a_portrait_page_like_the_rest(full) -> None:
     reader = pypdf.PdfReader(io.BytesIO(render(full)))
     pages = [
         p
@@ -199,8 +199,7 @@ def test_the_board_overview_is_a_landscape_page(full) -> None:
         if "Le tableau en un coup" in p.extract_text() and "Sommaire" not in p.extract_text()
     ]
     assert len(pages) == 1
-    box = pages[0].mediabox
-    assert box.width > box.height
+    assert {(p.mediabox.width, p.mediabox.height) for p in reader.pages} == {(595.2756, 841.8898)}
 
 
 def test_pages_are_numbered_and_carry_the_running_header(full) -> None:

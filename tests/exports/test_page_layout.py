@@ -1,0 +1,72 @@
+"""The reports laid out as a designed booklet: sections flow (short ones share a page), no
+page more than half empty but the last, one orientation throughout, and a small atelier's
+report in two or three pages. Pages are rendered with pdftoppm and measured
+(``page_space``)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from exports.series_report import write_series_pdf
+from exports.session_report import write_session_pdf
+from fabrique_desktop import changes
+from fabrique_desktop.board import capture
+from fabrique_desktop.changes import Change
+from fabrique_desktop.model import Session
+from fabrique_desktop.report import gather_series, gather_session
+from fabrique_desktop.workspace import list_sessions
+from tests.exports.page_space import blank_fractions
+
+FIVE = (
+    ("Des bancs à l'ombre sur le cours", "mieux"),
+    ("Un festival des deux rives", "monde"),
+    ("La maison des associations ouverte le soir", "ensemble"),
+    ("Replanter les restanques", "art"),
+    ("Un bus de nuit le samedi", "mieux"),
+)
+
+
+def _half_empty(pdf: Path) -> list[tuple[int, float]]:
+    """Pages (numbered from 1) more than half empty, the last page excepted."""
+    fractions = blank_fractions(pdf)
+    return [(n, round(f, 2)) for n, f in enumerate(fractions[:-1], 1) if f > 0.5]
+
+
+def _orientations(pdf: Path) -> set[tuple[float, float]]:
+    reader = pypdf.PdfReader(io.BytesIO(pdf.read_bytes()))
+    return {(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages}
+
+
+@pytest.mark.slow
+def test_a_five_idea_atelier_is_reported_in_two_or_three_pages(store, demo, tmp_path) -> None:
+    session = Session(
+        series_id=demo.id,
+        number=6,
+        title="Atelier 6 — Quartiers",
+        date="2017-06-01",
+        phase="objectifs",
+        place="Aubagne",
+    )
+    store.apply(Change("sessions", (changes.create(session),)))
+    for text, column in FIVE:
+        store.apply(capture(store, session.id, text, column))
+    target = tmp_path / "cinq.pdf"
+    write_session_pdf(gather_session(store, session), target)
+    assert 2 <= len(pypdf.PdfReader(str(target)).pages) <= 3
+    assert _half_empty(target) == []
+
+
+@pytest.mark.slow
+def test_the_demo_reports_leave_no_page_half_empty_and_stay_portrait(store, demo, tmp_path) -> None:
+    booklet = tmp_path / "serie.pdf"
+    write_series_pdf(gather_series(store, demo), booklet)
+    atelier = next(s for s in list_sessions(store, demo.id) if s.number == 3)
+    report = tmp_path / "atelier3.pdf"
+    write_session_pdf(gather_session(store, atelier), report)
+    for pdf in (booklet, report):
+        assert _half_empty(pdf) == [], pdf.name
+        assert len(_orientations(pdf)) == 1, pdf.name
