@@ -32,6 +32,7 @@ from fabrique_desktop.agenda import Activity
 from fabrique_desktop.model import PHASES, Session
 from fabrique_desktop.ports import Store
 from ui import facilitation_style as style
+from ui.change_writer import Writer, unwired
 from ui.dialog_buttons import action_buttons
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -100,12 +101,10 @@ class ActivityDialog(QDialog):
 
 class AgendaPanel(QWidget):
     """Signals:
-    change_requested(object): a ``Change`` to push as an undo step.
     step_started(str): an activity was started by « Étape suivante » (its id).
     screen_requested(str): show the screen an activity asks for (``agenda.SCREENS`` key).
     """
 
-    change_requested = Signal(object)
     step_started = Signal(str)
     screen_requested = Signal(str)
 
@@ -117,6 +116,7 @@ class AgendaPanel(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.write: Writer = unwired  # the window's bus, set by its feature
         self.store = store
         self.session = session
         self.clock = clock
@@ -191,7 +191,7 @@ class AgendaPanel(QWidget):
             if not self.activities():
                 self.load_builtin()
             return
-        self.change_requested.emit(change)
+        self.write(change)
         running = agenda.current(self.activities())
         if running is not None:
             self.step_started.emit(running.id)
@@ -199,7 +199,7 @@ class AgendaPanel(QWidget):
     def start_selected(self) -> None:
         activity = self.selected()
         if activity is not None:
-            self.change_requested.emit(agenda.start(self.store, activity, self.clock()))
+            self.write(agenda.start(self.store, activity, self.clock()))
             self.step_started.emit(activity.id)
 
     def load_builtin(self) -> None:
@@ -210,13 +210,13 @@ class AgendaPanel(QWidget):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             phase = dialog.phase()
-        self.change_requested.emit(agenda.install(self.store, self.session, phase))
+        self.write(agenda.install(self.store, self.session, phase))
 
     def add_activity(self) -> None:
         dialog = ActivityDialog(parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             values = dialog.values()
-            self.change_requested.emit(
+            self.write(
                 agenda.add(
                     self.store,
                     self.session.id,
@@ -233,7 +233,7 @@ class AgendaPanel(QWidget):
             return
         dialog = ActivityDialog(activity, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.change_requested.emit(agenda.edit(activity, **dialog.values()))
+            self.write(agenda.edit(activity, **dialog.values()))
 
     def refresh(self) -> None:
         now = self.clock()
@@ -295,12 +295,12 @@ class AgendaPanel(QWidget):
     def _remove(self) -> None:
         activity = self.selected()
         if activity is not None:
-            self.change_requested.emit(agenda.remove(activity))
+            self.write(agenda.remove(activity))
 
     def _move(self, delta: int) -> None:
         activity = self.selected()
         if activity is not None:
-            self.change_requested.emit(agenda.move(self.store, activity, delta))
+            self.write(agenda.move(self.store, activity, delta))
             for row in range(self.items.count()):
                 if self.items.item(row).data(ID_ROLE) == activity.id:
                     self.items.setCurrentRow(row)

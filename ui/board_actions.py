@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 s
     from PySide6.QtWidgets import QMenu
 
     from ui.group_actions import GroupActions
+
+T = TypeVar("T")
 
 # light note colours: black text on each of them passes WCAG AA (tests/ui/test_board_theme.py)
 NOTE_COLOURS = ("#FFF59D", "#FFCC80", "#F8BBD0", "#C5E1A5", "#B3E5FC", "#FFFFFF")
@@ -369,7 +371,7 @@ class BoardActions(QObject):
         return self.controller.session.id
 
     def _choice(
-        self, menu: QMenu, title: str, checked: bool, slot: Callable[..., None], value: object
+        self, menu: QMenu, title: str, checked: bool, slot: Callable[[T], None], value: T
     ) -> None:
         action = menu.addAction(title)
         action.setCheckable(True)

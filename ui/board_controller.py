@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QObject
 
 from fabrique_desktop import board
@@ -38,7 +36,7 @@ class BoardController(QObject):
     def card(self, card_id: str) -> Card | None:
         return self.store.get(Card, card_id)
 
-    def capture(self, text: str, column: str = INBOX, **fields: Any) -> str | None:
+    def capture(self, text: str, column: str = INBOX, **fields: object) -> str | None:
         """Add a card; returns its id once it is committed, or ``None`` for empty text."""
         change = board.capture(self.store, self.session.id, text, column, self.ends, **fields)
         if not self.bus.push(change):

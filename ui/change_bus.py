@@ -34,7 +34,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Hashable, Mapping
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -111,7 +110,7 @@ class ChangeBus(QObject):
         self.history.push(command)
         self._announce(change, origin)
 
-    def forget(self, kind: str, entity_id: str, values: Mapping[str, Any]) -> None:
+    def forget(self, kind: str, entity_id: str, values: Mapping[str, object]) -> None:
         """Erase for good: every step of the history that holds these fields of this entity
         holds ``values`` instead (an erased name never comes back by undo or redo)."""
         for index in range(self.history.count()):
@@ -232,8 +231,8 @@ class ChangeCommand(BusCommand):
         """What redo applies (undo applies its inverse)."""
         return self._change
 
-    def forget(self, kind: str, entity_id: str, values: Mapping[str, Any]) -> None:
-        def blank(fields: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    def forget(self, kind: str, entity_id: str, values: Mapping[str, object]) -> None:
+        def blank(fields: Mapping[str, object] | None) -> Mapping[str, object] | None:
             if fields is None:
                 return None
             return {k: values.get(k, v) for k, v in fields.items()}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import textwrap
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -175,7 +175,7 @@ class ConflictsDialog(QDialog):
         self.bus.redo()
         self.reload()
 
-    def _resolve_undoably(self, conflict: sync.Conflict, value: Any) -> None:
+    def _resolve_undoably(self, conflict: sync.Conflict, value: object) -> None:
         from fabrique_desktop import sync_undo
         from ui.sync_commands import ResolveCommand
 
@@ -245,7 +245,7 @@ class ConflictsDialog(QDialog):
         return labels.get(name, name)
 
 
-def _show(value: Any) -> str:
+def _show(value: object) -> str:
     if value is None:
         return "—"
     if isinstance(value, list):

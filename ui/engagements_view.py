@@ -35,6 +35,7 @@ from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Template
 from ui import facilitation_style as style
 from ui import theme
+from ui.change_writer import Writer, unwired
 from ui.dialog_buttons import action_buttons
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -112,17 +113,16 @@ class EngagementsView(QDialog):
     """The engagements of the session, per Vivre, with the trace of each.
 
     Signals:
-        change_requested(object): a ``Change`` to push as an undo step.
         edit_requested(str): the user wants to edit an engagement (by id).
     """
 
-    change_requested = Signal(object)
     edit_requested = Signal(str)
 
     def __init__(
         self, store: Store, session_id: str, template: Template, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.write: Writer = unwired  # the window's bus, set by its feature
         self.store = store
         self.session_id = session_id
         self.template = template
@@ -266,11 +266,11 @@ class EngagementsView(QDialog):
         engagement_id = self.current_id()
         engagement = self.store.get(Engagement, engagement_id) if engagement_id else None
         if engagement is not None:
-            self.change_requested.emit(convergence.move(self.store, engagement, delta))
+            self.write(convergence.move(self.store, engagement, delta))
             self.select(engagement.id)
 
     def _remove(self) -> None:
         engagement_id = self.current_id()
         engagement = self.store.get(Engagement, engagement_id) if engagement_id else None
         if engagement is not None:
-            self.change_requested.emit(convergence.remove(engagement))
+            self.write(convergence.remove(engagement))

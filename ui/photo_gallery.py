@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QIcon,
@@ -40,6 +40,7 @@ from fabrique_desktop.model import Session
 from fabrique_desktop.photos import Photo
 from fabrique_desktop.ports import Store
 from ui import facilitation_style as style
+from ui.change_writer import Writer, unwired
 
 THUMB = QSize(280, 210)
 PREVIEW = QSize(1600, 1000)
@@ -83,16 +84,13 @@ def placeholder(text: str, box: QSize) -> QPixmap:
 
 
 class PhotoGallery(QDialog):
-    """Signals:
-    change_requested(object): a ``Change`` to push as an undo step.
-    """
-
-    change_requested = Signal(object)
+    """The session's photos: add, caption, remove; each a change written by ``write``."""
 
     def __init__(
         self, store: Store, session: Session, media_dir: Path, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.write: Writer = unwired  # the window's bus, set by its feature
         self.store = store
         self.session = session
         self.media_dir = media_dir
@@ -155,7 +153,7 @@ class PhotoGallery(QDialog):
             except FabriqueError as error:
                 refused.append(str(error))
                 continue
-            self.change_requested.emit(change)
+            self.write(change)
         self._show_message("\n".join(refused))
         return refused
 
@@ -202,12 +200,12 @@ class PhotoGallery(QDialog):
     def _save_caption(self) -> None:
         photo = self.current_photo()
         if photo is not None:
-            self.change_requested.emit(photos.edit_caption(photo, self.caption.text()))
+            self.write(photos.edit_caption(photo, self.caption.text()))
 
     def _remove(self) -> None:
         photo = self.current_photo()
         if photo is not None:
-            self.change_requested.emit(photos.remove(photo))
+            self.write(photos.remove(photo))
 
     def _preview(self) -> None:
         photo = self.current_photo()

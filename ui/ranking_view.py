@@ -24,21 +24,21 @@ from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Template
 from ui import facilitation_style as style
 from ui import theme
+from ui.change_writer import Writer, unwired
 
 
 class RankingView(QDialog):
     """Signals:
     reveal_requested(): the facilitator pressed « Révéler » on a secret vote.
-    change_requested(Change): how many ideas to show changed (an undo step).
     """
 
     reveal_requested = Signal()
-    change_requested = Signal(object)
 
     def __init__(
         self, store: Store, session_id: str, template: Template, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.write: Writer = unwired  # the window's bus, set by its feature
         self.store = store
         self.session_id = session_id
         self.template = template
@@ -153,4 +153,4 @@ class RankingView(QDialog):
         return self.tr("{} : {}").format(titles.get(kind.kind, kind.kind), text)
 
     def _top_changed(self, value: int) -> None:
-        self.change_requested.emit(votes.configure(self.store, self.session_id, top_n=value))
+        self.write(votes.configure(self.store, self.session_id, top_n=value))

@@ -7,7 +7,7 @@ closes; a quote is saved when Enter is pressed. Both are undoable changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from fabrique_desktop.model import Persona, Session
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Column, Template
 from ui import facilitation_style as style
+from ui.change_writer import Writer, unwired
 
 SAVE_DELAY_MS = 800
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -60,16 +61,14 @@ class VivrePage(QWidget):
 
 
 class RecitView(QDialog):
-    """Signals:
-    change_requested(object): a ``Change`` to push as an undo step.
-    """
-
-    change_requested = Signal(object)
+    """The récit prospectif: the dream of each Vivre and the quotes; each edit a change
+    written by ``write``."""
 
     def __init__(
         self, store: Store, session: Session, template: Template, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.write: Writer = unwired  # the window's bus, set by its feature
         self.store = store
         self.session = session
         self.template = template
@@ -143,7 +142,7 @@ class RecitView(QDialog):
         except recit.RecitError as error:
             self._show_message(str(error))
             return
-        self.change_requested.emit(change)
+        self.write(change)
         self.quote.clear()
         self._show_message("")
 
@@ -155,7 +154,7 @@ class RecitView(QDialog):
             current = recit.dreams(self.store, self.session.series_id).get(page.column.key)
             text = page.dream.toPlainText()
             if (current.text if current else "") != text.strip():
-                self.change_requested.emit(
+                self.write(
                     recit.set_dream(self.store, self.session.series_id, page.column.key, text)
                 )
 
@@ -205,7 +204,7 @@ class RecitView(QDialog):
         item = page.quotes.currentItem()
         quote = self.store.get(recit.Quote, item.data(ID_ROLE)) if item else None
         if quote is not None:
-            self.change_requested.emit(recit.remove_quote(quote))
+            self.write(recit.remove_quote(quote))
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -10,7 +10,6 @@ What the undo means for the other laptops is said in the status bar each time.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -60,7 +59,7 @@ class ResolveCommand(BusCommand):
         journal: sync.SyncJournal,
         session_id: str,
         conflict: sync.Conflict,
-        value: Any,
+        value: object,
         change: Change,
         tell: Tell,
     ) -> None:

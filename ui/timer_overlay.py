@@ -56,9 +56,11 @@ from PySide6.QtWidgets import (
 )
 
 from fabrique_desktop import limits, timer
+from fabrique_desktop.changes import Change
 from fabrique_desktop.ports import Store
 from fabrique_desktop.timer import Clock, TimerState
 from ui import facilitation_style as style
+from ui.change_writer import Writer, unwired
 
 log = logging.getLogger(__name__)
 
@@ -115,21 +117,20 @@ def ring() -> None:
 
 class TimerOverlay(QFrame):
     """The countdown over the board. Timer changes are written to the database at once
-    (through the window's change bus, which the owner connects to ``change_requested``);
+    (through the window's change bus, which the owner sets as ``write``);
     they are not undo steps (undoing a « start » in front of a room would be a trap).
 
     Signals:
         finished(): the round reached zero (emitted once per round).
-        change_requested(Change): a timer change to store now, before the overlay reads it.
     """
 
     finished = Signal()
-    change_requested = Signal(object)
 
     def __init__(
         self, store: Store, session_id: str, clock: Callable[[], object], parent: QWidget
     ) -> None:
         super().__init__(parent)
+        self.write: Writer = unwired  # the window's bus, set by its feature
         self.store = store
         self.session_id = session_id
         self.clock: Clock = clock  # type: ignore[assignment]
@@ -310,9 +311,9 @@ class TimerOverlay(QFrame):
     def _over(self) -> bool:
         return self.state.running and self.remaining() <= 0
 
-    def _apply(self, change: object) -> None:
+    def _apply(self, change: Change) -> None:
         if change:
-            self.change_requested.emit(change)  # stored by the bus before the next line
+            self.write(change)  # stored by the bus before the next line (or refused: as was)
         self.state = timer.get(self.store, self.session_id)
         self.minutes.blockSignals(True)
         self.minutes.setValue(max(1, round(self.state.duration / 60)))

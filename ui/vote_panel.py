@@ -26,6 +26,7 @@ from fabrique_desktop import limits, votes
 from fabrique_desktop.changes import Change
 from fabrique_desktop.ports import Store
 from ui import facilitation_style as style
+from ui.change_writer import Writer, unwired
 
 VOTER_ROLE = Qt.ItemDataRole.UserRole
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1  # the voter's name, as ``votes.voter_summary`` gives it
@@ -33,16 +34,14 @@ LABEL_ROLE = Qt.ItemDataRole.UserRole + 1  # the voter's name, as ``votes.voter_
 
 class VotePanel(QWidget):
     """Signals:
-    change_requested(Change): to push as an undo step (tables, corrections, budget, secret
-        mode, reveal).
     voter_requested(Change): the voter chosen: to store, not an undo step.
     """
 
-    change_requested = Signal(object)
     voter_requested = Signal(object)
 
     def __init__(self, store: Store, session_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.write: Writer = unwired  # the window's bus, set by its feature
         self.store = store
         self.session_id = session_id
         self._loading = False
@@ -136,7 +135,7 @@ class VotePanel(QWidget):
             board.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def reveal(self) -> None:
-        self.change_requested.emit(votes.reveal(self.store, self.session_id))
+        self.write(votes.reveal(self.store, self.session_id))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -205,23 +204,19 @@ class VotePanel(QWidget):
     def _budget_changed(self, value: int) -> None:
         if self._loading:
             return
-        self.change_requested.emit(
-            votes.configure(self.store, self.session_id, dots_per_voter=value)
-        )
+        self.write(votes.configure(self.store, self.session_id, dots_per_voter=value))
 
     def _secret_toggled(self, on: bool) -> None:
         if self._loading:
             return
-        self.change_requested.emit(votes.set_secret(self.store, self.session_id, on))
+        self.write(votes.set_secret(self.store, self.session_id, on))
 
     def _add_tables(self) -> None:
-        self.change_requested.emit(
-            votes.add_tables(self.store, self.session_id, self.tables_count.value())
-        )
+        self.write(votes.add_tables(self.store, self.session_id, self.tables_count.value()))
 
     def _clear_voter(self) -> None:
         voter_id = self.voter_id()
         if voter_id:
             change: Change = votes.clear_voter(self.store, self.session_id, voter_id)
             if change:
-                self.change_requested.emit(change)
+                self.write(change)

@@ -63,14 +63,14 @@ class AgendaFeature(QObject):
 
         context = self.context
         self.panel = AgendaPanel(context.store, context.session, lambda: context.clock())
-        self.panel.change_requested.connect(self._push)
+        self.panel.write = self._push
         self.panel.step_started.connect(self.step_started)
         self.panel.screen_requested.connect(self.screen_requested)
         self.dock = context.add_dock(self.tr("Déroulé de l'atelier"), self.panel, DOCK_WIDTH)
         context.show_dock(self.dock, DOCK_WIDTH)
 
-    def _push(self, change: Change) -> None:
-        self.context.bus.push(change)
+    def _push(self, change: Change) -> bool:
+        return self.context.bus.push(change)
 
     def _on_changed(self, change: Change, origin: Origin) -> None:
         if self.panel is not None and any(e.kind == "activities" for e in change.edits):

@@ -87,7 +87,7 @@ class EngagementFeature(QObject):
             self.view = EngagementsView(
                 context.store, context.session.id, context.template, context.window
             )
-            self.view.change_requested.connect(lambda change: context.bus.push(change))
+            self.view.write = context.bus.push
             self.view.edit_requested.connect(self.edit)
         self.view.show()
         self.view.raise_()

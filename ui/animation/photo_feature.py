@@ -30,7 +30,7 @@ class PhotoFeature(QObject):
             self.gallery = PhotoGallery(
                 context.store, context.session, self.media_dir(), context.window
             )
-            self.gallery.change_requested.connect(lambda change: context.bus.push(change))
+            self.gallery.write = context.bus.push
         self.gallery.show()
         self.gallery.raise_()
         self.gallery.activateWindow()

@@ -26,7 +26,7 @@ class RecitFeature(QObject):
 
             context = self.context
             self.view = RecitView(context.store, context.session, context.template, context.window)
-            self.view.change_requested.connect(lambda change: context.bus.push(change))
+            self.view.write = context.bus.push
         self.view.show()
         self.view.raise_()
         self.view.activateWindow()

@@ -33,7 +33,7 @@ class TimerFeature(QObject):
             overlay = TimerOverlay(
                 context.store, context.session.id, lambda: context.clock(), context.board
             )
-            overlay.change_requested.connect(self._store)
+            overlay.write = self._store
             overlay.finished.connect(self._round_over)
             overlay.close_button.clicked.connect(lambda: self._remember(False))
             self.overlay = overlay
@@ -97,8 +97,8 @@ class TimerFeature(QObject):
 
     # private
 
-    def _store(self, change: Change) -> None:
-        self.context.bus.apply(change)  # not an undo step: undoing a start would be a trap
+    def _store(self, change: Change) -> bool:
+        return self.context.bus.apply(change)  # not an undo step: undoing a start would be a trap
 
     def _on_changed(self, change: Change, origin: Origin) -> None:
         """Another laptop (or an undo of a step) changed the timer: read it again."""

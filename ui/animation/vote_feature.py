@@ -17,8 +17,12 @@ from ui.animation.context import FeatureContext
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
 
+    from fabrique_desktop.ports import Store
     from ui.ranking_view import RankingView
     from ui.vote_panel import VotePanel
+
+# votes.add_dot, votes.remove_dot: (store, session id, card ids, voter id) → the change
+DotsChange = Callable[["Store", str, list[str], str | None], Change]
 
 # changes after which the vote panel and the counts are read again in full (rare); a
 # session's change may be its anonymous mode, which names the participants
@@ -47,7 +51,7 @@ class VoteFeature(QObject):
             from ui.vote_panel import VotePanel
 
             self.panel = VotePanel(context.store, context.session.id)
-            self.panel.change_requested.connect(self._push)
+            self.panel.write = self._push
             self.panel.voter_requested.connect(lambda change: context.bus.apply(change))
             self.dock = context.add_dock(self.tr("Votes"), self.panel, DOCK_WIDTH)
         context.show_dock(self.dock, DOCK_WIDTH)
@@ -105,7 +109,7 @@ class VoteFeature(QObject):
                 context.store, context.session.id, context.template, context.window
             )
             self.ranking.reveal_requested.connect(self.reveal)
-            self.ranking.change_requested.connect(self._push)
+            self.ranking.write = self._push
         self.ranking.refresh()
         self.ranking.show()
         self.ranking.raise_()
@@ -144,10 +148,10 @@ class VoteFeature(QObject):
 
     # private
 
-    def _push(self, change: Change) -> None:
-        self.context.bus.push(change)
+    def _push(self, change: Change) -> bool:
+        return self.context.bus.push(change)
 
-    def _vote(self, build: Callable[..., Change], room_dots: int) -> None:
+    def _vote(self, build: DotsChange, room_dots: int) -> None:
         context = self.context
         ids = context.scene.selected_card_ids()
         if self.panel is not None:
