@@ -331,6 +331,29 @@ def test_the_room_keeps_its_code_until_the_facilitator_asks_for_a_new_one(
     assert not window.bus.history.canUndo() or "code" not in window.bus.history.undoText()
 
 
+def _settle(qtbot, scene, quiet_ms: int = 700, most_ms: int = 15_000) -> None:
+    """Wait until the board has laid itself out for the last time after the room opened (the
+    wall, the panel, the fitted board come one after the other; on a loaded machine, slowly)."""
+    full = scene.layout_cards
+    seen: list[int] = []
+
+    def counted() -> None:
+        seen.append(1)
+        full()
+
+    scene.layout_cards = counted  # type: ignore[method-assign]
+    try:
+        waited = 0
+        while waited < most_ms:
+            before = len(seen)
+            qtbot.wait(quiet_ms)
+            waited += quiet_ms
+            if len(seen) == before:
+                return
+    finally:
+        scene.layout_cards = full  # type: ignore[method-assign]
+
+
 def test_a_phone_idea_lays_out_only_what_changed(qtbot, fabrique_app, store, session) -> None:
     """Under a crowd of phones the board must not lay out its every card for each idea: an
     idea is placed below its column's last card, a correction or a withdrawal lays out that
@@ -348,9 +371,9 @@ def test_a_phone_idea_lays_out_only_what_changed(qtbot, fabrique_app, store, ses
     scene.measure_all()
     room = window.phone_menu.ensure()
     assert room.open("127.0.0.1", 0)
-    qtbot.wait(300)  # the wall and the panel shown, the board fitted to what is left
     full = scene.layout_cards
     calls: list[int] = []
+    _settle(qtbot, scene)  # the wall and the panel shown, the board fitted to what is left
 
     def counted() -> None:
         calls.append(1)
