@@ -215,6 +215,14 @@ class Store:
         except sqlite3.Error as error:
             raise self.classify(error) from error
 
+    def fetchall(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        """Every row, read in full here: an error met while stepping through them is
+        classified too (a cursor handed out would meet it unclassified)."""
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as error:
+            raise self.classify(error) from error
+
     def fetchone(self, sql: str, params: Any = ()) -> tuple[Any, ...] | None:
         try:
             return self.conn.execute(sql, params).fetchone()
@@ -285,7 +293,7 @@ class Store:
             chunk = wanted[start : start + 500]
             marks = ", ".join("?" * len(chunk))
             sql = f"select {columns} from [{cls.kind}] where id in ({marks})"
-            for row in self.execute(sql, chunk).fetchall():
+            for row in self.fetchall(sql, chunk):
                 found[row[0]] = {
                     n: decode_field(cls, n, v) for n, v in zip(wanted_names, row[1:], strict=True)
                 }
@@ -309,9 +317,7 @@ class Store:
 
     def columns(self, table: str) -> set[str]:
         if table not in self._columns:
-            self._columns[table] = {
-                r[1] for r in self.execute(f"PRAGMA table_info([{table}])").fetchall()
-            }
+            self._columns[table] = {r[1] for r in self.fetchall(f"PRAGMA table_info([{table}])")}
         return self._columns[table]
 
     def data_version(self) -> int:

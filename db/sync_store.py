@@ -14,12 +14,12 @@ class SyncJournal:
         self.store = store
 
     def load(self, session_id: str) -> list[bytes]:
-        state = self.store.execute(
+        state = self.store.fetchone(
             "select state from crdt_docs where session_id = ?", [session_id]
-        ).fetchone()
-        updates = self.store.execute(
+        )
+        updates = self.store.fetchall(
             "select [update] from crdt_updates where session_id = ? order by seq", [session_id]
-        ).fetchall()
+        )
         return ([state[0]] if state else []) + [row[0] for row in updates]
 
     def append(self, session_id: str, update: bytes, origin: str) -> int:
@@ -63,7 +63,7 @@ class SyncJournal:
                     f"select d.id from crdt_dirty d join [{kind}] t on t.id = d.id "
                     f"where d.kind = '{kind}' and t.session_id = ?"
                 )
-            found.extend((kind, row[0]) for row in self.store.execute(sql, [session_id]))
+            found.extend((kind, row[0]) for row in self.store.fetchall(sql, [session_id]))
         return found
 
     def clear_dirty(self, items: list[tuple[str, str]]) -> None:

@@ -141,3 +141,45 @@ def test_a_read_only_wal_holding_changes_is_not_skipped(
     assert (read_only_folder.source / "fabrique.db-wal").stat().st_size > 0
     with pytest.raises(StorageError, match=r"fabrique\.db-wal"):
         Store.open(read_only_folder.root / "fabrique.db")
+
+
+def test_reads_of_a_damaged_page_are_told_not_disguised(data_dir, store, session) -> None:
+    """get, find, count, iter_all, query and the sync journal's reads go through the same
+    split as writes: a corrupt page is « endommagée », not « Erreur interne »."""
+    import contextlib
+    import sqlite3
+
+    from db.sync_store import SyncJournal
+    from fabrique_desktop import board
+    from fabrique_desktop.model import Card
+
+    for n in range(300):
+        store.apply(board.capture(store, session.id, f"Idée {n} " + "x" * 200))
+    card = store.find(Card, session_id=session.id)[0]
+    store.close()
+    conn = sqlite3.connect(data_dir.database)
+    conn.execute("pragma wal_checkpoint(truncate)")
+    root = conn.execute("select rootpage from sqlite_master where name = 'cards'").fetchone()[0]
+    size = conn.execute("pragma page_size").fetchone()[0]
+    conn.close()
+    with data_dir.database.open("r+b") as f:  # the cards' root page: its header scrambled
+        f.seek((root - 1) * size)
+        f.write(b"\xff" * 12)
+    damaged = Store.open(data_dir.database)
+    reads = {
+        "get": lambda: damaged.get(Card, card.id),
+        "find": lambda: damaged.find(Card, session_id=session.id),
+        "count": lambda: damaged.count(Card),
+        "iter_all": lambda: list(damaged.iter_all(Card)),
+        "query": lambda: damaged.query("select * from cards"),
+        "get_fields": lambda: damaged.get_fields(Card, [card.id], ["text"]),
+        "journal": lambda: SyncJournal(damaged).dirty(session.id, ["cards"]),
+    }
+    refused = []
+    for name, read in reads.items():
+        with contextlib.suppress(StorageError):
+            read()
+            continue
+        refused.append(name)
+    damaged.close()
+    assert refused == list(reads)
