@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QDockWidget,
     QFrame,
     QHBoxLayout,
@@ -115,6 +116,8 @@ class PanelStrip(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet("background: #263238;")
         self.overlay: PanelOverlay | None = None  # made the first time a panel opens over
+        self._named: QDockWidget | None = None  # the folded panel the status bar named
+        self._first: QDockWidget | None = None  # the one F12 opened first (its round ends there)
         self.hide()
         window.installEventFilter(self)
         board.zoom_changed.connect(lambda _zoom: self.arrange())
@@ -139,12 +142,12 @@ class PanelStrip(QWidget):
         self._watch(dock)
         self._widths[dock] = width
         if dock in self.folded:
-            self._tell(self._folded_text(dock))
+            self._tell_folded(dock)
         elif self._room_for([dock]):
             self._dock(dock)
         else:
             self.fold(dock)
-            self._tell(self._folded_text(dock))
+            self._tell_folded(dock)
 
     def hide_panel(self, dock: QDockWidget) -> None:
         """The panel is closed, wherever it was."""
@@ -222,23 +225,30 @@ class PanelStrip(QWidget):
         overlay = self._make_overlay()
         overlay.take(dock.windowTitle(), widget)
         self._place_over()
+        self._named = None
+        status = self.main.statusBar()
+        if status is not None and status.currentMessage() == self._folded_text(dock):
+            status.clearMessage()  # « … est replié » no longer true
         overlay.show()
         overlay.raise_()
         self._check_buttons()
         self._focus_over()
 
     def cycle(self) -> None:
-        """F12: the first folded panel opens over the board, then the next, then none."""
+        """F12: the folded panel the status bar just named (else the first) opens beside the
+        board, then the others in turn, then none."""
         if not self.folded:
             return
-        if self.opened is None:
-            self.open_over(self.folded[0])
+        if self.opened is None or self.opened not in self.folded:
+            named = self._named if self._named in self.folded else None
+            self._first = named or self.folded[0]
+            self.open_over(self._first)
             return
-        index = self.folded.index(self.opened) + 1 if self.opened in self.folded else 0
-        if index < len(self.folded):
-            self.open_over(self.folded[index])
-        else:
+        following = self.folded[(self.folded.index(self.opened) + 1) % len(self.folded)]
+        if following is self._first or following is self.opened:
             self.close_over()
+        else:
+            self.open_over(following)
 
     def close_over(self, focus: bool = True) -> None:
         """The panel opened over the board folds back to its button."""
@@ -302,12 +312,35 @@ class PanelStrip(QWidget):
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _place_over(self) -> None:
-        """Over the right of the board, its full height (the capture bar stays free)."""
+        """Beside the board, its full height (the capture bar stays free): the board gives
+        it its width and its columns reflow (folding to bands where the rest is narrow, as on
+        a narrow projector). Laid over the board, it hid a column and a half of ideas."""
         if self.overlay is None or self.opened is None:
             return
-        board = QRect(self.board.mapTo(self.main, QPoint(0, 0)), self.board.size())
-        width = min(board.width(), max(OVER_WIDTH, self.opened.minimumWidth()))
-        self.overlay.setGeometry(board.right() + 1 - width, board.top(), width, board.height())
+        width = max(OVER_WIDTH, self.opened.minimumWidth())
+        self.overlay.setFixedWidth(width)
+        row = self._row()
+        if row is not None and row.indexOf(self.overlay) < 0:
+            row.insertWidget(row.indexOf(self.board) + 1, self.overlay)
+        elif row is None:  # no layout to share (a bare board): over its right edge
+            board = QRect(self.board.mapTo(self.main, QPoint(0, 0)), self.board.size())
+            self.overlay.setGeometry(board.right() + 1 - width, board.top(), width, board.height())
+
+    def _row(self) -> QBoxLayout | None:
+        """The layout that holds the board (and the strip) side by side."""
+        parent = self.board.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        pending = [layout] if layout is not None else []
+        while pending:
+            current = pending.pop()
+            if isinstance(current, QBoxLayout) and current.indexOf(self.board) >= 0:
+                return current
+            for index in range(current.count()):
+                item = current.itemAt(index)
+                child = item.layout() if item is not None else None
+                if child is not None:
+                    pending.append(child)
+        return None
 
     def _check_buttons(self) -> None:
         for dock, button in self._buttons.items():
@@ -317,6 +350,10 @@ class PanelStrip(QWidget):
         self.setVisible(bool(self.folded))
         if self.opened is not None:
             self._place_over()
+
+    def _tell_folded(self, dock: QDockWidget) -> None:
+        self._named = dock  # what F12 opens next: the panel the status bar names
+        self._tell(self._folded_text(dock))
 
     def _tell(self, text: str) -> None:
         status = self.main.statusBar()

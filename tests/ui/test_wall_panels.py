@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from tests.ui.wall_check import problems, smallest_card_text
+from tests.ui.wall_check import global_rect, problems, smallest_card_text
 
 
 def board_width(window) -> int:
@@ -51,15 +51,19 @@ def test_a_panel_shown_in_full_screen_folds_and_the_cards_keep_their_size(
     assert board_width(window) >= alone - strip.WIDTH
     assert smallest_card_text(window) >= 28
     assert problems(window) == []
-    # F12 (or a click on the strip) opens it over the board: no card moves
-    widths = window.scene.column_width
+    # F12 (or a click on the strip) opens it beside the board, which reflows: the panel
+    # covers no idea (laid over the board, it hid a column and a half)
     QTest.keyClick(window, Qt.Key.Key_F12)
-    qtbot.wait(20)
+    qtbot.wait(50)
     assert strip.opened is dock
     assert strip.overlay.isVisible()
     assert strip.overlay.isAncestorOf(dock.widget() or strip.overlay.content)
-    assert window.scene.column_width == widths
+    viewport = global_rect(window.board.view.viewport())
+    assert not global_rect(strip.overlay).intersects(viewport)
+    assert viewport.right() < global_rect(strip.overlay).left()
     assert smallest_card_text(window) >= 28
+    assert problems(window) == []
+    assert "replié" not in window.statusBar().currentMessage()
     # the keyboard goes back to the board: it folds back
     window.board.view.setFocus()
     qtbot.wait_until(lambda: not strip.overlay.isVisible(), timeout=2000)
@@ -170,4 +174,46 @@ def test_panels_open_together_share_the_height(qtbot, wall) -> None:
     qtbot.wait(50)
     assert window.height() == 720
     assert dock in window.tabifiedDockWidgets(live)
+    assert problems(window) == []
+
+
+def test_f12_opens_the_folded_panel_the_status_bar_names(qtbot, wall) -> None:
+    """Votes folded, then the phones' panel folded: the status bar named « Téléphones », and
+    F12 opened Votes."""
+    window = wall
+    full_screen(qtbot, window)
+    votes = open_panel(window, "votes")
+    window.phone_menu.panel()
+    phones = window.phone_menu.room.dock
+    qtbot.wait_until(lambda: phones in window.panel_strip.folded, timeout=2000)
+    assert votes in window.panel_strip.folded
+    assert "Téléphones" in window.statusBar().currentMessage()
+    QTest.keyClick(window, Qt.Key.Key_F12)
+    qtbot.wait(20)
+    assert window.panel_strip.opened is phones
+    QTest.keyClick(window, Qt.Key.Key_F12)  # then the other
+    qtbot.wait(20)
+    assert window.panel_strip.opened is votes
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_in_full_screen_an_opened_panel_covers_no_idea(qtbot, wall, size) -> None:
+    """F11, Ctrl+Shift+V, F12: the votes panel lay over ~1.2 columns (Art de Vivre hidden,
+    Vivre Ensemble cut mid-word). The board now gives it its width and reflows."""
+    window = wall
+    window.set_projector_mode(True)
+    window.showNormal()
+    window.resize(*size)
+    qtbot.wait(50)
+    dock = open_panel(window, "votes")
+    QTest.keyClick(window, Qt.Key.Key_F12)
+    qtbot.wait(50)
+    assert window.panel_strip.opened is dock
+    overlay = window.panel_strip.overlay
+    viewport = global_rect(window.board.view.viewport())
+    assert not global_rect(overlay).intersects(viewport)
+    for key, header in window.board.headers.items():
+        if header.isVisible():
+            assert not global_rect(overlay).intersects(global_rect(header)), key
+    assert smallest_card_text(window) >= 28
     assert problems(window) == []
