@@ -4,6 +4,7 @@ one back (checked first; the current database is backed up before)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 from pathlib import Path
 
 from db.backups import describe_backup, list_backups, restore
@@ -42,6 +43,10 @@ def restore_(args: argparse.Namespace, context: Context) -> int:
         if not candidate.is_file():
             raise StorageError(f"Sauvegarde introuvable : « {args.backup} ».")
         backup = candidate
+    # an older version's database is copied before its migration, as at any start; a
+    # refused one is set aside whole and replaced by ``restore``
+    with contextlib.suppress(StorageError):
+        _ = context.store
     context.close_store()
     done = restore(backup, context.data_dir.database, context.data_dir.backups)
     print(f"Sauvegarde remise en place : {done.contents.describe()}.")

@@ -166,3 +166,29 @@ def test_the_lock_is_free_once_its_process_is_killed(tmp_path: Path) -> None:
     assert lock.owner() is None
     lock.acquire("test")
     lock.release()
+
+
+def test_a_short_command_waits_for_another_short_one(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert _cli(data, "sessions").returncode == 0
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from db.owner import FolderLock; "
+            "FolderLock(Path(sys.argv[1])).acquire('la commande « fabrique import »'); "
+            "print('ok', flush=True); time.sleep(2)",
+            str(data),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        cards = tmp_path / "idees.csv"
+        cards.write_text("texte\nAprès l'import\n", encoding="utf-8")
+        result = _cli(data, "import-cards", "3", str(cards))  # waits, then goes through
+        assert result.returncode == 0, result.stderr
+    finally:
+        holder.kill()
+        holder.wait()
