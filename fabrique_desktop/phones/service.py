@@ -142,7 +142,7 @@ class PhoneService:
         try:
             thread.run(self.server.stop(), timeout=5.0)
         except Exception as error:
-            log.warning("phones: stop: %s", error)
+            log.warning("phones: stop: %r", error)  # a timeout says nothing as a str
         thread.close()
         while True:
             try:
