@@ -822,7 +822,7 @@ def _vivre(
         )
         story.append(
             Paragraph(
-                ps.text(
+                ps.prose(
                     "Des décisions déjà prises, sur lesquelles les ateliers se sont appuyés."
                     + _joint_sentence(futur, report.joint_groups, "ces réalisations")
                 ),
@@ -843,7 +843,7 @@ def _vivre(
         pistes = [i for h in column.horizons for t in h.themes for i in t.ideas]
         sentence = _joint_sentence(pistes, report.joint_groups, "ces pistes").strip()
         if sentence:
-            story.append(Paragraph(ps.text(sentence), st.muted))
+            story.append(Paragraph(ps.prose(sentence), st.muted))
         for horizon in column.horizons:
             label = HORIZON_TITLES.get(horizon.horizon, horizon.horizon)
             story.append(

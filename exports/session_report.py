@@ -123,6 +123,7 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
         )
         story += idea_tables(report.inbox, st, width, ps.ACCENT, votes)
     story += _top_ideas(report, st, width)
+    story += _objectives(report, st)
     story += _trame(report, st)
     story += _engagements(report, st, width)
     story += _recit(report, st, width)
@@ -332,7 +333,7 @@ def _figures(report: SessionReport, st: ps.Styles, width: float) -> list[Flowabl
     story += _purpose(report, st)
     if report.joint_note:
         story.append(ps.spacer(2))
-        story.append(Paragraph(ps.text(report.joint_note), st.body))
+        story.append(Paragraph(ps.prose(report.joint_note), st.body))
     story += _ideas_chart(report, st, width)
     if report.tables:
         story.append(ps.heading("Les tables", st, level=1))
@@ -596,9 +597,9 @@ def _purpose(report: SessionReport, st: ps.Styles) -> list[Flowable]:
     """What the atelier is for; when it produced nothing yet, what is still to do."""
     story: list[Flowable] = []
     if report.purpose:
-        story.append(Paragraph(ps.text(report.purpose), st.body))
+        story.append(Paragraph(ps.prose(report.purpose), st.body))
     if report.still_to_do:
-        story.append(Paragraph(ps.text("Rien n’a encore été noté. Reste à faire :"), st.h3))
+        story.append(Paragraph(ps.prose("Rien n’a encore été noté. Reste à faire :"), st.h3))
         story += ps.bullets(report.still_to_do, st)
     return story
 
@@ -614,7 +615,7 @@ def _paradoxes(report: SessionReport, st: ps.Styles, width: float) -> list[Flowa
         intro=f"{n} paradoxe{'s' if n > 1 else ''} : un atout face à un défi, avec ses faits.",
     )
     for number, paradox in enumerate(report.paradoxes, start=1):
-        block: list[Flowable] = [Paragraph(ps.text(f"{number}. {paradox.title}"), st.h3)]
+        block: list[Flowable] = [Paragraph(ps.prose(f"{number}. {paradox.title}"), st.h3)]
         pair = [
             (label, value)
             for label, value in (("Atout", paradox.asset), ("Défi", paradox.challenge))
@@ -625,8 +626,8 @@ def _paradoxes(report: SessionReport, st: ps.Styles, width: float) -> list[Flowa
                 ps.simple_table(
                     [
                         [
-                            Paragraph(f"<b>{ps.text(label)}</b>", st.cell),
-                            Paragraph(ps.text(v), st.cell),
+                            Paragraph(f"<b>{ps.prose(label)}</b>", st.cell),
+                            Paragraph(ps.prose(v), st.cell),
                         ]
                         for label, v in pair
                     ],
@@ -648,10 +649,40 @@ def _values(report: SessionReport, st: ps.Styles) -> list[Flowable]:
         intro="Les valeurs partagées, chacune avec sa définition.",
     )
     for value in report.values:
-        block: list[Flowable] = [Paragraph(ps.text(value.title), st.h3)]
+        block: list[Flowable] = [Paragraph(ps.prose(value.title), st.h3)]
         if value.definition:
-            block.append(Paragraph(ps.text(value.definition), st.body))
+            block.append(Paragraph(ps.prose(value.definition), st.body))
         story.append(KeepTogether(block))
+    return story
+
+
+def _objectives(report: SessionReport, st: ps.Styles) -> list[Flowable]:
+    """An Objectifs atelier's objectives: each named group of pistes, in its Vivre, with the
+    pistes' horizons."""
+    if not report.objectives:
+        return []
+    n = len(report.objectives)
+    story = ps.section_start(
+        "Les objectifs",
+        st,
+        intro=f"{n} objectif{'s' if n > 1 else ''} : les pistes regroupées dans chaque Vivre.",
+    )
+    for objective in report.objectives:
+        colour = objective.column.colour
+        head = Paragraph(
+            f'<font color="{colour}">{ps.prose(objective.column.title)}</font> — '
+            f"<b>{ps.text(objective.name)}</b>",
+            st.h3,
+        )
+        lines = [
+            ps.text(i.text)
+            + (f' <font size="7.5" color="#5F6368">({i.horizon})</font>' if i.horizon else "")
+            for i in objective.ideas
+        ]
+        style = ps.hanging(st.bullet)
+        story.append(
+            KeepTogether([head, *(Paragraph(line, style, bulletText="•") for line in lines)])
+        )
     return story
 
 

@@ -165,6 +165,16 @@ class PhoneShare:
 
 
 @dataclass(frozen=True)
+class ObjectiveView:
+    """An objective of an Objectifs atelier: a named group of pistes within one Vivre (a
+    group made on the wall, Ctrl+G)."""
+
+    name: str
+    column: Column
+    ideas: tuple[Idea, ...]
+
+
+@dataclass(frozen=True)
 class JointCredit:
     """Ateliers whose results are credited together (``fabrique_desktop.credit``): what
     their boards hold, counted once for all of them."""
@@ -219,6 +229,8 @@ class SessionReport:
     """What this kind of atelier is for."""
     still_to_do: tuple[str, ...] = ()
     """What an atelier that produced nothing yet has still to do."""
+    objectives: tuple[ObjectiveView, ...] = ()
+    """An Objectifs atelier's objectives: its named groups of pistes, Vivre by Vivre."""
 
     @property
     def phase(self) -> str:
@@ -465,7 +477,24 @@ def gather_session(
         joint=joint_credit(store, session, template),
     )
     report = with_phase_results(report)
+    if session.phase == "objectifs":
+        report = dataclasses.replace(report, objectives=_objectives(store, session, report))
     return dataclasses.replace(report, figures=_session_figures(report))
+
+
+def _objectives(store: Store, session: Session, report: SessionReport) -> tuple[ObjectiveView, ...]:
+    """The atelier's named groups of pistes, in the Vivre's order then the board's."""
+    from fabrique_desktop import groups
+
+    ideas = {i.id: i for i in report.ideas}
+    found = []
+    for column in report.template.vivre_columns:
+        clusters = sorted(groups.clusters(store, session.id, column.key), key=lambda c: c.position)
+        for cluster in clusters:
+            held = tuple(ideas[c.id] for c in groups.members(store, cluster) if c.id in ideas)
+            if held and cluster.name.strip():
+                found.append(ObjectiveView(cluster.name.strip(), column, held))
+    return tuple(found)
 
 
 def with_phase_results(report: SessionReport) -> SessionReport:
@@ -688,6 +717,8 @@ def _session_figures(report: SessionReport) -> tuple[Figure, ...]:
         figures.append(_figure(len(report.paradoxes), "paradoxe", "paradoxes"))
     if report.values:
         figures.append(_figure(len(report.values), "valeur", "valeurs"))
+    if report.objectives:
+        figures.append(_figure(len(report.objectives), "objectif", "objectifs"))
     for column in report.columns:
         if column.ideas:
             figures.append(

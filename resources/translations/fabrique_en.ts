@@ -984,6 +984,14 @@
         <translation>Group</translation>
     </message>
     <message>
+        <source>Nouvel objectif</source>
+        <translation>New objective</translation>
+    </message>
+    <message>
+        <source>Nom de l&apos;objectif :</source>
+        <translation>Objective name:</translation>
+    </message>
+    <message>
         <source>Nom du groupe :</source>
         <translation>Group name:</translation>
     </message>

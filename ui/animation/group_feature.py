@@ -24,9 +24,11 @@ class GroupFeature(QObject):
         if not cards:
             context.report(self.tr("Sélectionnez les idées à regrouper."))
             return
-        name, ok = QInputDialog.getText(
-            context.window, self.tr("Regrouper"), self.tr("Nom du groupe :")
-        )
+        if context.session.phase == "objectifs":  # an objective: a named group of pistes
+            title, label = self.tr("Nouvel objectif"), self.tr("Nom de l'objectif :")
+        else:
+            title, label = self.tr("Regrouper"), self.tr("Nom du groupe :")
+        name, ok = QInputDialog.getText(context.window, title, label)
         if not ok:
             return
         try:
