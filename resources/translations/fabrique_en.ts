@@ -598,10 +598,6 @@
         <translation>Conflicts to settle — {}</translation>
     </message>
     <message>
-        <source>↑ ↓ : choisir un conflit · 1, 2, 3… : garder cette version · Échap : fermer</source>
-        <translation>↑ ↓: choose a conflict · 1, 2, 3…: keep this version · Esc: close</translation>
-    </message>
-    <message>
         <source>↑ ↓ : choisir un conflit · 1, 2, 3… : garder cette version · Ctrl+Z : annuler le dernier choix · Échap : fermer</source>
         <translation>↑ ↓: choose a conflict · 1, 2, 3…: keep this version · Ctrl+Z: undo the last choice · Esc: close</translation>
     </message>
@@ -909,6 +905,17 @@
     </message>
 </context>
 <context>
+    <name>FabriqueApp</name>
+    <message>
+        <source>Remettre une sauvegarde en place…</source>
+        <translation>Restore a backup…</translation>
+    </message>
+    <message>
+        <source>Sauvegarde remise en place : {}. L&apos;état d&apos;avant est gardé dans « {} ».</source>
+        <translation>Backup restored: {}. The state before is kept in “{}”.</translation>
+    </message>
+</context>
+<context>
     <name>FusionDialog</name>
     <message>
         <source>Fusionner des idées</source>
@@ -1143,6 +1150,14 @@
         <source>Rejoindre un atelier en direct…</source>
         <translation>Join a live workshop…</translation>
     </message>
+    <message>
+        <source>Partager la série par un relais…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir une série par un relais…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LivePanel</name>
@@ -1208,6 +1223,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source> Corrigez, ou Entrée à nouveau pour garder le texte tel quel.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Idée ajoutée à « {} ».</source>
         <translation>Idea added to “{}”.</translation>
@@ -1303,6 +1322,10 @@
     <message>
         <source>À propos de Fabrique…</source>
         <translation>About Fabrique…</translation>
+    </message>
+    <message>
+        <source>Un seul écran : pas de second écran pour la salle, le tableau est en plein écran ici (F11 pour en sortir). Pour projeter à part, branchez le vidéoprojecteur en écran étendu, puis Ctrl+F5.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Écran du vidéoprojecteur : {}.</source>
@@ -2312,10 +2335,110 @@
     </message>
 </context>
 <context>
+    <name>RelayDialog</name>
+    <message>
+        <source>Recevoir une série par un relais</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partager la série par un relais</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collez l&apos;adresse du relais et la clé de la série que l&apos;équipe du projet vous a envoyées. La série arrive sur cet ordinateur ; ce que vous y ferez lui sera renvoyé à chaque synchronisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » sera partagée avec les autres villes par ce relais. Envoyez-leur l&apos;adresse et la clé ci-dessous : sans la clé, rien ne peut être lu. Le travail continue sans réseau ; il est partagé dès que le relais répond.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adresse du relais</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clé de la série</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copier l&apos;adresse et la clé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relais : %1
+Clé de la série : %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Remettre une sauvegarde en place</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Choisissez l&apos;état à retrouver. L&apos;état actuel est sauvegardé d&apos;abord : rien n&apos;est perdu, on peut y revenir de la même façon.</source>
+        <translation>Choose the state to go back to. The current state is backed up first: nothing is lost, you can come back to it the same way.</translation>
+    </message>
+    <message>
+        <source>Remettre en place</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>{} : {}</source>
+        <translation>{}: {}</translation>
+    </message>
+    <message>
+        <source>Aucune sauvegarde dans « {} ».</source>
+        <translation>No backup in “{}”.</translation>
+    </message>
+    <message>
+        <source>« {} » : {}</source>
+        <translation>“{}”: {}</translation>
+    </message>
+    <message>
+        <source>Ateliers : {}
+Fichier : {}</source>
+        <translation>Workshops: {}
+File: {}</translation>
+    </message>
+</context>
+<context>
     <name>SeriesDialog</name>
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesRelay</name>
+    <message>
+        <source>Relais : synchronisation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relais (%1) : %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relais (%1) : erreur interne, détails dans le journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relais : %1 refusé(s) — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relais : série à jour à %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2954,6 +3077,18 @@
     <message>
         <source>Écran du vidéoprojecteur :</source>
         <translation>Projector screen:</translation>
+    </message>
+    <message>
+        <source>Réception de l&apos;atelier de l&apos;animateur…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Rejoindre un atelier</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
