@@ -30,6 +30,8 @@ IDLE_SECONDS = 10.0
 PER_ADDRESS = 24
 """A phone's browser opens up to six connections to a server, and its notice socket."""
 MAX_CONNECTIONS = 4000
+WANTED_FILES = 1 << 16
+"""Open files asked for (no more: a huge limit slows what walks every descriptor)."""
 FILES_KEPT = 384
 """Open files left to the rest of the process (the database, its journal, the log, fonts) and
 to connections in passing: the loop accepts up to its backlog (128) in one go before the guard
@@ -163,20 +165,22 @@ class RefusalLog:
 
 
 def raise_open_files() -> int:
-    """Raise this process's open-file limit to what the system allows (the soft limit to the
-    hard one); the soft limit in force after (a large number where there is none)."""
+    """Raise this process's open-file limit towards what the system allows (the soft limit up
+    to the hard one, at most ``WANTED_FILES``; the hard limit left as it is); the soft limit in
+    force after."""
     try:
         import resource
     except ImportError:  # Windows: no such limit on sockets
-        return 1 << 16
+        return WANTED_FILES
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if hard == resource.RLIM_INFINITY:
-        hard = 1 << 16
-    if soft != resource.RLIM_INFINITY and soft < hard:
+    if soft == resource.RLIM_INFINITY:
+        return WANTED_FILES
+    target = WANTED_FILES if hard == resource.RLIM_INFINITY else min(hard, WANTED_FILES)
+    if soft < target:
         with contextlib.suppress(ValueError, OSError):
-            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-            soft = hard
-    return 1 << 16 if soft == resource.RLIM_INFINITY else soft
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+            soft = target
+    return soft
 
 
 def connection_cap(open_files: int) -> int:
