@@ -39,6 +39,7 @@ from fabrique_desktop.live.events import Event, LiveError
 from fabrique_desktop.live.link import LiveLink
 from fabrique_desktop.model import Session
 from fabrique_desktop.ports import Store
+from ui.thread_wake import WakeUp
 
 if TYPE_CHECKING:
     from fabrique_desktop.live.engine import EngineDoc
@@ -82,7 +83,6 @@ class LiveSession(QObject):
     peers_changed = Signal()
     status_changed = Signal(str)
     stopped = Signal()
-    _woken = Signal()
 
     def __init__(self, context: LiveContext) -> None:
         super().__init__(context.window)
@@ -95,8 +95,7 @@ class LiveSession(QObject):
         self.status = ""
         self.guarded = False
         """Too many wrong codes this minute: only laptops already connected may come in."""
-        self._wake_pending = False
-        self._woken.connect(self._pump, Qt.ConnectionType.QueuedConnection)
+        self._waker = WakeUp(self._pump, self)  # the network thread wakes the pump
         self._timer = QTimer(self)
         self._timer.setInterval(FLUSH_MS)
         self._timer.timeout.connect(self._flush)
@@ -137,7 +136,7 @@ class LiveSession(QObject):
                     discovery_port=DISCOVERY_PORT if discovery_port == -1 else discovery_port,
                     on_remote=self._on_remote,
                     on_event=self._on_event,
-                    wake=self._wake,
+                    wake=self._waker.wake,
                 )
                 break
             except LiveError:
@@ -165,7 +164,7 @@ class LiveSession(QObject):
             session_id=self.context.session.id,
             on_remote=self._on_remote,
             on_event=self._on_event,
-            wake=self._wake,
+            wake=self._waker.wake,
         )
         self.role = "note-taker"
         self._started()
@@ -209,13 +208,7 @@ class LiveSession(QObject):
         self.context.bus.changed.connect(self._on_local_change)
         self._timer.start()
 
-    def _wake(self) -> None:  # network thread
-        if not self._wake_pending:
-            self._wake_pending = True
-            self._woken.emit()
-
     def _pump(self) -> None:
-        self._wake_pending = False
         if self.link is None:
             return
         try:

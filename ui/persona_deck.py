@@ -8,6 +8,7 @@ when the original file moves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -154,6 +155,24 @@ class PersonaDeck(SeriesDialog):
         form.addRow(self.tr("Couleur"), colour_row)
         form.addRow(self.tr("Icône"), self.icon_box)
         form.addRow(self.tr("Portrait"), photo_row)
+        # each field of the form, once: how it is read for personas.edit, how a persona shows
+        self._fields: dict[str, tuple[Callable[[], object], Callable[[Persona], None]]] = {
+            "first_name": (self.first_name.text, lambda p: self.first_name.setText(p.first_name)),
+            "role": (self.role.text, lambda p: self.role.setText(p.role)),
+            "age": (self.age.text, lambda p: self.age.setText("" if p.age is None else str(p.age))),
+            "town": (self.town.text, lambda p: self.town.setText(p.town)),
+            "story": (self.story.toPlainText, lambda p: self.story.setPlainText(p.story)),
+            "worries": (
+                self.worries.toPlainText,
+                lambda p: self.worries.setPlainText("\n".join(p.worries)),
+            ),
+            "hopes": (
+                self.hopes.toPlainText,
+                lambda p: self.hopes.setPlainText("\n".join(p.hopes)),
+            ),
+            "colour": (self.colour.text, lambda p: self.colour.setText(p.colour)),
+            "icon": (self.icon_box.currentData, self._show_icon),
+        }
         right = QVBoxLayout()
         right.addLayout(form, 1)
         right.addWidget(self.counts)
@@ -250,16 +269,7 @@ class PersonaDeck(SeriesDialog):
             return False
         try:
             change = personas.edit(
-                persona,
-                first_name=self.first_name.text(),
-                role=self.role.text(),
-                age=self.age.text(),
-                town=self.town.text(),
-                story=self.story.toPlainText(),
-                worries=self.worries.toPlainText(),
-                hopes=self.hopes.toPlainText(),
-                colour=self.colour.text(),
-                icon=self.icon_box.currentData(),
+                persona, **{name: read() for name, (read, _show) in self._fields.items()}
             )
         except FabriqueError as error:
             QMessageBox.warning(self, self.tr("Persona"), str(error))
@@ -306,6 +316,13 @@ class PersonaDeck(SeriesDialog):
         if origin is not Origin.LOCAL and change.touched(Persona.kind):
             self.reload()
 
+    def _show_icon(self, persona: Persona) -> None:
+        index = self.icon_box.findData(persona.icon)
+        if index < 0:  # an icon the list does not offer (a template's own): added
+            self.icon_box.addItem(icon(persona.icon), persona.icon, persona.icon)
+            index = self.icon_box.count() - 1
+        self.icon_box.setCurrentIndex(index)
+
     def _load_current(self, *_args: object) -> None:
         persona = self.current()
         enabled = persona is not None
@@ -313,19 +330,8 @@ class PersonaDeck(SeriesDialog):
             widget.setEnabled(enabled)
         if persona is None:
             return
-        self.first_name.setText(persona.first_name)
-        self.role.setText(persona.role)
-        self.age.setText("" if persona.age is None else str(persona.age))
-        self.town.setText(persona.town)
-        self.story.setPlainText(persona.story)
-        self.worries.setPlainText("\n".join(persona.worries))
-        self.hopes.setPlainText("\n".join(persona.hopes))
-        self.colour.setText(persona.colour)
-        index = self.icon_box.findData(persona.icon)
-        if index < 0:
-            self.icon_box.addItem(icon(persona.icon), persona.icon, persona.icon)
-            index = self.icon_box.count() - 1
-        self.icon_box.setCurrentIndex(index)
+        for _read, show in self._fields.values():
+            show(persona)
         self.portrait.setPixmap(portrait_pixmap(persona, self.media_dir, 120))
         self.retire_button.setText(self.tr("Remettre") if persona.retired else self.tr("Retirer"))
         if self.session_id:

@@ -50,6 +50,7 @@ from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.live import codes
 from fabrique_desktop.model import Card, Session
 from fabrique_desktop.ports import Store
+from ui.thread_wake import WakeUp
 
 if TYPE_CHECKING:
     from fabrique_desktop.phones.model import Phone, PhoneIdea, PhonePoll
@@ -111,7 +112,6 @@ class PhoneRoom(QObject):
     opened = Signal()
     closed = Signal()
     activity = Signal()
-    _woken = Signal()
 
     def __init__(self, context: PhoneContext) -> None:
         super().__init__(context.window)
@@ -121,14 +121,13 @@ class PhoneRoom(QObject):
         self.wall: PhoneWall | None = None
         self.panel: PhonePanel | None = None
         self.dock: QDockWidget | None = None
-        self._wake_pending = False
         self._announcing = False
         self._unannounced: list[Change] = []
         self._announce_timer = QTimer(self)
         self._announce_timer.setSingleShot(True)
         self._announce_timer.setInterval(ANNOUNCE_MS)
         self._announce_timer.timeout.connect(self._announce_now)
-        self._woken.connect(self._pump, Qt.ConnectionType.QueuedConnection)
+        self._waker = WakeUp(self._pump, self)  # the phones' thread wakes the pump
         context.bus.changed.connect(lambda change, origin: self._board_changed(change))
         self.window.installEventFilter(self)
 
@@ -158,7 +157,7 @@ class PhoneRoom(QObject):
         if keep and not self.context.bus.apply(keep):
             return False
         service = PhoneService(
-            self.store, self.session.id, announce=self._announce, wake=self._wake, code=code
+            self.store, self.session.id, announce=self._announce, wake=self._waker.wake, code=code
         )
         try:
             service.open(host, port)
@@ -328,13 +327,7 @@ class PhoneRoom(QObject):
 
     # the data's owner: Qt's main thread
 
-    def _wake(self) -> None:  # network thread
-        if not self._wake_pending:
-            self._wake_pending = True
-            self._woken.emit()
-
     def _pump(self) -> None:
-        self._wake_pending = False
         if self.service is None:
             return
         while self.service.pump():
