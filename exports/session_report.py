@@ -652,6 +652,13 @@ def _values(report: SessionReport, st: ps.Styles) -> list[Flowable]:
         block: list[Flowable] = [Paragraph(ps.prose(value.title), st.h3)]
         if value.definition:
             block.append(Paragraph(ps.prose(value.definition), st.body))
+        if value.proposals:
+            dots = (
+                f", {value.votes} gommette{'s' if value.votes > 1 else ''}" if value.votes else ""
+            )
+            said = " ; ".join(f"« {p} »" for p in value.proposals)
+            line = f"Adoptée dans cet atelier (proposition {said}{dots})."
+            block.append(Paragraph(ps.text(line), st.meta))
         story.append(KeepTogether(block))
     return story
 

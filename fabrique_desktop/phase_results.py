@@ -66,6 +66,11 @@ class ParadoxView:
 class ValueView:
     title: str
     definition: str = ""
+    key: str = ""
+    proposals: tuple[str, ...] = ()
+    """The proposals of this atelier adopted as this value (the values round)."""
+    votes: int = 0
+    """Their dots."""
 
 
 def _texts(items: Any) -> tuple[str, ...]:
@@ -89,7 +94,7 @@ def paradoxes(template: Template) -> tuple[ParadoxView, ...]:
 def values(template: Template) -> tuple[ValueView, ...]:
     """The series' value system: each value with its definition."""
     return tuple(
-        ValueView(str(v.get("title", "")), str(v.get("definition", "")))
+        ValueView(str(v.get("title", "")), str(v.get("definition", "")), str(v.get("key", "")))
         for v in template.section("values")
         if isinstance(v, dict) and str(v.get("title", "")).strip()
     )

@@ -477,9 +477,30 @@ def gather_session(
         joint=joint_credit(store, session, template),
     )
     report = with_phase_results(report)
+    if session.phase == "valeurs":
+        report = dataclasses.replace(report, values=_adopted_values(report, cards))
     if session.phase == "objectifs":
         report = dataclasses.replace(report, objectives=_objectives(store, session, report))
     return dataclasses.replace(report, figures=_session_figures(report))
+
+
+def _adopted_values(report: SessionReport, cards: list[Card]) -> tuple[ValueView, ...]:
+    """The series' values, each with the proposals of this atelier adopted as it and their
+    dots; adopted ones first, by dots, then the others in the series' order."""
+    from fabrique_desktop.values_round import adopted_keys
+
+    adopted = adopted_keys([c for c in cards if not c.deleted])
+    votes = {i.id: i.votes for i in report.cards}
+    shown = [
+        dataclasses.replace(
+            v,
+            proposals=tuple(c.text for c in adopted.get(v.key, [])),
+            votes=sum(votes.get(c.id, 0) for c in adopted.get(v.key, [])),
+        )
+        for v in report.values
+    ]
+    order = {id(v): i for i, v in enumerate(shown)}
+    return tuple(sorted(shown, key=lambda v: (not v.proposals, -v.votes, order[id(v)])))
 
 
 def _objectives(store: Store, session: Session, report: SessionReport) -> tuple[ObjectiveView, ...]:

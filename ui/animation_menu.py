@@ -23,6 +23,7 @@ from ui.animation.group_feature import GroupFeature
 from ui.animation.photo_feature import PhotoFeature
 from ui.animation.recit_feature import RecitFeature
 from ui.animation.timer_feature import TimerFeature
+from ui.animation.values_feature import ValuesFeature
 from ui.animation.vote_feature import VoteFeature
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ class AnimationMenu(QObject):
         self.votes = VoteFeature(self.context, self)
         self.fusion = FusionFeature(self.context, self)
         self.groups = GroupFeature(self.context, self)
+        self.values = ValuesFeature(self.context, self)
         self.engagements = EngagementFeature(self.context, self)
         self.recit = RecitFeature(self.context, self)
         self.photos = PhotoFeature(self.context, self)
@@ -116,6 +118,9 @@ class AnimationMenu(QObject):
         self.group_action = add(menu, self.tr("Regrouper…"), ["Ctrl+G"], self.groups.group)
         self.ungroup_action = add(
             menu, self.tr("Défaire le groupe"), ["Ctrl+Shift+G"], self.groups.ungroup
+        )
+        self.adopt_value_action = add(
+            menu, self.tr("Adopter comme valeur…"), ["Ctrl+Alt+A"], self.values.adopt
         )
         menu.addSeparator()
         self.promote_action = add(

@@ -208,6 +208,10 @@
         <translation>Ungroup</translation>
     </message>
     <message>
+        <source>Adopter comme valeur…</source>
+        <translation>Adopt as a value…</translation>
+    </message>
+    <message>
         <source>A&amp;nimation</source>
         <translation>F&amp;acilitation</translation>
     </message>
@@ -1001,6 +1005,25 @@
     <message>
         <source>Nom du groupe :</source>
         <translation>Group name:</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesFeature</name>
+    <message>
+        <source>Sélectionnez la proposition à adopter comme valeur.</source>
+        <translation>Select the proposal to adopt as a value.</translation>
+    </message>
+    <message>
+        <source>Adopter comme valeur</source>
+        <translation>Adopt as a value</translation>
+    </message>
+    <message>
+        <source>Définition de la valeur « %1 » :</source>
+        <translation>Definition of the value “%1”:</translation>
+    </message>
+    <message>
+        <source>Valeur adoptée : %1</source>
+        <translation>Value adopted: %1</translation>
     </message>
 </context>
 <context>
