@@ -77,7 +77,7 @@ class Store:
             pending = store.pending_migrations()
             if pending and before_migrating is not None:
                 before_migrating(store, pending)
-            store.migrate()
+            store.migrate(pending)
         except sqlite3.Error as error:
             if conn is not None:
                 conn.close()
@@ -126,13 +126,14 @@ class Store:
         applied = _applied(self.conn)
         return [name for name in migrations.NAMES if name not in applied]
 
-    def migrate(self) -> None:
+    def migrate(self, pending: list[str] | None = None) -> None:
         """Apply pending migrations (importing sqlite-utils only if there are any).
 
         Each migration runs in its own transaction with its version stamp (and, for a new
         database, the application id): a migration cut short (``kill -9``, power cut) leaves
         the database as it was before it, and the next open applies it again whole."""
-        pending = self.pending_migrations()
+        if pending is None:
+            pending = self.pending_migrations()
         if pending:
             from sqlite_utils import Database
 
@@ -140,6 +141,9 @@ class Store:
             for name in pending:
                 self.conn.execute("BEGIN IMMEDIATE")
                 try:
+                    if name in _applied(self.conn):  # another process applied it meanwhile
+                        self.conn.execute("COMMIT")
+                        continue
                     migrations.ensure_table(db)
                     migrations.step(name)(db)
                     self.conn.execute(
