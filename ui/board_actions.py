@@ -94,6 +94,7 @@ class BoardActions(QObject):
         else:  # opening the window: the groups come right after the first frame (start-up)
             after_first_frame(self.window, lambda: self.reload_clusters(layout=False))
         self._started = True
+        self.scene.fused_sources = self._fusions()
         self.scene.show_cards(cards)
         self._update_vocabulary()
         if self.filter.active:
@@ -360,11 +361,37 @@ class BoardActions(QObject):
             self._choice(values, entry.get("title", key), chosen, self.toggle_value, key)
         if self.scene.clusters:
             self.groups().add_to_menu(menu)
+        if any(c.id in self.scene.fused_sources for c in cards):
+            menu.addSeparator()
+            menu.addAction(self.tr("Défaire la fusion"), self.unfuse_selected)
         menu.addSeparator()
         menu.addAction(self.delete_action)
         return menu
 
+    def unfuse_selected(self) -> None:
+        """The fused ideas of the selection give back their originals, selected (an undo
+        step, as the fusion was)."""
+        from fabrique_desktop import card_fusion
+        from fabrique_desktop.errors import FabriqueError
+
+        try:
+            change, originals = card_fusion.unfuse_selection(
+                self.controller.store, self.selected_cards()
+            )
+        except FabriqueError as error:
+            self.board_view.notice.emit(str(error))
+            return
+        self.push(change, originals)
+
     # private
+
+    def _fusions(self) -> dict[str, set[str]]:
+        """Each fused card's originals (read once, when the board is shown)."""
+        found: dict[str, set[str]] = {}
+        for card in self.controller.store.find(Card, session_id=self._session_id):
+            if card.merged_into is not None and not card.deleted:
+                found.setdefault(card.merged_into, set()).add(card.id)
+        return found
 
     @property
     def _session_id(self) -> str:

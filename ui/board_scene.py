@@ -81,6 +81,7 @@ class BoardScene(QGraphicsScene):
         self.tables: dict[str, Table] = {}
         self.vote_counts: dict[str, int] = {}
         self.votes_secret = False
+        self.fused_sources: dict[str, set[str]] = {}  # a fused card's id: its originals' ids
         self.dimmed: set[str] = set()
         self._pending: dict[str, Card] = {}
         self.slim_columns: frozenset[str] = frozenset()  # empty (or folded) columns: a slim band
@@ -127,6 +128,8 @@ class BoardScene(QGraphicsScene):
         columns: set[str] = set()
         was_in: set[str] = set()  # the columns a changed card was in (new cards: none)
         ids: set[str] = set()
+        cards = list(cards)
+        self._follow_fusions(cards)
         for card in cards:
             self._pending.pop(card.id, None)
             item = self.items_by_id.get(card.id)
@@ -445,12 +448,24 @@ class BoardScene(QGraphicsScene):
             persona_name=persona.first_name if persona else "",
             persona_colour=persona.colour if persona else "",
             table=f"T{table.number}" if table else "",
+            fused=len(self.fused_sources.get(card.id, ())),
         )
+
+    def _follow_fusions(self, cards: Iterable[Card]) -> None:
+        """Which cards are fusions of which (a fused card shows it): from the changed rows,
+        before any note is made or restyled."""
+        for card in cards:
+            for sources in self.fused_sources.values():
+                sources.discard(card.id)
+            if card.merged_into is not None and not card.deleted:
+                self.fused_sources.setdefault(card.merged_into, set()).add(card.id)
+        for key in [k for k, v in self.fused_sources.items() if not v]:
+            del self.fused_sources[key]
 
     def _add(self, card: Card) -> None:
         width = self._card_width() if self.column_width else 0.0
         item = CardItem(card, self._column(card.column).tint, self.fonts, width)
-        if card.persona_id or card.table_id:
+        if card.persona_id or card.table_id or card.id in self.fused_sources:
             item.look = self._look(card)
         if self.vote_counts.get(card.id) or self.votes_secret:
             item.votes = self.vote_counts.get(card.id, 0)

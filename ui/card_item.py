@@ -40,6 +40,7 @@ SECRET_PILL = "#455A64"  # a secret vote: the pill says « secret », no count
 VOTE_INK = "#FFFFFF"
 EDGE = "#78909C"
 FUTUR_BADGE = "Futur engagé"  # a decision already taken, not a participant's idea
+FUSED_BADGE = "Fusion de {} idées"  # a card made of others (menu: « Défaire la fusion »)
 LONG_WORD, SHORT_WORD = 9, 6  # letters: words hyphenated when a card is narrow, very narrow
 MIN_SCALE = 0.5  # a card's text never shrinks below this share of the board's type size
 # where lines may break: spaces, soft hyphens and after a hyphen before a letter, as Qt does
@@ -57,6 +58,7 @@ class CardLook:
     persona_name: str = ""
     persona_colour: str = ""
     table: str = ""
+    fused: int = 0  # how many ideas were fused into this one (0: none)
 
 
 @dataclass(frozen=True)
@@ -388,6 +390,8 @@ class CardItem(QGraphicsItem):
 
     def _badges(self) -> str:
         parts: list[str] = []  # the dots are a pill of their own (vote_rect)
+        if self.look.fused:
+            parts.append(FUSED_BADGE.format(self.look.fused))
         if self.card.card_kind == FUTUR:
             parts.insert(0, FUTUR_BADGE)
         if self.card.horizon:

@@ -94,6 +94,7 @@ class ProjectorWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.board)
         self.scene.set_people(source.personas.values(), source.tables.values())
+        self.scene.fused_sources = {k: set(v) for k, v in source.fused_sources.items()}
         self.scene.set_votes_secret(source.votes_secret)
         self.scene.set_vote_counts(source.vote_counts)
         self.scene.show_cards(source.all_cards())
