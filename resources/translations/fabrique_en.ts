@@ -1175,11 +1175,11 @@
     </message>
     <message>
         <source>Partager la série par un relais…</source>
-        <translation type="unfinished"></translation>
+        <translation>Share the series through a relay…</translation>
     </message>
     <message>
         <source>Recevoir une série par un relais…</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive a series through a relay…</translation>
     </message>
 </context>
 <context>
@@ -2361,44 +2361,45 @@
     <name>RelayDialog</name>
     <message>
         <source>Recevoir une série par un relais</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive a series through a relay</translation>
     </message>
     <message>
         <source>Partager la série par un relais</source>
-        <translation type="unfinished"></translation>
+        <translation>Share the series through a relay</translation>
     </message>
     <message>
         <source>Collez l&apos;adresse du relais et la clé de la série que l&apos;équipe du projet vous a envoyées. La série arrive sur cet ordinateur ; ce que vous y ferez lui sera renvoyé à chaque synchronisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste the relay&apos;s address and the series key the project team sent you. The series arrives on this computer; what you do here is sent back at every synchronisation.</translation>
     </message>
     <message>
         <source>« %1 » sera partagée avec les autres villes par ce relais. Envoyez-leur l&apos;adresse et la clé ci-dessous : sans la clé, rien ne peut être lu. Le travail continue sans réseau ; il est partagé dès que le relais répond.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” will be shared with the other towns through this relay. Send them the address and the key below: without the key, nothing can be read. Work goes on without a network; it is shared as soon as the relay answers.</translation>
     </message>
     <message>
         <source>Adresse du relais</source>
-        <translation type="unfinished"></translation>
+        <translation>Relay address</translation>
     </message>
     <message>
         <source>Clé de la série</source>
-        <translation type="unfinished"></translation>
+        <translation>Series key</translation>
     </message>
     <message>
         <source>Recevoir</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive</translation>
     </message>
     <message>
         <source>Partager</source>
-        <translation type="unfinished"></translation>
+        <translation>Share</translation>
     </message>
     <message>
         <source>Copier l&apos;adresse et la clé</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy the address and the key</translation>
     </message>
     <message>
         <source>Relais : %1
 Clé de la série : %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Relay: %1
+Series key: %2</translation>
     </message>
 </context>
 <context>
@@ -2445,23 +2446,23 @@ File: {}</translation>
     <name>SeriesRelay</name>
     <message>
         <source>Relais : synchronisation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Relay: synchronising…</translation>
     </message>
     <message>
         <source>Relais (%1) : %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Relay (%1): %2</translation>
     </message>
     <message>
         <source>Relais (%1) : erreur interne, détails dans le journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relay (%1): internal error, details in the log.</translation>
     </message>
     <message>
         <source>Relais : %1 refusé(s) — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Relay: %1 refused — %2</translation>
     </message>
     <message>
         <source>Relais : série à jour à %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Relay: series up to date at %1</translation>
     </message>
 </context>
 <context>
