@@ -175,6 +175,11 @@ class FabriqueApp(QObject):
         """A note-taker's copy given on the command line: merged, then its atelier shown."""
         if self.window is None:
             return
+        if not self.store.read_only:
+            try:
+                self.backups.take("avant-import", thin=False)
+            except FabriqueError as error:
+                log.warning("backup before import failed: %s", error)
         self.window.build_feature_menus()  # no-op once built
         self.window.notes_menu.import_path(path)
 

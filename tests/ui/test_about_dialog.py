@@ -52,6 +52,8 @@ def test_a_copy_given_at_start_opens_its_atelier_with_the_summary(
     copy = tmp_path / "copie.json"
     copy.write_text(other.handout(session.id), encoding="utf-8")
     fabrique_app.import_file(copy)
+    backups = fabrique_app.backups.list()
+    assert any(b.stem.endswith("-avant-import") for b in backups)  # the state before, kept
     shown = fabrique_app.window
     qtbot.addWidget(shown)
     assert shown is not window
