@@ -25,7 +25,6 @@ shapes.STATE_DEFAULTS["fontName"] = REGULAR
 INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#5F6368")
 RULE = colors.HexColor("#CFD8DC")
-LEGEND = colors.HexColor("#455A64")
 SHADES = (0.0, 0.45, 0.78)
 """How far towards white each part of a stacked bar is: dark, mid, pale."""
 
@@ -134,19 +133,25 @@ def stacked_bars(
                 x + 4, y + bar_h / 2 - 3.5, str(total), fontName=BOLD, fontSize=10, fillColor=INK
             )
         )
-    # legend: the shades, in neutral grey, with the segments' names
-    if rows:
-        colour = LEGEND
+    # legend: each segment's shade as it is drawn, in every row's colour (a grey swatch
+    # matched no bar); none when the bars have one segment (the title says what they count)
+    if rows and len(rows[0][2]) > 1:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
         x = label_w
         top = height - legend_h + 2
+        stripe = 3.0
         for i, segment in enumerate(rows[0][2]):
-            fill = _towards_white(colour, SHADES[min(i, len(SHADES) - 1)])
-            drawing.add(Rect(x, top, 9, 6, fillColor=fill, strokeColor=colour, strokeWidth=0.6))
-            text = segment.label
-            drawing.add(String(x + 12, top, text, fontName=REGULAR, fontSize=8, fillColor=MUTED))
-            from reportlab.pdfbase.pdfmetrics import stringWidth
-
-            x += 12 + stringWidth(text, REGULAR, 8) + 14
+            shade = SHADES[min(i, len(SHADES) - 1)]
+            for n, (_, colour, _) in enumerate(rows):
+                fill = _towards_white(colour, shade)
+                drawing.add(Rect(x + n * stripe, top, stripe, 6, fillColor=fill, strokeColor=None))
+            swatch = stripe * len(rows)
+            text = typeset(segment.label)
+            drawing.add(
+                String(x + swatch + 3, top, text, fontName=REGULAR, fontSize=8, fillColor=MUTED)
+            )
+            x += swatch + 3 + stringWidth(text, REGULAR, 8) + 14
         if total_label:
             drawing.add(
                 String(

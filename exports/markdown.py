@@ -29,10 +29,10 @@ def session_markdown(report: SessionReport) -> str:
     session = report.session
     out: list[str] = [f"# {escape(session.title)}", ""]
     facts = [
-        ("Série", report.series_title),
+        ("Démarche", report.series_title),
         ("Date", french_date(session.date) if session.date else ""),
         ("Lieu", session.place),
-        ("Phase", report.phase),
+        ("Étape", report.phase),
         ("Animation", session.facilitator),
     ]
     out += [f"- **{label}** : {escape(value)}" for label, value in facts if value]

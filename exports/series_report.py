@@ -44,9 +44,11 @@ from fabrique_desktop.typography import count, upper, vivre_name, with_article
 HORIZON_TITLES = {
     "2024": "Horizon 2024 — c’est déjà aujourd’hui",
     "2040": "Horizon 2040 — la métropole de demain",
-    NO_HORIZON: "Sans horizon précisé",
+    NO_HORIZON: "Sans date précise",
 }
-HORIZON_LEGEND = {"2024": "Horizon 2024", "2040": "Horizon 2040", NO_HORIZON: "Sans horizon"}
+HORIZON_LEGEND = {"2024": "Horizon 2024", "2040": "Horizon 2040", NO_HORIZON: "Sans date"}
+NOT_IN_A_VIVRE = "Pas encore dans un Vivre"
+"""The ideas written in atelier that no one put in a Vivre: said as a participant says it."""
 
 
 def write_series_pdf(
@@ -236,30 +238,41 @@ def _ideas_chart(report: SeriesReport, st: ps.Styles, width: float) -> list[Flow
             counts[idea.horizon if idea.horizon in HORIZONS else NO_HORIZON] += 1
         rows.append(
             (
-                "À classer",
+                NOT_IN_A_VIVRE,
                 ps.hex_colour("#455A64"),
                 [charts.Segment(HORIZON_LEGEND[h], counts[h]) for h in used],
             )
         )
-    by_horizon = " · ".join(
-        f"{HORIZON_LEGEND[h].lower()} : {report.horizon_count(h)}" for h in used
-    )
-    unsorted = f" ; {len(report.unsorted_ideas)} à classer" if report.unsorted_ideas else ""
     return [
         Paragraph("Les pistes de projet par Vivre et par horizon", st.h3),
         charts.stacked_bars(rows, width, total_label="total"),
-        Paragraph(
-            ps.text(
-                f"{_plural(report.idea_count, 'piste de projet', 'pistes de projet')} "
-                f"au total ({by_horizon}{unsorted}).{_futur_horizons(report)}"
-            ),
-            st.meta,
-        ),
+        Paragraph(ps.text(_ideas_sentence(report, used) + _futur_horizons(report)), st.meta),
     ]
 
 
+def _ideas_sentence(report: SeriesReport, used: list[str]) -> str:
+    """« 50 pistes de projet : 34 à l’horizon 2040 et 16 sans date précise, dont 16 pas
+    encore dans un Vivre. »: each idea counted once (« sans horizon : 16 ; 16 à classer »
+    read as 32)."""
+    parts = [
+        f"{report.horizon_count(h)} à l’horizon {h}"
+        if h in HORIZONS
+        else f"{report.horizon_count(h)} sans date précise"
+        for h in used
+    ]
+    sentence = _plural(report.idea_count, "piste de projet", "pistes de projet")
+    if len(parts) > 1:
+        sentence += " : " + ", ".join(parts[:-1]) + " et " + parts[-1]
+    elif parts:
+        sentence += ", " + parts[0].split(" ", 1)[1]
+    unsorted = len(report.unsorted_ideas)
+    if unsorted:
+        sentence += f", dont {unsorted} {NOT_IN_A_VIVRE[0].lower()}{NOT_IN_A_VIVRE[1:]}"
+    return sentence + "."
+
+
 def _futur_horizons(report: SeriesReport) -> str:
-    """« Horizon 2024 : 37 réalisations du futur engagé, point de départ des pistes. »"""
+    """« Horizon 2024 : 37 réalisations déjà engagées, point de départ des pistes. »"""
     counts: dict[str, int] = {}
     for column in report.columns:
         for theme in column.futur:
@@ -268,7 +281,7 @@ def _futur_horizons(report: SeriesReport) -> str:
                     counts[idea.horizon] = counts.get(idea.horizon, 0) + 1
     told = [
         f"{HORIZON_LEGEND[h]} : "
-        f"{_plural(counts[h], 'réalisation du futur engagé', 'réalisations du futur engagé')}"
+        f"{_plural(counts[h], 'réalisation déjà engagée', 'réalisations déjà engagées')}"
         for h in HORIZONS
         if counts.get(h)
     ]
@@ -661,6 +674,28 @@ def _competences(report: SeriesReport, st: ps.Styles, width: float) -> list[Flow
     return story
 
 
+def _engagements_by_vivre(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
+    """Engagements per Vivre: a chart when they differ; a sentence when every Vivre has the
+    same number (a chart of equal bars says nothing a sentence does not)."""
+    counts = [len(c.engagements) for c in report.columns]
+    if len(set(counts)) == 1:
+        each = _plural(counts[0], "engagement", "engagements")
+        return [Paragraph(ps.text(f"Chaque Vivre porte {each}."), st.body)]
+    return [
+        Paragraph("Engagements par Vivre", st.h3),
+        charts.bars(
+            [
+                charts.Bar(
+                    vivre_name(c.column.title), len(c.engagements), ps.hex_colour(c.column.colour)
+                )
+                for c in report.columns
+            ],
+            width,
+            label_width=40 * mm,
+        ),
+    ]
+
+
 def _engagement_charts(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
     story: list[Flowable] = []
     with_engagements = [c for c in report.columns if c.engagements]
@@ -672,21 +707,7 @@ def _engagement_charts(report: SeriesReport, st: ps.Styles, width: float) -> lis
             intro=_plural(len(report.engagements), "engagement", "engagements")
             + " répartis entre les quatre ambitions.",
         )
-        story.append(Paragraph("Engagements par Vivre", st.h3))
-        story.append(
-            charts.bars(
-                [
-                    charts.Bar(
-                        vivre_name(c.column.title),
-                        len(c.engagements),
-                        ps.hex_colour(c.column.colour),
-                    )
-                    for c in report.columns
-                ],
-                width,
-                label_width=40 * mm,
-            )
-        )
+        story += _engagements_by_vivre(report, st, width)
     if report.top_ideas:
         if not story:
             story += ps.section_start("Les votes", st, new_page=False)
@@ -866,11 +887,11 @@ def _unsorted(report: SeriesReport, st: ps.Styles) -> list[Flowable]:
         return []
     n = len(report.unsorted_ideas)
     story = ps.section_start(
-        "Pistes à classer",
+        NOT_IN_A_VIVRE,
         st,
         intro=(
             f"{_plural(n, 'piste notée', 'pistes notées')} en atelier, telles qu’elles ont été "
-            "écrites, sans Vivre attribué."
+            "écrites, que personne n’a encore rangées dans un Vivre."
         ),
     )
     story += _idea_bullets(report.unsorted_ideas, st)

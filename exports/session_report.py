@@ -65,9 +65,9 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
         lines=[
             ("Date", ps.french_date(session.date)),
             ("Lieu", session.place),
-            ("Phase", report.phase),
+            ("Étape", report.phase),
             ("Animation", session.facilitator),
-            ("Série", report.series_title),
+            ("Démarche", report.series_title),
         ],
         stripe=[(c.column.title, ps.hex_colour(c.column.colour)) for c in report.columns],
         width=width,
@@ -362,7 +362,7 @@ def _ideas_chart(report: SessionReport, st: ps.Styles, width: float) -> list[Flo
         return []
     from exports import charts
 
-    names = {"2024": "Horizon 2024", "2040": "Horizon 2040", "": "Sans horizon"}
+    names = {"2024": "Horizon 2024", "2040": "Horizon 2040", "": "Sans date"}
     groups = [(vivre_name(c.column.title), c.column.colour, c.ideas) for c in report.columns]
     if report.inbox:  # the chart adds up to the ideas, as the key figures do
         groups.append(("À trier", "#455A64", report.inbox))

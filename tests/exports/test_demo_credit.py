@@ -36,8 +36,8 @@ def test_the_booklet_credits_ateliers_3_and_4_together_and_shows_2024(store, dem
     assert (
         printed("Horizon 2024 — Futur engagé : premières réalisations pour « Vivre mieux »") in text
     )
-    assert "Horizon 2024 : 37 réalisations du futur engagé" in text
-    assert "50 pistes de projet au total" in text
+    assert "Horizon 2024 : 37 réalisations déjà engagées" in text
+    assert "50 pistes de projet, à l’horizon 2040." in text
     layout = pdftotext(_pdf(build_series_pdf, report), layout=True)
     timeline = layout[layout.index("Les étapes de la démarche") :]
     timeline = timeline[: timeline.index("N°")]

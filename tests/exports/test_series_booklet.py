@@ -199,10 +199,42 @@ def test_charts_print_their_numbers() -> None:
     assert "7" in _strings(drawing)
 
 
+def test_a_legend_shows_the_shades_the_bars_are_drawn_in() -> None:
+    """The legend's swatches were slate and grey, matching no bar coloured by its Vivre."""
+    from reportlab.graphics.shapes import Rect
+
+    red, blue = ps.hex_colour("#BF360C"), ps.hex_colour("#1565C0")
+    rows = [
+        (name, colour, [charts.Segment("Horizon 2024", 5), charts.Segment("Horizon 2040", 9)])
+        for name, colour in (("Vivre mieux", red), ("Vivre monde", blue))
+    ]
+    drawing = charts.stacked_bars(rows, 400)
+    rects = [r for r in drawing.contents if isinstance(r, Rect)]
+    bars = {r.fillColor.hexval() for r in rects if r.height > 10}
+    swatches = {r.fillColor.hexval() for r in rects if r.height <= 6}
+    assert swatches
+    assert swatches <= bars
+    one = [(n, c, [charts.Segment("Horizon 2040", 4)]) for n, c, _ in rows]
+    assert "Horizon 2040" not in _strings(charts.stacked_bars(one, 400))  # no legend of one
+
+
+def test_ideas_are_counted_once_in_the_chart_s_sentence(store, demo) -> None:
+    """« sans horizon : 16 ; 16 à classer » read as 32 ideas."""
+    from exports.series_report import _ideas_sentence
+
+    report = gather_series(store, demo)
+    sentence = _ideas_sentence(report, ["2040", "Sans horizon"])
+    assert sentence.startswith(f"{report.idea_count} pistes de projet : ")
+    assert " et " in sentence
+    assert "sans date précise" in sentence
+
+
 def test_the_demo_booklet_has_its_charts_with_numbers(store, demo, booklet_pdf) -> None:
     text = pdf_text(booklet_pdf)
     assert "Les pistes de projet par Vivre et par horizon" in text
-    assert "Engagements par Vivre" in text
+    # three engagements in each Vivre: said in a sentence, no chart of equal bars
+    assert "Engagements par Vivre" not in text
+    assert "Chaque Vivre porte 3 engagements." in flat(text)
     report = gather_series(store, demo)
     chart_page = next(p for p in pdf_pages(booklet_pdf) if "par Vivre et par horizon" in p)
     for column in report.columns:
@@ -399,7 +431,7 @@ def test_what_phones_sent_is_said_where_the_booklet_counts_it(store, demo) -> No
     assert session_figures["gommettes des téléphones"] == "5"
 
 
-def test_the_engagements_chart_follows_the_competences_on_their_page(booklet_pdf) -> None:
+def test_the_engagements_follow_the_competences_on_their_page(booklet_pdf) -> None:
     """Four bars alone on a page left three-quarters of it empty."""
-    page = next(flat(p) for p in pdf_pages(booklet_pdf) if "Engagements par Vivre" in p)
+    page = next(flat(p) for p in pdf_pages(booklet_pdf) if "Chaque Vivre porte" in p)
     assert "Environnement & énergie" in page
