@@ -30,7 +30,7 @@ from fabrique_desktop.report import (
     SeriesReport,
     SessionReport,
 )
-from fabrique_desktop.report_words import counted, word
+from fabrique_desktop.report_words import counted, english_date, phase_name, word
 from fabrique_desktop.typography import (
     current_language,
     editorial,
@@ -85,14 +85,32 @@ footer { margin-top: 3rem; border-top: 1px solid #cfd8dc; color: #4a4f54;
 """
 
 
-def _t(value: object) -> str:
-    """Escaped, typeset text (participants' words keep every word they wrote)."""
+SOURCE_LANGUAGE = "fr"
+"""The language participants and the series' texts are written in (the template's)."""
+
+
+def _l(value: object) -> str:
+    """The edition's own words (headings, labels, counts), escaped and typeset."""
     return html.escape(typeset(" ".join(str(value).split())), quote=False)
 
 
+def _theirs(markup: str) -> str:
+    """Words written by participants or the series: marked as French in an edition in
+    another language, so that a screen reader reads them with the right voice."""
+    if not markup or current_language() == SOURCE_LANGUAGE:
+        return markup
+    return f'<span lang="{SOURCE_LANGUAGE}">{markup}</span>'
+
+
+def _t(value: object) -> str:
+    """Participants' words, escaped and typeset (every word they wrote kept)."""
+    return _theirs(_l(value))
+
+
 def _e(value: object) -> str:
-    """Escaped, typeset text of the series' own voice (``typography.editorial``)."""
-    return html.escape(typeset(editorial(" ".join(str(value).split()))), quote=False)
+    """The series' own texts, escaped, typeset and set as it writes itself
+    (``typography.editorial``)."""
+    return _theirs(html.escape(typeset(editorial(" ".join(str(value).split()))), quote=False))
 
 
 def _paragraphs(value: str, css: str = "") -> list[str]:
@@ -101,9 +119,7 @@ def _paragraphs(value: str, css: str = "") -> list[str]:
 
 
 def _date(iso: str) -> str:
-    if current_language() == "en":
-        return iso[:10]
-    return french_date(iso)
+    return english_date(iso) if current_language() == "en" else french_date(iso)
 
 
 @dataclass
@@ -116,21 +132,26 @@ class _Page:
     toc: list[tuple[str, str]]
     count: int = 0
 
-    def section(self, label: str, body: Iterable[str], css: str = "", style: str = "") -> None:
+    def section(
+        self, label: str, body: Iterable[str], css: str = "", style: str = "", own: bool = False
+    ) -> None:
+        """A section headed ``label``: the edition's words, or the series' own (``own``: a
+        Vivre's name)."""
         self.count += 1
         anchor = f"s{self.count}"
-        self.toc.append((anchor, label))
+        heading = _e(label) if own else _l(label)
+        self.toc.append((anchor, heading))
         attributes = f' class="{css}"' if css else ""
         attributes += f' style="{style}"' if style else ""
         self.parts.append(
             f'<section id="{anchor}" aria-labelledby="{anchor}-h"{attributes}>'
-            f'<h2 id="{anchor}-h">{_e(label)}</h2>'
+            f'<h2 id="{anchor}-h">{heading}</h2>'
         )
         self.parts.extend(body)
         self.parts.append("</section>")
 
     def render(self, header: Sequence[str], footer: Sequence[str]) -> str:
-        contents = "".join(f'<li><a href="#{a}">{_e(label)}</a></li>' for a, label in self.toc)
+        contents = "".join(f'<li><a href="#{a}">{heading}</a></li>' for a, heading in self.toc)
         return "\n".join(
             [
                 "<!DOCTYPE html>",
@@ -142,12 +163,12 @@ class _Page:
                 f"<style>{STYLE}</style>",
                 "</head>",
                 "<body>",
-                f'<a class="skip" href="#main">{_e(word("skip"))}</a>',
+                f'<a class="skip" href="#main">{_l(word("skip"))}</a>',
                 '<header class="cover">',
                 *header,
                 "</header>",
-                f'<nav class="contents" aria-label="{_e(word("contents"))}">'
-                f"<h2>{_e(word('contents'))}</h2><ol>{contents}</ol></nav>",
+                f'<nav class="contents" aria-label="{_l(word("contents"))}">'
+                f"<h2>{_l(word('contents'))}</h2><ol>{contents}</ol></nav>",
                 '<main id="main">',
                 *self.parts,
                 "</main>",
@@ -165,12 +186,14 @@ class _Page:
 
 
 def _facts(rows: Iterable[tuple[str, str]]) -> str:
-    items = "".join(f"<dt>{_e(k)}</dt><dd>{_t(v)}</dd>" for k, v in rows if v)
+    """Label and markup pairs (the caller marks whose words a value is)."""
+    items = "".join(f"<dt>{_l(k)}</dt><dd>{v}</dd>" for k, v in rows if v)
     return f'<dl class="facts">{items}</dl>' if items else ""
 
 
 def _figures(figures: Iterable[tuple[str, str]]) -> str:
-    items = "".join(f"<li><strong>{_t(v)}</strong> {_e(label)}</li>" for v, label in figures)
+    """Numbers and their labels' markup."""
+    items = "".join(f"<li><strong>{_l(v)}</strong> {label}</li>" for v, label in figures)
     return f'<ul class="figures">{items}</ul>'
 
 
@@ -228,9 +251,9 @@ def bar_chart(
         for label, value, _ in rows
     )
     out.append(
-        f"<table><caption>{_e(title)}</caption><thead><tr>"
-        f'<th scope="col">{_e(word("vivre"))}</th>'
-        f'<th scope="col" class="number">{_e(word("ideas"))}</th></tr></thead>'
+        f"<table><caption>{_l(title)}</caption><thead><tr>"
+        f'<th scope="col">{_l(word("vivre"))}</th>'
+        f'<th scope="col" class="number">{_l(word("ideas"))}</th></tr></thead>'
         f"<tbody>{body}</tbody></table>"
     )
     return out
@@ -242,10 +265,10 @@ def _engagement(e: EngagementView, level: int = 3) -> str:
     if e.purpose:
         out.append(f'<p class="muted">{_e(e.purpose)}</p>')
     if e.how:
-        out.append(f"<p><strong>{_e(word('how'))}</strong></p>")
+        out.append(f"<p><strong>{_l(word('how'))}</strong></p>")
         out.append("<ul>" + "".join(f"<li>{_e(h)}</li>" for h in e.how) + "</ul>")
     if e.ideas:
-        out.append(f"<p><strong>{_e(word('from_ideas'))}</strong></p>")
+        out.append(f"<p><strong>{_l(word('from_ideas'))}</strong></p>")
         out.append("<ul>" + "".join(f"<li>{_t(i)}</li>" for i in e.ideas) + "</ul>")
     return "".join(out)
 
@@ -270,12 +293,12 @@ def _image(path: Path, alt: str) -> str:
 
 
 def _colophon(organisation: str, date: str) -> list[str]:
-    lines = [f"<h2>{_e(word('colophon'))}</h2>"]
+    lines = [f"<h2>{_l(word('colophon'))}</h2>"]
     if organisation:
         lines.append(
-            f"<p>{_e(word('published_by'))} {_e(organisation)}{', ' + date if date else ''}.</p>"
+            f"<p>{_l(word('published_by'))} {_e(organisation)}{', ' + date if date else ''}.</p>"
         )
-    lines.append(f"<p>{_e(word('made_with'))}</p>")
+    lines.append(f"<p>{_l(word('made_with'))}</p>")
     return lines
 
 
@@ -291,15 +314,22 @@ def session_html(report: SessionReport) -> str:
         f"<h1>{_t(session.title)}</h1>",
         _facts(
             [
-                (word("date"), _date(session.date) if session.date else ""),
-                (word("place"), session.place),
-                (word("step"), report.phase),
-                (word("facilitator"), session.facilitator),
+                (word("date"), _l(_date(session.date)) if session.date else ""),
+                (word("place"), _t(session.place)),
+                (word("step"), _l(phase_name(session.phase))),
+                (word("facilitator"), _t(session.facilitator)),
             ]
         ),
     ]
-    if report.figures:
-        page.section(word("key_figures"), [_figures((f.value, f.label) for f in report.figures)])
+    figures = [(str(len(report.ideas)), _l(word("ideas")))]
+    figures += [
+        (str(len(c.ideas)), _e(vivre_name(c.column.title))) for c in report.columns if c.ideas
+    ]
+    if report.total_dots:
+        figures.append((str(report.total_dots), _l(word("dots"))))
+    if report.engagements:
+        figures.append((str(len(report.engagements)), _l(word("engagements_noun"))))
+    page.section(word("key_figures"), [_figures(figures)])
     if report.agenda:
         rows = "".join(
             f'<tr><th scope="row">{_e(r.title)}</th>'
@@ -310,9 +340,9 @@ def session_html(report: SessionReport) -> str:
         page.section(
             word("agenda"),
             [
-                f'<table><thead><tr><th scope="col">{_e(word("step"))}</th>'
-                f'<th scope="col" class="number">{_e(word("planned"))}</th>'
-                f'<th scope="col" class="number">{_e(word("actual"))}</th></tr></thead>'
+                f'<table><thead><tr><th scope="col">{_l(word("step"))}</th>'
+                f'<th scope="col" class="number">{_l(word("planned"))}</th>'
+                f'<th scope="col" class="number">{_l(word("actual"))}</th></tr></thead>'
                 f"<tbody>{rows}</tbody></table>"
             ],
         )
@@ -340,9 +370,11 @@ def session_html(report: SessionReport) -> str:
         body.append(f"<p>{counted(len(column.ideas), 'idea', 'ideas_noun')}</p>")
         body.append(_ideas(column.ideas))
         if column.futur:
-            body.append(f"<h3>{_e(word('futur'))}</h3>")
+            body.append(f"<h3>{_l(word('futur'))}</h3>")
             body.append(_ideas(column.futur))
-        page.section(vivre_name(c.title), body, "vivre", f"--tone: {_css_colour(c.colour)}")
+        page.section(
+            vivre_name(c.title), body, "vivre", f"--tone: {_css_colour(c.colour)}", own=True
+        )
     if report.inbox:
         page.section(word("inbox"), [_ideas(report.inbox)])
     if report.top_ideas:
@@ -359,15 +391,15 @@ def session_html(report: SessionReport) -> str:
     if report.quotes:
         page.section(word("quotes"), _quotes(report.quotes))
     if report.photos:
-        figures = []
+        shots: list[str] = []
         for n, photo in enumerate(report.photos, 1):
             alt = photo.caption or f"{word('photo')} {n}"
             image = _image(photo.path, alt)
             if image:
                 caption = f"<figcaption>{_t(photo.caption)}</figcaption>" if photo.caption else ""
-                figures.append(f"<figure>{image}{caption}</figure>")
-        if figures:
-            page.section(word("photos"), figures)
+                shots.append(f"<figure>{image}{caption}</figure>")
+        if shots:
+            page.section(word("photos"), shots)
     date = _date(session.date) if session.date else ""
     return page.render(header, _colophon(report.organisation, date))
 
@@ -398,19 +430,19 @@ def _series_column(column: SeriesColumn) -> list[str]:
     for horizon in column.horizons:
         known = horizon.horizon and horizon.horizon != NO_HORIZON
         label = f"{word('horizon')} {horizon.horizon}" if known else word("no_horizon")
-        body.append(f"<h3>{_e(label)} ({counted(horizon.count, 'idea', 'ideas_noun')})</h3>")
+        body.append(f"<h3>{_l(label)} ({counted(horizon.count, 'idea', 'ideas_noun')})</h3>")
         for theme in horizon.themes:
             known = theme.theme and theme.theme != NO_THEME
             name = theme.theme.lstrip("#") if known else word("no_theme")
             body.append(f"<h4>{_t(name)} ({len(theme.ideas)})</h4>")
             body.append(_ideas(theme.ideas, grouped=True))
     if column.futur:
-        body.append(f"<h3>{_e(word('futur'))}</h3>")
+        body.append(f"<h3>{_l(word('futur'))}</h3>")
         for theme in column.futur:
             body.append(f"<h4>{_t(theme.theme.lstrip('#'))}</h4>")
             body.append(_ideas(theme.ideas, grouped=True))
     if column.engagements:
-        body.append(f"<h3>{_e(word('engagements'))}</h3>")
+        body.append(f"<h3>{_l(word('engagements'))}</h3>")
         if column.intro:
             body.append(f"<p>{_e(column.intro)}</p>")
         body += [_engagement(e, 4) for e in column.engagements]
@@ -428,16 +460,24 @@ def series_html(report: SeriesReport, media_dir: Path | None = None) -> str:
         logo = _image(media_dir / Path(booklet.logo).name, booklet.organisation or series.title)
     header = [
         logo,
-        f'<p class="kicker">{_e(word("synthesis"))}</p>',
+        f'<p class="kicker">{_l(word("synthesis"))}</p>',
         f"<h1>{_t(series.title)}</h1>",
         _facts(
-            [(word("series"), report.template.title), (word("published_by"), booklet.organisation)]
+            [
+                (word("series"), _e(report.template.title)),
+                (word("published_by"), _e(booklet.organisation)),
+            ]
         ),
     ]
     if booklet.introduction.strip():
         page.section(word("introduction"), _paragraphs(booklet.introduction))
-    if report.figures:
-        page.section(word("key_figures"), [_figures((f.value, f.label) for f in report.figures)])
+    figures = [
+        (str(len(report.sessions)), _l(word("ateliers_noun"))),
+        (str(report.idea_count), _l(word("ideas_noun"))),
+    ]
+    if report.engagements:
+        figures.append((str(len(report.engagements)), _l(word("engagements_noun"))))
+    page.section(word("key_figures"), [_figures(figures)])
     if booklet.why.strip():
         page.section(word("why"), _paragraphs(booklet.why))
     if report.sessions:
@@ -449,10 +489,10 @@ def series_html(report: SeriesReport, media_dir: Path | None = None) -> str:
         page.section(
             word("ateliers"),
             [
-                f'<table><thead><tr><th scope="col">{_e(word("atelier"))}</th>'
-                f'<th scope="col">{_e(word("date"))}</th>'
-                f'<th scope="col">{_e(word("step"))}</th>'
-                f'<th scope="col">{_e(word("produced"))}</th></tr></thead>'
+                f'<table><thead><tr><th scope="col">{_l(word("atelier"))}</th>'
+                f'<th scope="col">{_l(word("date"))}</th>'
+                f'<th scope="col">{_l(word("step"))}</th>'
+                f'<th scope="col">{_l(word("produced"))}</th></tr></thead>'
                 f"<tbody>{rows}</tbody></table>"
             ],
         )
@@ -467,8 +507,8 @@ def series_html(report: SeriesReport, media_dir: Path | None = None) -> str:
         for n, paradox in enumerate(report.paradoxes, 1):
             body.append(f"<h3>{n}. {_e(paradox.get('title', ''))}</h3>")
             facts = [
-                (word("asset"), str(paradox.get("asset", ""))),
-                (word("challenge"), str(paradox.get("challenge", ""))),
+                (word("asset"), _e(paradox.get("asset", ""))),
+                (word("challenge"), _e(paradox.get("challenge", ""))),
             ]
             body.append(_facts(facts))
         page.section(word("paradoxes"), body)
@@ -481,7 +521,9 @@ def series_html(report: SeriesReport, media_dir: Path | None = None) -> str:
     for column in report.columns:
         if column.count or column.engagements or column.futur:
             tone = f"--tone: {_css_colour(column.column.colour)}"
-            page.section(vivre_name(column.column.title), _series_column(column), "vivre", tone)
+            page.section(
+                vivre_name(column.column.title), _series_column(column), "vivre", tone, own=True
+            )
     if report.unsorted_ideas:
         page.section(word("inbox"), [_ideas(report.unsorted_ideas)])
     if report.engagements and not any(c.engagements for c in report.columns):

@@ -29,6 +29,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "ideas": ("Idées", "Ideas"),
     "idea": ("idée", "idea"),
     "ideas_noun": ("idées", "ideas"),
+    "atelier_noun": ("atelier", "workshop"),
+    "ateliers_noun": ("ateliers", "workshops"),
+    "engagement_noun": ("engagement", "commitment"),
+    "engagements_noun": ("engagements", "commitments"),
+    "dot": ("gommette", "dot"),
+    "dots": ("gommettes", "dots"),
     "vote": ("vote", "vote"),
     "votes_noun": ("votes", "votes"),
     "votes": ("Votes", "Votes"),
@@ -71,6 +77,43 @@ WORDS: dict[str, tuple[str, str]] = {
     "skip": ("Aller au contenu", "Skip to the content"),
     "back_to_top": ("Haut de page", "Back to top"),
 }
+
+
+PHASES: dict[str, tuple[str, str]] = {
+    "valeurs": ("Valeurs", "Values"),
+    "objectifs": ("Objectifs & pistes de projet", "Objectives & project ideas"),
+    "convergence": ("Convergence", "Convergence"),
+    "autre": ("Autre", "Other"),
+}
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def phase_name(phase: str) -> str:
+    """An atelier's kind in the documents' language (« Valeurs » / « Values »)."""
+    french, english = PHASES.get(phase, (phase, phase))
+    return english if current_language() == "en" else french
+
+
+def english_date(iso: str) -> str:
+    """« 9 May 2017 » from « 2017-05-09 »; anything else as it is."""
+    try:
+        year, month, day = (int(p) for p in iso[:10].split("-"))
+        return f"{day} {MONTHS_EN[month - 1]} {year}"
+    except (ValueError, IndexError):
+        return iso
 
 
 def word(key: str) -> str:

@@ -11,10 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fabrique_desktop import disk
+from fabrique_desktop.cli import report_language
 from fabrique_desktop.cli.context import Context
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.limits import shown
 from fabrique_desktop.model import Series, Session
+from fabrique_desktop.typography import language
 from fabrique_desktop.workspace import find_series, find_session, series_template
 
 Exporter = Callable[[Context, Session, Path, argparse.Namespace], None]
@@ -139,6 +141,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         metavar="N",
         help="json, bundle : copie pour le preneur de notes de la table N",
     )
+    report_language.add_argument(p)
     p.set_defaults(handler=export)
     p = commands.add_parser(
         "import",
@@ -155,6 +158,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     p.add_argument("series", metavar="SERIE", help="une partie de son titre ou son identifiant")
     p.add_argument("--format", "-f", default="pdf", help=f"format : {', '.join(SERIES_FORMATS)}")
     p.add_argument("-o", "--output", required=True, metavar="FICHIER", help="fichier à écrire")
+    report_language.add_argument(p)
     p.set_defaults(handler=export_series)
     p = commands.add_parser(
         "import-cards",
@@ -177,7 +181,8 @@ def export(args: argparse.Namespace, context: Context) -> int:
             f"Format inconnu « {args.format} ». Formats possibles : {', '.join(EXPORTERS)}."
         )
     session = find_session(context.store, args.session)
-    exporter(context, session, Path(args.output), args)
+    with language(report_language.chosen(args, context)):
+        exporter(context, session, Path(args.output), args)
     print(f"Exporté : {args.output}")
     return 0
 
@@ -213,14 +218,15 @@ def export_series(args: argparse.Namespace, context: Context) -> int:
 
     series: Series = find_series(context.store, args.series)
     report = gather_series(context.store, series, media_dir=context.data_dir.media)
-    if args.format == "html":
-        from exports.html_edition import write_series_html
+    with language(report_language.chosen(args, context)):
+        if args.format == "html":
+            from exports.html_edition import write_series_html
 
-        write_series_html(report, Path(args.output), context.data_dir.media)
-    else:
-        from exports.series_report import write_series_pdf
+            write_series_html(report, Path(args.output), context.data_dir.media)
+        else:
+            from exports.series_report import write_series_pdf
 
-        write_series_pdf(report, Path(args.output))
+            write_series_pdf(report, Path(args.output))
     print(f"Exporté : {args.output}")
     return 0
 

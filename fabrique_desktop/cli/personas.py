@@ -6,8 +6,10 @@ import argparse
 from pathlib import Path
 
 from fabrique_desktop import personas
+from fabrique_desktop.cli import report_language
 from fabrique_desktop.cli.context import Context
 from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.typography import language
 from fabrique_desktop.workspace import find_series
 
 FORMATS = ("pdf",)
@@ -22,6 +24,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     p.add_argument("series", metavar="SERIE", help="une partie de son titre ou son identifiant")
     p.add_argument("--format", "-f", default="pdf", help="format : pdf")
     p.add_argument("-o", "--output", required=True, metavar="FICHIER", help="fichier à écrire")
+    report_language.add_argument(p)
     p.set_defaults(handler=export_personas)
 
 
@@ -38,12 +41,13 @@ def export_personas(args: argparse.Namespace, context: Context) -> int:
         raise FabriqueError(f"La série « {series.title} » n'a aucun persona à imprimer.")
     from fabrique_desktop.booklet import texts
 
-    pages = write_deck(
-        deck,
-        Path(args.output),
-        title=series.title,
-        media_dir=context.data_dir.media,
-        author=texts(series)["organisation"],
-    )
+    with language(report_language.chosen(args, context)):
+        pages = write_deck(
+            deck,
+            Path(args.output),
+            title=series.title,
+            media_dir=context.data_dir.media,
+            author=texts(series)["organisation"],
+        )
     print(f"Exporté : {args.output} ({len(deck)} personas, {pages} page(s))")
     return 0

@@ -127,3 +127,13 @@ def test_the_cli_writes_both_editions(fabrique, tmp_path) -> None:
     for page in (atelier.read_text(encoding="utf-8"), series.read_text(encoding="utf-8")):
         assert page.startswith("<!DOCTYPE html>")
         assert '<html lang="fr">' in page
+
+
+def test_exports_take_the_interface_language_unless_told(fabrique, tmp_path) -> None:
+    fabrique("sessions")
+    (tmp_path / "data" / "settings.json").write_text('{"language": "en"}', encoding="utf-8")
+    default, french = tmp_path / "default.html", tmp_path / "fr.html"
+    fabrique("export", "3", "--format", "html", "-o", str(default))
+    fabrique("export", "3", "--format", "html", "--lang", "fr", "-o", str(french))
+    assert '<html lang="en">' in default.read_text(encoding="utf-8")
+    assert '<html lang="fr">' in french.read_text(encoding="utf-8")

@@ -133,3 +133,20 @@ def test_axe_finds_no_violation_in_the_atelier_edition(browser, full, tmp_path) 
 def test_axe_finds_no_violation_in_the_series_edition(browser, store, demo, tmp_path) -> None:
     page = series_html(gather_series(store, demo))
     assert _summary(axe_violations(browser, page, tmp_path)) == []
+
+
+def test_the_english_edition_has_no_french_label(full, store, demo) -> None:
+    from fabrique_desktop.report_words import WORDS
+    from fabrique_desktop.typography import language
+
+    with language("en"):
+        pages = [session_html(full), series_html(gather_series(store, demo))]
+    french = {fr for fr, en in WORDS.values() if fr != en and len(fr) > 3}
+    for page in pages:
+        assert '<html lang="en">' in page
+        theirs = re.sub(r'<span lang="fr">.*?</span>', " ", page, flags=re.S)  # their words
+        text = re.sub(r"<[^>]+>", " ", theirs).replace("\u202f", " ").replace("\u00a0", " ")
+        text = " ".join(text.split())
+        assert [w for w in french if w in text] == []
+        assert "Contents" in text
+        assert "Key figures" in text
