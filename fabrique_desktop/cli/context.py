@@ -46,7 +46,7 @@ class Context:
         except FolderBusyError as busy:
             owner = busy.owner[:1].upper() + busy.owner[1:]
             self.read_only = (
-                f"{owner} a déjà ce dossier de données ouvert : ici, tout est en lecture seule."
+                f"{owner} a déjà ce dossier de données ouvert (une seule fenêtre écrit à la fois)."
             )
 
     @property

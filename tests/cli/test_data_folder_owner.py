@@ -96,7 +96,7 @@ def test_with_the_app_open_writes_and_restore_are_refused_naming_it(tmp_path: Pa
             second.claim_or_read_only("l'application Fabrique")
             assert second.store.read_only is not None
             assert "L'application Fabrique (processus" in second.store.read_only
-            assert "lecture seule" in second.store.read_only
+            assert "a déjà ce dossier de données ouvert" in second.store.read_only
         finally:
             second.close()
         assert _cli(data, "sessions").returncode == 0  # reading is always possible
