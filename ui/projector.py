@@ -152,7 +152,12 @@ class ProjectorWindow(QWidget):
             self.scene.set_people(self.source.personas.values(), self.source.tables.values())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.controller.bus.changed.disconnect(self._on_changed)
-        self.source.selectionChanged.disconnect(self._follow_selection)
-        self.source.laid_out.disconnect(self._follow_state)
+        """Closed for good (Ctrl+F5 again, or its laptop's window closed or replaced): it
+        follows the laptop no more — its timer was read every quarter second after the
+        laptop's window had gone (« Erreur interne » four times a second)."""
+        if self.clock.following:
+            self.clock.stop()
+            self.controller.bus.changed.disconnect(self._on_changed)
+            self.source.selectionChanged.disconnect(self._follow_selection)
+            self.source.laid_out.disconnect(self._follow_state)
         super().closeEvent(event)

@@ -50,6 +50,14 @@ class RoomClock(QFrame):
         self._tick.start()
         self.follow()
 
+    @property
+    def following(self) -> bool:
+        return self._tick.isActive()
+
+    def stop(self) -> None:
+        """The laptop's timer is read no more (its window is going)."""
+        self._tick.stop()
+
     def follow(self) -> None:
         """Show what the laptop's timer shows now (nothing if it is hidden)."""
         overlay = self.source()

@@ -133,3 +133,28 @@ def test_the_room_sees_the_dots_and_a_secret_vote_as_secret(qtbot, audience) -> 
     window.animation.votes.panel.secret.setChecked(False)
     qtbot.wait_until(lambda: room.scene.items_by_id[card_id].votes == 2)
     assert room.scene.items_by_id[card_id].vote_mark().label() != "● secret"
+
+
+def test_the_room_window_outlives_no_laptop_window(
+    qtbot, fabrique_app, demo_session, monkeypatch
+) -> None:
+    """The laptop's window replaced (a template edited, the language changed, another
+    atelier opened): the audience window kept reading the old window's timer every quarter
+    second, « Erreur interne » (TimerOverlay already deleted) four times a second."""
+    monkeypatch.setattr("ui.projector.one_screen", lambda: False)  # offscreen: one screen
+    window = fabrique_app.open_session(demo_session.id)  # not qtbot's: it will be deleted
+    window.show()
+    qtbot.wait_exposed(window)
+    window.settings.set("projector_screen", QGuiApplication.screens()[-1].name())
+    window.audience_action.trigger()
+    room = window.projector_window
+    assert room is not None
+    qtbot.wait_exposed(room)
+    window.animation.timer.show_or_hide()
+    with qtbot.captureExceptions() as errors:
+        again = fabrique_app.open_session(window.session.id)
+        QApplication.sendPostedEvents(None, 0)  # the old window's deleteLater
+        qtbot.wait(600)  # two ticks of the room's clock
+    assert not errors, errors
+    assert not room.isVisible()
+    again.set_audience_window(False)
