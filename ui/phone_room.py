@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap, QResizeEvent
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -50,6 +50,7 @@ from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.live import codes
 from fabrique_desktop.model import Card, Session
 from fabrique_desktop.ports import Store
+from ui.button_row import ButtonRow
 from ui.thread_wake import WakeUp
 
 if TYPE_CHECKING:
@@ -64,6 +65,9 @@ WALL_REFRESH_MS = 250
 ANNOUNCE_MS = 0
 """Phone changes committed while the event loop was busy are announced together, once the loop
 turns: one board update for all of them (under a burst, not one per request)."""
+LIST_FLOOR = 36
+"""Pixels: the panel's lists shrink to this (about a line) in a short panel, opened over a
+1280×720 board, so that its buttons keep their height."""
 CODE_AIR = 40
 """Pixels beside the room code's text: its yellow box's padding (2 × 16) and some air."""
 
@@ -627,51 +631,53 @@ class PhonePanel(QWidget):
             self.tr("Le code a fuité : la salle prend un nouveau code, l'ancien est refusé.")
         )
         self.code_button.clicked.connect(lambda: room.new_code())
-        self.moderate = QCheckBox(self.tr("Modérer les idées avant le tableau"))
+        self.moderate = QCheckBox()
         self.moderate.toggled.connect(room.set_moderated)
+        moderate_label = QLabel(self.tr("Modérer les idées avant le tableau"))
+        moderate_label.setWordWrap(True)  # whole in a panel opened over the board
+        moderate_label.setBuddy(self.moderate)
+        moderate_label.mouseReleaseEvent = lambda _event: self.moderate.click()  # type: ignore[method-assign]
         self.queue = QListWidget()
+        self.queue.setMinimumHeight(LIST_FLOOR)  # the buttons keep their height, not the lists
         self.queue.setObjectName("phoneQueue")
         self.queue.setWordWrap(True)
-        row = QHBoxLayout()
         self.accept_button = QPushButton(self.tr("Accepter"))
         self.accept_button.clicked.connect(self._accept)
         self.edit_button = QPushButton(self.tr("Corriger…"))
         self.edit_button.clicked.connect(self._edit)
         self.aside_button = QPushButton(self.tr("Écarter"))
         self.aside_button.clicked.connect(self._aside)
-        for button in (self.accept_button, self.edit_button, self.aside_button):
-            row.addWidget(button)
+        row = ButtonRow([self.accept_button, self.edit_button, self.aside_button])
         self.phones = QListWidget()
+        self.phones.setMinimumHeight(LIST_FLOOR)
         self.phones.setObjectName("phoneList")
         self.block_button = QPushButton(self.tr("Bloquer et retirer ses idées"))
         self.block_button.clicked.connect(self._block)
         self.phones.currentItemChanged.connect(self._phone_chosen)
         self.vote_label = QLabel()
         self.vote_label.setWordWrap(True)
-        vote_row = QHBoxLayout()
         self.poll_button = QPushButton(self.tr("Ouvrir un vote…"))
         self.poll_button.clicked.connect(lambda: open_poll_dialog(room))
         self.reveal_button = QPushButton(self.tr("Dévoiler"))
         self.reveal_button.clicked.connect(room.reveal)
         self.close_poll_button = QPushButton(self.tr("Clore le vote"))
         self.close_poll_button.clicked.connect(room.close_poll)
-        for button in (self.poll_button, self.reveal_button, self.close_poll_button):
-            vote_row.addWidget(button)
+        vote_row = ButtonRow([self.poll_button, self.reveal_button, self.close_poll_button])
         layout.addWidget(self.status)
         layout.addWidget(self.open_button)
-        wall_row = QHBoxLayout()
-        wall_row.addWidget(self.wall_button, 1)
-        wall_row.addWidget(self.code_button)
-        layout.addLayout(wall_row)
-        layout.addWidget(self.moderate)
+        layout.addWidget(ButtonRow([self.wall_button, self.code_button]))
+        moderate_row = QHBoxLayout()
+        moderate_row.addWidget(self.moderate, 0, Qt.AlignmentFlag.AlignTop)
+        moderate_row.addWidget(moderate_label, 1)
+        layout.addLayout(moderate_row)
         layout.addWidget(QLabel(self.tr("Idées en attente")))
         layout.addWidget(self.queue, 2)
-        layout.addLayout(row)
+        layout.addWidget(row)
         layout.addWidget(QLabel(self.tr("Téléphones")))
         layout.addWidget(self.phones, 1)
         layout.addWidget(self.block_button)
         layout.addWidget(self.vote_label)
-        layout.addLayout(vote_row)
+        layout.addWidget(vote_row)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(WALL_REFRESH_MS)
@@ -679,6 +685,12 @@ class PhonePanel(QWidget):
         room.activity.connect(self._timer.start)
         room.opened.connect(self.refresh)
         room.closed.connect(self.refresh)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown (beside the board, or opened over it when folded): the room's state at
+        once, not only after a first phone's activity."""
+        super().showEvent(event)
+        self.refresh()
 
     def refresh(self) -> None:
         from fabrique_desktop.model import Session

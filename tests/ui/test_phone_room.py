@@ -501,3 +501,39 @@ def test_the_panel_lifts_a_block(qtbot, window, room) -> None:
     panel.block_button.click()
     assert not room.store.get(PhoneRow, spam.phone).blocked
     assert off_thread(qtbot, spam.call, "ping")[0] == 200
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("folded", [False, True], ids=["beside", "opened over"])
+def test_the_phones_panel_shows_its_state_and_every_button_whole(qtbot, wall, size, folded):
+    """In full screen the panel folds and opens over the board, about 300 px wide: its
+    buttons were cut to « ouveau code », « ccepte », « orriger. », « ir un vo », « re le vo »,
+    and its status line and « Ouvrir aux téléphones » stayed blank until a first phone came."""
+    from PySide6.QtWidgets import QPushButton
+
+    wall.build_feature_menus()
+    if folded:
+        wall.set_projector_mode(True)  # full screen: the panels fold
+    wall.setGeometry(0, 0, *size)  # the test screen is smaller
+    qtbot.wait_until(lambda: wall.width() == size[0], timeout=2_000)
+    wall.phone_menu.panel()
+    room = wall.phone_menu.room
+    if folded:
+        wall.panel_strip.open_over(room.dock)
+    qtbot.wait(50)
+    panel = room.panel
+    assert panel.isVisible()
+    assert panel.status.text() == "La salle est fermée aux téléphones."
+    assert panel.open_button.text() == "Ouvrir aux téléphones"
+    buttons = panel.findChildren(QPushButton)
+    assert len(buttons) == 10
+    for button in buttons:
+        assert button.isVisible(), button.text()
+        assert button.width() >= button.sizeHint().width(), button.text()
+        assert button.height() >= button.sizeHint().height(), button.text()
+        assert button.geometry().right() <= panel.width(), button.text()
+    assert panel.open_button.geometry().bottom() < panel.height()
+    assert (
+        panel.close_poll_button.mapTo(panel, panel.close_poll_button.rect().bottomLeft()).y()
+        < panel.height()
+    )
