@@ -523,6 +523,7 @@ def test_the_phones_panel_shows_its_state_and_every_button_whole(qtbot, wall, si
     qtbot.wait(50)
     panel = room.panel
     assert panel.isVisible()
+    assert "replié" not in wall.statusBar().currentMessage()  # it is open
     assert panel.status.text() == "La salle est fermée aux téléphones."
     assert panel.open_button.text() == "Ouvrir aux téléphones"
     buttons = panel.findChildren(QPushButton)
