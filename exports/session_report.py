@@ -635,6 +635,9 @@ def _paradoxes(report: SessionReport, st: ps.Styles, width: float) -> list[Flowa
                 )
             )
         block += ps.bullets(paradox.facts, st)
+        if paradox.cards:
+            made = " et ".join(f"« {c} »" for c in paradox.cards)
+            block.append(Paragraph(ps.text(f"Formé sur le mur à partir de {made}."), st.meta))
         story.append(KeepTogether(block))
     return story
 

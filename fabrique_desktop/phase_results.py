@@ -9,6 +9,7 @@ and what is still to do, never « 0 idée ».
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,6 +61,8 @@ class ParadoxView:
     asset: str = ""
     challenge: str = ""
     facts: tuple[str, ...] = ()
+    cards: tuple[str, ...] = ()
+    """The texts of this atelier's cards it was formed from on the wall."""
 
 
 @dataclass(frozen=True)
@@ -77,14 +80,19 @@ def _texts(items: Any) -> tuple[str, ...]:
     return tuple(str(i) for i in items if str(i).strip()) if isinstance(items, list) else ()
 
 
-def paradoxes(template: Template) -> tuple[ParadoxView, ...]:
-    """The series' paradoxes (its template's), in order."""
+def paradoxes(
+    template: Template, cards: Mapping[str, str] | None = None
+) -> tuple[ParadoxView, ...]:
+    """The series' paradoxes (its template's), in order; with the texts of the ``cards``
+    (id → text: the atelier's) each was formed from."""
+    cards = cards or {}
     return tuple(
         ParadoxView(
             title=str(p.get("title", "")),
             asset=str(p.get("asset", "")),
             challenge=str(p.get("challenge", "")),
             facts=_texts(p.get("facts", [])),
+            cards=tuple(cards[c] for c in p.get("cards", []) if isinstance(c, str) and c in cards),
         )
         for p in template.section("paradoxes")
         if isinstance(p, dict) and str(p.get("title", "")).strip()

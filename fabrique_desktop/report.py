@@ -526,7 +526,9 @@ def with_phase_results(report: SessionReport) -> SessionReport:
     phase, template = report.session.phase, report.template
     changes: dict[str, Any] = {"purpose": phase_results.purpose(phase)}
     if phase == "valeurs":
-        changes["paradoxes"] = phase_results.paradoxes(template)
+        changes["paradoxes"] = phase_results.paradoxes(
+            template, {i.id: i.text for i in [*report.inbox, *report.cards]}
+        )
         changes["values"] = phase_results.values(template)
     if phase == "convergence":
         if not report.engagements:

@@ -85,6 +85,9 @@ def export_template(store: Store, series: Series, media_dir: Path | None = None)
         for a in series.template.get("series", {}).get("ateliers", [])
         if isinstance(a, dict)
     }
+    for paradox in data.get("paradoxes", []):  # the wall's cards are the data's, not the method's
+        if isinstance(paradox, dict):
+            paradox.pop("cards", None)
     data["series"] = {
         "title": series.title,
         "ateliers": [

@@ -313,6 +313,8 @@ class _ParadoxDoc(_Schema):
     asset: Text = ""
     challenge: Text = ""
     facts: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
+    cards: Annotated[list[Id], Field(max_length=MAX_ITEMS)] = []
+    """The cards of the wall it was formed from (``fabrique_desktop.paradoxes``)."""
 
 
 class _EngagementDoc(_Schema):

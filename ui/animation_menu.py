@@ -20,6 +20,7 @@ from ui.animation.context import FeatureContext, WindowContext
 from ui.animation.engagement_feature import EngagementFeature
 from ui.animation.fusion_feature import FusionFeature
 from ui.animation.group_feature import GroupFeature
+from ui.animation.paradox_feature import ParadoxFeature
 from ui.animation.photo_feature import PhotoFeature
 from ui.animation.recit_feature import RecitFeature
 from ui.animation.timer_feature import TimerFeature
@@ -43,6 +44,7 @@ class AnimationMenu(QObject):
         self.fusion = FusionFeature(self.context, self)
         self.groups = GroupFeature(self.context, self)
         self.values = ValuesFeature(self.context, self)
+        self.paradoxes = ParadoxFeature(self.context, self)
         self.engagements = EngagementFeature(self.context, self)
         self.recit = RecitFeature(self.context, self)
         self.photos = PhotoFeature(self.context, self)
@@ -121,6 +123,9 @@ class AnimationMenu(QObject):
         )
         self.adopt_value_action = add(
             menu, self.tr("Adopter comme valeur…"), ["Ctrl+Alt+A"], self.values.adopt
+        )
+        self.paradox_action = add(
+            menu, self.tr("Former un paradoxe…"), ["Ctrl+Alt+P"], self.paradoxes.form
         )
         menu.addSeparator()
         self.promote_action = add(

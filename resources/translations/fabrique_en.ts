@@ -212,6 +212,10 @@
         <translation>Adopt as a value…</translation>
     </message>
     <message>
+        <source>Former un paradoxe…</source>
+        <translation>Form a paradox…</translation>
+    </message>
+    <message>
         <source>A&amp;nimation</source>
         <translation>F&amp;acilitation</translation>
     </message>
@@ -1005,6 +1009,44 @@
     <message>
         <source>Nom du groupe :</source>
         <translation>Group name:</translation>
+    </message>
+</context>
+<context>
+    <name>ParadoxDialog</name>
+    <message>
+        <source>Former un paradoxe</source>
+        <translation>Form a paradox</translation>
+    </message>
+    <message>
+        <source>Un fait ou un chiffre par ligne</source>
+        <translation>One fact or figure per line</translation>
+    </message>
+    <message>
+        <source>Titre :</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Atout :</source>
+        <translation>Asset:</translation>
+    </message>
+    <message>
+        <source>Défi :</source>
+        <translation>Challenge:</translation>
+    </message>
+    <message>
+        <source>Faits :</source>
+        <translation>Facts:</translation>
+    </message>
+</context>
+<context>
+    <name>ParadoxFeature</name>
+    <message>
+        <source>Sélectionnez deux cartes : l&apos;atout et le problème (Ctrl+clic).</source>
+        <translation>Select two cards: the asset and the problem (Ctrl+click).</translation>
+    </message>
+    <message>
+        <source>Paradoxe formé : %1</source>
+        <translation>Paradox formed: %1</translation>
     </message>
 </context>
 <context>
