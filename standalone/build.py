@@ -23,6 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+import icu_data  # noqa: E402
 import platforms  # noqa: E402
 
 DIST = ROOT / "dist"
@@ -80,6 +81,20 @@ def archive(target: platforms.Target, app: Path) -> Path:
     return path
 
 
+def trim_icu(app: Path) -> None:
+    """Qt's ICU data cut down to French and English (standalone/icu_data.py): 32 → 4 MB."""
+    for library in app.rglob("libicudata.so.*"):
+        if library.is_symlink():
+            continue
+        trimmed = library.with_name(library.name + ".trimmed")
+        if icu_data.trimmed_library(library, trimmed):
+            before, after = library.stat().st_size, trimmed.stat().st_size
+            trimmed.replace(library)
+            print(f"ICU : {before / 1e6:.0f} → {after / 1e6:.1f} Mo", file=sys.stderr)
+        else:
+            print("ICU laissé entier : il faut un compilateur C (cc) et binutils.", file=sys.stderr)
+
+
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
 
@@ -99,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         if path.is_symlink() and not path.exists():
             path.unlink()  # a link to a Qt library the spec left out
     if target.system == "linux":
+        trim_icu(app)
         add_linux_integration(app)
     path = archive(target, app)
     size = folder_size(app) / 1e6
