@@ -145,7 +145,58 @@ def series_story(report: SeriesReport, width: float) -> list[Flowable]:
     story += _steps(report, st, width)
     story += _participants(report, st, width)
     story += _spine(report, st, width)
+    story += back_cover(report, st, width)
     return story
+
+
+def back_cover(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
+    """The last page, as a printed booklet ends: who publishes it (logo, organisation), what
+    and when (the series, its ateliers' dates), how it was made, in a colophon at the foot."""
+    booklet = report.booklet
+    lines = [f"<b>{ps.prose(report.series.title)}</b>"]
+    if report.template.title and report.template.title != report.series.title:
+        lines.append(ps.prose(report.template.title))
+    dates = _dates(report)
+    n = len(report.sessions)
+    if n:
+        lines.append(ps.text(f"Synthèse de {_plural(n, 'atelier', 'ateliers')}, {dates}."))
+    if report.idea_count:
+        counted = _plural(report.idea_count, "piste de projet", "pistes de projet")
+        lines.append(ps.text(f"{counted} écrites par les participants, citées telles quelles."))
+    if booklet.organisation:
+        lines.append(ps.text(f"Publié par {booklet.organisation}."))
+    lines.append(ps.text("Mise en page : Fabrique, à partir des idées écrites en atelier."))
+    colophon: list[Flowable] = []
+    logo = _logo(booklet.logo, 16 * mm)
+    if logo is not None:
+        colophon.append(logo)
+    colophon += [Paragraph(line, st.small) for line in lines]
+    box = ps.Table([[colophon]], colWidths=[width])
+    box.setStyle(
+        ps.TableStyle(
+            [
+                ("LINEABOVE", (0, 0), (-1, 0), 1.5, ps.ACCENT),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [ps.PageBreak(), BottomAligned(box)]
+
+
+class BottomAligned(Flowable):
+    """A block drawn at the foot of the frame (a back cover's colophon)."""
+
+    def __init__(self, content: Flowable) -> None:
+        super().__init__()
+        self.content = content
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.content.wrap(available_width, available_height)
+        return available_width, available_height - 1
+
+    def draw(self) -> None:
+        self.content.drawOn(self.canv, 0, 0)
 
 
 # the seed's spine: who we are → where we go → how → what next (issue 26)

@@ -70,3 +70,12 @@ def test_the_demo_reports_leave_no_page_half_empty_and_stay_portrait(store, demo
     for pdf in (booklet, report):
         assert _half_empty(pdf) == [], pdf.name
         assert len(_orientations(pdf)) == 1, pdf.name
+
+
+def test_the_booklet_ends_on_a_back_cover_with_its_colophon(store, demo, tmp_path) -> None:
+    booklet = tmp_path / "serie.pdf"
+    write_series_pdf(gather_series(store, demo), booklet)
+    last = pypdf.PdfReader(str(booklet)).pages[-1].extract_text()
+    assert "La Fabrique — Acte 1" in last
+    assert "Publié par Métropole Aix-Marseille-Provence." in " ".join(last.split())
+    assert "du 3 avril 2017 au 29 novembre 2017" in " ".join(last.split())
