@@ -1,5 +1,11 @@
 """The overview (Ctrl+8): the whole board at a glance, each card a tile with its first
-words, the type and the tiles per row chosen so that the back of the room reads it."""
+words, the type and the tiles per row chosen so that the back of the room reads it.
+
+Tiles are never under 20 px (read from the back of the room). When the board does not fit
+at that size, the overview has pages: every column shows the same rows of tiles, and Page
+Down / Page Up (or the wheel) turn the page of the whole board together — no column
+scrolls on its own, no tile is half in sight.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,7 @@ from fabrique_desktop import board_layout
 from fabrique_desktop.board_layout import COLUMN_PADDING, TILE_GAP
 from ui.card_item import TILE_PADDING
 
-OVERVIEW_LARGEST, OVERVIEW_SMALLEST = 24, 14  # px: the overview's tiles
+OVERVIEW_LARGEST, OVERVIEW_SMALLEST = 24, 20  # px: the overview's tiles (back of the room)
 TILE_LETTERS = 15  # letters a tile shows where the board allows: the idea's first words
 FEWEST_LETTERS = 12  # a tile never shows fewer (the whole board in sight needs it at 720 px)
 FIRST_WORDS = 30  # letters beyond these add little to a tile
@@ -32,9 +38,15 @@ class Overview:
     across: int
     tile_height: float
     lines: int = 1
+    rows: int = 0  # tile rows in sight (0: as many as the tallest column has)
+    pages: int = 1  # the board does not fit: pages of ``rows`` rows, turned together
 
     def tile_width(self, column_width: float) -> float:
         return board_layout.tile_width(column_width, self.across)
+
+    def page_offset(self, page: int) -> float:
+        """How far every column is scrolled to show ``page`` (0: the first)."""
+        return page * self.rows * (self.tile_height + TILE_GAP)
 
 
 def choose_overview(height: int, width: float, tallest: int, text: QFont) -> Overview:
@@ -65,17 +77,47 @@ def choose_overview(height: int, width: float, tallest: int, text: QFont) -> Ove
             best, best_score = overview, score
     if best is not None:
         return best
-    font.setPixelSize(OVERVIEW_SMALLEST)
+    return _paged(height, width, tallest, text)
+
+
+def _paged(height: int, width: float, tallest: int, text: QFont) -> Overview:
+    """Too many ideas for the whole board at 20 px: pages of tiles at the size and width
+    that read best (one tile a row where the column allows its first words)."""
+    font = QFont(text)
+    best: Overview | None = None
+    best_score = 0.0
+    for lines, pixels, across in itertools.product(
+        range(1, TILE_LINES + 1), range(OVERVIEW_LARGEST, OVERVIEW_SMALLEST - 1, -1), (1, 2)
+    ):
+        font.setPixelSize(pixels)
+        metrics = QFontMetricsF(font)
+        tile = _tile_height(metrics, lines)
+        rows = max(1, int((height - 2 * COLUMN_PADDING - TILE_GAP) // (tile + TILE_GAP)))
+        probe = Overview(QFont(font), across, float(tile), lines)
+        room = probe.tile_width(width) - 2 * TILE_PADDING - metrics.horizontalAdvance("…")
+        per_line = room / metrics.averageCharWidth()
+        if per_line < LINE_LETTERS:
+            continue
+        letters = per_line * lines * (WRAPPED if lines > 1 else 1)
+        pages = math.ceil(tallest / (rows * across))
+        # readable first, then as few pages as may be
+        score = pixels * pixels * min(letters, FIRST_WORDS) / pages
+        if letters >= FEWEST_LETTERS and score > best_score:
+            best = Overview(QFont(font), across, _filling(height, rows), lines, rows, pages)
+            best_score = score
+    if best is not None:
+        return best
+    font.setPixelSize(OVERVIEW_SMALLEST)  # a column too narrow for any: one a row, one line
     metrics = QFontMetricsF(font)
     tile = _tile_height(metrics, 1)
-    across = max(  # too many ideas to fit: the columns scroll, tiles keep their letters
-        1,
-        int(
-            (width - 2 * COLUMN_PADDING + TILE_GAP)
-            // (metrics.averageCharWidth() * TILE_LETTERS + TILE_GAP)
-        ),
-    )
-    return Overview(QFont(font), across, float(tile))
+    rows = max(1, int((height - 2 * COLUMN_PADDING - TILE_GAP) // (tile + TILE_GAP)))
+    return Overview(QFont(font), 1, _filling(height, rows), 1, rows, math.ceil(tallest / rows))
+
+
+def _filling(height: int, rows: int) -> float:
+    """A page's tiles as tall as ``rows`` of them fill the view: the next page's first row
+    starts below its bottom edge, never half in sight."""
+    return float(math.ceil((height - COLUMN_PADDING - TILE_GAP) / rows - TILE_GAP))
 
 
 def _tile_height(metrics: QFontMetricsF, lines: int) -> int:

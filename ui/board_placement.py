@@ -336,7 +336,11 @@ class BoardPlacement:
         height = self._scene.view_height()
         if height is None:
             return 0.0
-        return layout.scroll_limit(self.content_height(key), height, offset)
+        content = self.content_height(key)
+        overview = self._scene.overview
+        if overview is not None and overview.pages > 1:  # every column turns to the last page
+            content = max(content, height + overview.page_offset(overview.pages - 1))
+        return layout.scroll_limit(content, height, offset)
 
     def measure_some(self) -> None:
         count = 0

@@ -168,6 +168,7 @@ class BoardGraphicsView(QGraphicsView):
     """Signals:
     resized(): the viewport changed size; the columns must be fitted again.
     zoom_requested(int): Ctrl+wheel, +1 (larger) or -1 (smaller).
+    page_told(str): the overview's page now shown (« page 2 sur 3 »).
     typed(str): a letter typed on the board that no shortcut takes (an idea begun while the
         board had the keyboard): it belongs in the capture field, not lost.
     """
@@ -175,10 +176,12 @@ class BoardGraphicsView(QGraphicsView):
     resized = Signal()
     zoom_requested = Signal(int)
     typed = Signal(str)
+    page_told = Signal(str)  # the overview's page, for the status bar
 
     def __init__(self, scene: BoardScene) -> None:
         super().__init__(scene)
         self.board_scene = scene
+        self.overview_page = 0  # the overview's page in sight (when it has pages)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -195,6 +198,30 @@ class BoardGraphicsView(QGraphicsView):
         """The card whole in sight: only its column scrolls (unfolded first on a narrow
         screen, unless ``unfold`` is False)."""
         self.board_scene.show_card_whole(card_id, unfold=unfold)
+
+    def turn_overview_page(self, step: int) -> None:
+        """The overview's next (previous) page, every column together; the page is told."""
+        overview = self.board_scene.overview
+        if overview is None:
+            return
+        page = max(0, min(self.overview_page + step, overview.pages - 1))
+        self.show_overview_page(page)
+
+    def show_overview_page(self, page: int) -> None:
+        overview = self.board_scene.overview
+        if overview is None:
+            return
+        self.overview_page = page
+        scene = self.board_scene
+        for column in scene.columns:
+            wanted = overview.page_offset(page)
+            scene.scroll_column(column.key, wanted - scene.column_offset(column.key))
+        if overview.pages > 1:
+            self.page_told.emit(
+                self.tr("Vue d'ensemble : page {} sur {} (Page suivante / précédente)").format(
+                    page + 1, overview.pages
+                )
+            )
 
     def scroll_page(self, pages: float) -> None:
         """Page Up/Down: the column of the current card (else the first) by a view's height."""
@@ -215,7 +242,10 @@ class BoardGraphicsView(QGraphicsView):
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         pages = {Qt.Key.Key_PageUp: -1, Qt.Key.Key_PageDown: 1}
         if event.key() in pages and modifiers == Qt.KeyboardModifier.NoModifier:
-            self.scroll_page(pages[Qt.Key(event.key())])
+            if self.board_scene.overview is not None:
+                self.turn_overview_page(pages[Qt.Key(event.key())])
+            else:
+                self.scroll_page(pages[Qt.Key(event.key())])
             return
         if event.key() in moves and modifiers in (
             Qt.KeyboardModifier.NoModifier,
@@ -243,6 +273,12 @@ class BoardGraphicsView(QGraphicsView):
             delta = event.angleDelta().y()
             if delta:
                 self.zoom_requested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        if self.board_scene.overview is not None:  # the overview turns its pages together
+            delta = event.angleDelta().y() or event.pixelDelta().y()
+            if delta:
+                self.turn_overview_page(-1 if delta > 0 else 1)
             event.accept()
             return
         # the column under the pointer scrolls, and only it
@@ -282,6 +318,7 @@ class BoardView(QWidget):
         self.view = BoardGraphicsView(scene)
         self.view.resized.connect(self._fit)
         self.view.zoom_requested.connect(self.step_zoom)
+        self.view.page_told.connect(self.notice)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(BOARD_MARGIN, BOARD_MARGIN, BOARD_MARGIN, 0)
         layout.setSpacing(6)
@@ -407,7 +444,19 @@ class BoardView(QWidget):
         tiles to a row as the tallest column needs to fit the height (Ctrl+8)."""
         self.overview_on = on
         self.scene.set_overview(self._overview() if on else None)
-        self._show_current()  # the columns start at the top again: the chosen card in sight
+        if on:
+            self.view.show_overview_page(self._page_of_current())
+        else:
+            self._show_current()  # the columns start at the top again: the chosen card in sight
+
+    def _page_of_current(self) -> int:
+        """The overview's page that holds the chosen card (0 without one)."""
+        overview = self.scene.overview
+        item = self.scene.items_by_id.get(self.scene.current_card_id() or "")
+        if overview is None or item is None or overview.pages <= 1:
+            return 0
+        index = self.scene.cards_in(item.card.column).index(item)
+        return min(index // max(1, overview.rows * overview.across), overview.pages - 1)
 
     def _show_current(self) -> None:
         card_id = self.scene.current_card_id()
@@ -537,6 +586,7 @@ class BoardView(QWidget):
         self.scene.fit_height()
         if self.overview_on and (overview := self._overview()) != self.scene.overview:
             self.scene.set_overview(overview)
+            self.view.show_overview_page(min(self.view.overview_page, overview.pages - 1))
         if self.spotlight is not None and self.spotlight.isVisible():
             self.spotlight.setGeometry(self.rect())
         for key, header in self.headers.items():

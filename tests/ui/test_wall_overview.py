@@ -37,20 +37,13 @@ def test_fit_never_goes_below_the_readable_size(qtbot, wall) -> None:
 
 def test_the_overview_shows_every_card_with_its_first_words(qtbot, wall) -> None:
     wall.overview_action.trigger()
-    scene, view = wall.scene, wall.board.view
-    height = view.viewport().height()
-    for column in scene.columns:
-        assert scene.content_height(column.key) <= height + 1  # no column scrolls
+    scene = wall.scene
     items = list(scene.items_by_id.values())
     assert len(items) >= 87  # atelier 3: the seed's ideas (and the demo's futures)
+    every_card_on_one_page(wall)
     for item in items:
         assert item.is_tile
-        rect = item.sceneBoundingRect()
-        assert rect.top() >= 0
-        assert rect.bottom() <= height
-        assert scene.column_rect(item.card.column).contains(rect)
-        font = scene.overview.font
-        assert font.pixelSize() >= 14
+        assert scene.overview.font.pixelSize() >= 20
         shown = item.tile_text().rstrip("…").replace("\n", " ")
         assert item.card.text.startswith(shown)
         assert len(shown.strip()) >= TILE_LETTERS // 2 or shown == item.card.text
@@ -107,6 +100,43 @@ def whole_board_in_sight(window) -> None:  # type: ignore[no-untyped-def]
         assert scene.content_height(column.key) <= view.viewport().height() + 1, column.key
 
 
+def every_card_on_one_page(window) -> list[int]:  # type: ignore[no-untyped-def]
+    """Page by page (Page Down), every tile wholly in sight on exactly one page, every
+    column on the same page (none scrolls on its own); the pages' tile counts."""
+    from PySide6.QtCore import QRectF
+
+    scene, view = window.scene, window.board.view
+    overview = scene.overview
+    seen: dict[str, int] = {}
+    counts = []
+    view.show_overview_page(0)
+    for page in range(overview.pages):
+        if page:
+            qtbot_key(view, Qt.Key.Key_PageDown)
+        assert view.overview_page == page
+        offsets = {round(scene.column_offset(c.key)) for c in scene.columns if scene.count(c.key)}
+        assert len(offsets) == 1  # the columns turn together
+        sight = QRectF(view.mapToScene(view.viewport().rect()).boundingRect())
+        count = 0
+        for item in scene.items_by_id.values():
+            box = item.sceneBoundingRect()
+            if sight.contains(box):
+                assert item.card.id not in seen, "a tile on two pages"
+                seen[item.card.id] = page
+                count += 1
+            else:  # not half in sight: at most a sliver of the next page's first row
+                assert box.intersected(sight).height() <= 6, item.card.text
+        counts.append(count)
+    assert set(seen) == set(scene.items_by_id)
+    return counts
+
+
+def qtbot_key(widget, key) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(widget, key)
+
+
 def test_the_overview_on_a_large_wall_gives_each_tile_a_row(qtbot, wall) -> None:
     """At 1920×1080 the overview put two tiles a row of ~10 letters each (« Tarif uni… »)
     at 24 px and left half the wall empty, where one a row at 23 px shows the first line."""
@@ -117,33 +147,40 @@ def test_the_overview_on_a_large_wall_gives_each_tile_a_row(qtbot, wall) -> None
     wall.overview_action.trigger()
     assert wall.scene.overview.across == 1
     assert wall.scene.overview.font.pixelSize() >= 20
-    whole_board_in_sight(wall)
+    every_card_on_one_page(wall)
 
 
-def test_the_overview_on_a_720_wall_wraps_the_first_words(qtbot, wall) -> None:
-    """At 1280×720 full screen the tiles were one line of ~10 letters (« Faciliter la … »)
-    with half the wall's height empty: they now take two lines, the whole board in sight."""
+def test_the_overview_on_a_720_wall_is_read_from_the_back(qtbot, wall) -> None:
+    """At 1280×720 full screen the tiles were single lines of 14 px cut with « … » and
+    the columns still scrolled: unreadable from the back of the room. Tiles are 20 px or
+    more, two lines of first words, in pages turned together (Page Down)."""
     wall.set_projector_mode(True)
     wall.showNormal()  # the offscreen screen is one size: the window is the projector
     wall.resize(1280, 720)
     qtbot.wait(50)
+    messages: list[str] = []
+    wall.board.notice.connect(messages.append)
     wall.overview_action.trigger()
     overview = wall.scene.overview
-    assert overview.lines == 2
-    assert overview.font.pixelSize() >= 14
-    whole_board_in_sight(wall)
+    assert overview.font.pixelSize() >= 20
+    assert overview.lines >= 2
+    assert overview.pages > 1
+    assert any("page 1 sur" in m for m in messages)
+    counts = every_card_on_one_page(wall)
+    assert sum(counts) == len(wall.scene.items_by_id)
     shown = [i.tile_text().rstrip("…").replace("\n", " ") for i in wall.scene.items_by_id.values()]
     assert sum(len(s) for s in shown) / len(shown) >= 15
+    qtbot_key(wall.board.view, Qt.Key.Key_PageUp)  # back a page
+    assert wall.board.view.overview_page == overview.pages - 2
 
 
-def test_the_overview_in_the_rooms_set_up_shows_the_whole_board(qtbot, wall) -> None:
+def test_the_overview_in_the_rooms_set_up_is_read_from_the_back(qtbot, wall) -> None:
     """1280×720 full screen with the timer running and the votes panel folded to its strip
-    (the issue's « Done when »): the tallest columns scrolled, 6 of their 24 ideas out of
-    sight."""
+    (the issue's « Done when »)."""
     full_screen(qtbot, wall)
     open_panel(wall, "votes")
     wall.animation.timer.show_or_hide()
     qtbot.wait(100)
     wall.overview_action.trigger()
-    assert wall.scene.overview.font.pixelSize() >= 14
-    whole_board_in_sight(wall)
+    assert wall.scene.overview.font.pixelSize() >= 20
+    every_card_on_one_page(wall)
