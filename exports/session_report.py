@@ -125,6 +125,7 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
     story += _top_ideas(report, st, width)
     story += _objectives(report, st)
     story += _trame(report, st)
+    story += _earlier(report, st)
     story += _engagements(report, st, width)
     story += _recit(report, st, width)
     story += _photos(report, st, width)
@@ -693,6 +694,33 @@ def _objectives(report: SessionReport, st: ps.Styles) -> list[Flowable]:
         story.append(
             KeepTogether([head, *(Paragraph(line, style, bulletText="•") for line in lines)])
         )
+    return story
+
+
+def _earlier(report: SessionReport, st: ps.Styles) -> list[Flowable]:
+    """A Convergence atelier's input: the earlier ateliers' pistes, Vivre by Vivre, each
+    Vivre traced to the ateliers it came from."""
+    if not report.earlier:
+        return []
+    n = sum(len(e.ideas) for e in report.earlier)
+    story = ps.section_start(
+        "Les pistes des ateliers précédents",
+        st,
+        new_page=False,
+        intro=f"{n} piste{'s' if n > 1 else ''} de projet reprise{'s' if n > 1 else ''} "
+        "pour converger, telles que les ateliers les ont laissées.",
+    )
+    style = ps.hanging(st.bullet)
+    for earlier in report.earlier:
+        count = len(earlier.ideas)
+        head = Paragraph(
+            f'<font color="{earlier.column.colour}">{ps.prose(earlier.column.title)}</font> — '
+            + ps.prose(f"{count} piste{'s' if count > 1 else ''} ({earlier.credit})"),
+            st.h3,
+        )
+        items = [Paragraph(ps.text(i.text), style, bulletText="•") for i in earlier.ideas]
+        story.append(KeepTogether([head, *items[:2]]))
+        story += items[2:]
     return story
 
 

@@ -175,6 +175,20 @@ class ObjectiveView:
 
 
 @dataclass(frozen=True)
+class EarlierPistes:
+    """A Convergence atelier's input for one Vivre: the pistes of the series' earlier
+    ateliers, read-only, each traced to the ateliers credited with it."""
+
+    column: Column
+    ideas: tuple[Idea, ...]
+
+    @property
+    def credit(self) -> str:
+        """« ateliers 3 et 4 »: every atelier these pistes are credited to."""
+        return credit.ateliers_label({n for i in self.ideas for n in i.ateliers})
+
+
+@dataclass(frozen=True)
 class JointCredit:
     """Ateliers whose results are credited together (``fabrique_desktop.credit``): what
     their boards hold, counted once for all of them."""
@@ -231,6 +245,8 @@ class SessionReport:
     """What an atelier that produced nothing yet has still to do."""
     objectives: tuple[ObjectiveView, ...] = ()
     """An Objectifs atelier's objectives: its named groups of pistes, Vivre by Vivre."""
+    earlier: tuple[EarlierPistes, ...] = ()
+    """A Convergence atelier's input: the earlier ateliers' pistes, Vivre by Vivre."""
 
     @property
     def phase(self) -> str:
@@ -481,7 +497,33 @@ def gather_session(
         report = dataclasses.replace(report, values=_adopted_values(report, cards))
     if session.phase == "objectifs":
         report = dataclasses.replace(report, objectives=_objectives(store, session, report))
+    if session.phase == "convergence":
+        report = dataclasses.replace(report, earlier=_earlier_pistes(store, session, template))
     return dataclasses.replace(report, figures=_session_figures(report))
+
+
+def _earlier_pistes(
+    store: Store, session: Session, template: Template
+) -> tuple[EarlierPistes, ...]:
+    """The pistes of the ateliers before ``session`` in its series, by Vivre, each traced to
+    its ateliers (those credited together: all of them); held by several, listed once."""
+    groups = credit.joint_groups(template.data)
+    found: list[Idea] = []
+    for other in store.find(Session, series_id=session.series_id):
+        if other.id == session.id or other.deleted or not 0 < other.number < session.number:
+            continue
+        for card in store.find(Card, session_id=other.id):
+            if card.merged_into is None and card.is_idea:
+                idea = _idea(card, {}, {}, Counter())
+                found.append(
+                    dataclasses.replace(idea, ateliers=groups.get(other.number, (other.number,)))
+                )
+    by_column = _by_column(once(canonical_themes(found)), template)
+    return tuple(
+        EarlierPistes(c, tuple(by_column[c.key]))
+        for c in template.vivre_columns
+        if by_column.get(c.key)
+    )
 
 
 def _adopted_values(report: SessionReport, cards: list[Card]) -> tuple[ValueView, ...]:

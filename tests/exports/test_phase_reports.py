@@ -67,3 +67,15 @@ def test_an_empty_atelier_says_what_it_is_for_and_what_is_left(store, demo) -> N
     assert "Un atelier Objectifs et pistes de projet classe les pistes" in text
     assert "Rien n’a encore été noté. Reste à faire :" in text
     assert "Noter les pistes de projet de la salle" in text
+
+
+def test_the_convergence_atelier_brings_in_the_earlier_pistes_traced(store, demo) -> None:
+    sessions = list_sessions(store, demo.id)
+    text = _text(store, sessions[4])
+    assert "Les pistes des ateliers précédents" in text
+    assert "50 pistes de projet reprises pour converger" in text
+    assert printed("Vivre mieux — 13 pistes (ateliers 3 et 4)") in text
+    assert printed("Art de vivre — 11 pistes (ateliers 3 et 4)") in text
+    assert printed("Parcs agraires métropolitains") in text
+    assert "(atelier 3)" not in text
+    assert "Les pistes des ateliers précédents" not in _text(store, sessions[3])
