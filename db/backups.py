@@ -329,8 +329,15 @@ def restore(candidate: Path, database: Path, backups_folder: Path) -> Restored:
 def install(copy: Path, live: Store) -> None:
     """Write ``copy`` into the open database in one transaction (SQLite's backup API): other
     connections see the old data or the new, never a mix, and no file is renamed under them."""
-    source = sqlite3.connect(copy)
+    source = sqlite3.connect(copy, isolation_level=None)
     try:
+        size = live.conn.execute("PRAGMA page_size").fetchone()[0]
+        if source.execute("PRAGMA page_size").fetchone()[0] != size:
+            # a database in WAL mode only takes pages of its own size: the copy (ours) is
+            # rewritten with them first
+            source.execute("PRAGMA journal_mode=DELETE")
+            source.execute(f"PRAGMA page_size={int(size)}")
+            source.execute("VACUUM")
         source.backup(live.conn)
     except sqlite3.Error as error:
         classified = live.classify(error)

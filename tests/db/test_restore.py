@@ -179,3 +179,19 @@ def test_checking_a_candidate_says_what_it_holds(tmp_path, backup) -> None:
     ideas = conn.execute("select count(*) from cards where deleted_at is null").fetchone()[0]
     conn.close()
     assert contents.counts["idées"] == ideas > 0
+
+
+def test_a_backup_with_another_page_size_is_restored(tmp_path, data_dir, store, session) -> None:
+    other = tmp_path / "pages.db"
+    source = sqlite3.connect(data_dir.database)
+    target = sqlite3.connect(other, isolation_level=None)
+    source.backup(target)
+    source.close()
+    target.execute("PRAGMA journal_mode=DELETE")
+    target.execute("PRAGMA page_size=8192")
+    target.execute("VACUUM")
+    assert target.execute("PRAGMA page_size").fetchone()[0] == 8192
+    target.close()
+    store.apply(board.capture(store, session.id, "après"))
+    restore(other, data_dir.database, data_dir.backups)
+    assert _cards(store, session) == []
