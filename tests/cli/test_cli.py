@@ -24,7 +24,7 @@ def test_first_use_creates_the_series_and_its_five_ateliers(fabrique) -> None:
         "2017-05-11",
         "2017-11-29",
     ]
-    assert int(fields[2][4]) > 50  # the seed's project ideas in atelier 3
+    assert int(fields[2][4]) >= 40  # the seed's project ideas in atelier 3 (no OCR debris)
 
 
 def test_export_import_round_trip_into_an_empty_data_dir(fabrique, tmp_path) -> None:
