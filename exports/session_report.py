@@ -729,7 +729,8 @@ def _trame(report: SessionReport, st: ps.Styles) -> list[Flowable]:
     if not report.trame:
         return []
     story = ps.section_start("La trame du projet", st)
-    story += ps.bullets(report.trame, st)
+    style = ps.hanging(st.bullet)
+    story += [Paragraph(ps.prose(line), style, bulletText="•") for line in report.trame]
     return story
 
 

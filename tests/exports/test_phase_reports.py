@@ -55,6 +55,7 @@ def test_the_convergence_atelier_shows_engagements_trame_and_recit(store, demo) 
         assert printed(engagement["how"][0]) in text
     assert "La trame du projet" in text
     assert "Valeurs : Innovation, Responsabilité, Ouverture, Solidarité, Authenticité" in text
+    assert "4 Vivre : Vivre mieux, Vivre monde, Vivre ensemble, Art de vivre" in text
     assert "Le récit prospectif" in text
     assert "Le rêve d’une Métropole de la douceur de vivre" in text
 
