@@ -19,7 +19,7 @@ def test_sessions_booklet_and_readme_count_the_same_pistes(fabrique, tmp_path: P
     fabrique("export-series", "acte 1", "-f", "pdf", "-o", str(tmp_path / "livret.pdf"))
     text = flat(pdftotext((tmp_path / "livret.pdf").read_bytes()))
     assert f"Pistes de projet {total} pistes de projet" in text  # the cover
-    assert f"{total} pistes de projet au total" in text
+    assert f"{total} pistes de projet, à l’horizon 2040" in text  # under the chart
     readme = README.read_text(encoding="utf-8")
     said = re.search(r"(\d+) pistes de projet and (\d+) « Futur engagé »", flat(readme))
     assert said is not None, "README.md no longer says what the demo holds"
