@@ -98,7 +98,7 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
                 )
             )
             story.append(ps.spacer(2))
-            story += idea_tables(column.ideas, st, width, colour, votes)
+            story += grouped_ideas(column.ideas, st, width, colour, votes)
             if column.futur:
                 story.append(
                     ps.heading(
@@ -293,6 +293,50 @@ class IdeaRow(Flowable):
 
 
 ROW_PAD = 4.5
+
+
+GROUP_FROM = 25
+"""A Vivre holding more ideas than this is read by theme, then horizon, with their counts
+(a board of 2 000 ideas printed in the order typed was a listing, not a report)."""
+
+
+def grouped_ideas(
+    ideas: tuple[Idea, ...],
+    st: ps.Styles,
+    width: float,
+    colour: colors.Color,
+    votes: bool,
+) -> list[Flowable]:
+    """A Vivre's ideas: as they are when few; else grouped by theme (their first, most
+    ideas first) then horizon (2024, 2040, then without a date), each group counted."""
+    if len(ideas) <= GROUP_FROM:
+        return idea_tables(ideas, st, width, colour, votes)
+    themes: dict[str, list[Idea]] = {}
+    for idea in ideas:
+        themes.setdefault(idea.tags[0] if idea.tags else "", []).append(idea)
+    order = sorted(themes, key=lambda t: (t == "", -len(themes[t]), t.casefold()))
+    story: list[Flowable] = []
+    for theme in order:
+        members = themes[theme]
+        name = theme.lstrip("#") if theme else "Autres idées"
+        story.append(ps.CondPageBreak(30 * mm))
+        story.append(
+            Paragraph(
+                f'{ps.text(name)} <font size="9">({count(len(members), "idée")})</font>', st.h3
+            )
+        )
+        by_horizon: dict[str, list[Idea]] = {}
+        for idea in members:
+            by_horizon.setdefault(idea.horizon, []).append(idea)
+        for horizon in sorted(by_horizon, key=lambda h: (h == "", h)):
+            group = by_horizon[horizon]
+            label = f"Horizon {horizon}" if horizon else "Sans date"
+            if len(by_horizon) > 1:
+                story.append(
+                    Paragraph(f"<b>{ps.text(label)}</b> · {count(len(group), 'idée')}", st.small)
+                )
+            story += idea_tables(group, st, width, colour, votes)
+    return story
 
 
 def idea_tables(

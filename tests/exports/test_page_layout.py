@@ -79,3 +79,16 @@ def test_the_booklet_ends_on_a_back_cover_with_its_colophon(store, demo, tmp_pat
     assert "La Fabrique — Acte 1" in last
     assert "Publié par Métropole Aix-Marseille-Provence." in " ".join(last.split())
     assert "du 3 avril 2017 au 29 novembre 2017" in " ".join(last.split())
+
+
+@pytest.mark.slow
+def test_a_large_vivre_reads_by_theme_then_horizon_with_counts(store, session, tmp_path) -> None:
+    for n in range(30):
+        theme, horizon = ("#Mobilité", "2040") if n % 3 else ("#Énergie", "2024")
+        store.apply(
+            capture(store, session.id, f"Piste {n}", "mieux", horizon=horizon, tags=[theme])
+        )
+    target = tmp_path / "grand.pdf"
+    write_session_pdf(gather_session(store, session), target)
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(target)).pages).split())
+    assert text.index("Mobilité (20 idées)") < text.index("Énergie (10 idées)")
