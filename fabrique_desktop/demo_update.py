@@ -86,6 +86,12 @@ def demo_change(store: Store, series: Series) -> Change | None:
     rows = demo_rows()
     if not rows or any(row["text"].strip() not in by_text for row in rows):
         return None  # not the demo as shipped: a user's series, left as it is
+    boxed = {row["text"].strip() for row in rows if row.get("kind") == FUTUR}
+    first_demo = any(text in by_text for text in OCR_DEBRIS) or any(
+        c.card_kind == IDEA for text in boxed for c in by_text.get(text, [])
+    )
+    if not first_demo:
+        return None  # the demo's pistes imported into a series of one's own (import-cards)
     voted = {v.card_id for v in store.find(Vote, session_id=atelier.id) if v.dots > 0}
     edits: list[Edit] = []
     for text in OCR_DEBRIS:

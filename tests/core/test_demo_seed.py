@@ -182,3 +182,18 @@ def test_a_hostile_joint_is_refused_in_french(store, demo, joint) -> None:
     document["series"]["ateliers"][2]["joint"] = joint  # a template written by hand
     with pytest.raises(TemplateError, match=r"[Mm]odèle"):
         template_exchange.import_template(store, template_exchange.to_json(document))
+
+
+def test_the_demos_pistes_imported_into_a_new_series_are_not_taken_for_the_demo(
+    store, demo
+) -> None:
+    """import-cards of the demo's file into atelier 3 of a new series from the built-in
+    template: that series is the user's; its plan gets no joint credit."""
+    from fabrique_desktop.template import builtin_template
+    from fabrique_desktop.workspace import create_series, demo_ideas
+
+    series = create_series(store, builtin_template(), "Acte 2")
+    third = next(s for s in list_sessions(store, series.id) if s.number == 3)
+    store.apply(demo_ideas(third, builtin_template()))
+    assert demo_change(store, store.get(Series, series.id)) is None
+    assert joint_groups(store.get(Series, series.id).template) == {}
