@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
         self.manage_action.triggered.connect(self.manage_requested)
         self.quit_action = QAction(self.tr("Quitter"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self.quit)
         self.zoom_in_action = QAction(self.tr("Agrandir"), self)
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
         self.zoom_in_action.triggered.connect(lambda: self.board.set_zoom(self.board.zoom * 1.15))
@@ -400,6 +400,26 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)  # macOS: the app menu
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
+
+    def quit(self) -> None:
+        """Ctrl+Q: the window closes. With the phones' room open it asks first: quitting
+        closes the room, the phones can send nothing more (it quit without a word)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        room = self.phone_menu.room if self._feature_menus_built else None
+        if room is not None and room.active:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Quitter Fabrique"),
+                self.tr(
+                    "La salle est ouverte aux téléphones ({} téléphone(s)) : quitter la ferme, "
+                    "les téléphones ne pourront plus envoyer d'idées ni voter. "
+                    "Quitter quand même ?"
+                ).format(room.figures().phones),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.close()
 
     def show_about(self) -> None:
         from pathlib import Path

@@ -359,6 +359,10 @@
         <translation>Values</translation>
     </message>
     <message>
+        <source>Défaire la fusion</source>
+        <translation type="unfinished">Unmerge</translation>
+    </message>
+    <message>
         <source>Envoyer vers « {} »</source>
         <translation>Send to “{}”</translation>
     </message>
@@ -404,6 +408,10 @@
     <message>
         <source>Tableau des idées</source>
         <translation>Idea board</translation>
+    </message>
+    <message>
+        <source>Vue d&apos;ensemble : page {} sur {} (Page suivante / précédente)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1012,63 +1020,6 @@
     </message>
 </context>
 <context>
-    <name>ParadoxDialog</name>
-    <message>
-        <source>Former un paradoxe</source>
-        <translation>Form a paradox</translation>
-    </message>
-    <message>
-        <source>Un fait ou un chiffre par ligne</source>
-        <translation>One fact or figure per line</translation>
-    </message>
-    <message>
-        <source>Titre :</source>
-        <translation>Title:</translation>
-    </message>
-    <message>
-        <source>Atout :</source>
-        <translation>Asset:</translation>
-    </message>
-    <message>
-        <source>Défi :</source>
-        <translation>Challenge:</translation>
-    </message>
-    <message>
-        <source>Faits :</source>
-        <translation>Facts:</translation>
-    </message>
-</context>
-<context>
-    <name>ParadoxFeature</name>
-    <message>
-        <source>Sélectionnez deux cartes : l&apos;atout et le problème (Ctrl+clic).</source>
-        <translation>Select two cards: the asset and the problem (Ctrl+click).</translation>
-    </message>
-    <message>
-        <source>Paradoxe formé : %1</source>
-        <translation>Paradox formed: %1</translation>
-    </message>
-</context>
-<context>
-    <name>ValuesFeature</name>
-    <message>
-        <source>Sélectionnez la proposition à adopter comme valeur.</source>
-        <translation>Select the proposal to adopt as a value.</translation>
-    </message>
-    <message>
-        <source>Adopter comme valeur</source>
-        <translation>Adopt as a value</translation>
-    </message>
-    <message>
-        <source>Définition de la valeur « %1 » :</source>
-        <translation>Definition of the value “%1”:</translation>
-    </message>
-    <message>
-        <source>Valeur adoptée : %1</source>
-        <translation>Value adopted: %1</translation>
-    </message>
-</context>
-<context>
     <name>HandoutDialog</name>
     <message>
         <source>Préparer une copie pour un preneur de notes</source>
@@ -1387,6 +1338,14 @@
     <message>
         <source>À propos de Fabrique…</source>
         <translation>About Fabrique…</translation>
+    </message>
+    <message>
+        <source>Quitter Fabrique</source>
+        <translation>Quit Fabrique</translation>
+    </message>
+    <message>
+        <source>La salle est ouverte aux téléphones ({} téléphone(s)) : quitter la ferme, les téléphones ne pourront plus envoyer d&apos;idées ni voter. Quitter quand même ?</source>
+        <translation>The room is open to phones ({} phone(s)): quitting closes it, the phones will no longer be able to send ideas or vote. Quit anyway?</translation>
     </message>
     <message>
         <source>Un seul écran : pas de second écran pour la salle, le tableau est en plein écran ici (F11 pour en sortir). Pour projeter à part, branchez le vidéoprojecteur en écran étendu, puis Ctrl+F5.</source>
@@ -1729,6 +1688,44 @@
     <message>
         <source>« {} » est replié à droite du tableau : F12 ou un clic l&apos;ouvre.</source>
         <translation>“{}” is folded right of the board: F12 or a click opens it.</translation>
+    </message>
+</context>
+<context>
+    <name>ParadoxDialog</name>
+    <message>
+        <source>Former un paradoxe</source>
+        <translation>Form a paradox</translation>
+    </message>
+    <message>
+        <source>Un fait ou un chiffre par ligne</source>
+        <translation>One fact or figure per line</translation>
+    </message>
+    <message>
+        <source>Titre :</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Atout :</source>
+        <translation>Asset:</translation>
+    </message>
+    <message>
+        <source>Défi :</source>
+        <translation>Challenge:</translation>
+    </message>
+    <message>
+        <source>Faits :</source>
+        <translation>Facts:</translation>
+    </message>
+</context>
+<context>
+    <name>ParadoxFeature</name>
+    <message>
+        <source>Sélectionnez deux cartes : l&apos;atout et le problème (Ctrl+clic).</source>
+        <translation>Select two cards: the asset and the problem (Ctrl+click).</translation>
+    </message>
+    <message>
+        <source>Paradoxe formé : %1</source>
+        <translation>Paradox formed: %1</translation>
     </message>
 </context>
 <context>
@@ -2985,6 +2982,25 @@ File: {}</translation>
     <message>
         <source>Démarrer (F7)</source>
         <translation>Start (F7)</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesFeature</name>
+    <message>
+        <source>Sélectionnez la proposition à adopter comme valeur.</source>
+        <translation>Select the proposal to adopt as a value.</translation>
+    </message>
+    <message>
+        <source>Adopter comme valeur</source>
+        <translation>Adopt as a value</translation>
+    </message>
+    <message>
+        <source>Définition de la valeur « %1 » :</source>
+        <translation>Definition of the value “%1”:</translation>
+    </message>
+    <message>
+        <source>Valeur adoptée : %1</source>
+        <translation>Value adopted: %1</translation>
     </message>
 </context>
 <context>

@@ -538,3 +538,27 @@ def test_the_phones_panel_shows_its_state_and_every_button_whole(qtbot, wall, si
         panel.close_poll_button.mapTo(panel, panel.close_poll_button.rect().bottomLeft()).y()
         < panel.height()
     )
+
+
+def test_ctrl_q_asks_before_closing_the_phones_room(qtbot, window, room, monkeypatch) -> None:
+    """Ctrl+Q with phones in the room quit without a word: the phones lost the room."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+
+    def question(parent, title, text, *rest):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    off_thread(qtbot, lambda: Phone(room.service.address).join())
+    window.quit_action.trigger()
+    assert len(asked) == 1
+    assert "1 téléphone(s)" in asked[0]
+    assert window.isVisible()
+    assert room.active
+    answer = QMessageBox.StandardButton.Yes
+    window.quit_action.trigger()
+    assert not window.isVisible()
+    assert not room.active
