@@ -35,7 +35,7 @@ def panels(window) -> dict[str, tuple[Callable[[], None], Callable[[], None]]]: 
         _panel_of(window, _live_of(window))
 
     def live_close() -> None:
-        panel = getattr(window, "live_panel", None)
+        panel = window.live_menu.panel
         if panel is not None:
             window.panel_strip.hide_panel(panel)
 
