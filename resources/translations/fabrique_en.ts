@@ -2897,6 +2897,10 @@ File: {}</translation>
 <context>
     <name>TimerFeature</name>
     <message>
+        <source>Le minuteur en cours ({} restant) est remplacé par l&apos;étape « {} ».</source>
+        <translation>The running timer ({} left) is replaced by the step “{}”.</translation>
+    </message>
+    <message>
         <source>Temps écoulé !</source>
         <translation>Time is up!</translation>
     </message>

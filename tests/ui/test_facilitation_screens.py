@@ -458,3 +458,20 @@ def test_one_engagement_is_counted_in_the_singular(qtbot, window, store, session
     view = window.animation.engagements.view
     qtbot.wait_exposed(view)
     assert view.summary.text().startswith("1 engagement  —")
+
+
+def test_starting_the_agenda_says_it_replaces_a_running_timer(qtbot, window, clock) -> None:
+    """The facilitator's own countdown was running: the agenda's first step replaced it
+    without a word."""
+    animation = window.animation
+    animation.timer.show_or_hide()
+    animation.timer.toggle()  # a countdown of the facilitator's own, running
+    assert animation.timer.overlay.state.running
+    left = animation.timer.overlay.time_label.text()
+    animation.next_step_action.trigger()  # loads the Valeurs agenda
+    animation.next_step_action.trigger()  # its first step starts its own countdown
+    message = window.statusBar().currentMessage()
+    assert f"Le minuteur en cours ({left} restant) est remplacé" in message
+    window.statusBar().clearMessage()
+    animation.next_step_action.trigger()  # a step following a step: nothing to say
+    assert "remplacé" not in window.statusBar().currentMessage()

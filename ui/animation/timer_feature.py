@@ -65,8 +65,17 @@ class TimerFeature(QObject):
         if activity is None:
             return
         overlay = self.shown_overlay()
+        # the facilitator's own countdown (not a step's, which the next step follows on)
+        running = overlay.state.running and overlay.state.activity_id is None
+        left = overlay.time_label.text()
         overlay.set_minutes(activity.planned_minutes, activity.id, start=True)
         overlay.set_caption(activity.title)
+        if running:  # it was replaced without a word
+            self.context.report(
+                self.tr(
+                    "Le minuteur en cours ({} restant) est remplacé par l'étape « {} »."
+                ).format(left, activity.title)
+            )
 
     def hidden(self) -> bool:
         """The facilitator hid this session's timer (on this laptop)."""
