@@ -93,7 +93,7 @@ def stacked_bars(
     total_w = 14 * mm
     bar_h = 8 * mm
     gap = 4 * mm
-    legend_h = 9 * mm
+    legend_h = 9 * mm if rows and len(rows[0][2]) > 1 else 2 * mm  # a legend only for several
     height = legend_h + len(rows) * (bar_h + gap)
     drawing = Drawing(width, height)
     biggest = max((sum(s.value for s in segs) for _, _, segs in rows), default=0) or 1

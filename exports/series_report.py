@@ -920,7 +920,7 @@ def _vivre(
             label = HORIZON_TITLES.get(horizon.horizon, horizon.horizon)
             story.append(
                 Paragraph(
-                    f'<font color="{c.colour}">{ps.text(label)}</font> '
+                    f'<font color="{c.colour}">{ps.prose(label)}</font> '
                     f'<font size="9" color="#5F6368">({horizon.count})</font>',
                     ps.ParagraphStyle("hz", parent=st.h2, fontSize=12.5),
                 )
