@@ -11,9 +11,14 @@ too and never answered silently: ``internal_errors`` lists them.
 from __future__ import annotations
 
 import contextlib
+import itertools
+import os
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import shiboken6
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -27,6 +32,8 @@ from PySide6.QtWidgets import (
 
 INTERNAL = "Erreur interne"
 POLL_MS = 20
+MAX_TRIES = 16
+_names = itertools.count(1)
 
 
 @dataclass
@@ -38,6 +45,9 @@ class Answers:
     """Called on each dialog before it is accepted (tick a box, choose a radio button…)."""
     open_file: Path | None = None
     """The file a file dialog in open mode chooses (else the first file of ``folder``)."""
+    refused: list[str] = field(default_factory=list)
+    """Dialogs still there after « OK » was pressed a few times: cancelled."""
+    _tries: dict[int, int] = field(default_factory=dict)
 
     def answer(self) -> None:
         widget = QApplication.activeModalWidget()
@@ -49,6 +59,17 @@ class Answers:
         if widget is None:
             return
         title = f"{type(widget).__name__}: {widget.windowTitle()}"
+        key = shiboken6.getCppPointer(widget)[0]  # one dialog, whatever its Python wrapper
+        tries = self._tries.get(key, 0) + 1
+        self._tries[key] = tries
+        if tries > MAX_TRIES and isinstance(widget, QDialog):  # it will not take « OK »
+            self.refused.append(title)
+            later(widget.reject)
+            return
+        if tries > 1 and tries % 5:  # answered: let it act before asking again
+            return
+        if os.environ.get("FABRIQUE_DIALOGS_DEBUG"):
+            print("answering", title, file=sys.stderr, flush=True)
         if isinstance(widget, QMessageBox) and INTERNAL in widget.text():
             self.internal_errors.append(widget.text() + "\n" + widget.detailedText())
             widget.done(0)
@@ -68,14 +89,26 @@ class Answers:
     def _choose_file(self, dialog: QFileDialog) -> None:
         if dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave:
             suffix = dialog.defaultSuffix() or _suffix_of(dialog.nameFilters())
-            name = f"sortie-{len(self.seen)}{'.' + suffix if suffix else ''}"
+            name = f"sortie-{next(_names)}{'.' + suffix if suffix else ''}"
             target = self.folder / name
         elif dialog.fileMode() == QFileDialog.FileMode.Directory:
             target = self.folder
         else:
             target = self.open_file or next(iter(sorted(self.folder.iterdir())), self.folder)
         dialog.selectFile(str(target))
-        dialog.accept()
+        later(dialog.accept)
+
+
+def later(answer: Callable[[], object]) -> None:
+    """After the polling slot returns: a dialog the answer opens (« Remplacer ? ») runs its
+    loop from the dialog's own loop, where the polling timer still turns."""
+    owner = getattr(answer, "__self__", None)
+
+    def run() -> None:
+        if owner is None or shiboken6.isValid(owner):  # not deleted meanwhile
+            answer()
+
+    QTimer.singleShot(0, run)
 
 
 def _modal_shown(widget: QWidget) -> bool:
@@ -98,20 +131,20 @@ def _press_yes(box: QMessageBox) -> None:
     ):
         button = box.button(role)
         if button is not None:
-            button.click()
+            later(button.click)
             return
     for button in box.buttons():
         if box.buttonRole(button) in (
             QMessageBox.ButtonRole.AcceptRole,
             QMessageBox.ButtonRole.YesRole,
         ):
-            button.click()
+            later(button.click)
             return
     default = box.defaultButton()
     if default is not None:
-        default.click()
+        later(default.click)
     else:
-        box.done(0)
+        later(lambda: box.done(0))
 
 
 def _press_ok(dialog: QDialog) -> None:
@@ -126,9 +159,9 @@ def _press_ok(dialog: QDialog) -> None:
                 )
                 and button.isEnabled()
             ):
-                button.click()
+                later(button.click)
                 return
-    dialog.accept()
+    later(dialog.accept)
 
 
 @contextlib.contextmanager
