@@ -1186,9 +1186,7 @@ def _series_figures(report: SeriesReport) -> tuple[Figure, ...]:
         figures.append(_figure(len(report.engagements), "engagement", "engagements"))
     if report.futur_count:
         figures.append(
-            _figure(
-                report.futur_count, "réalisation du futur engagé", "réalisations du futur engagé"
-            )
+            _figure(report.futur_count, "réalisation déjà engagée", "réalisations déjà engagées")
         )
     if report.values:
         figures.append(_figure(len(report.values), "valeur partagée", "valeurs partagées"))

@@ -435,3 +435,10 @@ def test_the_engagements_follow_the_competences_on_their_page(booklet_pdf) -> No
     """Four bars alone on a page left three-quarters of it empty."""
     page = next(flat(p) for p in pdf_pages(booklet_pdf) if "Chaque Vivre porte" in p)
     assert "Environnement & énergie" in page
+
+
+def test_key_figures_say_what_a_citizen_says(store, demo) -> None:
+    """« réalisations du futur engagé » is the method's jargon, not a reader's words."""
+    labels = {f.label for f in gather_series(store, demo).figures}
+    assert "réalisations déjà engagées" in labels
+    assert not any("futur engagé" in label for label in labels)
