@@ -284,6 +284,7 @@ def run(size: str, save_to: Path | None = None) -> list[tuple[str, int]]:
     from tests.ui.wall_check import problems
 
     settle()
+    at_start = len(window.scene.items_by_id)
     results = []
     for name, action in scenario(window, app):
         failed = []
@@ -298,7 +299,7 @@ def run(size: str, save_to: Path | None = None) -> list[tuple[str, int]]:
             number = len(results) + 1
             window.grab().save(str(save_to / f"{number:02d}-{name.replace(' ', '_')}-wall.png"))
         results.append((name, stale, wrong))
-    summary = what_the_room_did(window)
+    summary = {**what_the_room_did(window), "cards_at_start": at_start}
     window.close()
     store.close()
     return results, summary

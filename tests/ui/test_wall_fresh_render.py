@@ -42,7 +42,7 @@ def test_ten_minutes_on_the_wall_never_show_a_stale_covered_or_crushed_card(size
     wrong = {s["step"]: s["problems"] for s in steps if s["problems"]}
     assert wrong == {}, f"covered, cut or crushed (screens in {tmp_path}): {wrong}"
     # the steps took effect: 8 ideas captured, 3 cards counted, 4 drags landed
-    assert summary["cards"] >= 111
+    assert summary["cards"] == summary["cards_at_start"] + 8
     assert summary["counted"] == [7, 8, 9]
     assert summary["drags_landed"] == [True, True, True, True]
     assert summary["timer_running"]

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from fabrique_desktop import board
 from fabrique_desktop.model import Card
 from tests.ui.conftest import press_and_move, type_text
 from tests.ui.test_board_narrow_projector import projector_window
@@ -19,8 +20,22 @@ from tests.ui.wall_check import problems, smallest_card_text
 SIZES = [(800, 600), (1024, 768)]
 
 
+JUST_CAPTURED = (
+    "Des navettes de nuit entre les gares",
+    "Un jardin partagé au pied de chaque tour",
+    "Des bancs à l'ombre le long du canal",
+    "Un marché paysan le samedi matin",
+    "Des pistes cyclables séparées de la route",
+    "Une maison des associations par quartier",
+)
+
+
 @pytest.fixture
-def narrow(qtbot, fabrique_app, demo_session):
+def narrow(qtbot, fabrique_app, demo_session, store):
+    """Atelier 3 in the middle of a session: its Vivre filled, and ideas just captured waiting
+    in « À trier » (the demo's own « À trier » is empty since it holds the seed's pistes only)."""
+    for text in JUST_CAPTURED:
+        store.apply(board.capture(store, demo_session.id, text))
     return lambda width, height: projector_window(qtbot, fabrique_app, demo_session, width, height)
 
 
