@@ -25,12 +25,38 @@ from exports.csv_export import FORMULA_START, safe_row
 from exports.pdf_style import french_date
 from exports.safe_write import write_bytes
 from fabrique_desktop.report import Idea, SessionReport
-from fabrique_desktop.typography import typeset
+from fabrique_desktop.report_words import english_date
+from fabrique_desktop.typography import current_language, typeset
 
-LOCALE = "fr"
 TITLE_MAX = 150
 DELIMITER = ";"
-HEADER = (f"title/{LOCALE}", f"body/{LOCALE}", "category/id", f"category/name/{LOCALE}")
+LABELS = {
+    "fr": {
+        "from": "Issue de l’atelier « {title} »",
+        "on": " du {date}",
+        "ambition": "Ambition",
+        "horizon": "Horizon",
+        "themes": "Thèmes",
+        "by": "Proposée par",
+        "votes": "Votes en atelier",
+    },
+    "en": {
+        "from": "From the workshop “{title}”",
+        "on": " of {date}",
+        "ambition": "Ambition",
+        "horizon": "Horizon",
+        "themes": "Themes",
+        "by": "Proposed by",
+        "votes": "Votes in the workshop",
+    },
+}
+"""The body's own words, in the documents' language (``--lang``); the idea as written."""
+
+
+def header() -> tuple[str, ...]:
+    """The columns, for the documents' language (``title/en`` … under ``--lang en``)."""
+    locale = current_language()
+    return (f"title/{locale}", f"body/{locale}", "category/id", f"category/name/{locale}")
 
 
 def unformula(text: str) -> str:
@@ -49,24 +75,27 @@ def title_of(text: str) -> str:
 
 def body_of(idea: Idea, report: SessionReport) -> str:
     session = report.session
+    english = current_language() == "en"
+    words = LABELS["en" if english else "fr"]
     lines = [idea.text, ""]
-    origin = f"Issue de l’atelier « {session.title} »"
+    origin = words["from"].format(title=session.title)
     if session.date:
-        origin += f" du {french_date(session.date)}"
+        date = english_date(session.date) if english else french_date(session.date)
+        origin += words["on"].format(date=date)
     if report.series_title:
         origin += f" ({report.series_title})"
     lines.append(origin + ".")
     titles = report.column_titles
     if idea.column in titles:
-        lines.append(f"Ambition : {titles[idea.column]}.")
+        lines.append(f"{words['ambition']} : {titles[idea.column]}.")
     if idea.horizon:
-        lines.append(f"Horizon : {idea.horizon}.")
+        lines.append(f"{words['horizon']} : {idea.horizon}.")
     if idea.tags:
-        lines.append(f"Thèmes : {' | '.join(idea.tags)}.")
+        lines.append(f"{words['themes']} : {' | '.join(idea.tags)}.")
     if idea.source:
-        lines.append(f"Proposée par : {idea.source}.")
+        lines.append(f"{words['by']} : {idea.source}.")
     if idea.votes:
-        lines.append(f"Votes en atelier : {idea.votes}.")
+        lines.append(f"{words['votes']} : {idea.votes}.")
     return unformula(typeset("\n".join(lines)))
 
 
@@ -74,7 +103,7 @@ def decidim_csv(report: SessionReport) -> bytes:
     titles = report.column_titles
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=DELIMITER, lineterminator="\r\n")
-    writer.writerow(HEADER)
+    writer.writerow(header())
     for idea in report.ideas:
         if not idea.is_idea:
             continue  # « Futur engagé » items are decisions already taken, not proposals

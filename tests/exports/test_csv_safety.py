@@ -125,3 +125,17 @@ def test_themes_of_several_words_stay_whole(cell, themes) -> None:
     data = f'texte;thèmes\r\nUne idée;"{cell}"\r\n'.encode()
     parsed = parse(data, builtin_template())
     assert parsed.rows[0].tags == themes
+
+
+def test_decidim_in_english_has_english_columns_and_labels(report) -> None:
+    from fabrique_desktop.typography import language
+
+    with language("en"):
+        data = decidim_csv(report).decode("utf-8")
+    rows = list(csv.reader(io.StringIO(data), delimiter=";"))
+    assert rows[0] == ["title/en", "body/en", "category/id", "category/name/en"]
+    body = next(row[1] for row in rows[1:] if "=1+1" in row[0])
+    assert "From the workshop “" in body
+    assert "Issue de" not in data
+    assert "Proposée" not in data
+    assert "Ambition: Vivre Monde." in body  # English sets no space before « : »
