@@ -129,6 +129,7 @@ class FabriqueApp(QObject):
         self.translations.use(self.language)
         self.window: MainWindow | None = None
         self.restore_dialog: QWidget | None = None
+        self.front_door: QObject | None = None
         self._backup_timer = QTimer(self)
         self._backup_timer.timeout.connect(self._maybe_backup)
         self._backup_timer.start(BACKUP_CHECK_MS)
@@ -182,6 +183,21 @@ class FabriqueApp(QObject):
                 log.warning("backup before import failed: %s", error)
         self.window.build_feature_menus()  # no-op once built
         self.window.notes_menu.import_path(path)
+
+    def open_front_door(self) -> None:
+        from ui.front_door import FrontDoor
+
+        self.front_door = FrontDoor(self.data_dir.root, self.to_front, self.import_file)
+
+    def to_front(self) -> None:
+        """Asked by a second `fabrique` on this folder: this window comes to the front."""
+        window = self.window
+        if window is None:
+            return
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
 
     def _add_restore_action(self, window: MainWindow) -> None:
         from PySide6.QtGui import QAction
@@ -357,6 +373,8 @@ def run(
     window.focus_capture()
     if open_file is not None:
         after_first_frame(window, lambda: fabrique.import_file(open_file))
+    if not store.read_only:  # once shown: a second `fabrique` brings this window forward
+        after_first_frame(window, fabrique.open_front_door)
     return app.exec()
 
 

@@ -53,6 +53,14 @@ def choose_session(args: argparse.Namespace, context: Context) -> Session:
 def run(args: argparse.Namespace, context: Context) -> int:
     if getattr(args, "verbose", False):
         echo_to_stderr()
+    file = Path(args.file).resolve() if getattr(args, "file", None) else None
+    if context.read_only is not None:  # another process owns the folder: the app, maybe
+        from ui.front_door import knock
+
+        if knock(context.data_dir.root, file):
+            shown = f" et importe « {file.name} »" if file else ""
+            print(f"Fabrique est déjà ouvert sur ce dossier : sa fenêtre passe devant{shown}.")
+            return 0
     session = choose_session(args, context)
     from ui.app import run as run_app
 
@@ -63,5 +71,5 @@ def run(args: argparse.Namespace, context: Context) -> int:
         session.id,
         getattr(args, "fullscreen", False),
         context.started,
-        open_file=Path(args.file).resolve() if getattr(args, "file", None) else None,
+        open_file=file,
     )

@@ -192,3 +192,36 @@ def test_a_short_command_waits_for_another_short_one(tmp_path: Path) -> None:
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_second_app_brings_the_first_forward_and_hands_it_the_copy(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert _cli(data, "sessions").returncode == 0
+    copy = tmp_path / "copie.json"
+    assert _cli(data, "export", "1", "--format", "json", "-o", str(copy)).returncode == 0
+    app = subprocess.Popen(
+        [sys.executable, "-m", "fabrique_desktop.cli", "--data-dir", str(data)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=_env(),
+    )
+    try:
+        _wait_owned(data, app, "l'application Fabrique")
+        deadline = time.monotonic() + 60  # the door opens once the window is on screen
+        while not list_backups(data / "backups") and time.monotonic() < deadline:
+            time.sleep(0.1)
+        second = _cli(data)  # `fabrique` again: no second window
+        assert second.returncode == 0, second.stderr
+        assert "sa fenêtre passe devant" in second.stdout
+        second = _cli(data, str(copy))  # a double-clicked copy: the open app imports it
+        assert second.returncode == 0, second.stderr
+        assert "importe « copie.json »" in second.stdout
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if any(p.stem.endswith("avant-import") for p in list_backups(data / "backups")):
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("the open app never imported the copy")
+    finally:
+        _stop(app)
