@@ -96,6 +96,7 @@ class SeriesExchange:
         self.url = url
         self.key = key
         self.db = db
+        self._engines: dict[str, sync.SessionSync] = {}
 
     async def run(self, series_id: str | None) -> SyncReport:
         """Share ``series_id`` (this laptop has it), or receive the series the key names."""
@@ -145,9 +146,15 @@ class SeriesExchange:
         """This laptop's state vector of the atelier's document (None: not here)."""
         if self.store.get(Session, atelier_id) is None:
             return None
-        engine = sync.SessionSync(self.store, self.journal, atelier_id)
+        engine = self._engine(atelier_id)
         engine.flush()
         return engine.doc.state_vector()
+
+    def _engine(self, atelier_id: str) -> sync.SessionSync:
+        """One engine per atelier and round: its document is read from the journal once."""
+        if atelier_id not in self._engines:
+            self._engines[atelier_id] = sync.SessionSync(self.store, self.journal, atelier_id)
+        return self._engines[atelier_id]
 
     def _receive(
         self, atelier_id: str, head: str | None, incoming: list[bytes], report: SyncReport
@@ -175,7 +182,7 @@ class SeriesExchange:
         return session
 
     def _merge(self, here: Session, head: str | None, incoming: list[bytes]) -> sync.MergeSummary:
-        engine = sync.SessionSync(self.store, self.journal, here.id)
+        engine = self._engine(here.id)
         with self.store.atomic():
             if head is not None:
                 self._series_level(head, here)
@@ -196,7 +203,7 @@ class SeriesExchange:
         """What the relay lacks of this laptop's document (None: nothing, or not here)."""
         if self.store.get(Session, atelier_id) is None:
             return None
-        engine = sync.SessionSync(self.store, self.journal, atelier_id)
+        engine = self._engine(atelier_id)
         engine.flush()
         update = engine.doc.update(relay_state)
         return None if update == EMPTY_UPDATE else update
