@@ -201,7 +201,7 @@
     </message>
     <message>
         <source>Défaire la fusion</source>
-        <translation>Unmerge</translation>
+        <translation>Undo the merge</translation>
     </message>
     <message>
         <source>Défaire le groupe</source>
@@ -360,7 +360,7 @@
     </message>
     <message>
         <source>Défaire la fusion</source>
-        <translation type="unfinished">Unmerge</translation>
+        <translation>Undo the merge</translation>
     </message>
     <message>
         <source>Envoyer vers « {} »</source>
@@ -411,7 +411,7 @@
     </message>
     <message>
         <source>Vue d&apos;ensemble : page {} sur {} (Page suivante / précédente)</source>
-        <translation type="unfinished"></translation>
+        <translation>Overview: page {} of {} (Page Down / Page Up)</translation>
     </message>
 </context>
 <context>
@@ -1241,7 +1241,7 @@
     <name>MainWindow</name>
     <message>
         <source> Corrigez, ou Entrée à nouveau pour garder le texte tel quel.</source>
-        <translation type="unfinished"></translation>
+        <translation> Correct it, or press Enter again to keep the text as typed.</translation>
     </message>
     <message>
         <source>Idée ajoutée à « {} ».</source>
@@ -1349,7 +1349,7 @@
     </message>
     <message>
         <source>Un seul écran : pas de second écran pour la salle, le tableau est en plein écran ici (F11 pour en sortir). Pour projeter à part, branchez le vidéoprojecteur en écran étendu, puis Ctrl+F5.</source>
-        <translation type="unfinished"></translation>
+        <translation>One screen only: no second screen for the room, so the board is full screen here (F11 to leave). To project separately, connect the projector as an extended screen, then Ctrl+F5.</translation>
     </message>
     <message>
         <source>Écran du vidéoprojecteur : {}.</source>
@@ -3166,15 +3166,15 @@ File: {}</translation>
     </message>
     <message>
         <source>Réception de l&apos;atelier de l&apos;animateur…</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving the facilitator&apos;s atelier…</translation>
     </message>
     <message>
         <source>Annuler</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Rejoindre un atelier</source>
-        <translation type="unfinished"></translation>
+        <translation>Join an atelier</translation>
     </message>
 </context>
 <context>
