@@ -22,6 +22,21 @@ def session_cards(store: Store, session_id: str) -> list[Card]:
     return [c for c in store.find(Card, session_id=session_id) if c.merged_into is None]
 
 
+def session_cards_and_fusions(
+    store: Store, session_id: str
+) -> tuple[list[Card], dict[str, set[str]]]:
+    """The live cards (``session_cards``) and each fused card's originals (id → ids), from
+    one read of the session's cards: opening a 2000-idea board decoded them twice."""
+    live: list[Card] = []
+    fused: dict[str, set[str]] = {}
+    for card in store.find(Card, session_id=session_id):
+        if card.merged_into is None:
+            live.append(card)
+        else:
+            fused.setdefault(card.merged_into, set()).add(card.id)
+    return live, fused
+
+
 def column_cards(store: Store, session_id: str, column: str) -> list[Card]:
     return [
         c for c in store.find(Card, session_id=session_id, column=column) if c.merged_into is None

@@ -86,15 +86,16 @@ class BoardActions(QObject):
         scene.context_menu_requested.connect(self.show_context_menu)
         controller.bus.changed.connect(self._on_changed)
 
-    def start(self, cards: list[Card]) -> None:
-        """Show the session's cards with their personas, tables and tags."""
+    def start(self, cards: list[Card], fusions: dict[str, set[str]] | None = None) -> None:
+        """Show the session's cards with their personas, tables and tags; ``fusions``, each
+        fused card's originals, when read with the cards (else read here)."""
         self.reload_people(layout=False)
         if self._started:
             self.reload_clusters(layout=False)
         else:  # opening the window: the groups come right after the first frame (start-up)
             after_first_frame(self.window, lambda: self.reload_clusters(layout=False))
         self._started = True
-        self.scene.fused_sources = self._fusions()
+        self.scene.fused_sources = self._fusions() if fusions is None else fusions
         self.scene.show_cards(cards)
         self._update_vocabulary()
         if self.filter.active:

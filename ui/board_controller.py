@@ -33,6 +33,12 @@ class BoardController(QObject):
         self.ends.know(cards)
         return cards
 
+    def cards_and_fusions(self) -> tuple[list[Card], dict[str, set[str]]]:
+        """The live cards and each fused card's originals, read once (opening the board)."""
+        cards, fusions = board.session_cards_and_fusions(self.store, self.session.id)
+        self.ends.know(cards)
+        return cards, fusions
+
     def card(self, card_id: str) -> Card | None:
         return self.store.get(Card, card_id)
 

@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.board_actions = BoardActions(
             self.controller, self.scene, self.board, self.capture, self
         )
-        self.board_actions.start(self.controller.cards())
+        self.board_actions.start(*self.controller.cards_and_fusions())
         self._build_board_menu()
         self._feature_menus_built = False
         self.successor: MainWindow | None = None  # the window that replaced this one, if any

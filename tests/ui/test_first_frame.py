@@ -8,6 +8,8 @@ shown window whose updates are held back stands for that wait here.
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -70,3 +72,31 @@ def test_start_up_work_comes_after_the_boards_first_frame(qtbot, fabrique_app, s
     window.update()
     qtbot.wait_until(lambda: hasattr(window, "animation"))
     qtbot.wait_until(lambda: not window.undo_action.icon().isNull())
+
+
+def test_opening_the_board_reads_the_sessions_cards_once(
+    fabrique_app, session, monkeypatch
+) -> None:
+    """The live cards and the fused cards' originals come from one read (a 2000-idea board
+    decoded its cards twice before its first frame)."""
+    from fabrique_desktop import board
+    from fabrique_desktop.model import Card
+
+    store = fabrique_app.store
+    for text in ("une idée", "la même idée"):
+        store.apply(board.capture(store, session.id, text))
+    first, second = board.session_cards(store, session.id)[-2:]
+    store.put_many([dataclasses.replace(second, merged_into=first.id)])
+    reads: list[str] = []
+    find = type(store).find
+
+    def counted(self, cls, **where):  # type: ignore[no-untyped-def]
+        if cls is Card and set(where) == {"session_id"}:
+            reads.append(where["session_id"])
+        return find(self, cls, **where)
+
+    monkeypatch.setattr(type(store), "find", counted)
+    window = fabrique_app.open_session(session.id)
+    assert reads == [session.id]
+    assert window.scene.fused_sources == {first.id: {second.id}}
+    assert second.id not in window.scene.items_by_id
