@@ -23,6 +23,7 @@ to the phones and the room), ``idée en modification`` (a card's in-place editor
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import tempfile
@@ -150,6 +151,7 @@ class Walk:
         self.empty = next(s for s in list_sessions(self.store, series) if s.number == 1)
         self.state = ""
         self._walked = None  # the window the walk set its state in
+        self.undelivered = 0  # shortcuts typed that reached no action
 
     @property
     def window(self):  # type: ignore[no-untyped-def]
@@ -258,17 +260,31 @@ class Walk:
     # actions
 
     def trigger(self, action) -> None:  # type: ignore[no-untyped-def]
-        """In full screen, the shortcut typed where the keyboard is; else the menu item."""
+        """In full screen, the shortcut typed where the keyboard is; else the menu item. A
+        shortcut that reached no action (the window not active: no window manager gives it
+        back) is counted in ``undelivered`` and the action triggered as from its menu."""
         from PySide6.QtTest import QTest
         from PySide6.QtWidgets import QApplication
 
         keys = action.shortcuts()
         target = QApplication.focusWidget()
         if self.state in FULL and keys and target is not None and target.window() is self.window:
+            fired: list[bool] = []
+
+            def heard(*_args: object) -> None:
+                fired.append(True)
+
+            action.triggered.connect(heard)
             key = keys[0][0]
             QTest.keyClick(target, key.key(), key.keyboardModifiers())
-        elif action.isEnabled():
-            action.trigger()
+            with contextlib.suppress(RuntimeError):  # the action went with its window
+                action.triggered.disconnect(heard)
+            if fired or not action.isEnabled():
+                return
+            self.undelivered += 1
+        with contextlib.suppress(RuntimeError):
+            if action.isEnabled():
+                action.trigger()
 
     def tidy(self, before: set[int]) -> None:
         """Windows the action opened (slides, presenter, the QR wall…) closed, as with Échap;
@@ -420,12 +436,14 @@ def main(argv: list[str]) -> None:
     walk = Walk(folder)
     for state in states:
         walk.open_state(state)
+        walk.undelivered = 0
         for name, act in walk.steps():
             if walk.window is None or not walk.window.isVisible():
                 print(json.dumps({"state": state, "ended": name}, ensure_ascii=False), flush=True)
                 break  # « Quitter » (last): the state is over
             outcome = walk.run(name, act, compare=state in FULL)
             print(outcome.line(), flush=True)
+        print(json.dumps({"state": state, "undelivered": walk.undelivered}), flush=True)
     if walk.window is not None:
         walk.window.close()
     settle()
