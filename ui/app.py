@@ -144,7 +144,13 @@ class FabriqueApp(QObject):
         if session is None or session.deleted:
             raise FabriqueError("Cet atelier n'existe plus.")
         previous = self.window
-        window = MainWindow(self.store, session, self.settings, defer_feature_menus=at_start_up)
+        window = MainWindow(
+            self.store,
+            session,
+            self.settings,
+            defer_feature_menus=at_start_up,
+            backup=lambda label: self.backups.take(label, thin=False),
+        )
         # CJK and Indic names: fonts read after the first frame (cancelled if the window goes)
         after_first_frame(window, lambda: self._install_fallback_fonts(window))
         after_first_frame(window, self._take_backup)  # right after the window is on screen
@@ -176,12 +182,7 @@ class FabriqueApp(QObject):
         """A note-taker's copy given on the command line: merged, then its atelier shown."""
         if self.window is None:
             return
-        if not self.store.read_only:
-            try:
-                self.backups.take("avant-import", thin=False)
-            except FabriqueError as error:
-                log.warning("backup before import failed: %s", error)
-        self.window.build_feature_menus()  # no-op once built
+        self.window.build_feature_menus()  # no-op once built (the import backs up first)
         self.window.notes_menu.import_path(path)
 
     def open_front_door(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from fabrique_desktop.changes import Change, Origin
+from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Card, Session
 from fabrique_desktop.ports import Store
 from fabrique_desktop.settings import Settings
@@ -54,10 +56,12 @@ class MainWindow(QMainWindow):
         session: Session,
         settings: Settings | None = None,
         defer_feature_menus: bool = False,
+        backup: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
+        self._backup = backup  # the app's backups (db.backups), before a bulk change
         self.projector_window: ProjectorWindow | None = None
         self._warned_line = ""  # a line told wrong (an unknown @persona): Enter again keeps it
         self._last_change: Change | None = None  # the last change shown, for undo to select
@@ -106,6 +110,15 @@ class MainWindow(QMainWindow):
     @property
     def session(self) -> Session:
         return self.controller.session
+
+    def back_up_before(self, label: str) -> None:
+        """A backup named ``label`` before a bulk change (an import, a template, the phones'
+        room), never thinning the others: a refused operation cannot push a good one out."""
+        if self._backup is not None and not self.store.read_only:
+            try:
+                self._backup(label)
+            except FabriqueError as error:  # the operation goes on; the log says why
+                log.warning("backup before %s failed: %s", label, error)
 
     def build_feature_menus(self) -> None:
         """The menus of the method, facilitation, notes, exports and live sharing.

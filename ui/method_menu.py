@@ -230,6 +230,7 @@ class MethodMenu(QObject):
                 self.tr("Impossible de lire « {} » : {}").format(source.name, error.strerror)
             )
             return None
+        self.window.back_up_before("avant-import-modele")
         try:
             change, series = template_exchange.import_template(
                 self.store, data, source.name, self.media_dir()

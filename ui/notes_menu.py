@@ -135,6 +135,7 @@ class NotesMenu(QObject):
         data_dir = self.data_dir()
         media = data_dir.media if data_dir else path.parent / "media"
         journal = self.journal()
+        self.window.back_up_before("avant-import")
         try:
             done = sync_undo.import_undoable(self.store, journal, path, media, self.session.id)
         except FabriqueError as error:

@@ -91,6 +91,8 @@ class PhoneContext(Protocol):
 
     def report(self, text: str) -> None: ...  # a calm message in the status bar
 
+    def back_up_before(self, label: str) -> None: ...  # the app's backup before a bulk change
+
 
 @dataclass(frozen=True)
 class RoomFigures:
@@ -157,6 +159,7 @@ class PhoneRoom(QObject):
         from fabrique_desktop.phones.room import room_code
         from fabrique_desktop.phones.service import PhoneService
 
+        self.context.back_up_before("salle-telephones")
         code, keep = room_code(self.store, self.session.id)  # the atelier's, every time
         if keep and not self.context.bus.apply(keep):
             return False

@@ -129,6 +129,9 @@ class WindowContext:
     def report(self, text: str) -> None:
         self._window.statusBar().showMessage(text, 8000)
 
+    def back_up_before(self, label: str) -> None:
+        self._window.back_up_before(label)
+
     def focus_board(self) -> None:
         self._window.board.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
