@@ -77,7 +77,10 @@ def test_the_board_marks_futur_engage_cards_and_switches_them(
     qtbot.wait_exposed(window)
     scene = window.scene
     futur = [i for i in scene.items_by_id.values() if i.card.card_kind == FUTUR]
-    assert len(futur) == 25
+    stored = [c for c in store.iter_all(Card, session_id=demo_session.id) if not c.deleted]
+    assert (
+        len(futur) == sum(c.card_kind == FUTUR for c in stored) == 37
+    )  # the seed's « Futur engagé »
     assert "Futur engagé" in futur[0].badge_text()
     idea = next(i for i in scene.items_by_id.values() if i.card.card_kind == IDEA)
     scene.clearSelection()
