@@ -36,6 +36,8 @@ class _FirstFrame(QObject):
         if watched is self.window and event.type() == QEvent.Type.Paint and not self.painted:
             # after this paint, its siblings' and the flush to the screen
             QTimer.singleShot(0, self, self._release)
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.waiting.clear()  # closed before its first frame: its data may be gone too
         return False
 
     def _check(self) -> None:

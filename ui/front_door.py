@@ -8,27 +8,44 @@ the second one knocks (``knock``) and, if answered, stops there.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
+import socket
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QObject, QSocketNotifier
+
+from fabrique_desktop.logs import private_folder
 
 log = logging.getLogger(__name__)
 
 WAIT_MS = 3000
 SHOW = "show"
 OPEN = "open "
+LINE_MAX = 8192
 
 
 def server_name(folder: Path) -> str:
     return "fabrique-" + hashlib.sha256(str(folder).encode("utf-8")).hexdigest()[:20]
 
 
+def door_path(folder: Path) -> Path | None:
+    """The local socket of the app owning ``folder``: in this user's private temporary folder
+    (0700), with a short name (socket paths are limited to ~100 bytes). None where the system
+    has no local sockets (the second app then opens read-only, as before)."""
+    if not hasattr(socket, "AF_UNIX"):
+        return None
+    return private_folder(Path(tempfile.gettempdir())) / f"{server_name(folder)}.sock"
+
+
 class FrontDoor(QObject):
-    """Listens for a second app on the same folder: ``show()`` or ``open(path)``."""
+    """Listens for a second app on the same folder: ``show()`` or ``open(path)``.
+
+    A plain local socket (Python's), watched by a ``QSocketNotifier``: QtNetwork would add its
+    libraries (and Kerberos') to the standalone app for this alone."""
 
     def __init__(
         self, folder: Path, show: Callable[[], None], open_file: Callable[[Path], None]
@@ -36,42 +53,77 @@ class FrontDoor(QObject):
         super().__init__()
         self._show = show
         self._open = open_file
-        self.server = QLocalServer(self)
-        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        name = server_name(folder)
-        QLocalServer.removeServer(name)  # left by a killed app: this process owns the folder
-        if not self.server.listen(name):
-            log.warning("no front door for %s: %s", folder, self.server.errorString())
-        self.server.newConnection.connect(self._knocked)
+        self.path = door_path(folder)
+        self.server: socket.socket | None = None
+        self._notifier: QSocketNotifier | None = None
+        if self.path is None:
+            return
+        try:
+            with contextlib.suppress(FileNotFoundError):
+                self.path.unlink()  # left by a killed app: this process owns the folder
+            server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            server.bind(str(self.path))
+            server.listen(4)
+            server.setblocking(False)
+        except OSError as error:
+            log.warning("no front door for %s: %s", folder, error)
+            return
+        self.server = server
+        self._notifier = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._knocked)
+
+    def close(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+            if self.path is not None:
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
 
     def _knocked(self) -> None:
-        while (socket := self.server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._read(socket)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        if not socket.canReadLine():
+        if self.server is None:
             return
-        message = bytes(socket.readLine().data()).decode("utf-8").rstrip("\n")
-        socket.write(b"ok\n")
-        socket.flush()
+        try:
+            connection, _ = self.server.accept()
+        except OSError:  # the other side gave up meanwhile
+            return
+        with connection:
+            connection.settimeout(WAIT_MS / 1000)
+            try:
+                message = _read_line(connection)
+                connection.sendall(b"ok\n")
+            except OSError as error:
+                log.info("front door: %s", error)
+                return
         self._show()
         if message.startswith(OPEN):
             self._open(Path(message[len(OPEN) :]))
 
 
+def _read_line(connection: socket.socket) -> str:
+    data = b""
+    while not data.endswith(b"\n") and len(data) < LINE_MAX:
+        chunk = connection.recv(1024)
+        if not chunk:
+            break
+        data += chunk
+    return data.decode("utf-8", "replace").rstrip("\n")
+
+
 def knock(folder: Path, file: Path | None = None) -> bool:
     """Ask the app owning ``folder`` to come to the front (and import ``file``): True if it
     answered."""
-    socket = QLocalSocket()
-    socket.connectToServer(server_name(folder))
-    if not socket.waitForConnected(WAIT_MS):
+    path = door_path(folder)
+    if path is None or not path.exists():
         return False
     message = f"{OPEN}{file}" if file is not None else SHOW
-    socket.write((message + "\n").encode("utf-8"))
-    socket.flush()
-    answered = socket.waitForReadyRead(WAIT_MS) and socket.canReadLine()
-    socket.disconnectFromServer()
-    return answered
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.settimeout(WAIT_MS / 1000)
+            client.connect(str(path))
+            client.sendall((message + "\n").encode("utf-8"))
+            return _read_line(client) == "ok"
+    except OSError:
+        return False

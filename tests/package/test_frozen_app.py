@@ -48,7 +48,7 @@ def test_export_pdf_embeds_fonts_and_keeps_accents(run_frozen, tmp_path) -> None
     reader = pypdf.PdfReader(pdf)
     text = "".join(page.extract_text() for page in reader.pages)
     for typed in (
-        "Vivre Ensemble",
+        "Vivre ensemble",  # the column as the Métropole writes it (typeset)
         "Atelier 3 — Objectifs",
         "«",  # typeset as the Métropole prints: « à l’ombre » (curly apostrophe, thin spaces)
         "à l’ombre",

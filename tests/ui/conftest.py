@@ -19,6 +19,8 @@ def fabrique_app(qapp, store, data_dir, demo):
     # slot must fail the test instead (pytest-qt); tests/ui/test_error_handler.py tests the box
     sys.excepthook = hook
     yield app
+    for timer in app.findChildren(QTimer):  # the periodic backup: the store closes next
+        timer.stop()
     if app.window is not None:
         app.window.close()
         # the store closes next: no panel may refresh from it any more (on a loaded machine

@@ -327,6 +327,9 @@ class Walk:
             except Exception:  # a slot called directly: as the hook would have
                 self.errors.append(traceback.format_exc()[-1500:])
             settle()
+            for _ in range(3):  # a dialog opened without blocking (``open()``) is answered
+                answers.answer()  # here, not only if the poll happens to come round in time
+                settle()
             if compare and self.window is not None and self.window.isVisible():
                 view = self.window.board.view
                 shown, fresh = on_screen(view), fresh_render(view)
