@@ -366,6 +366,7 @@ class RelayShare(QObject):
         super().__init__(context.window)
         self.context = context
         self.relay: SeriesRelay | None = None
+        self.status: RelayStatus | None = None
 
     def resume(self) -> None:
         """The series of this window is shared already: keep it in step from now on."""
@@ -419,6 +420,9 @@ class RelayShare(QObject):
 
     def begin(self, url: str, key: keys.SeriesKey, series_id: str) -> None:
         """Keep ``series_id`` in step with the relay at ``url`` from now on."""
+        if self.status is not None:  # shared again: one word on the relay in the status bar
+            self.context.window.statusBar().removeWidget(self.status)
+            self.status.deleteLater()
         self.relay = SeriesRelay(self.context, url, key, series_id)
-        RelayStatus(self.relay, self.context.window)
+        self.status = RelayStatus(self.relay, self.context.window)
         self.relay.start()

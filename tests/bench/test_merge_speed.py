@@ -10,10 +10,11 @@ import time
 
 from db.store import Store
 from db.sync_store import SyncJournal
-from fabrique_desktop import bundle, changes, sync
+from fabrique_desktop import bundle, sync
 from fabrique_desktop.changes import Change
 from fabrique_desktop.model import Card
 from fabrique_desktop.workspace import ensure_first_use, list_sessions
+from tests.bench.ideas import many_ideas
 from tests.bench.timing import report
 
 CARDS = 2000
@@ -21,20 +22,7 @@ LIMIT = 25.0
 
 
 def _cards(session_id: str, prefix: str) -> Change:
-    return Change(
-        "bench",
-        tuple(
-            changes.create(
-                Card(
-                    session_id=session_id,
-                    text=f"{prefix} {i} : « un tramway jusqu'à Aubagne » et des jardins partagés",
-                    position=float(i),
-                    tags=["#Mobilité"],
-                )
-            )
-            for i in range(CARDS)
-        ),
-    )
+    return many_ideas(session_id, CARDS, prefix, tags=["#Mobilité"])
 
 
 def _timed(run) -> tuple[float, object]:

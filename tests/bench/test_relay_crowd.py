@@ -27,11 +27,11 @@ from pathlib import Path
 import pytest
 
 from db.store import Store
-from fabrique_desktop import changes
 from fabrique_desktop.changes import Change
 from fabrique_desktop.cli import main
 from fabrique_desktop.model import Card, Series, Session
 from fabrique_desktop.workspace import ensure_first_use, rename
+from tests.bench.ideas import many_ideas
 
 LAPTOPS = int(os.environ.get("FABRIQUE_BENCH_LAPTOPS", "20"))
 CARDS = int(os.environ.get("FABRIQUE_BENCH_CARDS", "2000"))
@@ -40,19 +40,7 @@ SERIES = "Série du banc"
 
 
 def _cards(session_id: str, count: int, prefix: str) -> Change:
-    return Change(
-        "bench",
-        tuple(
-            changes.create(
-                Card(
-                    session_id=session_id,
-                    text=f"{prefix} {i} : « un tramway jusqu'à Aubagne » et des jardins partagés",
-                    position=float(i),
-                )
-            )
-            for i in range(count)
-        ),
-    )
+    return many_ideas(session_id, count, prefix)
 
 
 def _sessions(store: Store) -> list[Session]:
