@@ -49,7 +49,12 @@ READABLE_DESK = 16
 # into sight even from a folded column (a narrow projector)
 UNFOLDING = (Origin.LOCAL, Origin.UNDO, Origin.REDO)
 WHEEL_STEP = 90  # pixels a column scrolls per wheel notch
-READABLE_COLUMN = 7.0  # a column at least this many times the card type size keeps its text
+# a column at least this many times the card type size keeps its text: on the wall (large
+# type, read from afar) and on the laptop (at 185 px for 20 px type, a docked panel beside it,
+# nearly every card broke a word: « Pro-gramme », « renouvelle-ment », « quar-tiers »)
+READABLE_COLUMN_WALL = 7.0
+READABLE_COLUMN_DESK = 10.0
+DOCKED_IN_SIGHT = 3  # a panel docks beside the board only if this many columns stay in sight
 
 
 class ColumnHeader(QLabel):
@@ -395,16 +400,31 @@ class BoardView(QWidget):
 
     def readable_width(self) -> float:
         """The narrowest column that keeps its cards' text at the current type size."""
-        return READABLE_COLUMN * self.card_pixel_size()
+        times = READABLE_COLUMN_WALL if self.projector else READABLE_COLUMN_DESK
+        return times * self.card_pixel_size()
 
     def keeps_readable(self, width: int) -> bool:
-        """Would a board ``width`` pixels wide keep every column wide enough for its cards'
-        text at the current type size, none folded? (A panel docks beside the board only then.)"""
+        """Would a board ``width`` pixels wide keep enough columns in sight (at least three,
+        all of them if it has fewer), each wide enough for its cards' text, the others
+        folded to bands? (A panel docks beside the board only then; else it folds.)"""
         layout = self.layout()
         margins = layout.contentsMargins() if layout is not None else None
         sides = margins.left() + margins.right() if margins is not None else 2 * BOARD_MARGIN
-        width = width - sides
-        return self.column_width_for(width, self._empty_columns()) >= self.readable_width()
+        empty = self._empty_columns()
+        filled = [c.key for c in self.scene.columns if c.key not in empty]
+        wanted = min(DOCKED_IN_SIGHT, len(filled))
+        return self._columns_in_sight(width - sides, empty, filled) >= wanted
+
+    def _columns_in_sight(self, width: int, empty: frozenset[str], filled: list[str]) -> int:
+        """How many of the ``filled`` columns a viewport this wide shows at a readable width
+        (at least one: the others fold to bands)."""
+        in_sight = len(filled)
+        while in_sight > 1:
+            folded = frozenset(filled[in_sight:])
+            if self.column_width_for(width, empty | folded) >= self.readable_width():
+                break
+            in_sight -= 1
+        return in_sight
 
     def unfold(self, key: str) -> None:
         """Bring a folded column into sight (its card was chosen, or its band clicked); on a
@@ -559,13 +579,7 @@ class BoardView(QWidget):
         count, unfolded when one of their cards is chosen (or their band clicked)."""
         empty = self._empty_columns()
         filled = [c.key for c in self.scene.columns if c.key not in empty]
-        width = self._viewport_width()
-        in_sight = len(filled)
-        while in_sight > 1:
-            folded = frozenset(filled) - frozenset(filled[:in_sight])
-            if self.column_width_for(width, empty | folded) >= self.readable_width():
-                break
-            in_sight -= 1
+        in_sight = self._columns_in_sight(self._viewport_width(), empty, filled)
         if in_sight >= len(filled):
             return empty
         focus = self._focus_column  # (unfold: the column whose card was chosen last)

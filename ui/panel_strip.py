@@ -1,10 +1,11 @@
 """Where the facilitator's panels (agenda, votes, phones…) live: beside the board, or folded.
 
 Panels are the facilitator's, not the room's (issue 13). A panel docks beside the board only
-where the board keeps the width its cards need: out of full screen, and only while every
-column stays wide enough for the card text (``BoardView.keeps_readable``). Otherwise — full
-screen, a small window, a large zoom — it folds to a button in a narrow strip at the right
-edge and the columns keep their width.
+where the board keeps the width its cards need: out of full screen, and only while at least
+three columns stay in sight wide enough for the card text, the others folded to bands as on a
+narrow projector (``BoardView.keeps_readable``). Otherwise — full screen, a small window, a
+large zoom — it folds to a button in a narrow strip at the right edge and the columns keep
+their width.
 
 A click on the button (or F12) opens it *over* the right of the board for the facilitator,
 without moving a card; it folds back when the keyboard leaves it, on Esc, F12 or a second

@@ -217,3 +217,42 @@ def test_in_full_screen_an_opened_panel_covers_no_idea(qtbot, wall, size) -> Non
             assert not global_rect(overlay).intersects(global_rect(header)), key
     assert smallest_card_text(window) >= 28
     assert problems(window) == []
+
+
+def test_windowed_a_docked_panel_folds_a_column_rather_than_squeeze_them(
+    qtbot, fabrique_app, demo_session, store
+) -> None:
+    """1280×720 windowed, ideas waiting in « À trier » (five columns with cards), the votes
+    panel docked: the five columns were squeezed to 185 px at 20 px type and nearly every
+    card broke a word (« Pro-gramme », « renouvelle-ment »). The panel stays docked (the
+    facilitator votes with it) and the board folds a column to a band with its count, as on
+    a narrow projector: every column in sight keeps at least ten times its type size."""
+    from fabrique_desktop import board
+    from tests.ui.test_wall_narrow import JUST_CAPTURED
+
+    for text in JUST_CAPTURED:
+        store.apply(board.capture(store, demo_session.id, text))
+    window = fabrique_app.open_session(demo_session.id)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.wait_exposed(window)
+    view = window.board
+    assert view.folded_columns() == frozenset()  # the window alone: five columns
+    dock = open_panel(window, "votes")
+    qtbot.wait(50)
+    assert dock.isVisible()
+    assert window.panel_strip.folded == []
+    folded = view.folded_columns()
+    in_sight = [c.key for c in window.scene.columns if c.key not in folded]
+    assert folded
+    assert len(in_sight) >= 3
+    for key in in_sight:
+        assert window.scene.column_width_of(key) >= 10 * view.card_pixel_size(), key
+    for key in folded:
+        assert view.headers[key].text() == str(window.scene.count(key))
+    assert not global_rect(dock).intersects(global_rect(view.view.viewport()))
+    assert smallest_card_text(window) >= 16
+    assert problems(window) == []
+    window.animation.votes.dock.close()  # the panel closed: every column back in sight
+    qtbot.wait_until(lambda: view.folded_columns() == frozenset(), timeout=2000)
