@@ -12,6 +12,11 @@ nowhere else:
   ticking, the voter chosen in the panel, a phone's idea, a remote update written by us).
 - ``bus.announce(change, origin)``: the data was already written by another engine (the
   live link, a notes import through the sync journal): only the announcement.
+- ``with bus.batch(origin, label) as write``: requests queued by another thread (the phones'),
+  each ``write(change)`` in one transaction so that later ones read what earlier ones wrote;
+  committed when the block ends, then announced once for all the batches written meanwhile,
+  when the event loop turns next (whoever waits on the commit — a phone — is not kept waiting
+  for the board's layout). Not undo steps: a phone's idea is not this laptop's act.
 - ``bus.record(command, change, origin)``: a step already done by its own engine (a notes
   import, a conflict's choice) enters the history.
 - ``bus.undo()`` / ``bus.redo()``: every step of the history is a ``BusCommand``, one
@@ -33,9 +38,10 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from contextlib import contextmanager
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from fabrique_desktop.changes import Change, Edit, Origin, announced, combine, rebased
@@ -68,6 +74,11 @@ class ChangeBus(QObject):
         self.store = store
         self.history = QUndoStack(self)
         self.clock: Callable[[], float] = time.monotonic
+        self._batched: list[tuple[Change, Origin, str]] = []
+        self._batch_timer = QTimer(self)  # batches' announcements, when the loop turns next
+        self._batch_timer.setSingleShot(True)
+        self._batch_timer.setInterval(0)
+        self._batch_timer.timeout.connect(self.announce_batches)
 
     def push(
         self,
@@ -104,6 +115,42 @@ class ChangeBus(QObject):
     def announce(self, change: Change, origin: Origin) -> None:
         """Tell every listener about a change another engine already wrote."""
         self._announce(change, origin)
+
+    @contextmanager
+    def batch(self, origin: Origin, label: str) -> Iterator[Callable[[Change], None]]:
+        """Changes written one after another in one transaction (``write(change)``), each
+        seeing the earlier ones; committed when the block ends. A ``FabriqueError`` (a full
+        disk) rolls the whole batch back and is raised to the caller, who answers for it (the
+        phones are told « stockage »; a dialog per batch would stack up). Once committed, the
+        batch is announced with ``origin`` when the event loop turns next, with every batch
+        written meanwhile as one change (``label`` when there are several): one layout for a
+        burst, and the phones answered first. Not undo steps."""
+        written: list[Change] = []
+
+        def write(change: Change) -> None:
+            change = change.effective()
+            if change:
+                self.store.apply(change)
+                written.append(change)
+
+        with self.store.atomic():
+            yield write
+        for change in written:
+            self._batched.append((change, origin, label))
+        if written and not self._batch_timer.isActive():
+            self._batch_timer.start()
+
+    def announce_batches(self) -> None:
+        """Announce now what batches wrote (one change per origin, in order)."""
+        self._batch_timer.stop()
+        pending, self._batched = self._batched, []
+        while pending:
+            change, origin, label = pending[0]
+            same = [c for c, o, _label in pending if o is origin]
+            pending = [p for p in pending if p[1] is not origin]
+            if len(same) > 1:
+                change = Change(label, tuple(e for c in same for e in c.edits))
+            self._announce(change, origin)
 
     def record(self, command: BusCommand, change: Change, origin: Origin) -> None:
         """A step its own engine already did (its first ``redo`` does nothing)."""

@@ -2,10 +2,12 @@
 
 - ``PhoneRoom``: one window's room. It opens ``fabrique_desktop.phones.PhoneService`` (nothing
   listens before), answers the phones' requests on Qt's main thread when the network thread
-  wakes it, and announces what they changed on the board's change road (the board, the counts,
-  live laptops see phone ideas). The facilitator's own actions (accept, set aside, block, open
-  or close a vote) are undo steps on the window's change bus. It sees the window through a
-  typed ``PhoneContext`` (``ui.animation.context.WindowContext`` is one), not the window.
+  wakes it; what they change is written by the window's change bus (``bus.batch``, origin
+  « phone », one transaction per batch, announced once the phones have their answers: the
+  board, the counts, live laptops see phone ideas). The facilitator's own actions (accept,
+  set aside, block, open or close a vote) are undo steps on the window's change bus. It sees
+  the window through a typed ``PhoneContext`` (``ui.animation.context.WindowContext`` is
+  one), not the window.
 - ``PhoneWall``: full screen for the projector: the QR code of the address, the room code in
   very large type, what came in, and the vote (counts, or « secret » until revealed).
 - ``PhonePanel``: a dock on the laptop only: moderation on/off and the queue (accept, edit,
@@ -62,9 +64,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WALL_REFRESH_MS = 250
-ANNOUNCE_MS = 0
-"""Phone changes committed while the event loop was busy are announced together, once the loop
-turns: one board update for all of them (under a burst, not one per request)."""
+PHONES_LABEL = "Reçu des téléphones"
+"""The label of one announcement for several phones' changes (the bus announces the batches
+committed while the event loop was busy together: one board update for a burst)."""
 LIST_FLOOR = 36
 """Pixels: the panel's lists shrink to this (about a line) in a short panel, opened over a
 1280×720 board, so that its buttons keep their height."""
@@ -127,14 +129,8 @@ class PhoneRoom(QObject):
         self.wall: PhoneWall | None = None
         self.panel: PhonePanel | None = None
         self.dock: QDockWidget | None = None
-        self._announcing = False
-        self._unannounced: list[Change] = []
-        self._announce_timer = QTimer(self)
-        self._announce_timer.setSingleShot(True)
-        self._announce_timer.setInterval(ANNOUNCE_MS)
-        self._announce_timer.timeout.connect(self._announce_now)
         self._waker = WakeUp(self._pump, self)  # the phones' thread wakes the pump
-        context.bus.changed.connect(lambda change, origin: self._board_changed(change))
+        context.bus.changed.connect(self._board_changed)
         self.window.installEventFilter(self)
 
     @property
@@ -163,8 +159,13 @@ class PhoneRoom(QObject):
         code, keep = room_code(self.store, self.session.id)  # the atelier's, every time
         if keep and not self.context.bus.apply(keep):
             return False
+        bus = self.context.bus
         service = PhoneService(
-            self.store, self.session.id, announce=self._announce, wake=self._waker.wake, code=code
+            self.store,
+            self.session.id,
+            lambda: bus.batch(Origin.PHONE, PHONES_LABEL),
+            wake=self._waker.wake,
+            code=code,
         )
         try:
             service.open(host, port)
@@ -183,8 +184,7 @@ class PhoneRoom(QObject):
         if self.service is None or not self.service.active:
             return
         self.service.close()
-        self._announce_timer.stop()
-        self._announce_now()
+        self.context.bus.announce_batches()  # the last ideas on the board before it says closed
         if self.wall is not None:
             self.wall.close()
         self.closed.emit()
@@ -340,29 +340,11 @@ class PhoneRoom(QObject):
         while self.service.pump():
             pass
 
-    def _announce(self, change: Change) -> None:
-        """Phones' changes, committed (the phones have their answers): the board and every
-        listener hear of them when the event loop turns, all those committed meanwhile as one."""
-        self._unannounced.append(change)
-        if not self._announce_timer.isActive():
-            self._announce_timer.start()
-
-    def _announce_now(self) -> None:
-        done, self._unannounced = self._unannounced, []
-        if not done:
+    def _board_changed(self, change: Change, origin: Origin) -> None:
+        if self.service is None:
             return
-        change = done[0]
-        if len(done) > 1:
-            change = Change("Reçu des téléphones", tuple(e for c in done for e in c.edits))
-        self._announcing = True
-        try:
-            self.context.bus.announce(change, Origin.PHONE)
-        finally:
-            self._announcing = False
-        self.activity.emit()
-
-    def _board_changed(self, change: Change) -> None:
-        if self._announcing or self.service is None:
+        if origin is Origin.PHONE:  # the phones' own changes: the room knows them already
+            self.activity.emit()
             return
         self.service.room.board_changed()
         kinds = {e.kind for e in change.edits}

@@ -15,8 +15,12 @@ import argparse
 import signal
 import sys
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
+from fabrique_desktop.changes import Change
 from fabrique_desktop.cli.context import Context
+from fabrique_desktop.ports import Store
 from fabrique_desktop.workspace import find_session
 
 
@@ -50,6 +54,15 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     p.set_defaults(handler=serve, owner="la commande « fabrique phones »", long=True)
 
 
+@contextmanager
+def store_batch(store: Store) -> Iterator[Callable[[Change], None]]:
+    """Head-less, the phones' batch writer (``PhoneService``'s ``batch``): each change into the
+    store within one transaction for the batch, committed when it ends. No window listens:
+    nothing to announce."""
+    with store.atomic():
+        yield store.apply
+
+
 def serve(args: argparse.Namespace, context: Context) -> int:
     from fabrique_desktop.phones import room
     from fabrique_desktop.phones.service import PhoneService
@@ -62,7 +75,7 @@ def serve(args: argparse.Namespace, context: Context) -> int:
     if args.new_code:
         store.apply(room.new_room_code(store, session.id)[1])
     stop = threading.Event()
-    service = PhoneService(store, session.id)
+    service = PhoneService(store, session.id, lambda: store_batch(store))
     address = service.open(args.address, args.port)
     previous = {
         sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGTERM, signal.SIGINT)

@@ -2,8 +2,9 @@
 
 Each request a phone makes arrives here as a ``Request`` already checked for its shape
 (``checks``); ``Room.handle`` checks it against the data (identity, blocked, budget, the
-minute to correct…), builds a ``Change`` and has it committed (``commit``) before it returns
-the answer the phone will get. Refusals raise ``checks.Refusal`` and change nothing.
+minute to correct…), builds a ``Change`` and hands it to ``commit`` (the batch's writer: the
+app's change bus, or the head-less command's store) before it returns the answer the phone
+will get. Refusals raise ``checks.Refusal`` and change nothing.
 
 The facilitator's own actions on phones (accept or set aside a waiting idea, block a phone
 and remove its ideas, open/close/reveal a vote) are functions returning ``Change`` values,
@@ -111,8 +112,9 @@ def _seconds_since(stamp: str) -> float:
 class Room:
     """The phone side of one session.
 
-    ``commit(change)`` stores a change and announces it (the app's change road with origin
-    « phone »; head-less, the store itself). ``moderated``: new ideas wait in a queue (the
+    ``commit(change)`` writes a change within the batch being answered (the service's
+    ``Write``: the app's change bus with origin « phone »; head-less, the command's store
+    writer), so that the next request reads it. ``moderated``: new ideas wait in a queue (the
     session's ``PhoneSettings``).
     ``notify(notice)`` is called after the commit for the pages that must refresh.
     """
@@ -121,7 +123,7 @@ class Room:
         self,
         store: Store,
         session_id: str,
-        commit: Callable[[Change], None] | None = None,
+        commit: Callable[[Change], None],
         notify: Callable[[Notice], None] | None = None,
         phones_per_address: int = PHONES_PER_ADDRESS,
     ) -> None:
@@ -133,7 +135,7 @@ class Room:
         self._addresses: dict[str, set[str]] = {}
         """The addresses each phone was heard from since the room opened (to keep a blocked
         phone's address out under a new identity)."""
-        self.commit = commit or store.apply
+        self.commit = commit
         self.notify = notify or (lambda notice: None)
         self._moderated: bool | None = None
         self._last_position: dict[str, float] = {}

@@ -1,11 +1,16 @@
 """A room open to phones: its code, its address, the server thread and the data's owner.
 
-``PhoneService(store, session_id, announce=…)`` opens nothing; ``open()`` starts listening on
-the local network address only (``PhonesError`` in French if it cannot), ``close()`` tells the
+``PhoneService(store, session_id, batch)`` opens nothing; ``open()`` starts listening on the
+local network address only (``PhonesError`` in French if it cannot), ``close()`` tells the
 open pages and stops. The network thread queues each checked request; the thread that owns the
 data calls ``pump()`` (the app: when woken, on Qt's main thread; head-less: ``serve``), which
-answers every queued request in one transaction, commits, announces the changes (``announce``:
-the app's change road, origin « phone ») and only then releases the answers to the phones.
+answers every queued request in one batch and only then releases the answers to the phones.
+
+The service writes nothing itself: the room computes each request's ``Change`` and hands it to
+the batch's ``write`` (``batch()`` opens one transaction for the lot, later requests reading
+what earlier ones wrote, committed when it ends). In the app ``batch`` is the window's change
+bus (``bus.batch``, origin « phone »: written, then announced once the phones have their
+answers); head-less, the command's own store writer (``cli/phones.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +36,12 @@ from fabrique_desktop.ports import Store
 log = logging.getLogger(__name__)
 
 MAX_BATCH = 64
+
+Write = Callable[[Change], None]
+"""Stores one change within the batch's transaction (what later requests of it read)."""
+Batch = Callable[[], AbstractContextManager[Write]]
+"""Opens one transaction for a batch of requests, yielding its ``Write``: committed when the
+block ends (then announced, in the app), nothing of it stored if it raises."""
 
 
 class PhonesError(FabriqueError):
@@ -47,19 +59,19 @@ class PhoneService:
         self,
         store: Store,
         session_id: str,
+        batch: Batch,
         *,
-        announce: Callable[[Change], None] | None = None,
         wake: Callable[[], None] | None = None,
         limits: Limits | None = None,
         code: str | None = None,
     ) -> None:
         self.store = store
         self.session_id = session_id
-        self.announce = announce or (lambda change: None)
+        self.batch = batch
+        self._write: Write | None = None
         self.wake = wake
         self.limits = limits
         self.code = codes.normalise(code) if code else self._kept_code()
-        self._pending: list[Change] = []
         self._notices: list[Notice] = []
         self.room = Room(
             store,
@@ -82,7 +94,8 @@ class PhoneService:
 
         code, change = room_code(self.store, self.session_id)
         if change:
-            self.store.apply(change)
+            with self.batch() as write:
+                write(change)
         return code
 
     # lifecycle (owner thread)
@@ -170,7 +183,7 @@ class PhoneService:
 
     def pump(self, timeout: float = 0.0) -> int:
         """Answer the queued requests (waiting up to ``timeout`` for a first one): one
-        transaction for the lot, committed before any answer or announcement leaves."""
+        transaction for the lot, committed before any answer leaves."""
         batch = []
         try:
             batch.append(
@@ -189,11 +202,11 @@ class PhoneService:
         if not batch:
             return 1
         answers: list[tuple[concurrent.futures.Future, Any]] = []
-        self._pending.clear()
         self._notices.clear()
         self.room.batch_started()
         try:
-            with self.store.atomic():
+            with self.batch() as write:
+                self._write = write
                 for request, future in batch:
                     try:
                         answers.append((future, self.room.handle(request)))
@@ -203,18 +216,12 @@ class PhoneService:
             log.warning("phones: batch of %d not stored: %s", len(batch), error)
             self.room.batch_failed()
             self.room.board_changed()
-            self._pending.clear()
             self._notices.clear()
             for _request, future in batch:
                 _settle(future, Refusal(503, "storage"))
             return len(batch)
-        if self._pending:  # one announcement for the batch: the board lays out once
-            edits = tuple(edit for change in self._pending for edit in change.edits)
-            label = self._pending[0].label if len(self._pending) == 1 else "Reçu des téléphones"
-            try:
-                self.announce(Change(label, edits))
-            except Exception:  # a listener's bug must not keep the phones waiting
-                log.exception("phones: announcing %d change(s) failed", len(self._pending))
+        finally:
+            self._write = None
         for future, answer in answers:
             _settle(future, answer)
         for notice in self._notices:
@@ -278,8 +285,10 @@ class PhoneService:
             return await waiting
 
     def _commit(self, change: Change) -> None:
-        self.store.apply(change)
-        self._pending.append(change)
+        """The room's changes, written within the batch being answered (never outside one)."""
+        if self._write is None:
+            raise RuntimeError("phones: a change outside a batch")
+        self._write(change)
 
 
 def _settle(future: concurrent.futures.Future, answer: Any) -> None:

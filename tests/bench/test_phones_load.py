@@ -38,6 +38,7 @@ from pathlib import Path
 import pytest
 
 from db.store import Store
+from fabrique_desktop.cli.phones import store_batch
 from fabrique_desktop.paths import DataDir
 from fabrique_desktop.phones import room as phone_room
 from fabrique_desktop.phones.model import PhoneIdea
@@ -82,7 +83,7 @@ class Served:
 
     def _run(self) -> None:
         store = Store.open(self.data.database)
-        service = PhoneService(store, self.session_id)
+        service = PhoneService(store, self.session_id, lambda: store_batch(store))
         self.address = service.open("127.0.0.1", 0)
         self.ready.set()
         next_click = time.monotonic() + 1.0

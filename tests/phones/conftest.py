@@ -15,10 +15,17 @@ from typing import Any
 import pytest
 
 from db.store import Store
+from fabrique_desktop.cli.phones import store_batch
 from fabrique_desktop.model import Session
 from fabrique_desktop.phones.checks import Limits, Rates
 from fabrique_desktop.phones.room import set_moderated
 from fabrique_desktop.phones.service import PhoneService
+
+
+def head_less(store: Store, session_id: str, **options: Any) -> PhoneService:
+    """A service writing as ``fabrique phones`` does (the command's store writer)."""
+    return PhoneService(store, session_id, lambda: store_batch(store), **options)
+
 
 GENEROUS = Rates(phone=(100.0, 100), address=(500.0, 500), join=(100.0, 100), reads=(500.0, 500))
 
@@ -115,7 +122,7 @@ def open_room(
     if moderated:
         store.apply(set_moderated(store, session.id, True))
     limits = limits or Limits(GENEROUS, phones_per_address=50)
-    service = PhoneService(store, session.id, limits=limits)
+    service = head_less(store, session.id, limits=limits)
     address = service.open("127.0.0.1", 0)
     stop = threading.Event()
     owner = threading.Thread(target=service.serve, args=(stop,), daemon=True)

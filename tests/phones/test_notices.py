@@ -17,8 +17,7 @@ from fabrique_desktop.phones import room as phone_room
 from fabrique_desktop.phones import server as phone_server
 from fabrique_desktop.phones.checks import Limits
 from fabrique_desktop.phones.model import PhoneIdea
-from fabrique_desktop.phones.service import PhoneService
-from tests.phones.conftest import GENEROUS, open_room
+from tests.phones.conftest import GENEROUS, head_less, open_room
 from tests.phones.conftest import Phone as Client
 
 
@@ -164,7 +163,7 @@ def test_an_idea_not_taken_up_in_time_is_answered_busy_and_never_stored(
     stored later behind the phone's back (it was: the phone kept the text, said « failed »,
     and its retry made a duplicate)."""
     monkeypatch.setattr(phone_server, "ANSWER_TIMEOUT", 0.3)
-    service = PhoneService(store, session.id, limits=Limits(GENEROUS))
+    service = head_less(store, session.id, limits=Limits(GENEROUS))
     address = service.open("127.0.0.1", 0)
     try:
         phone = Client(address)

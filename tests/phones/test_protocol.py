@@ -16,10 +16,10 @@ from fabrique_desktop.model import Card, Persona, Session, Vote
 from fabrique_desktop.phones import room as phone_room
 from fabrique_desktop.phones.checks import Limits, Rates
 from fabrique_desktop.phones.model import PENDING, Phone, PhoneIdea
-from fabrique_desktop.phones.service import PhonesError, PhoneService
+from fabrique_desktop.phones.service import PhonesError
 from fabrique_desktop.tables import new_table
 from tests.phones.conftest import Phone as Client
-from tests.phones.conftest import open_room
+from tests.phones.conftest import head_less, open_room
 
 ZERO = "00000000-0000-0000-0000-000000000000"
 
@@ -371,7 +371,7 @@ def test_storage_failure_answers_503_and_stores_nothing(room, store: Store, monk
 
 
 def test_only_local_addresses(store: Store, session: Session) -> None:
-    service = PhoneService(store, session.id)
+    service = head_less(store, session.id)
     with pytest.raises(PhonesError, match="réseau local"):
         service.open("8.8.8.8", 0)
     assert not service.active

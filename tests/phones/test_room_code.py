@@ -15,13 +15,12 @@ from fabrique_desktop.live import codes
 from fabrique_desktop.model import Session
 from fabrique_desktop.phones import room as phone_room
 from fabrique_desktop.phones.model import PhoneSettings
-from fabrique_desktop.phones.service import PhoneService
-from tests.phones.conftest import Phone, open_room
+from tests.phones.conftest import Phone, head_less, open_room
 
 
 def test_the_code_is_kept_with_the_session(store: Store, session: Session) -> None:
-    first = PhoneService(store, session.id)
-    second = PhoneService(store, session.id)  # the laptop restarted at noon
+    first = head_less(store, session.id)
+    second = head_less(store, session.id)  # the laptop restarted at noon
     assert first.code == second.code
     assert len(first.code) == codes.LENGTH
     [kept] = store.find(PhoneSettings, session_id=session.id)
@@ -44,7 +43,7 @@ def test_a_new_code_refuses_the_old_pages(store: Store, session: Session) -> Non
         moved = Phone(address, phone.phone, phone.token)  # the same phone, the new code typed
         assert moved.call("idea", {"text": "Avec le nouveau code"})[0] == 200
         assert len(moved.call("state")[1]["ideas"]) == 2
-        assert PhoneService(store, session.id).code == code  # kept for the next opening
+        assert head_less(store, session.id).code == code  # kept for the next opening
 
 
 def _serve(data: Path, session_id: str, *extra: str) -> tuple[list[str], str]:

@@ -562,3 +562,67 @@ def test_ctrl_q_asks_before_closing_the_phones_room(qtbot, window, room, monkeyp
     window.quit_action.trigger()
     assert not window.isVisible()
     assert not room.active
+
+
+def test_phones_write_through_the_bus_and_the_facilitators_decisions_undo(
+    qtbot, window, room
+) -> None:
+    """#25: a phone's request is written by the window's bus (``bus.batch``), announced with
+    its origin « phone », and is no undo step (not the laptop's act); every decision the
+    facilitator takes on it is one, and undoes."""
+    from fabrique_desktop.changes import Origin
+    from fabrique_desktop.phones.model import PENDING, PUBLISHED, SET_ASIDE
+
+    bus = window.bus
+    batches: list[Origin] = []
+    real_batch = bus.batch
+
+    def counted(origin, label):  # type: ignore[no-untyped-def]
+        batches.append(origin)
+        return real_batch(origin, label)
+
+    bus.batch = counted  # type: ignore[method-assign]
+    heard: list[Origin] = []
+    bus.changed.connect(lambda change, origin: heard.append(origin))
+    steps = bus.history.count()
+    phone = off_thread(qtbot, lambda: Phone(room.service.address).join())
+    off_thread(qtbot, phone.call, "idea", {"text": "Sans attendre"})
+    assert batches and set(batches) == {Origin.PHONE}
+    qtbot.wait_until(lambda: Origin.PHONE in heard, timeout=2_000)
+    assert bus.history.count() == steps
+
+    assert room.set_moderated(True)
+    ideas = []
+    for text in ("Une halle couverte", "Hors sujet"):
+        _, body = off_thread(qtbot, phone.call, "idea", {"text": text})
+        ideas.append(room.store.get(PhoneIdea, body["idea"]["id"]))
+    assert bus.history.count() == steps + 1  # the ideas waiting are no steps either
+    assert room.accept(ideas[0])
+    assert room.set_aside(ideas[1])
+
+    def status(idea: PhoneIdea) -> str:
+        return room.store.get(PhoneIdea, idea.id).status
+
+    assert (status(ideas[0]), status(ideas[1])) == (PUBLISHED, SET_ASIDE)
+    bus.undo()
+    assert status(ideas[1]) == PENDING
+    bus.undo()
+    assert status(ideas[0]) == PENDING
+    bus.redo()
+    assert status(ideas[0]) == PUBLISHED
+
+    card = room.store.get(PhoneIdea, ideas[0].id).card_id
+    assert room.open_poll([card], 2, secret=False)
+    assert room.close_poll()
+    bus.undo()
+    assert room.figures().poll.open
+    bus.undo()
+    assert room.figures().poll is None
+
+    row = room.store.get(PhoneRow, phone.phone)
+    assert room.block(row)
+    assert room.unblock(room.store.get(PhoneRow, phone.phone))
+    assert bus.history.undoText().startswith("Débloquer le téléphone")
+    bus.undo()
+    assert room.store.get(PhoneRow, phone.phone).blocked
+    assert Origin.UNDO in heard and Origin.PHONE in heard
