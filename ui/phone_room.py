@@ -56,6 +56,7 @@ from ui.button_row import ButtonRow
 from ui.thread_wake import WakeUp
 
 if TYPE_CHECKING:
+    from fabrique_desktop.board import ColumnEnds
     from fabrique_desktop.phones.model import Phone, PhoneIdea, PhonePoll
     from fabrique_desktop.phones.service import PhoneService
     from ui.change_bus import ChangeBus
@@ -85,6 +86,9 @@ class PhoneContext(Protocol):
 
     @property
     def bus(self) -> ChangeBus: ...
+
+    @property
+    def ends(self) -> ColumnEnds: ...  # where a new card goes (the board's, kept up to date)
 
     @property
     def window(self) -> QMainWindow: ...  # parent of the dialogs, home of the panel
@@ -166,6 +170,7 @@ class PhoneRoom(QObject):
             lambda: bus.batch(Origin.PHONE, PHONES_LABEL),
             wake=self._waker.wake,
             code=code,
+            ends=self.context.ends,
         )
         try:
             service.open(host, port)
@@ -280,7 +285,7 @@ class PhoneRoom(QObject):
     def accept(self, idea: PhoneIdea, text: str | None = None) -> bool:
         from fabrique_desktop.phones import room
 
-        ok = self.push(room.accept(self.store, idea, text))
+        ok = self.push(room.accept(self.store, idea, text, self.context.ends))
         self._tell("idea", idea.id)
         return ok
 

@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from fabrique_desktop import changes
-from fabrique_desktop.board import STEP, column_cards, session_cards
+from fabrique_desktop.board import ColumnEnds, session_cards
 from fabrique_desktop.changes import Change, Edit
 from fabrique_desktop.model import HORIZONS, INBOX, Card, Persona, Series, Session, Table, Vote
 from fabrique_desktop.phones.checks import (
@@ -126,6 +126,7 @@ class Room:
         commit: Callable[[Change], None],
         notify: Callable[[Notice], None] | None = None,
         phones_per_address: int = PHONES_PER_ADDRESS,
+        ends: ColumnEnds | None = None,
     ) -> None:
         self.store = store
         self.session_id = session_id
@@ -138,7 +139,10 @@ class Room:
         self.commit = commit
         self.notify = notify or (lambda notice: None)
         self._moderated: bool | None = None
-        self._last_position: dict[str, float] = {}
+        self._shared_ends = ends is not None
+        self.ends = ends or ColumnEnds(store, session_id)
+        """Where a new card goes: the window's own (it follows every change the window hears
+        of), or the room's, read again after a change made elsewhere."""
         self._poll_cards: tuple[str, list[dict[str, Any]]] | None = None
         self._answers: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
         self._fresh: list[tuple[str, str]] = []
@@ -158,7 +162,8 @@ class Room:
     def board_changed(self) -> None:
         """Cards or settings changed by someone else (the laptop, another laptop, undo):
         what was read from the store is stale."""
-        self._last_position.clear()
+        if not self._shared_ends:
+            self.ends = ColumnEnds(self.store, self.session_id)
         self._poll_cards = None
         self._moderated = None
 
@@ -341,7 +346,7 @@ class Room:
         return {"idea": self._idea_view(idea)}
 
     def _card_for(self, phone: Phone, idea: PhoneIdea, text: str) -> Card:
-        position = self._next_position(idea.column)
+        position = self.ends.next_position(idea.column)
         return Card(
             session_id=self.session_id,
             text=text,
@@ -352,14 +357,6 @@ class Room:
             horizon=idea.horizon,
             tags=[PHONE_TAG],
         )
-
-    def _next_position(self, column: str) -> float:
-        last = self._last_position.get(column)
-        if last is None:
-            existing = column_cards(self.store, self.session_id, column)
-            last = existing[-1].position if existing else 0.0
-        self._last_position[column] = last + STEP
-        return last + STEP
 
     def _own_idea(self, phone: Phone, data: dict[str, Any]) -> PhoneIdea:
         idea = self.store.get(PhoneIdea, uuid_like(data["idea"]))
@@ -638,16 +635,20 @@ def phone_label(phone: Phone, anonymous: bool = True) -> str:
     return f"Téléphone {phone.number}"
 
 
-def accept(store: Store, idea: PhoneIdea, text: str | None = None) -> Change:
-    """A waiting idea goes on the board (its text corrected by the facilitator if given)."""
+def accept(
+    store: Store, idea: PhoneIdea, text: str | None = None, ends: ColumnEnds | None = None
+) -> Change:
+    """A waiting idea goes at the end of its column (its text corrected by the facilitator if
+    given). ``ends``: the window's, which knows where the columns end without reading them
+    (else the column is read)."""
     phone = store.get(Phone, idea.phone_id)
     text = (text if text is not None else idea.text).strip() or idea.text
-    existing = column_cards(store, idea.session_id, idea.column)
+    ends = ends or ColumnEnds(store, idea.session_id)
     card = Card(
         session_id=idea.session_id,
         text=text,
         column=idea.column,
-        position=(existing[-1].position if existing else 0.0) + STEP,
+        position=ends.next_position(idea.column),
         persona_id=phone.persona_id if phone else None,
         table_id=phone.table_id if phone else None,
         horizon=idea.horizon,

@@ -25,6 +25,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
+from fabrique_desktop.board import ColumnEnds
 from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.live import codes
@@ -64,6 +65,7 @@ class PhoneService:
         wake: Callable[[], None] | None = None,
         limits: Limits | None = None,
         code: str | None = None,
+        ends: ColumnEnds | None = None,
     ) -> None:
         self.store = store
         self.session_id = session_id
@@ -79,6 +81,7 @@ class PhoneService:
             commit=self._commit,
             notify=self._notices.append,
             phones_per_address=(limits or Limits()).phones_per_address,
+            ends=ends,
         )
         self._queue: queue.SimpleQueue[tuple[Request, concurrent.futures.Future]] = (
             queue.SimpleQueue()

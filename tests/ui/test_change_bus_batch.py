@@ -49,9 +49,14 @@ def test_a_batch_that_fails_stores_nothing_and_says_nothing(qtbot, window) -> No
     bus, store, session = window.bus, window.store, window.session
     heard = _heard(window)
     change = board.capture(store, session.id, "Perdue avec le disque", "inbox")
-    with pytest.raises(StorageError), bus.batch(Origin.PHONE, "Reçu") as write:
-        write(change)
-        raise StorageError("Le disque est plein.")
+
+    def full_disk() -> None:
+        with bus.batch(Origin.PHONE, "Reçu") as write:
+            write(change)
+            raise StorageError("Le disque est plein.")
+
+    with pytest.raises(StorageError):
+        full_disk()
     [card_id] = change.touched(Card.kind)
     assert store.get(Card, card_id) is None
     qtbot.wait(50)

@@ -587,7 +587,8 @@ def test_phones_write_through_the_bus_and_the_facilitators_decisions_undo(
     steps = bus.history.count()
     phone = off_thread(qtbot, lambda: Phone(room.service.address).join())
     off_thread(qtbot, phone.call, "idea", {"text": "Sans attendre"})
-    assert batches and set(batches) == {Origin.PHONE}
+    assert batches
+    assert set(batches) == {Origin.PHONE}
     qtbot.wait_until(lambda: Origin.PHONE in heard, timeout=2_000)
     assert bus.history.count() == steps
 
@@ -625,4 +626,55 @@ def test_phones_write_through_the_bus_and_the_facilitators_decisions_undo(
     assert bus.history.undoText().startswith("Débloquer le téléphone")
     bus.undo()
     assert room.store.get(PhoneRow, phone.phone).blocked
-    assert Origin.UNDO in heard and Origin.PHONE in heard
+    assert Origin.UNDO in heard
+    assert Origin.PHONE in heard
+
+
+def test_a_card_captured_before_a_phones_idea_is_announced_goes_after_it(
+    qtbot, window, room, monkeypatch
+) -> None:
+    """One computation of where a new card goes (``board.ColumnEnds``, the window's): a phone's
+    idea committed but not yet announced, then a capture on the laptop: the laptop's card goes
+    below it (the room kept its own « last position », and both took the same place)."""
+    from fabrique_desktop.model import Card
+
+    phone = off_thread(qtbot, lambda: Phone(room.service.address).join())
+    off_thread(qtbot, phone.call, "idea", {"text": "Déjà là"})
+    qtbot.wait_until(lambda: len(window.scene.items_by_id) == 1, timeout=2_000)
+    monkeypatch.setattr(window.bus, "announce_batches", lambda: None)  # the loop not turned
+    _, body = off_thread(qtbot, phone.call, "idea", {"text": "Du téléphone"})
+    from_phone = room.store.get(Card, room.store.get(PhoneIdea, body["idea"]["id"]).card_id)
+    laptop = room.store.get(Card, window.controller.capture("Du clavier", from_phone.column))
+    assert laptop.position > from_phone.position
+
+
+def test_accepting_a_waiting_idea_reads_no_column(qtbot, window, room, monkeypatch) -> None:
+    """The facilitator's « Accepter » decoded the idea's whole column at each click (h24's
+    moderated bench: the owner thread busy with it); the window knows where columns end."""
+    from fabrique_desktop import board
+    from fabrique_desktop.model import Card
+    from fabrique_desktop.phones import room as phone_room
+
+    window.controller.capture("Au tableau depuis le matin", "inbox")
+    room.set_moderated(True)
+    phone = off_thread(qtbot, lambda: Phone(room.service.address).join())
+    ideas = []
+    for i in range(3):
+        _, body = off_thread(qtbot, phone.call, "idea", {"text": f"En attente {i}"})
+        ideas.append(room.store.get(PhoneIdea, body["idea"]["id"]))
+    reads: list[str] = []
+    real = board.column_cards
+
+    def counted(store, session_id, column):  # type: ignore[no-untyped-def]
+        reads.append(column)
+        return real(store, session_id, column)
+
+    monkeypatch.setattr(board, "column_cards", counted)
+    monkeypatch.setattr(phone_room, "column_cards", counted, raising=False)
+    for idea in ideas:
+        assert room.accept(idea)
+    assert reads == []
+    positions = [
+        room.store.get(Card, room.store.get(PhoneIdea, i.id).card_id).position for i in ideas
+    ]
+    assert positions == sorted(set(positions))

@@ -21,6 +21,7 @@ from fabrique_desktop.settings import Settings
 from fabrique_desktop.template import Template
 
 if TYPE_CHECKING:
+    from fabrique_desktop.board import ColumnEnds
     from ui.board_scene import BoardScene
     from ui.change_bus import ChangeBus
     from ui.main_window import MainWindow
@@ -98,6 +99,11 @@ class WindowContext:
     @property
     def bus(self) -> ChangeBus:
         return self._window.bus
+
+    @property
+    def ends(self) -> ColumnEnds:
+        """Where a new card goes (the board controller's, following every change)."""
+        return self._window.controller.ends
 
     @property
     def scene(self) -> BoardScene:
