@@ -104,7 +104,7 @@ class PhoneContext(Protocol):
 class RoomFigures:
     """What the wall and the panel show of the room."""
 
-    phones: int
+    phones: int  # present: heard from in the last ``checks.PRESENT_SECONDS``
     ideas: int  # published on the board
     waiting: int  # in the moderation queue
     poll: PhonePoll | None
@@ -387,18 +387,20 @@ class PhoneRoom(QObject):
     # figures for the wall and the panel
 
     def figures(self) -> RoomFigures:
+        """Counted, not decoded (every quarter second under a crowd): the phones present (heard
+        from in the last minutes: not every phone ever joined), the ideas, the vote."""
         from fabrique_desktop import votes
         from fabrique_desktop.phones import room
-        from fabrique_desktop.phones.model import PUBLISHED, Phone, PhoneIdea
+        from fabrique_desktop.phones.model import PENDING, PUBLISHED, PhoneIdea
 
         session_id = self.session.id
-        ideas = self.store.find(PhoneIdea, session_id=session_id)
         poll = room.current_poll(self.store, session_id)
         dots, voters = room.poll_totals(self.store, poll) if poll is not None else (0, 0)
+        present = self.service.room.present() if self.service is not None and self.active else {}
         return RoomFigures(
-            phones=self.store.count(Phone, session_id=session_id),
-            ideas=sum(1 for i in ideas if i.status == PUBLISHED),
-            waiting=len(room.waiting(self.store, session_id)),
+            phones=len(present),
+            ideas=self.store.count(PhoneIdea, session_id=session_id, status=PUBLISHED),
+            waiting=self.store.count(PhoneIdea, session_id=session_id, status=PENDING),
             poll=poll,
             dots=dots,
             voters=voters,

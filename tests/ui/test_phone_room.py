@@ -678,3 +678,28 @@ def test_accepting_a_waiting_idea_reads_no_column(qtbot, window, room, monkeypat
         room.store.get(Card, room.store.get(PhoneIdea, i.id).card_id).position for i in ideas
     ]
     assert positions == sorted(set(positions))
+
+
+def test_the_wall_counts_the_phones_present_not_every_phone_ever_joined(
+    qtbot, window, room, monkeypatch
+) -> None:
+    """A phone gone (not heard from for ``PRESENT_SECONDS``) or blocked is no longer counted
+    on the wall and in the panel (they counted every phone ever joined)."""
+    from fabrique_desktop.phones import room as phone_room
+
+    monkeypatch.setattr(phone_room, "PRESENT_SECONDS", 1.0)
+    off_thread(qtbot, lambda: Phone(room.service.address).join())  # then gone
+    stays = off_thread(qtbot, lambda: Phone(room.service.address).join())
+    blocked = off_thread(qtbot, lambda: Phone(room.service.address).join())
+    assert room.figures().phones == 3
+    wall = room.wall
+    qtbot.wait_until(lambda: wall.counts.text().startswith("3 téléphone"), timeout=2_000)
+    qtbot.wait(1_100)
+    assert off_thread(qtbot, stays.call, "ping")[0] == 200
+    assert off_thread(qtbot, blocked.call, "ping")[0] == 200
+    assert room.block(room.store.get(PhoneRow, blocked.phone))
+    assert room.figures().phones == 1
+    wall.refresh()
+    assert wall.counts.text().startswith("1 téléphone")
+    room.close()
+    assert room.figures().phones == 0
