@@ -449,7 +449,7 @@ def gather_session(
     """Everything the report of ``session`` shows. ``media_dir`` holds the photos' files."""
     series = store.get(Series, session.series_id)
     if template is None:
-        template = _template(series)
+        template = _template(series).for_phase(session.phase)
     personas = {p.id: p for p in store.find(Persona, series_id=session.series_id)}
     tables = sorted(store.find(Table, session_id=session.id), key=lambda t: (t.number, t.name))
     table_names = {t.id: vote_counts.table_label(t) for t in tables}

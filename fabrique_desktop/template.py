@@ -18,8 +18,9 @@ from fabrique_desktop.model import INBOX, PHASES
 from fabrique_desktop.resources import resource
 
 FORMAT = "fabrique-template"
-FORMAT_VERSION = 2
-"""2: an atelier of the plan may name the ateliers its results are credited with (``joint``)."""
+FORMAT_VERSION = 3
+"""2: an atelier of the plan may name the ateliers its results are credited with (``joint``).
+3: each phase of the method may have its own columns on the wall (``phases``)."""
 BUILTIN_KEY = "fabrique-acte1"
 MIN_COLUMNS, MAX_COLUMNS = 3, 6  # the inbox included
 
@@ -53,6 +54,23 @@ class Template:
     columns: tuple[Column, ...]
     data: dict[str, Any] = field(repr=False, compare=False)
 
+    def for_phase(self, phase: str) -> Template:
+        """The template as an atelier of ``phase`` runs it: the phase's columns on its wall
+        (``phases`` → ``columns``, format 3), or the template's when the phase has none."""
+        columns = self.phase_columns(phase)
+        if columns == self.columns:
+            return self
+        return Template(key=self.key, title=self.title, columns=columns, data=self.data)
+
+    def phase_columns(self, phase: str) -> tuple[Column, ...]:
+        """The columns of an atelier of ``phase``: each entry of the phase's list is a
+        column of the template (its key) or a column of the phase alone (described whole)."""
+        entry = self.data.get("phases", {}).get(phase)
+        if not isinstance(entry, dict) or not entry.get("columns"):
+            return self.columns
+        base = {c.key: c for c in self.columns}
+        return tuple(base[c] if isinstance(c, str) else _column(c) for c in entry["columns"])
+
     @property
     def vivre_columns(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if not c.is_inbox)
@@ -70,21 +88,22 @@ class Template:
     @classmethod
     def from_dict(cls, data: Any) -> Template:
         validate(data)
-        columns = tuple(
-            Column(
-                key=c["key"],
-                title=c["title"],
-                kind=c.get("kind", "vivre"),
-                colour=c["colour"],
-                tint=c.get("tint", "#FFFFFF"),
-                subtitle=c.get("subtitle", ""),
-                challenge=c.get("challenge", ""),
-                keywords=tuple(c.get("keywords", [])),
-                dream=c.get("dream", ""),
-            )
-            for c in data["columns"]
-        )
+        columns = tuple(_column(c) for c in data["columns"])
         return cls(key=data["key"], title=data["title"], columns=columns, data=data)
+
+
+def _column(c: dict[str, Any]) -> Column:
+    return Column(
+        key=c["key"],
+        title=c["title"],
+        kind=c.get("kind", "vivre"),
+        colour=c["colour"],
+        tint=c.get("tint", "#FFFFFF"),
+        subtitle=c.get("subtitle", ""),
+        challenge=c.get("challenge", ""),
+        keywords=tuple(c.get("keywords", [])),
+        dream=c.get("dream", ""),
+    )
 
 
 def load_template(path: Path) -> Template:
@@ -143,6 +162,7 @@ def validate(data: Any) -> None:
         raise TemplateError(
             "Modèle invalide : la première colonne doit être « À trier » (clé inbox)."
         )
+    _validate_phases(data.get("phases", {}), keys)
     for section in (
         "values",
         "paradoxes",
@@ -172,6 +192,55 @@ def validate(data: Any) -> None:
 
             raise TemplateError(
                 f"Modèle invalide : phase inconnue « {shown(atelier.get('phase'))} »."
+            )
+
+
+def _validate_phases(phases: Any, keys: list[str]) -> None:
+    """Each phase's columns: 3 to 6, « À trier » first, each a key of the template's
+    columns or a column described whole, no key twice."""
+    if not isinstance(phases, dict):
+        raise TemplateError("Modèle invalide : « phases » doit décrire chaque phase.")
+    from fabrique_desktop.limits import shown
+
+    for phase, entry in phases.items():
+        if phase not in PHASES:
+            raise TemplateError(f"Modèle invalide : phase inconnue « {shown(phase)} ».")
+        name = PHASES[phase]
+        columns = entry.get("columns") if isinstance(entry, dict) else None
+        if not isinstance(columns, list):
+            raise TemplateError(
+                f"Modèle invalide : la phase « {name} » n'a pas de liste de colonnes."
+            )
+        if not MIN_COLUMNS <= len(columns) <= MAX_COLUMNS:
+            raise TemplateError(
+                f"Modèle invalide : la phase « {name} » doit avoir de {MIN_COLUMNS} à "
+                f"{MAX_COLUMNS} colonnes (« À trier » comprise), elle en a {len(columns)}."
+            )
+        found = []
+        for i, column in enumerate(columns, start=1):
+            if isinstance(column, str):
+                if column not in keys:
+                    raise TemplateError(
+                        f"Modèle invalide : la phase « {name} » nomme une colonne inconnue "
+                        f"« {shown(column)} »."
+                    )
+                found.append(column)
+            else:
+                key = _validate_column(i, column)
+                if key in keys:  # a template column is named by its key, not described again
+                    raise TemplateError(
+                        f"Modèle invalide : la phase « {name} » décrit une colonne de même clé "
+                        f"qu'une colonne du modèle (« {key} ») : nommez-la par sa clé."
+                    )
+                found.append(key)
+        if len(set(found)) != len(found):
+            raise TemplateError(
+                f"Modèle invalide : la phase « {name} » a deux colonnes de même clé."
+            )
+        if found[0] != INBOX:
+            raise TemplateError(
+                f"Modèle invalide : la première colonne de la phase « {name} » doit être "
+                "« À trier » (clé inbox)."
             )
 
 

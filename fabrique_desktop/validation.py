@@ -396,6 +396,20 @@ class _PlanDoc(_Schema):
     ateliers: Annotated[list[_AtelierDoc], Field(max_length=MAX_TEMPLATE_ATELIERS)] = []
 
 
+class _PhaseDoc(_Schema):
+    """What an atelier of one phase has on its wall: the template's columns (their keys)
+    or columns of the phase alone, « À trier » first (``template.validate`` checks the rest)."""
+
+    columns: Annotated[list[ColumnKey | _ColumnDoc], Field(min_length=3, max_length=6)]
+
+
+class _PhasesDoc(_Schema):
+    valeurs: _PhaseDoc | None = None
+    objectifs: _PhaseDoc | None = None
+    convergence: _PhaseDoc | None = None
+    autre: _PhaseDoc | None = None
+
+
 class _TemplateDoc(_Schema):
     format: Literal["fabrique-template"]
     format_version: Annotated[int, Field(ge=1, le=TEMPLATE_VERSION)]
@@ -406,6 +420,7 @@ class _TemplateDoc(_Schema):
     territory: Name = ""
     description: Text = ""
     columns: Annotated[list[_ColumnDoc], Field(min_length=3, max_length=6)]
+    phases: _PhasesDoc = _PhasesDoc()
     values: Annotated[list[_ValueDoc], Field(max_length=MAX_ITEMS)] = []
     paradoxes: Annotated[list[_ParadoxDoc], Field(max_length=MAX_ITEMS)] = []
     engagements: Annotated[list[_EngagementDoc], Field(max_length=MAX_ITEMS)] = []

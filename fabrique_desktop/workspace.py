@@ -191,6 +191,12 @@ def series_template(series: Series) -> Template:
     return Template.from_dict(series.template)
 
 
+def session_template(series: Series, session: Session) -> Template:
+    """The template as ``session`` runs it: its phase's columns on the wall, in its report,
+    its imports and its phones (``Template.for_phase``)."""
+    return series_template(series).for_phase(session.phase)
+
+
 def new_session(
     store: Store, series: Series, title: str, **fields: object
 ) -> tuple[Change, Session]:

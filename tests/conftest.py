@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from db.store import Store
+from fabrique_desktop import changes
+from fabrique_desktop.changes import Change
 from fabrique_desktop.model import Series, Session
 from fabrique_desktop.paths import DataDir
 from fabrique_desktop.workspace import ensure_first_use, list_sessions
@@ -48,7 +50,20 @@ def demo(store: Store) -> Series:
 
 @pytest.fixture
 def session(store: Store, demo: Series) -> Session:
-    """The first atelier of the demo series (empty board)."""
+    """The first atelier of the demo series (empty board), on the wall every atelier of a
+    series had before each phase had its own (template format 2, a territory's own
+    template): « À trier » and the four Vivre. ``valeurs_session``: the same atelier with
+    its phase's wall."""
+    template = {k: v for k, v in demo.template.items() if k != "phases"}
+    store.apply(Change("Sans colonnes de phase", (changes.update(demo, template=template),)))
+    demo.template = template
+    return list_sessions(store, demo.id)[0]
+
+
+@pytest.fixture
+def valeurs_session(store: Store, demo: Series) -> Session:
+    """Atelier 1 of the demo series (Valeurs), on its phase's wall: « À trier »,
+    « Atouts », « Problèmes », « Valeurs proposées » (empty)."""
     return list_sessions(store, demo.id)[0]
 
 

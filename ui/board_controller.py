@@ -9,7 +9,7 @@ from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.model import INBOX, Card, Series, Session
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Template
-from fabrique_desktop.workspace import series_template
+from fabrique_desktop.workspace import session_template
 from ui.change_bus import ChangeBus
 
 
@@ -23,7 +23,7 @@ class BoardController(QObject):
         series = store.get(Series, session.series_id)
         assert series is not None
         self.series = series
-        self.template: Template = series_template(series)
+        self.template: Template = session_template(series, session)
         self.bus = ChangeBus(store, self)
         self.ends = board.ColumnEnds(store, session.id)  # where a new card goes
         self.bus.changed.connect(self._on_changed)

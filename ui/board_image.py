@@ -95,8 +95,8 @@ class Board:
 def _template(store: Store, session: Session) -> Template:
     series = store.get(Series, session.series_id)
     if series and series.template:
-        return Template.from_dict(series.template)
-    return builtin_template()
+        return Template.from_dict(series.template).for_phase(session.phase)
+    return builtin_template().for_phase(session.phase)
 
 
 def _shown(card: Card) -> Card:

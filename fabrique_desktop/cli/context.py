@@ -15,6 +15,7 @@ from db.store import Store
 from fabrique_desktop.demo_update import demo_changes, update_demo
 from fabrique_desktop.logs import setup_logging
 from fabrique_desktop.paths import DataDir, in_use
+from fabrique_desktop.phase_columns import phase_changes, update_phases
 from fabrique_desktop.settings import Settings
 from fabrique_desktop.workspace import ensure_first_use, is_new
 
@@ -62,7 +63,7 @@ class Context:
                 if not store.read_only and is_new(store):
                     self.claim("la création du dossier de données")
                     ensure_first_use(store)
-                elif not store.read_only and demo_changes(store):
+                elif not store.read_only and (demo_changes(store) or phase_changes(store)):
                     self._update_demo(store)
             except BaseException:
                 store.close()
@@ -71,13 +72,15 @@ class Context:
         return self._store
 
     def _update_demo(self, store: Store) -> None:
-        """Bring a demo made by an earlier version up to date (``demo_update``), when the
-        folder can be owned now; else at a later start."""
+        """Bring a demo made by an earlier version up to date (``demo_update``) and give the
+        series their phases' walls (``phase_columns``), when the folder can be owned now;
+        else at a later start."""
         try:
             self.claim("la mise à jour de la démonstration")
         except FolderBusyError:
             return
         update_demo(store)
+        update_phases(store)
 
     def _before_migrating(self, store: Store, pending: list[str]) -> None:
         """Own the folder, and copy a database made by an older version before its first

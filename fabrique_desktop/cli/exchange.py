@@ -17,7 +17,7 @@ from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.limits import shown
 from fabrique_desktop.model import Series, Session
 from fabrique_desktop.typography import language
-from fabrique_desktop.workspace import find_series, find_session, series_template
+from fabrique_desktop.workspace import find_series, find_session, session_template
 
 Exporter = Callable[[Context, Session, Path, argparse.Namespace], None]
 
@@ -244,13 +244,14 @@ def import_cards(args: argparse.Namespace, context: Context) -> int:
     if series is None:
         raise FabriqueError("La série de cet atelier est introuvable.")
     try:
-        parsed, change = read_file(context.store, session, data, series_template(series))
+        template = session_template(series, session)
+        parsed, change = read_file(context.store, session, data, template)
     except CsvImportError as error:
         raise CsvImportError(f"« {shown(path.name, 80)} » : {error}") from None
     context.backups.take("avant-import-idees", thin=False)
     context.store.apply(change)
     counts = parsed.per_column()
-    titles = {c.key: c.title for c in series_template(series).columns}
+    titles = {c.key: c.title for c in session_template(series, session).columns}
     detail = ", ".join(f"{titles.get(k, k)} : {n}" for k, n in counts.items())
     n = len(parsed.rows)
     print(f"Importé {n} idée{'s' if n > 1 else ''} dans « {session.title} » ({detail}).")

@@ -51,7 +51,7 @@ from fabrique_desktop.phones.model import (
 )
 from fabrique_desktop.ports import Store
 from fabrique_desktop.votes import table_label
-from fabrique_desktop.workspace import series_template
+from fabrique_desktop.workspace import session_template
 
 PHONE_TAG = "téléphone"
 MAX_OWN_IDEAS = 60
@@ -156,7 +156,7 @@ class Room:
         self.session = session
         series = self.store.get(Series, session.series_id)
         assert series is not None
-        self.template = series_template(series)
+        self.template = session_template(series, session)
         self.board_changed()
 
     def board_changed(self) -> None:

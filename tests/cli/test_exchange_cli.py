@@ -59,23 +59,23 @@ def test_export_series_pdf(fabrique, tmp_path) -> None:
 def test_import_cards_then_refusal_leaves_nothing(fabrique, tmp_path) -> None:
     good = tmp_path / "bonnes.csv"
     good.write_bytes(
-        "texte;colonne;horizon;thèmes\r\n« Vélo-école » pour tous;vivre mieux;2024;Mobilité\r\n"
+        "texte;colonne;horizon;thèmes\r\n« La mer » à deux pas;atouts;2024;Mobilité\r\n"
         "Un marché de nuit;;;\r\n".encode("cp1252")
     )
     result = fabrique("import-cards", "Atelier 1 — Valeurs", str(good))
     assert "Importé 2 idées" in result.stdout
-    assert "Vivre Mieux : 1" in result.stdout
+    assert "Atouts : 1" in result.stdout  # a Valeurs atelier's columns
     counts = {
         line.split("\t")[3]: line.split("\t")[4]
         for line in fabrique("sessions").stdout.splitlines()
     }
     assert counts["Atelier 1 — Valeurs"] == "2"
     bad = tmp_path / "mauvaises.csv"
-    bad.write_text("texte,colonne\nA,mieux\nB,Vivre Plus\n", encoding="utf-8")
+    bad.write_text("texte,colonne\nA,problèmes\nB,Vivre Mieux\n", encoding="utf-8")
     result = fabrique("import-cards", "Atelier 1 — Valeurs", str(bad), check=False)
     assert result.returncode == 1
     assert "Ligne 3" in result.stderr
-    assert "Vivre Plus" in result.stderr
+    assert "Vivre Mieux" in result.stderr  # not a column of a Valeurs atelier
     assert "Traceback" not in result.stderr
     counts = {
         line.split("\t")[3]: line.split("\t")[4]

@@ -15,6 +15,7 @@ from fabrique_desktop.credit import ateliers_label, joint_groups
 from fabrique_desktop.demo_update import OCR_DEBRIS, demo_change, update_demo
 from fabrique_desktop.model import FUTUR, IDEA, INBOX, Card, Series, Session, Vote
 from fabrique_desktop.report import gather_series, gather_session
+from fabrique_desktop.template import FORMAT_VERSION
 from fabrique_desktop.workspace import list_sessions
 
 BOXED = {
@@ -128,7 +129,7 @@ def test_a_first_demo_is_brought_up_to_date_keeping_what_a_user_touched(
     assert {(c.card_kind, c.horizon) for c in boxed} == {(FUTUR, "2024")}
     series = store.get(Series, demo.id)
     assert joint_groups(series.template) == {3: (3, 4), 4: (3, 4)}
-    assert series.template["format_version"] == 2
+    assert series.template["format_version"] == FORMAT_VERSION
     assert update_demo(store) == 0  # once
 
 
@@ -165,7 +166,7 @@ def test_the_joint_credit_travels_in_copies_not_in_templates(store, demo, demo_s
         other.close()
     # a template holds the method, not the data: a series made from it credits each atelier
     document = template_exchange.export_template(store, store.get(Series, demo.id))
-    assert document["format_version"] == 2
+    assert document["format_version"] == FORMAT_VERSION
     assert document["series"]["ateliers"][2]["audience"] == "Conseil de Développement"
     _change, made = template_exchange.import_template(store, template_exchange.to_json(document))
     assert joint_groups(made.template) == {}

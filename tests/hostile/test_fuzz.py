@@ -437,8 +437,12 @@ _TYPED = {
     "texte": st.one_of(
         _PRINTABLE, _PRINTABLE.map(lambda t: "=" + t), st.integers(1990, 2010).map("é".__mul__)
     ),
-    "colonne": st.sampled_from(
-        ["", "Vivre Monde", "monde", "vivre ensemble", "Art de Vivre", "À trier", "inbox"]
+    "colonne": st.sampled_from(  # atelier 1 is a Valeurs atelier: its phase's columns,
+        # and three that are not (refused)
+        [
+            *("", "Atouts", "problemes", "Problèmes", "valeurs proposées", "À trier", "inbox"),
+            *("Vivre Monde", "monde", "vivre ensemble"),
+        ]
     ),
     "persona": st.sampled_from(["", "Bernard", "thảo", "Aïcha", "retraitee", "Infirmière"]),
     "horizon": st.sampled_from(["", "2024", "2040", " 2040 "]),
