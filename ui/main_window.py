@@ -83,6 +83,10 @@ class MainWindow(QMainWindow):
         row.addWidget(self.panel_strip)
         layout.addLayout(row, 1)
         self.setCentralWidget(central)
+        # the status bar from the start: made by the first message (« Idée ajoutée… »), it
+        # took its height from the board then, and a card just brought whole into sight at
+        # the bottom of its column had its last line under it
+        self.statusBar()
         self.resize(1280, 720)
         self._build_actions()
         self._build_menus()

@@ -157,3 +157,30 @@ def test_a_drop_on_an_empty_column_lights_it_and_does_not_scroll(qtbot, wall, st
         k: v for k, v in before.items() if k not in ("inbox", "mieux")
     }
     assert scene.column_offset("ensemble") == before["ensemble"]  # no jump on drop
+
+
+def test_the_first_message_takes_no_room_from_the_board(qtbot, wall) -> None:
+    """Full screen at 1280×720: the status bar was made by the window's first message
+    (« Idée ajoutée… »), taking 23 px from the board then; a card just brought whole into
+    sight at the bottom of its column had its last line under the status bar."""
+    wall.set_projector_mode(True)
+    wall.showNormal()
+    wall.resize(1280, 720)
+    qtbot.wait(50)
+    scene, view = wall.scene, wall.board.view
+    scene.select_cards([scene.cards_in("mieux")[0].card.id])
+    view.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    chosen = scene.items_by_id[scene.current_card_id()]
+    assert scene.column_offset("mieux") > 0  # brought into sight: at the bottom edge
+    height = view.viewport().height()
+    wall.focus_capture()  # an idea for another column: the window's first message
+    type_text(wall.capture.field, "Une navette fluviale entre l'Estaque et le Vieux-Port >4")
+    qtbot.keyClick(wall.capture.field, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert wall.statusBar().currentMessage()
+    assert view.viewport().height() == height
+    for item in (chosen, scene.items_by_id[wall._last_captured]):
+        assert item.pos().y() >= 0
+        assert item.pos().y() + item.height() <= view.viewport().height()
