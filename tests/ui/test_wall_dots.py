@@ -39,3 +39,28 @@ def test_a_secret_vote_says_secret_on_every_card(qtbot, window):
     scene.set_votes_secret(False)
     assert scene.items_by_id[first].vote_mark().label() == "● 2"
     assert scene.items_by_id[second].vote_rect().isEmpty()
+
+
+def test_a_dot_on_a_card_at_the_bottom_edge_keeps_it_whole(qtbot, wall) -> None:
+    """Full screen at 1280×720, a card chosen with the arrows at the bottom edge of its
+    column, then « + »: its dots' pill made it 45 px taller and its end (the pill, the
+    theme) went under the board's edge."""
+    from PySide6.QtCore import Qt
+
+    wall.set_projector_mode(True)
+    wall.showNormal()
+    wall.resize(1280, 720)
+    qtbot.wait(50)
+    scene, view = wall.scene, wall.board.view
+    scene.select_cards([scene.cards_in("mieux")[0].card.id])
+    view.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    chosen = scene.items_by_id[scene.current_card_id()]
+    height = chosen.height()
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    qtbot.wait(20)
+    assert chosen.vote_mark().label() == "● 1"
+    assert chosen.height() > height
+    assert chosen.pos().y() >= 0
+    assert chosen.pos().y() + chosen.height() <= view.viewport().height()

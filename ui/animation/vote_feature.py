@@ -196,7 +196,11 @@ class VoteFeature(QObject):
                 else:
                     counts.pop(card_id, None)
             self._counts = counts
-            self.context.scene.update_vote_counts(moved)
+            scene = self.context.scene
+            scene.update_vote_counts(moved)
+            chosen = scene.current_card_id()
+            if chosen in moved:  # its dots' pill came: the card grew, its end stays in sight
+                scene.show_card_whole(chosen, unfold=False)
         self._refresh_views()
 
     def _refresh_views(self) -> None:
