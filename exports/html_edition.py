@@ -29,6 +29,7 @@ from fabrique_desktop.report import (
     SeriesColumn,
     SeriesReport,
     SessionReport,
+    recit_title,
 )
 from fabrique_desktop.report_words import counted, english_date, phase_name, word
 from fabrique_desktop.typography import (
@@ -387,7 +388,9 @@ def session_html(report: SessionReport) -> str:
         for d in report.dreams:
             body.append(f"<h3>{_e(vivre_name(d.column.title))}</h3>")
             body += _paragraphs(d.text.replace("\n", "\n\n"))
-        page.section(word("dreams"), body)
+        title = recit_title(report.template)
+        colon = ":" if current_language() == "en" else " :"
+        page.section(f"{word('dreams')}{colon} {title}" if title else word("dreams"), body)
     if report.quotes:
         page.section(word("quotes"), _quotes(report.quotes))
     if report.photos:

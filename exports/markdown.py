@@ -6,7 +6,7 @@ from pathlib import Path
 
 from exports.pdf_style import french_date
 from exports.safe_write import write_bytes
-from fabrique_desktop.report import Idea, SessionReport
+from fabrique_desktop.report import Idea, SessionReport, recit_title
 from fabrique_desktop.typography import typeset
 
 _SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#"})
@@ -89,7 +89,11 @@ def session_markdown(report: SessionReport) -> str:
             if e.ideas:
                 out += ["**Idées à l’origine**", ""] + [f"- {escape(i)}" for i in e.ideas]
     if report.dreams:
-        out += ["", "## Le récit prospectif"]
+        title = recit_title(report.template)
+        out += [
+            "",
+            f"## {escape(f'Le récit prospectif : {title}')}" if title else "## Le récit prospectif",
+        ]
         for dream in report.dreams:
             out += ["", f"### {escape(dream.column.title)}", ""]
             out += [escape(p) for p in dream.text.split("\n") if p.strip()]

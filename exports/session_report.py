@@ -25,7 +25,7 @@ from exports import pdf_style as ps
 from exports.bidi import Paragraph
 from exports.fonts import BOLD, REGULAR
 from exports.safe_write import write_with
-from fabrique_desktop.report import AgendaRow, Idea, QuoteView, SessionReport
+from fabrique_desktop.report import AgendaRow, Idea, QuoteView, SessionReport, recit_title
 from fabrique_desktop.typography import count, vivre_name
 
 CHUNK = 25  # rows per idea table: small tables split cheaply across pages (linear time)
@@ -803,7 +803,10 @@ def _recit(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]
         return []
     story = ps.section_start("Récit et paroles", st)
     if report.dreams:
-        story.append(ps.heading("Le récit prospectif", st, level=1))
+        title = recit_title(report.template)
+        story.append(
+            ps.heading(f"Le récit prospectif : {title}" if title else "Le récit prospectif", st, 1)
+        )
         story.append(
             Paragraph(
                 ps.text("Le rêve de chaque Vivre, écrit ensemble au fil des ateliers."), st.muted

@@ -1085,6 +1085,18 @@ def booklet_of(template: Template) -> Booklet:
     return Booklet.from_dict(data)
 
 
+def recit_title(template: Template) -> str:
+    """The récit prospectif's own title (the seed's « AMP 2047 »), or "": the template's
+    ``recit``; a series made from the built-in template before it takes the built-in's."""
+    data = template.data.get("recit")
+    if data is None and template.key == _builtin_key():
+        from fabrique_desktop.template import builtin_template
+
+        data = builtin_template().data.get("recit")
+    title = data.get("title", "") if isinstance(data, dict) else ""
+    return title.strip() if isinstance(title, str) else ""
+
+
 def _builtin_key() -> str:
     from fabrique_desktop.template import BUILTIN_KEY
 

@@ -410,6 +410,10 @@ class _PhasesDoc(_Schema):
     autre: _PhaseDoc | None = None
 
 
+class _RecitDoc(_Schema):
+    title: Name = ""  # the récit prospectif's own title (« AMP 2047 »)
+
+
 class _TemplateDoc(_Schema):
     format: Literal["fabrique-template"]
     format_version: Annotated[int, Field(ge=1, le=TEMPLATE_VERSION)]
@@ -421,6 +425,7 @@ class _TemplateDoc(_Schema):
     description: Text = ""
     columns: Annotated[list[_ColumnDoc], Field(min_length=3, max_length=6)]
     phases: _PhasesDoc = _PhasesDoc()
+    recit: _RecitDoc = _RecitDoc()
     values: Annotated[list[_ValueDoc], Field(max_length=MAX_ITEMS)] = []
     paradoxes: Annotated[list[_ParadoxDoc], Field(max_length=MAX_ITEMS)] = []
     engagements: Annotated[list[_EngagementDoc], Field(max_length=MAX_ITEMS)] = []

@@ -56,8 +56,25 @@ def test_the_convergence_atelier_shows_engagements_trame_and_recit(store, demo) 
     assert "La trame du projet" in text
     assert "Valeurs : Innovation, Responsabilité, Ouverture, Solidarité, Authenticité" in text
     assert "4 Vivre : Vivre mieux, Vivre monde, Vivre ensemble, Art de vivre" in text
-    assert "Le récit prospectif" in text
+    # titled as the seed titles it: « récit prospectif : AMP 2047 »
+    assert printed("Le récit prospectif : AMP 2047") in text
     assert "Le rêve d’une Métropole de la douceur de vivre" in text
+
+
+def test_the_recit_keeps_its_title_in_markdown_html_and_older_series(store, demo) -> None:
+    from exports.html_edition import session_html
+    from exports.markdown import session_markdown
+    from fabrique_desktop import changes
+    from fabrique_desktop.changes import Change
+
+    fifth = list_sessions(store, demo.id)[4]
+    heading = typeset("Le récit prospectif : AMP 2047")  # « : » after a no-break space
+    assert f"## {heading}" in session_markdown(gather_session(store, fifth))
+    assert heading in session_html(gather_session(store, fifth))
+    # a series made from the built-in template before the title was in it: the built-in's
+    older = {k: v for k, v in demo.template.items() if k != "recit"}
+    store.apply(Change("avant", (changes.update(demo, template=older),)))
+    assert printed("Le récit prospectif : AMP 2047") in _text(store, fifth)
 
 
 def test_an_empty_atelier_says_what_it_is_for_and_what_is_left(store, demo) -> None:

@@ -185,7 +185,7 @@ def test_sections_of_a_full_session_in_order(full) -> None:
         "Les idées les plus soutenues",
         "Les engagements",
         "Récit et paroles",
-        "Le récit prospectif",
+        "Le récit prospectif : AMP 2047",  # the seed’s title of the récit
         "Ils l’ont dit",
         "Photos",
     ]
