@@ -2,8 +2,11 @@
 at a syllable (« métro-politaine ») instead of shrinking the text or clipping it.
 
 A small rule set, not a dictionary: between two vowels' consonants (V-CV, VC-CV), never
-inside the groups French keeps together (ch, ph, gn, bl, tr…), and at least three letters
-on each side. Only words of ``min_length`` letters or more are touched. The soft hyphen
+inside the groups French keeps together (ch, ph, gn, bl, tr…), at least three letters on
+each side, and never before a last syllable with a mute e (« authen-tique », « pos-sible »,
+not « authenti-que », « possi-ble »: the e of « que » is silent, the u of « qu » no vowel).
+Only words of ``min_length`` letters or more are touched, capitals as well (« DÉVELOP-
+PEMENT » would otherwise shrink a card's text on a narrow column). The soft hyphen
 (U+00AD) is invisible unless the line breaks there.
 """
 
@@ -20,6 +23,9 @@ KEPT_TOGETHER = {
 }  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MIN_SIDE = 3
+_CONSONANT = "[^aeiouyàâäéèêëîïôöùûüÿœæ]"
+# a last syllable whose only vowel is a mute e: « que », « ble », « gues », « tres »
+_MUTE_END = re.compile(rf"(?:qu|gu|{_CONSONANT})+es?")
 
 
 def hyphenate_word(word: str) -> str:
@@ -44,7 +50,13 @@ def hyphenate_word(word: str) -> str:
             cut = j - 2  # V-CCV (or VC-CCV)
         else:
             cut = j - 1  # VC-CV
-        if cut >= MIN_SIDE and n - cut >= MIN_SIDE and (not cuts or cut - cuts[-1] >= 2):
+        mute = _MUTE_END.fullmatch(lower[cut:]) is not None
+        if (
+            cut >= MIN_SIDE
+            and n - cut >= MIN_SIDE
+            and not mute
+            and (not cuts or cut - cuts[-1] >= 2)
+        ):
             cuts.append(cut)
         i = j
     pieces = []

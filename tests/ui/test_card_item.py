@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from fabrique_desktop.hyphenation import SOFT_HYPHEN
 from fabrique_desktop.model import Card
 from fabrique_desktop.typography import NBSP
 
@@ -44,4 +45,34 @@ def test_guillemets_and_colons_stay_with_their_words(qapp) -> None:
     assert f"«{NBSP}du" in item.display_text()
     assert f"quotidien{NBSP}»{NBSP}:" in item.display_text()
     assert item.card.text == "Des trains « du quotidien » : plus de trains"  # stored as typed
+    assert _fits(item)
+
+
+def _note_with_room(text: str, room: float):  # type: ignore[no-untyped-def]
+    """A note whose text has ``room`` pixels across (the card's padding added)."""
+    padding = _note(text, 300)._width - _note(text, 300).text_rect().width()
+    return _note(text, room + padding)
+
+
+def test_a_word_in_capitals_never_leaves_a_mute_syllable_alone(qapp) -> None:
+    """« INDICE AUTHENTIQUE » on a column where « AUTHENTI- » fits and « AUTHENTIQUE » does
+    not: the wall read « AUTHENTI- » then « QUE » (issue 23); it breaks at « AUTHEN-TIQUE »,
+    at the projector's size."""
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(28)
+    metrics = QFontMetricsF(font)
+    room = (metrics.horizontalAdvance("AUTHENTI-") + metrics.horizontalAdvance("AUTHENTIQUE")) / 2
+    item = _note_with_room("INDICE AUTHENTIQUE", room)
+    assert item.text_font().pixelSize() == 28
+    assert f"AUTHEN{SOFT_HYPHEN}TIQUE" in item.display_text()
+    assert f"{SOFT_HYPHEN}QUE" not in item.display_text()
+    assert _fits(item)
+
+
+def test_a_long_word_in_capitals_keeps_the_projector_size(qapp) -> None:
+    """« DÉVELOPPEMENT » in capitals on a 1280×720 wall's column beside a panel (about
+    200 px of text): broken at a syllable, not shrunk below the projector's size."""
+    item = _note_with_room("Le DÉVELOPPEMENT des quartiers", 200)
+    assert item.text_font().pixelSize() == 28
+    assert SOFT_HYPHEN in item.display_text()
     assert _fits(item)
