@@ -24,6 +24,7 @@ MAX_TIMESTAMP = 40
 MAX_TAGS = 50  # themes on one idea
 MAX_ITEMS = 200  # worries, hopes, the « Comment ? » of an engagement, a template's sections
 MAX_REFERENCES = 5_000  # the ideas behind one engagement
+MAX_PHONE_ADDRESSES = 8  # the addresses a phone is remembered from (how far its ban reaches)
 # numbers
 MAX_NUMBER = 100_000  # an atelier's or a table's number, minutes, dots
 MAX_POSITION = 1e12  # positions on the board or in a list (finite, either sign)

@@ -40,6 +40,7 @@ from fabrique_desktop.limits import (
     MAX_LONG_TEXT,
     MAX_NAME,
     MAX_NUMBER,
+    MAX_PHONE_ADDRESSES,
     MAX_PHONE_TEXT,
     MAX_POSITION,
     MAX_REFERENCES,
@@ -594,6 +595,7 @@ class _PhoneRow(_EntityRow):  # fabrique_desktop.phones.model (issue 17)
     table_id: Id | None = None
     persona_id: Id | None = None
     blocked: bool = False
+    blocked_from: Annotated[list[Sha256], Field(max_length=MAX_PHONE_ADDRESSES)] = []
 
 
 class _PhoneIdeaRow(_EntityRow):

@@ -299,7 +299,8 @@ class PhoneRoom(QObject):
     def block(self, phone: Phone) -> bool:
         from fabrique_desktop.phones import room
 
-        ok = self.push(room.block(self.store, phone))
+        heard = self.service.room.addresses(phone.id) if self.service is not None else set()
+        ok = self.push(room.block(self.store, phone, heard))
         if ok and self.service is not None and self.active:
             self.service.disconnect(phone.id)
         return ok

@@ -27,6 +27,7 @@ NAMES = [
     "0006_phones",
     "0007_phone_rounds",
     "0008_phone_code",
+    "0009_phone_bans",
 ]
 
 

@@ -37,6 +37,10 @@ class Phone(Entity):
     table_id: str | None = None
     persona_id: str | None = None
     blocked: bool = False
+    blocked_from: list[str] = field(default_factory=list)
+    """A blocked phone's addresses, as marks (``room.address_mark``: salted with the session,
+    never the address itself): a new identity from one of them is refused, after the room
+    reopened too, until the facilitator lifts the block (which empties it)."""
 
 
 @register

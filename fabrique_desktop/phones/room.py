@@ -19,7 +19,7 @@ import secrets
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -27,6 +27,7 @@ from typing import Any
 from fabrique_desktop import changes
 from fabrique_desktop.board import ColumnEnds, session_cards
 from fabrique_desktop.changes import Change, Edit
+from fabrique_desktop.limits import MAX_PHONE_ADDRESSES
 from fabrique_desktop.model import HORIZONS, INBOX, Card, Persona, Series, Session, Table, Vote
 from fabrique_desktop.phones.checks import (
     EDIT_SECONDS,
@@ -93,6 +94,12 @@ def idea_id_for(phone_id: str, request_id: str) -> str:
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def address_mark(session_id: str, address: str) -> str:
+    """What a ban keeps of an address: a mark, salted with the atelier (the address itself is
+    not kept, nor carried in copies of the atelier)."""
+    return hashlib.sha256(f"{session_id}/{address}".encode()).hexdigest()
 
 
 def now_iso() -> str:
@@ -259,7 +266,7 @@ class Room:
         self._seen[phone_id] = (time.monotonic(), address)
         if address:
             known = self._addresses.setdefault(phone_id, set())
-            if len(known) < 8:
+            if len(known) < MAX_PHONE_ADDRESSES:
                 known.add(address)
 
     def present(self) -> dict[str, str]:
@@ -269,10 +276,19 @@ class Room:
             del self._seen[phone_id]
         return {phone_id: address for phone_id, (_when, address) in self._seen.items()}
 
+    def addresses(self, phone_id: str) -> set[str]:
+        """The addresses a phone was heard from since the room opened (what a ban keeps)."""
+        return set(self._addresses.get(phone_id, ()))
+
     def _address_blocked(self, address: str) -> bool:
-        """A phone heard from this address is blocked (until the facilitator lifts it)."""
+        """A blocked phone was heard from this address, since the room opened or before its
+        block (kept with it), until the facilitator lifts it."""
         blocked = self.store.find(Phone, session_id=self.session_id, blocked=True)
-        return any(address in self._addresses.get(phone.id, ()) for phone in blocked)
+        mark = address_mark(self.session_id, address)
+        return any(
+            address in self._addresses.get(phone.id, ()) or mark in phone.blocked_from
+            for phone in blocked
+        )
 
     def left(self, phone_id: str) -> None:
         """A blocked phone is no longer present (its place is free)."""
@@ -624,8 +640,9 @@ def phones(store: Store, session_id: str) -> list[Phone]:
 
 
 def unblock(phone: Phone) -> Change:
-    """Lift a block: the phone (and its address) may join again; its ideas stay removed."""
-    return Change(f"Débloquer le téléphone {phone.number}", (changes.update(phone, blocked=False),))
+    """Lift a block: the phone (and its addresses) may join again; its ideas stay removed."""
+    edit = changes.update(phone, blocked=False, blocked_from=[])
+    return Change(f"Débloquer le téléphone {phone.number}", (edit,))
 
 
 def phone_label(phone: Phone, anonymous: bool = True) -> str:
@@ -662,10 +679,14 @@ def set_aside(idea: PhoneIdea) -> Change:
     return Change("Écarter l'idée d'un téléphone", (changes.update(idea, status=SET_ASIDE),))
 
 
-def block(store: Store, phone: Phone) -> Change:
+def block(store: Store, phone: Phone, addresses: Iterable[str] = ()) -> Change:
     """Block a phone and take every idea it sent off the board and out of the queue, and its
-    dots away: one step, undone in one step."""
-    edits: list[Edit] = [changes.update(phone, blocked=True)]
+    dots away: one step, undone in one step. ``addresses``: those it was heard from (the
+    room's ``addresses``), kept as marks so that a new identity from one of them stays out
+    after the room reopened too."""
+    heard = sorted(address_mark(phone.session_id, a) for a in addresses)
+    kept = list(dict.fromkeys([*heard, *phone.blocked_from]))[:MAX_PHONE_ADDRESSES]
+    edits: list[Edit] = [changes.update(phone, blocked=True, blocked_from=kept)]
     for idea in store.find(PhoneIdea, session_id=phone.session_id, phone_id=phone.id):
         if idea.status in (PENDING, PUBLISHED):
             if idea.card_id:

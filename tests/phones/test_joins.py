@@ -70,6 +70,26 @@ def test_a_ban_survives_a_new_identity_and_the_facilitator_lifts_it(
         assert spam.call("idea", {"text": "de retour"})[0] == 200
 
 
+def test_a_ban_by_address_survives_a_restart_of_the_room(store: Store, session: Session) -> None:
+    """The addresses a blocked phone was heard from were kept in memory only: once the room
+    reopened (the laptop restarted), a private tab from the same phone joined at once."""
+    for room in open_room(store, session, limits=Limits(GENEROUS)):
+        spam = Client(room.address, source="127.0.8.1")
+        spam.join()
+        heard = room.service.room.addresses(spam.phone)
+        store.apply(phone_room.block(store, store.get(PhoneRow, spam.phone), heard))
+    row = store.get(PhoneRow, spam.phone)
+    assert row.blocked_from
+    assert "127.0.8.1" not in str(row.to_record())  # a mark, not the address
+    for room in open_room(store, session, limits=Limits(GENEROUS)):  # reopened: memory empty
+        private_tab = Client(room.address, source="127.0.8.1")
+        assert private_tab.call("join") == (403, {"error": "blocked"})
+        assert Client(room.address, source="127.0.8.2").call("join")[0] == 200
+        store.apply(phone_room.unblock(store.get(PhoneRow, spam.phone)))  # « Débloquer »
+        assert store.get(PhoneRow, spam.phone).blocked_from == []
+        assert private_tab.call("join")[0] == 200
+
+
 def test_a_foreign_page_cannot_get_a_participant_banned(room) -> None:
     """Six no-cors posts with a wrong code from a page the participant visits banned their
     phone: such posts (not JSON) and sockets from another origin are refused uncounted."""

@@ -495,6 +495,13 @@ def test_the_panel_lifts_a_block(qtbot, window, room) -> None:
         403,
         {"error": "blocked"},
     )
+    room.close()  # the room reopened (the laptop restarted): its address is still kept out
+    assert room.open("127.0.0.1", 0)
+    spam.base = room.service.address
+    assert off_thread(qtbot, lambda: Phone(room.service.address).call("join")) == (
+        403,
+        {"error": "blocked"},
+    )
     panel.refresh()
     panel.phones.setCurrentRow(0)
     assert panel.block_button.text() == "Débloquer ce téléphone"
