@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -35,6 +36,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus import Table as _Table
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
 
 from exports.bidi import Paragraph
 from exports.fonts import (
@@ -101,11 +104,50 @@ def text(value: object, limit: int = LONGEST) -> str:
     numbers, 2ᵉ, …), escaped, Arabic letters joined. Right-to-left lines are put in visual
     order when drawn (``exports.bidi``). reportlab breaks lines at a narrow no-break space,
     so the PDF keeps lines together with an ordinary no-break space there."""
-    shown = joined(typeset(clip(value, limit)).replace(NNBSP, NBSP))
+    return _markup(_shown(value, limit))
+
+
+def _shown(value: object, limit: int) -> str:
+    return joined(typeset(clip(value, limit)).replace(NNBSP, NBSP))
+
+
+def _markup(shown: str) -> str:
     markup = with_fallback(shown, escape(shown)).replace("\n", "<br/>")
     if any(c in "ᵉʳⁿᵈ" for c in markup):
         markup = _RAISED.sub(lambda m: f"<super>{m.group(1).translate(_LOWERED)}</super>", markup)
     return markup
+
+
+def typed(value: object, style: ParagraphStyle, limit: int = LONGEST) -> Paragraph:
+    """``Paragraph(text(value, limit), style)``: text typed by people, as a paragraph.
+
+    Text that needs no markup (no line break, no raised letters, every glyph in DejaVu) is
+    given to the paragraph as its one fragment, without reportlab's markup parser, which
+    costs more than the line breaking (a 2000-idea report parsed 2000 markups for nothing).
+    The fragment is the parser's own for ``style``, so the paragraph is the same."""
+    shown = _shown(value, limit)
+    if _NEEDS_MARKUP.search(shown):  # (an escaped « & » is a fragment of its own)
+        return Paragraph(_markup(shown), style)
+    if not shown.isascii() and with_fallback(shown, shown) != shown:
+        return Paragraph(_markup(shown), style)
+    cleaned = cleanBlockQuotedText(shown)
+    if not cleaned:
+        return Paragraph(_markup(shown), style)
+    return Paragraph(cleaned, style, frags=[_fragment(style).clone(text=cleaned)])
+
+
+_NEEDS_MARKUP = re.compile("[\n<>&ᵉʳⁿᵈ]")
+_FRAGMENTS: WeakKeyDictionary[ParagraphStyle, Any] = WeakKeyDictionary()
+
+
+def _fragment(style: ParagraphStyle) -> Any:
+    """The fragment reportlab's parser makes of a plain text in ``style`` (its text aside)."""
+    if style not in _FRAGMENTS:
+        parsed = ParaParser().parse("x", style)[1]
+        assert parsed is not None
+        assert len(parsed) == 1
+        _FRAGMENTS[style] = parsed[0]
+    return _FRAGMENTS[style]
 
 
 def plain(label: str) -> str:

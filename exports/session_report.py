@@ -23,7 +23,7 @@ from reportlab.platypus import (
 
 from exports import pdf_style as ps
 from exports.bidi import Paragraph
-from exports.fonts import BOLD, REGULAR
+from exports.fonts import BOLD, REGULAR, has_rtl
 from exports.safe_write import write_with
 from fabrique_desktop.report import AgendaRow, Idea, QuoteView, SessionReport, recit_title
 from fabrique_desktop.typography import count, vivre_name
@@ -233,10 +233,12 @@ class IdeaRow(Flowable):
         shade: colors.Color | None,
         number_width: float,
         votes_width: float,
+        meta: Paragraph | None = None,
     ) -> None:
         super().__init__()
         self.number = str(number)
         self.paragraph = paragraph
+        self.meta = meta
         self.votes = votes
         self.colour = colour
         self.shade = shade
@@ -248,14 +250,31 @@ class IdeaRow(Flowable):
         if self._laid_out is None or self._laid_out[0] != available_width:
             text_width = available_width - self.number_width - self.votes_width - 2 * ROW_PAD
             _, height = self.paragraph.wrap(text_width, 10_000)
+            if self.meta is not None:
+                self._meta_height = self.meta.wrap(text_width, 10_000)[1]
+                height += self._meta_height
             self._laid_out = (available_width, height + 2 * ROW_PAD + 1)
         return self._laid_out
+
+    _meta_height = 0.0
+
+    def _whole(self) -> Paragraph:
+        """The text and its line below as one paragraph (how a row taller than a page is
+        cut): the same lines, as ``meta`` is set with the text's leading."""
+        if self.meta is None:
+            return self.paragraph
+        meta = self.meta.style
+        return Paragraph(
+            f'{self.paragraph.text}<br/><font size="{meta.fontSize}" '
+            f'color="{meta.textColor.hexval().replace("0x", "#")}">{self.meta.text}</font>',
+            self.paragraph.style,
+        )
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         if not getattr(self, "_postponed", False):
             return []  # first try the next page, where the row may fit whole
         text_width = available_width - self.number_width - self.votes_width - 2 * ROW_PAD
-        parts = self.paragraph.split(text_width, available_height - 2 * ROW_PAD - 1)
+        parts = self._whole().split(text_width, available_height - 2 * ROW_PAD - 1)
         if len(parts) != 2:
             return []
         head, tail = parts
@@ -285,7 +304,11 @@ class IdeaRow(Flowable):
         canvas.setFont(REGULAR, 8)
         canvas.setFillColor(ps.MUTED)
         canvas.drawRightString(self.number_width - 2, top, self.number)
-        self.paragraph.drawOn(canvas, self.number_width + ROW_PAD, ROW_PAD + 1)
+        left = self.number_width + ROW_PAD
+        self.paragraph.drawOn(canvas, left, ROW_PAD + 1 + self._meta_height)
+        if self.meta is not None:  # its first line where the text's next line would be
+            drop = self.paragraph.style.fontSize - self.meta.style.fontSize
+            self.meta.drawOn(canvas, left, ROW_PAD + 1 - drop)
         if self.votes:
             canvas.setFont(BOLD, 9)
             canvas.setFillColor(self.colour)
@@ -348,21 +371,29 @@ def idea_tables(
 ) -> list[Flowable]:
     """Ideas as numbered rows, shaded one in two in the Vivre's tint."""
     pale = ps.tint(colour, 0.9)
+    meta_style = ps.ParagraphStyle("idea_meta", parent=st.idea, fontSize=7.5, textColor=ps.MUTED)
     rows: list[Flowable] = []
     for n, idea in enumerate(ideas, start=1):
         meta = ps.clip(_meta(idea), ps.SHORT)
-        markup = ps.text(idea.text)
-        if meta:
+        if meta and (has_rtl(idea.text + meta) or not idea.text.strip()):
+            # one paragraph: right-to-left lines set by the whole's direction, an empty
+            # first line kept
+            markup = ps.text(idea.text)
             markup += f'<br/><font size="7.5" color="#5F6368">{ps.text(meta)}</font>'
+            text, below = Paragraph(markup, st.idea), None
+        else:  # two plain paragraphs: reportlab's fast lines, no markup parsed
+            text = ps.typed(idea.text, st.idea)
+            below = ps.typed(meta, meta_style) if meta else None
         rows.append(
             IdeaRow(
                 n,
-                Paragraph(markup, st.idea),
+                text,
                 f"● {idea.votes}" if votes and idea.votes else "",
                 colour,
                 pale if n % 2 == 0 else None,
                 10 * mm,
                 16 * mm if votes else 0,
+                below,
             )
         )
     return rows
