@@ -95,8 +95,8 @@ class BoardActions(QObject):
         else:  # opening the window: the groups come right after the first frame (start-up)
             after_first_frame(self.window, lambda: self.reload_clusters(layout=False))
         self._started = True
-        self.scene.fused_sources = self._fusions() if fusions is None else fusions
-        self.scene.show_cards(cards)
+        self.scene.notes.fused_sources = self._fusions() if fusions is None else fusions
+        self.scene.notes.show(cards)
         self._update_vocabulary()
         if self.filter.active:
             self._apply_filter()
@@ -128,7 +128,7 @@ class BoardActions(QObject):
             store.find(Persona, series_id=self.controller.series.id), key=lambda p: p.position
         )
         self.tables = board.session_tables(store, self.controller.session.id)
-        self.scene.set_people(self.personas, self.tables)
+        self.scene.notes.set_people(self.personas, self.tables)
         if layout:
             self._set_vocabulary()
 
@@ -146,7 +146,7 @@ class BoardActions(QObject):
         selected, in board order."""
         wanted = list(card_ids)
         if any(i not in self.scene.items_by_id for i in wanted):
-            self.scene.flush()  # cards whose notes are not made yet
+            self.scene.notes.flush()  # cards whose notes are not made yet
         self.scene.select_cards(wanted)
         chosen = self.scene.selected_card_ids()
         if chosen:
@@ -223,7 +223,7 @@ class BoardActions(QObject):
         change that touched them carried them): a drag reads no row before it writes."""
         from fabrique_desktop import grouping
 
-        cards = [c for c in (self.scene.card(i) for i in card_ids) if c is not None]
+        cards = [c for c in (self.scene.notes.card(i) for i in card_ids) if c is not None]
         if cards:
             store = self.controller.store
             change = grouping.drop(store, self._session_id, cards, column, before, group)
@@ -362,7 +362,7 @@ class BoardActions(QObject):
             self._choice(values, entry.get("title", key), chosen, self.toggle_value, key)
         if self.scene.clusters:
             self.groups().add_to_menu(menu)
-        if any(c.id in self.scene.fused_sources for c in cards):
+        if any(c.id in self.scene.notes.fused_sources for c in cards):
             menu.addSeparator()
             menu.addAction(self.tr("Défaire la fusion"), self.unfuse_selected)
         menu.addSeparator()
@@ -449,10 +449,10 @@ class BoardActions(QObject):
         self._follow_tags(touched, live)
         if self.filter.active:
             dimmed = self.filter.dimmed(list(live.values()))
-            self.scene.set_dimmed((self.scene.dimmed - touched) | dimmed)
+            self.scene.dims.set((self.scene.dims.ids - touched) | dimmed)
 
     def _update_vocabulary(self) -> None:
-        self._card_tags = {c.id: tuple(c.tags) for c in self.scene.all_cards() if c.tags}
+        self._card_tags = {c.id: tuple(c.tags) for c in self.scene.notes.all_cards() if c.tags}
         counts: dict[str, int] = {}
         for tags in self._card_tags.values():
             for tag in tags:
@@ -497,8 +497,8 @@ class BoardActions(QObject):
         self._apply_filter()
 
     def _apply_filter(self) -> None:
-        cards = self.scene.all_cards()
-        self.scene.set_dimmed(self.filter.dimmed(cards))
+        cards = self.scene.notes.all_cards()
+        self.scene.dims.set(self.filter.dimmed(cards))
         problems = " ".join(self.filter.problems)
         if problems:
             self.capture.hint.set_texts("⚠ " + problems)

@@ -127,7 +127,7 @@ class BoardDrag:
             item.laid_at = None  # placed again by the next layout
             item.setZValue(0)
             item.set_ghost(False)
-            item.setOpacity(scene.opacity_of(item.card.id))
+            item.setOpacity(scene.dims.opacity_of(item.card.id))
         self.carried = []
         self._scroll_timer.stop()
         self._view = None

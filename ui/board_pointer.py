@@ -30,7 +30,7 @@ class BoardPointer:
         item = self._card_at(event.scenePos())
         band = scene.groups.band_at(event.scenePos()) if item is None else None
         if band is not None:  # a group's name: the group is selected (all its cards)
-            scene.select_group(band)
+            scene.selection.select_group(band)
             return True
         selection.chosen_group = None
         folded = scene.column_at(event.scenePos().x()) if item is None else ""
@@ -50,7 +50,7 @@ class BoardPointer:
         item = self._card_at(event.scenePos())
         band = scene.groups.band_at(event.scenePos()) if item is None else None
         if band is not None:
-            scene.select_group(band)
+            scene.selection.select_group(band)
             scene.group_activated.emit(band)
             return True
         if item is None:
@@ -65,7 +65,7 @@ class BoardPointer:
         item = self._card_at(event.scenePos())
         band = scene.groups.band_at(event.scenePos()) if item is None else None
         if band is not None:
-            scene.select_group(band)
+            scene.selection.select_group(band)
         elif item is not None and not item.isSelected():
             scene.selection.chosen_group = None
             scene.select_cards([item.card.id])

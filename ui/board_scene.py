@@ -1,10 +1,12 @@
 """The board as a graphics scene: the template's columns side by side, cards stacked in each.
 
-The scene mirrors the database: ``show_cards`` builds it, ``refresh`` updates the cards a
-change touched. It never changes data: a drag (``BoardDrag``) ends with ``cards_dropped``
-and whoever listens builds the ``Change``; the database then tells the scene where the
-cards are. Where each note goes is computed by ``fabrique_desktop.board_layout`` (sizes in,
-positions out); the scene measures the notes and places them; the view decides the type size.
+The scene mirrors the database: its notes (``BoardNotes``: ``scene.notes.show`` builds them,
+``scene.notes.refresh`` updates the cards a change touched) show the cards with their dots
+(``VoteBadges``), faded when a filter leaves them out (``DimmedCards``). It never changes
+data: a drag (``BoardDrag``) ends with ``cards_dropped`` and whoever listens builds the
+``Change``; the database then tells the scene where the cards are. Where each note goes is
+computed by ``fabrique_desktop.board_layout`` (sizes in, positions out); ``BoardPlacement``
+measures the notes and places them; the view decides the type size.
 Which cards are chosen is ``BoardSelection``'s; what is drawn behind them, ``ColumnBackdrops``'.
 """
 
@@ -13,22 +15,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, QRectF, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QRectF, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from fabrique_desktop import board_layout as layout
-from fabrique_desktop.board_layout import COLUMN_PADDING, GAP, SLIM_WIDTH
-from fabrique_desktop.model import Card, Persona, Table
+from fabrique_desktop.board_layout import GAP, SLIM_WIDTH
 from fabrique_desktop.template import Column
 from ui import theme
 from ui.board_drag import BoardDrag
 from ui.board_groups import BoardGroups
+from ui.board_notes import BoardNotes
 from ui.board_placement import BoardPlacement
 from ui.board_pointer import BoardPointer
 from ui.board_selection import BoardSelection
-from ui.card_item import CardItem, CardLook, Fonts
+from ui.card_item import CardItem, Fonts
 from ui.column_backdrops import ColumnBackdrops
+from ui.dimmed_cards import DimmedCards
+from ui.vote_badges import VoteBadges
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtWidgets import QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent
@@ -36,10 +40,6 @@ if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 s
     from fabrique_desktop.groups import Cluster
     from ui.board_overview import Overview
 
-EAGER_PER_COLUMN = 25  # notes made before the window shows; the rest right after
-EAGER_BOARD = 300  # a board this small is made at once
-ADD_CHUNK = 400
-DIMMED_OPACITY = 0.22
 HIGH_CONTRAST_BOARD = "#000000"
 DESK_PIXEL_SIZE = 20  # card text on the laptop at zoom 1
 PROJECTOR_PIXEL_SIZE = 30  # card text on the projector at zoom 1 (at least 28 px: issue 3)
@@ -75,20 +75,12 @@ class BoardScene(QGraphicsScene):
         self.column_width = 0.0  # unknown until the view fits the columns to its width
         self.pixel_size = float(DESK_PIXEL_SIZE)
         self.fonts = Fonts(QFont(QApplication.font()), self.pixel_size)
-        self.items_by_id: dict[str, CardItem] = {}
-        # what the notes show, read by the views; changed through the set_ methods only
-        self.personas: dict[str, Persona] = {}
-        self.tables: dict[str, Table] = {}
-        self.vote_counts: dict[str, int] = {}
-        self.votes_secret = False
-        self.fused_sources: dict[str, set[str]] = {}  # a fused card's id: its originals' ids
-        self.dimmed: set[str] = set()
-        self._pending: dict[str, Card] = {}
+        self.notes = BoardNotes(self)
+        self.items_by_id = self.notes.items  # the notes made, by card id (the same dict)
+        self.votes = VoteBadges(self)
+        self.dims = DimmedCards(self)
         self.slim_columns: frozenset[str] = frozenset()  # empty (or folded) columns: a slim band
         self.overview: Overview | None = None  # the whole board as tiles (BoardView.overview)
-        self._add_timer = QTimer(self)
-        self._add_timer.setSingleShot(True)
-        self._add_timer.timeout.connect(self._add_some)
         self.groups = BoardGroups(self)
         self.cluster_items = self.groups.items  # the frames, by group id (the same dict)
         self.setBackgroundBrush(QColor(theme.BOARD_BACKGROUND))
@@ -101,137 +93,13 @@ class BoardScene(QGraphicsScene):
         self.placement = BoardPlacement(self)
         self.selectionChanged.connect(self._show_chosen_group)  # dies with the scene
 
-    # building and refreshing
-
-    def show_cards(self, cards: list[Card]) -> None:
-        """Show a session's cards. The first ones of each column get their notes at once;
-        the others (below the fold) are added just after the window is shown."""
-        for item in self.items_by_id.values():
-            self.removeItem(item)
-        self.items_by_id.clear()
-        self._pending.clear()
-        seen: dict[str, int] = {}
-        for card in sorted(cards, key=lambda c: c.position):
-            seen[card.column] = seen.get(card.column, 0) + 1
-            if len(cards) <= EAGER_BOARD or seen[card.column] <= EAGER_PER_COLUMN:
-                self._add(card)
-            else:
-                self._pending[card.id] = card
-        self.layout_cards()
-        if self._pending:
-            self._add_timer.start(0)
-
-    def refresh(self, cards: Iterable[Card]) -> None:
-        """Bring the given cards up to date: add, update, or remove (deleted/merged) them.
-        Only the columns they were or are in are laid out again (a phone's idea arriving in
-        « À trier » does not move the other notes)."""
-        columns: set[str] = set()
-        was_in: set[str] = set()  # the columns a changed card was in (new cards: none)
-        ids: set[str] = set()
-        cards = list(cards)
-        self._follow_fusions(cards)
-        for card in cards:
-            self._pending.pop(card.id, None)
-            item = self.items_by_id.get(card.id)
-            ids.add(card.id)
-            columns.add(card.column)
-            if item is not None:
-                was_in.add(item.card.column)
-            gone = card.deleted or card.merged_into is not None
-            if gone and item is not None:
-                self.removeItem(item)
-                del self.items_by_id[card.id]
-            elif not gone and item is None:
-                self._add(card)
-            elif item is not None:
-                item.tint = self._column(card.column).tint
-                item.setOpacity(self.opacity_of(card.id))
-                item.set_card(card, self._look(card))
-        self._lay_out_columns(columns | was_in, ids, was_in)
-
-    def card(self, card_id: str) -> Card | None:
-        """A card on the board (its note made or not yet), or None."""
-        item = self.items_by_id.get(card_id)
-        return item.card if item is not None else self._pending.get(card_id)
-
-    def all_cards(self) -> list[Card]:
-        """Every card of the board, those whose note is not made yet included."""
-        return [i.card for i in self.items_by_id.values()] + list(self._pending.values())
-
-    def flush(self) -> None:
-        """Make every pending note now (tests, screenshots, the projector window)."""
-        self._add_timer.stop()
-        while self._pending:
-            self._add_some()
-
-    def measure_all(self) -> None:
-        """Make and measure every note now (tests, screenshots)."""
-        self.flush()
-        self.placement.stop_measuring()
-        for item in self.items_by_id.values():
-            if not item.measured:
-                item.measure()
-        self.layout_cards()
-
     # what the cards show
-
-    def set_people(self, personas: Iterable[Persona], tables: Iterable[Table]) -> None:
-        """Names and colours to show for persona and table ids."""
-        self.personas = {p.id: p for p in personas}
-        self.tables = {t.id: t for t in tables}
-        for item in self.items_by_id.values():
-            item.set_look(self._look(item.card))
-        self.layout_cards()
 
     def set_clusters(self, clusters: Iterable[Cluster]) -> None:
         """The session's groups: their cards are shown together, framed, under their name."""
         self.groups.set_clusters(clusters)
         self._style_clusters()
         self.layout_cards()
-
-    def set_vote_counts(self, counts: dict[str, int]) -> None:
-        """Dots per card id; the cards show them as a badge (0 or absent: no badge)."""
-        self.vote_counts = dict(counts)
-        for card_id, item in self.items_by_id.items():
-            item.set_votes(self.vote_counts.get(card_id, 0))
-        self.layout_cards()
-
-    def set_votes_secret(self, secret: bool) -> None:
-        """A secret vote not yet revealed: every card says « secret » instead of a count."""
-        if secret == self.votes_secret:
-            return
-        self.votes_secret = secret
-        for card_id, item in self.items_by_id.items():
-            item.set_votes(self.vote_counts.get(card_id, 0), secret)
-        self.layout_cards()
-
-    def update_vote_counts(self, moved: dict[str, int]) -> None:
-        """Some cards' dots changed (0: no more dots); the other notes are not touched."""
-        grown: set[str] = set()
-        for card_id, value in moved.items():
-            if value:
-                self.vote_counts[card_id] = value
-            else:
-                self.vote_counts.pop(card_id, None)
-            item = self.items_by_id.get(card_id)
-            if item is not None:
-                height = item.height()
-                item.set_votes(value)
-                if item.height() != height:  # the dots' pill came or went: the column moves
-                    grown.add(item.card.column)
-        self._lay_out_columns(grown, set(moved), grown)
-
-    def set_dimmed(self, card_ids: set[str]) -> None:
-        """Cards left out by a filter: drawn faded; the column counts show what remains."""
-        before, self.dimmed = self.dimmed, set(card_ids)
-        for card_id in before ^ self.dimmed:  # only the notes whose state changes
-            item = self.items_by_id.get(card_id)
-            if item is not None:
-                item.setOpacity(self.opacity_of(card_id))
-        self.laid_out.emit()
-
-    def opacity_of(self, card_id: str) -> float:
-        return DIMMED_OPACITY if card_id in self.dimmed else 1.0
 
     def set_metrics(
         self, column_width: float, pixel_size: float, slim: frozenset[str] = frozenset()
@@ -252,8 +120,7 @@ class BoardScene(QGraphicsScene):
             self.pixel_size = pixel_size
             self.fonts = Fonts(self.fonts.text, pixel_size)
             self._style_clusters()
-        for item in self.items_by_id.values():
-            item.set_geometry(self.fonts, self._card_width())
+        self.notes.fit()
         self.layout_cards()
 
     def fit_height(self) -> None:
@@ -266,8 +133,7 @@ class BoardScene(QGraphicsScene):
     def refresh_fonts(self) -> None:
         """Measure every note again with the application's font (fallback fonts added)."""
         self.fonts = Fonts(QFont(QApplication.font()), self.pixel_size)
-        for item in self.items_by_id.values():
-            item.set_geometry(self.fonts, self._card_width())
+        self.notes.fit()
         self.layout_cards()
 
     def set_high_contrast(self, on: bool) -> None:
@@ -297,24 +163,12 @@ class BoardScene(QGraphicsScene):
         return self.placement.stack(column)
 
     def cards_in(self, column: str) -> list[CardItem]:
+        """A copy of ``stack(column)``, to keep across a layout."""
         return list(self.stack(column))
-
-    def count(self, column: str) -> int:
-        pending = sum(1 for c in self._pending.values() if c.column == column)
-        return len(self.stack(column)) + pending
-
-    def visible_count(self, column: str) -> int:
-        shown = sum(1 for i in self.stack(column) if i.card.id not in self.dimmed)
-        pending = (c for c in self._pending.values() if c.column == column)
-        return shown + sum(1 for c in pending if c.id not in self.dimmed)
 
     @property
     def clusters(self) -> dict[str, Cluster]:
         return self.groups.clusters
-
-    @property
-    def filtering(self) -> bool:
-        return bool(self.dimmed)
 
     def is_folded(self, column: str) -> bool:
         """A slim band whose cards are hidden (a narrow screen)."""
@@ -337,9 +191,6 @@ class BoardScene(QGraphicsScene):
     def selected_group(self) -> str | None:
         return self.selection.selected_group()
 
-    def select_group(self, cluster_id: str) -> None:
-        self.selection.select_group(cluster_id)
-
     def unfold_for(self, item: CardItem) -> None:
         """A card about to be chosen or shown: its column, if folded, comes into sight (a
         hidden note cannot be selected)."""
@@ -347,6 +198,15 @@ class BoardScene(QGraphicsScene):
             self.unfold_requested.emit(item.card.column)
 
     # where things are
+
+    def view_height(self) -> float | None:
+        """The height of the board's view (every column scrolls within it), or None without
+        a shown view (an image of the whole board)."""
+        for view in self.views():
+            if view.isVisible():
+                # maximumViewportSize, not viewport(): see BoardView._viewport_width
+                return float(max(200, view.maximumViewportSize().height()))
+        return None
 
     def column_width_of(self, key: str) -> float:
         return SLIM_WIDTH if key in self.slim_columns else self.column_width
@@ -391,9 +251,6 @@ class BoardScene(QGraphicsScene):
         if self.placement.passes == passes:
             self.layout_cards()
 
-    def _lay_out_columns(self, columns: set[str], ids: set[str], was_in: set[str]) -> None:
-        self.placement.lay_out_columns(columns, ids, was_in)
-
     def column_offset(self, key: str) -> float:
         """How far a column is scrolled (0: its first card at the top)."""
         return self.placement.column_offset(key)
@@ -409,71 +266,17 @@ class BoardScene(QGraphicsScene):
     def show_card_whole(self, card_id: str, margin: float = 10.0, unfold: bool = True) -> None:
         self.placement.show_card_whole(card_id, margin, unfold)
 
-    # private
-
-    def _style_clusters(self) -> None:
-        self.groups.style(self.fonts, lambda key: self._column(key).colour, self.high_contrast)
-
-    def _show_chosen_group(self) -> None:
-        self.selection.show_chosen_group()
-
-    def _add_some(self) -> None:
-        chunk = list(self._pending.values())[:ADD_CHUNK]
-        for card in chunk:
-            del self._pending[card.id]
-            self._add(card)
-        self.layout_cards()
-        if self._pending:
-            self._add_timer.start(0)
-
-    def view_height(self) -> float | None:
-        """The height of the board's view (every column scrolls within it), or None without
-        a shown view (an image of the whole board)."""
-        for view in self.views():
-            if view.isVisible():
-                # maximumViewportSize, not viewport(): see BoardView._viewport_width
-                return float(max(200, view.maximumViewportSize().height()))
-        return None
-
-    def _card_width(self) -> float:
-        return self.column_width - 2 * COLUMN_PADDING
-
-    def _column(self, key: str) -> Column:
+    def column(self, key: str) -> Column:
+        """The template's column ``key`` (the first one for a key it does not have)."""
         return next((c for c in self.columns if c.key == key), self.columns[0])
 
-    def _look(self, card: Card) -> CardLook:
-        persona = self.personas.get(card.persona_id or "")
-        table = self.tables.get(card.table_id or "")
-        return CardLook(
-            persona_name=persona.first_name if persona else "",
-            persona_colour=persona.colour if persona else "",
-            table=f"T{table.number}" if table else "",
-            fused=len(self.fused_sources.get(card.id, ())),
-        )
+    def _show_chosen_group(self) -> None:
+        # a slot of the scene, not of BoardSelection (a plain object): Qt drops it when the
+        # scene is destroyed, before the notes' deletion changes the selection
+        self.selection.show_chosen_group()
 
-    def _follow_fusions(self, cards: Iterable[Card]) -> None:
-        """Which cards are fusions of which (a fused card shows it): from the changed rows,
-        before any note is made or restyled."""
-        for card in cards:
-            for sources in self.fused_sources.values():
-                sources.discard(card.id)
-            if card.merged_into is not None and not card.deleted:
-                self.fused_sources.setdefault(card.merged_into, set()).add(card.id)
-        for key in [k for k, v in self.fused_sources.items() if not v]:
-            del self.fused_sources[key]
-
-    def _add(self, card: Card) -> None:
-        width = self._card_width() if self.column_width else 0.0
-        item = CardItem(card, self._column(card.column).tint, self.fonts, width)
-        if card.persona_id or card.table_id or card.id in self.fused_sources:
-            item.look = self._look(card)
-        if self.vote_counts.get(card.id) or self.votes_secret:
-            item.votes = self.vote_counts.get(card.id, 0)
-            item.votes_secret = self.votes_secret
-        if card.id in self.dimmed:
-            item.setOpacity(DIMMED_OPACITY)
-        self.addItem(item)
-        self.items_by_id[card.id] = item
+    def _style_clusters(self) -> None:
+        self.groups.style(self.fonts, lambda key: self.column(key).colour, self.high_contrast)
 
     # Qt overrides: the mouse is BoardPointer's and BoardDrag's
 

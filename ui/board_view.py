@@ -364,21 +364,21 @@ class BoardView(QWidget):
         available = self.view.viewport().height()
         low, high = self.readable_zoom(), 1.0
         self.set_zoom(high)
-        self.scene.measure_all()
+        self.scene.notes.measure_all()
         if self.scene.content_height() <= available + 1:
             return
         for _ in range(7):
             middle = (low + high) / 2
             self.zoom = middle
             self._fit()
-            self.scene.measure_all()
+            self.scene.notes.measure_all()
             if self.scene.content_height() <= available + 1:
                 low = middle
             else:
                 high = middle
         self.zoom = -1.0  # force set_zoom to fit again
         self.set_zoom(low)
-        self.scene.measure_all()
+        self.scene.notes.measure_all()
         self._show_current()
         if self.scene.content_height() > available + 1:
             self.notice.emit(
@@ -484,7 +484,7 @@ class BoardView(QWidget):
             self.view.show_card(card_id)
 
     def _overview(self) -> Overview:
-        tallest = max((self.scene.count(c.key) for c in self.scene.columns), default=1) or 1
+        tallest = max((self.scene.notes.count(c.key) for c in self.scene.columns), default=1) or 1
         height = self.view.maximumViewportSize().height()
         return choose_overview(height, self.scene.column_width, tallest, self.scene.fonts.text)
 
@@ -555,11 +555,11 @@ class BoardView(QWidget):
     def _update_counts(self) -> None:
         if self._slim_columns() != self.scene.slim_columns:
             self._fit()  # a card arrived in an empty column, or a column emptied
-        filtering = self.scene.filtering
+        filtering = self.scene.dims.filtering
         for key, header in self.headers.items():
-            total = self.scene.count(key)
+            total = self.scene.notes.count(key)
             if filtering:
-                header.set_count(self.scene.visible_count(key), total)
+                header.set_count(self.scene.notes.visible_count(key), total)
             else:
                 header.set_count(total)
 
@@ -570,7 +570,7 @@ class BoardView(QWidget):
 
     def _empty_columns(self) -> frozenset[str]:
         """Empty columns, while another has cards: a slim band each."""
-        empty = frozenset(c.key for c in self.scene.columns if not self.scene.count(c.key))
+        empty = frozenset(c.key for c in self.scene.columns if not self.scene.notes.count(c.key))
         return empty if len(empty) < len(self.scene.columns) else frozenset()
 
     def _slim_columns(self) -> frozenset[str]:

@@ -99,7 +99,7 @@ class CardSpotlight(QWidget):
         background = card.colour or item.tint
         ink = QColor(theme.readable_ink(background))
         sheet = QRectF(self.rect()).adjusted(MARGIN / 2, MARGIN / 2, -MARGIN / 2, -MARGIN / 2)
-        painter.setPen(QPen(QColor(self.scene._column(card.column).colour), 10))
+        painter.setPen(QPen(QColor(self.scene.column(card.column).colour), 10))
         painter.setBrush(QColor(background))
         painter.drawRoundedRect(sheet, 18, 18)
         footer_font = QFont(self.scene.fonts.text)

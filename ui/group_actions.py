@@ -78,7 +78,7 @@ class GroupActions(QObject):
         chosen = scene.selected_group()
         if chosen is not None:
             return chosen
-        card = scene.card(scene.current_card_id() or "")
+        card = scene.notes.card(scene.current_card_id() or "")
         return grouping.group_of(card, scene.clusters) if card is not None else None
 
     def _report(self, text: str) -> None:

@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
             self._last_change = change
         ids = change.touched(Card.kind)
         if ids:
-            self.scene.refresh(change.read(Card).values())
+            self.scene.notes.refresh(change.read(Card).values())
             if len(ids) == 1 and (card_id := next(iter(ids))) in self.scene.items_by_id:
                 # whole, in its column; no other moves (a phone's card leaves folds as they are)
                 self.board.view.show_card(card_id, unfold=origin in UNFOLDING)

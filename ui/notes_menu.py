@@ -163,11 +163,11 @@ class NotesMenu(QObject):
                 "aussi aux autres ordinateurs à la prochaine fusion."
             )
         if parsed.session.id == self.session.id:
-            before = {c.id for c in self.window.scene.all_cards()}
+            before = {c.id for c in self.window.scene.notes.all_cards()}
             if done.change:
                 self._push_import(journal, done)
             self.refresh()
-            new = [c.id for c in self.window.scene.all_cards() if c.id not in before]
+            new = [c.id for c in self.window.scene.notes.all_cards() if c.id not in before]
             self.window.board_actions.select_and_show(new)  # the keyboard is the board's
             box = self._show(QMessageBox.Icon.Information, text)
             if summary.conflicts:

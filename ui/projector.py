@@ -93,12 +93,12 @@ class ProjectorWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.board)
-        self.scene.set_people(source.personas.values(), source.tables.values())
-        self.scene.fused_sources = {k: set(v) for k, v in source.fused_sources.items()}
-        self.scene.set_votes_secret(source.votes_secret)
-        self.scene.set_vote_counts(source.vote_counts)
-        self.scene.show_cards(source.all_cards())
-        self.scene.set_dimmed(source.dimmed)
+        self.scene.notes.set_people(source.notes.personas.values(), source.notes.tables.values())
+        self.scene.notes.fused_sources = {k: set(v) for k, v in source.notes.fused_sources.items()}
+        self.scene.votes.set_secret(source.votes.secret)
+        self.scene.votes.set_counts(source.votes.counts)
+        self.scene.notes.show(source.notes.all_cards())
+        self.scene.dims.set(source.dims.ids)
         self.clock = RoomClock(self.board, timer)  # the laptop's timer, for the room
         controller.bus.changed.connect(self._on_changed)
         source.selectionChanged.connect(self._follow_selection)
@@ -119,7 +119,7 @@ class ProjectorWindow(QWidget):
     def _on_changed(self, change: Change, origin: Origin) -> None:
         ids = change.touched(Card.kind)
         if ids:
-            self.scene.refresh(change.read(Card).values())
+            self.scene.notes.refresh(change.read(Card).values())
         self._follow_selection()
         if len(ids) == 1 and (card_id := next(iter(ids))) in self.scene.items_by_id:
             # a captured (or moved) card: whole in sight for the room too, as on the laptop
@@ -132,24 +132,26 @@ class ProjectorWindow(QWidget):
             self.board.view.show_card(ids[-1])
 
     def _follow_state(self) -> None:
-        if self.scene.dimmed != self.source.dimmed:
-            self.scene.set_dimmed(self.source.dimmed)
-        if self.scene.votes_secret != self.source.votes_secret:  # before the counts
-            self.scene.set_votes_secret(self.source.votes_secret)
-        if self.scene.vote_counts != self.source.vote_counts:
-            mine, theirs = self.scene.vote_counts, self.source.vote_counts
+        if self.scene.dims.ids != self.source.dims.ids:
+            self.scene.dims.set(self.source.dims.ids)
+        if self.scene.votes.secret != self.source.votes.secret:  # before the counts
+            self.scene.votes.set_secret(self.source.votes.secret)
+        if self.scene.votes.counts != self.source.votes.counts:
+            mine, theirs = self.scene.votes.counts, self.source.votes.counts
             # only the cards whose dots changed: a phone's dot must not lay the board out again
             moved = {
                 i: theirs.get(i, 0)
                 for i in mine.keys() | theirs.keys()
                 if theirs.get(i, 0) != mine.get(i, 0)
             }
-            self.scene.update_vote_counts(moved)
-        if (self.scene.personas.keys(), self.scene.tables.keys()) != (
-            self.source.personas.keys(),
-            self.source.tables.keys(),
+            self.scene.votes.update(moved)
+        if (self.scene.notes.personas.keys(), self.scene.notes.tables.keys()) != (
+            self.source.notes.personas.keys(),
+            self.source.notes.tables.keys(),
         ):
-            self.scene.set_people(self.source.personas.values(), self.source.tables.values())
+            self.scene.notes.set_people(
+                self.source.notes.personas.values(), self.source.notes.tables.values()
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closed for good (Ctrl+F5 again, or its laptop's window closed or replaced): it

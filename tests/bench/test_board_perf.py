@@ -102,7 +102,7 @@ def test_enter_to_card_shown(qtbot, fabrique_app, big_session, tmp_path) -> None
     qtbot.wait_exposed(window)
     qtbot.wait_until(lambda: hasattr(window, "animation"))  # every menu built, listening
     qtbot.wait(50)
-    window.scene.measure_all()  # every note made, as a second after opening
+    window.scene.notes.measure_all()  # every note made, as a second after opening
     assert len(window.scene.items_by_id) == CARDS
     field = window.capture.field
     times = []
@@ -148,7 +148,7 @@ def test_drag_across_2000_cards_frames(qtbot, fabrique_app, big_session) -> None
     settle = time.perf_counter() - t0
     qtbot.wait(100)
     scene, view = window.scene, window.board.view
-    scene.measure_all()
+    scene.notes.measure_all()
     viewport = view.viewport()
     first = scene.cards_in("inbox")[1]
     start = view.mapFromScene(first.sceneBoundingRect().center())

@@ -57,11 +57,11 @@ else:  # the single strip, as exported before: the board scene rendered into one
     template = builtin_template()
     scene = BoardScene(template.columns)
     scene.set_metrics(board_image.COLUMN_WIDTH, board_image.CARD_PIXEL_SIZE)
-    scene.set_people(store.find(Persona, series_id=session.series_id),
+    scene.notes.set_people(store.find(Persona, series_id=session.series_id),
                      store.find(Table, session_id=session.id))
-    scene.set_vote_counts(votes.totals(store, session.id))
-    scene.show_cards(session_cards(store, session.id))
-    scene.measure_all()
+    scene.votes.set_counts(votes.totals(store, session.id))
+    scene.notes.show(session_cards(store, session.id))
+    scene.notes.measure_all()
     source = scene.sceneRect()
     image = QImage(int(source.width()) + 48, int(source.height()) + 158, QImage.Format.Format_RGB32)
     image.fill(0xFFFFFF)

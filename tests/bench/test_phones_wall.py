@@ -66,7 +66,7 @@ def test_150_phones_on_the_wall(qtbot, fabrique_app, store, session, tmp_path) -
     window.show()
     qtbot.wait_exposed(window)
     window.build_feature_menus()
-    window.scene.flush()
+    window.scene.notes.flush()
     qtbot.wait(200)
     rss_before = _kib("VmRSS")
     room = window.phone_menu.ensure()
@@ -104,7 +104,7 @@ def test_150_phones_on_the_wall(qtbot, fabrique_app, store, session, tmp_path) -
     layout_time, layouts = [0.0], [0, 0]  # CPU in the board's layouts; full ones, in all
     scene = window.scene
     lay_out = scene.layout_cards
-    lay_out_some = getattr(scene, "_lay_out_columns", None)  # the changed columns only
+    lay_out_some = scene.placement.lay_out_columns  # the changed columns only
     depth = [0]
 
     def timed(function: Any, full: bool) -> Any:
@@ -124,8 +124,7 @@ def test_150_phones_on_the_wall(qtbot, fabrique_app, store, session, tmp_path) -
         return run
 
     scene.layout_cards = timed(lay_out, True)  # type: ignore[method-assign]
-    if lay_out_some is not None:
-        scene._lay_out_columns = timed(lay_out_some, False)  # type: ignore[method-assign]
+    scene.placement.lay_out_columns = timed(lay_out_some, False)  # type: ignore[method-assign]
     profile = cProfile.Profile() if os.environ.get("FABRIQUE_BENCH_PROFILE") else None
     if profile is not None:
         profile.enable()
@@ -152,8 +151,7 @@ def test_150_phones_on_the_wall(qtbot, fabrique_app, store, session, tmp_path) -
     qtbot.wait(500)  # the last answers' cards
     main_cpu, run_wall = time.thread_time() - cpu_began, time.perf_counter() - wall_began
     scene.layout_cards = lay_out  # type: ignore[method-assign]
-    if lay_out_some is not None:
-        scene._lay_out_columns = lay_out_some  # type: ignore[method-assign]
+    scene.placement.lay_out_columns = lay_out_some  # type: ignore[method-assign]
     if profile is not None:
         profile.disable()
         pstats.Stats(profile).sort_stats("cumulative").print_stats(40)

@@ -311,7 +311,7 @@ def what_the_room_did(window) -> dict:  # type: ignore[no-untyped-def, type-arg]
     tally = window.animation.votes.tally().totals()
     return {
         "cards": len(scene.items_by_id),
-        "per_column": {c.key: scene.count(c.key) for c in scene.columns},
+        "per_column": {c.key: scene.notes.count(c.key) for c in scene.columns},
         "dots": sum(tally.values()),
         "counted": sorted(v for v in tally.values() if v >= 7),
         "timer_running": window.animation.timer.overlay.state.running,

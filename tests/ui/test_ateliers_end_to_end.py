@@ -263,7 +263,7 @@ def test_atelier_convergence(qtbot, open_atelier, store, demo, monkeypatch, tmp_
     for column in template.vivre_columns:
         for n in range(1, 6):
             store.apply(board.capture(store, session.id, f"{column.title} — piste {n}", column.key))
-    window.scene.show_cards(board.session_cards(store, session.id))
+    window.scene.notes.show(board.session_cards(store, session.id))
     key(qtbot, window, Qt.Key.Key_D, CTRL_SHIFT)
     key(qtbot, window, Qt.Key.Key_N, CTRL_SHIFT)
     key(qtbot, window, Qt.Key.Key_N, CTRL_SHIFT)

@@ -58,7 +58,7 @@ def drag(window, start: QPoint, end: QPoint, modifier=Qt.KeyboardModifier.NoModi
 @pytest.fixture
 def three(qtbot, window):
     ids = [add(qtbot, window, t) for t in ("Alpha", "Bravo", "Charlie")]
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     return ids
 
 
@@ -185,7 +185,7 @@ def click(window, card_id: str, modifier=Qt.KeyboardModifier.NoModifier) -> None
 def test_shift_click_selects_a_range_within_a_column(qtbot, window, store, session) -> None:
     ids = [add(qtbot, window, f"Idée {n}") for n in range(5)]
     other = add(qtbot, window, "Ailleurs >mieux")
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     shift = Qt.KeyboardModifier.ShiftModifier
     click(window, ids[1])
     click(window, ids[3], shift)
@@ -204,7 +204,7 @@ def test_shift_click_selects_a_range_within_a_column(qtbot, window, store, sessi
 
 def test_dragging_near_the_bottom_edge_scrolls_that_column(qtbot, window, store, session) -> None:
     ids = [add(qtbot, window, f"Une idée assez longue numéro {n}") for n in range(16)]
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     scene, view = window.scene, window.board.view
     scene.scroll_column("inbox", -10_000)
     assert scene.content_height("inbox") > view.viewport().height()
@@ -479,7 +479,7 @@ def test_context_menu_sets_persona_colour_values_horizon(qtbot, window, store, t
 def test_filter_dims_the_others_and_counts_update(qtbot, window, store, three) -> None:
     add(qtbot, window, "Vélo partout #mobilité !2040")
     window.capture.search.setText("#mobilite")
-    dimmed = window.scene.dimmed
+    dimmed = window.scene.dims.ids
     assert len(dimmed) == 3
     assert window.board.headers["inbox"].text() == "À trier  (1/4)"
     window.capture.search.setText("alpha")
@@ -494,9 +494,9 @@ def test_filter_dims_the_others_and_counts_update(qtbot, window, store, three) -
 def test_filter_follows_new_cards(qtbot, window) -> None:
     window.capture.search.setText("tram")
     card_id = add(qtbot, window, "Un vélo")
-    assert card_id in window.scene.dimmed
+    assert card_id in window.scene.dims.ids
     card_id = add(qtbot, window, "Un tram")
-    assert card_id not in window.scene.dimmed
+    assert card_id not in window.scene.dims.ids
 
 
 def test_order_persists_after_reopen(qtbot, fabrique_app, window, store, session, three) -> None:
@@ -509,8 +509,8 @@ def test_order_persists_after_reopen(qtbot, fabrique_app, window, store, session
 
 def test_vote_counts_and_dimming_api(window, three) -> None:
     scene = window.scene
-    scene.set_vote_counts({three[0]: 3})
+    scene.votes.set_counts({three[0]: 3})
     assert scene.items_by_id[three[0]].votes == 3
     assert scene.items_by_id[three[0]].vote_mark().label() == "● 3"
-    scene.set_dimmed({three[1]})
+    scene.dims.set({three[1]})
     assert scene.items_by_id[three[1]].opacity() < 0.5

@@ -15,7 +15,7 @@ def _cards(window, store, session, texts, column="mieux") -> list[Card]:
     for text in texts:
         store.apply(board.capture(store, session.id, text, column))
     window.board_actions.start(window.controller.cards())
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     return board.column_cards(store, session.id, column)
 
 
@@ -25,7 +25,7 @@ def _group(window, monkeypatch, ids, name) -> None:
     )
     window.scene.select_cards(ids)
     window.animation.group_action.trigger()
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
 
 
 def _column_texts(window, column="mieux") -> list[str]:
@@ -69,7 +69,7 @@ def test_a_group_is_drawn_around_its_cards_with_its_name(
     qtbot.wait(10)
     assert window.grab().save(str(folder / "board-cluster.png"))
     window.set_projector_mode(True)
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     assert window.scene.cluster_items[cluster.id].font().pixelSize() >= 26
     assert window.grab().save(str(folder / "board-cluster-projector.png"))
     window.set_projector_mode(False)
@@ -108,7 +108,7 @@ def test_a_card_sent_to_another_column_leaves_the_frame(
     (cluster,) = groups.clusters(store, session.id)
     window.scene.select_cards([velo.id])
     window.board_actions.send_to(2)
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     frame = _frame(window, cluster.id)
     assert frame.contains(window.scene.items_by_id[tram.id].sceneBoundingRect())
     assert not frame.intersects(window.scene.items_by_id[velo.id].sceneBoundingRect())
@@ -126,7 +126,7 @@ def test_groups_are_shown_when_a_session_opens(qtbot, fabrique_app, store, sessi
     window.show()
     qtbot.wait_exposed(window)
     qtbot.wait_until(lambda: bool(window.scene.cluster_items))  # right after the first paint
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     (item,) = window.scene.cluster_items.values()
     assert item.isVisible()
     assert item.count == 2

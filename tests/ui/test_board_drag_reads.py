@@ -38,7 +38,7 @@ def test_a_drag_reads_the_card_once_and_lays_the_board_out_once(
 ) -> None:
     ids = [add(qtbot, window, text) for text in ("Alpha", "Bravo", "Charlie")]
     add(qtbot, window, "Delta >mieux")
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     moved = ids[1]
     reads: list[str] = []
     decode = store_module.decode
@@ -63,7 +63,7 @@ def test_a_drop_that_changes_nothing_puts_the_card_back_with_one_layout(
     qtbot, window, monkeypatch
 ) -> None:
     ids = [add(qtbot, window, text) for text in ("Alpha", "Bravo")]
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     item = window.scene.items_by_id[ids[0]]
     home = item.pos()
     layouts = count_layouts(window.scene.placement, monkeypatch)

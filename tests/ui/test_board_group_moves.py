@@ -26,7 +26,7 @@ def grouped(qtbot, window, store, session):
     store.apply(groups.group(store, cards[1:3], "Mobilité"))
     window.board_actions.start(window.controller.cards())
     window.board_actions.reload_clusters()
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     (cluster,) = groups.clusters(store, session.id)
     return {c.text: c.id for c in cards} | {"group": cluster.id}
 
@@ -66,7 +66,7 @@ def test_ctrl_up_on_a_groups_first_card_takes_it_out_above_the_frame(
     window.board_actions.select_and_show([bravo])
     view = window.board.view
     QTest.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     assert cluster_of(store, bravo) is None  # in the database first
     assert shown(window) == ["Alpha", "Bravo", "Charlie", "Delta"]
     assert rect(window, bravo).bottom() < frame(window, group).top()  # drawn above the frame
@@ -79,13 +79,13 @@ def test_ctrl_up_on_a_groups_first_card_takes_it_out_above_the_frame(
     # Ctrl+Down on the last card: out below the frame; the next one: past Delta
     window.board_actions.select_and_show([grouped["Charlie"]])
     QTest.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     charlie = grouped["Charlie"]
     assert cluster_of(store, charlie) is None
     assert rect(window, charlie).top() > frame(window, group).bottom()
     # undo puts it back (keyboard moves of one selection are one step)
     window.undo_action.trigger()
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     assert cluster_of(store, charlie) == group
     assert frame(window, group).contains(rect(window, charlie))
 
@@ -115,7 +115,7 @@ def test_dragging_a_card_out_of_the_frame_takes_it_out_and_into_it_puts_it_in(
     start = point_of(window, charlie)
     end = window.board.view.mapFromScene(QPointF(below.center().x(), below.bottom() + 20))
     drag(window, start, end)
-    scene.measure_all()
+    scene.notes.measure_all()
     assert cluster_of(store, charlie) is None
     assert shown(window) == ["Alpha", "Bravo", "Delta", "Charlie"]
     assert not frame(window, group).intersects(rect(window, charlie))
@@ -127,7 +127,7 @@ def test_dragging_a_card_out_of_the_frame_takes_it_out_and_into_it_puts_it_in(
         point_of(window, alpha),
         window.board.view.mapFromScene(QPointF(inside.center().x(), inside.bottom() + 4)),
     )
-    scene.measure_all()
+    scene.notes.measure_all()
     assert cluster_of(store, alpha) == group
     assert shown(window) == ["Bravo", "Alpha", "Delta", "Charlie"]
     assert frame(window, group).contains(rect(window, alpha))
@@ -207,7 +207,7 @@ def test_the_context_menu_renames_and_takes_a_card_out(
     entries["Renommer le groupe…"].trigger()
     assert store.get(groups.Cluster, group).name == "Tram et vélo"
     entries["Sortir du groupe"].trigger()
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     assert cluster_of(store, bravo) is None
     assert shown(window) == ["Alpha", "Charlie", "Bravo", "Delta"]
     assert rect(window, bravo).top() > frame(window, group).bottom()

@@ -25,7 +25,7 @@ def projector_window(qtbot, fabrique_app, session, width: int, height: int):  # 
     window.showNormal()  # the offscreen screen is one size: the window is the projector
     window.resize(width, height)
     qtbot.wait_until(lambda: window.width() == width)
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     return window
 
 

@@ -68,7 +68,7 @@ def test_no_card_text_is_clipped(qtbot, demo_window, tmp_path, width, height, pr
     window.resize(width, height)
     window.board.set_projector(projector)
     qtbot.wait_until(lambda: window.board.view.viewport().width() > width * 0.8)
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     assert len(window.scene.items_by_id) == 88
     assert clipped_cards(window.scene) == []
     image = window.grab()
@@ -84,7 +84,7 @@ def test_projector_type_is_at_least_28_px_at_1280_and_adjustable(qtbot, demo_win
     window.resize(1280, 720)  # the offscreen screen is not 1280×720: force it
     qtbot.wait_until(lambda: window.board.view.viewport().width() > 1000)
     scene = window.scene
-    scene.measure_all()
+    scene.notes.measure_all()
     assert scene.fonts.text.pixelSize() >= 28
     full_size = [i for i in scene.items_by_id.values() if i.text_font().pixelSize() >= 28]
     assert len(full_size) >= 0.6 * len(scene.items_by_id)  # the others have a very long word
@@ -170,7 +170,7 @@ def test_audience_window_mirrors_the_board_and_remembers_the_screen(
     window.scene.select_cards([card_id])
     assert audience.scene.selected_card_ids() == [card_id]
     window.capture.search.setText("salle")
-    assert audience.scene.dimmed == window.scene.dimmed
+    assert audience.scene.dims.ids == window.scene.dims.ids
     window.audience_action.trigger()
     assert window.projector_window is None
     window.audience_action.trigger()  # the screen is remembered: no question

@@ -15,7 +15,7 @@ from tests.ui.test_wall_panels import full_screen
 @pytest.fixture
 def three(window):  # type: ignore[no-untyped-def]
     ids = [window.board_actions.capture_line(t) for t in ("Alpha", "Bravo", "Charlie")]
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     return ids
 
 

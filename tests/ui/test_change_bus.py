@@ -83,11 +83,11 @@ def test_tables_added_in_their_dialog_are_voters_at_once_and_undo_from_the_board
     dialog.count.setValue(3)
     dialog.add_tables()
     assert panel.voter_list.count() == 3  # the vote panel shows them at once
-    assert len(window.scene.tables) == 3
+    assert len(window.scene.notes.tables) == 3
     dialog.close()
     window.undo_action.trigger()
     assert panel.voter_list.count() == 0
-    assert not window.scene.tables
+    assert not window.scene.notes.tables
 
 
 def test_a_vote_correction_from_the_panel_shows_on_the_board_and_undoes(qtbot, window) -> None:
@@ -97,13 +97,13 @@ def test_a_vote_correction_from_the_panel_shows_on_the_board_and_undoes(qtbot, w
     window.scene.select_cards([card_id])
     window.animation.votes.add_dot()
     window.animation.votes.add_dot()
-    assert window.scene.vote_counts == {card_id: 2}
+    assert window.scene.votes.counts == {card_id: 2}
     window.animation.votes.panel.clear_button.click()  # « Effacer ses votes »: a correction
-    assert window.scene.vote_counts == {}
+    assert window.scene.votes.counts == {}
     window.undo_action.trigger()
-    assert window.scene.vote_counts == {card_id: 2}
+    assert window.scene.votes.counts == {card_id: 2}
     window.undo_action.trigger()  # each dot was its own step
-    assert window.scene.vote_counts == {card_id: 1}
+    assert window.scene.votes.counts == {card_id: 1}
 
 
 def test_an_agenda_step_moved_in_its_panel_undoes_from_the_board(qtbot, window) -> None:

@@ -158,7 +158,7 @@ def _cards(store, session, texts, column="mieux"):
 
 
 def _reload(window, store, session) -> None:
-    window.scene.show_cards(board.session_cards(store, session.id))
+    window.scene.notes.show(board.session_cards(store, session.id))
 
 
 def test_vote_keys_budget_secret_and_reveal(qtbot, window, store, session, tmp_path) -> None:

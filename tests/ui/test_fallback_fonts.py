@@ -64,11 +64,11 @@ def test_a_card_with_a_korean_name_is_measured_with_its_glyphs(qtbot, window) ->
     change = capture(window.store, window.session.id, f"Une idée de {NAMES}", "mieux")
     window.bus.push(change)
     scene = window.scene
-    scene.measure_all()
+    scene.notes.measure_all()
     item = next(i for i in scene.items_by_id.values() if NAMES in i.card.text)
     assert _fonts_used(item.text_font(), NAMES)["NanumSquare"] == 3
     scene.refresh_fonts()  # what install() does to a board measured before the fonts came
-    scene.measure_all()
+    scene.notes.measure_all()
     assert item.height() > 0
 
 

@@ -98,5 +98,5 @@ def test_opening_the_board_reads_the_sessions_cards_once(
     monkeypatch.setattr(type(store), "find", counted)
     window = fabrique_app.open_session(session.id)
     assert reads == [session.id]
-    assert window.scene.fused_sources == {first.id: {second.id}}
+    assert window.scene.notes.fused_sources == {first.id: {second.id}}
     assert second.id not in window.scene.items_by_id

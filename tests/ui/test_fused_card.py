@@ -30,7 +30,7 @@ def test_a_fused_card_shows_it_and_its_menu_unfuses_it(qtbot, window, store, ses
     texts = sorted(c.text for c in board.session_cards(store, session.id))
     assert texts == ["Des bancs", "Le tramway", "Un tram"]
     assert sorted(window.scene.selected_card_ids()) == sorted(ids[:2])
-    assert fused.id not in window.scene.fused_sources
+    assert fused.id not in window.scene.notes.fused_sources
     window.undo_action.trigger()  # an undo step: the fusion is back, and says so
     item = window.scene.items_by_id[fused.id]
     assert item.look.fused == 2
@@ -48,5 +48,5 @@ def test_a_fusion_made_before_the_window_opened_shows_too(
     window.close()
     again = fabrique_app.open_session(session.id)
     qtbot.addWidget(again)
-    again.scene.flush()
+    again.scene.notes.flush()
     assert again.scene.items_by_id[fused.id].look.fused == 2

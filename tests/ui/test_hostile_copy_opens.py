@@ -54,7 +54,7 @@ def test_a_copy_at_the_limits_opens_in_the_window(
     window.show()
     qtbot.wait_exposed(window)
     qtbot.wait(50)
-    shown = {card.id for card in window.scene.all_cards()}
+    shown = {card.id for card in window.scene.notes.all_cards()}
     assert {"edge-0", "edge-1", "edge-2"} <= shown
     window.grab().save(str(tmp_path / "window.png"))
     assert store.get(Session, parsed.session.id) is not None

@@ -29,7 +29,7 @@ def _cards(window, store, session, texts, column="inbox") -> list[Card]:
     for text in texts:
         store.apply(board.capture(store, session.id, text, column))
     window.board_actions.start(window.controller.cards())
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     return board.column_cards(store, session.id, column)
 
 

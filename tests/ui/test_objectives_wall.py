@@ -36,7 +36,7 @@ def test_pistes_grouped_on_the_wall_are_the_reports_objectives(
     mobility = [
         c for c in board.column_cards(store, demo_session.id, "mieux") if c.tags == ["#Mobilité"]
     ]
-    wall.scene.measure_all()
+    wall.scene.notes.measure_all()
     wall.board.view.ensureVisible(wall.scene.items_by_id[mobility[0].id])
     click(wall, mobility[0].id)
     click(wall, mobility[1].id, Qt.KeyboardModifier.ControlModifier)

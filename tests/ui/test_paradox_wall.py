@@ -41,7 +41,7 @@ def test_two_cards_of_the_wall_become_a_paradox_of_the_report(
     monkeypatch.setattr(ParadoxDialog, "exec", accept)
     asset = add(qtbot, window, ASSET)
     challenge = add(qtbot, window, CHALLENGE)
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     click(window, asset)
     click(window, challenge, Qt.KeyboardModifier.ControlModifier)
     ctrl_alt = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier

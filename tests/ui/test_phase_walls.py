@@ -46,14 +46,14 @@ def test_a_valeurs_atelier_gathers_atouts_and_problemes_on_its_wall(
     ]
     asset = add(qtbot, window, ASSET)
     problem = add(qtbot, window, PROBLEM)
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
 
     # keyboard: the selected note to the first column after « À trier » (key 1)
     click(window, asset)
     board_key(qtbot, window, Qt.Key.Key_1)
     assert store.get(Card, asset).column == "atouts"
     # mouse: the other note dragged onto « Problèmes »
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     drag(window, point_of(window, problem), column_point(window, "problemes", 40))
     assert store.get(Card, problem).column == "problemes"
     assert [i.card.id for i in window.scene.cards_in("problemes")] == [problem]
@@ -64,7 +64,7 @@ def test_a_valeurs_atelier_gathers_atouts_and_problemes_on_its_wall(
 
     # the two paired into a paradox (Ctrl+Alt+P), as the room does
     monkeypatch.setattr(ParadoxDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     click(window, asset)
     click(window, problem, Qt.KeyboardModifier.ControlModifier)
     ctrl_alt = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier

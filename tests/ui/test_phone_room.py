@@ -368,7 +368,7 @@ def test_a_phone_idea_lays_out_only_what_changed(qtbot, fabrique_app, store, ses
     qtbot.wait_exposed(window)
     window.build_feature_menus()
     scene = window.scene
-    scene.measure_all()
+    scene.notes.measure_all()
     room = window.phone_menu.ensure()
     assert room.open("127.0.0.1", 0)
     full = scene.layout_cards
@@ -413,7 +413,7 @@ def test_a_phone_idea_lays_out_only_what_changed(qtbot, fabrique_app, store, ses
     poll = off_thread(qtbot, phone.call, "state")[1]["vote"]["poll"]
     card = off_thread(qtbot, phone.call, "cards")[1]["cards"][0]["id"]
     assert off_thread(qtbot, phone.call, "dot", {"poll": poll, "card": card, "delta": 1})[0] == 200
-    qtbot.wait_until(lambda: scene.vote_counts.get(card) == 1, timeout=2_000)
+    qtbot.wait_until(lambda: scene.votes.counts.get(card) == 1, timeout=2_000)
     assert calls == []
     same_as_a_whole_layout()
     scene.layout_cards = full  # type: ignore[method-assign]
@@ -442,7 +442,7 @@ def test_a_phone_idea_in_a_folded_column_stays_folded(qtbot, fabrique_app, demo_
     item = window.scene.items_by_id[card_id]
     assert not item.isVisible()  # not drawn over the folded band
     assert window.board.folded_columns() == folded
-    assert window.board.headers["art"].text() == str(window.scene.count("art"))
+    assert window.board.headers["art"].text() == str(window.scene.notes.count("art"))
 
 
 @pytest.mark.parametrize("road", ["shortcut", "panel button"])

@@ -41,7 +41,7 @@ def test_a_proposal_voted_and_adopted_becomes_a_value_of_the_report(
 
     monkeypatch.setattr(QInputDialog, "getMultiLineText", define)
     proposal = add(qtbot, window, "Sobriété")
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     click(window, proposal)
     board_key(qtbot, window, Qt.Key.Key_Plus)
     board_key(qtbot, window, Qt.Key.Key_Plus)

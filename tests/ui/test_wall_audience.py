@@ -56,7 +56,7 @@ def test_the_keyboard_comes_back_when_the_platform_activates_the_room(qtbot, aud
 
 def test_the_room_sees_the_captured_card_whole(qtbot, audience) -> None:
     window, room = audience
-    room.scene.measure_all()
+    room.scene.notes.measure_all()
     card_id = window.board_actions.capture_line("Une idée pour la salle")
     item = room.scene.items_by_id[card_id]
     view = room.board.view
@@ -87,8 +87,8 @@ def test_the_captured_card_stays_whole_when_the_timer_appears(qtbot, audience) -
     """The timer's band makes the view shorter: the card just captured (at the foot of its
     column) must not end up cut at the bottom, for the room nor on the laptop."""
     window, room = audience
-    room.scene.measure_all()
-    window.board.scene.measure_all()
+    room.scene.notes.measure_all()
+    window.board.scene.notes.measure_all()
     card_id = window.board_actions.capture_line("Une idée juste avant le minuteur")
     window.animation.timer.show_or_hide()
     qtbot.wait_until(lambda: room.clock.isVisible())

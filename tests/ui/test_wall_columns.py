@@ -23,7 +23,7 @@ def wall(qtbot, fabrique_app, demo_session):
     window.resize(1280, 720)
     window.show()
     qtbot.wait_exposed(window)
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     return window
 
 
@@ -33,7 +33,7 @@ def empty_inbox(window) -> None:  # type: ignore[no-untyped-def]
     if waiting:
         window.scene.select_cards(waiting)
         window.board_actions.send_to(1)
-    assert window.scene.count("inbox") == 0
+    assert window.scene.notes.count("inbox") == 0
 
 
 def offsets(window) -> dict[str, float]:

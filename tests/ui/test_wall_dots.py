@@ -12,7 +12,7 @@ def test_the_dot_count_is_at_least_as_large_as_the_card_text(qtbot, window, stor
     scene = window.scene
     window.set_projector_mode(True)
     card_id = window.board_actions.capture_line("Des bancs à l'ombre sur le Cours Julien")
-    scene.set_vote_counts({card_id: 7})
+    scene.votes.set_counts({card_id: 7})
     item = scene.items_by_id[card_id]
     item.measure()
     assert item.vote_mark().label() == "● 7"
@@ -30,13 +30,13 @@ def test_a_secret_vote_says_secret_on_every_card(qtbot, window):
     scene = window.scene
     first = window.board_actions.capture_line("Une idée")
     second = window.board_actions.capture_line("Une autre idée")
-    scene.set_vote_counts({first: 2})
-    scene.set_votes_secret(True)
+    scene.votes.set_counts({first: 2})
+    scene.votes.set_secret(True)
     for card_id in (first, second):
         item = scene.items_by_id[card_id]
         assert item.vote_mark().label() == "● secret"
         assert item.vote_rect().height() > 0
-    scene.set_votes_secret(False)
+    scene.votes.set_secret(False)
     assert scene.items_by_id[first].vote_mark().label() == "● 2"
     assert scene.items_by_id[second].vote_rect().isEmpty()
 

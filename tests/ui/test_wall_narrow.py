@@ -51,7 +51,7 @@ def test_the_text_keeps_the_projector_size_and_columns_fold(narrow, width, heigh
     assert window.board.folded_columns()
     for key in window.board.folded_columns():
         header = window.board.headers[key]
-        assert header.text() == str(window.scene.count(key))  # its count stays in sight
+        assert header.text() == str(window.scene.notes.count(key))  # its count stays in sight
     assert problems(window) == []
 
 

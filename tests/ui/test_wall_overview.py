@@ -22,7 +22,7 @@ def wall(qtbot, fabrique_app, demo_session):
     window.show()
     qtbot.wait_exposed(window)
     window.board.set_projector(True)  # the projector's type, on a 1280-wide window
-    window.scene.measure_all()
+    window.scene.notes.measure_all()
     return window
 
 
@@ -114,7 +114,9 @@ def every_card_on_one_page(window) -> list[int]:  # type: ignore[no-untyped-def]
         if page:
             qtbot_key(view, Qt.Key.Key_PageDown)
         assert view.overview_page == page
-        offsets = {round(scene.column_offset(c.key)) for c in scene.columns if scene.count(c.key)}
+        offsets = {
+            round(scene.column_offset(c.key)) for c in scene.columns if scene.notes.count(c.key)
+        }
         assert len(offsets) == 1  # the columns turn together
         sight = QRectF(view.mapToScene(view.viewport().rect()).boundingRect())
         count = 0

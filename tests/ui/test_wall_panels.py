@@ -250,7 +250,7 @@ def test_windowed_a_docked_panel_folds_a_column_rather_than_squeeze_them(
     for key in in_sight:
         assert window.scene.column_width_of(key) >= 10 * view.card_pixel_size(), key
     for key in folded:
-        assert view.headers[key].text() == str(window.scene.count(key))
+        assert view.headers[key].text() == str(window.scene.notes.count(key))
     assert not global_rect(dock).intersects(global_rect(view.view.viewport()))
     assert smallest_card_text(window) >= 16
     assert problems(window) == []

@@ -34,7 +34,7 @@ def text_floor(window) -> int:  # type: ignore[no-untyped-def]
 def smallest_card_text(window) -> int:  # type: ignore[no-untyped-def]
     """The smallest text size of any card on the board, measured (not estimated)."""
     scene = window.scene
-    scene.measure_all()
+    scene.notes.measure_all()
     sizes = [i.text_font().pixelSize() for i in scene.items_by_id.values() if i.isVisible()]
     return min(sizes, default=0)
 

@@ -135,9 +135,8 @@ class VoteFeature(QObject):
         scene = self.context.scene
         if force or counts != self._counts:
             self._counts = counts
-            scene.set_vote_counts(counts)
-        if hasattr(scene, "set_votes_secret"):
-            scene.set_votes_secret(hidden)  # the cards say « secret » until the reveal
+            scene.votes.set_counts(counts)
+        scene.votes.set_secret(hidden)  # the cards say « secret » until the reveal
         self._refresh_views()
 
     def report(self, text: str) -> None:
@@ -197,7 +196,7 @@ class VoteFeature(QObject):
                     counts.pop(card_id, None)
             self._counts = counts
             scene = self.context.scene
-            scene.update_vote_counts(moved)
+            scene.votes.update(moved)
             chosen = scene.current_card_id()
             if chosen in moved:  # its dots' pill came: the card grew, its end stays in sight
                 scene.show_card_whole(chosen, unfold=False)

@@ -1,0 +1,183 @@
+"""The board's notes, one ``CardItem`` per card: made, brought up to date, removed.
+
+``show`` builds them for a session's cards: on a large board only the first ones of each
+column at once, the others a chunk per turn of the event loop after that (« pending »: the
+card is on the board, its note not made yet). ``refresh`` follows the cards a change touched;
+only their columns are laid out again. What a note shows besides its card (persona, table,
+fused originals) is said here too; its dots and dimming by ``VoteBadges`` and ``DimmedCards``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+
+from fabrique_desktop.board_layout import COLUMN_PADDING
+from fabrique_desktop.model import Card, Persona, Table
+from ui.card_item import CardItem, CardLook
+
+if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
+    from ui.board_scene import BoardScene
+
+EAGER_PER_COLUMN = 25  # notes made before the window shows; the rest right after
+EAGER_BOARD = 300  # a board this small is made at once
+ADD_CHUNK = 400
+
+
+class BoardNotes:
+    def __init__(self, scene: BoardScene) -> None:
+        self._scene = scene
+        self.items: dict[str, CardItem] = {}  # by card id (the scene's ``items_by_id``)
+        self.pending: dict[str, Card] = {}  # cards whose note is not made yet
+        self.personas: dict[str, Persona] = {}
+        self.tables: dict[str, Table] = {}
+        self.fused_sources: dict[str, set[str]] = {}  # a fused card's id: its originals' ids
+        self._timer = QTimer(scene)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.add_some)
+
+    # building and refreshing
+
+    def show(self, cards: list[Card]) -> None:
+        """Show a session's cards. The first ones of each column get their notes at once;
+        the others (below the fold) are added just after the window is shown."""
+        for item in self.items.values():
+            self._scene.removeItem(item)
+        self.items.clear()
+        self.pending.clear()
+        seen: dict[str, int] = {}
+        for card in sorted(cards, key=lambda c: c.position):
+            seen[card.column] = seen.get(card.column, 0) + 1
+            if len(cards) <= EAGER_BOARD or seen[card.column] <= EAGER_PER_COLUMN:
+                self._add(card)
+            else:
+                self.pending[card.id] = card
+        self._scene.layout_cards()
+        if self.pending:
+            self._timer.start(0)
+
+    def refresh(self, cards: Iterable[Card]) -> None:
+        """Bring the given cards up to date: add, update, or remove (deleted/merged) them.
+        Only the columns they were or are in are laid out again (a phone's idea arriving in
+        « À trier » does not move the other notes)."""
+        columns: set[str] = set()
+        was_in: set[str] = set()  # the columns a changed card was in (new cards: none)
+        ids: set[str] = set()
+        cards = list(cards)
+        self._follow_fusions(cards)
+        for card in cards:
+            self.pending.pop(card.id, None)
+            item = self.items.get(card.id)
+            ids.add(card.id)
+            columns.add(card.column)
+            if item is not None:
+                was_in.add(item.card.column)
+            gone = card.deleted or card.merged_into is not None
+            if gone and item is not None:
+                self._scene.removeItem(item)
+                del self.items[card.id]
+            elif not gone and item is None:
+                self._add(card)
+            elif item is not None:
+                item.tint = self._scene.column(card.column).tint
+                item.setOpacity(self._scene.dims.opacity_of(card.id))
+                item.set_card(card, self.look(card))
+        self._scene.placement.lay_out_columns(columns | was_in, ids, was_in)
+
+    def add_some(self) -> None:
+        """Make the next chunk of pending notes, then the next turn the rest."""
+        chunk = list(self.pending.values())[:ADD_CHUNK]
+        for card in chunk:
+            del self.pending[card.id]
+            self._add(card)
+        self._scene.layout_cards()
+        if self.pending:
+            self._timer.start(0)
+
+    def flush(self) -> None:
+        """Make every pending note now (tests, screenshots, the projector window)."""
+        self._timer.stop()
+        while self.pending:
+            self.add_some()
+
+    def measure_all(self) -> None:
+        """Make and measure every note now (tests, screenshots)."""
+        self.flush()
+        self._scene.placement.stop_measuring()
+        for item in self.items.values():
+            if not item.measured:
+                item.measure()
+        self._scene.layout_cards()
+
+    def set_people(self, personas: Iterable[Persona], tables: Iterable[Table]) -> None:
+        """Names and colours to show for persona and table ids."""
+        self.personas = {p.id: p for p in personas}
+        self.tables = {t.id: t for t in tables}
+        for item in self.items.values():
+            item.set_look(self.look(item.card))
+        self._scene.layout_cards()
+
+    def fit(self) -> None:
+        """The notes take the scene's type and column width (measured again, lazily)."""
+        scene = self._scene
+        for item in self.items.values():
+            item.set_geometry(scene.fonts, scene.column_width - 2 * COLUMN_PADDING)
+
+    # reading the board
+
+    def card(self, card_id: str) -> Card | None:
+        """A card on the board (its note made or not yet), or None."""
+        item = self.items.get(card_id)
+        return item.card if item is not None else self.pending.get(card_id)
+
+    def all_cards(self) -> list[Card]:
+        """Every card of the board, those whose note is not made yet included."""
+        return [i.card for i in self.items.values()] + list(self.pending.values())
+
+    def count(self, column: str) -> int:
+        pending = sum(1 for c in self.pending.values() if c.column == column)
+        return len(self._scene.stack(column)) + pending
+
+    def visible_count(self, column: str) -> int:
+        """The column's cards not dimmed by a filter."""
+        dimmed = self._scene.dims.ids
+        shown = sum(1 for i in self._scene.stack(column) if i.card.id not in dimmed)
+        pending = (c for c in self.pending.values() if c.column == column)
+        return shown + sum(1 for c in pending if c.id not in dimmed)
+
+    def look(self, card: Card) -> CardLook:
+        """What a note shows besides its card's own fields."""
+        persona = self.personas.get(card.persona_id or "")
+        table = self.tables.get(card.table_id or "")
+        return CardLook(
+            persona_name=persona.first_name if persona else "",
+            persona_colour=persona.colour if persona else "",
+            table=f"T{table.number}" if table else "",
+            fused=len(self.fused_sources.get(card.id, ())),
+        )
+
+    # private
+
+    def _follow_fusions(self, cards: Iterable[Card]) -> None:
+        """Which cards are fusions of which (a fused card shows it): from the changed rows,
+        before any note is made or restyled."""
+        for card in cards:
+            for sources in self.fused_sources.values():
+                sources.discard(card.id)
+            if card.merged_into is not None and not card.deleted:
+                self.fused_sources.setdefault(card.merged_into, set()).add(card.id)
+        for key in [k for k, v in self.fused_sources.items() if not v]:
+            del self.fused_sources[key]
+
+    def _add(self, card: Card) -> None:
+        scene = self._scene
+        width = scene.column_width - 2 * COLUMN_PADDING if scene.column_width else 0.0
+        item = CardItem(card, self._scene.column(card.column).tint, scene.fonts, width)
+        if card.persona_id or card.table_id or card.id in self.fused_sources:
+            item.look = self.look(card)
+        scene.votes.dress(item)
+        scene.dims.dress(item)
+        scene.addItem(item)
+        self.items[card.id] = item
