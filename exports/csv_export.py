@@ -1,8 +1,9 @@
 """The ideas of an atelier as CSV, for spreadsheets: UTF-8 with a BOM (Excel reads the
 accents right), ``,`` or ``;`` (French spreadsheets), one line per idea.
 
-The header uses the French names that ``fabrique import-cards`` reads back
-(texte, colonne, persona, horizon, thèmes, nature), followed by table and votes; when
+The header uses the names that ``fabrique import-cards`` reads back, in the documents'
+language (texte, colonne, persona, horizon, thèmes, nature — or text, column, persona, horizon,
+tags, kind), followed by table and votes; when
 participants' phones voted, a last column says how many of those dots came from phones. Themes are
 separated by `` | `` so that « Transition énergétique » stays one theme.
 
@@ -22,11 +23,15 @@ from pathlib import Path
 from exports.safe_write import write_bytes
 from fabrique_desktop.model import CARD_KINDS, IDEA
 from fabrique_desktop.report import SessionReport
+from fabrique_desktop.report_words import tr
+from fabrique_desktop.typography import current_language
 from fabrique_desktop.votes import PHONES
 
 HEADER = ("texte", "colonne", "persona", "horizon", "thèmes", "table", "votes", "nature")
 PHONE_VOTES = "votes des téléphones"
 """A last column, only in the CSV of a session where participants' phones voted."""
+ENGLISH_HEADER = ("text", "column", "persona", "horizon", "tags", "table", "votes", "kind")
+ENGLISH_PHONE_VOTES = "phone votes"
 DELIMITERS = (",", ";")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -52,7 +57,11 @@ def session_csv(report: SessionReport, delimiter: str = ",") -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     phones = any(k.kind == PHONES for k in report.voter_kinds)
-    writer.writerow((*HEADER, PHONE_VOTES) if phones else HEADER)
+    english = current_language() == "en"
+    header = ENGLISH_HEADER if english else HEADER
+    writer.writerow(
+        (*header, ENGLISH_PHONE_VOTES if english else PHONE_VOTES) if phones else header
+    )
     for idea in report.cards:
         row = (
             idea.text,
@@ -62,7 +71,7 @@ def session_csv(report: SessionReport, delimiter: str = ",") -> bytes:
             " | ".join(idea.tags),
             idea.table,
             idea.votes,
-            CARD_KINDS.get(idea.kind, CARD_KINDS[IDEA]),
+            tr(CARD_KINDS.get(idea.kind, CARD_KINDS[IDEA])),
         )
         writer.writerow(safe_row((*row, idea.phone_votes) if phones else row))
     return out.getvalue().encode("utf-8-sig")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exports.pdf_style import french_date
 from exports.safe_write import write_bytes
 from fabrique_desktop.report import Idea, SessionReport, recit_title
+from fabrique_desktop.report_words import amount, colon, date, tr
 from fabrique_desktop.typography import typeset
 
 _SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#"})
@@ -19,9 +19,10 @@ def escape(text: str) -> str:
 
 
 def _idea_line(idea: Idea) -> str:
-    details = [idea.source, idea.horizon and f"horizon {idea.horizon}", " ".join(idea.tags)]
+    horizon = idea.horizon and tr("horizon {horizon}", horizon=idea.horizon)
+    details = [idea.source, horizon, " ".join(idea.tags)]
     detail = " · ".join(escape(d) for d in details if d)
-    votes = f" — **{idea.votes} vote{'s' if idea.votes > 1 else ''}**" if idea.votes else ""
+    votes = f" — **{amount(idea.votes, 'vote', 'votes')}**" if idea.votes else ""
     return f"- {escape(idea.text)}" + (f" _({detail})_" if detail else "") + votes
 
 
@@ -29,25 +30,26 @@ def session_markdown(report: SessionReport) -> str:
     session = report.session
     out: list[str] = [f"# {escape(session.title)}", ""]
     facts = [
-        ("Démarche", report.series_title),
-        ("Date", french_date(session.date) if session.date else ""),
-        ("Lieu", session.place),
-        ("Étape", report.phase),
-        ("Animation", session.facilitator),
+        (tr("Démarche"), report.series_title),
+        (tr("Date"), date(session.date) if session.date else ""),
+        (tr("Lieu"), session.place),
+        (tr("Étape"), report.phase),
+        (tr("Animation"), session.facilitator),
     ]
-    out += [f"- **{label}** : {escape(value)}" for label, value in facts if value]
-    out += ["", "## Chiffres clés", ""]
+    out += [f"- **{label}**{colon()} {escape(value)}" for label, value in facts if value]
+    out += ["", f"## {tr('Chiffres clés')}", ""]
     out += [f"- **{f.value}** {escape(f.label)}" for f in report.figures]
     if report.joint_note:
         out += ["", escape(report.joint_note)]
     if report.agenda:
-        out += ["", "## Déroulé de l’atelier", "", "| Étape | Prévu | Réel |", "|---|---:|---:|"]
+        head = f"| {tr('Étape')} | {tr('Prévu')} | {tr('Réel')} |"
+        out += ["", f"## {tr('Déroulé de l’atelier')}", "", head, "|---|---:|---:|"]
         for row in report.agenda:
             planned = f"{round(row.planned_minutes)} min" if row.planned_minutes is not None else ""
             actual = f"{round(row.actual_minutes)} min" if row.actual_minutes is not None else ""
             out.append(f"| {escape(row.title)} | {planned} | {actual} |")
     if report.personas:
-        out += ["", "## Personas présents", ""]
+        out += ["", f"## {tr('Personas présents')}", ""]
         out += [
             f"- **{escape(p.first_name)}**, {escape(p.role)}"
             + (f" ({escape(', '.join(p.tables))})" if p.tables else "")
@@ -61,49 +63,54 @@ def session_markdown(report: SessionReport) -> str:
             out += [f"_{escape(column.column.subtitle)}_", ""]
         out += [_idea_line(i) for i in column.ideas]
         if column.futur:
-            out += ["", f"### Futur engagé : premières réalisations ({len(column.futur)})", ""]
+            futur = tr("Futur engagé : premières réalisations ({n})", n=len(column.futur))
+            out += ["", f"### {escape(futur)}", ""]
             out += [_idea_line(i) for i in column.futur]
     if report.inbox:
-        out += ["", f"## Idées à trier ({len(report.inbox)})", ""]
+        out += ["", f"## {tr('Idées à trier')} ({len(report.inbox)})", ""]
         out += [_idea_line(i) for i in report.inbox]
     if report.top_ideas:
-        out += ["", "## Les idées les plus soutenues", ""]
+        out += ["", f"## {tr('Les idées les plus soutenues')}", ""]
         if report.voter_kinds:
-            out += [
-                "_Qui a voté : " + escape(" ; ".join(k.text for k in report.voter_kinds)) + "_",
-                "",
-            ]
+            kinds = " ; ".join(k.text for k in report.voter_kinds)
+            out += ["_" + escape(tr("Qui a voté : {kinds}.", kinds=kinds)) + "_", ""]
         out += [
             f"{n}. {escape(i.text)} — **{i.votes}**"
-            + (f" (dont {i.phone_votes} par téléphone)" if i.phone_votes else "")
+            + (
+                " " + escape(tr("(dont {n} par téléphone)", n=i.phone_votes))
+                if i.phone_votes
+                else ""
+            )
             for n, i in enumerate(report.top_ideas, 1)
         ]
     if report.engagements:
-        out += ["", "## Les engagements"]
+        out += ["", f"## {tr('Les engagements')}"]
         for e in report.engagements:
             out += ["", f"### {e.number}. {escape(e.title)}", ""]
             if e.purpose:
                 out += [f"_{escape(e.purpose)}_", ""]
             if e.how:
-                out += ["**Comment ?**", ""] + [f"- {escape(h)}" for h in e.how] + [""]
+                how = f"**{escape(tr('Comment ?'))}**"
+                out += [how, ""] + [f"- {escape(h)}" for h in e.how] + [""]
             if e.ideas:
-                out += ["**Idées à l’origine**", ""] + [f"- {escape(i)}" for i in e.ideas]
+                origin = f"**{tr('Idées à l’origine')}**"
+                out += [origin, ""] + [f"- {escape(i)}" for i in e.ideas]
     if report.dreams:
         title = recit_title(report.template)
-        out += [
-            "",
-            f"## {escape(f'Le récit prospectif : {title}')}" if title else "## Le récit prospectif",
-        ]
+        heading = (
+            tr("Le récit prospectif : {title}", title=title) if title else tr("Le récit prospectif")
+        )
+        out += ["", f"## {escape(heading)}"]
         for dream in report.dreams:
             out += ["", f"### {escape(dream.column.title)}", ""]
             out += [escape(p) for p in dream.text.split("\n") if p.strip()]
     if report.quotes:
-        out += ["", "## Ils l’ont dit", ""]
+        out += ["", f"## {tr('Ils l’ont dit')}", ""]
         for quote in report.quotes:
             by = " · ".join(escape(p) for p in (quote.author, quote.column) if p)
-            out += [f"> « {escape(quote.text)} »" + (f" — {by}" if by else ""), ""]
+            out += [f"> {escape(f'« {quote.text} »')}" + (f" — {by}" if by else ""), ""]
     if report.photos:
-        out += ["", "## Photos", ""]
+        out += ["", f"## {tr('Photos')}", ""]
         out += [
             f"- {escape(p.caption or p.path.name)} ({escape(p.path.name)})" for p in report.photos
         ]

@@ -49,7 +49,8 @@ from exports.fonts import (
     register_fonts,
     with_fallback,
 )
-from fabrique_desktop.typography import NBSP, NNBSP, editorial, typeset, upper
+from fabrique_desktop import report_words
+from fabrique_desktop.typography import NBSP, NNBSP, current_language, editorial, typeset, upper
 
 INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#5F6368")
@@ -169,6 +170,11 @@ def french_date(iso: str) -> str:
         return iso
     first = "1er" if day.day == 1 else str(day.day)
     return f"{first} {MONTHS[day.month - 1]} {day.year}"
+
+
+def day(iso: str) -> str:
+    """A date as the documents' language writes it: « 11 mai 2017 », « 11 May 2017 »."""
+    return report_words.date(iso)
 
 
 def hex_colour(value: str, default: str = "#455A64") -> colors.Color:
@@ -343,7 +349,7 @@ class Booklet(BaseDocTemplate):
         subject: str = "",
         progress: ProgressCallback | None = None,
         accent: colors.Color = ACCENT,
-        lang: str = "fr",
+        lang: str = "",
         organisation: str = "",
     ) -> None:
         super().__init__(
@@ -357,7 +363,7 @@ class Booklet(BaseDocTemplate):
             author=clip(author or organisation, 300),
             subject=clip(subject, 300),
             creator="Fabrique",
-            lang=lang,
+            lang=lang or current_language(),
             initialFontName=REGULAR,  # no base-14 Helvetica left in the file
             initialFontSize=10,
             initialLeading=13.5,

@@ -28,6 +28,8 @@ from exports.fonts import (
 from exports.safe_write import write_bytes
 from fabrique_desktop.model import Persona
 from fabrique_desktop.paths import media_file
+from fabrique_desktop.report_words import amount, tr
+from fabrique_desktop.typography import current_language
 
 log = logging.getLogger(__name__)
 
@@ -74,13 +76,20 @@ def deck_pdf(
     register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(
-        buffer, pagesize=(PAGE_W, PAGE_H), pageCompression=1, initialFontName=REGULAR, lang="fr"
+        buffer,
+        pagesize=(PAGE_W, PAGE_H),
+        pageCompression=1,
+        initialFontName=REGULAR,
+        lang=current_language(),
     )  # no base-14 Helvetica (not embedded) left in the file
-    canvas.setTitle(ps.clip(f"Cartes personas — {title}" if title else "Cartes personas", 300))
+    deck = tr("Cartes personas")
+    canvas.setTitle(ps.clip(f"{deck} — {title}" if title else deck, 300))
     canvas.setAuthor(ps.clip(author, 300))
     canvas.setSubject(
-        f"{len(personas)} habitant{'s' if len(personas) > 1 else ''} fictif"
-        f"{'s' if len(personas) > 1 else ''} à découper, quatre par page"
+        tr(
+            "{personas} à découper, quatre par page",
+            personas=amount(len(personas), "habitant fictif", "habitants fictifs"),
+        )
     )
     canvas.setCreator("Fabrique")
     pages = 0
@@ -157,14 +166,17 @@ def _card(canvas, persona: Persona, x: float, y: float, title: str, media, capti
     bullet = ps.hanging(ParagraphStyle("bullet", parent=base))
     story: list = []
     line = " · ".join(
-        part for part in (f"{persona.age} ans" if persona.age else "", persona.town) if part
+        part
+        for part in (tr("{age} ans", age=persona.age) if persona.age else "", persona.town)
+        if part
     )
     if line:
         story.append(Paragraph(ps.text(line), facts))
         story.append(Spacer(1, 3))
     if persona.story:
         story.append(Paragraph(ps.text(persona.story), base))
-    for label, items in (("Ses inquiétudes", persona.worries), ("Ses espoirs", persona.hopes)):
+    worries, hopes = tr("Ses inquiétudes"), tr("Ses espoirs")
+    for label, items in ((worries, persona.worries), (hopes, persona.hopes)):
         if items:
             story.append(Paragraph(label, heading))
             story.extend(Paragraph(ps.text(i), bullet, bulletText="•") for i in items)

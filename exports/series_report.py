@@ -39,7 +39,8 @@ from fabrique_desktop.report import (
     SeriesReport,
     SessionSummary,
 )
-from fabrique_desktop.typography import count, upper, vivre_name, with_article
+from fabrique_desktop.report_words import amount, phase_name, tr
+from fabrique_desktop.typography import current_language, upper, vivre_name, with_article
 
 HORIZON_TITLES = {
     "2024": "Horizon 2024 — c’est déjà aujourd’hui",
@@ -49,6 +50,19 @@ HORIZON_TITLES = {
 HORIZON_LEGEND = {"2024": "Horizon 2024", "2040": "Horizon 2040", NO_HORIZON: "Sans date"}
 NOT_IN_A_VIVRE = "Pas encore dans un Vivre"
 """The ideas written in atelier that no one put in a Vivre: said as a participant says it."""
+
+
+def _horizon_title(horizon: str) -> str:
+    return tr(HORIZON_TITLES[horizon]) if horizon in HORIZON_TITLES else horizon
+
+
+def _horizon_legend(horizon: str) -> str:
+    return tr(HORIZON_LEGEND[horizon])
+
+
+def _with_article(title: str) -> str:
+    """« l’Art de vivre » in French; the Vivre's name as written in English."""
+    return title if current_language() == "en" else with_article(title)
 
 
 def write_series_pdf(
@@ -63,8 +77,8 @@ def build_series_pdf(
     organisation = report.booklet.organisation
     doc = ps.Booklet(
         out,
-        title=f"Synthèse — {report.series.title}",
-        header=f"{report.series.title} — synthèse des ateliers",
+        title=tr("Synthèse — {series}", series=report.series.title),
+        header=tr("{series} — synthèse des ateliers", series=report.series.title),
         subject=report.template.title,
         progress=progress,
         organisation=organisation,
@@ -73,7 +87,8 @@ def build_series_pdf(
 
 
 def _plural(n: int, singular: str, plural: str) -> str:
-    return f"{n} {singular if n <= 1 else plural}"
+    """``n`` and its noun (given in French), in the documents' language."""
+    return amount(n, singular, plural)
 
 
 def _dates(report: SeriesReport) -> str:
@@ -81,8 +96,8 @@ def _dates(report: SeriesReport) -> str:
     if not dates:
         return ""
     if dates[0] == dates[-1]:
-        return ps.french_date(dates[0])
-    return f"du {ps.french_date(dates[0])} au {ps.french_date(dates[-1])}"
+        return ps.day(dates[0])
+    return tr("du {first} au {last}", first=ps.day(dates[0]), last=ps.day(dates[-1]))
 
 
 def _paragraphs(value: str, style: ps.ParagraphStyle) -> list[Flowable]:
@@ -114,33 +129,33 @@ def series_story(report: SeriesReport, width: float) -> list[Flowable]:
         story.append(logo)
     story += ps.cover(
         st,
-        kicker="Synthèse des ateliers",
+        kicker=tr("Synthèse des ateliers"),
         title=report.series.title,
         subtitle=str(data.get("territory", "")),
         lines=[
-            ("Ateliers", _plural(n, "atelier", "ateliers") if n else ""),
-            ("Dates", _dates(report)),
-            ("Démarche", report.template.title),
+            (tr("Ateliers"), _plural(n, "atelier", "ateliers") if n else ""),
+            (tr("Dates"), _dates(report)),
+            (tr("Démarche"), report.template.title),
             (
-                "Pistes de projet",
+                tr("Pistes de projet"),
                 _plural(report.idea_count, "piste de projet", "pistes de projet")
                 if report.idea_count
                 else "",
             ),
-            ("Engagements", str(len(report.engagements)) if report.engagements else ""),
-            ("Réalisé par", booklet.organisation),
+            (tr("Engagements"), str(len(report.engagements)) if report.engagements else ""),
+            (tr("Réalisé par"), booklet.organisation),
         ],
         stripe=[(c.column.title, ps.hex_colour(c.column.colour)) for c in report.columns],
         width=width,
     )
-    story.append(Paragraph(ps.text("Sommaire"), st.h1))
+    story.append(Paragraph(ps.text(tr("Sommaire")), st.h1))
     story.append(ps.contents(st))
     if booklet.introduction.strip():
-        story += ps.section_start("Introduction", st)
+        story += ps.section_start(tr("Introduction"), st)
         story += _paragraphs(booklet.introduction, st.body)
     story += _key_figures(report, st, width)
     if booklet.why.strip():
-        story += ps.section_start("Pourquoi ce projet ?", st)
+        story += ps.section_start(tr("Pourquoi ce projet ?"), st)
         story += _paragraphs(booklet.why, st.body)
     story += _steps(report, st, width)
     story += _participants(report, st, width)
@@ -159,13 +174,20 @@ def back_cover(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowab
     dates = _dates(report)
     n = len(report.sessions)
     if n:
-        lines.append(ps.text(f"Synthèse de {_plural(n, 'atelier', 'ateliers')}, {dates}."))
+        ateliers = _plural(n, "atelier", "ateliers")
+        lines.append(
+            ps.text(tr("Synthèse de {ateliers}, {dates}.", ateliers=ateliers, dates=dates))
+        )
     if report.idea_count:
         counted = _plural(report.idea_count, "piste de projet", "pistes de projet")
-        lines.append(ps.text(f"{counted} écrites par les participants, citées telles quelles."))
+        lines.append(
+            ps.text(
+                tr("{pistes} écrites par les participants, citées telles quelles.", pistes=counted)
+            )
+        )
     if booklet.organisation:
-        lines.append(ps.text(f"Publié par {booklet.organisation}."))
-    lines.append(ps.text("Mise en page : Fabrique, à partir des idées écrites en atelier."))
+        lines.append(ps.text(tr("Publié par {publisher}.", publisher=booklet.organisation)))
+    lines.append(ps.text(tr("Mise en page : Fabrique, à partir des idées écrites en atelier.")))
     colophon: list[Flowable] = []
     logo = _logo(booklet.logo, 16 * mm)
     if logo is not None:
@@ -212,7 +234,7 @@ PARTS = {
 def _part(number: int, st: ps.Styles) -> list[Flowable]:
     """A part's opening page, as the 2017 booklet opens each of its four parts."""
     title, question = PARTS[number]
-    return ps.section_start(f"{number}. {question}", st, intro=title)
+    return ps.section_start(f"{number}. {tr(question)}", st, intro=tr(title))
 
 
 def _spine(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
@@ -231,11 +253,11 @@ def _spine(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
         how += _vivre(column, report, st, width)
     how += _unsorted(report, st)
     if report.quotes:
-        how += ps.section_start("Paroles d’ateliers", st)
+        how += ps.section_start(tr("Paroles d’ateliers"), st)
         how += quote_blocks(report.quotes, st)
     orphans = [e for e in report.engagements if e.column is None]
     if orphans:
-        how += ps.section_start("Autres engagements", st)
+        how += ps.section_start(tr("Autres engagements"), st)
         for e in orphans:
             how.append(
                 engagement_block(e.number, e.title, e.purpose, e.how, e.ideas, ps.ACCENT, st, width)
@@ -244,13 +266,13 @@ def _spine(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
         story += _part(3, st) + how
     if report.booklet.next.strip():
         title, question = PARTS[4]
-        story += ps.section_start(f"4. {question}", st, intro=title)
+        story += ps.section_start(f"4. {tr(question)}", st, intro=tr(title))
         story += _paragraphs(report.booklet.next, st.body)
     return story
 
 
 def _key_figures(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
-    story = ps.section_start("Chiffres clés", st)
+    story = ps.section_start(tr("Chiffres clés"), st)
     story.append(
         ps.figures_grid(
             [
@@ -280,7 +302,7 @@ def _ideas_chart(report: SeriesReport, st: ps.Styles, width: float) -> list[Flow
             (
                 vivre_name(column.column.title),
                 ps.hex_colour(column.column.colour),
-                [charts.Segment(HORIZON_LEGEND[h], counts.get(h, 0)) for h in used],
+                [charts.Segment(_horizon_legend(h), counts.get(h, 0)) for h in used],
             )
         )
     if report.unsorted_ideas:
@@ -289,14 +311,14 @@ def _ideas_chart(report: SeriesReport, st: ps.Styles, width: float) -> list[Flow
             counts[idea.horizon if idea.horizon in HORIZONS else NO_HORIZON] += 1
         rows.append(
             (
-                NOT_IN_A_VIVRE,
+                tr(NOT_IN_A_VIVRE),
                 ps.hex_colour("#455A64"),
-                [charts.Segment(HORIZON_LEGEND[h], counts[h]) for h in used],
+                [charts.Segment(_horizon_legend(h), counts[h]) for h in used],
             )
         )
     return [
-        Paragraph("Les pistes de projet par Vivre et par horizon", st.h3),
-        charts.stacked_bars(rows, width, total_label="total"),
+        Paragraph(tr("Les pistes de projet par Vivre et par horizon"), st.h3),
+        charts.stacked_bars(rows, width, total_label=tr("total")),
         Paragraph(ps.text(_ideas_sentence(report, used) + _futur_horizons(report)), st.meta),
     ]
 
@@ -306,19 +328,19 @@ def _ideas_sentence(report: SeriesReport, used: list[str]) -> str:
     encore dans un Vivre. »: each idea counted once (« sans horizon : 16 ; 16 à classer »
     read as 32)."""
     parts = [
-        f"{report.horizon_count(h)} à l’horizon {h}"
+        tr("{n} à l’horizon {horizon}", n=report.horizon_count(h), horizon=h)
         if h in HORIZONS
-        else f"{report.horizon_count(h)} sans date précise"
+        else tr("{n} sans date précise", n=report.horizon_count(h))
         for h in used
     ]
     sentence = _plural(report.idea_count, "piste de projet", "pistes de projet")
     if len(parts) > 1:
-        sentence += " : " + ", ".join(parts[:-1]) + " et " + parts[-1]
+        sentence += " : " + ", ".join(parts[:-1]) + tr(" et ") + parts[-1]
     elif parts:
         sentence += ", " + parts[0].split(" ", 1)[1]
     unsorted = len(report.unsorted_ideas)
     if unsorted:
-        sentence += f", dont {unsorted} {NOT_IN_A_VIVRE[0].lower()}{NOT_IN_A_VIVRE[1:]}"
+        sentence += tr(", dont {n} pas encore dans un Vivre", n=unsorted)
     return sentence + "."
 
 
@@ -331,33 +353,34 @@ def _futur_horizons(report: SeriesReport) -> str:
                 if idea.horizon in HORIZONS:
                     counts[idea.horizon] = counts.get(idea.horizon, 0) + 1
     told = [
-        f"{HORIZON_LEGEND[h]} : "
+        f"{_horizon_legend(h)} : "
         f"{_plural(counts[h], 'réalisation déjà engagée', 'réalisations déjà engagées')}"
         for h in HORIZONS
         if counts.get(h)
     ]
-    return f" {' · '.join(told)}, point de départ des pistes." if told else ""
+    return " " + tr("{told}, point de départ des pistes.", told=" · ".join(told)) if told else ""
 
 
 def _steps(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
     if not report.sessions:
         return []
     story = ps.section_start(
-        "Les étapes de la démarche",
+        tr("Les étapes de la démarche"),
         st,
-        intro=(
-            f"{_plural(len(report.sessions), 'atelier', 'ateliers')} "
-            f"{_dates(report)} : ce que chacun a réuni et produit."
+        intro=tr(
+            "{ateliers} {dates} : ce que chacun a réuni et produit.",
+            ateliers=_plural(len(report.sessions), "atelier", "ateliers"),
+            dates=_dates(report),
         ),
     )
     story.append(charts.timeline(_timeline_steps(report), width))
     story.append(ps.spacer(2))
     rows: list[list[Any]] = [
         [
-            Paragraph("N°", st.cell_bold),
-            Paragraph("Date", st.cell_bold),
-            Paragraph("Atelier et participants", st.cell_bold),
-            Paragraph("Ce qu’il a produit", st.cell_bold),
+            Paragraph(tr("N°"), st.cell_bold),
+            Paragraph(tr("Date"), st.cell_bold),
+            Paragraph(tr("Atelier et participants"), st.cell_bold),
+            Paragraph(tr("Ce qu’il a produit"), st.cell_bold),
         ]
     ]
     for s in report.sessions:
@@ -372,7 +395,7 @@ def _steps(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
         rows.append(
             [
                 Paragraph(str(s.number or ""), st.cell),
-                Paragraph(ps.text(ps.french_date(s.date)), st.cell),
+                Paragraph(ps.text(ps.day(s.date)), st.cell),
                 Paragraph(title, st.cell),
                 Paragraph("<br/>".join(produced) or "—", st.cell),
             ]
@@ -407,8 +430,8 @@ def _timeline_steps(report: SeriesReport) -> list[charts.Step]:
         steps.append(
             charts.Step(
                 number=s.number,
-                date=ps.french_date(s.date),
-                title=s.phase,
+                date=ps.day(s.date),
+                title=phase_name(s.phase),
                 lines=tuple(lines),
                 colour=ps.ACCENT,
                 span=span if span > 1 and s.joint is not None else 1,
@@ -426,7 +449,7 @@ _BOARD_WORDS = ("piste", "réalisation")
 
 def _is_board_count(line: str) -> bool:
     """A count of the board's cards (pistes, réalisations), as ``_produced_counts`` writes it."""
-    return any(w in line for w in _BOARD_WORDS)
+    return any(w in line or tr(w) in line for w in _BOARD_WORDS)
 
 
 def _joint_counts(joint: JointCredit, short: bool = False) -> list[str]:
@@ -453,7 +476,8 @@ def _joint_line(s: Any) -> str:
     if joint is None:
         return ""
     counts = " · ".join(_joint_counts(joint))
-    return f"{_capital(joint.label)} ensemble" + (f" : {counts}" if counts else "")
+    together = tr("{ateliers} ensemble", ateliers=_capital(joint.label))
+    return together + (f" : {counts}" if counts else "")
 
 
 def _produced_counts(s: Any, short: bool = False) -> list[str]:
@@ -486,12 +510,13 @@ def _phone_line(share: PhoneShare) -> str:
     who voted; empty when no phone sent anything."""
     if not share:
         return ""
-    sent = " et ".join(
+    sent = tr(" et ").join(
         _plural(n, one, many)
         for n, one, many in ((share.ideas, "idée", "idées"), (share.dots, "gommette", "gommettes"))
         if n
     )
-    return f"Téléphones : {sent} de {_plural(share.phones, 'téléphone', 'téléphones')}"
+    phones = _plural(share.phones, "téléphone", "téléphones")
+    return tr("Téléphones : {sent} de {phones}", sent=sent, phones=phones)
 
 
 def _participants(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
@@ -500,16 +525,16 @@ def _participants(report: SeriesReport, st: ps.Styles, width: float) -> list[Flo
     named = [s for s in report.sessions if s.names]
     if not (listed or groups or named):
         return []
-    story = ps.section_start("Ils ont participé", st)
+    story = ps.section_start(tr("Ils ont participé"), st)
     if groups:
         columns: tuple[tuple[str, Callable[[SessionSummary], int]], ...] = (
-            ("Tables", lambda s: s.tables),
-            ("Participants", lambda s: s.participants),
-            ("Téléphones", lambda s: s.phones.phones),
+            (tr("Tables"), lambda s: s.tables),
+            (tr("Participants"), lambda s: s.participants),
+            (tr("Téléphones"), lambda s: s.phones.phones),
         )
         counted = [(label, count) for label, count in columns if any(count(s) for s in groups)]
         rows: list[list[Any]] = [
-            [Paragraph("Atelier", st.cell_bold), Paragraph("Qui", st.cell_bold)]
+            [Paragraph(tr("Atelier"), st.cell_bold), Paragraph(tr("Qui"), st.cell_bold)]
             + [Paragraph(label, st.cell_right) for label, _ in counted]
         ]
         for s in groups:
@@ -528,7 +553,7 @@ def _participants(report: SeriesReport, st: ps.Styles, width: float) -> list[Flo
         story.append(Paragraph(ps.text(" / ".join(s.names)), st.small))
     if listed:
         if named or groups:
-            story.append(Paragraph("Les participants", st.h3))
+            story.append(Paragraph(tr("Les participants"), st.h3))
         story += _paragraphs(listed, ps.ParagraphStyle("names", parent=st.small, leading=12.5))
     return story
 
@@ -537,11 +562,12 @@ def _paradoxes(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowab
     if not report.paradoxes:
         return []
     story = ps.section_start(
-        "Des atouts à la hauteur des défis",
+        tr("Des atouts à la hauteur des défis"),
         st,
-        intro=(
-            f"Le diagnostic en {len(report.paradoxes)} paradoxes : "
-            "chaque atout du territoire face au défi qui l’accompagne."
+        intro=tr(
+            "Le diagnostic en {n} paradoxes : chaque atout du territoire face au défi qui "
+            "l’accompagne.",
+            n=len(report.paradoxes),
         ),
     )
     for i, paradox in enumerate(report.paradoxes, start=1):
@@ -551,8 +577,8 @@ def _paradoxes(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowab
             pair = ps.Table(
                 [
                     [
-                        Paragraph(f"<b>Atout</b><br/>{ps.prose(asset)}", st.cell),
-                        Paragraph(f"<b>Défi</b><br/>{ps.prose(challenge)}", st.cell),
+                        Paragraph(f"<b>{tr('Atout')}</b><br/>{ps.prose(asset)}", st.cell),
+                        Paragraph(f"<b>{tr('Défi')}</b><br/>{ps.prose(challenge)}", st.cell),
                     ]
                 ],
                 colWidths=[width / 2, width / 2],
@@ -581,7 +607,7 @@ def _paradoxes(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowab
 def _values(report: SeriesReport, st: ps.Styles) -> list[Flowable]:
     if not report.values:
         return []
-    story = ps.section_start("Des valeurs qui nous engagent", st)
+    story = ps.section_start(tr("Des valeurs qui nous engagent"), st)
     for value in report.values:
         story.append(
             KeepTogether(
@@ -598,9 +624,11 @@ def _inspirations(report: SeriesReport, st: ps.Styles) -> list[Flowable]:
     if not report.inspirations:
         return []
     story = ps.section_start(
-        "Apprendre des métropoles qui réussissent",
+        tr("Apprendre des métropoles qui réussissent"),
         st,
-        intro=f"{len(report.inspirations)} inspirations internationales présentées en atelier.",
+        intro=tr(
+            "{n} inspirations internationales présentées en atelier.", n=len(report.inspirations)
+        ),
     )
     for item in report.inspirations:
         place = " — ".join(p for p in (item.get("city", ""), item.get("country", "")) if p)
@@ -620,17 +648,17 @@ def _personas(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowabl
     if not report.personas:
         return []
     story = ps.section_start(
-        "Les habitants fictifs",
+        tr("Les habitants fictifs"),
         st,
         new_page=False,
-        intro=(
+        intro=tr(
             "Pendant les ateliers, les participants ont quitté leur rôle pour parler au nom "
             "de ces habitants fictifs."
         ),
     )
     rows = []
     for p in report.personas:
-        details = " · ".join(x for x in (p.town, f"{p.age} ans" if p.age else "") if x)
+        details = " · ".join(x for x in (p.town, tr("{age} ans", age=p.age) if p.age else "") if x)
         if p.ideas:
             details += f" · {_plural(p.ideas, 'idée', 'idées')}".lstrip(" ·")
         cells = [
@@ -650,12 +678,14 @@ def _chain(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
     if not columns:
         return []
     story = ps.section_start(
-        "Une vision d’ensemble",
+        tr("Une vision d’ensemble"),
         st,
-        intro="Du constat aux engagements : ce que chaque « Vivre » relève et ce qu’il promet.",
+        intro=tr("Du constat aux engagements : ce que chaque « Vivre » relève et ce qu’il promet."),
     )
     if report.paradoxes:
-        story.append(Paragraph(f"{len(report.paradoxes)} paradoxes : le constat", st.h3))
+        story.append(
+            Paragraph(ps.text(tr("{n} paradoxes : le constat", n=len(report.paradoxes))), st.h3)
+        )
         story += ps.bullets([p.get("title", "") for p in report.paradoxes], st, st.small)
         story.append(ps.spacer(3))
     small = ps.ParagraphStyle("chain", parent=st.small, leading=10.5)
@@ -663,24 +693,24 @@ def _chain(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
     label = ps.ParagraphStyle("chain-label", parent=st.meta, fontName=st.cell_bold.fontName)
     rows: list[list[Any]] = [[""] + [Paragraph(ps.prose(c.column.title), head) for c in columns]]
     rows.append(
-        [Paragraph("Défi à relever", label)]
+        [Paragraph(tr("Défi à relever"), label)]
         + [Paragraph(ps.prose(c.column.subtitle), small) for c in columns]
     )
     if any(c.questions for c in columns):
         rows.append(
-            [Paragraph("Comment faire pour ?", label)]
+            [Paragraph(ps.text(tr("Comment faire pour ?")), label)]
             + [
                 [Paragraph(ps.prose(q), ps.hanging(small, 8), bulletText="•") for q in c.questions]
                 for c in columns
             ]
         )
     rows.append(
-        [Paragraph("Rêve pour demain", label)]
+        [Paragraph(tr("Rêve pour demain"), label)]
         + [Paragraph(ps.prose(c.dream.split("\n")[0] if c.dream else ""), small) for c in columns]
     )
     if any(c.engagements for c in columns):
         rows.append(
-            [Paragraph("Engagements", label)]
+            [Paragraph(tr("Engagements"), label)]
             + [
                 [Paragraph(f"{e.number}. {ps.text(e.title)}", small) for e in c.engagements]
                 for c in columns
@@ -707,10 +737,13 @@ def _competences(report: SeriesReport, st: ps.Styles, width: float) -> list[Flow
     if not report.competences:
         return []
     story = ps.section_start(
-        "Les compétences métropolitaines",
+        tr("Les compétences métropolitaines"),
         st,
         new_page=False,
-        intro=(f"Les {len(report.competences)} compétences sur lesquelles la Métropole peut agir."),
+        intro=tr(
+            "Les {n} compétences sur lesquelles la Métropole peut agir.",
+            n=len(report.competences),
+        ),
     )
     rows = []
     for i, item in enumerate(report.competences, start=1):
@@ -731,9 +764,9 @@ def _engagements_by_vivre(report: SeriesReport, st: ps.Styles, width: float) -> 
     counts = [len(c.engagements) for c in report.columns]
     if len(set(counts)) == 1:
         each = _plural(counts[0], "engagement", "engagements")
-        return [Paragraph(ps.text(f"Chaque Vivre porte {each}."), st.body)]
+        return [Paragraph(ps.text(tr("Chaque Vivre porte {each}.", each=each)), st.body)]
     return [
-        Paragraph("Engagements par Vivre", st.h3),
+        Paragraph(tr("Engagements par Vivre"), st.h3),
         charts.bars(
             [
                 charts.Bar(
@@ -752,18 +785,20 @@ def _engagement_charts(report: SeriesReport, st: ps.Styles, width: float) -> lis
     with_engagements = [c for c in report.columns if c.engagements]
     if with_engagements:
         story += ps.section_start(  # after the compétences: a page of its own was 3/4 empty
-            "Les engagements et les votes" if report.top_ideas else "Les engagements",
+            tr("Les engagements et les votes") if report.top_ideas else tr("Les engagements"),
             st,
             new_page=False,
-            intro=_plural(len(report.engagements), "engagement", "engagements")
-            + " répartis entre les quatre ambitions.",
+            intro=tr(
+                "{engagements} répartis entre les quatre ambitions.",
+                engagements=_plural(len(report.engagements), "engagement", "engagements"),
+            ),
         )
         story += _engagements_by_vivre(report, st, width)
     if report.top_ideas:
         if not story:
-            story += ps.section_start("Les votes", st, new_page=False)
+            story += ps.section_start(tr("Les votes"), st, new_page=False)
         colours = {c.column.key: ps.hex_colour(c.column.colour) for c in report.columns}
-        story.append(Paragraph("Les pistes les plus votées (gommettes)", st.h3))
+        story.append(Paragraph(tr("Les pistes les plus votées (gommettes)"), st.h3))
         story.append(
             charts.bars(
                 [
@@ -780,7 +815,7 @@ def _one_horizon(ideas: list[Idea]) -> str:
     """« Horizon 2024 » when every one of ``ideas`` is on that horizon, else ""."""
     horizons = {i.horizon for i in ideas}
     if len(horizons) == 1 and (only := horizons.pop()) in HORIZONS:
-        return HORIZON_LEGEND[only]
+        return _horizon_legend(only)
     return ""
 
 
@@ -793,7 +828,11 @@ def _joint_sentence(ideas: list[Idea], joint: tuple[tuple[int, ...], ...], what:
     if not groups:
         return ""
     labels = " ; ".join(ateliers_label(g) for g in groups)
-    return f" {_capital(what)} viennent des {labels}, sans qu’on sache lequel a produit chacune."
+    return " " + tr(
+        "{what} viennent des {ateliers}, sans qu’on sache lequel a produit chacune.",
+        what=_capital(tr(what)),
+        ateliers=labels,
+    )
 
 
 def _atelier_note(idea: Idea, joint: tuple[tuple[int, ...], ...] = ()) -> str:
@@ -801,9 +840,9 @@ def _atelier_note(idea: Idea, joint: tuple[tuple[int, ...], ...] = ()) -> str:
     to ateliers that share their results (the section says it once)."""
     if len(idea.ateliers) < 2 or idea.ateliers in joint:
         return ""
-    numbers = [str(n) for n in idea.ateliers]
-    listed = ", ".join(numbers[:-1]) + f" et {numbers[-1]}"
-    return f' <font size="7.5" color="#5F6368">(ateliers {listed})</font>'
+    from fabrique_desktop.credit import ateliers_label
+
+    return f' <font size="7.5" color="#5F6368">({ateliers_label(idea.ateliers)})</font>'
 
 
 def _idea_bullets(
@@ -840,7 +879,7 @@ def _vivre(
     if c.challenge:
         story.append(Paragraph(ps.prose(c.challenge), st.muted))
     if column.questions:
-        story.append(Paragraph("Comment faire pour ?", st.h3))
+        story.append(Paragraph(ps.text(tr("Comment faire pour ?")), st.h3))
         story += ps.bullets(column.questions, st)
     if c.keywords:
         words = "  ·  ".join(ps.prose(upper(k)) for k in c.keywords)
@@ -865,12 +904,20 @@ def _vivre(
                 ]
             )
         )
-        story.append(Paragraph("Le rêve", st.h3))
+        story.append(Paragraph(tr("Le rêve"), st.h3))
         story.append(dream)
     if column.engagements:
         n = len(column.engagements)
         opening: list[Flowable] = [
-            ps.heading(f"{count(n, 'engagement')} pour {with_article(c.title)}", st, level=1)
+            ps.heading(
+                tr(
+                    "{engagements} pour {vivre}",
+                    engagements=_plural(n, "engagement", "engagements"),
+                    vivre=_with_article(c.title),
+                ),
+                st,
+                level=1,
+            )
         ]
         if column.intro:
             opening.append(Paragraph(ps.prose(column.intro), st.body))
@@ -886,8 +933,8 @@ def _vivre(
         on = _one_horizon(futur)
         story.append(
             ps.heading(
-                f"{on + ' — ' if on else ''}Futur engagé : "
-                f"premières réalisations pour « {c.title} »",
+                f"{on + ' — ' if on else ''}"
+                + tr("Futur engagé : premières réalisations pour « {vivre} »", vivre=c.title),
                 st,
                 level=1,
             )
@@ -895,7 +942,7 @@ def _vivre(
         story.append(
             Paragraph(
                 ps.prose(
-                    "Des décisions déjà prises, sur lesquelles les ateliers se sont appuyés."
+                    tr("Des décisions déjà prises, sur lesquelles les ateliers se sont appuyés.")
                     + _joint_sentence(futur, report.joint_groups, "ces réalisations")
                 ),
                 st.muted,
@@ -917,7 +964,7 @@ def _vivre(
         if sentence:
             story.append(Paragraph(ps.prose(sentence), st.muted))
         for horizon in column.horizons:
-            label = HORIZON_TITLES.get(horizon.horizon, horizon.horizon)
+            label = _horizon_title(horizon.horizon)
             story.append(
                 Paragraph(
                     f'<font color="{c.colour}">{ps.prose(label)}</font> '
@@ -928,7 +975,7 @@ def _vivre(
             for theme in horizon.themes:
                 story += _theme_block(theme.theme, theme.ideas, st, report.joint_groups)
     if column.quotes:
-        story.append(ps.heading(f"Paroles d’ateliers — {c.title}", st, level=1))
+        story.append(ps.heading(tr("Paroles d’ateliers — {vivre}", vivre=c.title), st, level=1))
         story += quote_blocks(column.quotes, st)
     return story
 
@@ -938,11 +985,12 @@ def _unsorted(report: SeriesReport, st: ps.Styles) -> list[Flowable]:
         return []
     n = len(report.unsorted_ideas)
     story = ps.section_start(
-        NOT_IN_A_VIVRE,
+        tr(NOT_IN_A_VIVRE),
         st,
-        intro=(
-            f"{_plural(n, 'piste notée', 'pistes notées')} en atelier, telles qu’elles ont été "
-            "écrites, que personne n’a encore rangées dans un Vivre."
+        intro=tr(
+            "{pistes} en atelier, telles qu’elles ont été écrites, que personne n’a encore "
+            "rangées dans un Vivre.",
+            pistes=_plural(n, "piste notée", "pistes notées"),
         ),
     )
     story += _idea_bullets(report.unsorted_ideas, st)

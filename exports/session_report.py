@@ -26,7 +26,8 @@ from exports.bidi import Paragraph
 from exports.fonts import BOLD, REGULAR, has_rtl
 from exports.safe_write import write_with
 from fabrique_desktop.report import AgendaRow, Idea, QuoteView, SessionReport, recit_title
-from fabrique_desktop.typography import count, vivre_name
+from fabrique_desktop.report_words import amount, noun, tr
+from fabrique_desktop.typography import vivre_name
 
 CHUNK = 25  # rows per idea table: small tables split cheaply across pages (linear time)
 
@@ -47,7 +48,7 @@ def build_session_pdf(
         title=f"{session.title} — {report.series_title}".strip(" —"),
         header=" — ".join(p for p in (report.series_title, session.title) if p),
         author=session.facilitator,
-        subject=f"Compte rendu de l’atelier du {ps.french_date(session.date)}",
+        subject=tr("Compte rendu de l’atelier du {date}", date=ps.day(session.date)),
         progress=progress,
         organisation=report.organisation,
     )
@@ -59,20 +60,20 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
     session = report.session
     story: list[Flowable] = ps.cover(
         st,
-        kicker=report.series_title or "Atelier",
+        kicker=report.series_title or tr("Atelier"),
         title=session.title,
-        subtitle=f"Compte rendu — {report.phase}",
+        subtitle=tr("Compte rendu — {phase}", phase=report.phase),
         lines=[
-            ("Date", ps.french_date(session.date)),
-            ("Lieu", session.place),
-            ("Étape", report.phase),
-            ("Animation", session.facilitator),
-            ("Démarche", report.series_title),
+            (tr("Date"), ps.day(session.date)),
+            (tr("Lieu"), session.place),
+            (tr("Étape"), report.phase),
+            (tr("Animation"), session.facilitator),
+            (tr("Démarche"), report.series_title),
         ],
         stripe=[(c.column.title, ps.hex_colour(c.column.colour)) for c in report.columns],
         width=width,
     )
-    story.append(ps.Paragraph(ps.text("Sommaire"), st.h1))
+    story.append(ps.Paragraph(ps.text(tr("Sommaire")), st.h1))
     story.append(ps.contents(st))
     story += _figures(report, st, width)
     story += _paradoxes(report, st, width)
@@ -89,11 +90,10 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
             if column.column.challenge:
                 story.append(ps.spacer(3))
                 story.append(Paragraph(ps.prose(column.column.challenge), st.muted))
-            count = len(column.ideas)
+            n = len(column.ideas)
             story.append(
                 Paragraph(
-                    f"<b>{count}</b> idée{'s' if count > 1 else ''}"
-                    + _horizon_summary(column.ideas),
+                    f"<b>{n}</b> {noun(n, 'idée', 'idées')}" + _horizon_summary(column.ideas),
                     st.small,
                 )
             )
@@ -102,22 +102,26 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
             if column.futur:
                 story.append(
                     ps.heading(
-                        f"Futur engagé : premières réalisations pour « {column.column.title} »",
+                        tr(
+                            "Futur engagé : premières réalisations pour « {vivre} »",
+                            vivre=column.column.title,
+                        ),
                         st,
                         level=1,
                     )
                 )
                 story.append(
                     Paragraph(
-                        ps.text("Des décisions déjà prises, présentées à la salle."), st.muted
+                        ps.text(tr("Des décisions déjà prises, présentées à la salle.")),
+                        st.muted,
                     )
                 )
                 story += ps.bullets([i.text for i in column.futur], st)
     if report.inbox:
-        story += ps.section_start("Idées à trier", st)
+        story += ps.section_start(tr("Idées à trier"), st)
         story.append(
             Paragraph(
-                ps.text("Idées notées pendant l’atelier et pas encore classées dans un Vivre."),
+                ps.text(tr("Idées notées pendant l’atelier et pas encore classées dans un Vivre.")),
                 st.muted,
             )
         )
@@ -150,7 +154,7 @@ def board_overview(report: SessionReport, st: ps.Styles) -> list[Flowable]:
     head = [
         Paragraph(
             f"<b>{ps.prose(c.column.title)}</b>"
-            f'<br/><font size="8">{len(c.ideas)} idée{"s" if len(c.ideas) > 1 else ""}</font>',
+            f'<br/><font size="8">{amount(len(c.ideas), "idée", "idées")}</font>',
             st.band_small,
         )
         for c in columns
@@ -170,7 +174,11 @@ def board_overview(report: SessionReport, st: ps.Styles) -> list[Flowable]:
         rest = len(c.ideas) - len(ranked)
         if rest > 0:
             items.append(
-                Paragraph(f'<font color="#5F6368"><i>… et {count(rest, "autre")}</i></font>', small)
+                Paragraph(
+                    f'<font color="#5F6368"><i>'
+                    f"{tr('… et {others}', others=amount(rest, 'autre', 'autres'))}</i></font>",
+                    small,
+                )
             )
         cells.append(items)
     table = ps.Table([head, cells], colWidths=[col_width] * len(columns))
@@ -189,7 +197,7 @@ def board_overview(report: SessionReport, st: ps.Styles) -> list[Flowable]:
     table.setStyle(TableStyle(commands))
     return [
         ps.CondPageBreak(ps.CHAPTER_ROOM),
-        ps.heading("Le tableau en un coup d’œil", st),
+        ps.heading(tr("Le tableau en un coup d’œil"), st),
         KeepInFrame(width, height, [table], mode="shrink"),
     ]
 
@@ -201,7 +209,7 @@ def _horizon_summary(ideas: tuple[Idea, ...]) -> str:
             counts[idea.horizon] = counts.get(idea.horizon, 0) + 1
     if not counts:
         return ""
-    parts = [f"{n} à l’horizon {h}" for h, n in sorted(counts.items())]
+    parts = [tr("{n} à l’horizon {horizon}", n=n, horizon=h) for h, n in sorted(counts.items())]
     return " — " + ps.text(", ".join(parts))
 
 
@@ -210,7 +218,7 @@ def _meta(idea: Idea) -> str:
     if idea.source:
         parts.append(idea.source)
     if idea.horizon:
-        parts.append(f"Horizon {idea.horizon}")
+        parts.append(tr("Horizon {horizon}", horizon=idea.horizon))
     if idea.tags:
         parts.append(" ".join(idea.tags))
     return " · ".join(parts)
@@ -341,11 +349,12 @@ def grouped_ideas(
     story: list[Flowable] = []
     for theme in order:
         members = themes[theme]
-        name = theme.lstrip("#") if theme else "Autres idées"
+        name = theme.lstrip("#") if theme else tr("Autres idées")
         story.append(ps.CondPageBreak(30 * mm))
         story.append(
             Paragraph(
-                f'{ps.text(name)} <font size="9">({count(len(members), "idée")})</font>', st.h3
+                f'{ps.text(name)} <font size="9">({amount(len(members), "idée", "idées")})</font>',
+                st.h3,
             )
         )
         by_horizon: dict[str, list[Idea]] = {}
@@ -353,10 +362,13 @@ def grouped_ideas(
             by_horizon.setdefault(idea.horizon, []).append(idea)
         for horizon in sorted(by_horizon, key=lambda h: (h == "", h)):
             group = by_horizon[horizon]
-            label = f"Horizon {horizon}" if horizon else "Sans date"
+            label = tr("Horizon {horizon}", horizon=horizon) if horizon else tr("Sans date")
             if len(by_horizon) > 1:
                 story.append(
-                    Paragraph(f"<b>{ps.text(label)}</b> · {count(len(group), 'idée')}", st.small)
+                    Paragraph(
+                        f"<b>{ps.text(label)}</b> · {amount(len(group), 'idée', 'idées')}",
+                        st.small,
+                    )
                 )
             story += idea_tables(group, st, width, colour, votes)
     return story
@@ -400,7 +412,7 @@ def idea_tables(
 
 
 def _figures(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:
-    story = ps.section_start("Chiffres clés", st, new_page=False)
+    story = ps.section_start(tr("Chiffres clés"), st, new_page=False)
     tiles = [
         (f.value, f.label, ps.hex_colour(f.colour) if f.colour else None) for f in report.figures
     ]
@@ -412,12 +424,12 @@ def _figures(report: SessionReport, st: ps.Styles, width: float) -> list[Flowabl
         story.append(Paragraph(ps.prose(report.joint_note), st.body))
     story += _ideas_chart(report, st, width)
     if report.tables:
-        story.append(ps.heading("Les tables", st, level=1))
+        story.append(ps.heading(tr("Les tables"), st, level=1))
         rows: list[list[Any]] = [
             [
-                Paragraph("Table", st.cell_bold),
-                Paragraph("Personas joués", st.cell_bold),
-                Paragraph("Idées", st.cell_bold),
+                Paragraph(tr("Table"), st.cell_bold),
+                Paragraph(tr("Personas joués"), st.cell_bold),
+                Paragraph(tr("Idées"), st.cell_bold),
             ]
         ]
         for table in report.tables:
@@ -438,10 +450,14 @@ def _ideas_chart(report: SessionReport, st: ps.Styles, width: float) -> list[Flo
         return []
     from exports import charts
 
-    names = {"2024": "Horizon 2024", "2040": "Horizon 2040", "": "Sans date"}
+    names = {
+        "2024": tr("Horizon {horizon}", horizon="2024"),
+        "2040": tr("Horizon {horizon}", horizon="2040"),
+        "": tr("Sans date"),
+    }
     groups = [(vivre_name(c.column.title), c.column.colour, c.ideas) for c in report.columns]
     if report.inbox:  # the chart adds up to the ideas, as the key figures do
-        groups.append(("À trier", "#455A64", report.inbox))
+        groups.append((tr("À trier"), "#455A64", report.inbox))
     used = [h for h in names if any(i.horizon == h for *_, ideas in groups for i in ideas)]
     rows = [
         (
@@ -452,8 +468,8 @@ def _ideas_chart(report: SessionReport, st: ps.Styles, width: float) -> list[Flo
         for title, colour, ideas in groups
     ]
     return [
-        Paragraph("Les idées par Vivre et par horizon", st.h3),
-        charts.stacked_bars(rows, width, total_label="total"),
+        Paragraph(tr("Les idées par Vivre et par horizon"), st.h3),
+        charts.stacked_bars(rows, width, total_label=tr("total")),
     ]
 
 
@@ -470,24 +486,28 @@ def _agenda(agenda: tuple[AgendaRow, ...], st: ps.Styles, width: float) -> list[
     if not agenda:
         return []
     story = ps.section_start(
-        "Déroulé de l’atelier",
+        tr("Déroulé de l’atelier"),
         st,
         new_page=False,
-        intro="L’ordre du jour prévu et le temps réellement passé.",
+        intro=tr("L’ordre du jour prévu et le temps réellement passé."),
     )
     rows: list[list[Any]] = [
         [
-            Paragraph("Étape", st.cell_bold),
-            Paragraph("Prévu", st.cell_bold),
-            Paragraph("Réel", st.cell_bold),
-            Paragraph("Écart", st.cell_bold),
+            Paragraph(tr("Étape"), st.cell_bold),
+            Paragraph(tr("Prévu"), st.cell_bold),
+            Paragraph(tr("Réel"), st.cell_bold),
+            Paragraph(tr("Écart"), st.cell_bold),
         ]
     ]
     for item in agenda:
         gap = ""
         if item.planned_minutes is not None and item.actual_minutes is not None:
             delta = round(item.actual_minutes - item.planned_minutes)
-            gap = "à l'heure" if delta == 0 else (f"+{delta} min" if delta > 0 else f"{delta} min")
+            gap = (
+                tr("à l’heure")
+                if delta == 0
+                else (f"+{delta} min" if delta > 0 else f"{delta} min")
+            )
         title = ps.text(item.title)
         if item.note:
             title += f'<br/><font size="7.5" color="#5F6368">{ps.text(item.note)}</font>'
@@ -503,7 +523,7 @@ def _agenda(agenda: tuple[AgendaRow, ...], st: ps.Styles, width: float) -> list[
     actual = [a.actual_minutes for a in agenda if a.actual_minutes is not None]
     rows.append(
         [
-            Paragraph("Total", st.cell_bold),
+            Paragraph(tr("Total"), st.cell_bold),
             Paragraph(_minutes(sum(planned)) if planned else "—", st.cell_right),
             Paragraph(_minutes(sum(actual)) if actual else "—", st.cell_right),
             "",
@@ -517,10 +537,10 @@ def _personas(report: SessionReport, st: ps.Styles, width: float) -> list[Flowab
     if not report.personas:
         return []
     story = ps.section_start(
-        "Les personas présents",
+        tr("Les personas présents"),
         st,
         new_page=False,
-        intro=(
+        intro=tr(
             "Les participants ont quitté leur rôle habituel pour parler depuis la vie "
             "de ces habitants fictifs."
         ),
@@ -528,11 +548,11 @@ def _personas(report: SessionReport, st: ps.Styles, width: float) -> list[Flowab
     rows = []
     for persona in report.personas:
         who = f"<b>{ps.text(persona.first_name)}</b><br/>{ps.text(persona.role)}"
-        details = [persona.town, f"{persona.age} ans" if persona.age else ""]
+        details = [persona.town, tr("{age} ans", age=persona.age) if persona.age else ""]
         if persona.tables:
             details.append(", ".join(persona.tables))
         if persona.ideas:
-            details.append(f"{persona.ideas} idée{'s' if persona.ideas > 1 else ''}")
+            details.append(amount(persona.ideas, "idée", "idées"))
         story_text = ps.text(persona.story) if persona.story else ""
         cells = [
             Paragraph(who, st.cell),
@@ -552,19 +572,21 @@ def _top_ideas(report: SessionReport, st: ps.Styles, width: float) -> list[Flowa
     if not report.top_ideas:
         return []
     story = ps.section_start(
-        "Les idées les plus soutenues",
+        tr("Les idées les plus soutenues"),
         st,
-        intro=f"Classement des gommettes posées par la salle ({report.total_dots} au total)."
+        intro=tr(
+            "Classement des gommettes posées par la salle ({n} au total).", n=report.total_dots
+        )
         + _who_voted(report),
     )
     titles = report.column_titles
     colours = {c.key: c.colour for c in report.template.columns}
     rows: list[list[Any]] = [
         [
-            Paragraph("Rang", st.cell_bold),
-            Paragraph("Idée", st.cell_bold),
-            Paragraph("Vivre", st.cell_bold),
-            Paragraph("Votes", st.cell_bold),
+            Paragraph(tr("Rang"), st.cell_bold),
+            Paragraph(tr("Idée"), st.cell_bold),
+            Paragraph(tr("Vivre"), st.cell_bold),
+            Paragraph(tr("Votes"), st.cell_bold),
         ]
     ]
     rank = 0
@@ -591,7 +613,7 @@ def _top_ideas(report: SessionReport, st: ps.Styles, width: float) -> list[Flowa
     story.append(ps.simple_table(rows, [14 * mm, width - 69 * mm, 35 * mm, 20 * mm]))
     from exports import charts
 
-    story.append(Paragraph("Les votes en un coup d’œil", st.h3))
+    story.append(Paragraph(tr("Les votes en un coup d’œil"), st.h3))
     story.append(
         charts.bars(
             [
@@ -608,13 +630,14 @@ def _who_voted(report: SessionReport) -> str:
     """« Qui a voté : Tables : 40 gommettes de 8 tables ; Téléphones : … » (several kinds)."""
     if len(report.voter_kinds) < 2 and not any(k.kind == "phones" for k in report.voter_kinds):
         return ""
-    return " Qui a voté : " + " ; ".join(k.text for k in report.voter_kinds) + "."
+    return " " + tr("Qui a voté : {kinds}.", kinds=" ; ".join(k.text for k in report.voter_kinds))
 
 
 def _phone_share(idea: Idea) -> str:
     if not idea.phone_votes:
         return ""
-    return f'<br/><font size="7" color="#5F6368">dont {idea.phone_votes} tél.</font>'
+    phones = tr("dont {n} tél.", n=idea.phone_votes)
+    return f'<br/><font size="7" color="#5F6368">{phones}</font>'
 
 
 def engagement_block(
@@ -646,10 +669,10 @@ def engagement_block(
     if purpose:
         body.append(Paragraph(ps.text(purpose), st.muted))
     if how:
-        body.append(Paragraph("Comment ?", st.h3))
+        body.append(Paragraph(ps.text(tr("Comment ?")), st.h3))
         body += ps.bullets(how, st)
     if ideas:
-        body.append(Paragraph("Idées à l’origine", st.h3))
+        body.append(Paragraph(tr("Idées à l’origine"), st.h3))
         body += ps.bullets(ideas, st, st.small)
     table = ps.Table([[badge, body]], colWidths=[18 * mm, width - 18 * mm])
     table.setStyle(
@@ -673,10 +696,10 @@ def _purpose(report: SessionReport, st: ps.Styles) -> list[Flowable]:
     """What the atelier is for; when it produced nothing yet, what is still to do."""
     story: list[Flowable] = []
     if report.purpose:
-        story.append(Paragraph(ps.prose(report.purpose), st.body))
+        story.append(Paragraph(ps.prose(tr(report.purpose)), st.body))
     if report.still_to_do:
-        story.append(Paragraph(ps.prose("Rien n’a encore été noté. Reste à faire :"), st.h3))
-        story += ps.bullets(report.still_to_do, st)
+        story.append(Paragraph(ps.prose(tr("Rien n’a encore été noté. Reste à faire :")), st.h3))
+        story += ps.bullets([tr(line) for line in report.still_to_do], st)
     return story
 
 
@@ -686,15 +709,18 @@ def _paradoxes(report: SessionReport, st: ps.Styles, width: float) -> list[Flowa
         return []
     n = len(report.paradoxes)
     story = ps.section_start(
-        "Les paradoxes",
+        tr("Les paradoxes"),
         st,
-        intro=f"{n} paradoxe{'s' if n > 1 else ''} : un atout face à un défi, avec ses faits.",
+        intro=tr(
+            "{paradoxes} : un atout face à un défi, avec ses faits.",
+            paradoxes=amount(n, "paradoxe", "paradoxes"),
+        ),
     )
     for number, paradox in enumerate(report.paradoxes, start=1):
         block: list[Flowable] = [Paragraph(ps.prose(f"{number}. {paradox.title}"), st.h3)]
         pair = [
             (label, value)
-            for label, value in (("Atout", paradox.asset), ("Défi", paradox.challenge))
+            for label, value in ((tr("Atout"), paradox.asset), (tr("Défi"), paradox.challenge))
             if value
         ]
         if pair:
@@ -712,8 +738,10 @@ def _paradoxes(report: SessionReport, st: ps.Styles, width: float) -> list[Flowa
             )
         block += ps.bullets(paradox.facts, st)
         if paradox.cards:
-            made = " et ".join(f"« {c} »" for c in paradox.cards)
-            block.append(Paragraph(ps.text(f"Formé sur le mur à partir de {made}."), st.meta))
+            made = tr(" et ").join(f"« {c} »" for c in paradox.cards)
+            block.append(
+                Paragraph(ps.text(tr("Formé sur le mur à partir de {cards}.", cards=made)), st.meta)
+            )
         story.append(KeepTogether(block))
     return story
 
@@ -723,20 +751,18 @@ def _values(report: SessionReport, st: ps.Styles) -> list[Flowable]:
     if not report.values:
         return []
     story = ps.section_start(
-        "Le système de valeurs",
+        tr("Le système de valeurs"),
         st,
-        intro="Les valeurs partagées, chacune avec sa définition.",
+        intro=tr("Les valeurs partagées, chacune avec sa définition."),
     )
     for value in report.values:
         block: list[Flowable] = [Paragraph(ps.prose(value.title), st.h3)]
         if value.definition:
             block.append(Paragraph(ps.prose(value.definition), st.body))
         if value.proposals:
-            dots = (
-                f", {value.votes} gommette{'s' if value.votes > 1 else ''}" if value.votes else ""
-            )
+            dots = f", {amount(value.votes, 'gommette', 'gommettes')}" if value.votes else ""
             said = " ; ".join(f"« {p} »" for p in value.proposals)
-            line = f"Adoptée dans cet atelier (proposition {said}{dots})."
+            line = tr("Adoptée dans cet atelier (proposition {said}{dots}).", said=said, dots=dots)
             block.append(Paragraph(ps.text(line), st.meta))
         story.append(KeepTogether(block))
     return story
@@ -749,9 +775,12 @@ def _objectives(report: SessionReport, st: ps.Styles) -> list[Flowable]:
         return []
     n = len(report.objectives)
     story = ps.section_start(
-        "Les objectifs",
+        tr("Les objectifs"),
         st,
-        intro=f"{n} objectif{'s' if n > 1 else ''} : les pistes regroupées dans chaque Vivre.",
+        intro=tr(
+            "{objectives} : les pistes regroupées dans chaque Vivre.",
+            objectives=amount(n, "objectif", "objectifs"),
+        ),
     )
     for objective in report.objectives:
         colour = objective.column.colour
@@ -779,18 +808,20 @@ def _earlier(report: SessionReport, st: ps.Styles) -> list[Flowable]:
         return []
     n = sum(len(e.ideas) for e in report.earlier)
     story = ps.section_start(
-        "Les pistes des ateliers précédents",
+        tr("Les pistes des ateliers précédents"),
         st,
         new_page=False,
-        intro=f"{n} piste{'s' if n > 1 else ''} de projet reprise{'s' if n > 1 else ''} "
-        "pour converger, telles que les ateliers les ont laissées.",
+        intro=tr(
+            "{pistes} pour converger, telles que les ateliers les ont laissées.",
+            pistes=amount(n, "piste de projet reprise", "pistes de projet reprises"),
+        ),
     )
     style = ps.hanging(st.bullet)
     for earlier in report.earlier:
-        count = len(earlier.ideas)
+        pistes = amount(len(earlier.ideas), "piste", "pistes")
         head = Paragraph(
             f'<font color="{earlier.column.colour}">{ps.prose(earlier.column.title)}</font> — '
-            + ps.prose(f"{count} piste{'s' if count > 1 else ''} ({earlier.credit})"),
+            + ps.prose(f"{pistes} ({earlier.credit})"),
             st.h3,
         )
         items = [Paragraph(ps.text(i.text), style, bulletText="•") for i in earlier.ideas]
@@ -803,7 +834,7 @@ def _trame(report: SessionReport, st: ps.Styles) -> list[Flowable]:
     """A Convergence atelier's trame of the project, level by level."""
     if not report.trame:
         return []
-    story = ps.section_start("La trame du projet", st)
+    story = ps.section_start(tr("La trame du projet"), st)
     style = ps.hanging(st.bullet)
     story += [Paragraph(ps.prose(line), style, bulletText="•") for line in report.trame]
     return story
@@ -813,12 +844,12 @@ def _engagements(report: SessionReport, st: ps.Styles, width: float) -> list[Flo
     if not report.engagements:
         return []
     story = ps.section_start(
-        "Les engagements",
+        tr("Les engagements"),
         st,
         intro=(
-            "Les engagements de chaque Vivre, avec leurs « Comment ? »."
+            tr("Les engagements de chaque Vivre, avec leurs « Comment ? ».")
             if report.engagements_from_template
-            else "Ce que la salle a retenu, et les idées dont chaque engagement est né."
+            else tr("Ce que la salle a retenu, et les idées dont chaque engagement est né.")
         ),
     )
     for e in report.engagements:
@@ -832,21 +863,23 @@ def _engagements(report: SessionReport, st: ps.Styles, width: float) -> list[Flo
 def _recit(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:
     if not report.dreams and not report.quotes:
         return []
-    story = ps.section_start("Récit et paroles", st)
+    story = ps.section_start(tr("Récit et paroles"), st)
     if report.dreams:
         title = recit_title(report.template)
-        story.append(
-            ps.heading(f"Le récit prospectif : {title}" if title else "Le récit prospectif", st, 1)
+        heading = (
+            tr("Le récit prospectif : {title}", title=title) if title else tr("Le récit prospectif")
         )
+        story.append(ps.heading(heading, st, level=1))
         story.append(
             Paragraph(
-                ps.text("Le rêve de chaque Vivre, écrit ensemble au fil des ateliers."), st.muted
+                ps.text(tr("Le rêve de chaque Vivre, écrit ensemble au fil des ateliers.")),
+                st.muted,
             )
         )
         for dream in report.dreams:
             story += dream_block(dream.column.title, dream.column.colour, dream.text, st, width)
     if report.quotes:
-        story.append(ps.heading("Ils l’ont dit", st, level=1))
+        story.append(ps.heading(tr("Ils l’ont dit"), st, level=1))
         story += quote_blocks(report.quotes, st)
     return story
 
@@ -877,7 +910,7 @@ def quote_blocks(quotes: tuple[QuoteView, ...], st: ps.Styles) -> list[Flowable]
     story: list[Flowable] = []
     for quote in quotes:
         by = " · ".join(p for p in (quote.author, quote.column) if p)
-        block: list[Flowable] = [Paragraph(f"«\u00a0{ps.text(quote.text)}\u00a0»", st.quote)]
+        block: list[Flowable] = [Paragraph(ps.text(f"« {quote.text} »"), st.quote)]
         if by:
             block.append(Paragraph(f"— {ps.text(by)}", author_style))
         story.append(KeepTogether(block))
@@ -927,4 +960,4 @@ def _photos(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable
         photos.append(KeepTogether(block))
     if not photos:
         return []
-    return [*ps.section_start("Photos", st), *photos]
+    return [*ps.section_start(tr("Photos"), st), *photos]

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from fabrique_desktop.report_words import tr
+
 
 def joint_groups(template_data: Mapping[str, Any]) -> dict[int, tuple[int, ...]]:
     """Atelier number → the numbers credited with it (itself included, sorted), for the
@@ -42,5 +44,5 @@ def ateliers_label(numbers: Iterable[int]) -> str:
     if not listed:
         return ""
     if len(listed) == 1:
-        return f"atelier {listed[0]}"
-    return f"ateliers {', '.join(listed[:-1])} et {listed[-1]}"
+        return tr("atelier {n}", n=listed[0])
+    return tr("ateliers {list} et {last}", list=", ".join(listed[:-1]), last=listed[-1])

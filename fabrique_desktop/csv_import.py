@@ -244,7 +244,8 @@ def _tags(value: str) -> tuple[str, ...]:
 
 
 def _card_kind(value: str) -> str:
-    return FUTUR if fold(value).replace(" ", "") in {"futur", "futurengage"} else IDEA
+    folded = fold(value).replace(" ", "")
+    return FUTUR if folded in {"futur", "futurengage", "committedfuture"} else IDEA
 
 
 def _check_row(row: Row) -> None:

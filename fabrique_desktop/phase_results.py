@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from fabrique_desktop.report_words import amount, tr
 from fabrique_desktop.template import Template
 
 PURPOSES = {
@@ -124,12 +125,16 @@ def trame(template: Template, engagements: int) -> tuple[str, ...]:
     lines = []
     told = values(template)
     if told:
-        lines.append("Valeurs : " + ", ".join(v.title for v in told))
+        lines.append(tr("Valeurs : {values}", values=", ".join(v.title for v in told)))
     vivre = [c.title for c in template.vivre_columns]
     if vivre:
-        lines.append(f"{len(vivre)} Vivre : " + ", ".join(vivre))
+        lines.append(tr("{n} Vivre : {names}", n=len(vivre), names=", ".join(vivre)))
     if engagements:
-        many = "s" if engagements > 1 else ""
-        lines.append(f"{engagements} engagement{many}, chacun avec ses « Comment ? »")
-    lines.append("Les pistes de projet des ateliers précédents")
+        lines.append(
+            tr(
+                "{engagements}, chacun avec ses « Comment ? »",
+                engagements=amount(engagements, "engagement", "engagements"),
+            )
+        )
+    lines.append(tr("Les pistes de projet des ateliers précédents"))
     return tuple(lines)

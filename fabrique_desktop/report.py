@@ -26,7 +26,6 @@ from fabrique_desktop.model import (
     FUTUR,
     HORIZONS,
     IDEA,
-    PHASES,
     Card,
     Participant,
     Persona,
@@ -37,6 +36,7 @@ from fabrique_desktop.model import (
 )
 from fabrique_desktop.phase_results import ParadoxView, ValueView
 from fabrique_desktop.ports import Store
+from fabrique_desktop.report_words import amount, noun, phase_name, tr
 from fabrique_desktop.template import Column, Template
 
 TOP_IDEAS = 10
@@ -83,9 +83,21 @@ class ColumnIdeas:
 
 @dataclass(frozen=True)
 class Figure:
+    """A key figure: a number and what it counts, either a name printed as written (a
+    Vivre's title) or a noun given in French (singular, plural), said in the documents'
+    language (``report_words``) when it is printed."""
+
     value: str
-    label: str
+    name: str = ""
     colour: str = ""
+    noun: tuple[str, str] = ("", "")
+
+    @property
+    def label(self) -> str:
+        """What the number counts, agreeing with it, in the documents' language."""
+        if not self.noun[0]:
+            return self.name
+        return noun(int(self.value), *self.noun)
 
 
 @dataclass(frozen=True)
@@ -250,7 +262,8 @@ class SessionReport:
 
     @property
     def phase(self) -> str:
-        return PHASES.get(self.session.phase, self.session.phase)
+        """The atelier's kind in the documents' language (« Valeurs », « Values »)."""
+        return phase_name(self.session.phase)
 
     @property
     def joint_note(self) -> str:
@@ -259,20 +272,29 @@ class SessionReport:
         joint = self.joint
         if joint is None:
             return ""
-        unknown = "rien ne dit lequel des ateliers a produit chacune."
         if self.session.number in joint.boards:
-            return f"Les pistes de ce compte rendu sont celles des {joint.label} : {unknown}"
+            return tr(
+                "Les pistes de ce compte rendu sont celles des {ateliers} : rien ne dit lequel "
+                "des ateliers a produit chacune.",
+                ateliers=joint.label,
+            )
         held = [
             _plural_words(joint.ideas, "piste de projet", "pistes de projet"),
             _plural_words(joint.futur, "réalisation engagée", "réalisations engagées"),
         ]
-        counts = " et ".join(h for h in held if h)
+        counts = tr(" et ").join(h for h in held if h)
         if not joint.boards or not counts:
-            return f"Les résultats de cet atelier sont comptés avec ceux des {joint.label}."
-        where = credit.ateliers_label(joint.boards)
-        return (
-            f"Les pistes des {joint.label} ({counts}) sont réunies sur le mur de l’{where} : "
-            f"{unknown} Elles figurent dans le compte rendu de l’{where}."
+            return tr(
+                "Les résultats de cet atelier sont comptés avec ceux des {ateliers}.",
+                ateliers=joint.label,
+            )
+        return tr(
+            "Les pistes des {ateliers} ({counts}) sont réunies sur le mur de l’{board} : rien "
+            "ne dit lequel des ateliers a produit chacune. Elles figurent dans le compte rendu "
+            "de l’{board}.",
+            ateliers=joint.label,
+            counts=counts,
+            board=credit.ateliers_label(joint.boards),
         )
 
     @property
@@ -339,6 +361,7 @@ class SessionSummary:
     title: str
     date: str
     phase: str
+    """The atelier's kind (« valeurs »…): ``report_words.phase_name`` says it."""
     place: str
     ideas: int
     dots: int
@@ -751,15 +774,17 @@ def _session_engagements(
 
 
 def _plural_words(count: int, singular: str, plural: str) -> str:
-    """« 1 piste », « 50 pistes », "" for none."""
+    """« 1 piste », « 50 pistes », "" for none (nouns given in French, said in the documents'
+    language)."""
     if not count:
         return ""
-    return f"{count} {singular if count == 1 else plural}"
+    return amount(count, singular, plural)
 
 
 def _figure(count: int, singular: str, plural: str) -> Figure:
-    """A key figure with its label agreeing in French: 0 and 1 take the singular."""
-    return Figure(str(count), singular if count <= 1 else plural)
+    """A key figure whose label (given in French) agrees with it in the documents' language
+    when printed."""
+    return Figure(str(count), noun=(singular, plural))
 
 
 def _phone_figures(share: PhoneShare) -> list[Figure]:
@@ -803,8 +828,13 @@ def _session_figures(report: SessionReport) -> tuple[Figure, ...]:
     horizons = Counter(i.horizon for i in ideas if i.horizon)
     for horizon in HORIZONS:
         if horizons.get(horizon):
-            label = f"à l’horizon {horizon}"
-            figures.append(_figure(horizons[horizon], f"piste {label}", f"pistes {label}"))
+            figures.append(
+                _figure(
+                    horizons[horizon],
+                    f"piste à l’horizon {horizon}",
+                    f"pistes à l’horizon {horizon}",
+                )
+            )
     return tuple(figures)
 
 
@@ -907,7 +937,7 @@ def gather_series(store: Store, series: Series, media_dir: Path | None = None) -
                 number=session.number,
                 title=session.title,
                 date=session.date,
-                phase=PHASES.get(session.phase, session.phase),
+                phase=session.phase,
                 place=session.place,
                 ideas=sum(1 for i in found if i.is_idea),
                 dots=sum(vote_counts.direct_counts(store, session.id).values()),

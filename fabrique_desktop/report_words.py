@@ -3,6 +3,7 @@ and English. ``word`` answers in the documents' language (``typography.language`
 
 from __future__ import annotations
 
+from fabrique_desktop.report_english import ENGLISH
 from fabrique_desktop.typography import NBSP, current_language
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -127,3 +128,63 @@ def counted(n: int, key_one: str, key_many: str) -> str:
     language (French: 0 and 1 singular; English: only 1)."""
     one = n == 1 or (n == 0 and current_language() != "en")
     return f"{n}{NBSP}{word(key_one if one else key_many)}"
+
+
+def colon() -> str:
+    """« : » after a label: a no-break space before it in French, none in English."""
+    return ":" if current_language() == "en" else f"{NBSP}:"
+
+
+def tr(french: str, **values: object) -> str:
+    """A label of the reports, written in French in the code, in the documents' language
+    (its English from ``report_english.ENGLISH``), with ``values`` put in its ``{names}``.
+    A label without its English is printed in French (tests/exports/test_english_reports.py
+    fails on it)."""
+    text = ENGLISH.get(french, french) if current_language() == "en" else french
+    return text.format(**values) if values else text
+
+
+def noun(n: int, singular: str, plural: str) -> str:
+    """``singular`` or ``plural`` (given in French) agreeing with ``n``, in the documents'
+    language: French takes the singular for 0 and 1, English for 1 only."""
+    one = n == 1 or (n == 0 and current_language() != "en")
+    return tr(singular if one else plural)
+
+
+def amount(n: int, singular: str, plural: str) -> str:
+    """« 3 idées » / « 3 ideas »: ``n`` and its noun (given in French) agreeing, in the
+    documents' language."""
+    return f"{n} {noun(n, singular, plural)}"
+
+
+def date(iso: str) -> str:
+    """« 9 mai 2017 » / « 9 May 2017 » from « 2017-05-09 »; anything else as it is."""
+    if current_language() == "en":
+        return english_date(iso)
+    return french_date(iso)
+
+
+MONTHS_FR = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def french_date(iso: str) -> str:
+    """« 11 mai 2017 » (« 1er mai 2017 ») from « 2017-05-11 »; anything else as it is."""
+    try:
+        year, month, day = (int(p) for p in iso[:10].split("-"))
+        first = "1er" if day == 1 else str(day)
+        return f"{first} {MONTHS_FR[month - 1]} {year}"
+    except (ValueError, IndexError):
+        return iso

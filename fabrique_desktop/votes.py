@@ -26,6 +26,7 @@ from fabrique_desktop.changes import Change, Edit
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Card, Entity, Participant, Session, Table, Vote, register
 from fabrique_desktop.ports import Store
+from fabrique_desktop.report_words import amount, tr
 from fabrique_desktop.tables import new_table, participant_label, participants
 
 DEFAULT_DOTS = 3
@@ -481,14 +482,15 @@ class KindDots:
 
     @property
     def text(self) -> str:
-        """« Téléphones : 35 gommettes de 20 téléphones (2 votes) »."""
-        dots = f"{self.dots} gommette{'s' if self.dots > 1 else ''}"
+        """« Téléphones : 35 gommettes de 20 téléphones (2 votes) », in the documents'
+        language (``report_words``)."""
+        dots = amount(self.dots, "gommette", "gommettes")
         one, many = KIND_LABELS[self.kind]
         if one and self.voters:
-            dots += f" de {self.voters} {one if self.voters == 1 else many}"
+            dots += tr(" de {voters}", voters=amount(self.voters, one, many))
         if self.polls > 1:
-            dots += f" ({self.polls} votes)"
-        return f"{KIND_TITLES[self.kind]} : {dots}"
+            dots += f" ({amount(self.polls, 'vote', 'votes')})"
+        return f"{tr(KIND_TITLES[self.kind])} : {dots}"
 
 
 def is_phone_dot(vote: Vote) -> bool:

@@ -217,8 +217,8 @@ def export_series(args: argparse.Namespace, context: Context) -> int:
     from fabrique_desktop.report import gather_series
 
     series: Series = find_series(context.store, args.series)
-    report = gather_series(context.store, series, media_dir=context.data_dir.media)
     with language(report_language.chosen(args, context)):
+        report = gather_series(context.store, series, media_dir=context.data_dir.media)
         if args.format == "html":
             from exports.html_edition import write_series_html
 

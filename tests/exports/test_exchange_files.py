@@ -19,7 +19,7 @@ from fabrique_desktop.csv_import import parse
 from fabrique_desktop.model import Persona, Table
 from fabrique_desktop.report import gather_series, gather_session
 from fabrique_desktop.template import builtin_template
-from fabrique_desktop.typography import vivre_name
+from fabrique_desktop.typography import typeset, vivre_name
 from tests.exports.report_fixtures import ARABIC, START, TYPOGRAPHY, as_printed, enrich
 
 
@@ -65,7 +65,7 @@ def test_markdown_structure(full) -> None:
     bullets = [line for line in lines if line.startswith("- ") and "horizon" in line]
     assert len(bullets) >= sum(1 for i in full.cards if i.horizon)
     assert "\\#Santé" in text  # themes do not turn into headings
-    assert "**Comment ?**" in text
+    assert f"**{typeset('Comment ?')}**" in text  # « Comment\u202f? »
 
 
 def test_decidim_columns_and_titles(full) -> None:
