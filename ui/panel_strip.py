@@ -79,11 +79,24 @@ class PanelOverlay(QFrame):
         self.box.setContentsMargins(10, 6, 6, 6)
         self.box.addLayout(top)
         self.content: QWidget | None = None
+        self._quiet: list[QShortcut] = []  # the panel's own Esc, silent while borrowed
         self.hide()
 
     def take(self, title: str, widget: QWidget) -> None:
+        """The panel's widget, shown here. Esc means one thing here: fold the panel (and
+        give the keyboard back to the board). The panel's own Esc (the votes' « back to the
+        board ») is silenced meanwhile: two Esc shortcuts over one focus widget are
+        ambiguous, and Qt fires neither (Esc did nothing after a click on « Vote secret »)."""
         self.title.setText(title)
         self.content = widget
+        escape = QKeySequence(Qt.Key.Key_Escape)
+        self._quiet = [
+            shortcut
+            for shortcut in widget.findChildren(QShortcut)
+            if shortcut.isEnabled() and shortcut.key() == escape
+        ]
+        for shortcut in self._quiet:
+            shortcut.setEnabled(False)
         self.box.addWidget(widget, 1)
         widget.show()
 
@@ -91,6 +104,9 @@ class PanelOverlay(QFrame):
         widget, self.content = self.content, None
         if widget is not None:
             self.box.removeWidget(widget)
+        for shortcut in self._quiet:
+            shortcut.setEnabled(True)
+        self._quiet = []
         return widget
 
 

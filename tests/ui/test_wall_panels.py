@@ -256,3 +256,34 @@ def test_windowed_a_docked_panel_folds_a_column_rather_than_squeeze_them(
     assert problems(window) == []
     window.animation.votes.dock.close()  # the panel closed: every column back in sight
     qtbot.wait_until(lambda: view.folded_columns() == frozenset(), timeout=2000)
+
+
+def test_esc_folds_the_votes_panel_after_a_click_in_it(qtbot, wall) -> None:
+    """F11, the votes panel opened beside the board (F12), a click on « Vote secret », then
+    Esc: nothing happened (the panel's own Esc and the opened panel's Esc both listened, so
+    Qt fired neither). Esc folds it and gives the keyboard back to the board; docked again
+    (windowed), the panel's own Esc still gives it back."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    window = wall
+    full_screen(qtbot, window)
+    dock = open_panel(window, "votes")
+    QTest.keyClick(window, Qt.Key.Key_F12)
+    qtbot.wait(20)
+    strip = window.panel_strip
+    assert strip.opened is dock
+    secret = window.animation.votes.panel.secret
+    qtbot.mouseClick(secret, Qt.MouseButton.LeftButton, pos=QPoint(10, secret.height() // 2))
+    assert secret.isChecked()
+    assert QApplication.focusWidget() is secret
+    QTest.keyClick(secret, Qt.Key.Key_Escape)
+    assert strip.opened is None
+    assert QApplication.focusWidget() is window.board.view
+    window.set_projector_mode(False)  # docked beside the board: its own Esc is back
+    window.showNormal()
+    window.resize(1280, 720)
+    qtbot.wait_until(dock.isVisible, timeout=2000)
+    secret.setFocus()
+    QTest.keyClick(secret, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is window.board.view
