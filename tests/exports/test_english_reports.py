@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
+import pypdf
 
 from exports.csv_export import session_csv
 from exports.markdown import session_markdown
@@ -159,32 +159,59 @@ def _pdf(build, report) -> bytes:
     return out.getvalue()
 
 
-@pytest.fixture
-def english_exports(store, demo, data_dir) -> dict[str, str]:
-    sessions = list_sessions(store, demo.id)
-    out: dict[str, str] = {}
-    with language("en"):
-        for session in sessions:
+def demo_exports(store, demo, lang: str) -> dict[str, bytes | str]:
+    """The demo's PDFs (atelier reports, booklet, persona deck), atelier 3's Markdown and CSV,
+    in ``lang``."""
+    out: dict[str, bytes | str] = {}
+    with language(lang):
+        for session in list_sessions(store, demo.id):
             report = gather_session(store, session)
-            out[f"atelier {session.number}"] = pdftotext(_pdf(build_session_pdf, report))
+            out[f"atelier {session.number}"] = _pdf(build_session_pdf, report)
             if session.number == 3:
                 out["markdown"] = session_markdown(report)
                 out["csv"] = session_csv(report).decode("utf-8-sig")
-        out["booklet"] = pdftotext(_pdf(build_series_pdf, gather_series(store, demo)))
-        pdf, _ = deck_pdf(personas.deck(store, demo.id), title=demo.title)
-        out["personas"] = pdftotext(pdf)
+        out["booklet"] = _pdf(build_series_pdf, gather_series(store, demo))
+        out["personas"], _ = deck_pdf(personas.deck(store, demo.id), title=demo.title)
     return out
 
 
-def test_the_english_exports_of_the_demo_print_no_french_label(
-    store, demo, data_dir, english_exports
-) -> None:
+def _read(export: bytes | str) -> str:
+    return pdftotext(export) if isinstance(export, bytes) else export
+
+
+def test_the_english_exports_of_the_demo_print_no_french_label(store, demo, data_dir) -> None:
     labels = french_labels()
     assert {"Chiffres clés", "Compte rendu", "gommettes", "Ses inquiétudes"} <= labels
     allowed = demo_words(data_dir.database, texts(demo))
-    assert len(english_exports) == 9
-    found = {name: french_in(text, labels, allowed) for name, text in english_exports.items()}
-    assert found == {name: [] for name in english_exports}
+    exports = demo_exports(store, demo, "en")
+    assert len(exports) == 9
+    found = {name: french_in(_read(export), labels, allowed) for name, export in exports.items()}
+    assert found == {name: [] for name in exports}
+    # English typography (item 2): no space before : ; ! ? and no « » (“ ” instead), in what
+    # the PDFs draw (pypdf keeps the no-break spaces pdftotext drops) and in the Markdown
+    for name, export in exports.items():
+        if name == "csv":
+            continue  # the CSV holds the texts as typed, for a spreadsheet
+        drawn = extracted(export) if isinstance(export, bytes) else export
+        assert FRENCH_SPACING.findall(drawn) == [], name
+        assert "«" not in drawn, name
+        assert "»" not in drawn, name
+
+
+FRENCH_SPACING = re.compile(r"[ \u00a0\u202f\u2009][:;!?](?=\s|$)")
+
+
+def extracted(pdf: bytes) -> str:
+    """The characters a PDF draws, no-break spaces kept (pdftotext reads them as spaces)."""
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_french_exports_keep_french_spacing(store, demo) -> None:
+    """The same reading of the French exports finds French spacing: the check can fail."""
+    exports = demo_exports(store, demo, "fr")
+    assert len(FRENCH_SPACING.findall(extracted(exports["atelier 3"]))) > 10
+    assert "«" in extracted(exports["booklet"])
+    assert "\u00a0:" in exports["markdown"]
 
 
 def test_the_check_finds_the_french_of_a_french_report(store, demo, data_dir) -> None:
