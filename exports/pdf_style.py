@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
@@ -126,15 +127,24 @@ def typed(value: object, style: ParagraphStyle, limit: int = LONGEST) -> Paragra
     given to the paragraph as its one fragment, without reportlab's markup parser, which
     costs more than the line breaking (a 2000-idea report parsed 2000 markups for nothing).
     The fragment is the parser's own for ``style``, so the paragraph is the same."""
+    markup, plain = _typed(str(value), limit, current_language())
+    if plain is None:
+        return Paragraph(markup, style)
+    return Paragraph(plain, style, frags=[_fragment(style).clone(text=plain)])
+
+
+@lru_cache(maxsize=512)
+def _typed(value: str, limit: int, language: str) -> tuple[str, str | None]:
+    """The markup of ``value`` set in ``language``, and its plain text as the parser holds
+    it when it needs no markup (kept: a report repeats the line below its ideas, horizon
+    and themes, hundreds of times)."""
     shown = _shown(value, limit)
     if _NEEDS_MARKUP.search(shown):  # (an escaped « & » is a fragment of its own)
-        return Paragraph(_markup(shown), style)
+        return _markup(shown), None
     if not shown.isascii() and with_fallback(shown, shown) != shown:
-        return Paragraph(_markup(shown), style)
+        return _markup(shown), None
     cleaned = cleanBlockQuotedText(shown)
-    if not cleaned:
-        return Paragraph(_markup(shown), style)
-    return Paragraph(cleaned, style, frags=[_fragment(style).clone(text=cleaned)])
+    return (cleaned, cleaned) if cleaned else (_markup(shown), None)
 
 
 _NEEDS_MARKUP = re.compile("[\n<>&ᵉʳⁿᵈ]")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -513,7 +513,7 @@ def gather_session(
         voter_kinds=tuple(vote_counts.dots_by_kind(store, session.id)) if total_dots else (),
         phones=_phone_share(store, session.id, {i.id for i in ideas}),
         organisation=booklet_of(template).organisation,
-        joint=joint_credit(store, session, template),
+        joint=joint_credit(store, session, template, cards),
     )
     report = with_phase_results(report)
     if session.phase == "valeurs":
@@ -633,9 +633,12 @@ def _template_engagements(template: Template) -> tuple[EngagementView, ...]:
     )
 
 
-def joint_credit(store: Store, session: Session, template: Template) -> JointCredit | None:
+def joint_credit(
+    store: Store, session: Session, template: Template, cards: Sequence[Card] | None = None
+) -> JointCredit | None:
     """The ateliers ``session``'s results are credited with, and what their boards hold
-    (None when its results are its own)."""
+    (None when its results are its own). ``cards``: ``session``'s own, already read (not
+    merged away)."""
     group = credit.joint_groups(template.data).get(session.number)
     if not group:
         return None
@@ -644,10 +647,13 @@ def joint_credit(store: Store, session: Session, template: Template) -> JointCre
     for other in store.find(Session, series_id=session.series_id):
         if other.number not in group:
             continue
-        cards = [c for c in store.find(Card, session_id=other.id) if c.merged_into is None]
-        ideas += sum(1 for c in cards if c.is_idea)
-        futur += sum(1 for c in cards if not c.is_idea)
-        if cards:
+        if other.id == session.id and cards is not None:
+            held = list(cards)
+        else:
+            held = [c for c in store.find(Card, session_id=other.id) if c.merged_into is None]
+        ideas += sum(1 for c in held if c.is_idea)
+        futur += sum(1 for c in held if not c.is_idea)
+        if held:
             boards.append(other.number)
     return JointCredit(group, ideas, futur, tuple(sorted(boards)))
 
@@ -1074,12 +1080,14 @@ def _phone_share(store: Store, session_id: str, idea_ids: set[str]) -> PhoneShar
         for i in store.find(PhoneIdea, session_id=session_id)
         if i.status == PUBLISHED and i.card_id in idea_ids
     }
-    alive = {c.id for c in store.find(Card, session_id=session_id)}  # as votes.dots_by_kind
     dot_votes = [
         v
         for v in store.find(Vote, session_id=session_id)
-        if vote_counts.is_phone_dot(v) and v.dots > 0 and v.card_id in alive
+        if vote_counts.is_phone_dot(v) and v.dots > 0
     ]
+    if dot_votes:  # of cards still in the atelier, as votes.dots_by_kind (read only then)
+        alive = {c.id for c in store.find(Card, session_id=session_id)}
+        dot_votes = [v for v in dot_votes if v.card_id in alive]
     phones = set(senders.values()) | {v.voter_id for v in dot_votes}
     return PhoneShare(len(senders), sum(v.dots for v in dot_votes), len(phones), frozenset(senders))
 

@@ -275,6 +275,8 @@ def all_totals(
     """Dots of every card, merged-away ones too, the votes of cards merged into it included
     (``only``: those votes)."""
     direct = direct_counts(store, session_id, only)
+    if not direct:  # not a dot: every count is 0, the cards need not be read
+        return {}
     cards = store.find(Card, session_id=session_id)
     children: dict[str, list[str]] = defaultdict(list)
     for card in cards:
@@ -297,8 +299,11 @@ def all_totals(
 
 def totals(store: Store, session_id: str) -> dict[str, int]:
     """Dots of every card on the board, the votes of the cards merged into it included."""
+    every = all_totals(store, session_id)
+    if not every:
+        return {}
     on_board = {c.id for c in store.find(Card, session_id=session_id, merged_into=None)}
-    return {k: v for k, v in all_totals(store, session_id).items() if k in on_board}
+    return {k: v for k, v in every.items() if k in on_board}
 
 
 class Tally:

@@ -110,3 +110,24 @@ def test_an_idea_and_its_line_below_are_drawn_where_one_paragraph_drew_them() ->
     placed = _placed(split)
     assert len({y for _, _, y in placed}) >= 5  # several lines of each
     assert placed == _placed(whole)
+
+
+def test_a_report_without_dots_reads_the_cards_once(store, demo_session, monkeypatch) -> None:
+    """Without a dot in the atelier, the counts need no card: the 2000-idea report decoded
+    its cards five times (the ideas, two for the dots, one for the phones' dots, one for
+    the ateliers it is credited with, itself among them)."""
+    from fabrique_desktop.model import Vote
+
+    assert not store.find(Vote, session_id=demo_session.id)
+    reads: list[str] = []
+    find = type(store).find
+
+    def counted(self: object, kind: type, **where: object) -> object:
+        if kind is Card and where.get("session_id") == demo_session.id:
+            reads.append(str(where))
+        return find(self, kind, **where)
+
+    monkeypatch.setattr(type(store), "find", counted)
+    report = gather_session(store, demo_session)
+    assert report.ideas
+    assert len(reads) == 1, reads
