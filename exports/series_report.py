@@ -232,9 +232,18 @@ PARTS = {
 
 
 def _part(number: int, st: ps.Styles) -> list[Flowable]:
-    """A part's opening page, as the 2017 booklet opens each of its four parts."""
+    """A part's opening, as the 2017 booklet opens each of its four parts: on the next page
+    unless its first section's start fits below it too (a part's title alone at the foot of
+    a page, its first section on the next, was left there before)."""
     title, question = PARTS[number]
-    return ps.section_start(f"{number}. {tr(question)}", st, intro=tr(title))
+    return [
+        ps.CondPageBreak(ps.CHAPTER_ROOM + PART_HEAD),
+        *ps.section_start(f"{number}. {tr(question)}", st, intro=tr(title)),
+    ]
+
+
+PART_HEAD = 30 * mm
+"""What a part's title and intro take above its first section."""
 
 
 def _spine(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
@@ -316,10 +325,16 @@ def _ideas_chart(report: SeriesReport, st: ps.Styles, width: float) -> list[Flow
                 [charts.Segment(_horizon_legend(h), counts[h]) for h in used],
             )
         )
-    return [
-        Paragraph(tr("Les pistes de projet par Vivre et par horizon"), st.h3),
-        charts.stacked_bars(rows, width, total_label=tr("total")),
-        Paragraph(ps.text(_ideas_sentence(report, used) + _futur_horizons(report)), st.meta),
+    return [  # the sentence reads the chart: never alone at the top of the next page
+        KeepTogether(
+            [
+                Paragraph(tr("Les pistes de projet par Vivre et par horizon"), st.h3),
+                charts.stacked_bars(rows, width, total_label=tr("total")),
+                Paragraph(
+                    ps.text(_ideas_sentence(report, used) + _futur_horizons(report)), st.meta
+                ),
+            ]
+        )
     ]
 
 
@@ -337,7 +352,7 @@ def _ideas_sentence(report: SeriesReport, used: list[str]) -> str:
     if len(parts) > 1:
         sentence += " : " + ", ".join(parts[:-1]) + tr(" et ") + parts[-1]
     elif parts:
-        sentence += ", " + parts[0].split(" ", 1)[1]
+        sentence += tr(", {where}", where=parts[0].split(" ", 1)[1])
     unsorted = len(report.unsorted_ideas)
     if unsorted:
         sentence += tr(", dont {n} pas encore dans un Vivre", n=unsorted)
@@ -400,7 +415,7 @@ def _steps(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowable]:
                 Paragraph("<br/>".join(produced) or "—", st.cell),
             ]
         )
-    story.append(ps.simple_table(rows, [10 * mm, 30 * mm, 62 * mm, width - 102 * mm]))
+    story.append(ps.simple_table(rows, [12 * mm, 30 * mm, 60 * mm, width - 102 * mm]))
     return story
 
 

@@ -124,6 +124,7 @@ ENGLISH: dict[str, str] = {
     "Les pistes de projet par Vivre et par horizon": "Project ideas by Vivre and horizon",
     "{n} à l’horizon {horizon}": "{n} by {horizon}",
     "{n} sans date précise": "{n} with no date given",
+    ", {where}": ", all {where}",
     ", dont {n} pas encore dans un Vivre": ", of which {n} not yet in a Vivre",
     "{told}, point de départ des pistes.": "{told}, the starting point of the project ideas.",
     "total": "total",

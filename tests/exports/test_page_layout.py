@@ -92,3 +92,36 @@ def test_a_large_vivre_reads_by_theme_then_horizon_with_counts(store, session, t
     write_session_pdf(gather_session(store, session), target)
     text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(target)).pages).split())
     assert text.index("Mobilité (20 idées)") < text.index("Énergie (10 idées)")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_part_opens_with_its_first_section_and_a_chart_keeps_its_sentence(
+    store, demo, tmp_path, lang
+) -> None:
+    """Read page by page (#27): « 1. Ce que nous sommes » stood alone at the foot of the
+    participants' page, its first section on the next; the sentence reading the ideas chart
+    was alone at the top of the page after the chart."""
+    from fabrique_desktop.report_words import tr
+    from fabrique_desktop.typography import language
+
+    booklet = tmp_path / "serie.pdf"
+    with language(lang):
+        write_series_pdf(gather_series(store, demo), booklet)
+        together = [
+            (f"1. {tr('Ce que nous sommes')}", tr("Des atouts à la hauteur des défis")),
+            (f"2. {tr('Où nous allons')}", tr("Apprendre des métropoles qui réussissent")),
+            (f"3. {tr('Comment y parvenir')}", tr("Les habitants fictifs")),
+            (
+                tr("Les pistes de projet par Vivre et par horizon"),
+                tr("{told}, point de départ des pistes.", told="").lstrip(", "),
+            ),
+        ]
+    pages = [
+        " ".join(p.extract_text().replace("’", "'").split())
+        for p in pypdf.PdfReader(str(booklet)).pages
+    ]
+    for first, second in together:
+        first, second = first.replace("’", "'"), second.replace("’", "'")
+        holding = [n for n, text in enumerate(pages) if first in text and "...." not in text]
+        assert holding, first
+        assert second in pages[holding[0]], (first, second)
