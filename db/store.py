@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from db import errors, migrations
 from db.codec import decode, decode_field, encode, field_codecs
 from fabrique_desktop import disk
-from fabrique_desktop.changes import Change
+from fabrique_desktop.changes import Change, Mode
 from fabrique_desktop.errors import StorageError
 from fabrique_desktop.model import ENTITY_TYPES, Entity, utc_now
 
@@ -244,11 +244,19 @@ class Store:
         return StorageError(errors.message(self.path, error))
 
     def apply(self, change: Change) -> None:
+        """Every edit, then the sync journal's rows (``change.journal``), in one transaction.
+        A ``Mode.ROW`` or ``Mode.DOCUMENT`` edit writes its whole row as it is (the rows of a
+        copy or of a merged document: their own timestamps); the others are stamped now."""
         now = utc_now()
         with self.atomic():
             for edit in change.edits:
                 cls = ENTITY_TYPES[edit.kind]
-                if edit.after is None:
+                if edit.mode is not Mode.EDIT:
+                    assert edit.after is not None, "a merged row is written whole"
+                    self._upsert(edit.kind, encode(cls, dict(edit.after)))
+                    if edit.mode is Mode.DOCUMENT:
+                        continue  # it comes from the session's document: not mirrored back
+                elif edit.after is None:
                     self._update(edit.kind, edit.id, {"deleted_at": now, "updated_at": now})
                 elif edit.before is None:
                     self._upsert(
@@ -258,6 +266,10 @@ class Store:
                 else:
                     self._update(edit.kind, edit.id, encode(cls, {**edit.after, "updated_at": now}))
                 self._mark_dirty(edit.kind, edit.id)
+            if change.journal:
+                from db.sync_store import write_journal
+
+                write_journal(self, change.journal)
 
     def put_many(self, entities: list[Entity], *, track: bool = True) -> None:
         """Insert or replace entities; ``track=False`` when they come from the session's CRDT

@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from fabrique_desktop import __version__
+from fabrique_desktop.changes import Change, Edit, Mode
 from fabrique_desktop.errors import BundleError
 from fabrique_desktop.limits import MAX_ENTITIES, shown
 from fabrique_desktop.model import ENTITY_TYPES, Entity, Series, Session, utc_now
-from fabrique_desktop.ports import Store
+from fabrique_desktop.ports import Store, Write, store_writer
 
 E = TypeVar("E", bound=Entity)
 
@@ -228,32 +229,44 @@ class ImportSummary:
     session: Session | None = None
 
 
-def import_bundle(store: Store, bundle: Bundle) -> ImportSummary:
+def import_bundle(store: Store, bundle: Bundle, write: Write | None = None) -> ImportSummary:
     """Add a bundle's session to the store, or merge it into the same session already there.
 
     Merge rule (last writer wins, per entity): an unknown entity is added; a known one is
     replaced when the bundle's copy was updated later (ties broken by content), so that
     importing twice changes nothing and bundles merge in any order to the same result.
+    The rows are handed to ``write`` as one change (the store's own by default).
     """
     summary = ImportSummary(session=bundle.session)
-    import_records(store, bundle.all_entities(), summary)
+    edits = import_records(store, bundle.all_entities(), summary)
+    (write if write is not None else store_writer(store))(Change("Import d'une copie", edits))
     return summary
 
 
-def import_records(store: Store, entities: list[Entity], summary: ImportSummary) -> None:
-    """Write each entity unknown here, or known here and updated later in the bundle."""
-    to_write: list[Entity] = []
+def import_records(
+    store: Store, entities: list[Entity], summary: ImportSummary
+) -> tuple[Edit, ...]:
+    """Each entity unknown here, or known here and updated later in the bundle, as a
+    ``Mode.ROW`` edit (written as it is); the others are counted unchanged."""
+    by_kind: dict[type[Entity], list[str]] = {}
     for incoming in entities:
-        local = store.get(type(incoming), incoming.id)
+        by_kind.setdefault(type(incoming), []).append(incoming.id)
+    here: dict[tuple[str, str], Entity] = {}
+    for cls, ids in by_kind.items():
+        here.update(((cls.kind, i), e) for i, e in store.get_many(cls, ids).items())
+    edits: list[Edit] = []
+    for incoming in entities:
+        local = here.get((incoming.kind, incoming.id))
         if local is None:
             summary.created += 1
-            to_write.append(incoming)
         elif _wins(incoming, local):
             summary.updated += 1
-            to_write.append(incoming)
         else:
             summary.unchanged += 1
-    store.put_many(to_write)
+            continue
+        before = local.to_record() if local is not None else None
+        edits.append(Edit(incoming.kind, incoming.id, before, incoming.to_record(), Mode.ROW))
+    return tuple(edits)
 
 
 def _wins(incoming: Entity, local: Entity) -> bool:

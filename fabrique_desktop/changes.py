@@ -7,6 +7,13 @@ undo applies ``change.inverse()``. The UI's undo stack only ever holds such valu
 
 Every change is applied and announced by one road, the session window's change bus
 (``ui/change_bus.py``), which says where it came from with an ``Origin``.
+
+A merge (a note-taker's copy, a peer's update, the relay) is a change too, computed by its
+engine and written by the writer it is given: its rows are edits whose ``after`` is the whole
+row as the copy or the document holds it (``Mode.ROW``, ``Mode.DOCUMENT``: written as they
+are, timestamps and tombstones kept), and what the session's sync journal gains with them
+(updates of the CRDT document, conflicts found or closed) is its ``journal``
+(``JournalWrite``), written in the same transaction.
 """
 
 from __future__ import annotations
@@ -35,15 +42,25 @@ class Origin(Enum):
     PHONE = "phone"  # a participant's phone
 
 
+class Mode(Enum):
+    """How the store writes an edit."""
+
+    EDIT = "edit"  # fields set now (``updated_at`` now); noted for the session's document
+    ROW = "row"  # ``after`` is a whole row from a copy (last writer wins): written as it is
+    DOCUMENT = "document"  # a whole row as the merged CRDT document holds it: written as it
+    # is, and not noted for the document (it comes from there)
+
+
 @dataclass(frozen=True)
 class Edit:
     kind: str
     id: str
     before: Mapping[str, Any] | None
     after: Mapping[str, Any] | None
+    mode: Mode = Mode.EDIT
 
     def inverse(self) -> Edit:
-        return Edit(self.kind, self.id, self.after, self.before)
+        return Edit(self.kind, self.id, self.after, self.before, self.mode)
 
     @property
     def is_noop(self) -> bool:
@@ -54,13 +71,43 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class JournalWrite:
+    """What a merge writes to one session's sync journal (``sync.SyncJournal``), in the
+    transaction of its rows: updates of the CRDT document appended (oldest first, with
+    where they came from), then, if ``state`` is given, all of them replaced by that one
+    state (compaction); the rows the document caught up with; conflicts found (one already
+    recorded is kept as it is), closed (id, choice as JSON, when) or opened again."""
+
+    session_id: str
+    updates: tuple[tuple[bytes, str], ...] = ()
+    state: bytes | None = None
+    caught_up: tuple[tuple[str, str], ...] = ()
+    conflicts: tuple[Mapping[str, Any], ...] = ()
+    resolved: tuple[tuple[str, str, str], ...] = ()
+    reopened: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.updates
+            or self.state is not None
+            or self.caught_up
+            or self.conflicts
+            or self.resolved
+            or self.reopened
+        )
+
+
+@dataclass(frozen=True)
 class Change:
     """``rows``: once the bus has written and announces it, the rows it touched as they now
-    are (``read``), read once for every listener; None before."""
+    are (``read``), read once for every listener; None before. ``journal``: what a merge
+    writes to the sync journal with its rows (never undone by ``inverse``: a merge is undone
+    by a change of the rows, see ``sync_undo``)."""
 
     label: str
     edits: tuple[Edit, ...] = field(default_factory=tuple)
     rows: Rows | None = field(default=None, compare=False, repr=False)
+    journal: JournalWrite | None = None
 
     def read(self, cls: type[E]) -> dict[str, E]:
         """The rows of ``cls`` this change touched, as written, by id (an id with no row is
@@ -80,10 +127,10 @@ class Change:
         """The same change without its edits that change nothing (possibly empty)."""
         if not any(e.is_noop for e in self.edits):
             return self
-        return Change(self.label, tuple(e for e in self.edits if not e.is_noop))
+        return replace(self, edits=tuple(e for e in self.edits if not e.is_noop))
 
     def __bool__(self) -> bool:
-        return bool(self.edits)
+        return bool(self.edits) or bool(self.journal)
 
 
 class Rows:
@@ -107,6 +154,21 @@ class Rows:
 def announced(store: Store, change: Change) -> Change:
     """``change`` as the bus hands it to its listeners: with the rows it touched (``Rows``)."""
     return replace(change, rows=Rows(store, change))
+
+
+def session_of(change: Change) -> str | None:
+    """The atelier a merge's change belongs to (its journal's, or its atelier row's, or its
+    first row's), or ``None`` when nothing says (the series' rows only)."""
+    if change.journal is not None:
+        return change.journal.session_id
+    for edit in change.edits:
+        if edit.kind == "sessions":
+            return edit.id
+    for edit in change.edits:
+        owner = (edit.after or edit.before or {}).get("session_id")
+        if isinstance(owner, str):
+            return owner
+    return None
 
 
 def touched_elsewhere(label: str, ids: Mapping[str, set[str]]) -> Change:
@@ -185,6 +247,34 @@ def rebased(store: Store, change: Change) -> tuple[Change, int]:
                     )
                 )
     return Change(change.label, tuple(edits)), skipped
+
+
+def as_edits(change: Change, label: str, ignored: frozenset[str] = frozenset()) -> Change:
+    """What a merge (``Mode.ROW``/``DOCUMENT`` edits holding whole rows) did, as plain edits:
+    a row it created is created, a row it changed gets the fields that differ (but
+    ``ignored``, e.g. ``updated_at``); its inverse undoes the merge on the rows."""
+    edits: list[Edit] = []
+    for edit in change.edits:
+        if edit.mode is Mode.EDIT:
+            edits.append(edit)
+            continue
+        before, after = edit.before, edit.after
+        if after is None:
+            continue
+        if before is None:
+            edits.append(Edit(edit.kind, edit.id, None, after))
+            continue
+        names = [k for k, v in after.items() if k not in ignored and before.get(k) != v]
+        if names:
+            edits.append(
+                Edit(
+                    edit.kind,
+                    edit.id,
+                    {k: before.get(k) for k in names},
+                    {k: after[k] for k in names},
+                )
+            )
+    return Change(label, tuple(edits))
 
 
 def _is_update(edit: Edit) -> bool:

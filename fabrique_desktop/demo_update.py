@@ -22,7 +22,7 @@ from typing import Any
 from fabrique_desktop import changes
 from fabrique_desktop.changes import Change, Edit
 from fabrique_desktop.model import FUTUR, IDEA, INBOX, Card, Series, Session, Vote
-from fabrique_desktop.ports import Store
+from fabrique_desktop.ports import Store, Write
 from fabrique_desktop.template import BUILTIN_KEY, FORMAT_VERSION
 
 log = logging.getLogger(__name__)
@@ -57,11 +57,12 @@ def demo_changes(store: Store) -> list[Change]:
     return [c for c in found if c is not None and c.edits]
 
 
-def update_demo(store: Store) -> int:
-    """Update every untouched demo series of ``store``; the number of series changed."""
+def update_demo(store: Store, write: Write) -> int:
+    """Update every untouched demo series of ``store``, each change handed to ``write`` (the
+    command line's store writer, at start); the number of series changed."""
     updated = demo_changes(store)
     for change in updated:
-        store.apply(change)
+        write(change)
         log.info("demo series brought up to date (%d edits)", len(change.edits))
     return len(updated)
 

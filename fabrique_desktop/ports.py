@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from typing import Any, Protocol, TypeVar
 
@@ -11,13 +11,20 @@ from fabrique_desktop.model import Entity
 
 E = TypeVar("E", bound=Entity)
 
+Write = Callable[[Change], None]
+"""Where an engine hands the ``Change`` it computed (a merge, a copy joined): written in one
+transaction — and, in the app, announced on the window's change bus with its origin — or
+nothing written and a ``FabriqueError`` raised with the French reason. The app gives its
+bus's (``ChangeBus.writer``); the command line its store's (``store_writer``)."""
+
 
 class Store(Protocol):
     # why nothing can be written (disk full, read-only folder…), or None when writes are allowed
     read_only: str | None
 
     def apply(self, change: Change) -> None:
-        """Apply every edit of ``change`` in one transaction, committed before returning."""
+        """Apply every edit of ``change`` and its ``journal`` in one transaction, committed
+        before returning; a ``FabriqueError`` (nothing written) if the disk refuses."""
 
     def get(self, cls: type[E], id: str) -> E | None:
         """One entity by id, tombstoned ones included; ``None`` if unknown."""
@@ -31,11 +38,13 @@ class Store(Protocol):
     def count(self, cls: type[E], **where: Any) -> int:
         """How many live entities of one kind match ``where``."""
 
-    def put_many(self, entities: list[Entity]) -> None:
-        """Insert or replace entities as they are (bundles, merges), in one transaction."""
-
     def atomic(self) -> AbstractContextManager[Any]:
         """A transaction: everything inside commits together or not at all."""
 
     def iter_all(self, cls: type[E], **where: Any) -> Iterator[E]:
         """Every entity of one kind matching ``where``, tombstones included."""
+
+
+def store_writer(store: Store) -> Write:
+    """The command line's (and tests') ``Write``: the store itself, nobody to tell."""
+    return store.apply

@@ -7,9 +7,16 @@ pycrdt), kept in the database beside the rows:
   transaction (cheap, and pycrdt is not even imported on the capture path);
 - ``SessionSync.flush`` brings the document up to date with those rows (before any copy is
   handed out or merged; after each change once live sync exists);
-- ``SessionSync.merge`` applies another laptop's document, stores the update, finds the fields
-  edited on both sides since their common state (concurrent version vectors: conflicts), and
-  writes back to the rows every entity whose document fields changed, all in one transaction.
+- ``SessionSync.merge`` applies another laptop's document, finds the fields edited on both
+  sides since their common state (concurrent version vectors: conflicts), and rewrites every
+  entity whose document fields changed.
+
+The engine writes nothing itself: each operation computes one ``Change`` — the rows as the
+merged document holds them (``Mode.DOCUMENT`` edits, the copy's series rows as ``Mode.ROW``)
+and the journal's new updates and conflicts (``JournalWrite``) — and hands it to the ``Write``
+it was given (the window's change bus in the app, which announces it; the store in the
+command line): one transaction, one error path. A write refused (a full disk) leaves the
+database as it was, and the engine reads its document again next time.
 
 Rules (documented for the facilitator in the README):
 - a new entity anywhere is added everywhere; merging the same copy twice changes nothing;
@@ -36,10 +43,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from fabrique_desktop import bundle as bundles
 from fabrique_desktop import disk
+from fabrique_desktop.changes import Change, Edit, JournalWrite, Mode
 from fabrique_desktop.errors import BundleError
 from fabrique_desktop.limits import shown
 from fabrique_desktop.model import ENTITY_TYPES, Entity, Session, utc_now
-from fabrique_desktop.ports import Store
+from fabrique_desktop.ports import Store, Write, store_writer
 
 if TYPE_CHECKING:
     from fabrique_desktop.crdt import SessionDoc
@@ -54,7 +62,8 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 class SyncJournal(Protocol):
-    """What merging needs from storage beyond the ``Store`` (``db.sync_store`` implements it).
+    """What merging reads from storage beyond the ``Store`` (``db.sync_store`` implements it;
+    what a merge writes there travels in its change's ``JournalWrite``).
 
     Every method joins the store's current transaction.
     """
@@ -62,11 +71,8 @@ class SyncJournal(Protocol):
     def load(self, session_id: str) -> list[bytes]:
         """The session document's stored updates, oldest first (``[]``: none yet)."""
 
-    def append(self, session_id: str, update: bytes, origin: str) -> int:
-        """Store one more update; returns how many are stored for the session."""
-
-    def compact(self, session_id: str, state: bytes) -> None:
-        """Replace the session's stored updates by one update holding the whole state."""
+    def count(self, session_id: str) -> int:
+        """How many updates are stored for the session beside its compacted state."""
 
     def version(self, session_id: str) -> Any:
         """A value that changes whenever the session's stored document does."""
@@ -74,20 +80,10 @@ class SyncJournal(Protocol):
     def dirty(self, session_id: str, kinds: list[str]) -> list[tuple[str, str]]:
         """(kind, id) of the session's entities written since the document last caught up."""
 
-    def clear_dirty(self, items: list[tuple[str, str]]) -> None: ...
-
-    def materialize(self, entities: list[Entity]) -> None:
-        """Write rows that come from the document (not noted as dirty)."""
-
-    def add_conflicts(self, rows: list[dict[str, Any]]) -> int:
-        """Record conflicts (ignoring ones already recorded); returns how many are new."""
+    def known_conflicts(self, ids: list[str]) -> set[str]:
+        """Those of ``ids`` already recorded (open or resolved)."""
 
     def conflicts(self, session_id: str, *, open_only: bool = True) -> list[dict[str, Any]]: ...
-
-    def resolve_conflicts(self, ids: list[str], choice: str, at: str) -> None: ...
-
-    def reopen_conflicts(self, ids: list[str]) -> None:
-        """Open resolved conflicts again (a choice undone)."""
 
 
 @dataclass
@@ -135,15 +131,51 @@ def session_kinds() -> list[str]:
     ]
 
 
-class SessionSync:
-    """One session's document and its rows. Offline: one per operation; live: one per session."""
+@dataclass
+class _Plan:
+    """What one operation of the engine will write, gathered while it computes."""
 
-    def __init__(self, store: Store, journal: SyncJournal, session_id: str) -> None:
+    session_id: str
+    edits: list[Edit] = field(default_factory=list)
+    updates: list[tuple[bytes, str]] = field(default_factory=list)
+    state: bytes | None = None
+    caught_up: list[tuple[str, str]] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    resolved: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def change(self, label: str) -> Change:
+        journal = JournalWrite(
+            self.session_id,
+            updates=tuple(self.updates),
+            state=self.state,
+            caught_up=tuple(self.caught_up),
+            conflicts=tuple(self.conflicts),
+            resolved=tuple(self.resolved),
+        )
+        return Change(label, tuple(self.edits), journal=journal if journal else None)
+
+
+MERGED_LABEL = "Fusion d'une copie"
+RECEIVED_LABEL = "Reçu d'un autre ordinateur"
+
+
+class SessionSync:
+    """One session's document and its rows. Offline: one per operation; live: one per session.
+
+    ``write``: where each operation's ``Change`` goes (module docstring); the store's own by
+    default (the command line, tests)."""
+
+    def __init__(
+        self, store: Store, journal: SyncJournal, session_id: str, write: Write | None = None
+    ) -> None:
         self.store = store
         self.journal = journal
         self.session_id = session_id
+        self.write = write if write is not None else store_writer(store)
         self._doc: SessionDoc | None = None
         self._stored: Any = None  # the journal's version that ``_doc`` holds
+        self.last_change: Change | None = None
+        """What the last operation wrote (empty when nothing)."""
 
     @property
     def doc(self) -> SessionDoc:
@@ -156,64 +188,41 @@ class SessionSync:
 
     def flush(self) -> bytes | None:
         """Bring the document up to date with the rows; the update made, if any."""
+        plan = _Plan(self.session_id)
         with self._transaction():
-            doc = self.doc
-            kinds = session_kinds()
-            dirty = self.journal.dirty(self.session_id, kinds)
-            known: dict[str, Any] | None = None
-            if doc.roots():
-                items = [r for kind, id in dirty if (r := self._record(kind, id)) is not None]
-            else:  # the first time: the whole session, into an empty document
-                items = list(self._all_records(kinds))
-                known = {}
-            update = None
-            if items:
-                before = doc.state_vector()
-                if doc.write(items, known=known):
-                    update = doc.update(before)
-                    if not read_only(self.store):
-                        self._save(update, "local")
-            if not read_only(self.store):  # read-only data: the copy is made in memory only
-                self.journal.clear_dirty(dirty)
-            return update
+            update = self._flush(plan)
+        self._commit(plan.change("Mise à jour du document de fusion"))
+        return update
 
     def merge(
-        self, remote: SessionDoc, origin: str = "", series_id: str | None = None
+        self,
+        remote: SessionDoc,
+        origin: str = "",
+        series_id: str | None = None,
+        rows: tuple[Edit, ...] = (),
+        label: str = MERGED_LABEL,
     ) -> MergeSummary:
         """Merge another laptop's whole document into this one and into the rows.
 
         ``remote`` comes from elsewhere: what it holds that this laptop does not is checked
         first (``check_document``); a refusal leaves everything as it was. ``series_id`` is the
-        series the session belongs to when it is not here yet.
+        series the session belongs to when it is not here yet; ``rows``: the copy's series
+        rows to write with the merge (``Mode.ROW``), in the same change.
         """
+        plan = _Plan(self.session_id, edits=list(rows))
         with self._transaction():
-            self.flush()
-            doc = self.doc
-            mine = doc.texts()
-            here = self.store.get(Session, self.session_id)
-            values: dict[str, Any] = {}
-            theirs = check_document(
-                remote,
-                mine,
-                self.session_id,
-                store=self.store,
-                series_id=here.series_id if here is not None else series_id,
-                what=describe(origin),
-                parsed=values,
-            )
-            since = doc.state_vector()
-            clock = doc.clock()
-            changes = doc.apply_observed(remote.update(since), theirs)
-            if doc.clock() == clock:
-                return MergeSummary(session=self.store.get(Session, self.session_id))
-            self._save(doc.update(since), origin or "bundle")
-            merged = _overlay(mine, changes)
-            summary = self._write_rows(mine, merged, values, changes)
-            rows = find_conflicts(self.session_id, mine, theirs, merged, origin)
-            summary.conflicts = self.journal.add_conflicts(rows)
-            return summary
+            summary = self._merge(plan, remote, origin, series_id)
+        self._commit(plan.change(label))
+        summary.session = self.store.get(Session, self.session_id)
+        return summary
 
-    def receive(self, update: bytes, origin: str = "peer") -> MergeSummary:
+    def receive(
+        self,
+        update: bytes,
+        origin: str = "peer",
+        rows: tuple[Edit, ...] = (),
+        label: str = RECEIVED_LABEL,
+    ) -> MergeSummary:
         """Merge one update from a peer (live sync): applied to a copy of this document first,
         so that it is checked and merged like a whole document; refusals change nothing.
 
@@ -222,14 +231,18 @@ class SessionSync:
         """
         from fabrique_desktop.crdt import SessionDoc
 
+        plan = _Plan(self.session_id, edits=list(rows))
         with self._transaction():
-            self.flush()
+            self._flush(plan)
             trial = SessionDoc([self.doc.update()])
             try:
                 trial.apply(update)
             except (ValueError, RuntimeError, OverflowError) as error:
                 raise BundleError("Mise à jour illisible : refusée.") from error
-            return self.merge(trial, origin)
+            summary = self._merge(plan, trial, origin, None)
+        self._commit(plan.change(label))
+        summary.session = self.store.get(Session, self.session_id)
+        return summary
 
     def conflicts(self) -> list[Conflict]:
         return group_conflicts(self.journal.conflicts(self.session_id))
@@ -238,8 +251,9 @@ class SessionSync:
         """Keep ``value`` for a conflicting field, everywhere this document goes next."""
         from fabrique_desktop.crdt import Cell, joined
 
+        plan = _Plan(self.session_id)
         with self._transaction():
-            self.flush()
+            self._flush(plan)
             doc = self.doc
             key = (conflict.kind, conflict.entity_id, conflict.field)
             absorb = joined(*(Cell.from_json(text).version for text in conflict.cells))
@@ -249,14 +263,95 @@ class SessionSync:
             doc.write(
                 [(conflict.kind, conflict.entity_id, values)], absorb={key: absorb}, force=[key]
             )
-            self._save(doc.update(before), "local")
-            self._write_rows(mine, doc.texts([conflict.kind]))
-            self.journal.resolve_conflicts(conflict.ids, json.dumps(value), utc_now())
+            self._save(plan, doc.update(before), "local")
+            self._write_rows(plan, mine, doc.texts([conflict.kind]))
+            at, choice = utc_now(), json.dumps(value)
+            plan.resolved.extend((id, choice, at) for id in conflict.ids)
+        self._commit(plan.change(f"Trancher le conflit « {conflict.field} »"))
 
     # private
 
+    def _flush(self, plan: _Plan) -> bytes | None:
+        doc = self.doc
+        kinds = session_kinds()
+        dirty = self.journal.dirty(self.session_id, kinds)
+        known: dict[str, Any] | None = None
+        if doc.roots():
+            items = [r for kind, id in dirty if (r := self._record(kind, id)) is not None]
+        else:  # the first time: the whole session, into an empty document
+            items = list(self._all_records(kinds))
+            known = {}
+        update = None
+        if items:
+            before = doc.state_vector()
+            if doc.write(items, known=known):
+                update = doc.update(before)
+                if not read_only(self.store):
+                    self._save(plan, update, "local")
+        if not read_only(self.store):  # read-only data: the copy is made in memory only
+            plan.caught_up.extend(dirty)
+        return update
+
+    def _merge(
+        self, plan: _Plan, remote: SessionDoc, origin: str, series_id: str | None
+    ) -> MergeSummary:
+        self._flush(plan)
+        doc = self.doc
+        mine = doc.texts()
+        here = self.store.get(Session, self.session_id)
+        values: dict[str, Any] = {}
+        theirs = check_document(
+            remote,
+            mine,
+            self.session_id,
+            store=self.store,
+            series_id=here.series_id if here is not None else series_id,
+            what=describe(origin),
+            parsed=values,
+        )
+        since = doc.state_vector()
+        clock = doc.clock()
+        changes = doc.apply_observed(remote.update(since), theirs)
+        if doc.clock() == clock:
+            return MergeSummary()
+        self._save(plan, doc.update(since), origin or "bundle")
+        merged = _overlay(mine, changes)
+        summary = self._write_rows(plan, mine, merged, values, changes)
+        rows = find_conflicts(self.session_id, mine, theirs, merged, origin)
+        summary.conflicts = self._new_conflicts(plan, rows)
+        return summary
+
+    def _new_conflicts(self, plan: _Plan, rows: list[dict[str, Any]]) -> int:
+        """Conflicts not recorded yet go into the plan; how many."""
+        if not rows:
+            return 0
+        seen = self.journal.known_conflicts([row["id"] for row in rows])
+        seen.update(row["id"] for row in plan.conflicts)
+        added = 0
+        for row in rows:
+            if row["id"] not in seen:
+                seen.add(row["id"])
+                plan.conflicts.append(row)
+                added += 1
+        return added
+
+    def _commit(self, change: Change) -> None:
+        """Hand what an operation computed to the writer; a refusal forgets the document
+        (it holds what was not written) and is raised as it came."""
+        self.last_change = change
+        if not change:
+            return
+        try:
+            self.write(change)
+        except BaseException:
+            self._doc = None
+            raise
+        if change.journal is not None and self._doc is not None:
+            self._stored = self.journal.version(self.session_id)
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
+        """What an operation reads, read in one transaction (it writes nothing there)."""
         try:
             with self.store.atomic():
                 if self._doc is not None and self.journal.version(self.session_id) != self._stored:
@@ -266,10 +361,11 @@ class SessionSync:
             self._doc = None  # the stored document is the truth: reload it next time
             raise
 
-    def _save(self, update: bytes, origin: str) -> None:
-        if self.journal.append(self.session_id, update, origin) > COMPACT_AFTER:
-            self.journal.compact(self.session_id, self.doc.update())
-        self._stored = self.journal.version(self.session_id)
+    def _save(self, plan: _Plan, update: bytes, origin: str) -> None:
+        plan.updates.append((update, origin))
+        if self.journal.count(self.session_id) + len(plan.updates) > COMPACT_AFTER:
+            plan.updates.clear()
+            plan.state = self.doc.update()
 
     def _record(self, kind: str, id: str) -> tuple[str, str, dict[str, Any]] | None:
         entity = self.store.get(ENTITY_TYPES[kind], id)
@@ -287,12 +383,15 @@ class SessionSync:
 
     def _write_rows(
         self,
+        plan: _Plan,
         before: Texts,
         after: Texts,
         values: dict[str, Any] | None = None,
         changes: Texts | None = None,
     ) -> MergeSummary:
-        """Write back the entities whose document fields changed; count them.
+        """The entities whose document fields changed, as ``Mode.DOCUMENT`` edits of the plan
+        (their row here before, read once per kind, and as the document now holds them);
+        counted.
 
         ``values``: cell text → value, already parsed by ``check_document``; ``changes``:
         the keys the merge touched (``SessionDoc.apply_observed``), when known: only their
@@ -301,7 +400,6 @@ class SessionSync:
 
         summary = MergeSummary()
         parsed = values or {}
-        entities: list[Entity] = []
         for kind in session_kinds():
             old, new = before.get(kind, {}), after.get(kind, {})
             touched = new.keys() if changes is None else changes.get(kind, {}).keys()
@@ -325,6 +423,8 @@ class SessionSync:
                     rows[entity_id] = {
                         name: _value(new[key], parsed) for name, key in keys if key in new
                     }
+            cls = ENTITY_TYPES[kind]
+            here = self.store.get_many(cls, [i for i in rows if i in known]) if known else {}
             for entity_id, fields in rows.items():
                 if kind == "sessions":
                     summary.created_session = entity_id not in known
@@ -334,9 +434,10 @@ class SessionSync:
                     else:
                         summary.new += 1
                         summary.new_by_kind[kind] = summary.new_by_kind.get(kind, 0) + 1
-                entities.append(ENTITY_TYPES[kind].from_record({**fields, "id": entity_id}))
-        self.journal.materialize(entities)
-        summary.session = self.store.get(Session, self.session_id)
+                record = cls.from_record({**fields, "id": entity_id}).to_record()
+                old_row = here.get(entity_id)
+                before_row = old_row.to_record() if old_row is not None else None
+                plan.edits.append(Edit(kind, entity_id, before_row, record, Mode.DOCUMENT))
         return summary
 
 
@@ -443,12 +544,19 @@ def group_conflicts(rows: list[dict[str, Any]]) -> list[Conflict]:
 
 
 def handout_bundle(
-    store: Store, journal: SyncJournal, session: Session, handout: dict[str, Any] | None = None
+    store: Store,
+    journal: SyncJournal,
+    session: Session,
+    handout: dict[str, Any] | None = None,
+    write: Write | None = None,
 ) -> bundles.Bundle:
-    """A copy of the session for a note-taker: rows, and the document that merges them back."""
+    """A copy of the session for a note-taker: rows, and the document that merges them back.
+
+    The document's catching up with the rows (the journal's bookkeeping, nothing a window
+    shows) is handed to ``write`` first (the store's own by default)."""
+    sync = SessionSync(store, journal, session.id, write)
+    sync.flush()
     with store.atomic():
-        sync = SessionSync(store, journal, session.id)
-        sync.flush()
         fresh = store.get(Session, session.id) or session
         result = bundles.collect(store, fresh)
         result.crdt = sync.doc.update()
@@ -457,16 +565,24 @@ def handout_bundle(
 
 
 def import_bundle(
-    store: Store, journal: SyncJournal, parsed: bundles.Bundle, origin: str = ""
+    store: Store,
+    journal: SyncJournal,
+    parsed: bundles.Bundle,
+    origin: str = "",
+    write: Write | None = None,
 ) -> MergeSummary:
-    """Add a bundle's session here, or merge it into the same session: one transaction."""
+    """Add a bundle's session here, or merge it into the same session: one ``Change``,
+    handed to ``write`` (the store's own by default), so one transaction."""
     from fabrique_desktop.validation import check_ownership
 
     what = describe(origin)
+    write = write if write is not None else store_writer(store)
     if parsed.crdt is None:  # format 1: rows only, last writer wins per entity
         with store.atomic():
             check_ownership(store, parsed, what)
-            legacy = bundles.import_bundle(store, parsed)
+            legacy = bundles.ImportSummary(session=parsed.session)
+            edits = bundles.import_records(store, parsed.all_entities(), legacy)
+        write(Change(MERGED_LABEL, edits))
         return MergeSummary(legacy.created, legacy.updated, 0, legacy.session)
     remote = read_document(parsed.crdt)
     in_document = set(session_kinds())
@@ -474,10 +590,9 @@ def import_bundle(
     series_level = [parsed.series] + [e for kind in series_kinds for e in parsed.entities[kind]]
     with store.atomic():
         check_ownership(store, parsed, what)  # every row, written or not: none may lie
-        bundles.import_records(store, series_level, bundles.ImportSummary())
-        return SessionSync(store, journal, parsed.session.id).merge(
-            remote, origin, series_id=parsed.series.id
-        )
+        rows = bundles.import_records(store, series_level, bundles.ImportSummary())
+    engine = SessionSync(store, journal, parsed.session.id, write)
+    return engine.merge(remote, origin, series_id=parsed.series.id, rows=rows)
 
 
 def read_document(update: bytes) -> SessionDoc:
@@ -626,7 +741,7 @@ def read_file(path: Path) -> tuple[bundles.Bundle, Any]:
 
 
 def import_file(
-    store: Store, journal: SyncJournal, path: Path, media_dir: Path
+    store: Store, journal: SyncJournal, path: Path, media_dir: Path, write: Write | None = None
 ) -> tuple[MergeSummary, bundles.Bundle]:
     """Import or merge a bundle file; its photos land in ``media_dir`` only if the merge does."""
     from fabrique_desktop import bundle_zip
@@ -639,7 +754,7 @@ def import_file(
     except BundleError as error:
         raise BundleError(f"« {shown(path.name, 80)} » : {error}") from None
     try:
-        summary = import_bundle(store, journal, parsed, origin=path.name)
+        summary = import_bundle(store, journal, parsed, origin=path.name, write=write)
     except BaseException:
         extraction.discard()
         raise

@@ -19,6 +19,12 @@ nowhere else:
   for the board's layout). Not undo steps: a phone's idea is not this laptop's act.
 - ``bus.record(command, change, origin)``: a step already done by its own engine (a notes
   import, a conflict's choice) enters the history.
+- ``bus.writer(origin, session_id)``: the ``Write`` an engine is given (a merge — notes
+  import, live link, relay —, joining a live session, a conflict's choice): the change it
+  computed is written here and announced with ``origin`` (only if it is this window's
+  session: another atelier's rows are written for the window that will open on them), or a
+  ``FabriqueError`` is raised with nothing written; ``bus.remember(command)`` then makes such
+  a user act (a notes import, a conflict's choice) an undo step.
 - ``bus.undo()`` / ``bus.redo()``: every step of the history is a ``BusCommand``, one
   protocol: the step is written first (``prepare``), *rebased* (``changes.rebased``: a
   field that another laptop or an import changed since keeps its newer value); a write that
@@ -44,9 +50,17 @@ from contextlib import contextmanager
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from fabrique_desktop.changes import Change, Edit, Origin, announced, combine, rebased
+from fabrique_desktop.changes import (
+    Change,
+    Edit,
+    Origin,
+    announced,
+    combine,
+    rebased,
+    session_of,
+)
 from fabrique_desktop.errors import FabriqueError
-from fabrique_desktop.ports import Store
+from fabrique_desktop.ports import Store, Write
 
 log = logging.getLogger(__name__)
 
@@ -157,6 +171,27 @@ class ChangeBus(QObject):
         self.history.push(command)
         self._announce(change, origin)
 
+    def write(self, change: Change, origin: Origin | None) -> None:
+        """Write a change an engine computed and announce it with ``origin`` (``None``: no
+        view of this window shows it). Raises ``FabriqueError`` when nothing was written:
+        the engine's caller says why, once."""
+        self.store.apply(change)
+        if origin is not None and change.edits:
+            self._announce(change, origin)
+
+    def writer(self, origin: Origin, session_id: str) -> Write:
+        """The ``Write`` given to an engine working for this window (see the docstring)."""
+
+        def write(change: Change) -> None:
+            mine = session_of(change) in (None, session_id)
+            self.write(change, origin if mine else None)
+
+        return write
+
+    def remember(self, command: BusCommand) -> None:
+        """A step its engine wrote through ``writer`` (announced there) enters the history."""
+        self.history.push(command)
+
     def forget(self, kind: str, entity_id: str, values: Mapping[str, object]) -> None:
         """Erase for good: every step of the history that holds these fields of this entity
         holds ``values`` instead (an erased name never comes back by undo or redo)."""
@@ -248,6 +283,11 @@ class BusCommand(QUndoCommand):
     def _announce(self, step: Change, skipped: int, undo: bool) -> None:
         """Tell the listeners what the undo (or redo) wrote."""
         raise NotImplementedError
+
+    def _store(self, change: Change) -> None:
+        """Write what ``_write`` computed, in one transaction (``FabriqueError``: nothing)."""
+        if change:
+            self._bus.store.apply(change)
 
     def _step(self, undo: bool) -> None:
         if self._prepared is None and not self.prepare(undo):

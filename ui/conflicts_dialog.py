@@ -180,12 +180,13 @@ class ConflictsDialog(QDialog):
         from ui.sync_commands import ResolveCommand
 
         # a fresh document each time: an undo or redo may have written to it since
-        engine = sync.SessionSync(self.store, self.journal, self.session.id)
+        write = self.bus.writer(Origin.LOCAL, self.session.id)  # written and announced there
+        engine = sync.SessionSync(self.store, self.journal, self.session.id, write)
         change = sync_undo.resolve(engine, conflict, value)
         command = ResolveCommand(
             self.bus, self.journal, self.session.id, conflict, value, change, self._tell
         )
-        self.bus.record(command, change, Origin.LOCAL)  # already done: its first redo does nothing
+        self.bus.remember(command)  # already done: its first redo does nothing
 
     def _tell(self, text: str) -> None:
         self.detail.setText(text)

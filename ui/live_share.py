@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fabrique_desktop.changes import Change, Origin, touched_elsewhere
+from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.live import codes, events
 from fabrique_desktop.live.events import Event, LiveError
@@ -134,7 +134,6 @@ class LiveSession(QObject):
                     session_id=session.id,
                     title=session.title,
                     discovery_port=DISCOVERY_PORT if discovery_port == -1 else discovery_port,
-                    on_remote=self._on_remote,
                     on_event=self._on_event,
                     wake=self._waker.wake,
                 )
@@ -143,7 +142,8 @@ class LiveSession(QObject):
                 if i == len(ports) - 1:
                     raise
         assert self.link is not None
-        self.link.server.copy = make_copy(self.context.store, self._journal(), session)
+        write = self.context.bus.writer(Origin.REMOTE, session.id)  # the journal only: unsaid
+        self.link.server.copy = make_copy(self.context.store, self._journal(), session, write)
         self.address = f"{host}:{self.link.server.port}"
         self.role = "host"
         self.guarded = False
@@ -162,7 +162,6 @@ class LiveSession(QObject):
             name=name,
             peer_id=peer_id,
             session_id=self.context.session.id,
-            on_remote=self._on_remote,
             on_event=self._on_event,
             wake=self._waker.wake,
         )
@@ -202,7 +201,9 @@ class LiveSession(QObject):
     def _engine(self) -> EngineDoc:
         from fabrique_desktop.live.engine import EngineDoc
 
-        return EngineDoc(self.context.store, self._journal(), self.context.session.id)
+        session_id = self.context.session.id
+        write = self.context.bus.writer(Origin.REMOTE, session_id)  # written and announced
+        return EngineDoc(self.context.store, self._journal(), session_id, write)
 
     def _started(self) -> None:
         self.context.bus.changed.connect(self._on_local_change)
@@ -228,11 +229,6 @@ class LiveSession(QObject):
     def _on_local_change(self, change: Change, origin: Origin) -> None:
         if self.link is not None and origin is not Origin.REMOTE:
             self._flush()
-
-    def _on_remote(self, changed: dict[str, set[str]]) -> None:
-        """The link wrote what another laptop changed: every view reads it again."""
-        if any(changed.values()):
-            self.context.bus.announce(touched_elsewhere(REMOTE_LABEL, changed), Origin.REMOTE)
 
     def _on_event(self, event: Event) -> None:
         if event.kind in (events.JOINED, events.LEFT):
@@ -454,7 +450,8 @@ def join_with(window: MainWindow, host: str, port: int, code: str, name: str) ->
         session_id = str(welcome.get("session", ""))
         local = store.get(Session, session_id)
         if local is None or local.deleted:
-            import_copy(store, journal_of(store), copy)
+            write = window.bus.writer(Origin.REMOTE, window.session.id)  # another atelier: unsaid
+            import_copy(store, journal_of(store), copy, write)
     except FabriqueError as error:
         QMessageBox.warning(window, window.tr("Impossible de rejoindre"), str(error))
         return None

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from fabrique_desktop.changes import Origin
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.paths import DataDir
 
@@ -137,7 +138,10 @@ class NotesMenu(QObject):
         journal = self.journal()
         self.window.back_up_before("avant-import")
         try:
-            done = sync_undo.import_undoable(self.store, journal, path, media, self.session.id)
+            write = self.window.bus.writer(Origin.IMPORT, self.session.id)  # and announced
+            done = sync_undo.import_undoable(
+                self.store, journal, path, media, self.session.id, write
+            )
         except FabriqueError as error:
             self._show(QMessageBox.Icon.Warning, str(error))
             return False
@@ -165,7 +169,7 @@ class NotesMenu(QObject):
         if parsed.session.id == self.session.id:
             before = {c.id for c in self.window.scene.notes.all_cards()}
             if done.change:
-                self._push_import(journal, done)
+                self._push_import(done)
             self.refresh()
             new = [c.id for c in self.window.scene.notes.all_cards() if c.id not in before]
             self.window.board_actions.select_and_show(new)  # the keyboard is the board's
@@ -192,15 +196,11 @@ class NotesMenu(QObject):
         step, so the steps before it can only be undone after it (on the rows as they were)."""
         self.window.board_actions.start(*self.window.controller.cards_and_fusions())
 
-    def _push_import(self, journal, done) -> None:
-        from fabrique_desktop.changes import Origin
+    def _push_import(self, done) -> None:
         from ui.sync_commands import ImportCommand
 
         bus = self.window.bus
-        command = ImportCommand(bus, journal, done, self._tell)
-        bus.record(
-            command, done.change, Origin.IMPORT
-        )  # already merged: its first redo does nothing
+        bus.remember(ImportCommand(bus, done, self._tell))  # already merged and announced
 
     # private
 

@@ -9,7 +9,8 @@ of reach. « Recevoir une série par un relais… » takes a series from its key
 
 The network runs on a thread of its own (an asyncio loop); every piece of database work of a
 round comes back to the window's thread (``_on_window_thread``), where the store lives, and what
-was received is announced on the window's bus with ``Origin.REMOTE``, as live updates are.
+was received is written and announced by the window's bus (its ``writer``) with
+``Origin.REMOTE``, as live updates are.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fabrique_desktop.changes import Change, Origin, touched_elsewhere
+from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Series, Session
 from fabrique_desktop.ports import Store
@@ -55,7 +56,6 @@ SETTINGS_KEY = "relais"
 ROUND_EVERY_MS = 60_000
 AFTER_CHANGE_MS = 2_000  # a change made here is sent within this delay
 AFTER_REMOTE_MS = 500  # another laptop's update, seen passing through the relay, is fetched
-RECEIVED_LABEL = "Reçu du relais"
 
 
 class RelayContext(Protocol):
@@ -275,8 +275,11 @@ class SeriesRelay(QObject):
         store = self.context.store
         journal = SyncJournal(store)  # type: ignore[arg-type]  # the app's store is db's
         async with aiohttp.ClientSession() as http:
+            # received rows are written on the window's thread by its bus, which announces
+            # the window's own atelier (the others are written for the windows to come)
+            write = self.context.bus.writer(Origin.REMOTE, self.context.session.id)
             exchange = SeriesExchange(
-                store, journal, http, self.url, self.key, db=self._on_window_thread
+                store, journal, http, self.url, self.key, db=self._on_window_thread, write=write
             )
             return await exchange.run(self.series_id)
 
@@ -311,7 +314,6 @@ class SeriesRelay(QObject):
                 self.tr("Relais (%1) : erreur interne, détails dans le journal.").replace("%1", now)
             )
         else:
-            self._announce(report)
             self._watch()
             self.round_done.emit(report)
             text = (
@@ -339,11 +341,6 @@ class SeriesRelay(QObject):
 
         async with aiohttp.ClientSession() as http:
             await watch(http, self.url, room, self._moved.emit)
-
-    def _announce(self, report: SyncReport) -> None:
-        touched = report.touched.get(self.context.session.id)
-        if touched:
-            self.context.bus.announce(touched_elsewhere(RECEIVED_LABEL, touched), Origin.REMOTE)
 
     def _on_change(self, change: Change, origin: Origin) -> None:
         if origin is not Origin.REMOTE:

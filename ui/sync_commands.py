@@ -1,9 +1,10 @@
 """Undo steps for a notes import and a conflict's choice (``fabrique_desktop.sync_undo``).
 
-Both are already done when they are recorded (the merge or the choice ran first, so that a
-refusal never becomes a step). They follow the history's one protocol (``BusCommand``): the
-bus writes an undo or redo first, rebased like every board undo, and a write that fails
-leaves the history where it is; then what was written is announced on the window's bus.
+Both are already done when they are remembered (the merge or the choice was written and
+announced through the bus's ``writer`` first, so that a refusal never becomes a step). They
+follow the history's one protocol (``BusCommand``): the bus writes an undo or redo first
+(``_store``), rebased like every board undo, and a write that fails leaves the history where
+it is; then what was written is announced on the window's bus.
 What the undo means for the other laptops is said in the status bar each time.
 """
 
@@ -23,17 +24,14 @@ Tell = Callable[[str], None]
 class ImportCommand(BusCommand):
     """A notes import: undo removes what it added and restores what it changed."""
 
-    def __init__(
-        self, bus: ChangeBus, journal: sync.SyncJournal, done: sync_undo.UndoableImport, tell: Tell
-    ) -> None:
+    def __init__(self, bus: ChangeBus, done: sync_undo.UndoableImport, tell: Tell) -> None:
         super().__init__(bus, done.change.label)
-        self._journal, self._done_import, self._tell = journal, done, tell
+        self._done_import, self._tell = done, tell
 
     def _write(self, undo: bool) -> tuple[Change, int]:
-        done = self._done_import
-        return sync_undo.apply_step(
-            self._bus.store, self._journal, done.change, done.conflict_ids, undo=undo
-        )
+        step, skipped = sync_undo.apply_step(self._bus.store, self._done_import, undo=undo)
+        self._store(step)
+        return step, skipped
 
     def _announce(self, step: Change, skipped: int, undo: bool) -> None:
         self._bus.announce(step, Origin.UNDO if undo else Origin.REDO)
@@ -75,9 +73,11 @@ class ResolveCommand(BusCommand):
     def _write(self, undo: bool) -> tuple[Change, int]:
         store = self._bus.store
         if undo:
-            return sync_undo.reopen(store, self._journal, self._conflict, self._change)
+            step, skipped = sync_undo.reopen(store, self._session_id, self._conflict, self._change)
+            self._store(step)
+            return step, skipped
         # a fresh document: copies, merges or undos may have written to it since
-        engine = sync.SessionSync(store, self._journal, self._session_id)
+        engine = sync.SessionSync(store, self._journal, self._session_id, self._store)
         self._change = sync_undo.resolve(engine, self._conflict, self._value)
         return self._change, 0
 

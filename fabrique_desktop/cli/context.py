@@ -79,7 +79,7 @@ class Context:
             self.claim("la mise à jour de la démonstration")
         except FolderBusyError:
             return
-        update_demo(store)
+        update_demo(store, store.apply)  # the composition root: its store writes
         update_phases(store)
 
     def _before_migrating(self, store: Store, pending: list[str]) -> None:

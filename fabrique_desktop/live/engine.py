@@ -4,11 +4,12 @@ The same document, the same rules, the same checks as a bundle brought back on a
 
 - ``EngineDoc``: a ``LiveDoc`` over ``SessionSync``. A local write reaches the document with
   ``SessionSync.flush`` (rows noted dirty by ``Store.apply``); a peer's update is merged with
-  ``SessionSync.receive``, which checks it like a bundle's document — rows rewritten in one
-  transaction, conflicts recorded for the facilitator exactly as for a bundle.
+  ``SessionSync.receive``, which checks it like a bundle's document — one change of the rows
+  and the journal, conflicts recorded for the facilitator exactly as for a bundle — handed to
+  the ``Write`` the engine is given (the window's bus: written and announced as remote).
 - ``make_copy`` / ``import_copy``: a laptop that does not have the session yet first receives
-  the note-taker's copy (the handout bundle, validated by ``bundle.from_json``); the live link
-  then brings it up to date.
+  the note-taker's copy (the handout bundle, validated by ``bundle.from_json``), written by
+  the ``Write`` it is given; the live link then brings it up to date.
 
 ``journal`` is ``db.sync_store.SyncJournal`` in the app (the core cannot import ``db``).
 """
@@ -22,35 +23,25 @@ from typing import Any
 from fabrique_desktop import bundle as bundles
 from fabrique_desktop import sync
 from fabrique_desktop.errors import BundleError
-from fabrique_desktop.model import Entity, Session
-from fabrique_desktop.ports import Store
+from fabrique_desktop.model import Session
+from fabrique_desktop.ports import Store, Write
 
 log = logging.getLogger(__name__)
-
-
-class RecordingJournal:
-    """The engine's journal, noting which entities a merge wrote back to the rows."""
-
-    def __init__(self, inner: sync.SyncJournal) -> None:
-        self.inner = inner
-        self.written: list[Entity] = []
-
-    def materialize(self, entities: list[Entity]) -> None:
-        self.inner.materialize(entities)
-        self.written.extend(entities)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
 
 
 class EngineDoc:
     """One session's CRDT document, live: see the module docstring."""
 
-    def __init__(self, store: Store, journal: sync.SyncJournal, session_id: str) -> None:
+    def __init__(
+        self,
+        store: Store,
+        journal: sync.SyncJournal,
+        session_id: str,
+        write: Write | None = None,
+    ) -> None:
         self.store = store
         self.session_id = session_id
-        self._journal = RecordingJournal(journal)
-        self.sync = sync.SessionSync(store, self._journal, session_id)
+        self.sync = sync.SessionSync(store, journal, session_id, write)
         self.conflicts = 0
         """Conflicting fields found while merging peers' updates since the link opened."""
         warm_checks()
@@ -63,7 +54,6 @@ class EngineDoc:
         self.sync.flush()
 
     def apply_remote(self, update: bytes) -> dict[str, set[str]]:
-        self._journal.written.clear()
         try:
             # checked and merged like a bundle's document (``SessionSync.receive``)
             summary = self.sync.receive(update, origin="live")
@@ -71,9 +61,8 @@ class EngineDoc:
             raise ValueError(str(error)) from None
         self.conflicts += summary.conflicts
         changed: dict[str, set[str]] = {}
-        for entity in self._journal.written:
-            changed.setdefault(entity.kind, set()).add(entity.id)
-        self._journal.written.clear()
+        for edit in self.sync.last_change.edits if self.sync.last_change else ():
+            changed.setdefault(edit.kind, set()).add(edit.id)
         return changed
 
 
@@ -93,15 +82,22 @@ def _import_checks() -> None:
         log.exception("live: the validator could not be prepared")
 
 
-def make_copy(store: Store, journal: sync.SyncJournal, session: Session) -> bytes:
-    """The note-taker's copy of a session, as sent to a laptop that joins without it."""
-    return bundles.to_json(sync.handout_bundle(store, journal, session)).encode("utf-8")
+def make_copy(
+    store: Store, journal: sync.SyncJournal, session: Session, write: Write | None = None
+) -> bytes:
+    """The note-taker's copy of a session, as sent to a laptop that joins without it (the
+    document's catching up with the rows handed to ``write``)."""
+    copy = sync.handout_bundle(store, journal, session, write=write)
+    return bundles.to_json(copy).encode("utf-8")
 
 
-def import_copy(store: Store, journal: sync.SyncJournal, data: bytes) -> Session:
-    """Add (or merge) the session received from the facilitator; ``BundleError`` if unsound."""
+def import_copy(
+    store: Store, journal: sync.SyncJournal, data: bytes, write: Write | None = None
+) -> Session:
+    """Add (or merge) the session received from the facilitator, written by ``write``;
+    ``BundleError`` if unsound."""
     parsed = bundles.from_json(data)
-    summary = sync.import_bundle(store, journal, parsed, origin="live")
+    summary = sync.import_bundle(store, journal, parsed, origin="live", write=write)
     session = summary.session or store.get(Session, parsed.session.id)
     assert session is not None
     return session

@@ -11,7 +11,9 @@ ownership and limits, conflicts are recorded for the facilitator): a room that h
 refused changes nothing here and is reported. Sending gives each room what it lacks.
 
 The database work is synchronous and runs on the thread that owns the store; the network is
-awaited in between (``SeriesExchange`` does one atelier at a time).
+awaited in between (``SeriesExchange`` does one atelier at a time). What a round merges is
+handed, one change per atelier, to the ``Write`` it is given (the window's bus in the app,
+which announces the window's own atelier; the store in the command line).
 """
 
 from __future__ import annotations
@@ -24,10 +26,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from fabrique_desktop import bundle as bundles
 from fabrique_desktop import sync
+from fabrique_desktop.changes import Change, Edit
 from fabrique_desktop.errors import BundleError, FabriqueError
-from fabrique_desktop.live.engine import RecordingJournal
 from fabrique_desktop.model import Series, Session
-from fabrique_desktop.ports import Store
+from fabrique_desktop.ports import Store, Write, store_writer
 from fabrique_desktop.relay.keys import INDEX, SeriesKey
 from fabrique_desktop.relay.rooms import EMPTY_UPDATE, RelayError, RoomLink
 
@@ -39,6 +41,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 ORIGIN = "relais"
+RECEIVED_LABEL = "Reçu du relais"
 HEADS = "ateliers"
 META = "serie"
 
@@ -89,9 +92,12 @@ class SeriesExchange:
         url: str,
         key: SeriesKey,
         db: DbCall[Any] = on_this_thread,
+        write: Write | None = None,
     ) -> None:
         self.store = store
-        self.journal = RecordingJournal(journal)
+        self.journal = journal
+        self.write = write if write is not None else store_writer(store)
+        self._written: list[Change] = []
         self.http = http
         self.url = url
         self.key = key
@@ -153,13 +159,15 @@ class SeriesExchange:
     def _engine(self, atelier_id: str) -> sync.SessionSync:
         """One engine per atelier and round: its document is read from the journal once."""
         if atelier_id not in self._engines:
-            self._engines[atelier_id] = sync.SessionSync(self.store, self.journal, atelier_id)
+            self._engines[atelier_id] = sync.SessionSync(
+                self.store, self.journal, atelier_id, self._write
+            )
         return self._engines[atelier_id]
 
     def _receive(
         self, atelier_id: str, head: str | None, incoming: list[bytes], report: SyncReport
     ) -> None:
-        self.journal.written.clear()
+        self._written.clear()
         here = self.store.get(Session, atelier_id)
         if here is None:
             if head is None:
@@ -168,14 +176,21 @@ class SeriesExchange:
         else:
             report.merged.append(self._merge(here, head, incoming))
         touched = report.touched.setdefault(atelier_id, {})
-        for entity in self.journal.written:
-            touched.setdefault(entity.kind, set()).add(entity.id)
-        self.journal.written.clear()
+        for change in self._written:
+            for edit in change.edits:
+                touched.setdefault(edit.kind, set()).add(edit.id)
+        self._written.clear()
+
+    def _write(self, change: Change) -> None:
+        self.write(change)
+        self._written.append(change)
 
     def _create(self, head: str, incoming: list[bytes]) -> Session:
         parsed = bundles.from_json(head, "relais")
         parsed.crdt = _merged(incoming)
-        summary = sync.import_bundle(self.store, self.journal, parsed, origin=ORIGIN)
+        summary = sync.import_bundle(
+            self.store, self.journal, parsed, origin=ORIGIN, write=self._write
+        )
         session = summary.session or self.store.get(Session, parsed.session.id)
         if session is None:
             raise BundleError("L'atelier reçu du relais est vide : ignoré.")
@@ -183,21 +198,21 @@ class SeriesExchange:
 
     def _merge(self, here: Session, head: str | None, incoming: list[bytes]) -> sync.MergeSummary:
         engine = self._engine(here.id)
-        with self.store.atomic():
-            if head is not None:
-                self._series_level(head, here)
-            return engine.receive(_merged(incoming), ORIGIN)
+        rows = self._series_level(head, here) if head is not None else ()
+        return engine.receive(_merged(incoming), ORIGIN, rows=rows, label=RECEIVED_LABEL)
 
-    def _series_level(self, head: str, here: Session) -> None:
-        """The series' own rows (deck, template) as the head carries them: merged per row."""
+    def _series_level(self, head: str, here: Session) -> tuple[Edit, ...]:
+        """The series' own rows (deck, template) as the head carries them: merged per row,
+        written with the atelier's merge."""
         from fabrique_desktop.validation import check_ownership
 
         parsed = bundles.from_json(head, "relais")
         if parsed.session.id != here.id:
             raise BundleError("L'en-tête d'un atelier du relais ne correspond pas : ignoré.")
-        check_ownership(self.store, parsed, sync.describe(ORIGIN))
-        rows = [parsed.series] + [e for items in parsed.entities.values() for e in items]
-        bundles.import_records(self.store, rows, bundles.ImportSummary())
+        with self.store.atomic():
+            check_ownership(self.store, parsed, sync.describe(ORIGIN))
+            rows = [parsed.series] + [e for items in parsed.entities.values() for e in items]
+            return bundles.import_records(self.store, rows, bundles.ImportSummary())
 
     def _outgoing(self, atelier_id: str, relay_state: bytes) -> bytes | None:
         """What the relay lacks of this laptop's document (None: nothing, or not here)."""

@@ -116,7 +116,7 @@ def test_a_first_demo_is_brought_up_to_date_keeping_what_a_user_touched(
     )
     before = len(_cards(store, demo_session))
 
-    assert update_demo(store) == 1
+    assert update_demo(store, store.apply) == 1
 
     cards = _cards(store, demo_session)
     texts = [c.text for c in cards]
@@ -130,7 +130,7 @@ def test_a_first_demo_is_brought_up_to_date_keeping_what_a_user_touched(
     series = store.get(Series, demo.id)
     assert joint_groups(series.template) == {3: (3, 4), 4: (3, 4)}
     assert series.template["format_version"] == FORMAT_VERSION
-    assert update_demo(store) == 0  # once
+    assert update_demo(store, store.apply) == 0  # once
 
 
 def test_a_users_series_is_left_as_it_is(store, demo, demo_session) -> None:
@@ -138,7 +138,7 @@ def test_a_users_series_is_left_as_it_is(store, demo, demo_session) -> None:
     piste = next(c for c in _cards(store, demo_session) if c.tags == ["#Mobilité"])
     store.apply(Change("user", (changes.update(piste, text="Une autre idée"),)))
     assert demo_change(store, store.get(Series, demo.id)) is None
-    assert update_demo(store) == 0
+    assert update_demo(store, store.apply) == 0
     assert sum(c.text in OCR_DEBRIS for c in _cards(store, demo_session)) == len(OCR_DEBRIS)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +31,13 @@ def _note_taker_file(facilitator: Laptop, session_id: str, tmp_path, edit: str =
     return note_taker, path
 
 
+def _step_written(laptop: Laptop, done: sync_undo.UndoableImport, undo: bool) -> tuple[Any, int]:
+    """An import's undo (or redo), computed, then written as the history's writer does."""
+    step, skipped = sync_undo.apply_step(laptop.store, done, undo=undo)
+    laptop.store.apply(step)
+    return step, skipped
+
+
 def test_undo_an_import_removes_what_it_added_and_restores_what_it_changed(tmp_path) -> None:
     facilitator, session = Laptop.facilitator(cards=4)
     note_taker, path = _note_taker_file(facilitator, session.id, tmp_path)
@@ -41,18 +50,12 @@ def test_undo_an_import_removes_what_it_added_and_restores_what_it_changed(tmp_p
     after = _live(facilitator, session.id)
     assert after != before
 
-    _step, skipped = sync_undo.apply_step(
-        facilitator.store, facilitator.journal, done.change, done.conflict_ids, undo=True
-    )
+    _step, skipped = _step_written(facilitator, done, undo=True)
     assert skipped == 0
     assert _live(facilitator, session.id) == before
-    _step, skipped = sync_undo.apply_step(
-        facilitator.store, facilitator.journal, done.change, done.conflict_ids, undo=False
-    )
+    _step, skipped = _step_written(facilitator, done, undo=False)
     assert _live(facilitator, session.id) == after
-    sync_undo.apply_step(
-        facilitator.store, facilitator.journal, done.change, done.conflict_ids, undo=True
-    )
+    _step_written(facilitator, done, undo=True)
     # merging the same file again adds nothing: the engine has seen it (redo is the way back)
     again = facilitator.merge(path.read_text(encoding="utf-8"))
     assert (again.new, again.updated, again.conflicts) == (0, 0, 0)
@@ -74,11 +77,10 @@ def test_undo_an_import_closes_its_conflicts_and_redo_opens_them(tmp_path) -> No
     )
     assert done.summary.conflicts == 1
     assert len(done.conflict_ids) == 1
-    journal = facilitator.journal
-    sync_undo.apply_step(facilitator.store, journal, done.change, done.conflict_ids, undo=True)
+    _step_written(facilitator, done, undo=True)
     assert facilitator.conflicts(session.id) == []
     assert facilitator.store.get(Card, first.id).text == "de l'animatrice"
-    sync_undo.apply_step(facilitator.store, journal, done.change, done.conflict_ids, undo=False)
+    _step_written(facilitator, done, undo=False)
     (conflict,) = facilitator.conflicts(session.id)
     assert conflict.entity_id == first.id
 
@@ -93,9 +95,7 @@ def test_undo_leaves_alone_what_changed_since(tmp_path) -> None:
     )
     assert facilitator.store.get(Card, first.id).text == "corrigée"
     facilitator.store.apply(board.edit(facilitator.store.get(Card, first.id), text="en direct"))
-    _step, skipped = sync_undo.apply_step(
-        facilitator.store, facilitator.journal, done.change, done.conflict_ids, undo=True
-    )
+    _step, skipped = _step_written(facilitator, done, undo=True)
     assert skipped == 1
     assert facilitator.store.get(Card, first.id).text == "en direct"
     assert "un jardin partagé" not in {c.text for c in facilitator.live_cards(session.id)}
@@ -130,9 +130,7 @@ def test_an_undone_import_converges_like_any_edit(data, tmp_path_factory) -> Non
     done = sync_undo.import_undoable(
         facilitator.store, facilitator.journal, path, tmp_path / "media", session.id
     )
-    sync_undo.apply_step(
-        facilitator.store, facilitator.journal, done.change, done.conflict_ids, undo=True
-    )
+    _step_written(facilitator, done, undo=True)
     assert _live(facilitator, session.id) == before
     laptops = [facilitator, *others]
     for _ in range(2):  # everyone merges everyone's copy: one session everywhere
@@ -162,7 +160,8 @@ def test_a_conflict_choice_is_undone_and_redone(tmp_path) -> None:
     assert facilitator.store.get(Card, target.id).text == other
     assert engine.conflicts() == []
 
-    _step, skipped = sync_undo.reopen(facilitator.store, facilitator.journal, conflict, change)
+    step, skipped = sync_undo.reopen(facilitator.store, session.id, conflict, change)
+    facilitator.store.apply(step)  # what the history's writer does (ui.sync_commands)
     assert (skipped, facilitator.store.get(Card, target.id).text) == (0, shown)
     (again,) = engine.conflicts()
     assert again.ids == conflict.ids

@@ -154,3 +154,41 @@ def test_an_import_undo_refused_by_the_disk_leaves_the_history_where_it_was(
     assert history.index() == index - 1
     assert "Nadïa : « un jardin partagé »" not in _texts(window)
     assert store.get(Card, first_id).text == "une idée de départ"
+
+
+def test_an_import_is_written_and_announced_by_the_bus_or_not_at_all(
+    qtbot, window, store, session, tmp_path, monkeypatch
+) -> None:
+    """The merge hands its change to the window's bus: one write, heard once as an import;
+    a full disk leaves the database as it was and the facilitator reads why, in French."""
+    from fabrique_desktop.changes import Origin
+    from fabrique_desktop.errors import StorageError
+
+    back, _first_id = _copy_back(store, session, tmp_path)
+    window.notes_menu.refresh()
+    dump = list(store.conn.iterdump())
+    applied = store.apply
+
+    def full(change):  # type: ignore[no-untyped-def]
+        raise StorageError("Le disque est plein : rien n'a été enregistré.")
+
+    monkeypatch.setattr(store, "apply", full)
+    heard: list[tuple[object, object]] = []
+    window.bus.changed.connect(lambda change, origin: heard.append((change, origin)))
+    assert not window.notes_menu.import_path(back)
+    box = window.notes_menu.dialog
+    assert box.text() == "Le disque est plein : rien n'a été enregistré."
+    box.done(0)
+    monkeypatch.setattr(store, "apply", applied)
+    assert list(store.conn.iterdump()) == dump
+    assert heard == []
+    assert "Nadïa : « un jardin partagé »" not in _texts(window)
+
+    assert window.notes_menu.import_path(back)
+    window.notes_menu.dialog.done(0)
+    imports = [(c, o) for c, o in heard if o is Origin.IMPORT]
+    assert len(imports) == 1
+    change, _origin = imports[0]
+    texts = {card.text for card in change.read(Card).values()}
+    assert "Nadïa : « un jardin partagé »" in texts
+    assert "Nadïa : « un jardin partagé »" in _texts(window)
