@@ -81,8 +81,15 @@ class VoteMark:
 class Fonts:
     """The board's fonts at one type size, shared by every note, with their metrics."""
 
-    def __init__(self, family_font: QFont, pixel_size: float) -> None:
+    def __init__(
+        self, family_font: QFont, pixel_size: float, *, keep_heights: bool = False
+    ) -> None:
         self.pixel_size = pixel_size
+        # the wrapped heights of badge lines already measured, when kept (the board image:
+        # one export, its fonts fixed; 2000 notes share a few dozen badge lines)
+        self.heights: dict[tuple[float, int, float, str], float] | None = (
+            {} if keep_heights else None
+        )
         self.text = QFont(family_font)
         self.text.setBold(False)
         self.text.setPixelSize(max(6, round(pixel_size)))
@@ -325,8 +332,9 @@ class CardItem(QGraphicsItem):
         self._text_height = math.ceil(
             metrics.boundingRect(bound, self.text_flags(), self._display).height()
         )
-        pill = math.ceil(QFontMetricsF(self.vote_font()).height()) + 4
-        self._vote_height = pill if self.vote_mark().shown else 0.0
+        self._vote_height = 0.0
+        if self.vote_mark().shown:
+            self._vote_height = math.ceil(QFontMetricsF(self.vote_font()).height()) + 4
         badges = self._badge_text = self._badges()
         self._badge_height = 0.0
         if badges:
@@ -334,9 +342,17 @@ class CardItem(QGraphicsItem):
             if self._badge_scale < 1 and hyphenate(badges) != badges:
                 badges = self._badge_text = hyphenate(badges)  # « #Environ-nement »
                 self._badge_scale, self._badge_anywhere = fonts.fit(True, badges, available)
-            small = fonts.scaled(True, self._badge_scale)[1]
             flags = ANYWHERE_FLAGS if self._badge_anywhere else TEXT_FLAGS
-            self._badge_height = math.ceil(small.boundingRect(bound, flags, badges).height()) + 6
+            key = (self._badge_scale, flags, available, badges)
+            if fonts.heights is not None and key in fonts.heights:
+                self._badge_height = fonts.heights[key]
+            else:
+                small = fonts.scaled(True, self._badge_scale)[1]
+                self._badge_height = (
+                    math.ceil(small.boundingRect(bound, flags, badges).height()) + 6
+                )
+                if fonts.heights is not None:
+                    fonts.heights[key] = self._badge_height
         height = self._text_height + self._vote_space() + self._badge_height + 2 * PADDING
         self.measured = True
         # the text may be laid out anew (other line breaks, syllables, size) at the same

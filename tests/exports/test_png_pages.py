@@ -36,3 +36,26 @@ def test_a_file_of_the_user_under_a_page_name_is_never_replaced(tmp_path: Path) 
         check_pages([target, theirs])
     assert remove_stale_pages(1, lambda n: page(target, n)) == []
     assert theirs.read_bytes().endswith(b"paper board")
+
+
+def test_pages_are_deflated_by_isa_l_into_a_stream_any_reader_inflates() -> None:
+    """The board image's 16 pages of 2000 ideas spent 1.1-1.4 s of CPU in zlib's level 1;
+    ISA-L's level 1 takes about a seventh of that, in a standard deflate stream."""
+    import struct
+    import zlib
+    from concurrent.futures import ThreadPoolExecutor
+
+    from exports import png
+
+    assert png.deflating.__name__ == "isal.isal_zlib"
+    width, height = 300, 1600
+    rows = [
+        bytes((x * 7 + y // 40) % 256 if (x // 50 + y // 30) % 3 else 240 for x in range(width * 3))
+        for y in range(height)
+    ]
+    with ThreadPoolExecutor(2) as pool:
+        data = png.PngJob(width, height, rows, pool, parts=3).result()
+    start = data.index(b"IDAT") - 4
+    length = struct.unpack(">I", data[start : start + 4])[0]
+    stream = data[start + 8 : start + 8 + length]
+    assert zlib.decompress(stream) == b"".join(b"\x00" + row for row in rows)
