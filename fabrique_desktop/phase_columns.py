@@ -17,7 +17,7 @@ from fabrique_desktop import changes
 from fabrique_desktop.board import STEP
 from fabrique_desktop.changes import Change, Edit
 from fabrique_desktop.model import Card, Series, Session
-from fabrique_desktop.ports import Store
+from fabrique_desktop.ports import Store, Write
 from fabrique_desktop.template import BUILTIN_KEY, FORMAT_VERSION, Template, builtin_template
 
 log = logging.getLogger(__name__)
@@ -29,11 +29,12 @@ def phase_changes(store: Store) -> list[Change]:
     return [c for c in found if c is not None and c.edits]
 
 
-def update_phases(store: Store) -> int:
-    """Apply ``phase_changes``; the number of series changed."""
+def update_phases(store: Store, write: Write) -> int:
+    """Hand each of ``phase_changes`` to ``write`` (the command line's store writer, at
+    start); the number of series changed."""
     updated = phase_changes(store)
     for change in updated:
-        store.apply(change)
+        write(change)
         log.info("phase columns brought up to date (%d edits)", len(change.edits))
     return len(updated)
 

@@ -80,7 +80,7 @@ class Context:
         except FolderBusyError:
             return
         update_demo(store, store.apply)  # the composition root: its store writes
-        update_phases(store)
+        update_phases(store, store.apply)
 
     def _before_migrating(self, store: Store, pending: list[str]) -> None:
         """Own the folder, and copy a database made by an older version before its first

@@ -3,6 +3,9 @@ nothing itself, so a refused write (a full disk) leaves the database exactly as 
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from fabrique_desktop import board, bundle, sync
@@ -78,3 +81,33 @@ def test_a_live_engine_whose_write_failed_merges_the_next_update_whole() -> None
     peer.merge(facilitator.handout(session.id))
     facilitator.merge(peer.handout(session.id))
     assert facilitator.snapshot(session.id) == peer.snapshot(session.id)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+ALLOWED = {
+    "ui/change_bus.py",  # the bus, and its history's commands (``BusCommand._store``)
+    "fabrique_desktop/workspace.py",  # the first start and tests (``ensure_first_use``)
+}
+
+
+def test_nothing_writes_the_store_but_the_bus_and_the_command_lines_root() -> None:
+    """Issue 25's « done when »: ``store.apply`` (or a row or journal write) is called by the
+    window's bus, the command line (``fabrique_desktop/cli/``, the composition root) and the
+    first start only; every engine returns or hands over a ``Change``."""
+    pattern = re.compile(
+        r"\.apply\(|\bput_many\(|\bmaterialize\(|\bjournal\.(append|compact|clear_dirty|"
+        r"add_conflicts|resolve_conflicts|reopen_conflicts)\("
+    )
+    found = []
+    for folder in ("fabrique_desktop", "db", "exports", "ui"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            name = str(path.relative_to(ROOT))
+            if name in ALLOWED or name.startswith("fabrique_desktop/cli/"):
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                code = line.split("#", 1)[0]
+                if code.lstrip().startswith("def "):  # the store's own methods
+                    continue
+                if pattern.search(code) and not re.search(r"\b(bus|_tally|trial)\.apply\(", code):
+                    found.append(f"{name}:{number}: {line.strip()}")
+    assert found == []

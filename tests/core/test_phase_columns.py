@@ -133,7 +133,7 @@ def test_a_data_folder_made_before_keeps_every_card_on_its_phases_wall(store) ->
     demo_cards = {c.id: (c.column, c.position) for c in store.find(Card, session_id=demo.id)}
     mine = create_series(store, Template.from_dict({**series.template, "key": "mine"}))
 
-    assert update_phases(store) == 1
+    assert update_phases(store, store.apply) == 1
     series = store.get(Series, series.id)
     valeurs = list_sessions(store, series.id)[0]
     assert [c.key for c in session_template(series, valeurs).columns][1] == "atouts"
