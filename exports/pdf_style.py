@@ -339,6 +339,11 @@ def _flattened(story: Iterable[Flowable]) -> Iterable[Flowable]:
             yield flowable
 
 
+def contents_entries(story: Iterable[Flowable]) -> int:
+    """How many lines the contents of ``story`` would list."""
+    return sum(1 for f in _flattened(story) if isinstance(f, Heading | Anchor))
+
+
 def heading_key(flowable: Flowable) -> str:
     return f"h{id(flowable)}"
 

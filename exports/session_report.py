@@ -58,7 +58,7 @@ def build_session_pdf(
 def session_story(report: SessionReport, width: float) -> list[Flowable]:
     st = ps.styles()
     session = report.session
-    story: list[Flowable] = ps.cover(
+    cover = ps.cover(
         st,
         kicker=report.series_title or tr("Atelier"),
         title=session.title,
@@ -73,9 +73,7 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
         stripe=[(c.column.title, ps.hex_colour(c.column.colour)) for c in report.columns],
         width=width,
     )
-    story.append(ps.Paragraph(ps.text(tr("Sommaire")), st.h1))
-    story.append(ps.contents(st))
-    story += _figures(report, st, width)
+    story: list[Flowable] = _figures(report, st, width)
     story += _paradoxes(report, st, width)
     story += _values(report, st)
     story += _agenda(report.agenda, st, width)
@@ -133,7 +131,18 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
     story += _engagements(report, st, width)
     story += _recit(report, st, width)
     story += _photos(report, st, width)
-    return story
+    return [*cover, *_contents(story, st), *story]
+
+
+CONTENTS_FROM = 4
+"""A report of fewer sections has no contents: a short report's contents listed its two or
+three headings on a page of their own (atelier 4: « Sommaire », one line)."""
+
+
+def _contents(story: list[Flowable], st: ps.Styles) -> list[Flowable]:
+    if ps.contents_entries(story) < CONTENTS_FROM:
+        return []
+    return [ps.Paragraph(ps.text(tr("Sommaire")), st.h1), ps.contents(st)]
 
 
 OVERVIEW_IDEAS = 10  # per column on the overview; the rest follow, Vivre by Vivre
@@ -412,7 +421,9 @@ def idea_tables(
 
 
 def _figures(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:
-    story = ps.section_start(tr("Chiffres clés"), st, new_page=False)
+    # an atelier whose results are counted elsewhere has no key figure: « En bref »
+    title = tr("Chiffres clés") if report.figures else tr("En bref")
+    story = ps.section_start(title, st, new_page=False)
     tiles = [
         (f.value, f.label, ps.hex_colour(f.colour) if f.colour else None) for f in report.figures
     ]
@@ -736,13 +747,17 @@ def _paradoxes(report: SessionReport, st: ps.Styles, width: float) -> list[Flowa
                     [22 * mm, width - 22 * mm],
                 )
             )
-        block += ps.bullets(paradox.facts, st)
+            block.append(ps.spacer(1.5))  # the first fact's bullet touched the table's rule
+        facts = ps.bullets(paradox.facts, st)
+        # a paradox's head and first facts stay together; its other facts flow (a paradox
+        # kept whole left a quarter of each page empty and its last value alone on a page)
+        story.append(KeepTogether([*block, *facts[:2]]))
+        story += facts[2:]
         if paradox.cards:
             made = tr(" et ").join(f"« {c} »" for c in paradox.cards)
-            block.append(
+            story.append(
                 Paragraph(ps.text(tr("Formé sur le mur à partir de {cards}.", cards=made)), st.meta)
             )
-        story.append(KeepTogether(block))
     return story
 
 

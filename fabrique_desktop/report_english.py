@@ -47,6 +47,7 @@ ENGLISH: dict[str, str] = {
     "Et après…": "What next…",
     # -- sections
     "Chiffres clés": "Key figures",
+    "En bref": "In brief",
     "Pourquoi ce projet ?": "Why this project?",
     "Les étapes de la démarche": "The steps of the process",
     "{ateliers} {dates} : ce que chacun a réuni et produit.": (

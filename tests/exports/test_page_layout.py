@@ -125,3 +125,20 @@ def test_a_part_opens_with_its_first_section_and_a_chart_keeps_its_sentence(
         holding = [n for n, text in enumerate(pages) if first in text and "...." not in text]
         assert holding, first
         assert second in pages[holding[0]], (first, second)
+
+
+@pytest.mark.slow
+def test_the_short_reports_of_the_demo_fill_their_pages(store, demo, tmp_path) -> None:
+    """Read page by page (#27): atelier 1's report kept each paradox whole, left a quarter of
+    each page empty and its last value alone on a fifth page (92 % empty); atelier 4's had a
+    « Sommaire » of one line above a « Chiffres clés » with no figure."""
+    sessions = {s.number: s for s in list_sessions(store, demo.id)}
+    one, four = tmp_path / "atelier1.pdf", tmp_path / "atelier4.pdf"
+    write_session_pdf(gather_session(store, sessions[1]), one)
+    write_session_pdf(gather_session(store, sessions[4]), four)
+    assert len(pypdf.PdfReader(str(one)).pages) == 4
+    assert max(blank_fractions(one)[1:]) < 0.5  # the cover aside, the last page too
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(str(four)).pages)
+    assert "Sommaire" not in text
+    assert "Chiffres clés" not in text
+    assert "En bref" in text
