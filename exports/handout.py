@@ -11,7 +11,7 @@ from fabrique_desktop import bundle, bundle_zip, sync
 from fabrique_desktop.booklet import logo_name
 from fabrique_desktop.model import Session
 from fabrique_desktop.paths import media_file
-from fabrique_desktop.ports import Store
+from fabrique_desktop.ports import Store, Write
 
 
 def write_handout(
@@ -22,10 +22,12 @@ def write_handout(
     *,
     media_dir: Path | None = None,
     handout: dict[str, Any] | None = None,
+    write: Write | None = None,
 ) -> bundle.Bundle:
     """Write the session's bundle to ``target``: zipped with the session's photos when
-    ``media_dir`` is given, plain JSON otherwise. Returns the bundle written."""
-    made = sync.handout_bundle(store, journal, session, handout)
+    ``media_dir`` is given, plain JSON otherwise. Returns the bundle written. The session's
+    document catches up with its rows first, written by ``write`` (``sync.handout_bundle``)."""
+    made = sync.handout_bundle(store, journal, session, handout, write)
     text = bundle.to_json(made)
     if media_dir is None:
         write_bytes(target, text.encode("utf-8"), private=True)  # participants' names

@@ -110,6 +110,7 @@ class NotesMenu(QObject):
                 target,
                 media_dir=data_dir.media if (photos and data_dir) else None,
                 handout=handout,
+                write=self.window.bus.writer(Origin.LOCAL, self.session.id),  # journal: unsaid
             )
         except FabriqueError as error:
             self._show(QMessageBox.Icon.Warning, str(error))

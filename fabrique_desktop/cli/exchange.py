@@ -55,6 +55,7 @@ def _write_handout(
         target,
         media_dir=context.data_dir.media if zipped else None,
         handout=handout,
+        write=context.store.apply,
     )
 
 
@@ -193,8 +194,9 @@ def import_(args: argparse.Namespace, context: Context) -> int:
     from fabrique_desktop import sync
 
     context.backups.take("avant-import", thin=False)
+    store = context.store
     summary, parsed = sync.import_file(
-        context.store, SyncJournal(context.store), Path(args.file), context.data_dir.media
+        store, SyncJournal(store), Path(args.file), context.data_dir.media, write=store.apply
     )
     print(f"Importé {summary.message()}")
     table = sync.remember_note_taker(context.settings, parsed, summary)

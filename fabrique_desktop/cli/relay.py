@@ -129,7 +129,9 @@ def sync_once(args: argparse.Namespace, context: Context) -> int:
         import aiohttp
 
         async with aiohttp.ClientSession() as http:
-            return await SeriesExchange(store, SyncJournal(store), http, url, key).run(series_id)
+            journal = SyncJournal(store)
+            exchange = SeriesExchange(store, journal, http, url, key, write=store.apply)
+            return await exchange.run(series_id)
 
     report = asyncio.run(exchange())
     from fabrique_desktop.relay.series import SyncReport
