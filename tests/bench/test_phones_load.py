@@ -38,6 +38,7 @@ from pathlib import Path
 import pytest
 
 from db.store import Store
+from fabrique_desktop.board import ColumnEnds
 from fabrique_desktop.cli.phones import store_batch
 from fabrique_desktop.paths import DataDir
 from fabrique_desktop.phones import room as phone_room
@@ -83,7 +84,8 @@ class Served:
 
     def _run(self) -> None:
         store = Store.open(self.data.database)
-        service = PhoneService(store, self.session_id, lambda: store_batch(store))
+        ends = ColumnEnds(store, self.session_id)  # the room's and the facilitator's, as in the app
+        service = PhoneService(store, self.session_id, lambda: store_batch(store), ends=ends)
         self.address = service.open("127.0.0.1", 0)
         self.ready.set()
         next_click = time.monotonic() + 1.0
@@ -94,7 +96,7 @@ class Served:
                     next_click = time.monotonic() + ACCEPT_EVERY
                     waiting = phone_room.waiting(store, self.session_id)[:1]
                     for idea in waiting:  # the oldest first, as the panel lists them
-                        store.apply(phone_room.accept(store, idea))
+                        store.apply(phone_room.accept(store, idea, ends=ends))
                         service.tell_idea(idea.id)
                         self.accepted += 1
         finally:
