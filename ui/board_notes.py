@@ -1,10 +1,11 @@
 """The board's notes, one ``CardItem`` per card: made, brought up to date, removed.
 
 ``show`` builds them for a session's cards: on a large board only the first ones of each
-column at once, the others a chunk per turn of the event loop after that (« pending »: the
-card is on the board, its note not made yet). ``refresh`` follows the cards a change touched;
-only their columns are laid out again. What a note shows besides its card (persona, table,
-fused originals) is said here too; its dots and dimming by ``VoteBadges`` and ``DimmedCards``.
+column at once, the others a chunk per turn of the event loop from the window's first frame
+on (« pending »: the card is on the board, its note not made yet). ``refresh`` follows the
+cards a change touched; only their columns are laid out again. What a note shows besides its
+card (persona, table, fused originals) is said here too; its dots and dimming by
+``VoteBadges`` and ``DimmedCards``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtCore import QTimer
 from fabrique_desktop.board_layout import COLUMN_PADDING
 from fabrique_desktop.model import Card, Persona, Table
 from ui.card_item import CardItem, CardLook
+from ui.first_frame import after_first_frame
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from ui.board_scene import BoardScene
@@ -55,8 +57,12 @@ class BoardNotes:
             else:
                 self.pending[card.id] = card
         self._scene.layout_cards()
-        if self.pending:
-            self._timer.start(0)
+        if self.pending:  # after the window's first frame (a zero timer would come before it)
+            views = self._scene.views()
+            if views:
+                after_first_frame(views[0].window(), self._timer.start)
+            else:
+                self._timer.start(0)
 
     def refresh(self, cards: Iterable[Card]) -> None:
         """Bring the given cards up to date: add, update, or remove (deleted/merged) them.
@@ -103,13 +109,13 @@ class BoardNotes:
             self.add_some()
 
     def measure_all(self) -> None:
-        """Make and measure every note now (tests, screenshots)."""
+        """Make, measure and place every note now (tests, screenshots)."""
         self.flush()
         self._scene.placement.stop_measuring()
         for item in self.items.values():
             if not item.measured:
                 item.measure()
-        self._scene.layout_cards()
+        self._scene.placement.lay_out_all(now=True)
 
     def set_people(self, personas: Iterable[Persona], tables: Iterable[Table]) -> None:
         """Names and colours to show for persona and table ids."""

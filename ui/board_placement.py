@@ -1,7 +1,13 @@
 """Where the board's notes are put: each column stacked as ``fabrique_desktop.board_layout``
 computes it (heights in, positions out), the notes in sight measured first, scrolled column
 by column, the overview's tiles, the scroll marks. After a change only the columns it
-touched are laid out again."""
+touched are laid out again.
+
+At start-up the board is not placed until its view's first paint (``wait_for_paint``): the
+window is still being built, shown, resized (the window manager's maximise comes after
+show()) — each of those laid the board out again, 8 times for a 2000-idea atelier before its
+first frame. The layouts asked meanwhile are one, done by the view just before that paint
+(``catch_up``). The order of each column is kept at once (selection, counts)."""
 
 from __future__ import annotations
 
@@ -31,7 +37,18 @@ class BoardPlacement:
         self._measure_timer = QTimer(scene)
         self._measure_timer.setSingleShot(True)
         self._measure_timer.timeout.connect(self.measure_some)
-        self.passes = 0  # how many times the board (or some of its columns) was laid out
+        self.passes = 0  # how many times the board (or some of its columns) was placed
+        # start-up: layouts wait for the view's first paint (a layout then would be undone by
+        # the next resize before anyone sees it); ``stale``: one was asked meanwhile
+        self.wait_for_paint = False
+        self.stale = False
+
+    def catch_up(self) -> None:
+        """The view is about to paint: the layouts asked while waiting for it, once."""
+        if self.wait_for_paint:
+            self.wait_for_paint = False
+            if self.stale:
+                self.lay_out_all()
 
     def stack(self, column: str) -> list[CardItem]:
         """A column's notes as shown, top to bottom (the placement's own list: do not change it)."""
@@ -169,9 +186,9 @@ class BoardPlacement:
 
     # layout
 
-    def lay_out_all(self) -> None:
-        """Every column laid out again."""
-        self.passes += 1
+    def lay_out_all(self, now: bool = False) -> None:
+        """Every column laid out again (at start-up: at the view's first paint, unless
+        ``now``: tests, screenshots)."""
         for stack in self._order.values():
             stack.clear()
         for item in self._scene.items_by_id.values():
@@ -184,9 +201,14 @@ class BoardPlacement:
                 self._order[key] = gather_by(
                     stack, lambda i: group_of(i.card, self._scene.clusters)
                 )
-        if not self._scene.column_width:
+        if not self._scene.column_width or (self.wait_for_paint and not now):
+            # the order is known (selection, counts); places wait for a width, or for the
+            # view's first paint
+            self.stale = bool(self._scene.column_width)
             self._scene.laid_out.emit()
             return
+        self.stale = False
+        self.passes += 1
         view_height = self._scene.view_height()
         pending = False
         shown: set[str] = set()

@@ -34,7 +34,7 @@ from ui.board_scene import (
 )
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
-    from PySide6.QtGui import QKeyEvent, QResizeEvent, QWheelEvent
+    from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent, QWheelEvent
 
     from ui.card_spotlight import CardSpotlight
     from ui.dot_count_entry import DotCountEntry
@@ -272,6 +272,12 @@ class BoardGraphicsView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.resized.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        placement = self.board_scene.placement
+        if placement.wait_for_paint:  # the first frame at start-up: laid out once, at its size
+            placement.catch_up()
+        super().paintEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

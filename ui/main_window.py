@@ -99,6 +99,11 @@ class MainWindow(QMainWindow):
         self.board_actions = BoardActions(
             self.controller, self.scene, self.board, self.capture, self
         )
+        # at start-up the board is placed once, at its view's first paint (not for each
+        # resize of the window being shown and maximised)
+        self.scene.placement.wait_for_paint = defer_feature_menus
+        if defer_feature_menus:  # (a window not shown after all: at the next turn)
+            after_first_frame(self, self.scene.placement.catch_up)
         self.board_actions.start(*self.controller.cards_and_fusions())
         self._build_board_menu()
         self._feature_menus_built = False

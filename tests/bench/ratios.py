@@ -70,11 +70,11 @@ from pathlib import Path
 from db.store import Store
 from fabrique_desktop.paths import DataDir
 from fabrique_desktop.workspace import ensure_first_use, list_sessions
-from tests.bench.test_board_perf import fill
+from tests.bench.test_board_perf import BIG_ATELIER, fill
 data = DataDir(Path(sys.argv[1]))
 store = Store.open(data.database)
 series = ensure_first_use(store)
-session = next(s for s in list_sessions(store, series.id) if s.number == 2)
+session = next(s for s in list_sessions(store, series.id) if s.number == BIG_ATELIER)
 fill(store, session.id)
 store.close()
 print(session.id)

@@ -37,7 +37,9 @@ from tests.ui import conftest as ui_fixtures
 
 CARDS = 2000
 fabrique_app = ui_fixtures.fabrique_app  # the app fixture of the UI tests
-TITLE = "Atelier 2 — Objectifs et pistes de projet"
+# the demo's empty « objectifs » atelier: its wall has the columns ``fill`` uses (atelier 2 is a
+# « valeurs » one since each phase has its own wall: 2000 cards in columns it does not show)
+BIG_ATELIER = 4
 
 
 def fill(store: Store, session_id: str, count: int = CARDS) -> None:
@@ -65,7 +67,7 @@ def fill(store: Store, session_id: str, count: int = CARDS) -> None:
 
 @pytest.fixture
 def big_session(store, demo):
-    session = next(s for s in list_sessions(store, demo.id) if s.number == 2)
+    session = next(s for s in list_sessions(store, demo.id) if s.number == BIG_ATELIER)
     fill(store, session.id)
     return session
 
@@ -74,7 +76,7 @@ def test_open_2000_cards_ratio(tmp_path) -> None:
     data = DataDir(tmp_path / "data")
     store = Store.open(data.database)
     series = ensure_first_use(store)
-    session = next(s for s in list_sessions(store, series.id) if s.number == 2)
+    session = next(s for s in list_sessions(store, series.id) if s.number == BIG_ATELIER)
     fill(store, session.id)
     store.close()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
