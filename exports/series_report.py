@@ -27,6 +27,7 @@ from reportlab.platypus import Flowable, Image, KeepTogether, TableStyle
 from exports import charts
 from exports import pdf_style as ps
 from exports.bidi import Paragraph
+from exports.fonts import BOLD
 from exports.safe_write import write_with
 from exports.session_report import engagement_block, printable_photo, quote_blocks
 from fabrique_desktop.model import HORIZONS
@@ -192,6 +193,9 @@ def back_cover(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowab
     logo = _logo(booklet.logo, 16 * mm)
     if logo is not None:
         colophon.append(logo)
+    elif booklet.organisation:  # no logo: the publisher's name set as its mark
+        colophon.append(Paragraph(ps.prose(booklet.organisation, ps.SHORT), WORDMARK))
+    colophon.append(_colour_bar(report, width))
     colophon += [Paragraph(line, st.small) for line in lines]
     box = ps.Table([[colophon]], colWidths=[width])
     box.setStyle(
@@ -203,7 +207,27 @@ def back_cover(report: SeriesReport, st: ps.Styles, width: float) -> list[Flowab
             ]
         )
     )
-    return [ps.PageBreak(), BottomAligned(box)]
+    # on the cover's page form: no running header, no page number on the back of a booklet
+    return [ps.NextPageTemplate("cover"), ps.PageBreak(), BottomAligned(box)]
+
+
+WORDMARK = ps.ParagraphStyle(
+    "wordmark", fontName=BOLD, fontSize=18, leading=22, textColor=ps.INK, spaceAfter=6
+)
+
+
+def _colour_bar(report: SeriesReport, width: float) -> Flowable:
+    """The Vivre colours in a thin bar, as the cover's stripe ends the front."""
+    colours = [ps.hex_colour(c.column.colour) for c in report.columns] or [ps.ACCENT]
+    bar = ps.Table([[""] * len(colours)], colWidths=[width / len(colours)] * len(colours))
+    bar.setStyle(
+        ps.TableStyle(
+            [("BACKGROUND", (i, 0), (i, 0), c) for i, c in enumerate(colours)]
+            + [("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+        )
+    )
+    bar.spaceAfter = 6
+    return bar
 
 
 class BottomAligned(Flowable):

@@ -142,3 +142,17 @@ def test_the_short_reports_of_the_demo_fill_their_pages(store, demo, tmp_path) -
     assert "Sommaire" not in text
     assert "Chiffres clés" not in text
     assert "En bref" in text
+
+
+def test_the_back_cover_bears_the_publishers_mark_and_no_running_header(
+    store, demo, tmp_path
+) -> None:
+    """Read page by page (#27): the back cover carried the running header and a page number,
+    and without a logo nothing said who publishes it but the colophon's small print."""
+    booklet = tmp_path / "serie.pdf"
+    write_series_pdf(gather_series(store, demo), booklet)
+    reader = pypdf.PdfReader(str(booklet))
+    lines = [line.strip() for line in reader.pages[-1].extract_text().splitlines() if line.strip()]
+    assert lines[0] == "Métropole Aix-Marseille-Provence"  # the mark, first on the page
+    assert "synthèse des ateliers" not in " ".join(lines)  # no running header
+    assert str(len(reader.pages)) not in lines  # no page number
