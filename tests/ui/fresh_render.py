@@ -88,24 +88,46 @@ def masks(view) -> list:  # type: ignore[type-arg]
 
 
 def differing_pixels(shown, fresh, covered: Iterable = ()) -> int:  # type: ignore[no-untyped-def]
-    """Pixels whose colour differs by more than TOLERANCE in a channel (outside ``covered``)."""
+    """Pixels whose colour differs by more than TOLERANCE in a channel (outside ``covered``).
+
+    Qt does the arithmetic: the channels' differences (a « difference » composition), then
+    what is left of each over the tolerance, max(0, d − TOLERANCE) — Qt has no subtraction,
+    so 255 − min(255, (255 − d) + TOLERANCE): inverted, a saturating « plus », inverted
+    again — and one comparison with a black image. Python counts pixels only in the rows
+    that hold a difference over the tolerance (a loop over every pixel of every row differing
+    by antialiasing alone took ~0.1 s an image, a third of a step's time)."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
     if shown.size() != fresh.size():
         return shown.width() * shown.height()
-    covered = list(covered)
-    width, stride = shown.width(), shown.bytesPerLine()
-    a_bits, b_bits = bytes(shown.constBits()), bytes(fresh.constBits())
+    if shown == fresh:
+        return 0
+    difference = shown.convertToFormat(QImage.Format.Format_RGB32)
+    painter = QPainter(difference)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Difference)
+    painter.drawImage(0, 0, fresh.convertToFormat(QImage.Format.Format_RGB32))
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+    for rect in covered:
+        painter.fillRect(rect, QColor(0, 0, 0))  # no difference there
+    painter.end()
+    difference.invertPixels()
+    painter = QPainter(difference)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Plus)
+    painter.fillRect(difference.rect(), QColor(TOLERANCE, TOLERANCE, TOLERANCE))
+    painter.end()
+    difference.invertPixels()  # each channel: what its difference is over the tolerance
+    black = QImage(difference.size(), QImage.Format.Format_RGB32)
+    black.fill(QColor(0, 0, 0))
+    if difference == black:
+        return 0
+    rgb = difference.convertToFormat(QImage.Format.Format_RGB888)
+    width, stride = rgb.width(), rgb.bytesPerLine()
+    bits = bytes(rgb.constBits())
     count = 0
-    for y in range(shown.height()):
-        a_row = a_bits[y * stride : y * stride + width * 4]
-        b_row = b_bits[y * stride : y * stride + width * 4]
-        if a_row == b_row:  # most rows: nothing to look at
-            continue
-        for x in range(width):
-            a, b = a_row[x * 4 : x * 4 + 3], b_row[x * 4 : x * 4 + 3]
-            if a == b or any(r.contains(x, y) for r in covered):
-                continue
-            if any(abs(i - j) > TOLERANCE for i, j in zip(a, b, strict=True)):
-                count += 1
+    for y in range(rgb.height()):
+        row = bits[y * stride : y * stride + width * 3]
+        if row.strip(b"\0"):
+            count += sum(1 for x in range(0, width * 3, 3) if row[x : x + 3] != b"\0\0\0")
     return count
 
 
