@@ -37,7 +37,13 @@ class ExchangeMenu(QObject):
     def export(self, key: str = "pdf") -> None:
         from ui.export_dialog import ExportDialog
 
-        self.dialog = dialog = ExportDialog(self.window.store, self.window.session, self.window)
+        settings = self.window.settings
+        self.dialog = dialog = ExportDialog(
+            self.window.store,
+            self.window.session,
+            self.window,
+            language=settings.get("language", "fr") if settings is not None else "fr",
+        )
         dialog.select_format(key if isinstance(key, str) else "pdf")
         dialog.exported.connect(
             lambda path: self.window.statusBar().showMessage(

@@ -31,6 +31,7 @@ from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Series, Session
 from fabrique_desktop.paths import DataDir
 from fabrique_desktop.ports import Store
+from fabrique_desktop.typography import LANGUAGES, language
 
 log = logging.getLogger(__name__)
 
@@ -131,10 +132,18 @@ class ExportDialog(QDialog):
     exported = Signal(str)
     export_failed = Signal(str)
 
-    def __init__(self, store: Store, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        session: Session,
+        parent: QWidget | None = None,
+        language: str = "fr",
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.session = session
+        self.language = language if language in LANGUAGES else "fr"
+        """The documents' language: the interface's (the settings'), as the CLI's default."""
         self.worker: ExportWorker | None = None
         self.last_file: Path | None = None
         self.more_pages: list[Path] = []  # the board image's other pages (tableau-2.png…)
@@ -272,6 +281,18 @@ class ExportDialog(QDialog):
         return DataDir(Path(path).parent).media if path else None
 
     def _job(self, fmt: Format, target: Path) -> Callable[[Progress], None]:
+        """What the export does, in the documents' language (read now and written then)."""
+        chosen = self.language
+        with language(chosen):
+            job = self._report_job(fmt, target)
+
+        def in_language(progress: Progress) -> None:
+            with language(chosen):
+                job(progress)
+
+        return in_language
+
+    def _report_job(self, fmt: Format, target: Path) -> Callable[[Progress], None]:
         """What the export does, with the store read now, on the GUI thread."""
         from fabrique_desktop.report import gather_series, gather_session
 

@@ -112,3 +112,37 @@ def test_a_large_board_image_names_its_other_pages(qtbot, demo_window, store, tm
     assert (tmp_path / "tableau-2.png").read_bytes().startswith(b"\x89PNG")
     assert "tableau-2.png" in dialog.status.text()
     dialog.reject()
+
+
+@pytest.mark.parametrize(
+    ("key", "name", "start"),
+    [
+        ("csv", "ideas.csv", b"\xef\xbb\xbftext;column"),
+        ("md", "report.md", b"# Atelier 3"),
+        ("pdf", "report.pdf", b"%PDF"),
+    ],
+)
+def test_exports_from_the_app_speak_the_interfaces_language(
+    qtbot, demo_window, tmp_path, key, name, start
+) -> None:
+    """The settings' language is the documents' (#27), as the CLI's default: with the
+    interface in English, « Exporter… » writes an English CSV header, Markdown, PDF."""
+    demo_window.settings.set("language", "en")
+    menu = demo_window.exchange_menu
+    menu.export(key)
+    dialog = menu.dialog
+    qtbot.addWidget(dialog)
+    target = tmp_path / name
+    with qtbot.wait_signal(dialog.exported, timeout=30000):
+        dialog.export_to(target)
+    data = target.read_bytes()
+    assert data.startswith(start)
+    if key == "md":
+        assert "## Key figures" in data.decode("utf-8")
+    if key == "pdf":
+        from tests.exports.pdf_text import pdftotext
+
+        text = pdftotext(data)
+        assert "Key figures" in text
+        assert "Chiffres clés" not in text
+    dialog.reject()
