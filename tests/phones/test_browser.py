@@ -57,9 +57,12 @@ def take_seat(page, persona_index: int = 1) -> None:
 
 
 def send(page, text: str) -> None:
+    """Type and send an idea, and wait for the laptop's answer: the page lists it at once from
+    its outbox (« Pas encore arrivée »), then with its status once stored."""
     page.fill("#idea", text)
     page.click("#send")
     page.locator("#mine .text").get_by_text(text, exact=True).wait_for()
+    page.wait_for_selector("#mine li.unsent", state="detached")
 
 
 def test_send_an_idea_vote_from_a_second_phone_and_html_stays_text(
