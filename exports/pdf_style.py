@@ -120,8 +120,10 @@ def _markup(shown: str) -> str:
     return markup
 
 
-def typed(value: object, style: ParagraphStyle, limit: int = LONGEST) -> Paragraph:
-    """``Paragraph(text(value, limit), style)``: text typed by people, as a paragraph.
+def typed(
+    value: object, style: ParagraphStyle, limit: int = LONGEST, bullet: str | None = None
+) -> Paragraph:
+    """``Paragraph(text(value, limit), style, bulletText=bullet)``: text typed by people.
 
     Text that needs no markup (no line break, no raised letters, every glyph in DejaVu) is
     given to the paragraph as its one fragment, without reportlab's markup parser, which
@@ -129,8 +131,8 @@ def typed(value: object, style: ParagraphStyle, limit: int = LONGEST) -> Paragra
     The fragment is the parser's own for ``style``, so the paragraph is the same."""
     markup, plain = _typed(str(value), limit, current_language())
     if plain is None:
-        return Paragraph(markup, style)
-    return Paragraph(plain, style, frags=[_fragment(style).clone(text=plain)])
+        return Paragraph(markup, style, bulletText=bullet)
+    return Paragraph(plain, style, bulletText=bullet, frags=[_fragment(style).clone(text=plain)])
 
 
 @lru_cache(maxsize=512)

@@ -889,7 +889,10 @@ def _idea_bullets(
 ) -> list[Flowable]:
     style = ps.hanging(st.bullet)
     return [
-        Paragraph(ps.text(i.text) + _atelier_note(i, joint), style, bulletText="•") for i in ideas
+        Paragraph(ps.text(i.text) + note, style, bulletText="•")
+        if (note := _atelier_note(i, joint))
+        else ps.typed(i.text, style, bullet="•")  # no markup: not parsed (2000 ideas)
+        for i in ideas
     ]
 
 

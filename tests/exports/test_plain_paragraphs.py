@@ -40,6 +40,8 @@ def test_a_typed_paragraph_is_the_parsed_one(typed: str) -> None:
         fast, parsed = ps.typed(typed, style), Paragraph(ps.text(typed), style)
         assert [vars(f) for f in fast.frags] == [vars(f) for f in parsed.frags]
         assert fast.text == parsed.text
+        bulleted = ps.typed(typed, style, bullet="•")
+        assert bulleted.bulletText == Paragraph(ps.text(typed), style, bulletText="•").bulletText
         assert vars(fast.style) == vars(parsed.style)
         assert fast.wrap(200, 10_000) == parsed.wrap(200, 10_000)
 
@@ -131,3 +133,26 @@ def test_a_report_without_dots_reads_the_cards_once(store, demo_session, monkeyp
     report = gather_session(store, demo_session)
     assert report.ideas
     assert len(reads) == 1, reads
+
+
+def test_the_booklet_parses_no_plain_idea(store, demo_session, monkeypatch) -> None:
+    from exports.series_report import build_series_pdf
+    from fabrique_desktop.model import Series
+    from fabrique_desktop.report import gather_series
+
+    edits = [
+        changes.create(Card(session_id=demo_session.id, text=f"Idée du livret {n}", column="monde"))
+        for n in range(60)
+    ]
+    store.apply(Change("t", tuple(edits)))
+    parsed: list[str] = []
+    parse = ParaParser.parse
+
+    def counted(self: ParaParser, text: str, style: object) -> object:
+        parsed.append(text)
+        return parse(self, text, style)
+
+    monkeypatch.setattr(ParaParser, "parse", counted)
+    series = store.get(Series, demo_session.series_id)
+    build_series_pdf(gather_series(store, series), io.BytesIO())
+    assert not any("Idée du livret" in t for t in parsed)
