@@ -169,6 +169,7 @@ class PhoneRoom(QObject):
             self.session.id,
             lambda: bus.batch(Origin.PHONE, PHONES_LABEL),
             wake=self._waker.wake,
+            not_stored=self._not_stored,
             code=code,
             ends=self.context.ends,
         )
@@ -345,6 +346,13 @@ class PhoneRoom(QObject):
             return
         while self.service.pump():
             pass
+
+    def _not_stored(self, reason: str) -> None:
+        """The disk refused a batch of the phones' requests (they were told and keep their
+        ideas to send again): said calmly in the status bar, not in a dialog per batch."""
+        self.context.report(
+            self.tr("Les envois des téléphones ne sont pas enregistrés : {}").format(reason)
+        )
 
     def _board_changed(self, change: Change, origin: Origin) -> None:
         if self.service is None:

@@ -63,6 +63,7 @@ class PhoneService:
         batch: Batch,
         *,
         wake: Callable[[], None] | None = None,
+        not_stored: Callable[[str], None] | None = None,
         limits: Limits | None = None,
         code: str | None = None,
         ends: ColumnEnds | None = None,
@@ -72,6 +73,8 @@ class PhoneService:
         self.batch = batch
         self._write: Write | None = None
         self.wake = wake
+        self.not_stored = not_stored or (lambda reason: None)
+        """Told (on the owner thread) why a batch was not stored: the disk, in French."""
         self.limits = limits
         self.code = codes.normalise(code) if code else self._kept_code()
         self._notices: list[Notice] = []
@@ -222,6 +225,7 @@ class PhoneService:
             self._notices.clear()
             for _request, future in batch:
                 _settle(future, Refusal(503, "storage"))
+            self.not_stored(str(error))
             return len(batch)
         finally:
             self._write = None

@@ -2117,6 +2117,10 @@
         <source>Téléphones</source>
         <translation>Phones</translation>
     </message>
+    <message>
+        <source>Les envois des téléphones ne sont pas enregistrés : {}</source>
+        <translation>The phones&apos; ideas are not saved: {}</translation>
+    </message>
 </context>
 <context>
     <name>PhoneWall</name>

@@ -710,3 +710,18 @@ def test_the_wall_counts_the_phones_present_not_every_phone_ever_joined(
     assert wall.counts.text().startswith("1 téléphone")
     room.close()
     assert room.figures().phones == 0
+
+
+def test_a_phones_batch_the_disk_refuses_is_said_in_the_status_bar(qtbot, window, room) -> None:
+    """The disk refused the phones' ideas: they were told « stockage » and keep their ideas,
+    but the laptop said nothing (only the log) until the facilitator's own next write."""
+    phone = off_thread(qtbot, lambda: Phone(room.service.address).join())
+    window.store.conn.execute("PRAGMA query_only = ON")  # the database became read-only
+    try:
+        status, body = off_thread(qtbot, phone.call, "idea", {"text": "Perdue ?"})
+    finally:
+        window.store.conn.execute("PRAGMA query_only = OFF")
+    assert (status, body.get("error")) == (503, "storage")
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Les envois des téléphones ne sont pas enregistrés")
+    assert off_thread(qtbot, phone.call, "idea", {"text": "Perdue ?"})[0] == 200  # sent again
