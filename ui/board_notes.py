@@ -10,6 +10,7 @@ card (persona, table, fused originals) is said here too; its dots and dimming by
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,8 @@ class BoardNotes:
     def __init__(self, scene: BoardScene) -> None:
         self._scene = scene
         self.items: dict[str, CardItem] = {}  # by card id (the scene's ``items_by_id``)
-        self.pending: dict[str, Card] = {}  # cards whose note is not made yet
+        self._pending: dict[str, Card] = {}  # cards whose note is not made yet
+        self._pending_in: Counter[str] = Counter()  # how many of them, per column
         self.personas: dict[str, Persona] = {}
         self.tables: dict[str, Table] = {}
         self.fused_sources: dict[str, set[str]] = {}  # a fused card's id: its originals' ids
@@ -48,16 +50,18 @@ class BoardNotes:
         for item in self.items.values():
             self._scene.removeItem(item)
         self.items.clear()
-        self.pending.clear()
+        self._pending.clear()
+        self._pending_in.clear()
         seen: dict[str, int] = {}
         for card in sorted(cards, key=lambda c: c.position):
             seen[card.column] = seen.get(card.column, 0) + 1
             if len(cards) <= EAGER_BOARD or seen[card.column] <= EAGER_PER_COLUMN:
                 self._add(card)
             else:
-                self.pending[card.id] = card
+                self._pending[card.id] = card
+                self._pending_in[card.column] += 1
         self._scene.layout_cards()
-        if self.pending:  # after the window's first frame (a zero timer would come before it)
+        if self._pending:  # after the window's first frame (a zero timer would come before it)
             views = self._scene.views()
             if views:
                 after_first_frame(views[0].window(), self._timer.start)
@@ -74,7 +78,7 @@ class BoardNotes:
         cards = list(cards)
         self._follow_fusions(cards)
         for card in cards:
-            self.pending.pop(card.id, None)
+            self._unpend(card.id)
             item = self.items.get(card.id)
             ids.add(card.id)
             columns.add(card.column)
@@ -94,18 +98,18 @@ class BoardNotes:
 
     def add_some(self) -> None:
         """Make the next chunk of pending notes, then the next turn the rest."""
-        chunk = list(self.pending.values())[:ADD_CHUNK]
+        chunk = list(self._pending.values())[:ADD_CHUNK]
         for card in chunk:
-            del self.pending[card.id]
+            self._unpend(card.id)
             self._add(card)
         self._scene.layout_cards()
-        if self.pending:
+        if self._pending:
             self._timer.start(0)
 
     def flush(self) -> None:
         """Make every pending note now (tests, screenshots, the projector window)."""
         self._timer.stop()
-        while self.pending:
+        while self._pending:
             self.add_some()
 
     def measure_all(self) -> None:
@@ -136,21 +140,20 @@ class BoardNotes:
     def card(self, card_id: str) -> Card | None:
         """A card on the board (its note made or not yet), or None."""
         item = self.items.get(card_id)
-        return item.card if item is not None else self.pending.get(card_id)
+        return item.card if item is not None else self._pending.get(card_id)
 
     def all_cards(self) -> list[Card]:
         """Every card of the board, those whose note is not made yet included."""
-        return [i.card for i in self.items.values()] + list(self.pending.values())
+        return [i.card for i in self.items.values()] + list(self._pending.values())
 
     def count(self, column: str) -> int:
-        pending = sum(1 for c in self.pending.values() if c.column == column)
-        return len(self._scene.stack(column)) + pending
+        return len(self._scene.stack(column)) + self._pending_in[column]
 
     def visible_count(self, column: str) -> int:
         """The column's cards not dimmed by a filter."""
         dimmed = self._scene.dims.ids
         shown = sum(1 for i in self._scene.stack(column) if i.card.id not in dimmed)
-        pending = (c for c in self.pending.values() if c.column == column)
+        pending = (c for c in self._pending.values() if c.column == column)
         return shown + sum(1 for c in pending if c.id not in dimmed)
 
     def look(self, card: Card) -> CardLook:
@@ -165,6 +168,11 @@ class BoardNotes:
         )
 
     # private
+
+    def _unpend(self, card_id: str) -> None:
+        card = self._pending.pop(card_id, None)
+        if card is not None:
+            self._pending_in[card.column] -= 1
 
     def _follow_fusions(self, cards: Iterable[Card]) -> None:
         """Which cards are fusions of which (a fused card shows it): from the changed rows,

@@ -68,6 +68,7 @@ class ColumnHeader(QLabel):
         self.pixels = 22
         self.slim = False
         self._count = "0"
+        self._fitted: tuple[int, str, bool, int, str] | None = None  # what the text fits
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(False)
         self.setToolTip(column.title)
@@ -78,11 +79,6 @@ class ColumnHeader(QLabel):
         self.pixels = pixels
         self._fit_text()
 
-    def set_slim(self, slim: bool) -> None:
-        if slim != self.slim:
-            self.slim = slim
-            self._fit_text()
-
     def set_count(self, count: int, total: int | None = None) -> None:
         shown = f"{count}/{total}" if total is not None else f"{count}"
         if shown != self._count:
@@ -92,15 +88,21 @@ class ColumnHeader(QLabel):
     def full_text(self) -> str:
         return f"{self.column.title}  ({self._count})"
 
-    def fit_width(self, width: int) -> None:
+    def fit_width(self, width: int, slim: bool) -> None:
         """Lay the text out for a header ``width`` pixels wide (before it is that wide:
-        the header row's height depends on it)."""
+        the header row's height depends on it), slim (its count only) or not. Once: not
+        for the new slimness at the old width first (a full title in a slim band's 52 px)."""
+        self.slim = slim
         self._fit_text(width)
 
     def _fit_text(self, width: int | None = None) -> None:
         """One line, the type stepped down to fit; where even the smallest type does not
         fit (a narrow projector), the title on two lines; else the title shortened."""
         room = (self.width() if width is None else width) - 2 * HEADER_PADDING
+        fitted = (room, self._count, self.slim, self.pixels, self.font().family())
+        if fitted == self._fitted:  # (a window being opened asks ~40 times, for ~10 answers)
+            return
+        self._fitted = fitted
         text = self._count if self.slim else self.full_text()
         font = QFont(self.font())
         font.setBold(True)
@@ -610,8 +612,7 @@ class BoardView(QWidget):
         if self.spotlight is not None and self.spotlight.isVisible():
             self.spotlight.setGeometry(self.rect())
         for key, header in self.headers.items():
-            header.set_slim(key in slim)
-            header.fit_width(round(self.scene.column_width_of(key)))
+            header.fit_width(round(self.scene.column_width_of(key)), key in slim)
         height = max(h.sizeHint().height() for h in self.headers.values())
         self.header_strip.setFixedHeight(height)
         for key, header in self.headers.items():
