@@ -101,11 +101,11 @@ def stacked_bars(
     y = height - legend_h
     for label, colour, segments in rows:
         y -= bar_h + gap
-        drawing.add(
-            String(
-                0, y + bar_h / 2 - 3, _fit(label, BOLD, 9, label_w - 4), fontName=BOLD, fontSize=9
-            )
-        )
+        # a long label (« Pas encore dans un Vivre ») on two lines rather than cut
+        lines = _wrap(label, BOLD, 9, label_w - 4)
+        for k, line in enumerate(lines):
+            baseline = y + bar_h / 2 - 3 + (len(lines) - 1) * 5 - k * 10
+            drawing.add(String(0, baseline, line, fontName=BOLD, fontSize=9))
         x = label_w
         for i, segment in enumerate(segments):
             if not segment.value:

@@ -67,7 +67,7 @@ def session_markdown(report: SessionReport) -> str:
             out += ["", f"### {escape(futur)}", ""]
             out += [_idea_line(i) for i in column.futur]
     if report.inbox:
-        out += ["", f"## {tr('Idées à trier')} ({len(report.inbox)})", ""]
+        out += ["", f"## {tr('Pas encore dans un Vivre')} ({len(report.inbox)})", ""]
         out += [_idea_line(i) for i in report.inbox]
     if report.top_ideas:
         out += ["", f"## {tr('Les idées les plus soutenues')}", ""]

@@ -116,7 +116,7 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
                 )
                 story += ps.bullets([i.text for i in column.futur], st)
     if report.inbox:
-        story += ps.section_start(tr("Idées à trier"), st)
+        story += ps.section_start(tr("Pas encore dans un Vivre"), st)
         story.append(
             Paragraph(
                 ps.text(tr("Idées notées pendant l’atelier et pas encore classées dans un Vivre.")),
@@ -468,7 +468,7 @@ def _ideas_chart(report: SessionReport, st: ps.Styles, width: float) -> list[Flo
     }
     groups = [(vivre_name(c.column.title), c.column.colour, c.ideas) for c in report.columns]
     if report.inbox:  # the chart adds up to the ideas, as the key figures do
-        groups.append((tr("À trier"), "#455A64", report.inbox))
+        groups.append((tr("Pas encore dans un Vivre"), "#455A64", report.inbox))
     used = [h for h in names if any(i.horizon == h for *_, ideas in groups for i in ideas)]
     rows = [
         (

@@ -821,7 +821,11 @@ def _session_figures(report: SessionReport) -> tuple[Figure, ...]:
                 Figure(str(len(column.ideas)), column.column.title, column.column.colour)
             )
     if report.inbox:  # so that the Vivre and the ideas to sort add up to the ideas
-        figures.append(_figure(len(report.inbox), "idée à trier", "idées à trier"))
+        figures.append(  # said as a citizen says it: the wall's « À trier » is the app's word
+            _figure(
+                len(report.inbox), "idée pas encore dans un Vivre", "idées pas encore dans un Vivre"
+            )
+        )
     if report.tables:
         figures.append(_figure(len(report.tables), "table", "tables"))
     if report.personas:

@@ -103,7 +103,8 @@ def test_figures_count_ideas_per_vivre_tables_and_votes(full) -> None:
 
 def test_key_figures_and_the_chart_add_up_to_the_ideas(store, demo_session) -> None:
     """Atelier 3 said « 78 idées » then 16 + 18 + 17 + 11 per Vivre: the 16 notes still to
-    sort were nowhere among the figures nor in the chart."""
+    sort were nowhere among the figures nor in the chart. They are said as a citizen says it,
+    « pas encore dans un Vivre », not with the wall's « À trier » (#27)."""
     store.apply(
         Change(
             "à trier",
@@ -117,10 +118,12 @@ def test_key_figures_and_the_chart_add_up_to_the_ideas(store, demo_session) -> N
     assert report.inbox
     figures = {f.label: int(f.value) for f in report.figures}
     parts = [figures[c.column.title] for c in report.columns if c.ideas]
-    assert sum(parts) + figures["idées à trier"] == figures["idées"] == len(report.ideas)
+    inbox = figures["idées pas encore dans un Vivre"]
+    assert sum(parts) + inbox == figures["idées"] == len(report.ideas)
     pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(render(report))).pages]
     chart_page = next(p for p in pages if "par Vivre et par horizon" in p)
-    assert re.search(rf"À trier\s*{len(report.inbox)}", squash(chart_page))
+    assert re.search(rf"Pas encore dans un Vivre\s*{len(report.inbox)}", squash(chart_page))
+    assert "trier" not in " ".join(pages)
 
 
 def test_french_typography_vietnamese_and_arabic_survive(full) -> None:
