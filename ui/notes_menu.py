@@ -168,11 +168,12 @@ class NotesMenu(QObject):
                 "aussi aux autres ordinateurs à la prochaine fusion."
             )
         if parsed.session.id == self.session.id:
-            before = {c.id for c in self.window.scene.notes.all_cards()}
+            # the ideas it added (the bus has shown them already: the write announced them)
+            added = {e.id for e in done.change.edits if e.kind == "cards" and e.before is None}
             if done.change:
                 self._push_import(done)
             self.refresh()
-            new = [c.id for c in self.window.scene.notes.all_cards() if c.id not in before]
+            new = [c.id for c in self.window.scene.notes.all_cards() if c.id in added]
             self.window.board_actions.select_and_show(new)  # the keyboard is the board's
             box = self._show(QMessageBox.Icon.Information, text)
             if summary.conflicts:
