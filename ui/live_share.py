@@ -217,6 +217,9 @@ class LiveSession(QObject):
         except FabriqueError as error:  # the disk, not the network: say it calmly
             log.warning("live: %s", error)
             self._set_status(str(error))
+        if self.link is not None and self.link.not_stored:  # a peer's update the disk refused
+            self._set_status(self.link.not_stored)
+            self.link.not_stored = ""
 
     def _flush(self) -> None:
         if self.link is None:
@@ -225,6 +228,7 @@ class LiveSession(QObject):
             self.link.local_changed()
         except FabriqueError as error:
             log.warning("live: flush failed: %s", error)
+            self._set_status(str(error))
 
     def _on_local_change(self, change: Change, origin: Origin) -> None:
         if self.link is not None and origin is not Origin.REMOTE:

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
+from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.live import protocol
 from fabrique_desktop.live.events import (
     CONNECTED,
@@ -120,6 +121,8 @@ class LiveLink:
         """Why a note-taker's link stopped for good (refused code, removed, sharing ended)."""
         self.bad_messages = 0
         self.errors = 0
+        self.not_stored = ""
+        """Why the last peer's update could not be stored here (a full disk…), until read."""
         self._applying = False
         self._resync_at: dict[str, float] = {}
         self._step1_at: dict[str, float] = {}
@@ -347,7 +350,13 @@ class LiveLink:
             except (ValueError, RuntimeError) as error:
                 self._bad(peer, f"update: {error}")
                 continue
-            except Exception:  # our side failed (disk full…): never the app's end
+            except FabriqueError as error:  # our disk refused it (full…): nothing was stored
+                log.warning("live: the update from %s was not stored: %s", peer, error)
+                self.errors += 1
+                self.not_stored = str(error)  # the window says it, in French
+                self.transport.drop(peer, "error")  # it reconnects and sends it all again
+                continue
+            except Exception:  # our side failed: never the app's end
                 log.exception("live: the update from %s could not be applied", peer)
                 self.errors += 1
                 self.transport.drop(peer, "error")

@@ -166,3 +166,31 @@ def test_a_server_refuses_to_listen_outside_the_local_network() -> None:
         LiveLink.share(MapDoc(), host="8.8.8.8", code=CODE, session_id="s1")
     with pytest.raises(LiveError, match="réseau local"):
         LiveLink.join(MapDoc(), host="8.8.8.8", port=1, code=CODE)
+
+
+class FullDisk(MapDoc):
+    """A document whose store refuses every peer's update, as a full disk would."""
+
+    def apply_remote(self, update: bytes) -> dict[str, set[str]]:
+        from fabrique_desktop.errors import StorageError
+
+        raise StorageError("Le disque est plein : rien n'a été enregistré.")
+
+
+def test_a_peers_update_the_disk_refuses_is_said_and_the_peer_comes_back() -> None:
+    """Nothing merged, the reason kept for the window (in French), the peer dropped so that it
+    reconnects and sends everything again once there is room."""
+    doc = FullDisk()
+    link = LiveLink.share(doc, host=LOOPBACK, code=CODE, session_id="s1", title="Atelier")
+    note, ndoc = join(link)
+    try:
+        pump_until([link, note], lambda: len(link.peers) == 1)
+        ndoc.write("n1", text="une idée")
+        note.local_changed()
+        pump_until([link, note], lambda: bool(link.not_stored))
+        assert link.not_stored == "Le disque est plein : rien n'a été enregistré."
+        assert doc.snapshot() == {}
+        assert link.errors == 1
+    finally:
+        note.close()
+        link.close()
