@@ -96,11 +96,23 @@ class BoardActions(QObject):
             after_first_frame(self.window, lambda: self.reload_clusters(layout=False))
         self._started = True
         self.scene.notes.fused_sources = self._fusions() if fusions is None else fusions
-        self.scene.notes.show(cards)
+        earlier = self.controller.earlier_cards()
+        self.scene.notes.read_only = {e.card.id: self._trace(e.ateliers) for e in earlier}
+        # outside their atelier's groups (this wall has its own)
+        shown = [dataclasses.replace(e.card, cluster_id=None) for e in earlier]
+        self.scene.notes.show([*cards, *shown])
         self._update_vocabulary()
         if self.filter.active:
             self._apply_filter()
         self.reloaded.emit()
+
+    def _trace(self, ateliers: tuple[int, ...]) -> str:
+        """What an earlier atelier's piste says on a Convergence wall: where it comes from,
+        and that it is only shown here."""
+        if len(ateliers) == 1:
+            return self.tr("Atelier {} · lecture seule").format(ateliers[0])
+        numbers = ", ".join(str(n) for n in ateliers[:-1])
+        return self.tr("Ateliers {} et {} · lecture seule").format(numbers, ateliers[-1])
 
     def capture_line(self, line: str) -> str | None:
         """Add the idea typed in the capture field (with its markers); its id once stored."""
@@ -159,7 +171,8 @@ class BoardActions(QObject):
 
     def selected_cards(self) -> list[Card]:
         cards = (self.controller.card(i) for i in self.scene.selected_card_ids())
-        return [c for c in cards if c is not None and not c.deleted]
+        own = self._session_id  # never an earlier atelier's piste shown on this wall
+        return [c for c in cards if c is not None and not c.deleted and c.session_id == own]
 
     # actions on the selection
 
@@ -269,7 +282,7 @@ class BoardActions(QObject):
     def edit_card(self, card_id: str) -> None:
         card = self.controller.card(card_id)
         item = self.scene.items_by_id.get(card_id)
-        if card is None or item is None:
+        if card is None or item is None or card_id in self.scene.notes.read_only:
             return
         view = self.board_view.view
         view.show_card(card_id)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from fabrique_desktop import board
+from fabrique_desktop import board, earlier_pistes
 from fabrique_desktop.changes import Change, Origin
+from fabrique_desktop.earlier_pistes import EarlierCard
 from fabrique_desktop.model import INBOX, Card, Series, Session
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Template
@@ -38,6 +39,10 @@ class BoardController(QObject):
         cards, fusions = board.session_cards_and_fusions(self.store, self.session.id)
         self.ends.know(cards)
         return cards, fusions
+
+    def earlier_cards(self) -> list[EarlierCard]:
+        """A Convergence atelier's wall: the earlier ateliers' pistes, read-only, traced."""
+        return earlier_pistes.earlier_cards(self.store, self.session, self.template)
 
     def card(self, card_id: str) -> Card | None:
         return self.store.get(Card, card_id)

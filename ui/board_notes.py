@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QGraphicsItem
 
 from fabrique_desktop.board_layout import COLUMN_PADDING
 from fabrique_desktop.model import Card, Persona, Table
@@ -38,6 +39,7 @@ class BoardNotes:
         self.personas: dict[str, Persona] = {}
         self.tables: dict[str, Table] = {}
         self.fused_sources: dict[str, set[str]] = {}  # a fused card's id: its originals' ids
+        self.read_only: dict[str, str] = {}  # earlier ateliers' pistes: id → their trace
         self._timer = QTimer(scene)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.add_some)
@@ -165,6 +167,7 @@ class BoardNotes:
             persona_colour=persona.colour if persona else "",
             table=f"T{table.number}" if table else "",
             fused=len(self.fused_sources.get(card.id, ())),
+            trace=self.read_only.get(card.id, ""),
         )
 
     # private
@@ -191,6 +194,9 @@ class BoardNotes:
         item = CardItem(card, self._scene.column(card.column).tint, scene.fonts, width)
         if card.persona_id or card.table_id or card.id in self.fused_sources:
             item.look = self.look(card)
+        if card.id in self.read_only:  # shown, not chosen: not moved, edited nor deleted here
+            item.look = self.look(card)
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
         scene.votes.dress(item)
         scene.dims.dress(item)
         scene.addItem(item)

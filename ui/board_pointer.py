@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsItem
 
 from ui.card_item import CardItem
 
@@ -73,4 +74,14 @@ class BoardPointer:
             scene.context_menu_requested.emit(event.screenPos())
 
     def _card_at(self, pos: QPointF) -> CardItem | None:
-        return next((i for i in self._scene.items(pos) if isinstance(i, CardItem)), None)
+        """The card under ``pos`` that can be chosen (an earlier atelier's piste on a
+        Convergence wall cannot: clicking it is clicking the board)."""
+        return next(
+            (
+                i
+                for i in self._scene.items(pos)
+                if isinstance(i, CardItem)
+                and i.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            ),
+            None,
+        )

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsItem
 
 from fabrique_desktop.grouping import group_of, whole
 
@@ -66,14 +67,14 @@ class BoardSelection:
         self.chosen_group = None
         current = self.current_card_id()
         if current is None:
-            first = next((scene.stack(c.key)[0] for c in scene.columns if scene.stack(c.key)), None)
+            first = next((s[0] for c in scene.columns if (s := _choosable(scene, c.key))), None)
             if first is not None:
                 self.select_cards([first.card.id])
             return first.card.id if first else None
         item = scene.items_by_id[current]
         keys = [c.key for c in scene.columns]
         col = keys.index(item.card.column) if item.card.column in keys else 0
-        stack = scene.stack(item.card.column)
+        stack = _choosable(scene, item.card.column)
         row = stack.index(item)
         target: CardItem | None = None
         if dy:
@@ -83,7 +84,7 @@ class BoardSelection:
         elif dx:
             c = col + dx
             while 0 <= c < len(keys) and target is None:
-                others = scene.stack(keys[c])
+                others = _choosable(scene, keys[c])
                 if others:
                     y = item.pos().y()
                     target = min(others, key=lambda i: abs(i.pos().y() - y))
@@ -154,3 +155,9 @@ class BoardSelection:
         for other in stack[first : last + 1]:
             other.setSelected(True)
         return True  # the anchor stays current: another Shift+click changes the range
+
+
+def _choosable(scene: BoardScene, column: str) -> list[CardItem]:
+    """A column's notes the arrows go to (not an earlier atelier's piste, read-only)."""
+    selectable = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+    return [i for i in scene.stack(column) if i.flags() & selectable]

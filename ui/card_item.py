@@ -59,6 +59,7 @@ class CardLook:
     persona_colour: str = ""
     table: str = ""
     fused: int = 0  # how many ideas were fused into this one (0: none)
+    trace: str = ""  # an earlier atelier's piste, read-only here: where it comes from
 
 
 @dataclass(frozen=True)
@@ -406,6 +407,8 @@ class CardItem(QGraphicsItem):
 
     def _badges(self) -> str:
         parts: list[str] = []  # the dots are a pill of their own (vote_rect)
+        if self.look.trace:
+            parts.append(self.look.trace)
         if self.look.fused:
             parts.append(FUSED_BADGE.format(self.look.fused))
         if self.card.card_kind == FUTUR:
@@ -494,6 +497,8 @@ class CardItem(QGraphicsItem):
             painter.setPen(QPen(QColor(theme.SELECTION), 5))
         elif self.card.card_kind == FUTUR:  # a decision already taken: a dark frame
             painter.setPen(QPen(QColor(theme.INK), 1))
+        elif self.look.trace:  # an earlier atelier's piste, read-only: a dashed frame
+            painter.setPen(QPen(QColor(theme.INK), 2, Qt.PenStyle.DashLine))
         else:
             painter.setPen(QPen(QColor(EDGE), 1))
         painter.setBrush(QColor(background))

@@ -95,6 +95,7 @@ class ProjectorWindow(QWidget):
         layout.addWidget(self.board)
         self.scene.notes.set_people(source.notes.personas.values(), source.notes.tables.values())
         self.scene.notes.fused_sources = {k: set(v) for k, v in source.notes.fused_sources.items()}
+        self.scene.notes.read_only = dict(source.notes.read_only)  # a Convergence wall's pistes
         self.scene.votes.set_secret(source.votes.secret)
         self.scene.votes.set_counts(source.votes.counts)
         self.scene.notes.show(source.notes.all_cards())

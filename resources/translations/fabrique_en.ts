@@ -295,6 +295,14 @@
 <context>
     <name>BoardActions</name>
     <message>
+        <source>Atelier {} · lecture seule</source>
+        <translation>Workshop {} · read-only</translation>
+    </message>
+    <message>
+        <source>Ateliers {} et {} · lecture seule</source>
+        <translation>Workshops {} and {} · read-only</translation>
+    </message>
+    <message>
         <source>Envoyer vers</source>
         <translation>Send to</translation>
     </message>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog
 from exports.session_report import build_session_pdf
 from fabrique_desktop.model import Card, Series
 from fabrique_desktop.report import gather_session
+from fabrique_desktop.workspace import list_sessions
 from tests.exports.pdf_text import flat, pdftotext, printed
 from tests.ui.test_board import add, board_key, click, column_point, drag, point_of
 from ui.animation.paradox_feature import ParadoxDialog
@@ -82,3 +83,62 @@ def test_a_valeurs_atelier_gathers_atouts_and_problemes_on_its_wall(
     for shown in ("Atouts", "Problèmes", ASSET, PROBLEM):
         assert printed(shown) in text
     assert "Vivre Mieux" not in text  # not a column of this wall
+
+
+@pytest.fixture
+def convergence_wall(qtbot, fabrique_app, store, demo):
+    fifth = next(s for s in list_sessions(store, demo.id) if s.number == 5)
+    window = fabrique_app.open_session(fifth.id)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    window.focus_capture()
+    qtbot.wait_exposed(window)
+    return window
+
+
+def test_a_convergence_wall_shows_the_earlier_pistes_read_only_and_traced(
+    qtbot, convergence_wall, store, demo, demo_session
+) -> None:
+    window = convergence_wall
+    pistes = [
+        c
+        for c in store.find(Card, session_id=demo_session.id)
+        if c.is_idea and c.merged_into is None
+    ]
+    assert len(pistes) == 50
+    assert set(window.scene.notes.read_only) == {c.id for c in pistes}
+    assert [c.title for c in window.scene.columns][1] == "Vivre Mieux"
+    piste = next(c for c in pistes if c.column == "mieux")
+    item = window.scene.items_by_id[piste.id]
+    assert item.look.trace == "Ateliers 3 et 4 · lecture seule"  # traced, visibly
+    assert printed("Ateliers 3 et 4") in printed(item.badge_text())
+    own = add(qtbot, window, "Un engagement à écrire >1")
+    window.scene.notes.measure_all()
+    before = {c.id: (c.column, c.position, c.text) for c in pistes}
+
+    # the mouse: a click chooses nothing, a double click edits nothing, a drag moves nothing
+    window.board.view.show_card(piste.id)
+    click(window, piste.id)
+    assert window.scene.selected_card_ids() == []
+    viewport = window.board.view.viewport()
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=point_of(window, piste.id))
+    assert not window.board_actions.editor.isVisible()
+    window.board_actions.edit_card(piste.id)  # nor asked for by its id
+    assert not window.board_actions.editor.isVisible()
+    drag(window, point_of(window, piste.id), column_point(window, "art", 60))
+    # the keyboard: Delete and the number keys act on nothing of theirs
+    board_key(qtbot, window, Qt.Key.Key_Delete)
+    board_key(qtbot, window, Qt.Key.Key_4)
+    stored = store.find(Card, session_id=demo_session.id)
+    assert {c.id: (c.column, c.position, c.text) for c in stored if c.id in before} == before
+    # the arrows go to the atelier's own cards only
+    window.scene.select_cards([])
+    board_key(qtbot, window, Qt.Key.Key_Down)
+    assert window.scene.selected_card_ids() == [own]
+    board_key(qtbot, window, Qt.Key.Key_Right)
+    assert window.scene.selected_card_ids() == [own]
+    board_key(qtbot, window, Qt.Key.Key_2)
+    assert store.get(Card, own).column == "monde"
+    window.undo_action.trigger()
+    assert store.get(Card, own).column == "mieux"
