@@ -9,6 +9,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from fabrique_desktop.changes import Origin
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -43,6 +45,7 @@ class ExchangeMenu(QObject):
             self.window.session,
             self.window,
             language=settings.get("language", "fr") if settings is not None else "fr",
+            write=self.window.bus.writer(Origin.LOCAL, self.window.session.id),
         )
         dialog.select_format(key if isinstance(key, str) else "pdf")
         dialog.exported.connect(

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Series, Session
 from fabrique_desktop.paths import DataDir
-from fabrique_desktop.ports import Store
+from fabrique_desktop.ports import Store, Write
 from fabrique_desktop.typography import LANGUAGES, language
 
 log = logging.getLogger(__name__)
@@ -138,10 +138,13 @@ class ExportDialog(QDialog):
         session: Session,
         parent: QWidget | None = None,
         language: str = "fr",
+        write: Write | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.session = session
+        self.write = write
+        """The window's bus's writer: a copy's catching-up of the session document goes there."""
         self.language = language if language in LANGUAGES else "fr"
         """The documents' language: the interface's (the settings'), as the CLI's default."""
         self.worker: ExportWorker | None = None
@@ -337,6 +340,10 @@ class ExportDialog(QDialog):
         from exports.handout import write_handout
 
         store, session = cast(Database, self.store), self.session  # the app's store is db's
+        if self.write is not None:  # the document catches up here, through the window's bus;
+            from fabrique_desktop.sync import SessionSync  # the job's own catching-up then
+
+            SessionSync(store, SyncJournal(store), session.id, self.write).flush()  # finds nothing
 
         def job(progress: Progress) -> None:
             write_handout(store, SyncJournal(store), session, target)

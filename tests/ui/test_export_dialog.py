@@ -146,3 +146,28 @@ def test_exports_from_the_app_speak_the_interfaces_language(
         assert "Key figures" in text
         assert "Chiffres clés" not in text
     dialog.reject()
+
+
+def test_a_copy_exported_writes_the_documents_catching_up_through_the_bus(
+    qtbot, demo_window, tmp_path
+) -> None:
+    """« Atelier complet » brings the session's merge document up to date before the copy is
+    made: that write is the window bus's (on its thread), not the export thread's own."""
+    written = []
+    bus = demo_window.bus
+    original = bus.write
+
+    def spy(change, origin):  # type: ignore[no-untyped-def]
+        written.append(change)
+        original(change, origin)
+
+    bus.write = spy  # type: ignore[method-assign]
+    menu = demo_window.exchange_menu
+    menu.export("json")
+    dialog = menu.dialog
+    qtbot.addWidget(dialog)
+    with qtbot.wait_signal(dialog.exported, timeout=30000):
+        dialog.export_to(tmp_path / "atelier.json")
+    assert written  # the demo's rows, never mirrored yet, reach its document
+    assert all(change.journal is not None and not change.edits for change in written)
+    dialog.reject()
