@@ -793,7 +793,13 @@ def _competences(report: SeriesReport, st: ps.Styles, width: float) -> list[Flow
                 Paragraph(ps.prose(item.get("description", "")), st.cell),
             ]
         )
-    story.append(ps.simple_table(rows, [8 * mm, 48 * mm, width - 56 * mm], header=False))
+    table = ps.simple_table(rows, [8 * mm, 48 * mm, width - 56 * mm], header=False)
+    # set tighter than a data table: the list of 8 fits under the personas, its last row
+    # no longer alone at the top of the next page
+    table.setStyle(
+        TableStyle([("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)])
+    )
+    story.append(table)
     return story
 
 

@@ -106,8 +106,12 @@ def test_a_part_opens_with_its_first_section_and_a_chart_keeps_its_sentence(
 
     booklet = tmp_path / "serie.pdf"
     with language(lang):
-        write_series_pdf(gather_series(store, demo), booklet)
+        report = gather_series(store, demo)
+        write_series_pdf(report, booklet)
+        last_competence = str(report.competences[-1]["title"]).split()[0]
         together = [
+            # the list of compétences whole (its last row stood alone atop the next page)
+            (tr("Les compétences métropolitaines"), last_competence),
             (f"1. {tr('Ce que nous sommes')}", tr("Des atouts à la hauteur des défis")),
             (f"2. {tr('Où nous allons')}", tr("Apprendre des métropoles qui réussissent")),
             (f"3. {tr('Comment y parvenir')}", tr("Les habitants fictifs")),
@@ -122,7 +126,7 @@ def test_a_part_opens_with_its_first_section_and_a_chart_keeps_its_sentence(
     ]
     for first, second in together:
         first, second = first.replace("’", "'"), second.replace("’", "'")
-        holding = [n for n, text in enumerate(pages) if first in text and "...." not in text]
+        holding = [n for n, text in enumerate(pages) if first in text and ". . . ." not in text]
         assert holding, first
         assert second in pages[holding[0]], (first, second)
 
