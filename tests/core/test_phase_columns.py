@@ -150,6 +150,25 @@ def test_a_data_folder_made_before_keeps_every_card_on_its_phases_wall(store) ->
     assert phase_changes(store) == []  # done once
 
 
+def test_the_start_up_check_reads_no_card_once_every_card_is_on_its_wall(
+    store, monkeypatch
+) -> None:
+    """It runs at every start: reading every card of every atelier whole (2000 ideas: ~35 ms
+    before the window) only to find none astray."""
+    _before_phases(store)
+    update_phases(store, store.apply)
+    read: list[type] = []
+    find = store.find
+
+    def counted(cls, **where):  # type: ignore[no-untyped-def]
+        read.append(cls)
+        return find(cls, **where)
+
+    monkeypatch.setattr(store, "find", counted)
+    assert phase_changes(store) == []
+    assert Card not in read
+
+
 def test_opening_the_data_folder_brings_the_phases(tmp_path) -> None:
     data_dir = DataDir(tmp_path / "data")
     store = Store.open(data_dir.database)
