@@ -637,6 +637,7 @@ def check_document(
         raise BundleError(f"{what} invalide : document de fusion inattendu.") from error
     cells = entities = 0
     pointing: list[tuple[Entity, list[str]]] = []
+    number: int | None = None  # the atelier's number, when the document holds its row
     for kind, raw in theirs.items():
         if kind not in kinds:
             raise BundleError(f"{what} : données inconnues « {shown(kind)} ».")
@@ -678,6 +679,8 @@ def check_document(
             pointing.append((entity, list(remote_fields)))  # references it sets, checked below
             if kind == "sessions" and series_id is None:
                 series_id = getattr(entity, "series_id", None)
+            if kind == "sessions" and entity.id == session_id:
+                number = getattr(entity, "number", None)
             owner = entity.id if kind == "sessions" else getattr(entity, "session_id", None)
             owner_series = getattr(entity, "series_id", None)
             if owner != session_id or (
@@ -691,7 +694,7 @@ def check_document(
                     "appartient ici à un autre atelier : import refusé."
                 )
     if store is not None:
-        validation.check_references(store, pointing, session_id, series_id, what)
+        validation.check_references(store, pointing, session_id, series_id, what, number)
     session_key = f"{session_id}{SEPARATOR}id"
     if session_key not in theirs.get("sessions", {}) and session_key not in mine.get(
         "sessions", {}

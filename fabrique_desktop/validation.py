@@ -736,7 +736,7 @@ def check_ownership(store: Any, bundle: Any, what: str = "Fichier d'atelier") ->
                         f"{what} : {LABELS.get(kind, kind)} ({shown(item.id, 40)}) appartient "
                         "ici à un autre atelier ou à une autre série : import refusé."
                     )
-    check_references(store, pointing, session.id, series.id, what)
+    check_references(store, pointing, session.id, series.id, what, number=session.number)
 
 
 # ----------------------------------------------------------------------------- references
@@ -775,17 +775,25 @@ def references(entity: Entity, names: Iterable[str] | None = None) -> list[tuple
     return found
 
 
+ACROSS_ATELIERS = frozenset({("engagements", "card_ids")})
+"""References that may name a card of an earlier atelier of the same series: a Convergence
+atelier's engagement traced to the pistes of the ateliers before it."""
+
+
 def check_references(
     store: Any,
     pointing: Iterable[tuple[Entity, Iterable[str] | None]],
     session_id: str,
     series_id: str | None,
     what: str = "Fichier d'atelier",
+    number: int | None = None,
 ) -> None:
     """Refuse an entity that points to a persona, a table, an idea… of another atelier or
     series (a card of atelier 3 naming a table of atelier 1). ``pointing``: each entity with
     the names of the fields that come from outside (``None``: all of them); a reference to
-    nothing known here is left alone (the app shows it as absent)."""
+    nothing known here is left alone (the app shows it as absent). An engagement may name
+    the cards of the ateliers numbered before this one (``number``, else the atelier's
+    number here) in the same series (``ACROSS_ATELIERS``); nothing else of another atelier."""
     checks = [(entity, references(entity, names)) for entity, names in pointing]
     wanted: dict[str, set[str]] = {}
     for entity, refs in checks:
@@ -804,11 +812,36 @@ def check_references(
                 target = known[kind].get(ref)
                 if target is None or _owned(kind, target, session_id, series_id):
                     continue
+                if (entity.kind, name) in ACROSS_ATELIERS and _earlier(
+                    store, target, session_id, series_id, number
+                ):
+                    continue
                 raise BundleError(
                     f"{what} : {_element(entity.kind, {'id': entity.id})} : « {name} » désigne "
                     f"{LABELS.get(kind, kind)} ({shown(ref, 40)}) d'un autre atelier ou d'une "
                     "autre série : import refusé."
                 )
+
+
+def _earlier(
+    store: Any, target: dict[str, Any], session_id: str, series_id: str | None, number: int | None
+) -> bool:
+    """Whether ``target`` (a card's owners) belongs to an atelier of the series ``series_id``
+    numbered before this one (``number``, else read here)."""
+    from fabrique_desktop.model import Session
+
+    ids = [session_id, target.get("session_id") or ""]
+    sessions = store.get_fields(Session, ids, ["series_id", "number"])
+    here, there = sessions.get(session_id), sessions.get(ids[1])
+    if here is not None:  # an atelier known here: its number and series here, not the copy's
+        number, series_id = here["number"], here["series_id"]
+    return (
+        there is not None
+        and series_id is not None
+        and number is not None
+        and there["series_id"] == series_id
+        and 0 < there["number"] < number
+    )
 
 
 def _owned(kind: str, target: dict[str, Any], session_id: str, series_id: str | None) -> bool:

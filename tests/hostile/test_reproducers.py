@@ -379,7 +379,8 @@ def test_crafted_spreadsheets_are_refused(world, tmp_path, name) -> None:
 
 
 def test_a_2000_idea_spreadsheet_imports(world, tmp_path) -> None:
-    rows = "\n".join(f"Idée numéro {i} pour la métropole,monde,#thème{i % 7}" for i in range(2000))
+    # atelier 1 is a Valeurs atelier: « Atouts » is a column of its wall
+    rows = "\n".join(f"Idée numéro {i} pour la métropole,atouts,#thème{i % 7}" for i in range(2000))
     target = tmp_path / "atelier.csv"
     target.write_text("texte,colonne,thèmes\n" + rows + "\n", encoding="utf-8")
     before_outside = outside(world.root, world.atelier1, world.series_a)
@@ -416,6 +417,16 @@ TEMPLATE_ATTACKS: dict[str, Callable[[dict[str, Any]], None]] = {
     "persona-colour-newline": lambda t: t["personas"][0].update(colour="#FFFFFF\n"),
     "age-huge": lambda t: t["personas"][0].update(age=10**30),
     "series-string": lambda t: t.update(series="plan"),
+    "phases-list": lambda t: t.update(phases=["valeurs"]),
+    "phase-unknown-column": lambda t: t.update(
+        phases={"valeurs": {"columns": ["inbox", "x", "y"]}}
+    ),
+    "phase-without-inbox": lambda t: t.update(
+        phases={"valeurs": {"columns": ["art", "inbox", "x"]}}
+    ),
+    "phase-column-newline": lambda t: t["phases"]["valeurs"]["columns"][1].update(key="a\nb"),
+    "phase-unknown": lambda t: t["phases"].update(reunion={"columns": ["inbox", "art", "mieux"]}),
+    "recit-title-int": lambda t: t.update(recit={"title": 2047}),
 }
 
 
