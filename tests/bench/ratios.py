@@ -203,14 +203,16 @@ def python_env(display: str | None = None) -> dict[str, str]:
 
 
 def run_json(tree: Tree, code: str, *args: str) -> dict[str, float]:
-    result = subprocess.run(
-        [sys.executable, "-c", code, *args],
-        cwd=tree.root,
-        env=python_env(),
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    # the scripts' own temporary folders (databases, PDFs, images: ~20 MB a run) go with it
+    with tempfile.TemporaryDirectory(prefix="fabrique-ratios-", ignore_cleanup_errors=True) as tmp:
+        result = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            cwd=tree.root,
+            env={**python_env(), "TMPDIR": tmp},
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
     if result.returncode != 0:
         raise RuntimeError(f"{tree.name}: {result.stderr[-2000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
