@@ -375,6 +375,8 @@ class CaptureBar(QWidget):
             self.target.clear()
             for column in columns:
                 self.target.addItem(column.title, column.key)
+            if not self.field.text().strip():  # the hint names as many columns as the wall
+                self.hint.set_texts(*self.default_hints())
 
     def target_column(self) -> str:
         return self.target.currentData() or "inbox"
@@ -425,12 +427,14 @@ class CaptureBar(QWidget):
 
     def default_hints(self) -> tuple[str, ...]:
         """What a line may say, from the whole help to what fits a small window."""
+        columns = self.vocabulary.columns  # the wall's (its phase's) columns after « À trier »
+        last = len(columns) - 1 if len(columns) > 1 else 4
         return (
             self.tr(
                 "Entrée : ajouter · Échap : aller au tableau · F1 : raccourcis — "
-                "@persona  #thème  !2024 ou !2040  >colonne (>1 … >4, >0 = À trier)  "
+                "@persona  #thème  !2024 ou !2040  >colonne (>1 … >{}, >0 = À trier)  "
                 "=n° de table"
-            ),
+            ).format(last),
             self.tr(
                 "Entrée : ajouter · Échap : tableau · F1 : aide — @persona  #thème  !2040  >colonne"
             ),

@@ -574,8 +574,8 @@
         <translation>Committed future</translation>
     </message>
     <message>
-        <source>Entrée : ajouter · Échap : aller au tableau · F1 : raccourcis — @persona  #thème  !2024 ou !2040  &gt;colonne (&gt;1 … &gt;4, &gt;0 = À trier)  =n° de table</source>
-        <translation>Enter: add · Esc: go to the board · F1: shortcuts — @persona  #theme  !2024 or !2040  &gt;column (&gt;1 … &gt;4, &gt;0 = inbox)  =table no.</translation>
+        <source>Entrée : ajouter · Échap : aller au tableau · F1 : raccourcis — @persona  #thème  !2024 ou !2040  &gt;colonne (&gt;1 … &gt;{}, &gt;0 = À trier)  =n° de table</source>
+        <translation>Enter: add · Esc: go to the board · F1: shortcuts — @persona  #theme  !2024 or !2040  &gt;column (&gt;1 … &gt;{}, &gt;0 = inbox)  =table no.</translation>
     </message>
     <message>
         <source>Entrée : ajouter · Échap : tableau · F1 : aide — @persona  #thème  !2040  &gt;colonne</source>

@@ -45,6 +45,7 @@ def test_a_valeurs_atelier_gathers_atouts_and_problemes_on_its_wall(
         "Problèmes",
         "Valeurs proposées",
     ]
+    assert ">1 … >3, >0 = À trier" in window.capture.default_hint()  # >4: a Vivre wall's
     asset = add(qtbot, window, ASSET)
     problem = add(qtbot, window, PROBLEM)
     window.scene.notes.measure_all()
