@@ -35,6 +35,7 @@ COMMAND_MODULES = (
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 70
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a command its reader stopped reading
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -91,6 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `fabrique sessions | head -1`: the reader has what it wanted
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except Exception as error:
         if isinstance(error, OSError) and disk.is_environment(error):  # the disk, not a bug
             log.warning("refused by the disk: %r", error)
@@ -105,6 +109,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
     finally:
         context.close()
+
+
+def _silence_stdout() -> None:
+    """The reader of the output has gone: what is still buffered for it is dropped, so that
+    Python's last flush at exit does not complain on the terminal."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def claim(args: argparse.Namespace, context: Context) -> None:

@@ -136,3 +136,20 @@ def test_every_command_is_documented_in_the_readme() -> None:
     commands = next(a for a in parser._actions if a.dest == "command").choices
     missing = [name for name in commands if f"fabrique {name}" not in readme]
     assert not missing, f"commands missing from README.md: {missing}"
+
+
+def test_a_listing_whose_reader_stops_early_ends_quietly(tmp_path) -> None:
+    """`fabrique sessions | head -1`: the reader closes the pipe; no « erreur interne »."""
+    data = tmp_path / "data"
+    command = [sys.executable, "-m", "fabrique_desktop.cli", "--data-dir", str(data)]
+    subprocess.run([*command, "sessions"], capture_output=True, check=True, timeout=60)
+    listing = subprocess.Popen(
+        [*command, "sessions"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert listing.stdout is not None
+    listing.stdout.close()  # the reader went away before a line was printed
+    _, stderr = listing.communicate(timeout=60)
+    assert stderr.decode("utf-8") == ""
+    assert listing.returncode == 141
+    log = data / "logs" / "fabrique.log"
+    assert not log.exists() or "unexpected error" not in log.read_text(encoding="utf-8")
