@@ -124,6 +124,20 @@ def to_json(bundle: Bundle) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
 
 
+def _newer_message(what: str, version: int, writer: object) -> str:
+    """Name the file and the format it is in: the writer's version alone can be this one's
+    (a copy altered by hand, a development build), and « plus récente (0.1.0) » read by a
+    0.1.0 says nothing."""
+    by = ""
+    if isinstance(writer, str) and writer and writer != __version__:
+        by = f"Fabrique {shown(writer, 20)}, "
+    return (
+        f"{what} : cette copie a été faite par une version plus récente de Fabrique "
+        f"({by}format {version} ; celle-ci, {__version__}, lit jusqu'au format "
+        f"{FORMAT_VERSION}). Mettez Fabrique à jour pour l'importer."
+    )
+
+
 def from_json(data: bytes | str, name: str = "") -> Bundle:
     """Parse and validate a bundle; anything wrong is a ``BundleError`` in French.
 
@@ -142,11 +156,7 @@ def from_json(data: bytes | str, name: str = "") -> Bundle:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise BundleError(f"{what} n'est pas un atelier Fabrique (version absente).")
     if version > FORMAT_VERSION:
-        raise BundleError(
-            f"Cette copie a été faite par une version plus récente de Fabrique "
-            f"({shown(document.get('app_version', '?'), 20)}). "
-            "Mettez Fabrique à jour pour l'importer."
-        )
+        raise BundleError(_newer_message(what, version, document.get("app_version")))
     keys = ("series", "session", "entities") + (("crdt", "handout") if version >= 2 else ())
     body = {k: document.get(k) for k in keys}
     if document.get("checksum") != _checksum(body):

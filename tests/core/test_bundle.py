@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from fabrique_desktop import board, bundle
+from fabrique_desktop import __version__, board, bundle
 from fabrique_desktop.errors import BundleError
 
 
@@ -34,8 +34,14 @@ def test_garbage_is_refused(data: bytes, message: str) -> None:
 def test_newer_version_is_refused(store, demo_session) -> None:
     document = json.loads(bundle.to_json(bundle.collect(store, demo_session)))
     document["format_version"] = bundle.FORMAT_VERSION + 1
-    with pytest.raises(BundleError, match="plus récente"):
-        bundle.from_json(json.dumps(document))
+    with pytest.raises(BundleError, match="plus récente") as refused:
+        bundle.from_json(json.dumps(document), "copie é.json")
+    # the copy says it was written by this very version: the format is what is newer
+    assert document["app_version"] == __version__
+    message = str(refused.value)
+    assert message.startswith("« copie é.json » : ")
+    assert f"format {bundle.FORMAT_VERSION + 1} ;" in message
+    assert f"({__version__})" not in message
 
 
 def test_a_copy_of_a_grown_schema_says_newer_to_an_older_reader(
