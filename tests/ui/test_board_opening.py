@@ -3,7 +3,8 @@
 The window is built, shown, given the screen's size, then maximised (by the window manager,
 after show()): each of those used to lay the 2000-card board out again, 8 times before the
 first frame. The layouts asked until the board's first paint are one, done just before it,
-and that frame paints only the notes in view; the notes below the fold are made after it.
+and that frame measures and paints only the notes in sight; those below the fold are made
+after it.
 The column headers fit their text for each width they get, not for each call (43 fits, a
 full title first tried in a slim band's 52 px).
 """
@@ -61,7 +62,16 @@ def test_a_2000_idea_atelier_is_laid_out_once_before_its_first_frame(
         fits[0] += 1
         return largest_fitting(*args)
 
+    measured = [0]
+    measure = CardItem.measure
+
+    def measure_note(item):  # type: ignore[no-untyped-def]
+        if not first_frame:
+            measured[0] += 1
+        return measure(item)
+
     monkeypatch.setattr(ColumnHeader, "_largest_fitting", staticmethod(fit))
+    monkeypatch.setattr(CardItem, "measure", measure_note)
     monkeypatch.setattr(CardItem, "paint", note)
     monkeypatch.setattr(BoardGraphicsView, "paintEvent", view)
     window = fabrique_app.open_session(big_atelier.id, at_start_up=True)
@@ -83,6 +93,7 @@ def test_a_2000_idea_atelier_is_laid_out_once_before_its_first_frame(
     assert isinstance(in_view, set)
     assert in_view
     assert set(painted) <= in_view  # only what is in view is painted
+    assert measured[0] <= 2 * len(in_view)  # those in sight, once (53 for 19 in view before)
     columns = len(scene.columns)
     assert first_frame["notes made"] <= columns * EAGER_PER_COLUMN  # the rest after it
     assert fits[0] <= 5 * columns  # the headers' text: 47 tries before
