@@ -919,6 +919,7 @@ def gather_series(store: Store, series: Series, media_dir: Path | None = None) -
         if isinstance(a, dict) and str(a.get("number", "")).isdigit()
     }
     groups = credit.joint_groups(template.data)
+    pistes_columns = {c.key for c in template.columns}  # not a phase's own (« Atouts »…)
     summaries = []
     cards_seen: list[Idea] = []
     engagements: list[EngagementView] = []
@@ -926,7 +927,10 @@ def gather_series(store: Store, series: Series, media_dir: Path | None = None) -
         tables = {
             t.id: vote_counts.table_label(t) for t in store.find(Table, session_id=session.id)
         }
-        cards = [c for c in store.find(Card, session_id=session.id) if c.merged_into is None]
+        every = [c for c in store.find(Card, session_id=session.id) if c.merged_into is None]
+        # the booklet's pistes: what a Valeurs wall gathers (atouts, problèmes, proposed
+        # values) is in that atelier's report, its paradoxes and values, not among the pistes
+        cards = [c for c in every if c.column in pistes_columns]
         votes = _visible_votes(store, session.id)
         found = [
             dataclasses.replace(
@@ -938,7 +942,7 @@ def gather_series(store: Store, series: Series, media_dir: Path | None = None) -
         share = _phone_share(store, session.id, {i.id for i in found if i.is_idea})
         found = [_as_sent(i, share.cards) for i in found]
         cards_seen.extend(found)
-        held = _session_engagements(store, session, template, {c.id: c.text for c in cards})
+        held = _session_engagements(store, session, template, {c.id: c.text for c in every})
         engagements.extend(held)
         people = store.find(Participant, session_id=session.id)
         step = plan.get(session.number, {})

@@ -77,6 +77,22 @@ def test_the_recit_keeps_its_title_in_markdown_html_and_older_series(store, demo
     assert printed("Le récit prospectif : AMP 2047") in _text(store, fifth)
 
 
+def test_a_valeurs_walls_atouts_are_not_pistes_of_the_booklet(store, demo) -> None:
+    from fabrique_desktop import board
+    from fabrique_desktop.report import gather_series
+
+    before = gather_series(store, demo)
+    first = list_sessions(store, demo.id)[0]
+    for text, column in (("La mer", "atouts"), ("Les bouchons", "problemes")):
+        store.apply(board.capture(store, first.id, text, column))
+    after = gather_series(store, demo)
+    assert (after.idea_count, len(after.unsorted_ideas)) == (
+        before.idea_count,
+        len(before.unsorted_ideas),
+    )
+    assert "La mer" in _text(store, first)  # in the Valeurs atelier's own report
+
+
 def test_an_empty_atelier_says_what_it_is_for_and_what_is_left(store, demo) -> None:
     series = demo
     session = create_session(store, series, "Atelier bonus", phase="objectifs")
