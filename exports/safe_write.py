@@ -3,7 +3,8 @@
 An export never lands on the data folder's own files (``protect``: the database, its WAL,
 the backups, the photos, the log, the settings); it keeps the permissions of the file it
 replaces, and a file holding participants' names (``private=True``) is readable by its owner
-only.
+only. The command line replaces an existing file only when it is the kind of file it writes
+(``check_replaceable``: an earlier export, an empty file), never a user's own document.
 """
 
 from __future__ import annotations
@@ -50,6 +51,55 @@ def check_target(target: Path | str) -> None:
                 raise ExportError(_own_message(target, folder))
     if os.path.isdir(target):
         raise ExportError(f"« {target} » est un dossier : donnez un nom de fichier.")
+
+
+# What the first bytes of each kind of export look like (lower case, after a BOM and blanks).
+KIND_STARTS: dict[str, tuple[bytes, ...]] = {
+    "pdf": (b"%pdf-",),
+    "png": (b"\x89png",),
+    "bundle": (b"pk\x03\x04",),
+    "json": (b"{",),
+    "template": (b"{",),
+    "csv": (b"texte", b"text", b'"texte', b'"text'),
+    "decidim": (b"title/", b'"title/'),
+    "md": (b"# ",),
+    "html": (b"<!doctype html", b"<html"),
+}
+KIND_NAMES = {
+    "pdf": "un PDF",
+    "png": "une image PNG",
+    "bundle": "une copie d'atelier (.fabrique)",
+    "json": "un fichier JSON",
+    "template": "un fichier JSON",
+    "csv": "un CSV d'idées de Fabrique",
+    "decidim": "un CSV pour Decidim",
+    "md": "un compte rendu Markdown",
+    "html": "une page HTML",
+}
+
+
+def check_replaceable(target: Path | str, kind: str) -> None:
+    """Refuse to replace an existing file that is not of the ``kind`` about to be written
+    (``KIND_STARTS``): a re-export replaces the earlier one, but ``-o notes.txt`` or
+    ``-o photo.jpg`` given by mistake does not destroy the user's document. Also
+    ``check_target``'s refusals, before any work is done."""
+    target = Path(target)
+    check_target(target)
+    try:
+        with open(target, "rb") as f:
+            head = f.read(4096)
+    except FileNotFoundError:
+        return
+    except OSError:
+        return  # unreadable: the write itself will say why it cannot replace it
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    if not start or start.startswith(KIND_STARTS.get(kind, (start,))):
+        return
+    raise ExportError(
+        f"« {target.name} » existe déjà et ce n'est pas {KIND_NAMES.get(kind, kind)} : "
+        "l'export l'aurait remplacé. Choisissez un autre nom, ou supprimez ce fichier "
+        "d'abord ; rien n'a été écrit."
+    )
 
 
 def _own_name(name: str) -> bool:

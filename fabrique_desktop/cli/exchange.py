@@ -10,6 +10,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from exports.safe_write import check_replaceable
 from fabrique_desktop import disk
 from fabrique_desktop.cli import report_language
 from fabrique_desktop.cli.context import Context
@@ -182,6 +183,7 @@ def export(args: argparse.Namespace, context: Context) -> int:
             f"Format inconnu « {args.format} ». Formats possibles : {', '.join(EXPORTERS)}."
         )
     session = find_session(context.store, args.session)
+    check_replaceable(Path(args.output), args.format)
     with language(report_language.chosen(args, context)):
         exporter(context, session, Path(args.output), args)
     print(f"Exporté : {args.output}")
@@ -219,6 +221,7 @@ def export_series(args: argparse.Namespace, context: Context) -> int:
     from fabrique_desktop.report import gather_series
 
     series: Series = find_series(context.store, args.series)
+    check_replaceable(Path(args.output), args.format)
     with language(report_language.chosen(args, context)):
         report = gather_series(context.store, series, media_dir=context.data_dir.media)
         if args.format == "html":

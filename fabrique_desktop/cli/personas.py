@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from exports.safe_write import check_replaceable
 from fabrique_desktop import personas
 from fabrique_desktop.cli import report_language
 from fabrique_desktop.cli.context import Context
@@ -36,6 +37,7 @@ def export_personas(args: argparse.Namespace, context: Context) -> int:
     from exports.persona_deck import write_deck  # reportlab only for this command
 
     series = find_series(context.store, args.series)
+    check_replaceable(Path(args.output), args.format)
     deck = personas.deck(context.store, series.id)
     if not deck:
         raise FabriqueError(f"La série « {series.title} » n'a aucun persona à imprimer.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from exports.safe_write import write_bytes
+from exports.safe_write import check_replaceable, write_bytes
 from fabrique_desktop import disk, template_exchange
 from fabrique_desktop.cli.context import Context
 from fabrique_desktop.errors import TemplateError
@@ -32,6 +32,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def export_template(args: argparse.Namespace, context: Context) -> int:
     series = find_series(context.store, args.series)
+    check_replaceable(Path(args.output), "template")
     data = template_exchange.export_template(context.store, series, context.data_dir.media)
     write_bytes(Path(args.output), template_exchange.to_json(data).encode("utf-8"))
     print(f"Exporté : {args.output}")

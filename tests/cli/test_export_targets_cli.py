@@ -25,3 +25,41 @@ def test_a_copy_for_a_note_taker_is_private(fabrique, tmp_path) -> None:
     report = tmp_path / "rapport.md"
     fabrique("export", "3", "--format", "md", "-o", str(report))
     assert stat.S_IMODE(report.stat().st_mode) & 0o044  # a report is a normal file
+
+
+def test_an_export_never_replaces_a_users_own_file_of_another_kind(fabrique, tmp_path) -> None:
+    """`-o notes.txt` or `-o photo.jpg` by mistake: the user's document is kept; an earlier
+    export of the same kind, or an empty file, is replaced."""
+    notes = tmp_path / "notes é œ 'q\".txt"
+    notes.write_text("Mes notes de la réunion\n", encoding="utf-8")
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 a photo")
+    commands = [
+        ("export", "3", "--format", "pdf"),
+        ("export", "3", "--format", "csv"),
+        ("export", "3", "--format", "md"),
+        ("export", "3", "--format", "html"),
+        ("export", "3", "--format", "decidim"),
+        ("export", "3", "--format", "json"),
+        ("export", "3", "--format", "bundle"),
+        ("export-series", "acte 1", "--format", "pdf"),
+        ("export-personas", "acte 1"),
+        ("export-template", "acte 1"),
+    ]
+    for command in commands:
+        for target in (notes, photo):
+            result = fabrique(*command, "-o", str(target), check=False)
+            assert result.returncode == 1, (command, result.stdout)
+            assert f"« {target.name} » existe déjà" in result.stderr
+            assert "Traceback" not in result.stderr
+    assert notes.read_text(encoding="utf-8") == "Mes notes de la réunion\n"
+    assert photo.read_bytes() == b"\xff\xd8\xff\xe0 a photo"
+    report = tmp_path / "rapport.md"
+    fabrique("export", "3", "--format", "md", "-o", str(report))
+    report.write_text(report.read_text(encoding="utf-8") + "ancien\n", encoding="utf-8")
+    fabrique("export", "3", "--format", "md", "--lang", "en", "-o", str(report))
+    assert "ancien" not in report.read_text(encoding="utf-8")  # an earlier export: replaced
+    empty = tmp_path / "vide.pdf"
+    empty.touch()
+    fabrique("export", "3", "--format", "pdf", "-o", str(empty))
+    assert empty.read_bytes().startswith(b"%PDF-")
