@@ -70,6 +70,19 @@ def french() -> Iterator[None]:
         argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
+def port_number(text: str) -> int:
+    """An argument ``--port``: a whole number a socket can bind (0 lets the system choose)."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"« {text} » n'est pas un nombre entier") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"« {text} » n'est pas un port : de 0 (choisi par le système) à 65535"
+        )
+    return port
+
+
 def readable(choices: Sequence[Any]) -> str:
     """« , » ou « ; » rather than ',', ';'."""
     quoted = [f"« {choice} »" for choice in choices]

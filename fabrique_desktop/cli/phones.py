@@ -20,6 +20,7 @@ from contextlib import contextmanager
 
 from fabrique_desktop.changes import Change
 from fabrique_desktop.cli.context import Context
+from fabrique_desktop.cli.french import port_number
 from fabrique_desktop.ports import Store
 from fabrique_desktop.workspace import find_session
 
@@ -37,7 +38,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         default=None,
         help="adresse sur le réseau local (par défaut : celle de cet ordinateur)",
     )
-    p.add_argument("--port", metavar="P", type=int, default=None, help="port (par défaut : 47814)")
+    p.add_argument(
+        "--port", metavar="P", type=port_number, default=None, help="port (par défaut : 47814)"
+    )
     p.add_argument(
         "--moderation",
         action=argparse.BooleanOptionalAction,

@@ -21,6 +21,7 @@ import threading
 from pathlib import Path
 
 from fabrique_desktop.cli.context import Context
+from fabrique_desktop.cli.french import port_number
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.relay import keys
 from fabrique_desktop.relay.series import check_url
@@ -36,7 +37,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         help="sert un relais y-websocket pour partager des séries entre ordinateurs éloignés",
     )
     p.add_argument("--address", metavar="A", default="127.0.0.1", help="adresse d'écoute")
-    p.add_argument("--port", metavar="P", type=int, default=47830, help="port (47830)")
+    p.add_argument("--port", metavar="P", type=port_number, default=47830, help="port (47830)")
     p.add_argument(
         "--data",
         metavar="DOSSIER",
@@ -59,7 +60,13 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 def serve(args: argparse.Namespace, context: Context) -> int:
     from fabrique_desktop.relay.server import Relay
 
-    relay = Relay(Path(args.data))
+    data = Path(args.data)
+    if data.exists() and not data.is_dir():
+        raise FabriqueError(
+            f"« {data} » est un fichier : --data attend le dossier où le relais garde ses "
+            "données (il est créé s'il n'existe pas)."
+        )
+    relay = Relay(data)
     stop = threading.Event()
     previous = {
         sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGTERM, signal.SIGINT)
