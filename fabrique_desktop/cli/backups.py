@@ -40,9 +40,19 @@ def restore_(args: argparse.Namespace, context: Context) -> int:
     backup = Path(args.backup)
     if not backup.is_file():
         candidate = context.data_dir.backups / args.backup
+        if backup.is_dir() and not candidate.is_file():
+            raise StorageError(
+                f"« {args.backup} » est un dossier : donnez le fichier d'une sauvegarde "
+                "(« fabrique backups » les liste)."
+            )
         if not candidate.is_file():
             raise StorageError(f"Sauvegarde introuvable : « {args.backup} ».")
         backup = candidate
+    if _same_file(backup, context.data_dir.database):
+        raise StorageError(
+            f"« {backup.name} » est la base actuelle de Fabrique, pas une sauvegarde : rien "
+            "n'a été remis en place. Choisissez un fichier que « fabrique backups » liste."
+        )
     # an older version's database is copied before its migration, as at any start; a
     # refused one is set aside whole and replaced by ``restore``
     with contextlib.suppress(StorageError):
@@ -52,3 +62,10 @@ def restore_(args: argparse.Namespace, context: Context) -> int:
     print(f"Sauvegarde remise en place : {done.contents.describe()}.")
     print(f"L'ancienne base est gardée dans « {done.safety} ».")
     return 0
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
