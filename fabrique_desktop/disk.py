@@ -25,6 +25,8 @@ IO = "erreur de lecture ou d'écriture sur le disque"
 TOO_MANY = "trop de fichiers ouverts"
 LOOP = "trop de liens symboliques"
 CROSS = "le fichier ne peut pas être déplacé d'un disque à l'autre"
+PORT_TAKEN = "ce port est déjà pris"
+NOT_THIS_ADDRESS = "cette adresse n'est pas celle de cet ordinateur"
 
 _REASONS = {
     errno.ENOSPC: FULL,
@@ -46,6 +48,8 @@ _REASONS = {
     errno.ENFILE: TOO_MANY,
     errno.ELOOP: LOOP,
     errno.EXDEV: CROSS,
+    errno.EADDRINUSE: PORT_TAKEN,
+    errno.EADDRNOTAVAIL: NOT_THIS_ADDRESS,
 }
 
 

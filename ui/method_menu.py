@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from fabrique_desktop import disk
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Series
 from fabrique_desktop.paths import DataDir
@@ -227,7 +228,7 @@ class MethodMenu(QObject):
             data = source.read_bytes()
         except OSError as error:
             self._refuse(
-                self.tr("Impossible de lire « {} » : {}").format(source.name, error.strerror)
+                self.tr("Impossible de lire « {} » : {}").format(source.name, disk.reason(error))
             )
             return None
         self.window.back_up_before("avant-import-modele")

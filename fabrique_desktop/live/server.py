@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from fabrique_desktop import __version__
+from fabrique_desktop import __version__, disk
 from fabrique_desktop.live import protocol, secure
 from fabrique_desktop.live.events import (
     GUARD,
@@ -137,7 +137,7 @@ class LiveServer:
             log.warning("cannot listen on %s:%s: %s", self.host, self.port, error)
             raise LiveError(
                 f"Impossible de partager sur {self.host} (port {self.port}) : "
-                f"{error.strerror or error}. Un autre programme utilise peut-être ce port."
+                f"{disk.reason(error)}. Un autre programme utilise peut-être ce port."
             ) from error
         log.info("sharing session %s on %s:%s", self.session_id, self.host, self.port)
 

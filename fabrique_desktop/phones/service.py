@@ -25,6 +25,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
+from fabrique_desktop import disk
 from fabrique_desktop.board import ColumnEnds
 from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import FabriqueError
@@ -146,7 +147,7 @@ class PhoneService:
                     thread.close()
                     raise PhonesError(
                         f"Impossible d'ouvrir la salle aux téléphones sur {host} (port "
-                        f"{candidate}) : {error.strerror or error}. Un autre programme utilise "
+                        f"{candidate}) : {disk.reason(error)}. Un autre programme utilise "
                         "peut-être ce port."
                     ) from error
         self.server, self._thread = server, thread

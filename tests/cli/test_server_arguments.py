@@ -3,6 +3,7 @@ a French refusal, not « erreur interne »."""
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,33 @@ def test_a_relay_given_a_file_for_its_folder_says_so(tmp_path: Path, capsys) -> 
     assert code == 1
     assert "est un fichier : --data attend le dossier" in capsys.readouterr().err
     assert notes.read_text(encoding="utf-8") == "mes notes"
+
+
+def _taken_port() -> tuple[socket.socket, int]:
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    return taken, taken.getsockname()[1]
+
+
+def test_a_port_another_program_holds_is_said_in_french(tmp_path: Path, capsys) -> None:
+    """The phones' room and live sharing on a port already taken: « ce port est déjà pris »,
+    not the system's English « address already in use »."""
+    from fabrique_desktop.live import codes
+    from fabrique_desktop.live.events import Inbox
+    from fabrique_desktop.live.server import LiveError, LiveServer
+
+    taken, port = _taken_port()
+    with taken:
+        data = ["--data-dir", str(tmp_path / "data")]
+        code = main([*data, "phones", "1", "--address", "127.0.0.1", "--port", str(port)])
+        assert code == 1
+        error = capsys.readouterr().err
+        assert f"(port {port}) : ce port est déjà pris." in error
+        assert "in use" not in error
+        server = LiveServer(
+            Inbox(), host="127.0.0.1", code=codes.new_code(), session_id="s", port=port
+        )
+        with pytest.raises(LiveError) as refused:
+            server.start()
+        assert f"(port {port}) : ce port est déjà pris." in str(refused.value)

@@ -341,6 +341,16 @@ def test_import_template_refusals_are_calm_and_change_nothing(
     assert len(list_series(store)) == before
     assert "n'est pas un modèle Fabrique" in no_modal[0]
     assert "plus récente" in no_modal[2]
+    folder = tmp_path / "modèles œ « q' »"  # a folder chosen where a file is expected
+    folder.mkdir()
+    empty = tmp_path / "vide é œ.json"
+    empty.write_bytes(b"")
+    assert menu.import_template_from(folder) is None
+    assert menu.import_template_from(empty) is None
+    assert no_modal[3] == f"Impossible de lire « {folder.name} » : c'est un dossier, pas un fichier"
+    assert "Is a directory" not in no_modal[3]  # never the system's English
+    assert "« vide é œ.json » n'est pas un modèle Fabrique" in no_modal[4]
+    assert len(list_series(store)) == before
     good = tmp_path / "modele.json"
     assert menu.export_template_to(good)
     with qtbot.wait_signal(window.session_requested):
