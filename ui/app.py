@@ -188,7 +188,15 @@ class FabriqueApp(QObject):
     def open_front_door(self) -> None:
         from ui.front_door import FrontDoor
 
-        self.front_door = FrontDoor(self.data_dir.root, self.to_front, self.import_file)
+        self.front_door = FrontDoor(
+            self.data_dir.root, self.to_front, self.import_file, self.open_asked
+        )
+
+    def open_asked(self, session_id: str) -> None:
+        """`fabrique --open ATELIER` while this app owns the folder: that atelier is opened
+        here (the second process found it; the same request as « Ouvrir un atelier »)."""
+        if self.window is not None:
+            self.window.request_session(session_id)
 
     def to_front(self) -> None:
         """Asked by a second `fabrique` on this folder: this window comes to the front."""

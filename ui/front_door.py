@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 WAIT_MS = 3000
 SHOW = "show"
 OPEN = "open "
+SESSION = "session "
 LINE_MAX = 8192
 
 
@@ -42,17 +43,23 @@ def door_path(folder: Path) -> Path | None:
 
 
 class FrontDoor(QObject):
-    """Listens for a second app on the same folder: ``show()`` or ``open(path)``.
+    """Listens for a second app on the same folder: ``show()``, ``open(path)`` or
+    ``open_session(id)`` (`fabrique --open ATELIER`).
 
     A plain local socket (Python's), watched by a ``QSocketNotifier``: QtNetwork would add its
     libraries (and Kerberos') to the standalone app for this alone."""
 
     def __init__(
-        self, folder: Path, show: Callable[[], None], open_file: Callable[[Path], None]
+        self,
+        folder: Path,
+        show: Callable[[], None],
+        open_file: Callable[[Path], None],
+        open_session: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
         self._show = show
         self._open = open_file
+        self._open_session = open_session
         self.path = door_path(folder)
         self.server: socket.socket | None = None
         self._notifier: QSocketNotifier | None = None
@@ -100,6 +107,8 @@ class FrontDoor(QObject):
         self._show()
         if message.startswith(OPEN):
             self._open(Path(message[len(OPEN) :]))
+        elif message.startswith(SESSION) and self._open_session is not None:
+            self._open_session(message[len(SESSION) :])
 
 
 def _read_line(connection: socket.socket) -> str:
@@ -112,13 +121,17 @@ def _read_line(connection: socket.socket) -> str:
     return data.decode("utf-8", "replace").rstrip("\n")
 
 
-def knock(folder: Path, file: Path | None = None) -> bool:
-    """Ask the app owning ``folder`` to come to the front (and import ``file``): True if it
-    answered."""
+def knock(folder: Path, file: Path | None = None, session_id: str | None = None) -> bool:
+    """Ask the app owning ``folder`` to come to the front (and import ``file``, or open the
+    session ``session_id``): True if it answered."""
     path = door_path(folder)
     if path is None or not path.exists():
         return False
-    message = f"{OPEN}{file}" if file is not None else SHOW
+    message = SHOW
+    if file is not None:
+        message = f"{OPEN}{file}"
+    elif session_id is not None:
+        message = f"{SESSION}{session_id}"
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
             client.settimeout(WAIT_MS / 1000)

@@ -57,8 +57,11 @@ def run(args: argparse.Namespace, context: Context) -> int:
     if context.read_only is not None:  # another process owns the folder: the app, maybe
         from ui.front_door import knock
 
-        if knock(context.data_dir.root, file):
+        asked = find_session(context.store, args.open) if getattr(args, "open", None) else None
+        if knock(context.data_dir.root, file, asked.id if asked and not file else None):
             shown = f" et importe « {file.name} »" if file else ""
+            if asked is not None and file is None:
+                shown = f" et ouvre « {asked.title} »"
             print(f"Fabrique est déjà ouvert sur ce dossier : sa fenêtre passe devant{shown}.")
             return 0
     session = choose_session(args, context)

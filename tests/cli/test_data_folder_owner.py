@@ -223,5 +223,17 @@ def test_a_second_app_brings_the_first_forward_and_hands_it_the_copy(tmp_path: P
             time.sleep(0.1)
         else:
             raise AssertionError("the open app never imported the copy")
+        third = _cli(data, "sessions").stdout.splitlines()[2].split("\t")[0]
+        second = _cli(data, "--open", "3")  # the open app opens atelier 3, as asked
+        assert second.returncode == 0, second.stderr
+        assert "passe devant et ouvre « Atelier 3 — Objectifs" in second.stdout
+        settings = data / "settings.json"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if json.loads(settings.read_text(encoding="utf-8")).get("last_session") == third:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("the open app never opened atelier 3")
     finally:
         _stop(app)
