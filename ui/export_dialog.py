@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -233,7 +234,22 @@ class ExportDialog(QDialog):
             target = Path(path)
             if not target.suffix:
                 target = target.with_suffix(f".{fmt.extension}")
+                # the file dialog asked about the name typed, not the one completed here
+                if target.exists() and not self._replace_confirmed(target):
+                    return
             self.export_to(target)
+
+    def _replace_confirmed(self, target: Path) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remplacer le fichier ?"),
+            self.tr("« {} » existe déjà dans « {} ». Le remplacer ?").format(
+                target.name, target.parent
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def export_to(self, target: Path) -> None:
         """Export the chosen format to ``target`` (in a thread when it can)."""

@@ -905,6 +905,14 @@
         <translation>Save as</translation>
     </message>
     <message>
+        <source>Remplacer le fichier ?</source>
+        <translation>Replace the file?</translation>
+    </message>
+    <message>
+        <source>« {} » existe déjà dans « {} ». Le remplacer ?</source>
+        <translation>“{}” already exists in “{}”. Replace it?</translation>
+    </message>
+    <message>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>

@@ -171,3 +171,39 @@ def test_a_copy_exported_writes_the_documents_catching_up_through_the_bus(
     assert written  # the demo's rows, never mirrored yet, reach its document
     assert all(change.journal is not None and not change.edits for change in written)
     dialog.reject()
+
+
+def test_a_name_typed_without_its_extension_asks_before_replacing_that_file(
+    qtbot, demo_window, tmp_path, monkeypatch
+) -> None:
+    """« rapport » typed in « Enregistrer sous »: the dialog asked about « rapport », the export
+    would write « rapport.md », which exists: asked, and kept when the answer is no."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    mine = tmp_path / "rapport.md"
+    mine.write_text("mes notes à moi\n", encoding="utf-8")
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: (str(tmp_path / "rapport"), "")),
+    )
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda _p, _t, text, *a: asked.append(text) or answer[0]),
+    )
+    menu = demo_window.exchange_menu
+    menu.export("md")
+    dialog = menu.dialog
+    qtbot.addWidget(dialog)
+    dialog.choose_file()
+    assert asked == [f"« rapport.md » existe déjà dans « {tmp_path} ». Le remplacer ?"]
+    assert mine.read_text(encoding="utf-8") == "mes notes à moi\n"
+    assert dialog.worker is None or not dialog.worker.isRunning()
+    answer[0] = QMessageBox.StandardButton.Yes
+    with qtbot.wait_signal(dialog.exported, timeout=30000):
+        dialog.choose_file()
+    assert mine.read_text(encoding="utf-8").startswith("# ")
+    dialog.reject()
