@@ -81,6 +81,13 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(argv)
+    if getattr(args, "data_dir", None) == "":  # `--data-dir "$DOSSIER"` with the variable unset
+        print(
+            "fabrique : --data-dir est vide : donnez le dossier des données (rien n'a été ouvert "
+            "ni modifié ; sans --data-dir, c'est le dossier de l'utilisateur).",
+            file=sys.stderr,
+        )
+        return 2
     context = Context(getattr(args, "data_dir", None))
     handler = getattr(args, "handler", gui.run)
     try:

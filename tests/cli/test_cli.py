@@ -153,3 +153,26 @@ def test_a_listing_whose_reader_stops_early_ends_quietly(tmp_path) -> None:
     assert listing.returncode == 141
     log = data / "logs" / "fabrique.log"
     assert not log.exists() or "unexpected error" not in log.read_text(encoding="utf-8")
+
+
+def test_an_empty_data_dir_is_refused_not_taken_for_the_users_folder(tmp_path) -> None:
+    """`fabrique --data-dir "$DOSSIER" import …` with the variable unset: the user's own data
+    folder (or $FABRIQUE_DATA_DIR's) is neither opened nor written."""
+    import os
+
+    home = tmp_path / "home"
+    env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / "data")}
+    env["FABRIQUE_DATA_DIR"] = str(tmp_path / "env-data")
+    result = subprocess.run(
+        [sys.executable, "-m", "fabrique_desktop.cli", "--data-dir", "", "sessions"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "--data-dir est vide" in result.stderr
+    assert result.stdout == ""
+    assert not (tmp_path / "env-data").exists()
+    assert not home.exists()
