@@ -20,13 +20,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from fabrique_desktop.lazy_pattern import LazyPattern
+
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 """Narrow no-break space: inside « », before ; ! ? and %, between groups of digits."""
 LANGUAGES = ("fr", "en")
 
-_AFTER_OPENING = re.compile("« +")
-_BEFORE_CLOSING = re.compile(" +([»:;!?])")
+# compiled on first use: importing this module is on the path to the first frame
+_AFTER_OPENING = LazyPattern("« +")
+_BEFORE_CLOSING = LazyPattern(" +([»:;!?])")
 
 _language: ContextVar[str] = ContextVar("report_language", default="fr")
 
@@ -56,15 +59,15 @@ def language(lang: str) -> Iterator[None]:
 
 # -- shared rules -----------------------------------------------------------------------------
 
-_ELLIPSIS = re.compile(r"(?<!\.)\.{3,4}(?!\.)")
-_SINGLE_QUOTED = re.compile(r"(?<![\w'])'(?=\w)([^'\n]*?[\w.!?])'(?![\w'])")
-_APOSTROPHE = re.compile(r"(?<=\w)'")
-_SPACED_HYPHEN = re.compile(r"(?<=\S) +-{1,2} +(?=\S)")
-_DOUBLE_HYPHEN = re.compile(r"(?<=\w)--(?=\w)")
-_YEAR_RANGE = re.compile(r"\b(1\d{3}|2\d{3})-(1\d{3}|2\d{3})\b")
-_SPACE_BEFORE_COMMA = re.compile(r"(?<=\w) +(?=[,.](?:\s|$))")
-_DIGIT_GROUP = re.compile(r"(?<=\d)[ \u00a0\u2009](?=\d{3}(?!\d))")
-_STRAIGHT_QUOTE = re.compile(r'"')
+_ELLIPSIS = LazyPattern(r"(?<!\.)\.{3,4}(?!\.)")
+_SINGLE_QUOTED = LazyPattern(r"(?<![\w'])'(?=\w)([^'\n]*?[\w.!?])'(?![\w'])")
+_APOSTROPHE = LazyPattern(r"(?<=\w)'")
+_SPACED_HYPHEN = LazyPattern(r"(?<=\S) +-{1,2} +(?=\S)")
+_DOUBLE_HYPHEN = LazyPattern(r"(?<=\w)--(?=\w)")
+_YEAR_RANGE = LazyPattern(r"\b(1\d{3}|2\d{3})-(1\d{3}|2\d{3})\b")
+_SPACE_BEFORE_COMMA = LazyPattern(r"(?<=\w) +(?=[,.](?:\s|$))")
+_DIGIT_GROUP = LazyPattern(r"(?<=\d)[ \u00a0\u2009](?=\d{3}(?!\d))")
+_STRAIGHT_QUOTE = LazyPattern(r'"')
 
 
 def _common(text: str) -> str:
@@ -101,13 +104,13 @@ def _pair_quotes(text: str, opening: str, closing: str) -> str:
 
 # -- French -----------------------------------------------------------------------------------
 
-_GUILLEMET_OPEN = re.compile("«[ \u00a0\u202f\u2009]*")
-_GUILLEMET_CLOSE = re.compile("[ \u00a0\u202f\u2009]*»")
-_HIGH = re.compile(r"(?<=[^\s;!?:])[ \u00a0\u202f\u2009]*([;!?]+)(?=[\s»…\"'’]|$)")
-_COLON = re.compile(r"(?<=[^\s:\d])[ \u00a0\u202f\u2009]*:(?=[\s»\"]|$)")
-_PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009]*%")
+_GUILLEMET_OPEN = LazyPattern("«[ \u00a0\u202f\u2009]*")
+_GUILLEMET_CLOSE = LazyPattern("[ \u00a0\u202f\u2009]*»")
+_HIGH = LazyPattern(r"(?<=[^\s;!?:])[ \u00a0\u202f\u2009]*([;!?]+)(?=[\s»…\"'’]|$)")
+_COLON = LazyPattern(r"(?<=[^\s:\d])[ \u00a0\u202f\u2009]*:(?=[\s»\"]|$)")
+_PERCENT = LazyPattern(r"(?<=\d)[ \u00a0\u202f\u2009]*%")
 _SUPERSCRIPT = {"e": "ᵉ", "r": "ʳ", "n": "ⁿ", "d": "ᵈ"}
-_ORDINAL = re.compile(
+_ORDINAL = LazyPattern(
     r"(?<![\w.,])(\d{1,4}|[IVXLC]{1,6}(?=\S*\s+si[eè]cle))"
     r"(?:\^\{?|\s?\^)?"
     r"(ières|ière|ièmes|ième|iemes|ieme|èmes|ème|emes|eme|ères|ère|ers|er|res|re|ndes|nde|nds|nd"
@@ -168,8 +171,8 @@ def typeset_french(text: str) -> str:
 
 # -- English ----------------------------------------------------------------------------------
 
-_EN_BEFORE = re.compile(r"(?<=\S)[ \u00a0\u202f\u2009]+([;:!?%]+)(?=[\s\"”’]|$)")
-_EN_GUILLEMETS = re.compile("«[ \u00a0\u202f\u2009]*(.*?)[ \u00a0\u202f\u2009]*»", re.S)
+_EN_BEFORE = LazyPattern(r"(?<=\S)[ \u00a0\u202f\u2009]+([;:!?%]+)(?=[\s\"”’]|$)")
+_EN_GUILLEMETS = LazyPattern("«[ \u00a0\u202f\u2009]*(.*?)[ \u00a0\u202f\u2009]*»", re.S)
 
 
 def typeset_english(text: str) -> str:
@@ -197,12 +200,12 @@ def upper(text: str) -> str:
 
 # -- editorial texts (the Métropole's own voice, never participants' words) -------------------
 
-_METROPOLE_GENERIC = re.compile(
+_METROPOLE_GENERIC = LazyPattern(
     r"\b(une|Une|des|Des|les|Les|autres|aux|Aux|chaque|Chaque) Métropoles?\b"
 )
-_METROPOLE_PLURAL = re.compile(r"(?<=[a-zà-ÿ] )Métropoles\b")
-_METROPOLE_OWN = re.compile(r"\b(la|La) métropole\b")
-_VIVRE_NAME = re.compile(r"\b(Vivre|Art de) (Mieux|Monde|Ensemble|Vivre)\b")
+_METROPOLE_PLURAL = LazyPattern(r"(?<=[a-zà-ÿ] )Métropoles\b")
+_METROPOLE_OWN = LazyPattern(r"\b(la|La) métropole\b")
+_VIVRE_NAME = LazyPattern(r"\b(Vivre|Art de) (Mieux|Monde|Ensemble|Vivre)\b")
 
 
 def vivre_name(title: str) -> str:

@@ -9,7 +9,6 @@ leaves them alone for any other parser in the process. A choice refused is liste
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -137,6 +136,8 @@ class FrenchParser(argparse.ArgumentParser):
     def _check_value(self, action: argparse.Action, value: Any) -> None:
         if action.choices is None or value in action.choices:
             return
+        import difflib  # here, not at the top: only a wrong choice needs it, not every start-up
+
         choices = list(action.choices)
         message = f"« {value} » n'est pas possible ; possibles : {readable(choices)}"
         close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
