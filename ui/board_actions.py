@@ -26,12 +26,12 @@ from ui.board_controller import BoardController
 from ui.board_scene import BoardScene
 from ui.board_view import BoardView
 from ui.capture_bar import CaptureBar
-from ui.card_editor import CardEditor
 from ui.first_frame import after_first_frame
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtWidgets import QMenu
 
+    from ui.card_editor import CardEditor
     from ui.group_actions import GroupActions
 
 T = TypeVar("T")
@@ -69,9 +69,7 @@ class BoardActions(QObject):
         self.filter = Filter()
         self.personas: list[Persona] = []
         self.tables: list[Table] = []
-        self.editor = CardEditor(capture.vocabulary, board_view)
-        self.editor.finished.connect(self._save_edit)
-        self.editor.cancelled.connect(self._edit_cancelled)
+        self._editor: CardEditor | None = None
         self.actions: list[QAction] = []
         self._card_tags: dict[str, tuple[str, ...]] = {}  # the vocabulary's tags, per card
         self._tag_counts: dict[str, int] = {}
@@ -85,6 +83,18 @@ class BoardActions(QObject):
         scene.group_activated.connect(lambda cluster_id: self.groups().rename(cluster_id))
         scene.context_menu_requested.connect(self.show_context_menu)
         controller.bus.changed.connect(self._on_changed)
+
+    @property
+    def editor(self) -> CardEditor:
+        """The card editor, made when a card is first edited: the first frame does not wait
+        for a hidden QPlainTextEdit, its completer and the Qt text classes they set up."""
+        if self._editor is None:
+            from ui.card_editor import CardEditor  # see above: not on the path to the first frame
+
+            self._editor = CardEditor(self.capture.vocabulary, self.board_view)
+            self._editor.finished.connect(self._save_edit)
+            self._editor.cancelled.connect(self._edit_cancelled)
+        return self._editor
 
     def start(self, cards: list[Card], fusions: dict[str, set[str]] | None = None) -> None:
         """Show the session's cards with their personas, tables and tags; ``fusions``, each

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QCompleter,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from fabrique_desktop.template import Column
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtCore import SignalInstance
     from PySide6.QtGui import QResizeEvent
+    from PySide6.QtWidgets import QAbstractItemView  # its 10 enums are made when imported
 
 MAX_COMPLETIONS = 8
 CAPTURE_SHARE = 0.4  # the capture field keeps at least this share of the bar's row

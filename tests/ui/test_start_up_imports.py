@@ -1,0 +1,78 @@
+"""What the start-up has imported when the demo atelier's window paints its first frame
+(issue 28: start-up within 1.5× a bare PySide6 window).
+
+Each of these modules cost the first frame before and is needed only later (a report, an
+export, a phone, live sharing, the icons, an edited card) or never at start-up. The app runs
+in a subprocess of its own, as a user starts it, and stops at its first frame.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from db.store import Store
+from fabrique_desktop.paths import DataDir
+from fabrique_desktop.workspace import ensure_first_use
+
+DEMO = "Atelier 3 — Objectifs et pistes de projet"
+ROOT = Path(__file__).resolve().parents[2]
+
+NOT_BEFORE_THE_FIRST_FRAME = (
+    "reportlab",
+    "exports",
+    "PIL",
+    "pycrdt",
+    "aiohttp",
+    "cryptography",
+    "sqlite_utils",
+    "qtawesome",  # ui.icons loads it after the first frame
+    "difflib",  # a wrong command-line choice only
+    "ui.card_editor",  # made when a card is first edited
+    "ui.group_actions",
+)
+
+# the window's first frame: ui.first_frame releases the work that waits for it
+AT_THE_FIRST_FRAME = """
+import json, os, sys
+from ui import first_frame
+
+def release(self):
+    print(json.dumps(sorted(sys.modules)), flush=True)
+    os._exit(0)
+
+first_frame._FirstFrame._release = release
+from fabrique_desktop.cli import main
+main(sys.argv[1:])
+"""
+
+
+def test_the_first_frame_imports_no_module_it_does_not_need(tmp_path: Path) -> None:
+    data = DataDir(tmp_path / "data")
+    store = Store.open(data.database)
+    ensure_first_use(store)  # the demo made: a first use is not the start-up measured
+    store.close()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    done = subprocess.run(
+        [sys.executable, "-c", AT_THE_FIRST_FRAME, "--data-dir", str(data.root), "--open", DEMO],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    imported = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert "ui.main_window" in imported  # the window was made: this is its first frame
+    early = sorted(
+        name
+        for name in imported
+        if any(
+            name == heavy or name.startswith(heavy + ".") for heavy in NOT_BEFORE_THE_FIRST_FRAME
+        )
+    )
+    assert early == []
