@@ -304,7 +304,7 @@ class CaptureBar(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Filtrer… (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Filtrer les idées"))
-        self.search.setClearButtonEnabled(True)
+        # its clear button comes after the window's first frame (add_clear_button)
         self.hint = HintLine()
         self.hint.setObjectName("hint")
         row = QHBoxLayout()
@@ -321,6 +321,12 @@ class CaptureBar(QWidget):
         layout.addWidget(self.hint)
         self.field.textChanged.connect(self._show_meaning)
         self._show_meaning()
+
+    def add_clear_button(self) -> None:
+        """The filter's clear button. The window adds it after its first frame: Qt looks the
+        button's icon up in the desktop's icon theme, and the field starts empty."""
+        self.search.setClearButtonEnabled(True)
+        self.search.updateGeometry()  # its minimum width counts the button
 
     def set_corner(self, widget: QWidget) -> None:
         """A widget at the right end of the row, above the board (the small timer). Where the

@@ -91,6 +91,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         after_first_frame(self, self._load_icons)
+        # under X, the clear button's icon is looked up in the desktop's icon theme: ~30 M
+        # instructions (a bare window starts in ~600 M) for a button hidden while the
+        # filter is empty, as it is at start-up
+        after_first_frame(self, self.capture.add_clear_button, first=True)
         self.capture.field.submitted.connect(self._capture)
         self.capture.field.left.connect(self._leave_capture)
         self.bus.changed.connect(self._on_changed)

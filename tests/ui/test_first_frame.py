@@ -58,7 +58,8 @@ def test_a_window_not_shown_runs_its_work_at_the_next_turn(qtbot) -> None:
 
 
 def test_start_up_work_comes_after_the_boards_first_frame(qtbot, fabrique_app, session) -> None:
-    """The icons (qtawesome), the feature menus and the groups wait for the window on screen."""
+    """The icons (qtawesome), the feature menus, the groups and the filter's clear button (its
+    icon looked up in the desktop's icon theme) wait for the window on screen."""
     window = fabrique_app.open_session(session.id, at_start_up=True)
     qtbot.addWidget(window)
     window.setUpdatesEnabled(False)  # shown, the X server not done with it yet
@@ -68,10 +69,12 @@ def test_start_up_work_comes_after_the_boards_first_frame(qtbot, fabrique_app, s
     qtbot.wait(20)
     assert not hasattr(window, "animation")
     assert window.undo_action.icon().isNull()
+    assert not window.capture.search.isClearButtonEnabled()
     window.setUpdatesEnabled(True)
     window.update()
     qtbot.wait_until(lambda: hasattr(window, "animation"))
     qtbot.wait_until(lambda: not window.undo_action.icon().isNull())
+    assert window.capture.search.isClearButtonEnabled()
 
 
 def test_opening_the_board_reads_the_sessions_cards_once(
