@@ -963,7 +963,9 @@ def _photos(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable
     for photo in report.photos:
         try:
             image = Image(printable_photo(photo.path))
-        except Exception:
+        except Exception:  # damaged, cut short, not an image: said, not silently left out
+            name = photo.caption or photo.path.name
+            photos.append(Paragraph(ps.text(tr("Photo illisible : {name}", name=name)), st.meta))
             continue
         scale = min(1.0, width / image.imageWidth, (110 * mm) / image.imageHeight)
         image.drawWidth = image.imageWidth * scale

@@ -220,6 +220,7 @@ ENGLISH: dict[str, str] = {
     ),
     "Ils l’ont dit": "In their words",
     "Photos": "Photos",
+    "Photo illisible : {name}": "Unreadable photo: {name}",
     "Ses inquiétudes": "Worries",
     "Ses espoirs": "Hopes",
     # -- joint credit (core: report.joint_note, credit.ateliers_label)

@@ -285,3 +285,28 @@ def test_an_idea_taller_than_a_page_still_exports(store, demo_session, text, tag
     out = io.BytesIO()
     build_session_pdf(gather_session(store, demo_session), out)
     assert out.getvalue().startswith(b"%PDF")
+
+
+def test_a_photo_that_cannot_be_read_is_named_not_left_out(
+    store, session, data_dir, tmp_path
+) -> None:
+    """A photo cut short (a copy interrupted, a card pulled out too soon) passes the PNG check
+    when added but cannot be printed: the report says so instead of dropping it silently."""
+    from PIL import Image as Picture
+
+    from fabrique_desktop import photos
+    from fabrique_desktop.typography import language
+
+    whole = tmp_path / "entier.png"
+    Picture.effect_noise((300, 200), 60).convert("RGB").save(whole)
+    cut = tmp_path / "coupée.png"
+    cut.write_bytes(whole.read_bytes()[:400])
+    store.apply(photos.add(store, data_dir.media, session.id, whole, "Paperboard entier"))
+    store.apply(photos.add(store, data_dir.media, session.id, cut, "Paperboard « Œdipe »"))
+    report = gather_session(store, session, media_dir=data_dir.media)
+    text = pdf_text(render(report))
+    assert "Paperboard entier" in text
+    assert "Photo illisible : Paperboard « Œdipe »" in text
+    with language("en"):
+        english = pdf_text(render(gather_session(store, session, media_dir=data_dir.media)))
+    assert "Unreadable photo: Paperboard" in english
