@@ -65,12 +65,18 @@ KIND_STARTS: dict[str, tuple[bytes, ...]] = {
     "md": (b"# ",),
     "html": (b"<!doctype html", b"<html"),
 }
+# JSON is any program's: a Fabrique file says so near its start (keys sorted: a session
+# copy's « app_version » comes first; a template opens on its « format »)
+FABRIQUE_JSON: dict[str, tuple[bytes, ...]] = {
+    "json": (b'"app_version"', b'"format": "fabrique-'),
+    "template": (b'"format": "fabrique-', b'"app_version"'),
+}
 KIND_NAMES = {
     "pdf": "un PDF",
     "png": "une image PNG",
     "bundle": "une copie d'atelier (.fabrique)",
-    "json": "un fichier JSON",
-    "template": "un fichier JSON",
+    "json": "une copie d'atelier de Fabrique (JSON)",
+    "template": "un modèle de Fabrique (JSON)",
     "csv": "un CSV d'idées de Fabrique",
     "decidim": "un CSV pour Decidim",
     "md": "un compte rendu Markdown",
@@ -93,7 +99,10 @@ def check_replaceable(target: Path | str, kind: str) -> None:
     except OSError:
         return  # unreadable: the write itself will say why it cannot replace it
     start = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
-    if not start or start.startswith(KIND_STARTS.get(kind, (start,))):
+    if not start or (
+        start.startswith(KIND_STARTS.get(kind, (start,)))
+        and (kind not in FABRIQUE_JSON or any(mark in start for mark in FABRIQUE_JSON[kind]))
+    ):
         return
     raise ExportError(
         f"« {target.name} » existe déjà et ce n'est pas {KIND_NAMES.get(kind, kind)} : "

@@ -34,6 +34,8 @@ def test_an_export_never_replaces_a_users_own_file_of_another_kind(fabrique, tmp
     notes.write_text("Mes notes de la réunion\n", encoding="utf-8")
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(b"\xff\xd8\xff\xe0 a photo")
+    settings = tmp_path / "package.json"  # another program's JSON
+    settings.write_text('{"name": "mon-site", "version": "1.0.0"}\n', encoding="utf-8")
     commands = [
         ("export", "3", "--format", "pdf"),
         ("export", "3", "--format", "csv"),
@@ -52,6 +54,15 @@ def test_an_export_never_replaces_a_users_own_file_of_another_kind(fabrique, tmp
             assert result.returncode == 1, (command, result.stdout)
             assert f"« {target.name} » existe déjà" in result.stderr
             assert "Traceback" not in result.stderr
+    for command in (("export", "3", "--format", "json"), ("export-template", "acte 1")):
+        result = fabrique(*command, "-o", str(settings), check=False)
+        assert result.returncode == 1, (command, result.stdout)
+        assert "« package.json » existe déjà" in result.stderr
+    assert settings.read_text(encoding="utf-8") == '{"name": "mon-site", "version": "1.0.0"}\n'
+    copy, template = tmp_path / "copie.json", tmp_path / "modele.json"
+    for _ in range(2):  # the second time over the first: replaced
+        fabrique("export", "3", "--format", "json", "-o", str(copy))
+        fabrique("export-template", "acte 1", "-o", str(template))
     assert notes.read_text(encoding="utf-8") == "Mes notes de la réunion\n"
     assert photo.read_bytes() == b"\xff\xd8\xff\xe0 a photo"
     report = tmp_path / "rapport.md"
