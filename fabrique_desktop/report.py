@@ -13,6 +13,7 @@ out when the feature (or its content) is not there.
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -1175,7 +1176,8 @@ def canonical_themes(ideas: Iterable[Idea]) -> list[Idea]:
 
 
 def _idea_key(idea: Idea) -> tuple[str, str, str]:
-    words = " ".join(idea.text.replace("’", "'").casefold().split()).strip(" .!…")
+    text = unicodedata.normalize("NFC", idea.text)  # « Idée » typed here, pasted from a Mac there
+    words = " ".join(text.replace("’", "'").casefold().split()).strip(" .!…")
     return (idea.kind, idea.column, words)
 
 
