@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -279,6 +280,7 @@ def parse(
     if len(data) > MAX_BYTES:
         raise CsvImportError("Ce fichier est trop gros pour une liste d'idées (plus de 10 Mo).")
     text, encoding = decode(data)
+    text = unicodedata.normalize("NFC", text)  # a Mac's spreadsheet writes « é » as e + ◌́
     if not text.strip():
         raise CsvImportError("Le fichier est vide : aucune idée à importer.")
     delimiter = sniff_delimiter(text)

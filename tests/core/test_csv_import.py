@@ -134,3 +134,16 @@ def test_the_demo_ideas_file_imports_whole(store, session) -> None:
     assert len(parsed.rows) == 87
     store.apply(change)
     assert len(session_cards(store, session.id)) == 87
+
+
+def test_a_macs_decomposed_accents_are_stored_composed() -> None:
+    """A CSV saved on a Mac (NFD: « é » as e + U+0301): the ideas are stored in NFC, as typed
+    on the board or sent by a phone, so that the same words are the same text everywhere."""
+    import unicodedata
+
+    text = "Idée d'été de Nguyễn, Zoë et Œdipe ; thème"
+    data = unicodedata.normalize("NFD", f'texte;thèmes\n"{text}";#Mobilité\n').encode()
+    (row,) = parse(data, TEMPLATE).rows
+    assert row.text == text
+    assert unicodedata.is_normalized("NFC", row.text)
+    assert row.tags == ("#Mobilité",)
