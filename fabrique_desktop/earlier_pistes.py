@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fabrique_desktop import credit
 from fabrique_desktop.model import Card, Session
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Template
@@ -30,6 +29,10 @@ def earlier_cards(store: Store, session: Session, template: Template) -> list[Ea
     Vivre ``template`` (the session's) puts on its wall; none outside a Convergence phase."""
     if session.phase not in SHOWN_IN:
         return []
+    # here, not at the top: every wall asks, and credit brings the reports' words
+    # (report_words, report_english) onto the path to the first frame
+    from fabrique_desktop import credit
+
     groups = credit.joint_groups(template.data)
     columns = {c.key for c in template.vivre_columns}
     found = []

@@ -33,6 +33,8 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "difflib",  # a wrong command-line choice only
     "ui.card_editor",  # made when a card is first edited
     "ui.group_actions",
+    "fabrique_desktop.credit",  # a Convergence wall's earlier pistes only
+    "fabrique_desktop.report_words",
 )
 
 # the window's first frame: ui.first_frame releases the work that waits for it
