@@ -31,9 +31,10 @@ from fabrique_desktop.ports import Store, Write, store_writer
 E = TypeVar("E", bound=Entity)
 
 FORMAT = "fabrique-session"
-FORMAT_VERSION = 3
-# the entities' fields written by each format version (``fields_fingerprint``)
-FIELDS = {3: "2ed9bbec"}
+FORMAT_VERSION = 4
+# the entities' fields written by each format version (``fields_fingerprint``); 4: a phone's
+# « blocked_from » (the marks of the addresses it was blocked from, migration 0009)
+FIELDS = {3: "2ed9bbec", 4: "481cff35"}
 CRDT_ENGINE = "yrs-update-v1"
 MAX_CRDT_BYTES = 48 * 1024 * 1024
 MAX_BYTES = 64 * 1024 * 1024
