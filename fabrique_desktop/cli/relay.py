@@ -23,6 +23,7 @@ from pathlib import Path
 from fabrique_desktop.cli.context import Context
 from fabrique_desktop.cli.french import port_number
 from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.paths import DB_NAME
 from fabrique_desktop.relay import keys
 from fabrique_desktop.relay.series import check_url
 from fabrique_desktop.workspace import find_series
@@ -65,6 +66,11 @@ def serve(args: argparse.Namespace, context: Context) -> int:
         raise FabriqueError(
             f"« {data} » est un fichier : --data attend le dossier où le relais garde ses "
             "données (il est créé s'il n'existe pas)."
+        )
+    if (data / DB_NAME).exists():
+        raise FabriqueError(
+            f"« {data} » est un dossier de données de Fabrique : le relais garde ses données "
+            "dans un dossier à lui (--data), jamais dans celui des ateliers. Rien n'a été écrit."
         )
     relay = Relay(data)
     stop = threading.Event()

@@ -62,3 +62,16 @@ def test_a_port_another_program_holds_is_said_in_french(tmp_path: Path, capsys) 
         with pytest.raises(LiveError) as refused:
             server.start()
         assert f"(port {port}) : ce port est déjà pris." in str(refused.value)
+
+
+def test_a_relay_is_not_served_from_a_fabrique_data_folder(tmp_path: Path, capsys) -> None:
+    """`fabrique relay --data ~/.local/share/Fabrique` by mistake: the relay's store and token
+    do not go beside the ateliers' database (which the app may have open)."""
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "sessions"]) == 0
+    before = sorted(p.name for p in data.iterdir())
+    capsys.readouterr()
+    code = main(["--data-dir", str(tmp_path / "other"), "relay", "--data", str(data)])
+    assert code == 1
+    assert "est un dossier de données de Fabrique" in capsys.readouterr().err
+    assert sorted(p.name for p in data.iterdir()) == before  # no relay.db, no token
