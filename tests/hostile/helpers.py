@@ -264,10 +264,23 @@ def opens_and_exports(root: Path, session_id: str, tmp: Path, pdf: bool = True) 
         _opens_and_exports(root, session_id, tmp, pdf)
     data = DataDir(root)
     own = {data.database, data.settings, data.log_file}
+    # the exports' own targets: an existing one is read to tell an earlier export from a
+    # user's document (exports.safe_write.check_replaceable)
+    outputs = {(tmp / name).resolve() for name in _EXPORT_TARGETS}
     for path in opened:
         inside = path.is_relative_to(data.media.resolve()) or path in {p.resolve() for p in own}
+        inside = inside or path in outputs
         reaching = path.is_relative_to(root.resolve().parent) or path.is_relative_to("/etc")
         assert inside or not reaching or path.is_relative_to("/etc/fonts"), path
+
+
+_EXPORT_FORMATS = ("csv", "md", "decidim", "json", "bundle", "pdf")
+_EXPORT_TARGETS = (
+    *(f"out.{fmt}" for fmt in _EXPORT_FORMATS),
+    "export-series.pdf",
+    "export-personas.pdf",
+    "modele.json",
+)
 
 
 def _opens_and_exports(root: Path, session_id: str, tmp: Path, pdf: bool) -> None:
@@ -275,7 +288,7 @@ def _opens_and_exports(root: Path, session_id: str, tmp: Path, pdf: bool) -> Non
     assert listing.code == 0, listing.err
     gui_loads(root, session_id)
     window_opens(root, session_id)
-    formats = ["csv", "md", "decidim", "json", "bundle"] + (["pdf"] if pdf else [])
+    formats = [fmt for fmt in _EXPORT_FORMATS if pdf or fmt != "pdf"]
     for fmt in formats:
         result = run(root, "export", session_id, "-f", fmt, "-o", str(tmp / f"out.{fmt}"))
         assert result.code == 0, (fmt, result.err)
