@@ -110,6 +110,15 @@ def copy_database(conn: sqlite3.Connection, target: Path) -> None:
             partial.unlink(missing_ok=True)
         if not errors.is_environment(error):
             raise
+        cause = errors.folder_cause(partial)  # said of the backups' folder, not of a .part
+        if cause == disk.FULL:
+            raise StorageError(
+                f"Le disque est plein : sauvegarde impossible dans « {target.parent} »."
+            ) from error
+        if cause is not None:
+            raise StorageError(
+                f"Sauvegarde impossible dans « {target.parent} » : {cause}."
+            ) from error
         raise StorageError(f"Sauvegarde impossible : {errors.message(partial, error)}") from error
 
 

@@ -78,7 +78,7 @@ def message(path: Path | None, error: sqlite3.Error) -> str:
         return f"La base de données{where} est utilisée par un autre programme."
     if code == sqlite3.SQLITE_NOMEM:
         return f"Mémoire insuffisante pour travailler sur la base de données{where}."
-    cause = _folder_cause(path)
+    cause = folder_cause(path)
     if code == sqlite3.SQLITE_FULL or cause == disk.FULL:
         return f"Le disque est plein : impossible d'enregistrer dans la base{where}."
     if cause is not None:
@@ -90,7 +90,7 @@ def message(path: Path | None, error: sqlite3.Error) -> str:
     return f"Erreur de lecture ou d'écriture sur le disque pour la base de données{where}."
 
 
-def _folder_cause(path: Path | None) -> str | None:
+def folder_cause(path: Path | None) -> str | None:
     """Why the database's folder cannot be written (SQLite only says « I/O error »)."""
     if path is None:
         return None

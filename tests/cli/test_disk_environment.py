@@ -61,6 +61,7 @@ def test_disk_full(full_disk: FullDisk, tmp_path: Path, cards_csv: Path) -> None
     assert refused.returncode == 1
     assert "Le disque est plein" in refused.stderr
     assert calm(refused), refused.stderr
+    assert ".part" not in refused.stderr  # the backup taken first: its folder is named
 
     report = tmp_path / "rapport.pdf"
     exported = run(data, "export", ATELIER, "-f", "pdf", "-o", str(report), tmp=tmp_path)
@@ -74,6 +75,7 @@ def test_disk_full(full_disk: FullDisk, tmp_path: Path, cards_csv: Path) -> None
 
 def test_read_only_mount(read_only_folder: ReadOnlyFolder, tmp_path: Path, cards_csv) -> None:
     assert run(read_only_folder.source / "data", "sessions").returncode == 0
+    (read_only_folder.source / "data" / "backups").mkdir(exist_ok=True)  # made on an earlier day
     data = read_only_folder.root / "data"
 
     listed = run(data, "sessions", tmp=tmp_path)
@@ -85,6 +87,12 @@ def test_read_only_mount(read_only_folder: ReadOnlyFolder, tmp_path: Path, cards
     assert refused.returncode == 1
     assert "lecture seule" in refused.stderr
     assert calm(refused), refused.stderr
+    # the backup taken first is refused as what it is: the backups' folder, not « la base
+    # de données « ….part » »
+    assert f"Sauvegarde impossible dans « {data / 'backups'} » : le support est en lecture" in (
+        refused.stderr
+    )
+    assert ".part" not in refused.stderr
 
     for kind in ("pdf", "json"):
         target = tmp_path / f"atelier.{kind}"
