@@ -116,8 +116,9 @@ def _paged(height: int, width: float, tallest: int, text: QFont) -> Overview:
 
 def _filling(height: int, rows: int) -> float:
     """A page's tiles as tall as ``rows`` of them fill the view: the next page's first row
-    starts below its bottom edge, never half in sight."""
-    return float(math.ceil((height - COLUMN_PADDING - TILE_GAP) / rows - TILE_GAP))
+    starts at its bottom edge, never half in sight, and the last row ends above it (a
+    whole number of pixels cannot do both: 531 px in 12 rows cut the last row by 3 px)."""
+    return (height - COLUMN_PADDING) / rows - TILE_GAP
 
 
 def _tile_height(metrics: QFontMetricsF, lines: int) -> int:
