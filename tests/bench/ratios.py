@@ -70,12 +70,14 @@ from pathlib import Path
 from db.store import Store
 from fabrique_desktop.paths import DataDir
 from fabrique_desktop.workspace import ensure_first_use, list_sessions
-from tests.bench.test_board_perf import BIG_ATELIER, fill
+from tests.bench import test_board_perf as perf
 data = DataDir(Path(sys.argv[1]))
 store = Store.open(data.database)
 series = ensure_first_use(store)
+# an atelier on the four Vivre (a base tree from before the phases has no BIG_ATELIER)
+BIG_ATELIER = getattr(perf, "BIG_ATELIER", 4)
 session = next(s for s in list_sessions(store, series.id) if s.number == BIG_ATELIER)
-fill(store, session.id)
+perf.fill(store, session.id)
 store.close()
 print(session.id)
 """
