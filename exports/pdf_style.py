@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -63,21 +62,6 @@ MARGIN = 18 * mm
 HEADER_GAP = 9 * mm
 PAGE = A4
 LANDSCAPE = landscape(A4)
-
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -174,14 +158,7 @@ def prose(value: object, limit: int = LONGEST) -> str:
     return text(editorial(str(value)), limit)
 
 
-def french_date(iso: str) -> str:
-    """« 11 mai 2017 » from « 2017-05-11 »; anything else is returned as it is."""
-    try:
-        day = date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {MONTHS[day.month - 1]} {day.year}"
+french_date = report_words.french_date
 
 
 def day(iso: str) -> str:

@@ -3,6 +3,8 @@ and English. ``word`` answers in the documents' language (``typography.language`
 
 from __future__ import annotations
 
+import datetime
+
 from fabrique_desktop.report_english import ENGLISH
 from fabrique_desktop.typography import NBSP, current_language
 
@@ -111,10 +113,10 @@ def phase_name(phase: str) -> str:
 def english_date(iso: str) -> str:
     """« 9 May 2017 » from « 2017-05-09 »; anything else as it is."""
     try:
-        year, month, day = (int(p) for p in iso[:10].split("-"))
-        return f"{day} {MONTHS_EN[month - 1]} {year}"
-    except (ValueError, IndexError):
+        day = datetime.date.fromisoformat(iso[:10])
+    except ValueError:
         return iso
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
 
 
 def word(key: str) -> str:
@@ -183,8 +185,8 @@ MONTHS_FR = (
 def french_date(iso: str) -> str:
     """« 11 mai 2017 » (« 1er mai 2017 ») from « 2017-05-11 »; anything else as it is."""
     try:
-        year, month, day = (int(p) for p in iso[:10].split("-"))
-        first = "1er" if day == 1 else str(day)
-        return f"{first} {MONTHS_FR[month - 1]} {year}"
-    except (ValueError, IndexError):
+        day = datetime.date.fromisoformat(iso[:10])
+    except ValueError:
         return iso
+    first = "1er" if day.day == 1 else str(day.day)
+    return f"{first} {MONTHS_FR[day.month - 1]} {day.year}"
