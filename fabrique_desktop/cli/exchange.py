@@ -42,6 +42,9 @@ def _write_handout(
     from exports.handout import write_handout
     from fabrique_desktop.model import Table
 
+    # the copy's document catches up with the rows, written in the database: not beside an
+    # app (or phones' room) that owns the folder, which exports its copies itself
+    context.claim("la commande « fabrique export »")
     handout = None
     number = getattr(args, "table", None)
     if number is not None:

@@ -83,12 +83,22 @@ def test_with_the_app_open_writes_and_restore_are_refused_naming_it(tmp_path: Pa
             time.sleep(0.1)
         backup = list_backups(data / "backups")[0]
         before = (data / "fabrique.db").stat().st_ino
-        for args in (("import-cards", "3", str(cards)), ("restore", str(backup))):
+        copy = tmp_path / "copie.json"
+        refused = (
+            ("import-cards", "3", str(cards)),
+            ("restore", str(backup)),
+            ("export", "3", "-f", "json", "-o", str(copy)),  # its document catches up
+            ("export", "3", "-f", "bundle", "-o", str(tmp_path / "copie.fabrique")),
+        )
+        for args in refused:
             result = _cli(data, *args)
             assert result.returncode == 1, result.stderr
             assert "l'application Fabrique (processus" in result.stderr
             assert str(app.pid) in result.stderr
             assert "Traceback" not in result.stderr
+        assert not copy.exists()
+        report = _cli(data, "export", "3", "-f", "pdf", "-o", str(tmp_path / "rapport.pdf"))
+        assert report.returncode == 0, report.stderr  # a report only reads
         assert (data / "fabrique.db").stat().st_ino == before  # never swapped under the app
         # a second app on the folder reads only, saying who has it
         second = Context(str(data))
@@ -103,6 +113,8 @@ def test_with_the_app_open_writes_and_restore_are_refused_naming_it(tmp_path: Pa
     finally:
         _stop(app)
     result = _cli(data, "import-cards", "3", str(cards))  # the app closed: it goes through
+    assert result.returncode == 0, result.stderr
+    result = _cli(data, "export", "3", "-f", "json", "-o", str(copy))
     assert result.returncode == 0, result.stderr
 
 
