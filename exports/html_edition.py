@@ -31,7 +31,7 @@ from fabrique_desktop.report import (
     SessionReport,
     recit_title,
 )
-from fabrique_desktop.report_words import counted, english_date, phase_name, word
+from fabrique_desktop.report_words import column_title, counted, english_date, phase_name, word
 from fabrique_desktop.typography import (
     current_language,
     editorial,
@@ -324,7 +324,9 @@ def session_html(report: SessionReport) -> str:
     ]
     figures = [(str(len(report.ideas)), _l(word("ideas")))]
     figures += [
-        (str(len(c.ideas)), _e(vivre_name(c.column.title))) for c in report.columns if c.ideas
+        (str(len(c.ideas)), _e(vivre_name(column_title(c.column))))
+        for c in report.columns
+        if c.ideas
     ]
     if report.total_dots:
         figures.append((str(report.total_dots), _l(word("dots"))))
@@ -358,7 +360,9 @@ def session_html(report: SessionReport) -> str:
         page.section(word("personas"), [f"<ul>{items}</ul>"])
     with_ideas = [c for c in report.columns if c.ideas or c.futur]
     if with_ideas:
-        counts = [(vivre_name(c.column.title), len(c.ideas), c.column.colour) for c in with_ideas]
+        counts = [
+            (vivre_name(column_title(c.column)), len(c.ideas), c.column.colour) for c in with_ideas
+        ]
         page.section(
             word("ideas_by_vivre"),
             bar_chart("chart-vivre", word("chart_ideas"), counts, ("idea", "ideas_noun")),
@@ -386,7 +390,7 @@ def session_html(report: SessionReport) -> str:
     if report.dreams:
         body = []
         for d in report.dreams:
-            body.append(f"<h3>{_e(vivre_name(d.column.title))}</h3>")
+            body.append(f"<h3>{_e(vivre_name(column_title(d.column)))}</h3>")
             body += _paragraphs(d.text.replace("\n", "\n\n"))
         title = recit_title(report.template)
         colon = ":" if current_language() == "en" else " :"
@@ -515,7 +519,9 @@ def series_html(report: SeriesReport, media_dir: Path | None = None) -> str:
             ]
             body.append(_facts(facts))
         page.section(word("paradoxes"), body)
-    counts = [(vivre_name(c.column.title), c.count, c.column.colour) for c in report.columns]
+    counts = [
+        (vivre_name(column_title(c.column)), c.count, c.column.colour) for c in report.columns
+    ]
     if counts:
         page.section(
             word("ideas_by_vivre"),
@@ -525,7 +531,11 @@ def series_html(report: SeriesReport, media_dir: Path | None = None) -> str:
         if column.count or column.engagements or column.futur:
             tone = f"--tone: {_css_colour(column.column.colour)}"
             page.section(
-                vivre_name(column.column.title), _series_column(column), "vivre", tone, own=True
+                vivre_name(column_title(column.column)),
+                _series_column(column),
+                "vivre",
+                tone,
+                own=True,
             )
     if report.unsorted_ideas:
         page.section(word("inbox"), [_ideas(report.unsorted_ideas)])

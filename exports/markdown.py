@@ -6,7 +6,7 @@ from pathlib import Path
 
 from exports.safe_write import write_bytes
 from fabrique_desktop.report import Idea, SessionReport, recit_title
-from fabrique_desktop.report_words import amount, colon, date, tr
+from fabrique_desktop.report_words import amount, colon, column_title, date, tr
 from fabrique_desktop.typography import typeset
 
 _SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#"})
@@ -58,7 +58,7 @@ def session_markdown(report: SessionReport) -> str:
     for column in report.columns:
         if not column.ideas and not column.futur:
             continue
-        out += ["", f"## {escape(column.column.title)} ({len(column.ideas)})", ""]
+        out += ["", f"## {escape(column_title(column.column))} ({len(column.ideas)})", ""]
         if column.column.subtitle:
             out += [f"_{escape(column.column.subtitle)}_", ""]
         out += [_idea_line(i) for i in column.ideas]

@@ -40,7 +40,7 @@ from fabrique_desktop.report import (
     SeriesReport,
     SessionSummary,
 )
-from fabrique_desktop.report_words import amount, phase_name, tr
+from fabrique_desktop.report_words import amount, column_title, phase_name, tr
 from fabrique_desktop.typography import current_language, upper, vivre_name, with_article
 
 HORIZON_TITLES = {
@@ -146,7 +146,7 @@ def series_story(report: SeriesReport, width: float) -> list[Flowable]:
             (tr("Engagements"), str(len(report.engagements)) if report.engagements else ""),
             (tr("Réalisé par"), booklet.organisation),
         ],
-        stripe=[(c.column.title, ps.hex_colour(c.column.colour)) for c in report.columns],
+        stripe=[(column_title(c.column), ps.hex_colour(c.column.colour)) for c in report.columns],
         width=width,
     )
     story.append(Paragraph(ps.text(tr("Sommaire")), st.h1))

@@ -26,7 +26,7 @@ from exports.bidi import Paragraph
 from exports.fonts import BOLD, REGULAR, has_rtl
 from exports.safe_write import write_with
 from fabrique_desktop.report import AgendaRow, Idea, QuoteView, SessionReport, recit_title
-from fabrique_desktop.report_words import amount, noun, tr
+from fabrique_desktop.report_words import amount, column_title, noun, tr
 from fabrique_desktop.typography import vivre_name
 
 CHUNK = 25  # rows per idea table: small tables split cheaply across pages (linear time)
@@ -70,7 +70,7 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
             (tr("Animation"), session.facilitator),
             (tr("Démarche"), report.series_title),
         ],
-        stripe=[(c.column.title, ps.hex_colour(c.column.colour)) for c in report.columns],
+        stripe=[(column_title(c.column), ps.hex_colour(c.column.colour)) for c in report.columns],
         width=width,
     )
     story: list[Flowable] = _figures(report, st, width)
@@ -84,7 +84,7 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
         if column.ideas or column.futur:
             colour = ps.hex_colour(column.column.colour)
             story.append(ps.CondPageBreak(ps.SECTION_ROOM))
-            story += ps.band(column.column.title, column.column.subtitle, colour, st, width)
+            story += ps.band(column_title(column.column), column.column.subtitle, colour, st, width)
             if column.column.challenge:
                 story.append(ps.spacer(3))
                 story.append(Paragraph(ps.prose(column.column.challenge), st.muted))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from fabrique_desktop.report_english import ENGLISH
+from fabrique_desktop.template import Column
 from fabrique_desktop.typography import NBSP, current_language
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -190,3 +191,20 @@ def french_date(iso: str) -> str:
         return iso
     first = "1er" if day.day == 1 else str(day.day)
     return f"{first} {MONTHS_FR[day.month - 1]} {day.year}"
+
+
+# the built-in template's columns that are not Vivre (a territory's own titles stay as written)
+BUILTIN_COLUMNS_EN = {
+    ("inbox", "À trier"): "To sort",
+    ("atouts", "Atouts"): "Strengths",
+    ("problemes", "Problèmes"): "Problems",
+    ("valeurs", "Valeurs proposées"): "Proposed values",
+}
+
+
+def column_title(column: Column) -> str:
+    """A column's title in the documents' language: the built-in template's own columns in
+    English under ``--lang en``; a series' own titles (its Vivre) as written."""
+    if current_language() == "en":
+        return BUILTIN_COLUMNS_EN.get((column.key, column.title), column.title)
+    return column.title

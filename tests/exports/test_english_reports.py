@@ -236,3 +236,17 @@ def test_the_english_csv_header_reads_back_and_so_does_the_french(store, demo) -
         assert [r.card_kind for r in rows] == [i.kind for i in report.cards]
         assert [r.column for r in rows] == [i.column for i in report.cards]
         assert [r.horizon for r in rows] == [i.horizon for i in report.cards]
+
+
+def test_the_built_in_walls_columns_are_named_in_english(store, demo) -> None:
+    """A Valeurs atelier's cover stripe and sections: the built-in template's columns (« À
+    trier », « Atouts »…) are the app's words, in English; a series' Vivre stay as written."""
+    valeurs = next(s for s in list_sessions(store, demo.id) if s.number == 1)
+    with language("en"):
+        text = pdftotext(_pdf(build_session_pdf, gather_session(store, valeurs)))
+    for french in ("Atouts", "Problèmes", "Valeurs proposées"):
+        assert french not in text
+    for english in ("Strengths", "Problems", "Proposed values"):
+        assert english in text
+    with language("fr"):
+        assert "Atouts" in pdftotext(_pdf(build_session_pdf, gather_session(store, valeurs)))
