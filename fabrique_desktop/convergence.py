@@ -106,7 +106,9 @@ def candidate(store: Store, session_id: str, selected: Sequence[Card]) -> Candid
     (titled with the group's name); otherwise the selected cards, titled with the first."""
     if not selected:
         raise EngagementError("Sélectionnez l'idée ou le groupe à promouvoir en engagement.")
-    cluster = groups.group_of_single(store, selected)
+    # a group of this atelier only: an earlier atelier's piste stands for itself
+    own = all(c.session_id == session_id for c in selected)
+    cluster = groups.group_of_single(store, selected) if own else None
     cards = groups.members(store, cluster) if cluster is not None else list(selected)
     if not cards:
         cards = list(selected)

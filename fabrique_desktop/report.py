@@ -774,10 +774,21 @@ def _session_engagements(
             template,
             e.purpose,
             e.how,
-            (texts.get(cid, "") for cid in e.card_ids),
+            (texts.get(cid) or _earlier_idea(store, template, cid) for cid in e.card_ids),
         )
         for i, e in enumerate(convergence.engagements(store, session.id, order), start=1)
     )
+
+
+def _earlier_idea(store: Store, template: Template, card_id: str) -> str:
+    """A piste of an earlier atelier an engagement is traced to (a Convergence atelier),
+    with the ateliers it is credited to: « Une piste (ateliers 3 et 4) »; "" if gone."""
+    card = store.get(Card, card_id)
+    atelier = store.get(Session, card.session_id) if card is not None else None
+    if card is None or card.deleted or atelier is None:
+        return ""
+    numbers = credit.joint_groups(template.data).get(atelier.number, (atelier.number,))
+    return f"{card.text} ({credit.ateliers_label(numbers)})"
 
 
 def _plural_words(count: int, singular: str, plural: str) -> str:

@@ -53,6 +53,8 @@ class BoardDrag:
         if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
             return False
         start, item, _ = self._press
+        if item.card.id in self._scene.notes.read_only:  # an earlier atelier's: never moved
+            return True
         if not self.carried:
             moved = event.screenPos() - event.buttonDownScreenPos(Qt.MouseButton.LeftButton)
             if moved.manhattanLength() < QApplication.startDragDistance() or not item.isSelected():

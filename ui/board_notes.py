@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QGraphicsItem
 
 from fabrique_desktop.board_layout import COLUMN_PADDING
 from fabrique_desktop.model import Card, Persona, Table
@@ -194,9 +193,8 @@ class BoardNotes:
         item = CardItem(card, self._scene.column(card.column).tint, scene.fonts, width)
         if card.persona_id or card.table_id or card.id in self.fused_sources:
             item.look = self.look(card)
-        if card.id in self.read_only:  # shown, not chosen: not moved, edited nor deleted here
+        if card.id in self.read_only:  # chosen for an engagement only: never moved nor edited
             item.look = self.look(card)
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
         scene.votes.dress(item)
         scene.dims.dress(item)
         scene.addItem(item)

@@ -75,7 +75,7 @@ class BoardPointer:
 
     def _card_at(self, pos: QPointF) -> CardItem | None:
         """The card under ``pos`` that can be chosen (an earlier atelier's piste on a
-        Convergence wall cannot: clicking it is clicking the board)."""
+        Convergence wall too: chosen for an engagement, never dragged, ``BoardDrag``)."""
         return next(
             (
                 i

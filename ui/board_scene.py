@@ -58,6 +58,8 @@ class BoardScene(QGraphicsScene):
         come into sight: one of its cards is to be shown, or its band was clicked.
     widths_changed(): a column was or became empty, so its width may change: the view fits
         the columns again now (``set_metrics`` lays the board out, once).
+    earlier_chosen(): pistes of earlier ateliers (read-only, a Convergence wall) are among
+        the selected notes.
     """
 
     laid_out = Signal()
@@ -67,6 +69,7 @@ class BoardScene(QGraphicsScene):
     group_activated = Signal(str)
     unfold_requested = Signal(str)
     widths_changed = Signal()
+    earlier_chosen = Signal()
 
     def __init__(self, columns: tuple[Column, ...], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +95,7 @@ class BoardScene(QGraphicsScene):
         self.pointer = BoardPointer(self)
         self.placement = BoardPlacement(self)
         self.selectionChanged.connect(self._show_chosen_group)  # dies with the scene
+        self.selectionChanged.connect(self._tell_earlier_chosen)  # (likewise)
 
     # what the cards show
 
@@ -178,6 +182,9 @@ class BoardScene(QGraphicsScene):
 
     def selected_card_ids(self) -> list[str]:
         return self.selection.selected_card_ids()
+
+    def selected_earlier_ids(self) -> list[str]:
+        return self.selection.selected_earlier_ids()
 
     def current_card_id(self) -> str | None:
         return self.selection.current_card_id()
@@ -274,6 +281,10 @@ class BoardScene(QGraphicsScene):
         # a slot of the scene, not of BoardSelection (a plain object): Qt drops it when the
         # scene is destroyed, before the notes' deletion changes the selection
         self.selection.show_chosen_group()
+
+    def _tell_earlier_chosen(self) -> None:
+        if self.notes.read_only and self.selection.selected_earlier_ids():  # Convergence only
+            self.earlier_chosen.emit()
 
     def _style_clusters(self) -> None:
         self.groups.style(self.fonts, lambda key: self.column(key).colour, self.high_contrast)

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGraphicsItem
 
 from fabrique_desktop.grouping import group_of, whole
 
@@ -24,7 +23,19 @@ class BoardSelection:
         self.chosen_group: str | None = None  # the group whose band was clicked
 
     def selected_card_ids(self) -> list[str]:
-        """Selected cards in board order (column by column, top to bottom)."""
+        """Selected cards of this atelier in board order (column by column, top to bottom):
+        what every action on the selection acts on. An earlier atelier's piste, read-only on
+        a Convergence wall, is never among them (``selected_earlier_ids``)."""
+        earlier = self._scene.notes.read_only
+        return [i for i in self._selected() if i not in earlier]
+
+    def selected_earlier_ids(self) -> list[str]:
+        """Selected pistes of earlier ateliers (a Convergence wall), in board order: they
+        may only be traced by an engagement."""
+        earlier = self._scene.notes.read_only
+        return [i for i in self._selected() if i in earlier]
+
+    def _selected(self) -> list[str]:
         scene = self._scene
         return [i.card.id for c in scene.columns for i in scene.stack(c.key) if i.isSelected()]
 
@@ -65,16 +76,17 @@ class BoardSelection:
         """Arrow keys: the next card up/down in the column, or the nearest in the next column."""
         scene = self._scene
         self.chosen_group = None
-        current = self.current_card_id()
+        selected = self._selected()  # an earlier atelier's piste too: the arrows go on from it
+        current = self.current if self.current in selected else (selected[-1] if selected else None)
         if current is None:
-            first = next((s[0] for c in scene.columns if (s := _choosable(scene, c.key))), None)
+            first = next((s[0] for c in scene.columns if (s := scene.stack(c.key))), None)
             if first is not None:
                 self.select_cards([first.card.id])
             return first.card.id if first else None
         item = scene.items_by_id[current]
         keys = [c.key for c in scene.columns]
         col = keys.index(item.card.column) if item.card.column in keys else 0
-        stack = _choosable(scene, item.card.column)
+        stack = scene.stack(item.card.column)
         row = stack.index(item)
         target: CardItem | None = None
         if dy:
@@ -84,7 +96,7 @@ class BoardSelection:
         elif dx:
             c = col + dx
             while 0 <= c < len(keys) and target is None:
-                others = _choosable(scene, keys[c])
+                others = scene.stack(keys[c])
                 if others:
                     y = item.pos().y()
                     target = min(others, key=lambda i: abs(i.pos().y() - y))
@@ -155,9 +167,3 @@ class BoardSelection:
         for other in stack[first : last + 1]:
             other.setSelected(True)
         return True  # the anchor stays current: another Shift+click changes the range
-
-
-def _choosable(scene: BoardScene, column: str) -> list[CardItem]:
-    """A column's notes the arrows go to (not an earlier atelier's piste, read-only)."""
-    selectable = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-    return [i for i in scene.stack(column) if i.flags() & selectable]

@@ -127,7 +127,8 @@ class ProjectorWindow(QWidget):
             self.board.view.show_card(card_id, unfold=origin in UNFOLDING)
 
     def _follow_selection(self) -> None:
-        ids = self.source.selected_card_ids()
+        # an earlier atelier's piste chosen on a Convergence wall too (the room sees it)
+        ids = self.source.selected_card_ids() + self.source.selected_earlier_ids()
         self.scene.select_cards(ids)
         if ids:
             self.board.view.show_card(ids[-1])

@@ -303,6 +303,10 @@
         <translation>Workshops {} and {} · read-only</translation>
     </message>
     <message>
+        <source>{} : Ctrl+E la trace dans un engagement ; elle ne change pas ici.</source>
+        <translation>{}: Ctrl+E traces it in an engagement; it does not change here.</translation>
+    </message>
+    <message>
         <source>Envoyer vers</source>
         <translation>Send to</translation>
     </message>

@@ -10,13 +10,15 @@ import io
 import pytest
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 
 from exports.session_report import build_session_pdf
-from fabrique_desktop.model import Card, Series
+from fabrique_desktop.model import Card, Engagement, Series
 from fabrique_desktop.report import gather_session
 from fabrique_desktop.workspace import list_sessions
 from tests.exports.pdf_text import flat, pdftotext, printed
+from tests.ui.conftest import type_text
 from tests.ui.test_board import add, board_key, click, column_point, drag, point_of
 from ui.animation.paradox_feature import ParadoxDialog
 
@@ -118,10 +120,13 @@ def test_a_convergence_wall_shows_the_earlier_pistes_read_only_and_traced(
     window.scene.notes.measure_all()
     before = {c.id: (c.column, c.position, c.text) for c in pistes}
 
-    # the mouse: a click chooses nothing, a double click edits nothing, a drag moves nothing
+    # the mouse: a click chooses it for an engagement only (no action on the selection sees
+    # it), a double click edits nothing, a drag moves nothing
     window.board.view.show_card(piste.id)
     click(window, piste.id)
     assert window.scene.selected_card_ids() == []
+    assert window.scene.selected_earlier_ids() == [piste.id]
+    assert "lecture seule" in window.statusBar().currentMessage()
     viewport = window.board.view.viewport()
     qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=point_of(window, piste.id))
     assert not window.board_actions.editor.isVisible()
@@ -133,13 +138,85 @@ def test_a_convergence_wall_shows_the_earlier_pistes_read_only_and_traced(
     board_key(qtbot, window, Qt.Key.Key_4)
     stored = store.find(Card, session_id=demo_session.id)
     assert {c.id: (c.column, c.position, c.text) for c in stored if c.id in before} == before
-    # the arrows go to the atelier's own cards only
-    window.scene.select_cards([])
-    board_key(qtbot, window, Qt.Key.Key_Down)
-    assert window.scene.selected_card_ids() == [own]
-    board_key(qtbot, window, Qt.Key.Key_Right)
-    assert window.scene.selected_card_ids() == [own]
+    # the atelier's own card moves with the number keys
+    window.scene.select_cards([own])
     board_key(qtbot, window, Qt.Key.Key_2)
     assert store.get(Card, own).column == "monde"
     window.undo_action.trigger()
     assert store.get(Card, own).column == "mieux"
+
+
+def test_an_engagement_is_traced_to_earlier_pistes_chosen_with_the_keyboard(
+    qtbot, convergence_wall, store, demo, demo_session
+) -> None:
+    """On the Convergence wall the facilitator chooses two pistes of ateliers 3 et 4 with the
+    arrows and promotes them (Ctrl+E): the engagement is traced to both, in one undo step,
+    and the report names them with their ateliers. They still cannot be moved nor deleted."""
+    window = convergence_wall
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    window.scene.notes.measure_all()
+    window.board.view.setFocus()
+    board_key(qtbot, window, Qt.Key.Key_Down)  # the first note of the wall
+    board_key(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    first = next(c.key for c in window.scene.columns if window.scene.stack(c.key))
+    chosen = [i.card.id for i in window.scene.stack(first)][:2]  # the wall's first two notes
+    assert set(chosen) <= set(window.scene.notes.read_only)  # pistes of ateliers 3 et 4
+    assert "Ateliers 3 et 4 · lecture seule" in window.statusBar().currentMessage()
+    assert window.scene.selected_card_ids() == []  # no action on the selection sees them
+    before = {c.id: (c.column, c.position, c.text, c.deleted) for c in store.find(Card)}
+    steps = window.bus.history.count()
+
+    board_key(qtbot, window, Qt.Key.Key_E, ctrl)
+    dialog = window.animation.engagements.dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    dialog.title.setText("Des circuits courts partout")
+    type_text(dialog.how, "Un marché par quartier")
+    dialog.accept()
+    made = store.find(Engagement, session_id=window.controller.session.id)
+    assert [e.card_ids for e in made] == [chosen]
+    assert made[0].how == ["Un marché par quartier"]
+    assert window.bus.history.count() == steps + 1
+
+    # the report: the engagement, its « Comment ? », its pistes and their ateliers
+    fifth = window.controller.session
+    out = io.BytesIO()
+    build_session_pdf(gather_session(store, fifth), out)
+    text = flat(pdftotext(out.getvalue()))
+    assert printed("Des circuits courts partout") in text
+    for card_id in chosen:
+        line = f"{store.get(Card, card_id).text} (ateliers 3 et 4)"
+        assert printed(line) in text
+
+    # still read-only: Delete, a number key, a drag change nothing of theirs
+    window.scene.select_cards(chosen)
+    for key in (Qt.Key.Key_Delete, Qt.Key.Key_3):
+        window.statusBar().clearMessage()
+        board_key(qtbot, window, key)
+        assert "lecture seule" in window.statusBar().currentMessage()  # said, calmly
+    board_key(qtbot, window, Qt.Key.Key_Down, ctrl)  # nor reordered
+    window.board.view.show_card(chosen[0])
+    drag(window, point_of(window, chosen[0]), column_point(window, "art", 60))
+    after = {c.id: (c.column, c.position, c.text, c.deleted) for c in store.find(Card)}
+    assert after == before
+    assert window.bus.history.count() == steps + 1
+
+    window.undo_action.trigger()  # one step: the engagement is gone, the pistes stay
+    assert store.find(Engagement, session_id=fifth.id) == []
+
+
+def test_the_room_sees_the_earlier_piste_chosen(qtbot, convergence_wall, monkeypatch) -> None:
+    """The audience window shows which piste of ateliers 3 et 4 the facilitator chose."""
+    window = convergence_wall
+    monkeypatch.setattr("ui.projector.one_screen", lambda: False)  # offscreen: one screen
+    window.settings.set("projector_screen", QGuiApplication.screens()[-1].name())
+    window.audience_action.trigger()
+    room = window.projector_window
+    assert room is not None
+    qtbot.addWidget(room)
+    window.scene.notes.measure_all()
+    window.board.view.setFocus()
+    board_key(qtbot, window, Qt.Key.Key_Down)
+    chosen = window.scene.selected_earlier_ids()
+    assert len(chosen) == 1
+    assert room.scene.selected_earlier_ids() == chosen

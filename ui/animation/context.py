@@ -61,6 +61,8 @@ class FeatureContext(Protocol):
 
     def selected_cards(self) -> list[Card]: ...
 
+    def selected_earlier_cards(self) -> list[Card]: ...  # earlier ateliers' pistes (Convergence)
+
     def select_and_show(self, card_ids: Iterable[str]) -> None: ...
 
     def report(self, text: str) -> None: ...  # a calm message in the status bar
@@ -127,6 +129,10 @@ class WindowContext:
 
     def selected_cards(self) -> list[Card]:
         found = (self.store.get(Card, i) for i in self.scene.selected_card_ids())
+        return [c for c in found if c is not None and not c.deleted and c.merged_into is None]
+
+    def selected_earlier_cards(self) -> list[Card]:
+        found = (self.store.get(Card, i) for i in self.scene.selected_earlier_ids())
         return [c for c in found if c is not None and not c.deleted and c.merged_into is None]
 
     def select_and_show(self, card_ids: Iterable[str]) -> None:

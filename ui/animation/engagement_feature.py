@@ -29,14 +29,14 @@ class EngagementFeature(QObject):
         context.bus.changed.connect(self._on_changed)
 
     def promote(self) -> None:
-        """A new engagement from the selected idea(s), or from their group."""
+        """A new engagement from the selected idea(s), or from their group; on a Convergence
+        wall, the earlier ateliers' pistes selected too (read-only: only traced)."""
         from ui.engagements_view import EngagementDialog
 
         context = self.context
+        selected = context.selected_cards() + context.selected_earlier_cards()
         try:
-            found = convergence.candidate(
-                context.store, context.session.id, context.selected_cards()
-            )
+            found = convergence.candidate(context.store, context.session.id, selected)
         except FabriqueError as error:
             context.report(str(error))
             return
