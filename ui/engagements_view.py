@@ -7,7 +7,7 @@ through the board controller, so they are undo steps like any other.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -52,7 +52,10 @@ class EngagementDialog(QDialog):
         title: str = "",
         column: str = "",
         parent: QWidget | None = None,
+        origins: Mapping[str, str] | None = None,
     ) -> None:
+        """``origins``: what an earlier atelier's piste says of where it comes from (a
+        Convergence wall's « Ateliers 3 et 4 · lecture seule »), by card id."""
         super().__init__(parent)
         self.setWindowTitle(
             self.tr("Modifier l'engagement") if engagement else self.tr("Nouvel engagement")
@@ -78,10 +81,15 @@ class EngagementDialog(QDialog):
         form.addRow(self.tr("Vivre"), self.column)
         form.addRow(self.tr("Pour …"), self.purpose)
         form.addRow(self.tr("Comment ?"), self.how)
+        origins = origins or {}
         trace = "\n".join(
-            f"• {card.text}  ({count} ●)" if count else f"• {card.text}" for card, count in ideas
+            f"• {card.text}"
+            + (f"  ({count} ●)" if count else "")
+            + (f"  — {origins[card.id]}" if card.id in origins else "")
+            for card, count in ideas
         )
-        form.addRow(self.tr("Idées liées"), style.label(trace or "—", "muted"))
+        self.ideas = style.label(trace or "—", "muted")
+        form.addRow(self.tr("Idées liées"), self.ideas)
         self.message = style.label("", "message")
         self.message.hide()
         buttons = action_buttons(self, self.tr("Enregistrer"), self._accept)
@@ -123,6 +131,8 @@ class EngagementsView(QDialog):
     ) -> None:
         super().__init__(parent)
         self.write: Writer = unwired  # the window's bus, set by its feature
+        # an earlier atelier's piste: where it comes from (a Convergence wall), by card id
+        self.origin: Callable[[str], str] = lambda card_id: ""
         self.store = store
         self.session_id = session_id
         self.template = template
@@ -250,6 +260,8 @@ class EngagementsView(QDialog):
         rows = []
         for item in convergence.trace(self.store, engagement):
             state = self.tr(" (supprimée)") if item.removed else ""
+            if origin := self.origin(item.card.id):
+                state += f" — {origin}"
             originals = "".join(f"<br>&nbsp;&nbsp;&nbsp;↳ {escape(o.text)}" for o in item.originals)
             rows.append(
                 f"<p style='font-size: 14pt'><b>{item.votes} ●</b> {escape(item.card.text)}"

@@ -170,6 +170,7 @@ def test_an_engagement_is_traced_to_earlier_pistes_chosen_with_the_keyboard(
     dialog = window.animation.engagements.dialog
     assert dialog is not None
     assert dialog.isVisible()
+    assert dialog.ideas.text().count("Ateliers 3 et 4 · lecture seule") == 2  # where from
     dialog.title.setText("Des circuits courts partout")
     type_text(dialog.how, "Un marché par quartier")
     dialog.accept()
@@ -177,6 +178,10 @@ def test_an_engagement_is_traced_to_earlier_pistes_chosen_with_the_keyboard(
     assert [e.card_ids for e in made] == [chosen]
     assert made[0].how == ["Un marché par quartier"]
     assert window.bus.history.count() == steps + 1
+    listed = window.animation.engagements.view  # the list (Ctrl+Shift+E) shows the trace
+    assert listed is not None
+    listed.select(made[0].id)
+    assert listed.trace.toPlainText().count("Ateliers 3 et 4") == 2
 
     # the report: the engagement, its « Comment ? », its pistes and their ateliers
     fifth = window.controller.session

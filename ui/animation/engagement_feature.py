@@ -42,7 +42,12 @@ class EngagementFeature(QObject):
             return
         ideas = list(zip(found.cards, found.votes, strict=True))
         dialog = EngagementDialog(
-            context.template, ideas, title=found.title, column=found.column, parent=context.window
+            context.template,
+            ideas,
+            title=found.title,
+            column=found.column,
+            parent=context.window,
+            origins=context.scene.notes.read_only,
         )
         self.dialog = dialog
 
@@ -72,7 +77,13 @@ class EngagementFeature(QObject):
         if engagement is None:
             return
         ideas = [(i.card, i.votes) for i in convergence.trace(context.store, engagement)]
-        dialog = EngagementDialog(context.template, ideas, engagement, parent=context.window)
+        dialog = EngagementDialog(
+            context.template,
+            ideas,
+            engagement,
+            parent=context.window,
+            origins=context.scene.notes.read_only,
+        )
         self.dialog = dialog
         dialog.accepted.connect(
             lambda: self._try(lambda: convergence.edit(engagement, **dialog.values()))
@@ -88,6 +99,7 @@ class EngagementFeature(QObject):
                 context.store, context.session.id, context.template, context.window
             )
             self.view.write = context.bus.push
+            self.view.origin = lambda card_id: context.scene.notes.read_only.get(card_id, "")
             self.view.edit_requested.connect(self.edit)
         self.view.show()
         self.view.raise_()
