@@ -82,7 +82,7 @@ class BoardActions(QObject):
         scene.card_activated.connect(self.edit_card)
         scene.group_activated.connect(lambda cluster_id: self.groups().rename(cluster_id))
         scene.context_menu_requested.connect(self.show_context_menu)
-        scene.earlier_chosen.connect(self._tell_read_only)
+        scene.earlier_chosen.connect(self.tell_read_only)
         controller.bus.changed.connect(self._on_changed)
 
     @property
@@ -125,16 +125,17 @@ class BoardActions(QObject):
         numbers = ", ".join(str(n) for n in ateliers[:-1])
         return self.tr("Ateliers {} et {} · lecture seule").format(numbers, ateliers[-1])
 
-    def _tell_read_only(self) -> None:
+    def tell_read_only(self) -> bool:
         """An earlier atelier's piste chosen on a Convergence wall: the status bar says it is
-        read-only here, and what it is for (an engagement traced to it)."""
+        read-only here, and what it is for (an engagement traced to it). False if none is."""
         traces = self.scene.notes.read_only
         if not traces:  # every other wall: nothing to look at
-            return
+            return False
         earlier = self.scene.selected_earlier_ids()
         if earlier:
             message = self.tr("{} : Ctrl+E la trace dans un engagement ; elle ne change pas ici.")
             self.board_view.notice.emit(message.format(traces[earlier[0]]))
+        return bool(earlier)
 
     def capture_line(self, line: str) -> str | None:
         """Add the idea typed in the capture field (with its markers); its id once stored."""
@@ -223,7 +224,7 @@ class BoardActions(QObject):
             store = self.controller.store
             self.push(grouping.send(store, self._session_id, cards, columns[index].key))
         else:  # maybe an earlier atelier's piste: it stays, and the status bar says why
-            self._tell_read_only()
+            self.tell_read_only()
 
     def reorder(self, delta: int) -> None:
         """Ctrl+Up/Down: one step as shown; out of a group at its edge, into the next one;
@@ -239,7 +240,7 @@ class BoardActions(QObject):
             change = grouping.reorder(self.controller.store, self._session_id, cards, delta, chosen)
             self.push(change, merge_key=self._keyboard_move(cards))
         else:
-            self._tell_read_only()
+            self.tell_read_only()
 
     def groups(self) -> GroupActions:
         """Renaming groups and taking cards out (made on first use)."""
@@ -271,7 +272,7 @@ class BoardActions(QObject):
     def delete(self) -> None:
         cards = self.selected_cards()
         if not cards:
-            self._tell_read_only()
+            self.tell_read_only()
             return
         following = self._neighbour_after(cards)
         if self.controller.bus.push(board.delete(cards)):
@@ -306,13 +307,13 @@ class BoardActions(QObject):
         if card_id:
             self.edit_card(card_id)
         else:  # an earlier atelier's piste: not edited here, and said so
-            self._tell_read_only()
+            self.tell_read_only()
 
     def edit_card(self, card_id: str) -> None:
         card = self.controller.card(card_id)
         item = self.scene.items_by_id.get(card_id)
         if card_id in self.scene.notes.read_only:
-            self._tell_read_only()
+            self.tell_read_only()
             return
         if card is None or item is None:
             return

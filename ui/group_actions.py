@@ -55,7 +55,8 @@ class GroupActions(QObject):
         cards = board.selected_cards()
         change = grouping.take_out(board.controller.store, board.controller.session.id, cards)
         if not change:
-            self._report(self.tr("Sélectionnez une idée d'un groupe."))
+            if not board.tell_read_only():  # an earlier atelier's piste: said read-only
+                self._report(self.tr("Sélectionnez une idée d'un groupe."))
             return
         board.scene.selection.chosen_group = None
         board.push(change)

@@ -3065,6 +3065,10 @@ File: {}</translation>
         <translation>Votes</translation>
     </message>
     <message>
+        <source>Choisissez d&apos;abord l&apos;idée dont vous comptez les gommettes.</source>
+        <translation>First choose the idea whose dots you are counting.</translation>
+    </message>
+    <message>
         <source>Votant : {}</source>
         <translation>Voter: {}</translation>
     </message>

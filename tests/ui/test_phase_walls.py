@@ -195,11 +195,27 @@ def test_an_engagement_is_traced_to_earlier_pistes_chosen_with_the_keyboard(
 
     # still read-only: Delete, a number key, a drag change nothing of theirs
     window.scene.select_cards(chosen)
-    for key in (Qt.Key.Key_Delete, Qt.Key.Key_3):
+    alt = Qt.KeyboardModifier.AltModifier
+    refused = [
+        (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_3, Qt.KeyboardModifier.NoModifier),  # a column
+        (Qt.Key.Key_Down, ctrl),  # reordered
+        (Qt.Key.Key_Plus, Qt.KeyboardModifier.NoModifier),  # a dot
+        (Qt.Key.Key_Minus, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Asterisk, Qt.KeyboardModifier.NoModifier),  # dots counted
+        (Qt.Key.Key_G, ctrl),  # grouped
+        (Qt.Key.Key_G, ctrl | Qt.KeyboardModifier.ShiftModifier),
+        (Qt.Key.Key_M, ctrl),  # fused
+        (Qt.Key.Key_M, ctrl | Qt.KeyboardModifier.ShiftModifier),
+        (Qt.Key.Key_A, ctrl | alt),  # adopted as a value
+        (Qt.Key.Key_P, ctrl | alt),  # a paradox
+        (Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier),  # edited
+    ]
+    for key, modifiers in refused:
         window.statusBar().clearMessage()
-        board_key(qtbot, window, key)
-        assert "lecture seule" in window.statusBar().currentMessage()  # said, calmly
-    board_key(qtbot, window, Qt.Key.Key_Down, ctrl)  # nor reordered
+        board_key(qtbot, window, key, modifiers)
+        assert "lecture seule" in window.statusBar().currentMessage(), key  # said, calmly
+        assert window.scene.selected_earlier_ids() == chosen
     window.board.view.show_card(chosen[0])
     drag(window, point_of(window, chosen[0]), column_point(window, "art", 60))
     after = {c.id: (c.column, c.position, c.text, c.deleted) for c in store.find(Card)}

@@ -67,6 +67,10 @@ class FeatureContext(Protocol):
 
     def report(self, text: str) -> None: ...  # a calm message in the status bar
 
+    # the selection cannot be acted on: ``text``, or that its earlier ateliers' pistes are
+    # read-only (a Convergence wall)
+    def refuse(self, text: str) -> None: ...
+
     def focus_board(self) -> None: ...
 
     def add_dock(self, title: str, widget: QWidget, width: int) -> QDockWidget: ...
@@ -140,6 +144,10 @@ class WindowContext:
 
     def report(self, text: str) -> None:
         self._window.statusBar().showMessage(text, 8000)
+
+    def refuse(self, text: str) -> None:
+        if not self._window.board_actions.tell_read_only():
+            self.report(text)
 
     def back_up_before(self, label: str) -> None:
         self._window.back_up_before(label)

@@ -28,7 +28,7 @@ class FusionFeature(QObject):
         """Ask for the wording of the selected ideas fused into one."""
         cards = self.context.selected_cards()
         if len(cards) < 2:
-            self.context.report(
+            self.context.refuse(
                 self.tr("Sélectionnez au moins deux idées à fusionner (Ctrl+clic).")
             )
             return
@@ -57,7 +57,7 @@ class FusionFeature(QObject):
                 context.store, context.selected_cards()
             )
         except FabriqueError as error:
-            context.report(str(error))
+            context.refuse(str(error))
             return
         if context.bus.push(change):
             context.select_and_show(originals)

@@ -22,7 +22,7 @@ class GroupFeature(QObject):
         context = self.context
         cards = context.selected_cards()
         if not cards:
-            context.report(self.tr("Sélectionnez les idées à regrouper."))
+            context.refuse(self.tr("Sélectionnez les idées à regrouper."))
             return
         if context.session.phase == "objectifs":  # an objective: a named group of pistes
             title, label = self.tr("Nouvel objectif"), self.tr("Nom de l'objectif :")
@@ -43,6 +43,6 @@ class GroupFeature(QObject):
         try:
             change = groups.ungroup_selection(context.store, context.selected_cards())
         except FabriqueError as error:
-            context.report(str(error))
+            context.refuse(str(error))
             return
         context.bus.push(change)

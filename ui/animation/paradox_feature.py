@@ -60,7 +60,7 @@ class ParadoxFeature(QObject):
         context = self.context
         cards = context.selected_cards()
         if len(cards) != 2:
-            context.report(
+            context.refuse(
                 self.tr("Sélectionnez deux cartes : l'atout et le problème (Ctrl+clic).")
             )
             return

@@ -23,7 +23,7 @@ class ValuesFeature(QObject):
         context = self.context
         cards = context.selected_cards()
         if len(cards) != 1:
-            context.report(self.tr("Sélectionnez la proposition à adopter comme valeur."))
+            context.refuse(self.tr("Sélectionnez la proposition à adopter comme valeur."))
             return
         series = context.store.get(Series, context.session.series_id)
         if series is None:

@@ -72,7 +72,12 @@ class VoteFeature(QObject):
 
     def ask_count(self) -> None:
         """*: type how many paper dots the selected card has (then Enter, or two digits)."""
-        ask = getattr(self.context.board, "ask_dot_count", None)  # ui.board_view.BoardView
+        context = self.context
+        if not context.scene.selected_card_ids() and context.scene.selected_earlier_ids():
+            # an earlier atelier's piste: its dots are counted on its own wall
+            context.refuse(self.tr("Choisissez d'abord l'idée dont vous comptez les gommettes."))
+            return
+        ask = getattr(context.board, "ask_dot_count", None)  # ui.board_view.BoardView
         if ask is not None:
             ask()
 
@@ -162,7 +167,10 @@ class VoteFeature(QObject):
             else:  # no voter chosen: the room's dots
                 change = votes.add_room_dots(context.store, context.session.id, ids, room_dots)
         except FabriqueError as error:
-            self.report(str(error))
+            if not ids and context.scene.selected_earlier_ids():  # read-only: said as such
+                context.refuse(str(error))
+            else:
+                self.report(str(error))
             return
         if context.bus.push(change):
             context.scene.select_cards(ids)
