@@ -116,9 +116,11 @@ def _paged(height: int, width: float, tallest: int, text: QFont) -> Overview:
 
 def _filling(height: int, rows: int) -> float:
     """A page's tiles as tall as ``rows`` of them fill the view: the next page's first row
-    starts at its bottom edge, never half in sight, and the last row ends above it (a
-    whole number of pixels cannot do both: 531 px in 12 rows cut the last row by 3 px)."""
-    return (height - COLUMN_PADDING) / rows - TILE_GAP
+    starts at most a few pixels above its bottom edge, never half in sight, and the last row
+    ends above it. Whole pixels: a tile at a fraction of a pixel is drawn differently when a
+    part of the view is repainted (531 px in 12 rows: 39 px tiles, 5 px of the next row's top
+    margin in sight; rounding up instead cut the last row by 3 px)."""
+    return float(math.floor((height - COLUMN_PADDING) / rows - TILE_GAP))
 
 
 def _tile_height(metrics: QFontMetricsF, lines: int) -> int:
