@@ -25,6 +25,7 @@ from fabrique_desktop.resources import resource
 from fabrique_desktop.settings import Settings
 from ui import theme
 from ui.first_frame import after_first_frame
+from ui.gui_thread_gc import collect_on_gui_thread
 from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(app_icon())
     app.setFont(QFont(register_fonts(), 11))
     app.setStyleSheet(theme.STYLESHEET)
+    collect_on_gui_thread(app)  # never in a network thread, where it could free Qt objects
     return app
 
 

@@ -8,6 +8,14 @@ from PySide6.QtCore import QTimer
 
 from db.backups import Backups
 from ui.app import FabriqueApp, make_application
+from ui.gui_thread_gc import collect_on_gui_thread
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _garbage_on_the_gui_thread(qapp):
+    """As in the app: Python's cycles collected on the GUI thread only (ui/gui_thread_gc.py),
+    also in tests that build a window without the app."""
+    collect_on_gui_thread(qapp)
 
 
 @pytest.fixture
