@@ -17,8 +17,6 @@ nowhere else:
   committed when the block ends, then announced once for all the batches written meanwhile,
   when the event loop turns next (whoever waits on the commit — a phone — is not kept waiting
   for the board's layout). Not undo steps: a phone's idea is not this laptop's act.
-- ``bus.record(command, change, origin)``: a step already done by its own engine (a notes
-  import, a conflict's choice) enters the history.
 - ``bus.writer(origin, session_id)``: the ``Write`` an engine is given (a merge — notes
   import, live link, relay —, joining a live session, a conflict's choice): the change it
   computed is written here and announced with ``origin`` (only if it is this window's
@@ -165,11 +163,6 @@ class ChangeBus(QObject):
             if len(same) > 1:
                 change = Change(label, tuple(e for c in same for e in c.edits))
             self._announce(change, origin)
-
-    def record(self, command: BusCommand, change: Change, origin: Origin) -> None:
-        """A step its own engine already did (its first ``redo`` does nothing)."""
-        self.history.push(command)
-        self._announce(change, origin)
 
     def write(self, change: Change, origin: Origin | None) -> None:
         """Write a change an engine computed and announce it with ``origin`` (``None``: no
