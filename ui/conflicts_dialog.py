@@ -59,7 +59,6 @@ class ConflictsDialog(QDialog):
         self.journal = journal
         self.session = session
         self.bus = bus  # the window's change bus: each choice is an undo step, announced
-        self.sync = sync.SessionSync(self.store, journal, session.id)
         self.conflicts: list[sync.Conflict] = []
         self.setWindowTitle(self.tr("Conflits à trancher — {}").format(session.title))
         self.resize(1180, 680)
@@ -110,7 +109,7 @@ class ConflictsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.conflicts = self.sync.conflicts()
+        self.conflicts = sync.group_conflicts(self.journal.conflicts(self.session.id))
         row = max(self.list.currentRow(), 0)
         self.list.blockSignals(True)
         self.list.clear()
