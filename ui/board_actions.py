@@ -48,6 +48,7 @@ class BoardActions(QObject):
     """
 
     reloaded = Signal()
+    trace_requested = Signal()  # « Tracer dans un engagement… » (a Convergence wall's menu)
 
     # the table of a note-taker's copy (issue 7): ideas typed without « =n » go to it
     default_table: int | None = None
@@ -128,14 +129,37 @@ class BoardActions(QObject):
     def tell_read_only(self) -> bool:
         """An earlier atelier's piste chosen on a Convergence wall: the status bar says it is
         read-only here, and what it is for (an engagement traced to it). False if none is."""
-        traces = self.scene.notes.read_only
-        if not traces:  # every other wall: nothing to look at
-            return False
-        earlier = self.scene.selected_earlier_ids()
-        if earlier:
-            message = self.tr("{} : Ctrl+E la trace dans un engagement ; elle ne change pas ici.")
-            self.board_view.notice.emit(message.format(traces[earlier[0]]))
-        return bool(earlier)
+        message = self.read_only_message()
+        if message:
+            self.board_view.notice.emit(message)
+        return bool(message)
+
+    def read_only_message(self) -> str:
+        """What the status bar says of the earlier ateliers' pistes chosen (a Convergence
+        wall): read-only here, and what they are for; "" if none is chosen."""
+        trace = self._chosen_trace()
+        if not trace:  # nothing earlier chosen (every wall but a Convergence one)
+            return ""
+        message = self.tr("{} : Ctrl+E la trace dans un engagement ; elle ne change pas ici.")
+        return message.format(trace)
+
+    def _chosen_trace(self) -> str:
+        """Where the first earlier piste chosen comes from: « Ateliers 3 et 4 · lecture
+        seule »; "" if none is chosen."""
+        earlier = self.scene.selected_earlier_ids() if self.scene.notes.read_only else []
+        return self.scene.notes.read_only[earlier[0]] if earlier else ""
+
+    def refusal(self, reason: str) -> str:
+        """What the status bar says when an action on the selection is refused for
+        ``reason``: with only earlier ateliers' pistes chosen, that they are read-only; with
+        this atelier's cards chosen too, ``reason`` (the action looked at those cards), and
+        that the earlier pistes were left out."""
+        trace = self._chosen_trace()
+        if not trace:
+            return reason
+        if not self.scene.selected_card_ids():
+            return self.read_only_message()
+        return self.tr("{} ({} : laissée de côté)").format(reason, trace)
 
     def capture_line(self, line: str) -> str | None:
         """Add the idea typed in the capture field (with its markers); its id once stored."""
@@ -342,21 +366,52 @@ class BoardActions(QObject):
         self.scene.select_cards(ids)
 
     def show_context_menu(self, position: QPoint | None = None) -> None:
-        if not self.scene.selected_card_ids():
+        """The chosen cards' menu (right click, the context-menu key, Shift+F10); only
+        earlier ateliers' pistes chosen (a Convergence wall): what can be done with them."""
+        own = self.scene.selected_card_ids()
+        earlier = self.scene.selected_earlier_ids()
+        if not own and not earlier:
             return
-        menu = self.context_menu()
+        menu = self.context_menu() if own else self.earlier_menu()
         if position is None:
             view = self.board_view.view
-            item = self.scene.items_by_id.get(self.scene.current_card_id() or "")
+            current = self.scene.current_card_id()
+            if current is None:
+                chosen = self.scene.selection.current
+                current = chosen if chosen in earlier else earlier[-1]
+            item = self.scene.items_by_id.get(current)
             point = view.mapFromScene(item.sceneBoundingRect().center()) if item else QPoint()
             position = view.viewport().mapToGlobal(point)
         menu.popup(position)
         self._menu = menu  # kept alive while shown
 
+    def earlier_menu(self) -> QMenu:
+        """The menu of earlier ateliers' pistes chosen on a Convergence wall: where they
+        come from (read-only here) and the one thing done with them, an engagement."""
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self.window)
+        said = menu.addAction(self._chosen_trace())
+        said.setEnabled(False)  # what they are, not an action
+        menu.addSeparator()
+        self._add_trace_action(menu)
+        return menu
+
+    def _add_trace_action(self, menu: QMenu) -> None:
+        """« Tracer dans un engagement… » (Ctrl+E): an engagement traced to the chosen cards
+        and earlier pistes."""
+        trace = menu.addAction(self.tr("Tracer dans un engagement…"))
+        trace.setShortcut(QKeySequence("Ctrl+E"))  # shown; the Animation menu's does it
+        trace.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the menu's own only
+        trace.triggered.connect(lambda _=False: self.trace_requested.emit())
+
     def context_menu(self) -> QMenu:
         from PySide6.QtWidgets import QMenu
 
         menu = QMenu(self.window)
+        if self.scene.notes.read_only:  # a Convergence wall: its cards and earlier pistes
+            self._add_trace_action(menu)
+            menu.addSeparator()
         menu.addAction(self.edit_action)
         send = menu.addMenu(self.tr("Envoyer vers"))
         for action in self.send_actions:

@@ -70,7 +70,8 @@ class BoardPointer:
         elif item is not None and not item.isSelected():
             scene.selection.chosen_group = None
             scene.select_cards([item.card.id])
-        if scene.selected_card_ids():
+        # an earlier atelier's piste alone too (a Convergence wall): its own, read-only menu
+        if scene.selected_card_ids() or scene.selected_earlier_ids():
             scene.context_menu_requested.emit(event.screenPos())
 
     def _card_at(self, pos: QPointF) -> CardItem | None:

@@ -55,8 +55,8 @@ class GroupActions(QObject):
         cards = board.selected_cards()
         change = grouping.take_out(board.controller.store, board.controller.session.id, cards)
         if not change:
-            if not board.tell_read_only():  # an earlier atelier's piste: said read-only
-                self._report(self.tr("Sélectionnez une idée d'un groupe."))
+            # an earlier atelier's piste alone: said read-only
+            self._report(board.refusal(self.tr("Sélectionnez une idée d'un groupe.")))
             return
         board.scene.selection.chosen_group = None
         board.push(change)

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
 
         self.context = WindowContext(self)  # what features, phones and live sharing see
         self.animation = AnimationMenu(self, self.context)
+        self.board_actions.trace_requested.connect(self.animation.engagements.promote)
         from ui.notes_menu import NotesMenu  # issue 7: note-takers' copies, merge, conflicts
 
         self.notes_menu = NotesMenu(self)

@@ -307,6 +307,14 @@
         <translation>{}: Ctrl+E traces it in an engagement; it does not change here.</translation>
     </message>
     <message>
+        <source>{} ({} : laissée de côté)</source>
+        <translation>{} ({}: left out)</translation>
+    </message>
+    <message>
+        <source>Tracer dans un engagement…</source>
+        <translation>Trace in an engagement…</translation>
+    </message>
+    <message>
         <source>Envoyer vers</source>
         <translation>Send to</translation>
     </message>

@@ -241,3 +241,82 @@ def test_the_room_sees_the_earlier_piste_chosen(qtbot, convergence_wall, monkeyp
     chosen = window.scene.selected_earlier_ids()
     assert len(chosen) == 1
     assert room.scene.selected_earlier_ids() == chosen
+
+
+def _open_menu(qtbot):
+    """The menu that popped up (a right click, the context-menu key), as the user sees it."""
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=3000)
+    return QApplication.activePopupWidget()
+
+
+def _right_click(window, card_id: str) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    viewport = window.board.view.viewport()
+    pos = point_of(window, card_id)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos))
+    QApplication.sendEvent(viewport, event)
+
+
+def test_a_right_click_on_an_earlier_piste_opens_its_menu(
+    qtbot, convergence_wall, store, monkeypatch
+) -> None:
+    """A right click on a piste of ateliers 3 et 4 opens a menu saying where it comes from,
+    with « Tracer dans un engagement… » (as Ctrl+E); Shift+F10 and the context-menu key open
+    it for the piste chosen with the arrows. The menu changes nothing of the piste."""
+    window = convergence_wall
+    window.scene.notes.measure_all()
+    window.board.view.setFocus()
+    board_key(qtbot, window, Qt.Key.Key_Down)
+    (piste,) = window.scene.selected_earlier_ids()
+    before = {c.id: (c.column, c.position, c.text, c.deleted) for c in store.find(Card)}
+    opened = []
+    monkeypatch.setattr(QDialog, "open", lambda dialog: opened.append(dialog))
+
+    for key in (Qt.Key.Key_Menu, Qt.Key.Key_F10):
+        modifier = Qt.KeyboardModifier.ShiftModifier if key == Qt.Key.Key_F10 else None
+        board_key(qtbot, window, key, modifier or Qt.KeyboardModifier.NoModifier)
+        menu = _open_menu(qtbot)
+        texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+        assert texts == ["Ateliers 3 et 4 · lecture seule", "Tracer dans un engagement…"]
+        assert not menu.actions()[0].isEnabled()  # what it is, not an action
+        menu.close()
+
+    window.scene.clearSelection()
+    window.board.view.show_card(piste)
+    _right_click(window, piste)
+    menu = _open_menu(qtbot)
+    assert window.scene.selected_earlier_ids() == [piste]  # chosen by the right click
+    trace = next(a for a in menu.actions() if a.text() == "Tracer dans un engagement…")
+    assert trace.shortcut().toString() == "Ctrl+E"
+    menu.close()
+    trace.trigger()
+    dialog = window.animation.engagements.dialog
+    assert opened == [dialog]
+    assert "Ateliers 3 et 4 · lecture seule" in dialog.ideas.text()
+    after = {c.id: (c.column, c.position, c.text, c.deleted) for c in store.find(Card)}
+    assert after == before
+
+
+def test_a_refusal_on_own_cards_says_why_even_with_earlier_pistes_chosen(
+    qtbot, convergence_wall
+) -> None:
+    """The atelier's own card in no group and a piste of ateliers 3 et 4 chosen together:
+    Ctrl+Shift+G says the card is in no group (not « lecture seule » alone)."""
+    window = convergence_wall
+    own = add(qtbot, window, "Un engagement à écrire >1")
+    window.scene.notes.measure_all()
+    piste = next(i for i in window.scene.notes.read_only if i in window.scene.items_by_id)
+    window.scene.select_cards([own, piste])
+    assert window.scene.selected_card_ids() == [own]
+    window.board.view.setFocus()
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    board_key(qtbot, window, Qt.Key.Key_G, ctrl_shift)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Sélectionnez une idée d'un groupe."), said
+    assert "Ateliers 3 et 4 · lecture seule : laissée de côté" in said
+    board_key(qtbot, window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)  # one to fuse
+    assert window.statusBar().currentMessage().startswith("Sélectionnez au moins deux idées")

@@ -146,8 +146,7 @@ class WindowContext:
         self._window.statusBar().showMessage(text, 8000)
 
     def refuse(self, text: str) -> None:
-        if not self._window.board_actions.tell_read_only():
-            self.report(text)
+        self.report(self._window.board_actions.refusal(text))
 
     def back_up_before(self, label: str) -> None:
         self._window.back_up_before(label)
