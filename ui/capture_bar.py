@@ -19,9 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSizePolicy,
-    QStyle,
-    QStyleOptionFrame,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -240,10 +237,23 @@ class SearchField(MarkerLineEdit):
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
+        metrics = self.fontMetrics()
+        text = metrics.horizontalAdvance(self.placeholderText())
+        if self.isClearButtonEnabled():
+            return self._with_clear_button(hint, text)
+        # With no clear button, Qt's hint is the style's frame around the widest character
+        # and the text margins: the same frame and margins around the placeholder, 4 px either
+        # side. QStyle is not asked before the first frame (the button comes after it): its
+        # Python enums and QStyleOptionFrame's cost ~50 M instructions at start-up (#28).
+        width = hint.width() - metrics.maxWidth() + text + 4 + 4
+        return QSize(max(hint.width(), width), hint.height())
+
+    def _with_clear_button(self, hint: QSize, text: int) -> QSize:
+        from PySide6.QtWidgets import QStyle, QStyleOptionFrame, QToolButton
+
         option = QStyleOptionFrame()
         self.initStyleOption(option)
         margins = self.textMargins()
-        text = self.fontMetrics().horizontalAdvance(self.placeholderText())
         clear = max((b.sizeHint().width() for b in self.findChildren(QToolButton)), default=0)
         inner = QSize(text + margins.left() + margins.right() + 4 + clear + 4, hint.height())
         size = self.style().sizeFromContents(QStyle.ContentsType.CT_LineEdit, option, inner, self)

@@ -46,5 +46,11 @@ class GuiThreadCollector(QObject):
 
 def collect_on_gui_thread(app: QObject) -> GuiThreadCollector:
     """Install the collector on ``app`` once (later calls return the same one)."""
-    existing = app.findChild(GuiThreadCollector)
-    return existing if isinstance(existing, GuiThreadCollector) else GuiThreadCollector(app)
+    # not app.findChild: it wraps each of the app's children for Python, and wrapping its
+    # style makes QStyle's Python enums at start-up (~50 M instructions, issue 28)
+    existing = getattr(app, "_gui_thread_collector", None)
+    if isinstance(existing, GuiThreadCollector):
+        return existing
+    collector = GuiThreadCollector(app)
+    app._gui_thread_collector = collector  # type: ignore[attr-defined]
+    return collector
