@@ -180,12 +180,16 @@ class FabriqueApp(QObject):
         self.settings.set("last_session", session.id)
         return window
 
-    def import_file(self, path: Path) -> None:
-        """A note-taker's copy given on the command line: merged, then its atelier shown."""
+    def import_file(self, path: Path, stay_on: str | None = None) -> None:
+        """A note-taker's copy given on the command line: merged, then its atelier shown, or
+        the atelier ``stay_on`` (`fabrique --open ATELIER copie.fabrique`), where the import's
+        summary is shown."""
         if self.window is None:
             return
+        if stay_on is not None and self.window.session.id != stay_on:
+            self.window.request_session(stay_on)
         self.window.build_feature_menus()  # no-op once built (the import backs up first)
-        self.window.notes_menu.import_path(path)
+        self.window.notes_menu.import_path(path, follow=stay_on is None)
 
     def open_front_door(self) -> None:
         from ui.front_door import FrontDoor
@@ -367,10 +371,12 @@ def run(
     fullscreen: bool = False,
     started: float | None = None,
     open_file: Path | None = None,
+    stay_on_asked: bool = False,
 ) -> int:
     """Open the app on ``session_id``; ``started`` (``time.perf_counter()`` when the command
     began) times the start-up in the log; ``open_file`` (a double-clicked ``.fabrique`` copy)
-    is imported as « Fichier › Importer des notes » does, once the window is up."""
+    is imported as « Fichier › Importer des notes » does, once the window is up, then its
+    atelier shown, or ``session_id``'s kept when ``stay_on_asked`` (`--open ATELIER`)."""
     app = make_application()
     fabrique = FabriqueApp(app, store, data_dir, backups)
     window = fabrique.open_session(session_id, at_start_up=True)
@@ -383,7 +389,8 @@ def run(
     window.activateWindow()  # window shortcuts need an active window, even with no window manager
     window.focus_capture()
     if open_file is not None:
-        after_first_frame(window, lambda: fabrique.import_file(open_file))
+        stay_on = session_id if stay_on_asked else None
+        after_first_frame(window, lambda: fabrique.import_file(open_file, stay_on))
     if not store.read_only:  # once shown: a second `fabrique` brings this window forward
         after_first_frame(window, fabrique.open_front_door)
     return app.exec()

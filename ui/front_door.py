@@ -26,6 +26,7 @@ WAIT_MS = 3000
 SHOW = "show"
 OPEN = "open "
 SESSION = "session "
+OPEN_AT = "open-at "  # a copy to import, then an atelier to show: "open-at <id>\t<path>"
 LINE_MAX = 8192
 
 
@@ -43,8 +44,10 @@ def door_path(folder: Path) -> Path | None:
 
 
 class FrontDoor(QObject):
-    """Listens for a second app on the same folder: ``show()``, ``open(path)`` or
-    ``open_session(id)`` (`fabrique --open ATELIER`).
+    """Listens for a second app on the same folder: ``show()``, ``open_file(path, None)``
+    (`fabrique copie.fabrique`), ``open_session(id)`` (`fabrique --open ATELIER`) or
+    ``open_file(path, id)`` (`fabrique --open ATELIER copie.fabrique`: import, then show that
+    atelier).
 
     A plain local socket (Python's), watched by a ``QSocketNotifier``: QtNetwork would add its
     libraries (and Kerberos') to the standalone app for this alone."""
@@ -53,7 +56,7 @@ class FrontDoor(QObject):
         self,
         folder: Path,
         show: Callable[[], None],
-        open_file: Callable[[Path], None],
+        open_file: Callable[[Path, str | None], None],
         open_session: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
@@ -106,7 +109,10 @@ class FrontDoor(QObject):
                 return
         self._show()
         if message.startswith(OPEN):
-            self._open(Path(message[len(OPEN) :]))
+            self._open(Path(message[len(OPEN) :]), None)
+        elif message.startswith(OPEN_AT) and "\t" in message:
+            session_id, file = message[len(OPEN_AT) :].split("\t", 1)
+            self._open(Path(file), session_id)
         elif message.startswith(SESSION) and self._open_session is not None:
             self._open_session(message[len(SESSION) :])
 
@@ -122,13 +128,15 @@ def _read_line(connection: socket.socket) -> str:
 
 
 def knock(folder: Path, file: Path | None = None, session_id: str | None = None) -> bool:
-    """Ask the app owning ``folder`` to come to the front (and import ``file``, or open the
-    session ``session_id``): True if it answered."""
+    """Ask the app owning ``folder`` to come to the front (and import ``file``, open the
+    session ``session_id``, or both: import, then open): True if it answered."""
     path = door_path(folder)
     if path is None or not path.exists():
         return False
     message = SHOW
-    if file is not None:
+    if file is not None and session_id is not None:
+        message = f"{OPEN_AT}{session_id}\t{file}"
+    elif file is not None:
         message = f"{OPEN}{file}"
     elif session_id is not None:
         message = f"{SESSION}{session_id}"

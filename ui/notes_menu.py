@@ -130,8 +130,11 @@ class NotesMenu(QObject):
         if path:
             self.import_path(Path(path))
 
-    def import_path(self, path: Path) -> bool:
-        """Merge a copy into this laptop; shows the summary. False (and why) if refused."""
+    def import_path(self, path: Path, follow: bool = True) -> bool:
+        """Merge a copy into this laptop; shows the summary. False (and why) if refused.
+
+        A copy of another atelier: its atelier is shown (``follow``), or this one stays
+        (`fabrique --open ATELIER copie.fabrique`: the atelier asked for)."""
         from fabrique_desktop import sync, sync_undo
 
         data_dir = self.data_dir()
@@ -178,6 +181,8 @@ class NotesMenu(QObject):
             box = self._show(QMessageBox.Icon.Information, text)
             if summary.conflicts:
                 box.finished.connect(lambda _result: self.show_conflicts())
+        elif not follow:
+            self._show(QMessageBox.Icon.Information, text)
         else:
             self.window.request_session(parsed.session.id)
             # this window is replaced by the imported atelier's: the summary is shown there

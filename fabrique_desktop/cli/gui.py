@@ -58,11 +58,14 @@ def run(args: argparse.Namespace, context: Context) -> int:
         from ui.front_door import knock
 
         asked = find_session(context.store, args.open) if getattr(args, "open", None) else None
-        if knock(context.data_dir.root, file, asked.id if asked and not file else None):
-            shown = f" et importe « {file.name} »" if file else ""
-            if asked is not None and file is None:
-                shown = f" et ouvre « {asked.title} »"
-            print(f"Fabrique est déjà ouvert sur ce dossier : sa fenêtre passe devant{shown}.")
+        if knock(context.data_dir.root, file, asked.id if asked else None):
+            done = ["sa fenêtre passe devant"]
+            if file is not None:
+                done.append(f"importe « {file.name} »")
+            if asked is not None:
+                done.append(f"ouvre « {asked.title} »")
+            said = " et ".join([", ".join(done[:-1]), done[-1]]) if len(done) > 1 else done[0]
+            print(f"Fabrique est déjà ouvert sur ce dossier : {said}.")
             return 0
     session = choose_session(args, context)
     from ui.app import run as run_app
@@ -75,4 +78,5 @@ def run(args: argparse.Namespace, context: Context) -> int:
         getattr(args, "fullscreen", False),
         context.started,
         open_file=file,
+        stay_on_asked=bool(getattr(args, "open", None)),
     )

@@ -247,5 +247,16 @@ def test_a_second_app_brings_the_first_forward_and_hands_it_the_copy(tmp_path: P
             time.sleep(0.1)
         else:
             raise AssertionError("the open app never opened atelier 3")
+        second = _cli(data, "--open", "1", str(copy))  # the copy, then atelier 1 shown
+        assert second.returncode == 0, second.stderr
+        said = "passe devant, importe « copie.json » et ouvre « Atelier 1 — Valeurs »"
+        assert said in second.stdout
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if json.loads(settings.read_text(encoding="utf-8")).get("last_session") != third:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("the open app never opened atelier 1 after the import")
     finally:
         _stop(app)

@@ -1,0 +1,92 @@
+"""A second `fabrique` on a folder the app owns knocks at its front door (ui/front_door.py):
+`fabrique --open ATELIER copie.fabrique` imports the copy there, then shows the atelier asked
+for, with the import's summary."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from fabrique_desktop import board, sync
+from fabrique_desktop.model import Card
+from fabrique_desktop.workspace import list_sessions
+from tests.core.sync_helpers import Laptop
+from ui.front_door import knock
+
+
+def _copy_with_a_new_idea(window, session, tmp_path: Path) -> Path:
+    """A note-taker's copy of ``session`` brought back with « Une idée du preneur »."""
+    handout = tmp_path / "copie.json"
+    assert window.notes_menu.write_copy(handout, None, photos=False)
+    laptop = Laptop(tmp_path / "preneur" / "fabrique.db")
+    sync.import_file(laptop.store, laptop.journal, handout, tmp_path / "preneur" / "media")
+    laptop.store.apply(board.capture(laptop.store, session.id, "Une idée du preneur"))
+    back = tmp_path / "retour.json"
+    back.write_text(laptop.handout(session.id), encoding="utf-8")
+    laptop.store.close()
+    return back
+
+
+def _knock_and_wait(qtbot, folder: Path, **asked) -> None:
+    answered: list[bool] = []
+    thread = threading.Thread(target=lambda: answered.append(knock(folder, **asked)))
+    thread.start()  # the second process: it waits for the app's « ok »
+    qtbot.wait_until(lambda: not thread.is_alive(), timeout=10000)
+    assert answered == [True]
+
+
+def _first_window(qtbot, fabrique_app, session):
+    """The app open on ``session`` (not given to qtbot: the app replaces and deletes it, and
+    the ``fabrique_app`` fixture closes the last window)."""
+    window = fabrique_app.open_session(session.id)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.wait_exposed(window)
+    return window
+
+
+def _texts(window) -> set[str]:
+    return {item.card.text for item in window.scene.items_by_id.values()}
+
+
+def test_open_with_a_copy_imports_it_then_opens_the_atelier_asked_for(
+    qtbot, fabrique_app, store, session, data_dir, tmp_path
+) -> None:
+    back = _copy_with_a_new_idea(_first_window(qtbot, fabrique_app, session), session, tmp_path)
+    third = next(s for s in list_sessions(store, session.series_id) if s.number == 3)
+    fabrique_app.open_front_door()
+    try:
+        _knock_and_wait(qtbot, data_dir.root, file=back, session_id=third.id)
+        qtbot.wait_until(lambda: fabrique_app.window.session.id == third.id, timeout=10000)
+    finally:
+        fabrique_app.front_door.close()
+    shown = fabrique_app.window
+    ideas = [c for c in store.iter_all(Card, session_id=session.id) if not c.deleted]
+    assert "Une idée du preneur" in {c.text for c in ideas}  # imported into atelier 1
+    assert "Une idée du preneur" not in _texts(shown)  # atelier 3 is shown, as asked
+    box = shown.notes_menu.dialog  # the import's summary, in the window shown
+    assert isinstance(box, QMessageBox)
+    assert "1 nouvelle(s)" in box.text()
+    assert session.title in box.text()
+    box.done(0)
+
+
+def test_a_copy_of_another_atelier_keeps_the_atelier_asked_for(
+    qtbot, fabrique_app, store, session, tmp_path
+) -> None:
+    """`fabrique --open 3 copie.fabrique` with no app open: the window opens on atelier 3,
+    then the copy (of atelier 1) is imported; atelier 3 stays (it followed the copy)."""
+    back = _copy_with_a_new_idea(_first_window(qtbot, fabrique_app, session), session, tmp_path)
+    third = next(s for s in list_sessions(store, session.series_id) if s.number == 3)
+    fabrique_app.open_session(third.id)
+    fabrique_app.import_file(back, stay_on=third.id)
+    shown = fabrique_app.window
+    assert shown.session.id == third.id
+    assert "Une idée du preneur" in {c.text for c in store.iter_all(Card, session_id=session.id)}
+    assert "1 nouvelle(s)" in shown.notes_menu.dialog.text()
+    shown.notes_menu.dialog.done(0)
+    fabrique_app.import_file(back)  # without --open, the copy's atelier is shown, as before
+    assert fabrique_app.window.session.id == session.id
+    fabrique_app.window.notes_menu.dialog.done(0)
