@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -25,7 +24,7 @@ from fabrique_desktop.board import STEP, session_cards
 from fabrique_desktop.capture import fold as fold_accents
 from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import FabriqueError
-from fabrique_desktop.limits import MAX_TAG, MAX_TAGS, bad_characters, shown
+from fabrique_desktop.limits import MAX_TAG, MAX_TAGS, bad_characters, composed, shown
 from fabrique_desktop.model import FUTUR, HORIZONS, IDEA, INBOX, Card, Persona, Session, Table
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Template
@@ -280,7 +279,7 @@ def parse(
     if len(data) > MAX_BYTES:
         raise CsvImportError("Ce fichier est trop gros pour une liste d'idées (plus de 10 Mo).")
     text, encoding = decode(data)
-    text = unicodedata.normalize("NFC", text)  # a Mac's spreadsheet writes « é » as e + ◌́
+    text = composed(text)  # a Mac's spreadsheet writes « é » as e + ◌́
     if not text.strip():
         raise CsvImportError("Le fichier est vide : aucune idée à importer.")
     delimiter = sniff_delimiter(text)

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from typing import TypeVar, cast
+
+J = TypeVar("J")
 
 # texts, in characters
 MAX_ID = 64
@@ -79,3 +83,41 @@ def bad_characters(text: str, *, lines: bool) -> str | None:
     tabs only where ``lines``), lone surrogates (they cannot be stored), U+FFFE/U+FFFF."""
     found = (_FORBIDDEN_IN_LINES if lines else _FORBIDDEN_IN_LINE).search(text)
     return found.group() if found else None
+
+
+def composed(value: J) -> J:
+    """Text from outside as the app stores it: Unicode NFC, « é » one character. A Mac writes
+    files (and its clipboard) decomposed, « é » as e + U+0301: the same words would be another
+    text (a filter, the series booklet's « once », a report's sort). Texts inside lists and
+    dicts (a row, a template) are composed too; keys and other values are kept as they are,
+    and a value already composed is returned as it is (one check for all its texts)."""
+    if isinstance(value, str):
+        if value.isascii() or unicodedata.is_normalized("NFC", value):
+            return value
+        return cast(J, unicodedata.normalize("NFC", value))
+    texts: list[str] = []
+    _texts_in([value], texts)
+    # a line break composes with nothing: the texts joined are NFC exactly when each one is
+    if unicodedata.is_normalized("NFC", "\n".join(texts)):
+        return value
+    return _composed_all(value)
+
+
+def _texts_in(values: Iterable[object], out: list[str]) -> None:
+    for item in values:
+        if type(item) is str:
+            out.append(item)
+        elif type(item) is list:
+            _texts_in(item, out)
+        elif type(item) is dict:
+            _texts_in(item.values(), out)
+
+
+def _composed_all(value: J) -> J:
+    if isinstance(value, str):
+        return cast(J, unicodedata.normalize("NFC", value))
+    if isinstance(value, list):
+        return cast(J, [_composed_all(item) for item in value])
+    if isinstance(value, dict):
+        return cast(J, {key: _composed_all(item) for key, item in value.items()})
+    return value

@@ -13,7 +13,6 @@ out when the feature (or its content) is not there.
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from typing import Any
 
 from fabrique_desktop import agenda, convergence, credit, phase_results, photos, recit
 from fabrique_desktop import votes as vote_counts
+from fabrique_desktop.limits import composed
 from fabrique_desktop.model import (
     FUTUR,
     HORIZONS,
@@ -1187,7 +1187,7 @@ def canonical_themes(ideas: Iterable[Idea]) -> list[Idea]:
 
 
 def _idea_key(idea: Idea) -> tuple[str, str, str]:
-    text = unicodedata.normalize("NFC", idea.text)  # « Idée » typed here, pasted from a Mac there
+    text = composed(idea.text)  # « Idée » typed here, pasted from a Mac there
     words = " ".join(text.replace("’", "'").casefold().split()).strip(" .!…")
     return (idea.kind, idea.column, words)
 

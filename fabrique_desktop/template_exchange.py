@@ -20,7 +20,7 @@ from typing import Any
 from fabrique_desktop import __version__, booklet, changes
 from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import TemplateError
-from fabrique_desktop.limits import MAX_TEMPLATE_BYTES, shown
+from fabrique_desktop.limits import MAX_TEMPLATE_BYTES, composed, shown
 from fabrique_desktop.model import INBOX, Card, Series, utc_now
 from fabrique_desktop.personas import deck, unique_key
 from fabrique_desktop.ports import Store
@@ -126,6 +126,7 @@ def parse_template(data: bytes | str, name: str = "") -> Template:
             f"(plus de {MAX_BYTES // (1024 * 1024)} Mo)."
         )
     document = validation.load_json(data, what, TemplateError, "un modèle Fabrique")
+    document = composed(document)  # written on a Mac: « é » as e + U+0301
     try:
         validate(document)
     except (TypeError, KeyError, AttributeError) as error:

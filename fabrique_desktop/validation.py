@@ -53,6 +53,7 @@ from fabrique_desktop.limits import (
     MAX_TIMESTAMP,
     MEDIA_NAME,
     bad_characters,
+    composed,
     is_media_name,
     shown,
 )
@@ -153,7 +154,7 @@ def cell(text: str, what: str, field: str = "") -> Any:
         if isinstance(value, _SCALARS) or (
             type(value) is list and all(isinstance(item, _SCALARS) for item in value)
         ):
-            return value
+            return composed(value)  # the rows get a Mac's « é » (e + U+0301) as one
     where = f"« {shown(field, 40)} » : " if field else ""
     raise BundleError(f"{what} invalide : {where}valeur mal formée « {shown(text)} ».")
 
@@ -674,6 +675,7 @@ def record(kind: str, data: Any, what: str = "Fichier d'atelier") -> Entity:
     schema = SCHEMAS.get(kind)
     if schema is None or kind not in ENTITY_TYPES:
         raise BundleError(f"{what} : données inconnues « {shown(kind)} ».")
+    data = composed(data)  # a Mac's « é » (e + U+0301) as one, checked as it will be stored
     try:
         schema.model_validate(data)
     except ValidationError as error:

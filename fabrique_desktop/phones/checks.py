@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from fabrique_desktop.limits import bad_characters
+from fabrique_desktop.limits import bad_characters, composed
 
 MAX_BODY = 4096
 """Bytes in one request body; an idea is at most ``MAX_TEXT`` characters."""
@@ -65,7 +65,7 @@ def clean_text(text: str, limit: int = MAX_TEXT, *, reason: str = "too-long") ->
     """Text as a phone typed it, made safe to store and show: Unicode NFC, control and
     format characters that could hide or reorder text dropped (line breaks become spaces),
     blanks folded. Empty → 400 ``empty``; longer than ``limit`` → 413 ``reason``."""
-    text = unicodedata.normalize("NFC", text)
+    text = composed(text)
     kept = []
     for ch in text:
         category = unicodedata.category(ch)
