@@ -71,6 +71,23 @@ def type_text(widget, text: str) -> None:
             QApplication.sendEvent(widget, event)
 
 
+def copy_back_with(window, session, tmp_path, text: str):  # type: ignore[no-untyped-def]
+    """A note-taker's copy of ``session`` made from ``window``, brought back (``retour.json``)
+    with the idea ``text`` typed on the note-taker's laptop."""
+    from fabrique_desktop import board, sync
+    from tests.core.sync_helpers import Laptop
+
+    handout = tmp_path / "copie.json"
+    assert window.notes_menu.write_copy(handout, None, photos=False)
+    laptop = Laptop(tmp_path / "preneur" / "fabrique.db")
+    sync.import_file(laptop.store, laptop.journal, handout, tmp_path / "preneur" / "media")
+    laptop.store.apply(board.capture(laptop.store, session.id, text))
+    back = tmp_path / "retour.json"
+    back.write_text(laptop.handout(session.id), encoding="utf-8")
+    laptop.store.close()
+    return back
+
+
 def press_and_move(viewport, start, target, steps: int = 6) -> None:  # type: ignore[no-untyped-def]
     """A left-button drag from ``start`` to ``target`` (viewport points), not yet released."""
     from PySide6.QtCore import Qt

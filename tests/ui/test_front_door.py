@@ -9,24 +9,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from fabrique_desktop import board, sync
 from fabrique_desktop.model import Card
 from fabrique_desktop.workspace import list_sessions
-from tests.core.sync_helpers import Laptop
+from tests.ui.conftest import copy_back_with
 from ui.front_door import knock
-
-
-def _copy_with_a_new_idea(window, session, tmp_path: Path) -> Path:
-    """A note-taker's copy of ``session`` brought back with « Une idée du preneur »."""
-    handout = tmp_path / "copie.json"
-    assert window.notes_menu.write_copy(handout, None, photos=False)
-    laptop = Laptop(tmp_path / "preneur" / "fabrique.db")
-    sync.import_file(laptop.store, laptop.journal, handout, tmp_path / "preneur" / "media")
-    laptop.store.apply(board.capture(laptop.store, session.id, "Une idée du preneur"))
-    back = tmp_path / "retour.json"
-    back.write_text(laptop.handout(session.id), encoding="utf-8")
-    laptop.store.close()
-    return back
 
 
 def _knock_and_wait(qtbot, folder: Path, **asked) -> None:
@@ -54,7 +40,9 @@ def _texts(window) -> set[str]:
 def test_open_with_a_copy_imports_it_then_opens_the_atelier_asked_for(
     qtbot, fabrique_app, store, session, data_dir, tmp_path
 ) -> None:
-    back = _copy_with_a_new_idea(_first_window(qtbot, fabrique_app, session), session, tmp_path)
+    back = copy_back_with(
+        _first_window(qtbot, fabrique_app, session), session, tmp_path, "Une idée du preneur"
+    )
     third = next(s for s in list_sessions(store, session.series_id) if s.number == 3)
     fabrique_app.open_front_door()
     try:
@@ -78,7 +66,9 @@ def test_a_copy_of_another_atelier_keeps_the_atelier_asked_for(
 ) -> None:
     """`fabrique --open 3 copie.fabrique` with no app open: the window opens on atelier 3,
     then the copy (of atelier 1) is imported; atelier 3 stays (it followed the copy)."""
-    back = _copy_with_a_new_idea(_first_window(qtbot, fabrique_app, session), session, tmp_path)
+    back = copy_back_with(
+        _first_window(qtbot, fabrique_app, session), session, tmp_path, "Une idée du preneur"
+    )
     third = next(s for s in list_sessions(store, session.series_id) if s.number == 3)
     fabrique_app.open_session(third.id)
     fabrique_app.import_file(back, stay_on=third.id)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from fabrique_desktop import board
 from fabrique_desktop.model import Card
-from tests.core.sync_helpers import Laptop
+from tests.ui.conftest import copy_back_with
 
 
 @pytest.fixture
@@ -125,16 +125,8 @@ def test_after_a_csv_import_the_new_ideas_are_selected_and_in_sight(
 def test_after_a_notes_import_the_new_ideas_are_selected(
     qtbot, window, store, session, tmp_path
 ) -> None:
-    from fabrique_desktop import sync
-
     _cards(window, store, session, ["Une idée de départ"])
-    target = tmp_path / "copie.json"
-    assert window.notes_menu.write_copy(target, None, photos=False)
-    laptop = Laptop(tmp_path / "preneur" / "fabrique.db")
-    sync.import_file(laptop.store, laptop.journal, target, tmp_path / "preneur" / "media")
-    laptop.store.apply(board.capture(laptop.store, session.id, "Un jardin partagé"))
-    back = tmp_path / "retour.json"
-    back.write_text(laptop.handout(session.id), encoding="utf-8")
+    back = copy_back_with(window, session, tmp_path, "Un jardin partagé")
     window.focus_capture()
     assert window.notes_menu.import_path(back)
     (new,) = [c for c in board.session_cards(store, session.id) if c.text == "Un jardin partagé"]
