@@ -16,7 +16,7 @@ answers); head-less, the command's own store writer (``cli/phones.py``).
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
+import contextlib
 import logging
 import queue
 import threading
@@ -87,9 +87,7 @@ class PhoneService:
             phones_per_address=(limits or Limits()).phones_per_address,
             ends=ends,
         )
-        self._queue: queue.SimpleQueue[tuple[Request, concurrent.futures.Future]] = (
-            queue.SimpleQueue()
-        )
+        self._queue: queue.SimpleQueue[Ticket] = queue.SimpleQueue()
         self._thread: LoopThread | None = None
         self.server: Any = None
         self.received = 0
@@ -166,11 +164,11 @@ class PhoneService:
         thread.close()
         while True:
             try:
-                _request, future = self._queue.get_nowait()
+                ticket = self._queue.get_nowait()
             except queue.Empty:
                 break
-            if not future.done():
-                future.set_exception(Refusal(410, "closed"))
+            if ticket.take():
+                _settle([(ticket, Refusal(410, "closed"))])
         log.info("phones: room closed for session %s", self.session_id)
 
     @property
@@ -191,7 +189,7 @@ class PhoneService:
     def pump(self, timeout: float = 0.0) -> int:
         """Answer the queued requests (waiting up to ``timeout`` for a first one): one
         transaction for the lot, committed before any answer leaves."""
-        batch = []
+        batch: list[Ticket] = []
         try:
             batch.append(
                 self._queue.get(timeout=timeout) if timeout > 0 else self._queue.get_nowait()
@@ -205,33 +203,31 @@ class PhoneService:
                 break
         # a request whose phone was answered « occupé » meanwhile is dropped, never stored;
         # the others can no longer be given up: their answers come after the commit
-        batch = [(r, f) for r, f in batch if f.set_running_or_notify_cancel()]
+        batch = [ticket for ticket in batch if ticket.take()]
         if not batch:
             return 1
-        answers: list[tuple[concurrent.futures.Future, Any]] = []
+        answers: list[tuple[Ticket, dict[str, Any] | Refusal]] = []
         self._notices.clear()
         self.room.batch_started()
         try:
             with self.batch() as write:
                 self._write = write
-                for request, future in batch:
+                for ticket in batch:
                     try:
-                        answers.append((future, self.room.handle(request)))
+                        answers.append((ticket, self.room.handle(ticket.request)))
                     except Refusal as refusal:
-                        answers.append((future, refusal))
+                        answers.append((ticket, refusal))
         except FabriqueError as error:  # the disk, not the phone: nothing of the batch stored
             log.warning("phones: batch of %d not stored: %s", len(batch), error)
             self.room.batch_failed()
             self.room.board_changed()
             self._notices.clear()
-            for _request, future in batch:
-                _settle(future, Refusal(503, "storage"))
+            _settle([(ticket, Refusal(503, "storage")) for ticket in batch])
             self.not_stored(str(error))
             return len(batch)
         finally:
             self._write = None
-        for future, answer in answers:
-            _settle(future, answer)
+        _settle(answers)  # committed: every answer of the batch released at once
         for notice in self._notices:
             self.send(notice)
         self.received += len(batch)
@@ -280,17 +276,21 @@ class PhoneService:
         stored, and ``Refusal(503, "busy")`` (the page sends it again with the same id);
         already being answered: waited for, so that a phone is never told « failed » for an
         idea that was stored."""
-        future: concurrent.futures.Future = concurrent.futures.Future()
-        self._queue.put((request, future))
+        loop = asyncio.get_running_loop()
+        ticket = Ticket(request, loop)
+        self._queue.put(ticket)
         if self.wake is not None:
             self.wake()
-        waiting = asyncio.wrap_future(future)
+
+        def too_late() -> None:
+            if ticket.cancel():
+                ticket.answer.set_exception(Refusal(503, "busy"))
+
+        timer = loop.call_later(timeout, too_late)
         try:
-            return await asyncio.wait_for(asyncio.shield(waiting), timeout)
-        except TimeoutError:
-            if future.cancel():
-                raise Refusal(503, "busy") from None
-            return await waiting
+            return await ticket.answer
+        finally:
+            timer.cancel()
 
     def _commit(self, change: Change) -> None:
         """The room's changes, written within the batch being answered (never outside one)."""
@@ -299,13 +299,61 @@ class PhoneService:
         self._write(change)
 
 
-def _settle(future: concurrent.futures.Future, answer: Any) -> None:
-    if future.done():
+_PENDING, _TAKEN, _CANCELLED = range(3)
+_STATES = threading.Lock()
+
+
+class Ticket:
+    """One request waiting for the owner: taken up (then answered after the commit) or
+    given up by the network thread (then never stored) — exactly one of the two."""
+
+    __slots__ = ("answer", "loop", "request", "state")
+
+    def __init__(self, request: Request, loop: asyncio.AbstractEventLoop) -> None:
+        self.request = request
+        self.loop = loop
+        self.answer: asyncio.Future[dict[str, Any]] = loop.create_future()
+        self.state = _PENDING
+
+    def take(self) -> bool:
+        """The owner takes it up: False if it was given up already."""
+        with _STATES:
+            if self.state != _PENDING:
+                return False
+            self.state = _TAKEN
+            return True
+
+    def cancel(self) -> bool:
+        """The network thread gives up on it: False if the owner took it up already."""
+        with _STATES:
+            if self.state != _PENDING:
+                return False
+            self.state = _CANCELLED
+            return True
+
+
+def _settle(answers: list[tuple[Ticket, dict[str, Any] | Refusal]]) -> None:
+    """Hand a batch's answers to the network thread in one call (one wake-up of its loop, not
+    one per request: each woke it, and both threads took turns for the interpreter)."""
+    if not answers:
         return
-    if isinstance(answer, BaseException):
-        future.set_exception(answer)
-    else:
-        future.set_result(answer)
+    loops: dict[asyncio.AbstractEventLoop, list[tuple[Ticket, dict[str, Any] | Refusal]]] = {}
+    for ticket, answer in answers:
+        loops.setdefault(ticket.loop, []).append((ticket, answer))
+    for loop, settled in loops.items():
+        with contextlib.suppress(RuntimeError):  # the loop closed with the room: nobody waits
+            loop.call_soon_threadsafe(_release, settled)
+
+
+def _release(answers: list[tuple[Ticket, dict[str, Any] | Refusal]]) -> None:
+    """On the network thread: each waiting request gets its answer."""
+    for ticket, answer in answers:
+        if ticket.answer.done():
+            continue
+        if isinstance(answer, BaseException):
+            ticket.answer.set_exception(answer)
+        else:
+            ticket.answer.set_result(answer)
 
 
 _TASKS: set[asyncio.Future] = set()

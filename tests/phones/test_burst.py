@@ -1,0 +1,93 @@
+"""A burst: many phones send an idea at the same moment (« your best idea, now! »).
+
+Every idea is answered only once it is committed, and the batch's answers are handed to the
+network thread at once: one wake-up of its loop per batch. Each answer used to wake it
+separately (a write to its self-pipe per phone), and the two threads took turns for the
+interpreter between each: the burst's last answers waited for all of that.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from db.store import Store
+from fabrique_desktop.cli.phones import store_batch
+from fabrique_desktop.model import Session
+from fabrique_desktop.phones.checks import Limits
+from fabrique_desktop.phones.model import PhoneIdea
+from fabrique_desktop.phones.service import PhoneService, Write
+from tests.phones.conftest import GENEROUS, Phone
+
+PHONES = 24
+
+
+def test_a_burst_is_answered_once_stored_and_released_in_one_hand_over(
+    store: Store, session: Session
+) -> None:
+    committed: list[float] = []
+
+    @contextmanager
+    def slow_batch() -> Iterator[Write]:
+        with store_batch(store) as write:
+            yield write
+            time.sleep(0.2)  # the transaction still open: no answer may leave yet
+        committed.append(time.monotonic())
+
+    service = PhoneService(
+        store, session.id, slow_batch, limits=Limits(GENEROUS, phones_per_address=PHONES)
+    )
+    address = service.open("127.0.0.1", 0)
+    try:
+        phones = [Phone(address) for _ in range(PHONES)]
+        joining = [threading.Thread(target=p.join) for p in phones]
+        for thread in joining:
+            thread.start()
+        joined = 0
+        while joined < PHONES:
+            joined += service.pump(timeout=0.1)
+        for thread in joining:
+            thread.join(5)
+        committed.clear()
+
+        answers: list[tuple[int, float]] = []
+
+        def send(phone: Phone, n: int) -> None:
+            status, _body = phone.call("idea", {"text": f"Rafale {n}"}, headers={"X-Request": "r"})
+            answers.append((status, time.monotonic()))
+
+        sending = [threading.Thread(target=send, args=(p, n)) for n, p in enumerate(phones)]
+        for thread in sending:
+            thread.start()
+        deadline = time.monotonic() + 10
+        while service._queue.qsize() < PHONES and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert service._queue.qsize() == PHONES  # the whole burst waits for the owner
+
+        loop = service._thread.loop  # type: ignore[union-attr]
+        wake_ups: list[int] = []
+        owner = threading.get_ident()
+        call_soon_threadsafe = loop.call_soon_threadsafe
+
+        def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+            if threading.get_ident() == owner:
+                wake_ups.append(1)
+            return call_soon_threadsafe(*args, **kwargs)
+
+        loop.call_soon_threadsafe = counted  # type: ignore[method-assign]
+        try:
+            assert service.pump() == PHONES  # one batch, one transaction
+        finally:
+            del loop.call_soon_threadsafe
+        for thread in sending:
+            thread.join(10)
+
+        assert [status for status, _at in answers] == [200] * PHONES
+        assert len(committed) == 1
+        assert all(at > committed[0] for _status, at in answers)  # acknowledged = stored
+        assert store.count(PhoneIdea, session_id=session.id) == PHONES
+        assert len(wake_ups) == 1  # was one per phone
+    finally:
+        service.close()
