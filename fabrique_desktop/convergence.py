@@ -2,7 +2,10 @@
 
 An ``Engagement`` belongs to one Vivre column and is numbered within it (the seed ended
 with three per Vivre, twelve in all). It keeps the ids of the cards behind it; the trace
-of an engagement lists those cards, the originals merged into them, and their votes.
+of an engagement lists those cards, the originals merged into them, and their votes. On a
+Convergence wall it may also be traced to an earlier Objectifs atelier's objective (a
+group of pistes): the objective's id is kept among ``card_ids`` (an id names one entity,
+of whichever kind; ``validation.REFERENCES`` lets that list name cards and groups).
 """
 
 from __future__ import annotations
@@ -70,14 +73,16 @@ def promote(
     column: str,
     purpose: str = "",
     how: str | Sequence[str] = (),
+    objectives: Sequence[groups.Cluster] = (),
 ) -> Change:
-    """A new engagement from ``cards`` (one card, or the cards of a cluster)."""
+    """A new engagement from ``cards`` (one card, or the cards of a cluster) and earlier
+    ateliers' ``objectives`` (a Convergence wall)."""
     title = title.strip()
     if not title:
         raise EngagementError("Donnez un titre à l'engagement.")
     if not column or column == INBOX:
         raise EngagementError("Choisissez le Vivre de l'engagement.")
-    if not cards:
+    if not cards and not objectives:
         raise EngagementError("Sélectionnez l'idée ou le groupe à promouvoir en engagement.")
     engagement = Engagement(
         session_id=session_id,
@@ -86,7 +91,7 @@ def promote(
         title=title,
         purpose=purpose_text(purpose),
         how=how_points(how),
-        card_ids=[c.id for c in cards],
+        card_ids=[c.id for c in cards] + [o.id for o in objectives],
     )
     return Change("Créer un engagement", (changes.create(engagement),))
 
@@ -99,11 +104,22 @@ class Candidate:
     votes: tuple[int, ...]
     title: str
     column: str
+    objectives: tuple[groups.Cluster, ...] = ()  # earlier ateliers' (a Convergence wall)
 
 
-def candidate(store: Store, session_id: str, selected: Sequence[Card]) -> Candidate:
+def candidate(
+    store: Store,
+    session_id: str,
+    selected: Sequence[Card],
+    objectives: Sequence[groups.Cluster] = (),
+) -> Candidate:
     """The ideas a selection promotes: one card of a group stands for its whole group
-    (titled with the group's name); otherwise the selected cards, titled with the first."""
+    (titled with the group's name); otherwise the selected cards, titled with the first.
+    Earlier ateliers' ``objectives`` chosen (a Convergence wall) come with them; chosen
+    alone, the first one titles it."""
+    if not selected and objectives:
+        first = objectives[0]
+        return Candidate((), (), first.name, first.column, tuple(objectives))
     if not selected:
         raise EngagementError("Sélectionnez l'idée ou le groupe à promouvoir en engagement.")
     # a group of this atelier only: an earlier atelier's piste stands for itself
@@ -115,7 +131,11 @@ def candidate(store: Store, session_id: str, selected: Sequence[Card]) -> Candid
     totals = votes.all_totals(store, session_id)
     title = cluster.name if cluster is not None else cards[0].text
     return Candidate(
-        tuple(cards), tuple(totals.get(c.id, 0) for c in cards), title, cards[0].column
+        tuple(cards),
+        tuple(totals.get(c.id, 0) for c in cards),
+        title,
+        cards[0].column,
+        tuple(objectives),
     )
 
 
@@ -195,6 +215,13 @@ def trace(store: Store, engagement: Engagement) -> list[TraceItem]:
         count = totals.get(card.id, 0)
         items.append(TraceItem(card, count, tuple(card_fusion.history(store, card))))
     return items
+
+
+def traced_objectives(store: Store, engagement: Engagement) -> list[groups.Cluster]:
+    """The earlier ateliers' objectives an engagement is traced to (a Convergence atelier),
+    in the order chosen; those deleted since too (``deleted``)."""
+    found = (store.get(groups.Cluster, i) for i in engagement.card_ids)
+    return [c for c in found if c is not None]
 
 
 def total_votes(store: Store, engagement: Engagement) -> int:

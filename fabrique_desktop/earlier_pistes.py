@@ -1,21 +1,28 @@
-"""The pistes of a series' earlier ateliers, brought onto a Convergence atelier's wall.
+"""The pistes and objectives of a series' earlier ateliers, brought onto a Convergence
+atelier's wall.
 
 A Convergence atelier composes the engagements from what the ateliers before it produced:
 their pistes are shown in its Vivre, read-only (they are the earlier ateliers' data: moved,
 edited or deleted only on their own wall), each traced to the ateliers it is credited to
-(those credited together, ``credit.joint_groups``: all of them).
+(those credited together, ``credit.joint_groups``: all of them). The objectives of the
+Objectifs ateliers (named groups of pistes within a Vivre) come with them, around their
+pistes, traced the same way.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from fabrique_desktop.groups import Cluster
 from fabrique_desktop.model import Card, Session
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Template
 
 SHOWN_IN = frozenset({"convergence"})
 """The phases whose wall shows the earlier ateliers' pistes."""
+OBJECTIVES_FROM = frozenset({"objectifs"})
+"""The phases whose groups of pistes are objectives (``ui.animation.group_feature``)."""
 
 
 @dataclass(frozen=True)
@@ -59,3 +66,36 @@ def earlier_ids(store: Store, session: Session) -> set[str]:
         if other.id != session.id and not other.deleted and 0 < other.number < session.number:
             ids.update(c.id for c in store.find(Card, session_id=other.id))
     return ids
+
+
+@dataclass(frozen=True)
+class EarlierObjective:
+    """An objective of an earlier Objectifs atelier: its group, its pistes shown on the
+    Convergence wall (by id, in their order there) and the ateliers it is credited to."""
+
+    cluster: Cluster
+    card_ids: tuple[str, ...]
+    ateliers: tuple[int, ...]
+
+
+def earlier_objectives(store: Store, shown: Sequence[EarlierCard]) -> list[EarlierObjective]:
+    """The live objectives of the Objectifs ateliers among ``shown`` (``earlier_cards``)
+    that hold at least one of those pistes, in their Vivre."""
+    by_cluster: dict[str, list[EarlierCard]] = {}
+    for earlier in sorted(shown, key=lambda e: e.card.position):
+        if earlier.card.cluster_id:
+            by_cluster.setdefault(earlier.card.cluster_id, []).append(earlier)
+    phases = {}
+    found = []
+    for cluster_id, pistes in by_cluster.items():
+        cluster = store.get(Cluster, cluster_id)
+        if cluster is None or cluster.deleted:
+            continue
+        if cluster.session_id not in phases:
+            session = store.get(Session, cluster.session_id)
+            phases[cluster.session_id] = session.phase if session is not None else ""
+        held = [e for e in pistes if e.card.column == cluster.column]
+        if held and phases[cluster.session_id] in OBJECTIVES_FROM:
+            ids = tuple(e.card.id for e in held)
+            found.append(EarlierObjective(cluster, ids, held[0].ateliers))
+    return sorted(found, key=lambda o: (o.cluster.column, o.cluster.position))

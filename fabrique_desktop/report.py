@@ -782,13 +782,34 @@ def _session_engagements(
 
 def _earlier_idea(store: Store, template: Template, card_id: str) -> str:
     """A piste of an earlier atelier an engagement is traced to (a Convergence atelier),
-    with the ateliers it is credited to: « Une piste (ateliers 3 et 4) »; "" if gone."""
+    with the ateliers it is credited to: « Une piste (ateliers 3 et 4) »; or an objective
+    of an earlier Objectifs atelier: « Objectif « Un nom » : 3 pistes (ateliers 3 et 4) »;
+    "" if gone."""
     card = store.get(Card, card_id)
-    atelier = store.get(Session, card.session_id) if card is not None else None
-    if card is None or card.deleted or atelier is None:
+    if card is None:
+        return _earlier_objective(store, template, card_id)
+    atelier = store.get(Session, card.session_id)
+    if card.deleted or atelier is None:
         return ""
     numbers = credit.joint_groups(template.data).get(atelier.number, (atelier.number,))
     return f"{card.text} ({credit.ateliers_label(numbers)})"
+
+
+def _earlier_objective(store: Store, template: Template, cluster_id: str) -> str:
+    from fabrique_desktop import groups
+
+    cluster = store.get(groups.Cluster, cluster_id)
+    atelier = store.get(Session, cluster.session_id) if cluster is not None else None
+    if cluster is None or cluster.deleted or atelier is None:
+        return ""
+    numbers = credit.joint_groups(template.data).get(atelier.number, (atelier.number,))
+    pistes = [c for c in groups.members(store, cluster) if not c.deleted]
+    return tr(
+        "Objectif « {name} » : {pistes} ({ateliers})",
+        name=cluster.name,
+        pistes=amount(len(pistes), "piste", "pistes"),
+        ateliers=credit.ateliers_label(numbers),
+    )
 
 
 def _plural_words(count: int, singular: str, plural: str) -> str:

@@ -236,6 +236,7 @@ ENGLISH: dict[str, str] = {
     "{board}: nothing tells which of the workshops produced each. They are in the report of "
     "{board}.",
     "atelier {n}": "workshop {n}",
+    "Objectif « {name} » : {pistes} ({ateliers})": "Objective “{name}”: {pistes} ({ateliers})",
     "ateliers {list} et {last}": "workshops {list} and {last}",
     # -- voter kinds (core: votes.KindDots.text)
     " de {voters}": " from {voters}",

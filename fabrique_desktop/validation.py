@@ -754,7 +754,8 @@ REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
         "merged_into": ("cards",),
         "cluster_id": ("clusters",),
     },
-    "engagements": {"card_ids": ("cards",)},
+    # an engagement's trace: ideas, and on a Convergence wall earlier objectives (groups)
+    "engagements": {"card_ids": ("cards", "clusters")},
     "votes": {"card_id": ("cards",), "voter_id": _VOTERS, "poll_id": ("phone_polls",)},
     "quotes": {"persona_id": ("personas",)},
     "timers": {"activity_id": ("activities",)},
@@ -778,8 +779,9 @@ def references(entity: Entity, names: Iterable[str] | None = None) -> list[tuple
 
 
 ACROSS_ATELIERS = frozenset({("engagements", "card_ids")})
-"""References that may name a card of an earlier atelier of the same series: a Convergence
-atelier's engagement traced to the pistes of the ateliers before it."""
+"""References that may name a card (or a group) of an earlier atelier of the same series: a
+Convergence atelier's engagement traced to the pistes and objectives of the ateliers
+before it."""
 
 
 def check_references(

@@ -31,6 +31,7 @@ from ui.first_frame import after_first_frame
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtWidgets import QMenu
 
+    from fabrique_desktop.groups import Cluster
     from ui.card_editor import CardEditor
     from ui.group_actions import GroupActions
 
@@ -76,12 +77,13 @@ class BoardActions(QObject):
         self._tag_counts: dict[str, int] = {}
         self._started = False
         self._groups: GroupActions | None = None
+        self._earlier_objectives: list[Cluster] = []  # a Convergence wall's, read-only
         self._build()
         capture.search.textChanged.connect(self._filter_changed)
         capture.search.left.connect(self._leave_search)
         scene.cards_dropped.connect(self.drop)
         scene.card_activated.connect(self.edit_card)
-        scene.group_activated.connect(lambda cluster_id: self.groups().rename(cluster_id))
+        scene.group_activated.connect(self._rename_group)
         scene.context_menu_requested.connect(self.show_context_menu)
         scene.earlier_chosen.connect(self.tell_read_only)
         controller.bus.changed.connect(self._on_changed)
@@ -110,8 +112,16 @@ class BoardActions(QObject):
         self.scene.notes.fused_sources = self._fusions() if fusions is None else fusions
         earlier = self.controller.earlier_cards()
         self.scene.notes.read_only = {e.card.id: self._trace(e.ateliers) for e in earlier}
-        # outside their atelier's groups (this wall has its own)
-        shown = [dataclasses.replace(e.card, cluster_id=None) for e in earlier]
+        objectives = self.controller.earlier_objectives(earlier) if earlier else []
+        self._earlier_objectives = [o.cluster for o in objectives]
+        self.scene.groups.read_only = {o.cluster.id: self._trace(o.ateliers) for o in objectives}
+        self.scene.groups.label = self.tr("Objectif · {}")
+        # in their objective, if any; outside their atelier's other groups
+        kept = self.scene.groups.read_only
+        shown = [
+            e.card if e.card.cluster_id in kept else dataclasses.replace(e.card, cluster_id=None)
+            for e in earlier
+        ]
         self.scene.notes.show([*cards, *shown])
         self._update_vocabulary()
         if self.filter.active:
@@ -140,14 +150,32 @@ class BoardActions(QObject):
         trace = self._chosen_trace()
         if not trace:  # nothing earlier chosen (every wall but a Convergence one)
             return ""
-        message = self.tr("{} : Ctrl+E la trace dans un engagement ; elle ne change pas ici.")
+        if self.scene.selection.selected_objectives():
+            message = self.tr("{} : Ctrl+E le trace dans un engagement ; il ne change pas ici.")
+        else:
+            message = self.tr("{} : Ctrl+E la trace dans un engagement ; elle ne change pas ici.")
         return message.format(trace)
 
     def _chosen_trace(self) -> str:
-        """Where the first earlier piste chosen comes from: « Ateliers 3 et 4 · lecture
-        seule »; "" if none is chosen."""
+        """Where the first earlier objective or piste chosen comes from: « Objectif « Un
+        nom » · Ateliers 3 et 4 · lecture seule », « Ateliers 3 et 4 · lecture seule »; ""
+        if none is chosen."""
         earlier = self.scene.selected_earlier_ids() if self.scene.notes.read_only else []
-        return self.scene.notes.read_only[earlier[0]] if earlier else ""
+        if not earlier:
+            return ""
+        objectives = self.scene.selection.selected_objectives()
+        if objectives:
+            cluster = self.scene.clusters[objectives[0]]
+            trace = self.scene.groups.read_only[cluster.id]
+            return self.tr("Objectif « {} » · {}").format(cluster.name, trace)
+        return self.scene.notes.read_only[earlier[0]]
+
+    def _rename_group(self, cluster_id: str) -> None:
+        """A group's band double-clicked: rename it; an earlier objective is read-only."""
+        if cluster_id in self.scene.groups.read_only:
+            self.tell_read_only()
+        else:
+            self.groups().rename(cluster_id)
 
     def refusal(self, reason: str) -> str:
         """What the status bar says when an action on the selection is refused for
@@ -196,6 +224,7 @@ class BoardActions(QObject):
         from fabrique_desktop import groups
 
         clusters = groups.clusters(self.controller.store, self._session_id)
+        clusters += self._earlier_objectives  # a Convergence wall: read-only, traced
         if layout or clusters or self.scene.clusters:
             self.scene.set_clusters(clusters)
 

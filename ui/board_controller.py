@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject
 
 from fabrique_desktop import board, earlier_pistes
 from fabrique_desktop.changes import Change, Origin
-from fabrique_desktop.earlier_pistes import EarlierCard
+from fabrique_desktop.earlier_pistes import EarlierCard, EarlierObjective
 from fabrique_desktop.model import INBOX, Card, Series, Session
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Template
@@ -43,6 +43,10 @@ class BoardController(QObject):
     def earlier_cards(self) -> list[EarlierCard]:
         """A Convergence atelier's wall: the earlier ateliers' pistes, read-only, traced."""
         return earlier_pistes.earlier_cards(self.store, self.session, self.template)
+
+    def earlier_objectives(self, shown: list[EarlierCard]) -> list[EarlierObjective]:
+        """The objectives of the earlier Objectifs ateliers around the pistes ``shown``."""
+        return earlier_pistes.earlier_objectives(self.store, shown)
 
     def card(self, card_id: str) -> Card | None:
         return self.store.get(Card, card_id)

@@ -24,6 +24,10 @@ class BoardGroups:
         self._scene = scene
         self.clusters: dict[str, Cluster] = {}  # the live groups, by id
         self.items: dict[str, ClusterItem] = {}
+        # an earlier atelier's objective on a Convergence wall: id → its trace (« Ateliers 3
+        # et 4 · lecture seule »); said under its name with ``label`` (« Objectif · {} »)
+        self.read_only: dict[str, str] = {}
+        self.label = "{}"
 
     def set_clusters(self, clusters: Iterable[Cluster]) -> None:
         """The session's groups: an item for each live one, none for the others."""
@@ -39,6 +43,8 @@ class BoardGroups:
                 self._scene.addItem(item)
                 self.items[cluster.id] = item
             item.name = cluster.name
+            trace = self.read_only.get(cluster.id)
+            item.set_trace(self.label.format(trace) if trace else "")
             item.update()
 
     def style(self, fonts: Fonts, colour_of: Callable[[str], str], high_contrast: bool) -> None:
@@ -57,6 +63,8 @@ class BoardGroups:
         for cluster_id, item in self.items.items():
             cluster = self.clusters.get(cluster_id)
             if cluster is None or cluster.column != column or not item.isVisible():
+                continue
+            if cluster_id in self.read_only:  # nothing goes into an earlier objective
                 continue
             frame = item.frame_rect()
             if frame.top() <= y <= frame.bottom():

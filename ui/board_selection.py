@@ -35,6 +35,21 @@ class BoardSelection:
         earlier = self._scene.notes.read_only
         return [i for i in self._selected() if i in earlier]
 
+    def selected_objectives(self) -> list[str]:
+        """Earlier ateliers' objectives chosen whole on a Convergence wall: by their name
+        band, or all their pistes (two or more) selected. Their ids, in board order."""
+        scene = self._scene
+        if not scene.groups.read_only:
+            return []
+        chosen = set(self.selected_earlier_ids())
+        found = []
+        for cluster_id in scene.groups.read_only:
+            ids = self.group_cards(cluster_id)
+            whole = ids and chosen.issuperset(ids)
+            if whole and (len(ids) >= 2 or cluster_id == self.chosen_group):
+                found.append(cluster_id)
+        return found
+
     def _selected(self) -> list[str]:
         scene = self._scene
         return [i.card.id for c in scene.columns for i in scene.stack(c.key) if i.isSelected()]
@@ -151,8 +166,9 @@ class BoardSelection:
         if not items:
             return
         chosen = self.selected_group()
+        objectives = set(self.selected_objectives())  # an earlier atelier's (Convergence)
         for cluster_id, item in items.items():
-            item.set_selected(cluster_id == chosen)
+            item.set_selected(cluster_id == chosen or cluster_id in objectives)
 
     def _select_range(self, item: CardItem, add: bool) -> bool:
         """Shift+click: the cards from the current one to ``item``, if in the same column."""

@@ -38,11 +38,20 @@ class ClusterItem(QGraphicsItem):
         self._rect = QRectF()
         self._band = 0.0
         self.selected = False  # the group is selected: its band is outlined
+        # an earlier atelier's objective (a Convergence wall): « Objectif · Ateliers 3 et 4 ·
+        # lecture seule » under its name, and a dashed frame (as its pistes' notes)
+        self.trace = ""
         self.setZValue(-0.5)  # above the column, below the cards
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def label(self) -> str:
-        return f"{ICON}{self.name}\u00a0({self.count})"
+        name = f"{ICON}{self.name}\u00a0({self.count})"
+        return f"{name}\n{self.trace}" if self.trace else name
+
+    def set_trace(self, trace: str) -> None:
+        if trace != self.trace:
+            self.prepareGeometryChange()
+            self.trace = trace
 
     def set_font(self, font: QFont) -> None:
         self._font = QFont(font)
@@ -99,7 +108,10 @@ class ClusterItem(QGraphicsItem):
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colour = QColor(self.colour)
-        painter.setPen(QPen(colour, FRAME_WIDTH))
+        frame = QPen(colour, FRAME_WIDTH)
+        if self.trace:
+            frame.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(frame)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(self._rect, 8, 8)
         painter.setPen(Qt.PenStyle.NoPen)

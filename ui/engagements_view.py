@@ -53,9 +53,11 @@ class EngagementDialog(QDialog):
         column: str = "",
         parent: QWidget | None = None,
         origins: Mapping[str, str] | None = None,
+        objectives: Sequence[str] = (),
     ) -> None:
         """``origins``: what an earlier atelier's piste says of where it comes from (a
-        Convergence wall's « Ateliers 3 et 4 · lecture seule »), by card id."""
+        Convergence wall's « Ateliers 3 et 4 · lecture seule »), by card id;
+        ``objectives``: the earlier objectives it is traced to, each said on its line."""
         super().__init__(parent)
         self.setWindowTitle(
             self.tr("Modifier l'engagement") if engagement else self.tr("Nouvel engagement")
@@ -83,10 +85,13 @@ class EngagementDialog(QDialog):
         form.addRow(self.tr("Comment ?"), self.how)
         origins = origins or {}
         trace = "\n".join(
-            f"• {card.text}"
-            + (f"  ({count} ●)" if count else "")
-            + (f"  — {origins[card.id]}" if card.id in origins else "")
-            for card, count in ideas
+            [f"◎ {line}" for line in objectives]
+            + [
+                f"• {card.text}"
+                + (f"  ({count} ●)" if count else "")
+                + (f"  — {origins[card.id]}" if card.id in origins else "")
+                for card, count in ideas
+            ]
         )
         self.ideas = style.label(trace or "—", "muted")
         form.addRow(self.tr("Idées liées"), self.ideas)
@@ -267,7 +272,14 @@ class EngagementsView(QDialog):
                 f"<p style='font-size: 14pt'><b>{item.votes} ●</b> {escape(item.card.text)}"
                 f"{escape(state)}{originals}</p>"
             )
-        self.trace.setHtml("".join(rows) or escape(self.tr("Aucune idée liée.")))
+        heads = []  # the earlier objectives it is traced to (a Convergence atelier), first
+        for objective in convergence.traced_objectives(self.store, engagement):
+            state = self.tr(" (supprimé)") if objective.deleted else ""
+            if origin := self.origin(objective.id):
+                state += f" — {origin}"
+            name = self.tr("Objectif « {} »").format(objective.name)
+            heads.append(f"<p style='font-size: 14pt'>◎ {escape(name)}{escape(state)}</p>")
+        self.trace.setHtml("".join(heads + rows) or escape(self.tr("Aucune idée liée.")))
 
     def _edit(self) -> None:
         engagement_id = self.current_id()

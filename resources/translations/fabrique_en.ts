@@ -295,6 +295,10 @@
 <context>
     <name>BoardActions</name>
     <message>
+        <source>Objectif · {}</source>
+        <translation>Objective · {}</translation>
+    </message>
+    <message>
         <source>Atelier {} · lecture seule</source>
         <translation>Workshop {} · read-only</translation>
     </message>
@@ -303,8 +307,16 @@
         <translation>Workshops {} and {} · read-only</translation>
     </message>
     <message>
+        <source>{} : Ctrl+E le trace dans un engagement ; il ne change pas ici.</source>
+        <translation>{}: Ctrl+E traces it in an engagement; it does not change here.</translation>
+    </message>
+    <message>
         <source>{} : Ctrl+E la trace dans un engagement ; elle ne change pas ici.</source>
         <translation>{}: Ctrl+E traces it in an engagement; it does not change here.</translation>
+    </message>
+    <message>
+        <source>Objectif « {} » · {}</source>
+        <translation>Objective “{}” · {}</translation>
     </message>
     <message>
         <source>{} ({} : laissée de côté)</source>
@@ -757,6 +769,17 @@
     </message>
 </context>
 <context>
+    <name>EngagementFeature</name>
+    <message>
+        <source>Objectif « {} »</source>
+        <translation>Objective “{}”</translation>
+    </message>
+    <message>
+        <source> (supprimé)</source>
+        <translation> (deleted)</translation>
+    </message>
+</context>
+<context>
     <name>EngagementsView</name>
     <message>
         <source>Engagements</source>
@@ -809,6 +832,14 @@
     <message>
         <source> (supprimée)</source>
         <translation> (deleted)</translation>
+    </message>
+    <message>
+        <source> (supprimé)</source>
+        <translation> (deleted)</translation>
+    </message>
+    <message>
+        <source>Objectif « {} »</source>
+        <translation>Objective “{}”</translation>
     </message>
     <message>
         <source>Aucune idée liée.</source>

@@ -320,3 +320,155 @@ def test_a_refusal_on_own_cards_says_why_even_with_earlier_pistes_chosen(
     assert "Ateliers 3 et 4 · lecture seule : laissée de côté" in said
     board_key(qtbot, window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)  # one to fuse
     assert window.statusBar().currentMessage().startswith("Sélectionnez au moins deux idées")
+
+
+OBJECTIVE = "Sortir de la dépendance à la voiture"
+
+
+@pytest.fixture
+def objective(store, demo_session):
+    """An objective of atelier 3 (Objectifs et pistes): its first three pistes of Vivre
+    Mieux, grouped and named there."""
+    from fabrique_desktop import board, groups
+
+    mieux = [c for c in board.column_cards(store, demo_session.id, "mieux") if c.is_idea]
+    store.apply(groups.group(store, mieux[:3], OBJECTIVE))
+    (cluster,) = groups.clusters(store, demo_session.id, "mieux")
+    return cluster
+
+
+def _band_point(window, cluster_id: str):
+    item = window.scene.cluster_items[cluster_id]
+    return window.board.view.mapFromScene(item.band_rect().translated(item.pos()).center())
+
+
+def test_an_engagement_is_traced_to_an_objective_of_ateliers_3_and_4(
+    qtbot, objective, convergence_wall, store, demo_session, monkeypatch
+) -> None:
+    """The objectives of ateliers 3 et 4 are on the Convergence wall, around their pistes,
+    named and traced, read-only. The facilitator chooses one by its name (mouse) or its
+    pistes (keyboard), and Ctrl+E makes an engagement traced to it: the dialog, the list and
+    the report name the objective and its ateliers; one undo step; nothing of atelier 3
+    changes."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from fabrique_desktop import groups
+
+    window = convergence_wall
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    shift = Qt.KeyboardModifier.ShiftModifier
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: asked.append(a) or ("X", True))
+    members = [c.id for c in groups.members(store, objective)]
+    window.scene.notes.measure_all()
+    qtbot.waitUntil(lambda: objective.id in window.scene.clusters)  # after the first frame
+    window.scene.layout_cards()
+    band = window.scene.cluster_items[objective.id]
+    assert band.isVisible()
+    assert band.label().splitlines() == [
+        f"▦\u00a0{OBJECTIVE}\u00a0(3)",
+        "Objectif · Ateliers 3 et 4 · lecture seule",  # shown as an objective, traced
+    ]
+    assert window.scene.selection.group_cards(objective.id) == members  # around its pistes
+    own = add(qtbot, window, "Une idée de l'atelier 5 >1")
+    window.scene.notes.measure_all()
+
+    # the mouse: a click on its name chooses it (its band outlined); a double click renames
+    # nothing; a drag of the atelier's own card onto it does not put the card in it
+    viewport = window.board.view.viewport()
+    window.board.view.show_card(members[0])
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=_band_point(window, objective.id))
+    assert window.scene.selection.selected_objectives() == [objective.id]
+    assert window.scene.selected_card_ids() == []
+    assert band.selected
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"Objectif « {OBJECTIVE} » · Ateliers 3 et 4 · lecture seule"), said
+    assert "Ctrl+E le trace dans un engagement" in said
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=_band_point(window, objective.id))
+    board_key(qtbot, window, Qt.Key.Key_F2)
+    assert asked == []
+    window.board.view.show_card(own)
+    drag(window, point_of(window, own), point_of(window, members[1]))
+    assert store.get(Card, own).cluster_id is None
+    steps = window.bus.history.count()
+
+    # Ctrl+E with the objective chosen by its name
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=_band_point(window, objective.id))
+    board_key(qtbot, window, Qt.Key.Key_E, ctrl)
+    dialog = window.animation.engagements.dialog
+    assert dialog.title.text() == OBJECTIVE
+    shown = dialog.ideas.text()
+    assert f"◎ Objectif « {OBJECTIVE} »  — Ateliers 3 et 4 · lecture seule" in shown
+    assert "•" not in shown  # the objective stands for its pistes
+    dialog.title.setText("Des transports pour tous")
+    type_text(dialog.how, "Un car express par vallée")
+    dialog.accept()
+    made = store.find(Engagement, session_id=window.controller.session.id)
+    assert [e.card_ids for e in made] == [[objective.id]]
+    assert window.bus.history.count() == steps + 1
+    listed = window.animation.engagements.view
+    listed.select(made[0].id)
+    trace = listed.trace.toPlainText()
+    assert f"Objectif « {OBJECTIVE} » — Ateliers 3 et 4 · lecture seule" in trace
+
+    out = io.BytesIO()
+    build_session_pdf(gather_session(store, window.controller.session), out)
+    text = flat(pdftotext(out.getvalue()))
+    assert printed(f"Objectif « {OBJECTIVE} » : 3 pistes (ateliers 3 et 4)") in text
+    listed.close()
+
+    # the keyboard: its three pistes chosen with the arrows are the objective, chosen whole
+    window.scene.clearSelection()
+    window.board.view.setFocus()
+    for _ in range(3):  # the wall's first notes: the atelier's own idea, then the objective
+        board_key(qtbot, window, Qt.Key.Key_Down)
+        if window.scene.selected_earlier_ids() == members[:1]:
+            break
+    assert window.scene.selected_earlier_ids() == members[:1]
+    assert window.scene.selection.selected_objectives() == []  # one piste is one piste
+    board_key(qtbot, window, Qt.Key.Key_Down, shift)
+    board_key(qtbot, window, Qt.Key.Key_Down, shift)
+    assert window.scene.selection.selected_objectives() == [objective.id]
+    assert "Objectif « " in window.statusBar().currentMessage()
+    opened = []
+    monkeypatch.setattr(QDialog, "open", lambda d: opened.append(d))
+    board_key(qtbot, window, Qt.Key.Key_E, ctrl)
+    assert f"Objectif « {OBJECTIVE} »" in opened[-1].ideas.text()
+    for key in (Qt.Key.Key_Delete, Qt.Key.Key_3):  # still read-only
+        board_key(qtbot, window, key)
+    stored = store.get(groups.Cluster, objective.id)
+    assert (stored.name, stored.deleted) == (OBJECTIVE, False)
+    for card_id in members:
+        card = store.get(Card, card_id)
+        assert (card.column, card.cluster_id, card.deleted) == ("mieux", objective.id, False)
+
+    window.undo_action.trigger()  # the engagement, in one step
+    assert store.find(Engagement, session_id=window.controller.session.id) == []
+    window.redo_action.trigger()
+    (back,) = store.find(Engagement, session_id=window.controller.session.id)
+    assert back.card_ids == [objective.id]
+
+
+def test_a_right_click_on_an_objective_opens_its_menu(
+    qtbot, objective, convergence_wall, monkeypatch
+) -> None:
+    window = convergence_wall
+    window.scene.notes.measure_all()
+    qtbot.waitUntil(lambda: objective.id in window.scene.clusters)
+    window.scene.layout_cards()
+    window.board.view.show_card(window.scene.selection.group_cards(objective.id)[0])
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    viewport = window.board.view.viewport()
+    pos = _band_point(window, objective.id)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos))
+    QApplication.sendEvent(viewport, event)
+    menu = _open_menu(qtbot)
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == [
+        f"Objectif « {OBJECTIVE} » · Ateliers 3 et 4 · lecture seule",
+        "Tracer dans un engagement…",
+    ]
+    assert window.scene.selection.selected_objectives() == [objective.id]
+    menu.close()

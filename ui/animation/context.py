@@ -22,6 +22,7 @@ from fabrique_desktop.template import Template
 
 if TYPE_CHECKING:
     from fabrique_desktop.board import ColumnEnds
+    from fabrique_desktop.groups import Cluster
     from ui.board_scene import BoardScene
     from ui.change_bus import ChangeBus
     from ui.main_window import MainWindow
@@ -62,6 +63,10 @@ class FeatureContext(Protocol):
     def selected_cards(self) -> list[Card]: ...
 
     def selected_earlier_cards(self) -> list[Card]: ...  # earlier ateliers' pistes (Convergence)
+
+    # earlier ateliers' objectives chosen whole (Convergence); their pistes are among
+    # ``selected_earlier_cards``
+    def selected_earlier_objectives(self) -> list[Cluster]: ...
 
     def select_and_show(self, card_ids: Iterable[str]) -> None: ...
 
@@ -138,6 +143,13 @@ class WindowContext:
     def selected_earlier_cards(self) -> list[Card]:
         found = (self.store.get(Card, i) for i in self.scene.selected_earlier_ids())
         return [c for c in found if c is not None and not c.deleted and c.merged_into is None]
+
+    def selected_earlier_objectives(self) -> list[Cluster]:
+        from fabrique_desktop.groups import Cluster
+
+        chosen = self.scene.selection.selected_objectives()
+        found = (self.store.get(Cluster, i) for i in chosen)
+        return [c for c in found if c is not None and not c.deleted]
 
     def select_and_show(self, card_ids: Iterable[str]) -> None:
         self._window.board_actions.select_and_show(card_ids)

@@ -14,6 +14,7 @@ from fabrique_desktop.model import Engagement
 from ui.animation.context import FeatureContext
 
 if TYPE_CHECKING:
+    from fabrique_desktop.groups import Cluster
     from ui.engagements_view import EngagementDialog, EngagementsView
 
 # a change of these kinds may change what the engagements list shows (titles, dots)
@@ -34,9 +35,13 @@ class EngagementFeature(QObject):
         from ui.engagements_view import EngagementDialog
 
         context = self.context
-        selected = context.selected_cards() + context.selected_earlier_cards()
+        # an earlier objective chosen whole stands for its pistes
+        objectives = context.selected_earlier_objectives()
+        inside = {i for o in objectives for i in context.scene.selection.group_cards(o.id)}
+        earlier = [c for c in context.selected_earlier_cards() if c.id not in inside]
+        selected = context.selected_cards() + earlier
         try:
-            found = convergence.candidate(context.store, context.session.id, selected)
+            found = convergence.candidate(context.store, context.session.id, selected, objectives)
         except FabriqueError as error:
             context.report(str(error))
             return
@@ -48,6 +53,7 @@ class EngagementFeature(QObject):
             column=found.column,
             parent=context.window,
             origins=context.scene.notes.read_only,
+            objectives=[self._objective_line(o) for o in found.objectives],
         )
         self.dialog = dialog
 
@@ -62,6 +68,7 @@ class EngagementFeature(QObject):
                     column=str(values["column"]),
                     purpose=str(values["purpose"]),
                     how=str(values["how"]),
+                    objectives=found.objectives,
                 )
             )
             self.show_list()
@@ -77,12 +84,14 @@ class EngagementFeature(QObject):
         if engagement is None:
             return
         ideas = [(i.card, i.votes) for i in convergence.trace(context.store, engagement)]
+        objectives = convergence.traced_objectives(context.store, engagement)
         dialog = EngagementDialog(
             context.template,
             ideas,
             engagement,
             parent=context.window,
             origins=context.scene.notes.read_only,
+            objectives=[self._objective_line(o) for o in objectives],
         )
         self.dialog = dialog
         dialog.accepted.connect(
@@ -99,13 +108,27 @@ class EngagementFeature(QObject):
                 context.store, context.session.id, context.template, context.window
             )
             self.view.write = context.bus.push
-            self.view.origin = lambda card_id: context.scene.notes.read_only.get(card_id, "")
+            self.view.origin = self._origin
             self.view.edit_requested.connect(self.edit)
         self.view.show()
         self.view.raise_()
         self.view.activateWindow()
 
     # private
+
+    def _origin(self, traced_id: str) -> str:
+        """Where an earlier piste or objective comes from (« Ateliers 3 et 4 · lecture
+        seule »), "" for this atelier's own cards."""
+        scene = self.context.scene
+        return scene.notes.read_only.get(traced_id) or scene.groups.read_only.get(traced_id, "")
+
+    def _objective_line(self, objective: Cluster) -> str:
+        """An earlier objective in the engagement's dialog: its name, where it comes from."""
+        line = self.tr("Objectif « {} »").format(objective.name)
+        if objective.deleted:
+            line += self.tr(" (supprimé)")
+        origin = self._origin(objective.id)
+        return f"{line}  — {origin}" if origin else line
 
     def _try(self, build: Callable[[], Change]) -> bool:
         try:
