@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import base64
 import html
-import mimetypes
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from exports.pdf_style import french_date
+from exports.photo_files import photo_bytes
 from exports.safe_write import write_bytes
 from fabrique_desktop.report import (
     NO_HORIZON,
@@ -31,7 +31,14 @@ from fabrique_desktop.report import (
     SessionReport,
     recit_title,
 )
-from fabrique_desktop.report_words import column_title, counted, english_date, phase_name, word
+from fabrique_desktop.report_words import (
+    column_title,
+    counted,
+    english_date,
+    phase_name,
+    tr,
+    word,
+)
 from fabrique_desktop.typography import (
     current_language,
     editorial,
@@ -283,12 +290,12 @@ def _quotes(quotes: Iterable[QuoteView]) -> list[str]:
 
 
 def _image(path: Path, alt: str) -> str:
-    """``path`` embedded (no outside resource), with its text alternative; "" when unreadable."""
-    try:
-        data = path.read_bytes()
-    except OSError:
+    """``path`` embedded (no outside resource) as the PDF prints it (upright, 2000 pixels at
+    most), with its text alternative; "" when it cannot be read or decoded."""
+    photo = photo_bytes(path)
+    if photo is None:
         return ""
-    kind = mimetypes.guess_type(path.name)[0] or "image/jpeg"
+    data, kind = photo
     encoded = base64.b64encode(data).decode("ascii")
     return f'<img src="data:{kind};base64,{encoded}" alt="{html.escape(typeset(alt))}">'
 
@@ -405,8 +412,11 @@ def session_html(report: SessionReport) -> str:
             if image:
                 caption = f"<figcaption>{_t(photo.caption)}</figcaption>" if photo.caption else ""
                 shots.append(f"<figure>{image}{caption}</figure>")
-        if shots:
-            page.section(word("photos"), shots)
+            else:  # damaged, cut short: named as the PDF names it, not embedded broken
+                label = tr("Photo illisible : {name}", name="\0").partition("\0")[0]
+                name = _t(photo.caption) if photo.caption else _l(photo.path.name)
+                shots.append(f'<p class="meta">{_l(label)} {name}</p>')
+        page.section(word("photos"), shots)
     date = _date(session.date) if session.date else ""
     return page.render(header, _colophon(report.organisation, date))
 

@@ -28,8 +28,9 @@ from exports import charts
 from exports import pdf_style as ps
 from exports.bidi import Paragraph
 from exports.fonts import BOLD
+from exports.photo_files import printable_photo
 from exports.safe_write import write_with
-from exports.session_report import engagement_block, printable_photo, quote_blocks
+from exports.session_report import engagement_block, quote_blocks
 from fabrique_desktop.model import HORIZONS
 from fabrique_desktop.report import (
     NO_HORIZON,

@@ -7,7 +7,6 @@ nothing in it is left out.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -24,6 +23,7 @@ from reportlab.platypus import (
 from exports import pdf_style as ps
 from exports.bidi import Paragraph
 from exports.fonts import BOLD, REGULAR, has_rtl
+from exports.photo_files import printable_photo
 from exports.safe_write import write_with
 from fabrique_desktop.report import AgendaRow, Idea, QuoteView, SessionReport, recit_title
 from fabrique_desktop.report_words import amount, column_title, noun, tr
@@ -930,32 +930,6 @@ def quote_blocks(quotes: tuple[QuoteView, ...], st: ps.Styles) -> list[Flowable]
             block.append(Paragraph(f"— {ps.text(by)}", author_style))
         story.append(KeepTogether(block))
     return story
-
-
-# A photo is printed at most 17 cm wide: 2000 pixels is more than 250 dpi there. A phone's
-# 4000-pixel photo embedded as is made a 5 MB report per photo.
-MAX_PHOTO_SIDE = 2000
-
-
-def printable_photo(path: Path) -> str | io.BytesIO:
-    """The photo as the PDF should embed it: turned upright as the phone meant it (EXIF
-    orientation, which reportlab ignores) and at most MAX_PHOTO_SIDE pixels wide or high."""
-    from PIL import Image as Picture
-    from PIL import ImageOps
-
-    with Picture.open(path) as picture:
-        turned = picture.getexif().get(0x0112, 1) not in (0, 1)
-        if not turned and max(picture.size) <= MAX_PHOTO_SIDE:
-            return str(path)
-        upright = ImageOps.exif_transpose(picture)
-        upright.thumbnail((MAX_PHOTO_SIDE, MAX_PHOTO_SIDE))
-        out = io.BytesIO()
-        if upright.mode in ("RGBA", "LA", "P"):
-            upright.save(out, "PNG", optimize=True)
-        else:
-            upright.convert("RGB").save(out, "JPEG", quality=85)
-        out.seek(0)
-        return out
 
 
 def _photos(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:

@@ -81,3 +81,18 @@ def as_printed(text: str) -> str:
     """``text`` as a PDF prints it and its text extraction reads it back on single spaces:
     typeset (’, « », no-break spaces), raised ordinals read as plain letters."""
     return " ".join(typeset(text).translate(str.maketrans("ᵉʳⁿᵈ", "ernd")).split())
+
+
+def whole_and_cut_photos(store: Store, session: Session, media: Path, tmp_path: Path) -> Path:
+    """Two photos added to ``session``: « Paperboard entier », and « Paperboard « Œdipe » »
+    cut short (an interrupted copy: it passes the PNG check when added, but cannot be
+    decoded). Returns the whole one's original."""
+    from PIL import Image as Picture
+
+    whole = tmp_path / "entier.png"
+    Picture.effect_noise((300, 200), 60).convert("RGB").save(whole)
+    cut = tmp_path / "coupée.png"
+    cut.write_bytes(whole.read_bytes()[:400])
+    store.apply(photos.add(store, media, session.id, whole, "Paperboard entier"))
+    store.apply(photos.add(store, media, session.id, cut, "Paperboard « Œdipe »"))
+    return whole

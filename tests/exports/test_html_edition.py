@@ -150,3 +150,26 @@ def test_the_english_edition_has_no_french_label(full, store, demo) -> None:
         assert [w for w in french if w in text] == []
         assert "Contents" in text
         assert "Key figures" in text
+
+
+def test_a_photo_that_cannot_be_read_is_named_not_embedded_broken(
+    store, session, data_dir, tmp_path
+) -> None:
+    """A photo cut short (an interrupted copy: it passes the PNG check when added) is named
+    in the edition as the PDF names it (« Photo illisible : … »), not embedded broken; a
+    whole one is embedded."""
+    import base64
+
+    from fabrique_desktop.typography import language
+    from tests.exports.report_fixtures import whole_and_cut_photos
+
+    whole = whole_and_cut_photos(store, session, data_dir.media, tmp_path)
+    page = session_html(gather_session(store, session, media_dir=data_dir.media))
+    images = [a for t, a in outline(page).tags if t == "img"]
+    assert [a["alt"] for a in images] == ["Paperboard entier"]
+    embedded = base64.b64decode((images[0]["src"] or "").split(",", 1)[1])
+    assert embedded == whole.read_bytes()
+    assert "Photo illisible\u00a0: Paperboard «\u202fŒdipe\u202f»" in page
+    with language("en"):
+        english = session_html(gather_session(store, session, media_dir=data_dir.media))
+    assert 'Unreadable photo: <span lang="fr">Paperboard' in english

@@ -249,7 +249,7 @@ def test_a_phone_photo_is_downscaled_and_turned_upright(store, session, data_dir
     at most: it used to be embedded as is, 5 MB and lying on its side."""
     from PIL import Image as Picture
 
-    from exports.session_report import MAX_PHOTO_SIDE
+    from exports.photo_files import MAX_PHOTO_SIDE
     from fabrique_desktop import photos
 
     source = tmp_path / "paperboard.jpg"
@@ -292,17 +292,10 @@ def test_a_photo_that_cannot_be_read_is_named_not_left_out(
 ) -> None:
     """A photo cut short (a copy interrupted, a card pulled out too soon) passes the PNG check
     when added but cannot be printed: the report says so instead of dropping it silently."""
-    from PIL import Image as Picture
-
-    from fabrique_desktop import photos
     from fabrique_desktop.typography import language
+    from tests.exports.report_fixtures import whole_and_cut_photos
 
-    whole = tmp_path / "entier.png"
-    Picture.effect_noise((300, 200), 60).convert("RGB").save(whole)
-    cut = tmp_path / "coupée.png"
-    cut.write_bytes(whole.read_bytes()[:400])
-    store.apply(photos.add(store, data_dir.media, session.id, whole, "Paperboard entier"))
-    store.apply(photos.add(store, data_dir.media, session.id, cut, "Paperboard « Œdipe »"))
+    whole_and_cut_photos(store, session, data_dir.media, tmp_path)
     report = gather_session(store, session, media_dir=data_dir.media)
     text = pdf_text(render(report))
     assert "Paperboard entier" in text
