@@ -24,7 +24,9 @@ FRAME_WIDTH = 4.0
 SELECTED_WIDTH = 6.0  # the outline of a selected group's band (as a selected card's)
 FLAGS = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
 ICON = "▦\u00a0"  # says « a group » before the name (not by colour alone), on its line
+OBJECTIVE_ICON = "◎\u00a0"  # an earlier atelier's objective (a Convergence wall)
 SCALE = 0.9  # of the board's type size: a name reads from the back, and fits the band
+TRACE_SCALE = 0.72  # an objective's trace: the size of the notes' badges (their trace too)
 
 
 class ClusterItem(QGraphicsItem):
@@ -35,6 +37,7 @@ class ClusterItem(QGraphicsItem):
         self.count = 0
         self.colour = "#37474F"  # the frame and the band (the column's colour)
         self._font = QFont()
+        self._small = QFont()
         self._rect = QRectF()
         self._band = 0.0
         self.selected = False  # the group is selected: its band is outlined
@@ -45,8 +48,7 @@ class ClusterItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def label(self) -> str:
-        name = f"{ICON}{self.name}\u00a0({self.count})"
-        return f"{name}\n{self.trace}" if self.trace else name
+        return f"{OBJECTIVE_ICON if self.trace else ICON}{self.name}\u00a0({self.count})"
 
     def set_trace(self, trace: str) -> None:
         if trace != self.trace:
@@ -57,16 +59,25 @@ class ClusterItem(QGraphicsItem):
         self._font = QFont(font)
         self._font.setBold(True)
         self._font.setPixelSize(max(16, round(font.pixelSize() * SCALE)))
+        self._small = QFont(font)
+        self._small.setBold(True)
+        self._small.setPixelSize(max(12, round(font.pixelSize() * TRACE_SCALE)))
 
     def font(self) -> QFont:
         return self._font
 
     def band_height(self, width: float) -> float:
         """The height of the band that shows the name, wrapped to ``width``."""
-        metrics = QFontMetricsF(self._font)
-        inner = max(10.0, width - 2 * BAND_PADDING - 2 * FRAME_WIDTH)
-        text = metrics.boundingRect(QRectF(0, 0, inner, 1e6), FLAGS, self.label())
-        return math.ceil(text.height()) + 2 * BAND_PADDING
+        name, trace = self._heights(width)
+        return math.ceil(name + trace) + 2 * BAND_PADDING
+
+    def _heights(self, width: float) -> tuple[float, float]:
+        """The wrapped heights of the name and of the trace (0 without one)."""
+        inner = QRectF(0, 0, max(10.0, width - 2 * BAND_PADDING - 2 * FRAME_WIDTH), 1e6)
+        name = QFontMetricsF(self._font).boundingRect(inner, FLAGS, self.label()).height()
+        if not self.trace:
+            return name, 0.0
+        return name, QFontMetricsF(self._small).boundingRect(inner, FLAGS, self.trace).height()
 
     def set_frame(self, rect: QRectF, band: float) -> None:
         """Where the group is drawn (scene coordinates) and the height of its band."""
@@ -119,7 +130,12 @@ class ClusterItem(QGraphicsItem):
         painter.drawRoundedRect(self.band_rect(), 8, 8)
         painter.setPen(QColor(self.ink()))
         painter.setFont(self._font)
-        painter.drawText(self.text_rect(), FLAGS, self.label())
+        text = self.text_rect()
+        painter.drawText(text, FLAGS, self.label())
+        if self.trace:  # under the name, as the notes' badges
+            name = self._heights(self._rect.width())[0]
+            painter.setFont(self._small)
+            painter.drawText(text.adjusted(0, name, 0, 0), FLAGS, self.trace)
         if self.selected:
             painter.setPen(QPen(QColor(theme.SELECTION), SELECTED_WIDTH))
             painter.setBrush(Qt.BrushStyle.NoBrush)

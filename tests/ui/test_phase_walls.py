@@ -365,10 +365,8 @@ def test_an_engagement_is_traced_to_an_objective_of_ateliers_3_and_4(
     window.scene.layout_cards()
     band = window.scene.cluster_items[objective.id]
     assert band.isVisible()
-    assert band.label().splitlines() == [
-        f"▦\u00a0{OBJECTIVE}\u00a0(3)",
-        "Objectif · Ateliers 3 et 4 · lecture seule",  # shown as an objective, traced
-    ]
+    assert band.label() == f"◎\u00a0{OBJECTIVE}\u00a0(3)"
+    assert band.trace == "Objectif · Ateliers 3 et 4 · lecture seule"  # an objective, traced
     assert window.scene.selection.group_cards(objective.id) == members  # around its pistes
     own = add(qtbot, window, "Une idée de l'atelier 5 >1")
     window.scene.notes.measure_all()
