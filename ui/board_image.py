@@ -16,7 +16,7 @@ import dataclasses
 import os
 import sys
 from collections.abc import Sequence
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -297,18 +297,19 @@ def draw_page(board: Board, number: int) -> QImage:
 
 
 def png_of(image: QImage) -> bytes:
-    return _packing(image).result()
+    return _packing(QImage(image)).result()
 
 
 def _packing(image: QImage, pool: Executor | None = None) -> PngJob:
-    """The image's PNG, packed in ``pool``'s threads when given (the rows are the image's
-    own: no copy but the RGB conversion, kept by the job until it is done)."""
-    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
-    width, height, stride = rgb.width(), rgb.height(), rgb.bytesPerLine()
-    bits = memoryview(rgb.constBits()).cast("B")
+    """The image's PNG, packed in ``pool``'s threads when given. The image is converted to
+    RGB in place (no second page in memory; a copy of ``png_of``'s, shared until then) and
+    its rows are handed over as they are: the job keeps it until it is done."""
+    image.convertTo(QImage.Format.Format_RGB888)
+    width, height, stride = image.width(), image.height(), image.bytesPerLine()
+    bits = memoryview(image.constBits()).cast("B")
     size = width * 3
     rows = [bits[y * stride : y * stride + size] for y in range(height)]
-    return PngJob(width, height, rows, pool, PACKERS, keep=rgb)
+    return PngJob(width, height, rows, pool, PACKERS, keep=image)
 
 
 def board_images(store: Store, session: Session, template: Template | None = None) -> list[QImage]:
@@ -336,19 +337,51 @@ def page_path(target: Path | str, number: int) -> Path:
 
 def write_board_png(store: Store, session: Session, target: Path | str) -> list[Path]:
     """Write the board to ``target`` (and ``target-2.png``… when it takes several pages),
-    one page in memory at a time; returns the files written."""
+    one page in memory at a time; returns the files written.
+
+    A page is drawn while the one before is deflated (``PACKERS`` threads) and the one
+    before that written to disk by a thread of its own: each file is synced to the disk
+    before it replaces the old one (10–40 ms a page), and the drawing does not wait for it."""
     board = board_layout(store, session)
     written = [page_path(target, n + 1) for n in range(len(board.pages))]
     check_pages(written)  # the pages' names are taken by nothing but earlier pages
-    with ThreadPoolExecutor(PACKERS) as pool:  # zlib packs a page while the next is drawn
-        packing: tuple[Path, PngJob] | None = None
-        for number, path in enumerate(written):
-            image = draw_page(board, number)
-            if packing is not None:  # one page packed at a time: memory stays low
-                write_bytes(packing[0], packing[1].result())
-            packing = (path, _packing(image, pool))
-            del image
-        if packing is not None:
-            write_bytes(packing[0], packing[1].result())
+    writes: list[Future[None]] = []
+    with ThreadPoolExecutor(PACKERS) as pool, ThreadPoolExecutor(1) as writer:
+        try:
+            packing: tuple[Path, PngJob] | None = None
+            for number, path in enumerate(written):
+                image = draw_page(board, number)
+                if packing is not None:  # one page packed at a time: memory stays low
+                    writes.append(_write(writer, writes, *packing))
+                _raise_failed(writes)  # a full disk stops the export at once
+                packing = (path, _packing(image, pool))
+                del image
+            if packing is not None:
+                writes.append(_write(writer, writes, *packing))
+            for write in writes:
+                write.result()
+        except BaseException:
+            for write in writes:  # the pages not written yet are not begun
+                write.cancel()
+            raise
     remove_stale_pages(len(written), lambda number: page_path(target, number))
     return written
+
+
+def _write(
+    writer: Executor, writes: Sequence[Future[None]], path: Path, job: PngJob
+) -> Future[None]:
+    """The page written by ``writer`` after the pages before it (in order, one thread)."""
+    return writer.submit(_write_after, writes[-1] if writes else None, path, job.result())
+
+
+def _write_after(previous: Future[None] | None, path: Path, data: bytes) -> None:
+    if previous is not None:
+        previous.result()  # a page not written (a full disk): the next ones are not either
+    write_bytes(path, data)
+
+
+def _raise_failed(writes: Sequence[Future[None]]) -> None:
+    for write in writes:
+        if write.done():
+            write.result()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 import zlib
 
 import pytest
 
 from PySide6.QtGui import QColor, QImage
 
+from exports import safe_write
 from exports.png import png_bytes
+from exports.safe_write import ExportError
 from fabrique_desktop import changes
 from fabrique_desktop.board import session_cards
 from fabrique_desktop.changes import Change
@@ -92,6 +95,54 @@ def test_pages_are_written_as_numbered_pngs(qapp, store, session, tmp_path) -> N
         image = QImage(str(path))
         assert not image.isNull()
         assert image.height() <= PAGE_HEIGHT + board_image.HEADER + 2 * board_image.MARGIN + 20
+
+
+def _long_column(store, session, count: int = 120) -> None:
+    _add(
+        store,
+        session,
+        [
+            Card(session_id=session.id, text=f"Idée {n} " * 12, column="mieux", position=n)
+            for n in range(count)
+        ],
+    )
+
+
+def test_pages_are_synced_to_disk_while_the_next_page_is_drawn(
+    qapp, store, session, tmp_path, monkeypatch
+) -> None:
+    """Each file is synced before it replaces the old one (10–40 ms a page): a thread of its
+    own does it, so that the drawing of the next page does not wait for the disk."""
+    _long_column(store, session)
+    synced: list[int] = []
+    real_fsync = safe_write.os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(threading.get_ident())
+        real_fsync(fd)
+
+    monkeypatch.setattr(safe_write.os, "fsync", fsync)
+    files = write_board_png(store, session, tmp_path / "tableau.png")
+    assert len(files) > 2
+    assert len(synced) == len(files)
+    assert threading.get_ident() not in synced
+
+
+def test_a_page_that_cannot_be_written_stops_the_export(
+    qapp, store, session, tmp_path, monkeypatch
+) -> None:
+    _long_column(store, session)
+    real_write = board_image.write_bytes
+
+    def write(path, data: bytes) -> None:
+        if path.name == "tableau-2.png":
+            raise ExportError("Le disque est plein : « tableau-2.png » n'a pas été écrit.")
+        real_write(path, data)
+
+    monkeypatch.setattr(board_image, "write_bytes", write)
+    with pytest.raises(ExportError, match=r"tableau-2\.png"):
+        write_board_png(store, session, tmp_path / "tableau.png")
+    assert sorted(p.name for p in tmp_path.glob("*.png")) == ["tableau.png"]  # none after it
 
 
 def test_groups_votes_and_personas_are_drawn_as_on_the_wall(
@@ -200,6 +251,7 @@ def test_png_writer_round_trips_through_qt(qapp, width, height) -> None:
         for x in range(width):
             image.setPixelColor(x, y, QColor((x * 37) % 256, (y * 91) % 256, (x + y) % 256))
     read = QImage.fromData(png_of(image))
+    assert image.format() == QImage.Format.Format_RGB32  # the caller's image is left as it was
     assert read.size() == image.size()
     for y in range(height):
         for x in range(width):
