@@ -1,9 +1,16 @@
-"""Between entities and SQLite rows: lists and dicts as JSON text, booleans as integers."""
+"""Between entities and SQLite rows: lists and dicts as JSON text, booleans as integers.
+
+``decode`` reads one row given as a dict; ``decode_rows`` many rows as SQLite returns them
+(tuples, with their column names), the way a 2000-idea board is opened: the plan of which
+column is which field is made once, an empty list is not parsed, and the same JSON text
+(2000 cards share a few dozen tag lists) is parsed once per read.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from fabrique_desktop.model import Entity
@@ -61,6 +68,40 @@ def decode(cls: type[E], row: dict[str, Any]) -> E:
             value = bool(value)
         values[name] = value
     return cls(**values)
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def decode_rows(cls: type[E], names: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[E]:
+    """Entities from rows of values in the order of ``names`` (a cursor's description);
+    the same as ``decode`` of each row as a dict, with less work per row."""
+    codecs = _codecs(cls)
+    # the fields' own names: a cursor's are equal strings but not the same objects, and
+    # ``cls(**values)`` matched them to its parameters by comparing text (~2/3 of the work)
+    fields = {n: n for n in codecs}
+    known = [(i, fields[n], codecs[n]) for i, n in enumerate(names) if n in fields]
+    plain = [(i, n) for i, n, codec in known if codec == ""]
+    texts = [(i, n, _is_list(cls, n)) for i, n, codec in known if codec == "json"]
+    flags = [(i, n) for i, n, codec in known if codec == "bool"]
+    parsed: dict[str, list[Any]] = {}  # JSON text → its flat list of scalars (copied out)
+    out: list[E] = []
+    for row in rows:
+        values = {n: row[i] for i, n in plain}
+        for i, n, is_list in texts:
+            text = row[i]
+            if not text or text == "[]":
+                values[n] = [] if is_list else {}
+            elif text in parsed:
+                values[n] = list(parsed[text])  # each entity its own list
+            else:
+                value = values[n] = json.loads(text)
+                if type(value) is list and all(type(v) in _SCALARS for v in value):
+                    parsed[text] = list(value)
+        for i, n in flags:
+            values[n] = bool(row[i])
+        out.append(cls(**values))
+    return out
 
 
 def field_codecs(cls: type[Entity]) -> dict[str, str]:

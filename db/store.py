@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from db import errors, migrations
-from db.codec import decode, decode_field, encode, field_codecs
+from db.codec import decode, decode_field, decode_rows, encode, field_codecs
 from fabrique_desktop import disk
 from fabrique_desktop.changes import Change, Mode
 from fabrique_desktop.errors import StorageError
@@ -318,8 +318,12 @@ class Store:
     def find(self, cls: type[E], *, deleted: bool = False, **where: Any) -> list[E]:
         sql, params = _where(where, deleted)
         order = " order by position" if "position" in self.columns(cls.kind) else ""
-        rows = self.query(f"select * from [{cls.kind}]{sql}{order}", params)
-        return [decode(cls, row) for row in rows]
+        try:
+            cursor = self.conn.execute(f"select * from [{cls.kind}]{sql}{order}", params)
+            rows = cursor.fetchall()
+        except sqlite3.Error as error:
+            raise self.classify(error) from error
+        return decode_rows(cls, [d[0] for d in cursor.description], rows)
 
     def iter_all(self, cls: type[E], **where: Any) -> Iterator[E]:
         sql, params = _where(where, deleted=True)

@@ -1,3 +1,4 @@
+import json
 import sqlite3
 
 import pytest
@@ -5,7 +6,8 @@ import pytest
 from db import migrations
 from db.backups import Backups, list_backups, restore
 from db.store import Store
-from fabrique_desktop import board
+from fabrique_desktop import board, changes
+from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import StorageError
 from fabrique_desktop.model import Card
 
@@ -78,3 +80,42 @@ def test_backups_roll_and_restore(data_dir, store, session) -> None:
     reopened = Store.open(data_dir.database)
     assert [c.text for c in reopened.find(Card, session_id=session.id)] == ["avant"]
     reopened.close()
+
+
+def test_a_read_of_many_cards_parses_each_tag_list_once_and_gives_each_card_its_own(
+    store, session, monkeypatch
+) -> None:
+    """Opening a 2000-idea board (issue 28): the cards are decoded from SQLite's rows as
+    they come (tuples), the same JSON text (2000 cards share a few tag lists) parsed once."""
+    from db import codec
+
+    texts = [f"Idée {n}" for n in range(60)]
+    tags = [["#mobilité"], ["#mobilité", "#école"], [], ["#école"]]
+    store.apply(
+        Change(
+            "bench",
+            tuple(
+                changes.create(
+                    Card(session_id=session.id, text=t, position=float(n), tags=tags[n % 4])
+                )
+                for n, t in enumerate(texts)
+            ),
+        )
+    )
+    rows = store.query("select * from cards where session_id = ? order by position", [session.id])
+    one_by_one = [codec.decode(Card, row) for row in rows]
+    parsed: list[str] = []
+    loads = json.loads
+
+    def counting(text: str) -> object:
+        parsed.append(text)
+        return loads(text)
+
+    monkeypatch.setattr(codec.json, "loads", counting)
+    cards = store.find(Card, session_id=session.id)
+    assert cards == one_by_one
+    assert [c.tags for c in cards] == [tags[n % 4] for n in range(60)]
+    assert sorted(parsed) == sorted(['["#mobilité"]', '["#mobilité", "#école"]', '["#école"]'])
+    cards[0].tags.append("#changé")  # each card its own list
+    assert cards[4].tags == ["#mobilité"]
+    assert store.find(Card, session_id=session.id)[0].tags == ["#mobilité"]
