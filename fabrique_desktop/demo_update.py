@@ -23,6 +23,7 @@ from fabrique_desktop import changes
 from fabrique_desktop.changes import Change, Edit
 from fabrique_desktop.model import FUTUR, IDEA, INBOX, Card, Series, Session, Vote
 from fabrique_desktop.ports import Store, Write
+from fabrique_desktop.series_updates import series_changes, write_changes
 from fabrique_desktop.template import BUILTIN_KEY, FORMAT_VERSION
 
 log = logging.getLogger(__name__)
@@ -53,18 +54,13 @@ JOINT = (3, 4)
 
 def demo_changes(store: Store) -> list[Change]:
     """The changes that bring each untouched demo series of ``store`` up to date."""
-    found = (demo_change(store, series) for series in store.find(Series))
-    return [c for c in found if c is not None and c.edits]
+    return series_changes(store, demo_change)
 
 
 def update_demo(store: Store, write: Write) -> int:
     """Update every untouched demo series of ``store``, each change handed to ``write`` (the
     command line's store writer, at start); the number of series changed."""
-    updated = demo_changes(store)
-    for change in updated:
-        write(change)
-        log.info("demo series brought up to date (%d edits)", len(change.edits))
-    return len(updated)
+    return write_changes(demo_changes(store), write, log, "demo series")
 
 
 def demo_change(store: Store, series: Series) -> Change | None:

@@ -18,6 +18,7 @@ from fabrique_desktop.board import STEP
 from fabrique_desktop.changes import Change, Edit
 from fabrique_desktop.model import Card, Series, Session
 from fabrique_desktop.ports import Store, Write
+from fabrique_desktop.series_updates import series_changes, write_changes
 from fabrique_desktop.template import BUILTIN_KEY, FORMAT_VERSION, Template, builtin_template
 
 log = logging.getLogger(__name__)
@@ -25,18 +26,13 @@ log = logging.getLogger(__name__)
 
 def phase_changes(store: Store) -> list[Change]:
     """The changes that give each series of ``store`` its phases' walls."""
-    found = (phase_change(store, series) for series in store.find(Series))
-    return [c for c in found if c is not None and c.edits]
+    return series_changes(store, phase_change)
 
 
 def update_phases(store: Store, write: Write) -> int:
     """Hand each of ``phase_changes`` to ``write`` (the command line's store writer, at
     start); the number of series changed."""
-    updated = phase_changes(store)
-    for change in updated:
-        write(change)
-        log.info("phase columns brought up to date (%d edits)", len(change.edits))
-    return len(updated)
+    return write_changes(phase_changes(store), write, log, "phase columns")
 
 
 def phase_change(store: Store, series: Series) -> Change | None:
