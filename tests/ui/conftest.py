@@ -37,26 +37,28 @@ def fabrique_app(qapp, store, data_dir, demo):
             timer.stop()
 
 
-@pytest.fixture
-def window(qtbot, fabrique_app, session):
+def shown_window(qtbot, fabrique_app, session, focused: bool = True):  # type: ignore[no-untyped-def]
+    """``session`` opened by the app in a 1280×720 window on screen (its capture field
+    focused unless ``focused`` is False)."""
     window = fabrique_app.open_session(session.id)
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
-    window.focus_capture()
+    if focused:
+        window.focus_capture()
     qtbot.wait_exposed(window)
     return window
+
+
+@pytest.fixture
+def window(qtbot, fabrique_app, session):
+    return shown_window(qtbot, fabrique_app, session)
 
 
 @pytest.fixture
 def wall(qtbot, fabrique_app, demo_session):
     """Atelier 3 of the demo (the seed's ~100 ideas) in a 1280×720 window: the wall."""
-    window = fabrique_app.open_session(demo_session.id)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.wait_exposed(window)
-    return window
+    return shown_window(qtbot, fabrique_app, demo_session, focused=False)
 
 
 def type_text(widget, text: str) -> None:

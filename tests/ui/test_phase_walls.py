@@ -18,7 +18,7 @@ from fabrique_desktop.model import Card, Engagement, Series
 from fabrique_desktop.report import gather_session
 from fabrique_desktop.workspace import list_sessions
 from tests.exports.pdf_text import flat, pdftotext, printed
-from tests.ui.conftest import type_text
+from tests.ui.conftest import shown_window, type_text
 from tests.ui.test_board import add, board_key, click, column_point, drag, point_of
 from ui.animation.paradox_feature import ParadoxDialog
 
@@ -28,13 +28,7 @@ PROBLEM = "Des embouteillages pour y aller"
 
 @pytest.fixture
 def valeurs_wall(qtbot, fabrique_app, valeurs_session):
-    window = fabrique_app.open_session(valeurs_session.id)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    window.focus_capture()
-    qtbot.wait_exposed(window)
-    return window
+    return shown_window(qtbot, fabrique_app, valeurs_session)
 
 
 def test_a_valeurs_atelier_gathers_atouts_and_problemes_on_its_wall(
@@ -91,13 +85,7 @@ def test_a_valeurs_atelier_gathers_atouts_and_problemes_on_its_wall(
 @pytest.fixture
 def convergence_wall(qtbot, fabrique_app, store, demo):
     fifth = next(s for s in list_sessions(store, demo.id) if s.number == 5)
-    window = fabrique_app.open_session(fifth.id)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    window.focus_capture()
-    qtbot.wait_exposed(window)
-    return window
+    return shown_window(qtbot, fabrique_app, fifth)
 
 
 def test_a_convergence_wall_shows_the_earlier_pistes_read_only_and_traced(
