@@ -37,7 +37,8 @@ class BoardSelection:
 
     def selected_objectives(self) -> list[str]:
         """Earlier ateliers' objectives chosen whole on a Convergence wall: by their name
-        band, or all their pistes (two or more) selected. Their ids, in board order."""
+        band, or all their pistes (two or more) selected. Their ids, in the order they came
+        onto the wall (``earlier_pistes.earlier_objectives``)."""
         scene = self._scene
         if not scene.groups.read_only:
             return []

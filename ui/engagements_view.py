@@ -228,8 +228,14 @@ class EngagementsView(QDialog):
             if engagement.purpose:
                 lines.append(engagement.purpose)
             lines += [f"  • {point}" for point in engagement.how]
-            ideas = len(engagement.card_ids)
-            lines.append(self.tr("↳ {} idée(s) · {} gommette(s)").format(ideas, dots))
+            # an earlier atelier's objective (a Convergence atelier) is not an idea
+            objectives = len(convergence.traced_objectives(self.store, engagement))
+            ideas = len(engagement.card_ids) - objectives
+            if objectives:
+                counts = self.tr("↳ {} objectif(s) · {} idée(s) · {} gommette(s)")
+                lines.append(counts.format(objectives, ideas, dots))
+            else:
+                lines.append(self.tr("↳ {} idée(s) · {} gommette(s)").format(ideas, dots))
             item = QListWidgetItem("\n".join(lines))
             item.setData(ID_ROLE, engagement.id)
             listed.addItem(item)

@@ -814,6 +814,10 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>↳ {} objectif(s) · {} idée(s) · {} gommette(s)</source>
+        <translation>↳ {} objective(s) · {} idea(s) · {} dot(s)</translation>
+    </message>
+    <message>
         <source>↳ {} idée(s) · {} gommette(s)</source>
         <translation>↳ {} idea(s) · {} dot(s)</translation>
     </message>

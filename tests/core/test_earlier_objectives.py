@@ -189,3 +189,33 @@ def test_a_copy_of_the_convergence_atelier_keeps_its_objective_trace(facilitator
         assert hostile.find(Card, session_id=third.id)  # nothing lost there either
     finally:
         hostile.close()
+
+
+def test_a_live_copy_keeps_the_objective_trace_both_ways(tmp_path):
+    """Live sharing of atelier 5: the note-taker's live copy gets the engagement traced to
+    atelier 3's objective (an atelier it does not have: the trace is kept, not refused); the
+    « Comment ? » it adds comes back to the facilitator with the trace unchanged."""
+    from fabrique_desktop.live.engine import import_copy, make_copy
+
+    host, _ = Laptop.facilitator(tmp_path / "host.db")
+    note = Laptop(tmp_path / "note.db")
+    try:
+        third, fifth = _atelier(host.store, 3), _atelier(host.store, 5)
+        objective = _objective(host.store, third)
+        engagement = Engagement(
+            session_id=fifth.id, column="mieux", number=1, title="T", card_ids=[objective.id]
+        )
+        host.store.apply(Change("e", (changes.create(engagement),)))
+        joined = import_copy(note.store, note.journal, make_copy(host.store, host.journal, fifth))
+        copied = note.store.get(Engagement, engagement.id)
+        assert copied.card_ids == [objective.id]
+        assert convergence.traced_objectives(note.store, copied) == []  # not on that laptop
+        note.store.apply(convergence.edit(copied, how="Un car express par vallée"))
+        back = bundle.to_json(sync.handout_bundle(note.store, note.journal, joined))
+        sync.import_bundle(host.store, host.journal, bundle.from_json(back), origin="live")
+        merged = host.store.get(Engagement, engagement.id)
+        assert (merged.card_ids, merged.how) == ([objective.id], ["Un car express par vallée"])
+        assert convergence.traced_objectives(host.store, merged) == [objective]
+    finally:
+        host.close()
+        note.close()
