@@ -35,7 +35,6 @@ from fabrique_desktop.model import HORIZONS
 from fabrique_desktop.report import (
     NO_HORIZON,
     Idea,
-    JointCredit,
     PhoneShare,
     SeriesColumn,
     SeriesReport,
@@ -452,21 +451,11 @@ def _timeline_steps(report: SeriesReport) -> list[charts.Step]:
     for i, s in enumerate(sessions):
         lines = _produced_counts(s, short=True)
         span = 1
-        if s.joint is not None:
-            if i and sessions[i - 1].joint is not None and sessions[i - 1].joint == s.joint:
-                lines = [c for c in lines if not _is_board_count(c)]
-            else:
-                while (
-                    i + span < len(sessions)
-                    and sessions[i + span].joint is not None
-                    and sessions[i + span].joint == s.joint
-                ):
-                    span += 1
-                lines = [
-                    _capital(s.joint.label),
-                    *_joint_counts(s.joint, short=True),
-                    *(c for c in lines if not _is_board_count(c)),
-                ]
+        first = not i or sessions[i - 1].joint != s.joint
+        if s.joint is not None and first:  # the group's results under its first atelier
+            while i + span < len(sessions) and sessions[i + span].joint == s.joint:
+                span += 1
+            lines = [_capital(s.joint.label), *s.joint.counts(short=True), *lines]
         steps.append(
             charts.Step(
                 number=s.number,
@@ -484,38 +473,14 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_BOARD_WORDS = ("piste", "réalisation")
-
-
-def _is_board_count(line: str) -> bool:
-    """A count of the board's cards (pistes, réalisations), as ``_produced_counts`` writes it."""
-    return any(w in line or tr(w) in line for w in _BOARD_WORDS)
-
-
-def _joint_counts(joint: JointCredit, short: bool = False) -> list[str]:
-    counts = []
-    if joint.ideas:
-        counts.append(
-            _plural(joint.ideas, "piste", "pistes")
-            if short
-            else _plural(joint.ideas, "piste de projet", "pistes de projet")
-        )
-    if joint.futur:
-        counts.append(
-            _plural(joint.futur, "réalisation", "réalisations")
-            if short
-            else _plural(joint.futur, "réalisation engagée", "réalisations engagées")
-        )
-    return counts
-
-
 def _joint_line(s: Any) -> str:
     """« Ateliers 3 et 4 ensemble : 50 pistes de projet · 37 réalisations engagées », for
-    an atelier whose results are credited with others'."""
+    an atelier whose results are credited with others' (« Ateliers 1 et 2 ensemble :
+    7 paradoxes · 5 valeurs »)."""
     joint = s.joint
     if joint is None:
         return ""
-    counts = " · ".join(_joint_counts(joint))
+    counts = " · ".join(joint.counts())
     together = tr("{ateliers} ensemble", ateliers=_capital(joint.label))
     return together + (f" : {counts}" if counts else "")
 

@@ -4,7 +4,10 @@ Data folders made before issue 26 hold the demo as it was first transcribed: 16 
 that are OCR debris of a photographed sticky-note diagram (« 100 000 SOLELS », « ET VOIRE »…),
 the 12 boxed « Futur engagé » items of the booklet (Projet alimentaire territorial, L'appui
 aux 6 filières, Un Conseil de développement) filed as pistes on the 2040 horizon, and a plan
-crediting atelier 3 alone with the pistes the seed gives to ateliers 3 and 4.
+crediting atelier 3 alone with the pistes the seed gives to ateliers 3 and 4, and each Valeurs
+atelier with the paradoxes and values the seed gives to ateliers 1 and 2 together. A demo
+brought up to date before ateliers 1 and 2 were credited together is given that credit: its
+plan only changes, every card and every edit stays.
 
 Only the demo as shipped is changed: the series made from the built-in template whose
 atelier 3 still holds every piste of the demo. A debris card is removed only while nobody
@@ -21,6 +24,7 @@ from typing import Any
 
 from fabrique_desktop import changes
 from fabrique_desktop.changes import Change, Edit
+from fabrique_desktop.credit import joint_groups
 from fabrique_desktop.model import FUTUR, IDEA, INBOX, Card, Series, Session, Vote
 from fabrique_desktop.ports import Store, Write
 from fabrique_desktop.series_updates import series_changes, write_changes
@@ -48,8 +52,10 @@ OCR_DEBRIS = (
 )
 """The sticky-note diagram's OCR as the first demo held it, to sort: not ideas."""
 
-JOINT = (3, 4)
-"""The seed does not say which of ateliers 3 and 4 produced which piste."""
+JOINT = ((1, 2), (3, 4))
+"""The ateliers credited together: the seed prints the paradoxes and the value system as
+the work of the two Valeurs ateliers (1 and 2), and the pistes as that of the two Objectifs
+ateliers (3 and 4), without saying which of each pair produced what."""
 
 
 def demo_changes(store: Store) -> list[Change]:
@@ -67,8 +73,10 @@ def demo_change(store: Store, series: Series) -> Change | None:
     """The edits that bring ``series`` up to date, or None when it is not the untouched
     demo (or is already up to date)."""
     data = series.template
-    if series.deleted or data.get("key") != BUILTIN_KEY or _has_joint(data):
+    if series.deleted or data.get("key") != BUILTIN_KEY:
         return None
+    if _has_joint(data):  # the demo, brought up to date before: the credit it still lacks
+        return _credit_change(series)
     from fabrique_desktop.workspace import DEMO_ATELIER, demo_rows
 
     atelier = next(
@@ -118,15 +126,31 @@ def _has_joint(data: dict[str, Any]) -> bool:
     return any(isinstance(a, dict) and a.get("joint") for a in ateliers)
 
 
+def _credit_change(series: Series) -> Change | None:
+    """The demo's plan given the joint credit it lacks (None when it has it all): only
+    the demo and its copies have a joint credit on the built-in template (a template
+    carries none, ``template_exchange``)."""
+    plan = joint_plan(series.template)
+    if plan is None or joint_groups(plan) == joint_groups(series.template):
+        return None
+    return Change("Mettre la démonstration à jour", (changes.update(series, template=plan),))
+
+
 def joint_plan(data: dict[str, Any]) -> dict[str, Any] | None:
-    """The series' template with ateliers 3 and 4 credited together (None without both)."""
+    """The series' template with the ateliers of each pair of ``JOINT`` credited together,
+    where its plan has both (None when it has no such pair)."""
     plan = copy.deepcopy(data)
     ateliers = plan.get("series", {}).get("ateliers", [])
-    found = [a for a in ateliers if isinstance(a, dict) and a.get("number") in JOINT]
-    if len(found) != len(JOINT):
+    credited = False
+    for group in JOINT:
+        found = [a for a in ateliers if isinstance(a, dict) and a.get("number") in group]
+        if len(found) != len(group):
+            continue
+        for atelier in found:
+            atelier["joint"] = list(group)
+        credited = True
+    if not credited:
         return None
-    for atelier in found:
-        atelier["joint"] = list(JOINT)
     plan["format_version"] = FORMAT_VERSION
     return plan
 

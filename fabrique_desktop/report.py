@@ -202,20 +202,67 @@ class EarlierPistes:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """How many of one kind of result, its noun given in French (singular, plural), and
+    shorter for the booklet's timeline; said in the documents' language when printed."""
+
+    count: int
+    singular: str
+    plural: str
+    short: tuple[str, str] = ("", "")
+
+    def words(self, short: bool = False) -> str:
+        """« 50 pistes de projet », or « 50 pistes » when ``short``."""
+        one, many = self.short if short and self.short[0] else (self.singular, self.plural)
+        return amount(self.count, one, many)
+
+
+@dataclass(frozen=True)
 class JointCredit:
     """Ateliers whose results are credited together (``fabrique_desktop.credit``): what
-    their boards hold, counted once for all of them."""
+    they produced, whatever its kind (the pistes on their boards, a Valeurs atelier's
+    paradoxes and values), counted once for all of them."""
 
     ateliers: tuple[int, ...]
-    ideas: int = 0
-    futur: int = 0
+    results: str = ""
+    """What they produced, named in French at the head of a sentence (« Les pistes »)."""
+    tallies: tuple[Tally, ...] = ()
     boards: tuple[int, ...] = ()
-    """Those of the ateliers whose board holds some of the cards."""
+    """Those of the ateliers whose report shows the results."""
 
     @property
     def label(self) -> str:
         """« ateliers 3 et 4 »."""
         return credit.ateliers_label(self.ateliers)
+
+    def counts(self, short: bool = False) -> list[str]:
+        """« 50 pistes de projet », « 37 réalisations engagées »: what there is, none of 0."""
+        return [t.words(short) for t in self.tallies if t.count]
+
+    def note(self, number: int) -> str:
+        """What the report of atelier ``number`` says of these results: whose they are
+        (« ateliers 3 et 4 »), never one atelier's, and where they are shown."""
+        if number in self.boards:
+            return tr(
+                "{results} de ce compte rendu sont le travail commun des {ateliers} : rien ne "
+                "dit ce que chacun d’eux a produit.",
+                results=tr(self.results),
+                ateliers=self.label,
+            )
+        counts = tr(" et ").join(self.counts())
+        if not self.boards or not counts:
+            return tr(
+                "Les résultats de cet atelier sont comptés avec ceux des {ateliers}.",
+                ateliers=self.label,
+            )
+        return tr(
+            "{results} des {ateliers} ({counts}) figurent sur le mur et dans le compte rendu "
+            "de l’{board} : rien ne dit ce que chacun des ateliers a produit.",
+            results=tr(self.results),
+            ateliers=self.label,
+            counts=counts,
+            board=credit.ateliers_label(self.boards),
+        )
 
 
 @dataclass(frozen=True)
@@ -270,33 +317,7 @@ class SessionReport:
     def joint_note(self) -> str:
         """What the report says when this atelier's results are credited with other
         ateliers' (« ateliers 3 et 4 »), never to one of them; "" otherwise."""
-        joint = self.joint
-        if joint is None:
-            return ""
-        if self.session.number in joint.boards:
-            return tr(
-                "Les pistes de ce compte rendu sont celles des {ateliers} : rien ne dit lequel "
-                "des ateliers a produit chacune.",
-                ateliers=joint.label,
-            )
-        held = [
-            _plural_words(joint.ideas, "piste de projet", "pistes de projet"),
-            _plural_words(joint.futur, "réalisation engagée", "réalisations engagées"),
-        ]
-        counts = tr(" et ").join(h for h in held if h)
-        if not joint.boards or not counts:
-            return tr(
-                "Les résultats de cet atelier sont comptés avec ceux des {ateliers}.",
-                ateliers=joint.label,
-            )
-        return tr(
-            "Les pistes des {ateliers} ({counts}) sont réunies sur le mur de l’{board} : rien "
-            "ne dit lequel des ateliers a produit chacune. Elles figurent dans le compte rendu "
-            "de l’{board}.",
-            ateliers=joint.label,
-            counts=counts,
-            board=credit.ateliers_label(joint.boards),
-        )
+        return self.joint.note(self.session.number) if self.joint is not None else ""
 
     @property
     def ideas(self) -> list[Idea]:
@@ -637,26 +658,69 @@ def _template_engagements(template: Template) -> tuple[EngagementView, ...]:
 def joint_credit(
     store: Store, session: Session, template: Template, cards: Sequence[Card] | None = None
 ) -> JointCredit | None:
-    """The ateliers ``session``'s results are credited with, and what their boards hold
-    (None when its results are its own). ``cards``: ``session``'s own, already read (not
-    merged away)."""
+    """The ateliers ``session``'s results are credited with, and what they produced (None
+    when its results are its own). ``cards``: ``session``'s own, already read (not merged
+    away)."""
     group = credit.joint_groups(template.data).get(session.number)
     if not group:
         return None
-    ideas = futur = 0
-    boards = []
+    held: dict[int, tuple[str, int, int]] = {}
     for other in store.find(Session, series_id=session.series_id):
         if other.number not in group:
             continue
         if other.id == session.id and cards is not None:
-            held = list(cards)
+            board = list(cards)
         else:
-            held = [c for c in store.find(Card, session_id=other.id) if c.merged_into is None]
-        ideas += sum(1 for c in held if c.is_idea)
-        futur += sum(1 for c in held if not c.is_idea)
-        if held:
-            boards.append(other.number)
-    return JointCredit(group, ideas, futur, tuple(sorted(boards)))
+            board = [c for c in store.find(Card, session_id=other.id) if c.merged_into is None]
+        ideas = sum(1 for c in board if c.is_idea)
+        _phase, before_ideas, before_futur = held.get(other.number, (other.phase, 0, 0))
+        held[other.number] = (
+            other.phase,
+            before_ideas + ideas,
+            before_futur + len(board) - ideas,
+        )
+    return _joint(group, session.phase, template, held)
+
+
+def _joint(
+    group: tuple[int, ...],
+    phase: str,
+    template: Template,
+    held: dict[int, tuple[str, int, int]],
+) -> JointCredit:
+    """What the ateliers of ``group`` produced together, seen from one of ``phase``:
+    ``held`` gives each of them in the series (number → phase, pistes and « Futur engagé »
+    items on its board). A Valeurs atelier produced the series' paradoxes and values, which
+    every Valeurs report of the group shows; other ateliers the cards on their boards,
+    which the report of the atelier holding them shows."""
+    if phase == "valeurs":
+        tallies = (
+            Tally(len(phase_results.paradoxes(template)), "paradoxe", "paradoxes"),
+            Tally(len(phase_results.values(template)), "valeur", "valeurs"),
+        )
+        shown = [n for n, (p, _i, _f) in held.items() if p == "valeurs"]
+        return JointCredit(
+            group,
+            "Les paradoxes et les valeurs",
+            tallies,
+            tuple(sorted(shown)) if any(t.count for t in tallies) else (),
+        )
+    tallies = (
+        Tally(
+            sum(i for _p, i, _f in held.values()),
+            "piste de projet",
+            "pistes de projet",
+            ("piste", "pistes"),
+        ),
+        Tally(
+            sum(f for _p, _i, f in held.values()),
+            "réalisation engagée",
+            "réalisations engagées",
+            ("réalisation", "réalisations"),
+        ),
+    )
+    boards = tuple(sorted(n for n, (_p, i, f) in held.items() if i or f))
+    return JointCredit(group, "Les pistes", tallies, boards)
 
 
 def _template(series: Series | None) -> Template:
@@ -810,14 +874,6 @@ def _earlier_objective(store: Store, template: Template, cluster_id: str) -> str
         pistes=amount(len(pistes), "piste", "pistes"),
         ateliers=credit.ateliers_label(numbers),
     )
-
-
-def _plural_words(count: int, singular: str, plural: str) -> str:
-    """« 1 piste », « 50 pistes », "" for none (nouns given in French, said in the documents'
-    language)."""
-    if not count:
-        return ""
-    return amount(count, singular, plural)
 
 
 def _figure(count: int, singular: str, plural: str) -> Figure:
@@ -998,7 +1054,7 @@ def gather_series(store: Store, series: Series, media_dir: Path | None = None) -
                 phones=share,
             )
         )
-    summaries = [_with_joint(s, summaries, groups) for s in summaries]
+    summaries = [_with_joint(s, summaries, groups, template) for s in summaries]
     from_template = not engagements
     if from_template:
         engagements = [
@@ -1097,18 +1153,17 @@ def _with_joint(
     summary: SessionSummary,
     summaries: list[SessionSummary],
     groups: dict[int, tuple[int, ...]],
+    template: Template,
 ) -> SessionSummary:
     group = groups.get(summary.number)
     if not group:
         return summary
-    members = [s for s in summaries if s.number in group]
-    joint = JointCredit(
-        group,
-        ideas=sum(s.ideas for s in members),
-        futur=sum(s.futur for s in members),
-        boards=tuple(s.number for s in members if s.ideas or s.futur),
-    )
-    return dataclasses.replace(summary, joint=joint)
+    held: dict[int, tuple[str, int, int]] = {}
+    for s in summaries:
+        if s.number in group:
+            _phase, ideas, futur = held.get(s.number, (s.phase, 0, 0))
+            held[s.number] = (s.phase, ideas + s.ideas, futur + s.futur)
+    return dataclasses.replace(summary, joint=_joint(group, summary.phase, template, held))
 
 
 def _phone_share(store: Store, session_id: str, idea_ids: set[str]) -> PhoneShare:

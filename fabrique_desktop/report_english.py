@@ -224,17 +224,18 @@ ENGLISH: dict[str, str] = {
     "Ses inquiétudes": "Worries",
     "Ses espoirs": "Hopes",
     # -- joint credit (core: report.joint_note, credit.ateliers_label)
-    "Les pistes de ce compte rendu sont celles des {ateliers} : rien ne dit lequel des "
-    "ateliers a produit chacune.": "The project ideas of this report are those of "
-    "{ateliers}: nothing tells which of the workshops produced each.",
+    "{results} de ce compte rendu sont le travail commun des {ateliers} : rien ne dit ce "
+    "que chacun d’eux a produit.": "{results} of this report are the joint work of "
+    "{ateliers}: nothing tells what each of them produced.",
     "Les résultats de cet atelier sont comptés avec ceux des {ateliers}.": (
         "The results of this workshop are counted with those of {ateliers}."
     ),
-    "Les pistes des {ateliers} ({counts}) sont réunies sur le mur de l’{board} : rien ne dit "
-    "lequel des ateliers a produit chacune. Elles figurent dans le compte rendu de "
-    "l’{board}.": "The project ideas of {ateliers} ({counts}) are gathered on the wall of "
-    "{board}: nothing tells which of the workshops produced each. They are in the report of "
-    "{board}.",
+    "{results} des {ateliers} ({counts}) figurent sur le mur et dans le compte rendu de "
+    "l’{board} : rien ne dit ce que chacun des ateliers a produit.": "{results} of "
+    "{ateliers} ({counts}) are on the wall and in the report of {board}: nothing tells what "
+    "each of the workshops produced.",
+    "Les pistes": "The project ideas",
+    "Les paradoxes et les valeurs": "The paradoxes and values",
     "atelier {n}": "workshop {n}",
     "Objectif « {name} » : {pistes} ({ateliers})": "Objective “{name}”: {pistes} ({ateliers})",
     "ateliers {list} et {last}": "workshops {list} and {last}",

@@ -54,9 +54,10 @@ def ensure_first_use(store: Store) -> Series | None:
 
 
 def demo_template() -> Template:
-    """The built-in template as the demo series holds it: its plan credits ateliers 3 and 4
-    together (the seed does not say which of them produced each piste). A new series made
-    from the built-in template credits each atelier with its own results."""
+    """The built-in template as the demo series holds it: its plan credits ateliers 1 and 2
+    together (the seed prints the paradoxes and values as theirs, not one's), and ateliers
+    3 and 4 (it does not say which of them produced each piste). A new series made from the
+    built-in template credits each atelier with its own results."""
     from fabrique_desktop.demo_update import joint_plan
 
     template = builtin_template()

@@ -18,6 +18,9 @@ from fabrique_desktop.report import gather_series, gather_session
 from fabrique_desktop.template import FORMAT_VERSION
 from fabrique_desktop.workspace import list_sessions
 
+DEMO_CREDIT = {1: (1, 2), 2: (1, 2), 3: (3, 4), 4: (3, 4)}
+"""The demo's plan: the Valeurs ateliers credited together, and the Objectifs ateliers."""
+
 BOXED = {
     "#Un projet alimentaire territorial": 3,
     "#L'appui aux 6 filières d'excellence": 6,
@@ -48,7 +51,7 @@ def test_the_demo_holds_no_ocr_debris_and_files_the_boxed_items_as_futur_2024(
 
 
 def test_ateliers_3_and_4_are_credited_together(store, demo) -> None:
-    assert joint_groups(demo.template) == {3: (3, 4), 4: (3, 4)}
+    assert joint_groups(demo.template) == DEMO_CREDIT
     assert ateliers_label((4, 3)) == "ateliers 3 et 4"
     assert ateliers_label((5,)) == "atelier 5"
     assert ateliers_label((1, 2, 3)) == "ateliers 1, 2 et 3"
@@ -60,15 +63,16 @@ def test_ateliers_3_and_4_are_credited_together(store, demo) -> None:
     assert "ateliers 3 et 4" in three.joint_note
     assert "ateliers 3 et 4" in four.joint_note
     assert "50 pistes de projet et 37 réalisations engagées" in four.joint_note
+    assert three.joint.counts() == ["50 pistes de projet", "37 réalisations engagées"]
     assert gather_session(store, sessions[5]).joint is None
     booklet = gather_series(store, demo)
     by_number = {s.number: s for s in booklet.sessions}
     assert by_number[3].joint == by_number[4].joint
     assert by_number[3].joint is not None
-    assert (by_number[3].joint.ideas, by_number[3].joint.futur) == (50, 37)
+    assert by_number[3].joint.counts(short=True) == ["50 pistes", "37 réalisations"]
     assert booklet.idea_count == 50
     assert booklet.futur_count == 37
-    assert booklet.joint_groups == ((3, 4),)
+    assert booklet.joint_groups == ((1, 2), (3, 4))
     assert all(
         i.ateliers == (3, 4)
         for c in booklet.columns
@@ -76,6 +80,26 @@ def test_ateliers_3_and_4_are_credited_together(store, demo) -> None:
         for t in h.themes
         for i in t.ideas
     )
+
+
+def test_ateliers_1_and_2_are_credited_together_with_the_paradoxes_and_values(store, demo) -> None:
+    """The seed prints the paradoxes and the value system as the two Valeurs ateliers'
+    work: each Valeurs report says whose they are, the booklet counts them once."""
+    sessions = {s.number: s for s in list_sessions(store, demo.id)}
+    first = gather_session(store, sessions[1])
+    second = gather_session(store, sessions[2])
+    assert first.joint is not None
+    assert first.joint == second.joint
+    assert first.joint.label == "ateliers 1 et 2"
+    assert first.joint.counts() == ["7 paradoxes", "5 valeurs"]
+    assert first.joint.boards == (1, 2)  # both reports show them
+    for report in (first, second):
+        assert report.joint_note.startswith(
+            "Les paradoxes et les valeurs de ce compte rendu sont le travail commun des "
+            "ateliers 1 et 2"
+        )
+    booklet = {s.number: s for s in gather_series(store, demo).sessions}
+    assert booklet[1].joint == booklet[2].joint == first.joint
 
 
 def _first_demo(store: Store, series: Series, atelier: Session) -> None:
@@ -128,7 +152,7 @@ def test_a_first_demo_is_brought_up_to_date_keeping_what_a_user_touched(
     boxed = [c for c in cards if c.tags and c.tags[0] in BOXED]
     assert {(c.card_kind, c.horizon) for c in boxed} == {(FUTUR, "2024")}
     series = store.get(Series, demo.id)
-    assert joint_groups(series.template) == {3: (3, 4), 4: (3, 4)}
+    assert joint_groups(series.template) == DEMO_CREDIT
     assert series.template["format_version"] == FORMAT_VERSION
     assert update_demo(store, store.apply) == 0  # once
 
@@ -157,11 +181,11 @@ def test_the_joint_credit_travels_in_copies_not_in_templates(store, demo, demo_s
     from fabrique_desktop import bundle, template_exchange
 
     copy_ = bundle.from_json(bundle.to_json(bundle.collect(store, demo_session)))
-    assert joint_groups(copy_.series.template) == {3: (3, 4), 4: (3, 4)}
+    assert joint_groups(copy_.series.template) == DEMO_CREDIT
     other = Store.open(tmp_path / "other.db")
     try:
         bundle.import_bundle(other, copy_)
-        assert joint_groups(other.get(Series, demo.id).template) == {3: (3, 4), 4: (3, 4)}
+        assert joint_groups(other.get(Series, demo.id).template) == DEMO_CREDIT
     finally:
         other.close()
     # a template holds the method, not the data: a series made from it credits each atelier

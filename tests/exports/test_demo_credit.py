@@ -1,17 +1,25 @@
 """The demo's reports and booklet, read back with pdftotext (issue 26): no OCR debris is an
 idea anywhere, the pistes are credited to « ateliers 3 et 4 » and never to one of them, the
-2024 horizon is shown, and the counts agree with ``fabrique sessions``."""
+paradoxes and values to « ateliers 1 et 2 » (in French and in English, in a new demo and in
+a data folder made before), the 2024 horizon is shown, and the counts agree with
+``fabrique sessions``."""
 
 from __future__ import annotations
 
+import copy
 import io
 
 from exports.decidim import decidim_csv
 from exports.markdown import session_markdown
 from exports.series_report import build_series_pdf
 from exports.session_report import build_session_pdf
-from fabrique_desktop.demo_update import OCR_DEBRIS
+from fabrique_desktop import board, changes
+from fabrique_desktop.changes import Change
+from fabrique_desktop.credit import joint_groups
+from fabrique_desktop.demo_update import OCR_DEBRIS, update_demo
+from fabrique_desktop.model import Card, Series
 from fabrique_desktop.report import gather_series, gather_session
+from fabrique_desktop.typography import language
 from fabrique_desktop.workspace import list_sessions
 from tests.exports.pdf_text import flat, pdftotext, printed
 
@@ -52,7 +60,7 @@ def test_the_reports_of_ateliers_3_and_4_say_both(store, demo) -> None:
     four = gather_session(store, sessions[4])
     text3 = flat(pdftotext(_pdf(build_session_pdf, three)))
     text4 = flat(pdftotext(_pdf(build_session_pdf, four)))
-    assert "Les pistes de ce compte rendu sont celles des ateliers 3 et 4" in text3
+    assert "Les pistes de ce compte rendu sont le travail commun des ateliers 3 et 4" in text3
     assert (
         "Les pistes des ateliers 3 et 4 (50 pistes de projet et 37 réalisations engagées)" in text4
     )
@@ -78,3 +86,85 @@ def test_the_booklet_follows_the_seeds_spine(store, demo) -> None:
     ]
     places = [body.index(printed(o)) for o in order]
     assert places == sorted(places)
+
+
+VALEURS_NOTE = (
+    "Les paradoxes et les valeurs de ce compte rendu sont le travail commun des ateliers 1 et "
+    "2 : rien ne dit ce que chacun d’eux a produit."
+)
+
+
+def _valeurs_reports(store, demo, lang: str = "fr") -> dict[int, str]:
+    sessions = {s.number: s for s in list_sessions(store, demo.id)}
+    with language(lang):
+        return {
+            n: flat(pdftotext(_pdf(build_session_pdf, gather_session(store, sessions[n]))))
+            for n in (1, 2)
+        }
+
+
+def test_the_valeurs_reports_credit_ateliers_1_and_2_together(store, demo) -> None:
+    """The seed prints the 7 paradoxes and the value system as the work of the two Valeurs
+    ateliers: neither report presents them as its own."""
+    for number, text in _valeurs_reports(store, demo).items():
+        assert printed(VALEURS_NOTE) in text, number
+        assert "7 paradoxes" in text  # still shown, with whose they are
+    first = next(s for s in list_sessions(store, demo.id) if s.number == 1)
+    assert "ateliers 1 et 2" in session_markdown(gather_session(store, first))
+    for number, text in _valeurs_reports(store, demo, "en").items():
+        assert (
+            "The paradoxes and values of this report are the joint work of workshops 1 and 2: "
+            "nothing tells what each of them produced." in text
+        ), number
+
+
+def test_the_booklet_credits_the_paradoxes_and_values_to_ateliers_1_and_2_once(store, demo) -> None:
+    report = gather_series(store, demo)
+    pdf = _pdf(build_series_pdf, report)
+    text = flat(pdftotext(pdf))
+    # on the rows of ateliers 1 and 2 of « Les étapes de la démarche »
+    assert text.count("Ateliers 1 et 2 ensemble : 7 paradoxes · 5 valeurs") == 2
+    layout = pdftotext(pdf, layout=True)
+    timeline = layout[layout.index("ce que chacun a réuni et produit") :]
+    timeline = timeline[: timeline.index("N°")]
+    for once in ("Ateliers 1 et 2", "7 paradoxes", "5 valeurs", "Ateliers 3 et 4", "50 pistes"):
+        assert timeline.count(once) == 1, once
+    figures = {f.label: f.value for f in report.figures}
+    assert (figures["paradoxes"], figures["valeurs partagées"]) == ("7", "5")  # counted once
+
+
+def _credited_before(store, demo) -> None:
+    """The demo as a data folder made before ateliers 1 and 2 were credited together holds
+    it: ateliers 3 and 4 credited together, 1 and 2 each alone."""
+    series = store.get(Series, demo.id)
+    older = copy.deepcopy(series.template)
+    for step in older["series"]["ateliers"]:
+        if step["number"] in (1, 2):
+            step.pop("joint", None)
+    store.apply(Change("avant", (changes.update(series, template=older),)))
+    assert joint_groups(store.get(Series, demo.id).template) == {3: (3, 4), 4: (3, 4)}
+
+
+def test_a_demo_folder_made_before_credits_ateliers_1_and_2_keeping_its_data(store, demo) -> None:
+    _credited_before(store, demo)
+    sessions = {s.number: s for s in list_sessions(store, demo.id)}
+    assert VALEURS_NOTE[:40] not in _valeurs_reports(store, demo)[1]
+    # what a user did with the demo since
+    store.apply(board.capture(store, sessions[1].id, "La mer, partout", "atouts"))
+    piste = next(c for c in store.find(Card, session_id=sessions[3].id) if c.is_idea)
+    store.apply(Change("user", (changes.update(piste, text="Une piste réécrite", column="art"),)))
+    cards = {c.id: c for c in store.iter_all(Card)}
+
+    assert update_demo(store, store.apply) == 1
+
+    assert {c.id: c for c in store.iter_all(Card)} == cards  # every card, every edit
+    assert joint_groups(store.get(Series, demo.id).template) == {
+        1: (1, 2),
+        2: (1, 2),
+        3: (3, 4),
+        4: (3, 4),
+    }
+    texts = _valeurs_reports(store, demo)
+    assert all(printed(VALEURS_NOTE) in t for t in texts.values())
+    assert "La mer, partout" in texts[1]
+    assert update_demo(store, store.apply) == 0  # once
