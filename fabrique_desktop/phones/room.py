@@ -164,7 +164,14 @@ class Room:
         series = self.store.get(Series, session.series_id)
         assert series is not None
         self.template = session_template(series, session)
+        self._columns: frozenset[str] | None = None
         self.board_changed()
+
+    def _column_keys(self) -> frozenset[str]:
+        keys = self._columns
+        if keys is None:
+            keys = self._columns = frozenset(c.key for c in self.template.columns)
+        return keys
 
     def board_changed(self) -> None:
         """Cards or settings changed by someone else (the laptop, another laptop, undo):
@@ -330,41 +337,46 @@ class Room:
         return self.state(self.store.get(Phone, phone.id) or phone)
 
     def _do_idea(self, phone: Phone, data: dict[str, Any], request_id: str = "") -> dict[str, Any]:
-        if request_id:  # sent again (its answer lost, the room restarted): the first one
-            earlier = self.store.get(PhoneIdea, idea_id_for(phone.id, request_id))
+        idea_id = idea_id_for(phone.id, request_id) if request_id else None
+        if idea_id is not None:  # sent again (its answer lost, the room restarted): the first
+            earlier = self.store.get(PhoneIdea, idea_id)
             if earlier is not None and earlier.phone_id == phone.id:
                 return {"idea": self._idea_view(earlier)}
         text = clean_text(data["text"])
         column = data.get("column") or INBOX
-        if column not in {c.key for c in self.template.columns}:
+        if column not in self._column_keys():
             raise Refusal(422, "unknown-column")
         horizon = data.get("horizon") or ""
         if horizon and horizon not in HORIZONS:
             raise Refusal(422, "unknown-horizon")
+        now = now_iso()  # one clock reading for the idea, its card and their rows
         idea = PhoneIdea(
             session_id=self.session_id,
             phone_id=phone.id,
             text=text,
             column=column,
             horizon=horizon,
-            sent_at=now_iso(),
+            sent_at=now,
+            created_at=now,
+            updated_at=now,
+            **({"id": idea_id} if idea_id is not None else {}),
         )
-        if request_id:
-            idea.id = idea_id_for(phone.id, request_id)
         edits: list[Edit] = []
         if self.moderated:
             edits.append(changes.create(idea))
         else:
-            card = self._card_for(phone, idea, text)
+            card = self._card_for(phone, idea, text, now)
             idea.status, idea.card_id = PUBLISHED, card.id
             edits += [changes.create(card), changes.create(idea)]
         self.commit(Change("Idée reçue d'un téléphone", tuple(edits)))
-        return {"idea": self._idea_view(idea)}
+        return {"idea": self._idea_view(idea, left=float(EDIT_SECONDS))}  # just sent
 
-    def _card_for(self, phone: Phone, idea: PhoneIdea, text: str) -> Card:
+    def _card_for(self, phone: Phone, idea: PhoneIdea, text: str, now: str) -> Card:
         position = self.ends.next_position(idea.column)
         return Card(
             session_id=self.session_id,
+            created_at=now,
+            updated_at=now,
             text=text,
             column=idea.column,
             position=position,
@@ -511,8 +523,11 @@ class Room:
             "vote": self._vote_view(phone, poll, self._my_dots(phone, poll)) if poll else None,
         }
 
-    def _idea_view(self, idea: PhoneIdea) -> dict[str, Any]:
-        left = max(0.0, EDIT_SECONDS - _seconds_since(idea.sent_at))
+    def _idea_view(self, idea: PhoneIdea, left: float | None = None) -> dict[str, Any]:
+        """What the phone shows of one of its ideas; ``left``: the seconds it can still be
+        corrected, when known (read from its time of sending otherwise)."""
+        if left is None:
+            left = max(0.0, EDIT_SECONDS - _seconds_since(idea.sent_at))
         editable = idea.status in (PENDING, PUBLISHED) and left > 0
         return {
             "id": idea.id,

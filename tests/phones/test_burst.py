@@ -15,8 +15,8 @@ from contextlib import contextmanager
 
 from db.store import Store
 from fabrique_desktop.cli.phones import store_batch
-from fabrique_desktop.model import Session
-from fabrique_desktop.phones.checks import Limits
+from fabrique_desktop.model import Card, Session
+from fabrique_desktop.phones.checks import EDIT_SECONDS, Limits
 from fabrique_desktop.phones.model import PhoneIdea
 from fabrique_desktop.phones.service import PhoneService, Write
 from tests.phones.conftest import GENEROUS, Phone
@@ -91,3 +91,15 @@ def test_a_burst_is_answered_once_stored_and_released_in_one_hand_over(
         assert len(wake_ups) == 1  # was one per phone
     finally:
         service.close()
+
+
+def test_an_idea_and_its_card_are_stamped_with_one_reading_of_the_clock(room) -> None:
+    """Each idea read the clock seven times (its row, its card's, the time it was sent, the
+    seconds left to correct it…): one reading now, the same on the idea and its card."""
+    phone = room.phone()
+    status, body = phone.call("idea", {"text": "Un banc à l'ombre"}, headers={"X-Request": "a"})
+    assert status == 200
+    assert body["idea"]["editable_for"] == EDIT_SECONDS  # just sent: the whole minute
+    idea = room.store.get(PhoneIdea, body["idea"]["id"])
+    card = room.store.get(Card, idea.card_id)
+    assert idea.sent_at == idea.created_at == card.created_at
