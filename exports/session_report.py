@@ -840,6 +840,12 @@ def _earlier(report: SessionReport, st: ps.Styles) -> list[Flowable]:
             st.h3,
         )
         items = [Paragraph(ps.text(i.text), style, bulletText="•") for i in earlier.ideas]
+        if earlier.objectives:  # the Objectifs ateliers' named groups of these pistes
+            named = " · ".join(
+                tr("« {name} » ({pistes})", name=name, pistes=amount(n, "piste", "pistes"))
+                for name, n in earlier.objectives
+            )
+            items.insert(0, Paragraph(ps.text(tr("Objectifs : {list}", list=named)), st.body))
         story.append(KeepTogether([head, *items[:2]]))
         story += items[2:]
     return story

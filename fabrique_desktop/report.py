@@ -194,6 +194,8 @@ class EarlierPistes:
 
     column: Column
     ideas: tuple[Idea, ...]
+    objectives: tuple[tuple[str, int], ...] = ()
+    """The earlier Objectifs ateliers' objectives in this Vivre: name, number of pistes."""
 
     @property
     def credit(self) -> str:
@@ -552,8 +554,12 @@ def _earlier_pistes(
 ) -> tuple[EarlierPistes, ...]:
     """The pistes of the ateliers before ``session`` in its series, by Vivre, each traced to
     its ateliers (those credited together: all of them); held by several, listed once."""
+    from fabrique_desktop import groups as clusters
+    from fabrique_desktop.earlier_pistes import OBJECTIVES_FROM
+
     groups = credit.joint_groups(template.data)
     found: list[Idea] = []
+    objectives: dict[str, list[tuple[str, int]]] = {}
     for other in store.find(Session, series_id=session.series_id):
         if other.id == session.id or other.deleted or not 0 < other.number < session.number:
             continue
@@ -563,9 +569,16 @@ def _earlier_pistes(
                 found.append(
                     dataclasses.replace(idea, ateliers=groups.get(other.number, (other.number,)))
                 )
+        if other.phase not in OBJECTIVES_FROM:
+            continue
+        for cluster in sorted(clusters.clusters(store, other.id), key=lambda c: c.position):
+            held = [c for c in clusters.members(store, cluster) if c.is_idea and not c.deleted]
+            if held and not cluster.deleted and cluster.name.strip():
+                named = (cluster.name.strip(), len(held))
+                objectives.setdefault(cluster.column, []).append(named)
     by_column = _by_column(once(canonical_themes(found)), template)
     return tuple(
-        EarlierPistes(c, tuple(by_column[c.key]))
+        EarlierPistes(c, tuple(by_column[c.key]), tuple(objectives.get(c.key, ())))
         for c in template.vivre_columns
         if by_column.get(c.key)
     )

@@ -238,6 +238,8 @@ ENGLISH: dict[str, str] = {
     "Les paradoxes et les valeurs": "The paradoxes and values",
     "atelier {n}": "workshop {n}",
     "Objectif « {name} » : {pistes} ({ateliers})": "Objective “{name}”: {pistes} ({ateliers})",
+    "Objectifs : {list}": "Objectives: {list}",
+    "« {name} » ({pistes})": "“{name}” ({pistes})",
     "ateliers {list} et {last}": "workshops {list} and {last}",
     # -- voter kinds (core: votes.KindDots.text)
     " de {voters}": " from {voters}",

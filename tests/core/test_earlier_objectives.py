@@ -219,3 +219,32 @@ def test_a_live_copy_keeps_the_objective_trace_both_ways(tmp_path):
     finally:
         host.close()
         note.close()
+
+
+def test_the_convergence_report_lists_the_earlier_objectives_with_their_pistes(facilitator):
+    """« Les pistes des ateliers précédents » names each Vivre's objectives of ateliers 3 et
+    4 with their number of pistes (pdftotext), in French and in English."""
+    import io
+
+    from exports.session_report import build_session_pdf
+    from tests.exports.pdf_text import flat, pdftotext, printed
+
+    store = facilitator.store
+    third, fifth = _atelier(store, 3), _atelier(store, 5)
+    _objective(store, third)
+    _objective(store, third, "Une Métropole solidaire", "ensemble")
+    report = gather_session(store, fifth)
+    assert {e.column.key: e.objectives for e in report.earlier if e.objectives} == {
+        "mieux": ((NAME, 3),),
+        "ensemble": (("Une Métropole solidaire", 3),),
+    }
+    out = io.BytesIO()
+    build_session_pdf(report, out)
+    text = flat(pdftotext(out.getvalue()))
+    assert printed(f"Objectifs : « {NAME} » (3 pistes)") in text
+    assert printed("Objectifs : « Une Métropole solidaire » (3 pistes)") in text
+    with language("en"):
+        out = io.BytesIO()
+        build_session_pdf(gather_session(store, fifth), out)
+        text = flat(pdftotext(out.getvalue()))
+        assert printed(f"Objectives: “{NAME}” (3 project ideas)") in text
