@@ -27,7 +27,7 @@ def series(args: argparse.Namespace, context: Context) -> int:
     store = context.store
     for s in list_series(store):
         count = len(list_sessions(store, s.id))
-        print(f"{s.id}\t{s.title}\t{count} ateliers")
+        print(f"{s.id}\t{s.title}\t{count} atelier{'s' if count > 1 else ''}")
     return 0
 
 

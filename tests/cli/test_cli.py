@@ -34,6 +34,10 @@ def test_export_import_round_trip_into_an_empty_data_dir(fabrique, tmp_path) -> 
     other = tmp_path / "other"
     result = fabrique("import", str(first), data_dir=other)
     assert "Importé" in result.stdout
+    counts = [
+        line.split("\t")[2] for line in fabrique("series", data_dir=other).stdout.splitlines()
+    ]
+    assert "1 atelier" in counts  # the copy's series, one atelier here (« 1 ateliers » before)
     second = tmp_path / "b.json"
     fabrique("export", session_id, "--format", "json", "-o", str(second), data_dir=other)
     a, b = (json.loads(p.read_text(encoding="utf-8")) for p in (first, second))
