@@ -169,11 +169,14 @@ class FabriqueApp(QObject):
                 window.show_whole_screen()
             else:
                 window.show()
+            typed = previous.capture.field.text()
             previous.close()
             previous.deleteLater()
             # with no window manager nobody activates the new window: typed words were lost
             window.activateWindow()
             window.focus_capture()
+            if typed.strip():  # an idea not sent yet (`fabrique --open`, « Ouvrir »): kept
+                window.keep_typed(typed)
         self.window = window
         if self.store.read_only:
             show_read_only(window, self.store.read_only)
@@ -275,7 +278,7 @@ class FabriqueApp(QObject):
         self.translations.use(language)
         if self.window is not None:
             self.open_session(self.window.session.id)
-            self.window.focus_capture()
+            self.window.capture.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _install_fallback_fonts(self, window: MainWindow) -> None:
         from ui import fallback_fonts

@@ -179,6 +179,20 @@ class MainWindow(QMainWindow):
         self.capture.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.capture.field.selectAll()
 
+    def keep_typed(self, text: str) -> None:
+        """An idea being typed in the window this one replaces (another atelier opened, the
+        language changed): kept in the capture field, not sent, and said; Enter adds it here."""
+        field = self.capture.field
+        field.setText(text)
+        field.deselect()
+        field.end(False)
+        self.statusBar().showMessage(
+            self.tr("Idée en cours de saisie gardée : Entrée l'ajoute à « {} ».").format(
+                self.session.title
+            ),
+            15000,
+        )
+
     def _typed_on_board(self, text: str) -> None:
         """A letter typed while the board had the keyboard: the idea goes on in the capture
         field (after what it holds), so the next Space is a space, not the large card."""

@@ -1303,6 +1303,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Idée en cours de saisie gardée : Entrée l&apos;ajoute à « {} ».</source>
+        <translation>Idea being typed kept: Enter adds it to “{}”.</translation>
+    </message>
+    <message>
         <source> Corrigez, ou Entrée à nouveau pour garder le texte tel quel.</source>
         <translation> Correct it, or press Enter again to keep the text as typed.</translation>
     </message>

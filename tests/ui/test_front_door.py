@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from fabrique_desktop.model import Card
 from fabrique_desktop.workspace import list_sessions
-from tests.ui.conftest import copy_back_with
+from tests.ui.conftest import copy_back_with, type_text
 from ui.front_door import knock
 
 
@@ -80,3 +80,30 @@ def test_a_copy_of_another_atelier_keeps_the_atelier_asked_for(
     fabrique_app.import_file(back)  # without --open, the copy's atelier is shown, as before
     assert fabrique_app.window.session.id == session.id
     fabrique_app.window.notes_menu.dialog.done(0)
+
+
+def test_an_idea_being_typed_is_kept_when_another_atelier_is_opened(
+    qtbot, fabrique_app, store, session
+) -> None:
+    """`fabrique --open 3` (or « Ouvrir » in the app, or a language change) while the
+    note-taker is typing: the words stay in the field, not sent, and the status bar says so
+    (the window was replaced and they were gone)."""
+    from fabrique_desktop import board
+
+    first = _first_window(qtbot, fabrique_app, session)
+    first.capture.field.setFocus()
+    type_text(first.capture.field, "Une idée pas encore validée")
+    third = next(s for s in list_sessions(store, session.series_id) if s.number == 3)
+    fabrique_app.open_asked(third.id)  # what the front door does for `fabrique --open 3`
+    shown = fabrique_app.window
+    assert shown.session.id == third.id
+    assert shown.capture.field.text() == "Une idée pas encore validée"
+    assert not shown.capture.field.hasSelectedText()  # the next key does not replace it
+    assert "Entrée l'ajoute à « Atelier 3" in shown.statusBar().currentMessage()
+    texts = {c.text for c in board.session_cards(store, session.id)}
+    texts |= {c.text for c in board.session_cards(store, third.id)}
+    assert "Une idée pas encore validée" not in texts  # kept, not sent
+    fabrique_app.set_language("en")
+    assert fabrique_app.window.capture.field.text() == "Une idée pas encore validée"
+    assert not fabrique_app.window.capture.field.hasSelectedText()
+    fabrique_app.set_language("fr")
