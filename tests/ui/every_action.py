@@ -18,7 +18,8 @@ out.
 States: ``atelier vide`` (atelier 1, windowed), ``atelier 3`` (the seed's ideas, windowed),
 then full screen with the columns scrolled, the timer running and the Votes panel folded:
 ``plein écran``, ``téléphones`` (the phones' room open), ``vote secret`` (a secret vote open
-to the phones and the room), ``idée en modification`` (a card's in-place editor open).
+to the phones and the room), ``idée en modification`` (a card's in-place editor open);
+``partage en direct``: atelier 3 windowed, shared live (on the loopback).
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ from tests.ui.fresh_render import differing_pixels, fresh_render, offscreen_scre
 
 WINDOWED = ("atelier vide", "atelier 3")
 FULL = ("plein écran", "téléphones", "vote secret", "idée en modification")
-STATES = WINDOWED + FULL
+LIVE = "partage en direct"  # atelier 3, windowed, shared live on the loopback
+STATES = WINDOWED + FULL + (LIVE,)
 LEAVING = ("Ateliers et séries…", "English", "Français", "Quitter")
 """Actions that leave the window (another one replaces it, or it closes): walked last."""
 SETTLE_ROUNDS = 12
@@ -213,6 +215,13 @@ class Walk:
             hidden = votes.counts_hidden(votes.settings(window.store, window.session.id))
             if not hidden:
                 window.bus.push(votes.set_secret(window.store, window.session.id, True))
+                changed = True
+        if state == LIVE:
+            from ui.live_share import share_window
+
+            live = getattr(window, "live_menu", None)
+            if live is None or live.live is None or not live.live.active:
+                share_window(window, host="127.0.0.1", port=0, discovery_port=None)
                 changed = True
         if state == "idée en modification" and not window.board_actions.editor.isVisible():
             if not window.scene.selected_card_ids():
