@@ -7,7 +7,9 @@ notice socket and behaves as the page does (a notice that carries what changed i
 that does not makes it ask its state again), fetches the vote's cards, then until the end sends
 an idea or a dot every ~4 s (one in two an idea), and half-way all phones send one idea each at
 the same moment (« Rafale… »: the facilitator's « your best idea, now! »); after each one it
-fetches the page's stylesheet (the baseline: no database, no Qt). Every write carries an id
+fetches the page's stylesheet (the baseline: no database, no Qt), and at three quarters all
+phones fetch it at the same moment (the burst's baseline: what 150 requests at once cost this
+process and the server's HTTP alone). Every write carries an id
 (``X-Request``) and is sent again with the same id when it failed or timed out, as the page's
 outbox does: an idea counts as acknowledged once answered 200. Run in its own process so that
 the phones do not share the app's interpreter (nor its GIL). Writes, as JSON: the send time
@@ -66,11 +68,17 @@ def _new_out() -> dict[str, Any]:
         "notices": 0,
         "state_requests": 0,
         "timeouts": 0,
+        "static_burst": [],
     }
 
 
 async def phone(
-    n: int, base: str, until: float, burst_at: float | None, out: dict[str, Any]
+    n: int,
+    base: str,
+    until: float,
+    burst_at: float | None,
+    out: dict[str, Any],
+    static_burst_at: float | None = None,
 ) -> None:
     import aiohttp
 
@@ -147,8 +155,20 @@ async def phone(
         sent = 0
         mine: list[str] = []
         burst = burst_at
+        static_burst = static_burst_at
         while time.monotonic() < until:
             pause = rng.uniform(0.5, 1.5) * PERIOD
+            if static_burst is not None and time.monotonic() + pause >= static_burst:
+                await asyncio.sleep(max(0.0, static_burst - time.monotonic()))
+                static_burst = None  # the same moment for every phone, the stylesheet only
+                start = time.monotonic()
+                try:
+                    async with http.get(static) as r:
+                        await r.read()
+                    out["static_burst"].append(time.monotonic() - start)
+                except (TimeoutError, aiohttp.ClientError):
+                    out["timeouts"] += 1
+                continue
             if burst is not None and time.monotonic() + pause >= burst:
                 await asyncio.sleep(max(0.0, burst - time.monotonic()))
                 burst = None  # « everyone, your best idea now »: all phones at the same moment
@@ -187,10 +207,12 @@ async def phone(
 def run(base: str, seconds: float, phones: int) -> dict[str, Any]:
     out = _new_out()
     now = time.monotonic()
-    until, burst_at = now + seconds, now + seconds / 2
+    until, burst_at, static_at = now + seconds, now + seconds / 2, now + seconds * 0.75
 
     async def crowd() -> None:
-        await asyncio.gather(*(phone(n, base, until, burst_at, out) for n in range(phones)))
+        await asyncio.gather(
+            *(phone(n, base, until, burst_at, out, static_at) for n in range(phones))
+        )
 
     asyncio.run(crowd())
     return out
