@@ -187,6 +187,8 @@ class BoardActions(QObject):
             return reason
         if not self.scene.selected_card_ids():
             return self.read_only_message()
+        if self.scene.selection.selected_objectives():  # « un objectif » (masculine)
+            return self.tr("{} ({} : laissé de côté)").format(reason, trace)
         return self.tr("{} ({} : laissée de côté)").format(reason, trace)
 
     def capture_line(self, line: str) -> str | None:

@@ -319,6 +319,10 @@
         <translation>Objective “{}” · {}</translation>
     </message>
     <message>
+        <source>{} ({} : laissé de côté)</source>
+        <translation>{} ({}: left out)</translation>
+    </message>
+    <message>
         <source>{} ({} : laissée de côté)</source>
         <translation>{} ({}: left out)</translation>
     </message>

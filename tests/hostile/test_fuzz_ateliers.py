@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db.store import Store
-from fabrique_desktop import board, changes
+from fabrique_desktop import board, changes, groups
 from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import BundleError, TemplateError
 from fabrique_desktop.model import PHASES, Card, Engagement, Session
@@ -150,11 +150,13 @@ def test_fuzz_phases_paradoxes_values_recit_of_a_template(document: dict[str, An
 def laptop() -> Any:
     laptop, _ = Laptop.facilitator()
     series_id = laptop.store.find(Session)[0].series_id
-    for session in list_sessions(laptop.store, series_id):
-        laptop.store.apply(board.capture(laptop.store, session.id, f"Carte {session.number}"))
     other = create_series(laptop.store, builtin_template(), "Une autre série")
     away = list_sessions(laptop.store, other.id)[0]
-    laptop.store.apply(board.capture(laptop.store, away.id, "Ailleurs"))
+    for session in [*list_sessions(laptop.store, series_id), away]:
+        store = laptop.store
+        store.apply(board.capture(store, session.id, f"Carte {session.number}", "mieux"))
+        mieux = board.column_cards(store, session.id, "mieux")
+        store.apply(groups.group(store, mieux[:1], f"Objectif {session.number}"))  # a group
     yield laptop
     laptop.close()
 
@@ -162,25 +164,31 @@ def laptop() -> Any:
 @FUZZ
 @given(
     number=st.integers(1, 5),
-    picks=st.lists(st.tuples(st.integers(0, 6), st.integers(0, 3)), min_size=1, max_size=5),
+    picks=st.lists(
+        st.tuples(st.integers(0, 6), st.integers(0, 3), st.booleans()), min_size=1, max_size=5
+    ),
 )
 def test_fuzz_references_of_an_engagement(laptop: Laptop, number: int, picks: list) -> None:
-    """An engagement of atelier ``number`` naming cards of ateliers 1–5, of another series,
-    or of nothing known: merged when each is of this atelier, an earlier one or unknown;
-    refused in French otherwise, nothing changed."""
+    """An engagement of atelier ``number`` naming cards or groups (an earlier atelier's
+    objective) of ateliers 1–5, of another series, or of nothing known: merged when each is
+    of this atelier, an earlier one or unknown; refused in French otherwise, nothing
+    changed."""
     store = laptop.store
     series_id = next(s.series_id for s in store.find(Session) if s.number == 1)
     ateliers = {s.number: s for s in list_sessions(store, series_id)}
     away = next(s for s in store.find(Session) if s.series_id != series_id)
     session = ateliers[number]
     refs, allowed = [], True
-    for where, index in picks:
+    for where, index, group in picks:
         if where == 6:
             refs.append(str(uuid.uuid4()))  # nothing known here: shown as absent
             continue
         owner = away if where == 0 else ateliers[where]
-        cards = sorted(board.session_cards(store, owner.id), key=lambda c: c.id)
-        refs.append(cards[index % len(cards)].id)
+        if group:
+            refs.append(groups.clusters(store, owner.id)[0].id)
+        else:
+            cards = sorted(board.session_cards(store, owner.id), key=lambda c: c.id)
+            refs.append(cards[index % len(cards)].id)
         allowed &= owner.series_id == series_id and owner.number <= number
     note = Laptop()
     try:

@@ -460,3 +460,17 @@ def test_a_right_click_on_an_objective_opens_its_menu(
     ]
     assert window.scene.selection.selected_objectives() == [objective.id]
     menu.close()
+
+    # with a card of this atelier chosen too, a refusal says its own reason
+    own = add(qtbot, window, "Une idée de l'atelier 5 >2")
+    chosen = [*window.scene.selected_earlier_ids(), own]
+    window.scene.select_cards(chosen)
+    window.scene.selection.chosen_group = objective.id
+    window.board.view.setFocus()
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    board_key(qtbot, window, Qt.Key.Key_G, ctrl_shift)
+    said = window.statusBar().currentMessage()
+    assert said == (
+        f"Sélectionnez une idée d'un groupe. (Objectif « {OBJECTIVE} » · Ateliers 3 et 4 · "
+        "lecture seule : laissé de côté)"
+    )
