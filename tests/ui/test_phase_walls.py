@@ -422,8 +422,26 @@ def test_an_engagement_is_traced_to_an_objective_of_ateliers_3_and_4(
     monkeypatch.setattr(QDialog, "open", lambda d: opened.append(d))
     board_key(qtbot, window, Qt.Key.Key_E, ctrl)
     assert f"Objectif « {OBJECTIVE} »" in opened[-1].ideas.text()
-    for key in (Qt.Key.Key_Delete, Qt.Key.Key_3):  # still read-only
-        board_key(qtbot, window, key)
+    alt = Qt.KeyboardModifier.AltModifier
+    refused = [  # still read-only: each said so, calmly
+        (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_3, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Up, ctrl),
+        (Qt.Key.Key_Plus, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_G, ctrl),
+        (Qt.Key.Key_G, ctrl | shift),
+        (Qt.Key.Key_M, ctrl),
+        (Qt.Key.Key_A, ctrl | alt),
+        (Qt.Key.Key_P, ctrl | alt),
+        (Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier),
+    ]
+    for key, modifiers in refused:
+        window.statusBar().clearMessage()
+        board_key(qtbot, window, key, modifiers)
+        assert "Objectif « " in window.statusBar().currentMessage(), key
+        assert "lecture seule" in window.statusBar().currentMessage(), key
+        assert window.scene.selection.selected_objectives() == [objective.id]
+    assert asked == []
     stored = store.get(groups.Cluster, objective.id)
     assert (stored.name, stored.deleted) == (OBJECTIVE, False)
     for card_id in members:
