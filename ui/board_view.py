@@ -25,7 +25,6 @@ from fabrique_desktop.board_layout import GAP, SLIM_WIDTH
 from fabrique_desktop.changes import Origin
 from fabrique_desktop.template import Column
 from ui import theme
-from ui.board_overview import Overview, choose_overview
 from ui.board_scene import (
     DESK_PIXEL_SIZE,
     HIGH_CONTRAST_BOARD,
@@ -36,6 +35,7 @@ from ui.board_scene import (
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent, QWheelEvent
 
+    from ui.board_overview import Overview  # made when the overview is first asked (Ctrl+8)
     from ui.card_spotlight import CardSpotlight
     from ui.dot_count_entry import DotCountEntry
 
@@ -492,6 +492,8 @@ class BoardView(QWidget):
             self.view.show_card(card_id)
 
     def _overview(self) -> Overview:
+        from ui.board_overview import choose_overview
+
         tallest = max((self.scene.notes.count(c.key) for c in self.scene.columns), default=1) or 1
         height = self.view.maximumViewportSize().height()
         return choose_overview(height, self.scene.column_width, tallest, self.scene.fonts.text)

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,9 +27,9 @@ from fabrique_desktop.model import FUTUR, Persona
 from fabrique_desktop.template import Column
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
-    from PySide6.QtCore import SignalInstance
+    from PySide6.QtCore import QModelIndex, QStringListModel, SignalInstance
     from PySide6.QtGui import QResizeEvent
-    from PySide6.QtWidgets import QAbstractItemView  # its 10 enums are made when imported
+    from PySide6.QtWidgets import QAbstractItemView, QCompleter  # their enums cost start-up
 
 MAX_COMPLETIONS = 8
 CAPTURE_SHARE = 0.4  # the capture field keeps at least this share of the bar's row
@@ -89,7 +88,6 @@ class MarkerCompletion:
     ``textEdited(str)`` signal (QLineEdit's own; the card editor's made alike)."""
 
     vocabulary: Vocabulary
-    completer_: QCompleter
 
     if TYPE_CHECKING:  # what the widget gives
 
@@ -106,16 +104,30 @@ class MarkerCompletion:
         assert isinstance(self, QWidget)
         self.vocabulary = vocabulary or Vocabulary()
         self._inserts: list[str] = []
-        self._model = QStringListModel(self)
-        self.completer_ = QCompleter(self._model, self)
-        self.completer_.setWidget(self)
-        self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        # PySide6's stubs type a signal without its overloads; [QModelIndex] picks one at run time
-        self.completer_.activated[QModelIndex].connect(self._complete_index)  # type: ignore[index]
+        self._completer: QCompleter | None = None  # made at the first marker typed
+        self._model: QStringListModel | None = None
         self.textEdited.connect(self._update_completions)
 
+    @property
+    def completer_(self) -> QCompleter:
+        """The popup's completer, made when a marker first has completions: QCompleter, its
+        model and QModelIndex made their Python enums before the window's first frame (#28)."""
+        if self._completer is None:
+            from PySide6.QtCore import QModelIndex, QStringListModel
+            from PySide6.QtWidgets import QCompleter
+
+            assert isinstance(self, QWidget)
+            self._model = QStringListModel(self)
+            completer = QCompleter(self._model, self)
+            completer.setWidget(self)
+            completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            # PySide6's stubs type a signal without its overloads; [QModelIndex] picks one
+            completer.activated[QModelIndex].connect(self._complete_index)  # type: ignore[index]
+            self._completer = completer
+        return self._completer
+
     def completion_visible(self) -> bool:
-        return self._popup().isVisible()
+        return self._completer is not None and self._popup().isVisible()
 
     def _popup(self) -> QAbstractItemView:
         """The completer's list (made with the completer: never None once it exists)."""
@@ -144,19 +156,24 @@ class MarkerCompletion:
         marker = current_marker(self.text(), self.cursorPosition())
         pairs = self.vocabulary.completions(marker[0], marker[1]) if marker else []
         pairs = pairs[:MAX_COMPLETIONS]
-        popup = self._popup()
         if not pairs:
-            popup.hide()
+            if self._completer is not None:
+                self._popup().hide()
             return
+        popup = self._popup()
+        model = self._model
+        assert model is not None  # made with the completer
         self._inserts = [inserted for _shown, inserted in pairs]
-        self._model.setStringList([shown for shown, _inserted in pairs])
+        model.setStringList([shown for shown, _inserted in pairs])
         rect = self.cursorRect()
         rect = QRect(rect.left(), rect.top(), max(320, self.width() // 2), rect.height())
         self.completer_.complete(rect)
-        popup.setCurrentIndex(self._model.index(0, 0))
+        popup.setCurrentIndex(model.index(0, 0))
 
     def _completion_key(self, event: QKeyEvent) -> bool:
         """Enter or Tab on the popup completes, Esc closes it: True when the key was used."""
+        if self._completer is None:  # no completion shown yet
+            return False
         popup = self._popup()
         if popup.isVisible() and event.key() in (
             Qt.Key.Key_Return,
@@ -241,11 +258,12 @@ class SearchField(MarkerLineEdit):
         text = metrics.horizontalAdvance(self.placeholderText())
         if self.isClearButtonEnabled():
             return self._with_clear_button(hint, text)
-        # With no clear button, Qt's hint is the style's frame around the widest character
-        # and the text margins: the same frame and margins around the placeholder, 4 px either
-        # side. QStyle is not asked before the first frame (the button comes after it): its
-        # Python enums and QStyleOptionFrame's cost ~50 M instructions at start-up (#28).
-        width = hint.width() - metrics.maxWidth() + text + 4 + 4
+        # With no clear button, Qt's hint is the style's frame around the widest character,
+        # the text margins and QLineEdit's own 2 px either side: the same around the
+        # placeholder, and 4 px to spare (what sizeFromContents gave, at every type size).
+        # QStyle is not asked before the first frame (the button comes after it): its Python
+        # enums and QStyleOptionFrame's cost ~50 M instructions at start-up (#28).
+        width = hint.width() - metrics.maxWidth() + text + 4
         return QSize(max(hint.width(), width), hint.height())
 
     def _with_clear_button(self, hint: QSize, text: int) -> QSize:

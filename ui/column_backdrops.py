@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem
 
 from fabrique_desktop.board_layout import COLUMN_PADDING, SLIM_WIDTH, scroll_mark
@@ -27,7 +27,9 @@ class ColumnBackdrops:
         self._lit: str | None = None  # the column a drag would drop in
         for column in columns:
             rect = QGraphicsRectItem()
-            rect.setBrush(QBrush(QColor(column.tint)))
+            # a QColor, not QBrush(QColor): the constructor's overloads make QImage's and
+            # QGradient's Python enums (~18 M instructions at start-up, issue 28)
+            rect.setBrush(QColor(column.tint))
             rect.setPen(QPen(QColor(column.colour), 2))
             rect.setZValue(-1)
             scene.addItem(rect)
@@ -50,7 +52,7 @@ class ColumnBackdrops:
         self.high_contrast = on
         for column in self._columns:
             rect = self.backgrounds[column.key]
-            rect.setBrush(QBrush(QColor(column.colour if on else column.tint)))
+            rect.setBrush(QColor(column.colour if on else column.tint))
             rect.setPen(QPen(QColor(column.colour), 2))
 
     def light(self, key: str | None) -> None:

@@ -35,12 +35,20 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "ui.group_actions",
     "fabrique_desktop.credit",  # a Convergence wall's earlier pistes only
     "fabrique_desktop.report_words",
+    "ui.board_overview",  # the overview (Ctrl+8)
 )
 
 # Qt classes the first frame does not need, each with the Python enums PySide makes with it
 # (an enum costs ~1 M instructions; the first frame made 218 of them, a bare window 43)
 NOT_MADE_BEFORE_THE_FIRST_FRAME = {
-    "PySide6.QtWidgets": ("QStyle", "QStyleOptionFrame", "QToolButton"),  # the filter's hint
+    "PySide6.QtCore": ("QStringListModel", "QModelIndex"),  # a marker's completions
+    "PySide6.QtWidgets": (
+        "QStyle",  # the filter's minimum width
+        "QStyleOptionFrame",
+        "QToolButton",
+        "QCompleter",  # made at the first marker typed
+    ),
+    "PySide6.QtGui": ("QGradient", "QImage"),  # QBrush(QColor) made them (column backdrops)
 }
 
 # the window's first frame: ui.first_frame releases the work that waits for it

@@ -28,3 +28,28 @@ def test_the_hint_is_whole_where_there_is_room(qtbot, window) -> None:
     window.resize(1280, 720)
     qtbot.wait(30)
     assert window.capture.hint.text() == window.capture.default_hint()
+
+
+@pytest.mark.parametrize("pixels", [12, 20, 30, 45])
+def test_the_filter_is_as_narrow_as_the_style_allows_around_its_placeholder(
+    qtbot, window, pixels
+) -> None:
+    """Before its clear button (added after the first frame), the filter's minimum width
+    comes from Qt's own hint, not from QStyle (its enums cost the start-up, issue 28): it
+    must be what the style gives around the placeholder, 4 px either side, at every type
+    size, or the first frame of a narrow window changes (a 4 px wider filter did)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame
+
+    search = window.capture.search
+    search.setClearButtonEnabled(False)  # as before the window's first frame
+    font = search.font()
+    font.setPixelSize(pixels)
+    search.setFont(font)
+    option = QStyleOptionFrame()
+    search.initStyleOption(option)
+    text = search.fontMetrics().horizontalAdvance(search.placeholderText())
+    qt_hint = QLineEdit.minimumSizeHint(search)
+    inner = QSize(text + 4 + 4, qt_hint.height())
+    styled = search.style().sizeFromContents(QStyle.ContentsType.CT_LineEdit, option, inner, search)
+    assert search.minimumSizeHint().width() == max(qt_hint.width(), styled.width())
