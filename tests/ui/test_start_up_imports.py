@@ -33,8 +33,8 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "difflib",  # a wrong command-line choice only
     "ui.card_editor",  # made when a card is first edited
     "ui.group_actions",
-    "fabrique_desktop.credit",  # a Convergence wall's earlier pistes only
-    "fabrique_desktop.report_words",
+    "fabrique_desktop.report_words",  # the reports' words (credit's labels need them)
+    "fabrique_desktop.report_english",
     "ui.board_overview",  # the overview (Ctrl+8)
 )
 
