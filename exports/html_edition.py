@@ -24,6 +24,7 @@ from fabrique_desktop.report import (
     NO_HORIZON,
     NO_THEME,
     EngagementView,
+    Figure,
     Idea,
     QuoteView,
     SeriesColumn,
@@ -39,6 +40,7 @@ from fabrique_desktop.report_words import (
     tr,
     word,
 )
+from fabrique_desktop.template import Column
 from fabrique_desktop.typography import (
     current_language,
     editorial,
@@ -205,6 +207,15 @@ def _figures(figures: Iterable[tuple[str, str]]) -> str:
     return f'<ul class="figures">{items}</ul>'
 
 
+def _figure_label(figure: Figure, columns: dict[str, Column]) -> str:
+    """A key figure's label: a noun in the edition's words, or a column's title (the built-in
+    wall's in the edition's language, a series' Vivre as written)."""
+    if figure.noun[0]:
+        return _l(figure.label)
+    column = columns.get(figure.name)
+    return _e(vivre_name(column_title(column) if column is not None else figure.name))
+
+
 def _idea(idea: Idea, grouped: bool = False) -> str:
     """An idea as a list item; ``grouped`` under its horizon and theme, which it does not
     repeat."""
@@ -329,17 +340,19 @@ def session_html(report: SessionReport) -> str:
             ]
         ),
     ]
-    figures = [(str(len(report.ideas)), _l(word("ideas")))]
-    figures += [
-        (str(len(c.ideas)), _e(vivre_name(column_title(c.column))))
-        for c in report.columns
-        if c.ideas
-    ]
-    if report.total_dots:
-        figures.append((str(report.total_dots), _l(word("dots"))))
-    if report.engagements:
-        figures.append((str(len(report.engagements)), _l(word("engagements_noun"))))
-    page.section(word("key_figures"), [_figures(figures)])
+    # the report's key figures (never « 0 idée »); an atelier with nothing yet: what is left
+    columns = {c.column.title: c.column for c in report.columns}
+    figures = [(f.value, _figure_label(f, columns)) for f in report.figures]
+    brief = [_figures(figures)] if figures else []
+    if report.purpose:
+        brief.append(f"<p>{_l(tr(report.purpose))}</p>")
+    if report.still_to_do:
+        brief.append(f"<h3>{_l(tr('Rien n’a encore été noté. Reste à faire :'))}</h3>")
+        items = "".join(f"<li>{_l(tr(line))}</li>" for line in report.still_to_do)
+        brief.append(f"<ul>{items}</ul>")
+    if report.joint_note:
+        brief.append(f"<p>{_l(report.joint_note)}</p>")
+    page.section(word("key_figures") if figures else tr("En bref"), brief)
     if report.agenda:
         rows = "".join(
             f'<tr><th scope="row">{_e(r.title)}</th>'

@@ -37,8 +37,14 @@ def session_markdown(report: SessionReport) -> str:
         (tr("Animation"), session.facilitator),
     ]
     out += [f"- **{label}**{colon()} {escape(value)}" for label, value in facts if value]
-    out += ["", f"## {tr('Chiffres clés')}", ""]
+    # as the PDF: never « 0 idée »; an atelier with nothing yet says what is left to do
+    out += ["", f"## {tr('Chiffres clés') if report.figures else tr('En bref')}", ""]
     out += [f"- **{f.value}** {escape(f.label)}" for f in report.figures]
+    if report.purpose:
+        out += ["", escape(tr(report.purpose))]
+    if report.still_to_do:
+        out += ["", f"### {tr('Rien n’a encore été noté. Reste à faire :')}", ""]
+        out += [f"- {escape(tr(line))}" for line in report.still_to_do]
     if report.joint_note:
         out += ["", escape(report.joint_note)]
     if report.agenda:

@@ -173,3 +173,28 @@ def test_a_photo_that_cannot_be_read_is_named_not_embedded_broken(
     with language("en"):
         english = session_html(gather_session(store, session, media_dir=data_dir.media))
     assert 'Unreadable photo: <span lang="fr">Paperboard' in english
+
+
+def test_an_empty_atelier_says_what_it_is_for_and_what_is_left_not_0_idees(store, demo) -> None:
+    """The HTML edition and the Markdown have the PDF's key figures: never « 0 idée » (the
+    edition printed « 0 Idées » for every atelier without ideas, the Markdown an empty
+    « Chiffres clés »), what the atelier is for, what is left to do; a Valeurs atelier its
+    paradoxes and values counted."""
+    from exports.markdown import session_markdown
+    from fabrique_desktop.workspace import create_session, list_sessions
+
+    bonus = create_session(store, demo, "Atelier bonus", phase="objectifs")
+    report = gather_session(store, bonus)
+    page, markdown = session_html(report), session_markdown(report)
+    figures = re.findall(r'<ul class="figures">.*?</ul>', page)
+    assert figures == []
+    assert "<strong>0</strong>" not in page
+    assert "En bref" in page
+    assert "## En bref" in markdown
+    for text in (page, markdown):
+        assert "Un atelier Objectifs et pistes de projet classe les pistes" in text
+        assert "Noter les pistes de projet de la salle" in text
+    first = list_sessions(store, demo.id)[0]  # a Valeurs atelier: no idea, 7 paradoxes
+    page = session_html(gather_session(store, first))
+    assert "<li><strong>7</strong> paradoxes</li>" in page
+    assert "<strong>0</strong>" not in page
