@@ -47,7 +47,12 @@ def choose_session(args: argparse.Namespace, context: Context) -> Session:
         sessions = list_sessions(store, series.id)
         if sessions:
             return sessions[0]
-    raise NotFoundError("Aucun atelier à ouvrir.")
+    raise NotFoundError(  # every series deleted: the app has nothing to show; the way out
+        "Aucun atelier à ouvrir : toutes les séries de ce dossier ont été supprimées. "
+        "Remettez une sauvegarde en place (« fabrique backups » les liste, « fabrique restore "
+        "SAUVEGARDE »), importez un atelier (« fabrique import FICHIER ») ou un modèle "
+        "(« fabrique import-template FICHIER »)."
+    )
 
 
 def run(args: argparse.Namespace, context: Context) -> int:

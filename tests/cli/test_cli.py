@@ -180,3 +180,26 @@ def test_an_empty_data_dir_is_refused_not_taken_for_the_users_folder(tmp_path) -
     assert result.stdout == ""
     assert not (tmp_path / "env-data").exists()
     assert not home.exists()
+
+
+def test_a_folder_whose_series_were_all_deleted_says_the_way_out(fabrique, tmp_path) -> None:
+    """Every series deleted (a backup of such a state put back, another laptop's copy): the
+    app has nothing to open; it says how to get ateliers back instead of « Aucun atelier à
+    ouvrir. » alone (the window cannot open to offer its menus)."""
+    from db.store import Store
+    from fabrique_desktop import workspace
+    from fabrique_desktop.model import Series
+
+    fabrique("sessions")
+    store = Store.open(tmp_path / "data" / "fabrique.db")
+    try:
+        for series in list(store.find(Series)):
+            store.apply(workspace.delete_series(store, series))
+    finally:
+        store.close()
+    result = fabrique(check=False)
+    assert result.returncode == 1
+    assert "Aucun atelier à ouvrir" in result.stderr
+    for way_out in ("fabrique backups", "fabrique restore", "fabrique import FICHIER"):
+        assert way_out in result.stderr
+    assert "Traceback" not in result.stderr
