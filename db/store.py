@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -290,8 +290,14 @@ class Store:
         for start in range(0, len(wanted), 500):  # SQLite allows 999 parameters
             chunk = wanted[start : start + 500]
             marks = ", ".join("?" * len(chunk))
-            for row in self.query(f"select * from [{cls.kind}] where id in ({marks})", chunk):
-                found[row["id"]] = decode(cls, row)
+            sql = f"select * from [{cls.kind}] where id in ({marks})"
+            try:
+                cursor = self.conn.execute(sql, chunk)
+                rows = cursor.fetchall()
+            except sqlite3.Error as error:
+                raise self.classify(error) from error
+            for entity in decode_rows(cls, [d[0] for d in cursor.description], rows):
+                found[entity.id] = entity
         return found
 
     def get_fields(
@@ -324,6 +330,20 @@ class Store:
         except sqlite3.Error as error:
             raise self.classify(error) from error
         return decode_rows(cls, [d[0] for d in cursor.description], rows)
+
+    def find_fields(
+        self, cls: type[E], names: Sequence[str], **where: Any
+    ) -> list[tuple[Any, ...]]:
+        codecs = field_codecs(cls)
+        sql, params = _where(where, False)
+        order = " order by position" if "position" in self.columns(cls.kind) else ""
+        columns = ", ".join(f"[{n}]" for n in names)
+        rows = self.fetchall(f"select {columns} from [{cls.kind}]{sql}{order}", params)
+        if all(codecs[n] == "" for n in names):  # stored as they are: nothing to decode
+            return rows
+        return [
+            tuple(decode_field(cls, n, v) for n, v in zip(names, row, strict=True)) for row in rows
+        ]
 
     def iter_all(self, cls: type[E], **where: Any) -> Iterator[E]:
         sql, params = _where(where, deleted=True)

@@ -7,6 +7,7 @@ others takes the midpoint, so a move rewrites one row, not the column.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from fabrique_desktop import changes
 from fabrique_desktop.capture import Parsed
@@ -22,19 +23,44 @@ def session_cards(store: Store, session_id: str) -> list[Card]:
     return [c for c in store.find(Card, session_id=session_id) if c.merged_into is None]
 
 
-def session_cards_and_fusions(
-    store: Store, session_id: str
-) -> tuple[list[Card], dict[str, set[str]]]:
-    """The live cards (``session_cards``) and each fused card's originals (id → ids), from
-    one read of the session's cards: opening a 2000-idea board decoded them twice."""
-    live: list[Card] = []
-    fused: dict[str, set[str]] = {}
-    for card in store.find(Card, session_id=session_id):
-        if card.merged_into is None:
-            live.append(card)
+@dataclass(frozen=True)
+class BoardOpening:
+    """A session's board as its first frame needs it. On a large board only the first
+    cards of each column are read whole (``cards``); the others are known by id and column
+    (``later``, in board order), to be read once the window is on screen."""
+
+    cards: list[Card]
+    later: dict[str, str]  # card id → its column
+    fusions: dict[str, set[str]]  # each fused card's originals
+    ends: dict[str, float]  # each column's last position
+
+
+def open_board(store: Store, session_id: str, per_column: int, whole_below: int) -> BoardOpening:
+    """The board's cards, the first ``per_column`` of each column read whole, unless the
+    board has no more than ``whole_below`` cards (then all of them). Opening a 2000-idea
+    atelier decoded its 2000 cards before the window could show (~200 M instructions)."""
+    rows = store.find_fields(
+        Card, ("id", "column", "position", "merged_into"), session_id=session_id
+    )
+    fusions: dict[str, set[str]] = {}
+    seen: dict[str, int] = {}
+    ends: dict[str, float] = {}
+    now: list[str] = []
+    later: dict[str, str] = {}
+    live = sum(1 for row in rows if row[3] is None)
+    for card_id, column, position, merged_into in rows:  # in position order
+        if merged_into is not None:
+            fusions.setdefault(merged_into, set()).add(card_id)
+            continue
+        ends[column] = position
+        seen[column] = seen.get(column, 0) + 1
+        if live <= whole_below or seen[column] <= per_column:
+            now.append(card_id)
         else:
-            fused.setdefault(card.merged_into, set()).add(card.id)
-    return live, fused
+            later[card_id] = column
+    found = store.get_many(Card, now)
+    cards = [found[i] for i in now if i in found]
+    return BoardOpening(cards, later, fusions, ends)
 
 
 def column_cards(store: Store, session_id: str, column: str) -> list[Card]:
@@ -60,6 +86,10 @@ class ColumnEnds:
             if self._on_board(card):
                 last[card.column] = max(last.get(card.column, card.position), card.position)
         self._last.update(last)
+
+    def know_last(self, ends: Mapping[str, float]) -> None:
+        """Each column's last position, as the board was opened (``BoardOpening.ends``)."""
+        self._last.update(ends)
 
     def follow(self, cards: Iterable[Card]) -> None:
         """Cards a change touched, as written: a column's end moves past any of them."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol, TypeVar
 
@@ -34,6 +34,12 @@ class Store(Protocol):
 
     def find(self, cls: type[E], *, deleted: bool = False, **where: Any) -> list[E]:
         """Entities of one kind whose fields equal ``where`` (live ones unless ``deleted``)."""
+
+    def find_fields(
+        self, cls: type[E], names: Sequence[str], **where: Any
+    ) -> list[tuple[Any, ...]]:
+        """Only the fields ``names`` of the live entities ``find`` would give, in its order,
+        one tuple each (a 2000-idea board's columns and positions, without its texts)."""
 
     def count(self, cls: type[E], **where: Any) -> int:
         """How many live entities of one kind match ``where``."""

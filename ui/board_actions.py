@@ -100,9 +100,20 @@ class BoardActions(QObject):
             self._editor.cancelled.connect(self._edit_cancelled)
         return self._editor
 
-    def start(self, cards: list[Card], fusions: dict[str, set[str]] | None = None) -> None:
+    def open(self, opening: board.BoardOpening) -> None:
+        """Show the board as read for its first frame; on a large board its other cards are
+        read after that frame."""
+        self.start(opening.cards, opening.fusions, opening.later)
+
+    def start(
+        self,
+        cards: list[Card],
+        fusions: dict[str, set[str]] | None = None,
+        later: dict[str, str] | None = None,
+    ) -> None:
         """Show the session's cards with their personas, tables and tags; ``fusions``, each
-        fused card's originals, when read with the cards (else read here)."""
+        fused card's originals, when read with the cards (else read here); ``later``, the
+        cards not read yet (id → column), read after the window's first frame."""
         self.reload_people(layout=False)
         if self._started:
             self.reload_clusters(layout=False)
@@ -122,8 +133,11 @@ class BoardActions(QObject):
             e.card if e.card.cluster_id in kept else dataclasses.replace(e.card, cluster_id=None)
             for e in earlier
         ]
-        self.scene.notes.show([*cards, *shown])
-        self._update_vocabulary()
+        self.scene.notes.show([*cards, *shown], later, self.controller.read_cards)
+        if later:  # the tags of every card: once they are all read
+            after_first_frame(self.window, self._update_vocabulary)
+        else:
+            self._update_vocabulary()
         if self.filter.active:
             self._apply_filter()
         self.reloaded.emit()

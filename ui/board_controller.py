@@ -11,6 +11,7 @@ from fabrique_desktop.model import INBOX, Card, Series, Session
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Template
 from fabrique_desktop.workspace import session_template
+from ui.board_notes import EAGER_BOARD, EAGER_PER_COLUMN
 from ui.change_bus import ChangeBus
 
 
@@ -34,11 +35,16 @@ class BoardController(QObject):
         self.ends.know(cards)
         return cards
 
-    def cards_and_fusions(self) -> tuple[list[Card], dict[str, set[str]]]:
-        """The live cards and each fused card's originals, read once (opening the board)."""
-        cards, fusions = board.session_cards_and_fusions(self.store, self.session.id)
-        self.ends.know(cards)
-        return cards, fusions
+    def opening(self) -> board.BoardOpening:
+        """The board as its first frame needs it: on a large board the first cards of each
+        column, the others read after that frame (``BoardNotes``)."""
+        opening = board.open_board(self.store, self.session.id, EAGER_PER_COLUMN, EAGER_BOARD)
+        self.ends.know_last(opening.ends)
+        return opening
+
+    def read_cards(self, ids: list[str]) -> dict[str, Card]:
+        """Cards by id, as stored now (the board's cards read after its first frame)."""
+        return self.store.get_many(Card, ids)
 
     def earlier_cards(self) -> list[EarlierCard]:
         """A Convergence atelier's wall: the earlier ateliers' pistes, read-only, traced."""

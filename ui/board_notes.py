@@ -2,7 +2,9 @@
 
 ``show`` builds them for a session's cards: on a large board only the first ones of each
 column at once, the others a chunk per turn of the event loop from the window's first frame
-on (« pending »: the card is on the board, its note not made yet). ``refresh`` follows the
+on (« pending »: the card is on the board, its note not made yet). A large board's cards
+below the fold may not even be read yet (« unread »: known by id and column, read at the
+first of those turns, or as soon as something asks for every card). ``refresh`` follows the
 cards a change touched; only their columns are laid out again. What a note shows besides its
 card (persona, table, fused originals) is said here too; its dots and dimming by
 ``VoteBadges`` and ``DimmedCards``.
@@ -11,7 +13,7 @@ card (persona, table, fused originals) is said here too; its dots and dimming by
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -34,7 +36,9 @@ class BoardNotes:
         self._scene = scene
         self.items: dict[str, CardItem] = {}  # by card id (the scene's ``items_by_id``)
         self._pending: dict[str, Card] = {}  # cards whose note is not made yet
-        self._pending_in: Counter[str] = Counter()  # how many of them, per column
+        self._pending_in: Counter[str] = Counter()  # how many of them, per column (unread too)
+        self._unread: dict[str, str] = {}  # pending cards not read yet: id → column
+        self._read: Callable[[list[str]], Mapping[str, Card]] | None = None
         self.personas: dict[str, Persona] = {}
         self.tables: dict[str, Table] = {}
         self.fused_sources: dict[str, set[str]] = {}  # a fused card's id: its originals' ids
@@ -45,24 +49,36 @@ class BoardNotes:
 
     # building and refreshing
 
-    def show(self, cards: list[Card]) -> None:
+    def show(
+        self,
+        cards: list[Card],
+        unread: Mapping[str, str] | None = None,
+        read: Callable[[list[str]], Mapping[str, Card]] | None = None,
+    ) -> None:
         """Show a session's cards. The first ones of each column get their notes at once;
-        the others (below the fold) are added just after the window is shown."""
+        the others (below the fold) are added just after the window is shown. ``unread``:
+        more cards of the board, by id → column, that ``read`` gives when asked (after the
+        window's first frame)."""
         for item in self.items.values():
             self._scene.removeItem(item)
         self.items.clear()
         self._pending.clear()
         self._pending_in.clear()
+        self._unread = dict(unread or {})
+        self._read = read if self._unread else None
+        self._pending_in.update(self._unread.values())
         seen: dict[str, int] = {}
+        small = len(cards) + len(self._unread) <= EAGER_BOARD
         for card in sorted(cards, key=lambda c: c.position):
             seen[card.column] = seen.get(card.column, 0) + 1
-            if len(cards) <= EAGER_BOARD or seen[card.column] <= EAGER_PER_COLUMN:
+            if small or seen[card.column] <= EAGER_PER_COLUMN:
                 self._add(card)
             else:
                 self._pending[card.id] = card
                 self._pending_in[card.column] += 1
         self._scene.layout_cards()
-        if self._pending:  # after the window's first frame (a zero timer would come before it)
+        if self._pending or self._unread:  # after the window's first frame (a zero timer
+            # would come before it)
             views = self._scene.views()
             if views:
                 after_first_frame(views[0].window(), self._timer.start)
@@ -99,6 +115,7 @@ class BoardNotes:
 
     def add_some(self) -> None:
         """Make the next chunk of pending notes, then the next turn the rest."""
+        self.read_all()
         chunk = list(self._pending.values())[:ADD_CHUNK]
         for card in chunk:
             self._unpend(card.id)
@@ -110,8 +127,27 @@ class BoardNotes:
     def flush(self) -> None:
         """Make every pending note now (tests, screenshots, the projector window)."""
         self._timer.stop()
+        self.read_all()
         while self._pending:
             self.add_some()
+
+    def read_all(self) -> None:
+        """Read the cards not read yet (pending from now on, in board order)."""
+        if not self._unread:
+            return
+        unread, self._unread = self._unread, {}
+        read, self._read = self._read, None
+        assert read is not None
+        found = read(list(unread))
+        for card_id, column in unread.items():
+            card = found.get(card_id)
+            if card is None or card.deleted or card.merged_into is not None:
+                self._pending_in[column] -= 1  # gone meanwhile (its change not seen here)
+            else:
+                self._pending[card_id] = card
+                if card.column != column:  # moved meanwhile (idem)
+                    self._pending_in[column] -= 1
+                    self._pending_in[card.column] += 1
 
     def measure_all(self) -> None:
         """Make, measure and place every note now (tests, screenshots)."""
@@ -140,11 +176,14 @@ class BoardNotes:
 
     def card(self, card_id: str) -> Card | None:
         """A card on the board (its note made or not yet), or None."""
+        if card_id in self._unread:
+            self.read_all()
         item = self.items.get(card_id)
         return item.card if item is not None else self._pending.get(card_id)
 
     def all_cards(self) -> list[Card]:
         """Every card of the board, those whose note is not made yet included."""
+        self.read_all()
         return [i.card for i in self.items.values()] + list(self._pending.values())
 
     def count(self, column: str) -> int:
@@ -152,6 +191,7 @@ class BoardNotes:
 
     def visible_count(self, column: str) -> int:
         """The column's cards not dimmed by a filter."""
+        self.read_all()
         dimmed = self._scene.dims.ids
         shown = sum(1 for i in self._scene.stack(column) if i.card.id not in dimmed)
         pending = (c for c in self._pending.values() if c.column == column)
@@ -175,6 +215,9 @@ class BoardNotes:
         card = self._pending.pop(card_id, None)
         if card is not None:
             self._pending_in[card.column] -= 1
+        column = self._unread.pop(card_id, None)
+        if column is not None:
+            self._pending_in[column] -= 1
 
     def _follow_fusions(self, cards: Iterable[Card]) -> None:
         """Which cards are fusions of which (a fused card shows it): from the changed rows,

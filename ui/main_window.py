@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.scene.placement.wait_for_paint = defer_feature_menus
         if defer_feature_menus:  # (a window not shown after all: at the next turn)
             after_first_frame(self, self.scene.placement.catch_up)
-        self.board_actions.start(*self.controller.cards_and_fusions())
+        self.board_actions.open(self.controller.opening())
         self._build_board_menu()
         self._feature_menus_built = False
         self.successor: MainWindow | None = None  # the window that replaced this one, if any

@@ -201,7 +201,7 @@ class NotesMenu(QObject):
     def refresh(self) -> None:
         """Show the rows a merge rewrote. The undo history is kept: the import is the newest
         step, so the steps before it can only be undone after it (on the rows as they were)."""
-        self.window.board_actions.start(*self.window.controller.cards_and_fusions())
+        self.window.board_actions.open(self.window.controller.opening())
 
     def _push_import(self, done) -> None:
         from ui.sync_commands import ImportCommand

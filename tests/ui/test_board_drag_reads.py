@@ -48,7 +48,15 @@ def test_a_drag_reads_the_card_once_and_lays_the_board_out_once(
             reads.append(row["id"])
         return decode(cls, row)
 
+    decode_rows = store_module.decode_rows
+
+    def counting_decode_rows(cls, names, rows):  # type: ignore[no-untyped-def]
+        found = decode_rows(cls, names, rows)
+        reads.extend(c.id for c in found if cls is Card)
+        return found
+
     monkeypatch.setattr(store_module, "decode", counting_decode)
+    monkeypatch.setattr(store_module, "decode_rows", counting_decode_rows)
     layouts = count_layouts(window.scene.placement, monkeypatch)
     drag(window, point_of(window, moved), column_point(window, target, 30))
 
