@@ -785,9 +785,14 @@ def _values(report: SessionReport, st: ps.Styles) -> list[Flowable]:
 
 def _objectives(report: SessionReport, st: ps.Styles) -> list[Flowable]:
     """An Objectifs atelier's objectives: each named group of pistes, in its Vivre, with the
-    pistes' horizons."""
+    pistes' horizons; with pistes but no objective yet, what objectives are and how to make
+    them."""
     if not report.objectives:
-        return []
+        if not report.objectives_to_do:
+            return []
+        story = ps.section_start(tr("Les objectifs"), st, new_page=False)  # a short one
+        story.append(Paragraph(ps.prose(tr(report.objectives_to_do)), st.body))
+        return story
     n = len(report.objectives)
     story = ps.section_start(
         tr("Les objectifs"),

@@ -43,6 +43,7 @@ STILL_TO_DO = {
     "objectifs": (
         "Noter les pistes de projet de la salle (Ctrl+N).",
         "Les classer dans les quatre Vivre et leur donner un horizon (2024 ou 2040).",
+        "Regrouper en objectifs les pistes d’un même Vivre qui visent un même but (Ctrl+G).",
         "Les voter et garder les plus soutenues.",
     ),
     "convergence": (
@@ -52,6 +53,21 @@ STILL_TO_DO = {
     ),
     "autre": ("Noter les idées de la salle (Ctrl+N), les classer et les voter.",),
 }
+
+
+OBJECTIVES_TO_DO = (
+    "Aucun objectif n’est encore formé. Un objectif regroupe, dans un Vivre, les pistes qui "
+    "visent un même but. Sur le mur, sélectionnez ces pistes (clic, puis Ctrl+clic), faites "
+    "Ctrl+G et nommez l’objectif : il figurera ici avec ses pistes et leur horizon."
+)
+"""What an Objectifs atelier whose pistes are not grouped yet says of its objectives."""
+
+
+def objectives_to_do(phase: str, pistes: int, objectives: int) -> str:
+    """What objectives are and how to make them, for an atelier of ``phase`` with
+    ``pistes`` on its board and ``objectives`` made of them ("" when there is nothing to
+    say: another kind of atelier, objectives already made, or no piste on this board)."""
+    return OBJECTIVES_TO_DO if phase == "objectifs" and pistes and not objectives else ""
 
 
 @dataclass(frozen=True)

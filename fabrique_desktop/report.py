@@ -309,6 +309,9 @@ class SessionReport:
     """An Objectifs atelier's objectives: its named groups of pistes, Vivre by Vivre."""
     earlier: tuple[EarlierPistes, ...] = ()
     """A Convergence atelier's input: the earlier ateliers' pistes, Vivre by Vivre."""
+    objectives_to_do: str = ""
+    """An Objectifs atelier with pistes but no objective yet: what objectives are and how to
+    make them on the wall."""
 
     @property
     def phase(self) -> str:
@@ -543,7 +546,14 @@ def gather_session(
     if session.phase == "valeurs":
         report = dataclasses.replace(report, values=_adopted_values(report, cards))
     if session.phase == "objectifs":
-        report = dataclasses.replace(report, objectives=_objectives(store, session, report))
+        objectives = _objectives(store, session, report)
+        report = dataclasses.replace(
+            report,
+            objectives=objectives,
+            objectives_to_do=phase_results.objectives_to_do(
+                session.phase, len(report.ideas), len(objectives)
+            ),
+        )
     if session.phase == "convergence":
         report = dataclasses.replace(report, earlier=_earlier_pistes(store, session, template))
     return dataclasses.replace(report, figures=_session_figures(report))

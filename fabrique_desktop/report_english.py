@@ -287,6 +287,17 @@ ENGLISH: dict[str, str] = {
         "Sort them into the four Vivre and give them a horizon (2024 or 2040)."
     ),
     "Les voter et garder les plus soutenues.": "Vote on them and keep the most supported.",
+    "Regrouper en objectifs les pistes d’un même Vivre qui visent un même but (Ctrl+G).": (
+        "Group into objectives the project ideas of one Vivre that share an aim (Ctrl+G)."
+    ),
+    "Aucun objectif n’est encore formé. Un objectif regroupe, dans un Vivre, les pistes qui "
+    "visent un même but. Sur le mur, sélectionnez ces pistes (clic, puis Ctrl+clic), faites "
+    "Ctrl+G et nommez l’objectif : il figurera ici avec ses pistes et leur horizon.": (
+        "No objective has been formed yet. An objective groups, within one Vivre, the project "
+        "ideas that share an aim. On the wall, select those ideas (click, then Ctrl+click), "
+        "press Ctrl+G and name the objective: it will appear here with its ideas and their "
+        "horizon."
+    ),
     "Reprendre les pistes des ateliers précédents.": (
         "Take up the project ideas of the earlier workshops."
     ),

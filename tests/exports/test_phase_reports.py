@@ -113,3 +113,31 @@ def test_the_convergence_atelier_brings_in_the_earlier_pistes_traced(store, demo
     assert printed("Parcs agraires métropolitains") in text
     assert "(atelier 3)" not in text
     assert "Les pistes des ateliers précédents" not in _text(store, sessions[3])
+
+
+def test_an_objectifs_atelier_without_objectives_says_how_to_make_them(store, demo) -> None:
+    """The seed names « 56 objectifs » but lists none: atelier 3's report says what an
+    objective is and how to make one on the wall, until one is made."""
+    from fabrique_desktop import board, groups
+    from fabrique_desktop.typography import language
+
+    sessions = list_sessions(store, demo.id)
+    third, fourth = sessions[2], sessions[3]
+    how = printed(
+        "Aucun objectif n’est encore formé. Un objectif regroupe, dans un Vivre, les pistes qui "
+        "visent un même but. Sur le mur, sélectionnez ces pistes (clic, puis Ctrl+clic), faites "
+        "Ctrl+G et nommez l’objectif"
+    )
+    text = _text(store, third)
+    assert "Les objectifs" in text
+    assert how in text
+    with language("en"):
+        assert "press Ctrl+G and name the objective" in _text(store, third)
+    assert how not in _text(store, fourth)  # its pistes are on atelier 3's wall
+    mobility = [c for c in board.column_cards(store, third.id, "mieux") if c.tags == ["#Mobilité"]]
+    store.apply(groups.group(store, mobility[:2], "Sortir de la dépendance à la voiture"))
+    text = _text(store, third)
+    assert how not in text
+    assert printed("Vivre mieux — Sortir de la dépendance à la voiture") in text
+    empty = create_session(store, demo, "Atelier bonus", phase="objectifs")
+    assert printed("Regrouper en objectifs les pistes d’un même Vivre") in _text(store, empty)

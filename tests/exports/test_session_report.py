@@ -186,6 +186,7 @@ def test_sections_of_a_full_session_in_order(full) -> None:
         "Art de vivre",
         "Futur engagé : premières réalisations pour « Art de vivre »",
         "Les idées les plus soutenues",
+        "Les objectifs",  # none yet: what an objective is, how to make one (Ctrl+G)
         "Les engagements",
         "Récit et paroles",
         "Le récit prospectif : AMP 2047",  # the seed’s title of the récit
