@@ -20,7 +20,7 @@ from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
@@ -77,6 +77,63 @@ class Page:
     bottom: float = 0.0  # the lowest note or frame, in column coordinates
 
 
+class NoteFrames:
+    """Each kind of note's frame (its colour, edge and width, on its column's tint) drawn
+    once, as tall as the tallest note of that kind, and copied under every note of that
+    kind: its rows down to the note's height less ``SLICE``, then its last ``SLICE`` rows
+    (the bottom corners).
+
+    The copies are the same pixels as the frame drawn under each note (a straight edge is
+    the same on every row), for a fraction of the cost: stroking 2000 antialiased edges
+    was a quarter of the drawing. A note too short, a dashed edge (its dashes depend on
+    the length) or a note off the pixel grid is drawn as on the wall."""
+
+    SLICE = 16
+    ROUND = 64  # a frame too short for a note is drawn again, taller by this many rows
+
+    def __init__(self) -> None:
+        self._frames: dict[tuple[float, str, str, int, float], QImage] = {}
+
+    def draw(self, painter: QPainter, item: CardItem, x: float, y: float) -> bool:
+        """Copy ``item``'s frame at ``(x, y)`` of the page (``painter`` translated there);
+        False if it must be drawn instead."""
+        height = item.height()
+        if height < 2 * self.SLICE or not _whole(x, y, height):
+            return False
+        pen = item.frame_pen()
+        if pen.style() != Qt.PenStyle.SolidLine:
+            return False
+        width = item.boundingRect().width()
+        key = (width, item.tint, item.background(), pen.color().rgba(), pen.widthF())
+        frame = self._frames.get(key)
+        if frame is None or frame.height() < height:
+            tall = -(-height // self.ROUND) * self.ROUND
+            frame = self._frames[key] = self._drawn(item, tall)
+        top = height - self.SLICE
+        painter.drawImage(QPointF(0, 0), frame, QRectF(0, 0, width, top))
+        painter.drawImage(
+            QPointF(0, top), frame, QRectF(0, frame.height() - self.SLICE, width, self.SLICE)
+        )
+        return True
+
+    @staticmethod
+    def _drawn(item: CardItem, height: float) -> QImage:
+        image = QImage(
+            round(item.boundingRect().width()), round(height), QImage.Format.Format_RGB32
+        )
+        image.fill(QColor(item.tint))
+        painter = QPainter(image)
+        try:
+            item.paint_frame(painter, height)
+        finally:
+            painter.end()
+        return image
+
+
+def _whole(*values: float) -> bool:
+    return all(float(v).is_integer() for v in values)
+
+
 @dataclass
 class Board:
     """A session's board ready to draw: its columns, their counts, and its pages."""
@@ -86,6 +143,7 @@ class Board:
     counts: dict[str, int]
     pages: list[Page]
     column_width: float
+    frames: NoteFrames = field(default_factory=NoteFrames)
 
     def width(self) -> int:
         columns = len(self.columns)
@@ -289,7 +347,9 @@ def draw_page(board: Board, number: int) -> QImage:
         for item, x, y in page.notes:
             painter.save()
             painter.translate(MARGIN + x, top + y)
-            item.paint(painter, option)
+            if not board.frames.draw(painter, item, MARGIN + x, top + y):
+                item.paint_frame(painter)
+            item.paint_inside(painter)
             painter.restore()
     finally:
         painter.end()

@@ -488,21 +488,37 @@ class CardItem(QGraphicsItem):
         if self._tile is not None:
             self._paint_tile(painter)
             return
-        rect = self.boundingRect().adjusted(1, 1, -1, -1)
-        background = self._background()
-        ink = QColor(theme.readable_ink(background))
+        self.paint_frame(painter)
+        self.paint_inside(painter)
+
+    def frame_pen(self) -> QPen:
+        """The note's edge: a selection, a decision taken, an earlier piste, or plain."""
+        if self.isSelected():
+            return QPen(QColor(theme.SELECTION), 5)
+        if self.card.card_kind == FUTUR:  # a decision already taken: a dark frame
+            return QPen(QColor(theme.INK), 1)
+        if self.look.trace:  # an earlier atelier's piste, read-only: a dashed frame
+            return QPen(QColor(theme.INK), 2, Qt.PenStyle.DashLine)
+        return QPen(QColor(EDGE), 1)
+
+    def background(self) -> str:
+        """The note's colour: the card's own, or its column's tint."""
+        return self._background()
+
+    def paint_frame(self, painter: QPainter, height: float | None = None) -> None:
+        """The note's rounded shape, filled and edged (``height``: at another height than
+        its own, for the board image's copies of it)."""
+        rect = QRectF(0, 0, self._width, self._height if height is None else height)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        selected = self.isSelected()
-        if selected:
-            painter.setPen(QPen(QColor(theme.SELECTION), 5))
-        elif self.card.card_kind == FUTUR:  # a decision already taken: a dark frame
-            painter.setPen(QPen(QColor(theme.INK), 1))
-        elif self.look.trace:  # an earlier atelier's piste, read-only: a dashed frame
-            painter.setPen(QPen(QColor(theme.INK), 2, Qt.PenStyle.DashLine))
-        else:
-            painter.setPen(QPen(QColor(EDGE), 1))
-        painter.setBrush(QColor(background))
-        painter.drawRoundedRect(rect, 6, 6)
+        painter.setPen(self.frame_pen())
+        painter.setBrush(QColor(self._background()))
+        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 6, 6)
+
+    def paint_inside(self, painter: QPainter) -> None:
+        """What the note shows inside its frame: the persona strip, text, dots and badges."""
+        rect = self.boundingRect().adjusted(1, 1, -1, -1)
+        ink = QColor(theme.readable_ink(self._background()))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.look.persona_colour:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(self.look.persona_colour))

@@ -16,9 +16,10 @@ from fabrique_desktop import changes
 from fabrique_desktop.board import session_cards
 from fabrique_desktop.changes import Change
 from fabrique_desktop.groups import Cluster
-from fabrique_desktop.model import Card, Persona, Vote
+from fabrique_desktop.model import FUTUR, IDEA, Card, Persona, Vote
 from ui import board_image
 from ui.board_image import PAGE_HEIGHT, board_layout, page_path, png_of, write_board_png
+from ui.card_item import CardItem
 
 
 def _add(store, session, cards) -> None:
@@ -143,6 +144,59 @@ def test_a_page_that_cannot_be_written_stops_the_export(
     with pytest.raises(ExportError, match=r"tableau-2\.png"):
         write_board_png(store, session, tmp_path / "tableau.png")
     assert sorted(p.name for p in tmp_path.glob("*.png")) == ["tableau.png"]  # none after it
+
+
+def _varied_board(store, demo, session) -> None:
+    """Notes of every look: grouped, with a persona, dots, a decision taken, a colour of
+    their own, one line or many."""
+    persona = Persona(series_id=demo.id, first_name="Éloïse", colour="#8E24AA")
+    group = Cluster(session_id=session.id, column="mieux", name="Mobilité douce", position=1)
+    cards = [
+        Card(
+            session_id=session.id,
+            text=f"Piste {n} " + "assez longue pour trois lignes " * (n % 4),
+            column=["mieux", "monde", "inbox"][n % 3],
+            position=n,
+            cluster_id=group.id if n % 3 == 0 and n < 30 else None,
+            persona_id=persona.id if n % 4 == 1 else None,
+            card_kind=FUTUR if n % 7 == 2 else IDEA,
+            colour="#FFF59D" if n % 11 == 5 else "",
+            horizon="2040" if n % 2 else "",
+        )
+        for n in range(60)
+    ]
+    votes = [Vote(session_id=session.id, card_id=c.id, dots=2) for c in cards[::5]]
+    store.apply(
+        Change(
+            "test",
+            tuple(changes.create(x) for x in (persona, group, *cards, *votes)),
+        )
+    )
+
+
+def test_each_kind_of_note_frame_is_drawn_once_and_copied_to_the_same_pixels(
+    qapp, store, demo, session, monkeypatch
+) -> None:
+    _varied_board(store, demo, session)
+    board = board_layout(store, session)
+    drawn: list[CardItem] = []
+    paint_frame = CardItem.paint_frame
+
+    def counted(item: CardItem, painter, height=None) -> None:
+        drawn.append(item)
+        paint_frame(item, painter, height)
+
+    monkeypatch.setattr(CardItem, "paint_frame", counted)
+    copied = board_image.draw_page(board, 0)
+    kinds = {
+        (i.tint, i.background(), i.frame_pen().color().name()) for i, _x, _y in board.pages[0].notes
+    }
+    assert len(board.pages[0].notes) == 60
+    assert len(kinds) == 10
+    assert len(drawn) <= 2 * len(kinds)  # once a kind (again if a taller note comes)
+    monkeypatch.setattr(board_image.NoteFrames, "draw", lambda *args: False)
+    assert copied == board_image.draw_page(board, 0)  # as if each frame were drawn
+    assert len(drawn) > 60
 
 
 def test_groups_votes_and_personas_are_drawn_as_on_the_wall(
