@@ -440,7 +440,26 @@ class BoardActions(QObject):
         said.setEnabled(False)  # what they are, not an action
         menu.addSeparator()
         self._add_trace_action(menu)
+        objective = self._objective_of_current()
+        if objective is not None:  # the keyboard's way to an objective of a single piste too
+            name = self.scene.clusters[objective].name
+            choose = menu.addAction(self.tr("Choisir l'objectif « {} »").format(name))
+            choose.triggered.connect(lambda _=False: self.scene.selection.select_group(objective))
         return menu
+
+    def _objective_of_current(self) -> str | None:
+        """The earlier objective of the current piste, when it is not chosen whole already."""
+        from fabrique_desktop.grouping import group_of
+
+        scene = self.scene
+        item = scene.items_by_id.get(scene.selection.current or "")
+        if item is None or item.card.id not in scene.notes.read_only:
+            return None
+        cluster_id = group_of(item.card, scene.clusters)
+        chosen = scene.selection.selected_objectives()
+        if cluster_id not in scene.groups.read_only or cluster_id in chosen:
+            return None
+        return cluster_id
 
     def _add_trace_action(self, menu: QMenu) -> None:
         """« Tracer dans un engagement… » (Ctrl+E): an engagement traced to the chosen cards

@@ -327,6 +327,10 @@
         <translation>{} ({}: left out)</translation>
     </message>
     <message>
+        <source>Choisir l&apos;objectif « {} »</source>
+        <translation>Choose the objective “{}”</translation>
+    </message>
+    <message>
         <source>Tracer dans un engagement…</source>
         <translation>Trace in an engagement…</translation>
     </message>

@@ -462,6 +462,20 @@ def test_a_right_click_on_an_objective_opens_its_menu(
     window.scene.notes.measure_all()
     qtbot.waitUntil(lambda: objective.id in window.scene.clusters)
     window.scene.layout_cards()
+
+    # the keyboard: one piste of it chosen, its menu (menu key) chooses the whole objective
+    members = window.scene.selection.group_cards(objective.id)
+    window.scene.select_cards(members[:1])
+    window.board.view.setFocus()
+    board_key(qtbot, window, Qt.Key.Key_Menu)
+    menu = _open_menu(qtbot)
+    choose = next(a for a in menu.actions() if a.text().startswith("Choisir l'objectif"))
+    assert choose.text() == f"Choisir l'objectif « {OBJECTIVE} »"
+    menu.close()
+    choose.trigger()
+    assert window.scene.selection.selected_objectives() == [objective.id]
+    assert window.scene.selected_earlier_ids() == members
+    window.scene.clearSelection()
     window.board.view.show_card(window.scene.selection.group_cards(objective.id)[0])
     from PySide6.QtGui import QContextMenuEvent
     from PySide6.QtWidgets import QApplication
@@ -480,6 +494,7 @@ def test_a_right_click_on_an_objective_opens_its_menu(
     menu.close()
 
     # with a card of this atelier chosen too, a refusal says its own reason
+    window.focus_capture()
     own = add(qtbot, window, "Une idée de l'atelier 5 >2")
     chosen = [*window.scene.selected_earlier_ids(), own]
     window.scene.select_cards(chosen)
