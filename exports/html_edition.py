@@ -33,6 +33,7 @@ from fabrique_desktop.report import (
     recit_title,
 )
 from fabrique_desktop.report_words import (
+    amount,
     column_title,
     counted,
     english_date,
@@ -348,11 +349,11 @@ def session_html(report: SessionReport) -> str:
         brief.append(f"<p>{_l(tr(report.purpose))}</p>")
     if report.still_to_do:
         brief.append(f"<h3>{_l(tr('Rien n’a encore été noté. Reste à faire :'))}</h3>")
-        items = "".join(f"<li>{_l(tr(line))}</li>" for line in report.still_to_do)
-        brief.append(f"<ul>{items}</ul>")
+        brief.append(_list(_l(tr(line)) for line in report.still_to_do))
     if report.joint_note:
         brief.append(f"<p>{_l(report.joint_note)}</p>")
     page.section(word("key_figures") if figures else tr("En bref"), brief)
+    _produced_first(page, report)
     if report.agenda:
         rows = "".join(
             f'<tr><th scope="row">{_e(r.title)}</th>'
@@ -405,6 +406,7 @@ def session_html(report: SessionReport) -> str:
     if report.top_ideas:
         items = "".join(_idea(i) for i in report.top_ideas)
         page.section(word("top"), [f"<ol>{items}</ol>"])
+    _produced_then(page, report)
     if report.engagements:
         page.section(word("engagements"), [_engagement(e) for e in report.engagements])
     if report.dreams:
@@ -432,6 +434,83 @@ def session_html(report: SessionReport) -> str:
         page.section(word("photos"), shots)
     date = _date(session.date) if session.date else ""
     return page.render(header, _colophon(report.organisation, date))
+
+
+def _produced_first(page: _Page, report: SessionReport) -> None:
+    """What a Valeurs atelier produced, as its PDF report prints it: the paradoxes (an asset
+    set against a challenge, with its facts) and the value system."""
+    if report.paradoxes:
+        intro = tr(
+            "{paradoxes} : un atout face à un défi, avec ses faits.",
+            paradoxes=amount(len(report.paradoxes), "paradoxe", "paradoxes"),
+        )
+        body = [f"<p>{_l(intro)}</p>"]
+        for n, paradox in enumerate(report.paradoxes, 1):
+            body.append(f"<h3>{n}. {_e(paradox.title)}</h3>")
+            pair = [(tr("Atout"), _e(paradox.asset)), (tr("Défi"), _e(paradox.challenge))]
+            body.append(_facts(pair))
+            body.append(_list(_e(fact) for fact in paradox.facts))
+            if paradox.cards:
+                made = tr(" et ").join(f"« {c} »" for c in paradox.cards)
+                said = tr("Formé sur le mur à partir de {cards}.", cards=made)
+                body.append(f'<p class="meta">{_l(said)}</p>')
+        page.section(tr("Les paradoxes"), body)
+    if report.values:
+        body = [f"<p>{_l(tr('Les valeurs partagées, chacune avec sa définition.'))}</p>"]
+        for value in report.values:
+            body.append(f"<h3>{_e(value.title)}</h3>")
+            body += _paragraphs(value.definition)
+            if value.proposals:
+                dots = f", {amount(value.votes, 'gommette', 'gommettes')}" if value.votes else ""
+                said = " ; ".join(f"« {p} »" for p in value.proposals)
+                line = tr(
+                    "Adoptée dans cet atelier (proposition {said}{dots}).", said=said, dots=dots
+                )
+                body.append(f'<p class="meta">{_l(line)}</p>')
+        page.section(tr("Le système de valeurs"), body)
+
+
+def _produced_then(page: _Page, report: SessionReport) -> None:
+    """What an Objectifs or a Convergence atelier produced, as its PDF report prints it: the
+    objectives (named groups of pistes), the trame, the earlier ateliers' pistes traced."""
+    if report.objectives:
+        intro = tr(
+            "{objectives} : les pistes regroupées dans chaque Vivre.",
+            objectives=amount(len(report.objectives), "objectif", "objectifs"),
+        )
+        body = [f"<p>{_l(intro)}</p>"]
+        for objective in report.objectives:
+            vivre = _e(vivre_name(column_title(objective.column)))
+            body.append(f"<h3>{vivre} — {_t(objective.name)}</h3>")
+            body.append(_ideas(objective.ideas))
+        page.section(tr("Les objectifs"), body)
+    if report.trame:
+        page.section(tr("La trame du projet"), [_list(_e(line) for line in report.trame)])
+    if report.earlier:
+        pistes = sum(len(e.ideas) for e in report.earlier)
+        intro = tr(
+            "{pistes} pour converger, telles que les ateliers les ont laissées.",
+            pistes=amount(pistes, "piste de projet reprise", "pistes de projet reprises"),
+        )
+        body = [f"<p>{_l(intro)}</p>"]
+        for earlier in report.earlier:
+            vivre = _e(vivre_name(column_title(earlier.column)))
+            count = amount(len(earlier.ideas), "piste", "pistes")
+            body.append(f"<h3>{vivre} — {_l(f'{count} ({earlier.credit})')}</h3>")
+            if earlier.objectives:
+                named = " · ".join(
+                    tr("« {name} » ({pistes})", name=name, pistes=amount(n, "piste", "pistes"))
+                    for name, n in earlier.objectives
+                )
+                body.append(f"<p>{_l(tr('Objectifs : {list}', list=named))}</p>")
+            body.append(_ideas(earlier.ideas))
+        page.section(tr("Les pistes des ateliers précédents"), body)
+
+
+def _list(items: Iterable[str]) -> str:
+    """Markup items as a list; "" when there is none."""
+    inside = "".join(f"<li>{item}</li>" for item in items)
+    return f"<ul>{inside}</ul>" if inside else ""
 
 
 def _minutes(value: float | None) -> str:

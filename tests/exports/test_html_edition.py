@@ -6,6 +6,7 @@ Playwright or npm cannot be installed."""
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 import re
@@ -198,3 +199,39 @@ def test_an_empty_atelier_says_what_it_is_for_and_what_is_left_not_0_idees(store
     page = session_html(gather_session(store, first))
     assert "<li><strong>7</strong> paradoxes</li>" in page
     assert "<strong>0</strong>" not in page
+
+
+def test_each_kind_of_atelier_shows_what_it_produced_as_the_pdf_does(store, demo) -> None:
+    """The edition of a Valeurs atelier lists its paradoxes (asset, challenge, facts) and its
+    value system; an Objectifs atelier its objectives; the Convergence atelier the trame and
+    the earlier ateliers' pistes, traced (it counted « 7 paradoxes » and listed none)."""
+    from fabrique_desktop import board, groups
+    from fabrique_desktop.template import builtin_template
+    from fabrique_desktop.typography import editorial, typeset
+    from fabrique_desktop.workspace import list_sessions
+
+    def shown(text: str) -> str:  # the series' own words, as the edition sets them
+        return html.escape(typeset(editorial(text)), quote=False)
+
+    sessions = list_sessions(store, demo.id)
+    template = builtin_template()
+    page = session_html(gather_session(store, sessions[0]))
+    for paradox in template.section("paradoxes"):
+        assert shown(paradox["title"]) in page
+        assert shown(paradox["facts"][0]) in page
+    for value in template.section("values"):
+        assert shown(value["title"]) in page
+    assert ">Les paradoxes</h2>" in page
+    assert ">Le système de valeurs</h2>" in page
+
+    third = sessions[2]
+    mieux = [c for c in board.session_cards(store, third.id) if c.column == "mieux" and c.is_idea]
+    store.apply(groups.group(store, mieux[:2], "Se déplacer sans voiture"))
+    page = session_html(gather_session(store, third))
+    assert ">Les objectifs</h2>" in page
+    assert "Se déplacer sans voiture" in page
+
+    page = session_html(gather_session(store, sessions[4]))
+    assert ">La trame du projet</h2>" in page
+    assert ">Les pistes des ateliers précédents</h2>" in page
+    assert "(ateliers 3 et 4)" in page
