@@ -38,6 +38,7 @@ from fabrique_desktop.report_words import (
     counted,
     english_date,
     phase_name,
+    produced_intro,
     tr,
     word,
 )
@@ -440,11 +441,7 @@ def _produced_first(page: _Page, report: SessionReport) -> None:
     """What a Valeurs atelier produced, as its PDF report prints it: the paradoxes (an asset
     set against a challenge, with its facts) and the value system."""
     if report.paradoxes:
-        intro = tr(
-            "{paradoxes} : un atout face à un défi, avec ses faits.",
-            paradoxes=amount(len(report.paradoxes), "paradoxe", "paradoxes"),
-        )
-        body = [f"<p>{_l(intro)}</p>"]
+        body = [f"<p>{_l(produced_intro('paradoxes', len(report.paradoxes)))}</p>"]
         for n, paradox in enumerate(report.paradoxes, 1):
             body.append(f"<h3>{n}. {_e(paradox.title)}</h3>")
             pair = [(tr("Atout"), _e(paradox.asset)), (tr("Défi"), _e(paradox.challenge))]
@@ -474,11 +471,7 @@ def _produced_then(page: _Page, report: SessionReport) -> None:
     """What an Objectifs or a Convergence atelier produced, as its PDF report prints it: the
     objectives (named groups of pistes), the trame, the earlier ateliers' pistes traced."""
     if report.objectives:
-        intro = tr(
-            "{objectives} : les pistes regroupées dans chaque Vivre.",
-            objectives=amount(len(report.objectives), "objectif", "objectifs"),
-        )
-        body = [f"<p>{_l(intro)}</p>"]
+        body = [f"<p>{_l(produced_intro('objectives', len(report.objectives)))}</p>"]
         for objective in report.objectives:
             vivre = _e(vivre_name(column_title(objective.column)))
             body.append(f"<h3>{vivre} — {_t(objective.name)}</h3>")
@@ -488,11 +481,7 @@ def _produced_then(page: _Page, report: SessionReport) -> None:
         page.section(tr("La trame du projet"), [_list(_e(line) for line in report.trame)])
     if report.earlier:
         pistes = sum(len(e.ideas) for e in report.earlier)
-        intro = tr(
-            "{pistes} pour converger, telles que les ateliers les ont laissées.",
-            pistes=amount(pistes, "piste de projet reprise", "pistes de projet reprises"),
-        )
-        body = [f"<p>{_l(intro)}</p>"]
+        body = [f"<p>{_l(produced_intro('pistes', pistes))}</p>"]
         for earlier in report.earlier:
             vivre = _e(vivre_name(column_title(earlier.column)))
             count = amount(len(earlier.ideas), "piste", "pistes")

@@ -6,7 +6,14 @@ from pathlib import Path
 
 from exports.safe_write import write_bytes
 from fabrique_desktop.report import Idea, SessionReport, recit_title
-from fabrique_desktop.report_words import amount, colon, column_title, date, tr
+from fabrique_desktop.report_words import (
+    amount,
+    colon,
+    column_title,
+    date,
+    produced_intro,
+    tr,
+)
 from fabrique_desktop.typography import typeset
 
 _SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#"})
@@ -47,6 +54,7 @@ def session_markdown(report: SessionReport) -> str:
         out += [f"- {escape(tr(line))}" for line in report.still_to_do]
     if report.joint_note:
         out += ["", escape(report.joint_note)]
+    out += _paradoxes_and_values(report)
     if report.agenda:
         head = f"| {tr('Étape')} | {tr('Prévu')} | {tr('Réel')} |"
         out += ["", f"## {tr('Déroulé de l’atelier')}", "", head, "|---|---:|---:|"]
@@ -89,6 +97,7 @@ def session_markdown(report: SessionReport) -> str:
             )
             for n, i in enumerate(report.top_ideas, 1)
         ]
+    out += _objectives_trame_earlier(report)
     if report.engagements:
         out += ["", f"## {tr('Les engagements')}"]
         for e in report.engagements:
@@ -121,6 +130,69 @@ def session_markdown(report: SessionReport) -> str:
             f"- {escape(p.caption or p.path.name)} ({escape(p.path.name)})" for p in report.photos
         ]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _paradoxes_and_values(report: SessionReport) -> list[str]:
+    """What a Valeurs atelier produced, as its PDF report prints it."""
+    out: list[str] = []
+    if report.paradoxes:
+        intro = produced_intro("paradoxes", len(report.paradoxes))
+        out += ["", f"## {tr('Les paradoxes')}", "", escape(intro)]
+        for n, paradox in enumerate(report.paradoxes, 1):
+            out += ["", f"### {n}. {escape(paradox.title)}", ""]
+            for label, text in ((tr("Atout"), paradox.asset), (tr("Défi"), paradox.challenge)):
+                if text:
+                    out.append(f"- **{label}**{colon()} {escape(text)}")
+            out += [f"- {escape(fact)}" for fact in paradox.facts]
+            if paradox.cards:
+                made = tr(" et ").join(f"« {c} »" for c in paradox.cards)
+                formed = tr("Formé sur le mur à partir de {cards}.", cards=made)
+                out += ["", f"_{escape(formed)}_"]
+    if report.values:
+        out += ["", f"## {tr('Le système de valeurs')}", ""]
+        out.append(escape(tr("Les valeurs partagées, chacune avec sa définition.")))
+        for value in report.values:
+            out += ["", f"### {escape(value.title)}"]
+            if value.definition:
+                out += ["", escape(value.definition)]
+            if value.proposals:
+                dots = f", {amount(value.votes, 'gommette', 'gommettes')}" if value.votes else ""
+                said = " ; ".join(f"« {p} »" for p in value.proposals)
+                line = tr(
+                    "Adoptée dans cet atelier (proposition {said}{dots}).", said=said, dots=dots
+                )
+                out += ["", f"_{escape(line)}_"]
+    return out
+
+
+def _objectives_trame_earlier(report: SessionReport) -> list[str]:
+    """What an Objectifs or a Convergence atelier produced, as its PDF report prints it."""
+    out: list[str] = []
+    if report.objectives:
+        intro = produced_intro("objectives", len(report.objectives))
+        out += ["", f"## {tr('Les objectifs')}", "", escape(intro)]
+        for objective in report.objectives:
+            head = f"{column_title(objective.column)} — {objective.name}"
+            out += ["", f"### {escape(head)}", ""]
+            out += [_idea_line(i) for i in objective.ideas]
+    if report.trame:
+        out += ["", f"## {tr('La trame du projet')}", ""]
+        out += [f"- {escape(line)}" for line in report.trame]
+    if report.earlier:
+        intro = produced_intro("pistes", sum(len(e.ideas) for e in report.earlier))
+        out += ["", f"## {tr('Les pistes des ateliers précédents')}", "", escape(intro)]
+        for earlier in report.earlier:
+            count = amount(len(earlier.ideas), "piste", "pistes")
+            head = f"{column_title(earlier.column)} — {count} ({earlier.credit})"
+            out += ["", f"### {escape(head)}", ""]
+            if earlier.objectives:
+                named = " · ".join(
+                    tr("« {name} » ({pistes})", name=name, pistes=amount(n, "piste", "pistes"))
+                    for name, n in earlier.objectives
+                )
+                out += [escape(tr("Objectifs : {list}", list=named)), ""]
+            out += [_idea_line(i) for i in earlier.ideas]
+    return out
 
 
 def write_session_markdown(report: SessionReport, target: Path | str) -> None:

@@ -26,7 +26,7 @@ from exports.fonts import BOLD, REGULAR, has_rtl
 from exports.photo_files import printable_photo
 from exports.safe_write import write_with
 from fabrique_desktop.report import AgendaRow, Idea, QuoteView, SessionReport, recit_title
-from fabrique_desktop.report_words import amount, column_title, noun, tr
+from fabrique_desktop.report_words import amount, column_title, noun, produced_intro, tr
 from fabrique_desktop.typography import vivre_name
 
 CHUNK = 25  # rows per idea table: small tables split cheaply across pages (linear time)
@@ -722,10 +722,7 @@ def _paradoxes(report: SessionReport, st: ps.Styles, width: float) -> list[Flowa
     story = ps.section_start(
         tr("Les paradoxes"),
         st,
-        intro=tr(
-            "{paradoxes} : un atout face à un défi, avec ses faits.",
-            paradoxes=amount(n, "paradoxe", "paradoxes"),
-        ),
+        intro=produced_intro("paradoxes", n),
     )
     for number, paradox in enumerate(report.paradoxes, start=1):
         block: list[Flowable] = [Paragraph(ps.prose(f"{number}. {paradox.title}"), st.h3)]
@@ -797,10 +794,7 @@ def _objectives(report: SessionReport, st: ps.Styles) -> list[Flowable]:
     story = ps.section_start(
         tr("Les objectifs"),
         st,
-        intro=tr(
-            "{objectives} : les pistes regroupées dans chaque Vivre.",
-            objectives=amount(n, "objectif", "objectifs"),
-        ),
+        intro=produced_intro("objectives", n),
     )
     for objective in report.objectives:
         colour = objective.column.colour
@@ -831,10 +825,7 @@ def _earlier(report: SessionReport, st: ps.Styles) -> list[Flowable]:
         tr("Les pistes des ateliers précédents"),
         st,
         new_page=False,
-        intro=tr(
-            "{pistes} pour converger, telles que les ateliers les ont laissées.",
-            pistes=amount(n, "piste de projet reprise", "pistes de projet reprises"),
-        ),
+        intro=produced_intro("pistes", n),
     )
     style = ps.hanging(st.bullet)
     for earlier in report.earlier:

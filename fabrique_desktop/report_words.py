@@ -160,6 +160,31 @@ def amount(n: int, singular: str, plural: str) -> str:
     return f"{n} {noun(n, singular, plural)}"
 
 
+# the line under what each kind of atelier produced, in every report (PDF, HTML, Markdown):
+# the French sentence (its English in report_english), the counted noun's two forms
+PRODUCED_INTROS = {
+    "paradoxes": (
+        "{paradoxes} : un atout face à un défi, avec ses faits.",
+        ("paradoxe", "paradoxes"),
+    ),
+    "objectives": (
+        "{objectives} : les pistes regroupées dans chaque Vivre.",
+        ("objectif", "objectifs"),
+    ),
+    "pistes": (
+        "{pistes} pour converger, telles que les ateliers les ont laissées.",
+        ("piste de projet reprise", "pistes de projet reprises"),
+    ),
+}
+
+
+def produced_intro(what: str, n: int) -> str:
+    """« 7 paradoxes : un atout face à un défi, avec ses faits. » (``what``: a key of
+    ``PRODUCED_INTROS``), in the documents' language."""
+    sentence, (singular, plural) = PRODUCED_INTROS[what]
+    return tr(sentence, **{what: amount(n, singular, plural)})
+
+
 def date(iso: str) -> str:
     """« 9 mai 2017 » / « 9 May 2017 » from « 2017-05-09 »; anything else as it is."""
     if current_language() == "en":

@@ -204,7 +204,9 @@ def test_an_empty_atelier_says_what_it_is_for_and_what_is_left_not_0_idees(store
 def test_each_kind_of_atelier_shows_what_it_produced_as_the_pdf_does(store, demo) -> None:
     """The edition of a Valeurs atelier lists its paradoxes (asset, challenge, facts) and its
     value system; an Objectifs atelier its objectives; the Convergence atelier the trame and
-    the earlier ateliers' pistes, traced (it counted « 7 paradoxes » and listed none)."""
+    the earlier ateliers' pistes, traced (it counted « 7 paradoxes » and listed none); the
+    Markdown report too."""
+    from exports.markdown import session_markdown
     from fabrique_desktop import board, groups
     from fabrique_desktop.template import builtin_template
     from fabrique_desktop.typography import editorial, typeset
@@ -223,6 +225,12 @@ def test_each_kind_of_atelier_shows_what_it_produced_as_the_pdf_does(store, demo
         assert shown(value["title"]) in page
     assert ">Les paradoxes</h2>" in page
     assert ">Le système de valeurs</h2>" in page
+    markdown = session_markdown(gather_session(store, sessions[0]))
+    assert "## Les paradoxes" in markdown
+    assert "## Le système de valeurs" in markdown
+    assert "7 paradoxes : un atout face à un défi, avec ses faits." in markdown.replace(
+        "\u00a0", " "
+    )
 
     third = sessions[2]
     mieux = [c for c in board.session_cards(store, third.id) if c.column == "mieux" and c.is_idea]
@@ -230,8 +238,14 @@ def test_each_kind_of_atelier_shows_what_it_produced_as_the_pdf_does(store, demo
     page = session_html(gather_session(store, third))
     assert ">Les objectifs</h2>" in page
     assert "Se déplacer sans voiture" in page
+    markdown = session_markdown(gather_session(store, third))
+    assert "## Les objectifs" in markdown
+    assert "Se déplacer sans voiture" in markdown
 
     page = session_html(gather_session(store, sessions[4]))
     assert ">La trame du projet</h2>" in page
     assert ">Les pistes des ateliers précédents</h2>" in page
     assert "(ateliers 3 et 4)" in page
+    markdown = session_markdown(gather_session(store, sessions[4]))
+    assert "## La trame du projet" in markdown
+    assert "## Les pistes des ateliers précédents" in markdown
