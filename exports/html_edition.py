@@ -30,6 +30,7 @@ from fabrique_desktop.report import (
     SeriesColumn,
     SeriesReport,
     SessionReport,
+    SessionSummary,
     recit_title,
 )
 from fabrique_desktop.report_words import (
@@ -469,7 +470,8 @@ def _produced_first(page: _Page, report: SessionReport) -> None:
 
 def _produced_then(page: _Page, report: SessionReport) -> None:
     """What an Objectifs or a Convergence atelier produced, as its PDF report prints it: the
-    objectives (named groups of pistes), the trame, the earlier ateliers' pistes traced."""
+    objectives (named groups of pistes) or, while there is none, how to make one; the
+    trame, the earlier ateliers' pistes traced."""
     if report.objectives:
         body = [f"<p>{_l(produced_intro('objectives', len(report.objectives)))}</p>"]
         for objective in report.objectives:
@@ -477,6 +479,8 @@ def _produced_then(page: _Page, report: SessionReport) -> None:
             body.append(f"<h3>{vivre} — {_t(objective.name)}</h3>")
             body.append(_ideas(objective.ideas))
         page.section(tr("Les objectifs"), body)
+    elif report.objectives_to_do:  # none yet: what an objective is, how to make one
+        page.section(tr("Les objectifs"), [f"<p>{_l(tr(report.objectives_to_do))}</p>"])
     if report.trame:
         page.section(tr("La trame du projet"), [_list(_e(line) for line in report.trame)])
     if report.earlier:
@@ -549,6 +553,15 @@ def _series_column(column: SeriesColumn) -> list[str]:
     return body
 
 
+def _produced(s: SessionSummary) -> str:
+    """What an atelier produced, as its plan says, and with whom it is credited (« Ateliers
+    1 et 2 ensemble : 7 paradoxes · 5 valeurs »), as the PDF booklet's steps say it."""
+    lines = [_e(s.produced)] if s.produced else []
+    if s.joint is not None:
+        lines.append(f'<span class="meta">{_l(s.joint.together())}</span>')
+    return "<br>".join(lines)
+
+
 def series_html(report: SeriesReport, media_dir: Path | None = None) -> str:
     """The accessible edition of a series' booklet, in the documents' language."""
     series, booklet = report.series, report.booklet
@@ -581,7 +594,7 @@ def series_html(report: SeriesReport, media_dir: Path | None = None) -> str:
     if report.sessions:
         rows = "".join(
             f'<tr><td class="number">{s.number}</td><td>{_date(s.date) if s.date else ""}</td>'
-            f'<th scope="row">{_t(s.title)}</th><td>{_e(s.produced)}</td></tr>'
+            f'<th scope="row">{_t(s.title)}</th><td>{_produced(s)}</td></tr>'
             for s in report.sessions
         )
         page.section(

@@ -175,6 +175,8 @@ def _objectives_trame_earlier(report: SessionReport) -> list[str]:
             head = f"{column_title(objective.column)} — {objective.name}"
             out += ["", f"### {escape(head)}", ""]
             out += [_idea_line(i) for i in objective.ideas]
+    elif report.objectives_to_do:  # none yet: what an objective is, how to make one
+        out += ["", f"## {tr('Les objectifs')}", "", escape(tr(report.objectives_to_do))]
     if report.trame:
         out += ["", f"## {tr('La trame du projet')}", ""]
         out += [f"- {escape(line)}" for line in report.trame]

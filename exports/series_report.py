@@ -474,15 +474,9 @@ def _capital(text: str) -> str:
 
 
 def _joint_line(s: Any) -> str:
-    """« Ateliers 3 et 4 ensemble : 50 pistes de projet · 37 réalisations engagées », for
-    an atelier whose results are credited with others' (« Ateliers 1 et 2 ensemble :
-    7 paradoxes · 5 valeurs »)."""
-    joint = s.joint
-    if joint is None:
-        return ""
-    counts = " · ".join(joint.counts())
-    together = tr("{ateliers} ensemble", ateliers=_capital(joint.label))
-    return together + (f" : {counts}" if counts else "")
+    """What the ateliers credited together with ``s`` produced (``JointCredit.together``);
+    "" for an atelier whose results are its own."""
+    return s.joint.together() if s.joint is not None else ""
 
 
 def _produced_counts(s: Any, short: bool = False) -> list[str]:

@@ -241,6 +241,14 @@ class JointCredit:
         """« 50 pistes de projet », « 37 réalisations engagées »: what there is, none of 0."""
         return [t.words(short) for t in self.tallies if t.count]
 
+    def together(self) -> str:
+        """« Ateliers 3 et 4 ensemble : 50 pistes de projet · 37 réalisations engagées »,
+        « Ateliers 1 et 2 ensemble : 7 paradoxes · 5 valeurs »: what a booklet's step says."""
+        label = self.label[:1].upper() + self.label[1:]
+        together = tr("{ateliers} ensemble", ateliers=label)
+        counts = " · ".join(self.counts())
+        return together + (f" : {counts}" if counts else "")
+
     def note(self, number: int) -> str:
         """What the report of atelier ``number`` says of these results: whose they are
         (« ateliers 3 et 4 »), never one atelier's, and where they are shown."""

@@ -168,3 +168,15 @@ def test_a_demo_folder_made_before_credits_ateliers_1_and_2_keeping_its_data(sto
     assert all(printed(VALEURS_NOTE) in t for t in texts.values())
     assert "La mer, partout" in texts[1]
     assert update_demo(store, store.apply) == 0  # once
+
+
+def test_the_html_booklet_credits_both_pairs_of_ateliers(store, demo) -> None:
+    from exports.html_edition import series_html
+    from fabrique_desktop.typography import typeset
+
+    edition = series_html(gather_series(store, demo))
+    for together in (
+        "Ateliers 1 et 2 ensemble : 7 paradoxes · 5 valeurs",
+        "Ateliers 3 et 4 ensemble : 50 pistes de projet · 37 réalisations engagées",
+    ):
+        assert edition.count(typeset(together)) == 2, together  # on both ateliers' rows

@@ -141,3 +141,26 @@ def test_an_objectifs_atelier_without_objectives_says_how_to_make_them(store, de
     assert printed("Vivre mieux — Sortir de la dépendance à la voiture") in text
     empty = create_session(store, demo, "Atelier bonus", phase="objectifs")
     assert printed("Regrouper en objectifs les pistes d’un même Vivre") in _text(store, empty)
+
+
+def test_the_markdown_and_html_say_how_to_make_objectives_then_list_them(store, demo) -> None:
+    from exports.html_edition import session_html
+    from exports.markdown import session_markdown
+    from fabrique_desktop import board, groups
+
+    third = list_sessions(store, demo.id)[2]
+    how = "Sur le mur, sélectionnez ces pistes (clic, puis Ctrl+clic), faites Ctrl+G"
+    report = gather_session(store, third)
+    assert how in session_markdown(report)
+    assert how in session_html(report)
+    mobility = [c for c in board.column_cards(store, third.id, "mieux") if c.tags == ["#Mobilité"]]
+    store.apply(groups.group(store, mobility[:2], "Sortir de la dépendance à la voiture"))
+    report = gather_session(store, third)
+    markdown, edition = session_markdown(report), session_html(report)
+    assert how not in markdown
+    assert how not in edition
+    heading = next(line for line in markdown.splitlines() if "Sortir de la dépendance" in line)
+    assert heading.startswith("### Vivre")
+    assert heading.endswith("— Sortir de la dépendance à la voiture")
+    assert "Sortir de la dépendance à la voiture</h3>" in edition.replace("</span>", "")
+    assert "Proximité habitat-Emploi _(horizon 2040" in markdown  # its pistes, horizon
