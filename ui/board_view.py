@@ -72,8 +72,8 @@ class ColumnHeader(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(False)
         self.setToolTip(column.title)
-        self.set_pixel_size(22)
-        self.set_count(0)
+        # no text laid out yet: the board lays every header out at its width (fit_width)
+        # before it is shown; a fit here, at a label's default width, was thrown away
 
     def set_pixel_size(self, pixels: int) -> None:
         self.pixels = pixels

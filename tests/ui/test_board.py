@@ -514,3 +514,18 @@ def test_vote_counts_and_dimming_api(window, three) -> None:
     assert scene.items_by_id[three[0]].vote_mark().label() == "● 3"
     scene.dims.set({three[1]})
     assert scene.items_by_id[three[1]].opacity() < 0.5
+
+
+def test_a_header_lays_its_title_out_at_its_width_only(qtbot, window) -> None:
+    """A column header is laid out when the board gives it its width, not when it is made
+    (at a label's default width, a fit and a style sheet thrown away before the first
+    frame, issue 28)."""
+    from ui.board_view import ColumnHeader
+
+    column = window.scene.columns[1]
+    header = ColumnHeader(column)
+    qtbot.addWidget(header)
+    assert (header.text(), header.styleSheet()) == ("", "")
+    header.fit_width(600, slim=False)
+    assert header.text() == f"{column.title}  (0)"
+    assert "font-size: 22px" in header.styleSheet()

@@ -21,6 +21,9 @@ def projector_window(qtbot, fabrique_app, session, width: int, height: int):  # 
     qtbot.addWidget(window)
     window.show()
     qtbot.wait_exposed(window)
+    # the work after the first frame has run: its clear button changes the filter's width
+    # (measured before it, under load, the filter was laid out for a field without one)
+    qtbot.wait_until(window.capture.search.isClearButtonEnabled)
     window.set_projector_mode(True)
     window.showNormal()  # the offscreen screen is one size: the window is the projector
     window.resize(width, height)
