@@ -44,6 +44,7 @@ class Store:
         self._depth = 0
         self._columns: dict[str, set[str]] = {}
         self._tracked: dict[str, bool] = {}
+        self._upserts: dict[tuple[str, tuple[str, ...]], str] = {}
         # why nothing can be written (disk full, read-only folder…), or None: writes are allowed
         self.read_only: str | None = None
 
@@ -379,14 +380,20 @@ class Store:
             self.execute("insert or ignore into crdt_dirty (kind, id) values (?, ?)", [kind, id])
 
     def _upsert(self, table: str, row: dict[str, Any]) -> None:
-        names = ", ".join(f"[{k}]" for k in row)
-        marks = ", ".join("?" for _ in row)
-        updates = ", ".join(f"[{k}] = excluded.[{k}]" for k in row if k != "id")
-        self.execute(
-            f"insert into [{table}] ({names}) values ({marks}) "
-            f"on conflict(id) do update set {updates}",
-            list(row.values()),
-        )
+        key = (table, tuple(row))
+        sql = self._upserts.get(key)
+        if sql is None:  # made once per table and set of columns (a phone's idea: 2 per idea)
+            names = ", ".join(f"[{k}]" for k in row)
+            marks = ", ".join("?" for _ in row)
+            updates = ", ".join(f"[{k}] = excluded.[{k}]" for k in row if k != "id")
+            sql = (
+                f"insert into [{table}] ({names}) values ({marks}) "
+                f"on conflict(id) do update set {updates}"
+            )
+            if len(self._upserts) >= 512:
+                self._upserts.clear()
+            self._upserts[key] = sql
+        self.execute(sql, list(row.values()))
 
     def _update(self, table: str, id: str, values: dict[str, Any]) -> None:
         if not values:

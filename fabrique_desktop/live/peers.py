@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import time
 from collections import deque
@@ -39,6 +40,7 @@ class PeerInfo:
     """Sync messages received from it so far."""
 
 
+@functools.lru_cache(maxsize=4096)  # asked for every request a phone makes
 def is_local(address: str) -> bool:
     """Whether ``address`` belongs to a local network (RFC 1918, link-local, loopback, ULA)."""
     try:
