@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -173,13 +174,14 @@ def find_session(store: Store, ref: str) -> Session:
     )
 
 
-def find_series(store: Store, ref: str) -> Series:
-    """A series by id, exact title, id prefix or a part of its title."""
+def find_series(store: Store, ref: str, among: Sequence[Series] | None = None) -> Series:
+    """A series by id, exact title, id prefix or a part of its title (``among`` these only,
+    when given)."""
     series = store.get(Series, ref)
-    if series is not None and not series.deleted:
+    if series is not None and not series.deleted and (among is None or series in among):
         return series
     return lookup.pick(
-        list_series(store),
+        list_series(store) if among is None else among,
         ref,
         title=lambda s: s.title,
         ident=lambda s: s.id,

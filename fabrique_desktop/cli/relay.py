@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import signal
 import sys
 import threading
@@ -22,11 +23,13 @@ from pathlib import Path
 
 from fabrique_desktop.cli.context import Context
 from fabrique_desktop.cli.french import port_number
-from fabrique_desktop.errors import FabriqueError
+from fabrique_desktop.errors import FabriqueError, NotFoundError
+from fabrique_desktop.model import Series
 from fabrique_desktop.paths import DB_NAME
+from fabrique_desktop.ports import Store
 from fabrique_desktop.relay import keys
 from fabrique_desktop.relay.series import check_url
-from fabrique_desktop.workspace import find_series
+from fabrique_desktop.workspace import find_series, list_series
 
 SETTINGS_KEY = "relais"
 
@@ -105,6 +108,22 @@ def serve(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+def _series_to_sync(
+    store: Store, ref: str, remembered: dict[str, dict[str, str]], url: str
+) -> Series:
+    """The series ``ref`` names; when it names several, the one already shared through this
+    relay. A laptop that received « La Fabrique — Acte 1 » (`sync --key`) also has its own demo
+    of that title: `fabrique sync "acte 1"`, as the README says to go on, named both."""
+    try:
+        return find_series(store, ref)
+    except NotFoundError as several:
+        shared = [s for s in list_series(store) if (remembered.get(s.id) or {}).get("url") == url]
+        if shared:
+            with contextlib.suppress(NotFoundError):
+                return find_series(store, ref, among=shared)
+        raise several from None
+
+
 def _bind_error(args: argparse.Namespace, error: BaseException | None) -> FabriqueError:
     if isinstance(error, OSError):
         return FabriqueError(
@@ -128,7 +147,7 @@ def sync_once(args: argparse.Namespace, context: Context) -> int:
     remembered = dict(settings.get(SETTINGS_KEY) or {})
     series_id: str | None = None
     if args.series is not None:
-        series = find_series(store, args.series)
+        series = _series_to_sync(store, args.series, remembered, url)
         series_id = series.id
         entry = remembered.get(series.id) or {}
         key = keys.SeriesKey.parse(args.key or entry.get("key") or str(keys.SeriesKey.new()))

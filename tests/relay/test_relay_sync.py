@@ -154,3 +154,22 @@ def test_a_relay_address_must_be_a_websocket(url: str, laptops) -> None:
     else:
         assert code == 1
         assert "ws://" in err
+
+
+def test_the_readme_flow_with_the_demos_own_title(relay: RunningRelay, laptops) -> None:
+    """As the README says: `sync "acte 1"` shares the demo, `sync --key` receives it on a
+    laptop that has its own demo of the same title, then `sync "acte 1"` there goes on with
+    the series received (it named both: « Plusieurs séries correspondent à « acte 1 » »)."""
+    marseille, aubagne = laptops("marseille"), laptops("aubagne")
+    code, out, err = marseille.run("sync", "acte 1", "--relay", relay.url)
+    assert code == 0, err
+    key = out.splitlines()[0]
+    assert aubagne.run("sync", "--relay", relay.url, "--key", key)[0] == 0
+
+    code, out, err = aubagne.run("sync", "acte 1", "--relay", relay.url)
+
+    assert code == 0, err
+    assert out.splitlines()[0] == key  # the series received, not this laptop's own demo
+    code, _, err = aubagne.run("sync", "acte 1", "--relay", relay.url + "x")
+    assert code == 1  # through another relay, nothing is shared: both are named
+    assert "Plusieurs séries correspondent à « acte 1 »" in err
