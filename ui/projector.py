@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # type hints only
     from ui.timer_overlay import TimerOverlay
 
 SETTING = "projector_screen"
+BAND_MARGIN = 10.0  # above a chosen group's band, as above a card shown whole
 
 
 def screen_label(screen: QScreen) -> str:
@@ -98,6 +99,7 @@ class ProjectorWindow(QWidget):
         self.scene.notes.read_only = dict(source.notes.read_only)  # a Convergence wall's pistes
         self.scene.votes.set_secret(source.votes.secret)
         self.scene.votes.set_counts(source.votes.counts)
+        self._follow_groups()  # framed, named, as on the laptop's wall
         self.scene.notes.show(source.notes.all_cards())
         self.scene.dims.set(source.dims.ids)
         self.clock = RoomClock(self.board, timer)  # the laptop's timer, for the room
@@ -129,11 +131,40 @@ class ProjectorWindow(QWidget):
     def _follow_selection(self) -> None:
         # an earlier atelier's piste chosen on a Convergence wall too (the room sees it)
         ids = self.source.selected_card_ids() + self.source.selected_earlier_ids()
+        # a group chosen by its band (one of a single card too): outlined for the room
+        self.scene.selection.chosen_group = self.source.selection.chosen_group
         self.scene.select_cards(ids)
         if ids:
             self.board.view.show_card(ids[-1])
+            self._show_chosen_band()
+
+    def _show_chosen_band(self) -> None:
+        """A group or an earlier objective chosen whole: its name band in sight with its
+        first cards (the room read its pistes under a band scrolled away)."""
+        selection = self.scene.selection
+        chosen = selection.selected_group() or next(iter(selection.selected_objectives()), None)
+        item = self.scene.cluster_items.get(chosen or "")
+        if chosen is None or item is None or not item.isVisible():
+            return
+        self.board.view.show_card(selection.group_cards(chosen)[0])
+        top = item.frame_rect().top() - BAND_MARGIN
+        if top < 0:
+            self.scene.scroll_column(self.scene.clusters[chosen].column, top)
+
+    def _follow_groups(self) -> None:
+        """The laptop's groups, and on a Convergence wall the earlier ateliers' objectives
+        with their trace: the same frames and name bands (``BoardGroups``), in the room's
+        type. Set again only when they changed (a phone's dot lays the laptop's board out
+        too)."""
+        mine, theirs = self.scene.groups, self.source.groups
+        mine.label = theirs.label  # « Objectif · {} »
+        if (mine.clusters, mine.read_only) == (theirs.clusters, theirs.read_only):
+            return
+        mine.read_only = dict(theirs.read_only)
+        self.scene.set_clusters(theirs.clusters.values())
 
     def _follow_state(self) -> None:
+        self._follow_groups()
         if self.scene.dims.ids != self.source.dims.ids:
             self.scene.dims.set(self.source.dims.ids)
         if self.scene.votes.secret != self.source.votes.secret:  # before the counts

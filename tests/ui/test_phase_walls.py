@@ -6,6 +6,7 @@ paradox; its report lists them under those columns (pdftotext)."""
 from __future__ import annotations
 
 import io
+import os
 
 import pytest
 
@@ -507,3 +508,95 @@ def test_a_right_click_on_an_objective_opens_its_menu(
         f"Sélectionnez une idée d'un groupe. (Objectif « {OBJECTIVE} » · Ateliers 3 et 4 · "
         "lecture seule : laissé de côté)"
     )
+
+
+def _open_room(qtbot, window, monkeypatch, size: tuple[int, int] | None = None):
+    """The audience window (Ctrl+F5), on the remembered screen; ``size``: the projector's."""
+    monkeypatch.setattr("ui.projector.one_screen", lambda: False)  # offscreen: one screen
+    window.settings.set("projector_screen", QGuiApplication.screens()[-1].name())
+    window.audience_action.trigger()
+    room = window.projector_window
+    assert room is not None
+    qtbot.addWidget(room)
+    if size is not None:
+        room.setWindowState(Qt.WindowState.WindowNoState)
+        room.setGeometry(0, 0, *size)
+    qtbot.waitExposed(room)
+    room.scene.notes.measure_all()
+    room.scene.layout_cards()
+    return room
+
+
+def _readable_band(room, cluster_id: str):
+    """A group's band on the room's wall: shown, in the room's type (never smaller than the
+    notes' badges there), its name and trace whole inside it."""
+    item = room.scene.cluster_items[cluster_id]
+    assert item.isVisible()
+    assert item.font().pixelSize() >= room.scene.fonts.text.pixelSize() * 0.85
+    assert item._small.pixelSize() >= room.scene.fonts.small.pixelSize()
+    band = item.band_rect()
+    assert band.height() >= item.band_height(band.width())  # nothing cut
+    column = room.scene.column_rect(room.scene.clusters[cluster_id].column)
+    frame = item.frame_rect()
+    assert column.left() <= frame.left()
+    assert frame.right() <= column.right()
+    return item
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_room_sees_the_groups_and_the_objectives_of_ateliers_3_and_4(
+    qtbot, objective, convergence_wall, monkeypatch, size
+) -> None:
+    """The audience window frames and names groups as the laptop's wall does: the objective
+    of ateliers 3 et 4 (« ◎ … », its trace) and a group the room makes now (« ▦ … »), in the
+    projector's type, whole at 1280×720 and 1920×1080; a band chosen on the laptop is
+    outlined for the room too. It showed the pistes and the cards, no frame, no name."""
+    from fabrique_desktop import groups
+
+    window = convergence_wall
+    window.scene.notes.measure_all()
+    qtbot.waitUntil(lambda: objective.id in window.scene.clusters)  # after the first frame
+    room = _open_room(qtbot, window, monkeypatch, size)
+    laptop = window.scene.cluster_items[objective.id]
+
+    band = _readable_band(room, objective.id)
+    assert band.label() == f"◎\u00a0{OBJECTIVE}\u00a0(3)"
+    assert band.trace == "Objectif · Ateliers 3 et 4 · lecture seule"
+    assert band.font().pixelSize() > laptop.font().pixelSize()  # the projector's type
+    members = window.scene.selection.group_cards(objective.id)
+    assert room.scene.selection.group_cards(objective.id) == members  # round its pistes
+    frame = band.frame_rect()
+    assert all(frame.contains(room.scene.items_by_id[i].sceneBoundingRect()) for i in members)
+
+    # a group of this atelier made on the laptop (Ctrl+G): framed and named for the room
+    monkeypatch.setattr(
+        "ui.animation.group_feature.QInputDialog.getText",
+        lambda *a, **k: ("Des transports pour tous", True),
+    )
+    window.focus_capture()
+    own = [add(qtbot, window, f"Idée {n} de l'atelier 5 >1") for n in (1, 2)]
+    window.scene.select_cards(own)
+    window.board.view.setFocus()
+    board_key(qtbot, window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    (made,) = [c for c in window.scene.clusters.values() if c.id != objective.id]
+    assert [c.id for c in groups.members(window.controller.store, made)] == own
+    room.scene.notes.measure_all()
+    room.scene.layout_cards()
+    group = _readable_band(room, made.id)
+    assert group.label() == "▦\u00a0Des transports pour tous\u00a0(2)"
+    assert group.trace == ""
+
+    # the objective chosen by its name on the laptop: outlined on the room's wall
+    window.board.view.show_card(members[0])
+    viewport = window.board.view.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=_band_point(window, objective.id))
+    assert laptop.selected
+    assert band.selected
+    assert not group.selected
+    # the room reads its name, above its pistes: the band is in sight, and the first piste
+    shown = room.board.view.mapFromScene(band.band_rect().translated(band.pos())).boundingRect()
+    assert room.board.view.viewport().rect().contains(shown)
+    first = room.board.view.mapFromScene(room.scene.items_by_id[members[0]].sceneBoundingRect())
+    assert room.board.view.viewport().rect().contains(first.boundingRect())
+    if os.environ.get("FABRIQUE_SHOTS"):  # the PNGs looked at (notes/s9-converge2)
+        room.grab().save(f"{os.environ['FABRIQUE_SHOTS']}/room-{size[0]}x{size[1]}.png")
