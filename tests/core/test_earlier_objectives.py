@@ -243,6 +243,16 @@ def test_the_convergence_report_lists_the_earlier_objectives_with_their_pistes(f
     text = flat(pdftotext(out.getvalue()))
     assert printed(f"Objectifs : « {NAME} » (3 pistes)") in text
     assert printed("Objectifs : « Une Métropole solidaire » (3 pistes)") in text
+    # the Markdown and the HTML edition, from the same field of the report
+    from exports.html_edition import session_html
+    from exports.markdown import session_markdown
+
+    markdown = session_markdown(report).replace("\u00a0", " ").replace("\u202f", " ")
+    mieux = markdown[markdown.index("## Les pistes des ateliers précédents") :]
+    assert f"Objectifs : « {NAME} » (3 pistes)" in mieux
+    assert "Objectifs : « Une Métropole solidaire » (3 pistes)" in mieux
+    page = session_html(report).replace("\u00a0", " ").replace("\u202f", " ")
+    assert f"Objectifs : « {NAME} » (3 pistes)" in page
     with language("en"):
         out = io.BytesIO()
         build_session_pdf(gather_session(store, fifth), out)
