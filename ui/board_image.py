@@ -270,7 +270,9 @@ def board_layout(
     ensure_gui()
     template = template or _template(store, session)
     columns = template.columns
-    fonts = Fonts(with_fallbacks(QApplication.font()), CARD_PIXEL_SIZE, keep_heights=True)
+    fonts = Fonts(
+        with_fallbacks(QApplication.font()), CARD_PIXEL_SIZE, keep_heights=True, keep_layouts=True
+    )
     card_width = COLUMN_WIDTH - 2 * COLUMN_PADDING
     stacks, groups = _notes(store, session, columns, fonts, card_width)
     bands: dict[str, ClusterItem] = {}

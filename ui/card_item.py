@@ -26,6 +26,7 @@ from fabrique_desktop.hyphenation import SOFT_HYPHEN, hyphenate
 from fabrique_desktop.model import FUTUR, Card
 from fabrique_desktop.typography import french_spacing
 from ui import theme
+from ui.laid_text import LaidText, lay_out
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtWidgets import QStyleOptionGraphicsItem
@@ -83,13 +84,23 @@ class Fonts:
     """The board's fonts at one type size, shared by every note, with their metrics."""
 
     def __init__(
-        self, family_font: QFont, pixel_size: float, *, keep_heights: bool = False
+        self,
+        family_font: QFont,
+        pixel_size: float,
+        *,
+        keep_heights: bool = False,
+        keep_layouts: bool = False,
     ) -> None:
         self.pixel_size = pixel_size
         # the wrapped heights of badge lines already measured, when kept (the board image:
         # one export, its fonts fixed; 2000 notes share a few dozen badge lines)
         self.heights: dict[tuple[float, int, float, str], float] | None = (
             {} if keep_heights else None
+        )
+        # the board image: texts laid out once, measured and drawn from the same layout
+        # (a badge line shared by many notes: one layout for all)
+        self.layouts: dict[tuple[float, int, float, str], LaidText | None] | None = (
+            {} if keep_layouts else None
         )
         self.text = QFont(family_font)
         self.text.setBold(False)
@@ -183,6 +194,8 @@ class CardItem(QGraphicsItem):
         self._text_height = 0.0
         self._badge_height = 0.0
         self._vote_height = 0.0
+        self._laid_text: LaidText | None = None  # with Fonts.layouts: the text, laid out
+        self._laid_badges: LaidText | None = None
         self._height = self._estimate()
         self._ghost: int | None = None  # while dragged: how many other cards come with it
         # the overview: width, height, font, lines
@@ -240,6 +253,7 @@ class CardItem(QGraphicsItem):
         self._fonts = fonts
         self._width = width
         self.measured = False
+        self._laid_text = self._laid_badges = None
         self._height = self._estimate()
         self.update()  # the cached picture was drawn at the old width or type size
 
@@ -330,9 +344,15 @@ class CardItem(QGraphicsItem):
                 self._scale, self._anywhere = fonts.fit(False, hyphenated, available)
         metrics = fonts.scaled(False, self._scale)[1] if self._scale < 1 else fonts.text_metrics
         bound = QRectF(0, 0, available, 1e6)
-        self._text_height = math.ceil(
-            metrics.boundingRect(bound, self.text_flags(), self._display).height()
-        )
+        self._laid_text = self._laid_badges = None
+        if fonts.layouts is not None:
+            self._laid_text = lay_out(self._display, self.text_font(), available, self.text_flags())
+        if self._laid_text is not None:
+            self._text_height = math.ceil(self._laid_text.height)
+        else:
+            self._text_height = math.ceil(
+                metrics.boundingRect(bound, self.text_flags(), self._display).height()
+            )
         self._vote_height = 0.0
         if self.vote_mark().shown:
             self._vote_height = math.ceil(QFontMetricsF(self.vote_font()).height()) + 4
@@ -345,7 +365,13 @@ class CardItem(QGraphicsItem):
                 self._badge_scale, self._badge_anywhere = fonts.fit(True, badges, available)
             flags = ANYWHERE_FLAGS if self._badge_anywhere else TEXT_FLAGS
             key = (self._badge_scale, flags, available, badges)
-            if fonts.heights is not None and key in fonts.heights:
+            if fonts.layouts is not None:
+                if key not in fonts.layouts:
+                    fonts.layouts[key] = lay_out(badges, self.badge_font(), available, flags)
+                self._laid_badges = fonts.layouts[key]
+            if self._laid_badges is not None:
+                self._badge_height = math.ceil(self._laid_badges.height) + 6
+            elif fonts.heights is not None and key in fonts.heights:
                 self._badge_height = fonts.heights[key]
             else:
                 small = fonts.scaled(True, self._badge_scale)[1]
@@ -526,12 +552,15 @@ class CardItem(QGraphicsItem):
                 QRectF(rect.left() + 3, rect.top() + 3, STRIP, rect.height() - 6), 3, 3
             )
         painter.setPen(ink)
-        painter.setFont(self.text_font())
-        painter.drawText(self.text_rect(), self.text_flags(), self._display)
+        laid = self._laid_text
+        if laid is None or not laid.draw(painter, self.text_rect()):
+            painter.setFont(self.text_font())
+            painter.drawText(self.text_rect(), self.text_flags(), self._display)
         if self._vote_height:
             self._paint_votes(painter)
             painter.setPen(ink)
         badges = self.badge_text()
-        if badges:
+        laid = self._laid_badges
+        if badges and (laid is None or not laid.draw(painter, self.badge_rect())):
             painter.setFont(self.badge_font())
             painter.drawText(self.badge_rect(), self.badge_flags(), badges)

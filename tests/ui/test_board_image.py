@@ -7,7 +7,7 @@ import zlib
 
 import pytest
 
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPainter
 
 from exports import safe_write
 from exports.png import png_bytes
@@ -17,7 +17,7 @@ from fabrique_desktop.board import session_cards
 from fabrique_desktop.changes import Change
 from fabrique_desktop.groups import Cluster
 from fabrique_desktop.model import FUTUR, IDEA, Card, Persona, Vote
-from ui import board_image
+from ui import board_image, card_item
 from ui.board_image import PAGE_HEIGHT, board_layout, page_path, png_of, write_board_png
 from ui.card_item import CardItem
 
@@ -197,6 +197,37 @@ def test_each_kind_of_note_frame_is_drawn_once_and_copied_to_the_same_pixels(
     monkeypatch.setattr(board_image.NoteFrames, "draw", lambda *args: False)
     assert copied == board_image.draw_page(board, 0)  # as if each frame were drawn
     assert len(drawn) > 60
+
+
+def test_notes_are_laid_out_once_and_drawn_from_their_layout(
+    qapp, store, demo, session, monkeypatch
+) -> None:
+    _varied_board(store, demo, session)
+    laid: list[str] = []
+    real = card_item.lay_out
+
+    def counted(text: str, *args):
+        laid.append(text)
+        return real(text, *args)
+
+    monkeypatch.setattr(card_item, "lay_out", counted)
+    board = board_layout(store, session)
+    notes = board.pages[0].notes
+    badges = {i.badge_text() for i, _x, _y in notes}
+    assert len(laid) == len(notes) + len(badges) - 1  # each text once, a badge line once
+    drawn_texts: list[str] = []
+    draw_text = QPainter.drawText
+
+    def recorded(painter: QPainter, *args) -> None:
+        drawn_texts.append(args[-1])
+        draw_text(painter, *args)
+
+    monkeypatch.setattr(QPainter, "drawText", recorded)
+    from_layouts = board_image.draw_page(board, 0)
+    assert all(t not in drawn_texts for t in laid)  # none laid out again by drawText
+    monkeypatch.undo()
+    monkeypatch.setattr(card_item, "lay_out", lambda *args: None)
+    assert from_layouts == board_image.draw_page(board_layout(store, session), 0)
 
 
 def test_groups_votes_and_personas_are_drawn_as_on_the_wall(
