@@ -185,7 +185,7 @@ def _notes(
     stacks: dict[str, list[CardItem]] = {c.key: [] for c in columns}
     for card in sorted(cards, key=lambda c: c.position):
         key = card.column if card.column in stacks else first  # an unknown column: not lost
-        item = CardItem(_shown(card), tints[key], fonts, width)
+        item = CardItem(_shown(card), tints[key], fonts, width, estimate=False)
         persona = personas.get(card.persona_id or "")
         table = tables.get(card.table_id or "")
         if persona or table:

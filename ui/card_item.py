@@ -174,7 +174,10 @@ class Fonts:
 
 
 class CardItem(QGraphicsItem):
-    def __init__(self, card: Card, tint: str, fonts: Fonts, width: float) -> None:
+    def __init__(
+        self, card: Card, tint: str, fonts: Fonts, width: float, *, estimate: bool = True
+    ) -> None:
+        """``estimate``: guess the note's height now (False: ``measure()`` comes next)."""
         super().__init__()
         self.card = card
         self.tint = tint
@@ -196,7 +199,7 @@ class CardItem(QGraphicsItem):
         self._vote_height = 0.0
         self._laid_text: LaidText | None = None  # with Fonts.layouts: the text, laid out
         self._laid_badges: LaidText | None = None
-        self._height = self._estimate()
+        self._height = self._estimate() if estimate else 0.0
         self._ghost: int | None = None  # while dragged: how many other cards come with it
         # the overview: width, height, font, lines
         self._tile: tuple[float, float, QFont, int] | None = None
@@ -346,7 +349,9 @@ class CardItem(QGraphicsItem):
         bound = QRectF(0, 0, available, 1e6)
         self._laid_text = self._laid_badges = None
         if fonts.layouts is not None:
-            self._laid_text = lay_out(self._display, self.text_font(), available, self.text_flags())
+            self._laid_text = lay_out(
+                self._display, self.text_font(), available, self.text_flags(), metrics.leading()
+            )
         if self._laid_text is not None:
             self._text_height = math.ceil(self._laid_text.height)
         else:

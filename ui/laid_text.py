@@ -23,7 +23,9 @@ HANDLED = (
     | int(Qt.AlignmentFlag.AlignLeft)
     | int(Qt.AlignmentFlag.AlignTop)
 )
+WORD_WRAP = int(Qt.TextFlag.TextWordWrap)
 LENGTH_VARIANTS = "\x9c"
+_OPTIONS: dict[bool, QTextOption] = {}  # by wrap anywhere: Qt's enums are slow to look up
 
 
 @dataclass(frozen=True)
@@ -44,24 +46,22 @@ class LaidText:
         return True
 
 
-def lay_out(text: str, font: QFont, width: float, flags: int) -> LaidText | None:
+def lay_out(
+    text: str, font: QFont, width: float, flags: int, leading: float | None = None
+) -> LaidText | None:
     """``text`` laid out in ``width`` with ``font`` as ``drawText`` would with ``flags``
     (word wrap, perhaps anywhere; left, top); None for what only ``drawText`` does (other
-    flags, length variants, an empty text)."""
-    if flags & ~HANDLED or not flags & int(Qt.TextFlag.TextWordWrap):
+    flags, length variants, an empty text). ``leading``: the font's, if known."""
+    if flags & ~HANDLED or not flags & WORD_WRAP:
         return None
     if not text or LENGTH_VARIANTS in text:
         return None
     shown = text.replace("\r", " ").replace("\n", "\u2028").replace("\t", " ")
     layout = QTextLayout(shown, font)
     layout.setCacheEnabled(True)  # the shaped glyphs are kept for the drawing
-    option = QTextOption()
-    option.setTextDirection(Qt.LayoutDirection.LeftToRight)
-    option.setAlignment(Qt.AlignmentFlag.AlignLeft)
-    if flags & WRAP_ANYWHERE:
-        option.setWrapMode(QTextOption.WrapMode.WrapAnywhere)
-    layout.setTextOption(option)
-    leading = QFontMetricsF(font).leading()
+    layout.setTextOption(_option(bool(flags & WRAP_ANYWHERE)))
+    if leading is None:
+        leading = QFontMetricsF(font).leading()
     height, widest = -leading, 0.0
     line_width = max(0.0, width)
     layout.beginLayout()
@@ -76,3 +76,16 @@ def lay_out(text: str, font: QFont, width: float, flags: int) -> LaidText | None
         widest = max(widest, line.naturalTextWidth())
     layout.endLayout()
     return LaidText(layout, height, widest)
+
+
+def _option(anywhere: bool) -> QTextOption:
+    """``drawText``'s text option: left to right, left-aligned, wrapped at words or
+    anywhere."""
+    if anywhere not in _OPTIONS:
+        option = QTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        if anywhere:
+            option.setWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        _OPTIONS[anywhere] = option
+    return _OPTIONS[anywhere]
