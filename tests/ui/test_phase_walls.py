@@ -580,8 +580,6 @@ def test_the_room_sees_the_groups_and_the_objectives_of_ateliers_3_and_4(
     board_key(qtbot, window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     (made,) = [c for c in window.scene.clusters.values() if c.id != objective.id]
     assert [c.id for c in groups.members(window.controller.store, made)] == own
-    room.scene.notes.measure_all()
-    room.scene.layout_cards()
     group = _readable_band(room, made.id)
     assert group.label() == "▦\u00a0Des transports pour tous\u00a0(2)"
     assert group.trace == ""
@@ -600,3 +598,9 @@ def test_the_room_sees_the_groups_and_the_objectives_of_ateliers_3_and_4(
     assert room.board.view.viewport().rect().contains(first.boundingRect())
     if os.environ.get("FABRIQUE_SHOTS"):  # the PNGs looked at (notes/s9-converge2)
         room.grab().save(f"{os.environ['FABRIQUE_SHOTS']}/room-{size[0]}x{size[1]}.png")
+
+    # the group undone on the laptop (Ctrl+Z) is gone from the room's wall; the objective stays
+    board_key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert made.id not in window.scene.clusters
+    assert made.id not in room.scene.cluster_items
+    assert room.scene.cluster_items[objective.id].isVisible()
