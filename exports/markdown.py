@@ -45,8 +45,9 @@ def session_markdown(report: SessionReport) -> str:
     ]
     out += [f"- **{label}**{colon()} {escape(value)}" for label, value in facts if value]
     # as the PDF: never « 0 idée »; an atelier with nothing yet says what is left to do
-    out += ["", f"## {tr('Chiffres clés') if report.figures else tr('En bref')}", ""]
-    out += [f"- **{f.value}** {escape(f.label)}" for f in report.figures]
+    out += ["", f"## {tr('Chiffres clés') if report.figures else tr('En bref')}"]
+    if report.figures:
+        out += ["", *(f"- **{f.value}** {escape(f.label)}" for f in report.figures)]
     if report.purpose:
         out += ["", escape(tr(report.purpose))]
     if report.still_to_do:

@@ -191,7 +191,8 @@ def test_an_empty_atelier_says_what_it_is_for_and_what_is_left_not_0_idees(store
     assert figures == []
     assert "<strong>0</strong>" not in page
     assert "En bref" in page
-    assert "## En bref" in markdown
+    assert "## En bref\n\nUn atelier Objectifs" in markdown  # no empty line left for figures
+    assert "\n\n\n" not in markdown
     for text in (page, markdown):
         assert "Un atelier Objectifs et pistes de projet classe les pistes" in text
         assert "Noter les pistes de projet de la salle" in text
