@@ -134,7 +134,9 @@ class BoardActions(QObject):
             for e in earlier
         ]
         self.scene.notes.show([*cards, *shown], later, self.controller.read_cards)
-        if later:  # the tags of every card: once they are all read
+        if later:  # the columns now (the capture bar's width in the first frame), the
+            # tags of every card once they are all read
+            self._update_vocabulary([*cards, *shown])
             after_first_frame(self.window, self._update_vocabulary)
         else:
             self._update_vocabulary()
@@ -616,8 +618,12 @@ class BoardActions(QObject):
             dimmed = self.filter.dimmed(list(live.values()))
             self.scene.dims.set((self.scene.dims.ids - touched) | dimmed)
 
-    def _update_vocabulary(self) -> None:
-        self._card_tags = {c.id: tuple(c.tags) for c in self.scene.notes.all_cards() if c.tags}
+    def _update_vocabulary(self, cards: Iterable[Card] | None = None) -> None:
+        """The capture's words: the wall's columns, personas, and the tags of ``cards``
+        (every card of the board if None) by use."""
+        if cards is None:
+            cards = self.scene.notes.all_cards()
+        self._card_tags = {c.id: tuple(c.tags) for c in cards if c.tags}
         counts: dict[str, int] = {}
         for tags in self._card_tags.values():
             for tag in tags:

@@ -13,6 +13,8 @@ was most of what 2000 ideas added to the start (~200 M instructions).
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from PySide6.QtWidgets import QApplication
@@ -56,6 +58,7 @@ def test_a_2000_idea_atelier_is_laid_out_once_before_its_first_frame(
             first_frame["layouts"] = scene.placement.passes
             first_frame["notes made"] = len(scene.items_by_id)
             first_frame["counts"] = [scene.notes.count(c.key) for c in scene.columns]
+            first_frame["targets"] = board_view.window().capture.target.count()
             first_frame["in view"] = {
                 i
                 for i in scene.items_by_id.values()
@@ -114,6 +117,7 @@ def test_a_2000_idea_atelier_is_laid_out_once_before_its_first_frame(
     assert first_frame["notes made"] <= columns * EAGER_PER_COLUMN  # the rest after it
     assert decoded[0] <= columns * EAGER_PER_COLUMN  # 2000 before (read after it)
     assert first_frame["counts"] == [CARDS // columns] * columns  # every card counted
+    assert first_frame["targets"] == columns  # the capture's column menu (its width) too
     assert fits[0] <= 5 * columns  # the headers' text: 47 tries before
     qtbot.wait_until(lambda: len(scene.items_by_id) == len(scene.notes.all_cards()))
 
@@ -146,3 +150,36 @@ def test_the_cards_read_after_the_first_frame_follow_what_changed_before(
     qtbot.wait_until(lambda: len(window.scene.items_by_id) == CARDS)
     assert gone.id not in window.scene.items_by_id
     assert notes.count("inbox") == before
+
+
+def test_a_note_scrolled_into_view_is_measured_and_each_column_ends_whole(
+    qtbot, fabrique_app, big_atelier
+) -> None:
+    """The notes below the fold are only guessed until they come into sight: scrolled to a
+    column's end, every note in view has its exact height, none overlaps the next, and the
+    last one ends whole in the view (no jump: the guesses never leave a wrong range)."""
+    window = fabrique_app.open_session(big_atelier.id, at_start_up=True)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.wait_exposed(window)
+    scene = window.scene
+    qtbot.wait_until(lambda: len(scene.items_by_id) == CARDS)
+    scene.placement.stop_measuring()  # as the user scrolls before every note is measured
+    height = scene.view_height()
+    assert height is not None
+    for column in scene.columns:
+        stack = scene.cards_in(column.key)
+        assert not all(i.measured for i in stack)  # still guesses below the fold
+        while scene.scroll_column(column.key, 5000):
+            pass
+        shown = [i for i in stack if i.pos().y() + i.height() > 0 and i.pos().y() < height]
+        assert shown[-1] is stack[-1]
+        for item in shown:
+            assert item.measured
+            guessed = item.height()
+            assert not item.measure()  # measuring again changes nothing: it is exact
+            assert item.height() == guessed
+        for upper, lower in itertools.pairwise(shown):
+            assert upper.pos().y() + upper.height() <= lower.pos().y()
+        assert stack[-1].pos().y() + stack[-1].height() <= height
