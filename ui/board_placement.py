@@ -184,6 +184,18 @@ class BoardPlacement:
             if not self.scroll_column(item.card.column, step):
                 return
 
+    def show_band(self, cluster_id: str, margin: float = 10.0) -> None:
+        """A group's name band in sight with its first card (a group chosen whole: its name
+        read above its cards)."""
+        ids = self._scene.selection.group_cards(cluster_id)
+        item = self._scene.cluster_items.get(cluster_id)
+        if not ids or item is None:
+            return
+        self.show_card_whole(ids[0], margin)
+        top = item.frame_rect().top() - margin
+        if item.isVisible() and top < 0:
+            self.scroll_column(self._scene.clusters[cluster_id].column, top)
+
     # layout
 
     def lay_out_all(self, now: bool = False) -> None:

@@ -273,6 +273,10 @@ class BoardScene(QGraphicsScene):
     def show_card_whole(self, card_id: str, margin: float = 10.0, unfold: bool = True) -> None:
         self.placement.show_card_whole(card_id, margin, unfold)
 
+    def show_band(self, cluster_id: str) -> None:
+        """A group's name band in sight, with its first card."""
+        self.placement.show_band(cluster_id)
+
     def column(self, key: str) -> Column:
         """The template's column ``key`` (the first one for a key it does not have)."""
         return next((c for c in self.columns if c.key == key), self.columns[0])

@@ -91,12 +91,13 @@ class BoardSelection:
     def move(self, dx: int, dy: int, extend: bool = False) -> str | None:
         """Arrow keys: the next card up/down in the column, or the nearest in the next column."""
         scene = self._scene
+        on_band = self._on_objective_band()
         self.chosen_group = None
         selected = self._selected()  # an earlier atelier's piste too: the arrows go on from it
         current = self.current if self.current in selected else (selected[-1] if selected else None)
         if current is None:
             first = next((s[0] for c in scene.columns if (s := scene.stack(c.key))), None)
-            if first is not None:
+            if first is not None and not self._stop_on_band(first):
                 self.select_cards([first.card.id])
             return first.card.id if first else None
         item = scene.items_by_id[current]
@@ -105,6 +106,15 @@ class BoardSelection:
         stack = scene.stack(item.card.column)
         row = stack.index(item)
         target: CardItem | None = None
+        if dy and not extend:
+            # an earlier objective's band is a stop between its first piste and the note
+            # above: Down onto it from above, Up onto it from its first piste
+            if on_band and dy > 0:
+                self.select_cards([current])  # its first piste (the band's current card)
+                return current
+            below = stack[row + 1] if row + 1 < len(stack) else None
+            if not on_band and self._stop_on_band(below if dy > 0 else item):
+                return self.current
         if dy:
             new_row = row + dy
             if 0 <= new_row < len(stack):
@@ -125,6 +135,26 @@ class BoardSelection:
         target.setSelected(True)
         self.current = target.card.id
         return target.card.id
+
+    def _on_objective_band(self) -> bool:
+        """An earlier objective chosen by its band (a click, or the arrows): all its pistes
+        selected, the first one current."""
+        chosen = self.chosen_group
+        return chosen in self._scene.groups.read_only and chosen in self.selected_objectives()
+
+    def _stop_on_band(self, item: CardItem | None) -> bool:
+        """If ``item`` is the first piste of an earlier objective (a Convergence wall),
+        choose that objective by its band (as a click on it would) and say True."""
+        if item is None or item.card.id not in self._scene.notes.read_only:
+            return False
+        cluster_id = group_of(item.card, self._scene.clusters)
+        if cluster_id not in self._scene.groups.read_only:
+            return False
+        ids = self.group_cards(cluster_id)
+        if not ids or ids[0] != item.card.id:
+            return False
+        self.select_group(cluster_id)
+        return True
 
     def group_cards(self, cluster_id: str) -> list[str]:
         """The ids of a group's cards, as shown."""

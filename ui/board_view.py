@@ -261,7 +261,10 @@ class BoardGraphicsView(QGraphicsView):
             dx, dy = moves[Qt.Key(event.key())]
             extend = modifiers == Qt.KeyboardModifier.ShiftModifier
             card_id = self.board_scene.move_selection(dx, dy, extend)
-            if card_id:
+            band = self.board_scene.selection.chosen_group  # an earlier objective's band
+            if band is not None:
+                self.board_scene.show_band(band)
+            elif card_id:
                 self.show_card(card_id)
             return
         text = event.text()

@@ -27,7 +27,6 @@ if TYPE_CHECKING:  # type hints only
     from ui.timer_overlay import TimerOverlay
 
 SETTING = "projector_screen"
-BAND_MARGIN = 10.0  # above a chosen group's band, as above a card shown whole
 
 
 def screen_label(screen: QScreen) -> str:
@@ -143,13 +142,8 @@ class ProjectorWindow(QWidget):
         first cards (the room read its pistes under a band scrolled away)."""
         selection = self.scene.selection
         chosen = selection.selected_group() or next(iter(selection.selected_objectives()), None)
-        item = self.scene.cluster_items.get(chosen or "")
-        if chosen is None or item is None or not item.isVisible():
-            return
-        self.board.view.show_card(selection.group_cards(chosen)[0])
-        top = item.frame_rect().top() - BAND_MARGIN
-        if top < 0:
-            self.scene.scroll_column(self.scene.clusters[chosen].column, top)
+        if chosen is not None:
+            self.scene.show_band(chosen)
 
     def _follow_groups(self) -> None:
         """The laptop's groups, and on a Convergence wall the earlier ateliers' objectives

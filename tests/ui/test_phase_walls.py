@@ -604,3 +604,53 @@ def test_the_room_sees_the_groups_and_the_objectives_of_ateliers_3_and_4(
     assert made.id not in window.scene.clusters
     assert made.id not in room.scene.cluster_items
     assert room.scene.cluster_items[objective.id].isVisible()
+
+
+def test_the_arrows_stop_on_an_objective_band_of_ateliers_3_and_4(
+    qtbot, objective, convergence_wall, monkeypatch
+) -> None:
+    """Up and Down stop on an earlier objective's band, between the note above and its first
+    piste: the objective is chosen whole, as a click on its name chooses it (its band
+    outlined and in sight, the status bar says it), and Ctrl+E traces an engagement to it.
+    The keyboard reached an objective only through all its pistes (Shift+arrows) or a
+    piste's menu."""
+    window = convergence_wall
+    scene, view = window.scene, window.board.view
+    qtbot.waitUntil(lambda: objective.id in scene.clusters)  # after the first frame
+    own = add(qtbot, window, "Une idée de l'atelier 5 >1")  # the note above the objective
+    scene.notes.measure_all()
+    members = scene.selection.group_cards(objective.id)
+    band = scene.cluster_items[objective.id]
+    scene.clearSelection()
+    view.setFocus()
+
+    def down(n: int = 1, key=Qt.Key.Key_Down) -> None:
+        for _ in range(n):
+            board_key(qtbot, window, key)
+
+    down()
+    assert scene.selected_card_ids() == [own]
+    down()  # the band: the objective chosen whole
+    assert scene.selection.selected_objectives() == [objective.id]
+    assert scene.selected_earlier_ids() == members
+    assert band.selected
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"Objectif « {OBJECTIVE} » · Ateliers 3 et 4 · lecture seule"), said
+    shown = view.mapFromScene(band.band_rect().translated(band.pos())).boundingRect()
+    assert view.viewport().rect().contains(shown)  # its name in sight
+    down()  # its first piste, alone
+    assert scene.selected_earlier_ids() == members[:1]
+    assert scene.selection.selected_objectives() == []
+    assert not band.selected
+    down(key=Qt.Key.Key_Up)  # back onto the band
+    assert scene.selection.selected_objectives() == [objective.id]
+    down(key=Qt.Key.Key_Up)  # the note above
+    assert scene.selected_card_ids() == [own]
+    assert scene.selected_earlier_ids() == []
+    down()
+    opened = []
+    monkeypatch.setattr(QDialog, "open", lambda d: opened.append(d))
+    board_key(qtbot, window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert f"Objectif « {OBJECTIVE} »" in opened[-1].ideas.text()
+    down(2)  # from the band: its first piste, then its second, one by one
+    assert scene.selected_earlier_ids() == members[1:2]
