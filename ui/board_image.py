@@ -77,6 +77,9 @@ class Page:
     bottom: float = 0.0  # the lowest note or frame, in column coordinates
 
 
+SOLID = Qt.PenStyle.SolidLine  # Qt's enums are slow to look up: once, not per note
+
+
 class NoteFrames:
     """Each kind of note's frame (its colour, edge and width, on its column's tint) drawn
     once, as tall as the tallest note of that kind, and copied under every note of that
@@ -98,10 +101,10 @@ class NoteFrames:
         """Copy ``item``'s frame at ``(x, y)`` of the page (``painter`` translated there);
         False if it must be drawn instead."""
         height = item.height()
-        if height < 2 * self.SLICE or not _whole(x, y, height):
+        if height < 2 * self.SLICE or not (_whole(x) and _whole(y) and _whole(height)):
             return False
         pen = item.frame_pen()
-        if pen.style() != Qt.PenStyle.SolidLine:
+        if pen.style() != SOLID:
             return False
         width = item.boundingRect().width()
         key = (width, item.tint, item.background(), pen.color().rgba(), pen.widthF())
@@ -130,8 +133,8 @@ class NoteFrames:
         return image
 
 
-def _whole(*values: float) -> bool:
-    return all(float(v).is_integer() for v in values)
+def _whole(value: float) -> bool:
+    return float(value).is_integer()
 
 
 @dataclass
