@@ -24,8 +24,9 @@ starts without it.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from pycrdt import Doc, Map
@@ -37,6 +38,7 @@ SEPARATOR = ":"
 QUIET_FIELDS = frozenset({"created_at", "updated_at", "position"})
 
 Version = dict[str, int]
+Changes = dict[str, dict[str, Any]]  # key → {"oldValue": text before, "newValue": after}
 
 
 @dataclass(frozen=True)
@@ -110,22 +112,45 @@ class SessionDoc:
     def apply(self, update: bytes) -> None:
         self.doc.apply_update(update)
 
-    def apply_observed(self, update: bytes, kinds: Iterable[str]) -> dict[str, dict[str, Any]]:
+    def apply_observed(self, update: bytes, kinds: Iterable[str]) -> dict[str, Changes]:
         """Apply ``update`` and say what it changed in the root maps of ``kinds``: kind →
-        {key: its new stored text, or None where the update removed it}. Yrs reports the
-        changes as it integrates them, so a merge need not read the merged maps again whole
-        (a second serialisation of every cell of the session)."""
-        changes: dict[str, dict[str, Any]] = {}
-        watched = []
-        for kind in kinds:
-            root = self._root(kind)
-            watched.append((root, root.observe(_noting(changes.setdefault(kind, {})))))
+        {key: Yrs's change}, whose ``"oldValue"`` is the stored text before (absent: the key
+        was not there) and ``"newValue"`` the text after (absent: the key was removed). Yrs
+        reports the changes as it integrates them, so that a merge reads only the keys that
+        changed, never a whole document.
+
+        The maps are observed through pycrdt's integrated (Rust) maps: pycrdt's own events
+        walk every change again in Python (as long as Yrs's whole integration, for the
+        34 000 keys of a 2000-idea copy)."""
+        changes: dict[str, Changes] = {}
+        subscriptions = []
         try:
+            for kind in kinds:
+                root = self._root(kind).integrated
+                subscriptions.append(root.observe(partial(_note, changes.setdefault(kind, {}))))
             self.doc.apply_update(update)
         finally:
-            for root, subscription in watched:
-                root.unobserve(subscription)
+            for subscription in subscriptions:
+                subscription.drop()
         return {kind: keys for kind, keys in changes.items() if keys}
+
+    def lookup(self, kind: str, keys: Iterable[str]) -> dict[str, Any]:
+        """The stored texts of some keys of one kind (those present), read in one
+        transaction (pycrdt's ``Map.get`` opens one per key: ten times as long)."""
+        if kind not in self.roots():
+            return {}
+        root = self._root(kind).integrated
+        out = {}
+        with self.doc.transaction() as transaction:
+            txn = transaction._txn
+            for key in keys:
+                if root.has(txn, key):
+                    out[key] = root.get(txn, key)
+        return out
+
+    def size(self, kind: str) -> int:
+        """How many keys the root map of ``kind`` holds."""
+        return len(self._root(kind)) if kind in self.roots() else 0
 
     def _root(self, kind: str) -> Map:
         return self.doc.get(kind, type=Map)
@@ -203,15 +228,9 @@ class SessionDoc:
         return written
 
 
-def _noting(seen: dict[str, Any]) -> Callable[[Any], None]:
-    """A map observer (one parameter: pycrdt passes as many as it takes) that notes each
-    changed key's new value in ``seen``, None where the key was removed."""
-
-    def note(event: Any) -> None:
-        for key, change in event.keys.items():
-            seen[key] = None if change["action"] == "delete" else change["newValue"]
-
-    return note
+def _note(seen: Changes, event: Any) -> None:
+    """Note the keys a Yrs map event changed (in one transaction, one event per map)."""
+    seen.update(event.keys)
 
 
 def split_key(key: str) -> tuple[str, str, str]:

@@ -35,7 +35,7 @@ import dataclasses
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,7 +50,7 @@ from fabrique_desktop.model import ENTITY_TYPES, Entity, Session, utc_now
 from fabrique_desktop.ports import Store, Write, store_writer
 
 if TYPE_CHECKING:
-    from fabrique_desktop.crdt import SessionDoc
+    from fabrique_desktop.crdt import Changes, SessionDoc
 
 Texts = dict[str, dict[str, Any]]  # kind → {"<id>:<field>": stored cell text}
 
@@ -297,27 +297,23 @@ class SessionSync:
     ) -> MergeSummary:
         self._flush(plan)
         doc = self.doc
-        mine = doc.texts()
+        what = describe(origin)
+        sides = compare(doc, remote, what)
         here = self.store.get(Session, self.session_id)
         values: dict[str, Any] = {}
-        theirs = check_document(
-            remote,
-            mine,
+        check_document(
+            sides,
             self.session_id,
             store=self.store,
             series_id=here.series_id if here is not None else series_id,
-            what=describe(origin),
+            what=what,
             parsed=values,
         )
-        since = doc.state_vector()
-        clock = doc.clock()
-        changes = doc.apply_observed(remote.update(since), theirs)
-        if doc.clock() == clock:
+        if sides.update is None:  # the document learnt nothing
             return MergeSummary()
-        self._save(plan, doc.update(since), origin or "bundle")
-        merged = _overlay(mine, changes)
-        summary = self._write_rows(plan, mine, merged, values, changes)
-        rows = find_conflicts(self.session_id, mine, theirs, merged, origin)
+        self._save(plan, sides.update, origin or "bundle")
+        summary = self._merged_rows(plan, sides, values)
+        rows = find_conflicts(self.session_id, sides, origin)
         summary.conflicts = self._new_conflicts(plan, rows)
         return summary
 
@@ -381,78 +377,75 @@ class SessionSync:
             for entity in self.store.iter_all(ENTITY_TYPES[kind], session_id=self.session_id):
                 yield kind, entity.id, entity.to_record()
 
-    def _write_rows(
-        self,
-        plan: _Plan,
-        before: Texts,
-        after: Texts,
-        values: dict[str, Any] | None = None,
-        changes: Texts | None = None,
-    ) -> MergeSummary:
-        """The entities whose document fields changed, as ``Mode.DOCUMENT`` edits of the plan
-        (their row here before, read once per kind, and as the document now holds them);
-        counted.
+    def _write_rows(self, plan: _Plan, before: Texts, after: Texts) -> MergeSummary:
+        """The entities whose document fields changed between two whole readings of the
+        document (``before``, ``after``), as ``Mode.DOCUMENT`` edits of the plan; counted."""
+        from fabrique_desktop.crdt import split_key
 
-        ``values``: cell text → value, already parsed by ``check_document``; ``changes``:
-        the keys the merge touched (``SessionDoc.apply_observed``), when known: only their
-        entities are looked at, field by field, not every cell of the session."""
-        from fabrique_desktop.crdt import SEPARATOR, split_key
-
-        summary = MergeSummary()
-        parsed = values or {}
+        rows: dict[str, dict[str, dict[str, Any]]] = {}
+        known: dict[str, set[str]] = {}
         for kind in session_kinds():
             old, new = before.get(kind, {}), after.get(kind, {})
-            touched = new.keys() if changes is None else changes.get(kind, {}).keys()
-            changed = {split_key(k)[0] for k in touched if k in new and old.get(k) != new[k]}
+            changed = {split_key(k)[0] for k, text in new.items() if old.get(k) != text}
             if not changed:
                 continue
-            rows: dict[str, dict[str, Any]] = {}
-            if changes is None:
-                known = {split_key(k)[0] for k in old}
-                for key, text in new.items():
-                    entity_id, _, name = split_key(key)
-                    if entity_id in changed:
-                        rows.setdefault(entity_id, {})[name] = _value(text, parsed)
-            else:  # the document holds only the kind's own fields (check_document)
-                names = list(_fields(ENTITY_TYPES[kind]))
-                known = set()
-                for entity_id in changed:
-                    keys = [(name, f"{entity_id}{SEPARATOR}{name}") for name in names]
-                    if any(key in old for _, key in keys):
-                        known.add(entity_id)
-                    rows[entity_id] = {
-                        name: _value(new[key], parsed) for name, key in keys if key in new
-                    }
-            cls = ENTITY_TYPES[kind]
-            here = self.store.get_many(cls, [i for i in rows if i in known]) if known else {}
-            for entity_id, fields in rows.items():
+            known[kind] = {split_key(k)[0] for k in old}
+            rows[kind] = {}
+            for key, text in new.items():
+                entity_id, _, name = split_key(key)
+                if entity_id in changed:
+                    rows[kind].setdefault(entity_id, {})[name] = json.loads(text)[0]
+        return self._edits(plan, rows, known)
+
+    def _merged_rows(self, plan: _Plan, sides: Sides, parsed: dict[str, Any]) -> MergeSummary:
+        """The entities a merge changed here, as ``Mode.DOCUMENT`` edits of the plan (as the
+        merged document holds them, their row here before); counted. ``parsed``: cell text
+        → value, already parsed by ``check_document``."""
+        rows: dict[str, dict[str, dict[str, Any]]] = {}
+        known: dict[str, set[str]] = {}
+        for kind, changed in sides.rewritten.items():
+            merged, mine = sides.entities(kind, changed)
+            known[kind] = {entity_id for entity_id in changed if mine[entity_id]}
+            rows[kind] = {
+                entity_id: {name: _value(text, parsed) for name, text in fields.items()}
+                for entity_id, fields in merged.items()
+            }
+        return self._edits(plan, rows, known)
+
+    def _edits(
+        self,
+        plan: _Plan,
+        rows: dict[str, dict[str, dict[str, Any]]],
+        known: dict[str, set[str]],
+    ) -> MergeSummary:
+        """kind → id → fields (as the document holds them) as ``Mode.DOCUMENT`` edits of
+        the plan, with their row here before (``known``: those already in the document);
+        counted."""
+        summary = MergeSummary()
+        for kind in session_kinds():
+            if kind not in rows:
+                continue
+            cls, old = ENTITY_TYPES[kind], known[kind]
+            names = list(_fields(cls))
+            every = set(names)
+            here = self.store.get_many(cls, [i for i in rows[kind] if i in old]) if old else {}
+            for entity_id, fields in rows[kind].items():
                 if kind == "sessions":
-                    summary.created_session = entity_id not in known
+                    summary.created_session = entity_id not in old
+                elif entity_id in old:
+                    summary.updated += 1
                 else:
-                    if entity_id in known:
-                        summary.updated += 1
-                    else:
-                        summary.new += 1
-                        summary.new_by_kind[kind] = summary.new_by_kind.get(kind, 0) + 1
-                record = cls.from_record({**fields, "id": entity_id}).to_record()
+                    summary.new += 1
+                    summary.new_by_kind[kind] = summary.new_by_kind.get(kind, 0) + 1
+                if fields.keys() == every:  # every field: the record as to_record gives it
+                    record = {name: fields[name] for name in names}
+                    record["id"] = entity_id
+                else:  # the defaults for the others
+                    record = cls.from_record({**fields, "id": entity_id}).to_record()
                 old_row = here.get(entity_id)
                 before_row = old_row.to_record() if old_row is not None else None
                 plan.edits.append(Edit(kind, entity_id, before_row, record, Mode.DOCUMENT))
         return summary
-
-
-def _overlay(texts: Texts, changes: Texts) -> Texts:
-    """``texts`` with ``changes`` (key → new text, None where removed) made to it."""
-    out = dict(texts)
-    for kind, keys in changes.items():
-        merged = dict(texts.get(kind, {}))
-        for key, text in keys.items():
-            if text is None:
-                merged.pop(key, None)
-            else:
-                merged[key] = text
-        out[kind] = merged
-    return out
 
 
 def _value(text: str, parsed: dict[str, Any]) -> Any:
@@ -478,47 +471,42 @@ class Conflict:
     cells: list[str]  # the stored cells (value and version), to absorb when resolving
 
 
-def find_conflicts(
-    session_id: str, mine: Texts, theirs: Texts, merged: Texts, origin: str
-) -> list[dict[str, Any]]:
+def find_conflicts(session_id: str, sides: Sides, origin: str) -> list[dict[str, Any]]:
     """Fields both sides changed since their common state (concurrent versions)."""
-    from fabrique_desktop.crdt import QUIET_FIELDS, SEPARATOR, Cell, concurrent, split_key
+    from fabrique_desktop.crdt import QUIET_FIELDS, SEPARATOR, Cell, concurrent
 
     now = utc_now()
     rows = []
-    for kind, raw in theirs.items():
-        local, result = mine.get(kind, {}), merged.get(kind, {})
-        for key, text in raw.items():
-            here = local.get(key)
-            if here is None or here == text:
-                continue
-            entity_id, _, name = split_key(key)
-            if name in QUIET_FIELDS:
-                continue
-            a, b = Cell.from_json(here), Cell.from_json(text)
-            if a.value == b.value or not concurrent(a.version, b.version):
-                continue
-            tombstone = result.get(f"{entity_id}{SEPARATOR}deleted_at")
-            if name != "deleted_at" and tombstone and Cell.from_json(tombstone).value:
-                continue  # deletions win; nobody needs to arbitrate edits of a deleted card
-            first, second = sorted([here, text])
-            digest = "\x1f".join([session_id, kind, key, first, second])
-            rows.append(
-                {
-                    "id": hashlib.sha256(digest.encode("utf-8")).hexdigest(),
-                    "session_id": session_id,
-                    "kind": kind,
-                    "entity_id": entity_id,
-                    "field": name,
-                    "local": here,
-                    "remote": text,
-                    "kept": result.get(key),
-                    "origin": origin,
-                    "detected_at": now,
-                    "resolved_at": None,
-                    "choice": None,
-                }
-            )
+    for kind, entities in sides.cells.items():
+        for entity_id, cells in entities.items():
+            for name, (here, text, kept) in cells.items():
+                if here is None or text is None or here == text or name in QUIET_FIELDS:
+                    continue
+                a, b = Cell.from_json(here), Cell.from_json(text)
+                if a.value == b.value or not concurrent(a.version, b.version):
+                    continue
+                tombstone = sides.merged(kind, entity_id, "deleted_at")
+                if name != "deleted_at" and tombstone and Cell.from_json(tombstone).value:
+                    continue  # deletions win; nobody needs to arbitrate edits of a deleted card
+                key = f"{entity_id}{SEPARATOR}{name}"
+                first, second = sorted([here, text])
+                digest = "\x1f".join([session_id, kind, key, first, second])
+                rows.append(
+                    {
+                        "id": hashlib.sha256(digest.encode("utf-8")).hexdigest(),
+                        "session_id": session_id,
+                        "kind": kind,
+                        "entity_id": entity_id,
+                        "field": name,
+                        "local": here,
+                        "remote": text,
+                        "kept": kept,
+                        "origin": origin,
+                        "detected_at": now,
+                        "resolved_at": None,
+                        "choice": None,
+                    }
+                )
     return rows
 
 
@@ -607,67 +595,197 @@ def read_document(update: bytes) -> SessionDoc:
         raise BundleError("Fichier d'atelier abîmé : document de fusion illisible.") from error
 
 
+class Sides:
+    """Where this laptop's document and another's differ, field by field, once merged.
+
+    Made by ``compare`` from Yrs's changes (``SessionDoc.apply_observed``): ``changed``,
+    what the merge changed here; ``kept``, what this laptop's document changed in the other
+    (where this laptop's text stays). ``cells``: kind → entity id → field → (this laptop's
+    text, the other's, the merged one), None where absent, for every field either names;
+    every other field is the same on both sides and in ``doc``, the merged document.
+    ``update``: what the merge added to ``doc`` (None: nothing)."""
+
+    def __init__(
+        self,
+        doc: SessionDoc,
+        changed: dict[str, Changes],
+        kept: dict[str, Changes],
+        update: bytes | None,
+    ) -> None:
+        from fabrique_desktop.crdt import SEPARATOR
+
+        self.doc = doc
+        self.update = update
+        self.cells: dict[str, dict[str, dict[str, tuple[Any, Any, Any]]]] = {}
+        self.rewritten: dict[str, set[str]] = {}
+        """kind → the ids of the entities the merge changed here."""
+        self._entities: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = {}
+        for kind in {*changed, *kept}:
+            entities: dict[str, dict[str, tuple[Any, Any, Any]]] = {}
+            rewritten = set()
+            for key, change in changed.get(kind, {}).items():
+                entity_id, _, name = key.rpartition(SEPARATOR)  # split_key, inlined
+                old, new = change.get("oldValue"), change.get("newValue")
+                cells = entities.get(entity_id)
+                if cells is None:
+                    cells = entities[entity_id] = {}
+                cells[name] = (old, new, new)  # where the merge changed it, the other's won
+                if new is not None and new != old:
+                    rewritten.add(entity_id)
+            for key, change in kept.get(kind, {}).items():
+                entity_id, _, name = key.rpartition(SEPARATOR)
+                cells = entities.setdefault(entity_id, {})
+                cell = cells.get(name)
+                if cell is None:  # not changed here: this laptop's text is the merged one
+                    mine = change.get("newValue")
+                    cells[name] = (mine, change.get("oldValue"), mine)
+                else:
+                    cells[name] = (cell[0], change.get("oldValue"), cell[2])
+            self.cells[kind] = entities
+            if rewritten:
+                self.rewritten[kind] = rewritten
+
+    def merged(self, kind: str, entity_id: str, name: str) -> Any:
+        """The merged text of one field (None: absent)."""
+        from fabrique_desktop.crdt import SEPARATOR
+
+        cell = self.cells.get(kind, {}).get(entity_id, {}).get(name)
+        if cell is not None:
+            return cell[2]
+        key = f"{entity_id}{SEPARATOR}{name}"
+        return self.doc.lookup(kind, [key]).get(key)
+
+    def entities(
+        self, kind: str, ids: Iterable[str]
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+        """Some entities' fields (name → text): merged, and as this laptop had them."""
+        from fabrique_desktop.crdt import SEPARATOR
+
+        names = list(_fields(ENTITY_TYPES[kind]))
+        every = len(names)
+        cells = self.cells.get(kind, {})
+        merged: dict[str, dict[str, Any]] = {}
+        before: dict[str, dict[str, Any]] = {}
+        same: list[tuple[str, str, str]] = []  # fields the merge left: as they were here
+        for entity_id in ids:
+            known = self._entities.get((kind, entity_id))
+            if known is not None:
+                merged[entity_id], before[entity_id] = known
+                continue
+            fields_now: dict[str, Any] = {}
+            fields_before: dict[str, Any] = {}
+            merged[entity_id], before[entity_id] = fields_now, fields_before
+            self._entities[kind, entity_id] = (fields_now, fields_before)
+            entity = cells.get(entity_id, {})
+            for name, (mine, _, now) in entity.items():
+                if mine is not None:
+                    fields_before[name] = mine
+                if now is not None:
+                    fields_now[name] = now
+            if len(entity) < every:
+                same.extend(
+                    (entity_id, name, f"{entity_id}{SEPARATOR}{name}")
+                    for name in names
+                    if name not in entity
+                )
+        if same:
+            found = self.doc.lookup(kind, (key for _, _, key in same))
+            for entity_id, name, key in same:
+                if key in found:
+                    merged[entity_id][name] = before[entity_id][name] = found[key]
+        return merged, before
+
+
+def compare(doc: SessionDoc, remote: SessionDoc, what: str = "Fichier d'atelier") -> Sides:
+    """Merge ``remote`` (another laptop's document, decoded) into ``doc``, noting where they
+    differ (``Sides``) — no document is read whole. What ``doc`` has that ``remote`` lacks is
+    applied to ``remote`` too (it is used up), to see where this laptop's text stays.
+
+    The caller checks the differences (``check_document``) before anything is written, and
+    drops ``doc`` when they are refused. Refused here: a document of unknown kinds, or too
+    large to check."""
+    known = set(session_kinds())
+    try:
+        roots = remote.roots()
+        unknown = [kind for kind in roots if kind not in known]
+        if unknown:
+            raise BundleError(f"{what} : données inconnues « {shown(unknown[0])} ».")
+        sizes = {kind: remote.size(kind) for kind in roots}
+        # an entity holds at most its kind's fields: at least so many entities (they are
+        # counted exactly where they differ from this laptop's, ``check_document``)
+        entities = sum(-(-n // len(_fields(ENTITY_TYPES[kind]))) for kind, n in sizes.items())
+        if sum(sizes.values()) > MAX_CELLS or entities > MAX_ENTITIES:
+            raise BundleError(f"{what} contient trop d'éléments.")
+        since = doc.state_vector()
+        incoming = remote.update(since)
+        mine = [kind for kind in doc.roots() if kind in known]
+        kept = remote.apply_observed(doc.update(remote.state_vector()), mine)
+    except (ValueError, TypeError, RuntimeError, RecursionError) as error:
+        raise BundleError(f"{what} invalide : document de fusion inattendu.") from error
+    clock = doc.clock()
+    changed = doc.apply_observed(incoming, roots)  # (observing a map makes it a root)
+    return Sides(doc, changed, kept, doc.update(since) if doc.clock() != clock else None)
+
+
 def check_document(
-    remote: SessionDoc,
-    mine: Texts,
+    sides: Sides,
     session_id: str,
     *,
     store: Store | None = None,
     series_id: str | None = None,
     what: str = "Fichier d'atelier",
     parsed: dict[str, Any] | None = None,
-) -> Texts:
+) -> None:
     """Refuse, in French, a document that is not a sound copy of this session.
 
-    Only what differs from this laptop's document is checked in detail: the rest is already
-    here, and was checked when it came. Each entity it adds or changes is checked whole (its
-    fields here overlaid with the document's) against its kind's schema
+    Only what differs from this laptop's document is checked (``sides``, ``compare``): the
+    rest is already here, and was checked when it came. Each entity it adds or changes is
+    checked whole (its fields here overlaid with the document's) against its kind's schema
     (``fabrique_desktop.validation.record``); it must belong to this session (and to
     ``series_id``, its series), and an id new to this document must not already belong to
-    another atelier in ``store``. Returns the remote document's texts; ``parsed`` receives the
-    value of every cell checked (by its text), so that the merge does not parse it again.
+    another atelier in ``store``. ``parsed`` receives the value of every cell checked (by
+    its text), so that the merge does not parse it again.
     """
     from fabrique_desktop import validation
-    from fabrique_desktop.crdt import SEPARATOR, Cell, split_key
+    from fabrique_desktop.crdt import SEPARATOR, Cell
 
-    kinds = set(session_kinds())
-    try:
-        theirs = remote.texts()
-    except (ValueError, TypeError, RuntimeError, RecursionError) as error:
-        raise BundleError(f"{what} invalide : document de fusion inattendu.") from error
-    cells = entities = 0
+    parsed = {} if parsed is None else parsed
+    entities = 0
     pointing: list[tuple[Entity, list[str]]] = []
     number: int | None = None  # the atelier's number, when the document holds its row
-    for kind, raw in theirs.items():
-        if kind not in kinds:
-            raise BundleError(f"{what} : données inconnues « {shown(kind)} ».")
-        local = mine.get(kind, {})
+    for kind in session_kinds():  # parents first: a session's series is known for the rest
         types = _fields(ENTITY_TYPES[kind])
-        cells += len(raw)
-        entities += len({k.rpartition(SEPARATOR)[0] for k in raw})  # split_key, inlined
-        if cells > MAX_CELLS or entities > MAX_ENTITIES:
-            raise BundleError(f"{what} contient trop d'éléments.")
         changed: dict[str, dict[str, Any]] = {}
-        for key, text in raw.items():
-            if local.get(key) == text:
-                continue
-            entity_id, _, name = split_key(key)
-            if not ID_PATTERN.fullmatch(entity_id) or name not in types:
-                raise BundleError(f"{what} invalide : élément mal nommé « {shown(key)} ».")
-            if not isinstance(text, str) or len(text) > MAX_CELL_CHARS:
-                raise BundleError(f"{what} invalide : valeur trop longue.")
-            value = validation.cell(text, what, name)
-            changed.setdefault(entity_id, {})[name] = value
-            if parsed is not None:
-                parsed[text] = value
+        for entity_id, cells in sides.cells.get(kind, {}).items():
+            remote_fields = None
+            for name, (mine, text, _) in cells.items():
+                if text is None or text == mine:  # nothing of it comes from the copy
+                    continue
+                if name not in types or (
+                    remote_fields is None and not ID_PATTERN.fullmatch(entity_id)
+                ):
+                    key = f"{entity_id}{SEPARATOR}{name}"
+                    raise BundleError(f"{what} invalide : élément mal nommé « {shown(key)} ».")
+                if type(text) is not str or len(text) > MAX_CELL_CHARS:
+                    raise BundleError(f"{what} invalide : valeur trop longue.")
+                if text in parsed:  # the same text as a cell already checked (``null``, a tag…)
+                    value = _value(text, parsed)
+                else:
+                    value = parsed[text] = validation.cell(text, what, name)
+                if remote_fields is None:
+                    remote_fields = changed[entity_id] = {}
+                remote_fields[name] = value
+        entities += len(changed)
+        if entities > MAX_ENTITIES:
+            raise BundleError(f"{what} contient trop d'éléments.")
         if not changed:
             continue
-        here: dict[str, dict[str, Any]] = {}
-        for entity_id in changed:  # this laptop's document holds only the kind's own fields
-            keys = ((name, f"{entity_id}{SEPARATOR}{name}") for name in types)
-            fields_here = {name: local[key] for name, key in keys if key in local}
-            if fields_here:
-                here[entity_id] = {n: Cell.from_json(t).value for n, t in fields_here.items()}
+        _, mine_texts = sides.entities(kind, changed)
+        here = {
+            entity_id: {name: Cell.from_json(text).value for name, text in fields.items()}
+            for entity_id, fields in mine_texts.items()
+            if fields
+        }
         cls = ENTITY_TYPES[kind]
         new_ids = [i for i in changed if i not in here] if kind != "sessions" else []
         elsewhere = store.get_many(cls, new_ids) if store is not None and new_ids else {}
@@ -695,12 +813,9 @@ def check_document(
                 )
     if store is not None:
         validation.check_references(store, pointing, session_id, series_id, what, number)
-    session_key = f"{session_id}{SEPARATOR}id"
-    if session_key not in theirs.get("sessions", {}) and session_key not in mine.get(
-        "sessions", {}
-    ):
+    mine, theirs, _ = sides.cells.get("sessions", {}).get(session_id, {}).get("id", (None,) * 3)
+    if mine is None and theirs is None and not sides.merged("sessions", session_id, "id"):
         raise BundleError(f"{what} incohérent : l'atelier lui-même est absent.")
-    return theirs
 
 
 def describe(origin: str) -> str:
