@@ -110,6 +110,7 @@ class Fonts:
         self.small.setBold(True)
         self.average = self.text_metrics.averageCharWidth()
         self._scaled: dict[tuple[bool, int], QFont] = {}
+        self._fits: dict[tuple[float, str], tuple[float, bool]] = {}  # badge lines, kept
 
     # Metrics are made afresh: one kept from before the font database changed (fonts
     # registered again) can disagree with what the painter will draw.
@@ -136,6 +137,14 @@ class Fonts:
     def fit(self, small: bool, text: str, width: float) -> tuple[float, bool]:
         """The scale at which the widest unbreakable piece of ``text`` fits ``width`` (1 if
         it does), and whether words must still be broken anywhere (only below MIN_SCALE)."""
+        if self.heights is None or not small:
+            return self._fit(small, text, width)
+        key = (width, text)  # a badge line's fit, kept as its heights are (fonts fixed)
+        if key not in self._fits:
+            self._fits[key] = self._fit(small, text, width)
+        return self._fits[key]
+
+    def _fit(self, small: bool, text: str, width: float) -> tuple[float, bool]:
         metrics = self.small_metrics if small else self.text_metrics
         factor = 1.2 if small else 1.5
         hyphen = metrics.horizontalAdvance("-") if SOFT_HYPHEN in text else 0.0

@@ -211,10 +211,20 @@ def test_notes_are_laid_out_once_and_drawn_from_their_layout(
         return real(text, *args)
 
     monkeypatch.setattr(card_item, "lay_out", counted)
+    fitted: list[str] = []
+    fit = card_item.Fonts._fit
+
+    def fit_counted(fonts, small: bool, text: str, width: float):
+        if small:
+            fitted.append(text)
+        return fit(fonts, small, text, width)
+
+    monkeypatch.setattr(card_item.Fonts, "_fit", fit_counted)
     board = board_layout(store, session)
     notes = board.pages[0].notes
     badges = {i.badge_text() for i, _x, _y in notes} - {""}
     assert len(laid) == len(notes) + len(badges)  # each text once, a badge line once
+    assert sorted(fitted) == sorted(badges)  # a badge line's fit measured once too
     drawn_texts: list[str] = []
     draw_text = QPainter.drawText
 
