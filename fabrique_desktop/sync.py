@@ -32,6 +32,7 @@ Rules (documented for the facilitator in the README):
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import json
 import re
@@ -159,6 +160,23 @@ MERGED_LABEL = "Fusion d'une copie"
 RECEIVED_LABEL = "Reçu d'un autre ordinateur"
 
 
+@contextmanager
+def held_collection() -> Iterator[None]:
+    """Python's automatic cyclic garbage collection held while a merge runs: it builds tens of
+    thousands of small dicts and tuples (Yrs's changes, the cells, the rows), none in a cycle,
+    and the collections they set off walked every live object again and again (~12 % of a
+    2000-idea merge). Collection is as it was afterwards; the app keeps it off anyway on every
+    thread but the GUI's timer (``ui/gui_thread_gc.py``), where this changes nothing."""
+    held = gc.isenabled()
+    if held:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if held:
+            gc.enable()
+
+
 class SessionSync:
     """One session's document and its rows. Offline: one per operation; live: one per session.
 
@@ -210,10 +228,11 @@ class SessionSync:
         rows to write with the merge (``Mode.ROW``), in the same change.
         """
         plan = _Plan(self.session_id, edits=list(rows))
-        with self._transaction():
-            summary = self._merge(plan, remote, origin, series_id)
-        self._commit(plan.change(label))
-        summary.session = self.store.get(Session, self.session_id)
+        with held_collection():
+            with self._transaction():
+                summary = self._merge(plan, remote, origin, series_id)
+            self._commit(plan.change(label))
+            summary.session = self.store.get(Session, self.session_id)
         return summary
 
     def receive(
@@ -232,15 +251,16 @@ class SessionSync:
         from fabrique_desktop.crdt import SessionDoc
 
         plan = _Plan(self.session_id, edits=list(rows))
-        with self._transaction():
-            self._flush(plan)
-            trial = SessionDoc([self.doc.update()])
-            try:
-                trial.apply(update)
-            except (ValueError, RuntimeError, OverflowError) as error:
-                raise BundleError("Mise à jour illisible : refusée.") from error
-            summary = self._merge(plan, trial, origin, None)
-        self._commit(plan.change(label))
+        with held_collection():
+            with self._transaction():
+                self._flush(plan)
+                trial = SessionDoc([self.doc.update()])
+                try:
+                    trial.apply(update)
+                except (ValueError, RuntimeError, OverflowError) as error:
+                    raise BundleError("Mise à jour illisible : refusée.") from error
+                summary = self._merge(plan, trial, origin, None)
+            self._commit(plan.change(label))
         summary.session = self.store.get(Session, self.session_id)
         return summary
 
@@ -572,15 +592,16 @@ def import_bundle(
             edits = bundles.import_records(store, parsed.all_entities(), legacy)
         write(Change(MERGED_LABEL, edits))
         return MergeSummary(legacy.created, legacy.updated, 0, legacy.session)
-    remote = read_document(parsed.crdt)
-    in_document = set(session_kinds())
-    series_kinds = [kind for kind in parsed.entities if kind not in in_document]
-    series_level = [parsed.series] + [e for kind in series_kinds for e in parsed.entities[kind]]
-    with store.atomic():
-        check_ownership(store, parsed, what)  # every row, written or not: none may lie
-        rows = bundles.import_records(store, series_level, bundles.ImportSummary())
-    engine = SessionSync(store, journal, parsed.session.id, write)
-    return engine.merge(remote, origin, series_id=parsed.series.id, rows=rows)
+    with held_collection():
+        remote = read_document(parsed.crdt)
+        in_document = set(session_kinds())
+        series_kinds = [kind for kind in parsed.entities if kind not in in_document]
+        series_level = [parsed.series] + [e for kind in series_kinds for e in parsed.entities[kind]]
+        with store.atomic():
+            check_ownership(store, parsed, what)  # every row, written or not: none may lie
+            rows = bundles.import_records(store, series_level, bundles.ImportSummary())
+        engine = SessionSync(store, journal, parsed.session.id, write)
+        return engine.merge(remote, origin, series_id=parsed.series.id, rows=rows)
 
 
 def read_document(update: bytes) -> SessionDoc:
