@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from pycrdt import Doc, Map
+from pycrdt import Array, Doc, Map
 
 LAYOUT = 1
 SEPARATOR = ":"
@@ -151,6 +151,11 @@ class SessionDoc:
     def size(self, kind: str) -> int:
         """How many keys the root map of ``kind`` holds."""
         return len(self._root(kind)) if kind in self.roots() else 0
+
+    def listed(self, kind: str) -> int:
+        """How many sequence items (an array's or a text's) the root of ``kind`` holds: none
+        in a sound document, whose roots are maps; an update may still carry some."""
+        return len(self.doc.get(kind, type=Array))
 
     def _root(self, kind: str) -> Map:
         return self.doc.get(kind, type=Map)

@@ -731,7 +731,9 @@ def compare(doc: SessionDoc, remote: SessionDoc, what: str = "Fichier d'atelier"
         unknown = [kind for kind in roots if kind not in known]
         if unknown:
             raise BundleError(f"{what} : données inconnues « {shown(unknown[0])} ».")
-        sizes = {kind: remote.size(kind) for kind in roots}
+        sizes = {kind: remote.size(kind) for kind in roots}  # (each root read as a map)
+        if any(remote.listed(kind) for kind in roots):  # items only a map's reader misses
+            raise BundleError(f"{what} invalide : document de fusion inattendu.")
         # an entity holds at most its kind's fields: at least so many entities (they are
         # counted exactly where they differ from this laptop's, ``check_document``)
         entities = sum(-(-n // len(_fields(ENTITY_TYPES[kind]))) for kind, n in sizes.items())

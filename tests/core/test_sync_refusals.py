@@ -92,6 +92,27 @@ def test_a_document_with_unknown_fields_or_wrong_types_is_refused(copy) -> None:
         refused(facilitator, reseal(document), message)
 
 
+@pytest.mark.parametrize(
+    ("root", "kind"),
+    [("tables", "Array"), ("votes", "Text"), ("cards", "Array")],
+)
+def test_a_root_holding_a_list_or_a_text_is_refused(copy, root, kind) -> None:
+    """Every root of a sound document is a map; items of another root type are invisible to
+    a map's reader, and would be kept in this laptop's document (and handed on) unseen."""
+    import pycrdt
+
+    facilitator, _, text = copy
+    forged = pycrdt.Doc()
+    forged.apply_update(base64.b64decode(json.loads(text)["crdt"]["update"]))
+    if kind == "Array":
+        forged.get(root, type=pycrdt.Array).append("x" * 1000)
+    else:
+        forged.get(root, type=pycrdt.Text).insert(0, "x" * 1000)
+    document = json.loads(text)
+    document["crdt"]["update"] = base64.b64encode(forged.get_update()).decode()
+    refused(facilitator, reseal(document), "document de fusion inattendu")
+
+
 def test_an_oversized_document_is_refused(copy, monkeypatch) -> None:
     facilitator, _, text = copy
     monkeypatch.setattr(bundle, "MAX_CRDT_BYTES", 1000)
