@@ -129,6 +129,35 @@ def test_pages_are_synced_to_disk_while_the_next_page_is_drawn(
     assert threading.get_ident() not in synced
 
 
+def test_every_page_is_painted_on_one_canvas_and_reads_as_drawn_alone(
+    qapp, store, session, tmp_path, monkeypatch
+) -> None:
+    """A fresh page's memory costs more to touch than to paint (~25 ms a page): the export
+    paints every page on one image and packs each from one buffer, and what an earlier,
+    taller page left below a shorter one is not in it."""
+    _long_column(store, session, 150)
+    board = board_layout(store, session)
+    alone = [board_image.draw_page(board, n) for n in range(len(board.pages))]
+    assert len({image.height() for image in alone}) > 1  # the last page is shorter
+    owning: list[tuple[int, int]] = []  # images made with memory of their own
+
+    class Counted(QImage):
+        def __init__(self, *args) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(*args)
+            if not isinstance(args[0], bytearray | memoryview | bytes):
+                owning.append((self.width(), self.height()))
+
+    monkeypatch.setattr(board_image, "QImage", Counted)
+    files = write_board_png(store, session, tmp_path / "tableau.png")
+    monkeypatch.undo()
+    assert len(files) == len(alone) > 2
+    pages = [size for size in owning if size[0] == board.width()]
+    assert len(pages) == 1  # the canvas; each page is packed from one buffer
+    for path, image in zip(files, alone, strict=True):
+        read = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB32)
+        assert read == image.convertToFormat(QImage.Format.Format_RGB32)
+
+
 def test_a_page_that_cannot_be_written_stops_the_export(
     qapp, store, session, tmp_path, monkeypatch
 ) -> None:
