@@ -239,6 +239,7 @@ ENGLISH: dict[str, str] = {
     "atelier {n}": "workshop {n}",
     "Objectif « {name} » : {pistes} ({ateliers})": "Objective “{name}”: {pistes} ({ateliers})",
     "Objectifs : {list}": "Objectives: {list}",
+    "Objectif · {trace}": "Objective · {trace}",
     "« {name} » ({pistes})": "“{name}” ({pistes})",
     "ateliers {list} et {last}": "workshops {list} and {last}",
     # -- voter kinds (core: votes.KindDots.text)

@@ -26,13 +26,14 @@ from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
 from exports.png import PngJob, check_pages, remove_stale_pages
 from exports.safe_write import write_bytes
-from fabrique_desktop import limits, votes
+from fabrique_desktop import credit, earlier_pistes, limits, votes
 from fabrique_desktop.board import session_cards
 from fabrique_desktop.board_layout import CLUSTER_GAP, COLUMN_PADDING, GAP
 from fabrique_desktop.grouping import gather_by
 from fabrique_desktop.groups import Cluster, clusters
 from fabrique_desktop.model import Card, Persona, Series, Session, Table
 from fabrique_desktop.ports import Store
+from fabrique_desktop.report_words import tr
 from fabrique_desktop.template import Column, Template, builtin_template
 from ui import theme
 from ui.card_item import CardItem, CardLook, Fonts
@@ -174,11 +175,52 @@ def _shown(card: Card) -> Card:
     return dataclasses.replace(card, text=text, tags=tags)
 
 
+@dataclass
+class Earlier:
+    """A Convergence wall's pistes of the earlier ateliers (read-only there), with the
+    objectives framed round them: id → where each comes from (« Ateliers 3 et 4 »)."""
+
+    cards: list[Card] = field(default_factory=list)
+    traces: dict[str, str] = field(default_factory=dict)
+    objectives: dict[str, str] = field(default_factory=dict)
+    groups: list[Cluster] = field(default_factory=list)
+
+
+def _earlier(store: Store, session: Session, template: Template) -> Earlier:
+    """What the wall of ``session`` shows of the earlier ateliers (none but on a
+    Convergence wall), as ``ui.board_actions`` puts it there."""
+    shown = earlier_pistes.earlier_cards(store, session, template)
+    if not shown:
+        return Earlier()
+    objectives = earlier_pistes.earlier_objectives(store, shown)
+    kept = {o.cluster.id for o in objectives}
+    return Earlier(
+        cards=[
+            e.card if e.card.cluster_id in kept else dataclasses.replace(e.card, cluster_id=None)
+            for e in shown
+        ],
+        traces={e.card.id: _trace(e.ateliers) for e in shown},
+        objectives={o.cluster.id: _trace(o.ateliers) for o in objectives},
+        groups=[o.cluster for o in objectives],
+    )
+
+
+def _trace(ateliers: tuple[int, ...]) -> str:
+    label = credit.ateliers_label(ateliers)
+    return label[:1].upper() + label[1:]
+
+
 def _notes(
-    store: Store, session: Session, columns: Sequence[Column], fonts: Fonts, width: float
+    store: Store,
+    session: Session,
+    columns: Sequence[Column],
+    fonts: Fonts,
+    width: float,
+    earlier: Earlier,
 ) -> tuple[dict[str, list[CardItem]], dict[str, Cluster]]:
-    """Each column's notes, measured, in the wall's order (groups together), and the groups."""
-    cards = session_cards(store, session.id)
+    """Each column's notes, measured, in the wall's order (groups together), and the groups;
+    on a Convergence wall, the earlier ateliers' pistes after this atelier's own."""
+    cards = [*session_cards(store, session.id), *earlier.cards]
     personas = {p.id: p for p in store.find(Persona, series_id=session.series_id)}
     tables = {t.id: t for t in store.find(Table, session_id=session.id)}
     live = {c.id for c in cards}
@@ -191,16 +233,19 @@ def _notes(
         item = CardItem(_shown(card), tints[key], fonts, width, estimate=False)
         persona = personas.get(card.persona_id or "")
         table = tables.get(card.table_id or "")
-        if persona or table:
+        trace = earlier.traces.get(card.id, "")
+        if persona or table or trace:
             item.look = CardLook(
                 persona_name=persona.first_name if persona else "",
                 persona_colour=persona.colour if persona else "",
                 table=f"T{table.number}" if table else "",
+                trace=trace,
             )
         item.votes = dots.get(card.id, 0)
         item.measure()
         stacks[key].append(item)
-    groups = {g.id: g for g in clusters(store, session.id) if g.column in stacks}
+    own = clusters(store, session.id)
+    groups = {g.id: g for g in [*own, *earlier.groups] if g.column in stacks}
     for key, stack in stacks.items():
         stacks[key] = gather_by(stack, lambda i: _group_of(i.card, groups))
     return stacks, groups
@@ -277,10 +322,13 @@ def board_layout(
         with_fallbacks(QApplication.font()), CARD_PIXEL_SIZE, keep_heights=True, keep_layouts=True
     )
     card_width = COLUMN_WIDTH - 2 * COLUMN_PADDING
-    stacks, groups = _notes(store, session, columns, fonts, card_width)
+    earlier = _earlier(store, session, template)
+    stacks, groups = _notes(store, session, columns, fonts, card_width, earlier)
     bands: dict[str, ClusterItem] = {}
     for group in groups.values():
         band = ClusterItem(group.id, group.name)
+        if group.id in earlier.objectives:
+            band.set_trace(tr("Objectif · {trace}", trace=earlier.objectives[group.id]))
         band.set_font(fonts.text)
         band.colour = next(c.colour for c in columns if c.key == group.column)
         band.count = sum(1 for i in stacks[group.column] if i.card.cluster_id == group.id)

@@ -315,6 +315,35 @@ def test_groups_votes_and_personas_are_drawn_as_on_the_wall(
     assert colour != QColor(board.columns[1].tint)  # the band, in the column's colour
 
 
+def test_a_convergence_board_shows_the_earlier_pistes_and_objectives_as_its_wall(
+    qapp, store, demo
+) -> None:
+    """The image of a Convergence atelier is its wall: the pistes of ateliers 3 et 4 in
+    their Vivre, each traced, and an objective framed round its pistes, named as one."""
+    from fabrique_desktop import board, groups
+    from fabrique_desktop.earlier_pistes import earlier_cards
+    from fabrique_desktop.workspace import list_sessions, session_template
+
+    ateliers = {s.number: s for s in list_sessions(store, demo.id)}
+    third, fifth = ateliers[3], ateliers[5]
+    pistes = sorted(
+        (c for c in board.column_cards(store, third.id, "mieux") if c.is_idea),
+        key=lambda c: c.position,
+    )
+    name = "Sortir de la dépendance à la voiture"
+    store.apply(groups.group(store, pistes[:3], name))
+    layout = board_layout(store, fifth)
+    notes = [item for page in layout.pages for item, _x, _y in page.notes]
+    shown = earlier_cards(store, fifth, session_template(demo, fifth))
+    assert len(shown) > 40
+    assert sorted(i.card.id for i in notes) == sorted(e.card.id for e in shown)
+    assert {i.look.trace for i in notes} == {"Ateliers 3 et 4"}
+    bands = [band for page in layout.pages for band, _frame, _height in page.frames]
+    assert [(b.name, b.trace, b.count) for b in bands] == [(name, "Objectif · Ateliers 3 et 4", 3)]
+    image = board_image.draw_page(layout, 0)
+    assert not image.isNull()
+
+
 def test_a_group_cut_by_a_page_goes_on_under_its_band(qapp, store, session) -> None:
     group = Cluster(session_id=session.id, column="monde", name="Grand groupe", position=1)
     cards = [
