@@ -47,3 +47,18 @@ def ateliers_label(numbers: Iterable[int]) -> str:
     if len(listed) == 1:
         return tr("atelier {n}", n=listed[0])
     return tr("ateliers {list} et {last}", list=", ".join(listed[:-1]), last=listed[-1])
+
+
+def traced(numbers: Iterable[int]) -> str:
+    """What a piste of earlier ateliers says where it is shown (a Convergence board's image):
+    « Ateliers 3 et 4 »."""
+    label = ateliers_label(numbers)
+    return label[:1].upper() + label[1:]
+
+
+def objective_traced(numbers: Iterable[int]) -> str:
+    """What an objective of earlier ateliers says under its name: « Objectif · Ateliers 3
+    et 4 »."""
+    from fabrique_desktop.report_words import tr
+
+    return tr("Objectif · {trace}", trace=traced(numbers))

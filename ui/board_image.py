@@ -33,7 +33,6 @@ from fabrique_desktop.grouping import gather_by
 from fabrique_desktop.groups import Cluster, clusters
 from fabrique_desktop.model import Card, Persona, Series, Session, Table
 from fabrique_desktop.ports import Store
-from fabrique_desktop.report_words import tr
 from fabrique_desktop.template import Column, Template, builtin_template
 from ui import theme
 from ui.card_item import CardItem, CardLook, Fonts
@@ -199,15 +198,10 @@ def _earlier(store: Store, session: Session, template: Template) -> Earlier:
             e.card if e.card.cluster_id in kept else dataclasses.replace(e.card, cluster_id=None)
             for e in shown
         ],
-        traces={e.card.id: _trace(e.ateliers) for e in shown},
-        objectives={o.cluster.id: _trace(o.ateliers) for o in objectives},
+        traces={e.card.id: credit.traced(e.ateliers) for e in shown},
+        objectives={o.cluster.id: credit.objective_traced(o.ateliers) for o in objectives},
         groups=[o.cluster for o in objectives],
     )
-
-
-def _trace(ateliers: tuple[int, ...]) -> str:
-    label = credit.ateliers_label(ateliers)
-    return label[:1].upper() + label[1:]
 
 
 def _notes(
@@ -328,7 +322,7 @@ def board_layout(
     for group in groups.values():
         band = ClusterItem(group.id, group.name)
         if group.id in earlier.objectives:
-            band.set_trace(tr("Objectif · {trace}", trace=earlier.objectives[group.id]))
+            band.set_trace(earlier.objectives[group.id])
         band.set_font(fonts.text)
         band.colour = next(c.colour for c in columns if c.key == group.column)
         band.count = sum(1 for i in stacks[group.column] if i.card.cluster_id == group.id)
