@@ -317,18 +317,17 @@ class Ticket:
 
     def take(self) -> bool:
         """The owner takes it up: False if it was given up already."""
-        with _STATES:
-            if self.state != _PENDING:
-                return False
-            self.state = _TAKEN
-            return True
+        return self._leave_pending(_TAKEN)
 
     def cancel(self) -> bool:
         """The network thread gives up on it: False if the owner took it up already."""
+        return self._leave_pending(_CANCELLED)
+
+    def _leave_pending(self, state: int) -> bool:
         with _STATES:
             if self.state != _PENDING:
                 return False
-            self.state = _CANCELLED
+            self.state = state
             return True
 
 

@@ -20,6 +20,7 @@ from fabrique_desktop.model import Card, Engagement, Session, Vote
 from fabrique_desktop.template import builtin_template
 from fabrique_desktop.workspace import create_series, list_sessions
 from tests.core.sync_helpers import Laptop
+from tests.core.test_sync_refusals import reseal
 
 
 def _atelier(laptop: Laptop, number: int) -> Session:
@@ -124,15 +125,11 @@ def test_a_copy_of_the_convergence_atelier_keeps_its_traces(facilitator, tmp_pat
     document = json.loads(text)
     for row in document["entities"]["engagements"]:
         row["card_ids"] = [piste.id, foreign]
-    body = {k: document.get(k) for k in ("series", "session", "entities", "crdt", "handout")}
-    document["checksum"] = bundle._checksum(body)
     hostile = Store.open(paths[1])
     try:
         before = list(hostile.conn.iterdump())
         with pytest.raises(BundleError, match="autre atelier ou d'une autre série"):
-            sync.import_bundle(
-                hostile, SyncJournal(hostile), bundle.from_json(json.dumps(document))
-            )
+            sync.import_bundle(hostile, SyncJournal(hostile), bundle.from_json(reseal(document)))
         assert list(hostile.conn.iterdump()) == before
     finally:
         hostile.close()

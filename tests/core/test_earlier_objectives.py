@@ -23,6 +23,7 @@ from fabrique_desktop.template import builtin_template
 from fabrique_desktop.typography import language
 from fabrique_desktop.workspace import create_series, list_sessions, session_template
 from tests.core.sync_helpers import Laptop
+from tests.core.test_sync_refusals import reseal
 
 NAME = "Sortir de la dépendance à la voiture"
 
@@ -176,15 +177,11 @@ def test_a_copy_of_the_convergence_atelier_keeps_its_objective_trace(facilitator
     document = json.loads(text)
     for row in document["entities"]["engagements"]:
         row["card_ids"] = [objective.id, foreign.id]
-    body = {k: document.get(k) for k in ("series", "session", "entities", "crdt", "handout")}
-    document["checksum"] = bundle._checksum(body)
     hostile = Store.open(paths[1])
     try:
         before = list(hostile.conn.iterdump())
         with pytest.raises(BundleError, match="autre atelier ou d'une autre série"):
-            sync.import_bundle(
-                hostile, SyncJournal(hostile), bundle.from_json(json.dumps(document))
-            )
+            sync.import_bundle(hostile, SyncJournal(hostile), bundle.from_json(reseal(document)))
         assert list(hostile.conn.iterdump()) == before
         assert hostile.find(Card, session_id=third.id)  # nothing lost there either
     finally:

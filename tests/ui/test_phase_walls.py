@@ -218,12 +218,7 @@ def test_an_engagement_is_traced_to_earlier_pistes_chosen_with_the_keyboard(
 def test_the_room_sees_the_earlier_piste_chosen(qtbot, convergence_wall, monkeypatch) -> None:
     """The audience window shows which piste of ateliers 3 et 4 the facilitator chose."""
     window = convergence_wall
-    monkeypatch.setattr("ui.projector.one_screen", lambda: False)  # offscreen: one screen
-    window.settings.set("projector_screen", QGuiApplication.screens()[-1].name())
-    window.audience_action.trigger()
-    room = window.projector_window
-    assert room is not None
-    qtbot.addWidget(room)
+    room = _open_room(qtbot, window, monkeypatch)
     window.scene.notes.measure_all()
     window.board.view.setFocus()
     board_key(qtbot, window, Qt.Key.Key_Down)
