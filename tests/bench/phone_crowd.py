@@ -6,10 +6,21 @@ address apply as in a real room, where each phone has its own), joins, takes a s
 notice socket and behaves as the page does (a notice that carries what changed is applied; one
 that does not makes it ask its state again), fetches the vote's cards, then until the end sends
 an idea or a dot every ~4 s (one in two an idea), and half-way all phones send one idea each at
-the same moment (« Rafale… »: the facilitator's « your best idea, now! »); after each one it
-fetches the page's stylesheet (the baseline: no database, no Qt), and at three quarters all
-phones fetch it at the same moment (the burst's baseline: what 150 requests at once cost this
-process and the server's HTTP alone). Every write carries an id
+the same moment (« Rafale… »: the facilitator's « your best idea, now! »).
+
+The baseline is the page's stylesheet (no database, no Qt: what the same server's HTTP alone
+costs), fetched twice:
+
+- **paired**: at the very instant a phone sends an idea (the burst's included), it also fetches
+  the stylesheet, on its own connection, so that every idea has a static fetch sent with it into
+  the same traffic: the same number of requests at once, the same moments, the same crowd's
+  process sending them. The idea's p95 is compared to this one (like for like).
+- **quiet**: after each idea or dot is answered, alone (between two writes, outside the burst):
+  what one fetch costs when nothing else is asked. Printed, not the comparison: half-way the
+  burst puts 150 requests on the server and on this process's one loop at once, more than 5 % of
+  the ideas, so it sets the ideas' p95, which a lone fetch never sees.
+
+Every write carries an id
 (``X-Request``) and is sent again with the same id when it failed or timed out, as the page's
 outbox does: an idea counts as acknowledged once answered 200. Run in its own process so that
 the phones do not share the app's interpreter (nor its GIL). Writes, as JSON: the send time
@@ -68,7 +79,8 @@ def _new_out() -> dict[str, Any]:
         "notices": 0,
         "state_requests": 0,
         "timeouts": 0,
-        "static_burst": [],
+        "paired": [],
+        "paired_burst": [],
     }
 
 
@@ -78,7 +90,6 @@ async def phone(
     until: float,
     burst_at: float | None,
     out: dict[str, Any],
-    static_burst_at: float | None = None,
 ) -> None:
     import aiohttp
 
@@ -152,54 +163,55 @@ async def phone(
         vote = state.get("vote")
         cards = (await call("cards", {}))[1].get("cards", []) if vote else []
         static = base.split("/r/")[0] + "/static/app.css"
-        sent = 0
-        mine: list[str] = []
-        burst = burst_at
-        static_burst = static_burst_at
-        while time.monotonic() < until:
-            pause = rng.uniform(0.5, 1.5) * PERIOD
-            if static_burst is not None and time.monotonic() + pause >= static_burst:
-                await asyncio.sleep(max(0.0, static_burst - time.monotonic()))
-                static_burst = None  # the same moment for every phone, the stylesheet only
-                start = time.monotonic()
-                try:
-                    async with http.get(static) as r:
-                        await r.read()
-                    out["static_burst"].append(time.monotonic() - start)
-                except (TimeoutError, aiohttp.ClientError):
-                    out["timeouts"] += 1
-                continue
-            if burst is not None and time.monotonic() + pause >= burst:
-                await asyncio.sleep(max(0.0, burst - time.monotonic()))
-                burst = None  # « everyone, your best idea now »: all phones at the same moment
-                start = time.monotonic()
-                text = f"Rafale du téléphone {n}"
-                status, _ = await write("idea", {"text": text})
-                if status == 200:
-                    out["ideas"][text] = (start, time.monotonic())
-                out["writes"].append(time.monotonic() - start)
-                continue
-            await asyncio.sleep(pause)
-            start = time.monotonic()
-            if sent % 2 == 0 or not cards:
-                text = f"Idée du téléphone {n}, n° {sent}"
-                status, _ = await write("idea", {"text": text})
-                if status == 200:
-                    out["ideas"][text] = (start, time.monotonic())
-            elif len(mine) < vote["budget"]:  # a dot, or one taken back when none is left
-                card = rng.choice(cards)["id"]
-                await write("dot", {"poll": vote["poll"], "card": card, "delta": 1})
-                mine.append(card)
-            else:
-                await write("dot", {"poll": vote["poll"], "card": mine.pop(0), "delta": -1})
-            out["writes"].append(time.monotonic() - start)
+
+        async def fetch_static() -> float | None:
             start = time.monotonic()
             try:
                 async with http.get(static) as r:
                     await r.read()
-                out["reads"].append(time.monotonic() - start)
             except (TimeoutError, aiohttp.ClientError):
                 out["timeouts"] += 1
+                return None
+            return time.monotonic() - start
+
+        async def send_idea(text: str) -> None:
+            start = time.monotonic()
+            status, _ = await write("idea", {"text": text})
+            if status == 200:
+                out["ideas"][text] = (start, time.monotonic())
+            out["writes"].append(time.monotonic() - start)
+
+        async def idea_and_stylesheet(text: str, paired: list[float]) -> None:
+            """The idea and the paired stylesheet fetch sent at the same instant."""
+            _, seconds = await asyncio.gather(send_idea(text), fetch_static())
+            if seconds is not None:
+                paired.append(seconds)
+
+        sent = 0
+        mine: list[str] = []
+        burst = burst_at
+        while time.monotonic() < until:
+            pause = rng.uniform(0.5, 1.5) * PERIOD
+            if burst is not None and time.monotonic() + pause >= burst:
+                await asyncio.sleep(max(0.0, burst - time.monotonic()))
+                burst = None  # « everyone, your best idea now »: all phones at the same moment
+                await idea_and_stylesheet(f"Rafale du téléphone {n}", out["paired_burst"])
+                continue
+            await asyncio.sleep(pause)
+            start = time.monotonic()
+            if sent % 2 == 0 or not cards:
+                await idea_and_stylesheet(f"Idée du téléphone {n}, n° {sent}", out["paired"])
+            else:
+                if len(mine) < vote["budget"]:  # a dot, or one taken back when none is left
+                    card = rng.choice(cards)["id"]
+                    await write("dot", {"poll": vote["poll"], "card": card, "delta": 1})
+                    mine.append(card)
+                else:
+                    await write("dot", {"poll": vote["poll"], "card": mine.pop(0), "delta": -1})
+                out["writes"].append(time.monotonic() - start)
+            quiet = await fetch_static()  # alone, once the write is answered
+            if quiet is not None:
+                out["reads"].append(quiet)
             sent += 1
         listener.cancel()
 
@@ -207,12 +219,10 @@ async def phone(
 def run(base: str, seconds: float, phones: int) -> dict[str, Any]:
     out = _new_out()
     now = time.monotonic()
-    until, burst_at, static_at = now + seconds, now + seconds / 2, now + seconds * 0.75
+    until, burst_at = now + seconds, now + seconds / 2
 
     async def crowd() -> None:
-        await asyncio.gather(
-            *(phone(n, base, until, burst_at, out, static_at) for n in range(phones))
-        )
+        await asyncio.gather(*(phone(n, base, until, burst_at, out) for n in range(phones)))
 
     asyncio.run(crowd())
     return out

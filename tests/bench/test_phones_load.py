@@ -10,10 +10,19 @@ a seat, holds its notice socket and behaves as the page on each notice, then for
 an idea or a dot every ~4 s (all 150 at once half-way), sending again with the same id what
 failed; the room's default limits untouched. The Chromium pages (Debian's chromium, if there)
 type and send an idea every few seconds and wait for it to be listed (tap → listed).
-Baseline in the same run: the same phones fetching the page's stylesheet from the same server;
-for the burst, also every phone fetching it at the same moment (printed, not asserted).
-Checked in both modes: idea p95 within 3× the stylesheet's p95, every idea acknowledged stored,
-none stored twice, nothing stored that was not acknowledged (but for ideas still being resent).
+Baseline in the same run, like for like: the page's stylesheet, fetched by each phone at the
+very instant it sends an idea (the burst's included: 150 ideas and 150 fetches at once), so
+that the ideas and the static file are measured in the same traffic from the same crowd.
+Checked in both modes: idea p95 within 3× that stylesheet's p95, every idea acknowledged
+stored, none stored twice, nothing stored that was not acknowledged (but for ideas still being
+resent), no state request caused by a notice.
+
+Why not the stylesheet fetched alone (between two writes: ~4 ms on a quiet machine)? Every
+phone sends its idea at the same moment half-way, and those 150 ideas are more than 5 % of a
+run's ideas: they set the p95. Fetched by every phone at the same moment, the stylesheet itself
+has a p95 of 41–71 ms on this stack and two cores, against ~4 ms alone: compared to the lone
+fetch, a burst would fail even if ideas cost no more than a static file. That quiet figure and
+the ideas' ratio to it are still printed, labelled, with the burst's own figures.
 
     .venv/bin/python -m pytest tests/bench/test_phones_load.py -s
     FABRIQUE_BENCH_PHONES=30 FABRIQUE_BENCH_SECONDS=20 FABRIQUE_BENCH_PAGES=1 … (a shorter run)
@@ -184,11 +193,13 @@ def test_150_phones_and_pages_for_a_minute(tmp_path: Path, moderated: bool) -> N
     given_up = {text for action, text in out["gave_up"] if action == "idea"}
     idea_times = [b - a for a, b in out["ideas"].values()]
     p50, p95 = _q(idea_times)
-    b50, b95 = _q(out["reads"])
+    paired = out["paired"] + out["paired_burst"]  # sent with each idea, at the same instant
+    b50, b95 = _q(paired)
+    q50, q95 = _q(out["reads"])
     g50, g95 = _q(page_out["pages"])
     burst = {t: v for t, v in out["ideas"].items() if t.startswith("Rafale")}
     r50, r95 = _q([b - a for a, b in burst.values()])
-    s50, s95 = _q(out["static_burst"])
+    s50, s95 = _q(out["paired_burst"])
     sent = sorted(a for a, _b in burst.values())
     spread = _q([a - sent[0] for a in sent])[1] if sent else 0.0  # most of them: a late one
     errors = Counter((a, s, e) for a, s, e in map(tuple, out["errors"]))
@@ -200,12 +211,15 @@ def test_150_phones_and_pages_for_a_minute(tmp_path: Path, moderated: bool) -> N
         f"stored {sum(stored.values())}, duplicates {len(duplicates)}, "
         f"retries {out['retries']}, given up {len(out['gave_up'])}, "
         f"accepted by the facilitator {served.accepted}\n"
-        f"idea → answered: p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms; stylesheet "
-        f"p50 {b50 * 1000:.0f} ms, p95 {b95 * 1000:.0f} ms → p95 ratio {p95 / b95:.1f}×\n"
+        f"idea → answered: p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms; stylesheet sent "
+        f"with each idea (asserted baseline): p50 {b50 * 1000:.0f} ms, p95 {b95 * 1000:.0f} ms "
+        f"({len(paired)} fetches) → p95 ratio {p95 / b95:.1f}× (limit 3×)\n"
+        f"stylesheet alone, between writes (not asserted): p50 {q50 * 1000:.0f} ms, "
+        f"p95 {q95 * 1000:.0f} ms → the ideas' p95 is {p95 / q95:.1f}× this quiet fetch\n"
         f"the burst: {len(burst)} ideas at once, p50 {r50 * 1000:.0f} ms, p95 {r95 * 1000:.0f} ms "
-        f"(95 % sent by the crowd within {spread * 1000:.0f} ms); the stylesheet fetched by every "
-        f"phone at once: p50 {s50 * 1000:.0f} ms, p95 {s95 * 1000:.0f} ms "
-        f"({len(out['static_burst'])} fetches)\n"
+        f"(95 % sent by the crowd within {spread * 1000:.0f} ms); their paired stylesheet "
+        f"fetches: p50 {s50 * 1000:.0f} ms, p95 {s95 * 1000:.0f} ms "
+        f"({len(out['paired_burst'])} fetches)\n"
         f"pages tap → listed: p50 {g50 * 1000:.0f} ms, p95 {g95 * 1000:.0f} ms "
         f"({len(page_out['pages'])} ideas)\n"
         f"notices received {out['notices']}, state requests they caused "
@@ -215,7 +229,8 @@ def test_150_phones_and_pages_for_a_minute(tmp_path: Path, moderated: bool) -> N
     assert acknowledged <= set(stored)  # acknowledged = stored
     assert crowd_stored - set(out["ideas"]) <= given_up  # nothing stored behind a « failed »
     assert out["state_requests"] == 0  # notices carry what changed
-    assert p95 <= 3 * max(b95, 0.010)  # within 3× the static file (10 ms floor: loopback)
+    # within 3× the static file sent with each idea (10 ms floor: loopback)
+    assert p95 <= 3 * max(b95, 0.010)
 
 
 # 2 000 idle connections at 1 024 open files while a phone joins and sends
