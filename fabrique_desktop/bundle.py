@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from fabrique_desktop import __version__
 from fabrique_desktop.changes import Change, Edit, Mode
 from fabrique_desktop.errors import BundleError
-from fabrique_desktop.limits import MAX_ENTITIES, shown
+from fabrique_desktop.limits import MAX_ENTITIES, MAX_NAME, shown
 from fabrique_desktop.model import ENTITY_TYPES, Entity, Series, Session, utc_now
 from fabrique_desktop.ports import Store, Write, store_writer
 
@@ -261,6 +261,8 @@ class ImportSummary:
     updated: int = 0
     unchanged: int = 0
     session: Session | None = None
+    # the title a series new here was given beside another series of the same title
+    renamed_series: str | None = None
 
 
 def import_bundle(store: Store, bundle: Bundle, write: Write | None = None) -> ImportSummary:
@@ -291,16 +293,50 @@ def import_records(
     edits: list[Edit] = []
     for incoming in entities:
         local = here.get((incoming.kind, incoming.id))
-        if local is None:
-            summary.created += 1
-        elif _wins(incoming, local):
-            summary.updated += 1
-        else:
+        if local is not None and not _wins(incoming, local):
             summary.unchanged += 1
             continue
         before = local.to_record() if local is not None else None
-        edits.append(Edit(incoming.kind, incoming.id, before, incoming.to_record(), Mode.ROW))
+        after = incoming.to_record()
+        if isinstance(incoming, Series):
+            after["title"] = distinct_series_title(store, incoming)
+            if after["title"] != incoming.title and local is None:
+                summary.renamed_series = after["title"]
+        if after == before:
+            summary.unchanged += 1
+            continue
+        if local is None:
+            summary.created += 1
+        else:
+            summary.updated += 1
+        edits.append(Edit(incoming.kind, incoming.id, before, after, Mode.ROW))
     return tuple(edits)
+
+
+OTHER_LAPTOP = "copie d'un autre ordinateur"
+
+
+def distinct_series_title(store: Store, incoming: Series) -> str:
+    """The title a series from another laptop is kept under here: its own, unless another
+    series here has it (each laptop's first use makes its own demo « La Fabrique — Acte 1 »,
+    with its own id): then « … (copie d'un autre ordinateur) », numbered if need be.
+
+    The row keeps the other laptop's ``updated_at``: handed back (or through a relay), it
+    ties with the original there, and the tie goes to the original (« Acte 1" » sorts after
+    « Acte 1 (… »: ``_wins``), so the name given here never renames the series there; and a
+    copy imported here again is renamed the same way, changing nothing."""
+    from fabrique_desktop.lookup import loose
+
+    taken = {loose(s.title) for s in store.find(Series) if s.id != incoming.id}
+    if loose(incoming.title) not in taken:
+        return incoming.title
+    n = 1
+    while True:
+        mark = f" ({OTHER_LAPTOP})" if n == 1 else f" ({OTHER_LAPTOP} {n})"
+        candidate = incoming.title[: MAX_NAME - len(mark)].rstrip() + mark
+        if loose(candidate) not in taken:
+            return candidate
+        n += 1
 
 
 def _wins(incoming: Entity, local: Entity) -> bool:

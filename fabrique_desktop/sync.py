@@ -97,13 +97,23 @@ class MergeSummary:
     session: Session | None = None
     new_by_kind: dict[str, int] = field(default_factory=dict)
     created_session: bool = False  # the session was not on this laptop before
+    # the title its series was given here, beside another series of its title (``bundle``)
+    renamed_series: str | None = None
 
     def message(self) -> str:
         title = f"« {self.session.title} » : " if self.session else ""
-        return (
+        counts = (
             f"{title}{self.new} {_plural(self.new, 'nouvelle', 'nouvelles')}, "
             f"{self.updated} {_plural(self.updated, 'mise à jour', 'mises à jour')}, "
             f"{self.conflicts} {_plural(self.conflicts, 'conflit', 'conflits')}."
+        )
+        return counts + (f"\n{self.series_note()}" if self.renamed_series else "")
+
+    def series_note(self) -> str:
+        """Why the series has another title here than on the laptop the copy came from."""
+        return (
+            "Cet ordinateur a déjà une autre série de ce titre : celle de la copie est "
+            f"enregistrée ici sous « {self.renamed_series} »."
         )
 
 
@@ -591,17 +601,22 @@ def import_bundle(
             legacy = bundles.ImportSummary(session=parsed.session)
             edits = bundles.import_records(store, parsed.all_entities(), legacy)
         write(Change(MERGED_LABEL, edits))
-        return MergeSummary(legacy.created, legacy.updated, 0, legacy.session)
+        merged = MergeSummary(legacy.created, legacy.updated, 0, legacy.session)
+        merged.renamed_series = legacy.renamed_series
+        return merged
     with held_collection():
         remote = read_document(parsed.crdt)
         in_document = set(session_kinds())
         series_kinds = [kind for kind in parsed.entities if kind not in in_document]
         series_level = [parsed.series] + [e for kind in series_kinds for e in parsed.entities[kind]]
+        series_rows = bundles.ImportSummary()
         with store.atomic():
             check_ownership(store, parsed, what)  # every row, written or not: none may lie
-            rows = bundles.import_records(store, series_level, bundles.ImportSummary())
+            rows = bundles.import_records(store, series_level, series_rows)
         engine = SessionSync(store, journal, parsed.session.id, write)
-        return engine.merge(remote, origin, series_id=parsed.series.id, rows=rows)
+        summary = engine.merge(remote, origin, series_id=parsed.series.id, rows=rows)
+        summary.renamed_series = series_rows.renamed_series
+        return summary
 
 
 def read_document(update: bytes) -> SessionDoc:

@@ -157,6 +157,11 @@ class NotesMenu(QObject):
             "Notes importées dans « {} » : {} nouvelle(s), {} mise(s) à jour, {} conflit(s)."
         )
         text = text.format(parsed.session.title, summary.new, summary.updated, summary.conflicts)
+        if summary.renamed_series:
+            text += "\n\n" + self.tr(
+                "Cet ordinateur a déjà une autre série « {} » : celle de la copie est "
+                "enregistrée ici sous « {} »."
+            ).format(parsed.series.title, summary.renamed_series)
         if table is not None:
             text += "\n\n" + self.tr(
                 "Copie de preneur de notes : les idées saisies ici iront à la table {}."

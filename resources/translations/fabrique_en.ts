@@ -1719,6 +1719,10 @@
         <translation>Notes imported into “{}”: {} new, {} updated, {} conflict(s).</translation>
     </message>
     <message>
+        <source>Cet ordinateur a déjà une autre série « {} » : celle de la copie est enregistrée ici sous « {} ».</source>
+        <translation>This computer already has another series “{}”: the copy’s is kept here as “{}”.</translation>
+    </message>
+    <message>
         <source>Copie de preneur de notes : les idées saisies ici iront à la table {}.</source>
         <translation>Note-taker&apos;s copy: the ideas typed here will go to table {}.</translation>
     </message>

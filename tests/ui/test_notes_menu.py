@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from fabrique_desktop import board
-from fabrique_desktop.model import Card
+from fabrique_desktop.model import Card, Series
 from fabrique_desktop.tables import add_tables, session_tables
 from tests.core.sync_helpers import Laptop
 from tests.ui.conftest import type_text
@@ -106,6 +106,12 @@ def test_a_copy_for_a_table_attributes_the_note_takers_ideas(
     window = app.open_session(list_sessions(other, series.id)[0].id)
     qtbot.addWidget(window)
     assert window.notes_menu.import_path(copy)
+    # both laptops made their own demo: the facilitator's is told apart from this one's
+    kept = f"{series.title} (copie d'un autre ordinateur)"
+    assert (
+        f"celle de la copie est enregistrée ici sous « {kept} »" in window.notes_menu.dialog.text()
+    )
+    assert sorted(s.title for s in other.find(Series)) == [series.title, kept]
     window.notes_menu.dialog.close()
     qtbot.wait_until(lambda: app.window is not window)
     opened = app.window
