@@ -50,6 +50,9 @@ BREAKS = re.compile("[ \t\n\u00ad]+|(?<=-)(?=[^\\W\\d_])")
 WORD_WRAP = int(Qt.TextFlag.TextWordWrap)
 TEXT_FLAGS = WORD_WRAP | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
 ANYWHERE_FLAGS = TEXT_FLAGS | int(Qt.TextFlag.TextWrapAnywhere)
+# the badge line reads left to right whatever its first name: « محمد  #Mobilité » (an Arabic
+# name first made the line right to left: « Mobilité#  محمد »)
+LEFT_TO_RIGHT = int(Qt.TextFlag.TextForceLeftToRight)
 
 
 @dataclass(frozen=True)
@@ -377,7 +380,7 @@ class CardItem(QGraphicsItem):
             if self._badge_scale < 1 and hyphenate(badges) != badges:
                 badges = self._badge_text = hyphenate(badges)  # « #Environ-nement »
                 self._badge_scale, self._badge_anywhere = fonts.fit(True, badges, available)
-            flags = ANYWHERE_FLAGS if self._badge_anywhere else TEXT_FLAGS
+            flags = self.badge_flags()
             key = (self._badge_scale, flags, available, badges)
             if fonts.layouts is not None:
                 if key not in fonts.layouts:
@@ -421,7 +424,7 @@ class CardItem(QGraphicsItem):
         return self._fonts.scaled(True, self._badge_scale)[0]
 
     def badge_flags(self) -> int:
-        return ANYWHERE_FLAGS if self._badge_anywhere else TEXT_FLAGS
+        return (ANYWHERE_FLAGS if self._badge_anywhere else TEXT_FLAGS) | LEFT_TO_RIGHT
 
     # private
 

@@ -22,6 +22,7 @@ HANDLED = (
     | WRAP_ANYWHERE
     | int(Qt.AlignmentFlag.AlignLeft)
     | int(Qt.AlignmentFlag.AlignTop)
+    | int(Qt.TextFlag.TextForceLeftToRight)  # the layout is left to right anyway (_option)
 )
 WORD_WRAP = int(Qt.TextFlag.TextWordWrap)
 LENGTH_VARIANTS = "\x9c"

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from fabrique_desktop.hyphenation import SOFT_HYPHEN
 from fabrique_desktop.model import Card
 from fabrique_desktop.typography import NBSP
+from ui import theme
 
 
 def _note(text: str, width: float):
@@ -76,3 +77,43 @@ def test_a_long_word_in_capitals_keeps_the_projector_size(qapp) -> None:
     assert item.text_font().pixelSize() == 28
     assert SOFT_HYPHEN in item.display_text()
     assert _fits(item)
+
+
+def test_an_arabic_first_name_leaves_the_badges_in_their_order(qapp) -> None:
+    """« محمد  #Mobilité » under a note: the Arabic name first made the whole badge line
+    right to left, and the wall read « Mobilité#  محمد » (the tag's # on the wrong side).
+    The line is drawn as a left-to-right line (the names keep their own direction)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from ui.card_item import CardLook
+
+    item = _note("Un tram jusqu'à Aubagne", 300)
+    item.set_look(CardLook(persona_name="محمد"))
+    item.card.tags = ["#Mobilité"]
+    item.measured = False
+    item.measure()
+    rect = item.badge_rect()
+    assert item.badge_text() == "محمد  #Mobilité"
+
+    def drawn(paint) -> QImage:  # type: ignore[no-untyped-def]
+        image = QImage(
+            int(item.boundingRect().width()), int(rect.bottom()) + 4, QImage.Format.Format_RGB32
+        )
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        paint(painter)
+        painter.end()
+        return image.copy(rect.toAlignedRect())
+
+    def on_the_wall(painter) -> None:  # type: ignore[no-untyped-def]
+        item.paint_inside(painter)
+
+    def left_to_right(painter) -> None:  # type: ignore[no-untyped-def]
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(theme.readable_ink(item._background())))
+        painter.setFont(item.badge_font())
+        flags = item.badge_flags() | int(Qt.TextFlag.TextForceLeftToRight)
+        painter.drawText(rect, flags, "\u200e" + item.badge_text())  # LRM: a LTR paragraph
+
+    assert drawn(on_the_wall) == drawn(left_to_right)
