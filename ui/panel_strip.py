@@ -172,6 +172,7 @@ class PanelStrip(QWidget):
             self.close_over(focus=False)
         if dock in self.folded:
             self.folded.remove(dock)
+            self._untell_folded(dock)  # « … est replié » no longer true
         button = self._buttons.get(dock)
         if button is not None:
             button.hide()
@@ -243,9 +244,7 @@ class PanelStrip(QWidget):
         overlay.take(dock.windowTitle(), widget)
         self._place_over()
         self._named = None
-        status = self.main.statusBar()
-        if status is not None and status.currentMessage() == self._folded_text(dock):
-            status.clearMessage()  # « … est replié » no longer true
+        self._untell_folded(dock)  # « … est replié » no longer true
         overlay.show()
         overlay.raise_()
         self._check_buttons()
@@ -371,6 +370,11 @@ class PanelStrip(QWidget):
     def _tell_folded(self, dock: QDockWidget) -> None:
         self._named = dock  # what F12 opens next: the panel the status bar names
         self._tell(self._folded_text(dock))
+
+    def _untell_folded(self, dock: QDockWidget) -> None:
+        status = self.main.statusBar()
+        if status is not None and status.currentMessage() == self._folded_text(dock):
+            status.clearMessage()
 
     def _tell(self, text: str) -> None:
         status = self.main.statusBar()

@@ -83,6 +83,24 @@ def test_a_panel_shown_in_full_screen_folds_and_the_cards_keep_their_size(
     assert problems(window) == []
 
 
+def test_closing_a_folded_panel_takes_back_the_status_bar_s_word(qtbot, wall) -> None:
+    """The status bar said « Votes est replié à droite du tableau : F12 ou un clic l'ouvre »
+    for eight seconds after the panel was closed (Ctrl+Maj+V again): no strip, no panel,
+    and F12 did nothing. Closing it takes the sentence back; another message stays."""
+    window = wall
+    full_screen(qtbot, window)
+    status = window.statusBar()
+    dock = open_panel(window, "votes")
+    assert "replié" in status.currentMessage()
+    window.animation.context.hide_dock(dock)
+    assert not window.panel_strip.isVisible()
+    assert status.currentMessage() == ""
+    dock = open_panel(window, "votes")
+    status.showMessage("Idée ajoutée")
+    window.animation.context.hide_dock(dock)
+    assert status.currentMessage() == "Idée ajoutée"
+
+
 def test_entering_full_screen_folds_an_open_panel(qtbot, wall) -> None:
     window = wall
     dock = open_panel(window, "votes")
