@@ -381,8 +381,11 @@ def run(
     is imported as « Fichier › Importer des notes » does, once the window is up, then its
     atelier shown, or ``session_id``'s kept when ``stay_on_asked`` (`--open ATELIER`)."""
     app = make_application()
+    collector = collect_on_gui_thread(app)
+    collector.pause()  # automatic collection is off since the command began (cli/gui.py)
     fabrique = FabriqueApp(app, store, data_dir, backups)
     window = fabrique.open_session(session_id, at_start_up=True)
+    after_first_frame(window, collector.resume)
     if started is not None:  # first of what waits for the window's first frame on screen
         after_first_frame(window, lambda: log_start_up(started), first=True)
     if fullscreen:

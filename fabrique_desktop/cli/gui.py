@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 from pathlib import Path
 
 from fabrique_desktop.cli.context import Context
@@ -56,6 +57,10 @@ def choose_session(args: argparse.Namespace, context: Context) -> Session:
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
+    # The app collects cyclic garbage from a timer of its own (ui/gui_thread_gc.py), which
+    # switches Python's automatic collection off. Off from here already: importing Qt and
+    # the app's modules set off some 40 collections before the first frame (issue 28).
+    gc.disable()
     if getattr(args, "verbose", False):
         echo_to_stderr()
     file = Path(args.file).resolve() if getattr(args, "file", None) else None

@@ -11,7 +11,7 @@ from typing import ClassVar
 from PySide6.QtCore import QTimer
 
 from ui.app import make_application
-from ui.gui_thread_gc import GuiThreadCollector
+from ui.gui_thread_gc import INTERVAL_MS, GuiThreadCollector
 
 
 class _Cycle:
@@ -45,3 +45,18 @@ def test_cycles_are_freed_on_the_gui_thread_only(qtbot) -> None:
     assert "réseau" not in _Cycle.freed_in
     qtbot.waitUntil(lambda: len(_Cycle.freed_in) == 50, timeout=5000)
     assert set(_Cycle.freed_in) == {threading.main_thread().name}
+
+
+def test_a_paused_collector_collects_once_resumed(qtbot) -> None:
+    """The app pauses it until its first frame (ui/app.run)."""
+    app = make_application()
+    collector = app.findChild(GuiThreadCollector)
+    assert collector is not None
+    collector.pause()
+    _Cycle.freed_in.clear()
+    for _ in range(collector.thresholds[0] + 10):
+        _Cycle()
+    qtbot.wait(3 * INTERVAL_MS)
+    assert _Cycle.freed_in == []
+    collector.resume()
+    qtbot.waitUntil(lambda: len(_Cycle.freed_in) > 0, timeout=5000)
