@@ -45,6 +45,10 @@ class Store:
         self._columns: dict[str, set[str]] = {}
         self._tracked: dict[str, bool] = {}
         self._upserts: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._written: dict[str, int] = {}
+        """Rows of each kind written through this store (``written``)."""
+        self._rollbacks = 0
+        self._version_in_transaction: int | None = None
         # why nothing can be written (disk full, read-only folder…), or None: writes are allowed
         self.read_only: str | None = None
 
@@ -173,6 +177,7 @@ class Store:
         try:
             if outer:
                 self.conn.execute("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
+                self._version_in_transaction = None
             self._depth += 1
             try:
                 yield self.conn
@@ -193,6 +198,7 @@ class Store:
             raise
 
     def _rollback(self) -> None:
+        self._rollbacks += 1  # what was read within the transaction may be undone
         if self.conn.in_transaction:
             try:
                 self.conn.execute("ROLLBACK")
@@ -371,6 +377,19 @@ class Store:
         row = self.fetchone("PRAGMA data_version")
         return row[0] if row else 0
 
+    def written(self, kind: str) -> tuple[int, int, int]:
+        """Changes whenever the rows of ``kind`` may have changed since last asked: written
+        through this store, a transaction rolled back, or another connection committed (a
+        restore). What a cache of rows checks before trusting them. Within a transaction no
+        other connection can commit: their mark is read once for it (a batch of requests)."""
+        if self._depth == 0:
+            version = self.data_version()
+        else:
+            if self._version_in_transaction is None:
+                self._version_in_transaction = self.data_version()
+            version = self._version_in_transaction
+        return self._written.get(kind, 0), self._rollbacks, version
+
     def _mark_dirty(self, kind: str, id: str) -> None:
         """Note, in the write's own transaction, that a session's CRDT document must catch up
         with this entity (see ``fabrique_desktop.sync``; migration ``0004_sync``)."""
@@ -408,6 +427,7 @@ class Store:
         if len(rows) == 1:
             self._upsert(table, rows[0])
             return
+        self._written[table] = self._written.get(table, 0) + 1
         columns = list(rows[0])
         names = ", ".join(f"[{k}]" for k in columns)
         marks = ", ".join("?" for _ in columns)
@@ -419,6 +439,7 @@ class Store:
         )
 
     def _upsert(self, table: str, row: dict[str, Any]) -> None:
+        self._written[table] = self._written.get(table, 0) + 1
         key = (table, tuple(row))
         sql = self._upserts.get(key)
         if sql is None:  # made once per table and set of columns (a phone's idea: 2 per idea)
@@ -437,6 +458,7 @@ class Store:
     def _update(self, table: str, id: str, values: dict[str, Any]) -> None:
         if not values:
             return
+        self._written[table] = self._written.get(table, 0) + 1
         sets = ", ".join(f"[{k}] = ?" for k in values)
         self.execute(f"update [{table}] set {sets} where id = ?", [*values.values(), id])
 

@@ -50,6 +50,10 @@ class Store(Protocol):
     def iter_all(self, cls: type[E], **where: Any) -> Iterator[E]:
         """Every entity of one kind matching ``where``, tombstones included."""
 
+    def written(self, kind: str) -> tuple[int, int, int]:
+        """Changes whenever the rows of ``kind`` may have changed (written, rolled back, or
+        committed by another connection): a cache of them is stale once it differs."""
+
 
 def store_writer(store: Store) -> Write:
     """The command line's (and tests') ``Write``: the store itself, nobody to tell."""

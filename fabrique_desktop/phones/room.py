@@ -153,6 +153,9 @@ class Room:
         self._poll_cards: tuple[str, list[dict[str, Any]]] | None = None
         self._answers: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
         self._fresh: list[tuple[str, str]] = []
+        self._phones: dict[str, Phone] = {}
+        """Phones read since the rows of phones last changed (``identify``)."""
+        self._phones_mark: tuple[int, int, int] | None = None
         self.reload()
 
     def reload(self) -> None:
@@ -229,10 +232,12 @@ class Room:
         self._fresh.clear()
 
     def identify(self, phone_id: str, token: str) -> Phone:
-        """The phone proving ``token``; 401 otherwise."""
+        """The phone proving ``token``; 401 otherwise. Its row is read again whenever a row of
+        phones may have changed by any road (a block, an unblock, a join, a profile, an undo, a
+        rolled-back batch, another connection): a block holds at the very next request."""
         if not phone_id or not token:
             raise Refusal(401, "identity")
-        phone = self.store.get(Phone, uuid_like(phone_id))
+        phone = self._phone(uuid_like(phone_id))
         if (
             phone is None
             or phone.deleted
@@ -240,6 +245,20 @@ class Room:
             or not hmac.compare_digest(phone.token_hash, token_hash(token))
         ):
             raise Refusal(401, "identity")
+        return phone
+
+    def _phone(self, phone_id: str) -> Phone | None:
+        mark = self.store.written(Phone.kind)
+        if mark != self._phones_mark:
+            self._phones.clear()
+            self._phones_mark = mark
+        phone = self._phones.get(phone_id)
+        if phone is None:
+            phone = self.store.get(Phone, phone_id)
+            if phone is not None:
+                if len(self._phones) >= 2 * MAX_PHONES:
+                    self._phones.clear()
+                self._phones[phone_id] = phone
         return phone
 
     def _join(self, request: Request) -> dict[str, Any]:
