@@ -475,6 +475,8 @@ class MainWindow(QMainWindow):
         from ui.shortcuts_dialog import ShortcutsDialog
 
         actions = [*self.actions(), *self.board_actions.actions]
+        for widget in self.findChildren(QWidget):  # the board's own keys: + − * Espace ?
+            actions += widget.actions()
         ShortcutsDialog(actions, self).exec()
 
     def set_projector_mode(self, on: bool) -> None:

@@ -23,17 +23,17 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(buttons)
 
     def sheet(self, actions: Iterable[QAction]) -> str:
-        rows = []
-        seen = set()
+        named: dict[str, list[str]] = {}  # one row a name: F4 and, on the board, Espace
         for action in actions:
             keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
             name = action.text().replace("&", "")
-            if not keys or name in seen:
-                continue
-            seen.add(name)
-            rows.append(
-                f"<tr><td><b>{escape(' · '.join(keys))}</b></td><td>{escape(name)}</td></tr>"
-            )
+            if keys and name:
+                known = named.setdefault(name, [])
+                known += [k for k in keys if k not in known]
+        rows = [
+            f"<tr><td><b>{escape(' · '.join(keys))}</b></td><td>{escape(name)}</td></tr>"
+            for name, keys in named.items()
+        ]
         fixed = [
             (self.tr("Flèches"), self.tr("Choisir une idée (Maj+flèches : en ajouter)")),
             (

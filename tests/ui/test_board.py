@@ -447,6 +447,32 @@ def test_shortcuts_sheet_lists_every_action(qtbot, window, monkeypatch) -> None:
         assert expected in sheet, expected
 
 
+def test_shortcuts_sheet_lists_the_board_s_own_keys(qtbot, window, monkeypatch) -> None:
+    """F1 lists every key the window answers to, the board's own ones too: « + », « − »,
+    « * » (the dots, the way to vote without a mouse) were missing, and Espace beside F4,
+    « ? » beside F1 (the same action, on the board)."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QWidget
+
+    from ui.shortcuts_dialog import ShortcutsDialog
+
+    shown = []
+    monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: shown.append(self) or 0)
+    window.help_action.trigger()
+    sheet = shown[0].browser.toPlainText()
+    lines = sheet.splitlines()
+    native = QKeySequence.SequenceFormat.NativeText
+    for widget in [window, *window.findChildren(QWidget)]:
+        for action in widget.actions():
+            if not action.shortcuts() or not action.text():
+                continue
+            name = action.text().replace("&", "")
+            assert name in lines, name
+            keys = lines[lines.index(name) - 1]
+            for key in action.shortcuts():
+                assert key.toString(native) in keys.split(" · "), (name, keys)
+
+
 def test_context_menu_sets_persona_colour_values_horizon(qtbot, window, store, three) -> None:
     window.scene.select_cards(three[:2])
     menu = window.board_actions.context_menu()
