@@ -8,7 +8,7 @@ import time
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -27,6 +27,9 @@ from ui import theme
 from ui.first_frame import after_first_frame
 from ui.gui_thread_gc import collect_on_gui_thread
 from ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from ui.front_door import Answer
 
 log = logging.getLogger(__name__)
 
@@ -183,16 +186,31 @@ class FabriqueApp(QObject):
         self.settings.set("last_session", session.id)
         return window
 
-    def import_file(self, path: Path, stay_on: str | None = None) -> None:
+    def import_file(self, path: Path, stay_on: str | None = None) -> Answer:
         """A note-taker's copy given on the command line: merged, then its atelier shown, or
         the atelier ``stay_on`` (`fabrique --open ATELIER copie.fabrique`), where the import's
-        summary is shown."""
+        summary is shown. What was done, for the terminal (a refused copy is said there too)."""
+        from ui.front_door import Answer
+
         if self.window is None:
-            return
+            return Answer(refused=f"« {path.name} » n'est pas importé : aucune fenêtre ouverte")
+        done: list[str] = []
+        stayed = ""
         if stay_on is not None and self.window.session.id != stay_on:
-            self.window.request_session(stay_on)
-        self.window.build_feature_menus()  # no-op once built (the import backs up first)
-        self.window.notes_menu.import_path(path, follow=stay_on is None)
+            asked = self.store.get(Session, stay_on)
+            if self.window.request_session(stay_on):
+                done.append(f"ouvre « {asked.title if asked else stay_on} »")
+            else:
+                stayed = self._stayed(asked)
+        window = self.window
+        window.build_feature_menus()  # no-op once built (the import backs up first)
+        menu = window.notes_menu
+        if not menu.import_path(path, follow=stay_on is None):
+            refused = f"refuse « {path.name} » : {menu.last_refusal}"
+            return Answer(tuple(done), "; ".join(filter(None, [refused, stayed])))
+        summary = menu.last_summary
+        details = f"Importé {summary.message()}" if summary is not None else ""
+        return Answer((f"importe « {path.name} »", *done), stayed, details)
 
     def open_front_door(self) -> None:
         from ui.front_door import FrontDoor
@@ -201,11 +219,26 @@ class FabriqueApp(QObject):
             self.data_dir.root, self.to_front, self.import_file, self.open_asked
         )
 
-    def open_asked(self, session_id: str) -> None:
+    def open_asked(self, session_id: str) -> Answer:
         """`fabrique --open ATELIER` while this app owns the folder: that atelier is opened
         here (the second process found it; the same request as « Ouvrir un atelier »)."""
-        if self.window is not None:
-            self.window.request_session(session_id)
+        from ui.front_door import Answer
+
+        asked = self.store.get(Session, session_id)
+        if self.window is None:
+            return Answer(refused="aucune fenêtre ouverte")
+        if self.window.session.id == session_id or self.window.request_session(session_id):
+            return Answer((f"ouvre « {asked.title if asked else session_id} »",))
+        return Answer(refused=self._stayed(asked))
+
+    def _stayed(self, asked: Session | None) -> str:
+        """Why the atelier asked for is not shown: the user kept the window serving the room."""
+        here = self.window.session.title if self.window is not None else ""
+        title = asked.title if asked is not None else ""
+        return (
+            f"« {title} » n'est pas ouvert : la fenêtre reste sur « {here} », qui sert la salle "
+            "(réponse « Non » à la question posée)"
+        )
 
     def to_front(self) -> None:
         """Asked by a second `fabrique` on this folder: this window comes to the front."""
@@ -268,11 +301,21 @@ class FabriqueApp(QObject):
         if self.window is None:  # the manager is a window's (its menu)
             return
         manager = SessionManager(self.window.bus, self.window.session.id, self.window)
-        manager.open_requested.connect(self.open_session)
+        manager.open_requested.connect(self._open_chosen)
         manager.exec()
+
+    def _open_chosen(self, session_id: str) -> None:
+        """An atelier chosen in « Ateliers et séries »: asked first if the window serves the
+        room (``MainWindow.request_session``)."""
+        if self.window is not None:
+            self.window.request_session(session_id)
 
     def set_language(self, language: str) -> None:
         if language == self.language:
+            return
+        window = self.window
+        if window is not None and not window.may_be_replaced(window.session.id):
+            window.show_language(self.language)  # the menu shows the language kept
             return
         self.settings.set("language", language)
         self.translations.use(language)
@@ -396,7 +439,8 @@ def run(
     window.focus_capture()
     if open_file is not None:
         stay_on = session_id if stay_on_asked else None
-        after_first_frame(window, lambda: fabrique.import_file(open_file, stay_on))
+        # the window says what it did with the copy (no terminal waits for it here)
+        after_first_frame(window, lambda: log.info("%s", fabrique.import_file(open_file, stay_on)))
     if not store.read_only:  # once shown: a second `fabrique` brings this window forward
         after_first_frame(window, fabrique.open_front_door)
     return app.exec()

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import socket
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from PySide6.QtCore import QObject, QSocketNotifier
 
@@ -28,6 +31,34 @@ OPEN = "open "
 SESSION = "session "
 OPEN_AT = "open-at "  # a copy to import, then an atelier to show: "open-at <id>\t<path>"
 LINE_MAX = 8192
+ANSWER_WAIT_S = 300  # an import of a large copy, or the user answering a question there
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the app did of a knock, for the second process to print (French, like every
+    command): ``done`` the things done (« importe « copie.json » »), ``refused`` why the rest
+    was not (empty: all done), ``details`` a summary (the import's counts)."""
+
+    done: tuple[str, ...] = ()
+    refused: str = ""
+    details: str = ""
+
+    def to_line(self) -> bytes:
+        data = {"done": list(self.done), "refused": self.refused, "details": self.details}
+        return (json.dumps(data, ensure_ascii=True) + "\n").encode("ascii")
+
+    @classmethod
+    def from_line(cls, line: str) -> Answer | None:
+        try:
+            data = json.loads(line)
+            done = tuple(str(d) for d in data["done"])
+            return cls(done, str(data["refused"]), str(data["details"]))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+SHOWN = Answer()
 
 
 def server_name(folder: Path) -> str:
@@ -56,8 +87,8 @@ class FrontDoor(QObject):
         self,
         folder: Path,
         show: Callable[[], None],
-        open_file: Callable[[Path, str | None], None],
-        open_session: Callable[[str], None] | None = None,
+        open_file: Callable[[Path, str | None], Answer],
+        open_session: Callable[[str], Answer] | None = None,
     ) -> None:
         super().__init__()
         self._show = show
@@ -107,14 +138,22 @@ class FrontDoor(QObject):
             except OSError as error:
                 log.info("front door: %s", error)
                 return
-        self._show()
+            self._show()
+            answer = self._do(message)
+            try:  # what was done: the second process prints it (it may have given up)
+                connection.sendall(answer.to_line())
+            except OSError as error:
+                log.info("front door: the answer was not read: %s", error)
+
+    def _do(self, message: str) -> Answer:
         if message.startswith(OPEN):
-            self._open(Path(message[len(OPEN) :]), None)
-        elif message.startswith(OPEN_AT) and "\t" in message:
+            return self._open(Path(message[len(OPEN) :]), None)
+        if message.startswith(OPEN_AT) and "\t" in message:
             session_id, file = message[len(OPEN_AT) :].split("\t", 1)
-            self._open(Path(file), session_id)
-        elif message.startswith(SESSION) and self._open_session is not None:
-            self._open_session(message[len(SESSION) :])
+            return self._open(Path(file), session_id)
+        if message.startswith(SESSION) and self._open_session is not None:
+            return self._open_session(message[len(SESSION) :])
+        return SHOWN
 
 
 def _read_line(connection: socket.socket) -> str:
@@ -127,12 +166,18 @@ def _read_line(connection: socket.socket) -> str:
     return data.decode("utf-8", "replace").rstrip("\n")
 
 
-def knock(folder: Path, file: Path | None = None, session_id: str | None = None) -> bool:
+NO_ANSWER = Answer(
+    refused="elle n'a pas dit ce qu'elle en a fait (voyez sa fenêtre)",
+)
+
+
+def knock(folder: Path, file: Path | None = None, session_id: str | None = None) -> Answer | None:
     """Ask the app owning ``folder`` to come to the front (and import ``file``, open the
-    session ``session_id``, or both: import, then open): True if it answered."""
+    session ``session_id``, or both: import, then open): what it did, or None if no app
+    answered."""
     path = door_path(folder)
     if path is None or not path.exists():
-        return False
+        return None
     message = SHOW
     if file is not None and session_id is not None:
         message = f"{OPEN_AT}{session_id}\t{file}"
@@ -140,11 +185,22 @@ def knock(folder: Path, file: Path | None = None, session_id: str | None = None)
         message = f"{OPEN}{file}"
     elif session_id is not None:
         message = f"{SESSION}{session_id}"
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        try:
             client.settimeout(WAIT_MS / 1000)
             client.connect(str(path))
             client.sendall((message + "\n").encode("utf-8"))
-            return _read_line(client) == "ok"
-    except OSError:
-        return False
+            lines = client.makefile("rb")  # the « ok », then the answer (one read may hold both)
+            if _line(lines) != "ok":
+                return None
+        except OSError:
+            return None
+        try:
+            client.settimeout(ANSWER_WAIT_S)
+            return Answer.from_line(_line(lines)) or NO_ANSWER
+        except OSError:
+            return NO_ANSWER
+
+
+def _line(lines: BinaryIO) -> str:
+    return lines.readline(LINE_MAX).decode("utf-8", "replace").rstrip("\n")

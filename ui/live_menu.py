@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from ui.animation.context import WindowContext
@@ -30,6 +31,7 @@ class LiveMenu(QObject):
         self.context = context
         self.live: LiveSession | None = None  # once sharing or joined
         self.panel: LivePanel | None = None  # the sharing panel beside the board
+        self.refusal: QWidget | None = None  # why « Rejoindre » cannot, while sharing
         self.share_action = QAction(self.tr("Partager l'atelier en direct…"), window)
         self.share_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.share_action.triggered.connect(self.share)
@@ -56,10 +58,36 @@ class LiveMenu(QObject):
 
         share_window(self.window)
 
-    def join(self) -> None:
+    def join(self) -> bool:
+        """« Rejoindre un atelier en direct »; while this window shares live (or already
+        follows a facilitator), says why not instead: joining would end that link."""
         from ui.live_share import join_from_window
 
-        join_from_window(self.window)
+        live = self.live
+        if live is not None and live.active:
+            title = self.context.session.title
+            if live.role == "host":
+                why = self.tr(
+                    "Cet ordinateur partage déjà « {} » en direct : il ne peut pas en même "
+                    "temps rejoindre un autre atelier. Arrêtez d'abord le partage (Ctrl+Shift+L, "
+                    "« Arrêter le partage »)."
+                )
+            else:
+                why = self.tr(
+                    "Cet ordinateur suit déjà « {} » en direct : quittez d'abord ce partage "
+                    "(Ctrl+Shift+L, « Quitter le partage »)."
+                )
+            log.info("join refused: this window already shares live (%s)", live.role)
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Rejoindre un atelier en direct"),
+                why.format(title),
+                parent=self.window,
+            )
+            self.refusal = box
+            box.open()
+            return False
+        return join_from_window(self.window) is not None
 
     def share_through_relay(self) -> None:
         self._relay().share()

@@ -461,7 +461,8 @@ def join_with(window: MainWindow, host: str, port: int, code: str, name: str) ->
         return None
     target = window
     if window.session.id != session_id:
-        window.request_session(session_id)  # FabriqueApp opens it in a new window
+        if not window.request_session(session_id):  # FabriqueApp opens it in a new window
+            return None  # this window serves the room: the user stays on it
         target = _window_showing(session_id) or window
     if target.session.id != session_id:
         QMessageBox.warning(

@@ -165,9 +165,39 @@ class MainWindow(QMainWindow):
         self.phone_menu = PhoneMenu(self, self.context, self.animation.menu)
         self._build_help_menu()  # last: « Aide » ends the menu bar
 
-    def request_session(self, session_id: str) -> None:
-        """Ask the application to open another session (or this one again, anew)."""
+    def show_language(self, language: str) -> None:
+        """The language menu checks ``language`` (the interface's)."""
+        for action, code in ((self.french_action, "fr"), (self.english_action, "en")):
+            action.setChecked(code == language)
+
+    @property
+    def feature_menus_built(self) -> bool:
+        return self._feature_menus_built
+
+    def request_session(self, session_id: str) -> bool:
+        """Ask the application to open another session (or this one again, anew). With the
+        phones' room open or the atelier shared live, asks first (they end with this window):
+        False if the user stays."""
+        if not self.may_be_replaced(session_id):
+            return False
         self.session_requested.emit(session_id)
+        return True
+
+    def may_be_replaced(self, session_id: str) -> bool:
+        """Whether this window may give way to the atelier ``session_id`` (asked if it serves
+        the room: the phones' room, live sharing)."""
+        from fabrique_desktop.model import Session
+        from ui.room_guard import RoomGuard
+
+        session = self.store.get(Session, session_id)
+        title = session.title if session is not None else self.session.title
+        if session_id == self.session.id:
+            return RoomGuard(self).may_go(
+                self.tr("Rouvrir l'atelier"), self.tr("Rouvrir « {} »").format(title)
+            )
+        return RoomGuard(self).may_go(
+            self.tr("Changer d'atelier"), self.tr("Ouvrir « {} »").format(title)
+        )
 
     def refresh_fonts(self) -> None:
         """Measure the notes again: the application font has gained fallback families."""
@@ -314,11 +344,12 @@ class MainWindow(QMainWindow):
         self.english_action = QAction("English", self)
         self.english_action.triggered.connect(lambda: self.language_requested.emit("en"))
         self.language_group = QActionGroup(self)  # the current language is checked
-        language = self.settings.get("language", "fr") if self.settings is not None else "fr"
-        for action, code in ((self.french_action, "fr"), (self.english_action, "en")):
+        for action in (self.french_action, self.english_action):
             action.setCheckable(True)
-            action.setChecked(code == language)
             self.language_group.addAction(action)
+        self.show_language(
+            self.settings.get("language", "fr") if self.settings is not None else "fr"
+        )
         for action in (
             self.undo_action,
             self.redo_action,
@@ -443,24 +474,12 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     def quit(self) -> None:
-        """Ctrl+Q: the window closes. With the phones' room open it asks first: quitting
-        closes the room, the phones can send nothing more (it quit without a word)."""
-        from PySide6.QtWidgets import QMessageBox
+        """Ctrl+Q: the window closes. With the phones' room open or the atelier shared live it
+        asks first: quitting ends them, the phones and laptops can send nothing more."""
+        from ui.room_guard import RoomGuard
 
-        room = self.phone_menu.room if self._feature_menus_built else None
-        if room is not None and room.active:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Quitter Fabrique"),
-                self.tr(
-                    "La salle est ouverte aux téléphones ({} téléphone(s)) : quitter la ferme, "
-                    "les téléphones ne pourront plus envoyer d'idées ni voter. "
-                    "Quitter quand même ?"
-                ).format(room.figures().phones),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.close()
+        if RoomGuard(self).may_go(self.tr("Quitter Fabrique"), self.tr("Quitter")):
+            self.close()
 
     def show_about(self) -> None:
         from pathlib import Path

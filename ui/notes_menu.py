@@ -34,6 +34,7 @@ class NotesMenu(QObject):
         self.window = window
         self.dialog: QWidget | None = None  # the last dialog or message shown (kept for tests)
         self.last_summary: MergeSummary | None = None
+        self.last_refusal = ""  # why the last copy was refused (French, for the terminal)
         self.handout_action = self._action(
             self.tr("Préparer une copie pour un preneur de notes…"),
             "Ctrl+Shift+H",
@@ -147,6 +148,7 @@ class NotesMenu(QObject):
                 self.store, journal, path, media, self.session.id, write
             )
         except FabriqueError as error:
+            self.last_refusal = str(error)
             self._show(QMessageBox.Icon.Warning, str(error))
             return False
         summary, parsed = done.summary, done.parsed
@@ -188,12 +190,17 @@ class NotesMenu(QObject):
                 box.finished.connect(lambda _result: self.show_conflicts())
         elif not follow:
             self._show(QMessageBox.Icon.Information, text)
-        else:
-            self.window.request_session(parsed.session.id)
+        elif self.window.request_session(parsed.session.id):
             # this window is replaced by the imported atelier's: the summary is shown there
             successor = getattr(self.window, "successor", None)  # set by FabriqueApp
             shown_by = getattr(successor, "notes_menu", None) or self
             self.dialog = shown_by._show(QMessageBox.Icon.Information, text)
+        else:  # this window serves the room and the user stays on it
+            text += "\n\n" + self.tr(
+                "« {} » n'est pas ouvert : cet atelier reste à l'écran. Ouvrez-le quand vous "
+                "voudrez (Fichier › Ateliers et séries…)."
+            ).format(parsed.session.title)
+            self._show(QMessageBox.Icon.Information, text)
         return True
 
     def show_conflicts(self) -> None:

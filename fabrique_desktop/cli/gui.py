@@ -68,15 +68,15 @@ def run(args: argparse.Namespace, context: Context) -> int:
         from ui.front_door import knock
 
         asked = find_session(context.store, args.open) if getattr(args, "open", None) else None
-        if knock(context.data_dir.root, file, asked.id if asked else None):
-            done = ["sa fenêtre passe devant"]
-            if file is not None:
-                done.append(f"importe « {file.name} »")
-            if asked is not None:
-                done.append(f"ouvre « {asked.title} »")
+        answer = knock(context.data_dir.root, file, asked.id if asked else None)
+        if answer is not None:  # the app did it, or said why not: the exit code tells which
+            done = ["sa fenêtre passe devant", *answer.done]
             said = " et ".join([", ".join(done[:-1]), done[-1]]) if len(done) > 1 else done[0]
+            said += f", mais {answer.refused.rstrip('.')}" if answer.refused else ""
             print(f"Fabrique est déjà ouvert sur ce dossier : {said}.")
-            return 0
+            if answer.details:
+                print(answer.details)
+            return 1 if answer.refused else 0
     session = choose_session(args, context)
     from ui.app import run as run_app
 

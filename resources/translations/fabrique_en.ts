@@ -1245,6 +1245,18 @@
         <source>Recevoir une série par un relais…</source>
         <translation>Receive a series through a relay…</translation>
     </message>
+    <message>
+        <source>Cet ordinateur partage déjà « {} » en direct : il ne peut pas en même temps rejoindre un autre atelier. Arrêtez d&apos;abord le partage (Ctrl+Shift+L, « Arrêter le partage »).</source>
+        <translation>This computer is already sharing “{}” live: it cannot join another workshop at the same time. Stop sharing first (Ctrl+Shift+L, “Stop sharing”).</translation>
+    </message>
+    <message>
+        <source>Cet ordinateur suit déjà « {} » en direct : quittez d&apos;abord ce partage (Ctrl+Shift+L, « Quitter le partage »).</source>
+        <translation>This computer already follows “{}” live: leave that sharing first (Ctrl+Shift+L, “Leave sharing”).</translation>
+    </message>
+    <message>
+        <source>Rejoindre un atelier en direct</source>
+        <translation>Join a live workshop</translation>
+    </message>
 </context>
 <context>
     <name>LivePanel</name>
@@ -1310,6 +1322,22 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Rouvrir l&apos;atelier</source>
+        <translation>Reopen the workshop</translation>
+    </message>
+    <message>
+        <source>Rouvrir « {} »</source>
+        <translation>Reopen “{}”</translation>
+    </message>
+    <message>
+        <source>Changer d&apos;atelier</source>
+        <translation>Change workshop</translation>
+    </message>
+    <message>
+        <source>Ouvrir « {} »</source>
+        <translation>Open “{}”</translation>
+    </message>
     <message>
         <source>Idée en cours de saisie gardée : Entrée l&apos;ajoute à « {} ».</source>
         <translation>Idea being typed kept: Enter adds it to “{}”.</translation>
@@ -1417,10 +1445,6 @@
     <message>
         <source>Quitter Fabrique</source>
         <translation>Quit Fabrique</translation>
-    </message>
-    <message>
-        <source>La salle est ouverte aux téléphones ({} téléphone(s)) : quitter la ferme, les téléphones ne pourront plus envoyer d&apos;idées ni voter. Quitter quand même ?</source>
-        <translation>The room is open to phones ({} phone(s)): quitting closes it, the phones will no longer be able to send ideas or vote. Quit anyway?</translation>
     </message>
     <message>
         <source>Un seul écran : pas de second écran pour la salle, le tableau est en plein écran ici (F11 pour en sortir). Pour projeter à part, branchez le vidéoprojecteur en écran étendu, puis Ctrl+F5.</source>
@@ -1733,6 +1757,10 @@
     <message>
         <source>Édition › Annuler (Ctrl+Z) retire ces notes de cet atelier ; le retrait ira aussi aux autres ordinateurs à la prochaine fusion.</source>
         <translation>Edit › Undo (Ctrl+Z) removes these notes from this workshop; the removal will also reach the other computers at the next merge.</translation>
+    </message>
+    <message>
+        <source>« {} » n&apos;est pas ouvert : cet atelier reste à l&apos;écran. Ouvrez-le quand vous voudrez (Fichier › Ateliers et séries…).</source>
+        <translation>“{}” is not opened: this workshop stays on screen. Open it whenever you like (File › Workshops and series…).</translation>
     </message>
     <message>
         <source>Copie de preneur de notes : vos idées vont à la table {}.</source>
@@ -2555,6 +2583,25 @@ Series key: %2</translation>
 Fichier : {}</source>
         <translation>Workshops: {}
 File: {}</translation>
+    </message>
+</context>
+<context>
+    <name>RoomGuard</name>
+    <message>
+        <source>La salle est ouverte aux téléphones ({} téléphone(s)) : elle sera fermée, les téléphones ne pourront plus envoyer d&apos;idées ni voter.</source>
+        <translation>The room is open to phones ({} phone(s)): it will be closed, and the phones will no longer be able to send ideas or vote.</translation>
+    </message>
+    <message>
+        <source>L&apos;atelier est partagé en direct ({} ordinateur(s) connecté(s)) : le partage sera arrêté, les autres ordinateurs ne recevront plus rien.</source>
+        <translation>The workshop is shared live ({} computer(s) connected): sharing will stop, and the other computers will receive nothing more.</translation>
+    </message>
+    <message>
+        <source>Cet ordinateur suit en direct l&apos;atelier de l&apos;animateur : il cessera de le suivre.</source>
+        <translation>This computer follows the facilitator&apos;s workshop live: it will stop following it.</translation>
+    </message>
+    <message>
+        <source>Ce qui est déjà arrivé est gardé. {} quand même ?</source>
+        <translation>What has already arrived is kept. {} anyway?</translation>
     </message>
 </context>
 <context>

@@ -235,6 +235,12 @@ def test_a_second_app_brings_the_first_forward_and_hands_it_the_copy(tmp_path: P
             time.sleep(0.1)
         else:
             raise AssertionError("the open app never imported the copy")
+        assert "Importé « Atelier 1 — Valeurs » : " in second.stdout  # what it did, after
+        bad = tmp_path / "coupée.json"
+        bad.write_text('{"format": "autre chose"}', encoding="utf-8")
+        second = _cli(data, str(bad))  # the open app refuses it: the terminal says so
+        assert second.returncode == 1, second.stdout
+        assert "passe devant, mais refuse « coupée.json » : " in second.stdout
         third = _cli(data, "sessions").stdout.splitlines()[2].split("\t")[0]
         second = _cli(data, "--open", "3")  # the open app opens atelier 3, as asked
         assert second.returncode == 0, second.stderr

@@ -12,15 +12,17 @@ from PySide6.QtWidgets import QMessageBox
 from fabrique_desktop.model import Card
 from fabrique_desktop.workspace import list_sessions
 from tests.ui.conftest import copy_back_with, type_text
-from ui.front_door import knock
+from ui.front_door import Answer, knock
 
 
-def _knock_and_wait(qtbot, folder: Path, **asked) -> None:
-    answered: list[bool] = []
+def _knock_and_wait(qtbot, folder: Path, **asked) -> Answer:
+    answered: list[Answer | None] = []
     thread = threading.Thread(target=lambda: answered.append(knock(folder, **asked)))
-    thread.start()  # the second process: it waits for the app's « ok »
+    thread.start()  # the second process: it waits for the app's « ok », then what it did
     qtbot.wait_until(lambda: not thread.is_alive(), timeout=10000)
-    assert answered == [True]
+    assert len(answered) == 1
+    assert answered[0] is not None
+    return answered[0]
 
 
 def _first_window(qtbot, fabrique_app, session):
@@ -46,7 +48,7 @@ def test_open_with_a_copy_imports_it_then_opens_the_atelier_asked_for(
     third = next(s for s in list_sessions(store, session.series_id) if s.number == 3)
     fabrique_app.open_front_door()
     try:
-        _knock_and_wait(qtbot, data_dir.root, file=back, session_id=third.id)
+        answer = _knock_and_wait(qtbot, data_dir.root, file=back, session_id=third.id)
         qtbot.wait_until(lambda: fabrique_app.window.session.id == third.id, timeout=10000)
     finally:
         fabrique_app.front_door.close()
@@ -59,6 +61,30 @@ def test_open_with_a_copy_imports_it_then_opens_the_atelier_asked_for(
     assert "1 nouvelle(s)" in box.text()
     assert session.title in box.text()
     box.done(0)
+    assert answer.done == ("importe « retour.json »", f"ouvre « {third.title} »")
+    assert answer.refused == ""
+    assert f"Importé « {session.title} » : 1 nouvelle" in answer.details
+
+
+def test_a_copy_the_open_app_refuses_is_said_refused_in_the_terminal(
+    qtbot, fabrique_app, store, session, data_dir, tmp_path
+) -> None:
+    """The terminal said « importe « coupée.fabrique » » (exit 0) while the app refused it."""
+    window = _first_window(qtbot, fabrique_app, session)
+    bad = tmp_path / "coupée.fabrique"
+    bad.write_bytes(b"PK\x03\x04 coupe")
+    before = list(store.conn.iterdump())
+    fabrique_app.open_front_door()
+    try:
+        answer = _knock_and_wait(qtbot, data_dir.root, file=bad)
+    finally:
+        fabrique_app.front_door.close()
+    assert answer.done == ()
+    assert answer.refused.startswith("refuse « coupée.fabrique » : ")
+    assert answer.refused.endswith(window.notes_menu.last_refusal)
+    assert window.notes_menu.dialog.text() == window.notes_menu.last_refusal  # the app says it
+    window.notes_menu.dialog.done(0)
+    assert list(store.conn.iterdump()) == before
 
 
 def test_a_copy_of_another_atelier_keeps_the_atelier_asked_for(

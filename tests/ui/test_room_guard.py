@@ -1,0 +1,116 @@
+"""A window serving the room (phones' room open, atelier shared live) is not replaced without
+asking: opening another atelier (« Ateliers et séries », `fabrique --open`, a copy of another
+atelier), changing the language, quitting. « Non » keeps the room and the sharing as they were;
+« Oui » goes on, and what the phones sent is kept. « Rejoindre un atelier en direct » while
+sharing says why it cannot."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtWidgets import QMessageBox
+
+from fabrique_desktop.board import session_cards
+from fabrique_desktop.workspace import list_sessions
+from tests.phones.conftest import Phone
+from tests.ui.test_phone_room import off_thread
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    """The questions asked, answered with ``asked.answer`` (« Non » until set)."""
+
+    class Questions(list):
+        answer = QMessageBox.StandardButton.No
+
+    questions = Questions()
+
+    def question(parent, title, text, *rest):  # type: ignore[no-untyped-def]
+        questions.append(f"{title}\n{text}")
+        return questions.answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return questions
+
+
+@pytest.fixture
+def room(window):
+    """The phones' room of ``window``, open on the loopback."""
+    window.build_feature_menus()
+    room = window.phone_menu.ensure()
+    assert room.open("127.0.0.1", 0)
+    yield room
+    room.close()
+
+
+def _third(store, session):
+    return next(s for s in list_sessions(store, session.series_id) if s.number == 3)
+
+
+def test_opening_another_atelier_asks_while_the_phones_room_is_open(
+    qtbot, fabrique_app, window, room, store, session, asked
+) -> None:
+    """Before, `fabrique --open 3` (or « Ouvrir ») closed the room without a word: the phones
+    in the room could send nothing more."""
+    phone = off_thread(qtbot, lambda: Phone(room.service.address).join())
+    off_thread(qtbot, phone.call, "idea", {"text": "Des fontaines dans le parc"})
+    third = _third(store, session)
+
+    answer = fabrique_app.open_asked(third.id)  # what `fabrique --open 3` asks of the app
+    assert len(asked) == 1
+    assert "Changer d'atelier" in asked[0]
+    assert "La salle est ouverte aux téléphones (1 téléphone(s))" in asked[0]
+    assert f"Ouvrir « {third.title} » quand même ?" in asked[0]
+    assert fabrique_app.window is window
+    assert room.active
+    assert "n'est pas ouvert : la fenêtre reste sur" in answer.refused  # the terminal is told
+
+    fabrique_app.set_language("en")  # the window would be replaced too: asked, kept
+    assert len(asked) == 2
+    assert "Rouvrir l'atelier" in asked[1]
+    assert fabrique_app.language == "fr"
+    assert window.french_action.isChecked()
+    assert not window.english_action.isChecked()
+    assert room.active
+
+    asked.answer = QMessageBox.StandardButton.Yes
+    answer = fabrique_app.open_asked(third.id)
+    assert answer.refused == ""
+    assert answer.done == (f"ouvre « {third.title} »",)
+    qtbot.addWidget(fabrique_app.window)
+    assert fabrique_app.window.session.id == third.id
+    assert not room.active  # closed with its window, the phone's idea kept
+    assert "Des fontaines dans le parc" in {c.text for c in session_cards(store, session.id)}
+
+
+def test_a_window_sharing_live_asks_before_it_goes_and_does_not_join_another(
+    qtbot, fabrique_app, window, store, session, asked, monkeypatch
+) -> None:
+    from ui.live_join_dialog import LiveJoinDialog
+    from ui.live_share import share_window
+
+    dialogs: list[LiveJoinDialog] = []  # the join dialog, had it opened (cancelled at once)
+    monkeypatch.setattr(LiveJoinDialog, "exec", lambda dialog: dialogs.append(dialog) or 0)
+
+    live = share_window(window, host="127.0.0.1", port=0, discovery_port=None)
+    assert live is not None
+    try:
+        window.live_menu.join_action.trigger()  # it offered to join while sharing
+        assert dialogs == []
+        box = window.live_menu.refusal
+        assert isinstance(box, QMessageBox)
+        assert f"Cet ordinateur partage déjà « {session.title} » en direct" in box.text()
+        assert "Arrêtez d'abord le partage" in box.text()
+        box.done(0)
+        assert live.active
+
+        window.quit_action.trigger()
+        assert len(asked) == 1
+        assert "L'atelier est partagé en direct (0 ordinateur(s) connecté(s))" in asked[0]
+        assert window.isVisible()
+        window.request_session(_third(store, session).id)
+        assert len(asked) == 2
+        assert fabrique_app.window is window
+        assert live.active
+    finally:
+        live.stop()
