@@ -22,7 +22,7 @@ import shutil
 import sqlite3
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from db import errors, migrations
 from db.store import APPLICATION_ID, SQLITE_HEADER, Store, _applied
 from fabrique_desktop import disk
 from fabrique_desktop.errors import StorageError
+from fabrique_desktop.quick_dataclass import quick_dataclass
 
 KEEP = 8
 MIN_INTERVAL = 600.0
@@ -168,7 +169,7 @@ def list_backups(folder: Path) -> list[Path]:
 # ---------------------------------------------------------------------------- what one holds
 
 
-@dataclass(frozen=True)
+@quick_dataclass(frozen=True)
 class Contents:
     """What a backup holds: its ateliers and how many ideas, votes, personas."""
 
@@ -304,7 +305,7 @@ def check_candidate(candidate: Path, work: Path) -> tuple[Path, Contents]:
     return copy, contents
 
 
-@dataclass(frozen=True)
+@quick_dataclass(frozen=True)
 class Restored:
     contents: Contents
     safety: Path

@@ -7,13 +7,13 @@ others takes the midpoint, so a move rewrites one row, not the column.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from fabrique_desktop import changes
 from fabrique_desktop.capture import Parsed
 from fabrique_desktop.changes import Change, Edit
 from fabrique_desktop.model import INBOX, Card, Table
 from fabrique_desktop.ports import Store
+from fabrique_desktop.quick_dataclass import quick_dataclass
 
 STEP = 1024.0
 
@@ -23,7 +23,7 @@ def session_cards(store: Store, session_id: str) -> list[Card]:
     return [c for c in store.find(Card, session_id=session_id) if c.merged_into is None]
 
 
-@dataclass(frozen=True)
+@quick_dataclass(frozen=True)
 class BoardOpening:
     """A session's board as its first frame needs it. On a large board only the first
     cards of each column are read whole (``cards``); the others are known by id and column

@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+
+from fabrique_desktop.quick_dataclass import quick_dataclass
 
 GAP = 12.0  # between two cards, and between two columns
 COLUMN_PADDING = 10.0  # inside a column, round its cards
@@ -18,7 +19,7 @@ TILE_GAP = 4.0  # between the overview's tiles
 SLIM_WIDTH = 64.0  # an empty (or folded) column, while others have cards: a band to drop on
 
 
-@dataclass(frozen=True)
+@quick_dataclass(frozen=True)
 class Frame:
     """A group's frame in a column: its name band on top, then its ``count`` cards."""
 
@@ -29,7 +30,7 @@ class Frame:
     count: int
 
 
-@dataclass(frozen=True)
+@quick_dataclass(frozen=True)
 class Stack:
     """One column laid out: each card's top (from the column's top, not scrolled), the
     groups' frames, and the column's height with all its cards (0 when it has none)."""

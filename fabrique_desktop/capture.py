@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from fabrique_desktop.model import FUTUR, HORIZONS, IDEA, Persona
+from fabrique_desktop.quick_dataclass import quick_dataclass
 from fabrique_desktop.template import Column
 
 MARKERS = "@#!>="
@@ -40,7 +40,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe")
 
 
-@dataclass(frozen=True)
+@quick_dataclass(frozen=True)
 class Parsed:
     """What a typed line means: the idea's text and the attributes its markers set."""
 

@@ -19,11 +19,12 @@ are, timestamps and tombstones kept), and what the session's sync journal gains 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from fabrique_desktop.model import ENTITY_TYPES, Entity
+from fabrique_desktop.quick_dataclass import quick_dataclass
 
 if TYPE_CHECKING:
     from fabrique_desktop.ports import Store
@@ -51,7 +52,7 @@ class Mode(Enum):
     # is, and not noted for the document (it comes from there)
 
 
-@dataclass(frozen=True)
+@quick_dataclass(frozen=True)
 class Edit:
     kind: str
     id: str
@@ -70,7 +71,7 @@ class Edit:
         return all(k in self.before and self.before[k] == v for k, v in self.after.items())
 
 
-@dataclass(frozen=True)
+@quick_dataclass(frozen=True)
 class JournalWrite:
     """What a merge writes to one session's sync journal (``sync.SyncJournal``), in the
     transaction of its rows: updates of the CRDT document appended (oldest first, with
@@ -97,7 +98,7 @@ class JournalWrite:
         )
 
 
-@dataclass(frozen=True)
+@quick_dataclass(frozen=True)
 class Change:
     """``rows``: once the bus has written and announces it, the rows it touched as they now
     are (``read``), read once for every listener; None before. ``journal``: what a merge

@@ -12,11 +12,11 @@ pistes, traced the same way.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from fabrique_desktop.groups import Cluster
 from fabrique_desktop.model import Card, Session
 from fabrique_desktop.ports import Store
+from fabrique_desktop.quick_dataclass import quick_dataclass
 from fabrique_desktop.template import Template
 
 SHOWN_IN = frozenset({"convergence"})
@@ -25,7 +25,7 @@ OBJECTIVES_FROM = frozenset({"objectifs"})
 """The phases whose groups of pistes are objectives (``ui.animation.group_feature``)."""
 
 
-@dataclass(frozen=True)
+@quick_dataclass(frozen=True)
 class EarlierCard:
     card: Card
     ateliers: tuple[int, ...]
@@ -68,7 +68,7 @@ def earlier_ids(store: Store, session: Session) -> set[str]:
     return ids
 
 
-@dataclass(frozen=True)
+@quick_dataclass(frozen=True)
 class EarlierObjective:
     """An objective of an earlier Objectifs atelier: its group, its pistes shown on the
     Convergence wall (by id, in their order there) and the ateliers it is credited to."""

@@ -8,13 +8,14 @@ alternatives (``#a #b``: either tag), kinds combine (persona and horizon…).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from fabrique_desktop.capture import fold, match_horizon, match_personas, match_tag
 from fabrique_desktop.model import Card, Persona, Table
+from fabrique_desktop.quick_dataclass import quick_dataclass
 
 
-@dataclass(frozen=True)
+@quick_dataclass(frozen=True)
 class Filter:
     words: tuple[str, ...] = ()
     persona_ids: frozenset[str] = field(default_factory=frozenset)

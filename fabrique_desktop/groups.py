@@ -6,7 +6,6 @@ How cards move in and out of a group on the board is ``fabrique_desktop.grouping
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from fabrique_desktop import board, changes
@@ -14,6 +13,7 @@ from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Card, Entity, register
 from fabrique_desktop.ports import Store
+from fabrique_desktop.quick_dataclass import quick_dataclass
 
 
 class GroupError(FabriqueError):
@@ -21,7 +21,7 @@ class GroupError(FabriqueError):
 
 
 @register
-@dataclass(kw_only=True)
+@quick_dataclass(kw_only=True)
 class Cluster(Entity):
     """A named group of cards within one column."""
 

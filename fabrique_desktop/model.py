@@ -9,9 +9,11 @@ from __future__ import annotations
 import dataclasses
 import importlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime
 from typing import Any, ClassVar
+
+from fabrique_desktop.quick_dataclass import quick_dataclass
 
 INBOX = "inbox"
 HORIZONS = ("2024", "2040")
@@ -51,7 +53,7 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
-@dataclass(kw_only=True)
+@quick_dataclass(kw_only=True)
 class Entity:
     """Fields shared by every stored kind. ``kind`` names the table and the bundle section."""
 
@@ -87,7 +89,7 @@ class Entity:
         return cls(**{k: v for k, v in record.items() if k in names})
 
 
-@dataclass(kw_only=True)
+@quick_dataclass(kw_only=True)
 class Series(Entity):
     """A cycle of ateliers (e.g. « La Fabrique — Acte 1 ») and its own copy of the template."""
 
@@ -97,7 +99,7 @@ class Series(Entity):
     template: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(kw_only=True)
+@quick_dataclass(kw_only=True)
 class Session(Entity):
     """One atelier of a series."""
 
@@ -113,7 +115,7 @@ class Session(Entity):
     anonymous: bool = True
 
 
-@dataclass(kw_only=True)
+@quick_dataclass(kw_only=True)
 class Persona(Entity):
     """A fictional inhabitant participants speak as. Belongs to a series' deck."""
 
@@ -136,7 +138,7 @@ class Persona(Entity):
     position: float = 0.0
 
 
-@dataclass(kw_only=True)
+@quick_dataclass(kw_only=True)
 class Table(Entity):
     """A table of participants in one session, usually playing one or two personas."""
 
@@ -148,7 +150,7 @@ class Table(Entity):
     persona_ids: list[str] = field(default_factory=list)
 
 
-@dataclass(kw_only=True)
+@quick_dataclass(kw_only=True)
 class Participant(Entity):
     """An optional, possibly anonymous, participant at a table."""
 
@@ -159,7 +161,7 @@ class Participant(Entity):
     name: str = ""
 
 
-@dataclass(kw_only=True)
+@quick_dataclass(kw_only=True)
 class Card(Entity):
     """An idea on the board: a sticky note in one column."""
 
@@ -184,7 +186,7 @@ class Card(Entity):
         return self.card_kind != FUTUR
 
 
-@dataclass(kw_only=True)
+@quick_dataclass(kw_only=True)
 class Engagement(Entity):
     """A commitment the room converged on, keeping the trace of the ideas behind it."""
 
@@ -199,7 +201,7 @@ class Engagement(Entity):
     card_ids: list[str] = field(default_factory=list)
 
 
-@dataclass(kw_only=True)
+@quick_dataclass(kw_only=True)
 class Vote(Entity):
     """Dots a voter (a table, a participant, the room, or a phone) put on one card."""
 

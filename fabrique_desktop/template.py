@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from fabrique_desktop import disk
 from fabrique_desktop.errors import TemplateError
 from fabrique_desktop.model import INBOX, PHASES
+from fabrique_desktop.quick_dataclass import quick_dataclass
 from fabrique_desktop.resources import resource
 
 FORMAT = "fabrique-template"
@@ -28,7 +29,7 @@ _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}\Z")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")
 
 
-@dataclass(frozen=True)
+@quick_dataclass(frozen=True)
 class Column:
     key: str
     title: str
@@ -45,7 +46,7 @@ class Column:
         return self.kind == "inbox"
 
 
-@dataclass(frozen=True)
+@quick_dataclass(frozen=True)
 class Template:
     """A validated template. ``data`` keeps the whole JSON document for export and copies."""
 

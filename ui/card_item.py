@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from fabrique_desktop.hyphenation import SOFT_HYPHEN, hyphenate
 from fabrique_desktop.model import FUTUR, Card
+from fabrique_desktop.quick_dataclass import quick_dataclass
 from fabrique_desktop.typography import french_spacing
 from ui import theme
 from ui.laid_text import LaidText, lay_out
@@ -55,7 +55,7 @@ ANYWHERE_FLAGS = TEXT_FLAGS | int(Qt.TextFlag.TextWrapAnywhere)
 LEFT_TO_RIGHT = int(Qt.TextFlag.TextForceLeftToRight)
 
 
-@dataclass(frozen=True)
+@quick_dataclass(frozen=True)
 class CardLook:
     """What a note shows besides the card itself (names resolved by the scene)."""
 
@@ -66,7 +66,7 @@ class CardLook:
     trace: str = ""  # an earlier atelier's piste, read-only here: where it comes from
 
 
-@dataclass(frozen=True)
+@quick_dataclass(frozen=True)
 class VoteMark:
     """A card's dots as the room sees them: a count, or « secret » while a secret vote is
     not revealed. Drawn as a dark pill at the card's type size or larger (issue 13: read

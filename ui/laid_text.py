@@ -11,10 +11,11 @@ line's top on a whole pixel, left-aligned), so the pixels are the same as ``draw
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
+
+from fabrique_desktop.quick_dataclass import quick_dataclass
 
 WRAP_ANYWHERE = int(Qt.TextFlag.TextWrapAnywhere)
 HANDLED = (
@@ -29,7 +30,7 @@ LENGTH_VARIANTS = "\x9c"
 _OPTIONS: dict[bool, QTextOption] = {}  # by wrap anywhere: Qt's enums are slow to look up
 
 
-@dataclass(frozen=True)
+@quick_dataclass(frozen=True)
 class LaidText:
     """A text laid out in a width: its height (as ``boundingRect`` measures it) and its
     lines, drawn at a rectangle's top left."""
