@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from fabrique_desktop.crdt import Changes, SessionDoc
 
 Texts = dict[str, dict[str, Any]]  # kind → {"<id>:<field>": stored cell text}
+Checked = dict[str, dict[str, Entity]]  # kind → id → an entity validated already
 
 COMPACT_AFTER = 64  # stored updates before they are folded into one state
 MAX_ENTITIES = bundles.MAX_ENTITIES
@@ -229,18 +230,20 @@ class SessionSync:
         series_id: str | None = None,
         rows: tuple[Edit, ...] = (),
         label: str = MERGED_LABEL,
+        checked: Checked | None = None,
     ) -> MergeSummary:
         """Merge another laptop's whole document into this one and into the rows.
 
         ``remote`` comes from elsewhere: what it holds that this laptop does not is checked
         first (``check_document``); a refusal leaves everything as it was. ``series_id`` is the
         series the session belongs to when it is not here yet; ``rows``: the copy's series
-        rows to write with the merge (``Mode.ROW``), in the same change.
+        rows to write with the merge (``Mode.ROW``), in the same change; ``checked``: the
+        copy's own rows of the session, already validated (``check_document``).
         """
         plan = _Plan(self.session_id, edits=list(rows))
         with held_collection():
             with self._transaction():
-                summary = self._merge(plan, remote, origin, series_id)
+                summary = self._merge(plan, remote, origin, series_id, checked)
             self._commit(plan.change(label))
             summary.session = self.store.get(Session, self.session_id)
         return summary
@@ -323,7 +326,12 @@ class SessionSync:
         return update
 
     def _merge(
-        self, plan: _Plan, remote: SessionDoc, origin: str, series_id: str | None
+        self,
+        plan: _Plan,
+        remote: SessionDoc,
+        origin: str,
+        series_id: str | None,
+        checked: Checked | None = None,
     ) -> MergeSummary:
         self._flush(plan)
         doc = self.doc
@@ -338,6 +346,7 @@ class SessionSync:
             series_id=here.series_id if here is not None else series_id,
             what=what,
             parsed=values,
+            checked=checked,
         )
         if sides.update is None:  # the document learnt nothing
             return MergeSummary()
@@ -613,8 +622,16 @@ def import_bundle(
         with store.atomic():
             check_ownership(store, parsed, what)  # every row, written or not: none may lie
             rows = bundles.import_records(store, series_level, series_rows)
+        # the copy's rows of the session, validated by ``from_json``: the document's entities
+        # that are exactly these are not validated again (``check_document``)
+        checked: Checked = {
+            kind: {e.id: e for e in parsed.entities.get(kind, ())} for kind in in_document
+        }
+        checked["sessions"] = {parsed.session.id: parsed.session}
         engine = SessionSync(store, journal, parsed.session.id, write)
-        summary = engine.merge(remote, origin, series_id=parsed.series.id, rows=rows)
+        summary = engine.merge(
+            remote, origin, series_id=parsed.series.id, rows=rows, checked=checked
+        )
         summary.renamed_series = series_rows.renamed_series
         return summary
 
@@ -773,6 +790,7 @@ def check_document(
     series_id: str | None = None,
     what: str = "Fichier d'atelier",
     parsed: dict[str, Any] | None = None,
+    checked: Checked | None = None,
 ) -> None:
     """Refuse, in French, a document that is not a sound copy of this session.
 
@@ -782,7 +800,10 @@ def check_document(
     (``fabrique_desktop.validation.record``); it must belong to this session (and to
     ``series_id``, its series), and an id new to this document must not already belong to
     another atelier in ``store``. ``parsed`` receives the value of every cell checked (by
-    its text), so that the merge does not parse it again.
+    its text), so that the merge does not parse it again. ``checked``: entities validated
+    already by the same rule (a copy's own rows, ``bundle.from_json``); an entity whose
+    fields are exactly one of these — same names, same values of the same types — is that
+    entity, not validated twice (the same data gives the same verdict).
     """
     from fabrique_desktop import validation
     from fabrique_desktop.crdt import SEPARATOR, Cell
@@ -827,11 +848,14 @@ def check_document(
         cls = ENTITY_TYPES[kind]
         new_ids = [i for i in changed if i not in here] if kind != "sessions" else []
         elsewhere = store.get_many(cls, new_ids) if store is not None and new_ids else {}
+        known = checked.get(kind, {}) if checked is not None else {}
         for entity_id, remote_fields in changed.items():
             fields = {**here.get(entity_id, {}), **remote_fields}
             if fields.setdefault("id", entity_id) != entity_id:
                 raise BundleError(f"{what} invalide : identifiant incohérent.")
-            entity = validation.record(kind, fields, what)
+            entity = known.get(entity_id)
+            if entity is None or not same_fields(fields, entity):
+                entity = validation.record(kind, fields, what)
             pointing.append((entity, list(remote_fields)))  # references it sets, checked below
             if kind == "sessions" and series_id is None:
                 series_id = getattr(entity, "series_id", None)
@@ -854,6 +878,27 @@ def check_document(
     mine, theirs, _ = sides.cells.get("sessions", {}).get(session_id, {}).get("id", (None,) * 3)
     if mine is None and theirs is None and not sides.merged("sessions", session_id, "id"):
         raise BundleError(f"{what} incohérent : l'atelier lui-même est absent.")
+
+
+def same_fields(fields: dict[str, Any], entity: Entity) -> bool:
+    """Whether ``fields`` are exactly the entity's: the same names, and values equal and of
+    the same types (``True == 1 == 1.0`` in Python, not here; floats by their text, so that
+    ``-0.0`` is not ``0.0``), lists item by item."""
+    own = vars(entity)
+    if fields.keys() != own.keys():
+        return False
+    for name, value in fields.items():
+        other = own[name]
+        if type(value) is not type(other) or value != other:
+            return False
+        if type(value) is float and repr(value) != repr(other):
+            return False
+        if type(value) is list and not all(
+            type(a) is type(b) and (type(a) is not float or repr(a) == repr(b))
+            for a, b in zip(value, other, strict=True)
+        ):
+            return False
+    return True
 
 
 def describe(origin: str) -> str:

@@ -3,13 +3,19 @@ load and insert)."""
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import gc
+import json
 from typing import Any
 
-from fabrique_desktop import board, bundle, crdt, sync
+import pytest
+from pycrdt import Map
+
+from fabrique_desktop import board, bundle, crdt, sync, validation
 from fabrique_desktop.model import Card, Series
 from tests.core.sync_helpers import Laptop
+from tests.core.test_sync_refusals import refused, reseal
 
 
 def test_a_merge_reads_no_document_whole(monkeypatch) -> None:
@@ -94,3 +100,54 @@ def test_to_record_is_asdict_and_copies_lists() -> None:
     assert nested == dataclasses.asdict(series)
     nested["template"]["columns"].append({})
     assert series.template == {"columns": [{"key": "inbox"}]}
+
+
+def test_a_copys_new_ideas_are_validated_once(monkeypatch) -> None:
+    """The ideas a copy adds are in its rows (validated by ``bundle.from_json``) and in its
+    document: the document's, exactly the same fields, are not validated again."""
+    facilitator, session = Laptop.facilitator(cards=3)
+    note_taker = Laptop()
+    note_taker.merge(facilitator.handout(session.id))
+    for i in range(5):
+        note_taker.store.apply(board.capture(note_taker.store, session.id, f"note {i}"))
+    parsed = bundle.from_json(note_taker.handout(session.id))
+    checked: list[str] = []
+    record = validation.record
+
+    def counted(kind, data, what="Fichier d'atelier"):  # type: ignore[no-untyped-def]
+        checked.append(kind)
+        return record(kind, data, what)
+
+    monkeypatch.setattr(validation, "record", counted)
+    summary = sync.import_bundle(facilitator.store, facilitator.journal, parsed)
+    assert summary.new == 5
+    assert checked == []
+    monkeypatch.undo()
+    assert facilitator.snapshot(session.id) == note_taker.snapshot(session.id)
+
+
+@pytest.mark.parametrize(
+    ("field", "in_row", "in_document", "message"),
+    [
+        ("position", 1, True, "« position » doit être un nombre"),  # True == 1 in Python
+        ("text", "une note", "une note\x07", "caractère"),
+        ("tags", ["#a"], ["#a", 1], "tags"),
+    ],
+)
+def test_a_document_unlike_its_rows_is_validated_whole(field, in_row, in_document, message) -> None:
+    """A forged copy whose rows are sound but whose document gives a new idea other fields
+    (equal to Python, ``True == 1``, or not at all) is checked and refused as before."""
+    facilitator, session = Laptop.facilitator(cards=2)
+    note_taker = Laptop()
+    note_taker.merge(facilitator.handout(session.id))
+    note_taker.store.apply(board.capture(note_taker.store, session.id, "une note"))
+    card = next(c for c in note_taker.live_cards(session.id) if c.text == "une note")
+    document = json.loads(note_taker.handout(session.id))
+    forged = crdt.SessionDoc([base64.b64decode(document["crdt"]["update"])])
+    root = forged.doc.get("cards", type=Map)
+    root[f"{card.id}:{field}"] = json.dumps([in_document, {"9": 9}])
+    document["crdt"]["update"] = base64.b64encode(forged.update()).decode()
+    for row in document["entities"]["cards"]:
+        if row["id"] == card.id:
+            row[field] = in_row
+    refused(facilitator, reseal(document), message)
