@@ -22,6 +22,19 @@ from fabrique_desktop.workspace import ensure_first_use, is_new
 WAIT = 10.0  # seconds a short command waits for another short one to finish
 
 
+APP = "l'application Fabrique"
+IN_THE_APP = {  # a command refused beside the app: where the app does it
+    "la commande « fabrique import »": "Fichier › Importer des notes… (Ctrl+I), ou "
+    "« fabrique FICHIER », qui lui donne la copie.",
+    "la commande « fabrique import-cards »": "Fichier › Importer des idées (CSV)…",
+    "la commande « fabrique import-template »": "Méthode › Importer un modèle…",
+    "la commande « fabrique restore »": "Fichier › Remettre une sauvegarde en place…",
+    "la commande « fabrique phones »": "Animation › Ouvrir la salle aux téléphones (Ctrl+Shift+U).",
+    "la commande « fabrique export »": "Fichier › Préparer une copie pour un preneur de notes…",
+    "la commande « fabrique sync »": "Fichier › Partager la série par un relais…",
+}
+
+
 class Context:
     def __init__(self, data_dir: str | None) -> None:
         self.started = time.perf_counter()
@@ -37,8 +50,16 @@ class Context:
 
     def claim(self, what: str, *, long: bool = False) -> None:
         """Own the data folder as ``what`` for the rest of the command; ``long`` for the
-        app and the phones' room (a short command does not wait for them)."""
-        self.lock.acquire(what, wait=WAIT, long=long)
+        app and the phones' room (a short command does not wait for them). Refused beside
+        the app, the message says where the app does the same."""
+        try:
+            self.lock.acquire(what, wait=WAIT, long=long)
+        except FolderBusyError as busy:
+            way = IN_THE_APP.get(what) if busy.owner.startswith(APP) else None
+            if way is None:
+                raise
+            said = f"{busy} Ou, dans l'application ouverte : {way}"
+            raise FolderBusyError(said, busy.owner) from None
 
     def claim_or_read_only(self, what: str) -> None:
         """Own the folder, or else work read-only, saying who owns it (a second app)."""

@@ -96,6 +96,7 @@ def test_with_the_app_open_writes_and_restore_are_refused_naming_it(tmp_path: Pa
             assert "l'application Fabrique (processus" in result.stderr
             assert str(app.pid) in result.stderr
             assert "Traceback" not in result.stderr
+            assert "Ou, dans l'application ouverte : Fichier › " in result.stderr  # the way
         assert not copy.exists()
         report = _cli(data, "export", "3", "-f", "pdf", "-o", str(tmp_path / "rapport.pdf"))
         assert report.returncode == 0, report.stderr  # a report only reads
