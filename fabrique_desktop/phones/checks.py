@@ -66,16 +66,18 @@ def clean_text(text: str, limit: int = MAX_TEXT, *, reason: str = "too-long") ->
     format characters that could hide or reorder text dropped (line breaks become spaces),
     blanks folded. Empty → 400 ``empty``; longer than ``limit`` → 413 ``reason``."""
     text = composed(text)
-    kept = []
-    for ch in text:
-        category = unicodedata.category(ch)
-        if ch in "\r\n\t\u2028\u2029":
-            kept.append(" ")
-        elif category in ("Cc", "Cs", "Co", "Cn") or (category == "Cf" and ch != "\u200d"):
-            continue  # controls, lone surrogates, private use, unassigned, bidi overrides
-        else:
-            kept.append(ch)
-    text = " ".join("".join(kept).split())
+    if not text.isprintable():  # printable: none of the characters below (most ideas)
+        kept = []
+        for ch in text:
+            category = unicodedata.category(ch)
+            if ch in "\r\n\t\u2028\u2029":
+                kept.append(" ")
+            elif category in ("Cc", "Cs", "Co", "Cn") or (category == "Cf" and ch != "\u200d"):
+                continue  # controls, lone surrogates, private use, unassigned, bidi overrides
+            else:
+                kept.append(ch)
+        text = "".join(kept)
+    text = " ".join(text.split())
     if not text:
         raise Refusal(400, "empty")
     if bad_characters(text, lines=False) is not None:  # the app's own rule for one line of text
@@ -89,7 +91,7 @@ def uuid_like(value: Any) -> str:
     """An id as the server gives them (a UUID's 36 characters); anything else is a 400."""
     if not isinstance(value, str) or len(value) != 36 or value.count("-") != 4:
         raise Refusal(400, "malformed")
-    if not all(ch in "0123456789abcdef-" for ch in value):
+    if value.strip("0123456789abcdef-"):  # a character outside these
         raise Refusal(400, "malformed")
     return value
 

@@ -284,7 +284,8 @@ class PhoneServer:
             return _error(404, "unknown")
         required, optional, writes = spec
         try:
-            raw = await asyncio.wait_for(request.read(), BODY_SECONDS)
+            async with asyncio.timeout(BODY_SECONDS):  # no task of its own, as wait_for made
+                raw = await request.read()
             data = json.loads(raw.decode("utf-8")) if raw else {}
             checks.body(data, required, optional)
         except web.HTTPRequestEntityTooLarge:
