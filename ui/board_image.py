@@ -78,6 +78,7 @@ class Page:
 
 
 SOLID = Qt.PenStyle.SolidLine  # Qt's enums are slow to look up: once, not per note
+FrameKey = tuple[float, str, str, int, float]  # width, tint, colour, edge's colour and width
 
 
 class NoteFrames:
@@ -95,29 +96,33 @@ class NoteFrames:
     ROUND = 64  # a frame too short for a note is drawn again, taller by this many rows
 
     def __init__(self) -> None:
-        self._frames: dict[tuple[float, str, str, int, float], QImage] = {}
+        self._frames: dict[FrameKey, QImage] = {}
 
-    def draw(self, painter: QPainter, item: CardItem, x: float, y: float) -> bool:
-        """Copy ``item``'s frame at ``(x, y)`` of the page (``painter`` translated there);
-        False if it must be drawn instead."""
+    def copied(self, item: CardItem, x: float, y: float) -> FrameKey | None:
+        """The kind of ``item``'s frame if it is copied at ``(x, y)`` of the page (every
+        pixel of the note's rectangle then comes from the copy); None if it is drawn."""
         height = item.height()
         if height < 2 * self.SLICE or not (_whole(x) and _whole(y) and _whole(height)):
-            return False
-        pen = item.frame_pen()
-        if pen.style() != SOLID:
-            return False
+            return None
         width = item.boundingRect().width()
-        key = (width, item.tint, item.background(), pen.color().rgba(), pen.widthF())
+        pen = item.frame_pen()
+        if not _whole(width) or pen.style() != SOLID:
+            return None
+        return (width, item.tint, item.background(), pen.color().rgba(), pen.widthF())
+
+    def draw(self, painter: QPainter, item: CardItem, key: FrameKey) -> None:
+        """Copy ``item``'s frame of kind ``key`` (from ``copied``) where ``painter`` is
+        translated to."""
+        height = item.height()
         frame = self._frames.get(key)
         if frame is None or frame.height() < height:
             tall = -(-height // self.ROUND) * self.ROUND
             frame = self._frames[key] = self._drawn(item, tall)
-        top = height - self.SLICE
+        width, top = key[0], height - self.SLICE
         painter.drawImage(QPointF(0, 0), frame, QRectF(0, 0, width, top))
         painter.drawImage(
             QPointF(0, top), frame, QRectF(0, frame.height() - self.SLICE, width, self.SLICE)
         )
-        return True
 
     @staticmethod
     def _drawn(item: CardItem, height: float) -> QImage:
@@ -368,13 +373,26 @@ def _area(page: Page) -> float:
 
 def paint_page(board: Board, number: int, image: QImage) -> None:
     """Paint page ``number`` onto the top ``page_height`` rows of ``image`` (as wide as the
-    board; what lies below them is left as it was)."""
+    board; what lies below them is left as it was).
+
+    Each pixel is filled once where that gives the same picture: the board's grey only
+    round the columns, a column's tint only round the notes whose frames are copied (a
+    copy covers its note's rectangle). Filling the page, then the columns, then the notes
+    wrote each pixel three times: a third of the drawing (``_fill_page``)."""
     page = board.pages[number]
     area = _area(page)
     width = board.width()
+    top = HEADER + MARGIN / 2
+    columns = [
+        QRectF(MARGIN + index * (board.column_width + GAP), top, board.column_width, area)
+        for index in range(len(board.columns))
+    ]
+    notes = [
+        (item, x, y, board.frames.copied(item, MARGIN + x, top + y)) for item, x, y in page.notes
+    ]
     painter = QPainter(image)
     try:
-        painter.fillRect(0, 0, width, page_height(board, number), QColor(theme.BOARD_BACKGROUND))
+        insides = _fill_page(painter, board, page_height(board, number), columns, notes)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         title = board.title
@@ -385,20 +403,21 @@ def paint_page(board: Board, number: int, image: QImage) -> None:
         title = _fitted(painter, title, TITLE_PIXELS, room, HEADER_PIXELS)
         left_middle = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         painter.drawText(QRectF(MARGIN, TITLE_TOP, room, TITLE_HEIGHT), left_middle, title)
-        top = HEADER + MARGIN / 2
-        for index, column in enumerate(board.columns):
-            x = MARGIN + index * (board.column_width + GAP)
-            header = QRectF(x, HEADER_TOP, board.column_width, HEADER_HEIGHT)
+        for column, rect, inside in zip(board.columns, columns, insides, strict=True):
+            header = QRectF(rect.left(), HEADER_TOP, board.column_width, HEADER_HEIGHT)
             painter.fillRect(header, QColor(column.colour))
             painter.setPen(QColor(theme.readable_ink(column.colour)))
             label = f"{column.title}  ({board.counts.get(column.key, 0)})"
             inner = header.adjusted(12, 0, -12, 0)
             label = _fitted(painter, label, HEADER_PIXELS, inner.width(), SMALLEST_HEADER)
             painter.drawText(inner, left_middle, label)
-            painter.setPen(QPen(QColor(column.colour), 2))
-            painter.setBrush(QColor(column.tint))
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # straight edges
-            painter.drawRect(QRectF(x, top, board.column_width, area))
+            painter.setPen(QPen(QColor(column.colour), 2))
+            if inside:  # its tint already filled round the notes
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            else:
+                painter.setBrush(QColor(column.tint))
+            painter.drawRect(rect)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         option = QStyleOptionGraphicsItem()
         for band, frame, band_height in page.frames:
@@ -407,15 +426,94 @@ def paint_page(board: Board, number: int, image: QImage) -> None:
             painter.translate(MARGIN + frame.left(), top + frame.top())
             band.paint(painter, option)
             painter.restore()
-        for item, x, y in page.notes:
+        for item, x, y, key in notes:
             painter.save()
             painter.translate(MARGIN + x, top + y)
-            if not board.frames.draw(painter, item, MARGIN + x, top + y):
+            if key is not None:
+                board.frames.draw(painter, item, key)
+            else:
                 item.paint_frame(painter)
             item.paint_inside(painter)
             painter.restore()
     finally:
         painter.end()
+
+
+def _fill_page(
+    painter: QPainter,
+    board: Board,
+    height: int,
+    columns: list[QRectF],
+    notes: list[tuple[CardItem, float, float, FrameKey | None]],
+) -> list[bool]:
+    """Fill the page's background round the columns and each column's tint round the
+    notes whose frames are copied; per column, whether its tint is filled (if not, its
+    rectangle's brush fills it). Off the pixel grid or with a colour not opaque, the page
+    and the columns are filled whole, as drawn before."""
+    background = QColor(theme.BOARD_BACKGROUND)
+    tints = [QColor(c.tint) for c in board.columns]
+    edges = [QColor(c.colour) for c in board.columns]
+    grid = all(_whole(v) for r in columns for v in (r.left(), r.top(), r.width(), r.height()))
+    if not grid or any(c.alpha() != 255 for c in [*tints, *edges]):
+        painter.fillRect(0, 0, board.width(), height, background)
+        return [False] * len(columns)
+    for part in _round_columns(board.width(), height, columns):
+        painter.fillRect(*part, background)
+    top, pitch = columns[0].top(), board.column_width + GAP
+    copies: list[list[Box]] = [[] for _ in columns]  # each column's copied notes
+    for item, x, y, key in notes:
+        if key is not None:
+            copies[min(int(x // pitch), len(columns) - 1)].append(
+                (int(MARGIN + x), int(top + y), int(key[0]), int(item.height()))
+            )
+    filled = []
+    for rect, tint, boxes in zip(columns, tints, copies, strict=True):
+        parts = _round_notes(_box(rect), boxes)
+        for part in parts or ():
+            painter.fillRect(*part, tint)
+        filled.append(parts is not None)
+    return filled
+
+
+Box = tuple[int, int, int, int]  # left, top, width, height: whole pixels
+
+
+def _box(rect: QRectF) -> Box:
+    return int(rect.left()), int(rect.top()), int(rect.width()), int(rect.height())
+
+
+def _round_columns(width: int, height: int, columns: list[QRectF]) -> list[Box]:
+    """The page less the columns (side by side, all as high): above, between, below."""
+    top, bottom = int(columns[0].top()), int(columns[0].bottom())
+    parts = [(0, 0, width, top), (0, bottom, width, height - bottom)]
+    left = 0
+    for column in [*(_box(c) for c in columns), (width, top, 0, 0)]:
+        parts.append((left, top, column[0] - left, bottom - top))
+        left = column[0] + column[2]
+    return [part for part in parts if part[2] > 0 and part[3] > 0]
+
+
+def _round_notes(column: Box, notes: list[Box]) -> list[Box] | None:
+    """The column less its notes (one under the other, all as wide, inside it): beside
+    them, and above, between and below them; None if they do not stack so."""
+    left, top, width, height = column
+    if not notes:
+        return [column]
+    inner, wide = notes[0][0], notes[0][2]
+    parts = [
+        (left, top, inner - left, height),
+        (inner + wide, top, left + width - inner - wide, height),
+    ]
+    y = top
+    for x, note_top, note_width, note_height in sorted(notes, key=lambda n: n[1]):
+        if (x, note_width) != (inner, wide) or note_top < y:
+            return None
+        parts.append((inner, y, wide, note_top - y))
+        y = note_top + note_height
+    if inner < left or inner + wide > left + width or y > top + height:
+        return None
+    parts.append((inner, y, wide, top + height - y))
+    return [part for part in parts if part[2] > 0 and part[3] > 0]
 
 
 def png_of(image: QImage) -> bytes:

@@ -7,6 +7,7 @@ import zlib
 
 import pytest
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from exports import safe_write
@@ -223,9 +224,56 @@ def test_each_kind_of_note_frame_is_drawn_once_and_copied_to_the_same_pixels(
     assert len(board.pages[0].notes) == 60
     assert len(kinds) == 10
     assert len(drawn) <= 2 * len(kinds)  # once a kind (again if a taller note comes)
-    monkeypatch.setattr(board_image.NoteFrames, "draw", lambda *args: False)
+    monkeypatch.setattr(board_image.NoteFrames, "copied", lambda *args: None)
     assert copied == board_image.draw_page(board, 0)  # as if each frame were drawn
     assert len(drawn) > 60
+
+
+def test_each_pixel_is_filled_once_and_none_is_left_unpainted(
+    qapp, store, demo, session, monkeypatch
+) -> None:
+    """The board's grey only round the columns, a column's tint only round the notes whose
+    frames are copied: the same page as filled whole (the page, then each column, then each
+    note wrote every pixel three times), with no pixel left as the canvas had it."""
+    _varied_board(store, demo, session)
+    board = board_layout(store, session)
+    height = board_image.page_height(board, 0)
+    filled: list[float] = []
+    fill_rect = QPainter.fillRect
+
+    def counted(painter: QPainter, *args) -> None:
+        rect = QRectF(*args[:4]) if len(args) == 5 else QRectF(args[0])
+        filled.append(rect.width() * rect.height())
+        fill_rect(painter, *args)
+
+    pages = []
+    for before in (0xFF00FF, 0x00FF00):  # what an earlier page left on the canvas
+        image = QImage(board.width(), height, QImage.Format.Format_RGB32)
+        image.fill(before)
+        monkeypatch.setattr(QPainter, "fillRect", counted)
+        board_image.paint_page(board, 0, image)
+        monkeypatch.undo()
+        pages.append(image)
+    assert pages[0] == pages[1]  # every pixel painted
+    top = board_image.HEADER + board_image.MARGIN / 2
+    copies = [
+        item.boundingRect().width() * item.height()
+        for item, x, y in board.pages[0].notes
+        if board.frames.copied(item, board_image.MARGIN + x, top + y) is not None
+    ]
+    assert len(copies) == 60
+    headers = len(board.columns) * board.column_width * board_image.HEADER_HEIGHT
+    assert sum(filled) / 2 == board.width() * height + headers - sum(copies)
+    halves = iter(range(1000))  # every other note drawn: its column's tint filled under it
+    copied = board_image.NoteFrames.copied
+    monkeypatch.setattr(
+        board_image.NoteFrames,
+        "copied",
+        lambda frames, item, x, y: copied(frames, item, x, y) if next(halves) % 2 else None,
+    )
+    assert board_image.draw_page(board, 0) == pages[0]
+    monkeypatch.setattr(board_image.NoteFrames, "copied", lambda *args: None)
+    assert board_image.draw_page(board, 0) == pages[0]
 
 
 def test_notes_are_laid_out_once_and_drawn_from_their_layout(
