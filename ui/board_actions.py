@@ -404,7 +404,9 @@ class BoardActions(QObject):
         rect = polygon.boundingRect()
         top_left = view.viewport().mapTo(self.board_view, rect.topLeft())
         rect = QRect(top_left, rect.size())  # the whole note: the editor wraps its lines
-        self.editor.start(card_id, line, rect, round(self.scene.pixel_size))
+        viewport = view.viewport()  # the cards' area: the column headers stay in sight
+        area = QRect(viewport.mapTo(self.board_view, QPoint(0, 0)), viewport.size())
+        self.editor.start(card_id, line, rect, round(self.scene.pixel_size), area)
 
     def select_all(self) -> None:
         ids = [

@@ -47,6 +47,7 @@ class CardEditor(QPlainTextEdit, MarkerCompletion):
             "#card-editor { background: #FFFFFF; color: #111111; border: 3px solid #1565C0; }"
         )
         self.card_id = ""
+        self._area: QRect | None = None  # where the editor may be (start's ``area``)
         self.kept_keyboard = False  # the edit ended by Enter or Esc, not by focus going away
         self.hide()
         self.textChanged.connect(self._edited)
@@ -76,15 +77,19 @@ class CardEditor(QPlainTextEdit, MarkerCompletion):
         cursor.movePosition(QTextCursor.MoveOperation.End, mode)
         self.setTextCursor(cursor)
 
-    def start(self, card_id: str, line: str, rect: QRect, pixel_size: int) -> None:
+    def start(
+        self, card_id: str, line: str, rect: QRect, pixel_size: int, area: QRect | None = None
+    ) -> None:
         """Over the card at ``rect`` (in the parent's coordinates), in the card's type size,
-        as tall as the whole line needs (within the parent)."""
+        as tall as the whole line needs (within ``area``, the cards' part of the parent:
+        never over the column headers; the whole parent if not given)."""
         self.card_id = card_id
+        self._area = area
         font = self.font()
         font.setPixelSize(max(12, pixel_size))
         self.setFont(font)
         self.setText(line)
-        self.setGeometry(self.placed(rect))
+        self.setGeometry(self.placed(rect, area))
         self.show()
         self.raise_()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -102,14 +107,16 @@ class CardEditor(QPlainTextEdit, MarkerCompletion):
         lines = max(metrics.lineSpacing(), text_height.height())
         return lines + margins.top() + margins.bottom() + document + 4
 
-    def placed(self, rect: QRect) -> QRect:
+    def placed(self, rect: QRect, area: QRect | None = None) -> QRect:
         """The card's rectangle, taller if the line needs it, moved up if it would go past
-        the bottom of the parent."""
-        parent = self.parentWidget()
-        bottom = parent.height() if parent is not None else rect.bottom() + 1
+        the bottom of ``area`` (the parent's rectangle if not given), never above its top."""
+        if area is None:
+            parent = self.parentWidget()
+            area = parent.rect() if parent is not None else QRect(0, 0, 1, rect.bottom() + 1)
+        ceiling, bottom = area.top(), area.top() + area.height()
         height = max(rect.height(), self.needed_height(rect.width()))
-        height = min(height, bottom)
-        top = max(0, min(rect.top(), bottom - height))
+        height = min(height, bottom - ceiling)
+        top = max(ceiling, min(rect.top(), bottom - height))
         return QRect(rect.left(), top, rect.width(), height)
 
     # private
@@ -118,7 +125,7 @@ class CardEditor(QPlainTextEdit, MarkerCompletion):
         if not self._setting:
             self.textEdited.emit(self.text())
         if self.card_id and self.isVisible():  # grows with the words typed
-            wanted = self.placed(self.geometry())
+            wanted = self.placed(self.geometry(), self._area)
             if wanted.height() > self.height():
                 self.setGeometry(wanted)
 

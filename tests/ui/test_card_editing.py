@@ -44,7 +44,9 @@ def test_the_in_place_editor_shows_the_whole_idea_at_the_cards_size(qtbot, wall)
     view = window.board.view
     card = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
     assert editor.width() == card.width()
-    assert editor.height() >= card.height()  # over the whole note, not a strip of it
+    # over the whole note, not a strip of it (as much of it as the cards' area shows: the
+    # column headers stay in sight)
+    assert editor.height() >= min(card.height(), view.viewport().height())
     assert editor.verticalScrollBar().maximum() == 0  # every line in sight
     assert editor.document().blockCount() == 1
     first, last = QTextCursor(editor.document()), QTextCursor(editor.document())
@@ -160,3 +162,29 @@ def test_an_unknown_column_is_told_too(qtbot, window, store, session) -> None:
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert "Colonne inconnue" in window.statusBar().currentMessage()
     assert field.text() == "Une idee >zzz"
+
+
+def test_the_editor_of_a_very_long_idea_leaves_the_column_headers_in_sight(qtbot, wall) -> None:
+    """An idea longer than the board is tall: its editor grew up over the header row and hid
+    « À trier (19) » while it was edited (seen at 1280×720, full screen). It keeps to the
+    board's cards area and scrolls its own lines."""
+    from tests.ui.wall_check import global_rect
+
+    window = wall
+    full_screen(qtbot, window)
+    long_idea = " ".join(["Une navette électrique gratuite vers les calanques et les gares"] * 6)
+    card_id = window.board_actions.capture_line(long_idea)
+    window.scene.notes.measure_all()
+    window.scene.select_cards([card_id])
+    window.board.view.setFocus()
+    qtbot.keyClick(window.board.view, Qt.Key.Key_F2)
+    editor = window.board_actions.editor
+    assert editor.isVisible()
+    assert editor.card_id == card_id
+    cards_area = global_rect(window.board.view.viewport())
+    assert cards_area.contains(global_rect(editor))
+    for header in window.board.headers.values():
+        if header.isVisible():
+            assert not global_rect(header).intersects(global_rect(editor)), header.text()
+    assert editor.verticalScrollBar().maximum() > 0  # its lines scroll, none lost
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
