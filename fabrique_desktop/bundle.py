@@ -18,6 +18,7 @@ import base64
 import binascii
 import dataclasses
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -86,6 +87,7 @@ def collect(store: Store, session: Session, *, session_rows: bool = True) -> Bun
     series = store.get(Series, session.series_id)
     if series is None:
         raise BundleError("La série de cet atelier est introuvable.")
+    series = dataclasses.replace(series, title=shared_title(series.title))
     entities: dict[str, list[Entity]] = {}
     for kind in _kinds_in_order():
         cls = ENTITY_TYPES[kind]
@@ -314,6 +316,13 @@ def import_records(
 
 
 OTHER_LAPTOP = "copie d'un autre ordinateur"
+_OTHER_LAPTOP_MARK = re.compile(rf" \({re.escape(OTHER_LAPTOP)}(?: \d+)?\)$")
+
+
+def shared_title(title: str) -> str:
+    """A series' title as it travels: without the mark ``distinct_series_title`` gave it
+    here (that name is this laptop's only; a copy handed on carries the series' own)."""
+    return _OTHER_LAPTOP_MARK.sub("", title)
 
 
 def distinct_series_title(store: Store, incoming: Series) -> str:

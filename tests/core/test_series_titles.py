@@ -31,8 +31,9 @@ def test_another_laptops_demo_is_kept_under_a_title_that_tells_it_apart() -> Non
     assert here.dump() == before
     assert again.renamed_series is None
 
-    # handed back, the series keeps its own title on the laptop it came from
+    # handed back (or on), the copy carries the series' own title: the name is this laptop's
     back = here.handout(theirs.id)
+    assert bundle.from_json(back).series.title == DEMO
     there.merge(back)
     assert titles(there) == [DEMO]
     # a title changed there later (a newer row) reaches here as it is, when no other has it
