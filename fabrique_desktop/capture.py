@@ -23,12 +23,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from fabrique_desktop.lazy_pattern import LazyPattern
 from fabrique_desktop.model import FUTUR, HORIZONS, IDEA, Persona
 from fabrique_desktop.quick_dataclass import quick_dataclass
 from fabrique_desktop.template import Column
 
 MARKERS = "@#!>="
-_MARKER = re.compile(r"(?<!\S)([@#!>=])([^\s@#!>=]+)")
+_MARKER = LazyPattern(r"(?<!\S)([@#!>=])([^\s@#!>=]+)")
 _TRAILING = ".,;:?!)»\"'"
 FUTUR_WORDS = frozenset({"futur", "engage", "futur-engage", "futurengage"})  # folded
 _MIN_FUZZY = 6  # « agricultrice » finds « agriculteur »: this many first letters in common

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from fabrique_desktop.lazy_pattern import LazyPattern
+
 SOFT_HYPHEN = "\u00ad"
 VOWELS = set("aeiouyàâäéèêëîïôöùûüÿœæ")
 KEPT_TOGETHER = {
@@ -21,11 +23,11 @@ KEPT_TOGETHER = {
     "bl", "cl", "fl", "gl", "pl",
     "br", "cr", "dr", "fr", "gr", "pr", "tr", "vr",
 }  # fmt: skip
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORD = LazyPattern(r"[^\W\d_]+", re.UNICODE)
 MIN_SIDE = 3
 _CONSONANT = "[^aeiouyàâäéèêëîïôöùûüÿœæ]"
 # a last syllable whose only vowel is a mute e: « que », « ble », « gues », « tres »
-_MUTE_END = re.compile(rf"(?:qu|gu|{_CONSONANT})+es?")
+_MUTE_END = LazyPattern(rf"(?:qu|gu|{_CONSONANT})+es?")
 
 
 def hyphenate_word(word: str) -> str:

@@ -8,10 +8,11 @@ pydantic): the display code uses ``is_media_name`` and ``shown`` too.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from typing import TypeVar, cast
+
+from fabrique_desktop.lazy_pattern import LazyPattern
 
 J = TypeVar("J")
 
@@ -47,9 +48,9 @@ MAX_TEMPLATE_ATELIERS = 100
 MAX_JSON_DEPTH = 32
 MAX_INT_DIGITS = 18  # every integer the app keeps fits in 64 bits
 
-ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+ID = LazyPattern(r"[A-Za-z0-9_-]{1,64}")
 # a file of the data folder's media folder: a plain name, no folder, no dot first
-MEDIA_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,100}(\.[A-Za-z0-9]{1,8})?")
+MEDIA_NAME = LazyPattern(r"[A-Za-z0-9][A-Za-z0-9_-]{0,100}(\.[A-Za-z0-9]{1,8})?")
 SHOWN = 60  # characters of an offending value echoed in a message
 
 
@@ -74,8 +75,8 @@ def shown(value: object, limit: int = SHOWN) -> str:
     return "".join(out)
 
 
-_FORBIDDEN_IN_LINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_FORBIDDEN_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
+_FORBIDDEN_IN_LINES = LazyPattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN_IN_LINE = LazyPattern("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
 
 
 def bad_characters(text: str, *, lines: bool) -> str | None:

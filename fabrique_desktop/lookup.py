@@ -14,10 +14,11 @@ from typing import TypeVar
 
 from fabrique_desktop.capture import fold
 from fabrique_desktop.errors import NotFoundError
+from fabrique_desktop.lazy_pattern import LazyPattern
 
 T = TypeVar("T")
 
-DASHES = re.compile(r"[\u2010-\u2015\u2212-]+")
+DASHES = LazyPattern(r"[\u2010-\u2015\u2212-]+")
 QUOTES = str.maketrans({"’": "'", "‘": "'", "«": '"', "»": '"', "“": '"', "”": '"'})
 MAX_LISTED = 20
 

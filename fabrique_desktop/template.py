@@ -7,13 +7,13 @@ A template is data (JSON), validated when loaded. The built-in one is
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from fabrique_desktop import disk
 from fabrique_desktop.errors import TemplateError
+from fabrique_desktop.lazy_pattern import LazyPattern
 from fabrique_desktop.model import INBOX, PHASES
 from fabrique_desktop.quick_dataclass import quick_dataclass
 from fabrique_desktop.resources import resource
@@ -25,8 +25,8 @@ FORMAT_VERSION = 3
 BUILTIN_KEY = "fabrique-acte1"
 MIN_COLUMNS, MAX_COLUMNS = 3, 6  # the inbox included
 
-_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}\Z")
-_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")
+_COLOUR = LazyPattern(r"^#[0-9A-Fa-f]{6}\Z")
+_KEY = LazyPattern(r"^[a-z0-9][a-z0-9_-]*\Z")
 
 
 @quick_dataclass(frozen=True)

@@ -13,7 +13,6 @@ the notes on screen at once, and for the others just after the window is shown).
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from fabrique_desktop.hyphenation import SOFT_HYPHEN, hyphenate
+from fabrique_desktop.lazy_pattern import LazyPattern
 from fabrique_desktop.model import FUTUR, Card
 from fabrique_desktop.quick_dataclass import quick_dataclass
 from fabrique_desktop.typography import french_spacing
@@ -46,7 +46,7 @@ LONG_WORD, SHORT_WORD = 9, 6  # letters: words hyphenated when a card is narrow,
 MIN_SCALE = 0.5  # a card's text never shrinks below this share of the board's type size
 # where lines may break: spaces, soft hyphens and after a hyphen before a letter, as Qt does
 # (« Saint-|Charles »); not no-break spaces (« mot »)
-BREAKS = re.compile("[ \t\n\u00ad]+|(?<=-)(?=[^\\W\\d_])")
+BREAKS = LazyPattern("[ \t\n\u00ad]+|(?<=-)(?=[^\\W\\d_])")
 WORD_WRAP = int(Qt.TextFlag.TextWordWrap)
 TEXT_FLAGS = WORD_WRAP | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
 ANYWHERE_FLAGS = TEXT_FLAGS | int(Qt.TextFlag.TextWrapAnywhere)
