@@ -12,6 +12,10 @@ a carriage return: OWASP's CSV-injection rule) is written with a leading ``'``, 
 text by Excel and LibreOffice; ``import-cards`` takes it off again. A text that starts with
 such a ``'`` typed on purpose (« '=pas une formule ») gets one more, so that it reads back
 whole.
+
+The CSV of an atelier whose pistes are credited together with other ateliers' (the demo's
+ateliers 3 and 4) lists them all, as its report does, with two last columns: ``ateliers``
+(« ateliers 3 et 4 ») and ``id``, the piste's one id, the same in each of their CSVs.
 """
 
 from __future__ import annotations
@@ -21,12 +25,18 @@ import io
 from pathlib import Path
 
 from exports.safe_write import write_bytes
+from fabrique_desktop import credit
 from fabrique_desktop.model import CARD_KINDS, IDEA
 from fabrique_desktop.report import SessionReport
 from fabrique_desktop.report_words import tr
 from fabrique_desktop.typography import current_language
 from fabrique_desktop.votes import PHONES
 
+JOINT = ("ateliers", "id")
+"""Two last columns, only in the CSV of an atelier whose pistes are credited together with
+other ateliers' (« ateliers 3 et 4 »): each of their CSVs lists the same pistes, each with
+its one id, so that a spreadsheet holding both counts every piste once."""
+ENGLISH_JOINT = ("workshops", "id")
 HEADER = ("texte", "colonne", "persona", "horizon", "thèmes", "table", "votes", "nature")
 PHONE_VOTES = "votes des téléphones"
 """A last column, only in the CSV of a session where participants' phones voted."""
@@ -58,12 +68,13 @@ def session_csv(report: SessionReport, delimiter: str = ",") -> bytes:
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     phones = any(k.kind == PHONES for k in report.voter_kinds)
     english = current_language() == "en"
-    header = ENGLISH_HEADER if english else HEADER
-    writer.writerow(
-        (*header, ENGLISH_PHONE_VOTES if english else PHONE_VOTES) if phones else header
-    )
+    header: tuple[str, ...] = ENGLISH_HEADER if english else HEADER
+    if phones:
+        header = (*header, ENGLISH_PHONE_VOTES if english else PHONE_VOTES)
+    joint = report.joint is not None and report.session.number in report.joint.boards
+    writer.writerow((*header, *(ENGLISH_JOINT if english else JOINT)) if joint else header)
     for idea in report.cards:
-        row = (
+        row: tuple[object, ...] = (
             idea.text,
             titles.get(idea.column, idea.column),
             idea.persona,
@@ -73,7 +84,11 @@ def session_csv(report: SessionReport, delimiter: str = ",") -> bytes:
             idea.votes,
             tr(CARD_KINDS.get(idea.kind, CARD_KINDS[IDEA])),
         )
-        writer.writerow(safe_row((*row, idea.phone_votes) if phones else row))
+        if phones:
+            row = (*row, idea.phone_votes)
+        if joint:
+            row = (*row, credit.ateliers_label(idea.ateliers), idea.id)
+        writer.writerow(safe_row(row))
     return out.getvalue().encode("utf-8-sig")
 
 

@@ -13,6 +13,10 @@ the proposal (no ``'`` is taken off, as ``import-cards`` does). So a title or bo
 spreadsheet would run as a formula is neutralised without a visible mark: a space before
 it, which a spreadsheet reads as text and a web page does not show. Titles and bodies are
 typeset (``typography.typeset``), as everything published.
+
+Pistes credited together to several ateliers (the demo's « ateliers 3 et 4 ») are shown by
+each of their reports, but each is one proposal: it is in the Decidim file of the atelier
+whose wall holds it, said to come « des ateliers 3 et 4 », never from one of them.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 from exports.csv_export import FORMULA_START, safe_row
 from exports.pdf_style import french_date
 from exports.safe_write import write_bytes
+from fabrique_desktop import credit
 from fabrique_desktop.report import Idea, SessionReport
 from fabrique_desktop.report_words import english_date
 from fabrique_desktop.typography import current_language, typeset
@@ -39,6 +44,7 @@ LABELS = {
         "themes": "Thèmes",
         "by": "Proposée par",
         "votes": "Votes en atelier",
+        "joint": "Issue des {ateliers}",
     },
     "en": {
         "from": "From the workshop “{title}”",
@@ -48,6 +54,7 @@ LABELS = {
         "themes": "Themes",
         "by": "Proposed by",
         "votes": "Votes in the workshop",
+        "joint": "From {ateliers}",
     },
 }
 """The body's own words, in the documents' language (``--lang``); the idea as written."""
@@ -78,8 +85,11 @@ def body_of(idea: Idea, report: SessionReport) -> str:
     english = current_language() == "en"
     words = LABELS["en" if english else "fr"]
     lines = [idea.text, ""]
-    origin = words["from"].format(title=session.title)
-    if session.date:
+    if len(idea.ateliers) > 1:  # credited together (« ateliers 3 et 4 »), never to one
+        origin = words["joint"].format(ateliers=credit.ateliers_label(idea.ateliers))
+    else:
+        origin = words["from"].format(title=session.title)
+    if session.date and len(idea.ateliers) < 2:
         date = english_date(session.date) if english else french_date(session.date)
         origin += words["on"].format(date=date)
     if report.series_title:
@@ -107,10 +117,27 @@ def decidim_csv(report: SessionReport) -> bytes:
     for idea in report.ideas:
         if not idea.is_idea:
             continue  # « Futur engagé » items are decisions already taken, not proposals
+        if idea.id in report.held_elsewhere:
+            continue  # a joint piste is one proposal: in the file of the wall that holds it
         category = titles.get(idea.column, "") if idea.column != "inbox" else ""
         title, body = title_of(idea.text), body_of(idea, report)
         writer.writerow((title, body, *safe_row(("", category))))
     return out.getvalue().encode("utf-8")
+
+
+def elsewhere_note(report: SessionReport) -> str:
+    """What the command line says when joint pistes shown by this atelier's report are left
+    out of its Decidim file, being in the file of the atelier whose wall holds them; ""
+    otherwise."""
+    left = sum(1 for i in report.ideas if i.is_idea and i.id in report.held_elsewhere)
+    if not left or report.joint is None:
+        return ""
+    walls = [n for n in report.joint.walls if n != report.session.number]
+    return (
+        f"Les {left} pistes des {report.joint.label} qui sont sur le mur de "
+        f"l’{credit.ateliers_label(walls)} sont dans son fichier Decidim, une proposition "
+        "chacune : celui-ci ne les répète pas."
+    )
 
 
 def write_decidim_csv(report: SessionReport, target: Path | str) -> None:

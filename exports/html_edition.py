@@ -334,6 +334,7 @@ def session_html(report: SessionReport) -> str:
     header = [
         f'<p class="kicker">{_e(report.series_title)}</p>' if report.series_title else "",
         f"<h1>{_t(session.title)}</h1>",
+        f'<p class="muted">{_l(report.subtitle)}</p>',
         _facts(
             [
                 (word("date"), _l(_date(session.date)) if session.date else ""),

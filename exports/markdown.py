@@ -35,7 +35,7 @@ def _idea_line(idea: Idea) -> str:
 
 def session_markdown(report: SessionReport) -> str:
     session = report.session
-    out: list[str] = [f"# {escape(session.title)}", ""]
+    out: list[str] = [f"# {escape(session.title)}", "", f"_{escape(report.subtitle)}_", ""]
     facts = [
         (tr("Démarche"), report.series_title),
         (tr("Date"), date(session.date) if session.date else ""),

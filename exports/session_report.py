@@ -62,7 +62,7 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
         st,
         kicker=report.series_title or tr("Atelier"),
         title=session.title,
-        subtitle=tr("Compte rendu — {phase}", phase=report.phase),
+        subtitle=report.subtitle,
         lines=[
             (tr("Date"), ps.day(session.date)),
             (tr("Lieu"), session.place),

@@ -231,6 +231,9 @@ class JointCredit:
     tallies: tuple[Tally, ...] = ()
     boards: tuple[int, ...] = ()
     """Those of the ateliers whose report shows the results."""
+    walls: tuple[int, ...] = ()
+    """Those of the ateliers whose wall holds the results (the pistes' cards), when that is
+    not all of ``boards``."""
 
     @property
     def label(self) -> str:
@@ -253,12 +256,17 @@ class JointCredit:
         """What the report of atelier ``number`` says of these results: whose they are
         (« ateliers 3 et 4 »), never one atelier's, and where they are shown."""
         if number in self.boards:
-            return tr(
+            note = tr(
                 "{results} de ce compte rendu sont le travail commun des {ateliers} : rien ne "
                 "dit ce que chacun d’eux a produit.",
                 results=tr(self.results),
                 ateliers=self.label,
             )
+            if self.walls and number not in self.walls:
+                note += " " + tr(
+                    "Elles sont sur le mur de l’{wall}.", wall=credit.ateliers_label(self.walls)
+                )
+            return note
         counts = tr(" et ").join(self.counts())
         if not self.boards or not counts:
             return tr(
@@ -320,6 +328,9 @@ class SessionReport:
     objectives_to_do: str = ""
     """An Objectifs atelier with pistes but no objective yet: what objectives are and how to
     make them on the wall."""
+    held_elsewhere: frozenset[str] = frozenset()
+    """The ids of the joint pistes shown here that are on another atelier's wall (credited
+    together with this one's: « ateliers 3 et 4 »)."""
 
     @property
     def phase(self) -> str:
@@ -331,6 +342,18 @@ class SessionReport:
         """What the report says when this atelier's results are credited with other
         ateliers' (« ateliers 3 et 4 »), never to one of them; "" otherwise."""
         return self.joint.note(self.session.number) if self.joint is not None else ""
+
+    @property
+    def subtitle(self) -> str:
+        """« Compte rendu — Valeurs », or « Compte rendu commun des ateliers 3 et 4 —
+        Objectifs & pistes de projet » when the report shows results credited together."""
+        if self.joint is not None and self.session.number in self.joint.boards:
+            return tr(
+                "Compte rendu commun des {ateliers} — {phase}",
+                ateliers=self.joint.label,
+                phase=self.phase,
+            )
+        return tr("Compte rendu — {phase}", phase=self.phase)
 
     @property
     def ideas(self) -> list[Idea]:
@@ -514,8 +537,21 @@ def gather_session(
     cards = [c for c in store.find(Card, session_id=session.id) if c.merged_into is None]
     votes = _visible_votes(store, session.id)
     phone_votes = _visible_phone_votes(store, session.id, votes)
+    group = _pistes_group(session, template)
+    walls = _joint_walls(store, session, group)
+    held = {w.id: cards if w is session else _live_cards(store, w) for w in walls}
+    joint_cards = [c for w in walls if w is not session for c in held[w.id]]
     all_cards = canonical_themes(
-        [_idea(c, personas, table_names, votes, phone_votes) for c in cards]
+        [
+            dataclasses.replace(
+                _idea(c, personas, table_names, votes, phone_votes)
+                if w is session
+                else _idea(c, personas, {}, Counter()),
+                ateliers=group,
+            )
+            for w in walls
+            for c in held[w.id]
+        ]
     )
     ideas = [i for i in all_cards if i.is_idea]
     by_column = _by_column(ideas, template)
@@ -528,7 +564,9 @@ def gather_session(
     inbox = tuple(i for i in all_cards if i.column not in known)
     top_n = max(TOP_IDEAS, vote_counts.settings(store, session.id).top_n or 0)
     top = tuple(sorted((i for i in ideas if i.votes > 0), key=lambda i: -i.votes)[:top_n])
-    engagements = _session_engagements(store, session, template, {c.id: c.text for c in cards})
+    engagements = _session_engagements(
+        store, session, template, {c.id: c.text for c in [*cards, *joint_cards]}
+    )
     total_dots = sum(vote_counts.direct_counts(store, session.id).values())
     report = SessionReport(
         series_title=series.title if series else "",
@@ -549,12 +587,13 @@ def gather_session(
         phones=_phone_share(store, session.id, {i.id for i in ideas}),
         organisation=booklet_of(template).organisation,
         joint=joint_credit(store, session, template, cards),
+        held_elsewhere=frozenset(c.id for c in joint_cards),
     )
     report = with_phase_results(report)
     if session.phase == "valeurs":
         report = dataclasses.replace(report, values=_adopted_values(report, cards))
     if session.phase == "objectifs":
-        objectives = _objectives(store, session, report)
+        objectives = _objectives(store, walls, report)
         report = dataclasses.replace(
             report,
             objectives=objectives,
@@ -621,14 +660,49 @@ def _adopted_values(report: SessionReport, cards: list[Card]) -> tuple[ValueView
     return tuple(sorted(shown, key=lambda v: (not v.proposals, -v.votes, order[id(v)])))
 
 
-def _objectives(store: Store, session: Session, report: SessionReport) -> tuple[ObjectiveView, ...]:
-    """The atelier's named groups of pistes, in the Vivre's order then the board's."""
+def _pistes_group(session: Session, template: Template) -> tuple[int, ...]:
+    """The ateliers whose pistes ``session``'s report shows as theirs together (« ateliers 3
+    et 4 »), or () when its pistes are its own. A Valeurs atelier's joint results are the
+    series' paradoxes and values, not the cards on its wall."""
+    if session.phase == "valeurs":
+        return ()
+    return credit.joint_groups(template.data).get(session.number, ())
+
+
+def _joint_walls(store: Store, session: Session, group: tuple[int, ...]) -> list[Session]:
+    """``session`` and the other ateliers of ``group`` in its series, of its kind, in the
+    series' order: the walls whose pistes its report shows (only ``session`` when ``group``
+    is empty). Each card keeps its one id, whichever report shows it; its votes are those of
+    the atelier whose room voted, shown in that atelier's report only."""
+    if not group:
+        return [session]
+    others = [
+        s
+        for s in store.find(Session, series_id=session.series_id)
+        if s.id != session.id and not s.deleted and s.number in group and s.phase == session.phase
+    ]
+    return sorted([session, *others], key=lambda s: (s.number, s.date, s.id))
+
+
+def _live_cards(store: Store, session: Session) -> list[Card]:
+    return [c for c in store.find(Card, session_id=session.id) if c.merged_into is None]
+
+
+def _objectives(
+    store: Store, sessions: Sequence[Session], report: SessionReport
+) -> tuple[ObjectiveView, ...]:
+    """The named groups of pistes on the walls of ``sessions`` (an atelier and those whose
+    pistes are credited with it), in the Vivre's order then the board's."""
     from fabrique_desktop import groups
 
     ideas = {i.id: i for i in report.ideas}
     found = []
     for column in report.template.vivre_columns:
-        clusters = sorted(groups.clusters(store, session.id, column.key), key=lambda c: c.position)
+        clusters = [
+            c
+            for s in sessions
+            for c in sorted(groups.clusters(store, s.id, column.key), key=lambda c: c.position)
+        ]
         for cluster in clusters:
             held = tuple(ideas[c.id] for c in groups.members(store, cluster) if c.id in ideas)
             if held and cluster.name.strip():
@@ -750,8 +824,10 @@ def _joint(
             ("réalisation", "réalisations"),
         ),
     )
-    boards = tuple(sorted(n for n, (_p, i, f) in held.items() if i or f))
-    return JointCredit(group, "Les pistes", tallies, boards)
+    walls = tuple(sorted(n for n, (_p, i, f) in held.items() if i or f))
+    # every report of the group shows the pistes, whichever wall holds them
+    boards = tuple(sorted(held)) if walls else ()
+    return JointCredit(group, "Les pistes", tallies, boards, walls)
 
 
 def _template(series: Series | None) -> Template:

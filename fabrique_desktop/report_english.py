@@ -20,6 +20,7 @@ ENGLISH: dict[str, str] = {
     "Sommaire": "Contents",
     "Introduction": "Introduction",
     "Compte rendu — {phase}": "Report — {phase}",
+    "Compte rendu commun des {ateliers} — {phase}": "Joint report of {ateliers} — {phase}",
     "Compte rendu de l’atelier du {date}": "Report of the workshop of {date}",
     "Synthèse — {series}": "Synthesis — {series}",
     "{series} — synthèse des ateliers": "{series} — synthesis of the workshops",
@@ -235,6 +236,7 @@ ENGLISH: dict[str, str] = {
     "{ateliers} ({counts}) are on the wall and in the report of {board}: nothing tells what "
     "each of the workshops produced.",
     "Les pistes": "The project ideas",
+    "Elles sont sur le mur de l’{wall}.": "They are on the wall of {wall}.",
     "Les paradoxes et les valeurs": "The paradoxes and values",
     "atelier {n}": "workshop {n}",
     "Objectif « {name} » : {pistes} ({ateliers})": "Objective “{name}”: {pistes} ({ateliers})",

@@ -90,9 +90,12 @@ def export_md(context: Context, session: Session, target: Path, args: argparse.N
 def export_decidim(
     context: Context, session: Session, target: Path, args: argparse.Namespace
 ) -> None:
-    from exports.decidim import write_decidim_csv
+    from exports.decidim import elsewhere_note, write_decidim_csv
 
-    write_decidim_csv(_report(context, session), target)
+    report = _report(context, session)
+    write_decidim_csv(report, target)
+    if note := elsewhere_note(report):
+        print(note)
 
 
 def export_html(context: Context, session: Session, target: Path, args: argparse.Namespace) -> None:

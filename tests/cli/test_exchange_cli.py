@@ -43,7 +43,7 @@ def test_csv_with_semicolons_for_french_spreadsheets(fabrique, tmp_path) -> None
     target = tmp_path / "idees.csv"
     fabrique("export", ATELIER, "--format", "csv", "--delimiter", ";", "-o", str(target))
     header = target.read_bytes().decode("utf-8-sig").splitlines()[0]
-    assert header == "texte;colonne;persona;horizon;thèmes;table;votes;nature"
+    assert header == "texte;colonne;persona;horizon;thèmes;table;votes;nature;ateliers;id"
 
 
 def test_export_series_pdf(fabrique, tmp_path) -> None:

@@ -62,7 +62,9 @@ def test_ateliers_3_and_4_are_credited_together(store, demo) -> None:
     assert three.joint.label == "ateliers 3 et 4"
     assert "ateliers 3 et 4" in three.joint_note
     assert "ateliers 3 et 4" in four.joint_note
-    assert "50 pistes de projet et 37 réalisations engagées" in four.joint_note
+    assert "mur de l’atelier 3" in four.joint_note  # where they are; its report shows them
+    assert three.joint.boards == four.joint.boards == (3, 4)
+    assert four.joint.walls == (3,)
     assert three.joint.counts() == ["50 pistes de projet", "37 réalisations engagées"]
     assert gather_session(store, sessions[5]).joint is None
     booklet = gather_series(store, demo)

@@ -135,7 +135,7 @@ def test_decidim_in_english_has_english_columns_and_labels(report) -> None:
     rows = list(csv.reader(io.StringIO(data), delimiter=";"))
     assert rows[0] == ["title/en", "body/en", "category/id", "category/name/en"]
     body = next(row[1] for row in rows[1:] if "=1+1" in row[0])
-    assert "From the workshop “" in body
+    assert "From workshops 3 and 4 (" in body  # the demo's atelier 3: a joint piste
     assert "Issue de" not in data
     assert "Proposée" not in data
     assert "Ambition: Vivre Monde." in body  # English sets no space before « : »

@@ -60,10 +60,13 @@ def test_the_reports_of_ateliers_3_and_4_say_both(store, demo) -> None:
     four = gather_session(store, sessions[4])
     text3 = flat(pdftotext(_pdf(build_session_pdf, three)))
     text4 = flat(pdftotext(_pdf(build_session_pdf, four)))
-    assert "Les pistes de ce compte rendu sont le travail commun des ateliers 3 et 4" in text3
-    assert (
-        "Les pistes des ateliers 3 et 4 (50 pistes de projet et 37 réalisations engagées)" in text4
-    )
+    joint = "Les pistes de ce compte rendu sont le travail commun des ateliers 3 et 4"
+    assert joint in text3
+    assert joint in text4
+    assert "Compte rendu commun des ateliers 3 et 4 — Objectifs & pistes de projet" in text3
+    assert "Compte rendu commun des ateliers 3 et 4 — Objectifs & pistes de projet" in text4
+    assert "Elles sont sur le mur de l’atelier 3." in text4
+    assert "Elles sont sur le mur" not in text3
     assert "ateliers 3 et 4" in session_markdown(three)
     for debris in OCR_DEBRIS:
         assert debris not in text3
@@ -180,3 +183,94 @@ def test_the_html_booklet_credits_both_pairs_of_ateliers(store, demo) -> None:
         "Ateliers 3 et 4 ensemble : 50 pistes de projet · 37 réalisations engagées",
     ):
         assert edition.count(typeset(together)) == 2, together  # on both ateliers' rows
+
+
+def _by_vivre_and_horizon(report) -> dict[str, list[tuple[str, str, str]]]:
+    return {
+        c.column.key: [(i.id, i.text, i.horizon) for i in (*c.ideas, *c.futur)]
+        for c in report.columns
+    }
+
+
+def test_atelier_4s_report_shows_the_joint_pistes_and_objectives_as_atelier_3s(store, demo) -> None:
+    """The seed does not say which of ateliers 3 and 4 produced which piste, and they are on
+    atelier 3's wall: a reader of atelier 4's report alone sees them all, by Vivre and
+    horizon, with the objectives made of them, credited to « ateliers 3 et 4 » (PDF,
+    Markdown, HTML, French and English); not « 0 idée », not a pointer to another report."""
+    from exports.html_edition import session_html
+    from fabrique_desktop import groups
+
+    sessions = {s.number: s for s in list_sessions(store, demo.id)}
+    mobility = [
+        c for c in board.column_cards(store, sessions[3].id, "mieux") if c.tags == ["#Mobilité"]
+    ]
+    store.apply(groups.group(store, mobility[:3], "Sortir de la dépendance à la voiture"))
+    three, four = gather_session(store, sessions[3]), gather_session(store, sessions[4])
+    assert _by_vivre_and_horizon(four) == _by_vivre_and_horizon(three)
+    assert len(four.ideas) == 50
+    assert len(four.futur) == 37
+    assert [(o.name, len(o.ideas)) for o in four.objectives] == [
+        ("Sortir de la dépendance à la voiture", 3)
+    ]
+    text = flat(pdftotext(_pdf(build_session_pdf, four)))
+    assert "0 idée" not in text
+    assert ("50", "idées") in [(f.value, f.label) for f in four.figures]
+    assert "13 idées — 13 à l’horizon 2040" in text  # Vivre mieux's pistes, by horizon
+    assert printed("Vivre mieux — Sortir de la dépendance à la voiture") in text
+    assert printed("« Zéro transports publics polluants »") in text
+    assert printed("Futur engagé : premières réalisations pour « Art de vivre »") in text
+    assert "figurent sur le mur et dans le compte rendu de l’atelier 3" not in text
+    markdown, edition = session_markdown(four), session_html(four)
+    assert "_Compte rendu commun des ateliers 3 et 4 — Objectifs & pistes de projet_" in markdown
+    assert "Sortir de la dépendance à la voiture" in markdown
+    assert "Proximité habitat-Emploi" in markdown
+    assert "Compte rendu commun des ateliers 3 et 4" in edition
+    assert "Proximité habitat-Emploi" in edition
+    with language("en"):
+        english = flat(pdftotext(_pdf(build_session_pdf, gather_session(store, sessions[4]))))
+    assert "Joint report of workshops 3 and 4" in english
+    assert "They are on the wall of workshop 3." in english
+
+
+def test_the_data_exports_of_ateliers_3_and_4_give_each_piste_one_id_and_one_proposal(
+    store, demo
+) -> None:
+    """Both ateliers exported: the CSVs list the same pistes, each with its one id and
+    « ateliers 3 et 4 »; Decidim gets each piste once, said to come from both ateliers; the
+    JSON bundles hold each card in one atelier only."""
+    import csv
+
+    from exports.csv_export import session_csv
+    from exports.decidim import elsewhere_note
+    from fabrique_desktop import bundle
+
+    sessions = {s.number: s for s in list_sessions(store, demo.id)}
+    three, four = gather_session(store, sessions[3]), gather_session(store, sessions[4])
+    rows = {
+        n: list(csv.DictReader(io.StringIO(session_csv(r).decode("utf-8-sig"))))
+        for n, r in ((3, three), (4, four))
+    }
+    assert [r["id"] for r in rows[3]] == [r["id"] for r in rows[4]]
+    assert len({r["id"] for r in rows[3]}) == len(rows[3]) == 87  # 50 pistes + 37 items
+    assert {r["ateliers"] for r in rows[3] + rows[4]} == {"ateliers 3 et 4"}
+    proposals = [
+        line
+        for n, r in ((3, three), (4, four))
+        for line in csv.reader(io.StringIO(decidim_csv(r).decode("utf-8")), delimiter=";")
+    ]
+    titles = [p[0] for p in proposals if not p[0].startswith("title/")]
+    assert len(titles) == 50
+    assert len(set(titles)) == 50
+    bodies = [p[1] for p in proposals if not p[0].startswith("title/")]
+    assert all("Issue des ateliers 3 et 4" in b for b in bodies)
+    assert not any("Issue de l’atelier" in b for b in bodies)
+    assert elsewhere_note(three) == ""
+    assert "sur le mur de l’atelier 3" in elsewhere_note(four)
+    with language("en"):
+        english = session_csv(gather_session(store, sessions[4])).decode("utf-8-sig")
+    assert english.splitlines()[0].endswith(",workshops,id")
+    held = {
+        n: {c.id for c in bundle.collect(store, sessions[n]).entities[Card.kind]} for n in (3, 4)
+    }
+    assert len(held[3]) >= 87  # the OCR debris' tombstones too
+    assert not held[3] & held[4]

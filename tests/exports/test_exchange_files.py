@@ -4,14 +4,15 @@ the series synthesis; safe writing when the folder cannot be written."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from datetime import timedelta
 
 import pypdf
 import pytest
 
-from exports.csv_export import HEADER, session_csv, write_session_csv
-from exports.decidim import TITLE_MAX, decidim_csv, title_of
+from exports.csv_export import HEADER, JOINT, session_csv, write_session_csv
+from exports.decidim import TITLE_MAX, body_of, decidim_csv, title_of
 from exports.markdown import session_markdown
 from exports.safe_write import ExportError
 from exports.series_report import build_series_pdf
@@ -36,11 +37,20 @@ def test_csv_has_bom_header_and_one_line_per_idea(full, delimiter: str) -> None:
     data = session_csv(full, delimiter)
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=delimiter))
-    assert tuple(rows[0]) == HEADER
+    assert tuple(rows[0]) == (*HEADER, *JOINT)  # the demo's pistes: « ateliers 3 et 4 »
     assert len(rows) == 1 + len(full.cards)
     typo = next(r for r in rows if r[0].startswith("Typographie"))
     assert TYPOGRAPHY in typo[0]
-    assert typo[1:] == ["Vivre Mieux", ARABIC, "2024", "#Santé", "Table 1", "3", "Piste de projet"]
+    assert typo[1:-1] == [
+        "Vivre Mieux",
+        ARABIC,
+        "2024",
+        "#Santé",
+        "Table 1",
+        "3",
+        "Piste de projet",
+        "ateliers 3 et 4",
+    ]
 
 
 def test_csv_export_imports_back_into_the_same_columns(full, store) -> None:
@@ -75,7 +85,11 @@ def test_decidim_columns_and_titles(full) -> None:
     typo = next(r for r in rows if r["title/fr"].startswith("Typographie"))
     assert typo["category/name/fr"] == "Vivre Mieux"
     assert "Votes en atelier\u00a0: 3." in typo["body/fr"]
-    assert "9 mai 2017" in typo["body/fr"]
+    assert "Issue des ateliers 3 et 4 (La Fabrique — Acte 1)." in typo["body/fr"]
+    own = next(i for i in full.ideas if i.text.startswith("Typographie"))
+    own = dataclasses.replace(own, ateliers=())  # an atelier's own piste: its title and date
+    assert "Issue de l’atelier «\u202fAtelier 3" in body_of(own, full)
+    assert "9 mai 2017" in body_of(own, full)
     long = "mot " * 100
     assert len(title_of(long)) <= TITLE_MAX
     assert title_of(long).endswith("…")
