@@ -279,6 +279,8 @@ class FabriqueApp(QObject):
 
         if self.store.read_only:
             raise FabriqueError(self.store.read_only)
+        if self.window is not None and not self._may_restore(self.window):
+            return  # the window serves the room: the user keeps it (nothing restored)
         done = restore(backup, self.data_dir.database, self.data_dir.backups)
         current = self.window.session.id if self.window else ""
         session = self.store.get(Session, current)
@@ -293,6 +295,14 @@ class FabriqueApp(QObject):
                 "Sauvegarde remise en place : {}. L'état d'avant est gardé dans « {} »."
             ).format(done.contents.describe(), done.safety.name),
             15000,
+        )
+
+    def _may_restore(self, window: MainWindow) -> bool:
+        """A backup put back replaces the window: its phones' room and sharing end (asked)."""
+        from ui.room_guard import RoomGuard
+
+        return RoomGuard(window).may_go(
+            self.tr("Remettre une sauvegarde en place"), self.tr("Remettre la sauvegarde en place")
         )
 
     def show_manager(self) -> None:

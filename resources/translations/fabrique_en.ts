@@ -1001,6 +1001,14 @@
         <source>Sauvegarde remise en place : {}. L&apos;état d&apos;avant est gardé dans « {} ».</source>
         <translation>Backup restored: {}. The state before is kept in “{}”.</translation>
     </message>
+    <message>
+        <source>Remettre une sauvegarde en place</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Remettre la sauvegarde en place</source>
+        <translation>Restore the backup</translation>
+    </message>
 </context>
 <context>
     <name>FusionDialog</name>

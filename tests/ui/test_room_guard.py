@@ -114,3 +114,20 @@ def test_a_window_sharing_live_asks_before_it_goes_and_does_not_join_another(
         assert live.active
     finally:
         live.stop()
+
+
+def test_putting_a_backup_back_asks_while_the_phones_room_is_open(
+    qtbot, fabrique_app, window, room, store, session, data_dir, asked
+) -> None:
+    """« Remettre une sauvegarde en place » replaced the window: the room closed unasked."""
+    from db.backups import Backups, list_backups
+
+    Backups(store, data_dir.backups).take("avant-import")
+    backup = list_backups(data_dir.backups)[0]
+    before = list(store.conn.iterdump())
+    fabrique_app.restore_backup(backup)
+    assert len(asked) == 1
+    assert "Remettre la sauvegarde en place quand même ?" in asked[0]
+    assert fabrique_app.window is window
+    assert room.active
+    assert list(store.conn.iterdump()) == before  # nothing put back
