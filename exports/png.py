@@ -11,6 +11,9 @@ as the deflate itself (40 vs 6 ms a page).
 Given threads (``PngJob`` with an executor), the rows are cut in parts deflated side by side
 and joined into one zlib stream, as pigz does: each part but the last ends on a byte
 boundary (a sync flush), and the checksums of the parts are combined into the stream's.
+
+Rows given ``Filtered`` (one buffer holding each row after its filter byte, as the stream
+holds them) are deflated where they lie: no copy of the page joined row by row.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import struct
 import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
@@ -47,6 +51,15 @@ Row = bytes | memoryview
 Packed = tuple[bytes, int, int]  # deflated bytes, adler-32 and length of the raw data
 
 
+@dataclass(frozen=True)
+class Filtered:
+    """An image's rows laid out as the PNG's raw data already: each row is its filter byte
+    (0: none) then its pixels, ``stride`` bytes, one row after the other in ``data``."""
+
+    data: memoryview
+    stride: int
+
+
 def _chunk(kind: bytes, data: bytes) -> bytes:
     crc = deflating.crc32(data, deflating.crc32(kind))
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
@@ -64,6 +77,13 @@ def _deflate(rows: Sequence[Row], last: bool) -> Packed:
         parts.append(packer.compress(raw))
     parts.append(packer.flush(deflating.Z_FINISH if last else deflating.Z_SYNC_FLUSH))
     return b"".join(parts), adler, length
+
+
+def _deflate_filtered(data: memoryview, last: bool) -> Packed:
+    """Raw deflate of rows already after their filter bytes, in one piece."""
+    packer = deflating.compressobj(LEVEL, zlib.DEFLATED, -15)
+    flush = deflating.Z_FINISH if last else deflating.Z_SYNC_FLUSH
+    return packer.compress(data) + packer.flush(flush), deflating.adler32(data), len(data)
 
 
 def adler32_combine(first: int, second: int, second_length: int) -> int:
@@ -84,29 +104,35 @@ class PngJob:
         self,
         width: int,
         height: int,
-        rows: Sequence[Row],
+        rows: Sequence[Row] | Filtered,
         pool: Executor | None = None,
         parts: int = 2,
         keep: object = None,
     ) -> None:
         if width <= 0 or height <= 0:
             raise ValueError("an image needs at least one pixel")
-        if len(rows) != height:
-            raise ValueError(f"{len(rows)} rows for an image {height} pixels high")
-        for number, row in enumerate(rows):
-            if len(row) != width * 3:
-                raise ValueError(f"row {number} holds {len(row)} bytes, not {width * 3}")
+        if isinstance(rows, Filtered):
+            _check_filtered(width, height, rows)
+        else:
+            _check_rows(width, height, rows)
         self.width, self.height = width, height
         self._keep = keep
         count = parts if pool is not None and height >= parts * BATCH else 1
         size = -(-height // count)
-        pieces = [rows[i : i + size] for i in range(0, height, size)]
-        self._parts: list[Future[Packed] | Packed] = [
-            pool.submit(_deflate, piece, i == len(pieces) - 1)
-            if pool is not None
-            else _deflate(piece, i == len(pieces) - 1)
-            for i, piece in enumerate(pieces)
-        ]
+        self._parts: list[Future[Packed] | Packed] = []
+        for start in range(0, height, size):
+            last = start + size >= height
+            if isinstance(rows, Filtered):  # deflated where they lie
+                end = min(start + size, height) * rows.stride
+                data = rows.data[start * rows.stride : end]
+                if pool is not None:
+                    self._parts.append(pool.submit(_deflate_filtered, data, last))
+                else:
+                    self._parts.append(_deflate_filtered(data, last))
+            elif pool is not None:
+                self._parts.append(pool.submit(_deflate, rows[start : start + size], last))
+            else:
+                self._parts.append(_deflate(rows[start : start + size], last))
 
     def result(self) -> bytes:
         packed = [p.result() if isinstance(p, Future) else p for p in self._parts]
@@ -127,6 +153,23 @@ class PngJob:
                 _chunk(b"IEND", b""),
             )
         )
+
+
+def _check_rows(width: int, height: int, rows: Sequence[Row]) -> None:
+    if len(rows) != height:
+        raise ValueError(f"{len(rows)} rows for an image {height} pixels high")
+    for number, row in enumerate(rows):
+        if len(row) != width * 3:
+            raise ValueError(f"row {number} holds {len(row)} bytes, not {width * 3}")
+
+
+def _check_filtered(width: int, height: int, rows: Filtered) -> None:
+    if rows.stride != 1 + width * 3:
+        raise ValueError(f"rows of {rows.stride} bytes, not {1 + width * 3}")
+    if len(rows.data) < height * rows.stride:
+        raise ValueError(f"{len(rows.data) // rows.stride} rows for an image {height} pixels high")
+    if any(rows.data[: height * rows.stride : rows.stride]):
+        raise ValueError("a row's filter byte is not 0 (no filter)")
 
 
 # every PNG written here says it was made by Fabrique, so that an export's own earlier pages

@@ -24,7 +24,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
-from exports.png import PngJob, check_pages, remove_stale_pages
+from exports.png import Filtered, PngJob, check_pages, remove_stale_pages
 from exports.safe_write import write_bytes
 from fabrique_desktop import credit, earlier_pistes, limits, votes
 from fabrique_desktop.board import session_cards
@@ -535,27 +535,30 @@ def _packing(image: QImage, pool: Executor | None = None) -> PngJob:
 class PageCanvas:
     """One page-sized image to paint every page of a board on, and one buffer for the RGB
     rows a page is packed from, both reused from page to page: a fresh page's memory costs
-    more to touch the first time (~25 ms a page) than to paint."""
+    more to touch the first time (~25 ms a page) than to paint.
+
+    The buffer holds the rows as the PNG's data does, each after its filter byte (0, left
+    as it is by Qt, which writes only a row's pixels): the page is deflated where it lies,
+    not copied row by row into the stream's pieces first."""
 
     def __init__(self, board: Board) -> None:
         width = board.width()
         tallest = max(page_height(board, n) for n in range(len(board.pages)))
         self.image = QImage(width, tallest, QImage.Format.Format_RGB32)
-        self._stride = (width * 3 + 3) // 4 * 4  # Qt's rows start on 32-bit boundaries
+        self._stride = 1 + width * 3  # a row's filter byte, then its pixels
         self._rows = bytearray(self._stride * tallest)
 
     def packing(self, height: int, pool: Executor | None = None) -> PngJob:
         """The PNG of the image's top ``height`` rows. The rows buffer is reused: the job
         must be done before the next page is packed."""
         width = self.image.width()
-        rgb = QImage(self._rows, width, height, self._stride, QImage.Format.Format_RGB888)
+        pixels = memoryview(self._rows)[1:]  # the first row's pixels, after its filter byte
+        rgb = QImage(pixels, width, height, self._stride, QImage.Format.Format_RGB888)
         painter = QPainter(rgb)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
         painter.drawImage(0, 0, self.image, 0, 0, width, height)
         painter.end()
-        bits = memoryview(self._rows)
-        size = width * 3
-        rows = [bits[y * self._stride : y * self._stride + size] for y in range(height)]
+        rows = Filtered(memoryview(self._rows), self._stride)
         return PngJob(width, height, rows, pool, PACKERS, keep=rgb)
 
 

@@ -59,3 +59,40 @@ def test_pages_are_deflated_by_isa_l_into_a_stream_any_reader_inflates() -> None
     length = struct.unpack(">I", data[start : start + 4])[0]
     stream = data[start + 8 : start + 8 + length]
     assert zlib.decompress(stream) == b"".join(b"\x00" + row for row in rows)
+
+
+def test_rows_after_their_filter_bytes_are_deflated_where_they_lie(monkeypatch) -> None:
+    """The board image packs each page from one buffer laid out as the PNG's raw data (each
+    row after its filter byte): its parts are slices of it, deflated without being joined
+    row by row, in the same stream as rows given one by one."""
+    import struct
+    import zlib
+    from concurrent.futures import ThreadPoolExecutor
+
+    from exports import png
+
+    width, height = 97, 3 * 512 + 5
+    rows = [bytes((x * y + y) % 256 for x in range(width * 3)) for y in range(height)]
+    laid = bytearray(b"".join(b"\x00" + row for row in rows) + b"\x00" * (width * 3 + 1))
+    joined: list[int] = []
+    deflate = png._deflate
+    monkeypatch.setattr(png, "_deflate", lambda *args: joined.append(1) or deflate(*args))
+    with ThreadPoolExecutor(3) as pool:
+        rows_laid = png.Filtered(memoryview(laid), width * 3 + 1)
+        data = png.PngJob(width, height, rows_laid, pool, parts=3).result()
+    assert joined == []  # no piece joined from rows
+    start = data.index(b"IDAT") - 4
+    length = struct.unpack(">I", data[start : start + 4])[0]
+    stream = data[start + 8 : start + 8 + length]
+    assert zlib.decompress(stream) == bytes(laid[: height * (width * 3 + 1)])
+    assert zlib.crc32(data[start + 4 : start + 8 + length]) == int.from_bytes(
+        data[start + 8 + length : start + 12 + length]
+    )
+    assert png.png_bytes(width, height, rows)[:start] == data[:start]  # same header
+    laid[(width * 3 + 1) * 7] = 1  # a row with a filter
+    with pytest.raises(ValueError, match="filter byte"):
+        png.PngJob(width, height, png.Filtered(memoryview(laid), width * 3 + 1))
+    with pytest.raises(ValueError, match="rows of 291 bytes"):
+        png.PngJob(width, height, png.Filtered(memoryview(laid), width * 3))
+    with pytest.raises(ValueError, match="rows for an image"):
+        png.PngJob(width, height + 2, png.Filtered(memoryview(laid), width * 3 + 1))
