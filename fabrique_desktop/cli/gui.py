@@ -9,7 +9,8 @@ from pathlib import Path
 from fabrique_desktop.cli.context import Context
 from fabrique_desktop.errors import NotFoundError
 from fabrique_desktop.logs import echo_to_stderr
-from fabrique_desktop.model import Session
+from fabrique_desktop.model import Card, Session
+from fabrique_desktop.ports import Store
 from fabrique_desktop.workspace import find_session, list_series, list_sessions
 
 
@@ -47,13 +48,24 @@ def choose_session(args: argparse.Namespace, context: Context) -> Session:
     for series in list_series(store):
         sessions = list_sessions(store, series.id)
         if sessions:
-            return sessions[0]
+            return first_with_work(store, sessions)
     raise NotFoundError(  # every series deleted: the app has nothing to show; the way out
         "Aucun atelier à ouvrir : toutes les séries de ce dossier ont été supprimées. "
         "Remettez une sauvegarde en place (« fabrique backups » les liste, « fabrique restore "
         "SAUVEGARDE »), importez un atelier (« fabrique import FICHIER ») ou un modèle "
         "(« fabrique import-template FICHIER »)."
     )
+
+
+def first_with_work(store: Store, sessions: list[Session]) -> Session:
+    """Of a series' ateliers, the one the app opens on when none was open before: the
+    first whose wall holds cards, else the first. On first use it is the demo's atelier 3,
+    whose wall holds the booklet's pistes: ateliers 1 and 2 (Valeurs) start empty, and an
+    empty wall told a newcomer nothing of what the app does."""
+    for session in sessions:
+        if any(not c.deleted for c in store.find(Card, session_id=session.id)):
+            return session
+    return sessions[0]
 
 
 def run(args: argparse.Namespace, context: Context) -> int:

@@ -31,3 +31,34 @@ def test_verbose_start_logs_when_the_window_is_shown(tmp_path: Path) -> None:
     assert 0 < milliseconds < 60_000
     log = (data / "logs" / "fabrique.log").read_text(encoding="utf-8")
     assert f"window shown {milliseconds} ms" in log
+
+
+def test_the_first_use_opens_the_demo_on_the_atelier_whose_wall_holds_its_work(
+    tmp_path: Path,
+) -> None:
+    """A newcomer's first `fabrique` (README's `./dev.sh run`): the demo's atelier 3, whose
+    wall holds the booklet's pistes, not atelier 1's empty Valeurs wall; once an atelier was
+    open, the last one; an atelier emptied of its cards leaves the next with cards."""
+    import argparse
+
+    from fabrique_desktop import board, changes
+    from fabrique_desktop.changes import Change
+    from fabrique_desktop.cli.context import Context
+    from fabrique_desktop.cli.gui import choose_session
+    from fabrique_desktop.model import Card
+    from fabrique_desktop.workspace import list_series, list_sessions
+
+    context = Context(str(tmp_path / "data"))
+    store = context.store
+    demo = list_series(store)[0]  # made by the first use of the folder
+    sessions = list_sessions(store, demo.id)
+    opened = choose_session(argparse.Namespace(open=None), context)
+    assert opened.number == 3
+    assert opened.title == "Atelier 3 — Objectifs et pistes de projet"
+    store.apply(board.capture(store, sessions[1].id, "La mer, partout", "atouts"))
+    assert choose_session(argparse.Namespace(open=None), context).number == 2
+    card = store.find(Card, session_id=sessions[1].id)[0]
+    store.apply(Change("user", (changes.delete(card),)))
+    assert choose_session(argparse.Namespace(open=None), context).number == 3
+    context.settings.set("last_session", sessions[0].id)
+    assert choose_session(argparse.Namespace(open=None), context).number == 1
