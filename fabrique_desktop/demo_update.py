@@ -130,10 +130,22 @@ def _credit_change(series: Series) -> Change | None:
     """The demo's plan given the joint credit it lacks (None when it has it all): only
     the demo and its copies have a joint credit on the built-in template (a template
     carries none, ``template_exchange``)."""
+    if _credited(series.template):  # every start but the first: no copy of the plan made
+        return None
     plan = joint_plan(series.template)
     if plan is None or joint_groups(plan) == joint_groups(series.template):
         return None
     return Change("Mettre la démonstration à jour", (changes.update(series, template=plan),))
+
+
+def _credited(data: dict[str, Any]) -> bool:
+    """Whether each pair of ``JOINT`` the plan has is credited together already."""
+    ateliers = data.get("series", {}).get("ateliers", [])
+    for group in JOINT:
+        found = [a for a in ateliers if isinstance(a, dict) and a.get("number") in group]
+        if len(found) == len(group) and any(a.get("joint") != list(group) for a in found):
+            return False
+    return True
 
 
 def joint_plan(data: dict[str, Any]) -> dict[str, Any] | None:

@@ -45,6 +45,9 @@ class Settings:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with _locked(self.path):
                 current = self._read()
+                if key in current and current[key] == value:  # e.g. the atelier opened last:
+                    self._values = {**current}  # not written (and synced) at every start
+                    return
                 current[key] = value
                 self._values = {**current}
                 _write_atomically(self.path, json.dumps(current, ensure_ascii=False, indent=1))

@@ -224,3 +224,14 @@ def test_the_demos_pistes_imported_into_a_new_series_are_not_taken_for_the_demo(
     store.apply(demo_ideas(third, builtin_template()))
     assert demo_change(store, store.get(Series, series.id)) is None
     assert joint_groups(store.get(Series, series.id).template) == {}
+
+
+def test_an_up_to_date_demo_is_checked_without_a_copy_of_its_plan(store, demo, monkeypatch) -> None:
+    """Every start checks the demo's credit: a copy of its whole plan each time was ~3 M
+    instructions of the start-up (issue 28), for nothing to change."""
+    from fabrique_desktop import demo_update
+
+    copies: list[object] = []
+    monkeypatch.setattr(demo_update.copy, "deepcopy", lambda x: copies.append(x) or x)
+    assert demo_change(store, demo) is None
+    assert copies == []
