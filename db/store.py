@@ -22,6 +22,7 @@ from fabrique_desktop import disk
 from fabrique_desktop.changes import Change, Edit, Mode
 from fabrique_desktop.errors import StorageError
 from fabrique_desktop.model import ENTITY_TYPES, Entity, utc_now
+from fabrique_desktop.ports import Filled
 
 log = logging.getLogger(__name__)
 
@@ -357,6 +358,36 @@ class Store:
             tuple(decode_field(cls, n, v) for n, v in zip(names, row, strict=True)) for row in rows
         ]
 
+    def count_by(
+        self, cls: type[E], by: str, highest: str, **where: Any
+    ) -> dict[str, tuple[int, float]]:
+        sql, params = _where(where, False)
+        rows = self.fetchall(
+            f"select [{by}], count(*), max([{highest}]) from [{cls.kind}]{sql} group by [{by}]",
+            params,
+        )
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+    def first_of_each(
+        self, cls: type[E], by: str, values: Iterable[str], limit: int, **where: Any
+    ) -> list[E]:
+        sql, params = _where(where, False)
+        sql += f" and [{by}] = ?" if sql else f" where [{by}] = ?"
+        each = f"select * from (select * from [{cls.kind}]{sql} order by position limit ?)"
+        values = list(values)
+        if not values:
+            return []
+        # each value's own select, in the index's order (a window function over every row
+        # sorted them all: 3× the cost of reading them)
+        statement = " union all ".join([each] * len(values)) + " order by position"
+        arguments = [a for value in values for a in (*params, value, limit)]
+        try:
+            cursor = self.conn.execute(statement, arguments)
+            rows = cursor.fetchall()
+        except sqlite3.Error as error:
+            raise self.classify(error) from error
+        return decode_rows(cls, [d[0] for d in cursor.description], rows)
+
     def iter_all(self, cls: type[E], **where: Any) -> Iterator[E]:
         sql, params = _where(where, deleted=True)
         for row in self.query(f"select * from [{cls.kind}]{sql}", params):
@@ -465,12 +496,17 @@ class Store:
 
 def _where(where: dict[str, Any], deleted: bool) -> tuple[str, list[Any]]:
     clauses = [
-        f"[{name}] is ?" if value is None else f"[{name}] = ?" for name, value in where.items()
+        f"[{name}] is not null"
+        if isinstance(value, Filled)
+        else f"[{name}] is ?"
+        if value is None
+        else f"[{name}] = ?"
+        for name, value in where.items()
     ]
     if not deleted:
         clauses.append("deleted_at is null")
     sql = (" where " + " and ".join(clauses)) if clauses else ""
-    return sql, list(where.values())
+    return sql, [value for value in where.values() if not isinstance(value, Filled)]
 
 
 def _applied(conn: sqlite3.Connection) -> set[str]:

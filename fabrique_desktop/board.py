@@ -12,7 +12,7 @@ from fabrique_desktop import changes
 from fabrique_desktop.capture import Parsed
 from fabrique_desktop.changes import Change, Edit
 from fabrique_desktop.model import INBOX, Card, Table
-from fabrique_desktop.ports import Store
+from fabrique_desktop.ports import FILLED, Store
 from fabrique_desktop.quick_dataclass import quick_dataclass
 
 STEP = 1024.0
@@ -26,41 +26,38 @@ def session_cards(store: Store, session_id: str) -> list[Card]:
 @quick_dataclass(frozen=True)
 class BoardOpening:
     """A session's board as its first frame needs it. On a large board only the first
-    cards of each column are read whole (``cards``); the others are known by id and column
-    (``later``, in board order), to be read once the window is on screen."""
+    cards of each column are read (``cards``); the others are only counted (``later``:
+    how many in each column), to be read once the window is on screen."""
 
     cards: list[Card]
-    later: dict[str, str]  # card id → its column
+    later: dict[str, int]  # a column → how many of its cards are not read yet
     fusions: dict[str, set[str]]  # each fused card's originals
     ends: dict[str, float]  # each column's last position
 
 
 def open_board(store: Store, session_id: str, per_column: int, whole_below: int) -> BoardOpening:
-    """The board's cards, the first ``per_column`` of each column read whole, unless the
-    board has no more than ``whole_below`` cards (then all of them). Opening a 2000-idea
-    atelier decoded its 2000 cards before the window could show (~200 M instructions)."""
-    rows = store.find_fields(
-        Card, ("id", "column", "position", "merged_into"), session_id=session_id
-    )
+    """The board's cards, the first ``per_column`` of each column, unless the board has no
+    more than ``whole_below`` cards (then all of them). The columns are counted by SQLite:
+    reading even the ids and places of a 2000-idea atelier's cards cost ~20 M instructions
+    before its window could show (decoding them whole, ~200 M)."""
+    counted = store.count_by(Card, "column", "position", session_id=session_id, merged_into=None)
     fusions: dict[str, set[str]] = {}
-    seen: dict[str, int] = {}
-    ends: dict[str, float] = {}
-    now: list[str] = []
-    later: dict[str, str] = {}
-    live = sum(1 for row in rows if row[3] is None)
-    for card_id, column, position, merged_into in rows:  # in position order
-        if merged_into is not None:
-            fusions.setdefault(merged_into, set()).add(card_id)
-            continue
-        ends[column] = position
-        seen[column] = seen.get(column, 0) + 1
-        if live <= whole_below or seen[column] <= per_column:
-            now.append(card_id)
-        else:
-            later[card_id] = column
-    found = store.get_many(Card, now)
-    cards = [found[i] for i in now if i in found]
-    return BoardOpening(cards, later, fusions, ends)
+    fused = store.find_fields(
+        Card, ("id", "merged_into"), session_id=session_id, merged_into=FILLED
+    )
+    for card_id, merged_into in fused:
+        fusions.setdefault(merged_into, set()).add(card_id)
+    ends = {column: last for column, (_count, last) in counted.items()}
+    if sum(count for count, _last in counted.values()) <= whole_below:
+        live = store.find(Card, session_id=session_id, merged_into=None)
+        return BoardOpening(live, {}, fusions, ends)
+    cards = store.first_of_each(
+        Card, "column", counted, per_column, session_id=session_id, merged_into=None
+    )
+    later = {column: count for column, (count, _last) in counted.items()}
+    for card in cards:
+        later[card.column] -= 1
+    return BoardOpening(cards, {k: n for k, n in later.items() if n > 0}, fusions, ends)
 
 
 def column_cards(store: Store, session_id: str, column: str) -> list[Card]:

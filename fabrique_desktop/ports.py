@@ -11,6 +11,13 @@ from fabrique_desktop.model import Entity
 
 E = TypeVar("E", bound=Entity)
 
+
+class Filled:
+    """A ``where`` value: the field holds something (SQL « is not null »)."""
+
+
+FILLED = Filled()
+
 Write = Callable[[Change], None]
 """Where an engine hands the ``Change`` it computed (a merge, a copy joined): written in one
 transaction — and, in the app, announced on the window's change bus with its origin — or
@@ -43,6 +50,20 @@ class Store(Protocol):
 
     def count(self, cls: type[E], **where: Any) -> int:
         """How many live entities of one kind match ``where``."""
+
+    def count_by(
+        self, cls: type[E], by: str, highest: str, **where: Any
+    ) -> dict[str, tuple[int, float]]:
+        """For each value of the text field ``by`` among the live entities ``find`` would
+        give: how many they are and the largest value of their number field ``highest`` (a
+        board's columns: their cards and their last position), counted by SQLite alone."""
+
+    def first_of_each(
+        self, cls: type[E], by: str, values: Iterable[str], limit: int, **where: Any
+    ) -> list[E]:
+        """The first ``limit`` live entities (in ``find``'s order) whose field ``by`` holds
+        each of ``values``, all in ``find``'s order (a large board's first cards of each
+        column)."""
 
     def atomic(self) -> AbstractContextManager[Any]:
         """A transaction: everything inside commits together or not at all."""

@@ -109,11 +109,11 @@ class BoardActions(QObject):
         self,
         cards: list[Card],
         fusions: dict[str, set[str]] | None = None,
-        later: dict[str, str] | None = None,
+        later: dict[str, int] | None = None,
     ) -> None:
         """Show the session's cards with their personas, tables and tags; ``fusions``, each
-        fused card's originals, when read with the cards (else read here); ``later``, the
-        cards not read yet (id → column), read after the window's first frame."""
+        fused card's originals, when read with the cards (else read here); ``later``, how
+        many cards of each column are not read yet: read after the window's first frame."""
         self.reload_people(layout=False)
         if self._started:
             self.reload_clusters(layout=False)

@@ -42,9 +42,10 @@ class BoardController(QObject):
         self.ends.know_last(opening.ends)
         return opening
 
-    def read_cards(self, ids: list[str]) -> dict[str, Card]:
-        """Cards by id, as stored now (the board's cards read after its first frame)."""
-        return self.store.get_many(Card, ids)
+    def read_cards(self, known: set[str]) -> list[Card]:
+        """The board's cards as stored now but those ``known`` (its cards read after its
+        first frame), in board order."""
+        return [c for c in board.session_cards(self.store, self.session.id) if c.id not in known]
 
     def earlier_cards(self) -> list[EarlierCard]:
         """A Convergence atelier's wall: the earlier ateliers' pistes, read-only, traced."""

@@ -3,11 +3,11 @@
 ``show`` builds them for a session's cards: on a large board only the first ones of each
 column at once, the others a chunk per turn of the event loop from the window's first frame
 on (« pending »: the card is on the board, its note not made yet). A large board's cards
-below the fold may not even be read yet (« unread »: known by id and column, read at the
-first of those turns, or as soon as something asks for every card). ``refresh`` follows the
-cards a change touched; only their columns are laid out again. What a note shows besides its
-card (persona, table, fused originals) is said here too; its dots and dimming by
-``VoteBadges`` and ``DimmedCards``.
+below the fold may not even be read yet (« unread »: only counted, per column; read at
+the first of those turns, or as soon as something asks for every card or a change comes).
+``refresh`` follows the cards a change touched; only their columns are laid out again. What
+a note shows besides its card (persona, table, fused originals) is said here too; its dots
+and dimming by ``VoteBadges`` and ``DimmedCards``.
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ class BoardNotes:
         self.items: dict[str, CardItem] = {}  # by card id (the scene's ``items_by_id``)
         self._pending: dict[str, Card] = {}  # cards whose note is not made yet
         self._pending_in: Counter[str] = Counter()  # how many of them, per column (unread too)
-        self._unread: dict[str, str] = {}  # pending cards not read yet: id → column
-        self._read: Callable[[list[str]], Mapping[str, Card]] | None = None
+        self._unread: Counter[str] = Counter()  # pending cards not read yet, per column
+        self._read: Callable[[set[str]], list[Card]] | None = None
         self.personas: dict[str, Persona] = {}
         self.tables: dict[str, Table] = {}
         self.fused_sources: dict[str, set[str]] = {}  # a fused card's id: its originals' ids
@@ -52,21 +52,21 @@ class BoardNotes:
     def show(
         self,
         cards: list[Card],
-        unread: Mapping[str, str] | None = None,
-        read: Callable[[list[str]], Mapping[str, Card]] | None = None,
+        unread: Mapping[str, int] | None = None,
+        read: Callable[[set[str]], list[Card]] | None = None,
     ) -> None:
         """Show a session's cards. The first ones of each column get their notes at once;
         the others (below the fold) are added just after the window is shown. ``unread``:
-        more cards of the board, by id → column, that ``read`` gives when asked (after the
-        window's first frame)."""
+        how many more cards each column has, that ``read`` gives when asked (every card of
+        the board but those whose ids it is given) after the window's first frame."""
         for item in self.items.values():
             self._scene.removeItem(item)
         self.items.clear()
         self._pending.clear()
         self._pending_in.clear()
-        self._unread = dict(unread or {})
+        self._unread = Counter({k: n for k, n in (unread or {}).items() if n > 0})
         self._read = read if self._unread else None
-        self._pending_in.update(self._unread.values())
+        self._pending_in.update(self._unread)
         seen: dict[str, int] = {}
         small = len(cards) + len(self._unread) <= EAGER_BOARD
         for card in sorted(cards, key=lambda c: c.position):
@@ -93,6 +93,7 @@ class BoardNotes:
         was_in: set[str] = set()  # the columns a changed card was in (new cards: none)
         ids: set[str] = set()
         cards = list(cards)
+        self.read_all()  # the cards not read yet, as stored now: this change included
         self._follow_fusions(cards)
         for card in cards:
             self._unpend(card.id)
@@ -132,22 +133,18 @@ class BoardNotes:
             self.add_some()
 
     def read_all(self) -> None:
-        """Read the cards not read yet (pending from now on, in board order)."""
+        """Read the cards not read yet (pending from now on, in board order). A change
+        seen before reads them first: what is read is the board as stored, each card once."""
         if not self._unread:
             return
-        unread, self._unread = self._unread, {}
+        self._pending_in.subtract(self._unread)
+        self._unread.clear()
         read, self._read = self._read, None
         assert read is not None
-        found = read(list(unread))
-        for card_id, column in unread.items():
-            card = found.get(card_id)
-            if card is None or card.deleted or card.merged_into is not None:
-                self._pending_in[column] -= 1  # gone meanwhile (its change not seen here)
-            else:
-                self._pending[card_id] = card
-                if card.column != column:  # moved meanwhile (idem)
-                    self._pending_in[column] -= 1
-                    self._pending_in[card.column] += 1
+        for card in read(set(self.items) | set(self._pending)):
+            if not card.deleted and card.merged_into is None:
+                self._pending[card.id] = card
+                self._pending_in[card.column] += 1
 
     def measure_all(self) -> None:
         """Make, measure and place every note now (tests, screenshots)."""
@@ -176,8 +173,8 @@ class BoardNotes:
 
     def card(self, card_id: str) -> Card | None:
         """A card on the board (its note made or not yet), or None."""
-        if card_id in self._unread:
-            self.read_all()
+        if card_id not in self.items and card_id not in self._pending:
+            self.read_all()  # (perhaps among those not read yet)
         item = self.items.get(card_id)
         return item.card if item is not None else self._pending.get(card_id)
 
@@ -215,9 +212,6 @@ class BoardNotes:
         card = self._pending.pop(card_id, None)
         if card is not None:
             self._pending_in[card.column] -= 1
-        column = self._unread.pop(card_id, None)
-        if column is not None:
-            self._pending_in[column] -= 1
 
     def _follow_fusions(self, cards: Iterable[Card]) -> None:
         """Which cards are fusions of which (a fused card shows it): from the changed rows,

@@ -98,3 +98,72 @@ def test_edit_parsed_replaces_attributes(store, session) -> None:
     card = store.get(Card, a.id)
     assert (card.text, card.tags, card.horizon) == ("nouveau texte", ["#Tag"], "2024")
     assert not board.edit_parsed(store, card, parse("nouveau texte #Tag !2024"))
+
+
+class _CountingRows:
+    """A store's connection that counts the rows its statements hand to Python."""
+
+    def __init__(self, conn) -> None:  # type: ignore[no-untyped-def]
+        self.conn = conn
+        self.rows = 0
+
+    def execute(self, sql, params=()):  # type: ignore[no-untyped-def]
+        return _CountedCursor(self.conn.execute(sql, params), self)
+
+    def __getattr__(self, name):  # type: ignore[no-untyped-def]
+        return getattr(self.conn, name)
+
+
+class _CountedCursor:
+    def __init__(self, cursor, counter) -> None:  # type: ignore[no-untyped-def]
+        self.cursor, self.counter = cursor, counter
+
+    def fetchall(self):  # type: ignore[no-untyped-def]
+        rows = self.cursor.fetchall()
+        self.counter.rows += len(rows)
+        return rows
+
+    def fetchone(self):  # type: ignore[no-untyped-def]
+        self.counter.rows += 1
+        return self.cursor.fetchone()
+
+    def __getattr__(self, name):  # type: ignore[no-untyped-def]
+        return getattr(self.cursor, name)
+
+    def __setattr__(self, name, value):  # type: ignore[no-untyped-def]
+        if name in ("cursor", "counter"):
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self.cursor, name, value)
+
+
+def test_opening_a_large_board_reads_only_its_first_cards_and_counts_the_rest(
+    store, session
+) -> None:
+    """A 2000-idea board opens with the first cards of each column read and the others
+    counted by SQLite: Python saw 2000 rows of ids and places before the first frame (~20 M
+    instructions). The counts, the columns' ends and the fusions are those of the whole."""
+    from tests.bench.test_board_perf import CARDS, fill
+
+    fill(store, session.id)
+    every = board.session_cards(store, session.id)
+    fused_into, *originals = [c for c in every if c.column == "mieux"][:3]
+    # two originals fused into the column's first card
+    store.apply(board.set_fields(originals, "Fusionner", merged_into=fused_into.id))
+    live = [c for c in every if c.id not in {o.id for o in originals}]
+    counting = _CountingRows(store.conn)
+    store.conn = counting
+    opening = board.open_board(store, session.id, per_column=25, whole_below=300)
+    store.conn = counting.conn
+    columns = ["inbox", "mieux", "monde", "ensemble", "art"]
+    assert counting.rows <= 25 * len(columns) + len(columns) + len(originals)  # 2125 before
+    expected = {k: [c.id for c in live if c.column == k] for k in columns}
+    first = {i for key in columns for i in expected[key][:25]}
+    assert [c.id for c in opening.cards] == [c.id for c in live if c.id in first]  # in order
+    for key in columns:
+        read = [c.id for c in opening.cards if c.column == key]
+        assert read == expected[key][:25]
+        assert opening.later[key] == len(expected[key]) - 25
+        assert opening.ends[key] == max(c.position for c in live if c.column == key)
+    assert sum(opening.later.values()) + len(opening.cards) == CARDS - len(originals)
+    assert opening.fusions == {fused_into.id: {o.id for o in originals}}

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from db import store as db_store
 from fabrique_desktop import board, changes
-from fabrique_desktop.changes import Change
+from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.model import Card
 from fabrique_desktop.workspace import list_sessions
 from tests.bench.test_board_perf import BIG_ATELIER, CARDS, fill
@@ -150,6 +150,38 @@ def test_the_cards_read_after_the_first_frame_follow_what_changed_before(
     qtbot.wait_until(lambda: len(window.scene.items_by_id) == CARDS)
     assert gone.id not in window.scene.items_by_id
     assert notes.count("inbox") == before
+
+
+def test_a_card_moved_and_a_phones_idea_before_the_rest_is_read_show_once_each(
+    qtbot, fabrique_app, big_atelier, store
+) -> None:
+    """The cards not read before the first frame are only counted: a card among them moved
+    to another column, and a phone's idea written (announced at the next turn), before they
+    are read: the counts follow at once, and once everything is read and announced each
+    card has one note, in its column; nothing is lost."""
+    window = fabrique_app.open_session(big_atelier.id, at_start_up=True)
+    qtbot.addWidget(window)
+    notes = window.scene.notes
+    moved = board.column_cards(store, big_atelier.id, "monde")[-1]
+    assert moved.id not in window.scene.items_by_id  # not read yet
+    inbox, monde = notes.count("inbox"), notes.count("monde")
+    with window.bus.batch(Origin.PHONE, "Idée d'un téléphone") as write:
+        write(board.capture(store, big_atelier.id, "Du téléphone", "inbox", window.controller.ends))
+    assert window.bus.push(board.send(store, big_atelier.id, [moved], "inbox"))
+    assert (notes.count("inbox"), notes.count("monde")) == (inbox + 2, monde - 1)
+    window.bus.announce_batches()  # the phone's idea, announced after it was read
+    assert (notes.count("inbox"), notes.count("monde")) == (inbox + 2, monde - 1)
+    notes.flush()
+    made = window.scene.items_by_id
+    assert len(made) == CARDS + 1
+    inbox_ids = [i.card.id for i in window.scene.stack("inbox")]
+    assert len(inbox_ids) == len(set(inbox_ids)) == inbox + 2
+    assert moved.id in inbox_ids
+    assert [i.card.text for i in window.scene.stack("inbox")][-2:] == [
+        "Du téléphone",
+        moved.text,
+    ]
+    assert len(window.scene.stack("monde")) == monde - 1
 
 
 def test_a_note_scrolled_into_view_is_measured_and_each_column_ends_whole(
