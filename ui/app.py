@@ -118,6 +118,18 @@ class Translations:
         )
 
 
+def _answering_a_dialog() -> str:
+    """Why a request from a second `fabrique` waits: a dialog of the window is open (a question,
+    « Exporter… »). Replacing the window under it deleted the dialog while it was answered:
+    the app crashed (« double free »). Empty when none is open."""
+    modal = QApplication.activeModalWidget()
+    if modal is None:
+        return ""
+    title = modal.windowTitle()
+    named = f" (« {title} »)" if title else ""
+    return f"une fenêtre de dialogue est ouverte dans Fabrique{named} : fermez-la, puis recommencez"
+
+
 class FabriqueApp(QObject):
     """Opens sessions in the main window and keeps backups and settings."""
 
@@ -194,6 +206,8 @@ class FabriqueApp(QObject):
 
         if self.window is None:
             return Answer(refused=f"« {path.name} » n'est pas importé : aucune fenêtre ouverte")
+        if busy := _answering_a_dialog():
+            return Answer(refused=f"« {path.name} » n'est pas importé : {busy}")
         done: list[str] = []
         stayed = ""
         if stay_on is not None and self.window.session.id != stay_on:
@@ -227,6 +241,10 @@ class FabriqueApp(QObject):
         asked = self.store.get(Session, session_id)
         if self.window is None:
             return Answer(refused="aucune fenêtre ouverte")
+        if self.window.session.id != session_id and (busy := _answering_a_dialog()):
+            return Answer(
+                refused=f"« {asked.title if asked else session_id} » n'est pas ouvert : {busy}"
+            )
         if self.window.session.id == session_id or self.window.request_session(session_id):
             return Answer((f"ouvre « {asked.title if asked else session_id} »",))
         return Answer(refused=self._stayed(asked))

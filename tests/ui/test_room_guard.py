@@ -131,3 +131,20 @@ def test_putting_a_backup_back_asks_while_the_phones_room_is_open(
     assert fabrique_app.window is window
     assert room.active
     assert list(store.conn.iterdump()) == before  # nothing put back
+
+
+def test_a_second_fabrique_waits_while_a_dialog_of_the_window_is_open(
+    qtbot, fabrique_app, window, store, session, tmp_path
+) -> None:
+    """`fabrique --open 2` while « Quitter Fabrique ? » was open replaced the window under
+    the question: the app crashed (« double free or corruption ») when it was answered."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Quitter Fabrique", "?", parent=window)
+    box.open()
+    qtbot.wait_until(box.isVisible)
+    answer = fabrique_app.open_asked(_third(store, session).id)
+    assert "n'est pas ouvert : une fenêtre de dialogue est ouverte dans Fabrique" in answer.refused
+    assert "(« Quitter Fabrique »)" in answer.refused
+    assert fabrique_app.window is window
+    answer = fabrique_app.import_file(tmp_path / "copie.fabrique")
+    assert answer.refused.startswith("« copie.fabrique » n'est pas importé : une fenêtre")
+    box.done(0)
