@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from db.backups import Backups
@@ -25,6 +25,7 @@ from fabrique_desktop.resources import resource
 from fabrique_desktop.settings import Settings
 from ui import theme
 from ui.first_frame import after_first_frame
+from ui.font_files import register_fonts
 from ui.gui_thread_gc import collect_on_gui_thread
 from ui.main_window import MainWindow
 
@@ -33,15 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FONT_FAMILY = "DejaVu Sans"
 BACKUP_CHECK_MS = 60_000
-
-
-def register_fonts() -> str:
-    """Register the bundled fonts with Qt; returns the family to use."""
-    for path in sorted(resource("fonts").glob("*.ttf")):
-        QFontDatabase.addApplicationFont(str(path))
-    return FONT_FAMILY
 
 
 APP_ID = "org.fabrique.Fabrique"  # as in standalone/linux/ (the .desktop entry, AppStream)

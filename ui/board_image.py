@@ -38,6 +38,7 @@ from ui import theme
 from ui.card_item import CardItem, CardLook, Fonts
 from ui.cluster_item import ClusterItem
 from ui.fallback_fonts import with_fallbacks
+from ui.font_files import register_fonts
 
 COLUMN_WIDTH = 420.0
 CARD_PIXEL_SIZE = 18.0  # the idea's text, as on a laptop's wall at zoom 1
@@ -61,11 +62,8 @@ def ensure_gui() -> None:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.app import register_fonts
-
     app = QApplication(sys.argv[:1])
-    register_fonts()
-    app.setFont(QFont("DejaVu Sans", 11))
+    app.setFont(QFont(register_fonts(), 11))  # as the app: its fonts, not its window
 
 
 @dataclass
