@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -122,6 +124,19 @@ class EngagementDialog(QDialog):
         self.accept()
 
 
+class WholeLines(QStyledItemDelegate):
+    """Every line of a word-wrapped item drawn. Qt sizes an item holding a line in a
+    fallback font (« 李华 ») a few pixels short of what it draws, and then drops the item's
+    last line (« 李华… », no « ↳ 0 idée(s) »): a pixel more for each line."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        lines = max(1, round(size.height() / QFontMetrics(option.font).lineSpacing()))
+        return QSize(size.width(), size.height() + lines)
+
+
 class EngagementsView(QDialog):
     """The engagements of the session, per Vivre, with the trace of each.
 
@@ -154,6 +169,7 @@ class EngagementsView(QDialog):
             )
             items = QListWidget()
             items.setWordWrap(True)
+            items.setItemDelegate(WholeLines(items))
             items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             items.setAccessibleName(self.tr("Engagements {}").format(column.title))
             items.setStyleSheet(

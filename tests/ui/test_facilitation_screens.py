@@ -13,6 +13,7 @@ import pytest
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
 
 from fabrique_desktop import agenda, board, convergence, groups, recit, timer, votes
 from fabrique_desktop.model import Card, Engagement, Vote
@@ -475,3 +476,51 @@ def test_starting_the_agenda_says_it_replaces_a_running_timer(qtbot, window, clo
     window.statusBar().clearMessage()
     animation.next_step_action.trigger()  # a step following a step: nothing to say
     assert "remplacé" not in window.statusBar().currentMessage()
+
+
+def _ink_bottom(image: QImage, top: int, bottom: int, background: QColor) -> int:
+    """The lowest row between ``top`` and ``bottom`` with a dark (text) pixel."""
+    for y in range(bottom, top - 1, -1):
+        for x in range(4, image.width() - 24):  # off the scroll bar
+            if QColor(image.pixel(x, y)).lightness() < background.lightness() - 120:
+                return y
+    return top
+
+
+def test_an_engagement_with_a_chinese_name_keeps_its_last_line(
+    qtbot, window, store, session
+) -> None:
+    """A « Comment ? » point « 李华 » (a fallback font's glyphs): Qt sized the item a few
+    pixels short and drew « 李华… », dropping the line « ↳ 0 idée(s) · 0 gommette(s) »
+    under it. Its item ends with that line, as the same engagement with « Li Hua » does."""
+    from ui import fallback_fonts
+
+    fallback_fonts.install(QApplication.instance())
+    from fabrique_desktop.changes import Change, create
+
+    made = [
+        Engagement(
+            session_id=session.id,
+            column="mieux",
+            number=number,
+            title="Vivre la mer",
+            purpose="Parce que la mer est à tout le monde",
+            how=["Des navettes", name],
+        )
+        for number, name in ((1, "李华"), (2, "Li Hua"))
+    ]
+    store.apply(Change("test", tuple(create(e) for e in made)))
+    window.animation.engagements_action.trigger()
+    view = window.animation.engagements.view
+    view.resize(1280, 720)
+    qtbot.wait_exposed(view)
+    listed = view.lists["mieux"]
+    assert listed.count() == 2
+    image = listed.viewport().grab().toImage()
+    background = QColor(theme.PAPER)
+    gaps = []
+    for row in range(2):
+        rect = listed.visualItemRect(listed.item(row))
+        gaps.append(rect.bottom() - _ink_bottom(image, rect.top(), rect.bottom(), background))
+    assert "↳" in listed.item(0).text().splitlines()[-1]
+    assert abs(gaps[0] - gaps[1]) <= 4, gaps  # the last line drawn in both
