@@ -91,7 +91,7 @@ class BoardSelection:
     def move(self, dx: int, dy: int, extend: bool = False) -> str | None:
         """Arrow keys: the next card up/down in the column, or the nearest in the next column."""
         scene = self._scene
-        on_band = self._on_objective_band()
+        on_band = self._on_band()
         self.chosen_group = None
         selected = self._selected()  # an earlier atelier's piste too: the arrows go on from it
         current = self.current if self.current in selected else (selected[-1] if selected else None)
@@ -107,8 +107,9 @@ class BoardSelection:
         row = stack.index(item)
         target: CardItem | None = None
         if dy and not extend:
-            # an earlier objective's band is a stop between its first piste and the note
-            # above: Down onto it from above, Up onto it from its first piste
+            # a group's band (the wall's own ▦ or an earlier objective ◎) is a stop between
+            # its first card and the note above: Down onto it from above, Up onto it from its
+            # first card; chosen there whole, as a click on its name chooses it
             if on_band and dy > 0:
                 self.select_cards([current])  # its first piste (the band's current card)
                 return current
@@ -136,19 +137,24 @@ class BoardSelection:
         self.current = target.card.id
         return target.card.id
 
-    def _on_objective_band(self) -> bool:
-        """An earlier objective chosen by its band (a click, or the arrows): all its pistes
-        selected, the first one current."""
+    def _on_band(self) -> bool:
+        """A group chosen by its band (a click, or the arrows): all its cards selected, the
+        first one current; an earlier objective (Convergence) or the wall's own group."""
         chosen = self.chosen_group
-        return chosen in self._scene.groups.read_only and chosen in self.selected_objectives()
+        if chosen is None:
+            return False
+        if chosen in self._scene.groups.read_only:
+            return chosen in self.selected_objectives()
+        return chosen == self.selected_group()
 
     def _stop_on_band(self, item: CardItem | None) -> bool:
-        """If ``item`` is the first piste of an earlier objective (a Convergence wall),
-        choose that objective by its band (as a click on it would) and say True."""
-        if item is None or item.card.id not in self._scene.notes.read_only:
+        """If ``item`` is the first card of a group (the wall's own, or an earlier
+        objective on a Convergence wall), choose that group by its band (as a click on its
+        name would) and say True."""
+        if item is None:
             return False
         cluster_id = group_of(item.card, self._scene.clusters)
-        if cluster_id not in self._scene.groups.read_only:
+        if cluster_id is None:
             return False
         ids = self.group_cards(cluster_id)
         if not ids or ids[0] != item.card.id:

@@ -261,7 +261,7 @@ class BoardGraphicsView(QGraphicsView):
             dx, dy = moves[Qt.Key(event.key())]
             extend = modifiers == Qt.KeyboardModifier.ShiftModifier
             card_id = self.board_scene.move_selection(dx, dy, extend)
-            band = self.board_scene.selection.chosen_group  # an earlier objective's band
+            band = self.board_scene.selection.chosen_group  # a group chosen by its band
             if band is not None:
                 self.board_scene.show_band(band)
             elif card_id:

@@ -47,8 +47,9 @@ class ShortcutsDialog(QDialog):
             (
                 self.tr("Groupes"),
                 self.tr(
-                    "Clic sur le bandeau d'un groupe : le choisir (F2 ou double-clic : le "
-                    "renommer) ; Ctrl+Haut sur sa première idée ou Ctrl+Bas sur sa dernière, "
+                    "Clic sur le bandeau d'un groupe, ou Haut et Bas, qui s'y arrêtent avant "
+                    "sa première idée : le choisir (F2 ou double-clic : le renommer) ; "
+                    "Ctrl+Haut sur sa première idée ou Ctrl+Bas sur sa dernière, "
                     "ou glisser une idée hors du cadre : la sortir du groupe"
                 ),
             ),

@@ -2760,8 +2760,8 @@ File: {}</translation>
         <translation>Groups</translation>
     </message>
     <message>
-        <source>Clic sur le bandeau d&apos;un groupe : le choisir (F2 ou double-clic : le renommer) ; Ctrl+Haut sur sa première idée ou Ctrl+Bas sur sa dernière, ou glisser une idée hors du cadre : la sortir du groupe</source>
-        <translation>Click a group&apos;s band: choose the group (F2 or double-click: rename it); Ctrl+Up on its first idea or Ctrl+Down on its last, or dragging an idea out of the frame: take it out of the group</translation>
+        <source>Clic sur le bandeau d&apos;un groupe, ou Haut et Bas, qui s&apos;y arrêtent avant sa première idée : le choisir (F2 ou double-clic : le renommer) ; Ctrl+Haut sur sa première idée ou Ctrl+Bas sur sa dernière, ou glisser une idée hors du cadre : la sortir du groupe</source>
+        <translation>Click a group&apos;s band, or Up and Down, which stop on it before its first idea: choose the group (F2 or double-click: rename it); Ctrl+Up on its first idea or Ctrl+Down on its last, or dragging an idea out of the frame: take it out of the group</translation>
     </message>
     <message>
         <source>Ctrl+molette</source>

@@ -649,3 +649,61 @@ def test_the_arrows_stop_on_an_objective_band_of_ateliers_3_and_4(
     assert f"Objectif « {OBJECTIVE} »" in opened[-1].ideas.text()
     down(2)  # from the band: its first piste, then its second, one by one
     assert scene.selected_earlier_ids() == members[1:2]
+
+
+def test_the_arrows_stop_on_every_group_band_as_on_an_objectives(
+    qtbot, objective, convergence_wall, monkeypatch
+) -> None:
+    """On the Convergence wall an earlier objective's band (◎) stopped Up and Down while the
+    atelier's own group (▦) did not: the keyboard chose an objective whole but an own group
+    only card by card (Shift+arrows), so F2 and Ctrl+Up/Down on it needed the mouse. Now
+    every band is a stop between the note above and its first card, chosen whole as a
+    click on its name chooses it."""
+    window = convergence_wall
+    scene, view = window.scene, window.board.view
+    qtbot.waitUntil(lambda: objective.id in scene.clusters)
+    monkeypatch.setattr(
+        "ui.animation.group_feature.QInputDialog.getText",
+        lambda *a, **k: ("Des transports pour tous", True),
+    )
+    above, first, second = (
+        add(qtbot, window, f"Idée {n} de l'atelier 5 >1") for n in ("du haut", "1", "2")
+    )
+    scene.select_cards([first, second])
+    view.setFocus()
+    board_key(qtbot, window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    (made,) = [c for c in scene.clusters.values() if c.id != objective.id]
+    scene.notes.measure_all()
+    stack = [i.card.id for i in scene.stack("mieux")]
+    assert stack.index(first) == stack.index(above) + 1  # the group just below the note
+    band = scene.cluster_items[made.id]
+    scene.select_cards([above])
+    view.setFocus()
+
+    def key(k=Qt.Key.Key_Down) -> None:
+        board_key(qtbot, window, k)
+
+    key()  # onto the group's band: chosen whole, outlined, in sight
+    assert scene.selection.chosen_group == made.id
+    assert scene.selected_group() == made.id
+    assert scene.selected_card_ids() == [first, second]
+    assert band.selected
+    shown = view.mapFromScene(band.band_rect().translated(band.pos())).boundingRect()
+    assert view.viewport().rect().contains(shown)
+    key()  # its first card, alone
+    assert scene.selected_card_ids() == [first]
+    assert not band.selected
+    key(Qt.Key.Key_Up)  # back onto the band
+    assert scene.selected_group() == made.id
+    assert band.selected
+    key(Qt.Key.Key_Up)  # the note above
+    assert scene.selected_card_ids() == [above]
+    key()  # the band again: F2 renames the group, as after a click on its name
+    renamed = []
+    monkeypatch.setattr(
+        "ui.group_actions.QInputDialog.getText",
+        lambda *a, **k: (renamed.append(True), ("Des bus pour tous", True))[1],
+    )
+    board_key(qtbot, window, Qt.Key.Key_F2)
+    assert renamed
+    assert scene.clusters[made.id].name == "Des bus pour tous"
