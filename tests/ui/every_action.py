@@ -19,7 +19,8 @@ States: ``atelier vide`` (atelier 1, windowed), ``atelier 3`` (the seed's ideas,
 then full screen with the columns scrolled, the timer running and the Votes panel folded:
 ``plein écran``, ``téléphones`` (the phones' room open), ``vote secret`` (a secret vote open
 to the phones and the room), ``idée en modification`` (a card's in-place editor open);
-``partage en direct``: atelier 3 windowed, shared live (on the loopback).
+``partage en direct``: atelier 3 windowed, shared live (on the loopback); ``convergence``:
+atelier 5 windowed; ``vote clos``: atelier 3 windowed, the phones' room open and its vote closed.
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ from tests.ui.fresh_render import differing_pixels, fresh_render, offscreen_scre
 WINDOWED = ("atelier vide", "atelier 3")
 FULL = ("plein écran", "téléphones", "vote secret", "idée en modification")
 LIVE = "partage en direct"  # atelier 3, windowed, shared live on the loopback
-STATES = WINDOWED + FULL + (LIVE,)
+CONVERGENCE = "convergence"  # atelier 5, windowed: the earlier pistes and objectives, read-only
+CLOSED_VOTE = "vote clos"  # atelier 3, windowed, the phones' room open, its dot vote closed
+STATES = WINDOWED + FULL + (LIVE, CONVERGENCE, CLOSED_VOTE)
 LEAVING = ("Ateliers et séries…", "English", "Français", "Quitter")
 """Actions that leave the window (another one replaces it, or it closes): walked last."""
 SETTLE_ROUNDS = 12
@@ -143,6 +146,7 @@ class Walk:
         sys.excepthook = hook
         series = self.atelier.series_id
         self.empty = next(s for s in list_sessions(self.store, series) if s.number == 1)
+        self.fifth = next(s for s in list_sessions(self.store, series) if s.number == 5)
         self.state = ""
         self._walked = None  # the window the walk set its state in
         self.undelivered = 0  # shortcuts typed that reached no action
@@ -160,6 +164,8 @@ class Walk:
         self._walked = None
         self.fabrique.set_language("fr")  # « English », walked before, is undone by « Français »
         atelier = self.empty if state == "atelier vide" else self.atelier
+        if state == CONVERGENCE:
+            atelier = self.fifth
         previous = self.window
         window = self.fabrique.open_session(atelier.id)
         if previous is not None and previous is not window:
@@ -215,6 +221,19 @@ class Walk:
             hidden = votes.counts_hidden(votes.settings(window.store, window.session.id))
             if not hidden:
                 window.bus.push(votes.set_secret(window.store, window.session.id, True))
+                changed = True
+        if state == CLOSED_VOTE:
+            room = window.phone_menu.ensure()
+            if not room.active:
+                room.open("127.0.0.1", 0)
+                if room.wall is not None:
+                    room.wall.close()
+                changed = True
+            poll = phone_room.current_poll(window.store, window.session.id)
+            if poll is None:
+                room.open_poll([], 3, False)
+            if poll is None or poll.open:
+                room.close_poll()
                 changed = True
         if state == LIVE:
             from ui.live_share import share_window
