@@ -117,3 +117,37 @@ def test_an_arabic_first_name_leaves_the_badges_in_their_order(qapp) -> None:
         painter.drawText(rect, flags, "\u200e" + item.badge_text())  # LRM: a LTR paragraph
 
     assert drawn(on_the_wall) == drawn(left_to_right)
+
+
+def test_a_text_of_short_words_is_fitted_without_searching_its_pieces(qapp, monkeypatch) -> None:
+    """The board image measures 2000 notes: cutting each text at its breaks with BREAKS
+    (spaces, soft hyphens, after a hyphen) was 7 % of the layout's instructions, while
+    nearly no note has a word long enough to need measuring. Pieces between spaces are
+    enough to tell; a long word or a long compound still goes through the breaks."""
+    from ui import card_item
+    from ui.card_item import Fonts
+
+    searched: list[str] = []
+    breaks = card_item.BREAKS
+
+    class Counted:
+        def split(self, text: str) -> list[str]:
+            searched.append(text)
+            return breaks.split(text)
+
+    monkeypatch.setattr(card_item, "BREAKS", Counted())
+    fonts = Fonts(QFont("DejaVu Sans"), 28)
+    width = 400.0
+    assert fonts.fit(False, "Des « Zones franches » pour favoriser l'initiative", width) == (
+        1.0,
+        False,
+    )
+    assert fonts.fit(True, "→2040  #Cohésion  #Soutien aux associations", width) == (1.0, False)
+    assert searched == []
+    compound = "Saint-Rémy-de-Provence-et-Montagnette-sur-Durance"  # cut after its hyphens
+    assert fonts.fit(False, f"La gare {compound}", width) == (1.0, False)
+    word = "Anticonstitutionnellementissimesque"  # no break at all: shrunk to fit
+    scale, anywhere = fonts.fit(False, f"Un {word}", width)
+    assert scale < 1
+    assert not anywhere
+    assert searched == [f"La gare {compound}", f"Un {word}"]
