@@ -467,7 +467,8 @@ class CardItem(QGraphicsItem):
         if self.look.table:
             parts.append(self.look.table)
         parts.extend(self.card.tags)
-        return "  ".join(parts)
+        # no line starts with « : » nor « » », none ends with « « » (a theme « … » of the seed)
+        return french_spacing("  ".join(parts))
 
     # Qt overrides
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
+from fabrique_desktop.typography import french_spacing
 from ui import theme
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
@@ -48,9 +49,11 @@ class ClusterItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def label(self) -> str:
-        return f"{OBJECTIVE_ICON if self.trace else ICON}{self.name}\u00a0({self.count})"
+        name = french_spacing(self.name)  # « Mobilité : … » never wraps before its « : »
+        return f"{OBJECTIVE_ICON if self.trace else ICON}{name}\u00a0({self.count})"
 
     def set_trace(self, trace: str) -> None:
+        trace = french_spacing(trace)
         if trace != self.trace:
             self.prepareGeometryChange()
             self.trace = trace

@@ -35,6 +35,7 @@ from fabrique_desktop import convergence, votes
 from fabrique_desktop.model import Card, Engagement
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Template
+from fabrique_desktop.typography import french_spacing
 from ui import facilitation_style as style
 from ui import theme
 from ui.change_writer import Writer, unwired
@@ -95,7 +96,7 @@ class EngagementDialog(QDialog):
                 for card, count in ideas
             ]
         )
-        self.ideas = style.label(trace or "—", "muted")
+        self.ideas = style.label(french_spacing(trace) or "—", "muted")  # « » and « : » whole
         form.addRow(self.tr("Idées liées"), self.ideas)
         self.message = style.label("", "message")
         self.message.hide()
@@ -301,7 +302,8 @@ class EngagementsView(QDialog):
                 state += f" — {origin}"
             name = self.tr("Objectif « {} »").format(objective.name)
             heads.append(f"<p style='font-size: 14pt'>◎ {escape(name)}{escape(state)}</p>")
-        self.trace.setHtml("".join(heads + rows) or escape(self.tr("Aucune idée liée.")))
+        html = "".join(heads + rows) or escape(self.tr("Aucune idée liée."))
+        self.trace.setHtml(french_spacing(html))  # no line starting with « : » or « » »
 
     def _edit(self) -> None:
         engagement_id = self.current_id()

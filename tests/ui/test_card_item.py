@@ -151,3 +151,37 @@ def test_a_text_of_short_words_is_fitted_without_searching_its_pieces(qapp, monk
     assert scale < 1
     assert not anywhere
     assert searched == [f"La gare {compound}", f"Un {word}"]
+
+
+def test_a_theme_in_guillemets_and_a_group_s_colon_never_break_apart(qapp) -> None:
+    """The seed's theme « #Nouvelle compétence « Espaces naturels et forestiers » » left « «
+    » at the end of a badge line and « » » alone on the next (seen at 1280×720 on atelier
+    3's wall); a group named « Mobilité : … » could wrap before its « : ». French spacing:
+    no-break spaces inside « » and before « : », on the notes' badges, the groups' bands
+    and the engagements' traces."""
+    from fabrique_desktop.template import builtin_template
+    from ui.card_item import CardLook
+    from ui.cluster_item import ClusterItem
+    from ui.engagements_view import EngagementDialog
+
+    item = _note("Gérer des espaces naturels", 230)
+    item.set_look(CardLook(trace="Ateliers 3 et 4 · lecture seule"))
+    item.card.tags = ["#Nouvelle compétence « Espaces naturels et forestiers »"]
+    item.measured = False
+    item.measure()
+    badges = item.badge_text()
+    assert f"«{NBSP}Espaces" in badges
+    assert f"forestiers{NBSP}»" in badges
+    assert "« " not in badges
+    assert " »" not in badges
+    band = ClusterItem("groupe", "Mobilité : sortir de la voiture")
+    assert f"Mobilité{NBSP}: sortir" in band.label()
+    dialog = EngagementDialog(
+        builtin_template(),
+        [(Card(text="Une piste : « la mer »", column="mieux"), 0)],
+        objectives=["Objectif « Sortir de la voiture »"],
+    )
+    shown = dialog.ideas.text()
+    assert f"piste{NBSP}: «{NBSP}la mer{NBSP}»" in shown
+    assert f"«{NBSP}Sortir de la voiture{NBSP}»" in shown
+    dialog.deleteLater()

@@ -380,7 +380,7 @@ def test_an_engagement_is_traced_to_an_objective_of_ateliers_3_and_4(
     dialog = window.animation.engagements.dialog
     assert dialog.title.text() == OBJECTIVE
     shown = dialog.ideas.text()
-    assert f"◎ Objectif « {OBJECTIVE} »  — Ateliers 3 et 4 · lecture seule" in shown
+    assert f"◎ Objectif «\u00a0{OBJECTIVE}\u00a0»  — Ateliers 3 et 4 · lecture seule" in shown
     assert "•" not in shown  # the objective stands for its pistes
     dialog.title.setText("Des transports pour tous")
     type_text(dialog.how, "Un car express par vallée")
@@ -417,7 +417,7 @@ def test_an_engagement_is_traced_to_an_objective_of_ateliers_3_and_4(
     opened = []
     monkeypatch.setattr(QDialog, "open", lambda d: opened.append(d))
     board_key(qtbot, window, Qt.Key.Key_E, ctrl)
-    assert f"Objectif « {OBJECTIVE} »" in opened[-1].ideas.text()
+    assert f"Objectif «\u00a0{OBJECTIVE}\u00a0»" in opened[-1].ideas.text()
     alt = Qt.KeyboardModifier.AltModifier
     refused = [  # still read-only: each said so, calmly
         (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
@@ -646,7 +646,7 @@ def test_the_arrows_stop_on_an_objective_band_of_ateliers_3_and_4(
     opened = []
     monkeypatch.setattr(QDialog, "open", lambda d: opened.append(d))
     board_key(qtbot, window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    assert f"Objectif « {OBJECTIVE} »" in opened[-1].ideas.text()
+    assert f"Objectif «\u00a0{OBJECTIVE}\u00a0»" in opened[-1].ideas.text()
     down(2)  # from the band: its first piste, then its second, one by one
     assert scene.selected_earlier_ids() == members[1:2]
 
