@@ -575,6 +575,15 @@ class BoardView(QWidget):
                 header.set_count(self.scene.notes.visible_count(key), total)
             else:
                 header.set_count(total)
+        self._fit_header_height()  # « Vivre Ensemble (0/22) » may need two lines, or one again
+
+    def _fit_header_height(self) -> None:
+        """The header row as tall as its tallest header (one line or two), no taller."""
+        height = max(h.sizeHint().height() for h in self.headers.values())
+        if height != self.header_strip.height():
+            self.header_strip.setFixedHeight(height)
+            for header in self.headers.values():
+                header.setGeometry(header.x(), 0, header.width(), height)
 
     def _viewport_width(self) -> int:
         # Not viewport().width(): the first viewport() call costs ~8 ms of PySide6 type set-up,

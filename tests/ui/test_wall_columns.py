@@ -184,3 +184,31 @@ def test_the_first_message_takes_no_room_from_the_board(qtbot, wall) -> None:
     for item in (chosen, scene.items_by_id[wall._last_captured]):
         assert item.pos().y() >= 0
         assert item.pos().y() + item.height() <= view.viewport().height()
+
+
+def test_a_header_on_two_lines_after_a_filter_is_whole(qtbot, wall) -> None:
+    """Full screen at 1280×720, the votes panel folded, a filter: « Vivre Ensemble (0/22) »
+    no longer fits one line and goes to two, but the header row kept its one-line height:
+    both lines were cut at the top and bottom. The row takes the height of its tallest
+    header, and gives it back when the filter is cleared."""
+    from tests.ui.test_wall_panels import full_screen
+
+    window = wall
+    window.board_actions.capture_line("Une idée à trier")  # five columns of cards
+    full_screen(qtbot, window)
+    window.animation.votes.show_panel()  # folded to the strip: the columns a little narrower
+    qtbot.wait(20)
+    board = window.board
+    one_line = board.header_strip.height()
+    assert all("\n" not in h.text() for h in board.headers.values())
+    window.capture.search.setText("zzzz")  # no idea matches: « (0/n) » everywhere
+    qtbot.wait(20)
+    two = [h for h in board.headers.values() if h.isVisible() and "\n" in h.text()]
+    assert two, [h.text() for h in board.headers.values()]
+    for header in board.headers.values():
+        if header.isVisible():
+            assert header.height() >= header.sizeHint().height(), header.text()
+    assert board.header_strip.height() > one_line
+    window.capture.search.setText("")
+    qtbot.wait(20)
+    assert board.header_strip.height() == one_line
