@@ -411,6 +411,19 @@ def share_window(
 ) -> LiveSession | None:
     """« Partager l'atelier en direct »: start sharing, or show the panel if already on."""
     live = _live_of(window)
+    if not live.active and window.store.read_only:  # the other laptops' ideas could not be kept
+        log.warning("live sharing refused: read-only data (%s)", window.store.read_only)
+        QMessageBox.warning(
+            window,
+            window.tr("Partage impossible"),
+            window.store.read_only
+            + "\n\n"
+            + window.tr(
+                "Le partage en direct est impossible : ce que les autres ordinateurs enverraient "
+                "ne pourrait pas être enregistré ici."
+            ),
+        )
+        return None
     if not live.active:
         if live.role == "note-taker":
             live.role = ""

@@ -3345,6 +3345,10 @@ File: {}</translation>
         <translation>Sharing not possible</translation>
     </message>
     <message>
+        <source>Le partage en direct est impossible : ce que les autres ordinateurs enverraient ne pourrait pas être enregistré ici.</source>
+        <translation>Live sharing is impossible: what the other computers would send could not be saved here.</translation>
+    </message>
+    <message>
         <source>Impossible de rejoindre</source>
         <translation>Cannot join</translation>
     </message>

@@ -50,6 +50,12 @@ def test_read_only_data_opens_to_read_and_export(
     assert window.bus.history.count() == 0
     assert read_only.count(Card, session_id=demo_session.id) == 87
 
+    from ui.live_share import share_window  # it shared, and refused every laptop's ideas
+
+    assert share_window(window, host="127.0.0.1", port=0, discovery_port=None) is None
+    assert "Le partage en direct est impossible" in shown[-1]
+    assert "lecture seule" in shown[-1]
+
     from exports.session_report import write_session_pdf
 
     target = data_dir.root / "rapport.pdf"
