@@ -19,6 +19,8 @@ def new_code() -> str:
 
 
 def normalise(text: str) -> str:
+    if text.isascii() and text.isalnum():  # as typed or read from an address: nothing to drop
+        return text.upper()
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
 

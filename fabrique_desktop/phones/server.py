@@ -77,7 +77,7 @@ def _error(status: int, reason: str) -> web.Response:
 
 
 _NO_STORE = {"Cache-Control": "no-store"}
-_ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
+_ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"
 
 
 class PhoneServer:
@@ -110,6 +110,7 @@ class PhoneServer:
         self._page = b""
         self.connections = ConnectionGuard(connection_cap(raise_open_files()))
         self._sweeper: asyncio.Task | None = None
+        self._hosts_for: tuple[int, set[str]] = (-1, set())
 
     # lifecycle (on the loop)
 
@@ -227,8 +228,11 @@ class PhoneServer:
         return response
 
     def _hosts(self) -> set[str]:
-        host = _host_in_url(self.host)
-        return {f"{host}:{self.port}", host} if self.port == 80 else {f"{host}:{self.port}"}
+        if self._hosts_for[0] != self.port:  # made once the port is known, not per request
+            host = _host_in_url(self.host)
+            names = {f"{host}:{self.port}", host} if self.port == 80 else {f"{host}:{self.port}"}
+            self._hosts_for = (self.port, names)
+        return self._hosts_for[1]
 
     def _refused(self, address: str, reason: str) -> None:
         self.connections.refusals.note(address, reason)  # logged once a minute per address
@@ -311,7 +315,7 @@ class PhoneServer:
             self._refused(remote, "slow-down")
             return _error(429, "slow-down")
         request_id = request.headers.get("X-Request", "")
-        if len(request_id) > 64 or not all(ch in _ID_CHARACTERS for ch in request_id):
+        if len(request_id) > 64 or request_id.strip(_ID_CHARACTERS):  # one outside them
             return _error(400, "malformed")
         request_value = Request(action, phone, token, data, remote, request_id)
         try:
