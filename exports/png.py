@@ -21,7 +21,7 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, wait
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -133,6 +133,11 @@ class PngJob:
                 self._parts.append(pool.submit(_deflate, rows[start : start + size], last))
             else:
                 self._parts.append(_deflate(rows[start : start + size], last))
+
+    def deflated(self) -> None:
+        """Wait until every part is deflated (its rows read; a part that failed raises when
+        the ``result`` is asked for)."""
+        wait([p for p in self._parts if isinstance(p, Future)])
 
     def result(self) -> bytes:
         packed = [p.result() if isinstance(p, Future) else p for p in self._parts]

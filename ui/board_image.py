@@ -619,11 +619,15 @@ def write_board_png(store: Store, session: Session, target: Path | str) -> list[
 def _write(
     writer: Executor, writes: Sequence[Future[None]], path: Path, job: PngJob
 ) -> Future[None]:
-    """The page written by ``writer`` after the pages before it (in order, one thread)."""
-    return writer.submit(_write_after, writes[-1] if writes else None, path, job.result())
+    """The page written by ``writer`` after the pages before it (in order, one thread),
+    once its rows are deflated (they are reused by the next page); its file's bytes are
+    put together by the writer, not the drawing thread."""
+    job.deflated()
+    return writer.submit(_write_after, writes[-1] if writes else None, path, job)
 
 
-def _write_after(previous: Future[None] | None, path: Path, data: bytes) -> None:
+def _write_after(previous: Future[None] | None, path: Path, job: PngJob) -> None:
+    data = job.result()
     if previous is not None:
         previous.result()  # a page not written (a full disk): the next ones are not either
     write_bytes(path, data)

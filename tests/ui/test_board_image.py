@@ -115,7 +115,10 @@ def test_pages_are_synced_to_disk_while_the_next_page_is_drawn(
     qapp, store, session, tmp_path, monkeypatch
 ) -> None:
     """Each file is synced before it replaces the old one (10–40 ms a page): a thread of its
-    own does it, so that the drawing of the next page does not wait for the disk."""
+    own does it, so that the drawing of the next page does not wait for the disk. That
+    thread also puts each file's bytes together (its deflated parts joined, checksummed)."""
+    from exports.png import PngJob
+
     _long_column(store, session)
     synced: list[int] = []
     real_fsync = safe_write.os.fsync
@@ -124,11 +127,19 @@ def test_pages_are_synced_to_disk_while_the_next_page_is_drawn(
         synced.append(threading.get_ident())
         real_fsync(fd)
 
+    joined: list[int] = []
+    result = PngJob.result
+
+    def joined_where(job: PngJob) -> bytes:
+        joined.append(threading.get_ident())
+        return result(job)
+
     monkeypatch.setattr(safe_write.os, "fsync", fsync)
+    monkeypatch.setattr(PngJob, "result", joined_where)
     files = write_board_png(store, session, tmp_path / "tableau.png")
     assert len(files) > 2
-    assert len(synced) == len(files)
-    assert threading.get_ident() not in synced
+    assert len(synced) == len(joined) == len(files)
+    assert threading.get_ident() not in synced + joined
 
 
 def test_every_page_is_painted_on_one_canvas_and_reads_as_drawn_alone(
