@@ -255,24 +255,18 @@ class SessionSync:
         rows: tuple[Edit, ...] = (),
         label: str = RECEIVED_LABEL,
     ) -> MergeSummary:
-        """Merge one update from a peer (live sync): applied to a copy of this document first,
-        so that it is checked and merged like a whole document; refusals change nothing.
+        """Merge one update from a peer (live sync), checked and merged like a whole document;
+        refusals change nothing. It is applied to this laptop's document itself
+        (``absorb``): a refusal drops that document, which is read again from the journal
+        (``_transaction``), as a copy of it made for the trial and dropped would have been.
 
         Conflicts are found where the peer's version wins here; where this laptop's wins, the
         peer finds them when it receives this laptop's update.
         """
-        from fabrique_desktop.crdt import SessionDoc
-
         plan = _Plan(self.session_id, edits=list(rows))
         with held_collection():
             with self._transaction():
-                self._flush(plan)
-                trial = SessionDoc([self.doc.update()])
-                try:
-                    trial.apply(update)
-                except (ValueError, RuntimeError, OverflowError) as error:
-                    raise BundleError("Mise à jour illisible : refusée.") from error
-                summary = self._merge(plan, trial, origin, None)
+                summary = self._merge(plan, update, origin, None)
             self._commit(plan.change(label))
         summary.session = self.store.get(Session, self.session_id)
         return summary
@@ -328,7 +322,7 @@ class SessionSync:
     def _merge(
         self,
         plan: _Plan,
-        remote: SessionDoc,
+        remote: SessionDoc | bytes,
         origin: str,
         series_id: str | None,
         checked: Checked | None = None,
@@ -336,7 +330,9 @@ class SessionSync:
         self._flush(plan)
         doc = self.doc
         what = describe(origin)
-        sides = compare(doc, remote, what)
+        sides = (
+            absorb(doc, remote, what) if isinstance(remote, bytes) else compare(doc, remote, what)
+        )
         here = self.store.get(Session, self.session_id)
         values: dict[str, Any] = {}
         check_document(
@@ -759,18 +755,7 @@ def compare(doc: SessionDoc, remote: SessionDoc, what: str = "Fichier d'atelier"
     large to check."""
     known = set(session_kinds())
     try:
-        roots = remote.roots()
-        unknown = [kind for kind in roots if kind not in known]
-        if unknown:
-            raise BundleError(f"{what} : données inconnues « {shown(unknown[0])} ».")
-        sizes = {kind: remote.size(kind) for kind in roots}  # (each root read as a map)
-        if any(remote.listed(kind) for kind in roots):  # items only a map's reader misses
-            raise BundleError(f"{what} invalide : document de fusion inattendu.")
-        # an entity holds at most its kind's fields: at least so many entities (they are
-        # counted exactly where they differ from this laptop's, ``check_document``)
-        entities = sum(-(-n // len(_fields(ENTITY_TYPES[kind]))) for kind, n in sizes.items())
-        if sum(sizes.values()) > MAX_CELLS or entities > MAX_ENTITIES:
-            raise BundleError(f"{what} contient trop d'éléments.")
+        roots = _checked_roots(remote, what)
         since = doc.state_vector()
         incoming = remote.update(since)
         mine = [kind for kind in doc.roots() if kind in known]
@@ -780,6 +765,53 @@ def compare(doc: SessionDoc, remote: SessionDoc, what: str = "Fichier d'atelier"
     clock = doc.clock()
     changed = doc.apply_observed(incoming, roots)  # (observing a map makes it a root)
     return Sides(doc, changed, kept, doc.update(since) if doc.clock() != clock else None)
+
+
+def _checked_roots(doc: SessionDoc, what: str) -> list[str]:
+    """The roots of a document from elsewhere (whole, or this laptop's with a peer's update
+    applied); refused: unknown kinds, a root holding other than a map's items, too many
+    cells. Yrs's own errors are the caller's to name."""
+    known = set(session_kinds())
+    roots = doc.roots()
+    unknown = [kind for kind in roots if kind not in known]
+    if unknown:
+        raise BundleError(f"{what} : données inconnues « {shown(unknown[0])} ».")
+    sizes = {kind: doc.size(kind) for kind in roots}  # (each root read as a map)
+    if any(doc.listed(kind) for kind in roots):  # items only a map's reader misses
+        raise BundleError(f"{what} invalide : document de fusion inattendu.")
+    # an entity holds at most its kind's fields: at least so many entities (they are
+    # counted exactly where they differ from this laptop's, ``check_document``)
+    entities = sum(-(-n // len(_fields(ENTITY_TYPES[kind]))) for kind, n in sizes.items())
+    if sum(sizes.values()) > MAX_CELLS or entities > MAX_ENTITIES:
+        raise BundleError(f"{what} contient trop d'éléments.")
+    return roots
+
+
+def absorb(doc: SessionDoc, update: bytes, what: str = "Mise à jour reçue") -> Sides:
+    """Apply a peer's update to ``doc``, this laptop's document, noting what it changed
+    (``Sides``), and refuse it as ``compare`` refuses a document. No copy of ``doc`` is
+    made: the caller checks the differences (``check_document``) before anything is
+    written and drops ``doc`` on any refusal, as it drops a merged document.
+
+    What ``compare`` would find on a copy of ``doc`` with the update applied is found here:
+    the same roots (checked the same way, on the same cells), the same changes, and nothing
+    where this laptop's text stays (the copy held all of ``doc``). The kinds ``doc`` holds
+    are observed (observing a map makes it a root: the others are not made); a kind the
+    update brings first is new whole, every key of it added by the update."""
+    since, clock = doc.state_vector(), doc.clock()
+    before = set(doc.roots())
+    try:
+        changed = doc.apply_observed(update, before)
+    except (ValueError, RuntimeError, OverflowError) as error:
+        raise BundleError("Mise à jour illisible : refusée.") from error
+    try:
+        for kind in _checked_roots(doc, what):
+            fresh = doc.raw(kind) if kind not in before else None
+            if fresh:
+                changed[kind] = {key: {"newValue": text} for key, text in fresh.items()}
+    except (ValueError, TypeError, RuntimeError, RecursionError) as error:
+        raise BundleError(f"{what} invalide : document de fusion inattendu.") from error
+    return Sides(doc, changed, {}, doc.update(since) if doc.clock() != clock else None)
 
 
 def check_document(

@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 from pycrdt import Map
 
-from fabrique_desktop import board, bundle, crdt, sync, validation
+from fabrique_desktop import board, bundle, crdt, sync, tables, validation
+from fabrique_desktop.capture import parse
+from fabrique_desktop.errors import BundleError
 from fabrique_desktop.model import Card, Series
 from tests.core.sync_helpers import Laptop
 from tests.core.test_sync_refusals import refused, reseal
@@ -151,3 +153,66 @@ def test_a_document_unlike_its_rows_is_validated_whole(field, in_row, in_documen
         if row["id"] == card.id:
             row[field] = in_row
     refused(facilitator, reseal(document), message)
+
+
+def test_a_peers_update_is_merged_without_a_copy_of_the_document(monkeypatch) -> None:
+    """Live sharing: each update a peer sends is applied to this laptop's document itself
+    (``sync.absorb``), not to a copy of the whole document made for it (a 2000-idea
+    document encoded and decoded again per update); the rows are as a copy would give,
+    also of a kind the update brings first (here the atelier's first table)."""
+    facilitator, session = Laptop.facilitator(cards=3)
+    peer = Laptop()
+    peer.merge(facilitator.handout(session.id))
+    engine = sync.SessionSync(facilitator.store, facilitator.journal, session.id)
+    peer_sync = sync.SessionSync(peer.store, peer.journal, session.id)
+    engine.flush()
+    peer_sync.flush()
+    since = engine.doc.state_vector()
+    peer.store.apply(board.capture_parsed(peer.store, session.id, parse("du pair =3")))
+    peer_sync.flush()
+    assert "tables" not in engine.doc.roots()
+    made: list[int] = []
+    whole: list[int] = []
+    init, update = crdt.SessionDoc.__init__, crdt.SessionDoc.update
+
+    def counted_init(self, updates=()):  # type: ignore[no-untyped-def]
+        made.append(1)
+        init(self, updates)
+
+    def counted_update(self, since=None):  # type: ignore[no-untyped-def]
+        if since is None:
+            whole.append(1)
+        return update(self, since)
+
+    monkeypatch.setattr(crdt.SessionDoc, "__init__", counted_init)
+    monkeypatch.setattr(crdt.SessionDoc, "update", counted_update)
+    summary = engine.receive(peer_sync.doc.update(since), origin="live")
+    monkeypatch.undo()
+    assert (summary.new, summary.new_by_kind) == (2, {"tables": 1, "cards": 1})
+    assert (made, whole) == ([], [])
+    assert facilitator.snapshot(session.id) == peer.snapshot(session.id)
+    assert [t.number for t in tables.session_tables(facilitator.store, session.id)] == [3]
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "value", "message"),
+    [
+        ("tables", "t1:number", "trois", r"une table \(t1\)"),
+        ("tables", "t1:couleur", "bleu", "mal nommé"),
+        ("inconnu", "x:y", 1, "données inconnues"),
+    ],
+)
+def test_a_peers_update_bringing_a_new_kind_is_checked_whole(kind, key, value, message) -> None:
+    """A kind this laptop's document does not hold yet, brought by a peer's update, is
+    checked like the others: refused in French, nothing written, the document read again."""
+    facilitator, session = Laptop.facilitator(cards=2)
+    engine = sync.SessionSync(facilitator.store, facilitator.journal, session.id)
+    engine.flush()
+    assert kind not in engine.doc.roots()
+    forged = crdt.SessionDoc()
+    forged.doc.get(kind, type=Map)[key] = json.dumps([value, {"7": 1}])
+    before = facilitator.dump()
+    with pytest.raises(BundleError, match=message):
+        engine.receive(forged.update(), origin="live")
+    assert facilitator.dump() == before
+    assert kind not in engine.doc.roots()  # the document was dropped, read again
