@@ -9,7 +9,11 @@ ateliers 3 and 4 without saying which of the two produced each, so every report 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from fabrique_desktop.model import Session
+    from fabrique_desktop.ports import Store
 
 
 def joint_groups(template_data: Mapping[str, Any]) -> dict[int, tuple[int, ...]]:
@@ -62,3 +66,27 @@ def objective_traced(numbers: Iterable[int]) -> str:
     from fabrique_desktop.report_words import tr
 
     return tr("Objectif · {trace}", trace=traced(numbers))
+
+
+def pistes_elsewhere(store: Store, session: Session) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """For an atelier whose wall is empty while its pistes are credited together with other
+    ateliers' (the demo's atelier 4): its group (« ateliers 3 et 4 ») and the ateliers whose
+    walls hold those pistes (atelier 3); ((), ()) otherwise. A Valeurs atelier's joint
+    results are the series' paradoxes and values, not its wall's cards."""
+    from fabrique_desktop.model import Card, Series
+    from fabrique_desktop.model import Session as SessionRow
+
+    if session.phase == "valeurs" or store.count(Card, session_id=session.id):
+        return (), ()
+    series = store.get(Series, session.series_id)
+    group = joint_groups(series.template if series is not None else {}).get(session.number, ())
+    walls = sorted(
+        s.number
+        for s in store.find(SessionRow, series_id=session.series_id)
+        if s.id != session.id
+        and not s.deleted
+        and s.number in group
+        and s.phase == session.phase
+        and store.count(Card, session_id=s.id)
+    )
+    return (group, tuple(walls)) if walls else ((), ())

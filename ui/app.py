@@ -164,6 +164,7 @@ class FabriqueApp(QObject):
         # CJK and Indic names: fonts read after the first frame (cancelled if the window goes)
         after_first_frame(window, lambda: self._install_fallback_fonts(window))
         after_first_frame(window, self._take_backup)  # right after the window is on screen
+        after_first_frame(window, lambda: self._tell_pistes_elsewhere(window))
         window.session_requested.connect(self.open_session)
         window.manage_requested.connect(self.show_manager)
         self._add_restore_action(window)
@@ -190,6 +191,32 @@ class FabriqueApp(QObject):
             show_read_only(window, self.store.read_only)
         self.settings.set("last_session", session.id)
         return window
+
+    def _tell_pistes_elsewhere(self, window: MainWindow) -> None:
+        """An empty wall whose pistes are on another atelier's wall (the demo's atelier 4:
+        the pistes of ateliers 3 et 4 are on atelier 3's): the status bar says where they
+        are and that this atelier's report shows them, rather than a silent empty wall."""
+        from fabrique_desktop.credit import pistes_elsewhere
+
+        group, walls = pistes_elsewhere(self.store, window.session)
+        if not walls:
+            return
+
+        def listed(numbers: tuple[int, ...]) -> str:
+            names = [str(n) for n in numbers]
+            return (
+                names[0]
+                if len(names) == 1
+                else self.tr("{} et {}").format(", ".join(names[:-1]), names[-1])
+            )
+
+        window.statusBar().showMessage(
+            self.tr(
+                "Les pistes des ateliers {} (leur travail commun) sont sur le mur de l'atelier "
+                "{} : Ctrl+O pour l'ouvrir. Le compte rendu de cet atelier les montre aussi."
+            ).format(listed(group), listed(walls)),
+            30000,
+        )
 
     def import_file(self, path: Path, stay_on: str | None = None) -> Answer:
         """A note-taker's copy given on the command line: merged, then its atelier shown, or

@@ -994,6 +994,14 @@
 <context>
     <name>FabriqueApp</name>
     <message>
+        <source>{} et {}</source>
+        <translation>{} and {}</translation>
+    </message>
+    <message>
+        <source>Les pistes des ateliers {} (leur travail commun) sont sur le mur de l&apos;atelier {} : Ctrl+O pour l&apos;ouvrir. Le compte rendu de cet atelier les montre aussi.</source>
+        <translation>The project ideas of workshops {} (their joint work) are on the wall of workshop {}: Ctrl+O to open it. This workshop&apos;s report shows them too.</translation>
+    </message>
+    <message>
         <source>Remettre une sauvegarde en place…</source>
         <translation>Restore a backup…</translation>
     </message>

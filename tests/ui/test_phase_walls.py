@@ -707,3 +707,22 @@ def test_the_arrows_stop_on_every_group_band_as_on_an_objectives(
     board_key(qtbot, window, Qt.Key.Key_F2)
     assert renamed
     assert scene.clusters[made.id].name == "Des bus pour tous"
+
+
+def test_atelier_4s_empty_wall_says_where_the_joint_pistes_are(
+    qtbot, fabrique_app, store, demo
+) -> None:
+    """Atelier 4 (Objectifs, élus) opened: an empty « À trier + 4 Vivre » wall and nothing
+    said, while the pistes of ateliers 3 et 4 are on atelier 3's wall. The status bar says
+    where they are and that its report shows them; atelier 3 and atelier 1 say nothing of
+    it."""
+    sessions = {s.number: s for s in list_sessions(store, demo.id)}
+    window = shown_window(qtbot, fabrique_app, sessions[4])
+    said = "Les pistes des ateliers 3 et 4 (leur travail commun) sont sur le mur de l'atelier 3"
+    qtbot.waitUntil(lambda: said in window.statusBar().currentMessage())
+    assert "Ctrl+O pour l'ouvrir" in window.statusBar().currentMessage()
+    from fabrique_desktop.credit import pistes_elsewhere
+
+    assert pistes_elsewhere(store, sessions[4]) == ((3, 4), (3,))
+    for number in (1, 2, 3, 5):  # a wall with cards, the Valeurs ateliers, atelier 5
+        assert pistes_elsewhere(store, sessions[number]) == ((), ())
