@@ -143,7 +143,12 @@ class LiveSession(QObject):
                     raise
         assert self.link is not None
         write = self.context.bus.writer(Origin.REMOTE, session.id)  # the journal only: unsaid
-        self.link.server.copy = make_copy(self.context.store, self._journal(), session, write)
+        try:
+            self.link.server.copy = make_copy(self.context.store, self._journal(), session, write)
+        except BaseException:  # a full disk: no sharing left half open (port, « partage déjà »)
+            link, self.link = self.link, None
+            link.close()
+            raise
         self.address = f"{host}:{self.link.server.port}"
         self.role = "host"
         self.guarded = False

@@ -148,3 +148,27 @@ def test_a_second_fabrique_waits_while_a_dialog_of_the_window_is_open(
     answer = fabrique_app.import_file(tmp_path / "copie.fabrique")
     assert answer.refused.startswith("« copie.fabrique » n'est pas importé : une fenêtre")
     box.done(0)
+
+
+def test_sharing_that_fails_on_a_full_disk_leaves_nothing_half_open(
+    qtbot, window, monkeypatch
+) -> None:
+    """The atelier's copy for the other laptops could not be written (disk full): « Partage
+    impossible » was said, yet the port stayed open and the window counted as sharing (« Cet
+    ordinateur partage déjà… » to « Rejoindre », Ctrl+Q asking about a sharing never shown)."""
+    from fabrique_desktop.errors import StorageError
+    from fabrique_desktop.live import engine
+    from ui.live_share import share_window
+
+    def full(*args):  # type: ignore[no-untyped-def]
+        raise StorageError("Le disque est plein : rien n'a été enregistré.")
+
+    shown: list[str] = []
+    monkeypatch.setattr(engine, "make_copy", full)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    assert share_window(window, host="127.0.0.1", port=0, discovery_port=None) is None
+    assert shown == ["Le disque est plein : rien n'a été enregistré."]
+    live = window.live_menu.live
+    assert live is not None
+    assert not live.active
+    assert live.link is None
