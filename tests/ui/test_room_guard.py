@@ -172,3 +172,25 @@ def test_sharing_that_fails_on_a_full_disk_leaves_nothing_half_open(
     assert live is not None
     assert not live.active
     assert live.link is None
+
+
+def test_a_copy_of_another_atelier_imported_beside_the_room_stays_here_if_asked(
+    qtbot, fabrique_app, window, room, store, session, tmp_path, asked
+) -> None:
+    """« Importer des notes » of another atelier follows it to its atelier; with the room
+    open and « Non », the copy is merged and the summary says where it went, here."""
+    from db.sync_store import SyncJournal
+    from fabrique_desktop import bundle, sync
+
+    third = _third(store, session)
+    copy = tmp_path / "atelier3.json"
+    copy.write_text(
+        bundle.to_json(sync.handout_bundle(store, SyncJournal(store), third)), encoding="utf-8"
+    )
+    assert window.notes_menu.import_path(copy)
+    assert len(asked) == 1
+    assert fabrique_app.window is window
+    assert room.active
+    box = window.notes_menu.dialog
+    assert f"« {third.title} » n'est pas ouvert : cet atelier reste à l'écran." in box.text()
+    box.done(0)
