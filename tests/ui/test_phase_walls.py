@@ -571,6 +571,8 @@ def test_the_room_sees_the_groups_and_the_objectives_of_ateliers_3_and_4(
     window.focus_capture()
     own = [add(qtbot, window, f"Idée {n} de l'atelier 5 >1") for n in (1, 2)]
     window.scene.select_cards(own)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     window.board.view.setFocus()
     board_key(qtbot, window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     (made,) = [c for c in window.scene.clusters.values() if c.id != objective.id]
@@ -726,3 +728,71 @@ def test_atelier_4s_empty_wall_says_where_the_joint_pistes_are(
     assert pistes_elsewhere(store, sessions[4]) == ((3, 4), (3,))
     for number in (1, 2, 3, 5):  # a wall with cards, the Valeurs ateliers, atelier 5
         assert pistes_elsewhere(store, sessions[number]) == ((), ())
+
+
+def test_atelier_4_run_by_a_facilitator_and_both_reports_read_back(
+    qtbot, fabrique_app, store, demo, monkeypatch
+) -> None:
+    """The elected officials' atelier: the facilitator notes two pistes on atelier 4's own
+    wall (keyboard), groups them into an objective (click, Ctrl+click, Ctrl+G), and both
+    reports, read back with pdftotext, show the same 52 pistes and the objective as the
+    joint work of ateliers 3 et 4; Decidim gets each piste once, from the wall holding it."""
+    import csv
+
+    from exports.csv_export import session_csv
+    from exports.decidim import decidim_csv, elsewhere_note
+
+    sessions = {s.number: s for s in list_sessions(store, demo.id)}
+    window = shown_window(qtbot, fabrique_app, sessions[4])
+    pistes = [add(qtbot, window, f"Piste des élus {n} >1") for n in (1, 2)]
+    assert {store.get(Card, i).column for i in pistes} == {"mieux"}
+    monkeypatch.setattr(
+        "ui.animation.group_feature.QInputDialog.getText",
+        lambda *a, **k: ("Un territoire apaisé", True),
+    )
+    window.scene.notes.measure_all()
+    click(window, pistes[0])
+    click(window, pistes[1], Qt.KeyboardModifier.ControlModifier)
+    assert window.scene.selected_card_ids() == pistes
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.board.view.setFocus()
+    board_key(qtbot, window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    from fabrique_desktop import groups
+
+    assert [c.name for c in groups.clusters(store, sessions[4].id)] == ["Un territoire apaisé"], (
+        window.statusBar().currentMessage()
+    )
+    texts = {}
+    for number in (3, 4):
+        out = io.BytesIO()
+        report = gather_session(store, sessions[number])
+        build_session_pdf(report, out)
+        texts[number] = flat(pdftotext(out.getvalue()))
+        assert len(report.ideas) == 52
+        assert [o.name for o in report.objectives] == ["Un territoire apaisé"]
+    for text in texts.values():
+        assert "Compte rendu commun des ateliers 3 et 4" in text
+        assert printed("Vivre mieux — Un territoire apaisé") in text
+        assert "Piste des élus 2" in text
+        assert "Proximité habitat-Emploi" in text
+        assert "Elles sont sur le mur" not in text  # both walls hold some of them now
+    rows = {
+        n: list(
+            csv.DictReader(
+                io.StringIO(session_csv(gather_session(store, sessions[n])).decode("utf-8-sig"))
+            )
+        )
+        for n in (3, 4)
+    }
+    assert [r["id"] for r in rows[3]] == [r["id"] for r in rows[4]]
+    proposals = {
+        n: list(
+            csv.reader(
+                io.StringIO(decidim_csv(gather_session(store, sessions[n])).decode()), delimiter=";"
+            )
+        )[1:]
+        for n in (3, 4)
+    }
+    assert (len(proposals[3]), len(proposals[4])) == (50, 2)
+    assert elsewhere_note(gather_session(store, sessions[3])) != ""  # atelier 4's two
