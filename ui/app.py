@@ -230,9 +230,9 @@ class FabriqueApp(QObject):
             return Answer(refused=f"« {path.name} » n'est pas importé : {busy}")
         done: list[str] = []
         stayed = ""
-        if stay_on is not None and self.window.session.id != stay_on:
+        if stay_on is not None:  # shown already, or now (asked if it serves the room)
             asked = self.store.get(Session, stay_on)
-            if self.window.request_session(stay_on):
+            if self.window.session.id == stay_on or self.window.request_session(stay_on):
                 done.append(f"ouvre « {asked.title if asked else stay_on} »")
             else:
                 stayed = self._stayed(asked)

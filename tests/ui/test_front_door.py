@@ -97,7 +97,8 @@ def test_a_copy_of_another_atelier_keeps_the_atelier_asked_for(
     )
     third = next(s for s in list_sessions(store, session.series_id) if s.number == 3)
     fabrique_app.open_session(third.id)
-    fabrique_app.import_file(back, stay_on=third.id)
+    answer = fabrique_app.import_file(back, stay_on=third.id)
+    assert answer.done == ("importe « retour.json »", f"ouvre « {third.title} »")  # shown
     shown = fabrique_app.window
     assert shown.session.id == third.id
     assert "Une idée du preneur" in {c.text for c in store.iter_all(Card, session_id=session.id)}
