@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,8 +40,10 @@ from ui import facilitation_style as style
 from ui import theme
 from ui.change_writer import Writer, unwired
 from ui.dialog_buttons import action_buttons
+from ui.room_screen import type_scale
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+SIZE = QSize(1260, 700)  # on a 1280×720 screen; a larger one grows it and its type
 
 
 class EngagementDialog(QDialog):
@@ -158,27 +160,19 @@ class EngagementsView(QDialog):
         self.session_id = session_id
         self.template = template
         self.setWindowTitle(self.tr("Engagements"))
-        style.projector(self)
+        self.scale = 1.0  # the type's, for the screen's size (ui.room_screen)
+        self.headers: dict[str, QLabel] = {}
         self.lists: dict[str, QListWidget] = {}
         grid = QGridLayout()
         for index, column in enumerate(template.vivre_columns):
             header = QLabel(column.title)
             header.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            header.setStyleSheet(
-                f"background: {column.colour}; color: {theme.readable_ink(column.colour)};"
-                "font-size: 18pt; font-weight: bold; padding: 8px; border-radius: 6px;"
-            )
+            self.headers[column.key] = header
             items = QListWidget()
             items.setWordWrap(True)
             items.setItemDelegate(WholeLines(items))
             items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             items.setAccessibleName(self.tr("Engagements {}").format(column.title))
-            items.setStyleSheet(
-                f"QListWidget {{ background: {column.tint}; font-size: 15pt; }}"
-                # no side padding: Qt sizes a wrapped item without it and cut its last lines
-                "QListWidget::item { border-bottom: 1px solid #90A4AE; padding: 6px 0px; }"
-                f"QListWidget::item:selected {{ background: {theme.SELECTION}; color: white; }}"
-            )
             items.currentItemChanged.connect(self._show_trace)
             items.itemActivated.connect(lambda item: self.edit_requested.emit(item.data(ID_ROLE)))
             self.lists[column.key] = items
@@ -187,7 +181,6 @@ class EngagementsView(QDialog):
         self.summary = style.label("", "subtitle")
         self.trace = QTextBrowser()
         self.trace.setAccessibleName(self.tr("Trace des idées"))
-        self.trace.setMaximumHeight(170)
         buttons = QHBoxLayout()
         for text, slot, key in (
             (self.tr("Modifier (Entrée)"), self._edit, ""),
@@ -206,7 +199,8 @@ class EngagementsView(QDialog):
         layout.addLayout(grid, 1)
         layout.addWidget(self.trace)
         layout.addLayout(buttons)
-        self.resize(1260, 700)
+        self._restyle()
+        self.resize(SIZE)
         style.no_default_button(self)
         self.refresh()
 
@@ -285,6 +279,7 @@ class EngagementsView(QDialog):
                 )
             )
             return
+        size = style.pt(14, self.scale)
         rows = []
         for item in convergence.trace(self.store, engagement):
             state = self.tr(" (supprimée)") if item.removed else ""
@@ -292,7 +287,7 @@ class EngagementsView(QDialog):
                 state += f" — {origin}"
             originals = "".join(f"<br>&nbsp;&nbsp;&nbsp;↳ {escape(o.text)}" for o in item.originals)
             rows.append(
-                f"<p style='font-size: 14pt'><b>{item.votes} ●</b> {escape(item.card.text)}"
+                f"<p style='font-size: {size}'><b>{item.votes} ●</b> {escape(item.card.text)}"
                 f"{escape(state)}{originals}</p>"
             )
         heads = []  # the earlier objectives it is traced to (a Convergence atelier), first
@@ -301,9 +296,28 @@ class EngagementsView(QDialog):
             if origin := self.origin(objective.id):
                 state += f" — {origin}"
             name = self.tr("Objectif « {} »").format(objective.name)
-            heads.append(f"<p style='font-size: 14pt'>◎ {escape(name)}{escape(state)}</p>")
+            heads.append(f"<p style='font-size: {size}'>◎ {escape(name)}{escape(state)}</p>")
         html = "".join(heads + rows) or escape(self.tr("Aucune idée liée."))
         self.trace.setHtml(french_spacing(html))  # no line starting with « : » or « » »
+
+    def _restyle(self) -> None:
+        """The type at this screen's scale: the columns' titles and lists, the trace."""
+        scale = self.scale
+        style.projector(self, scale)
+        for column in self.template.vivre_columns:
+            self.headers[column.key].setStyleSheet(
+                f"background: {column.colour}; color: {theme.readable_ink(column.colour)};"
+                f"font-size: {style.pt(18, scale)}; font-weight: bold; "
+                f"padding: {round(8 * scale)}px; border-radius: 6px;"
+            )
+            self.lists[column.key].setStyleSheet(
+                f"QListWidget {{ background: {column.tint}; font-size: {style.pt(15, scale)}; }}"
+                # no side padding: Qt sizes a wrapped item without it and cut its last lines
+                "QListWidget::item { border-bottom: 1px solid #90A4AE; "
+                f"padding: {round(6 * scale)}px 0px; }}"
+                f"QListWidget::item:selected {{ background: {theme.SELECTION}; color: white; }}"
+            )
+        self.trace.setMaximumHeight(round(170 * scale))
 
     def _edit(self) -> None:
         engagement_id = self.current_id()
@@ -322,3 +336,13 @@ class EngagementsView(QDialog):
         engagement = self.store.get(Engagement, engagement_id) if engagement_id else None
         if engagement is not None:
             self.write(convergence.remove(engagement))
+
+    # Qt overrides
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        scale = type_scale(self)
+        if scale != self.scale:  # the wall's screen: the type grows with it
+            self.scale = scale
+            self._restyle()
+            self._show_trace()

@@ -31,17 +31,28 @@ PAIRS = [
     (INK, CURRENT_BG),
 ]
 
-SCREEN_STYLE = f"""
-QWidget {{ font-size: 15pt; color: {INK}; }}
+
+def pt(size: float, scale: float = 1.0) -> str:
+    """A type size in points for a screen ``scale`` times its 1280×720 size."""
+    return f"{round(size * scale, 1):g}pt"
+
+
+def screen_style(scale: float = 1.0) -> str:
+    """The screens' style sheet, its type ``scale`` times the 1280×720 sizes."""
+    return f"""
+QWidget {{ font-size: {pt(15, scale)}; color: {INK}; }}
 QListWidget, QPlainTextEdit, QTextEdit, QLineEdit, QSpinBox, QComboBox {{
-    font-size: 15pt; background: white; color: {INK};
+    font-size: {pt(15, scale)}; background: white; color: {INK};
 }}
-QPushButton {{ font-size: 14pt; padding: 6px 14px; }}
-QLabel#title {{ font-size: 24pt; font-weight: bold; }}
-QLabel#subtitle {{ font-size: 17pt; font-weight: bold; }}
-QLabel#muted {{ color: {MUTED}; font-size: 13pt; }}
-QLabel#message {{ color: {ERROR}; font-size: 15pt; font-weight: bold; }}
+QPushButton {{ font-size: {pt(14, scale)}; padding: {round(6 * scale)}px {round(14 * scale)}px; }}
+QLabel#title {{ font-size: {pt(24, scale)}; font-weight: bold; }}
+QLabel#subtitle {{ font-size: {pt(17, scale)}; font-weight: bold; }}
+QLabel#muted {{ color: {MUTED}; font-size: {pt(13, scale)}; }}
+QLabel#message {{ color: {ERROR}; font-size: {pt(15, scale)}; font-weight: bold; }}
 """
+
+
+SCREEN_STYLE = screen_style()
 
 
 def label(text: str, name: str = "", wrap: bool = True) -> QLabel:
@@ -58,9 +69,9 @@ def dock_title(widget: QLabel, lines: int = 2) -> None:
     widget.setMinimumHeight(int(widget.fontMetrics().lineSpacing() * 1.4 * lines))
 
 
-def projector(widget: QWidget) -> None:
-    """Large type for a screen meant for the room."""
-    widget.setStyleSheet(SCREEN_STYLE)
+def projector(widget: QWidget, scale: float = 1.0) -> None:
+    """Large type for a screen meant for the room (``scale`` times its 1280×720 size)."""
+    widget.setStyleSheet(screen_style(scale))
 
 
 def no_default_button(dialog: QWidget) -> None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,6 +26,9 @@ from fabrique_desktop.template import Template
 from ui import facilitation_style as style
 from ui import theme
 from ui.change_writer import Writer, unwired
+from ui.room_screen import type_scale
+
+SIZE = QSize(1200, 680)  # on a 1280×720 screen; a larger one grows it and its type
 
 
 class RankingView(QDialog):
@@ -43,6 +47,7 @@ class RankingView(QDialog):
         self.session_id = session_id
         self.template = template
         self.setWindowTitle(self.tr("Classement des idées"))
+        self.scale = 1.0  # the type's, for the screen's size (ui.room_screen)
         style.projector(self)
         self.title = style.label(self.tr("Classement"), "title")
         self.top = QSpinBox()
@@ -65,18 +70,20 @@ class RankingView(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.browser, 1)
-        self.resize(1200, 680)
+        self.resize(SIZE)
         style.no_default_button(self)
         self.refresh()
 
     def refresh(self) -> None:
+        pt = self._pt
         state = votes.settings(self.store, self.session_id)
         hidden = votes.counts_hidden(state)
         self.reveal_button.setVisible(hidden)
         if hidden:
             self.rows: list[tuple[str, int]] = []
             self.browser.setHtml(
-                "<p style='font-size: 30pt; text-align: center; margin-top: 80px'>"
+                f"<p style='font-size: {pt(30)}; text-align: center; "
+                f"margin-top: {round(80 * self.scale)}px'>"
                 + escape(self.tr("Vote secret : le classement sera révélé à la fin du vote."))
                 + "</p>"
             )
@@ -86,7 +93,7 @@ class RankingView(QDialog):
         from_phones = votes.phone_totals(self.store, self.session_id) if ranked else {}
         if not ranked:
             self.browser.setHtml(
-                "<p style='font-size: 28pt'>"
+                f"<p style='font-size: {pt(28)}'>"
                 + escape(self.tr("Aucun vote pour l'instant."))
                 + "</p>"
             )
@@ -108,24 +115,35 @@ class RankingView(QDialog):
                 dots += self.tr(", dont {} par téléphone").format(from_phones[card.id])
             rows.append(
                 "<tr>"
-                f"<td style='font-size: 30pt; font-weight: bold; padding: 6px 16px'>{rank}</td>"
-                f"<td style='font-size: 24pt; padding: 6px 12px'>{escape(card.text)}"
-                f"<br><span style='font-size: 14pt; background: {colour}; color: {ink}'>"
+                f"<td style='font-size: {pt(30)}; font-weight: bold; padding: 6px 16px'>{rank}</td>"
+                f"<td style='font-size: {pt(24)}; padding: 6px 12px'>{escape(card.text)}"
+                f"<br><span style='font-size: {pt(14)}; background: {colour}; color: {ink}'>"
                 f"&nbsp;{escape(title)}&nbsp;</span></td>"
-                f"<td style='font-size: 26pt; font-weight: bold; color: {style.DOT}; "
+                f"<td style='font-size: {pt(26)}; font-weight: bold; color: {style.DOT}; "
                 f"padding: 6px 16px' align='right'>{count}</td>"
-                f"<td style='font-size: 14pt; color: {style.MUTED}'>{escape(dots)}</td>"
+                f"<td style='font-size: {pt(14)}; color: {style.MUTED}'>{escape(dots)}</td>"
                 "</tr>"
             )
         kinds = votes.dots_by_kind(self.store, self.session_id)
         who = ""
         if len(kinds) > 1 or any(k.kind == votes.PHONES for k in kinds):
             who = (
-                f"<p style='font-size: 16pt; color: {style.MUTED}'>"
+                f"<p style='font-size: {pt(16)}; color: {style.MUTED}'>"
                 + escape(self.tr("Qui a voté : ") + " ; ".join(self._kind_text(k) for k in kinds))
                 + "</p>"
             )
         self.browser.setHtml(f"{who}<table width='100%' cellspacing='4'>{''.join(rows)}</table>")
+
+    def _pt(self, size: float) -> str:
+        return style.pt(size, self.scale)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        scale = type_scale(self)
+        if scale != self.scale:  # the wall's screen: the type grows with it
+            self.scale = scale
+            style.projector(self, scale)
+            self.refresh()
 
     def _kind_text(self, kind: votes.KindDots) -> str:
         """« Téléphones : 35 gommettes de 20 téléphones (2 votes) », in the interface's language."""

@@ -7,8 +7,8 @@ closes; a quote is saved when Enter is pressed. Both are undoable changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,9 +29,11 @@ from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Column, Template
 from ui import facilitation_style as style
 from ui.change_writer import Writer, unwired
+from ui.room_screen import type_scale
 
 SAVE_DELAY_MS = 800
 ID_ROLE = Qt.ItemDataRole.UserRole
+SIZE = QSize(1200, 700)  # on a 1280×720 screen; a larger one grows it and its type
 
 
 class VivrePage(QWidget):
@@ -73,6 +75,7 @@ class RecitView(QDialog):
         self.session = session
         self.template = template
         self.setWindowTitle(self.tr("Récit prospectif"))
+        self.scale = 1.0  # the type's, for the screen's size (ui.room_screen)
         style.projector(self)
         self.tabs = QTabWidget()
         self.pages: list[VivrePage] = []
@@ -120,7 +123,7 @@ class RecitView(QDialog):
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_dream)
         self._loading = False
-        self.resize(1200, 700)
+        self.resize(SIZE)
         style.no_default_button(self)
         self.refresh()
         self.quote.setFocus()
@@ -211,6 +214,13 @@ class RecitView(QDialog):
         self.message.setVisible(bool(text))
 
     # Qt overrides
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        scale = type_scale(self)
+        if scale != self.scale:  # the wall's screen: the type grows with it
+            self.scale = scale
+            style.projector(self, scale)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_dream()

@@ -110,9 +110,9 @@ class EngagementFeature(QObject):
             self.view.write = context.bus.push
             self.view.origin = self._origin
             self.view.edit_requested.connect(self.edit)
-        self.view.show()
-        self.view.raise_()
-        self.view.activateWindow()
+        from ui import engagements_view, room_screen
+
+        room_screen.present(self.view, self.context.window, engagements_view.SIZE)
 
     # private
 

@@ -27,9 +27,9 @@ class RecitFeature(QObject):
             context = self.context
             self.view = RecitView(context.store, context.session, context.template, context.window)
             self.view.write = context.bus.push
-        self.view.show()
-        self.view.raise_()
-        self.view.activateWindow()
+        from ui import recit_view, room_screen
+
+        room_screen.present(self.view, self.context.window, recit_view.SIZE)
 
     def _on_changed(self, change: Change, origin: Origin) -> None:
         if self.view is not None and any(e.kind in ("dreams", "quotes") for e in change.edits):

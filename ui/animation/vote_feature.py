@@ -116,9 +116,9 @@ class VoteFeature(QObject):
             self.ranking.reveal_requested.connect(self.reveal)
             self.ranking.write = self._push
         self.ranking.refresh()
-        self.ranking.show()
-        self.ranking.raise_()
-        self.ranking.activateWindow()
+        from ui import ranking_view, room_screen
+
+        room_screen.present(self.ranking, self.context.window, ranking_view.SIZE)
 
     def tally(self) -> votes.Tally:
         """The session's counts, read once, then followed change by change."""
