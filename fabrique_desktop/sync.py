@@ -484,10 +484,13 @@ class SessionSync:
 
 
 def _value(text: str, parsed: dict[str, Any]) -> Any:
-    if text not in parsed:
+    value = parsed.get(text, _UNSEEN)
+    if value is _UNSEEN:
         return json.loads(text)[0]
-    value = parsed[text]
-    return list(value) if isinstance(value, list) else value  # never one list for two rows
+    return list(value) if type(value) is list else value  # never one list for two rows
+
+
+_UNSEEN = object()
 
 
 # conflicts
@@ -859,9 +862,10 @@ def check_document(
                     raise BundleError(f"{what} invalide : élément mal nommé « {shown(key)} ».")
                 if type(text) is not str or len(text) > MAX_CELL_CHARS:
                     raise BundleError(f"{what} invalide : valeur trop longue.")
-                if text in parsed:  # the same text as a cell already checked (``null``, a tag…)
-                    value = _value(text, parsed)
-                else:
+                # the same text as a cell already checked (``null``, a tag…): its value (a
+                # list shared only with the entity checked here; the rows copy it, ``_value``)
+                value = parsed.get(text, _UNSEEN)
+                if value is _UNSEEN:
                     value = parsed[text] = validation.cell(text, what, name)
                 if remote_fields is None:
                     remote_fields = changed[entity_id] = {}
