@@ -42,6 +42,7 @@ class BoardNotes:
         self.personas: dict[str, Persona] = {}
         self.tables: dict[str, Table] = {}
         self.fused_sources: dict[str, set[str]] = {}  # a fused card's id: its originals' ids
+        self._unfitted = False  # the scene's metrics changed while it waited for its first paint
         self.read_only: dict[str, str] = {}  # earlier ateliers' pistes: id → their trace
         self._timer = QTimer(scene)
         self._timer.setSingleShot(True)
@@ -149,6 +150,7 @@ class BoardNotes:
     def measure_all(self) -> None:
         """Make, measure and place every note now (tests, screenshots)."""
         self.flush()
+        self.fit_now()
         self._scene.placement.stop_measuring()
         for item in self.items.values():
             if not item.measured:
@@ -164,10 +166,23 @@ class BoardNotes:
         self._scene.layout_cards()
 
     def fit(self) -> None:
-        """The notes take the scene's type and column width (measured again, lazily)."""
+        """The notes take the scene's type and column width (measured again, lazily). At
+        start-up, once, when the board is first placed (``fit_now``): each size the window
+        went through before its first frame (built, shown, maximised) guessed every note's
+        height again."""
+        if self._scene.placement.wait_for_paint:
+            self._unfitted = True
+            return
+        self._unfitted = False
         scene = self._scene
         for item in self.items.values():
             item.set_geometry(scene.fonts, scene.column_width - 2 * COLUMN_PADDING)
+
+    def fit_now(self) -> None:
+        """The type and width the scene was given while it waited for its first paint."""
+        if self._unfitted:
+            self._unfitted = False
+            self.fit()
 
     # reading the board
 
@@ -227,7 +242,10 @@ class BoardNotes:
     def _add(self, card: Card) -> None:
         scene = self._scene
         width = scene.column_width - 2 * COLUMN_PADDING if scene.column_width else 0.0
-        item = CardItem(card, self._scene.column(card.column).tint, scene.fonts, width)
+        waiting = scene.placement.wait_for_paint  # (guessed once, at the first paint)
+        self._unfitted |= waiting
+        tint = scene.column(card.column).tint
+        item = CardItem(card, tint, scene.fonts, width, estimate=not waiting)
         if card.persona_id or card.table_id or card.id in self.fused_sources:
             item.look = self.look(card)
         if card.id in self.read_only:  # chosen for an engagement only: never moved nor edited

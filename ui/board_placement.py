@@ -47,6 +47,7 @@ class BoardPlacement:
         """The view is about to paint: the layouts asked while waiting for it, once."""
         if self.wait_for_paint:
             self.wait_for_paint = False
+            self._scene.notes.fit_now()
             if self.stale:
                 self.lay_out_all()
 
@@ -79,7 +80,8 @@ class BoardPlacement:
         the view's height)."""
         view_height = self._scene.view_height()
         if (
-            self._scene.clusters
+            self.wait_for_paint  # (laid out whole at the first paint)
+            or self._scene.clusters
             or self._scene.overview is not None
             or not self._scene.column_width
             or view_height is None

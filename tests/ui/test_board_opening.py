@@ -6,7 +6,8 @@ first frame. The layouts asked until the board's first paint are one, done just 
 and that frame measures and paints only the notes in sight; those below the fold are made
 after it.
 The column headers fit their text for each width they get, not for each call (43 fits, a
-full title first tried in a slim band's 52 px).
+full title first tried in a slim band's 52 px); the notes' heights are guessed once, at the
+board's width at that paint.
 The cards below the fold are not even read before the first frame: decoding the 2000 rows
 was most of what 2000 ideas added to the start (~200 M instructions).
 """
@@ -89,8 +90,17 @@ def test_a_2000_idea_atelier_is_laid_out_once_before_its_first_frame(
             measured[0] += 1
         return measure(item)
 
+    guessed = [0]  # notes' heights guessed (at a width) before the first frame
+    estimate = CardItem._estimate
+
+    def guess(item):  # type: ignore[no-untyped-def]
+        if not first_frame and item._width > 0:
+            guessed[0] += 1
+        return estimate(item)
+
     monkeypatch.setattr(ColumnHeader, "_largest_fitting", staticmethod(fit))
     monkeypatch.setattr(CardItem, "measure", measure_note)
+    monkeypatch.setattr(CardItem, "_estimate", guess)
     monkeypatch.setattr(CardItem, "paint", note)
     monkeypatch.setattr(BoardGraphicsView, "paintEvent", view)
     window = fabrique_app.open_session(big_atelier.id, at_start_up=True)
@@ -113,6 +123,9 @@ def test_a_2000_idea_atelier_is_laid_out_once_before_its_first_frame(
     assert in_view
     assert set(painted) <= in_view  # only what is in view is painted
     assert measured[0] <= 2 * len(in_view)  # those in sight, once (53 for 19 in view before)
+    # each note's height guessed once, at the board's real width (not at each size the
+    # window went through while being built, shown and maximised: 250 for 125 notes)
+    assert guessed[0] <= first_frame["notes made"]
     columns = len(scene.columns)
     assert first_frame["notes made"] <= columns * EAGER_PER_COLUMN  # the rest after it
     assert decoded[0] <= columns * EAGER_PER_COLUMN  # 2000 before (read after it)
