@@ -30,7 +30,7 @@ from exports.pdf_style import french_date
 from exports.safe_write import write_bytes
 from fabrique_desktop import credit
 from fabrique_desktop.report import Idea, SessionReport
-from fabrique_desktop.report_words import english_date
+from fabrique_desktop.report_words import english_date, tr
 from fabrique_desktop.typography import current_language, typeset
 
 TITLE_MAX = 150
@@ -126,17 +126,19 @@ def decidim_csv(report: SessionReport) -> bytes:
 
 
 def elsewhere_note(report: SessionReport) -> str:
-    """What the command line says when joint pistes shown by this atelier's report are left
-    out of its Decidim file, being in the file of the atelier whose wall holds them; ""
-    otherwise."""
+    """What the command line and the export dialog say when joint pistes shown by this
+    atelier's report are left out of its Decidim file, being in the file of the atelier
+    whose wall holds them, in the documents' language; "" otherwise."""
     left = sum(1 for i in report.ideas if i.is_idea and i.id in report.held_elsewhere)
     if not left or report.joint is None:
         return ""
     walls = [n for n in report.joint.walls if n != report.session.number]
-    return (
-        f"Les {left} pistes des {report.joint.label} qui sont sur le mur de "
-        f"l’{credit.ateliers_label(walls)} sont dans son fichier Decidim, une proposition "
-        "chacune : celui-ci ne les répète pas."
+    return tr(
+        "Les {left} pistes des {ateliers} qui sont sur le mur de l’{wall} sont dans son "
+        "fichier Decidim, une proposition chacune : celui-ci ne les répète pas.",
+        left=left,
+        ateliers=report.joint.label,
+        wall=credit.ateliers_label(walls),
     )
 
 

@@ -237,6 +237,10 @@ ENGLISH: dict[str, str] = {
     "each of the workshops produced.",
     "Les pistes": "The project ideas",
     "Elles sont sur le mur de l’{wall}.": "They are on the wall of {wall}.",
+    "Les {left} pistes des {ateliers} qui sont sur le mur de l’{wall} sont dans son fichier "
+    "Decidim, une proposition chacune : celui-ci ne les répète pas.": "The {left} project "
+    "ideas of {ateliers} on the wall of {wall} are in its Decidim file, one proposal each: "
+    "this one does not repeat them.",
     "Les paradoxes et les valeurs": "The paradoxes and values",
     "atelier {n}": "workshop {n}",
     "Objectif « {name} » : {pistes} ({ateliers})": "Objective “{name}”: {pistes} ({ateliers})",

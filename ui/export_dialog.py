@@ -147,6 +147,7 @@ class ExportDialog(QDialog):
         self.write = write
         """The window's bus's writer: a copy's catching-up of the session document goes there."""
         self.language = language if language in LANGUAGES else "fr"
+        self.decidim_note = ""  # what a Decidim file of joint pistes leaves to another
         """The documents' language: the interface's (the settings'), as the CLI's default."""
         self.worker: ExportWorker | None = None
         self.last_file: Path | None = None
@@ -346,8 +347,9 @@ class ExportDialog(QDialog):
             from exports.markdown import write_session_markdown
 
             return lambda progress: write_session_markdown(report, target)
-        from exports.decidim import write_decidim_csv
+        from exports.decidim import elsewhere_note, write_decidim_csv
 
+        self.decidim_note = elsewhere_note(report)  # joint pistes left to another file
         return lambda progress: write_decidim_csv(report, target)
 
     def _bundle_job(self, target: Path) -> Callable[[Progress], None]:
@@ -386,6 +388,9 @@ class ExportDialog(QDialog):
                 len(self.more_pages), self.more_pages[0].name, self.more_pages[-1].name
             )
             self.more_pages = []
+        if self.decidim_note:  # the pistes of ateliers 3 et 4 are in atelier 3's file
+            status += "\n" + self.decidim_note
+            self.decidim_note = ""
         self.status.setText(status)
         self.open_button.setVisible(True)
         self.folder_button.setVisible(True)

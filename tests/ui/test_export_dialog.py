@@ -207,3 +207,32 @@ def test_a_name_typed_without_its_extension_asks_before_replacing_that_file(
         dialog.choose_file()
     assert mine.read_text(encoding="utf-8").startswith("# ")
     dialog.reject()
+
+
+def test_atelier_4s_decidim_file_says_where_its_joint_pistes_are(
+    qtbot, fabrique_app, store, demo, tmp_path
+) -> None:
+    """Atelier 4's Decidim file leaves out the pistes of ateliers 3 et 4 held on atelier 3's
+    wall (each piste is one proposal, in that file): the dialog said only « Exporté », over a
+    file with a header alone. It now says where they are, in the interface's language."""
+    from fabrique_desktop.workspace import list_sessions
+
+    fourth = next(s for s in list_sessions(store, demo.id) if s.number == 4)
+    window = fabrique_app.open_session(fourth.id)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.wait_exposed(window)
+    for language, said in (
+        ("fr", "Les 50 pistes des ateliers 3 et 4 qui sont sur le mur de l’atelier 3"),
+        ("en", "The 50 project ideas of workshops 3 and 4 on the wall of workshop 3"),
+    ):
+        window.exchange_menu.export("decidim")
+        dialog = window.exchange_menu.dialog
+        qtbot.addWidget(dialog)
+        dialog.language = language
+        target = tmp_path / f"decidim-{language}.csv"
+        with qtbot.wait_signal(dialog.exported, timeout=30000):
+            dialog.export_to(target)
+        assert len(target.read_text(encoding="utf-8").splitlines()) == 1  # the header
+        assert said in dialog.status.text()
+        dialog.reject()
