@@ -192,6 +192,34 @@ class FabriqueApp(QObject):
         self.settings.set("last_session", session.id)
         return window
 
+    def _tell_valeurs_wall(self, window: MainWindow) -> None:
+        """An empty Valeurs wall (the demo's ateliers 1 and 2 open so): the status bar says
+        what it gathers and where the series' paradoxes and values are shown (F6), rather
+        than four silent empty columns."""
+        from fabrique_desktop.model import Card, Series
+        from fabrique_desktop.template import Template
+
+        session = window.session  # on the wall of the phase (Atouts, Problèmes, Valeurs…)
+        if session.phase != "valeurs" or self.store.count(Card, session_id=session.id):
+            return
+        series = self.store.get(Series, session.series_id)
+        if series is None:
+            return
+        template = Template.from_dict(series.template)
+        if template.phase_columns(session.phase) == template.columns:
+            return  # a template without a Valeurs wall of its own: its columns say enough
+        paradoxes = len(template.section("paradoxes"))
+        values = len(template.section("values"))
+        said = self.tr(
+            "Mur Valeurs : notez ici ce que les personas disent du territoire, ses atouts et "
+            "ses problèmes, puis les valeurs proposées."
+        )
+        if paradoxes or values:
+            said += " " + self.tr(
+                "Les {} paradoxes et les {} valeurs de la série : F6 (diaporama de la méthode)."
+            ).format(paradoxes, values)
+        window.statusBar().showMessage(said, 30000)
+
     def _tell_pistes_elsewhere(self, window: MainWindow) -> None:
         """An empty wall whose pistes are on another atelier's wall (the demo's atelier 4:
         the pistes of ateliers 3 et 4 are on atelier 3's): the status bar says where they
@@ -200,6 +228,7 @@ class FabriqueApp(QObject):
 
         group, walls = pistes_elsewhere(self.store, window.session)
         if not walls:
+            self._tell_valeurs_wall(window)
             return
 
         def listed(numbers: tuple[int, ...]) -> str:

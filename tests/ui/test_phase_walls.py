@@ -796,3 +796,25 @@ def test_atelier_4_run_by_a_facilitator_and_both_reports_read_back(
     }
     assert (len(proposals[3]), len(proposals[4])) == (50, 2)
     assert elsewhere_note(gather_session(store, sessions[3])) != ""  # atelier 4's two
+
+
+def test_an_empty_valeurs_wall_says_what_it_gathers_and_where_the_paradoxes_are(
+    qtbot, fabrique_app, valeurs_session
+) -> None:
+    """Atelier 1 opened: four empty columns and nothing said, while the series' 7 paradoxes
+    and 5 values are one key away (F6, the method's slides). The status bar says what the
+    wall gathers and where they are."""
+    window = shown_window(qtbot, fabrique_app, valeurs_session)
+    said = "Les 7 paradoxes et les 5 valeurs de la série : F6 (diaporama de la méthode)."
+    qtbot.waitUntil(lambda: said in window.statusBar().currentMessage())
+    assert window.statusBar().currentMessage().startswith("Mur Valeurs : notez ici")
+
+
+def test_a_valeurs_atelier_on_a_vivre_wall_is_not_told_of_atouts(
+    qtbot, fabrique_app, session
+) -> None:
+    """A template without phases (format 2, a territory's own) gives a Valeurs atelier the
+    « À trier + 4 Vivre » wall: no word of atouts and problèmes there."""
+    window = shown_window(qtbot, fabrique_app, session)
+    qtbot.wait(300)
+    assert "Mur Valeurs" not in window.statusBar().currentMessage()
