@@ -211,13 +211,17 @@ class FabriqueApp(QObject):
         paradoxes = len(template.section("paradoxes"))
         values = len(template.section("values"))
         said = self.tr(
-            "Mur Valeurs : notez ici ce que les personas disent du territoire, ses atouts et "
-            "ses problèmes, puis les valeurs proposées."
+            "Ce mur recueille ce que disent les personas (atouts, problèmes) et les valeurs "
+            "proposées."
         )
-        if paradoxes or values:
-            said += " " + self.tr(
-                "Les {} paradoxes et les {} valeurs de la série : F6 (diaporama de la méthode)."
-            ).format(paradoxes, values)
+        if paradoxes or values:  # first: a 1280-pixel status bar cuts the end of a long line
+            said = (
+                self.tr("Les {} paradoxes et les {} valeurs de la série : F6.").format(
+                    paradoxes, values
+                )
+                + " "
+                + said
+            )
         window.statusBar().showMessage(said, 30000)
 
     def _tell_pistes_elsewhere(self, window: MainWindow) -> None:

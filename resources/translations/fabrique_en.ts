@@ -994,12 +994,12 @@
 <context>
     <name>FabriqueApp</name>
     <message>
-        <source>Mur Valeurs : notez ici ce que les personas disent du territoire, ses atouts et ses problèmes, puis les valeurs proposées.</source>
-        <translation>Values wall: note here what the personas say of the territory, its assets and its problems, then the values proposed.</translation>
+        <source>Ce mur recueille ce que disent les personas (atouts, problèmes) et les valeurs proposées.</source>
+        <translation>This wall gathers what the personas say (assets, problems) and the values proposed.</translation>
     </message>
     <message>
-        <source>Les {} paradoxes et les {} valeurs de la série : F6 (diaporama de la méthode).</source>
-        <translation>The series&apos; {} paradoxes and {} values: F6 (the method&apos;s slides).</translation>
+        <source>Les {} paradoxes et les {} valeurs de la série : F6.</source>
+        <translation>The series&apos; {} paradoxes and {} values: F6.</translation>
     </message>
     <message>
         <source>{} et {}</source>
