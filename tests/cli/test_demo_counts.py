@@ -24,3 +24,17 @@ def test_sessions_booklet_and_readme_count_the_same_pistes(fabrique, tmp_path: P
     said = re.search(r"(\d+) pistes de projet and (\d+) « Futur engagé »", flat(readme))
     assert said is not None, "README.md no longer says what the demo holds"
     assert int(said.group(1)) == total
+
+
+def test_the_joint_reports_count_the_pistes_of_both_walls_once(fabrique, tmp_path: Path) -> None:
+    """`fabrique sessions` counts each wall (atelier 3: 50, atelier 4: 0); each of their
+    reports shows the joint pistes of both walls, the same number, credited to both."""
+    lines = fabrique("sessions").stdout.splitlines()
+    counts = {int(line.split("\t")[3].split()[1]): int(line.split("\t")[4]) for line in lines}
+    both = counts[3] + counts[4]
+    for number in (3, 4):
+        target = tmp_path / f"atelier{number}.md"
+        fabrique("export", str(number), "-f", "md", "-o", str(target))
+        text = target.read_text(encoding="utf-8")
+        assert f"- **{both}** idées" in text
+        assert "Compte rendu commun des ateliers 3 et 4" in text
