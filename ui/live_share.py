@@ -39,6 +39,7 @@ from fabrique_desktop.live.events import Event, LiveError
 from fabrique_desktop.live.link import LiveLink
 from fabrique_desktop.model import Session
 from fabrique_desktop.ports import Store
+from ui import theme
 from ui.thread_wake import WakeUp
 
 if TYPE_CHECKING:
@@ -306,8 +307,12 @@ class LivePanel(QDockWidget):
         self.setObjectName("livePanel")
         self.live = live
         body = QWidget()
+        body.setStyleSheet(f"QPushButton {{ font-size: {theme.PANEL_POINT_SIZE}pt; }}")
         layout = QVBoxLayout(body)
+        text = QFont(body.font())
+        text.setPointSize(theme.PANEL_POINT_SIZE)
         self.hint = QLabel()
+        self.hint.setFont(text)
         self.hint.setWordWrap(True)
         self.code_label = QLabel()
         self.code_label.setObjectName("liveCode")
@@ -324,6 +329,7 @@ class LivePanel(QDockWidget):
         self.address_label.setFont(big)
         self.address_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label = QLabel()
+        self.status_label.setFont(text)
         self.status_label.setWordWrap(True)
         self.peer_list = QListWidget()
         self.peer_list.setObjectName("livePeers")

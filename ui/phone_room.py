@@ -52,6 +52,7 @@ from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.live import codes
 from fabrique_desktop.model import Card, Session
 from fabrique_desktop.ports import Store
+from ui import theme
 from ui.button_row import ButtonRow
 from ui.thread_wake import WakeUp
 
@@ -619,6 +620,7 @@ class PhonePanel(QWidget):
     def __init__(self, room: PhoneRoom) -> None:
         super().__init__()
         self.room = room
+        self.setStyleSheet(theme.PANEL_TYPE)
         layout = QVBoxLayout(self)
         self.status = QLabel()
         self.status.setWordWrap(True)

@@ -2131,7 +2131,7 @@
     <name>PhonePanel</name>
     <message>
         <source>Afficher le QR code au mur</source>
-        <translation>Show the QR code on the wall</translation>
+        <translation>QR code on the wall</translation>
     </message>
     <message>
         <source>Nouveau code…</source>

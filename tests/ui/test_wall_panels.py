@@ -10,6 +10,7 @@ import pytest
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDockWidget
 
 from tests.ui.wall_check import global_rect, problems, smallest_card_text
 
@@ -305,3 +306,66 @@ def test_esc_folds_the_votes_panel_after_a_click_in_it(qtbot, wall) -> None:
     secret.setFocus()
     QTest.keyClick(secret, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is window.board.view
+
+
+def _small_or_cut(root) -> list[str]:  # type: ignore[no-untyped-def]
+    """The texts of ``root`` shown under the panel minimum (17 px) or cut."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget
+
+    wrong = []
+    for kind in (QLabel, QAbstractButton, QListWidget):
+        for widget in root.findChildren(kind):
+            text = widget.text() if hasattr(widget, "text") else widget.accessibleName()
+            if not widget.isVisible() or (kind is not QListWidget and not text):
+                continue  # (the dock's own float and close icons)
+            font = widget.font()
+            pixels = font.pixelSize() if font.pixelSize() > 0 else font.pointSizeF() * 96 / 72
+            if pixels < 17:
+                wrong.append(f"{text!r} : {pixels:.1f} px")
+            if isinstance(widget, QLabel) and widget.wordWrap():
+                if widget.height() < widget.heightForWidth(widget.width()):
+                    wrong.append(f"{text!r} coupé ({widget.height()} px de haut)")
+            elif kind is not QListWidget and widget.width() < widget.minimumSizeHint().width():
+                wrong.append(f"{text!r} coupé ({widget.width()} px)")
+    return wrong
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_phones_and_live_panels_and_the_status_bar_are_in_the_panel_type(
+    qtbot, fabrique_app, demo_session, language
+) -> None:
+    """The phones' and live-sharing panels' text was 15 px (the app's 11 pt) and their
+    buttons 16 px, the status bar 15 px: under the panel minimum (17 px) on the wall. Beside
+    the board at 1280×720 and opened over it in full screen, in French and in English, every
+    text is ≥ 17 px and whole (« Show the QR code on the wall » was cut at 13 pt: « QR code
+    on the wall »)."""
+    from tests.ui.conftest import shown_window
+    from tests.ui.wall_matrix import panels
+
+    fabrique_app.set_language(language)
+    try:
+        window = shown_window(qtbot, fabrique_app, demo_session, focused=False)
+        window.statusBar().showMessage("« Téléphones » est replié à droite du tableau.")
+        bar = window.statusBar().font()
+        assert bar.pointSizeF() * 96 / 72 >= 17
+        for full in (False, True):
+            if full:
+                full_screen(qtbot, window)
+            for name in ("Téléphones", "Partage"):
+                open_it, close_it = panels(window)[name]
+                open_it()
+                qtbot.wait(50)
+                strip = window.panel_strip
+                if full:
+                    assert strip.folded
+                    strip.open_over(strip.folded[-1])
+                    qtbot.wait(50)
+                    shown = strip.overlay.content
+                else:
+                    assert not strip.folded
+                    shown = next(d for d in window.findChildren(QDockWidget) if d.isVisible())
+                assert _small_or_cut(shown) == [], (name, full)
+                close_it()
+                qtbot.wait(20)
+    finally:
+        fabrique_app.set_language("fr")
