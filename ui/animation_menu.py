@@ -90,6 +90,9 @@ class AnimationMenu(QObject):
             menu, self.tr("Démarrer ou mettre en pause le minuteur"), ["F7"], timer.toggle
         )
         self.minute_action = add(menu, self.tr("Ajouter une minute"), ["F8"], timer.add_minute)
+        self.timer_minutes_action = add(  # its ⋯ menu's « Régler la durée… », by the keyboard
+            menu, self.tr("Régler la durée du minuteur…"), ["Shift+F8"], timer.ask_minutes
+        )
         self.large_timer_action = add(
             menu, self.tr("Minuteur en grand"), ["Ctrl+Shift+T"], timer.toggle_large
         )

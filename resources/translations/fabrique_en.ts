@@ -236,6 +236,10 @@
         <translation>Add a minute</translation>
     </message>
     <message>
+        <source>Régler la durée du minuteur…</source>
+        <translation>Set the timer&apos;s duration…</translation>
+    </message>
+    <message>
         <source>Minuteur en grand</source>
         <translation>Large timer</translation>
     </message>

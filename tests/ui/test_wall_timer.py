@@ -116,3 +116,43 @@ def test_a_narrow_window_puts_it_beside_the_filter_on_a_second_row(
     qtbot.wait(30)
     assert timer.parentWidget() is capture
     assert not capture.two_rows()
+
+
+def test_the_timer_s_duration_has_a_key_of_its_own_listed_by_f1(qtbot, window, monkeypatch):
+    """« Régler la durée… » was only in the timer's ⋯ menu (Tab to the button, Espace, then
+    the arrows) and F1 did not list it. Maj+F8 (beside F8, « Ajouter une minute ») asks the
+    round's minutes; no other action of the window answers to it; F1 lists it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QInputDialog, QWidget
+
+    from ui.shortcuts_dialog import ShortcutsDialog
+
+    key = QKeySequence("Shift+F8")
+    answering = {  # (an action is in its menu too)
+        action
+        for widget in [window, *window.findChildren(QWidget)]
+        for action in widget.actions()
+        if key in action.shortcuts()
+    }
+    assert [action.text() for action in answering] == ["Régler la durée du minuteur…"]
+    asked = []
+    monkeypatch.setattr(
+        QInputDialog, "getInt", staticmethod(lambda *args: asked.append(args) or (7, True))
+    )
+    window.activateWindow()
+    qtbot.wait_until(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert len(asked) == 1
+    overlay = window.animation.timer.overlay
+    assert overlay is not None
+    assert overlay.isVisible()
+    assert overlay.minutes.value() == 7
+    assert overlay.remaining() == 7 * 60
+    shown = []
+    monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: shown.append(self) or 0)
+    window.help_action.trigger()
+    lines = shown[0].browser.toPlainText().splitlines()
+    name = "Régler la durée du minuteur…"
+    assert key.toString(QKeySequence.SequenceFormat.NativeText) in lines[lines.index(name) - 1]

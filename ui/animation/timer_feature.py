@@ -53,6 +53,10 @@ class TimerFeature(QObject):
     def add_minute(self) -> None:
         self.shown_overlay().add_minute()
 
+    def ask_minutes(self) -> None:
+        """Maj+F8: the round's minutes, typed (the timer's ⋯ menu's « Régler la durée… »)."""
+        self.shown_overlay().ask_minutes()
+
     def toggle_large(self) -> None:
         overlay = self.shown_overlay()
         overlay.set_large(not overlay.large)
