@@ -111,7 +111,13 @@ class Fonts:
         self.small = QFont(family_font)
         self.small.setPixelSize(max(6, round(pixel_size * 0.72)))
         self.small.setBold(True)
-        self.average = self.text_metrics.averageCharWidth()
+        text_metrics = self.text_metrics
+        self.average = text_metrics.averageCharWidth()
+        # what a note's guessed height (CardItem._estimate) reads, once per type size: the
+        # metrics made afresh at each guess were half of a note's making (3 per guess)
+        self.text_line = text_metrics.lineSpacing()
+        self.text_height = text_metrics.height()
+        self.small_line = self.small_metrics.lineSpacing()
         self._scaled: dict[tuple[bool, int], QFont] = {}
         self._fits: dict[tuple[float, str], tuple[float, bool]] = {}  # badge lines, kept
 
@@ -443,10 +449,10 @@ class CardItem(QGraphicsItem):
         fonts = self._fonts
         per_line = max(1.0, (self._width - 2 * PADDING - STRIP) / fonts.average)
         lines = math.ceil(len(self.card.text) * 1.1 / per_line) or 1
-        self._text_height = lines * fonts.text_metrics.lineSpacing()
-        badges = fonts.small_metrics.lineSpacing() + 6 if self._badges() else 0.0
+        self._text_height = lines * fonts.text_line
+        badges = fonts.small_line + 6 if self._badges() else 0.0
         self._badge_height = badges
-        self._vote_height = fonts.text_metrics.height() + 4 if self.vote_mark().shown else 0.0
+        self._vote_height = fonts.text_height + 4 if self.votes_secret or self.votes > 0 else 0.0
         return self._text_height + self._vote_space() + badges + 2 * PADDING
 
     def _background(self) -> str:

@@ -185,3 +185,40 @@ def test_a_theme_in_guillemets_and_a_group_s_colon_never_break_apart(qapp) -> No
     assert f"piste{NBSP}: «{NBSP}la mer{NBSP}»" in shown
     assert f"«{NBSP}Sortir de la voiture{NBSP}»" in shown
     dialog.deleteLater()
+
+
+def test_a_notes_height_is_guessed_without_making_font_metrics(qapp, monkeypatch) -> None:
+    """A 2000-idea board guesses each note's height as it is made, and again when the
+    type or the fonts change: three font metrics made per guess were half of a note's
+    making. The guess reads its fonts' line heights, read once per type size, and is the
+    same as from fresh metrics."""
+    from ui import card_item
+    from ui.app import make_application
+
+    make_application()
+    fonts = card_item.Fonts(QFont("DejaVu Sans"), 28)
+    cards = [
+        Card(text="Une idée " * n, column="monde", tags=["mobilité"] * (n % 2)) for n in range(1, 9)
+    ]
+    made = [0]
+
+    def metrics(font):  # type: ignore[no-untyped-def]
+        made[0] += 1
+        return QFontMetricsF(font)
+
+    monkeypatch.setattr(card_item, "QFontMetricsF", metrics)
+    items = [card_item.CardItem(card, "#E3F2FD", fonts, 300) for card in cards]
+    assert made[0] == 0
+    items[1].set_votes(3)  # (a note's dots: measured, then guessed again below)
+    made[0] = 0
+    for item in items:
+        item.set_geometry(fonts, 300)
+    assert made[0] == 0
+    monkeypatch.undo()
+    text, small = QFontMetricsF(fonts.text), QFontMetricsF(fonts.small)
+    for item in items:
+        lines = round(item._text_height / text.lineSpacing())
+        badges = small.lineSpacing() + 6 if item.card.tags else 0.0
+        votes = text.height() + 4 + 6 if item.votes else 0.0
+        expected = lines * text.lineSpacing() + badges + votes + 2 * card_item.PADDING
+        assert item.height() == expected
