@@ -366,6 +366,10 @@ class BoardPlacement:
             self._scene.backdrops.hide_mark(key)
         else:
             content = self.content_height(key)
+            stack = self.stack(key)
+            unmade = self._scene.notes.count(key) - len(stack)  # (made after the first frame)
+            if unmade > 0 and stack:  # the mark tells the whole column, guessed from its notes
+                content += content / len(stack) * unmade
             self._scene.backdrops.show_mark(key, content, view_height, self.column_offset(key))
 
     def _clamped(self, key: str, offset: float) -> float:

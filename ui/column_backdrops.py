@@ -68,6 +68,11 @@ class ColumnBackdrops:
     def hide_mark(self, key: str) -> None:
         self._marks[key].hide()
 
+    def mark_length(self, key: str) -> float:
+        """The length of a column's scroll mark as drawn (0 when hidden)."""
+        mark = self._marks[key]
+        return mark.rect().height() if mark.isVisible() else 0.0
+
     def show_mark(self, key: str, content: float, view_height: float, offset: float) -> None:
         """A thin bar in the column's right padding: how much of the column is in sight, and
         where (none when every card is)."""

@@ -60,6 +60,7 @@ def test_a_2000_idea_atelier_is_laid_out_once_before_its_first_frame(
             first_frame["notes made"] = len(scene.items_by_id)
             first_frame["counts"] = [scene.notes.count(c.key) for c in scene.columns]
             first_frame["targets"] = board_view.window().capture.target.count()
+            first_frame["marks"] = [scene.backdrops.mark_length(c.key) for c in scene.columns]
             first_frame["in view"] = {
                 i
                 for i in scene.items_by_id.values()
@@ -133,6 +134,14 @@ def test_a_2000_idea_atelier_is_laid_out_once_before_its_first_frame(
     assert first_frame["targets"] == columns  # the capture's column menu (its width) too
     assert fits[0] <= 5 * columns  # the headers' text: 47 tries before
     qtbot.wait_until(lambda: len(scene.items_by_id) == len(scene.notes.all_cards()))
+    # each column's scroll mark tells the whole column from the first frame on (it was
+    # sized for the 25 notes made, ~100 times too long, and shrank a moment later)
+    scene.notes.measure_all()
+    settled = [scene.backdrops.mark_length(c.key) for c in scene.columns]
+    marks = first_frame["marks"]
+    assert isinstance(marks, list)
+    for first, final in zip(marks, settled, strict=True):
+        assert first <= max(2.0, final * 1.3)  # (~100 px before, for a mark of ~1 px)
 
 
 def test_the_cards_read_after_the_first_frame_follow_what_changed_before(
