@@ -36,17 +36,17 @@ class RoomGuard(QObject):
         if room is not None and room.active:
             ends.append(
                 self.tr(
-                    "La salle est ouverte aux téléphones ({} téléphone(s)) : elle sera fermée, "
+                    "La salle est ouverte aux téléphones ({}) : elle sera fermée, "
                     "les téléphones ne pourront plus envoyer d'idées ni voter."
-                ).format(room.figures().phones)
+                ).format(self.phones(room.figures().phones))
             )
         live = window.live_menu.live
         if live is not None and live.active and live.role == "host":
             ends.append(
                 self.tr(
-                    "L'atelier est partagé en direct ({} ordinateur(s) connecté(s)) : le partage "
+                    "L'atelier est partagé en direct ({}) : le partage "
                     "sera arrêté, les autres ordinateurs ne recevront plus rien."
-                ).format(len(live.peers()))
+                ).format(self.computers(len(live.peers())))
             )
         elif live is not None and live.active:
             ends.append(
@@ -56,6 +56,22 @@ class RoomGuard(QObject):
                 )
             )
         return ends
+
+    def phones(self, n: int) -> str:
+        """« aucun téléphone », « 1 téléphone », « 3 téléphones » (and in English)."""
+        if n == 0:
+            return self.tr("aucun téléphone")
+        if n == 1:
+            return self.tr("1 téléphone")
+        return self.tr("{} téléphones").format(n)
+
+    def computers(self, n: int) -> str:
+        """« aucun ordinateur connecté », « 1 ordinateur connecté », « 2 ordinateurs connectés »."""
+        if n == 0:
+            return self.tr("aucun ordinateur connecté")
+        if n == 1:
+            return self.tr("1 ordinateur connecté")
+        return self.tr("{} ordinateurs connectés").format(n)
 
     def may_go(self, title: str, doing: str) -> bool:
         """True when nothing ends, or the user agrees: « {doing} quand même ? »."""

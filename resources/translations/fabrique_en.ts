@@ -2616,16 +2616,40 @@ File: {}</translation>
 <context>
     <name>RoomGuard</name>
     <message>
-        <source>La salle est ouverte aux téléphones ({} téléphone(s)) : elle sera fermée, les téléphones ne pourront plus envoyer d&apos;idées ni voter.</source>
-        <translation>The room is open to phones ({} phone(s)): it will be closed, and the phones will no longer be able to send ideas or vote.</translation>
+        <source>La salle est ouverte aux téléphones ({}) : elle sera fermée, les téléphones ne pourront plus envoyer d&apos;idées ni voter.</source>
+        <translation>The room is open to phones ({}): it will be closed, and the phones will no longer be able to send ideas or vote.</translation>
     </message>
     <message>
-        <source>L&apos;atelier est partagé en direct ({} ordinateur(s) connecté(s)) : le partage sera arrêté, les autres ordinateurs ne recevront plus rien.</source>
-        <translation>The workshop is shared live ({} computer(s) connected): sharing will stop, and the other computers will receive nothing more.</translation>
+        <source>L&apos;atelier est partagé en direct ({}) : le partage sera arrêté, les autres ordinateurs ne recevront plus rien.</source>
+        <translation>The workshop is shared live ({}): sharing will stop, and the other computers will receive nothing more.</translation>
     </message>
     <message>
         <source>Cet ordinateur suit en direct l&apos;atelier de l&apos;animateur : il cessera de le suivre.</source>
         <translation>This computer follows the facilitator&apos;s workshop live: it will stop following it.</translation>
+    </message>
+    <message>
+        <source>aucun téléphone</source>
+        <translation>no phones</translation>
+    </message>
+    <message>
+        <source>1 téléphone</source>
+        <translation>1 phone</translation>
+    </message>
+    <message>
+        <source>{} téléphones</source>
+        <translation>{} phones</translation>
+    </message>
+    <message>
+        <source>aucun ordinateur connecté</source>
+        <translation>no computers connected</translation>
+    </message>
+    <message>
+        <source>1 ordinateur connecté</source>
+        <translation>1 computer connected</translation>
+    </message>
+    <message>
+        <source>{} ordinateurs connectés</source>
+        <translation>{} computers connected</translation>
     </message>
     <message>
         <source>Ce qui est déjà arrivé est gardé. {} quand même ?</source>

@@ -59,7 +59,7 @@ def test_opening_another_atelier_asks_while_the_phones_room_is_open(
     answer = fabrique_app.open_asked(third.id)  # what `fabrique --open 3` asks of the app
     assert len(asked) == 1
     assert "Changer d'atelier" in asked[0]
-    assert "La salle est ouverte aux téléphones (1 téléphone(s))" in asked[0]
+    assert "La salle est ouverte aux téléphones (1 téléphone) :" in asked[0]
     assert f"Ouvrir « {third.title} » quand même ?" in asked[0]
     assert fabrique_app.window is window
     assert room.active
@@ -106,7 +106,7 @@ def test_a_window_sharing_live_asks_before_it_goes_and_does_not_join_another(
 
         window.quit_action.trigger()
         assert len(asked) == 1
-        assert "L'atelier est partagé en direct (0 ordinateur(s) connecté(s))" in asked[0]
+        assert "L'atelier est partagé en direct (aucun ordinateur connecté) :" in asked[0]
         assert window.isVisible()
         window.request_session(_third(store, session).id)
         assert len(asked) == 2
@@ -194,3 +194,39 @@ def test_a_copy_of_another_atelier_imported_beside_the_room_stays_here_if_asked(
     box = window.notes_menu.dialog
     assert f"« {third.title} » n'est pas ouvert : cet atelier reste à l'écran." in box.text()
     box.done(0)
+
+
+def test_the_question_counts_phones_and_computers_as_one_says_them(
+    qtbot, fabrique_app, window, room
+) -> None:
+    """It said « (1 téléphone(s)) », « (0 ordinateur(s) connecté(s)) »: the counts now agree
+    with their noun, in French and in English."""
+    from ui.room_guard import RoomGuard
+
+    guard = RoomGuard(window)
+    said = [guard.phones(n) for n in (0, 1, 2)] + [guard.computers(n) for n in (0, 1, 3)]
+    assert said == [
+        "aucun téléphone",
+        "1 téléphone",
+        "2 téléphones",
+        "aucun ordinateur connecté",
+        "1 ordinateur connecté",
+        "3 ordinateurs connectés",
+    ]
+    assert guard.what_ends()[0].startswith(
+        "La salle est ouverte aux téléphones (aucun téléphone) :"
+    )
+    fabrique_app.translations.use("en")
+    try:
+        said = [guard.phones(n) for n in (0, 1, 2)] + [guard.computers(n) for n in (0, 1, 3)]
+        assert said == [
+            "no phones",
+            "1 phone",
+            "2 phones",
+            "no computers connected",
+            "1 computer connected",
+            "3 computers connected",
+        ]
+        assert guard.what_ends()[0].startswith("The room is open to phones (no phones): ")
+    finally:
+        fabrique_app.translations.use("fr")
