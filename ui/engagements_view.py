@@ -247,7 +247,7 @@ class EngagementsView(QDialog):
                 lines.append(counts.format(objectives, ideas, dots))
             else:
                 lines.append(self.tr("↳ {} idée(s) · {} gommette(s)").format(ideas, dots))
-            item = QListWidgetItem("\n".join(lines))
+            item = QListWidgetItem(french_spacing("\n".join(lines)))  # « » and « : » whole
             item.setData(ID_ROLE, engagement.id)
             listed.addItem(item)
         per_column = [

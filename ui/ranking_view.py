@@ -23,6 +23,7 @@ from fabrique_desktop import votes
 from fabrique_desktop.model import Participant, Table
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Template
+from fabrique_desktop.typography import french_spacing
 from ui import facilitation_style as style
 from ui import theme
 from ui.change_writer import Writer, unwired
@@ -113,10 +114,11 @@ class RankingView(QDialog):
             dots = self.tr("{} gommettes").format(count) if count > 1 else self.tr("1 gommette")
             if from_phones.get(card.id):
                 dots += self.tr(", dont {} par téléphone").format(from_phones[card.id])
+            words = escape(french_spacing(card.text))  # « » and « : » whole
             rows.append(
                 "<tr>"
                 f"<td style='font-size: {pt(30)}; font-weight: bold; padding: 6px 16px'>{rank}</td>"
-                f"<td style='font-size: {pt(24)}; padding: 6px 12px'>{escape(card.text)}"
+                f"<td style='font-size: {pt(24)}; padding: 6px 12px'>{words}"
                 f"<br><span style='font-size: {pt(14)}; background: {colour}; color: {ink}'>"
                 f"&nbsp;{escape(title)}&nbsp;</span></td>"
                 f"<td style='font-size: {pt(26)}; font-weight: bold; color: {style.DOT}; "

@@ -27,6 +27,7 @@ from fabrique_desktop import recit
 from fabrique_desktop.model import Persona, Session
 from fabrique_desktop.ports import Store
 from fabrique_desktop.template import Column, Template
+from fabrique_desktop.typography import french_spacing
 from ui import facilitation_style as style
 from ui.change_writer import Writer, unwired
 from ui.room_screen import type_scale
@@ -181,7 +182,7 @@ class RecitView(QDialog):
                     persona = personas.get(quote.persona_id or "")
                     who = f" — {persona.first_name}, {persona.role}" if persona else ""
                     where = f"  [{titles[quote.column]}]" if key is None and quote.column else ""
-                    item = QListWidgetItem(f"« {quote.text} »{who}{where}")
+                    item = QListWidgetItem(french_spacing(f"« {quote.text} »{who}{where}"))
                     item.setData(ID_ROLE, quote.id)
                     page.quotes.addItem(item)
         finally:

@@ -356,6 +356,7 @@ def test_recit_view_dreams_and_quotes(qtbot, window, store, session, demo, tmp_p
     assert quote.persona_id is not None
     assert page.quotes.count() == 1
     assert "—" in page.quotes.item(0).text()
+    assert page.quotes.item(0).text().startswith("«\u00a0La congestion")  # never « « » alone
     view.resize(1280, 720)
     shot(view, "recit", tmp_path)
     window.undo_action.trigger()
@@ -524,3 +525,46 @@ def test_an_engagement_with_a_chinese_name_keeps_its_last_line(
         gaps.append(rect.bottom() - _ink_bottom(image, rect.top(), rect.bottom(), background))
     assert "↳" in listed.item(0).text().splitlines()[-1]
     assert abs(gaps[0] - gaps[1]) <= 4, gaps  # the last line drawn in both
+
+
+def test_an_engagements_guillemets_never_break_apart_in_the_list(qtbot, window, store, session):
+    """The seed's « Pour valoriser … la marque « Provence » » showed « marque « » at the end of a
+    line and « Provence » » on the next, on the engagements screen at 1920×1080: the list's
+    lines get French spacing (no-break spaces inside « » and before « : »), as the wall's
+    notes and the engagement's traces already had."""
+    from fabrique_desktop.typography import NBSP
+
+    cards = _cards(store, session, ["Une marque territoriale"])
+    store.apply(
+        convergence.promote(
+            store,
+            session.id,
+            cards,
+            title="Mettons en scène nos lieux",
+            column="mieux",
+            purpose="Pour faire vivre la marque « Provence »",
+            how=["Privilégier « l'éco-intensité » : partout"],
+        )
+    )
+    window.animation.engagements_action.trigger()
+    view = window.animation.engagements.view
+    qtbot.wait_exposed(view)
+    shown = view.lists["mieux"].item(0).text()
+    assert f"«{NBSP}Provence{NBSP}»" in shown
+    assert f"«{NBSP}l'éco-intensité{NBSP}»{NBSP}: partout" in shown
+    assert "« " not in shown
+    assert " »" not in shown
+
+
+def test_the_rankings_guillemets_never_break_apart(qtbot, window, store, session) -> None:
+    """The ranking shows the ideas' own words at 24 pt: « la mer » keeps its guillemets and
+    « : » on the same line as their words (French spacing, as on the wall)."""
+    from fabrique_desktop.typography import NBSP
+
+    cards = _cards(store, session, ["Une piste : « la mer »"])
+    store.apply(votes.add_tables(store, session.id, 1))
+    voter = votes.voters(store, session.id)[0]
+    store.apply(votes.add_dot(store, session.id, [cards[0].id], voter.id))
+    window.animation.ranking_action.trigger()
+    shown = window.animation.votes.ranking.browser.document().toRawText()
+    assert f"piste{NBSP}: «{NBSP}la mer{NBSP}»" in shown
