@@ -52,6 +52,7 @@ HEADERS = {
     "nature": "kind",
     "type": "kind",
     "kind": "kind",
+    "id": "id",
 }
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -89,6 +90,11 @@ class Row:
     horizon: str = ""
     tags: tuple[str, ...] = ()
     card_kind: str = IDEA
+    card_id: str = ""
+    """The ``id`` column of a joint atelier's CSV: the card's one id, if it is given."""
+
+
+MAX_ID = 64
 
 
 @dataclass
@@ -96,6 +102,8 @@ class Parsed:
     rows: list[Row] = field(default_factory=list)
     delimiter: str = ","
     encoding: str = "utf-8"
+    present: int = 0
+    """Lines whose ``id`` is a live card of this series already: not added again."""
 
     def per_column(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -338,6 +346,7 @@ def parse(
             horizon=_horizon(values.get("horizon", ""), line),
             tags=_tags(values.get("tags", "")),
             card_kind=_card_kind(values.get("kind", "")),
+            card_id=values.get("id", "").strip()[: MAX_ID + 1],
         )
         _check_row(row)
         parsed.rows.append(row)
@@ -379,4 +388,29 @@ def read_file(
     personas = store.find(Persona, series_id=session.series_id)
     tables = store.find(Table, session_id=session.id)
     parsed = parse(data, template, personas, tables)
+    present = cards_in_series(store, session, [row.card_id for row in parsed.rows])
+    if present:
+        new = [row for row in parsed.rows if row.card_id not in present]
+        parsed.present = len(parsed.rows) - len(new)
+        parsed.rows = new
     return parsed, import_change(store, session, parsed)
+
+
+def cards_in_series(store: Store, session: Session, ids: Sequence[str]) -> set[str]:
+    """Those of ``ids`` that are live cards of ``session``'s series (on any of its ateliers'
+    walls): a joint atelier's CSV read back. Any other id (unknown, a deleted card, another
+    series' card, a persona's or a table's id) is not a card of this series: its line is a
+    new idea, as in a CSV without ``id``."""
+    wanted = [i for i in dict.fromkeys(ids) if i and len(i) <= MAX_ID]
+    if not wanted:
+        return set()
+    cards = store.get_many(Card, wanted)
+    sessions = store.get_many(Session, {card.session_id for card in cards.values()})
+    return {
+        card.id
+        for card in cards.values()
+        if not card.deleted
+        and (owner := sessions.get(card.session_id)) is not None
+        and not owner.deleted
+        and owner.series_id == session.series_id
+    }

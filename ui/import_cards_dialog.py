@@ -113,9 +113,20 @@ class ImportCardsDialog(QDialog):
         titles = {c.key: c.title for c in self.template.columns}
         detail = ", ".join(f"{titles.get(k, k)} : {n}" for k, n in parsed.per_column().items())
         self.summary.setStyleSheet("")
-        self.summary.setText(
-            self.tr("{} idées prêtes à importer ({}).").format(len(parsed.rows), detail)
-        )
+        present = ""
+        if parsed.present == 1:
+            present = self.tr("1 déjà présente, non ajoutée")
+        elif parsed.present:
+            present = self.tr("{} déjà présentes, non ajoutées").format(parsed.present)
+        if not parsed.rows:
+            self.summary.setText(self.tr("Aucune idée à ajouter : {}.").format(present))
+            return False
+        ready = self.tr("{} idées prêtes à importer ({}).").format(len(parsed.rows), detail)
+        if present:
+            ready = self.tr("{} idées prêtes à importer ({}) ; {}.").format(
+                len(parsed.rows), detail, present
+            )
+        self.summary.setText(ready)
         for row in parsed.rows[:PREVIEW]:
             self.preview.addItem(f"{titles.get(row.column, row.column)} — {row.text}")
         if len(parsed.rows) > PREVIEW:

@@ -259,11 +259,19 @@ def import_cards(args: argparse.Namespace, context: Context) -> int:
         parsed, change = read_file(context.store, session, data, template)
     except CsvImportError as error:
         raise CsvImportError(f"« {shown(path.name, 80)} » : {error}") from None
+    present = ""
+    if parsed.present:
+        p = parsed.present
+        present = f"{p} déjà présente{'s' if p > 1 else ''}, non ajoutée{'s' if p > 1 else ''}"
+    if not parsed.rows:
+        print(f"Aucune idée ajoutée à « {session.title} » : {present}.")
+        return 0
     context.backups.take("avant-import-idees", thin=False)
     context.store.apply(change)
     counts = parsed.per_column()
     titles = {c.key: c.title for c in session_template(series, session).columns}
     detail = ", ".join(f"{titles.get(k, k)} : {n}" for k, n in counts.items())
     n = len(parsed.rows)
-    print(f"Importé {n} idée{'s' if n > 1 else ''} dans « {session.title} » ({detail}).")
+    also = f" ; {present}" if present else ""
+    print(f"Importé {n} idée{'s' if n > 1 else ''} dans « {session.title} » ({detail}){also}.")
     return 0

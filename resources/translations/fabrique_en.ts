@@ -1192,8 +1192,24 @@
         <translation>Cannot read this file: {}.</translation>
     </message>
     <message>
+        <source>1 déjà présente, non ajoutée</source>
+        <translation>1 already there, not added</translation>
+    </message>
+    <message>
+        <source>{} déjà présentes, non ajoutées</source>
+        <translation>{} already there, not added</translation>
+    </message>
+    <message>
+        <source>Aucune idée à ajouter : {}.</source>
+        <translation>No idea to add: {}.</translation>
+    </message>
+    <message>
         <source>{} idées prêtes à importer ({}).</source>
         <translation>{} ideas ready to import ({}).</translation>
+    </message>
+    <message>
+        <source>{} idées prêtes à importer ({}) ; {}.</source>
+        <translation>{} ideas ready to import ({}); {}.</translation>
     </message>
     <message>
         <source>… et {} autres</source>

@@ -137,3 +137,28 @@ def test_exports_take_the_interface_language_unless_told(fabrique, tmp_path) -> 
     fabrique("export", "3", "--format", "html", "--lang", "fr", "-o", str(french))
     assert '<html lang="en">' in default.read_text(encoding="utf-8")
     assert '<html lang="fr">' in french.read_text(encoding="utf-8")
+
+
+def test_a_joint_ateliers_csv_imported_back_adds_none_of_its_pistes_twice(
+    fabrique, tmp_path
+) -> None:
+    """Atelier 3's CSV (ateliers 3 et 4: ``ateliers`` and ``id`` columns) imported into
+    atelier 4 or back into atelier 3: its cards are there already, none is added."""
+    target = tmp_path / "idees.csv"
+    fabrique("export", ATELIER, "--format", "csv", "-o", str(target))
+
+    def counts() -> dict[str, str]:
+        rows = [line.split("\t") for line in fabrique("sessions").stdout.splitlines()]
+        return {row[3]: row[4] for row in rows}
+
+    before = counts()
+    for atelier in ("Atelier 4 — Objectifs et pistes de projet", ATELIER):
+        result = fabrique("import-cards", atelier, str(target))
+        assert "Aucune idée ajoutée" in result.stdout
+        assert "87 déjà présentes, non ajoutées" in result.stdout
+    assert counts() == before
+    with target.open("a", encoding="utf-8") as out:
+        out.write("Une idée de plus,Vivre Monde,,,,,,,,\n")
+    result = fabrique("import-cards", ATELIER, str(target))
+    assert "Importé 1 idée dans" in result.stdout
+    assert "; 87 déjà présentes, non ajoutées." in result.stdout

@@ -147,3 +147,51 @@ def test_a_macs_decomposed_accents_are_stored_composed() -> None:
     assert row.text == text
     assert unicodedata.is_normalized("NFC", row.text)
     assert row.tags == ("#Mobilité",)
+
+
+def test_a_joint_ateliers_csv_read_back_adds_none_of_its_cards_twice(store, demo) -> None:
+    """A joint atelier's CSV ends with the cards' ``id``: read back into atelier 4 (or 3),
+    its pistes already on atelier 3's wall are not added again. A forged id (another
+    series' card, a persona's, a deleted card's, unknown) is a new idea, as without ``id``."""
+    from fabrique_desktop import changes
+    from fabrique_desktop.changes import Change
+    from fabrique_desktop.model import Card, Series, Session
+    from fabrique_desktop.workspace import list_sessions
+
+    third, fourth = list_sessions(store, demo.id)[2:4]
+    kept, gone = session_cards(store, third.id)[:2]
+    store.apply(Change("Effacer", (changes.delete(gone),)))
+    other = Series(title="Une autre série")
+    elsewhere = Session(series_id=other.id, title="Ailleurs")
+    foreign = Card(session_id=elsewhere.id, text="Ailleurs", column="monde")
+    store.apply(
+        Change("Autre série", tuple(changes.create(e) for e in (other, elsewhere, foreign)))
+    )
+    persona = store.find(Persona, series_id=demo.id)[0]
+    data = (
+        "texte;colonne;ateliers;id\n"
+        f"{kept.text};monde;ateliers 3 et 4;{kept.id}\n"
+        f"{kept.text};monde;ateliers 3 et 4;{kept.id}\n"
+        f"Une idée d'un autre laptop;monde;;{foreign.id}\n"
+        f"Un persona forgé;monde;;{persona.id}\n"
+        f"Une carte effacée;monde;;{gone.id}\n"
+        f"Un id inconnu;monde;;{'x' * 500}\n"
+        "Sans id;monde;;\n"
+    ).encode()
+    for target in (fourth, third):
+        parsed, change = read_file(store, target, data, TEMPLATE)
+        assert parsed.present == 2
+        assert [row.text for row in parsed.rows] == [
+            "Une idée d'un autre laptop",
+            "Un persona forgé",
+            "Une carte effacée",
+            "Un id inconnu",
+            "Sans id",
+        ]
+        assert len(change.edits) == 5
+    store.apply(change)
+    assert store.get(Card, foreign.id).text == "Ailleurs"  # never overwritten
+    assert store.get(Persona, persona.id) == persona
+    only_known = f"texte;id\n{kept.text};{kept.id}\n".encode()
+    parsed, change = read_file(store, fourth, only_known, TEMPLATE)
+    assert (parsed.rows, parsed.present, change.edits) == ([], 1, ())

@@ -92,6 +92,34 @@ def test_import_cards_dialog_previews_imports_and_undoes(
     assert len(session_cards(store, session.id)) == before
 
 
+def test_import_cards_dialog_does_not_add_a_joint_csvs_cards_twice(
+    qtbot, demo_window, tmp_path
+) -> None:
+    """A CSV with the cards' ``id`` (a joint atelier's): the cards already on the series'
+    walls are said and not added; only the new line is."""
+    from ui.import_cards_dialog import ImportCardsDialog
+
+    store, session = demo_window.store, demo_window.session
+    cards = session_cards(store, session.id)
+    known = tmp_path / "commun.csv"
+    known.write_text(
+        "texte;id\n" + "".join(f"{c.text};{c.id}\n" for c in cards[:2]), encoding="utf-8"
+    )
+    dialog = ImportCardsDialog(demo_window.controller, demo_window.controller.template, demo_window)
+    qtbot.addWidget(dialog)
+    assert not dialog.load(known)
+    assert dialog.summary.text() == "Aucune idée à ajouter : 2 déjà présentes, non ajoutées."
+    assert not dialog.import_button.isEnabled()
+    with known.open("a", encoding="utf-8") as out:
+        out.write("Une idée nouvelle;\n")
+    assert dialog.load(known)
+    assert "1 déjà présente" not in dialog.summary.text()
+    assert dialog.summary.text().endswith(" ; 2 déjà présentes, non ajoutées.")
+    with qtbot.wait_signal(dialog.imported):
+        dialog.import_button.click()
+    assert len(session_cards(store, session.id)) == len(cards) + 1
+
+
 def test_a_large_board_image_names_its_other_pages(qtbot, demo_window, store, tmp_path) -> None:
     from fabrique_desktop import changes
     from fabrique_desktop.changes import Change
