@@ -3246,6 +3246,10 @@ File: {}</translation>
         <source>Votant : {}</source>
         <translation>Voter: {}</translation>
     </message>
+    <message>
+        <source>Le groupe est choisi en entier : une gommette va sur une idée. ↓ choisit sa première idée.</source>
+        <translation>The whole group is chosen: a dot goes on one idea. ↓ chooses its first idea.</translation>
+    </message>
 </context>
 <context>
     <name>VotePanel</name>

@@ -64,3 +64,37 @@ def test_a_dot_on_a_card_at_the_bottom_edge_keeps_it_whole(qtbot, wall) -> None:
     assert chosen.height() > height
     assert chosen.pos().y() >= 0
     assert chosen.pos().y() + chosen.height() <= view.viewport().height()
+
+
+def test_counting_dots_down_the_column_gives_no_dot_to_a_whole_group(
+    qtbot, window, store, session, monkeypatch
+):
+    """Down stops on a group's band (4bed39d), the group chosen whole: « + » there, as the
+    facilitator counts the paper dots card by card, put a dot on each of the group's ideas
+    at once. It now says that a dot goes on an idea; Down, then « + », dots the first one."""
+    from PySide6.QtCore import Qt
+
+    from fabrique_desktop import votes
+    from tests.ui.test_board import add, board_key
+
+    monkeypatch.setattr(
+        "ui.animation.group_feature.QInputDialog.getText", lambda *a, **k: ("Ombre", True)
+    )
+    above, first, second = (add(qtbot, window, f"Idée {n}") for n in ("du haut", "1", "2"))
+    scene, view = window.scene, window.board.view
+    scene.select_cards([first, second])
+    view.setFocus()
+    board_key(qtbot, window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    store.apply(votes.add_tables(store, session.id, 2))
+    scene.notes.measure_all()
+    scene.select_cards([above])
+    view.setFocus()
+    board_key(qtbot, window, Qt.Key.Key_Plus)
+    board_key(qtbot, window, Qt.Key.Key_Down)  # onto the group's band: chosen whole
+    assert scene.selected_card_ids() == [first, second]
+    board_key(qtbot, window, Qt.Key.Key_Plus)
+    assert votes.all_totals(store, session.id) == {above: 1}
+    assert "une gommette va sur une idée" in window.statusBar().currentMessage()
+    board_key(qtbot, window, Qt.Key.Key_Down)  # its first idea
+    board_key(qtbot, window, Qt.Key.Key_Plus)
+    assert votes.all_totals(store, session.id) == {above: 1, first: 1}

@@ -160,6 +160,17 @@ class VoteFeature(QObject):
         ids = context.scene.selected_card_ids()
         if self.panel is not None:
             self.panel.show_message("")
+        chosen = context.scene.selection.chosen_group
+        if chosen is not None and chosen == context.scene.selected_group():
+            # a group chosen by its band (Up/Down stop on it while the dots are counted): a
+            # dot goes on an idea, not on each of the group's at once
+            self.report(
+                self.tr(
+                    "Le groupe est choisi en entier : une gommette va sur une idée. "
+                    "↓ choisit sa première idée."
+                )
+            )
+            return
         voter = self.voter_id()
         try:
             if voter:
