@@ -611,6 +611,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         log.info("window closed on session %s", self.session.id)
         self._focus_keeper.stop()
+        if self.feature_menus_built:  # replaced (another atelier, the language): not lost
+            self.animation.recit.save_pending()
         if self.projector_window is not None:
             self.projector_window.close()
         super().closeEvent(event)

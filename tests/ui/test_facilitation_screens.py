@@ -363,6 +363,31 @@ def test_recit_view_dreams_and_quotes(qtbot, window, store, session, demo, tmp_p
     assert recit.quotes(store, demo.id) == []
 
 
+def test_a_dream_typed_just_before_the_window_goes_is_kept(
+    qtbot, fabrique_app, store, session, demo
+) -> None:
+    """A dream is saved after a pause in the typing (or as the récit closes). The window
+    replaced within that pause (`fabrique --open N` from a terminal, the language changed,
+    another atelier opened) took the récit and the words typed with it: nothing saved."""
+    from fabrique_desktop.workspace import list_sessions
+
+    window = fabrique_app.open_session(session.id)
+    window.animation.recit_action.trigger()
+    type_text(window.animation.recit.view.pages[0].dream, "Une ville où l'on respire")
+    fabrique_app.set_language("en")
+    try:
+        assert recit.dreams(store, demo.id)["mieux"].text == "Une ville où l'on respire"
+        window = fabrique_app.window
+        window.animation.recit_action.trigger()
+        type_text(window.animation.recit.view.pages[1].dream, "Un monde ouvert")
+        other = next(s for s in list_sessions(store, session.series_id) if s.id != session.id)
+        assert fabrique_app.open_asked(other.id).refused == ""  # what `fabrique --open` asks
+        assert recit.dreams(store, demo.id)["monde"].text == "Un monde ouvert"
+    finally:
+        fabrique_app.set_language("fr")
+        qtbot.wait(20)
+
+
 def _png(path: Path, width: int, height: int) -> Path:
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor("#C5E1A5"))

@@ -31,6 +31,12 @@ class RecitFeature(QObject):
 
         room_screen.present(self.view, self.context.window, recit_view.SIZE)
 
+    def save_pending(self) -> None:
+        """A dream typed less than a moment ago (saved after a pause) is saved now: the window
+        is going (another atelier opened, the language changed) and the récit with it."""
+        if self.view is not None:
+            self.view.save_dream()
+
     def _on_changed(self, change: Change, origin: Origin) -> None:
         if self.view is not None and any(e.kind in ("dreams", "quotes") for e in change.edits):
             self.view.refresh()
