@@ -211,8 +211,7 @@ class FabriqueApp(QObject):
         paradoxes = len(template.section("paradoxes"))
         values = len(template.section("values"))
         said = self.tr(
-            "Ce mur recueille ce que disent les personas (atouts, problèmes) et les valeurs "
-            "proposées."
+            "Ce mur recueille les atouts et problèmes des personas, et les valeurs proposées."
         )
         if paradoxes or values:  # first: a 1280-pixel status bar cuts the end of a long line
             said = (
@@ -245,8 +244,8 @@ class FabriqueApp(QObject):
 
         window.statusBar().showMessage(
             self.tr(
-                "Les pistes des ateliers {} (leur travail commun) sont sur le mur de l'atelier "
-                "{} : Ctrl+O pour l'ouvrir. Le compte rendu de cet atelier les montre aussi."
+                "Les pistes communes des ateliers {} sont sur le mur de l'atelier {} "
+                "(Ctrl+O pour l'ouvrir) ; le compte rendu d'ici les montre aussi."
             ).format(listed(group), listed(walls)),
             30000,
         )

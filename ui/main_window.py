@@ -588,9 +588,8 @@ class MainWindow(QMainWindow):
             self.set_projector_mode(True)
         self.statusBar().showMessage(
             self.tr(
-                "Un seul écran : pas de second écran pour la salle, le tableau est en plein "
-                "écran ici (F11 pour en sortir). Pour projeter à part, branchez le "
-                "vidéoprojecteur en écran étendu, puis Ctrl+F5."
+                "Un seul écran : le tableau est en plein écran ici (F11 pour en sortir). "
+                "Pour projeter à part : vidéoprojecteur en écran étendu, puis Ctrl+F5."
             ),
             15000,
         )

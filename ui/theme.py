@@ -14,9 +14,9 @@ FOCUS = "#FFB300"
 
 CARD_POINT_SIZE = 15  # desk view; the projector view scales this up
 HEADER_POINT_SIZE = 16
-# a panel's text (beside the board or opened over it): 13 pt = 17 px at 96 dpi, the least the
-# back of the room reads (tests/ui/test_vote_panel_width). Not the status bar (11 pt): its
-# longest lines (atelier 4's « Les pistes des ateliers 3 et 4 … ») would be cut at 1280 px
+# a panel's text (beside the board or opened over it) and the status bar: 13 pt = 17 px at
+# 96 dpi, the least the back of the room reads (tests/ui/test_vote_panel_width). Every status
+# line fits a 1280-pixel bar at that size (tests/ui/test_status_lines.py)
 PANEL_POINT_SIZE = 13
 PANEL_TYPE = f"QLabel, QCheckBox, QListWidget, QPushButton {{ font-size: {PANEL_POINT_SIZE}pt; }}"
 
@@ -56,5 +56,5 @@ QLineEdit:focus {{ border: 3px solid {SELECTION}; }}
 QLineEdit[problem="true"] {{ border: 3px solid #E65100; background: #FFF3E0; }}
 QLabel#hint {{ color: #37474F; font-size: 11pt; }}
 QPushButton {{ font-size: 12pt; padding: 6px 14px; }}
-QStatusBar {{ font-size: 11pt; }}
+QStatusBar {{ font-size: {PANEL_POINT_SIZE}pt; }}
 """

@@ -998,10 +998,6 @@
 <context>
     <name>FabriqueApp</name>
     <message>
-        <source>Ce mur recueille ce que disent les personas (atouts, problèmes) et les valeurs proposées.</source>
-        <translation>This wall gathers what the personas say (assets, problems) and the values proposed.</translation>
-    </message>
-    <message>
         <source>Les {} paradoxes et les {} valeurs de la série : F6.</source>
         <translation>The series&apos; {} paradoxes and {} values: F6.</translation>
     </message>
@@ -1010,8 +1006,12 @@
         <translation>{} and {}</translation>
     </message>
     <message>
-        <source>Les pistes des ateliers {} (leur travail commun) sont sur le mur de l&apos;atelier {} : Ctrl+O pour l&apos;ouvrir. Le compte rendu de cet atelier les montre aussi.</source>
-        <translation>The project ideas of workshops {} (their joint work) are on the wall of workshop {}: Ctrl+O to open it. This workshop&apos;s report shows them too.</translation>
+        <source>Ce mur recueille les atouts et problèmes des personas, et les valeurs proposées.</source>
+        <translation>This wall gathers the personas&apos; assets and problems, and the values proposed.</translation>
+    </message>
+    <message>
+        <source>Les pistes communes des ateliers {} sont sur le mur de l&apos;atelier {} (Ctrl+O pour l&apos;ouvrir) ; le compte rendu d&apos;ici les montre aussi.</source>
+        <translation>The joint project ideas of workshops {} are on workshop {}&apos;s wall (Ctrl+O to open it); this workshop&apos;s report shows them too.</translation>
     </message>
     <message>
         <source>Remettre une sauvegarde en place…</source>
@@ -1491,8 +1491,8 @@
         <translation>Quit Fabrique</translation>
     </message>
     <message>
-        <source>Un seul écran : pas de second écran pour la salle, le tableau est en plein écran ici (F11 pour en sortir). Pour projeter à part, branchez le vidéoprojecteur en écran étendu, puis Ctrl+F5.</source>
-        <translation>One screen only: no second screen for the room, so the board is full screen here (F11 to leave). To project separately, connect the projector as an extended screen, then Ctrl+F5.</translation>
+        <source>Un seul écran : le tableau est en plein écran ici (F11 pour en sortir). Pour projeter à part : vidéoprojecteur en écran étendu, puis Ctrl+F5.</source>
+        <translation>One screen only: the board is full screen here (F11 to leave). To project separately: the projector as an extended screen, then Ctrl+F5.</translation>
     </message>
     <message>
         <source>Écran du vidéoprojecteur : {}.</source>

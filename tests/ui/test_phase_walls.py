@@ -720,7 +720,7 @@ def test_atelier_4s_empty_wall_says_where_the_joint_pistes_are(
     it."""
     sessions = {s.number: s for s in list_sessions(store, demo.id)}
     window = shown_window(qtbot, fabrique_app, sessions[4])
-    said = "Les pistes des ateliers 3 et 4 (leur travail commun) sont sur le mur de l'atelier 3"
+    said = "Les pistes communes des ateliers 3 et 4 sont sur le mur de l'atelier 3"
     qtbot.waitUntil(lambda: said in window.statusBar().currentMessage())
     assert "Ctrl+O pour l'ouvrir" in window.statusBar().currentMessage()
     status = window.statusBar()  # whole at 1280 pixels
@@ -807,7 +807,7 @@ def test_an_empty_valeurs_wall_says_what_it_gathers_and_where_the_paradoxes_are(
     and 5 values are one key away (F6, the method's slides). The status bar says what the
     wall gathers and where they are."""
     window = shown_window(qtbot, fabrique_app, valeurs_session)
-    said = "Les 7 paradoxes et les 5 valeurs de la série : F6. Ce mur recueille ce que disent"
+    said = "Les 7 paradoxes et les 5 valeurs de la série : F6. Ce mur recueille les atouts"
     qtbot.waitUntil(lambda: said in window.statusBar().currentMessage())
     message = window.statusBar().currentMessage()
     status = window.statusBar()
