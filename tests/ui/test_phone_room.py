@@ -562,7 +562,7 @@ def test_ctrl_q_asks_before_closing_the_phones_room(qtbot, window, room, monkeyp
     off_thread(qtbot, lambda: Phone(room.service.address).join())
     window.quit_action.trigger()
     assert len(asked) == 1
-    assert "1 téléphone(s)" in asked[0]
+    assert "(1 téléphone) :" in asked[0]
     assert window.isVisible()
     assert room.active
     answer = QMessageBox.StandardButton.Yes
