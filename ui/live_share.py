@@ -263,7 +263,13 @@ class LiveSession(QObject):
 
     def _host_status(self) -> str:
         count = len(self.peers())
-        status = self.tr("Partage ouvert : {} appareil(s) connecté(s).").format(count)
+        status = (
+            self.tr("Partage ouvert : aucun appareil connecté.")
+            if count == 0
+            else self.tr("Partage ouvert : 1 appareil connecté.")
+            if count == 1
+            else self.tr("Partage ouvert : {} appareils connectés.").format(count)
+        )
         return f"{status}\n{self._guard_notice()}" if self.guarded else status
 
     def _guard_notice(self) -> str:

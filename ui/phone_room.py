@@ -498,7 +498,21 @@ class PhoneWall(QWidget):
         self.code.setText(codes.display(service.code) if service and address else self.tr("Fermée"))
         self.address.setText(address)
         f = room.figures()
-        counts = self.tr("{} téléphone(s) · {} idée(s) reçue(s)").format(f.phones, f.ideas)
+        phones = (
+            self.tr("aucun téléphone")
+            if f.phones == 0
+            else self.tr("1 téléphone")
+            if f.phones == 1
+            else self.tr("{} téléphones").format(f.phones)
+        )
+        ideas = (
+            self.tr("aucune idée reçue")
+            if f.ideas == 0
+            else self.tr("1 idée reçue")
+            if f.ideas == 1
+            else self.tr("{} idées reçues").format(f.ideas)
+        )
+        counts = f"{phones[:1].upper()}{phones[1:]} · {ideas}"  # « Aucun téléphone · … »
         if f.waiting:
             counts += self.tr(" · {} en attente").format(f.waiting)
         self.counts.setText(counts)

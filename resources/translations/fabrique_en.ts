@@ -1340,10 +1340,6 @@
         <translation>This computer is not on any local network (the room&apos;s Wi-Fi, a phone&apos;s hotspot…): live sharing is not possible.</translation>
     </message>
     <message>
-        <source>Partage ouvert : {} appareil(s) connecté(s).</source>
-        <translation>Sharing on: {} device(s) connected.</translation>
-    </message>
-    <message>
         <source>Connexion à l&apos;animateur…</source>
         <translation>Connecting to the facilitator…</translation>
     </message>
@@ -1358,6 +1354,18 @@
     <message>
         <source>Hors ligne : vous pouvez continuer à saisir, tout sera envoyé au retour.</source>
         <translation>Offline: keep typing, everything will be sent when the link is back.</translation>
+    </message>
+    <message>
+        <source>Partage ouvert : aucun appareil connecté.</source>
+        <translation>Sharing on: no devices connected.</translation>
+    </message>
+    <message>
+        <source>Partage ouvert : 1 appareil connecté.</source>
+        <translation>Sharing on: 1 device connected.</translation>
+    </message>
+    <message>
+        <source>Partage ouvert : {} appareils connectés.</source>
+        <translation>Sharing on: {} devices connected.</translation>
     </message>
     <message>
         <source>Plusieurs codes faux ont été essayés : pendant une minute, seuls les ordinateurs déjà connectés peuvent rejoindre le partage. Si cela continue, arrêtez le partage et relancez-le : un nouveau code sera affiché.</source>
@@ -2304,8 +2312,28 @@
         <translation>Closed</translation>
     </message>
     <message>
-        <source>{} téléphone(s) · {} idée(s) reçue(s)</source>
-        <translation>{} phone(s) · {} idea(s) received</translation>
+        <source>aucun téléphone</source>
+        <translation>no phones</translation>
+    </message>
+    <message>
+        <source>1 téléphone</source>
+        <translation>1 phone</translation>
+    </message>
+    <message>
+        <source>{} téléphones</source>
+        <translation>{} phones</translation>
+    </message>
+    <message>
+        <source>aucune idée reçue</source>
+        <translation>no ideas received</translation>
+    </message>
+    <message>
+        <source>1 idée reçue</source>
+        <translation>1 idea received</translation>
+    </message>
+    <message>
+        <source>{} idées reçues</source>
+        <translation>{} ideas received</translation>
     </message>
     <message>
         <source> · {} en attente</source>

@@ -149,7 +149,7 @@ def test_too_many_wrong_codes_are_told_calmly_to_the_facilitator(
             guesser.join(f"WRONG{n}")
     panel = window.live_menu.panel
     qtbot.wait_until(lambda: "codes faux" in panel.status_label.text(), timeout=5_000)
-    assert panel.status_label.text().startswith("Partage ouvert : 0 appareil(s) connecté(s).")
+    assert panel.status_label.text().startswith("Partage ouvert : aucun appareil connecté.")
     assert "déjà connectés" in window.statusBar().currentMessage()
     window.grab().save(str(tmp_path / "live-guard.png"))
     qtbot.wait_until(lambda: "codes faux" not in panel.status_label.text(), timeout=6_000)

@@ -102,6 +102,8 @@ def test_wall_shows_qr_and_code_then_ideas_land_on_the_board(qtbot, window, room
             assert label.heightForWidth(label.width()) <= label.height() + 1, label.text()  # whole
         wall.grab().save(str(tmp_path / f"wall-{width}.png"))
     wall = shown
+    # counted as one says it: it read « 0 téléphone(s) · 0 idée(s) reçue(s) »
+    qtbot.wait_until(lambda: wall.counts.text() == "Aucun téléphone · aucune idée reçue")
 
     phone = off_thread(qtbot, lambda: Phone(room.service.address).join())
     start = time.monotonic()
@@ -113,7 +115,7 @@ def test_wall_shows_qr_and_code_then_ideas_land_on_the_board(qtbot, window, room
     item = window.scene.items_by_id[card_id]
     assert item.card.text == HOSTILE
     assert "téléphone" in item.card.tags
-    qtbot.wait_until(lambda: "1 idée" in wall.counts.text(), timeout=2_000)
+    qtbot.wait_until(lambda: wall.counts.text() == "1 téléphone · 1 idée reçue", timeout=2_000)
     # undo on the laptop does not take a phone's idea away (it is not the laptop's step)
     assert not window.bus.history.canUndo() or "téléphone" not in (window.bus.history.undoText())
 
