@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -516,7 +516,7 @@ class PhoneWall(QWidget):
         if f.waiting:
             counts += self.tr(" · {} en attente").format(f.waiting)
         self.counts.setText(counts)
-        self.vote.setText(vote_text(self, f))
+        self.vote.setText(vote_text(f))
         self.vote.setVisible(f.poll is not None)
         self._qr_for = address
         laid_for = (self.size(), self.code.text(), address)
@@ -594,14 +594,41 @@ class PhoneWall(QWidget):
         return max(min(side, smallest), min(side, width - 3 * margin - needed))
 
 
-def vote_text(widget: QObject, f: RoomFigures) -> str:
+def vote_text(f: RoomFigures) -> str:
+    """The phones' vote, as the wall and the panel say it (one translation context for
+    both: ``widget.tr`` looked it up under each widget's class, so English never found it)."""
     poll = f.poll
     if poll is None:
         return ""
-    state = widget.tr("Vote en cours") if poll.open else widget.tr("Vote clos")
+
+    state = (
+        QCoreApplication.translate("PhoneVote", "Vote en cours")
+        if poll.open
+        else QCoreApplication.translate("PhoneVote", "Vote clos")
+    )
+    voters = f.voters
     if f.hidden:
-        return widget.tr("{} : secret · {} téléphone(s) ont voté").format(state, f.voters)
-    return widget.tr("{} : {} gommette(s) de {} téléphone(s)").format(state, f.dots, f.voters)
+        said = (
+            QCoreApplication.translate("PhoneVote", "{} : secret · aucun téléphone n'a voté")
+            if voters == 0
+            else QCoreApplication.translate("PhoneVote", "{} : secret · 1 téléphone a voté")
+            if voters == 1
+            else QCoreApplication.translate("PhoneVote", "{} : secret · {} téléphones ont voté")
+        )
+        return said.format(state, voters)
+    if f.dots == 0:
+        return QCoreApplication.translate("PhoneVote", "{} : aucune gommette").format(state)
+    dots = (
+        QCoreApplication.translate("PhoneVote", "1 gommette")
+        if f.dots == 1
+        else QCoreApplication.translate("PhoneVote", "{} gommettes").format(f.dots)
+    )
+    phones = (
+        QCoreApplication.translate("PhoneVote", "1 téléphone")
+        if voters == 1
+        else QCoreApplication.translate("PhoneVote", "{} téléphones").format(voters)
+    )
+    return QCoreApplication.translate("PhoneVote", "{} : {} de {}").format(state, dots, phones)
 
 
 @functools.lru_cache(maxsize=4)
@@ -758,7 +785,7 @@ class PhonePanel(QWidget):
                 self.phones.setCurrentItem(item)
         self._phone_chosen()
         f = room.figures()
-        self.vote_label.setText(vote_text(self, f) or self.tr("Aucun vote ouvert aux téléphones."))
+        self.vote_label.setText(vote_text(f) or self.tr("Aucun vote ouvert aux téléphones."))
         self.close_poll_button.setEnabled(f.poll is not None and f.poll.open)
         self.reveal_button.setEnabled(f.hidden)
 

@@ -2282,6 +2282,53 @@
     </message>
 </context>
 <context>
+    <name>PhoneVote</name>
+    <message>
+        <source>Vote en cours</source>
+        <translation>Vote open</translation>
+    </message>
+    <message>
+        <source>Vote clos</source>
+        <translation>Vote closed</translation>
+    </message>
+    <message>
+        <source>{} : secret · aucun téléphone n&apos;a voté</source>
+        <translation>{}: secret · no phone has voted</translation>
+    </message>
+    <message>
+        <source>{} : secret · 1 téléphone a voté</source>
+        <translation>{}: secret · 1 phone has voted</translation>
+    </message>
+    <message>
+        <source>{} : secret · {} téléphones ont voté</source>
+        <translation>{}: secret · {} phones have voted</translation>
+    </message>
+    <message>
+        <source>{} : aucune gommette</source>
+        <translation>{}: no dots</translation>
+    </message>
+    <message>
+        <source>1 gommette</source>
+        <translation>1 dot</translation>
+    </message>
+    <message>
+        <source>{} gommettes</source>
+        <translation>{} dots</translation>
+    </message>
+    <message>
+        <source>1 téléphone</source>
+        <translation>1 phone</translation>
+    </message>
+    <message>
+        <source>{} téléphones</source>
+        <translation>{} phones</translation>
+    </message>
+    <message>
+        <source>{} : {} de {}</source>
+        <translation>{}: {} from {}</translation>
+    </message>
+</context>
+<context>
     <name>PhoneWall</name>
     <message>
         <source>Fabrique — salle ouverte aux téléphones</source>
@@ -3409,25 +3456,6 @@ File: {}</translation>
     <message>
         <source>Rejoindre un atelier</source>
         <translation>Join an atelier</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>Vote en cours</source>
-        <translation>Vote open</translation>
-    </message>
-    <message>
-        <source>Vote clos</source>
-        <translation>Vote closed</translation>
-    </message>
-    <message>
-        <source>{} : secret · {} téléphone(s) ont voté</source>
-        <translation>{}: secret · {} phone(s) voted</translation>
-    </message>
-    <message>
-        <source>{} : {} gommette(s) de {} téléphone(s)</source>
-        <translation>{}: {} dot(s) from {} phone(s)</translation>
     </message>
 </context>
 <context>

@@ -214,7 +214,7 @@ def test_block_removes_a_phones_ideas_in_one_undoable_step(qtbot, window, room) 
 
 
 def test_phone_vote_counts_change_on_the_wall_secret_then_revealed(
-    qtbot, window, room, tmp_path
+    qtbot, fabrique_app, window, room, tmp_path
 ) -> None:
     author = off_thread(qtbot, lambda: Phone(room.service.address).join())
     ids = []
@@ -229,13 +229,25 @@ def test_phone_vote_counts_change_on_the_wall_secret_then_revealed(
     assert (
         off_thread(qtbot, voter.call, "dot", {"poll": poll, "card": ids[0], "delta": 1})[0] == 200
     )
-    qtbot.wait_until(lambda: "secret · 1 téléphone" in wall.vote.text(), timeout=2_000)
+    qtbot.wait_until(
+        lambda: wall.vote.text() == "Vote en cours : secret · 1 téléphone a voté", timeout=2_000
+    )
     assert "gommette" not in wall.vote.text()
     assert room.reveal()
     off_thread(qtbot, voter.call, "dot", {"poll": poll, "card": ids[1], "delta": 1})
-    qtbot.wait_until(lambda: "2 gommette(s) de 1 téléphone" in wall.vote.text(), timeout=2_000)
+    qtbot.wait_until(
+        lambda: wall.vote.text() == "Vote en cours : 2 gommettes de 1 téléphone", timeout=2_000
+    )
     qtbot.wait(50)
     wall.grab().save(str(tmp_path / "wall-vote.png"))
+    from ui.phone_room import vote_text
+
+    translations = fabrique_app.translations
+    translations.use("en")  # it stayed French: looked up under each widget's class
+    try:
+        assert vote_text(room.figures()) == "Vote open: 2 dots from 1 phone"
+    finally:
+        translations.use("fr")
     assert room.close_poll()
     qtbot.wait_until(lambda: wall.vote.text().startswith("Vote clos"), timeout=2_000)
     status, _ = off_thread(qtbot, voter.call, "dot", {"poll": poll, "card": ids[1], "delta": -1})
