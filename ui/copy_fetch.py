@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from fabrique_desktop.live.client import COPY_TIMEOUT, fetching_copy
@@ -31,9 +31,13 @@ def fetch_with_progress(
     )
     future.add_done_callback(lambda _future: done.wake())  # the network thread
     progress = QProgressDialog(
-        parent.tr("Réception de l'atelier de l'animateur…"), parent.tr("Annuler"), 0, 0, parent
+        QCoreApplication.translate("CopyFetch", "Réception de l'atelier de l'animateur…"),
+        QCoreApplication.translate("CopyFetch", "Annuler"),
+        0,
+        0,
+        parent,
     )
-    progress.setWindowTitle(parent.tr("Rejoindre un atelier"))
+    progress.setWindowTitle(QCoreApplication.translate("CopyFetch", "Rejoindre un atelier"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     progress.canceled.connect(waiting.quit)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -432,12 +432,13 @@ def share_window(
         log.warning("live sharing refused: read-only data (%s)", window.store.read_only)
         QMessageBox.warning(
             window,
-            window.tr("Partage impossible"),
+            QCoreApplication.translate("LiveShare", "Partage impossible"),
             window.store.read_only
             + "\n\n"
-            + window.tr(
+            + QCoreApplication.translate(
+                "LiveShare",
                 "Le partage en direct est impossible : ce que les autres ordinateurs enverraient "
-                "ne pourrait pas être enregistré ici."
+                "ne pourrait pas être enregistré ici.",
             ),
         )
         return None
@@ -451,7 +452,9 @@ def share_window(
             finally:
                 QGuiApplication.restoreOverrideCursor()
         except FabriqueError as error:
-            QMessageBox.warning(window, window.tr("Partage impossible"), str(error))
+            QMessageBox.warning(
+                window, QCoreApplication.translate("LiveShare", "Partage impossible"), str(error)
+            )
             return None
     _panel_of(window, live)
     return live
@@ -487,7 +490,9 @@ def join_with(window: MainWindow, host: str, port: int, code: str, name: str) ->
             write = window.bus.writer(Origin.REMOTE, window.session.id)  # another atelier: unsaid
             import_copy(store, journal_of(store), copy, write)
     except FabriqueError as error:
-        QMessageBox.warning(window, window.tr("Impossible de rejoindre"), str(error))
+        QMessageBox.warning(
+            window, QCoreApplication.translate("LiveShare", "Impossible de rejoindre"), str(error)
+        )
         return None
     target = window
     if window.session.id != session_id:
@@ -497,8 +502,8 @@ def join_with(window: MainWindow, host: str, port: int, code: str, name: str) ->
     if target.session.id != session_id:
         QMessageBox.warning(
             window,
-            window.tr("Impossible de rejoindre"),
-            window.tr("L'atelier reçu n'a pas pu être ouvert."),
+            QCoreApplication.translate("LiveShare", "Impossible de rejoindre"),
+            QCoreApplication.translate("LiveShare", "L'atelier reçu n'a pas pu être ouvert."),
         )
         return None
     live = _live_of(target)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
 from PySide6.QtWidgets import QInputDialog, QVBoxLayout, QWidget
 
@@ -53,8 +53,8 @@ def choose_screen(parent: QWidget, settings: Settings | None) -> QScreen | None:
     default = screens.index(current) if current in screens else min(1, len(screens) - 1)
     label, ok = QInputDialog.getItem(
         parent,
-        parent.tr("Projection"),
-        parent.tr("Écran du vidéoprojecteur :"),
+        QCoreApplication.translate("Projector", "Projection"),
+        QCoreApplication.translate("Projector", "Écran du vidéoprojecteur :"),
         [screen_label(s) for s in screens],
         default,
         False,

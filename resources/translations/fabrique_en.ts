@@ -723,6 +723,21 @@
     </message>
 </context>
 <context>
+    <name>CopyFetch</name>
+    <message>
+        <source>Réception de l&apos;atelier de l&apos;animateur…</source>
+        <translation>Receiving the facilitator&apos;s atelier…</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Rejoindre un atelier</source>
+        <translation>Join an atelier</translation>
+    </message>
+</context>
+<context>
     <name>DotCountEntry</name>
     <message>
         <source>Nombre de gommettes sur l&apos;idée</source>
@@ -1370,6 +1385,25 @@
     <message>
         <source>Plusieurs codes faux ont été essayés : pendant une minute, seuls les ordinateurs déjà connectés peuvent rejoindre le partage. Si cela continue, arrêtez le partage et relancez-le : un nouveau code sera affiché.</source>
         <translation>Several wrong codes have been tried: for one minute, only laptops that already joined may join the sharing. If it goes on, stop sharing and start it again: a new code will be shown.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveShare</name>
+    <message>
+        <source>Partage impossible</source>
+        <translation>Sharing not possible</translation>
+    </message>
+    <message>
+        <source>Le partage en direct est impossible : ce que les autres ordinateurs enverraient ne pourrait pas être enregistré ici.</source>
+        <translation>Live sharing is impossible: what the other computers would send could not be saved here.</translation>
+    </message>
+    <message>
+        <source>Impossible de rejoindre</source>
+        <translation>Cannot join</translation>
+    </message>
+    <message>
+        <source>L&apos;atelier reçu n&apos;a pas pu être ouvert.</source>
+        <translation>The workshop received could not be opened.</translation>
     </message>
 </context>
 <context>
@@ -2470,6 +2504,17 @@
     </message>
 </context>
 <context>
+    <name>Projector</name>
+    <message>
+        <source>Projection</source>
+        <translation>Projection</translation>
+    </message>
+    <message>
+        <source>Écran du vidéoprojecteur :</source>
+        <translation>Projector screen:</translation>
+    </message>
+</context>
+<context>
     <name>ProjectorWindow</name>
     <message>
         <source>Fabrique — projection</source>
@@ -3433,48 +3478,6 @@ File: {}</translation>
     <message>
         <source>{} (lecture seule)</source>
         <translation>{} (read-only)</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Projection</source>
-        <translation>Projection</translation>
-    </message>
-    <message>
-        <source>Écran du vidéoprojecteur :</source>
-        <translation>Projector screen:</translation>
-    </message>
-    <message>
-        <source>Réception de l&apos;atelier de l&apos;animateur…</source>
-        <translation>Receiving the facilitator&apos;s atelier…</translation>
-    </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Rejoindre un atelier</source>
-        <translation>Join an atelier</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Partage impossible</source>
-        <translation>Sharing not possible</translation>
-    </message>
-    <message>
-        <source>Le partage en direct est impossible : ce que les autres ordinateurs enverraient ne pourrait pas être enregistré ici.</source>
-        <translation>Live sharing is impossible: what the other computers would send could not be saved here.</translation>
-    </message>
-    <message>
-        <source>Impossible de rejoindre</source>
-        <translation>Cannot join</translation>
-    </message>
-    <message>
-        <source>L&apos;atelier reçu n&apos;a pas pu être ouvert.</source>
-        <translation>The workshop received could not be opened.</translation>
     </message>
 </context>
 </TS>

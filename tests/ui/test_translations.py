@@ -38,3 +38,18 @@ def test_compiled_translation_matches_its_source(tmp_path) -> None:
     assert fresh.read_bytes() == TS.with_suffix(".qm").read_bytes(), (
         "fabrique_en.qm is stale: run resources/translations/update.py"
     )
+
+
+def test_every_translation_context_is_one_qt_looks_up() -> None:
+    """Qt looks a self.tr() string up under its object's class name. A string written as
+    ``parent.tr(…)`` or ``widget.tr(…)`` in a module function was filed by lupdate under
+    « parent », « window », « widget »: never looked up, French in the English app (the
+    phones' vote line, « Partage impossible », the projector's screen question). Each context
+    is a class of ui/ or a context named in a QCoreApplication.translate call."""
+    import re
+
+    text = "\n".join(p.read_text() for p in (ROOT / "ui").rglob("*.py"))
+    classes = set(re.findall(r"^\s*class (\w+)", text, re.M))
+    named = set(re.findall(r"\bQ(?:Core)?Application\.translate\(\s*\"(\w+)\"", text))
+    contexts = {c.findtext("name") for c in ET.parse(TS).iter("context")}
+    assert sorted(contexts - classes - named) == []
