@@ -355,6 +355,11 @@ class CaptureBar(QWidget):
         button's icon up in the desktop's icon theme, and the field starts empty."""
         self.search.setClearButtonEnabled(True)
         self.search.updateGeometry()  # its minimum width counts the button
+        # laid out now: the button takes its room inside the field at once, and a filter at
+        # its minimum width (a docked panel) cut its placeholder until the layout's turn came
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
 
     def set_corner(self, widget: QWidget) -> None:
         """A widget at the right end of the row, above the board (the small timer). Where the

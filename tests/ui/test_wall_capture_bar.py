@@ -53,3 +53,23 @@ def test_the_filter_is_as_narrow_as_the_style_allows_around_its_placeholder(
     inner = QSize(text + 4 + 4, qt_hint.height())
     styled = search.style().sizeFromContents(QStyle.ContentsType.CT_LineEdit, option, inner, search)
     assert search.minimumSizeHint().width() == max(qt_hint.width(), styled.width())
+
+
+def test_the_filters_clear_button_comes_with_its_room(qtbot) -> None:
+    """The window adds the filter's clear button after its first frame. With a panel docked
+    the filter is at its narrowest: the button took its room inside the field at once and
+    the field widened only at the layout's next turn, so in between the placeholder was cut
+    (« Filtrer… (Ctr »); under load that turn came late. It is laid out with its button."""
+    from ui.capture_bar import CaptureBar
+
+    bar = CaptureBar()
+    qtbot.addWidget(bar)
+    bar.resize(320, 90)
+    bar.show()
+    qtbot.wait_exposed(bar)
+    search = bar.search
+    assert search.width() == search.minimumSizeHint().width()  # at its narrowest
+    assert whole_placeholder(search)
+    bar.add_clear_button()  # no turn of the event loop after it
+    assert search.isClearButtonEnabled()
+    assert whole_placeholder(search), search.width()
