@@ -223,6 +223,25 @@ class EngagementsView(QDialog):
                     widget.setFocus()
                     return
 
+    def _counted(self, ideas: int, dots: int) -> str:
+        """« 2 idées · 1 gommette », « 0 idée · 0 gommette » (« 0 ideas · 0 dots »): each
+        count agreed, as short as the line « ↳ … » was (it fits a column's width)."""
+        said_ideas = (
+            self.tr("0 idée")
+            if ideas == 0
+            else self.tr("1 idée")
+            if ideas == 1
+            else self.tr("{} idées").format(ideas)
+        )
+        said_dots = (
+            self.tr("0 gommette")
+            if dots == 0
+            else self.tr("1 gommette")
+            if dots == 1
+            else self.tr("{} gommettes").format(dots)
+        )
+        return f"{said_ideas} · {said_dots}"
+
     def refresh(self) -> None:
         chosen = self.current_id()
         order = [c.key for c in self.template.columns]
@@ -242,11 +261,15 @@ class EngagementsView(QDialog):
             # an earlier atelier's objective (a Convergence atelier) is not an idea
             objectives = len(convergence.traced_objectives(self.store, engagement))
             ideas = len(engagement.card_ids) - objectives
+            counts = [self._counted(ideas, dots)]
             if objectives:
-                counts = self.tr("↳ {} objectif(s) · {} idée(s) · {} gommette(s)")
-                lines.append(counts.format(objectives, ideas, dots))
-            else:
-                lines.append(self.tr("↳ {} idée(s) · {} gommette(s)").format(ideas, dots))
+                counts.insert(
+                    0,
+                    self.tr("1 objectif")
+                    if objectives == 1
+                    else self.tr("{} objectifs").format(objectives),
+                )
+            lines.append("↳ " + " · ".join(counts))
             item = QListWidgetItem(french_spacing("\n".join(lines)))  # « » and « : » whole
             item.setData(ID_ROLE, engagement.id)
             listed.addItem(item)

@@ -841,12 +841,36 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>↳ {} objectif(s) · {} idée(s) · {} gommette(s)</source>
-        <translation>↳ {} objective(s) · {} idea(s) · {} dot(s)</translation>
+        <source>1 idée</source>
+        <translation>1 idea</translation>
     </message>
     <message>
-        <source>↳ {} idée(s) · {} gommette(s)</source>
-        <translation>↳ {} idea(s) · {} dot(s)</translation>
+        <source>{} idées</source>
+        <translation>{} ideas</translation>
+    </message>
+    <message>
+        <source>0 idée</source>
+        <translation>0 ideas</translation>
+    </message>
+    <message>
+        <source>0 gommette</source>
+        <translation>0 dots</translation>
+    </message>
+    <message>
+        <source>1 gommette</source>
+        <translation>1 dot</translation>
+    </message>
+    <message>
+        <source>{} gommettes</source>
+        <translation>{} dots</translation>
+    </message>
+    <message>
+        <source>1 objectif</source>
+        <translation>1 objective</translation>
+    </message>
+    <message>
+        <source>{} objectifs</source>
+        <translation>{} objectives</translation>
     </message>
     <message>
         <source>1 engagement</source>

@@ -391,7 +391,7 @@ def test_an_engagement_is_traced_to_an_objective_of_ateliers_3_and_4(
     listed = window.animation.engagements.view
     listed.select(made[0].id)
     item = listed.lists["mieux"].item(0)
-    assert "↳ 1 objectif(s) · 0 idée(s)" in item.text()  # an objective is not an idea
+    assert "↳ 1 objectif · 0 idée · 0 gommette" in item.text()  # an objective is not an idea
     trace = listed.trace.toPlainText()
     assert f"Objectif « {OBJECTIVE} » — Ateliers 3 et 4 · lecture seule" in trace
 
