@@ -163,7 +163,9 @@ def add_dot(store: Store, session_id: str, card_ids: list[str], voter_id: str | 
     if left < len(card_ids):
         if left <= 0:
             raise VoteError("Ce votant a déjà utilisé toutes ses gommettes.")
-        raise VoteError(f"Il ne reste que {left} gommette(s) à ce votant.")
+        if left == 1:
+            raise VoteError("Il ne reste qu'une gommette à ce votant.")
+        raise VoteError(f"Il ne reste que {left} gommettes à ce votant.")
     edits: list[Edit] = []
     for card_id in card_ids:
         card = store.get(Card, card_id)
@@ -245,7 +247,8 @@ def set_card_dots(store: Store, session_id: str, card_id: str, total: int) -> Ch
     if wanted == now:
         return Change("Compter les gommettes", ())
     change = add_room_dots(store, session_id, [card_id], wanted - now)
-    return Change(f"{total} gommette(s) comptée(s)", change.edits)
+    counted = f"{total} gommette comptée" if total <= 1 else f"{total} gommettes comptées"
+    return Change(counted, change.edits)
 
 
 def clear_voter(store: Store, session_id: str, voter_id: str) -> Change:

@@ -191,7 +191,9 @@ class VotePanel(QWidget):
         if left == 0:
             return self.tr("{} : plus de gommette").format(label)
         # more dots than the budget: votes typed on two laptops, or the budget lowered since
-        return self.tr("{} : {} gommette(s) de plus que prévu").format(label, -left)
+        if left == -1:
+            return self.tr("{} : 1 gommette de plus que prévu").format(label)
+        return self.tr("{} : {} gommettes de plus que prévu").format(label, -left)
 
     def _voter_chosen(self) -> None:
         if self._loading:

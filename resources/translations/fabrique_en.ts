@@ -3462,8 +3462,12 @@ File: {}</translation>
         <translation>No voter: + and − count the room&apos;s dots; * then a number.</translation>
     </message>
     <message>
-        <source>{} : {} gommette(s) de plus que prévu</source>
-        <translation>{}: {} dot(s) more than planned</translation>
+        <source>{} : 1 gommette de plus que prévu</source>
+        <translation>{}: 1 dot more than planned</translation>
+    </message>
+    <message>
+        <source>{} : {} gommettes de plus que prévu</source>
+        <translation>{}: {} dots more than planned</translation>
     </message>
     <message>
         <source>{} : {} gommettes restantes</source>

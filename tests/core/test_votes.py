@@ -39,7 +39,7 @@ def test_budget_is_enforced_and_remaining_shown(store, session, room) -> None:
 def test_several_selected_cards_need_enough_budget(store, session, room) -> None:
     cards, (t1, _) = room
     store.apply(votes.add_dot(store, session.id, [cards[0].id, cards[1].id], t1.id))
-    with pytest.raises(VoteError, match="Il ne reste que 1"):
+    with pytest.raises(VoteError, match="Il ne reste qu'une gommette à ce votant"):
         votes.add_dot(store, session.id, [cards[0].id, cards[2].id], t1.id)
 
 
@@ -147,3 +147,10 @@ def test_participants_vote_anonymously_by_default(store, session, room) -> None:
     store.apply(tables.set_anonymous(store.get(Session, session.id), False))
     labels = [v.label for v in votes.voters(store, session.id)]
     assert labels == ["Table 1", "Table 2", "Karim Benali", "Zoé Martin", "Participant 3"]
+
+
+def test_the_dots_count_reads_as_one_says_it(store, session, room) -> None:
+    """The undo step said « 3 gommette(s) comptée(s) » (Édition › Annuler, Ctrl+Z's word)."""
+    cards, _ = room
+    assert votes.set_card_dots(store, session.id, cards[0].id, 3).label == "3 gommettes comptées"
+    assert votes.set_card_dots(store, session.id, cards[0].id, 1).label == "1 gommette comptée"

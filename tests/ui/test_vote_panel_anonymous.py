@@ -40,5 +40,8 @@ def test_a_voter_over_budget_is_told_how_many_dots_too_many(qtbot, window, store
     window.animation.votes_action.trigger()
     panel = window.animation.votes.panel
     panel.refresh()
-    assert panel.voter_label.text() == "Table 1 : 2 gommette(s) de plus que prévu"
+    assert panel.voter_label.text() == "Table 1 : 2 gommettes de plus que prévu"
     assert panel.voter_list.item(0).toolTip() == panel.voter_label.text()
+    store.apply(votes.configure(store, session.id, dots_per_voter=2))
+    panel.refresh()
+    assert panel.voter_label.text() == "Table 1 : 1 gommette de plus que prévu"  # not « (s) »
