@@ -181,9 +181,12 @@ class MethodMenu(QObject):
         except FabriqueError as error:
             self._refuse(str(error))
             return False
-        self.window.statusBar().showMessage(
-            self.tr("Cartes enregistrées : {} ({} page(s)).").format(target.name, pages), 6000
+        saved = (
+            self.tr("Cartes enregistrées : {} (1 page).").format(target.name)
+            if pages == 1
+            else self.tr("Cartes enregistrées : {} ({} pages).").format(target.name, pages)
         )
+        self.window.statusBar().showMessage(saved, 6000)
         return True
 
     def export_template(self) -> None:
@@ -242,9 +245,12 @@ class MethodMenu(QObject):
         if not self.window.bus.push(change, origin=Origin.IMPORT):
             return None  # not stored: the bus said why
         sessions = list_sessions(self.store, series.id)
-        self._inform(
-            self.tr("Série créée : « {} » ({} atelier(s)).").format(series.title, len(sessions))
+        made = (
+            self.tr("Série créée : « {} » (1 atelier).").format(series.title)
+            if len(sessions) == 1
+            else self.tr("Série créée : « {} » ({} ateliers).").format(series.title, len(sessions))
         )
+        self._inform(made)
         if sessions:
             self.window.request_session(sessions[0].id)
         return series

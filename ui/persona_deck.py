@@ -208,7 +208,13 @@ class PersonaDeck(SeriesDialog):
             text = f"{persona.first_name} — {persona.role}" if persona.role else persona.first_name
             if counts is not None:
                 n = counts.by_persona.get(persona.id, 0)
-                text += "  · " + self.tr("{} idée(s)").format(n)
+                text += "  · " + (
+                    self.tr("aucune idée")
+                    if n == 0
+                    else self.tr("1 idée")
+                    if n == 1
+                    else self.tr("{} idées").format(n)
+                )
             if persona.retired:
                 text += "  " + self.tr("(retiré)")
             item = QListWidgetItem(icon(persona.icon or "fa5s.user", color=persona.colour), text)

@@ -316,10 +316,13 @@ class SeriesRelay(QObject):
         else:
             self._watch()
             self.round_done.emit(report)
+            refused = len(report.refused)
             text = (
-                self.tr("Relais : %1 refusé(s) — %2").replace("%1", str(len(report.refused)))
-                if report.refused
-                else self.tr("Relais : série à jour à %1").replace("%1", now)
+                self.tr("Relais : série à jour à %1").replace("%1", now)
+                if not refused
+                else self.tr("Relais : 1 refus — %2")
+                if refused == 1
+                else self.tr("Relais : %1 refus — %2").replace("%1", str(refused))
             ).replace("%2", report.refused[0] if report.refused else "")
             self.status_changed.emit(text)
         if self._again:

@@ -1628,8 +1628,20 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Cartes enregistrées : {} ({} page(s)).</source>
-        <translation>Cards saved: {} ({} page(s)).</translation>
+        <source>Cartes enregistrées : {} (1 page).</source>
+        <translation>Cards saved: {} (1 page).</translation>
+    </message>
+    <message>
+        <source>Cartes enregistrées : {} ({} pages).</source>
+        <translation>Cards saved: {} ({} pages).</translation>
+    </message>
+    <message>
+        <source>Série créée : « {} » (1 atelier).</source>
+        <translation>Series created: “{}” (1 workshop).</translation>
+    </message>
+    <message>
+        <source>Série créée : « {} » ({} ateliers).</source>
+        <translation>Series created: “{}” ({} workshops).</translation>
     </message>
     <message>
         <source>Exporter le modèle</source>
@@ -1654,10 +1666,6 @@
     <message>
         <source>Impossible de lire « {} » : {}</source>
         <translation>Cannot read “{}”: {}</translation>
-    </message>
-    <message>
-        <source>Série créée : « {} » ({} atelier(s)).</source>
-        <translation>Series created: “{}” ({} workshop(s)).</translation>
     </message>
     <message>
         <source>Fabrique</source>
@@ -2062,8 +2070,16 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>{} idée(s)</source>
-        <translation>{} idea(s)</translation>
+        <source>aucune idée</source>
+        <translation>no ideas</translation>
+    </message>
+    <message>
+        <source>1 idée</source>
+        <translation>1 idea</translation>
+    </message>
+    <message>
+        <source>{} idées</source>
+        <translation>{} ideas</translation>
     </message>
     <message>
         <source>(retiré)</source>
@@ -2838,7 +2854,11 @@ File: {}</translation>
         <translation>Relay (%1): internal error, details in the log.</translation>
     </message>
     <message>
-        <source>Relais : %1 refusé(s) — %2</source>
+        <source>Relais : 1 refus — %2</source>
+        <translation>Relay: 1 refused — %2</translation>
+    </message>
+    <message>
+        <source>Relais : %1 refus — %2</source>
         <translation>Relay: %1 refused — %2</translation>
     </message>
     <message>

@@ -67,6 +67,9 @@ def test_persona_deck_edits_are_saved_undoable_and_shown(
     deck = PersonaDeck(store, ChangeBus(store), demo, session.id, data_dir.media)
     qtbot.addWidget(deck)
     assert deck.list.count() == 8
+    listed = [deck.list.item(i).text() for i in range(8)]
+    assert all("(s)" not in text for text in listed)  # counted as one says it
+    assert any(text.endswith("· aucune idée") for text in listed)
     deck.list.setCurrentRow(2)
     assert deck.first_name.text() == "Thảo"
     deck.first_name.clear()
@@ -318,6 +321,7 @@ def test_method_menu_actions(qtbot, window, store, session, tmp_path, no_modal) 
         menu.dialog.close()
     pdf = tmp_path / "cartes.pdf"
     assert menu.print_deck_to(pdf)
+    assert window.statusBar().currentMessage().endswith(" pages).")  # not « page(s) »
     text = "".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages)
     assert "Aïcha" in text
     exported = tmp_path / "modele.json"
