@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -40,6 +40,7 @@ class CardSpotlight(QWidget):
         self.card_id: str | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Idée en grand"))
+        parent.installEventFilter(self)  # the board's area, whatever its size becomes
         self.hide()
 
     def show_card(self, card_id: str) -> None:
@@ -62,6 +63,13 @@ class CardSpotlight(QWidget):
                 return font
         font.setPixelSize(SMALLEST)
         return font
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The board resized (a panel, the status bar, the window): still its whole area."""
+        board = self.parentWidget()
+        if board is not None and watched is board and event.type() == QEvent.Type.Resize:
+            self.setGeometry(board.rect())
+        return False
 
     def go_back(self) -> None:
         self.hide()
