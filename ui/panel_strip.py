@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +50,33 @@ def show_beside_board(window: QWidget, dock: QDockWidget, width: int) -> None:
     else:
         dock.show()
     dock.raise_()
+
+
+class FittingScroll(QScrollArea):
+    """Its widget as tall as the view, or as the least its layout needs at the view's width
+    (then it scrolls): never squeezed under it, never stretched to its preferred height (a
+    list's 256 px pushed the panel's last buttons out of sight)."""
+
+    def fit(self) -> None:
+        widget = self.widget()
+        if widget is None:
+            return
+        width = self.viewport().width()
+        layout = widget.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            least = layout.totalMinimumHeightForWidth(width)
+        else:
+            least = widget.minimumSizeHint().height()
+        widget.resize(width, max(self.viewport().height(), least))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # the view's size
+        super().resizeEvent(event)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.fit()
+        return False
 
 
 class PanelOverlay(QFrame):
@@ -76,9 +104,18 @@ class PanelOverlay(QFrame):
         for button in (self.fold_button, self.close_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.box = QVBoxLayout(self)
-        self.box.setContentsMargins(10, 6, 6, 6)
+        self.box.setContentsMargins(10, 2, 6, 2)
+        self.box.setSpacing(0)
         self.box.addLayout(top)
+        # under its title row the panel has less height than docked: taller than that, it
+        # scrolls rather than squeezing its buttons (« Écarter » lost its accent at 1280×720)
+        self.scroller = FittingScroll()
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.viewport().setAutoFillBackground(False)
+        self.box.addWidget(self.scroller, 1)
         self.content: QWidget | None = None
+        self._margins: QMargins | None = None  # the content's own, given back with it
         self._quiet: list[QShortcut] = []  # the panel's own Esc, silent while borrowed
         self.hide()
 
@@ -97,13 +134,25 @@ class PanelOverlay(QFrame):
         ]
         for shortcut in self._quiet:
             shortcut.setEnabled(False)
-        self.box.addWidget(widget, 1)
+        layout = widget.layout()
+        if layout is not None:  # under the title row, its own top and bottom margins go
+            self._margins = layout.contentsMargins()
+            layout.setContentsMargins(self._margins.left(), 0, self._margins.right(), 0)
+        filled = widget.autoFillBackground()
+        self.scroller.setWidget(widget)
+        widget.setAutoFillBackground(filled)  # (setWidget fills it: grey on the panel's white)
+        widget.installEventFilter(self.scroller)
         widget.show()
 
     def give_back(self) -> QWidget | None:
         widget, self.content = self.content, None
         if widget is not None:
-            self.box.removeWidget(widget)
+            widget.removeEventFilter(self.scroller)
+            self.scroller.takeWidget()
+            layout = widget.layout()
+            if layout is not None and self._margins is not None:
+                layout.setContentsMargins(self._margins)
+        self._margins = None
         for shortcut in self._quiet:
             shortcut.setEnabled(True)
         self._quiet = []
@@ -333,7 +382,9 @@ class PanelStrip(QWidget):
         a narrow projector). Laid over the board, it hid a column and a half of ideas."""
         if self.overlay is None or self.opened is None:
             return
-        width = max(OVER_WIDTH, self.opened.minimumWidth())
+        # the panel's own width beside its scroll bar, when it has to scroll
+        scroll_bar = self.overlay.scroller.verticalScrollBar().sizeHint().width()
+        width = max(OVER_WIDTH, self.opened.minimumWidth()) + scroll_bar
         self.overlay.setFixedWidth(width)
         row = self._row()
         if row is not None and row.indexOf(self.overlay) < 0:

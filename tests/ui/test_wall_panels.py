@@ -330,6 +330,10 @@ def _small_or_cut(root) -> list[str]:  # type: ignore[no-untyped-def]
                     wrong.append(f"{text!r} coupé ({widget.height()} px de haut)")
             elif kind is not QListWidget and widget.width() < widget.minimumSizeHint().width():
                 wrong.append(f"{text!r} coupé ({widget.width()} px)")
+            if isinstance(widget, QAbstractButton) and (
+                widget.height() < widget.minimumSizeHint().height()
+            ):  # squeezed: « Écarter » lost its accent, « Corriger… » its g's tail
+                wrong.append(f"{text!r} écrasé ({widget.height()} px de haut)")
     return wrong
 
 
