@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from db.backups import Backups
 from fabrique_desktop import disk
@@ -116,11 +116,22 @@ def _answering_a_dialog() -> str:
     « Exporter… »). Replacing the window under it deleted the dialog while it was answered:
     the app crashed (« double free »). Empty when none is open."""
     modal = QApplication.activeModalWidget()
-    if modal is None:
+    if modal is None or _only_tells(modal):
         return ""
     title = modal.windowTitle()
     named = f" (« {title} »)" if title else ""
     return f"une fenêtre de dialogue est ouverte dans Fabrique{named} : fermez-la, puis recommencez"
+
+
+def _only_tells(dialog: QWidget) -> bool:
+    """A box that only tells (an import's summary or refusal: one « OK »), opened over its
+    window rather than waited for: nothing is being answered, and it goes with its window.
+    A double-clicked copy after another was refused until that summary was closed."""
+    return (
+        isinstance(dialog, QMessageBox)
+        and len(dialog.buttons()) <= 1
+        and dialog.windowModality() == Qt.WindowModality.WindowModal
+    )
 
 
 class FabriqueApp(QObject):

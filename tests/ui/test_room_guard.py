@@ -138,7 +138,8 @@ def test_a_second_fabrique_waits_while_a_dialog_of_the_window_is_open(
 ) -> None:
     """`fabrique --open 2` while « Quitter Fabrique ? » was open replaced the window under
     the question: the app crashed (« double free or corruption ») when it was answered."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Quitter Fabrique", "?", parent=window)
+    asks = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    box = QMessageBox(QMessageBox.Icon.Question, "Quitter Fabrique", "?", asks, parent=window)
     box.open()
     qtbot.wait_until(box.isVisible)
     answer = fabrique_app.open_asked(_third(store, session).id)
@@ -147,6 +148,26 @@ def test_a_second_fabrique_waits_while_a_dialog_of_the_window_is_open(
     assert fabrique_app.window is window
     answer = fabrique_app.import_file(tmp_path / "copie.fabrique")
     assert answer.refused.startswith("« copie.fabrique » n'est pas importé : une fenêtre")
+    box.done(0)
+
+
+def test_a_box_that_only_tells_does_not_stop_a_second_fabrique(
+    qtbot, fabrique_app, window, store, session
+) -> None:
+    """A double-clicked copy is imported and its summary shown (« OK » only); a second
+    double-clicked copy, or `fabrique --open 3`, was then refused until that summary was
+    closed (tests/cli/test_data_folder_owner failed: « une fenêtre de dialogue est ouverte
+    dans Fabrique (« Fabrique ») »). A box that only tells goes with its window."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Fabrique", "Importé…", parent=window)
+    box.open()
+    qtbot.wait_until(box.isVisible)
+    third = _third(store, session)
+    answer = fabrique_app.open_asked(third.id)
+    assert answer.refused == ""
+    assert fabrique_app.window is not window
+    qtbot.addWidget(fabrique_app.window)
+    assert fabrique_app.window.session.id == third.id
+    assert box.parent() is window  # it goes with the window it was over (deleted later)
     box.done(0)
 
 
