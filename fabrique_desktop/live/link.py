@@ -120,6 +120,7 @@ class LiveLink:
         self.ended = ""
         """Why a note-taker's link stopped for good (refused code, removed, sharing ended)."""
         self.bad_messages = 0
+        self._dropped: set[str] = set()  # found bad: what they sent meanwhile is not read
         self.errors = 0
         self.not_stored = ""
         """Why the last peer's update could not be stored here (a full disk…), until read."""
@@ -277,10 +278,12 @@ class LiveLink:
             return
         if event.kind == JOINED:
             self.peers[event.peer] = event.data
+            self._dropped.discard(event.peer)
             self._step1_at.pop(event.peer, None)
             self._send_step1(event.peer)
         elif event.kind == LEFT:
             self.peers.pop(event.peer, None)
+            self._dropped.discard(event.peer)
             self._step1_at.pop(event.peer, None)
         elif event.kind == CONNECTED:
             self.connected = True
@@ -304,8 +307,8 @@ class LiveLink:
     def _sync(self, peer: str, kind: int, data: bytes) -> None:
         if self.transport is None:
             return
-        if peer != HOST and peer not in self.peers:
-            return  # removed or gone while its message waited
+        if peer != HOST and (peer not in self.peers or peer in self._dropped):
+            return  # removed, gone or found bad while its message waited
         if kind == protocol.SYNC_STEP1:
             now = time.monotonic()
             if now - self._step1_at.get(peer, -STEP1_INTERVAL) < STEP1_INTERVAL:
@@ -330,7 +333,9 @@ class LiveLink:
         batch = [
             (peer, data)
             for peer, data in batch
-            if data != EMPTY_UPDATE and (peer == HOST or peer in self.peers)
+            if data != EMPTY_UPDATE
+            and (peer == HOST or peer in self.peers)
+            and peer not in self._dropped
         ]
         if not batch:
             return
@@ -345,6 +350,8 @@ class LiveLink:
             self._after(batch, changed)
             return
         for peer, data in batch:
+            if peer in self._dropped:
+                continue  # found bad earlier in this batch
             try:
                 changed = self._merge(data)
             except (ValueError, RuntimeError) as error:
@@ -406,6 +413,7 @@ class LiveLink:
 
     def _bad(self, peer: str, detail: str) -> None:
         self.bad_messages += 1
+        self._dropped.add(peer)
         log.warning("live: unusable message from %s (%s); link dropped", peer, detail)
         if self.transport is not None:
             self.transport.drop(peer, f"malformed {detail.split(':')[0]}")

@@ -20,7 +20,7 @@ import pytest
 from db.store import Store
 from db.sync_store import SyncJournal
 from fabrique_desktop import board, tables
-from fabrique_desktop.live import events
+from fabrique_desktop.live import events, protocol
 from fabrique_desktop.live.client import fetch_copy
 from fabrique_desktop.live.engine import EngineDoc, import_copy, make_copy
 from fabrique_desktop.live.link import LiveLink
@@ -203,3 +203,19 @@ def test_the_validator_is_prepared_in_the_background_when_sharing_starts() -> No
         [sys.executable, "-c", WARMED], capture_output=True, text=True, timeout=120, check=True
     )
     assert result.stdout.split() == ["False", "True"], result.stderr[-2000:]
+
+
+def test_a_peer_found_bad_is_not_read_again_before_it_is_gone(
+    room: tuple[Laptop, Laptop, LiveLink, MapDoc],
+) -> None:
+    """The host drops a note-taker whose update is unusable; the drop goes through the
+    network thread, and a second message of that laptop already received was read too
+    (bad_messages 2 in a fresh-clone run of the test above). Found bad, a peer's other
+    messages are not read until it joins again."""
+    host, _note, _watcher, _other = room
+    assert host.link is not None
+    peer = next(iter(host.link.peers))  # the note-taker
+    host.link._apply([(peer, b"\xff\x01 not an update"), (peer, b"\xfe\x02 nor this")])
+    assert host.link.bad_messages == 1
+    host.link._sync(peer, protocol.SYNC_UPDATE, b"\xfd\x03 still not")
+    assert host.link.bad_messages == 1
