@@ -26,13 +26,15 @@
       "status.set_aside": "Mise de côté par l'animateur", "status.removed": "Retirée par l'animateur",
       "status.unsent": "Pas encore arrivée : elle part dès que la connexion revient",
       "fix": "Corriger", "withdraw": "Retirer", "save": "Enregistrer", "cancel": "Annuler",
-      "left": "{n} s pour corriger ou retirer", "chars": "{n} caractères restants",
+      "left": "{n} s pour corriger ou retirer", "chars.0": "Aucun caractère restant",
+      "chars.1": "1 caractère restant", "chars.n": "{n} caractères restants",
       "no.table": "Pas de table", "no.persona": "Je parle en mon nom",
       "who": "Table : {table} · {persona}", "phone": "Téléphone {n}",
-      "vote.title": "Vote à gommettes", "vote.left": "Il vous reste {n} gommette(s) sur {b}.",
+      "vote.title": "Vote à gommettes", "vote.left.0": "Il ne vous reste aucune gommette sur {b}.",
+      "vote.left.1": "Il vous reste 1 gommette sur {b}.", "vote.left.n": "Il vous reste {n} gommettes sur {b}.",
       "vote.closed": "Le vote est clos. Merci !", "vote.secret": "Vote secret : les résultats seront dévoilés au tableau.",
       "vote.yours": "Vos gommettes :", "vote.none": "Vous n'avez pas mis de gommette.",
-      "vote.dots": "{n} gommette(s)",
+      "vote.dots.0": "Aucune gommette", "vote.dots.1": "1 gommette", "vote.dots.n": "{n} gommettes",
       "dot.add": "Ajouter une gommette", "dot.remove": "Retirer une gommette",
       "closed.hint": "Cette page se reconnectera d'elle-même quand la salle rouvrira. Votre idée en cours est gardée.",
       "e.code": "Ce code n'est pas le bon : vérifiez le code affiché au tableau.",
@@ -78,13 +80,15 @@
       "status.set_aside": "Set aside by the facilitator", "status.removed": "Removed by the facilitator",
       "status.unsent": "Not arrived yet: it leaves as soon as the connection is back",
       "fix": "Correct", "withdraw": "Withdraw", "save": "Save", "cancel": "Cancel",
-      "left": "{n} s left to correct or withdraw", "chars": "{n} characters left",
+      "left": "{n} s left to correct or withdraw", "chars.0": "No characters left",
+      "chars.1": "1 character left", "chars.n": "{n} characters left",
       "no.table": "No table", "no.persona": "I speak for myself",
       "who": "Table: {table} · {persona}", "phone": "Phone {n}",
-      "vote.title": "Dot vote", "vote.left": "You have {n} dot(s) left out of {b}.",
+      "vote.title": "Dot vote", "vote.left.0": "You have no dots left out of {b}.",
+      "vote.left.1": "You have 1 dot left out of {b}.", "vote.left.n": "You have {n} dots left out of {b}.",
       "vote.closed": "The vote is closed. Thank you!", "vote.secret": "Secret vote: results will be revealed on the wall.",
       "vote.yours": "Your dots:", "vote.none": "You put no dot.",
-      "vote.dots": "{n} dot(s)",
+      "vote.dots.0": "No dots", "vote.dots.1": "1 dot", "vote.dots.n": "{n} dots",
       "dot.add": "Add a dot", "dot.remove": "Take a dot back",
       "closed.hint": "This page will reconnect by itself when the room reopens. The idea you are writing is kept.",
       "e.code": "This code is not the right one: check the code on the wall.",
@@ -166,6 +170,12 @@
       }
     }
     return text;
+  }
+  // counted as one says it: « aucune gommette », « 1 gommette », « 3 gommettes »
+  function counted(key, n, values) {
+    var all = { n: n };
+    if (values) { for (var name in values) { if (values.hasOwnProperty(name)) { all[name] = values[name]; } } }
+    return t(key + (n === 0 ? ".0" : n === 1 ? ".1" : ".n"), all);
   }
   function el(tag, text, cls) {
     var node = document.createElement(tag);
@@ -624,7 +634,7 @@
     var box = $("vote");
     box.hidden = !vote;
     if (!vote) { return; }
-    var status = vote.open ? t("vote.left", { n: vote.budget - vote.used, b: vote.budget }) : t("vote.closed");
+    var status = vote.open ? counted("vote.left", vote.budget - vote.used, { b: vote.budget }) : t("vote.closed");
     if (vote.secret) { status += " " + t("vote.secret"); }
     if (!vote.open) { status += " " + (vote.used > 0 ? t("vote.yours") : t("vote.none")); }
     $("vote-status").textContent = status;
@@ -647,7 +657,7 @@
 
   function closedItem(card, dots) {
     var item = cardItem(card);
-    item.appendChild(el("div", t("vote.dots", { n: dots }), "meta"));
+    item.appendChild(el("div", counted("vote.dots", dots), "meta"));
     return item;
   }
 
@@ -678,7 +688,7 @@
 
   function counter() {
     var left = 280 - $("idea").value.length;
-    $("count").textContent = t("chars", { n: left });
+    $("count").textContent = counted("chars", left);
   }
 
   // the profile

@@ -98,7 +98,7 @@ def test_send_an_idea_vote_from_a_second_phone_and_html_stays_text(
     second.locator("#vote-cards .mine-dots").first.get_by_text("1", exact=True).wait_for()
     plus.click()
     second.locator("#vote-cards .mine-dots").first.get_by_text("2", exact=True).wait_for()
-    assert "1 gommette(s) sur 3" in second.inner_text("#vote-status")
+    assert "Il vous reste 1 gommette sur 3." in second.inner_text("#vote-status")
     assert phone_room.poll_totals(store, phone_room.current_poll(store, session.id)) == (2, 1)
 
     # the page's width is the phone's: nothing wider than 360 px

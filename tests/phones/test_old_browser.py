@@ -165,7 +165,7 @@ def test_a_whole_visit_on_an_old_browser(
         page.wait_for_selector("#vote:not([hidden]) #vote-cards li", timeout=20_000)
         page.locator("#vote-cards li").first.locator("button").nth(1).click()
         page.locator("#vote-cards .mine-dots").first.get_by_text("1", exact=True).wait_for()
-        assert "1 gommette(s) sur 2" in page.inner_text("#vote-status")
+        assert "Il vous reste 1 gommette sur 2." in page.inner_text("#vote-status")
         assert phone_room.poll_totals(store, phone_room.current_poll(store, session.id)) == (1, 1)
         page.click("#lang")
         assert "My ideas" in page.inner_text("#main-screen")

@@ -42,3 +42,23 @@ def test_the_generic_sentence_names_no_code() -> None:
     script = PAGE.read_text(encoding="utf-8")
     assert '"e.other": "La demande n\'a pas pu aboutir' in script
     assert "{r}" not in script
+
+
+def test_counts_are_said_as_one_says_them() -> None:
+    """« Il vous reste 1 gommette sur 3 », « aucune gommette », « 3 gommettes »: the page said
+    « Il vous reste 1 gommette(s) sur 3 » and « 1 caractères restants »."""
+    script = PAGE.read_text(encoding="utf-8")
+    texts = re.findall(r'"[a-z.-]+": "([^"]*)"', script)
+    assert texts
+    assert not [text for text in texts if "(s)" in text]
+    for language in ("fr", "en"):
+        start = script.index(f"    {language}: {{")
+        block = script[start : script.index("\n    }", start)]
+        for key in ("vote.left", "vote.dots", "chars"):
+            forms = [re.search(rf'"{key}\.{form}": "([^"]*)"', block) for form in "01n"]
+            assert all(forms), (language, key)
+            zero, one, many = (form.group(1) for form in forms if form)
+            assert "{n}" not in zero
+            assert "{n}" not in one
+            assert "{n}" in many
+            assert "1 " in one, (language, one)
