@@ -29,6 +29,7 @@ from pathlib import Path
 from db import errors, migrations
 from db.store import APPLICATION_ID, SQLITE_HEADER, Store, _applied
 from fabrique_desktop import disk
+from fabrique_desktop.counting import said
 from fabrique_desktop.errors import StorageError
 from fabrique_desktop.quick_dataclass import quick_dataclass
 
@@ -183,8 +184,9 @@ class Contents:
         why = LABELS.get(label_of(self.path))
         if why is None and label_of(self.path).startswith(MIGRATION_LABEL):
             why = f"avant la mise à jour {label_of(self.path)[len(MIGRATION_LABEL) :]}"
-        counts = ", ".join(f"{n} {what}" for what, n in self.counts.items())
-        return f"{when} ({why or label_of(self.path)}) · {len(self.ateliers)} atelier(s) · {counts}"
+        counts = ", ".join(said(n, *NOUNS[what]) for what, n in self.counts.items())
+        ateliers = said(len(self.ateliers), "atelier", "ateliers", "aucun atelier")
+        return f"{when} ({why or label_of(self.path)}) · {ateliers} · {counts}"
 
 
 def _when(taken: datetime | None) -> str:
@@ -192,6 +194,12 @@ def _when(taken: datetime | None) -> str:
 
 
 COUNTED = (("idées", "cards"), ("votes", "votes"), ("personas", "personas"))
+# each count's noun, singular and plural, and what is said when there is none
+NOUNS = {
+    "idées": ("idée", "idées", "aucune idée"),
+    "votes": ("vote", "votes", "aucun vote"),
+    "personas": ("persona", "personas", "aucun persona"),
+}
 
 
 def read_contents(conn: sqlite3.Connection, path: Path) -> Contents:

@@ -19,6 +19,7 @@ from typing import Any
 
 from fabrique_desktop import __version__, booklet, changes
 from fabrique_desktop.changes import Change
+from fabrique_desktop.counting import said
 from fabrique_desktop.errors import TemplateError
 from fabrique_desktop.limits import MAX_TEMPLATE_BYTES, composed, shown
 from fabrique_desktop.model import INBOX, Card, Series, utc_now
@@ -192,8 +193,9 @@ def edit_columns(store: Store, series: Series, columns: list[dict[str, Any]]) ->
         if count:
             title = next(c["title"] for c in series.template["columns"] if c["key"] == key)
             raise TemplateError(
-                f"La colonne « {title} » contient {count} idée(s) : déplacez-les avant de la "
-                "supprimer."
+                f"La colonne « {title} » contient {said(count, 'idée', 'idées')} : "
+                + ("déplacez-la" if count == 1 else "déplacez-les")
+                + " avant de supprimer la colonne."
             )
     data = copy.deepcopy(series.template)
     data["columns"] = new_columns

@@ -9,6 +9,7 @@ from exports.safe_write import check_replaceable
 from fabrique_desktop import personas
 from fabrique_desktop.cli import report_language
 from fabrique_desktop.cli.context import Context
+from fabrique_desktop.counting import said
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.typography import language
 from fabrique_desktop.workspace import find_series
@@ -51,5 +52,6 @@ def export_personas(args: argparse.Namespace, context: Context) -> int:
             media_dir=context.data_dir.media,
             author=texts(series)["organisation"],
         )
-    print(f"Exporté : {args.output} ({len(deck)} personas, {pages} page(s))")
+    counted = f"{said(len(deck), 'persona', 'personas')}, {said(pages, 'page', 'pages')}"
+    print(f"Exporté : {args.output} ({counted})")
     return 0

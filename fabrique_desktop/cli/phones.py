@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from fabrique_desktop.changes import Change
 from fabrique_desktop.cli.context import Context
 from fabrique_desktop.cli.french import port_number
+from fabrique_desktop.counting import said
 from fabrique_desktop.ports import Store
 from fabrique_desktop.workspace import find_session
 
@@ -91,5 +92,6 @@ def serve(args: argparse.Namespace, context: Context) -> int:
         service.close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-    print(f"Salle fermée : {service.received} demande(s) reçue(s).", file=sys.stderr)
+    received = said(service.received, "demande reçue", "demandes reçues", "aucune demande reçue")
+    print(f"Salle fermée : {received}.", file=sys.stderr)
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 from exports.safe_write import check_replaceable, write_bytes
 from fabrique_desktop import disk, template_exchange
 from fabrique_desktop.cli.context import Context
+from fabrique_desktop.counting import said
 from fabrique_desktop.errors import TemplateError
 from fabrique_desktop.workspace import find_series, list_sessions
 
@@ -51,5 +52,6 @@ def import_template(args: argparse.Namespace, context: Context) -> int:
     )
     context.store.apply(change)
     count = len(list_sessions(context.store, series.id))
-    print(f"Série créée : « {series.title} » ({count} atelier(s)) — {series.id}")
+    ateliers = said(count, "atelier", "ateliers", "aucun atelier")
+    print(f"Série créée : « {series.title} » ({ateliers}) — {series.id}")
     return 0

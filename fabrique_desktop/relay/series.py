@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from fabrique_desktop import bundle as bundles
 from fabrique_desktop import sync
 from fabrique_desktop.changes import Change, Edit
+from fabrique_desktop.counting import said
 from fabrique_desktop.errors import BundleError, FabriqueError
 from fabrique_desktop.model import Series, Session
 from fabrique_desktop.ports import Store, Write, store_writer
@@ -62,13 +63,13 @@ class SyncReport:
         title = f"« {self.series.title} »" if self.series else "La série"
         received = sum(1 for summary in self.merged if summary.new or summary.updated)
         parts = [
-            f"{len(self.created)} atelier(s) reçu(s)" if self.created else "",
-            f"{received} atelier(s) mis à jour" if received else "",
-            f"{self.sent} atelier(s) envoyé(s)" if self.sent else "",
+            said(len(self.created), "atelier reçu", "ateliers reçus") if self.created else "",
+            said(received, "atelier mis à jour", "ateliers mis à jour") if received else "",
+            said(self.sent, "atelier envoyé", "ateliers envoyés") if self.sent else "",
         ]
         done = ", ".join(p for p in parts if p) or "rien de nouveau"
         conflicts = sum(summary.conflicts for summary in self.merged)
-        tail = f", {conflicts} conflit(s) à trancher" if conflicts else ""
+        tail = f", {said(conflicts, 'conflit', 'conflits')} à trancher" if conflicts else ""
         return f"{title} : {done}{tail}."
 
 

@@ -10,7 +10,7 @@ def test_export_personas_as_pdf(fabrique, tmp_path) -> None:
     result = fabrique(
         "export-personas", "La Fabrique — Acte 1", "--format", "pdf", "-o", str(target)
     )
-    assert "8 personas, 2 page(s)" in result.stdout
+    assert "(8 personas, 2 pages)" in result.stdout  # was « 2 page(s) »
     reader = pypdf.PdfReader(target)
     assert len(reader.pages) == 2
     assert "Thảo" in reader.pages[0].extract_text()
@@ -35,7 +35,7 @@ def test_template_round_trip_into_another_data_dir(fabrique, tmp_path) -> None:
     fabrique("export-template", "La Fabrique — Acte 1", "-o", str(first))
     other = tmp_path / "other"
     result = fabrique("import-template", str(first), data_dir=other)
-    assert "Série créée : « La Fabrique — Acte 1 (2) » (5 atelier(s))" in result.stdout
+    assert "Série créée : « La Fabrique — Acte 1 (2) » (5 ateliers)" in result.stdout
     series = fabrique("series", data_dir=other).stdout.strip().splitlines()
     assert len(series) == 2
     second = tmp_path / "again.json"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from db import migrations
-from db.backups import Backups, check_candidate, list_backups, restore
+from db.backups import Backups, Contents, check_candidate, list_backups, restore
 from db.store import Store
 from fabrique_desktop import board
 from fabrique_desktop.errors import StorageError
@@ -117,7 +117,7 @@ def test_restore_under_an_open_connection(data_dir, store, session, backup) -> N
     assert _cards(store, session) == ["dans la sauvegarde"]
     store.apply(board.capture(store, session.id, "écrit après"))  # writes go on, and are kept
     reader.close()
-    assert "5 atelier(s)" in done.contents.describe()
+    assert "5 ateliers · " in done.contents.describe()
     safety = Store.open(done.safety)  # what was there before, kept
     assert _cards(safety, session) == ["après la sauvegarde", "dans la sauvegarde"]
     safety.close()
@@ -179,6 +179,18 @@ def test_checking_a_candidate_says_what_it_holds(tmp_path, backup) -> None:
     ideas = conn.execute("select count(*) from cards where deleted_at is null").fetchone()[0]
     conn.close()
     assert contents.counts["idées"] == ideas > 0
+
+
+def test_a_backups_counts_read_as_one_says_them(tmp_path) -> None:
+    # `fabrique backups`, `restore` and the app's restore dialog print this line; it read
+    # « 1 atelier(s) · 1 idées, 0 votes, 0 personas »
+    path = tmp_path / "fabrique-2026-12-08T05-00-00-avant-import.db"
+    one = Contents(path, None, ["n° 1 · A"], {"idées": 1, "votes": 0, "personas": 0})
+    assert one.describe().endswith(" · 1 atelier · 1 idée, aucun vote, aucun persona")
+    many = Contents(path, None, ["a", "b"], {"idées": 12, "votes": 3, "personas": 8})
+    assert many.describe().endswith(" · 2 ateliers · 12 idées, 3 votes, 8 personas")
+    none = Contents(path, None, [], {"idées": 0, "votes": 1, "personas": 1})
+    assert none.describe().endswith(" · aucun atelier · aucune idée, 1 vote, 1 persona")
 
 
 def test_a_backup_with_another_page_size_is_restored(tmp_path, data_dir, store, session) -> None:

@@ -62,7 +62,7 @@ def test_two_towns_converge_through_nodes_y_websocket_server(node_relay: str, la
     key = share(marseille, node_relay)
     code, _, err = aubagne.run("sync", "--relay", node_relay, "--key", key)
     assert code == 0, err
-    assert "5 atelier(s) reçu(s)" in err
+    assert "5 ateliers reçus" in err
 
     marseille.add(TOWN, 3, "Une ceinture verte « nourricière » autour de l'étang de Berre")
     aubagne.add(TOWN, 2, "Respect des anciens : la mémoire ouvrière")

@@ -37,7 +37,7 @@ def test_a_series_shared_is_received_whole_on_another_laptop(relay: RunningRelay
     code, _, err = aubagne.run("sync", "--relay", relay.url, "--key", key)
 
     assert code == 0, err
-    assert "5 atelier(s) reçu(s)" in err
+    assert "5 ateliers reçus" in err
     for number in range(1, 6):
         assert aubagne.texts(TOWN, number) == marseille.texts(TOWN, number)
     assert len(aubagne.texts(TOWN, 3)) > 50

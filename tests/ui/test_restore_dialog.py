@@ -20,8 +20,8 @@ def test_restore_from_the_file_menu(
     qtbot.wait_exposed(dialog)
     first = dialog.backups.item(0).text()
     assert "avant un import" in first
-    assert "5 atelier(s)" in first
-    assert " idées, 0 votes, 8 personas" in first
+    assert "5 ateliers · " in first  # was « 5 atelier(s) »
+    assert " idées, aucun vote, 8 personas" in first  # was « 0 votes »
     assert "n° 1 · " in dialog.details.text()
     dialog.grab().save("/tmp/h22/restore.png")
     before = len(list_backups(data_dir.backups))
