@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui import theme
 
 if TYPE_CHECKING:  # type hints only
     from ui.board_view import BoardView
@@ -79,6 +81,47 @@ class FittingScroll(QScrollArea):
         return False
 
 
+class FoldedTab(QPushButton):
+    """A folded panel's button in the strip: its name turned a quarter (read from the bottom,
+    as a folded column's band), in the panel type (13 pt = 17 px, the least the back of the
+    room reads). Its letters stacked one under the other took a line each: at that size the
+    four panels' names (29 lines) did not fit the strip of a 720-pixel screen, so they were
+    13 px."""
+
+    PADDING = 12  # px along the name, each end
+    SIDE = 6  # px across it, each side
+
+    def __init__(self, title: str) -> None:
+        super().__init__(title)
+        self.setStyleSheet(
+            f"QPushButton {{ font-size: {theme.PANEL_POINT_SIZE}pt; font-weight: bold; }}"
+        )
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(
+            metrics.height() + 2 * self.SIDE,
+            metrics.horizontalAdvance(self.text()) + 2 * self.PADDING,
+        )
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # the name turned a quarter
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        checked = self.isChecked()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#FFB300" if checked else "#455A64"))
+        painter.drawRoundedRect(QRectF(self.rect()), 6, 6)
+        painter.setPen(QColor(theme.INK if checked else "#FFFFFF"))
+        painter.setFont(self.font())
+        painter.translate(0, self.height())
+        painter.rotate(-90)
+        turned = QRect(0, 0, self.height(), self.width())
+        painter.drawText(turned, Qt.AlignmentFlag.AlignCenter, self.text())
+
+
 class PanelOverlay(QFrame):
     """A folded panel opened over the right of the board (its widget, borrowed from its dock)."""
 
@@ -103,6 +146,10 @@ class PanelOverlay(QFrame):
         top.addWidget(self.close_button)
         for button in (self.fold_button, self.close_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # the panel type: the app's buttons are 12 pt (16 px), under the wall's least
+            button.setStyleSheet(
+                f"QPushButton {{ font-size: {theme.PANEL_POINT_SIZE}pt; padding: 4px 10px; }}"
+            )
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(10, 2, 6, 2)
         self.box.setSpacing(0)
@@ -253,16 +300,11 @@ class PanelStrip(QWidget):
         dock.hide()
         button = self._buttons.get(dock)
         if button is None:
-            button = QPushButton(self._vertical(dock.windowTitle()))
+            button = FoldedTab(self._short(dock.windowTitle()))
             button.setToolTip(self.tr("Déplier : {}").format(dock.windowTitle()))
             button.setAccessibleName(dock.windowTitle())
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click leaves the keyboard be
             button.setCheckable(True)
-            button.setStyleSheet(
-                "QPushButton { color: white; background: #455A64; border-radius: 6px;"
-                " font-size: 13px; font-weight: bold; padding: 6px 2px; }"
-                "QPushButton:checked { background: #FFB300; color: #111111; }"
-            )
             button.clicked.connect(lambda _=False, d=dock: self._clicked(d))
             self._layout.insertWidget(self._layout.count() - 1, button)
             self._buttons[dock] = button
@@ -455,8 +497,8 @@ class PanelStrip(QWidget):
             self.folded.remove(dock)
 
     @staticmethod
-    def _vertical(title: str) -> str:
-        return "\n".join(title.split()[0][:10])  # « Votes », « Déroulé »
+    def _short(title: str) -> str:
+        return title.split()[0][:12]  # « Votes », « Déroulé », « Téléphones »
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """The keyboard left the panel opened over the board (for another widget of this

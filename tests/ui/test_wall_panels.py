@@ -373,3 +373,38 @@ def test_the_phones_and_live_panels_are_in_the_panel_type(
                 qtbot.wait(20)
     finally:
         fabrique_app.set_language("fr")
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_four_folded_panels_are_named_in_the_panel_type_and_fit_720_px(
+    qtbot, fabrique_app, demo_session, language
+) -> None:
+    """The strip's tabs stacked their letters one per line at 13 px, and an opened panel's
+    « Replier ▸ » and « ✕ » were 16 px: under the panel minimum (17 px) from the back of the
+    room. Full screen at 1280×720 with the four panels folded, every tab's name is ≥ 17 px,
+    whole, inside the strip, and so is the opened panel's title row."""
+    from tests.ui.conftest import shown_window
+    from tests.ui.wall_matrix import panels
+
+    fabrique_app.set_language(language)
+    try:
+        window = shown_window(qtbot, fabrique_app, demo_session, focused=False)
+        full_screen(qtbot, window)
+        for open_it, _close_it in panels(window).values():
+            open_it()
+        qtbot.wait(50)
+        strip = window.panel_strip
+        assert len(strip.folded) == 4
+        assert _small_or_cut(strip) == []
+        inside = global_rect(strip)
+        for dock in strip.folded:
+            tab = strip._buttons[dock]
+            assert inside.contains(global_rect(tab)), tab.text()
+        strip.open_over(strip.folded[-1])
+        qtbot.wait(50)
+        overlay = strip.overlay
+        for widget in (overlay.title, overlay.fold_button, overlay.close_button):
+            assert widget.fontInfo().pixelSize() >= 17, widget.text()
+            assert widget.width() >= widget.minimumSizeHint().width(), widget.text()
+    finally:
+        fabrique_app.set_language("fr")
