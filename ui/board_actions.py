@@ -100,6 +100,12 @@ class BoardActions(QObject):
             self._editor.cancelled.connect(self._edit_cancelled)
         return self._editor
 
+    def save_pending_edit(self) -> None:
+        """An idea being edited in place (F2) when the window goes is saved, as Enter would:
+        the window replaced (`fabrique --open N`, « Ouvrir », the language) took the words."""
+        if self._editor is not None:
+            self._editor.save_pending()
+
     def open(self, opening: board.BoardOpening) -> None:
         """Show the board as read for its first frame; on a large board its other cards are
         read after that frame."""

@@ -129,6 +129,14 @@ class CardEditor(QPlainTextEdit, MarkerCompletion):
             if wanted.height() > self.height():
                 self.setGeometry(wanted)
 
+    def save_pending(self) -> None:
+        """The words typed so far saved as Enter would (the window is going: another atelier
+        opened, the language changed, Fabrique closed); nothing when no idea is being edited
+        or its text was emptied."""
+        text = self.text().strip()
+        if self.card_id and text:
+            self._finish(text)
+
     def _finish(self, line: str) -> None:
         card_id, self.card_id = self.card_id, ""
         self.kept_keyboard = self.hasFocus()

@@ -610,6 +610,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         log.info("window closed on session %s", self.session.id)
         self._focus_keeper.stop()
+        self.board_actions.save_pending_edit()  # replaced or closed: the words are kept
         if self.feature_menus_built:  # replaced (another atelier, the language): not lost
             self.animation.recit.save_pending()
         if self.projector_window is not None:

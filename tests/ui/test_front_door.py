@@ -134,3 +134,37 @@ def test_an_idea_being_typed_is_kept_when_another_atelier_is_opened(
     assert fabrique_app.window.capture.field.text() == "Une idée pas encore validée"
     assert not fabrique_app.window.capture.field.hasSelectedText()
     fabrique_app.set_language("fr")
+
+
+def test_an_idea_being_edited_in_place_is_saved_when_the_window_goes(
+    qtbot, fabrique_app, store, demo_session
+) -> None:
+    """F2 on a card, words typed, then `fabrique --open 1` from a terminal (or « Ouvrir », or
+    the language changed): the window was replaced with its editor and the correction was
+    never saved. It is saved as Enter would, one undoable edit."""
+    from fabrique_desktop import board
+
+    first = _first_window(qtbot, fabrique_app, demo_session)
+    card_id = next(iter(first.scene.items_by_id))
+    first.scene.select_cards([card_id])
+    first.board.view.setFocus()
+    first.board_actions.edit_selected()
+    editor = first.board_actions.editor
+    assert editor.isVisible()
+    editor.selectAll()
+    type_text(editor, "Une correction pas encore validée")
+    other = next(s for s in list_sessions(store, demo_session.series_id) if s.number == 1)
+    fabrique_app.open_asked(other.id)  # what the front door does for `fabrique --open 1`
+    assert fabrique_app.window.session.id == other.id
+    saved = {c.id: c.text for c in board.session_cards(store, demo_session.id)}
+    assert saved[card_id] == "Une correction pas encore validée"
+    third = fabrique_app.open_session(demo_session.id)  # the language change, the same way
+    third.scene.select_cards([card_id])
+    third.board.view.setFocus()
+    third.board_actions.edit_selected()
+    third.board_actions.editor.selectAll()
+    type_text(third.board_actions.editor, "Corrigée encore")
+    fabrique_app.set_language("en")
+    fabrique_app.set_language("fr")
+    saved = {c.id: c.text for c in board.session_cards(store, demo_session.id)}
+    assert saved[card_id] == "Corrigée encore"
