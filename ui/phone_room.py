@@ -461,11 +461,8 @@ class PhoneWall(QWidget):
         side.addWidget(self.counts)
         side.addWidget(self.vote)
         side.addWidget(self.hint)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(WALL_REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
-        room.activity.connect(self._timer.start)
+        self._timer = RefreshTimer(self, self.refresh)
+        room.activity.connect(self._timer.soon)
         close = QAction(self)
         close.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         close.triggered.connect(self.close)
@@ -592,6 +589,22 @@ class PhoneWall(QWidget):
         modules = qr_modules(self._qr_for) if self._qr_for else 1
         smallest = -(-height * share // 100 // modules) * modules  # drawn in whole modules
         return max(min(side, smallest), min(side, width - 3 * margin - needed))
+
+
+class RefreshTimer(QTimer):
+    """At most one refresh per ``WALL_REFRESH_MS`` under a crowd, and never later: started by
+    the first event only (restarting it at each event kept the wall on its first figures for as
+    long as something arrived more often than that)."""
+
+    def __init__(self, owner: QObject, refresh: Callable[[], None]) -> None:
+        super().__init__(owner)
+        self.setSingleShot(True)
+        self.setInterval(WALL_REFRESH_MS)
+        self.timeout.connect(refresh)
+
+    def soon(self) -> None:
+        if not self.isActive():
+            self.start()
 
 
 def vote_text(f: RoomFigures) -> str:
@@ -722,11 +735,8 @@ class PhonePanel(QWidget):
         layout.addWidget(self.block_button)
         layout.addWidget(self.vote_label)
         layout.addWidget(vote_row)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(WALL_REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
-        room.activity.connect(self._timer.start)
+        self._timer = RefreshTimer(self, self.refresh)
+        room.activity.connect(self._timer.soon)
         room.opened.connect(self.refresh)
         room.closed.connect(self.refresh)
 

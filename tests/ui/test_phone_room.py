@@ -739,3 +739,57 @@ def test_a_phones_batch_the_disk_refuses_is_said_in_the_status_bar(qtbot, window
     message = window.statusBar().currentMessage()
     assert message.startswith("Les envois des téléphones ne sont pas enregistrés")
     assert off_thread(qtbot, phone.call, "idea", {"text": "Perdue ?"})[0] == 200  # sent again
+
+
+def test_the_wall_and_panel_follow_a_steady_stream_of_phones(qtbot, window, room) -> None:
+    """A room where something arrives more often than every quarter second (30 phones typing)
+    still sees its wall and panel follow: each event restarted their refresh timer, so both
+    stayed on the first figures until the phones paused (« Aucun téléphone · aucune idée
+    reçue » under a steady stream of ideas)."""
+    wall, panel = room.wall, room.panel
+    assert wall is not None
+    assert panel is not None
+    address = room.service.address
+    phones = [
+        off_thread(qtbot, lambda n=n: Phone(address, source=f"127.0.0.{11 + n}").join())
+        for n in range(4)
+    ]  # four phones, four addresses: within each one's limits
+    qtbot.wait_until(lambda: wall.counts.text().startswith("4 téléphones"), timeout=2_000)
+    sent: list[int] = []
+    stop = threading.Event()
+    refreshed = {"panel": 0}
+    panel_refresh = panel.refresh
+
+    def counted_refresh() -> None:
+        refreshed["panel"] += 1
+        panel_refresh()
+
+    panel._timer.timeout.disconnect()
+    panel._timer.timeout.connect(counted_refresh)
+
+    def stream() -> None:
+        for i in range(40):
+            if stop.is_set():
+                return
+            status, _body = phones[i % 4].call("idea", {"text": f"Idée n° {i}"})
+            if status != 200:
+                return
+            sent.append(i)
+            time.sleep(0.1)
+
+    thread = threading.Thread(target=stream, daemon=True)
+    thread.start()
+    try:
+        qtbot.wait_until(lambda: len(sent) >= 20, timeout=10_000)
+        assert thread.is_alive()  # still streaming: the wall must already have followed
+        counts, done = wall.counts.text(), len(sent)
+        assert counts.startswith("4 téléphones · "), counts
+        assert counts.split(" · ")[1].split()[0].isdigit(), counts  # not « aucune idée »
+        assert int(counts.split(" · ")[1].split()[0]) >= done - 6, counts  # about ¼ s behind
+        assert refreshed["panel"] >= 5  # the panel followed too, not only once at the end
+    except AssertionError:
+        stop.set()
+        raise
+    qtbot.wait_until(lambda: not thread.is_alive(), timeout=15_000)
+    assert len(sent) == 40
+    qtbot.wait_until(lambda: wall.counts.text() == "4 téléphones · 40 idées reçues", timeout=3_000)
