@@ -30,6 +30,7 @@ from ui.capture_bar import CaptureBar
 from ui.first_frame import after_first_frame
 from ui.icons import icon
 from ui.panel_strip import PanelStrip
+from ui.status_line import WholeStatusBar
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtGui import QCloseEvent, QScreen, QWindow
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         # the status bar from the start: made by the first message (« Idée ajoutée… »), it
         # took its height from the board then, and a card just brought whole into sight at
         # the bottom of its column had its last line under it
-        self.statusBar()
+        self.setStatusBar(WholeStatusBar(self))  # a line too long is shortened in its middle
         self.resize(1280, 720)
         self._build_actions()
         self._build_menus()

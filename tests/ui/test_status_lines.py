@@ -113,3 +113,53 @@ def test_every_status_line_is_whole_in_a_1280_pixel_bar_at_the_panel_type(
         assert not cut, f"{room} px of room:\n" + "\n".join(cut)
     finally:
         fabrique_app.set_language("fr")
+
+
+LONG_PATH = (
+    "/home/animatrice/Documents/Ateliers de la métropole/2026/Série Vivre Ensemble/"
+    "Atelier 3 — objectifs et engagements/compte-rendu-atelier-3-version-finale.pdf"
+)
+
+
+def _ink(image, room) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """The dark pixels of ``image`` inside ``room``: the text."""
+    return [
+        (x, y)
+        for y in range(room.top(), room.bottom() + 1)
+        for x in range(room.left(), room.right() + 1)
+        if image.pixelColor(x, y).lightness() < 128
+    ]
+
+
+def test_a_line_too_long_for_the_bar_keeps_its_start_and_its_end(qtbot, wall) -> None:
+    """« Exporté : » and a long path was drawn as far as the 1280-pixel bar went: the file's
+    name, the end of the line, was cut off. The line is shortened in its middle (its start
+    and the file's name shown), and the whole line is the bar's tooltip."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QImage, QPainter
+
+    status = wall.statusBar()
+    line = f"Exporté : {LONG_PATH}"
+    status.showMessage(line, 8000)
+    qtbot.wait(20)
+    metrics = status.fontMetrics()
+    room = QRect(6, 0, status.width() - 18, status.height())  # where Qt draws the line
+    assert metrics.horizontalAdvance(line) > room.width()  # too long: it used to be cut
+    expected = metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, room.width())
+    assert expected.startswith("Exporté : /home/")
+    assert expected.endswith("version-finale.pdf")
+    grabbed = status.grab().toImage()
+    drawn = QImage(grabbed.size(), grabbed.format())
+    drawn.fill(grabbed.pixelColor(room.right(), 1))  # the bar's own background
+    painter = QPainter(drawn)
+    painter.setFont(status.font())
+    painter.setPen(status.palette().windowText().color())
+    flags = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(room, flags | Qt.TextFlag.TextSingleLine, expected)
+    painter.end()
+    shown, wanted = set(_ink(grabbed, room)), set(_ink(drawn, room))
+    assert wanted
+    assert len(shown ^ wanted) <= 0.02 * len(wanted), "the bar does not show the shortened line"
+    assert status.toolTip() == line
+    status.showMessage("Idée ajoutée.", 8000)
+    assert status.toolTip() == ""
