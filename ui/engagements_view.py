@@ -39,6 +39,7 @@ from fabrique_desktop.typography import french_spacing
 from ui import facilitation_style as style
 from ui import theme
 from ui.change_writer import Writer, unwired
+from ui.count_words import counted
 from ui.dialog_buttons import action_buttons
 from ui.room_screen import type_scale
 
@@ -226,19 +227,9 @@ class EngagementsView(QDialog):
     def _counted(self, ideas: int, dots: int) -> str:
         """« 2 idées · 1 gommette », « 0 idée · 0 gommette » (« 0 ideas · 0 dots »): each
         count agreed, as short as the line « ↳ … » was (it fits a column's width)."""
-        said_ideas = (
-            self.tr("0 idée")
-            if ideas == 0
-            else self.tr("1 idée")
-            if ideas == 1
-            else self.tr("{} idées").format(ideas)
-        )
-        said_dots = (
-            self.tr("0 gommette")
-            if dots == 0
-            else self.tr("1 gommette")
-            if dots == 1
-            else self.tr("{} gommettes").format(dots)
+        said_ideas = counted(ideas, self.tr("1 idée"), self.tr("{} idées"), none=self.tr("0 idée"))
+        said_dots = counted(
+            dots, self.tr("1 gommette"), self.tr("{} gommettes"), none=self.tr("0 gommette")
         )
         return f"{said_ideas} · {said_dots}"
 
@@ -264,10 +255,7 @@ class EngagementsView(QDialog):
             counts = [self._counted(ideas, dots)]
             if objectives:
                 counts.insert(
-                    0,
-                    self.tr("1 objectif")
-                    if objectives == 1
-                    else self.tr("{} objectifs").format(objectives),
+                    0, counted(objectives, self.tr("1 objectif"), self.tr("{} objectifs"))
                 )
             lines.append("↳ " + " · ".join(counts))
             item = QListWidgetItem(french_spacing("\n".join(lines)))  # « » and « : » whole
@@ -278,11 +266,7 @@ class EngagementsView(QDialog):
             for c in self.template.vivre_columns
         ]
         self.summary.setText(
-            (
-                self.tr("1 engagement")
-                if len(engagements) == 1
-                else self.tr("{} engagements").format(len(engagements))
-            )
+            counted(len(engagements), self.tr("1 engagement"), self.tr("{} engagements"))
             + "  —  "
             + " · ".join(per_column)
         )

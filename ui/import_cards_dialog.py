@@ -27,6 +27,7 @@ from fabrique_desktop.csv_import import Parsed, read_file
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.template import Template
 from ui.board_controller import BoardController
+from ui.count_words import counted
 
 PREVIEW = 12
 
@@ -113,11 +114,12 @@ class ImportCardsDialog(QDialog):
         titles = {c.key: c.title for c in self.template.columns}
         detail = ", ".join(f"{titles.get(k, k)} : {n}" for k, n in parsed.per_column().items())
         self.summary.setStyleSheet("")
-        present = ""
-        if parsed.present == 1:
-            present = self.tr("1 déjà présente, non ajoutée")
-        elif parsed.present:
-            present = self.tr("{} déjà présentes, non ajoutées").format(parsed.present)
+        present = counted(
+            parsed.present,
+            self.tr("1 déjà présente, non ajoutée"),
+            self.tr("{} déjà présentes, non ajoutées"),
+            none="",
+        )
         if not parsed.rows:
             self.summary.setText(self.tr("Aucune idée à ajouter : {}.").format(present))
             return False

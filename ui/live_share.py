@@ -40,6 +40,7 @@ from fabrique_desktop.live.link import LiveLink
 from fabrique_desktop.model import Session
 from fabrique_desktop.ports import Store
 from ui import theme
+from ui.count_words import counted
 from ui.thread_wake import WakeUp
 
 if TYPE_CHECKING:
@@ -263,12 +264,11 @@ class LiveSession(QObject):
 
     def _host_status(self) -> str:
         count = len(self.peers())
-        status = (
-            self.tr("Partage ouvert : aucun appareil connecté.")
-            if count == 0
-            else self.tr("Partage ouvert : 1 appareil connecté.")
-            if count == 1
-            else self.tr("Partage ouvert : {} appareils connectés.").format(count)
+        status = counted(
+            count,
+            self.tr("Partage ouvert : 1 appareil connecté."),
+            self.tr("Partage ouvert : {} appareils connectés."),
+            none=self.tr("Partage ouvert : aucun appareil connecté."),
         )
         return f"{status}\n{self._guard_notice()}" if self.guarded else status
 

@@ -15,6 +15,7 @@ from fabrique_desktop import disk
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Series
 from fabrique_desktop.paths import DataDir
+from ui.count_words import by_count
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -181,11 +182,11 @@ class MethodMenu(QObject):
         except FabriqueError as error:
             self._refuse(str(error))
             return False
-        saved = (
-            self.tr("Cartes enregistrées : {} (1 page).").format(target.name)
-            if pages == 1
-            else self.tr("Cartes enregistrées : {} ({} pages).").format(target.name, pages)
-        )
+        saved = by_count(
+            pages,
+            self.tr("Cartes enregistrées : {} (1 page)."),
+            self.tr("Cartes enregistrées : {} ({} pages)."),
+        ).format(target.name, pages)
         self.window.statusBar().showMessage(saved, 6000)
         return True
 
@@ -245,11 +246,11 @@ class MethodMenu(QObject):
         if not self.window.bus.push(change, origin=Origin.IMPORT):
             return None  # not stored: the bus said why
         sessions = list_sessions(self.store, series.id)
-        made = (
-            self.tr("Série créée : « {} » (1 atelier).").format(series.title)
-            if len(sessions) == 1
-            else self.tr("Série créée : « {} » ({} ateliers).").format(series.title, len(sessions))
-        )
+        made = by_count(
+            len(sessions),
+            self.tr("Série créée : « {} » (1 atelier)."),
+            self.tr("Série créée : « {} » ({} ateliers)."),
+        ).format(series.title, len(sessions))
         self._inform(made)
         if sessions:
             self.window.request_session(sessions[0].id)

@@ -37,6 +37,7 @@ from fabrique_desktop.model import Persona, Series
 from fabrique_desktop.ports import Store
 from fabrique_desktop.tables import idea_counts
 from ui.change_bus import ChangeBus
+from ui.count_words import counted
 from ui.icons import icon
 from ui.persona_presenter import PersonaPresenter, portrait_pixmap
 from ui.series_dialog import SeriesDialog
@@ -208,12 +209,8 @@ class PersonaDeck(SeriesDialog):
             text = f"{persona.first_name} — {persona.role}" if persona.role else persona.first_name
             if counts is not None:
                 n = counts.by_persona.get(persona.id, 0)
-                text += "  · " + (
-                    self.tr("aucune idée")
-                    if n == 0
-                    else self.tr("1 idée")
-                    if n == 1
-                    else self.tr("{} idées").format(n)
+                text += "  · " + counted(
+                    n, self.tr("1 idée"), self.tr("{} idées"), none=self.tr("aucune idée")
                 )
             if persona.retired:
                 text += "  " + self.tr("(retiré)")

@@ -54,6 +54,7 @@ from fabrique_desktop.model import Card, Session
 from fabrique_desktop.ports import Store
 from ui import theme
 from ui.button_row import ButtonRow
+from ui.count_words import by_count, counted
 from ui.thread_wake import WakeUp
 
 if TYPE_CHECKING:
@@ -495,19 +496,17 @@ class PhoneWall(QWidget):
         self.code.setText(codes.display(service.code) if service and address else self.tr("Fermée"))
         self.address.setText(address)
         f = room.figures()
-        phones = (
-            self.tr("aucun téléphone")
-            if f.phones == 0
-            else self.tr("1 téléphone")
-            if f.phones == 1
-            else self.tr("{} téléphones").format(f.phones)
+        phones = counted(
+            f.phones,
+            self.tr("1 téléphone"),
+            self.tr("{} téléphones"),
+            none=self.tr("aucun téléphone"),
         )
-        ideas = (
-            self.tr("aucune idée reçue")
-            if f.ideas == 0
-            else self.tr("1 idée reçue")
-            if f.ideas == 1
-            else self.tr("{} idées reçues").format(f.ideas)
+        ideas = counted(
+            f.ideas,
+            self.tr("1 idée reçue"),
+            self.tr("{} idées reçues"),
+            none=self.tr("aucune idée reçue"),
         )
         counts = f"{phones[:1].upper()}{phones[1:]} · {ideas}"  # « Aucun téléphone · … »
         if f.waiting:
@@ -621,25 +620,23 @@ def vote_text(f: RoomFigures) -> str:
     )
     voters = f.voters
     if f.hidden:
-        said = (
-            QCoreApplication.translate("PhoneVote", "{} : secret · aucun téléphone n'a voté")
-            if voters == 0
-            else QCoreApplication.translate("PhoneVote", "{} : secret · 1 téléphone a voté")
-            if voters == 1
-            else QCoreApplication.translate("PhoneVote", "{} : secret · {} téléphones ont voté")
-        )
-        return said.format(state, voters)
+        return by_count(
+            voters,
+            QCoreApplication.translate("PhoneVote", "{} : secret · 1 téléphone a voté"),
+            QCoreApplication.translate("PhoneVote", "{} : secret · {} téléphones ont voté"),
+            none=QCoreApplication.translate("PhoneVote", "{} : secret · aucun téléphone n'a voté"),
+        ).format(state, voters)
     if f.dots == 0:
         return QCoreApplication.translate("PhoneVote", "{} : aucune gommette").format(state)
-    dots = (
-        QCoreApplication.translate("PhoneVote", "1 gommette")
-        if f.dots == 1
-        else QCoreApplication.translate("PhoneVote", "{} gommettes").format(f.dots)
+    dots = counted(
+        f.dots,
+        QCoreApplication.translate("PhoneVote", "1 gommette"),
+        QCoreApplication.translate("PhoneVote", "{} gommettes"),
     )
-    phones = (
-        QCoreApplication.translate("PhoneVote", "1 téléphone")
-        if voters == 1
-        else QCoreApplication.translate("PhoneVote", "{} téléphones").format(voters)
+    phones = counted(
+        voters,
+        QCoreApplication.translate("PhoneVote", "1 téléphone"),
+        QCoreApplication.translate("PhoneVote", "{} téléphones"),
     )
     return QCoreApplication.translate("PhoneVote", "{} : {} de {}").format(state, dots, phones)
 

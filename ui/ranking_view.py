@@ -27,6 +27,7 @@ from fabrique_desktop.typography import french_spacing
 from ui import facilitation_style as style
 from ui import theme
 from ui.change_writer import Writer, unwired
+from ui.count_words import by_count, counted
 from ui.room_screen import type_scale
 
 SIZE = QSize(1200, 680)  # on a 1280×720 screen; a larger one grows it and its type
@@ -162,12 +163,10 @@ class RankingView(QDialog):
             votes.PHONES: (self.tr("téléphone"), self.tr("téléphones")),
             votes.OTHERS: (self.tr("votant"), self.tr("votants")),
         }
-        text = (self.tr("1 gommette") if kind.dots == 1 else self.tr("{} gommettes")).format(
-            kind.dots
-        )
+        text = counted(kind.dots, self.tr("1 gommette"), self.tr("{} gommettes"))
         if kind.voters and kind.kind in voters:
             one, many = voters[kind.kind]
-            text += self.tr(" de {} {}").format(kind.voters, one if kind.voters == 1 else many)
+            text += self.tr(" de {} {}").format(kind.voters, by_count(kind.voters, one, many))
         if kind.polls > 1:
             text += self.tr(" ({} votes)").format(kind.polls)
         return self.tr("{} : {}").format(titles.get(kind.kind, kind.kind), text)

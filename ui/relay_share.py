@@ -45,6 +45,7 @@ from fabrique_desktop.ports import Store
 from fabrique_desktop.relay import keys
 from fabrique_desktop.relay.series import SyncReport, check_url
 from fabrique_desktop.settings import Settings
+from ui.count_words import by_count
 
 if TYPE_CHECKING:
     from ui.change_bus import ChangeBus
@@ -318,12 +319,15 @@ class SeriesRelay(QObject):
             self.round_done.emit(report)
             refused = len(report.refused)
             text = (
-                self.tr("Relais : série à jour à %1").replace("%1", now)
-                if not refused
-                else self.tr("Relais : 1 refus — %2")
-                if refused == 1
-                else self.tr("Relais : %1 refus — %2").replace("%1", str(refused))
-            ).replace("%2", report.refused[0] if report.refused else "")
+                by_count(
+                    refused,
+                    self.tr("Relais : 1 refus — %2"),
+                    self.tr("Relais : %1 refus — %2"),
+                    none=self.tr("Relais : série à jour à %1"),
+                )
+                .replace("%1", str(refused) if refused else now)
+                .replace("%2", report.refused[0] if report.refused else "")
+            )
             self.status_changed.emit(text)
         if self._again:
             self._again = False

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
+from ui.count_words import counted
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -59,19 +61,18 @@ class RoomGuard(QObject):
 
     def phones(self, n: int) -> str:
         """« aucun téléphone », « 1 téléphone », « 3 téléphones » (and in English)."""
-        if n == 0:
-            return self.tr("aucun téléphone")
-        if n == 1:
-            return self.tr("1 téléphone")
-        return self.tr("{} téléphones").format(n)
+        return counted(
+            n, self.tr("1 téléphone"), self.tr("{} téléphones"), none=self.tr("aucun téléphone")
+        )
 
     def computers(self, n: int) -> str:
         """« aucun ordinateur connecté », « 1 ordinateur connecté », « 2 ordinateurs connectés »."""
-        if n == 0:
-            return self.tr("aucun ordinateur connecté")
-        if n == 1:
-            return self.tr("1 ordinateur connecté")
-        return self.tr("{} ordinateurs connectés").format(n)
+        return counted(
+            n,
+            self.tr("1 ordinateur connecté"),
+            self.tr("{} ordinateurs connectés"),
+            none=self.tr("aucun ordinateur connecté"),
+        )
 
     def may_go(self, title: str, doing: str) -> bool:
         """True when nothing ends, or the user agrees: « {doing} quand même ? »."""

@@ -27,6 +27,7 @@ from fabrique_desktop.changes import Change
 from fabrique_desktop.ports import Store
 from ui import facilitation_style as style
 from ui.change_writer import Writer, unwired
+from ui.count_words import by_count
 
 VOTER_ROLE = Qt.ItemDataRole.UserRole
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1  # the voter's name, as ``votes.voter_summary`` gives it
@@ -184,16 +185,19 @@ class VotePanel(QWidget):
         self.voter_label.setText(self._left_text(label, left))
 
     def _left_text(self, label: str, left: int) -> str:
-        if left > 1:
-            return self.tr("{} : {} gommettes restantes").format(label, left)
-        if left == 1:
-            return self.tr("{} : 1 gommette restante").format(label)
-        if left == 0:
-            return self.tr("{} : plus de gommette").format(label)
+        if left >= 0:
+            return by_count(
+                left,
+                self.tr("{} : 1 gommette restante"),
+                self.tr("{} : {} gommettes restantes"),
+                none=self.tr("{} : plus de gommette"),
+            ).format(label, left)
         # more dots than the budget: votes typed on two laptops, or the budget lowered since
-        if left == -1:
-            return self.tr("{} : 1 gommette de plus que prévu").format(label)
-        return self.tr("{} : {} gommettes de plus que prévu").format(label, -left)
+        return by_count(
+            -left,
+            self.tr("{} : 1 gommette de plus que prévu"),
+            self.tr("{} : {} gommettes de plus que prévu"),
+        ).format(label, -left)
 
     def _voter_chosen(self) -> None:
         if self._loading:
