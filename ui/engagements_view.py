@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -41,7 +41,7 @@ from ui import theme
 from ui.change_writer import Writer, unwired
 from ui.count_words import counted
 from ui.dialog_buttons import action_buttons
-from ui.room_screen import type_scale
+from ui.room_screen import RoomScreen
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SIZE = QSize(1260, 700)  # on a 1280×720 screen; a larger one grows it and its type
@@ -141,7 +141,7 @@ class WholeLines(QStyledItemDelegate):
         return QSize(size.width(), size.height() + lines)
 
 
-class EngagementsView(QDialog):
+class EngagementsView(RoomScreen):
     """The engagements of the session, per Vivre, with the trace of each.
 
     Signals:
@@ -161,7 +161,6 @@ class EngagementsView(QDialog):
         self.session_id = session_id
         self.template = template
         self.setWindowTitle(self.tr("Engagements"))
-        self.scale = 1.0  # the type's, for the screen's size (ui.room_screen)
         self.headers: dict[str, QLabel] = {}
         self.lists: dict[str, QListWidget] = {}
         grid = QGridLayout()
@@ -200,7 +199,7 @@ class EngagementsView(QDialog):
         layout.addLayout(grid, 1)
         layout.addWidget(self.trace)
         layout.addLayout(buttons)
-        self._restyle()
+        self.restyle()
         self.resize(SIZE)
         style.no_default_button(self)
         self.refresh()
@@ -274,6 +273,26 @@ class EngagementsView(QDialog):
             self.select(chosen)
         self._show_trace()
 
+    def restyle(self) -> None:
+        """The type at this screen's scale: the columns' titles and lists, the trace."""
+        super().restyle()
+        scale = self.scale
+        for column in self.template.vivre_columns:
+            self.headers[column.key].setStyleSheet(
+                f"background: {column.colour}; color: {theme.readable_ink(column.colour)};"
+                f"font-size: {style.pt(18, scale)}; font-weight: bold; "
+                f"padding: {round(8 * scale)}px; border-radius: 6px;"
+            )
+            self.lists[column.key].setStyleSheet(
+                f"QListWidget {{ background: {column.tint}; font-size: {style.pt(15, scale)}; }}"
+                # no side padding: Qt sizes a wrapped item without it and cut its last lines
+                "QListWidget::item { border-bottom: 1px solid #90A4AE; "
+                f"padding: {round(6 * scale)}px 0px; }}"
+                f"QListWidget::item:selected {{ background: {theme.SELECTION}; color: white; }}"
+            )
+        self.trace.setMaximumHeight(round(170 * scale))
+        self._show_trace()
+
     # private slots
 
     def _show_trace(self) -> None:
@@ -307,25 +326,6 @@ class EngagementsView(QDialog):
         html = "".join(heads + rows) or escape(self.tr("Aucune idée liée."))
         self.trace.setHtml(french_spacing(html))  # no line starting with « : » or « » »
 
-    def _restyle(self) -> None:
-        """The type at this screen's scale: the columns' titles and lists, the trace."""
-        scale = self.scale
-        style.projector(self, scale)
-        for column in self.template.vivre_columns:
-            self.headers[column.key].setStyleSheet(
-                f"background: {column.colour}; color: {theme.readable_ink(column.colour)};"
-                f"font-size: {style.pt(18, scale)}; font-weight: bold; "
-                f"padding: {round(8 * scale)}px; border-radius: 6px;"
-            )
-            self.lists[column.key].setStyleSheet(
-                f"QListWidget {{ background: {column.tint}; font-size: {style.pt(15, scale)}; }}"
-                # no side padding: Qt sizes a wrapped item without it and cut its last lines
-                "QListWidget::item { border-bottom: 1px solid #90A4AE; "
-                f"padding: {round(6 * scale)}px 0px; }}"
-                f"QListWidget::item:selected {{ background: {theme.SELECTION}; color: white; }}"
-            )
-        self.trace.setMaximumHeight(round(170 * scale))
-
     def _edit(self) -> None:
         engagement_id = self.current_id()
         if engagement_id:
@@ -343,13 +343,3 @@ class EngagementsView(QDialog):
         engagement = self.store.get(Engagement, engagement_id) if engagement_id else None
         if engagement is not None:
             self.write(convergence.remove(engagement))
-
-    # Qt overrides
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        scale = type_scale(self)
-        if scale != self.scale:  # the wall's screen: the type grows with it
-            self.scale = scale
-            self._restyle()
-            self._show_trace()

@@ -8,9 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QPushButton,
     QSpinBox,
@@ -28,12 +26,12 @@ from ui import facilitation_style as style
 from ui import theme
 from ui.change_writer import Writer, unwired
 from ui.count_words import by_count, counted
-from ui.room_screen import type_scale
+from ui.room_screen import RoomScreen
 
 SIZE = QSize(1200, 680)  # on a 1280×720 screen; a larger one grows it and its type
 
 
-class RankingView(QDialog):
+class RankingView(RoomScreen):
     """Signals:
     reveal_requested(): the facilitator pressed « Révéler » on a secret vote.
     """
@@ -49,8 +47,7 @@ class RankingView(QDialog):
         self.session_id = session_id
         self.template = template
         self.setWindowTitle(self.tr("Classement des idées"))
-        self.scale = 1.0  # the type's, for the screen's size (ui.room_screen)
-        style.projector(self)
+        style.projector(self)  # restyle() shows the ranking again: not before it is built
         self.title = style.label(self.tr("Classement"), "title")
         self.top = QSpinBox()
         self.top.setRange(1, 100)
@@ -137,16 +134,13 @@ class RankingView(QDialog):
             )
         self.browser.setHtml(f"{who}<table width='100%' cellspacing='4'>{''.join(rows)}</table>")
 
+    def restyle(self) -> None:
+        """The type at ``scale``, the ranking's own sizes too."""
+        super().restyle()
+        self.refresh()
+
     def _pt(self, size: float) -> str:
         return style.pt(size, self.scale)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        scale = type_scale(self)
-        if scale != self.scale:  # the wall's screen: the type grows with it
-            self.scale = scale
-            style.projector(self, scale)
-            self.refresh()
 
     def _kind_text(self, kind: votes.KindDots) -> str:
         """« Téléphones : 35 gommettes de 20 téléphones (2 votes) », in the interface's language."""

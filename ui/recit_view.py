@@ -8,10 +8,9 @@ closes; a quote is saved when Enter is pressed. Both are undoable changes.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -30,7 +29,7 @@ from fabrique_desktop.template import Column, Template
 from fabrique_desktop.typography import french_spacing
 from ui import facilitation_style as style
 from ui.change_writer import Writer, unwired
-from ui.room_screen import type_scale
+from ui.room_screen import RoomScreen
 
 SAVE_DELAY_MS = 800
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -63,7 +62,7 @@ class VivrePage(QWidget):
         layout.addWidget(self.quotes, 3)
 
 
-class RecitView(QDialog):
+class RecitView(RoomScreen):
     """The récit prospectif: the dream of each Vivre and the quotes; each edit a change
     written by ``write``."""
 
@@ -76,8 +75,7 @@ class RecitView(QDialog):
         self.session = session
         self.template = template
         self.setWindowTitle(self.tr("Récit prospectif"))
-        self.scale = 1.0  # the type's, for the screen's size (ui.room_screen)
-        style.projector(self)
+        self.restyle()
         self.tabs = QTabWidget()
         self.pages: list[VivrePage] = []
         for column in template.vivre_columns:
@@ -215,13 +213,6 @@ class RecitView(QDialog):
         self.message.setVisible(bool(text))
 
     # Qt overrides
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        scale = type_scale(self)
-        if scale != self.scale:  # the wall's screen: the type grows with it
-            self.scale = scale
-            style.projector(self, scale)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_dream()

@@ -9,8 +9,10 @@ its 1280×720 size grown with the screen (within it). Its type follows its size:
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QDialog, QWidget
 
+from ui import facilitation_style as style
 from ui.full_screen import fill_screen
 from ui.slide_show import scale_for
 
@@ -18,6 +20,28 @@ from ui.slide_show import scale_for
 def type_scale(widget: QWidget) -> float:
     """How much the type of ``widget`` grows for its size (1.0 at 1280×720 or less)."""
     return round(max(1.0, scale_for(widget.width(), widget.height())), 2)
+
+
+class RoomScreen(QDialog):
+    """A room's screen whose type follows its size: ``scale`` (``type_scale``) is 1.0 until
+    it is shown larger, and each time a resize changes it, ``restyle()`` sets the type again."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scale = 1.0
+
+    def restyle(self) -> None:
+        """The type at ``scale``: the room's style sheet (a screen with more extends it)."""
+        style.projector(self, self.scale)
+
+    # Qt overrides
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        scale = type_scale(self)
+        if scale != self.scale:  # the wall's screen: the type grows with it
+            self.scale = scale
+            self.restyle()
 
 
 def present(screen: QWidget, wall: QWidget, base: QSize) -> None:
