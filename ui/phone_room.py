@@ -67,6 +67,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WALL_REFRESH_MS = 250
+PRESENCE_CHECK_MS = 10_000
+"""How often the room looks for phones gone quiet (the wall's count of phones present)."""
 PHONES_LABEL = "Reçu des téléphones"
 """The label of one announcement for several phones' changes (the bus announces the batches
 committed while the event loop was busy together: one board update for a burst)."""
@@ -136,6 +138,10 @@ class PhoneRoom(QObject):
         self.panel: PhonePanel | None = None
         self.dock: QDockWidget | None = None
         self._waker = WakeUp(self._pump, self)  # the phones' thread wakes the pump
+        self._present = 0
+        self._presence = QTimer(self)
+        self._presence.setInterval(PRESENCE_CHECK_MS)
+        self._presence.timeout.connect(self._check_presence)
         context.bus.changed.connect(self._board_changed)
         self.window.installEventFilter(self)
 
@@ -181,6 +187,7 @@ class PhoneRoom(QObject):
             QMessageBox.warning(self.window, self.tr("Salle fermée aux téléphones"), str(error))
             return False
         self.service = service
+        self._presence.start()
         self.opened.emit()
         self.show_wall()
         self.show_panel()
@@ -192,6 +199,8 @@ class PhoneRoom(QObject):
         if self.service is None or not self.service.active:
             return
         self.service.close()
+        self._presence.stop()
+        self._present = 0
         self.context.bus.announce_batches()  # the last ideas on the board before it says closed
         if self.wall is not None:
             self.wall.close()
@@ -346,8 +355,19 @@ class PhoneRoom(QObject):
     def _pump(self) -> None:
         if self.service is None:
             return
+        room = self.service.room
+        arrivals = room.arrivals
         while self.service.pump():
             pass
+        if room.arrivals != arrivals:  # a phone came back without writing (a join, a read)
+            self.activity.emit()
+
+    def _check_presence(self) -> None:
+        """Phones leave the count when not heard from for a while: the wall follows."""
+        present = len(self.service.room.present()) if self.service is not None else 0
+        if present != self._present:
+            self._present = present
+            self.activity.emit()
 
     def _not_stored(self, reason: str) -> None:
         """The disk refused a batch of the phones' requests (they were told and keep their

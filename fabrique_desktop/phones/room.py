@@ -139,6 +139,9 @@ class Room:
         self.session_id = session_id
         self.phones_per_address = phones_per_address
         self._seen: dict[str, tuple[float, str]] = {}
+        self.arrivals = 0
+        """Phones come into the room (first heard from, or again after ``PRESENT_SECONDS``
+        away): the wall's count of phones changes even when nothing is written."""
         """Phones present: id → (when last heard, from which address)."""
         self._addresses: dict[str, set[str]] = {}
         """The addresses each phone was heard from since the room opened (to keep a blocked
@@ -289,7 +292,11 @@ class Room:
     # presence: phones are counted while they are there, not for ever
 
     def _heard(self, phone_id: str, address: str) -> None:
-        self._seen[phone_id] = (time.monotonic(), address)
+        now = time.monotonic()
+        seen = self._seen.get(phone_id)
+        if seen is None or seen[0] < now - PRESENT_SECONDS:
+            self.arrivals += 1
+        self._seen[phone_id] = (now, address)
         if address:
             known = self._addresses.setdefault(phone_id, set())
             if len(known) < MAX_PHONE_ADDRESSES:

@@ -793,3 +793,35 @@ def test_the_wall_and_panel_follow_a_steady_stream_of_phones(qtbot, window, room
     qtbot.wait_until(lambda: not thread.is_alive(), timeout=15_000)
     assert len(sent) == 40
     qtbot.wait_until(lambda: wall.counts.text() == "4 téléphones · 40 idées reçues", timeout=3_000)
+
+
+def test_the_wall_counts_a_phone_back_and_a_phone_gone_without_being_asked(
+    qtbot, window, room, monkeypatch
+) -> None:
+    """The wall's count of phones follows phones that come and go without writing anything:
+    after « Fermer » and reopening, the pages came back by themselves (a join with their kept
+    identity, then reads) and the wall said « Aucun téléphone » with a phone in the room; a
+    phone gone quiet stayed counted until something was written."""
+    from fabrique_desktop.phones import room as phone_room
+
+    wall = room.wall
+    address = room.service.address
+    port = int(address.rsplit(":", 1)[1].split("/")[0])
+    phone = off_thread(qtbot, lambda: Phone(address).join())
+    qtbot.wait_until(lambda: wall.counts.text() == "1 téléphone · aucune idée reçue", timeout=2_000)
+    room.close()
+    assert room.open("127.0.0.1", port)
+    wall = room.wall
+    assert wall is not None
+    qtbot.wait_until(lambda: wall.counts.text().startswith("Aucun téléphone"), timeout=2_000)
+    status, body = off_thread(qtbot, phone.call, "join")  # the page, back by itself
+    assert status == 200
+    assert body["phone"] == phone.phone  # the same phone: nothing written
+    assert off_thread(qtbot, phone.call, "state")[0] == 200
+    qtbot.wait_until(lambda: wall.counts.text() == "1 téléphone · aucune idée reçue", timeout=1_000)
+
+    monkeypatch.setattr(phone_room, "PRESENT_SECONDS", 1.0)
+    room._presence.setInterval(200)
+    qtbot.wait_until(lambda: wall.counts.text().startswith("Aucun téléphone"), timeout=3_000)
+    assert off_thread(qtbot, phone.call, "state")[0] == 200  # back: a read only
+    qtbot.wait_until(lambda: wall.counts.text() == "1 téléphone · aucune idée reçue", timeout=1_000)
