@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from fabrique_desktop.capture import Parsed, current_marker, fold, match_personas, parse
 from fabrique_desktop.model import FUTUR, Persona
 from fabrique_desktop.template import Column
+from ui import theme
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtCore import QModelIndex, QStringListModel, SignalInstance
@@ -328,6 +329,8 @@ class CaptureBar(QWidget):
         self.target = QComboBox()
         self.target.setAccessibleName(self.tr("Colonne des nouvelles idées"))
         self.target.setToolTip(self.tr("Colonne où vont les nouvelles idées (ou >colonne)"))
+        # the panel type (13 pt = 17 px): the app's 11 pt is not read from the back of the room
+        self.target.setStyleSheet(f"QComboBox {{ font-size: {theme.PANEL_POINT_SIZE}pt; }}")
         self.search = SearchField(self.vocabulary)
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Filtrer… (Ctrl+F)"))

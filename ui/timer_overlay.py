@@ -60,6 +60,7 @@ from fabrique_desktop.changes import Change
 from fabrique_desktop.ports import Store
 from fabrique_desktop.timer import Clock, TimerState
 from ui import facilitation_style as style
+from ui import theme
 from ui.change_writer import Writer, unwired
 
 log = logging.getLogger(__name__)
@@ -343,8 +344,8 @@ class TimerOverlay(QFrame):
         sheet = (
             f"QFrame#timerOverlay {{ background: {background}; border-radius: 10px; }}"
             f"QLabel {{ color: {ink}; background: transparent; font-size: 16pt; }}"
-            f"QPushButton, QSpinBox, QToolButton {{ font-size: 12pt; }}"
-            f"QPushButton, QToolButton {{ padding: 4px 10px; }}"
+            f"QPushButton, QSpinBox, QToolButton {{ font-size: {theme.PANEL_POINT_SIZE}pt; }}"
+            f"QPushButton, QToolButton {{ padding: 4px 6px; }}"
             f"QToolButton::menu-indicator {{ image: none; width: 0px; }}"
         )
         if sheet != self.styleSheet():  # (every tick: restyling costs a relayout)

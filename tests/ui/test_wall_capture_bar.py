@@ -73,3 +73,35 @@ def test_the_filters_clear_button_comes_with_its_room(qtbot) -> None:
     bar.add_clear_button()  # no turn of the event loop after it
     assert search.isClearButtonEnabled()
     assert whole_placeholder(search), search.width()
+
+
+def test_the_column_chooser_and_the_timer_s_buttons_are_in_the_panel_type(
+    qtbot, fabrique_app, valeurs_session
+) -> None:
+    """The column chooser (« À trier ») was 15 px and the timer's ❚❚ / +1 / ⋯ 16 px: under
+    the panel minimum (17 px) on the wall. Full screen at 1280×720 on the Valeurs wall (its
+    longest column, « Valeurs proposées », makes the widest chooser), with the timer running,
+    they are ≥ 17 px, and the timer keeps its corner of the capture row (no band taken off
+    the board), the capture field its 40 % of the row."""
+    from tests.ui.conftest import shown_window
+    from tests.ui.test_wall_panels import full_screen
+
+    window = shown_window(qtbot, fabrique_app, valeurs_session, focused=False)
+    full_screen(qtbot, window)
+    timer = window.animation.timer
+    timer.show_or_hide()
+    timer.toggle()
+    qtbot.wait(50)
+    capture, overlay = window.capture, timer.overlay
+    assert capture.target.fontInfo().pixelSize() >= 17
+    for button in (overlay.start_button, overlay.minute_button, overlay.menu_button):
+        if button.isVisible():
+            assert button.fontInfo().pixelSize() >= 17, button.text()
+            assert button.width() >= button.minimumSizeHint().width(), button.text()
+    assert overlay.parentWidget() is capture
+    assert not capture.two_rows()
+    margins = capture.layout().contentsMargins()  # the row inside them (room_for_corner)
+    row = capture.width() - margins.left() - margins.right()
+    assert capture.field.width() >= 0.4 * row
+    assert whole_placeholder(capture.search)
+    assert whole_placeholder(capture.field)
