@@ -25,6 +25,8 @@
       "status.published": "Au tableau", "status.pending": "En attente de l'animateur",
       "status.set_aside": "Mise de côté par l'animateur", "status.removed": "Retirée par l'animateur",
       "status.unsent": "Pas encore arrivée : elle part dès que la connexion revient",
+      "status.elsewhere": "Écrite pour un autre atelier : elle reviendra dans le cadre",
+      "idea.elsewhere": "Une idée écrite pour un autre atelier n'était pas partie : elle est revenue dans le cadre. Envoyez-la ici si vous le voulez.",
       "fix": "Corriger", "withdraw": "Retirer", "save": "Enregistrer", "cancel": "Annuler",
       "left": "{n} s pour corriger ou retirer", "chars.0": "Aucun caractère restant",
       "chars.1": "1 caractère restant", "chars.n": "{n} caractères restants",
@@ -79,6 +81,8 @@
       "status.published": "On the wall", "status.pending": "Waiting for the facilitator",
       "status.set_aside": "Set aside by the facilitator", "status.removed": "Removed by the facilitator",
       "status.unsent": "Not arrived yet: it leaves as soon as the connection is back",
+      "status.elsewhere": "Written for another workshop: it will come back in the box",
+      "idea.elsewhere": "An idea written for another workshop had not left: it is back in the box. Send it here if you wish.",
       "fix": "Correct", "withdraw": "Withdraw", "save": "Save", "cancel": "Cancel",
       "left": "{n} s left to correct or withdraw", "chars.0": "No characters left",
       "chars.1": "1 character left", "chars.n": "{n} characters left",
@@ -444,7 +448,8 @@
   function send() {
     var text = $("idea").value;
     if (!text.replace(/\s/g, "")) { banner(errorText("empty")); return; }
-    outbox.push({ id: newId(), text: text, column: $("column").value || null, horizon: chosenHorizon || null });
+    // the phone's identity of this atelier with it: never sent to another atelier's room
+    outbox.push({ id: newId(), text: text, column: $("column").value || null, horizon: chosenHorizon || null, phone: me ? me.phone : null });
     save(KEYS.outbox, outbox);
     $("idea").value = "";
     chosenHorizon = "";
@@ -455,10 +460,23 @@
     flush();
   }
 
+  function ours(item) { return !item.phone || item.phone === me.phone; }
+
   function flush() {
     if (sending || !me || !state || roomClosed || ended || codeGone || !outbox.length) { return; }
+    var item = null;
+    for (var i = 0; i < outbox.length && !item; i++) {
+      if (ours(outbox[i])) { item = outbox[i]; }
+      else if (!$("idea").value) {  // written in another atelier's room (its code scanned since)
+        backInBox(outbox[i]);
+        drop(outbox[i]);
+        banner(t("idea.elsewhere"));
+        renderMine();
+        return;
+      }
+    }
+    if (!item) { return; }
     sending = true;
-    var item = outbox[0];
     api("idea", { text: item.text, column: item.column, horizon: item.horizon }, function (error, body, handled) {
       sending = false;
       if (!error) {
@@ -471,13 +489,7 @@
       }
       if (FINAL[error]) {  // refused for good: back in the box, nothing lost
         drop(item);
-        if (!$("idea").value) {
-          $("idea").value = item.text;
-          chosenHorizon = item.horizon || "";
-          renderHorizons();
-          counter();
-          saveDraft();
-        }
+        if (!$("idea").value) { backInBox(item); }
         banner(errorText(error));
         renderMine();
         return;
@@ -485,6 +497,18 @@
       if (!handled) { banner(errorText(error)); }
       retryLater();
     }, item.id);
+  }
+
+  function backInBox(item) {
+    $("idea").value = item.text;
+    chosenHorizon = item.horizon || "";
+    if (item.column) {
+      $("column").value = item.column;
+      if ($("column").selectedIndex < 0) { $("column").selectedIndex = 0; }  // not on this board
+    }
+    renderHorizons();
+    counter();
+    saveDraft();
   }
 
   function drop(item) {
@@ -575,7 +599,7 @@
     for (var j = outbox.length - 1; j >= 0; j--) {
       var item = el("li", null, "unsent");
       item.appendChild(el("div", outbox[j].text, "text"));
-      item.appendChild(el("div", t("status.unsent"), "meta"));
+      item.appendChild(el("div", t(me && !ours(outbox[j]) ? "status.elsewhere" : "status.unsent"), "meta"));
       list.appendChild(item);
     }
     for (var i = 0; i < state.ideas.length; i++) { list.appendChild(ideaItem(state.ideas[i])); }

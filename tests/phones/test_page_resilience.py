@@ -182,3 +182,60 @@ def test_an_english_phone_reads_english(browser, room) -> None:
     assert "Your seat" in page.inner_text("body") or "My ideas" in page.inner_text("body")
     assert page.inner_text("#lang") == "Français"
     context.close()
+
+
+def test_an_idea_kept_for_one_atelier_is_not_sent_to_the_next(
+    browser, store: Store, session: Session, demo_session: Session
+) -> None:
+    """The morning's atelier closes with an idea still in the phone (sent without a
+    connection); in the afternoon the same laptop opens another atelier's room on the same
+    address, and the participant scans its code: the morning's idea went on the afternoon's
+    board. It comes back in the box instead, for the participant to send or not."""
+    from tests.phones.conftest import head_less
+
+    port = free_port()
+
+    def serve(atelier: Session):
+        service = head_less(store, atelier.id)
+        address = service.open("127.0.0.1", port)
+        import threading
+
+        stop = threading.Event()
+        owner = threading.Thread(target=service.serve, args=(stop,), daemon=True)
+        owner.start()
+        return service, address, stop, owner
+
+    service, address, stop, owner = serve(session)
+    page = phone_page(browser, address)
+    take_seat(page)
+    page.context.set_offline(True)
+    page.fill("#idea", "Idée du matin")
+    page.click("#send")
+    page.wait_for_selector("#mine li.unsent")
+    page.context.set_offline(False)
+    stop.set()  # the morning's room closes before the idea left (the Wi-Fi came back late)
+    owner.join(5)
+    service.close()
+
+    service, afternoon, stop, owner = serve(demo_session)
+    try:
+        assert afternoon != address
+        page.goto(afternoon)  # the afternoon's code, scanned
+        page.wait_for_selector("#profile-screen:not([hidden]), #main-screen:not([hidden])")
+        if page.is_visible("#profile-screen"):
+            take_seat(page)
+        from playwright.sync_api import expect
+
+        expect(page.locator("#idea")).to_have_value("Idée du matin", timeout=10_000)
+        assert page.locator("#mine li.unsent").count() == 0
+        time.sleep(1.0)
+        assert [i.text for i in store.find(PhoneIdea, session_id=demo_session.id)] == []
+        assert [i.text for i in store.find(PhoneIdea, session_id=session.id)] == []
+        page.click("#send")  # the participant sends it here, now knowingly
+        page.locator("#mine li:not(.unsent) .text").get_by_text("Idée du matin").wait_for()
+        texts = [i.text for i in store.find(PhoneIdea, session_id=demo_session.id)]
+        assert texts == ["Idée du matin"]
+    finally:
+        stop.set()
+        owner.join(5)
+        service.close()
