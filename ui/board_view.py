@@ -109,9 +109,12 @@ class ColumnHeader(QLabel):
         smallest = max(12, round(self.pixels * 0.6))
         pixels = self._largest_fitting(font, [text], room, self.pixels, smallest)
         if pixels is None and not self.slim:
-            lines = self._two_lines()  # (two lines may take a little smaller type)
+            # two lines, no larger than the one line's least type (a little smaller if need
+            # be): at its full size the two-line header stood larger than its neighbours and
+            # its row took 25 px more off the board (the cards under 78 % of a 720 px screen)
+            lines = self._two_lines()
             least = max(12, round(self.pixels * 0.5))
-            pixels = self._largest_fitting(font, lines, room, self.pixels, least)
+            pixels = self._largest_fitting(font, lines, room, smallest, least)
             text = "\n".join(lines) if pixels is not None else text
         if pixels is None:
             pixels = smallest

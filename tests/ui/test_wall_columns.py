@@ -212,3 +212,30 @@ def test_a_header_on_two_lines_after_a_filter_is_whole(qtbot, wall) -> None:
     window.capture.search.setText("")
     qtbot.wait(20)
     assert board.header_strip.height() == one_line
+
+
+def test_a_header_on_two_lines_leaves_the_cards_their_share_of_the_height(qtbot, wall) -> None:
+    """A header too long for one line at its least type went to two lines at full size
+    (25 px, larger than its neighbours on one line): the header row grew by 25 px and the
+    cards had 547 px of a 720 px screen (the wall keeps them 78 % of it). Its two lines are no
+    larger than the one line's least type: the row grows by one short line, the cards keep
+    their share, and the header stands no larger than the others."""
+    from tests.ui.test_wall_panels import full_screen
+    from tests.ui.wall_check import BOARD_SHARE
+
+    window = wall
+    window.board_actions.capture_line("Une idée à trier")  # five columns of cards
+    full_screen(qtbot, window)
+    window.animation.votes.show_panel()  # folded to the strip: the columns a little narrower
+    window.capture.search.setText("zzzz")  # « Vivre Ensemble (0/22) » goes to two lines
+    qtbot.wait(30)
+    board = window.board
+    shown = [h for h in board.headers.values() if h.isVisible()]
+    two = [h for h in shown if "\n" in h.text()]
+    assert two, [h.text() for h in shown]
+    for header in two:
+        assert header.height() >= header.sizeHint().height(), header.text()
+        assert header.whole(), header.text()
+    one_line_sizes = [h.font().pixelSize() for h in shown if "\n" not in h.text()]
+    assert max(h.font().pixelSize() for h in two) <= min(one_line_sizes)
+    assert board.view.viewport().height() >= BOARD_SHARE * window.height()
