@@ -164,6 +164,9 @@
   var sending = false;
   var draftRestored = false;
   if (!(outbox instanceof Array)) { outbox = []; }
+  var stored = (function () {  // a phone that keeps nothing (an old private tab): memory only
+    try { localStorage.setItem("fabrique-try", "1"); localStorage.removeItem("fabrique-try"); return true; } catch (e) { return false; }
+  }());
 
   function $(id) { return document.getElementById(id); }
   function t(key, values) {
@@ -449,6 +452,7 @@
     var text = $("idea").value;
     if (!text.replace(/\s/g, "")) { banner(errorText("empty")); return; }
     // the phone's identity of this atelier with it: never sent to another atelier's room
+    reread();
     outbox.push({ id: newId(), text: text, column: $("column").value || null, horizon: chosenHorizon || null, phone: me ? me.phone : null });
     save(KEYS.outbox, outbox);
     $("idea").value = "";
@@ -462,7 +466,16 @@
 
   function ours(item) { return !item.phone || item.phone === me.phone; }
 
+  // the outbox as the phone keeps it: another tab of the same page (the code scanned twice)
+  // may have added or sent ideas since; writing this tab's old list over it lost them
+  function reread() {
+    if (!stored) { return; }
+    var kept = load(KEYS.outbox, []);
+    outbox = kept instanceof Array ? kept : [];
+  }
+
   function flush() {
+    reread();
     if (sending || !me || !state || roomClosed || ended || codeGone || !outbox.length) { return; }
     var item = null;
     for (var i = 0; i < outbox.length && !item; i++) {
@@ -512,6 +525,7 @@
   }
 
   function drop(item) {
+    reread();
     for (var i = 0; i < outbox.length; i++) { if (outbox[i].id === item.id) { outbox.splice(i, 1); break; } }
     save(KEYS.outbox, outbox);
   }
@@ -595,6 +609,7 @@
     if (!state) { return; }
     var list = $("mine");
     clear(list);
+    reread();
     $("mine-empty").hidden = state.ideas.length + outbox.length > 0;
     for (var j = outbox.length - 1; j >= 0; j--) {
       var item = el("li", null, "unsent");
@@ -777,6 +792,11 @@
   };
   $("profile-edit").onclick = function () { fillProfile(); show("profile-screen"); };
   $("idea").oninput = function () { counter(); saveDraft(); };
+  if (window.addEventListener) {
+    window.addEventListener("storage", function (event) {  // another tab of this page
+      if (event.key === KEYS.outbox && state) { renderMine(); later(flush); }
+    });
+  }
   $("column").onchange = saveDraft;
   $("idea-form").onsubmit = function (event) { event.preventDefault(); send(); };
   setInterval(function () {  // the « n s left » counters

@@ -239,3 +239,29 @@ def test_an_idea_kept_for_one_atelier_is_not_sent_to_the_next(
         stop.set()
         owner.join(5)
         service.close()
+
+
+def test_two_tabs_of_one_phone_lose_no_idea(browser, store: Store, session: Session) -> None:
+    """The room's code scanned twice opens two tabs of the page on one phone. Without a
+    connection, an idea sent from each: the second tab wrote its own list of waiting ideas over
+    the phone's, and the first tab's idea was gone for good once that tab was closed."""
+    from playwright.sync_api import expect
+
+    for room in open_room(store, session):
+        first = phone_page(browser, room.address)
+        take_seat(first)
+        second = first.context.new_page()
+        second.set_default_timeout(10_000)
+        second.goto(room.address)
+        second.wait_for_selector("#main-screen:not([hidden])")
+        first.context.set_offline(True)
+        for page, text in ((first, "Du premier onglet"), (second, "Du second onglet")):
+            page.fill("#idea", text)
+            page.click("#send")
+        expect(second.locator("#mine li.unsent")).to_have_count(2)  # both, in each tab
+        expect(first.locator("#mine li.unsent")).to_have_count(2)
+        first.close()  # the first tab closed while the Wi-Fi is down
+        second.context.set_offline(False)
+        expect(second.locator("#mine li.unsent")).to_have_count(0, timeout=20_000)
+        texts = sorted(i.text for i in store.find(PhoneIdea, session_id=session.id))
+        assert texts == ["Du premier onglet", "Du second onglet"]
