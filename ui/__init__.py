@@ -1,1 +1,7 @@
 """The Qt application: windows, the board scene, dialogs. Imports the core, db and exports."""
+
+from fabrique_desktop import quick_enum
+
+# before any ui module imports PySide6: Qt's enums made without Python 3.11's per-member
+# bookkeeping (fabrique_desktop/quick_enum.py; issue 28, start-up)
+quick_enum.install()
