@@ -91,7 +91,7 @@
       "vote.title": "Dot vote", "vote.left.0": "You have no dots left out of {b}.",
       "vote.left.1": "You have 1 dot left out of {b}.", "vote.left.n": "You have {n} dots left out of {b}.",
       "vote.closed": "The vote is closed. Thank you!", "vote.secret": "Secret vote: results will be revealed on the wall.",
-      "vote.yours": "Your dots:", "vote.none": "You put no dot.",
+      "vote.yours": "Your dots:", "vote.none": "You did not put any dots.",
       "vote.dots.0": "No dots", "vote.dots.1": "1 dot", "vote.dots.n": "{n} dots",
       "dot.add": "Add a dot", "dot.remove": "Take a dot back",
       "closed.hint": "This page will reconnect by itself when the room reopens. The idea you are writing is kept.",

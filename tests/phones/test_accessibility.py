@@ -122,3 +122,46 @@ def test_every_screen_passes_axe_core(
     # the checker does see faults: an image without its text is one
     page.evaluate("document.querySelector('main').appendChild(document.createElement('img'))")
     assert [v.split(":")[0] for v in violations(page)] == ["image-alt"]
+
+
+@pytest.mark.parametrize("locale", ["fr-FR", "en-GB"])
+def test_the_waiting_and_refused_screens_pass_axe_core_too(
+    browser, store: Store, session: Session, tmp_path: Path, locale: str
+) -> None:
+    """The states a participant meets when the room is not smooth, on a French and an English
+    phone: ideas waiting in the phone without a connection (banner, dashed items), an idea
+    waiting for the facilitator, and the phone blocked; each without a violation, and no text
+    under 16 px."""
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed: ./dev.sh test runs npm ci in tests/phones/axe")
+    context = browser.new_context(**{**PHONE, "locale": locale}, bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    for room in open_room(store, session, moderated=True):
+        page.goto(room.address)
+        take_seat(page)
+        page.fill("#idea", "En attente de l'animateur")
+        page.click("#send")
+        page.wait_for_selector("#mine li.unsent", state="detached")
+        page.context.set_offline(True)
+        page.fill("#idea", "Partie sans connexion")
+        page.click("#send")
+        page.wait_for_selector("#banner:not([hidden])")
+        page.fill("#idea", "Un brouillon")
+        assert page.locator("#mine li.unsent").count() == 1
+        assert page.evaluate(SMALL_TEXT) == []
+        assert violations(page) == []
+        page.screenshot(path=str(tmp_path / f"offline-{locale}.png"), full_page=True)
+        page.context.set_offline(False)
+        page.wait_for_selector("#mine li.unsent", state="detached", timeout=20_000)
+        assert violations(page) == []
+        from fabrique_desktop.phones.model import Phone as PhoneRow
+
+        phone = store.find(PhoneRow, session_id=session.id)[0]
+        store.apply(phone_room.block(store, phone, set()))
+        room.service.disconnect(phone.id)
+        page.wait_for_selector("#closed-screen:not([hidden])")
+        assert page.evaluate(SMALL_TEXT) == []
+        assert violations(page) == []
+        page.screenshot(path=str(tmp_path / f"blocked-{locale}.png"), full_page=True)
+    context.close()

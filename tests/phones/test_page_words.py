@@ -62,3 +62,10 @@ def test_counts_are_said_as_one_says_them() -> None:
             assert "{n}" not in one
             assert "{n}" in many
             assert "1 " in one, (language, one)
+
+
+def test_a_closed_vote_without_dots_reads_as_english() -> None:
+    """An English phone that put no dot read « You put no dot. » under a closed vote."""
+    script = PAGE.read_text(encoding="utf-8")
+    english = script[script.index("    en: {") :]
+    assert '"vote.none": "You did not put any dots."' in english
