@@ -110,8 +110,10 @@ class LiveClient:
             self.send(payload)
 
     def drop(self, peer_id: str, reason: str) -> None:
-        """The facilitator sent data that could not be used: reconnect and sync again."""
+        """The facilitator sent data that could not be used: reconnect and sync again. Nothing
+        more of this link is read: its messages still in the inbox are thrown away."""
         log.warning("live: dropping the link to the facilitator (%s)", reason)
+        self.inbox.forget(HOST)
         if self._thread is not None:
             self._thread.call(self._queue, None)
 

@@ -10,8 +10,8 @@ touches the database or the CRDT document: it only checks and frames bytes, then
 
 from __future__ import annotations
 
-import queue
 import threading
+from collections import deque
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
@@ -51,31 +51,68 @@ class Inbox:
     event (``done()``, after each batch): the network thread uses it to read no more from a peer
     while its bytes wait here or are being merged (memory stays bounded whatever a peer sends,
     and a peer faster than the owner is slowed by TCP, not buffered).
+
+    ``forget(peer)``: the owner thread dropped that peer; its sync messages still waiting here
+    are thrown away, and so are those the network thread hands over until it leaves or joins
+    again (any other event of that peer), so nothing more of that link is read.
     """
 
     def __init__(self, wake: Callable[[], None] | None = None) -> None:
-        self._queue: queue.SimpleQueue[tuple[Event, Callable[[], None] | None]] = (
-            queue.SimpleQueue()
-        )
+        self._queue: deque[tuple[Event, Callable[[], None] | None]] = deque()
+        self._ready = threading.Condition()
+        self._forgotten: set[str] = set()
+        """Peers dropped by the owner: their sync messages are not queued (under ``_ready``)."""
         self._handled: list[Callable[[], None]] = []
         self.wake = wake
 
     def put(self, event: Event, taken: Callable[[], None] | None = None) -> None:
-        self._queue.put((event, taken))
+        with self._ready:
+            thrown = event.kind == SYNC and event.peer in self._forgotten
+            if not thrown:
+                if event.kind != SYNC:
+                    self._forgotten.discard(event.peer)  # it left, or joined again
+                self._queue.append((event, taken))
+                self._ready.notify()
+        if thrown:
+            if taken is not None:
+                taken()  # its bytes no longer count against the peer's budget
+            return
         if self.wake is not None:
             self.wake()
 
     def get(self, timeout: float | None = None) -> Event | None:
-        try:
-            if timeout is None or timeout <= 0:
-                event, taken = self._queue.get_nowait()
-            else:
-                event, taken = self._queue.get(timeout=timeout)
-        except queue.Empty:
-            return None
+        with self._ready:
+            if not self._queue and timeout is not None and timeout > 0:
+                self._ready.wait_for(lambda: bool(self._queue), timeout)
+            if not self._queue:
+                return None
+            event, taken = self._queue.popleft()
         if taken is not None:
             self._handled.append(taken)
         return event
+
+    def forget(self, peer: str) -> None:
+        """Read nothing more of ``peer``'s link (on the owner thread, as it drops it): its sync
+        messages waiting here are thrown away, and those handed over later too, until another
+        event of it (it left, or joined again) comes. What waits after such an event is kept:
+        it belongs to its next link."""
+        with self._ready:
+            kept: deque[tuple[Event, Callable[[], None] | None]] = deque()
+            thrown: list[Callable[[], None] | None] = []
+            gone = False  # an event of its end, or of its next link, already waits
+            for event, taken in self._queue:
+                if event.peer == peer and event.kind != SYNC:
+                    gone = True
+                if event.peer == peer and event.kind == SYNC and not gone:
+                    thrown.append(taken)
+                else:
+                    kept.append((event, taken))
+            self._queue = kept
+            if not gone:
+                self._forgotten.add(peer)
+        for taken in thrown:
+            if taken is not None:
+                taken()
 
     def done(self) -> None:
         """The owner thread has handled every event it took (call it from that thread)."""

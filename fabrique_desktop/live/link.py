@@ -120,7 +120,9 @@ class LiveLink:
         self.ended = ""
         """Why a note-taker's link stopped for good (refused code, removed, sharing ended)."""
         self.bad_messages = 0
-        self._dropped: set[str] = set()  # found bad: what they sent meanwhile is not read
+        self._dropped: set[str] = set()
+        """Found bad in this pump: their messages taken with it are not read (the inbox
+        throws away the rest, ``Inbox.forget``)."""
         self.errors = 0
         self.not_stored = ""
         """Why the last peer's update could not be stored here (a full disk…), until read."""
@@ -222,6 +224,7 @@ class LiveLink:
                 self._apply(batch)
         finally:
             del events, batch, event  # the peers' bytes, before they may send more
+            self._dropped.clear()  # the inbox holds nothing more of theirs
             self.inbox.done()
         return count
 
@@ -278,12 +281,10 @@ class LiveLink:
             return
         if event.kind == JOINED:
             self.peers[event.peer] = event.data
-            self._dropped.discard(event.peer)
             self._step1_at.pop(event.peer, None)
             self._send_step1(event.peer)
         elif event.kind == LEFT:
             self.peers.pop(event.peer, None)
-            self._dropped.discard(event.peer)
             self._step1_at.pop(event.peer, None)
         elif event.kind == CONNECTED:
             self.connected = True
@@ -307,8 +308,8 @@ class LiveLink:
     def _sync(self, peer: str, kind: int, data: bytes) -> None:
         if self.transport is None:
             return
-        if peer != HOST and (peer not in self.peers or peer in self._dropped):
-            return  # removed, gone or found bad while its message waited
+        if peer in self._dropped or (peer != HOST and peer not in self.peers):
+            return  # found bad earlier in this pump, or removed or gone while it waited
         if kind == protocol.SYNC_STEP1:
             now = time.monotonic()
             if now - self._step1_at.get(peer, -STEP1_INTERVAL) < STEP1_INTERVAL:

@@ -171,7 +171,9 @@ class LiveServer:
         """Close a peer's connection: what it sent could not be used. ``malformed…``: refused
         (unreadable, or refused by the validator): a bad attempt of its address, and the laptop
         is told « rejected » and stops (it would send the same again). Otherwise (an error on
-        our side) it may connect again, and sync from scratch."""
+        our side) it may connect again, and sync from scratch. Nothing more of its link is
+        read: its messages still in the inbox are thrown away (``Inbox.forget``)."""
+        self.inbox.forget(peer_id)
         if self._thread is not None:
             self._thread.call(self._drop, peer_id, reason)
 

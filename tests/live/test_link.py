@@ -194,3 +194,23 @@ def test_a_peers_update_the_disk_refuses_is_said_and_the_peer_comes_back() -> No
     finally:
         note.close()
         link.close()
+
+
+def test_a_note_taker_that_found_the_facilitator_bad_follows_again_once_reconnected(
+    host: tuple[LiveLink, MapDoc],
+) -> None:
+    """The note-taker drops its link to the facilitator after an unusable message and
+    reconnects; what the facilitator sends on the new link is read (it was skipped for good:
+    the facilitator never « leaves » or « joins »)."""
+    link, hdoc = host
+    note, ndoc = join(link)
+    try:
+        pump_until([link, note], lambda: note.connected and len(link.peers) == 1)
+        note._apply([(events.HOST, b"\xff\x01 not an update")])
+        assert note.bad_messages == 1
+        hdoc.write("h1", text="après la reconnexion")
+        link.local_changed()
+        pump_until([link, note], lambda: "h1" in ndoc.snapshot(), timeout=10)
+        assert note.bad_messages == 1
+    finally:
+        note.close()

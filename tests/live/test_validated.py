@@ -219,3 +219,23 @@ def test_a_peer_found_bad_is_not_read_again_before_it_is_gone(
     assert host.link.bad_messages == 1
     host.link._sync(peer, protocol.SYNC_UPDATE, b"\xfd\x03 still not")
     assert host.link.bad_messages == 1
+
+
+def test_what_a_dropped_peer_sent_before_the_drop_is_thrown_away_unread(
+    room: tuple[Laptop, Laptop, LiveLink, MapDoc],
+) -> None:
+    """The host drops a laptop found sending something unusable: what it sent before, still
+    waiting in the inbox, is thrown away there (``Inbox.forget``), never read nor refused."""
+    host, _note, _watcher, _other = room
+    link = host.link
+    assert link is not None
+    peer = next(iter(link.peers))
+    waiting = (protocol.SYNC_UPDATE, b"\xfd\x03 received before the drop")
+    link.inbox.put(events.Event(events.SYNC, peer, waiting))
+    link._apply([(peer, b"\xff\x01 not an update")])  # found bad: dropped
+    assert link.bad_messages == 1
+    left = []
+    while (event := link.inbox.get()) is not None:
+        left.append(event)
+    link.inbox.done()
+    assert [e.data for e in left if e.kind == events.SYNC and e.peer == peer] == []
