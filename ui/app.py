@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QThread, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -28,6 +28,7 @@ from ui.first_frame import after_first_frame
 from ui.font_files import register_fonts
 from ui.gui_thread_gc import collect_on_gui_thread
 from ui.main_window import MainWindow
+from ui.telling_box import only_tells
 
 if TYPE_CHECKING:
     from ui.front_door import Answer
@@ -113,25 +114,21 @@ class Translations:
 
 def _answering_a_dialog() -> str:
     """Why a request from a second `fabrique` waits: a dialog of the window is open (a question,
-    « Exporter… »). Replacing the window under it deleted the dialog while it was answered:
-    the app crashed (« double free »). Empty when none is open."""
-    modal = QApplication.activeModalWidget()
-    if modal is None or _only_tells(modal):
+    « Exporter… »), or something is waited for in an event loop of its own (``exec()``).
+    Replacing the window under it deleted the dialog while it was answered: the app crashed
+    (« double free »). Empty when nothing is open but boxes that only tell (``only_tells``:
+    one « OK », however they were opened), and none of them is waited for: they go with their
+    window (a double-clicked copy after another was refused until the first one's summary was
+    closed). The app opens such boxes with ``ui.telling_box.tell``, never waited for."""
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal()]
+    asking = [w for w in shown if not only_tells(w)]
+    waited = QThread.currentThread().loopLevel() > 1  # in an exec() started from the app's loop
+    if not asking and not waited:
         return ""
-    title = modal.windowTitle()
+    dialog = asking[0] if asking else QApplication.activeModalWidget()
+    title = dialog.windowTitle() if dialog is not None else ""
     named = f" (« {title} »)" if title else ""
     return f"une fenêtre de dialogue est ouverte dans Fabrique{named} : fermez-la, puis recommencez"
-
-
-def _only_tells(dialog: QWidget) -> bool:
-    """A box that only tells (an import's summary or refusal: one « OK »), opened over its
-    window rather than waited for: nothing is being answered, and it goes with its window.
-    A double-clicked copy after another was refused until that summary was closed."""
-    return (
-        isinstance(dialog, QMessageBox)
-        and len(dialog.buttons()) <= 1
-        and dialog.windowModality() == Qt.WindowModality.WindowModal
-    )
 
 
 class FabriqueApp(QObject):
@@ -467,7 +464,6 @@ def install_error_handler(data_dir: DataDir) -> None:
         if showing:
             return
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox  # here: its set-up is not paid at start-up
 
         box = QMessageBox(QMessageBox.Icon.Warning, "Fabrique", text)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -15,6 +15,7 @@ from fabrique_desktop import disk
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import Series
 from fabrique_desktop.paths import DataDir
+from ui import telling_box
 from ui.count_words import by_count
 
 if TYPE_CHECKING:
@@ -251,9 +252,13 @@ class MethodMenu(QObject):
             self.tr("Série créée : « {} » (1 atelier)."),
             self.tr("Série créée : « {} » ({} ateliers)."),
         ).format(series.title, len(sessions))
+        if sessions and self.window.request_session(sessions[0].id):
+            successor = self.window.successor  # set by FabriqueApp
+            if successor is not None:  # the series' first atelier replaced this window
+                successor.build_feature_menus()
+                successor.method_menu._inform(made)  # over it: this one is going
+                return series
         self._inform(made)
-        if sessions:
-            self.window.request_session(sessions[0].id)
         return series
 
     # private
@@ -283,14 +288,10 @@ class MethodMenu(QObject):
         return action
 
     def _inform(self, text: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information, self.tr("Fabrique"), text, parent=self.window
+        self.dialog = telling_box.tell(
+            self.window, self.tr("Fabrique"), text, QMessageBox.Icon.Information
         )
-        self.dialog = box
-        box.exec()
 
     def _refuse(self, text: str) -> None:
         log.warning("refused: %s", text)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Fabrique"), text, parent=self.window)
-        self.dialog = box
-        box.exec()
+        self.dialog = telling_box.tell(self.window, self.tr("Fabrique"), text)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QMessageBox
+
 from db.backups import label_of, list_backups
 from db.sync_store import SyncJournal
 from fabrique_desktop import sync, template_exchange
@@ -42,6 +44,10 @@ def test_importing_a_template_backs_up_first(qtbot, window, store, data_dir, tmp
 
     with answering_dialogs(tmp_path / "dialogs"):  # « Série créée » is answered as a user would
         window.method_menu.import_template_from(source)
+    assert window.successor is not None  # the new series' first atelier replaced the window
+    summary = window.successor.method_menu.dialog
+    assert isinstance(summary, QMessageBox)
+    summary.close()  # « Série créée », over the new window
 
     assert "avant-import-modele" in _labels(data_dir)
 

@@ -17,6 +17,7 @@ from fabrique_desktop import personas, tables
 from fabrique_desktop.model import Participant, Persona, Series, Session, Table
 from fabrique_desktop.workspace import list_series, series_template
 from tests.ui.conftest import type_text
+from ui import telling_box
 from ui.change_bus import ChangeBus
 
 
@@ -50,6 +51,7 @@ def no_modal(monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr(QDialog, "exec", lambda self: (self.show(), 0)[1])
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    monkeypatch.setattr(telling_box, "tell", lambda _p, _t, text, *a: shown.append(text))
     monkeypatch.setattr(
         QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a: shown.append(text) or 0)
     )

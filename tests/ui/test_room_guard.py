@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from fabrique_desktop.board import session_cards
 from fabrique_desktop.workspace import list_sessions
@@ -169,6 +170,67 @@ def test_a_box_that_only_tells_does_not_stop_a_second_fabrique(
     assert fabrique_app.window.session.id == third.id
     assert box.parent() is window  # it goes with the window it was over (deleted later)
     box.done(0)
+
+
+def test_a_box_that_only_tells_does_not_stop_a_second_fabrique_however_it_was_opened(
+    qtbot, fabrique_app, window, store, session
+) -> None:
+    """What stops a second `fabrique` is what the box is (one « OK »: it only tells), not its
+    modality: a summary shown application-modal, and not waited for, was taken for a question."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Fabrique", "Importé…", parent=window)
+    box.setWindowModality(Qt.WindowModality.ApplicationModal)
+    box.show()
+    qtbot.wait_until(box.isVisible)
+    third = _third(store, session)
+    answer = fabrique_app.open_asked(third.id)
+    assert answer.refused == ""
+    assert fabrique_app.window is not window
+    qtbot.addWidget(fabrique_app.window)
+    assert fabrique_app.window.session.id == third.id
+    box.done(0)
+
+
+def test_a_box_that_only_tells_over_a_dialog_being_answered_still_stops_a_second_fabrique(
+    qtbot, fabrique_app, window, store, session
+) -> None:
+    """A refusal shown over « Tables » (a dialog of the window, being answered) is the box on
+    top, yet the dialog under it would be replaced too: the second `fabrique` waits."""
+    dialog = QDialog(window)
+    dialog.setWindowTitle("Tables")
+    dialog.open()
+    box = QMessageBox(QMessageBox.Icon.Warning, "Tables", "Choisissez d'abord…", parent=dialog)
+    box.open()
+    qtbot.wait_until(box.isVisible)
+    assert QApplication.activeModalWidget() is box
+    answer = fabrique_app.open_asked(_third(store, session).id)
+    assert "une fenêtre de dialogue est ouverte dans Fabrique (« Tables »)" in answer.refused
+    assert fabrique_app.window is window
+    box.done(0)
+    dialog.done(0)
+
+
+def test_a_box_waited_for_stops_a_second_fabrique_even_if_it_only_tells(
+    qtbot, fabrique_app, window, store, session
+) -> None:
+    """A box waited for (``exec()``: an event loop of its own, started from the app's) would be
+    deleted with its window while waited for: the second `fabrique` waits until it is read."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Fabrique", "Lu ?", parent=window)
+    answers = []
+
+    def asked_while_waited_for() -> None:
+        answers.append(fabrique_app.open_asked(_third(store, session).id))
+        box.done(0)
+
+    def wait_for_the_box() -> None:
+        QTimer.singleShot(50, asked_while_waited_for)
+        box.exec()
+        app_loop.quit()
+
+    app_loop = QEventLoop()  # the app's own loop (tests have none)
+    QTimer.singleShot(0, wait_for_the_box)
+    app_loop.exec()
+    assert "une fenêtre de dialogue est ouverte dans Fabrique (« Fabrique »)" in answers[0].refused
+    assert fabrique_app.window is window
 
 
 def test_sharing_that_fails_on_a_full_disk_leaves_nothing_half_open(
