@@ -334,20 +334,22 @@ class SessionSync:
             absorb(doc, remote, what) if isinstance(remote, bytes) else compare(doc, remote, what)
         )
         here = self.store.get(Session, self.session_id)
-        values: dict[str, Any] = {}
+        parsed: dict[str, Any] = {}
+        fresh: dict[str, dict[str, dict[str, Any]]] = {}
         check_document(
             sides,
             self.session_id,
             store=self.store,
             series_id=here.series_id if here is not None else series_id,
             what=what,
-            parsed=values,
+            parsed=parsed,
             checked=checked,
+            values=fresh,
         )
         if sides.update is None:  # the document learnt nothing
             return MergeSummary()
         self._save(plan, sides.update, origin or "bundle")
-        summary = self._merged_rows(plan, sides, values)
+        summary = self._merged_rows(plan, sides, parsed, fresh)
         rows = find_conflicts(self.session_id, sides, origin)
         summary.conflicts = self._new_conflicts(plan, rows)
         return summary
@@ -432,18 +434,28 @@ class SessionSync:
                     rows[kind].setdefault(entity_id, {})[name] = json.loads(text)[0]
         return self._edits(plan, rows, known)
 
-    def _merged_rows(self, plan: _Plan, sides: Sides, parsed: dict[str, Any]) -> MergeSummary:
+    def _merged_rows(
+        self,
+        plan: _Plan,
+        sides: Sides,
+        parsed: dict[str, Any],
+        fresh: dict[str, dict[str, dict[str, Any]]],
+    ) -> MergeSummary:
         """The entities a merge changed here, as ``Mode.DOCUMENT`` edits of the plan (as the
         merged document holds them, their row here before); counted. ``parsed``: cell text
-        → value, already parsed by ``check_document``."""
+        → value, already parsed by ``check_document``; ``fresh``: kind → id → the values of
+        each entity new here whole, as ``check_document`` checked them."""
         rows: dict[str, dict[str, dict[str, Any]]] = {}
         known: dict[str, set[str]] = {}
         for kind, changed in sides.rewritten.items():
-            merged, mine = sides.entities(kind, changed)
-            known[kind] = {entity_id for entity_id in changed if mine[entity_id]}
+            new = fresh.get(kind, {})
+            merged, mine = sides.entities(kind, (i for i in changed if i not in new))
+            known[kind] = {entity_id for entity_id, fields in mine.items() if fields}
             rows[kind] = {
-                entity_id: {name: _value(text, parsed) for name, text in fields.items()}
-                for entity_id, fields in merged.items()
+                entity_id: new[entity_id]
+                if entity_id in new
+                else {name: _value(text, parsed) for name, text in merged[entity_id].items()}
+                for entity_id in changed
             }
         return self._edits(plan, rows, known)
 
@@ -473,7 +485,11 @@ class SessionSync:
                     summary.new += 1
                     summary.new_by_kind[kind] = summary.new_by_kind.get(kind, 0) + 1
                 if fields.keys() == every:  # every field: the record as to_record gives it
-                    record = {name: fields[name] for name in names}
+                    # (a list copied: one parsed cell's value may be shared by several rows)
+                    record = {
+                        name: list(value) if type(value := fields[name]) is list else value
+                        for name in names
+                    }
                     record["id"] = entity_id
                 else:  # the defaults for the others
                     record = cls.from_record({**fields, "id": entity_id}).to_record()
@@ -652,10 +668,13 @@ class Sides:
 
     Made by ``compare`` from Yrs's changes (``SessionDoc.apply_observed``): ``changed``,
     what the merge changed here; ``kept``, what this laptop's document changed in the other
-    (where this laptop's text stays). ``cells``: kind → entity id → field → (this laptop's
-    text, the other's, the merged one), None where absent, for every field either names;
-    every other field is the same on both sides and in ``doc``, the merged document.
-    ``update``: what the merge added to ``doc`` (None: nothing)."""
+    (where this laptop's text stays). ``fresh``: kind → entity id → field → the merged text,
+    for each entity new here whole — every field of its kind added by the merge, none kept
+    here, so none here before (most of a copy's new ideas). ``cells``: kind → entity id →
+    field → (this laptop's text, the other's, the merged one), None where absent, for every
+    field either names, of the other entities; every other field is the same on both sides
+    and in ``doc``, the merged document. ``update``: what the merge added to ``doc`` (None:
+    nothing)."""
 
     def __init__(
         self,
@@ -669,31 +688,58 @@ class Sides:
         self.doc = doc
         self.update = update
         self.cells: dict[str, dict[str, dict[str, tuple[Any, Any, Any]]]] = {}
+        self.fresh: dict[str, dict[str, dict[str, Any]]] = {}
         self.rewritten: dict[str, set[str]] = {}
-        """kind → the ids of the entities the merge changed here."""
+        """kind → the ids of the entities the merge changed here (``fresh`` ones included)."""
         self._entities: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = {}
         for kind in {*changed, *kept}:
-            entities: dict[str, dict[str, tuple[Any, Any, Any]]] = {}
-            rewritten = set()
+            names = _fields(ENTITY_TYPES[kind]).keys() if kind in ENTITY_TYPES else None
+            texts: dict[str, dict[str, Any]] = {}  # entity → field → the merged text
+            olds: dict[str, dict[str, Any]] = {}  # entity → field → the text before, if any
             for key, change in changed.get(kind, {}).items():
                 entity_id, _, name = key.rpartition(SEPARATOR)  # split_key, inlined
-                old, new = change.get("oldValue"), change.get("newValue")
-                cells = entities.get(entity_id)
-                if cells is None:
-                    cells = entities[entity_id] = {}
-                cells[name] = (old, new, new)  # where the merge changed it, the other's won
-                if new is not None and new != old:
-                    rewritten.add(entity_id)
+                fields = texts.get(entity_id)
+                if fields is None:
+                    fields = texts[entity_id] = {}
+                fields[name] = change.get("newValue")
+                if "oldValue" in change:
+                    olds.setdefault(entity_id, {})[name] = change["oldValue"]
+            kept_here: dict[str, dict[str, Any]] = {}
             for key, change in kept.get(kind, {}).items():
                 entity_id, _, name = key.rpartition(SEPARATOR)
+                kept_here.setdefault(entity_id, {})[name] = change
+            fresh: dict[str, dict[str, Any]] = {}
+            entities: dict[str, dict[str, tuple[Any, Any, Any]]] = {}
+            rewritten = set()
+            for entity_id, fields in texts.items():
+                if (
+                    entity_id not in olds  # no field of it changed: each one added
+                    and entity_id not in kept_here
+                    and fields.keys() == names
+                    and None not in fields.values()
+                ):
+                    fresh[entity_id] = fields
+                    rewritten.add(entity_id)
+                    continue
+                before = olds.get(entity_id, {})
+                cells = entities[entity_id] = {}
+                for name, new in fields.items():
+                    old = before.get(name)
+                    cells[name] = (old, new, new)  # where the merge changed it, the other's won
+                    if new is not None and new != old:
+                        rewritten.add(entity_id)
+            for entity_id, changes in kept_here.items():
                 cells = entities.setdefault(entity_id, {})
-                cell = cells.get(name)
-                if cell is None:  # not changed here: this laptop's text is the merged one
-                    mine = change.get("newValue")
-                    cells[name] = (mine, change.get("oldValue"), mine)
-                else:
-                    cells[name] = (cell[0], change.get("oldValue"), cell[2])
+                for name, change in changes.items():
+                    cell = cells.get(name)
+                    if cell is None:  # not changed here: this laptop's text is the merged one
+                        mine = change.get("newValue")
+                        cells[name] = (mine, change.get("oldValue"), mine)
+                    else:
+                        cells[name] = (cell[0], change.get("oldValue"), cell[2])
             self.cells[kind] = entities
+            if fresh:
+                self.fresh[kind] = fresh
             if rewritten:
                 self.rewritten[kind] = rewritten
 
@@ -701,6 +747,9 @@ class Sides:
         """The merged text of one field (None: absent)."""
         from fabrique_desktop.crdt import SEPARATOR
 
+        fresh = self.fresh.get(kind, {}).get(entity_id)
+        if fresh is not None:
+            return fresh.get(name)
         cell = self.cells.get(kind, {}).get(entity_id, {}).get(name)
         if cell is not None:
             return cell[2]
@@ -716,10 +765,15 @@ class Sides:
         names = list(_fields(ENTITY_TYPES[kind]))
         every = len(names)
         cells = self.cells.get(kind, {})
+        fresh = self.fresh.get(kind, {})
         merged: dict[str, dict[str, Any]] = {}
         before: dict[str, dict[str, Any]] = {}
         same: list[tuple[str, str, str]] = []  # fields the merge left: as they were here
         for entity_id in ids:
+            new = fresh.get(entity_id)
+            if new is not None:  # nothing of it here before
+                merged[entity_id], before[entity_id] = new, {}
+                continue
             known = self._entities.get((kind, entity_id))
             if known is not None:
                 merged[entity_id], before[entity_id] = known
@@ -826,6 +880,7 @@ def check_document(
     what: str = "Fichier d'atelier",
     parsed: dict[str, Any] | None = None,
     checked: Checked | None = None,
+    values: dict[str, dict[str, dict[str, Any]]] | None = None,
 ) -> None:
     """Refuse, in French, a document that is not a sound copy of this session.
 
@@ -838,18 +893,36 @@ def check_document(
     its text), so that the merge does not parse it again. ``checked``: entities validated
     already by the same rule (a copy's own rows, ``bundle.from_json``); an entity whose
     fields are exactly one of these — same names, same values of the same types — is that
-    entity, not validated twice (the same data gives the same verdict).
+    entity, not validated twice (the same data gives the same verdict). ``values`` receives,
+    kind → id → field, the values of each entity new here whole (``Sides.fresh``), as
+    checked: they are its row (lists shared with other rows: copy them).
     """
     from fabrique_desktop import validation
     from fabrique_desktop.crdt import SEPARATOR, Cell
 
     parsed = {} if parsed is None else parsed
+    values = {} if values is None else values
     entities = 0
     pointing: list[tuple[Entity, list[str]]] = []
     number: int | None = None  # the atelier's number, when the document holds its row
     for kind in session_kinds():  # parents first: a session's series is known for the rest
         types = _fields(ENTITY_TYPES[kind])
         changed: dict[str, dict[str, Any]] = {}
+        fresh = sides.fresh.get(kind, {})
+        for entity_id, texts in fresh.items():  # every field its kind's (``Sides``)
+            if not ID_PATTERN.fullmatch(entity_id):
+                key = f"{entity_id}{SEPARATOR}id"
+                raise BundleError(f"{what} invalide : élément mal nommé « {shown(key)} ».")
+            new_fields = changed[entity_id] = {}
+            for name, text in texts.items():
+                if type(text) is not str or len(text) > MAX_CELL_CHARS:
+                    raise BundleError(f"{what} invalide : valeur trop longue.")
+                value = parsed.get(text, _UNSEEN)
+                if value is _UNSEEN:
+                    value = parsed[text] = validation.cell(text, what, name)
+                new_fields[name] = value
+        if fresh:
+            values[kind] = changed.copy()
         for entity_id, cells in sides.cells.get(kind, {}).items():
             remote_fields = None
             for name, (mine, text, _) in cells.items():
@@ -875,7 +948,7 @@ def check_document(
             raise BundleError(f"{what} contient trop d'éléments.")
         if not changed:
             continue
-        _, mine_texts = sides.entities(kind, changed)
+        _, mine_texts = sides.entities(kind, (i for i in changed if i not in fresh))
         here = {
             entity_id: {name: Cell.from_json(text).value for name, text in fields.items()}
             for entity_id, fields in mine_texts.items()
@@ -886,7 +959,8 @@ def check_document(
         elsewhere = store.get_many(cls, new_ids) if store is not None and new_ids else {}
         known = checked.get(kind, {}) if checked is not None else {}
         for entity_id, remote_fields in changed.items():
-            fields = {**here.get(entity_id, {}), **remote_fields}
+            mine_fields = here.get(entity_id)
+            fields = {**mine_fields, **remote_fields} if mine_fields else remote_fields
             if fields.setdefault("id", entity_id) != entity_id:
                 raise BundleError(f"{what} invalide : identifiant incohérent.")
             entity = known.get(entity_id)

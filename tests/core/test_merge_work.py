@@ -216,3 +216,74 @@ def test_a_peers_update_bringing_a_new_kind_is_checked_whole(kind, key, value, m
         engine.receive(forged.update(), origin="live")
     assert facilitator.dump() == before
     assert kind not in engine.doc.roots()  # the document was dropped, read again
+
+
+def test_a_copys_new_ideas_are_parsed_once_and_own_their_lists(monkeypatch) -> None:
+    """An idea new here whole (every field added by the merge: ``Sides.fresh``) is written
+    from the values ``check_document`` parsed for it, not parsed again cell by cell; two
+    ideas with the same tags (one cell text, parsed once) still get a list each."""
+    facilitator, session = Laptop.facilitator(cards=2)
+    note_taker = Laptop()
+    note_taker.merge(facilitator.handout(session.id))
+    for i in range(5):
+        note_taker.store.apply(
+            board.capture_parsed(note_taker.store, session.id, parse(f"n{i} #vélo"))
+        )
+    parsed = bundle.from_json(note_taker.handout(session.id))
+    again: list[str] = []
+    value = sync._value
+
+    def counted(text, parsed):  # type: ignore[no-untyped-def]
+        again.append(text)
+        return value(text, parsed)
+
+    changes: list[Any] = []
+
+    def write(change):  # type: ignore[no-untyped-def]
+        changes.append(change)
+        facilitator.store.apply(change)
+
+    monkeypatch.setattr(sync, "_value", counted)
+    summary = sync.import_bundle(facilitator.store, facilitator.journal, parsed, write=write)
+    monkeypatch.undo()
+    assert (summary.new, again) == (5, [])
+    tags = [e.after["tags"] for e in changes[0].edits if e.kind == "cards"]
+    assert tags == [["#vélo"]] * 5
+    assert len({id(t) for t in tags}) == 5  # one list each: none shared between rows
+    assert facilitator.snapshot(session.id) == note_taker.snapshot(session.id)
+
+
+def _forged_new_idea(field: str, value: Any) -> tuple[Laptop, str]:
+    """A facilitator, and a resealed copy whose document (not its rows) holds one more idea,
+    every field of it present (new here whole), one of them ``field`` = ``value``."""
+    facilitator, session = Laptop.facilitator(cards=2)
+    note_taker = Laptop()
+    note_taker.merge(facilitator.handout(session.id))
+    document = json.loads(note_taker.handout(session.id))
+    forged = crdt.SessionDoc([base64.b64decode(document["crdt"]["update"])])
+    record = Card(session_id=session.id, text="ajoutée en douce").to_record()
+    entity_id = record["id"] if field != "id" else value
+    record[field] = value
+    root = forged.doc.get("cards", type=Map)
+    for name, cell in record.items():
+        root[f"{entity_id}:{name}"] = json.dumps([cell, {"9": 1}])
+    document["crdt"]["update"] = base64.b64encode(forged.update()).decode()
+    return facilitator, reseal(document)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("id", "mal nommée !", "mal nommé"),
+        ("session_id", "un-autre-atelier", "appartient à un autre atelier"),
+        ("text", "x" * (sync.MAX_CELL_CHARS + 1), "trop longue"),
+        ("text", "une note\x07", "caractère"),
+        ("position", True, "« position » doit être un nombre"),
+        ("tags", [["#imbriqué"]], "mal formée"),
+    ],
+)
+def test_an_idea_new_here_whole_is_checked_like_any_other(field, value, message) -> None:
+    """The shortcut for an entity new here whole (``Sides.fresh``) checks what the cell by
+    cell path checks: its id, each cell, the whole entity against its schema, its owner."""
+    facilitator, forged = _forged_new_idea(field, value)
+    refused(facilitator, forged, message)
