@@ -72,9 +72,12 @@ PRESENCE_CHECK_MS = 10_000
 PHONES_LABEL = "Reçu des téléphones"
 """The label of one announcement for several phones' changes (the bus announces the batches
 committed while the event loop was busy together: one board update for a burst)."""
-LIST_FLOOR = 36
-"""Pixels: the panel's lists shrink to this (about a line) in a short panel, opened over a
-1280×720 board, so that its buttons keep their height."""
+LIST_FLOOR = 46
+"""Pixels: the panel's lists shrink to this (two lines of the panel type) in a short panel,
+opened over a 1280×720 board, so that its buttons keep their height (the panel scrolls)."""
+QUEUE_FLOOR = 66
+"""Pixels: the waiting ideas' list shrinks to three lines, an idea wrapped on two or three
+lines whole in it (at 36 px one line and a half showed, the rest under the list's edge)."""
 CODE_AIR = 40
 """Pixels beside the room code's text: its yellow box's padding (2 × 16) and some air."""
 
@@ -685,6 +688,21 @@ def qr_pixmap(address: str, side: int) -> QPixmap:
     return pixmap
 
 
+def wrap_whole(listed: QListWidget) -> None:
+    """A list of the panel whose items are read whole: a long idea (or one in Chinese, with
+    no space to wrap at) wraps to the list's width instead of running past it behind a
+    horizontal scroll bar; a wrapped item keeps its last line (``WholeLines``) and, taller
+    than the short list, scrolls by pixels to be read to its end (by item, its end was out
+    of reach)."""
+    from ui.engagements_view import WholeLines
+
+    listed.setWordWrap(True)
+    listed.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    listed.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+    listed.setResizeMode(QListWidget.ResizeMode.Adjust)  # wrapped again at its new width
+    listed.setItemDelegate(WholeLines(listed))
+
+
 class PhonePanel(QWidget):
     """On the laptop, not on the wall: moderation queue, phones, the vote's buttons."""
 
@@ -712,7 +730,7 @@ class PhonePanel(QWidget):
         moderate_label.setBuddy(self.moderate)
         moderate_label.mouseReleaseEvent = lambda _event: self.moderate.click()  # type: ignore[method-assign]
         self.queue = QListWidget()
-        self.queue.setMinimumHeight(LIST_FLOOR)  # the buttons keep their height, not the lists
+        self.queue.setMinimumHeight(QUEUE_FLOOR)  # the buttons keep their height, not the lists
         self.queue.setObjectName("phoneQueue")
         self.queue.setWordWrap(True)
         self.accept_button = QPushButton(self.tr("Accepter"))
@@ -725,6 +743,8 @@ class PhonePanel(QWidget):
         self.phones = QListWidget()
         self.phones.setMinimumHeight(LIST_FLOOR)
         self.phones.setObjectName("phoneList")
+        for listed in (self.queue, self.phones):
+            wrap_whole(listed)
         self.block_button = QPushButton(self.tr("Bloquer et retirer ses idées"))
         self.block_button.clicked.connect(self._block)
         self.phones.currentItemChanged.connect(self._phone_chosen)

@@ -825,3 +825,40 @@ def test_the_wall_counts_a_phone_back_and_a_phone_gone_without_being_asked(
     qtbot.wait_until(lambda: wall.counts.text().startswith("Aucun téléphone"), timeout=3_000)
     assert off_thread(qtbot, phone.call, "state")[0] == 200  # back: a read only
     qtbot.wait_until(lambda: wall.counts.text() == "1 téléphone · aucune idée reçue", timeout=1_000)
+
+
+def test_a_waiting_idea_in_chinese_is_whole_in_the_panel_opened_over_the_wall(
+    qtbot, window, room
+) -> None:
+    """Full screen at 1280×720, ideas moderated: « 李华 : 更多的公共交通和自行车道 » (no space to
+    wrap at) ran past the waiting list's edge behind a horizontal scroll bar, and the list, a
+    line and a half high, showed no more of a wrapped idea. It wraps to the list's width and
+    the list holds it whole."""
+    from PySide6.QtCore import QRect, Qt
+
+    from tests.ui.test_wall_panels import full_screen
+    from ui.phone_room import PhonePanel
+
+    full_screen(qtbot, window)
+    room.set_moderated(True)
+    author = off_thread(qtbot, lambda: Phone(room.service.address).join())
+    text = "李华 : 更多的公共交通和自行车道，还有绿地"
+    assert off_thread(qtbot, author.call, "idea", {"text": text, "column": "mieux"})[0] == 200
+    window.phone_menu.panel()
+    strip = window.panel_strip
+    assert strip.folded
+    strip.open_over(strip.folded[-1])
+    panel = window.findChild(PhonePanel)
+    queue = panel.queue
+    qtbot.wait_until(lambda: queue.count() == 1, timeout=2_000)
+    qtbot.wait(50)
+    viewport = queue.viewport().rect()
+    item = queue.visualItemRect(queue.item(0))
+    assert not queue.horizontalScrollBar().isVisible()
+    assert item.width() <= viewport.width()
+    needed = queue.fontMetrics().boundingRect(
+        QRect(0, 0, viewport.width() - 8, 10_000), Qt.TextFlag.TextWordWrap, text
+    )
+    assert needed.height() >= 2 * queue.fontMetrics().lineSpacing()  # two lines at least
+    assert item.height() >= needed.height()
+    assert item.height() <= viewport.height()  # whole in sight
