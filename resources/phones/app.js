@@ -156,7 +156,8 @@
   var pollTimer = null;
   var reconnectTimer = null;
   var retryTimer = null;
-  var ended = false;      // blocked: for good
+  var ended = false;      // blocked by the facilitator (asked again now and then: lifted?)
+  var blockedTimer = null;
   var roomClosed = false; // closed by the facilitator (or stopped): the page waits for it
   var codeGone = false;   // the room took a new code while this page was open
   var offline = false;
@@ -288,9 +289,10 @@
           return;
         }
         if (!handled) { banner(errorText(error)); }
-        if (!ended) { waitForRoom(error === "offline" || error === "closed" ? 5000 : 20000); }
+        if (ended) { askAgainLater(); } else { waitForRoom(error === "offline" || error === "closed" ? 5000 : 20000); }
         return;
       }
+      ended = false;  // a block lifted (« Débloquer », or undone): back in the room
       me = { phone: body.phone, token: body.token };
       remember();
       stopWaiting();
@@ -425,6 +427,14 @@
     $("closed-hint").textContent = "";
     banner("");
     show("closed-screen");
+    askAgainLater();
+  }
+
+  // a phone blocked by mistake (the wrong line of the list) is let back in by the facilitator:
+  // the page asks every half-minute or so, and comes back by itself
+  function askAgainLater() {
+    if (blockedTimer) { return; }
+    blockedTimer = setTimeout(function () { blockedTimer = null; if (ended) { join(); } }, 30000 + Math.floor(Math.random() * 5000));
   }
 
   // the idea being written, kept in the phone

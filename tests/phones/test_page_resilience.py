@@ -265,3 +265,36 @@ def test_two_tabs_of_one_phone_lose_no_idea(browser, store: Store, session: Sess
         expect(second.locator("#mine li.unsent")).to_have_count(0, timeout=20_000)
         texts = sorted(i.text for i in store.find(PhoneIdea, session_id=session.id))
         assert texts == ["Du premier onglet", "Du second onglet"]
+
+
+def test_a_phone_blocked_by_mistake_comes_back_once_let_in(
+    browser, store: Store, session: Session
+) -> None:
+    """The facilitator blocked the wrong line of the list, then « Débloquer ce téléphone » (or
+    Ctrl+Z): the page said « L'animateur a retiré ce téléphone » until the participant thought
+    of reloading it. It asks again every half-minute or so and is back by itself, its draft
+    in the box."""
+    from fabrique_desktop.phones.model import Phone as PhoneRow
+
+    for room in open_room(store, session):
+        page = phone_page(browser, room.address)
+        page.clock.install()  # the page's half-minute, fast-forwarded
+        page.reload()
+        take_seat(page)
+        page.fill("#idea", DRAFT)
+        phone = store.find(PhoneRow, session_id=session.id)[0]
+        store.apply(phone_room.block(store, phone, room.service.room.addresses(phone.id)))
+        room.service.disconnect(phone.id)
+        page.wait_for_selector("#closed-screen:not([hidden])")
+        assert "retiré ce téléphone" in page.inner_text("#closed-text")
+        page.clock.fast_forward(40_000)
+        time.sleep(1.0)
+        assert not page.is_visible("#main-screen")  # still blocked: still out
+        blocked = store.get(PhoneRow, phone.id)
+        assert blocked is not None
+        store.apply(phone_room.unblock(blocked))
+        page.clock.fast_forward(40_000)
+        page.wait_for_selector("#main-screen:not([hidden])")
+        assert page.input_value("#idea") == DRAFT
+        page.click("#send")
+        page.locator("#mine li:not(.unsent) .text").get_by_text(DRAFT, exact=True).wait_for()
