@@ -47,7 +47,17 @@ def state(made: Any) -> dict[str, Any]:
         "texts": [(repr(m), str(m), format(m)) for m in made._member_map_.values()],
         "new_member": made._new_member_,
         "use_args": made._use_args_,
+        "attributes": {
+            name: getattr(value, "__func__", value)
+            for name, value in vars(made).items()
+            if name not in made._member_map_ and name not in OWN
+        },
+        "qualname": made.__qualname__,
     }
+
+
+# each class's own containers (compared above by what they hold)
+OWN = ("_member_names_", "_member_map_", "_value2member_map_", "_unhashable_values_")
 
 
 CASES = [

@@ -45,8 +45,8 @@ def test_every_qt_enum_is_the_one_python_makes() -> None:
         )
         expected.__qualname__ = made.__qualname__  # PySide sets these two after making it
         # PySide adds these after making the class: its permissive lookup (not a flag's), and
-        # Qt.CTRL + Qt.Key_A for the modifiers
-        for added in ("_missing_", "__add__", "__radd__"):
+        # Qt.CTRL + Qt.Key_A and Qt.CTRL | Qt.Key_A for the modifiers
+        for added in ("_missing_", "__add__", "__radd__", "__or__", "__ror__"):
             if added in vars(made):
                 setattr(expected, added, vars(made)[added])
         if state(made) != state(expected):
