@@ -8,6 +8,7 @@ and is set bold, nearly as large as the ideas, so that the back of the room read
 from __future__ import annotations
 
 import math
+import unicodedata
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
@@ -23,7 +24,14 @@ if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 s
 BAND_PADDING = 6.0  # around the name, inside the band
 FRAME_WIDTH = 4.0
 SELECTED_WIDTH = 6.0  # the outline of a selected group's band (as a selected card's)
-FLAGS = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+# a left-to-right line whatever the name's first letter (a name in Arabic turned the band
+# round: the ▦ at the right, the count at the left)
+FLAGS = (
+    int(Qt.TextFlag.TextWordWrap)
+    | int(Qt.AlignmentFlag.AlignLeft)
+    | int(Qt.TextFlag.TextForceLeftToRight)
+)
+ISOLATE, END_ISOLATE = "\u2068", "\u2069"  # the name in its own direction, the count after it
 ICON = "▦\u00a0"  # says « a group » before the name (not by colour alone), on its line
 OBJECTIVE_ICON = "◎\u00a0"  # an earlier atelier's objective (a Convergence wall)
 SCALE = 0.9  # of the board's type size: a name reads from the back, and fits the band
@@ -50,7 +58,12 @@ class ClusterItem(QGraphicsItem):
 
     def label(self) -> str:
         name = french_spacing(self.name)  # « Mobilité : … » never wraps before its « : »
-        return f"{OBJECTIVE_ICON if self.trace else ICON}{name}\u00a0({self.count})"
+        icon = OBJECTIVE_ICON if self.trace else ICON
+        if any(unicodedata.bidirectional(letter) in ("R", "AL") for letter in name):
+            # isolated, a name ending in Arabic (« … محمد ») no longer takes the count into
+            # its right-to-left run: « (3) محمد » read the count before the name
+            name = f"{ISOLATE}{name}{END_ISOLATE}"
+        return f"{icon}{name}\u00a0({self.count})"
 
     def set_trace(self, trace: str) -> None:
         trace = french_spacing(trace)

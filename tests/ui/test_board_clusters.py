@@ -130,3 +130,51 @@ def test_groups_are_shown_when_a_session_opens(qtbot, fabrique_app, store, sessi
     (item,) = window.scene.cluster_items.values()
     assert item.isVisible()
     assert item.count == 2
+
+
+def test_a_group_named_in_arabic_shows_its_count_after_its_name(qapp) -> None:
+    """A group named « Transports — محمد » had its band drawn « ▦ Transports — (3) محمد »:
+    the count taken into the Arabic name's right-to-left run, read before the name (and a
+    name all in Arabic turned the whole band round). The band reads left to right: the
+    icon, the name (in its own direction), then the count."""
+    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    from ui.cluster_item import ICON, ClusterItem
+
+    item = ClusterItem("g", "Transports — محمد")
+    item.count = 3
+    font = QFont()
+    font.setPixelSize(30)
+    item.set_font(font)
+    item.set_frame(QRectF(0, 0, 700, 200), item.band_height(700))
+    band = item.text_rect().toAlignedRect()
+
+    def ink(paint) -> set[tuple[int, int]]:  # type: ignore[no-untyped-def]
+        image = QImage(720, 220, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        paint(painter)
+        painter.end()
+        return {
+            (x, y)
+            for y in range(band.top(), band.bottom())
+            for x in range(band.left(), band.right())
+            if image.pixelColor(x, y) != QColor(item.colour)
+            and image.pixelColor(x, y).lightness() > 128
+        }
+
+    def in_order(painter) -> None:  # type: ignore[no-untyped-def]
+        painter.fillRect(item.band_rect(), QColor(item.colour))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(item.ink()))
+        painter.setFont(item.font())
+        metrics = painter.fontMetrics()
+        x = band.left() + 0.0
+        for piece in (ICON, "Transports — ", "محمد", "\u00a0(3)"):
+            painter.drawText(QPointF(x, band.top() + metrics.ascent()), piece)
+            x += metrics.horizontalAdvance(piece)
+
+    drawn, wanted = ink(lambda p: item.paint(p, None)), ink(in_order)
+    assert wanted
+    assert len(drawn ^ wanted) <= 0.1 * len(wanted), (len(drawn ^ wanted), len(wanted))
