@@ -208,7 +208,7 @@ class PhoneService:
             return 1
         answers: list[tuple[Ticket, dict[str, Any] | Refusal]] = []
         self._notices.clear()
-        self.room.batch_started()
+        self.room.batch_started(ticket.request for ticket in batch)
         try:
             with self.batch() as write:
                 self._write = write
@@ -227,6 +227,7 @@ class PhoneService:
             return len(batch)
         finally:
             self._write = None
+            self.room.batch_ended()
         _settle(answers)  # committed: every answer of the batch released at once
         for notice in self._notices:
             self.send(notice)

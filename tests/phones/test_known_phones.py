@@ -100,3 +100,50 @@ def test_a_block_holds_at_the_next_request_by_any_road(store: Store, session: Se
         refused_batch()
     assert not store.get(PhoneRow, phone["phone"]).blocked
     assert head.idea(phone, "Après le lot refusé") == 200
+
+
+def test_a_batch_looks_for_its_ideas_sent_before_in_one_read(
+    store: Store, session: Session
+) -> None:
+    """Each idea sent with an id looked for an earlier copy of itself (sent before the room
+    restarted, its answer lost) with a read of its own: 64 reads for a batch of 64 ideas. One
+    read for the batch now, and a resent idea still gets its first answer, stored once."""
+    import asyncio
+
+    from fabrique_desktop.phones.model import PhoneIdea
+    from fabrique_desktop.phones.service import Ticket
+
+    head = Head(store, session)
+    joined = [head.join(n) for n in range(8)]
+
+    def idea(n: int, text: str) -> Request:
+        phone = joined[n % 8]
+        return Request("idea", phone["phone"], phone["token"], {"text": text}, "127.0.1.1", f"r{n}")
+
+    with head.batch():
+        first = head.room.handle(idea(0, "Déjà là"))
+    again = Head(store, session)  # the room restarted: it remembers no answer
+    loop = asyncio.new_event_loop()
+    try:
+        tickets = [Ticket(idea(n, f"Rafale {n}"), loop) for n in range(64)]  # r0: resent
+        for ticket in tickets:
+            again.service._queue.put(ticket)
+        reads: list[str] = []
+        store.conn.set_trace_callback(reads.append)
+        try:
+            assert again.service.pump() == 64
+        finally:
+            store.conn.set_trace_callback(None)
+        loop.run_until_complete(asyncio.sleep(0))  # the answers released to the « network »
+        answers = [ticket.answer.result() for ticket in tickets]
+    finally:
+        loop.close()
+    idea_reads = [sql for sql in reads if "from [phone_ideas]" in sql]
+    assert len(idea_reads) == 1, idea_reads  # was 64: one per idea
+    assert answers[0]["idea"]["id"] == first["idea"]["id"]
+    assert answers[0]["idea"]["text"] == "Déjà là"  # the first answer, not stored again
+    stored = store.find(PhoneIdea, session_id=session.id)
+    assert len(stored) == 64
+    assert sorted(i.text for i in stored) == sorted(
+        ["Déjà là"] + [f"Rafale {n}" for n in range(1, 64)]
+    )
