@@ -131,6 +131,34 @@ class NotesMenu(QObject):
         if path:
             self.import_path(Path(path))
 
+    def counts(self, summary: MergeSummary) -> tuple[str, str, str]:
+        """« 1 nouvelle », « 3 mises à jour », « aucun conflit »: an import's counts as one
+        says them (and in English); it read « 1 nouvelle(s), 0 mise(s) à jour »."""
+
+        def said(n: int, none: str, one: str, many: str) -> str:
+            return none if n == 0 else one if n == 1 else many.format(n)
+
+        return (
+            said(
+                summary.new,
+                self.tr("aucune nouvelle"),
+                self.tr("1 nouvelle"),
+                self.tr("{} nouvelles"),
+            ),
+            said(
+                summary.updated,
+                self.tr("aucune mise à jour"),
+                self.tr("1 mise à jour"),
+                self.tr("{} mises à jour"),
+            ),
+            said(
+                summary.conflicts,
+                self.tr("aucun conflit"),
+                self.tr("1 conflit"),
+                self.tr("{} conflits"),
+            ),
+        )
+
     def import_path(self, path: Path, follow: bool = True) -> bool:
         """Merge a copy into this laptop; shows the summary. False (and why) if refused.
 
@@ -155,10 +183,9 @@ class NotesMenu(QObject):
         self.last_summary = summary
         settings = getattr(self.window, "settings", None)
         table = sync.remember_note_taker(settings, parsed, summary) if settings else None
-        text = self.tr(
-            "Notes importées dans « {} » : {} nouvelle(s), {} mise(s) à jour, {} conflit(s)."
+        text = self.tr("Notes importées dans « {} » : {}, {}, {}.").format(
+            parsed.session.title, *self.counts(summary)
         )
-        text = text.format(parsed.session.title, summary.new, summary.updated, summary.conflicts)
         if summary.renamed_series:
             text += "\n\n" + self.tr(
                 "Cet ordinateur a déjà une autre série « {} » : celle de la copie est "

@@ -1857,8 +1857,44 @@
         <translation>Fabrique workshops (*.fabrique *.json);;All files (*)</translation>
     </message>
     <message>
-        <source>Notes importées dans « {} » : {} nouvelle(s), {} mise(s) à jour, {} conflit(s).</source>
-        <translation>Notes imported into “{}”: {} new, {} updated, {} conflict(s).</translation>
+        <source>aucune nouvelle</source>
+        <translation>nothing new</translation>
+    </message>
+    <message>
+        <source>1 nouvelle</source>
+        <translation>1 new</translation>
+    </message>
+    <message>
+        <source>{} nouvelles</source>
+        <translation>{} new</translation>
+    </message>
+    <message>
+        <source>aucune mise à jour</source>
+        <translation>no updates</translation>
+    </message>
+    <message>
+        <source>1 mise à jour</source>
+        <translation>1 updated</translation>
+    </message>
+    <message>
+        <source>{} mises à jour</source>
+        <translation>{} updated</translation>
+    </message>
+    <message>
+        <source>aucun conflit</source>
+        <translation>no conflicts</translation>
+    </message>
+    <message>
+        <source>1 conflit</source>
+        <translation>1 conflict</translation>
+    </message>
+    <message>
+        <source>{} conflits</source>
+        <translation>{} conflicts</translation>
+    </message>
+    <message>
+        <source>Notes importées dans « {} » : {}, {}, {}.</source>
+        <translation>Notes imported into “{}”: {}, {}, {}.</translation>
     </message>
     <message>
         <source>Cet ordinateur a déjà une autre série « {} » : celle de la copie est enregistrée ici sous « {} ».</source>

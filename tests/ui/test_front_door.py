@@ -58,7 +58,7 @@ def test_open_with_a_copy_imports_it_then_opens_the_atelier_asked_for(
     assert "Une idée du preneur" not in _texts(shown)  # atelier 3 is shown, as asked
     box = shown.notes_menu.dialog  # the import's summary, in the window shown
     assert isinstance(box, QMessageBox)
-    assert "1 nouvelle(s)" in box.text()
+    assert "1 nouvelle, aucune mise à jour, aucun conflit." in box.text()
     assert session.title in box.text()
     box.done(0)
     assert answer.done == ("importe « retour.json »", f"ouvre « {third.title} »")
@@ -102,7 +102,7 @@ def test_a_copy_of_another_atelier_keeps_the_atelier_asked_for(
     shown = fabrique_app.window
     assert shown.session.id == third.id
     assert "Une idée du preneur" in {c.text for c in store.iter_all(Card, session_id=session.id)}
-    assert "1 nouvelle(s)" in shown.notes_menu.dialog.text()
+    assert "1 nouvelle, " in shown.notes_menu.dialog.text()
     shown.notes_menu.dialog.done(0)
     fabrique_app.import_file(back)  # without --open, the copy's atelier is shown, as before
     assert fabrique_app.window.session.id == session.id

@@ -51,8 +51,8 @@ def test_a_note_takers_copy_comes_back_with_new_ideas_and_a_conflict(
     assert (summary.new, summary.conflicts) == (1, 1)
     box = window.notes_menu.dialog
     assert isinstance(box, QMessageBox)
-    assert "1 nouvelle(s)" in box.text()
-    assert "1 conflit(s)" in box.text()
+    assert "1 nouvelle, " in box.text()  # it read « 1 nouvelle(s), 0 mise(s) à jour »
+    assert ", aucune mise à jour, 1 conflit." in box.text()
     texts = {item.card.text for item in window.scene.items_by_id.values()}
     assert "Nadïa : « un jardin partagé »" in texts
     assert window.bus.history.count() == 1  # the import is one undo step
@@ -162,3 +162,30 @@ def test_the_merge_engine_and_the_crypto_are_not_loaded_at_start_up(tmp_path) ->
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
     )
     assert "NOT LOADED" in result.stdout, result.stdout + result.stderr
+
+
+def test_an_imports_counts_read_as_one_says_them(fabrique_app, window) -> None:
+    """« Notes importées dans « … » : 1 nouvelle, aucune mise à jour, 3 conflits. » (it read
+    « 1 nouvelle(s), 0 mise(s) à jour, 3 conflit(s) »), and in English."""
+    from fabrique_desktop.sync import MergeSummary
+
+    counts = window.notes_menu.counts
+    assert counts(MergeSummary(new=1, updated=0, conflicts=3)) == (
+        "1 nouvelle",
+        "aucune mise à jour",
+        "3 conflits",
+    )
+    assert counts(MergeSummary(new=12, updated=1, conflicts=0)) == (
+        "12 nouvelles",
+        "1 mise à jour",
+        "aucun conflit",
+    )
+    fabrique_app.translations.use("en")
+    try:
+        assert counts(MergeSummary(new=0, updated=2, conflicts=1)) == (
+            "nothing new",
+            "2 updated",
+            "1 conflict",
+        )
+    finally:
+        fabrique_app.translations.use("fr")
