@@ -22,6 +22,7 @@ import shiboken6
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QDialog,
     QDialogButtonBox,
@@ -129,22 +130,20 @@ def _press_yes(box: QMessageBox) -> None:
         QMessageBox.StandardButton.Save,
         QMessageBox.StandardButton.Open,
     ):
-        button = box.button(role)
-        if button is not None:
-            later(button.click)
+        if box.button(role) is not None:
+            _click_later(box, lambda r=role: box.button(r))
             return
-    for button in box.buttons():
+    for index, button in enumerate(box.buttons()):
         if box.buttonRole(button) in (
             QMessageBox.ButtonRole.AcceptRole,
             QMessageBox.ButtonRole.YesRole,
         ):
-            later(button.click)
+            _click_later(box, lambda i=index: box.buttons()[i])
             return
-    default = box.defaultButton()
-    if default is not None:
-        later(default.click)
+    if box.defaultButton() is not None:
+        _click_later(box, box.defaultButton)
     else:
-        later(lambda: box.done(0))
+        later(lambda: box.done(0) if shiboken6.isValid(box) else None)
 
 
 def _press_ok(dialog: QDialog) -> None:
@@ -162,6 +161,21 @@ def _press_ok(dialog: QDialog) -> None:
                 later(button.click)
                 return
     later(dialog.accept)
+
+
+def _click_later(dialog: QDialog, button: Callable[[], QAbstractButton | None]) -> None:
+    """``button()`` of ``dialog`` clicked after the polling slot returns, found again then: a
+    button's wrapper taken now dies with the wrapper of a dialog Qt made itself
+    (``QMessageBox.question``'s box lives on the C++ stack), and the click never came: the
+    room guard's question and « Nouveau code de la salle » were never answered « Oui »."""
+
+    def click() -> None:
+        if shiboken6.isValid(dialog) and dialog.isVisible():
+            found = button()
+            if found is not None:
+                found.click()
+
+    later(click)
 
 
 @contextlib.contextmanager

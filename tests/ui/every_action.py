@@ -20,15 +20,23 @@ then full screen with the columns scrolled, the timer running and the Votes pane
 ``plein écran``, ``téléphones`` (the phones' room open), ``vote secret`` (a secret vote open
 to the phones and the room), ``idée en modification`` (a card's in-place editor open);
 ``partage en direct``: atelier 3 windowed, shared live (on the loopback); ``convergence``:
-atelier 5 windowed; ``vote clos``: atelier 3 windowed, the phones' room open and its vote closed.
+atelier 5 windowed; ``vote clos``: atelier 3 windowed, the phones' room open and its vote closed;
+``vote ouvert``: atelier 3 windowed, a phone's three ideas on the board, a dot vote (not secret)
+open on them to the phones, one dot given by a phone; ``après annulation``: atelier 3
+windowed, three ideas typed and two undone (redo waiting).
+
+An error logged (level ERROR: what the app's hook logs before « Erreur interne », or a
+problem caught and logged where it happened) counts as an internal error of the action.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -43,7 +51,9 @@ FULL = ("plein écran", "téléphones", "vote secret", "idée en modification")
 LIVE = "partage en direct"  # atelier 3, windowed, shared live on the loopback
 CONVERGENCE = "convergence"  # atelier 5, windowed: the earlier pistes and objectives, read-only
 CLOSED_VOTE = "vote clos"  # atelier 3, windowed, the phones' room open, its dot vote closed
-STATES = WINDOWED + FULL + (LIVE, CONVERGENCE, CLOSED_VOTE)
+OPEN_VOTE = "vote ouvert"  # atelier 3, windowed: phones sent ideas, an open (not secret) vote
+UNDONE = "après annulation"  # atelier 3, windowed: three ideas typed, two undone (redo waits)
+STATES = WINDOWED + FULL + (LIVE, CONVERGENCE, CLOSED_VOTE, OPEN_VOTE, UNDONE)
 LEAVING = ("Ateliers et séries…", "English", "Français", "Quitter")
 """Actions that leave the window (another one replaces it, or it closes): walked last."""
 SETTLE_ROUNDS = 12
@@ -144,6 +154,14 @@ class Walk:
             real_hook(kind, error, tb)
 
         sys.excepthook = hook
+        walk = self
+
+        class Logged(logging.Handler):  # an error logged is one too, even if caught
+            def emit(self, record: logging.LogRecord) -> None:
+                if record.levelno >= logging.ERROR:
+                    walk.errors.append(f"journal : {record.getMessage()}"[-1500:])
+
+        logging.getLogger().addHandler(Logged())
         series = self.atelier.series_id
         self.empty = next(s for s in list_sessions(self.store, series) if s.number == 1)
         self.fifth = next(s for s in list_sessions(self.store, series) if s.number == 5)
@@ -235,6 +253,16 @@ class Walk:
             if poll is None or poll.open:
                 room.close_poll()
                 changed = True
+        if state == OPEN_VOTE:
+            changed = self.open_vote(window) or changed
+        if state == UNDONE and not window.redo_action.isEnabled():
+            from fabrique_desktop import board
+
+            for text in ("Une idée tapée", "Une autre idée", "Une troisième idée"):
+                window.bus.push(board.capture(window.store, window.session.id, text))
+            window.bus.undo()
+            window.bus.undo()
+            changed = True
         if state == LIVE:
             from ui.live_share import share_window
 
@@ -252,6 +280,58 @@ class Walk:
             changed = True
         if changed:
             settle()
+
+    def open_vote(self, window) -> bool:  # type: ignore[no-untyped-def]
+        """The phones' room open, a phone's three ideas on the board, a dot vote (not secret)
+        open on them with a phone's dot: True when something had to be set again."""
+        from fabrique_desktop.phones import room as phone_room
+        from fabrique_desktop.phones.model import PhoneIdea
+        from tests.phones.conftest import Phone
+
+        room = window.phone_menu.ensure()
+        poll = phone_room.current_poll(window.store, window.session.id)
+        if room.active and poll is not None and poll.open and not poll.secret:
+            return False
+        if not room.active:
+            room.open("127.0.0.1", 0)
+            if room.wall is not None:
+                room.wall.close()
+        address = room.service.address
+        sent: list[str] = []
+
+        def phone() -> None:  # off the GUI thread: the room answers from it
+            try:
+                author = Phone(address).join()
+            except AssertionError:  # the room full of the walk's phones: no new ideas
+                return
+            for text in ("Des bancs à l'ombre", "Un marché le soir", "Des vélos partagés"):
+                status, body = author.call("idea", {"text": text})
+                if status == 200:
+                    sent.append(body["idea"]["id"])
+
+        self.off_thread(phone)
+        cards = [window.store.get(PhoneIdea, i).card_id for i in sent]
+        room.open_poll([c for c in cards if c], 3, False)
+        poll = phone_room.current_poll(window.store, window.session.id)
+
+        def dot() -> None:
+            with contextlib.suppress(AssertionError):
+                Phone(address).join().call("dot", {"poll": poll.id, "card": cards[0], "delta": 1})
+
+        if poll is not None and cards:
+            self.off_thread(dot)
+        return True
+
+    def off_thread(self, work: Callable[[], None]) -> None:
+        """A phone's requests in a thread while the app answers them here."""
+        from PySide6.QtWidgets import QApplication
+
+        thread = threading.Thread(target=work, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while thread.is_alive() and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.01)
 
     def scroll_columns(self) -> None:
         """Each column scrolled a few notches (the wheel over it), as after a while of work."""
@@ -443,6 +523,8 @@ def fill_in(dialog) -> None:  # type: ignore[no-untyped-def]
         dialog.address.setText("127.0.0.1:9")
         dialog.code.setText("ABC-DEF")
         dialog.name.setText("Table 9")
+    elif kind == "ActivityDialog" and not dialog.title.text():  # « OK » wants a title
+        dialog.title.setText("Activité tapée")
     elif isinstance(dialog, QInputDialog) and not dialog.textValue():
         dialog.setTextValue("Nom tapé")
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.every_action import CLOSED_VOTE, CONVERGENCE, FULL, LIVE, STATES
+from tests.ui.every_action import CLOSED_VOTE, CONVERGENCE, FULL, LIVE, OPEN_VOTE, STATES, UNDONE
 
 WALKS = [  # (screen, states walked in one process), the longest first: two at a time end
     ("1920x1080", FULL[3:]),  # together (~50 s of CPU each on a quiet machine)
@@ -34,6 +34,7 @@ WALKS = [  # (screen, states walked in one process), the longest first: two at a
     ("1280x720", FULL[2:3]),
     ("1280x720", (LIVE,)),  # windowed, the atelier shared live (~110 actions, no error in s9)
     ("1280x720", (CONVERGENCE, CLOSED_VOTE)),  # windowed, ~35 s of walk (no error in s10)
+    ("1280x720", (OPEN_VOTE, UNDONE)),  # windowed, ~15 s of CPU (no error in s11)
 ]
 AT_ONCE = max(1, min(2, os.cpu_count() or 1))  # walks running side by side (one core each)
 
