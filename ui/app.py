@@ -511,6 +511,9 @@ def run(
     is imported as « Fichier › Importer des notes » does, once the window is up, then its
     atelier shown, or ``session_id``'s kept when ``stay_on_asked`` (`--open ATELIER`)."""
     app = make_application()
+    from ui.close_on_sigterm import CloseOnSigterm
+
+    CloseOnSigterm(app)  # a logout or `kill`: the windows close as with their button
     collector = collect_on_gui_thread(app)
     collector.pause()  # automatic collection is off since the command began (cli/gui.py)
     fabrique = FabriqueApp(app, store, data_dir, backups)
