@@ -91,6 +91,7 @@ def release(self):
             name for name in sys.modules if name in ("PySide6", "fabrique_desktop.quick_enum")
         ],
         "enums_made_quickly": quick_enum.made,
+        "sources_read": sorted(__import__("linecache").cache),
         "made": made,
         "collections": collections,
         "compiled": compiled,
@@ -168,3 +169,15 @@ def test_qt_enums_are_made_the_quick_way_from_the_first(tmp_path: Path) -> None:
     seen = first_frame(tmp_path)
     assert seen["imported_first"] == ["fabrique_desktop.quick_enum", "PySide6"]
     assert seen["enums_made_quickly"] > 150  # the first frame made ~200 enums
+
+
+def test_no_source_is_read_through_inspect_before_the_first_frame(tmp_path: Path) -> None:
+    """PySide looks at each module imported after it for "PySide6" (its __feature__ switching);
+    through inspect.getsource that read ~75 files line by line (~20 M instructions).
+    ui/pyside_feature.py reads each file plainly: nothing goes through linecache but the two
+    modules PySide looks at while it is itself imported, as a bare PySide6 window does."""
+    read = first_frame(tmp_path)["sources_read"]
+    assert [path for path in read if not path.endswith(PYSIDES_OWN_LOOK)] == []
+
+
+PYSIDES_OWN_LOOK = ("/enum.py", "/shiboken6/__init__.py")
