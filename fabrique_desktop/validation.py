@@ -90,7 +90,11 @@ def load_json(
     error: type[FabriqueError] = BundleError,
     expected: str = "un atelier Fabrique",
 ) -> Any:
-    """Parse JSON from outside; anything odd is ``error`` with a French reason."""
+    """Parse JSON from outside; anything odd is ``error`` with a French reason. An empty
+    file (a copy cut off by a USB key pulled out, a transfer that failed) is said empty:
+    « JSON invalide (ligne 1) » told the user nothing."""
+    if not data.strip():
+        raise error(f"{what} est vide : ce n'est pas {expected}. Reprenez le fichier à sa source.")
     try:
         document = json.loads(
             data,

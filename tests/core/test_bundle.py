@@ -24,6 +24,9 @@ def test_bundle_round_trip_keeps_ids_and_text(store, demo_session) -> None:
         (b"\x00\x01garbage", "n'est pas un atelier"),
         (b'{"hello": "world"}', "n'est pas un atelier"),
         (b"[1, 2, 3]", "n'est pas un atelier"),
+        # a copy cut off (a USB key pulled out): said empty, not « JSON invalide (ligne 1) »
+        (b"", "^Ce fichier est vide : ce n'est pas un atelier Fabrique"),
+        (b" \n", "^Ce fichier est vide"),
     ],
 )
 def test_garbage_is_refused(data: bytes, message: str) -> None:
