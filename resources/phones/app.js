@@ -164,6 +164,7 @@
   var outbox = load(KEYS.outbox, []);
   var sending = false;
   var draftRestored = false;
+  var draftSeen = "null";  // the draft as this tab last wrote or read it
   if (!(outbox instanceof Array)) { outbox = []; }
   var stored = (function () {  // a phone that keeps nothing (an old private tab): memory only
     try { localStorage.setItem("fabrique-try", "1"); localStorage.removeItem("fabrique-try"); return true; } catch (e) { return false; }
@@ -439,21 +440,52 @@
 
   // the idea being written, kept in the phone
 
+  // another tab of this page (the code scanned twice) keeps the same draft: a tab writes it
+  // only when its own box changed since it last wrote or read it, so an idle tab never writes
+  // its older (or empty) box over the words typed in the other one
+  function draftNow() {
+    var text = $("idea").value;
+    return text ? { text: text, column: $("column").value || "", horizon: chosenHorizon } : null;
+  }
+
+  function keptDraft() {
+    var draft = load(KEYS.draft, null);
+    return draft && typeof draft.text === "string" ? draft : null;
+  }
+
   function saveDraft() {
     if (!draftRestored) { return; }  // not before the kept one is back in the box
-    var text = $("idea").value;
-    save(KEYS.draft, text ? { text: text, column: $("column").value || "", horizon: chosenHorizon } : null);
+    var now = JSON.stringify(draftNow());
+    if (now === draftSeen) { return; }
+    draftSeen = now;
+    save(KEYS.draft, draftNow());
+  }
+
+  function putDraft(draft) {
+    $("idea").value = draft ? draft.text : "";
+    chosenHorizon = draft && typeof draft.horizon === "string" ? draft.horizon : "";
+    renderHorizons();
+    if (draft && draft.column) {
+      $("column").value = draft.column;
+      if ($("column").selectedIndex < 0) { $("column").selectedIndex = 0; }
+    }
+    counter();
   }
 
   function restoreDraft() {
     if (draftRestored) { return; }
     draftRestored = true;
-    var draft = load(KEYS.draft, null);
-    if (!draft || typeof draft.text !== "string" || $("idea").value) { return; }
-    $("idea").value = draft.text;
-    if (typeof draft.horizon === "string") { chosenHorizon = draft.horizon; renderHorizons(); }
-    if (draft.column) { $("column").value = draft.column; }
-    counter();
+    var draft = keptDraft();
+    draftSeen = JSON.stringify(draft);
+    if (!draft || $("idea").value) { return; }
+    putDraft(draft);
+  }
+
+  function draftChangedElsewhere() {  // followed while this tab's box is as it last saw it
+    if (!draftRestored || JSON.stringify(draftNow()) !== draftSeen) { return; }
+    var draft = keptDraft();
+    draftSeen = JSON.stringify(draft);
+    putDraft(draft);
   }
 
   // ideas sent: kept in the outbox until the laptop has stored them
@@ -805,6 +837,7 @@
   if (window.addEventListener) {
     window.addEventListener("storage", function (event) {  // another tab of this page
       if (event.key === KEYS.outbox && state) { renderMine(); later(flush); }
+      if (event.key === KEYS.draft && state) { draftChangedElsewhere(); }
     });
   }
   $("column").onchange = saveDraft;

@@ -298,3 +298,35 @@ def test_a_phone_blocked_by_mistake_comes_back_once_let_in(
         assert page.input_value("#idea") == DRAFT
         page.click("#send")
         page.locator("#mine li:not(.unsent) .text").get_by_text(DRAFT, exact=True).wait_for()
+
+
+def test_two_tabs_of_one_phone_share_one_draft(browser, store: Store, session: Session) -> None:
+    """Two tabs of the page (the code scanned twice): words typed in one were lost when the
+    other, idle, tab saved its own empty box over them (a horizon chosen there; the room
+    closing does the same), and the typing tab was then closed. The idle tab now follows the
+    draft, and writes only what changed in it."""
+    for room in open_room(store, session):
+        first = phone_page(browser, room.address)
+        take_seat(first)
+        second = first.context.new_page()
+        second.set_default_timeout(10_000)
+        second.goto(room.address)
+        second.wait_for_selector("#main-screen:not([hidden])")
+        second.fill("#idea", DRAFT)
+        from playwright.sync_api import expect
+
+        expect(first.locator("#idea")).to_have_value(DRAFT)  # the idle tab follows
+        first.locator("#horizons label").nth(2).click()  # a horizon chosen in the idle tab
+        second.close()
+        first.reload()
+        first.wait_for_selector("#main-screen:not([hidden])")
+        assert first.input_value("#idea") == DRAFT
+        assert first.locator("#horizons input").nth(2).is_checked()
+        third = first.context.new_page()  # sent from one tab: gone from the other's box too
+        third.goto(room.address)
+        third.wait_for_selector("#main-screen:not([hidden])")
+        assert third.input_value("#idea") == DRAFT
+        third.click("#send")
+        expect(first.locator("#idea")).to_have_value("")
+        third.locator("#mine li:not(.unsent) .text").get_by_text(DRAFT, exact=True).wait_for()
+        assert [i.text for i in store.find(PhoneIdea, session_id=session.id)] == [DRAFT]
