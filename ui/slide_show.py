@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ui.full_screen import fill_screen
 
 BASE_W, BASE_H = 1280, 720
+COUNTER_PIXELS = 17  # « 3 / 42  ·  Échap pour quitter » at 1280×720: the panel type (13 pt)
 
 NEXT_KEYS = {
     Qt.Key.Key_Right,
@@ -55,6 +56,7 @@ class SlideShow(QWidget):
         self._build = build
         self.index = max(0, min(start, count - 1))
         self.page: QWidget | None = None
+        self._scale = 0.0
         self.setWindowTitle(title)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setObjectName("slideShow")
@@ -91,6 +93,7 @@ class SlideShow(QWidget):
             self._layout.removeWidget(self.page)
             self.page.deleteLater()
         scale = scale_for(self.width(), self.height())
+        self._scale = scale  # the size the page was built for
         self.page = self._build(self.index, scale) if self.count else QLabel()
         self._layout.addWidget(self.page)
         self.counter.setText(
@@ -98,7 +101,7 @@ class SlideShow(QWidget):
         )
         self.counter.setStyleSheet(
             f"color: #424242; background: rgba(255,255,255,200); padding: 2px 8px;"
-            f"font-size: {round(14 * scale)}px;"
+            f"font-size: {round(COUNTER_PIXELS * scale)}px;"
         )
         self.counter.adjustSize()
         self._place_counter()
@@ -127,11 +130,11 @@ class SlideShow(QWidget):
             super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        # against the size the page was built for, not the event's old size: made full screen
+        # before it is shown (fill_screen), the show's one resize has no old size, and a
+        # 1920×1080 projector kept the 1280×720 type (the counter 14 px)
         super().resizeEvent(event)
-        old = event.oldSize()
-        if old.isValid() and scale_for(old.width(), old.height()) != scale_for(
-            self.width(), self.height()
-        ):
+        if scale_for(self.width(), self.height()) != self._scale:
             self._show_page()
         else:
             self._place_counter()

@@ -62,3 +62,28 @@ def test_every_slide_is_readable_and_whole_at_1280x720(qtbot, demo, tmp_path) ->
         if slide.section in ("Compétences", "Diagnostic"):
             widget.grab().save(str(folder / f"method-slide-{index}.png"))
         widget.close()
+
+
+def test_a_show_made_full_screen_before_it_is_shown_takes_its_screen_s_type(qtbot) -> None:
+    """F6 on a 1920×1080 projector: the show is made full screen before it is shown, and the
+    show's one resize has no old size, so the pages kept the 1280×720 type (body 32 px for
+    48, the counter 14 px). The page is built for the size the show has; the counter is the
+    panel type (17 px) at 1280×720 and grows with the screen."""
+    from ui.slide_show import SlideShow
+
+    built: list[float] = []
+
+    def page(_index: int, scale: float) -> QLabel:
+        built.append(scale)
+        return QLabel("Une page")
+
+    show = SlideShow(3, page, "Diaporama")
+    qtbot.addWidget(show)
+    assert built == [1.0]
+    assert show.counter.fontInfo().pixelSize() >= 17
+    show.resize(1920, 1080)  # hidden, as fill_screen does before showFullScreen
+    show.show()
+    qtbot.wait_until(lambda: show.width() == 1920, timeout=2_000)
+    qtbot.wait(20)
+    assert built[-1] == 1.5
+    assert show.counter.fontInfo().pixelSize() >= round(17 * 1.5)
