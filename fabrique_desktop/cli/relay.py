@@ -143,6 +143,11 @@ def sync_once(args: argparse.Namespace, context: Context) -> int:
 
     url = check_url(args.relay)
     store = context.store
+    if store.read_only:  # a key printed here would be a new one each time, kept nowhere
+        raise FabriqueError(
+            f"{store.read_only} Rien n'a été partagé : la clé de la série et ce que le relais "
+            "enverrait ne pourraient pas être gardés sur cet ordinateur."
+        )
     settings = context.settings
     remembered = dict(settings.get(SETTINGS_KEY) or {})
     series_id: str | None = None

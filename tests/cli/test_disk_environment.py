@@ -104,6 +104,15 @@ def test_read_only_mount(read_only_folder: ReadOnlyFolder, tmp_path: Path, cards
     imported = run(other, "import", str(tmp_path / "atelier.json"))
     assert imported.returncode == 0, imported.stderr
     assert "87 nouvelles" in imported.stdout
+    # `sync` printed a new series key each time, kept nowhere (another town given it
+    # could never receive the series); it is refused before any key or network
+    for _ in range(2):
+        shared = run(data, "sync", "acte 1", "--relay", "ws://127.0.0.1:9/x", tmp=tmp_path)
+        assert shared.returncode == 1
+        assert shared.stdout == ""
+        assert "lecture seule" in shared.stderr
+        assert "Rien n'a été partagé" in shared.stderr
+        assert calm(shared), shared.stderr
     # the details of what happened went to the temporary folder's log
     logs = list(tmp_path.glob("fabrique-*/fabrique.log"))
     assert logs
