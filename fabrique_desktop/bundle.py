@@ -162,7 +162,8 @@ def from_json(data: bytes | str, name: str = "") -> Bundle:
         raise BundleError(_newer_message(what, version, document.get("app_version")))
     keys = ("series", "session", "entities") + (("crdt", "handout") if version >= 2 else ())
     body = {k: document.get(k) for k in keys}
-    if document.get("checksum") != _checksum(body):
+    plain = _plain_base64(body.get("crdt"))  # (the document's text, its bytes) if base64
+    if document.get("checksum") != _checksum(body, plain[0] if plain else None):
         raise BundleError("Ce fichier d'atelier a été modifié ou abîmé : import refusé.")
     series = validation.record("series", body["series"], what)
     session = validation.record("sessions", body["session"], what)
@@ -191,12 +192,29 @@ def from_json(data: bytes | str, name: str = "") -> Bundle:
         _check_owner(items, series, session, what)
         _check_unique(items, kind, what)
         entities[kind] = items
-    crdt = _crdt(body.get("crdt"))
+    crdt = _crdt(body.get("crdt"), plain[1] if plain else None)
     handout = validation.handout(body.get("handout"), what)
     return Bundle(series, session, entities, crdt=crdt, handout=handout, version=version)
 
 
-def _crdt(section: Any) -> bytes | None:
+def _plain_base64(section: Any) -> tuple[bytes, bytes] | None:
+    """A merge document section's update text (as bytes) and the bytes it encodes, when it is
+    nothing but base64 (``validate``: its alphabet only, then the padding), as written; else
+    ``None`` (the section is then read, and refused, as any other: ``_crdt``)."""
+    if type(section) is not dict or section.keys() != _CRDT_KEYS:
+        return None
+    text = section["update"]
+    if type(text) is not str or not text.isascii() or len(text) > MAX_CRDT_BYTES * 4 // 3 + 4:
+        return None
+    data = text.encode("ascii")
+    try:
+        return data, base64.b64decode(data, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _crdt(section: Any, decoded: bytes | None = None) -> bytes | None:
+    """The merge document's bytes (``decoded``: already decoded from its text)."""
     if section is None:
         return None
     if not isinstance(section, dict) or section.get("engine") != CRDT_ENGINE:
@@ -204,6 +222,8 @@ def _crdt(section: Any) -> bytes | None:
     text = section.get("update")
     if not isinstance(text, str) or len(text) > MAX_CRDT_BYTES * 4 // 3 + 4:
         raise BundleError("Fichier d'atelier invalide : document de fusion trop volumineux.")
+    if decoded is not None:
+        return decoded
     try:
         return base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError) as error:
@@ -226,17 +246,23 @@ def _check_unique(items: list[Entity], kind: str, what: str) -> None:
         raise BundleError(f"{what} incohérent : un élément « {kind} » y figure deux fois.")
 
 
-def _checksum(body: dict[str, Any]) -> str:
+def _checksum(body: dict[str, Any], base64_update: bytes | None = None) -> str:
     """The SHA-256 of the body's canonical JSON (sorted keys, no spaces, UTF-8).
 
     The merge document's update (most of a copy's bytes: 9 MB for 2000 ideas) is hashed as
-    it is, not dumped again, when its JSON is itself between quotes (base64 always is)."""
+    it is, not dumped again, when its JSON is itself between quotes (base64 always is).
+    ``base64_update``: that text as bytes, known to be base64 (``_plain_base64``), so
+    needing no other look."""
     import hashlib
 
     crdt = body.get("crdt")
     update = crdt.get("update") if type(crdt) is dict and crdt.keys() == _CRDT_KEYS else None
-    data = update.encode("ascii") if type(update) is str and update.isascii() else None
-    if type(crdt) is not dict or data is None or data.translate(None, _JSON_AS_IS):
+    data = base64_update
+    if data is None:
+        data = update.encode("ascii") if type(update) is str and update.isascii() else None
+        if data is not None and data.translate(None, _JSON_AS_IS):
+            data = None
+    if type(crdt) is not dict or data is None:
         return hashlib.sha256(_canonical(body).encode(*_UTF8)).hexdigest()
     rest = _canonical({k: v for k, v in body.items() if k != "crdt"})  # keys after "crdt"
     digest = hashlib.sha256(f'{{"crdt":{{"engine":{_canonical(crdt["engine"])},"update":"'.encode())

@@ -54,7 +54,9 @@ if TYPE_CHECKING:
     from fabrique_desktop.crdt import Changes, SessionDoc
 
 Texts = dict[str, dict[str, Any]]  # kind → {"<id>:<field>": stored cell text}
-Checked = dict[str, dict[str, Entity]]  # kind → id → an entity validated already
+# kind → id → an entity validated already, its references checked if it is not here (a
+# copy's rows: ``bundle.from_json``, ``validation.check_ownership``)
+Checked = dict[str, dict[str, Entity]]
 
 COMPACT_AFTER = 64  # stored updates before they are folded into one state
 MAX_ENTITIES = bundles.MAX_ENTITIES
@@ -238,7 +240,8 @@ class SessionSync:
         first (``check_document``); a refusal leaves everything as it was. ``series_id`` is the
         series the session belongs to when it is not here yet; ``rows``: the copy's series
         rows to write with the merge (``Mode.ROW``), in the same change; ``checked``: the
-        copy's own rows of the session, already validated (``check_document``).
+        copy's own rows of the session, already validated, and their references checked
+        (``check_document``).
         """
         plan = _Plan(self.session_id, edits=list(rows))
         with held_collection():
@@ -893,7 +896,9 @@ def check_document(
     its text), so that the merge does not parse it again. ``checked``: entities validated
     already by the same rule (a copy's own rows, ``bundle.from_json``); an entity whose
     fields are exactly one of these — same names, same values of the same types — is that
-    entity, not validated twice (the same data gives the same verdict). ``values`` receives,
+    entity, not validated twice (the same data gives the same verdict), nor, when it is not
+    here, its references checked twice (they were with the rows, in the same atelier: the
+    same atelier number, or the one here). ``values`` receives,
     kind → id → field, the values of each entity new here whole (``Sides.fresh``), as
     checked: they are its row (lists shared with other rows: copy them).
     """
@@ -904,6 +909,7 @@ def check_document(
     values = {} if values is None else values
     entities = 0
     pointing: list[tuple[Entity, list[str]]] = []
+    as_rows: list[tuple[Entity, list[str]]] = []  # a copy's rows new here: references checked
     number: int | None = None  # the atelier's number, when the document holds its row
     for kind in session_kinds():  # parents first: a session's series is known for the rest
         types = _fields(ENTITY_TYPES[kind])
@@ -964,9 +970,13 @@ def check_document(
             if fields.setdefault("id", entity_id) != entity_id:
                 raise BundleError(f"{what} invalide : identifiant incohérent.")
             entity = known.get(entity_id)
+            existing = elsewhere.get(entity_id)
             if entity is None or not same_fields(fields, entity):
                 entity = validation.record(kind, fields, what)
-            pointing.append((entity, list(remote_fields)))  # references it sets, checked below
+                pointing.append((entity, list(remote_fields)))  # references it sets: below
+            else:
+                new_here = existing is None and not mine_fields  # (its row too: not here)
+                (as_rows if new_here else pointing).append((entity, list(remote_fields)))
             if kind == "sessions" and series_id is None:
                 series_id = getattr(entity, "series_id", None)
             if kind == "sessions" and entity.id == session_id:
@@ -977,13 +987,19 @@ def check_document(
                 series_id is not None and owner_series is not None and owner_series != series_id
             ):
                 raise BundleError(f"{what} incohérent : un élément appartient à un autre atelier.")
-            existing = elsewhere.get(entity_id)
             if existing is not None and getattr(existing, "session_id", None) != session_id:
                 raise BundleError(
                     f"{what} : {validation.LABELS.get(kind, kind)} ({shown(entity_id, 40)}) "
                     "appartient ici à un autre atelier : import refusé."
                 )
     if store is not None:
+        row = checked.get("sessions", {}).get(session_id) if checked is not None else None
+        if (
+            as_rows
+            and getattr(row, "number", None) != number
+            and store.get(Session, session_id) is None
+        ):
+            pointing += as_rows  # the rows' were checked for another atelier number
         validation.check_references(store, pointing, session_id, series_id, what, number)
     mine, theirs, _ = sides.cells.get("sessions", {}).get(session_id, {}).get("id", (None,) * 3)
     if mine is None and theirs is None and not sides.merged("sessions", session_id, "id"):

@@ -158,7 +158,8 @@ def cell(text: str, what: str, field: str = "") -> Any:
         if isinstance(value, _SCALARS) or (
             type(value) is list and all(isinstance(item, _SCALARS) for item in value)
         ):
-            return composed(value)  # the rows get a Mac's « é » (e + U+0301) as one
+            # the rows get a Mac's « é » (e + U+0301) as one (a number or null has no text)
+            return composed(value) if type(value) is str or type(value) is list else value
     where = f"« {shown(field, 40)} » : " if field else ""
     raise BundleError(f"{what} invalide : {where}valeur mal formée « {shown(text)} ».")
 

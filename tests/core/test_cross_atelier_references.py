@@ -7,13 +7,15 @@ nothing changes."""
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
+from pycrdt import Map
 
 from db.store import Store
 from db.sync_store import SyncJournal
-from fabrique_desktop import board, bundle, changes, sync, template_exchange
+from fabrique_desktop import board, bundle, changes, crdt, sync, template_exchange
 from fabrique_desktop.changes import Change
 from fabrique_desktop.errors import BundleError
 from fabrique_desktop.model import Card, Engagement, Session, Vote
@@ -152,3 +154,25 @@ def test_a_template_carries_no_trace_of_the_data(facilitator) -> None:
         facilitator.store, template_exchange.to_json(document), "modele.json"
     )
     facilitator.store.apply(change)
+
+
+def test_a_copy_renumbering_its_new_atelier_is_checked_for_the_new_number(facilitator) -> None:
+    """An engagement exactly as in the copy's rows is not checked again for its references
+    (the rows' were, ``check_ownership``), unless the copy's document gives an atelier new
+    here another number than its row: then its traces are checked for the document's number
+    (a piste of atelier 3 is not an earlier atelier's for atelier 2), as before."""
+    third, fifth = _atelier(facilitator, 3), _atelier(facilitator, 5)
+    piste = _piste(facilitator, third)
+    note = _note_taker(facilitator, fifth)
+    note.store.apply(Change("e", (changes.create(_engagement(fifth, [piste.id])),)))
+    text = note.handout(fifth.id)
+    _note_taker(facilitator, third).merge(text)  # atelier 5 new there: merged as it is
+    document = json.loads(text)
+    forged = crdt.SessionDoc([base64.b64decode(document["crdt"]["update"])])
+    forged.doc.get("sessions", type=Map)[f"{fifth.id}:number"] = json.dumps([2, {"9": 9}])
+    document["crdt"]["update"] = base64.b64encode(forged.update()).decode()
+    elsewhere = _note_taker(facilitator, third)  # the series and atelier 3, not atelier 5
+    before = elsewhere.dump()
+    with pytest.raises(BundleError, match="d'un autre atelier ou d'une autre série"):
+        elsewhere.merge(reseal(document))
+    assert elsewhere.dump() == before

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import gc
+import hashlib
 import json
 from typing import Any
 
@@ -287,3 +288,49 @@ def test_an_idea_new_here_whole_is_checked_like_any_other(field, value, message)
     cell path checks: its id, each cell, the whole entity against its schema, its owner."""
     facilitator, forged = _forged_new_idea(field, value)
     refused(facilitator, forged, message)
+
+
+def test_a_copys_new_ideas_references_are_checked_once(monkeypatch) -> None:
+    """A new idea exactly as in the copy's rows had its references checked with the rows
+    (``validation.check_ownership``): the merge does not look at them again."""
+    facilitator, session = Laptop.facilitator(cards=2)
+    note_taker = Laptop()
+    note_taker.merge(facilitator.handout(session.id))
+    for i in range(5):
+        note_taker.store.apply(board.capture(note_taker.store, session.id, f"note {i}"))
+    parsed = bundle.from_json(note_taker.handout(session.id))
+    new = {c.id for c in note_taker.live_cards(session.id)} - {
+        c.id for c in facilitator.live_cards(session.id)
+    }
+    looked: list[str] = []
+    references = validation.references
+
+    def counted(entity, names=None):  # type: ignore[no-untyped-def]
+        looked.append(entity.id)
+        return references(entity, names)
+
+    monkeypatch.setattr(validation, "references", counted)
+    summary = sync.import_bundle(facilitator.store, facilitator.journal, parsed)
+    monkeypatch.undo()
+    assert summary.new == 5
+    assert sorted(i for i in looked if i in new) == sorted(new)  # once each, with the rows
+
+
+@pytest.mark.parametrize("update", ["AAAA!", "AA AA", "AAA\\nA", 'AA"A', "AAAAé", "=AAA"])
+def test_a_copys_checksum_and_document_read_as_written(update) -> None:
+    """The checksum hashes a base64 document text as it is (``_plain_base64``: decoded once,
+    strictly, so no other look at its characters): the same digest as its canonical JSON;
+    any other text is read as before, resealed then refused as unreadable."""
+    facilitator, session = Laptop.facilitator(cards=2)
+    document = json.loads(facilitator.handout(session.id))
+    body = {k: document[k] for k in ("series", "session", "entities", "crdt", "handout")}
+    plain = bundle._plain_base64(body["crdt"])
+    assert plain is not None
+    assert plain[1] == base64.b64decode(body["crdt"]["update"])
+    canonical = bundle._canonical(body).encode("utf-8")
+    assert bundle._checksum(body, plain[0]) == hashlib.sha256(canonical).hexdigest()
+    assert bundle._checksum(body) == hashlib.sha256(canonical).hexdigest()
+    document["crdt"]["update"] = update
+    assert bundle._plain_base64(document["crdt"]) is None
+    with pytest.raises(BundleError, match="illisible"):
+        bundle.from_json(reseal(document))
