@@ -152,15 +152,22 @@ def test_a_second_fabrique_waits_while_a_dialog_of_the_window_is_open(
     box.done(0)
 
 
+@pytest.mark.parametrize("opened", ["open()", "shown application-modal"])
 def test_a_box_that_only_tells_does_not_stop_a_second_fabrique(
-    qtbot, fabrique_app, window, store, session
+    qtbot, fabrique_app, window, store, session, opened
 ) -> None:
     """A double-clicked copy is imported and its summary shown (« OK » only); a second
     double-clicked copy, or `fabrique --open 3`, was then refused until that summary was
     closed (tests/cli/test_data_folder_owner failed: « une fenêtre de dialogue est ouverte
-    dans Fabrique (« Fabrique ») »). A box that only tells goes with its window."""
+    dans Fabrique (« Fabrique ») »). A box that only tells goes with its window. What counts
+    is what the box is (one « OK »), not how it was opened: shown application-modal, and not
+    waited for, it was taken for a question."""
     box = QMessageBox(QMessageBox.Icon.Information, "Fabrique", "Importé…", parent=window)
-    box.open()
+    if opened == "open()":
+        box.open()
+    else:
+        box.setWindowModality(Qt.WindowModality.ApplicationModal)
+        box.show()
     qtbot.wait_until(box.isVisible)
     third = _third(store, session)
     answer = fabrique_app.open_asked(third.id)
@@ -169,24 +176,6 @@ def test_a_box_that_only_tells_does_not_stop_a_second_fabrique(
     qtbot.addWidget(fabrique_app.window)
     assert fabrique_app.window.session.id == third.id
     assert box.parent() is window  # it goes with the window it was over (deleted later)
-    box.done(0)
-
-
-def test_a_box_that_only_tells_does_not_stop_a_second_fabrique_however_it_was_opened(
-    qtbot, fabrique_app, window, store, session
-) -> None:
-    """What stops a second `fabrique` is what the box is (one « OK »: it only tells), not its
-    modality: a summary shown application-modal, and not waited for, was taken for a question."""
-    box = QMessageBox(QMessageBox.Icon.Information, "Fabrique", "Importé…", parent=window)
-    box.setWindowModality(Qt.WindowModality.ApplicationModal)
-    box.show()
-    qtbot.wait_until(box.isVisible)
-    third = _third(store, session)
-    answer = fabrique_app.open_asked(third.id)
-    assert answer.refused == ""
-    assert fabrique_app.window is not window
-    qtbot.addWidget(fabrique_app.window)
-    assert fabrique_app.window.session.id == third.id
     box.done(0)
 
 
