@@ -397,18 +397,6 @@ class TimerOverlay(QFrame):
         )
         self._layout.setDirection(direction)
         compact = self.compact()
-        shown: tuple[QWidget, ...] = (
-            (self.start_button, self.minute_button, self.menu_button)
-            if compact
-            else (
-                self.start_button,
-                self.minute_button,
-                self.minutes,
-                self.set_button,
-                self.menu_button,
-                self.close_button,
-            )
-        )
         every: tuple[QWidget, ...] = (
             self.start_button,
             self.minute_button,
@@ -417,6 +405,8 @@ class TimerOverlay(QFrame):
             self.menu_button,
             self.close_button,
         )
+        few: tuple[QWidget, ...] = (self.start_button, self.minute_button, self.menu_button)
+        shown = few if compact else every
         for widget in every:
             self.controls.removeWidget(widget)
             widget.setVisible(widget in shown)
