@@ -15,6 +15,15 @@ if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 s
     from ui.board_scene import BoardScene
     from ui.card_item import CardItem
 
+ARROW_STEPS = {
+    Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1),
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+}
+"""The arrow keys as steps (columns, cards) on the board, for ``BoardScene.move_selection``:
+the board and the large card (Space) move the same way."""
+
 
 class BoardSelection:
     def __init__(self, scene: BoardScene) -> None:

@@ -31,6 +31,7 @@ from ui.board_scene import (
     PROJECTOR_PIXEL_SIZE,
     BoardScene,
 )
+from ui.board_selection import ARROW_STEPS
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
     from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent, QWheelEvent
@@ -243,12 +244,6 @@ class BoardGraphicsView(QGraphicsView):
     # Qt overrides
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        moves = {
-            Qt.Key.Key_Up: (0, -1),
-            Qt.Key.Key_Down: (0, 1),
-            Qt.Key.Key_Left: (-1, 0),
-            Qt.Key.Key_Right: (1, 0),
-        }
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         pages = {Qt.Key.Key_PageUp: -1, Qt.Key.Key_PageDown: 1}
         if event.key() in pages and modifiers == Qt.KeyboardModifier.NoModifier:
@@ -257,11 +252,11 @@ class BoardGraphicsView(QGraphicsView):
             else:
                 self.scroll_page(pages[Qt.Key(event.key())])
             return
-        if event.key() in moves and modifiers in (
+        if event.key() in ARROW_STEPS and modifiers in (
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.ShiftModifier,
         ):
-            dx, dy = moves[Qt.Key(event.key())]
+            dx, dy = ARROW_STEPS[Qt.Key(event.key())]
             extend = modifiers == Qt.KeyboardModifier.ShiftModifier
             card_id = self.board_scene.move_selection(dx, dy, extend)
             band = self.board_scene.selection.chosen_group  # a group chosen by its band

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from ui import theme
+from ui.board_selection import ARROW_STEPS
 from ui.card_item import VOTE_INK, VOTE_PILL
 
 if TYPE_CHECKING:  # type hints only: importing them at start-up costs PySide6 set-up time
@@ -78,15 +79,9 @@ class CardSpotlight(QWidget):
     # Qt overrides
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        moves = {
-            Qt.Key.Key_Up: (0, -1),
-            Qt.Key.Key_Down: (0, 1),
-            Qt.Key.Key_Left: (-1, 0),
-            Qt.Key.Key_Right: (1, 0),
-        }
         key = event.key()
-        if key in moves:
-            card_id = self.scene.move_selection(*moves[Qt.Key(key)])
+        if key in ARROW_STEPS:
+            card_id = self.scene.move_selection(*ARROW_STEPS[Qt.Key(key)])
             if card_id:
                 self.card_id = card_id
                 self.update()
