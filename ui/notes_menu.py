@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from fabrique_desktop.changes import Origin
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.paths import DataDir
+from ui.count_words import counted
 
 if TYPE_CHECKING:
     from fabrique_desktop.sync import MergeSummary
@@ -135,27 +136,24 @@ class NotesMenu(QObject):
         """« 1 nouvelle », « 3 mises à jour », « aucun conflit »: an import's counts as one
         says them (and in English); it read « 1 nouvelle(s), 0 mise(s) à jour »."""
 
-        def said(n: int, none: str, one: str, many: str) -> str:
-            return none if n == 0 else one if n == 1 else many.format(n)
-
         return (
-            said(
+            counted(
                 summary.new,
-                self.tr("aucune nouvelle"),
                 self.tr("1 nouvelle"),
                 self.tr("{} nouvelles"),
+                none=self.tr("aucune nouvelle"),
             ),
-            said(
+            counted(
                 summary.updated,
-                self.tr("aucune mise à jour"),
                 self.tr("1 mise à jour"),
                 self.tr("{} mises à jour"),
+                none=self.tr("aucune mise à jour"),
             ),
-            said(
+            counted(
                 summary.conflicts,
-                self.tr("aucun conflit"),
                 self.tr("1 conflit"),
                 self.tr("{} conflits"),
+                none=self.tr("aucun conflit"),
             ),
         )
 
