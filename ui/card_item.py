@@ -45,8 +45,11 @@ FUSED_BADGE = "Fusion de {} idées"  # a card made of others (menu: « Défaire 
 LONG_WORD, SHORT_WORD = 9, 6  # letters: words hyphenated when a card is narrow, very narrow
 MIN_SCALE = 0.5  # a card's text never shrinks below this share of the board's type size
 # where lines may break: spaces, soft hyphens and after a hyphen before a letter, as Qt does
-# (« Saint-|Charles »); not no-break spaces (« mot »)
-BREAKS = LazyPattern("[ \t\n\u00ad]+|(?<=-)(?=[^\\W\\d_])")
+# (« Saint-|Charles »); not no-break spaces (« mot »); and before and after each Chinese,
+# Japanese or Korean character, as Qt does (a line of Chinese, with no space, was taken for
+# one long word: its note shrank to half the board's type)
+WIDE = "\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+BREAKS = LazyPattern(f"[ \t\n\u00ad]+|(?<=-)(?=[^\\W\\d_])|(?<=[{WIDE}])|(?=[{WIDE}])")
 WORD_WRAP = int(Qt.TextFlag.TextWordWrap)
 TEXT_FLAGS = WORD_WRAP | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
 ANYWHERE_FLAGS = TEXT_FLAGS | int(Qt.TextFlag.TextWrapAnywhere)

@@ -222,3 +222,16 @@ def test_a_notes_height_is_guessed_without_making_font_metrics(qapp, monkeypatch
         votes = text.height() + 4 + 6 if item.votes else 0.0
         expected = lines * text.lineSpacing() + badges + votes + 2 * card_item.PADDING
         assert item.height() == expected
+
+
+def test_a_line_of_chinese_keeps_the_board_s_type(qapp) -> None:
+    """« 李华：更多的公共交通和自行车道，还有更多的绿地和公园 » has no space: the note took it
+    for one word too long for its width and drew it at half the board's type (15 px on a
+    1280×720 wall, the floor is 28). Qt breaks a line between any two Chinese characters:
+    the note keeps the board's type, its text whole."""
+    item = _note("李华：更多的公共交通和自行车道，还有更多的绿地和公园", 267)
+    assert item.text_font().pixelSize() == 28
+    assert _fits(item)
+    mixed = _note("Une maison pour chaque quartier (中文/русский/العربية) et ses habitants", 267)
+    assert mixed.text_font().pixelSize() == 28
+    assert _fits(mixed)
