@@ -288,8 +288,11 @@ class PhoneServer:
             return _error(404, "unknown")
         required, optional, writes = spec
         try:
-            async with asyncio.timeout(BODY_SECONDS):  # no task of its own, as wait_for made
-                raw = await request.read()
+            if request.content.is_eof():  # the whole body came with the headers (a phone's
+                raw = await request.read()  # idea): no timer to set and cancel for it
+            else:
+                async with asyncio.timeout(BODY_SECONDS):  # no task of its own (wait_for's)
+                    raw = await request.read()
             data = json.loads(raw.decode("utf-8")) if raw else {}
             checks.body(data, required, optional)
         except web.HTTPRequestEntityTooLarge:

@@ -170,6 +170,68 @@ def test_an_idea_costs_the_network_thread_no_task_of_its_own(room) -> None:
     assert not [n for n in names if "read" in n], names
 
 
+def test_an_idea_whose_body_came_with_it_sets_no_timer(room, monkeypatch) -> None:
+    """The body's 10 s limit (a client that sends its headers and never its body) was a timer
+    made, pushed on the loop's heap and cancelled for every request, though an idea arrives
+    whole, its body with its headers: no timer when there is nothing left to wait for."""
+    import socket
+    from urllib.parse import urlsplit
+
+    import fabrique_desktop.phones.server as phone_server
+
+    phone = room.phone()
+    made: list[float] = []
+    timeout = phone_server.asyncio.timeout
+
+    def counted(delay: float | None) -> asyncio.Timeout:
+        made.append(delay or 0.0)
+        return timeout(delay)
+
+    monkeypatch.setattr(phone_server.asyncio, "timeout", counted)
+    where = urlsplit(room.address)
+    with socket.create_connection((where.hostname, where.port), timeout=5) as connection:
+        for n in range(10):  # one connection kept alive, each request written at once
+            body = f'{{"text": "Idée {n}"}}'.encode()
+            head = (
+                f"POST {where.path}/api/idea HTTP/1.1\r\nHost: {where.netloc}\r\n"
+                f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+                f"X-Phone: {phone.phone}\r\nX-Token: {phone.token}\r\nX-Request: w{n}\r\n\r\n"
+            )
+            connection.sendall(head.encode() + body)
+            answer = b""
+            while not answer.endswith(b"}}"):  # {"idea": {…}}: the whole answer
+                answer += connection.recv(4096)
+            assert answer.startswith(b"HTTP/1.1 200"), answer
+    assert made == [], made  # was one per idea
+
+
+def test_a_body_that_never_comes_is_still_given_up_on(room, monkeypatch) -> None:
+    """Headers whose body does not follow (a slow or hostile client) still hold their
+    connection no longer than the body's limit: « malformed », nothing stored."""
+    import socket
+    from urllib.parse import urlsplit
+
+    import fabrique_desktop.phones.server as phone_server
+
+    monkeypatch.setattr(phone_server, "BODY_SECONDS", 0.3)
+    phone = room.phone()
+    where = urlsplit(room.address)
+    head = (
+        f"POST {where.path}/api/idea HTTP/1.1\r\nHost: {where.netloc}\r\n"
+        "Content-Type: application/json\r\nContent-Length: 40\r\n"
+        f"X-Phone: {phone.phone}\r\nX-Token: {phone.token}\r\nX-Request: slow\r\n\r\n"
+        '{"text": '  # and no more
+    )
+    with socket.create_connection((where.hostname, where.port), timeout=5) as connection:
+        connection.sendall(head.encode())
+        started = time.monotonic()
+        answer = connection.recv(4096).decode()
+    assert answer.startswith("HTTP/1.1 400"), answer
+    assert '"malformed"' in answer
+    assert time.monotonic() - started < 3.0
+    assert room.store.count(PhoneIdea, session_id=room.service.session_id) == 0
+
+
 def test_an_idea_costs_the_network_thread_few_python_calls(room) -> None:
     """Our code's calls on the network thread per idea, counted (deterministic, unlike a
     time), from the connection to the answer: in a burst they are paid 150 times, on the
