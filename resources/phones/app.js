@@ -203,11 +203,16 @@
     var screens = ["code-screen", "profile-screen", "main-screen", "closed-screen"];
     for (var i = 0; i < screens.length; i++) { $(screens[i]).hidden = screens[i] !== id; }
   }
+  var bannerTimer = null;
   function banner(text, ok) {
     var node = $("banner");
     node.textContent = text || "";
     node.className = ok ? "banner ok" : "banner";
     node.hidden = !text;
+    if (bannerTimer) { clearTimeout(bannerTimer); bannerTimer = null; }
+    // « Idée envoyée » said, then gone: it stayed for the rest of the workshop, still saying
+    // « l'animateur la met au tableau » long after it was there (the idea's own line says so)
+    if (ok && text) { bannerTimer = setTimeout(function () { bannerTimer = null; banner(""); }, 8000); }
   }
   function errorText(reason) { return T[lang]["e." + reason] ? t("e." + reason) : t("e.other"); }
 

@@ -330,3 +330,26 @@ def test_two_tabs_of_one_phone_share_one_draft(browser, store: Store, session: S
         expect(first.locator("#idea")).to_have_value("")
         third.locator("#mine li:not(.unsent) .text").get_by_text(DRAFT, exact=True).wait_for()
         assert [i.text for i in store.find(PhoneIdea, session_id=session.id)] == [DRAFT]
+
+
+def test_idea_sent_is_said_then_goes(browser, store: Store, session: Session) -> None:
+    """« Idée envoyée : l'animateur la met au tableau. » stayed at the top of the page for the
+    rest of the workshop, long after the idea was accepted (its own line says where it is)."""
+    for room in open_room(store, session, moderated=True):
+        page = phone_page(browser, room.address)
+        page.clock.install()
+        page.reload()
+        take_seat(page)
+        page.fill("#idea", DRAFT)
+        page.click("#send")
+        page.wait_for_selector("#banner.ok:not([hidden])")
+        assert "l'animateur la met au tableau" in page.inner_text("#banner")
+        page.clock.fast_forward(10_000)
+        page.wait_for_selector("#banner", state="hidden")
+        assert "En attente de l'animateur" in page.inner_text("#mine")
+        page.context.set_offline(True)  # a problem stays said until it is over
+        page.fill("#idea", "Sans connexion")
+        page.click("#send")
+        page.wait_for_selector("#banner:not([hidden])")
+        page.clock.fast_forward(10_000)
+        assert "Pas de connexion" in page.inner_text("#banner")
