@@ -120,13 +120,16 @@ class ConflictsDialog(QDialog):
             self.list.addItem(item)
         self.list.blockSignals(False)
         count = len(self.conflicts)
+        counted = (
+            self.tr("1 conflit") if count == 1 else self.tr("{} conflits").format(count)
+        )  # « 1 conflit », « 3 conflits » (it read « 3 conflit(s) »)
         self.heading.setText(
             self.tr("Aucun conflit : toutes les versions concordent.")
             if not count
             else self.tr(
-                "{} conflit(s) : la même idée a été modifiée sur deux ordinateurs. "
+                "{} : la même idée a été modifiée sur deux ordinateurs. "
                 "Tous affichent déjà la même version ; gardez-en une autre si besoin."
-            ).format(count)
+            ).format(counted)
         )
         if count:
             self.list.blockSignals(True)

@@ -340,14 +340,28 @@ class PersonaDeck(SeriesDialog):
         if self.session_id:
             counts = idea_counts(self.store, self.session_id)
             self.counts.setText(
-                self.tr(
-                    "Dans cet atelier : {} idée(s) de {}, dont {} attribuée(s) directement."
-                ).format(
+                self.ideas_line(
                     counts.by_persona.get(persona.id, 0),
                     persona.first_name,
                     counts.direct_by_persona.get(persona.id, 0),
                 )
             )
+
+    def ideas_line(self, ideas: int, name: str, direct: int) -> str:
+        """« Dans cet atelier : 3 idées de Nadïa, dont 1 attribuée directement. », « … : aucune
+        idée de Nadïa. » (it read « 3 idée(s) de Nadïa, dont 1 attribuée(s) directement »)."""
+        if not ideas:
+            return self.tr("Dans cet atelier : aucune idée de {}.").format(name)
+        counted = self.tr("1 idée") if ideas == 1 else self.tr("{} idées").format(ideas)
+        if not direct:
+            attributed = self.tr("aucune attribuée")
+        elif direct == 1:
+            attributed = self.tr("1 attribuée")
+        else:
+            attributed = self.tr("{} attribuées").format(direct)
+        return self.tr("Dans cet atelier : {} de {}, dont {} directement.").format(
+            counted, name, attributed
+        )
 
     def _pick_colour(self) -> None:
         colour = QColorDialog.getColor(QColor(self.colour.text() or "#455A64"), self)

@@ -99,7 +99,11 @@ class ResolveCommand(BusCommand):
 def _skipped(count: int) -> str:
     if not count:
         return ""
+    if count == 1:  # « 1 valeur … laissée telle quelle », « 3 valeurs … laissées telles quelles »
+        return " " + QCoreApplication.translate(
+            "SyncCommands", "1 valeur modifiée depuis, ailleurs, laissée telle quelle."
+        )
     text = QCoreApplication.translate(
-        "SyncCommands", "{} valeur(s) modifiée(s) depuis, ailleurs, laissée(s) telle(s) quelle(s)."
+        "SyncCommands", "{} valeurs modifiées depuis, ailleurs, laissées telles quelles."
     )
     return " " + text.format(count)

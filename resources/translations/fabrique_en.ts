@@ -666,12 +666,20 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>1 conflit</source>
+        <translation>1 conflict</translation>
+    </message>
+    <message>
+        <source>{} conflits</source>
+        <translation>{} conflicts</translation>
+    </message>
+    <message>
         <source>Aucun conflit : toutes les versions concordent.</source>
         <translation>No conflict: all versions agree.</translation>
     </message>
     <message>
-        <source>{} conflit(s) : la même idée a été modifiée sur deux ordinateurs. Tous affichent déjà la même version ; gardez-en une autre si besoin.</source>
-        <translation>{} conflict(s): the same idea was edited on two computers. All of them already show the same version; keep another one if needed.</translation>
+        <source>{} : la même idée a été modifiée sur deux ordinateurs. Tous affichent déjà la même version ; gardez-en une autre si besoin.</source>
+        <translation>{}: the same idea was edited on two computers. All of them already show the same version; keep another one if needed.</translation>
     </message>
     <message>
         <source>Aucun choix à annuler.</source>
@@ -2134,8 +2142,24 @@
         <translation>Bring back</translation>
     </message>
     <message>
-        <source>Dans cet atelier : {} idée(s) de {}, dont {} attribuée(s) directement.</source>
-        <translation>In this workshop: {} idea(s) from {}, {} of them attributed directly.</translation>
+        <source>Dans cet atelier : aucune idée de {}.</source>
+        <translation>In this workshop: no ideas from {}.</translation>
+    </message>
+    <message>
+        <source>aucune attribuée</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>1 attribuée</source>
+        <translation>1</translation>
+    </message>
+    <message>
+        <source>{} attribuées</source>
+        <translation>{}</translation>
+    </message>
+    <message>
+        <source>Dans cet atelier : {} de {}, dont {} directement.</source>
+        <translation>In this workshop: {} from {}, {} of them attributed directly.</translation>
     </message>
     <message>
         <source>Choisir une photo</source>
@@ -3086,12 +3110,16 @@ File: {}</translation>
         <translation>Choice redone: this version is kept everywhere.</translation>
     </message>
     <message>
-        <source>Choix annulé : la version d&apos;avant revient (partout, à la prochaine fusion) et le conflit est de nouveau à trancher (Fichier › Conflits à trancher).</source>
-        <translation>Choice undone: the previous version is back (everywhere, at the next merge) and the conflict is open again (File › Conflicts to settle).</translation>
+        <source>1 valeur modifiée depuis, ailleurs, laissée telle quelle.</source>
+        <translation>1 value changed elsewhere since was left as it is.</translation>
     </message>
     <message>
-        <source>{} valeur(s) modifiée(s) depuis, ailleurs, laissée(s) telle(s) quelle(s).</source>
-        <translation>{} value(s) changed elsewhere since were left as they are.</translation>
+        <source>{} valeurs modifiées depuis, ailleurs, laissées telles quelles.</source>
+        <translation>{} values changed elsewhere since were left as they are.</translation>
+    </message>
+    <message>
+        <source>Choix annulé : la version d&apos;avant revient (partout, à la prochaine fusion) et le conflit est de nouveau à trancher (Fichier › Conflits à trancher).</source>
+        <translation>Choice undone: the previous version is back (everywhere, at the next merge) and the conflict is open again (File › Conflicts to settle).</translation>
     </message>
 </context>
 <context>

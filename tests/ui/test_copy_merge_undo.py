@@ -192,3 +192,14 @@ def test_an_import_is_written_and_announced_by_the_bus_or_not_at_all(
     texts = {card.text for card in change.read(Card).values()}
     assert "Nadïa : « un jardin partagé »" in texts
     assert "Nadïa : « un jardin partagé »" in _texts(window)
+
+
+def test_values_left_as_they_are_are_counted_as_one_says_it(qapp) -> None:
+    """Undoing an import or a conflict's choice tells how many values changed elsewhere since
+    were left alone: « 1 valeur … laissée telle quelle », « 3 valeurs … laissées telles
+    quelles » (it read « 3 valeur(s) modifiée(s) … laissée(s) telle(s) quelle(s) »)."""
+    from ui.sync_commands import _skipped
+
+    assert _skipped(0) == ""
+    assert _skipped(1) == " 1 valeur modifiée depuis, ailleurs, laissée telle quelle."
+    assert _skipped(3) == " 3 valeurs modifiées depuis, ailleurs, laissées telles quelles."

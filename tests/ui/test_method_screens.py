@@ -74,6 +74,14 @@ def test_persona_deck_edits_are_saved_undoable_and_shown(
     assert any(text.endswith("· aucune idée") for text in listed)
     deck.list.setCurrentRow(2)
     assert deck.first_name.text() == "Thảo"
+    # its ideas here, counted as one says it (it read « 0 idée(s) de Thảo, dont 0 attribuée(s) »)
+    assert deck.counts.text() == "Dans cet atelier : aucune idée de Thảo."
+    assert deck.ideas_line(1, "Thảo", 0) == (
+        "Dans cet atelier : 1 idée de Thảo, dont aucune attribuée directement."
+    )
+    assert deck.ideas_line(3, "Thảo", 2) == (
+        "Dans cet atelier : 3 idées de Thảo, dont 2 attribuées directement."
+    )
     deck.first_name.clear()
     type_text(deck.first_name, "Thảo-Nhi")
     deck.age.setText("22")
@@ -355,7 +363,7 @@ def test_import_template_refusals_are_calm_and_change_nothing(
     assert menu.import_template_from(empty) is None
     assert no_modal[3] == f"Impossible de lire « {folder.name} » : c'est un dossier, pas un fichier"
     assert "Is a directory" not in no_modal[3]  # never the system's English
-    assert "« vide é œ.json » n'est pas un modèle Fabrique" in no_modal[4]
+    assert "« vide é œ.json » est vide : ce n'est pas un modèle Fabrique" in no_modal[4]
     assert len(list_series(store)) == before
     good = tmp_path / "modele.json"
     assert menu.export_template_to(good)

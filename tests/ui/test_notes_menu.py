@@ -60,6 +60,7 @@ def test_a_note_takers_copy_comes_back_with_new_ideas_and_a_conflict(
     dialog = window.notes_menu.dialog
     qtbot.wait_until(lambda: dialog.isVisible())
     assert dialog.list.count() == 1
+    assert dialog.heading.text().startswith("1 conflit : la même idée")  # was « 1 conflit(s) »
     versions = [b.text() for b in dialog.version_buttons]
     assert any("version du preneur" in v for v in versions)
     assert any("version de l'animatrice" in v for v in versions)
