@@ -81,6 +81,9 @@ def _new_out() -> dict[str, Any]:
         "timeouts": 0,
         "paired": [],
         "paired_burst": [],
+        "wire": {},
+        "paired_wire": [],
+        "paired_burst_wire": [],
     }
 
 
@@ -96,14 +99,37 @@ async def phone(
     connector = aiohttp.TCPConnector(local_addr=(f"127.0.{1 + n // 200}.{1 + n % 200}", 0))
     rng = random.Random(n)
     timeout = aiohttp.ClientTimeout(total=ANSWER_SECONDS)
-    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:
+    # when a request's bytes are handed to the socket (a GET's with its headers; a POST's with
+    # its body, which aiohttp writes in a task of its own on Python < 3.12, after the headers)
+    tracing = aiohttp.TraceConfig()
+
+    async def headers_sent(_session: Any, context: Any, _params: Any) -> None:
+        wire = context.trace_request_ctx
+        if isinstance(wire, dict):
+            wire.setdefault("headers", time.monotonic())
+
+    async def body_sent(_session: Any, context: Any, _params: Any) -> None:
+        wire = context.trace_request_ctx
+        if isinstance(wire, dict):
+            wire.setdefault("body", time.monotonic())
+
+    tracing.on_request_headers_sent.append(headers_sent)
+    tracing.on_request_chunk_sent.append(body_sent)
+    async with aiohttp.ClientSession(
+        connector=connector, timeout=timeout, trace_configs=[tracing]
+    ) as http:
         headers: dict[str, str] = {}
 
-        async def call(action: str, data: dict, request_id: str = "") -> tuple[int, dict]:
+        async def call(
+            action: str, data: dict, request_id: str = "", wire: dict | None = None
+        ) -> tuple[int, dict]:
             extra = {"X-Request": request_id} if request_id else {}
             try:
                 async with http.post(
-                    f"{base}/api/{action}", json=data, headers={**headers, **extra}
+                    f"{base}/api/{action}",
+                    json=data,
+                    headers={**headers, **extra},
+                    trace_request_ctx=wire if wire is not None else {},
                 ) as r:
                     body = await r.json()
                     if r.status != 200:
@@ -114,11 +140,11 @@ async def phone(
                 out["errors"].append((action, 0, type(error).__name__))
                 return 0, {}
 
-        async def write(action: str, data: dict) -> tuple[int, dict]:
+        async def write(action: str, data: dict, wire: dict | None = None) -> tuple[int, dict]:
             """As the page's outbox: sent again with the same id until answered."""
             request_id = f"b{n}-{rng.getrandbits(64):x}"
             for attempt in range(RETRIES + 1):
-                status, body = await call(action, data, request_id)
+                status, body = await call(action, data, request_id, wire)
                 retry = status == 0 or status >= 500
                 retry = retry or body.get("error") in ("slow-down", "room-busy")
                 if not retry:
@@ -164,28 +190,35 @@ async def phone(
         cards = (await call("cards", {}))[1].get("cards", []) if vote else []
         static = base.split("/r/")[0] + "/static/app.css"
 
-        async def fetch_static() -> float | None:
+        async def fetch_static(wire: dict | None = None) -> float | None:
             start = time.monotonic()
             try:
-                async with http.get(static) as r:
+                traced = wire if wire is not None else {}
+                async with http.get(static, trace_request_ctx=traced) as r:
                     await r.read()
             except (TimeoutError, aiohttp.ClientError):
                 out["timeouts"] += 1
                 return None
+            if wire is not None:
+                wire["answered"] = time.monotonic()
             return time.monotonic() - start
 
         async def send_idea(text: str) -> None:
             start = time.monotonic()
-            status, _ = await write("idea", {"text": text})
+            wire: dict = {}
+            status, _ = await write("idea", {"text": text}, wire)
             if status == 200:
                 out["ideas"][text] = (start, time.monotonic())
+                out["wire"][text] = (wire.get("body", start), time.monotonic())
             out["writes"].append(time.monotonic() - start)
 
-        async def idea_and_stylesheet(text: str, paired: list[float]) -> None:
+        async def idea_and_stylesheet(text: str, paired: list[float], on_wire: list) -> None:
             """The idea and the paired stylesheet fetch sent at the same instant."""
-            _, seconds = await asyncio.gather(send_idea(text), fetch_static())
+            wire: dict = {}
+            _, seconds = await asyncio.gather(send_idea(text), fetch_static(wire))
             if seconds is not None:
                 paired.append(seconds)
+                on_wire.append(wire["answered"] - wire.get("headers", wire["answered"]))
 
         sent = 0
         mine: list[str] = []
@@ -195,12 +228,16 @@ async def phone(
             if burst is not None and time.monotonic() + pause >= burst:
                 await asyncio.sleep(max(0.0, burst - time.monotonic()))
                 burst = None  # « everyone, your best idea now »: all phones at the same moment
-                await idea_and_stylesheet(f"Rafale du téléphone {n}", out["paired_burst"])
+                await idea_and_stylesheet(
+                    f"Rafale du téléphone {n}", out["paired_burst"], out["paired_burst_wire"]
+                )
                 continue
             await asyncio.sleep(pause)
             start = time.monotonic()
             if sent % 2 == 0 or not cards:
-                await idea_and_stylesheet(f"Idée du téléphone {n}, n° {sent}", out["paired"])
+                await idea_and_stylesheet(
+                    f"Idée du téléphone {n}, n° {sent}", out["paired"], out["paired_wire"]
+                )
             else:
                 if len(mine) < vote["budget"]:  # a dot, or one taken back when none is left
                     card = rng.choice(cards)["id"]
