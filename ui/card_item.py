@@ -50,6 +50,7 @@ MIN_SCALE = 0.5  # a card's text never shrinks below this share of the board's t
 # one long word: its note shrank to half the board's type)
 WIDE = "\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 BREAKS = LazyPattern(f"[ \t\n\u00ad]+|(?<=-)(?=[^\\W\\d_])|(?<=[{WIDE}])|(?=[{WIDE}])")
+TILE_WORDS = LazyPattern(f"[{WIDE}]|[^ {WIDE}]+")  # an overview tile's words (CJK: each sign)
 WORD_WRAP = int(Qt.TextFlag.TextWordWrap)
 TEXT_FLAGS = WORD_WRAP | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
 ANYWHERE_FLAGS = TEXT_FLAGS | int(Qt.TextFlag.TextWrapAnywhere)
@@ -322,21 +323,25 @@ class CardItem(QGraphicsItem):
         metrics = QFontMetricsF(font)
         more = f"  ● {self.votes}" if self.votes and not self.votes_secret else ""
         room = width - 2 * TILE_PADDING
-        words = self.card.text.split()
+        text = " ".join(self.card.text.split())
+        # the words, and each Chinese, Japanese or Korean character on its own (a line of
+        # Chinese, with no space, was one word: its tile showed one line of two)
+        words = [m.span() for m in TILE_WORDS.finditer(text)]
         shown: list[str] = []
         while words and len(shown) < lines - 1:
-            if metrics.horizontalAdvance(words[0]) > room:
+            if metrics.horizontalAdvance(text[slice(*words[0])]) > room:
                 break  # a word longer than the line: cut on the last line
             taken = 1
             while (
                 taken < len(words)
-                and metrics.horizontalAdvance(" ".join(words[: taken + 1])) <= room
+                and metrics.horizontalAdvance(text[words[0][0] : words[taken][1]]) <= room
             ):
                 taken += 1
-            shown.append(" ".join(words[:taken]))
+            shown.append(text[words[0][0] : words[taken - 1][1]])
             words = words[taken:]
+        rest = text[words[0][0] :] if words else ""
         last = metrics.elidedText(
-            " ".join(words), Qt.TextElideMode.ElideRight, room - metrics.horizontalAdvance(more)
+            rest, Qt.TextElideMode.ElideRight, room - metrics.horizontalAdvance(more)
         )
         return "\n".join([*shown, last] if last or not shown else shown) + more
 

@@ -235,3 +235,20 @@ def test_a_line_of_chinese_keeps_the_board_s_type(qapp) -> None:
     mixed = _note("Une maison pour chaque quartier (中文/русский/العربية) et ses habitants", 267)
     assert mixed.text_font().pixelSize() == 28
     assert _fits(mixed)
+
+
+def test_an_overview_tile_of_chinese_shows_as_many_lines_as_the_others(qapp) -> None:
+    """Ctrl+8: a tile shows its idea's first words on two lines. A line of Chinese, with no
+    space, was one word longer than the line: the tile showed one line and « … », half of
+    what the others show. Each Chinese character counts as a word there."""
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(28)
+    for text in (
+        "Un tram jusqu'à Aubagne et des vélos partout",
+        "李华：更多的公共交通和自行车道，还有更多的绿地和公园",
+    ):
+        item = _note(text, 300)
+        item.set_tile((300.0, 90.0, font, 2))
+        lines = item.tile_text().split("\n")
+        assert len(lines) == 2, lines
+        assert text.startswith(lines[0])
