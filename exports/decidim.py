@@ -133,9 +133,15 @@ def elsewhere_note(report: SessionReport) -> str:
     if not left or report.joint is None:
         return ""
     walls = [n for n in report.joint.walls if n != report.session.number]
+    said = (
+        "Les {left} cartes des {ateliers} qui sont sur le mur de l’{wall} sont dans son "
+        "fichier Decidim, une proposition chacune : celui-ci ne les répète pas."
+        if report.session.phase == "valeurs"  # atouts, problèmes, values: not pistes
+        else "Les {left} pistes des {ateliers} qui sont sur le mur de l’{wall} sont dans son "
+        "fichier Decidim, une proposition chacune : celui-ci ne les répète pas."
+    )
     return tr(
-        "Les {left} pistes des {ateliers} qui sont sur le mur de l’{wall} sont dans son "
-        "fichier Decidim, une proposition chacune : celui-ci ne les répète pas.",
+        said,
         left=left,
         ateliers=report.joint.label,
         wall=credit.ateliers_label(walls),

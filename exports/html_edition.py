@@ -460,12 +460,7 @@ def _produced_first(page: _Page, report: SessionReport) -> None:
             body.append(f"<h3>{_e(value.title)}</h3>")
             body += _paragraphs(value.definition)
             if value.proposals:
-                dots = f", {amount(value.votes, 'gommette', 'gommettes')}" if value.votes else ""
-                said = " ; ".join(f"« {p} »" for p in value.proposals)
-                line = tr(
-                    "Adoptée dans cet atelier (proposition {said}{dots}).", said=said, dots=dots
-                )
-                body.append(f'<p class="meta">{_l(line)}</p>')
+                body.append(f'<p class="meta">{_l(report.adopted(value))}</p>')
         page.section(tr("Le système de valeurs"), body)
 
 

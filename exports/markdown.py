@@ -157,12 +157,7 @@ def _paradoxes_and_values(report: SessionReport) -> list[str]:
             if value.definition:
                 out += ["", escape(value.definition)]
             if value.proposals:
-                dots = f", {amount(value.votes, 'gommette', 'gommettes')}" if value.votes else ""
-                said = " ; ".join(f"« {p} »" for p in value.proposals)
-                line = tr(
-                    "Adoptée dans cet atelier (proposition {said}{dots}).", said=said, dots=dots
-                )
-                out += ["", f"_{escape(line)}_"]
+                out += ["", f"_{escape(report.adopted(value))}_"]
     return out
 
 

@@ -162,7 +162,7 @@ def board_overview(report: SessionReport, st: ps.Styles) -> list[Flowable]:
     col_width = width / len(columns)
     head = [
         Paragraph(
-            f"<b>{ps.prose(c.column.title)}</b>"
+            f"<b>{ps.prose(column_title(c.column))}</b>"
             f'<br/><font size="8">{amount(len(c.ideas), "idée", "idées")}</font>',
             st.band_small,
         )
@@ -456,8 +456,9 @@ def _figures(report: SessionReport, st: ps.Styles, width: float) -> list[Flowabl
 
 
 def _ideas_chart(report: SessionReport, st: ps.Styles, width: float) -> list[Flowable]:
-    """Ideas per Vivre (by horizon), with their numbers."""
-    if not any(c.ideas for c in report.columns):
+    """Ideas per Vivre (by horizon), with their numbers; none for a Valeurs wall (its
+    atouts, problèmes and values have no horizon: the key figures count each column)."""
+    if report.session.phase == "valeurs" or not any(c.ideas for c in report.columns):
         return []
     from exports import charts
 
@@ -466,7 +467,9 @@ def _ideas_chart(report: SessionReport, st: ps.Styles, width: float) -> list[Flo
         "2040": tr("Horizon {horizon}", horizon="2040"),
         "": tr("Sans date"),
     }
-    groups = [(vivre_name(c.column.title), c.column.colour, c.ideas) for c in report.columns]
+    groups = [
+        (vivre_name(column_title(c.column)), c.column.colour, c.ideas) for c in report.columns
+    ]
     if report.inbox:  # the chart adds up to the ideas, as the key figures do
         groups.append((tr("Pas encore dans un Vivre"), "#455A64", report.inbox))
     used = [h for h in names if any(i.horizon == h for *_, ideas in groups for i in ideas)]
@@ -772,10 +775,7 @@ def _values(report: SessionReport, st: ps.Styles) -> list[Flowable]:
         if value.definition:
             block.append(Paragraph(ps.prose(value.definition), st.body))
         if value.proposals:
-            dots = f", {amount(value.votes, 'gommette', 'gommettes')}" if value.votes else ""
-            said = " ; ".join(f"« {p} »" for p in value.proposals)
-            line = tr("Adoptée dans cet atelier (proposition {said}{dots}).", said=said, dots=dots)
-            block.append(Paragraph(ps.text(line), st.meta))
+            block.append(Paragraph(ps.text(report.adopted(value)), st.meta))
         story.append(KeepTogether(block))
     return story
 

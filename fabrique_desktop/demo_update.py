@@ -76,7 +76,41 @@ def demo_change(store: Store, series: Series) -> Change | None:
     if series.deleted or data.get("key") != BUILTIN_KEY:
         return None
     if _has_joint(data):  # the demo, brought up to date before: the credit it still lacks
-        return _credit_change(series)
+        return _with_valeurs(store, series, _credit_change(series))
+    first = _first_demo_change(store, series)
+    return _with_valeurs(store, series, first) if first is not None else None
+
+
+def _with_valeurs(store: Store, series: Series, change: Change | None) -> Change | None:
+    """``change`` (the demo's update, maybe none) with the demo's paradoxes and values put
+    on the wall of atelier 1 (``demo_valeurs``) when they are not there yet."""
+    from fabrique_desktop import demo_valeurs
+
+    template = series.template
+    for edit in change.edits if change is not None else ():
+        if edit.kind == Series.kind and edit.id == series.id and edit.after:
+            template = edit.after.get("template", template)
+    if not demo_valeurs.needed(store, series, template):
+        return change
+    wall = demo_valeurs.valeurs_wall(store, series, template)
+    if wall is None:
+        return change
+    cards, plan = demo_valeurs.valeurs_edits(store, series, wall, template)
+    if not cards:
+        return change
+    kept = [
+        e
+        for e in (change.edits if change is not None else ())
+        if not (e.kind == Series.kind and e.id == series.id)
+    ]
+    edits = (*kept, *cards, changes.update(series, template=plan))
+    return Change("Mettre la démonstration à jour", edits)
+
+
+def _first_demo_change(store: Store, series: Series) -> Change | None:
+    """The first demo's update: its OCR debris removed, its boxed items refiled, its plan
+    credited (None when ``series`` is not the demo as first shipped)."""
+    data = series.template
     from fabrique_desktop.workspace import DEMO_ATELIER, demo_rows
 
     atelier = next(

@@ -37,7 +37,7 @@ from fabrique_desktop.model import (
 )
 from fabrique_desktop.phase_results import ParadoxView, ValueView
 from fabrique_desktop.ports import Store
-from fabrique_desktop.report_words import amount, noun, phase_name, tr
+from fabrique_desktop.report_words import amount, noun, phase_name, titled, tr
 from fabrique_desktop.template import Column, Template
 
 TOP_IDEAS = 10
@@ -92,12 +92,15 @@ class Figure:
     name: str = ""
     colour: str = ""
     noun: tuple[str, str] = ("", "")
+    key: str = ""
+    """The column it counts, when it counts one (« Atouts » is the app's word: English
+    under ``--lang en``)."""
 
     @property
     def label(self) -> str:
         """What the number counts, agreeing with it, in the documents' language."""
         if not self.noun[0]:
-            return self.name
+            return titled(self.key, self.name) if self.key else self.name
         return noun(int(self.value), *self.noun)
 
 
@@ -234,6 +237,8 @@ class JointCredit:
     walls: tuple[int, ...] = ()
     """Those of the ateliers whose wall holds the results (the pistes' cards), when that is
     not all of ``boards``."""
+    on_wall: str = "Elles sont sur le mur de l’{wall}."
+    """What a report shown by an atelier whose wall does not hold them says, in French."""
 
     @property
     def label(self) -> str:
@@ -263,9 +268,7 @@ class JointCredit:
                 ateliers=self.label,
             )
             if self.walls and number not in self.walls:
-                note += " " + tr(
-                    "Elles sont sur le mur de l’{wall}.", wall=credit.ateliers_label(self.walls)
-                )
+                note += " " + tr(self.on_wall, wall=credit.ateliers_label(self.walls))
             return note
         counts = tr(" et ").join(self.counts())
         if not self.boards or not counts:
@@ -355,6 +358,23 @@ class SessionReport:
             )
         return tr("Compte rendu — {phase}", phase=self.phase)
 
+    def adopted(self, value: ValueView) -> str:
+        """« Adoptée dans cet atelier (proposition « … », 3 gommettes). », or « Adoptée par
+        les ateliers 1 et 2 (…) » when its proposals are the joint work of several; "" when
+        no proposal of this report was adopted as ``value``."""
+        if not value.proposals:
+            return ""
+        dots = f", {amount(value.votes, 'gommette', 'gommettes')}" if value.votes else ""
+        said = " ; ".join(f"« {p} »" for p in value.proposals)
+        if self.joint is not None and self.session.number in self.joint.boards:
+            return tr(
+                "Adoptée par les {ateliers} (proposition {said}{dots}).",
+                ateliers=self.joint.label,
+                said=said,
+                dots=dots,
+            )
+        return tr("Adoptée dans cet atelier (proposition {said}{dots}).", said=said, dots=dots)
+
     @property
     def ideas(self) -> list[Idea]:
         """Every participant's idea, inbox first then column by column, in board order."""
@@ -434,6 +454,8 @@ class SessionSummary:
     """Participants' names, only for an atelier that is not anonymous."""
     phones: PhoneShare = PhoneShare()
     """What participants sent from their own phones (none without the phone room)."""
+    on_wall: int = 0
+    """Every card on its wall, a Valeurs wall's atouts, problèmes and values too."""
     joint: JointCredit | None = None
     """When this atelier's results are credited together with other ateliers'."""
 
@@ -537,7 +559,7 @@ def gather_session(
     cards = [c for c in store.find(Card, session_id=session.id) if c.merged_into is None]
     votes = _visible_votes(store, session.id)
     phone_votes = _visible_phone_votes(store, session.id, votes)
-    group = _pistes_group(session, template)
+    group = credit.joint_groups(template.data).get(session.number, ())
     walls = _joint_walls(store, session, group)
     held = {w.id: cards if w is session else _live_cards(store, w) for w in walls}
     joint_cards = [c for w in walls if w is not session for c in held[w.id]]
@@ -591,7 +613,7 @@ def gather_session(
     )
     report = with_phase_results(report)
     if session.phase == "valeurs":
-        report = dataclasses.replace(report, values=_adopted_values(report, cards))
+        report = dataclasses.replace(report, values=_adopted_values(report, [*cards, *joint_cards]))
     if session.phase == "objectifs":
         objectives = _objectives(store, walls, report)
         report = dataclasses.replace(
@@ -658,15 +680,6 @@ def _adopted_values(report: SessionReport, cards: list[Card]) -> tuple[ValueView
     ]
     order = {id(v): i for i, v in enumerate(shown)}
     return tuple(sorted(shown, key=lambda v: (not v.proposals, -v.votes, order[id(v)])))
-
-
-def _pistes_group(session: Session, template: Template) -> tuple[int, ...]:
-    """The ateliers whose pistes ``session``'s report shows as theirs together (« ateliers 3
-    et 4 »), or () when its pistes are its own. A Valeurs atelier's joint results are the
-    series' paradoxes and values, not the cards on its wall."""
-    if session.phase == "valeurs":
-        return ()
-    return credit.joint_groups(template.data).get(session.number, ())
 
 
 def _joint_walls(store: Store, session: Session, group: tuple[int, ...]) -> list[Session]:
@@ -809,6 +822,8 @@ def _joint(
             "Les paradoxes et les valeurs",
             tallies,
             tuple(sorted(shown)) if any(t.count for t in tallies) else (),
+            tuple(sorted(n for n, (p, i, f) in held.items() if p == "valeurs" and (i or f))),
+            "Les cartes d’où ils viennent sont sur le mur de l’{wall}.",
         )
     tallies = (
         Tally(
@@ -1014,7 +1029,12 @@ def _session_figures(report: SessionReport) -> tuple[Figure, ...]:
     for column in report.columns:
         if column.ideas:
             figures.append(
-                Figure(str(len(column.ideas)), column.column.title, column.column.colour)
+                Figure(
+                    str(len(column.ideas)),
+                    column.column.title,
+                    column.column.colour,
+                    key=column.column.key,
+                )
             )
     if report.inbox:  # so that the Vivre and the ideas to sort add up to the ideas
         figures.append(  # said as a citizen says it: the wall's « À trier » is the app's word
@@ -1159,6 +1179,7 @@ def gather_series(store: Store, series: Series, media_dir: Path | None = None) -
                 participants=len(people),
                 names=() if session.anonymous else tuple(p.name for p in people if p.name.strip()),
                 phones=share,
+                on_wall=len(every),
             )
         )
     summaries = [_with_joint(s, summaries, groups, template) for s in summaries]
@@ -1269,7 +1290,9 @@ def _with_joint(
     for s in summaries:
         if s.number in group:
             _phase, ideas, futur = held.get(s.number, (s.phase, 0, 0))
-            held[s.number] = (s.phase, ideas + s.ideas, futur + s.futur)
+            # a Valeurs wall's cards are not pistes: counted only to say which wall holds them
+            found = s.on_wall if s.phase == "valeurs" else s.ideas
+            held[s.number] = (s.phase, ideas + found, futur + s.futur)
     return dataclasses.replace(summary, joint=_joint(group, summary.phase, template, held))
 
 

@@ -198,6 +198,9 @@ ENGLISH: dict[str, str] = {
     "Adoptée dans cet atelier (proposition {said}{dots}).": (
         "Adopted in this workshop (proposal {said}{dots})."
     ),
+    "Adoptée par les {ateliers} (proposition {said}{dots}).": (
+        "Adopted by {ateliers} (proposal {said}{dots})."
+    ),
     "Les objectifs": "The objectives",
     "{objectives} : les pistes regroupées dans chaque Vivre.": (
         "{objectives}: the project ideas grouped within each Vivre."
@@ -237,6 +240,13 @@ ENGLISH: dict[str, str] = {
     "each of the workshops produced.",
     "Les pistes": "The project ideas",
     "Elles sont sur le mur de l’{wall}.": "They are on the wall of {wall}.",
+    "Les cartes d’où ils viennent sont sur le mur de l’{wall}.": (
+        "The cards they come from are on the wall of {wall}."
+    ),
+    "Les {left} cartes des {ateliers} qui sont sur le mur de l’{wall} sont dans son fichier "
+    "Decidim, une proposition chacune : celui-ci ne les répète pas.": "The {left} cards of "
+    "{ateliers} on the wall of {wall} are in its Decidim file, one proposal each: this one "
+    "does not repeat them.",
     "Les {left} pistes des {ateliers} qui sont sur le mur de l’{wall} sont dans son fichier "
     "Decidim, une proposition chacune : celui-ci ne les répète pas.": "The {left} project "
     "ideas of {ateliers} on the wall of {wall} are in its Decidim file, one proposal each: "

@@ -230,6 +230,11 @@ BUILTIN_COLUMNS_EN = {
 def column_title(column: Column) -> str:
     """A column's title in the documents' language: the built-in template's own columns in
     English under ``--lang en``; a series' own titles (its Vivre) as written."""
+    return titled(column.key, column.title)
+
+
+def titled(key: str, title: str) -> str:
+    """``column_title`` of the column ``key`` titled ``title``."""
     if current_language() == "en":
-        return BUILTIN_COLUMNS_EN.get((column.key, column.title), column.title)
-    return column.title
+        return BUILTIN_COLUMNS_EN.get((key, title), title)
+    return title

@@ -51,7 +51,23 @@ def ensure_first_use(store: Store) -> Series | None:
         demo = next((s for s in list_sessions(store, series.id) if s.number == DEMO_ATELIER), None)
         if demo is not None:
             store.apply(demo_ideas(demo, template))
+        store.apply(demo_valeurs(store, series))
     return series
+
+
+def demo_valeurs(store: Store, series: Series) -> Change:
+    """The seed's paradoxes and values on the wall of atelier 1, the work of ateliers 1 and
+    2 together (``fabrique_desktop.demo_valeurs``): their atouts and problèmes paired into
+    the paradoxes, the five values adopted."""
+    from fabrique_desktop import demo_valeurs as valeurs
+
+    wall = valeurs.valeurs_wall(store, series, series.template)
+    if wall is None:
+        return Change("Valeurs de démonstration", ())
+    cards, plan = valeurs.valeurs_edits(store, series, wall, series.template)
+    series_edit = changes.update(series, template=plan)
+    series.template = plan
+    return Change("Valeurs de démonstration", (*cards, series_edit))
 
 
 def demo_template() -> Template:

@@ -17,6 +17,7 @@ from fabrique_desktop.changes import Change
 from fabrique_desktop.model import Series, Session
 from fabrique_desktop.paths import DataDir
 from fabrique_desktop.workspace import ensure_first_use, list_sessions
+from tests.blank_atelier import empty_first_atelier
 from tests.disk import as_nobody, full_disk, read_only_folder, shared_tmp  # noqa: F401
 
 SLOW_TIMEOUT = 600  # seconds; the others get pyproject's ``timeout``
@@ -54,17 +55,18 @@ def session(store: Store, demo: Series) -> Session:
     series had before each phase had its own (template format 2, a territory's own
     template): « À trier » and the four Vivre. ``valeurs_session``: the same atelier with
     its phase's wall."""
+    first = empty_first_atelier(store, demo)
     template = {k: v for k, v in demo.template.items() if k != "phases"}
     store.apply(Change("Sans colonnes de phase", (changes.update(demo, template=template),)))
     demo.template = template
-    return list_sessions(store, demo.id)[0]
+    return first
 
 
 @pytest.fixture
 def valeurs_session(store: Store, demo: Series) -> Session:
     """Atelier 1 of the demo series (Valeurs), on its phase's wall: « À trier »,
     « Atouts », « Problèmes », « Valeurs proposées » (empty)."""
-    return list_sessions(store, demo.id)[0]
+    return empty_first_atelier(store, demo)
 
 
 @pytest.fixture

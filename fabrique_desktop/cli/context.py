@@ -100,8 +100,8 @@ class Context:
             self.claim("la mise à jour de la démonstration")
         except FolderBusyError:
             return
+        update_phases(store, store.apply)  # first: the demo's Valeurs work needs its wall
         update_demo(store, store.apply)  # the composition root: its store writes
-        update_phases(store, store.apply)
 
     def _before_migrating(self, store: Store, pending: list[str]) -> None:
         """Own the folder, and copy a database made by an older version before its first

@@ -59,9 +59,9 @@ def choose_session(args: argparse.Namespace, context: Context) -> Session:
 
 def first_with_work(store: Store, sessions: list[Session]) -> Session:
     """Of a series' ateliers, the one the app opens on when none was open before: the
-    first whose wall holds cards, else the first. On first use it is the demo's atelier 3,
-    whose wall holds the booklet's pistes: ateliers 1 and 2 (Valeurs) start empty, and an
-    empty wall told a newcomer nothing of what the app does."""
+    first whose wall holds cards, else the first (an empty wall tells a newcomer nothing of
+    what the app does). On first use it is the demo's atelier 1, whose Valeurs wall holds
+    the seed's atouts, problèmes and values, the work of ateliers 1 and 2."""
     for session in sessions:
         if any(not c.deleted for c in store.find(Card, session_id=session.id)):
             return session

@@ -6,6 +6,7 @@ import argparse
 
 from db.store import Store
 from fabrique_desktop.cli.context import Context
+from fabrique_desktop.credit import ateliers_label, joint_groups
 from fabrique_desktop.model import FUTUR, Card
 from fabrique_desktop.workspace import list_series, list_sessions
 
@@ -18,7 +19,10 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     p = commands.add_parser(
         "sessions",
         parents=[common],
-        help="liste les ateliers : identifiant, série, date, titre, nombre d'idées",
+        help=(
+            "liste les ateliers : identifiant, série, date, titre, nombre d'idées, ateliers "
+            "crédités ensemble"
+        ),
     )
     p.set_defaults(handler=sessions)
 
@@ -33,10 +37,16 @@ def series(args: argparse.Namespace, context: Context) -> int:
 
 def sessions(args: argparse.Namespace, context: Context) -> int:
     store = context.store
-    titles = {s.id: s.title for s in list_series(store)}
+    every = list_series(store)
+    titles = {s.id: s.title for s in every}
+    groups = {s.id: joint_groups(s.template) for s in every}
     counts = _card_counts(store)
     for s in list_sessions(store):
-        print(f"{s.id}\t{titles.get(s.series_id, '')}\t{s.date}\t{s.title}\t{counts.get(s.id, 0)}")
+        joint = ateliers_label(groups.get(s.series_id, {}).get(s.number, ()))
+        print(
+            f"{s.id}\t{titles.get(s.series_id, '')}\t{s.date}\t{s.title}\t"
+            f"{counts.get(s.id, 0)}\t{joint}"
+        )
     return 0
 
 

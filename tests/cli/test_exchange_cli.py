@@ -69,7 +69,7 @@ def test_import_cards_then_refusal_leaves_nothing(fabrique, tmp_path) -> None:
         line.split("\t")[3]: line.split("\t")[4]
         for line in fabrique("sessions").stdout.splitlines()
     }
-    assert counts["Atelier 1 — Valeurs"] == "2"
+    assert counts["Atelier 1 — Valeurs"] == "21"  # the demo's 19 and these 2
     bad = tmp_path / "mauvaises.csv"
     bad.write_text("texte,colonne\nA,problèmes\nB,Vivre Mieux\n", encoding="utf-8")
     result = fabrique("import-cards", "Atelier 1 — Valeurs", str(bad), check=False)
@@ -81,7 +81,7 @@ def test_import_cards_then_refusal_leaves_nothing(fabrique, tmp_path) -> None:
         line.split("\t")[3]: line.split("\t")[4]
         for line in fabrique("sessions").stdout.splitlines()
     }
-    assert counts["Atelier 1 — Valeurs"] == "2"
+    assert counts["Atelier 1 — Valeurs"] == "21"  # the demo's 19 and these 2
 
 
 def test_export_into_a_missing_folder_is_a_french_message(fabrique, tmp_path) -> None:

@@ -36,9 +36,10 @@ def test_verbose_start_logs_when_the_window_is_shown(tmp_path: Path) -> None:
 def test_the_first_use_opens_the_demo_on_the_atelier_whose_wall_holds_its_work(
     tmp_path: Path,
 ) -> None:
-    """A newcomer's first `fabrique` (README's `./dev.sh run`): the demo's atelier 3, whose
-    wall holds the booklet's pistes, not atelier 1's empty Valeurs wall; once an atelier was
-    open, the last one; an atelier emptied of its cards leaves the next with cards."""
+    """A newcomer's first `fabrique` (README's `./dev.sh run`): the demo's atelier 1, whose
+    Valeurs wall holds the seed's atouts, problèmes and values, the method's first step;
+    once an atelier was open, the last one; an atelier emptied of its cards leaves the next
+    with cards (atelier 3, the booklet's pistes, while atelier 2 is empty)."""
     import argparse
 
     from fabrique_desktop import board, changes
@@ -53,8 +54,11 @@ def test_the_first_use_opens_the_demo_on_the_atelier_whose_wall_holds_its_work(
     demo = list_series(store)[0]  # made by the first use of the folder
     sessions = list_sessions(store, demo.id)
     opened = choose_session(argparse.Namespace(open=None), context)
-    assert opened.number == 3
-    assert opened.title == "Atelier 3 — Objectifs et pistes de projet"
+    assert opened.number == 1
+    assert opened.title == "Atelier 1 — Valeurs"
+    valeurs = store.find(Card, session_id=sessions[0].id)
+    store.apply(Change("user", tuple(changes.delete(c) for c in valeurs)))
+    assert choose_session(argparse.Namespace(open=None), context).number == 3
     store.apply(board.capture(store, sessions[1].id, "La mer, partout", "atouts"))
     assert choose_session(argparse.Namespace(open=None), context).number == 2
     card = store.find(Card, session_id=sessions[1].id)[0]

@@ -25,7 +25,8 @@ def test_a_note_takers_copy_goes_out_and_comes_back_merged(fabrique, tmp_path) -
     fabrique("export", SESSION, "--format", "bundle", "--table", "2", "-o", str(copy))
     note_taker = tmp_path / "preneur"
     result = fabrique("import", str(copy), data_dir=note_taker)
-    assert "Importé « Atelier 1 — Valeurs » : 3 nouvelles, 0 mise à jour, 0 conflit." in (
+    # 2 tables, the facilitator's idea and the demo's 19 cards (atouts, problèmes, values)
+    assert "Importé « Atelier 1 — Valeurs » : 22 nouvelles, 0 mise à jour, 0 conflit." in (
         result.stdout
     )
 
@@ -43,7 +44,7 @@ def test_a_note_takers_copy_goes_out_and_comes_back_merged(fabrique, tmp_path) -
         int(
             next(s for s in fabrique("sessions").stdout.splitlines() if SESSION in s).split("\t")[4]
         )
-        == 3
+        == 19 + 3
     )
 
 

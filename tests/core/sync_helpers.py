@@ -9,7 +9,8 @@ from db.store import Store
 from db.sync_store import SyncJournal
 from fabrique_desktop import board, bundle, sync
 from fabrique_desktop.model import ENTITY_TYPES, Card, Session
-from fabrique_desktop.workspace import ensure_first_use, list_sessions
+from fabrique_desktop.workspace import ensure_first_use
+from tests.blank_atelier import empty_first_atelier
 
 
 class Laptop:
@@ -22,7 +23,7 @@ class Laptop:
         laptop = cls(path)
         series = ensure_first_use(laptop.store)
         assert series is not None
-        session = list_sessions(laptop.store, series.id)[0]
+        session = empty_first_atelier(laptop.store, series)
         for i in range(cards):
             laptop.store.apply(board.capture(laptop.store, session.id, f"idée de départ {i}"))
         return laptop, session

@@ -5,6 +5,7 @@ phases refused in French; data folders made before keep every card (``phase_colu
 from __future__ import annotations
 
 import copy
+from collections import Counter
 
 import pytest
 
@@ -23,6 +24,7 @@ from fabrique_desktop.workspace import (
     list_sessions,
     session_template,
 )
+from tests.blank_atelier import empty_first_atelier
 
 VIVRE = ["inbox", "mieux", "monde", "ensemble", "art"]
 
@@ -110,10 +112,10 @@ def _before_phases(store: Store) -> tuple[Series, list]:
     ideas noted in the Vivre columns."""
     series = ensure_first_use(store)
     assert series is not None
+    valeurs = empty_first_atelier(store, series)  # the demo then had no Valeurs work
     old = {k: v for k, v in series.template.items() if k != "phases"}
     old["format_version"] = 2
     store.apply(Change("avant", (changes.update(series, template=old),)))
-    valeurs = list_sessions(store, series.id)[0]
     cards = [
         Card(session_id=valeurs.id, text=text, column=column, position=position)
         for text, column, position in (
@@ -172,13 +174,17 @@ def test_the_start_up_check_reads_no_card_once_every_card_is_on_its_wall(
 def test_opening_the_data_folder_brings_the_phases(tmp_path) -> None:
     data_dir = DataDir(tmp_path / "data")
     store = Store.open(data_dir.database)
-    series, _ = _before_phases(store)
+    series, cards = _before_phases(store)
     store.close()
     context = Context(str(data_dir.root))
     try:
         series = context.store.get(Series, series.id)
         assert "valeurs" in series.template["phases"]
         valeurs = list_sessions(context.store, series.id)[0]
-        assert {c.column for c in context.store.find(Card, session_id=valeurs.id)} == {"inbox"}
+        found = context.store.find(Card, session_id=valeurs.id)
+        assert {c.column for c in found if c.id in {m.id for m in cards}} == {"inbox"}
+        # and, its wall given first, the demo's Valeurs work on it at the same opening
+        columns = Counter(c.column for c in found)
+        assert (columns["atouts"], columns["problemes"], columns["valeurs"]) == (7, 7, 5)
     finally:
         context.close()

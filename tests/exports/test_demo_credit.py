@@ -274,3 +274,65 @@ def test_the_data_exports_of_ateliers_3_and_4_give_each_piste_one_id_and_one_pro
     }
     assert len(held[3]) >= 87  # the OCR debris' tombstones too
     assert not held[3] & held[4]
+
+
+def test_both_valeurs_reports_show_the_cards_of_atelier_1s_wall_paired_and_adopted(
+    store, demo
+) -> None:
+    """The demo's Valeurs work is on atelier 1's wall: both reports of « ateliers 1 et 2 »
+    show each paradox formed from its atout and problème, each value adopted by both
+    ateliers (no dot: the seed gives none), and atelier 2's says where the cards are."""
+    texts = _valeurs_reports(store, demo)
+    for number, text in texts.items():
+        assert text.count(printed("Formé sur le mur à partir de « ")) == 7, number
+        assert (
+            printed(
+                "Formé sur le mur à partir de « Une nature spectaculaire » et « Qui doit être "
+                "mieux protégée »."
+            )
+            in text
+        )
+        assert text.count(printed("Adoptée par les ateliers 1 et 2 (proposition « ")) == 5
+        assert "Adoptée dans cet atelier" not in text
+        assert "gommette" not in text
+        assert "Les idées par Vivre et par horizon" not in text  # atouts have no horizon
+    where = "Les cartes d’où ils viennent sont sur le mur de l’atelier 1."
+    assert printed(where) in texts[2]
+    assert printed(where) not in texts[1]
+    english = _valeurs_reports(store, demo, "en")
+    assert "The cards they come from are on the wall of workshop 1." in english[2]
+    assert english[1].count("Adopted by workshops 1 and 2 (proposal") == 5
+    for french in ("Atouts", "Problèmes", "Valeurs proposées"):
+        assert french not in english[1]
+
+
+def test_the_data_exports_of_ateliers_1_and_2_give_each_card_one_id_and_one_proposal(
+    store, demo
+) -> None:
+    import csv
+
+    from exports.csv_export import session_csv
+    from exports.decidim import elsewhere_note
+
+    sessions = {s.number: s for s in list_sessions(store, demo.id)}
+    one, two = gather_session(store, sessions[1]), gather_session(store, sessions[2])
+    rows = {
+        n: list(csv.DictReader(io.StringIO(session_csv(r).decode("utf-8-sig"))))
+        for n, r in ((1, one), (2, two))
+    }
+    assert [r["id"] for r in rows[1]] == [r["id"] for r in rows[2]]
+    assert len({r["id"] for r in rows[1]}) == len(rows[1]) == 19  # 7 + 7 + 5
+    assert {r["ateliers"] for r in rows[1] + rows[2]} == {"ateliers 1 et 2"}
+    proposals = [
+        line
+        for r in (one, two)
+        for line in csv.reader(io.StringIO(decidim_csv(r).decode("utf-8")), delimiter=";")
+        if not line[0].startswith("title/")
+    ]
+    assert len(proposals) == len({p[0] for p in proposals}) == 19
+    assert all("Issue des ateliers 1 et 2" in p[1] for p in proposals)
+    assert elsewhere_note(one) == ""
+    assert elsewhere_note(two) == (
+        "Les 19 cartes des ateliers 1 et 2 qui sont sur le mur de l’atelier 1 sont dans son "
+        "fichier Decidim, une proposition chacune : celui-ci ne les répète pas."
+    )

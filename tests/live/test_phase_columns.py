@@ -31,11 +31,20 @@ def test_a_live_copy_of_a_valeurs_atelier_has_its_phases_wall(tmp_path: Path) ->
             "Problèmes",
             "Valeurs proposées",
         ]
+        # the demo's Valeurs work came with the copy (atouts, problèmes, values): the
+        # note-taker rewords one of its atouts and adds one of its own
+        demo = {c.id: c for c in board.session_cards(host, valeurs.id)}
+        assert {c.id for c in board.session_cards(note, joined.id)} == set(demo)
+        nature = next(c for c in board.session_cards(note, joined.id) if c.column == "atouts")
+        note.apply(board.edit(nature, text="Une métropole riche de ses habitants"))
         note.apply(board.capture(note, joined.id, "Le soleil toute l'année", "atouts"))
         back = bundle.to_json(sync.handout_bundle(note, note_journal, joined))
         sync.import_bundle(host, host_journal, bundle.from_json(back), origin="live")
-        cards = board.session_cards(host, valeurs.id)
-        assert [(c.text, c.column) for c in cards] == [("Le soleil toute l'année", "atouts")]
+        cards = {c.id: c for c in board.session_cards(host, valeurs.id)}
+        new = [(c.text, c.column) for i, c in cards.items() if i not in demo]
+        assert new == [("Le soleil toute l'année", "atouts")]
+        assert cards[nature.id].text == "Une métropole riche de ses habitants"
+        assert len(cards) == len(demo) + 1 == 20
     finally:
         host.close()
         note.close()

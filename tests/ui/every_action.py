@@ -163,7 +163,7 @@ class Walk:
 
         logging.getLogger().addHandler(Logged())
         series = self.atelier.series_id
-        self.empty = next(s for s in list_sessions(self.store, series) if s.number == 1)
+        self.empty = next(s for s in list_sessions(self.store, series) if s.number == 2)
         self.fifth = next(s for s in list_sessions(self.store, series) if s.number == 5)
         self.state = ""
         self._walked = None  # the window the walk set its state in

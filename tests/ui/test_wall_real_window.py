@@ -20,7 +20,8 @@ import pytest
 from db.store import Store
 from fabrique_desktop.model import Card
 from fabrique_desktop.paths import DataDir
-from fabrique_desktop.workspace import ensure_first_use, list_sessions
+from fabrique_desktop.workspace import ensure_first_use
+from tests.blank_atelier import empty_first_atelier
 
 WIDTH, HEIGHT = 1920, 1080
 needs = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
@@ -115,7 +116,7 @@ def test_a_real_window_fills_the_screen_and_gets_the_keyboard_back(tmp_path, win
     store = Store.open(data_dir.database)
     series = ensure_first_use(store)
     assert series is not None
-    atelier = next(s for s in list_sessions(store, series.id) if s.number == 1)
+    atelier = empty_first_atelier(store, series)  # a blank wall: only the typed ideas
     store.close()
     fabrique = Path(sys.executable).with_name("fabrique")
     desktop = Desktop(window_manager)
