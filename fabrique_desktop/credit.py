@@ -69,14 +69,15 @@ def objective_traced(numbers: Iterable[int]) -> str:
 
 
 def pistes_elsewhere(store: Store, session: Session) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """For an atelier whose wall is empty while its pistes are credited together with other
-    ateliers' (the demo's atelier 4): its group (« ateliers 3 et 4 ») and the ateliers whose
-    walls hold those pistes (atelier 3); ((), ()) otherwise. A Valeurs atelier's joint
-    results are the series' paradoxes and values, not its wall's cards."""
+    """For an atelier whose wall is empty while its results are credited together with
+    other ateliers' (the demo's atelier 4, whose pistes are on atelier 3's wall; atelier 2,
+    whose atouts, problèmes and values are on atelier 1's): its group (« ateliers 3 et 4 »)
+    and the ateliers of its kind whose walls hold those cards (atelier 3); ((), ())
+    otherwise."""
     from fabrique_desktop.model import Card, Series
     from fabrique_desktop.model import Session as SessionRow
 
-    if session.phase == "valeurs" or store.count(Card, session_id=session.id):
+    if store.count(Card, session_id=session.id):
         return (), ()
     series = store.get(Series, session.series_id)
     group = joint_groups(series.template if series is not None else {}).get(session.number, ())

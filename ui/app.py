@@ -232,8 +232,9 @@ class FabriqueApp(QObject):
         window.statusBar().showMessage(said, 30000)
 
     def _tell_pistes_elsewhere(self, window: MainWindow) -> None:
-        """An empty wall whose pistes are on another atelier's wall (the demo's atelier 4:
-        the pistes of ateliers 3 et 4 are on atelier 3's): the status bar says where they
+        """An empty wall whose cards are on another atelier's wall (the demo's atelier 4:
+        the pistes of ateliers 3 et 4 are on atelier 3's; atelier 2: the atouts, problèmes
+        and values of ateliers 1 et 2 are on atelier 1's): the status bar says where they
         are and that this atelier's report shows them, rather than a silent empty wall."""
         from fabrique_desktop.credit import pistes_elsewhere
 
@@ -250,13 +251,18 @@ class FabriqueApp(QObject):
                 else self.tr("{} et {}").format(", ".join(names[:-1]), names[-1])
             )
 
-        window.statusBar().showMessage(
+        said = (
             self.tr(
+                "Les atouts, problèmes et valeurs des ateliers {} sont sur le mur de l'atelier "
+                "{} (Ctrl+O) ; le compte rendu d'ici les montre aussi."
+            )
+            if window.session.phase == "valeurs"
+            else self.tr(
                 "Les pistes communes des ateliers {} sont sur le mur de l'atelier {} "
                 "(Ctrl+O pour l'ouvrir) ; le compte rendu d'ici les montre aussi."
-            ).format(listed(group), listed(walls)),
-            30000,
-        )
+            )
+        ).format(listed(group), listed(walls))
+        window.statusBar().showMessage(said, 30000)
 
     def import_file(self, path: Path, stay_on: str | None = None) -> Answer:
         """A note-taker's copy given on the command line: merged, then its atelier shown, or

@@ -1057,6 +1057,10 @@
         <translation>This wall gathers the personas&apos; assets and problems, and the values proposed.</translation>
     </message>
     <message>
+        <source>Les atouts, problèmes et valeurs des ateliers {} sont sur le mur de l&apos;atelier {} (Ctrl+O) ; le compte rendu d&apos;ici les montre aussi.</source>
+        <translation>The strengths, problems and values of workshops {} are on the wall of workshop {} (Ctrl+O); the report here shows them too.</translation>
+    </message>
+    <message>
         <source>Les pistes communes des ateliers {} sont sur le mur de l&apos;atelier {} (Ctrl+O pour l&apos;ouvrir) ; le compte rendu d&apos;ici les montre aussi.</source>
         <translation>The joint project ideas of workshops {} are on workshop {}&apos;s wall (Ctrl+O to open it); this workshop&apos;s report shows them too.</translation>
     </message>

@@ -728,8 +728,26 @@ def test_atelier_4s_empty_wall_says_where_the_joint_pistes_are(
     from fabrique_desktop.credit import pistes_elsewhere
 
     assert pistes_elsewhere(store, sessions[4]) == ((3, 4), (3,))
-    for number in (1, 2, 3, 5):  # a wall with cards, the Valeurs ateliers, atelier 5
+    assert pistes_elsewhere(store, sessions[2]) == ((1, 2), (1,))  # its cards on atelier 1's
+    for number in (1, 3, 5):  # walls with cards, atelier 5
         assert pistes_elsewhere(store, sessions[number]) == ((), ())
+
+
+def test_atelier_2s_empty_wall_says_where_the_joint_valeurs_work_is(
+    qtbot, fabrique_app, store, demo
+) -> None:
+    """Atelier 2 (Valeurs, Conseil de Développement) opened: the atouts, problèmes and
+    values of ateliers 1 et 2 are on atelier 1's wall; the status bar says so, whole at
+    1280 pixels, as atelier 4's says where the pistes of 3 et 4 are."""
+    sessions = {s.number: s for s in list_sessions(store, demo.id)}
+    window = shown_window(qtbot, fabrique_app, sessions[2])
+    said = (
+        "Les atouts, problèmes et valeurs des ateliers 1 et 2 sont sur le mur de l'atelier 1 "
+        "(Ctrl+O) ; le compte rendu d'ici les montre aussi."
+    )
+    qtbot.waitUntil(lambda: said in window.statusBar().currentMessage())
+    status = window.statusBar()
+    assert status.fontMetrics().horizontalAdvance(status.currentMessage()) < status.width() - 20
 
 
 def test_atelier_4_run_by_a_facilitator_and_both_reports_read_back(
