@@ -21,7 +21,7 @@ CATALOGUE = {
     "show this help message and exit": "affiche cette aide",
     "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
     "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
-    "unrecognized arguments: %s": "argument(s) inconnu(s) : %s",
+    "unrecognized arguments: %s": "en trop : %s",
     "the following arguments are required: %s": "il manque : %s",
     "one of the arguments %s is required": "il faut l'un de ces arguments : %s",
     "not allowed with argument %s": "impossible avec l'argument %s",

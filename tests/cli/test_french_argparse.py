@@ -44,7 +44,12 @@ def test_main_help_lists_commands_and_files(capsys) -> None:
         (["exprot"], "Vouliez-vous dire « export » ?"),
         (["export"], "fabrique export : erreur : il manque : ATELIER, -o/--output"),
         (["export", "3", "-o", "x", "--table", "deux"], "« deux » n'est pas un nombre entier"),
-        (["sessions", "--bavard"], "fabrique : erreur : argument(s) inconnu(s) : --bavard"),
+        # it read « argument(s) inconnu(s) » (one or several: the words name them)
+        (
+            ["sessions", "--bavard"],
+            "fabrique : erreur : en trop : --bavard",
+        ),
+        (["series", "a", "b"], "fabrique : erreur : en trop : a b"),
     ],
 )
 def test_errors_are_french(capsys, tmp_path, argv, expected) -> None:
