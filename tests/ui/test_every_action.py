@@ -95,7 +95,8 @@ class Walks:
                     ],
                     stdout=out,
                     stderr=err,
-                    env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                    # a crash of the walk shows its stack in stderr.txt (a segfault says nothing)
+                    env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONFAULTHANDLER": "1"},
                 )
 
 
