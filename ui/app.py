@@ -519,7 +519,7 @@ def run(
     app = make_application()
     from ui.close_on_sigterm import CloseOnSigterm
 
-    CloseOnSigterm(app)  # a logout or `kill`: the windows close as with their button
+    closer = CloseOnSigterm(app)  # a logout or `kill`: the windows close as with their button
     collector = collect_on_gui_thread(app)
     collector.pause()  # automatic collection is off since the command began (cli/gui.py)
     fabrique = FabriqueApp(app, store, data_dir, backups)
@@ -539,7 +539,9 @@ def run(
         after_first_frame(window, lambda: log.info("%s", fabrique.import_file(open_file, stay_on)))
     if not store.read_only:  # once shown: a second `fabrique` brings this window forward
         after_first_frame(window, fabrique.open_front_door)
-    return app.exec()
+    code = app.exec()
+    closer.uninstall()  # held until here: its socket is what wakes the loop
+    return code
 
 
 def log_start_up(started: float) -> None:
