@@ -78,6 +78,8 @@ opened over a 1280×720 board, so that its buttons keep their height (the panel 
 QUEUE_FLOOR = 66
 """Pixels: the waiting ideas' list shrinks to three lines, an idea wrapped on two or three
 lines whole in it (at 36 px one line and a half showed, the rest under the list's edge)."""
+HINT_FLOOR = 17
+"""Pixels: the least type of the QR wall's texts (the panel type, 13 pt), read from the back."""
 CODE_AIR = 40
 """Pixels beside the room code's text: its yellow box's padding (2 × 16) and some air."""
 
@@ -574,7 +576,8 @@ class PhoneWall(QWidget):
             (self.hint, 0.022, False),
         ):
             font = QFont(label.font())
-            font.setPixelSize(max(12, int(height * share * scale)))
+            # never under the panel type (17 px): the hint was 15 px at 1280×720
+            font.setPixelSize(max(HINT_FLOOR, int(height * share * scale)))
             font.setBold(bold)
             label.setFont(font)
         for label, share in ((self.code, 0.24), (self.address, 0.036)):

@@ -862,3 +862,16 @@ def test_a_waiting_idea_in_chinese_is_whole_in_the_panel_opened_over_the_wall(
     assert needed.height() >= 2 * queue.fontMetrics().lineSpacing()  # two lines at least
     assert item.height() >= needed.height()
     assert item.height() <= viewport.height()  # whole in sight
+
+
+def test_the_qr_wall_s_texts_are_read_from_the_back_of_the_room(qtbot, window, room) -> None:
+    """The QR wall's « Échap : revenir au tableau (la salle reste ouverte) » was 15 px at
+    1280×720 (2.2 % of the height), under the panel minimum (17 px). On each projector every
+    text of the wall is ≥ 17 px and whole."""
+    for width, height in PROJECTORS:
+        wall = wall_of_size(qtbot, room, width, height)
+        qtbot.wait(50)
+        for label in (wall.invite, wall.steps, wall.code_title, wall.counts, wall.hint):
+            assert label.fontInfo().pixelSize() >= 17, (width, label.text())
+            assert label.heightForWidth(label.width()) <= label.height() + 1, label.text()
+            assert label.geometry().bottom() <= height, label.text()
