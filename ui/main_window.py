@@ -612,6 +612,9 @@ class MainWindow(QMainWindow):
         log.info("window closed on session %s", self.session.id)
         self._focus_keeper.stop()
         self.board_actions.save_pending_edit()  # replaced or closed: the words are kept
+        gallery = self.animation.photos.gallery if self.feature_menus_built else None
+        if gallery is not None:  # a photo's caption typed without Enter, likewise
+            gallery.save_pending_caption()
         if self.feature_menus_built:  # replaced (another atelier, the language): not lost
             self.animation.recit.save_pending()
         if self.projector_window is not None:

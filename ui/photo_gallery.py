@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import (
+    QCloseEvent,
     QColor,
     QIcon,
     QImage,
@@ -138,6 +139,9 @@ class PhotoGallery(QDialog):
         layout.addWidget(self.caption)
         layout.addLayout(buttons)
         self._icons: dict[str, QIcon] = {}
+        self._caption_of: str | None = None  # the photo whose caption the field shows
+        self._typed = False  # the field edited by the user since it showed that caption
+        self.caption.textEdited.connect(lambda _text: setattr(self, "_typed", True))
         self.resize(1200, 700)
         style.no_default_button(self)
         self.refresh()
@@ -193,12 +197,36 @@ class PhotoGallery(QDialog):
             self._icons[photo.file_name] = QIcon(pixmap)
         return self._icons[photo.file_name]
 
+    def save_pending_caption(self) -> None:
+        """A caption typed without Enter is kept when its photo is left for another, the
+        gallery closes (« Fermer », Échap) or its window goes: it was silently dropped."""
+        photo = self.store.get(Photo, self._caption_of) if self._caption_of else None
+        if photo is None or photo.deleted or not self._typed:  # typed, not shown (an undo)
+            return
+        self._typed = False
+        if self.caption.text().strip() != photo.caption:
+            self.write(photos.edit_caption(photo, self.caption.text()))
+
+    # Qt overrides
+
+    def done(self, result: int) -> None:  # Échap
+        self.save_pending_caption()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # « Fermer », the title bar's ✕
+        self.save_pending_caption()
+        super().closeEvent(event)
+
     def _current_changed(self) -> None:
+        self.save_pending_caption()  # the caption typed for the photo left
         photo = self.current_photo()
+        self._caption_of = photo.id if photo else None
         self.caption.setText(photo.caption if photo else "")
+        self._typed = False
 
     def _save_caption(self) -> None:
         photo = self.current_photo()
+        self._typed = False
         if photo is not None:
             self.write(photos.edit_caption(photo, self.caption.text()))
 

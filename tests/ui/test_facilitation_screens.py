@@ -432,6 +432,54 @@ def test_photo_gallery_adds_scales_and_refuses(qtbot, window, store, session, tm
     shot(gallery, "photos", tmp_path)
 
 
+def test_a_caption_typed_without_enter_is_kept(qtbot, fabrique_app, store, session, tmp_path):
+    """A caption typed, then another photo chosen, the gallery closed (« Fermer », Échap) or
+    its window replaced (`fabrique --open N`, the language): the words were dropped (only
+    Enter saved them). Each keeps them now."""
+    from fabrique_desktop import photos
+    from tests.ui.conftest import shown_window
+
+    window = shown_window(qtbot, fabrique_app, session)
+    window.animation.photos_action.trigger()
+    gallery = window.animation.photos.gallery
+    qtbot.wait_exposed(gallery)
+    gallery.add_files([_png(tmp_path / f"tableau{i}.png", 40, 30) for i in range(2)])
+
+    def captions() -> list[str]:
+        return [p.caption for p in photos.photos(store, session.id)]
+
+    assert captions() == ["tableau0", "tableau1"]  # named after their files
+    gallery.grid.setCurrentRow(0)
+    gallery.caption.clear()
+    type_text(gallery.caption, "Le tableau de la table 1")
+    gallery.grid.setCurrentRow(1)  # another photo chosen
+    assert captions() == ["Le tableau de la table 1", "tableau1"]
+    gallery.caption.clear()
+    type_text(gallery.caption, "La table 2")
+    qtbot.keyClick(gallery, Qt.Key.Key_Escape)  # closed
+    assert captions() == ["Le tableau de la table 1", "La table 2"]
+    window.animation.photos_action.trigger()
+    gallery.grid.setCurrentRow(0)
+    gallery.caption.clear()
+    type_text(gallery.caption, "Table 1, au propre")
+    fabrique_app.set_language("en")  # the window replaced
+    fabrique_app.set_language("fr")
+    assert captions() == ["Table 1, au propre", "La table 2"]
+    # an undo shown in the open gallery is not taken for words typed there
+    window = fabrique_app.window
+    window.animation.photos_action.trigger()
+    gallery = window.animation.photos.gallery
+    gallery.grid.setCurrentRow(1)
+    gallery.caption.clear()
+    type_text(gallery.caption, "Table 2")
+    qtbot.keyClick(gallery.caption, Qt.Key.Key_Return)
+    assert captions() == ["Table 1, au propre", "Table 2"]
+    window.bus.undo()
+    assert captions() == ["Table 1, au propre", "La table 2"]
+    gallery.close()
+    assert captions() == ["Table 1, au propre", "La table 2"]
+
+
 def test_enter_in_the_merge_text_merges(qtbot) -> None:
     """The keyboard user typed the new wording, then Enter only added a line break."""
     from PySide6.QtWidgets import QDialog
