@@ -21,7 +21,7 @@ from fabrique_desktop import board
 from fabrique_desktop.capture import markers_for
 from fabrique_desktop.changes import Change, Origin
 from fabrique_desktop.filters import Filter, parse_query
-from fabrique_desktop.model import FUTUR, HORIZONS, IDEA, Card, Persona, Table
+from fabrique_desktop.model import FUTUR, HORIZONS, IDEA, Card, Persona, Series, Table
 from ui.board_controller import BoardController
 from ui.board_scene import BoardScene
 from ui.board_view import BoardView
@@ -121,6 +121,7 @@ class BoardActions(QObject):
         fused card's originals, when read with the cards (else read here); ``later``, how
         many cards of each column are not read yet: read after the window's first frame."""
         self.reload_people(layout=False)
+        self.reload_marks(layout=False)
         if self._started:
             self.reload_clusters(layout=False)
         else:  # opening the window: the groups come right after the first frame (start-up)
@@ -242,6 +243,24 @@ class BoardActions(QObject):
         self.scene.notes.set_people(self.personas, self.tables)
         if layout:
             self._set_vocabulary()
+
+    def reload_marks(self, layout: bool = True) -> None:
+        """What a Valeurs wall's cards became: the atout and the problème a paradox was
+        formed from say « Paradoxe 2 », a proposal adopted as a value « Valeur adoptée »
+        (the series' diagnostic and values, which Ctrl+Alt+P and Ctrl+Alt+A change)."""
+        from fabrique_desktop.paradox_cards import formed_from
+
+        series = self.controller.store.get(Series, self.controller.series.id)
+        template = series.template if series is not None else {}
+        notes = self.scene.notes
+        notes.paradox_label = self.tr("Paradoxe {}")
+        notes.value_label = self.tr("Valeur adoptée")
+        values = template.get("values", []) if self.controller.session.phase == "valeurs" else []
+        adopted = frozenset(  # elsewhere a value key on a card links it to a value (its menu)
+            str(v.get("key")) for v in values if isinstance(v, dict) and v.get("key")
+        )
+        if notes.set_marks(formed_from(template), adopted) and layout:
+            self.scene.layout_cards()
 
     def reload_clusters(self, layout: bool = True) -> None:
         """The session's groups, drawn around their cards."""
@@ -615,6 +634,8 @@ class BoardActions(QObject):
         touched = change.touched(Card.kind)
         if change.touched(Persona.kind) or change.touched(Table.kind):
             self.reload_people()
+        if change.touched(Series.kind):  # a paradox formed, a value adopted (or undone)
+            self.reload_marks()
         if change.touched("clusters"):  # grouped, ungrouped, renamed (or undone)
             self.reload_clusters()
         if not touched:

@@ -44,6 +44,12 @@ class BoardNotes:
         self.fused_sources: dict[str, set[str]] = {}  # a fused card's id: its originals' ids
         self._unfitted = False  # the scene's metrics changed while it waited for its first paint
         self.read_only: dict[str, str] = {}  # earlier ateliers' pistes: id → their trace
+        # a Valeurs wall: the cards a paradox was formed from (id → its number), the values
+        # adopted (key → name), and how a note says so (translated by the board's actions)
+        self.paradoxes: dict[str, int] = {}
+        self.adopted: frozenset[str] = frozenset()
+        self.paradox_label = "Paradoxe {}"
+        self.value_label = "Valeur adoptée"
         self._timer = QTimer(scene)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.add_some)
@@ -165,6 +171,16 @@ class BoardNotes:
             item.set_look(self.look(item.card))
         self._scene.layout_cards()
 
+    def set_marks(self, paradoxes: dict[str, int], adopted: frozenset[str]) -> bool:
+        """Which cards a paradox was formed from and which values are adopted (a value
+        key on a card says it was adopted as that value); whether a note changed."""
+        if (paradoxes, adopted) == (self.paradoxes, self.adopted):
+            return False
+        self.paradoxes, self.adopted = dict(paradoxes), adopted
+        for item in self.items.values():
+            item.set_look(self.look(item.card))
+        return True
+
     def fit(self) -> None:
         """The notes take the scene's type and column width (measured again, lazily). At
         start-up, once, when the board is first placed (``fit_now``): each size the window
@@ -219,7 +235,16 @@ class BoardNotes:
             table=f"T{table.number}" if table else "",
             fused=len(self.fused_sources.get(card.id, ())),
             trace=self.read_only.get(card.id, ""),
+            mark=self._mark(card),
         )
+
+    def _mark(self, card: Card) -> str:
+        marks = []
+        if card.id in self.paradoxes:
+            marks.append(self.paradox_label.format(self.paradoxes[card.id]))
+        if any(key in self.adopted for key in card.value_keys):
+            marks.append(self.value_label)
+        return "  ".join(marks)
 
     # private
 
@@ -249,6 +274,8 @@ class BoardNotes:
         if card.persona_id or card.table_id or card.id in self.fused_sources:
             item.look = self.look(card)
         if card.id in self.read_only:  # chosen for an engagement only: never moved nor edited
+            item.look = self.look(card)
+        if card.id in self.paradoxes or (self.adopted and card.value_keys):  # a Valeurs wall's
             item.look = self.look(card)
         scene.votes.dress(item)
         scene.dims.dress(item)

@@ -68,6 +68,7 @@ class CardLook:
     table: str = ""
     fused: int = 0  # how many ideas were fused into this one (0: none)
     trace: str = ""  # an earlier atelier's piste, read-only here: where it comes from
+    mark: str = ""  # what the card became on a Valeurs wall: « Paradoxe 2 », « Valeur adoptée »
 
 
 @quick_dataclass(frozen=True)
@@ -470,6 +471,8 @@ class CardItem(QGraphicsItem):
         parts: list[str] = []  # the dots are a pill of their own (vote_rect)
         if self.look.trace:
             parts.append(self.look.trace)
+        if self.look.mark:
+            parts.append(self.look.mark)
         if self.look.fused:
             parts.append(FUSED_BADGE.format(self.look.fused))
         if self.card.card_kind == FUTUR:

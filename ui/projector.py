@@ -96,6 +96,7 @@ class ProjectorWindow(QWidget):
         self.scene.notes.set_people(source.notes.personas.values(), source.notes.tables.values())
         self.scene.notes.fused_sources = {k: set(v) for k, v in source.notes.fused_sources.items()}
         self.scene.notes.read_only = dict(source.notes.read_only)  # a Convergence wall's pistes
+        self._follow_marks()
         self.scene.votes.set_secret(source.votes.secret)
         self.scene.votes.set_counts(source.votes.counts)
         self._follow_groups()  # framed, named, as on the laptop's wall
@@ -157,8 +158,16 @@ class ProjectorWindow(QWidget):
         mine.read_only = dict(theirs.read_only)
         self.scene.set_clusters(theirs.clusters.values())
 
+    def _follow_marks(self) -> None:
+        """A Valeurs wall's « Paradoxe 2 », « Valeur adoptée », as the laptop's notes say."""
+        mine, theirs = self.scene.notes, self.source.notes
+        mine.paradox_label, mine.value_label = theirs.paradox_label, theirs.value_label
+        if mine.set_marks(theirs.paradoxes, theirs.adopted):
+            self.scene.layout_cards()
+
     def _follow_state(self) -> None:
         self._follow_groups()
+        self._follow_marks()
         if self.scene.dims.ids != self.source.dims.ids:
             self.scene.dims.set(self.source.dims.ids)
         if self.scene.votes.secret != self.source.votes.secret:  # before the counts

@@ -331,6 +331,14 @@
         <translation>{} ({}: left out)</translation>
     </message>
     <message>
+        <source>Paradoxe {}</source>
+        <translation>Paradox {}</translation>
+    </message>
+    <message>
+        <source>Valeur adoptée</source>
+        <translation>Adopted value</translation>
+    </message>
+    <message>
         <source>Choisir l&apos;objectif « {} »</source>
         <translation>Choose the objective “{}”</translation>
     </message>
