@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -39,7 +38,7 @@ from fabrique_desktop.live.events import Event, LiveError
 from fabrique_desktop.live.link import LiveLink
 from fabrique_desktop.model import Session
 from fabrique_desktop.ports import Store
-from ui import theme
+from ui import telling_box, theme
 from ui.count_words import counted
 from ui.thread_wake import WakeUp
 
@@ -430,7 +429,7 @@ def share_window(
     live = _live_of(window)
     if not live.active and window.store.read_only:  # the other laptops' ideas could not be kept
         log.warning("live sharing refused: read-only data (%s)", window.store.read_only)
-        QMessageBox.warning(
+        telling_box.tell(
             window,
             QCoreApplication.translate("LiveShare", "Partage impossible"),
             window.store.read_only
@@ -452,7 +451,7 @@ def share_window(
             finally:
                 QGuiApplication.restoreOverrideCursor()
         except FabriqueError as error:
-            QMessageBox.warning(
+            telling_box.tell(
                 window, QCoreApplication.translate("LiveShare", "Partage impossible"), str(error)
             )
             return None
@@ -490,7 +489,7 @@ def join_with(window: MainWindow, host: str, port: int, code: str, name: str) ->
             write = window.bus.writer(Origin.REMOTE, window.session.id)  # another atelier: unsaid
             import_copy(store, journal_of(store), copy, write)
     except FabriqueError as error:
-        QMessageBox.warning(
+        telling_box.tell(
             window, QCoreApplication.translate("LiveShare", "Impossible de rejoindre"), str(error)
         )
         return None
@@ -500,7 +499,7 @@ def join_with(window: MainWindow, host: str, port: int, code: str, name: str) ->
             return None  # this window serves the room: the user stays on it
         target = _window_showing(session_id) or window
     if target.session.id != session_id:
-        QMessageBox.warning(
+        telling_box.tell(
             window,
             QCoreApplication.translate("LiveShare", "Impossible de rejoindre"),
             QCoreApplication.translate("LiveShare", "L'atelier reçu n'a pas pu être ouvert."),

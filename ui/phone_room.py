@@ -52,7 +52,7 @@ from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.live import codes
 from fabrique_desktop.model import Card, Session
 from fabrique_desktop.ports import Store
-from ui import theme
+from ui import telling_box, theme
 from ui.button_row import ButtonRow
 from ui.count_words import by_count, counted
 from ui.thread_wake import WakeUp
@@ -189,7 +189,7 @@ class PhoneRoom(QObject):
         try:
             service.open(host, port)
         except FabriqueError as error:
-            QMessageBox.warning(self.window, self.tr("Salle fermée aux téléphones"), str(error))
+            telling_box.tell(self.window, self.tr("Salle fermée aux téléphones"), str(error))
             return False
         self.service = service
         self._presence.start()
@@ -1027,6 +1027,6 @@ class PhoneMenu(QObject):
                 path, room.service.address, codes.display(room.service.code), room.session.title
             )
         except FabriqueError as error:
-            QMessageBox.warning(self.window, self.tr("Chevalets de table"), str(error))
+            telling_box.tell(self.window, self.tr("Chevalets de table"), str(error))
             return
         self.context.report(self.tr("Chevalets enregistrés : {}").format(path))

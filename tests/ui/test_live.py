@@ -88,14 +88,13 @@ def test_joining_fetches_the_session_opens_it_and_follows_the_projector(
 
 
 def test_a_wrong_code_is_told_in_french(qtbot, window, tmp_path, processes, monkeypatch) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
+    from ui import telling_box
     from ui.live_share import join_with
 
     host = Peer.host(tmp_path / "projector", "HJK479")
     processes.append(host)
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(telling_box, "tell", lambda *args: shown.append(args[2]))
     assert join_with(window, LOOPBACK, host.port, "AAA-AAA", "Table 9") is None
     assert shown == ["Le code n'est pas le bon : vérifiez le code affiché au tableau."]
 

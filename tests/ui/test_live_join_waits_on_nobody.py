@@ -7,7 +7,9 @@ import socket
 import time
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QProgressDialog
+
+from ui import telling_box
 
 
 def test_a_facilitator_who_does_not_answer_leaves_the_window_running(
@@ -19,7 +21,7 @@ def test_a_facilitator_who_does_not_answer_leaves_the_window_running(
     silent.bind(("127.0.0.1", 0))
     silent.listen(4)
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(telling_box, "tell", lambda *args: shown.append(args[2]))
     seen: list[bool] = []
     ticks: list[float] = []
 

@@ -16,6 +16,7 @@ from fabrique_desktop.model import Card
 from fabrique_desktop.report import gather_session
 from tests.disk import ReadOnlyFolder
 from tests.ui.conftest import type_text
+from ui import telling_box
 from ui.app import FabriqueApp
 
 
@@ -28,6 +29,7 @@ def test_read_only_data_opens_to_read_and_export(
     assert read_only.read_only
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(telling_box, "tell", lambda *args: shown.append(args[2]))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the app installs its own
     app = FabriqueApp(qapp, read_only, data_dir, Backups(read_only, data_dir.backups))
     window = app.open_session(demo_session.id)

@@ -15,6 +15,7 @@ from fabrique_desktop.board import session_cards
 from fabrique_desktop.workspace import list_sessions
 from tests.phones.conftest import Phone
 from tests.ui.test_phone_room import off_thread
+from ui import telling_box
 
 
 @pytest.fixture
@@ -237,7 +238,7 @@ def test_sharing_that_fails_on_a_full_disk_leaves_nothing_half_open(
 
     shown: list[str] = []
     monkeypatch.setattr(engine, "make_copy", full)
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(telling_box, "tell", lambda *args: shown.append(args[2]))
     assert share_window(window, host="127.0.0.1", port=0, discovery_port=None) is None
     assert shown == ["Le disque est plein : rien n'a été enregistré."]
     live = window.live_menu.live
