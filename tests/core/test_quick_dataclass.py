@@ -136,9 +136,9 @@ def test_a_quick_dataclass_that_holds_itself_reads_as_a_dataclass() -> None:
         board_layout.Frame,
     ],
 )
-def test_the_apps_quick_dataclasses_compile_no_comparison_nor_repr(cls: type) -> None:
+def test_the_apps_quick_dataclasses_compile_no_comparison_repr_nor_frozen_guard(cls: type) -> None:
     """A method dataclass writes is compiled from text: its code's file is « <string> »."""
-    for name in ("__eq__", "__repr__", "__hash__"):
+    for name in ("__eq__", "__repr__", "__hash__", "__setattr__", "__delattr__"):
         method = getattr(cls, name)
         code = getattr(getattr(method, "__wrapped__", method), "__code__", None)
         assert code is None or code.co_filename != "<string>", (cls, name)
@@ -179,3 +179,38 @@ def test_a_class_s_own_methods_are_kept_as_dataclass_keeps_them(frozen: bool) ->
     expected = made(dataclass(frozen=frozen))
     assert made(quick_dataclass(frozen=frozen)) == expected
     assert expected[1] == (hash((1,)) if frozen else None)
+
+
+def test_a_frozen_quick_dataclass_guards_its_fields_as_dataclass_does() -> None:
+    """Its __setattr__ and __delattr__ are closures, not compiled: same refusals, same
+    messages, and a plain subclass may still take attributes that are not fields."""
+
+    def attempts(decorate: Callable[[type], type]) -> list[str]:
+        @decorate
+        class Frozen:
+            x: int
+            y: str = "b"
+
+        class Sub(Frozen):  # not a dataclass itself
+            pass
+
+        seen: list[str] = []
+        for obj in (Frozen(1), Sub(1)):
+            for act in (
+                lambda o: setattr(o, "x", 2),
+                lambda o: setattr(o, "z", 3),
+                lambda o: delattr(o, "y"),
+                lambda o: delattr(o, "z"),
+            ):
+                try:
+                    act(obj)
+                    seen.append(f"ok {vars(obj)}")
+                except (FrozenInstanceError, AttributeError) as error:
+                    seen.append(f"{type(error).__name__}: {error}")
+        seen.append(Frozen.__setattr__.__qualname__ + Frozen.__delattr__.__qualname__)
+        return seen
+
+    expected = attempts(dataclass(frozen=True))
+    assert attempts(quick_dataclass(frozen=True)) == expected
+    assert "ok {'x': 1, 'y': 'b', 'z': 3}" in expected  # the subclass took z
+    assert dataclasses._frozen_get_del_attr.__module__ == "dataclasses"  # put back
