@@ -29,6 +29,7 @@ from fabrique_desktop import sync
 from fabrique_desktop.changes import Origin
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.model import ENTITY_TYPES, Session
+from ui.count_words import counted
 
 if TYPE_CHECKING:
     from ui.change_bus import ChangeBus
@@ -120,16 +121,14 @@ class ConflictsDialog(QDialog):
             self.list.addItem(item)
         self.list.blockSignals(False)
         count = len(self.conflicts)
-        counted = (
-            self.tr("1 conflit") if count == 1 else self.tr("{} conflits").format(count)
-        )  # « 1 conflit », « 3 conflits » (it read « 3 conflit(s) »)
+        said = counted(count, self.tr("1 conflit"), self.tr("{} conflits"))  # was « conflit(s) »
         self.heading.setText(
             self.tr("Aucun conflit : toutes les versions concordent.")
             if not count
             else self.tr(
                 "{} : la même idée a été modifiée sur deux ordinateurs. "
                 "Tous affichent déjà la même version ; gardez-en une autre si besoin."
-            ).format(counted)
+            ).format(said)
         )
         if count:
             self.list.blockSignals(True)

@@ -352,15 +352,15 @@ class PersonaDeck(SeriesDialog):
         idée de Nadïa. » (it read « 3 idée(s) de Nadïa, dont 1 attribuée(s) directement »)."""
         if not ideas:
             return self.tr("Dans cet atelier : aucune idée de {}.").format(name)
-        counted = self.tr("1 idée") if ideas == 1 else self.tr("{} idées").format(ideas)
-        if not direct:
-            attributed = self.tr("aucune attribuée")
-        elif direct == 1:
-            attributed = self.tr("1 attribuée")
-        else:
-            attributed = self.tr("{} attribuées").format(direct)
+        said = counted(ideas, self.tr("1 idée"), self.tr("{} idées"))
+        attributed = counted(
+            direct,
+            self.tr("1 attribuée"),
+            self.tr("{} attribuées"),
+            none=self.tr("aucune attribuée"),
+        )
         return self.tr("Dans cet atelier : {} de {}, dont {} directement.").format(
-            counted, name, attributed
+            said, name, attributed
         )
 
     def _pick_colour(self) -> None:

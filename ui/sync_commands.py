@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from fabrique_desktop import sync, sync_undo
 from fabrique_desktop.changes import Change, Origin
 from ui.change_bus import BusCommand, ChangeBus
+from ui.count_words import counted
 
 Tell = Callable[[str], None]
 
@@ -99,11 +100,12 @@ class ResolveCommand(BusCommand):
 def _skipped(count: int) -> str:
     if not count:
         return ""
-    if count == 1:  # « 1 valeur … laissée telle quelle », « 3 valeurs … laissées telles quelles »
-        return " " + QCoreApplication.translate(
+    return " " + counted(  # « 1 valeur … laissée telle quelle », « 3 valeurs … laissées telles… »
+        count,
+        QCoreApplication.translate(
             "SyncCommands", "1 valeur modifiée depuis, ailleurs, laissée telle quelle."
-        )
-    text = QCoreApplication.translate(
-        "SyncCommands", "{} valeurs modifiées depuis, ailleurs, laissées telles quelles."
+        ),
+        QCoreApplication.translate(
+            "SyncCommands", "{} valeurs modifiées depuis, ailleurs, laissées telles quelles."
+        ),
     )
-    return " " + text.format(count)
