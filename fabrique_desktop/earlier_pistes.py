@@ -31,11 +31,20 @@ class EarlierCard:
     ateliers: tuple[int, ...]
 
 
+JOINT_SHOWN_IN = frozenset({"valeurs"})
+"""The phases whose wall also shows, read-only, the cards of the ateliers credited together
+with it that are on their walls: atelier 2 shows the atouts, problèmes and values of
+ateliers 1 et 2 held on atelier 1's wall. Not an Objectifs wall: atelier 4's élus would see
+their own few pistes among the 87 of atelier 3's wall; its status bar says where they are."""
+
+
 def earlier_cards(store: Store, session: Session, template: Template) -> list[EarlierCard]:
     """The live pistes of the ateliers numbered before ``session`` in its series, in the
-    Vivre ``template`` (the session's) puts on its wall; none outside a Convergence phase."""
+    Vivre ``template`` (the session's) puts on its wall; none outside a Convergence phase
+    but, on a Valeurs wall, the joint cards on the other walls of its group
+    (``joint_cards``)."""
     if session.phase not in SHOWN_IN:
-        return []
+        return joint_cards(store, session, template)
     # here, not at the top: every wall asks, and credit brings the reports' words
     # (report_words, report_english) onto the path to the first frame
     from fabrique_desktop import credit
@@ -56,6 +65,30 @@ def earlier_cards(store: Store, session: Session, template: Template) -> list[Ea
             ):
                 found.append(EarlierCard(card, ateliers))
     return found
+
+
+def joint_cards(store: Store, session: Session, template: Template) -> list[EarlierCard]:
+    """On a wall of ``JOINT_SHOWN_IN``, the live cards of the other ateliers of its kind
+    credited together with it (the plan's ``joint``: « ateliers 1 et 2 »), in the columns
+    ``template`` puts on its wall, each traced to the group."""
+    if session.phase not in JOINT_SHOWN_IN:
+        return []
+    from fabrique_desktop import credit  # see earlier_cards
+
+    group = credit.joint_groups(template.data).get(session.number, ())
+    if not group:
+        return []
+    columns = {c.key for c in template.columns}
+    return [
+        EarlierCard(card, group)
+        for other in store.find(Session, series_id=session.series_id)
+        if other.id != session.id
+        and not other.deleted
+        and other.number in group
+        and other.phase == session.phase
+        for card in store.find(Card, session_id=other.id)
+        if card.merged_into is None and not card.deleted and card.column in columns
+    ]
 
 
 def earlier_ids(store: Store, session: Session) -> set[str]:

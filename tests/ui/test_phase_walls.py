@@ -840,3 +840,36 @@ def test_a_valeurs_atelier_on_a_vivre_wall_is_not_told_of_atouts(
     window = shown_window(qtbot, fabrique_app, session)
     qtbot.wait(300)
     assert "Ce mur recueille" not in window.statusBar().currentMessage()
+
+
+def test_atelier_2s_wall_shows_the_joint_valeurs_work_read_only(
+    qtbot, fabrique_app, store, demo
+) -> None:
+    """Atelier 2 opened: the atouts, problèmes and values of ateliers 1 et 2 (held on
+    atelier 1's wall) are on its wall too, read-only, traced « Ateliers 1 et 2 · lecture
+    seule », each with what it became (« Paradoxe 1 », « Valeur adoptée »); Delete and the
+    number keys change nothing of theirs; the room's own atout goes on atelier 2's wall."""
+    sessions = {s.number: s for s in list_sessions(store, demo.id)}
+    held = {c.id: c for c in store.find(Card, session_id=sessions[1].id)}
+    window = shown_window(qtbot, fabrique_app, sessions[2])
+    notes = window.scene.notes
+    assert set(notes.read_only) == set(held)
+    notes.measure_all()
+    first = store.get(Series, demo.id).template["paradoxes"][0]["cards"][0]
+    badge = notes.items[first].badge_text()
+    assert "Ateliers 1 et 2 · lecture seule" in badge.replace("\u00a0", " ")
+    assert "Paradoxe 1" in badge
+    assert [len(window.scene.cards_in(k)) for k in ("atouts", "problemes", "valeurs")] == [
+        7,
+        7,
+        5,
+    ]
+    click(window, first)
+    for key in (Qt.Key.Key_Delete, Qt.Key.Key_2):
+        board_key(qtbot, window, key)
+    assert {c.id: c for c in store.find(Card, session_id=sessions[1].id)} == held
+    own = add(qtbot, window, "Le soleil toute l'année >1")
+    assert (store.get(Card, own).session_id, store.get(Card, own).column) == (
+        sessions[2].id,
+        "atouts",
+    )
