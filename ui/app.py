@@ -31,6 +31,7 @@ from ui.main_window import MainWindow
 from ui.telling_box import only_tells
 
 if TYPE_CHECKING:
+    from ui.close_on_sigterm import CloseOnSigterm
     from ui.front_door import Answer
 
 log = logging.getLogger(__name__)
@@ -517,9 +518,13 @@ def run(
     is imported as « Fichier › Importer des notes » does, once the window is up, then its
     atelier shown, or ``session_id``'s kept when ``stay_on_asked`` (`--open ATELIER`)."""
     app = make_application()
-    from ui.close_on_sigterm import CloseOnSigterm
+    closers: list[CloseOnSigterm] = []
 
-    closer = CloseOnSigterm(app)  # a logout or `kill`: the windows close as with their button
+    def close_on_sigterm() -> None:  # a logout or `kill`: the windows close as with their button
+        from ui.close_on_sigterm import CloseOnSigterm  # its socket (~15 M): after the frame
+
+        closers.append(CloseOnSigterm(app))
+
     collector = collect_on_gui_thread(app)
     collector.pause()  # automatic collection is off since the command began (cli/gui.py)
     fabrique = FabriqueApp(app, store, data_dir, backups)
@@ -527,6 +532,9 @@ def run(
     after_first_frame(window, collector.resume)
     if started is not None:  # first of what waits for the window's first frame on screen
         after_first_frame(window, lambda: log_start_up(started), first=True)
+    # before « window shown » is logged: from then on SIGTERM closes the windows (before the
+    # first frame nothing is open to close: the process ends as any process does)
+    after_first_frame(window, close_on_sigterm, first=True)
     if fullscreen:
         window.set_projector_mode(True)
     else:
@@ -540,7 +548,8 @@ def run(
     if not store.read_only:  # once shown: a second `fabrique` brings this window forward
         after_first_frame(window, fabrique.open_front_door)
     code = app.exec()
-    closer.uninstall()  # held until here: its socket is what wakes the loop
+    for closer in closers:
+        closer.uninstall()  # held until here: its socket is what wakes the loop
     return code
 
 

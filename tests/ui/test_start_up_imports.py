@@ -31,6 +31,8 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "sqlite_utils",
     "qtawesome",  # ui.icons loads it after the first frame
     "difflib",  # a wrong command-line choice only
+    "socket",  # SIGTERM's wake-up (ui.close_on_sigterm), set up once the window is shown
+    "ui.close_on_sigterm",
     "ui.card_editor",  # made when a card is first edited
     "ui.group_actions",
     "fabrique_desktop.report_words",  # the reports' words (credit's labels need them)
