@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from fabrique_desktop.template import Template
 from ui import theme
+from ui.count_words import by_count
 from ui.slide_show import SlideShow, scale_for
 
 INK = theme.INK
@@ -66,9 +67,11 @@ def build_slides(template: Template) -> list[Slide]:
         slides.append(
             Slide(
                 QCoreApplication.translate("MethodSlides", "Diagnostic"),
-                QCoreApplication.translate("MethodSlides", "Le diagnostic : {} paradoxes").format(
-                    len(paradoxes)
-                ),
+                by_count(
+                    len(paradoxes),
+                    QCoreApplication.translate("MethodSlides", "Le diagnostic : 1 paradoxe"),
+                    QCoreApplication.translate("MethodSlides", "Le diagnostic : {} paradoxes"),
+                ).format(len(paradoxes)),
                 base,
                 _ol([p.get("title", "") for p in paradoxes], 27),
                 cover=True,
@@ -103,9 +106,11 @@ def build_slides(template: Template) -> list[Slide]:
         slides.append(
             Slide(
                 QCoreApplication.translate("MethodSlides", "Valeurs"),
-                QCoreApplication.translate("MethodSlides", "{} valeurs partagées").format(
-                    len(values)
-                ),
+                by_count(
+                    len(values),
+                    QCoreApplication.translate("MethodSlides", "1 valeur partagée"),
+                    QCoreApplication.translate("MethodSlides", "{} valeurs partagées"),
+                ).format(len(values)),
                 base,
                 _ul([v.get("title", "") for v in values], 40, bold=True),
                 cover=True,
@@ -209,8 +214,12 @@ def build_slides(template: Template) -> list[Slide]:
         slides.append(
             Slide(
                 QCoreApplication.translate("MethodSlides", "Compétences"),
-                QCoreApplication.translate(
-                    "MethodSlides", "Les {} compétences métropolitaines"
+                by_count(
+                    len(competences),
+                    QCoreApplication.translate("MethodSlides", "La compétence métropolitaine"),
+                    QCoreApplication.translate(
+                        "MethodSlides", "Les {} compétences métropolitaines"
+                    ),
                 ).format(len(competences)),
                 base,
                 "",

@@ -1711,6 +1711,10 @@
         <translation>Diagnosis</translation>
     </message>
     <message>
+        <source>Le diagnostic : 1 paradoxe</source>
+        <translation>The diagnosis: 1 paradox</translation>
+    </message>
+    <message>
         <source>Le diagnostic : {} paradoxes</source>
         <translation>The diagnosis: {} paradoxes</translation>
     </message>
@@ -1729,6 +1733,10 @@
     <message>
         <source>Valeurs</source>
         <translation>Values</translation>
+    </message>
+    <message>
+        <source>1 valeur partagée</source>
+        <translation>1 shared value</translation>
     </message>
     <message>
         <source>{} valeurs partagées</source>
@@ -1765,6 +1773,10 @@
     <message>
         <source>Compétences</source>
         <translation>Competences</translation>
+    </message>
+    <message>
+        <source>La compétence métropolitaine</source>
+        <translation>The metropolitan competence</translation>
     </message>
     <message>
         <source>Les {} compétences métropolitaines</source>

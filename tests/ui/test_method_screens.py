@@ -400,3 +400,16 @@ def test_enter_in_the_participant_name_adds_a_participant_and_nothing_else(
     qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
     assert store.count(Table, session_id=session.id) == 0
     assert [p.name for p in store.find(Participant, session_id=session.id)] == ["Youssef يوسف"]
+
+
+def test_a_territory_with_one_of_each_is_counted_as_one_says_it(qtbot, demo) -> None:
+    from fabrique_desktop.template import Template
+    from ui.method_slides import build_slides
+
+    data = dict(series_template(demo).data)
+    for section in ("paradoxes", "values", "competences"):
+        data[section] = data.get(section, [])[:1]
+    titles = [s.title for s in build_slides(Template.from_dict(data))]
+    assert "Le diagnostic : 1 paradoxe" in titles
+    assert "1 valeur partagée" in titles
+    assert "La compétence métropolitaine" in titles
