@@ -22,6 +22,7 @@
       "idea.send": "Envoyer l'idée", "idea.none": "Sans horizon", "idea.sent": "Idée envoyée : elle est au tableau.",
       "idea.queued": "Idée envoyée : l'animateur la met au tableau.",
       "mine.title": "Mes idées", "mine.empty": "Vos idées envoyées s'afficheront ici.",
+      "mine.jump": "Corriger ou retirer mon idée", "mine.back": "Revenir au vote",
       "status.published": "Au tableau", "status.pending": "En attente de l'animateur",
       "status.set_aside": "Mise de côté par l'animateur", "status.removed": "Retirée par l'animateur",
       "status.unsent": "Pas encore arrivée : elle part dès que la connexion revient",
@@ -78,6 +79,7 @@
       "idea.send": "Send the idea", "idea.none": "No horizon", "idea.sent": "Idea sent: it is on the wall.",
       "idea.queued": "Idea sent: the facilitator will put it on the wall.",
       "mine.title": "My ideas", "mine.empty": "The ideas you send will be listed here.",
+      "mine.jump": "Correct or withdraw my idea", "mine.back": "Back to the vote",
       "status.published": "On the wall", "status.pending": "Waiting for the facilitator",
       "status.set_aside": "Set aside by the facilitator", "status.removed": "Removed by the facilitator",
       "status.unsent": "Not arrived yet: it leaves as soon as the connection is back",
@@ -652,9 +654,64 @@
     }
   }
 
+  // « Mes idées » comes after the vote: during a vote on every card it is thousands of pixels
+  // down. While an idea can still be corrected (its minute) a line under the form leads to it,
+  // and a line under « Mes idées » leads back to the vote (focus moved, for keyboards and
+  // screen readers as for fingers)
+  function newestEditable() {
+    if (!state) { return null; }
+    for (var i = 0; i < state.ideas.length; i++) { if (state.ideas[i].editable_for > 0) { return state.ideas[i]; } }
+    return null;
+  }
+
+  function renderJumps() {
+    var voting = !!(state && state.vote) && !$("vote").hidden;
+    var jump = $("mine-jump");
+    var hide = !voting || !newestEditable();
+    if (hide && !jump.hidden && document.activeElement === jump) { $("send").focus(); }
+    jump.hidden = hide;
+    $("vote-back").hidden = !voting || !(state.ideas.length + outbox.length);
+  }
+
+  function jumpToIdea() {
+    var idea = newestEditable();
+    var item = idea && document.querySelector("#mine li[data-idea='" + idea.id + "']");
+    if (!item) { renderJumps(); return; }
+    var title = $("mine-title");  // the list's title in sight, and « Revenir au vote » under it
+    if (title.scrollIntoView) { title.scrollIntoView(); }
+    var fix = item.querySelector("button.fix");
+    (fix || item).focus();
+  }
+
+  function backToVote() {
+    var title = $("vote-title");
+    if (title.scrollIntoView) { title.scrollIntoView(); }
+    title.focus();
+  }
+
+  // the list is drawn again every few seconds (the « n s left »): the focus stays where it was
+  function focusInMine() {
+    var node = document.activeElement;
+    var list = $("mine");
+    var kind = node && node.tagName === "BUTTON" ? node.className : "";
+    while (node && node !== list && node.parentNode !== list) { node = node.parentNode; }
+    if (!node || node === list || !node.getAttribute) { return null; }
+    return { idea: node.getAttribute("data-idea"), kind: kind };
+  }
+
+  function refocus(where) {
+    if (!where || !where.idea) { return; }
+    var item = document.querySelector("#mine li[data-idea='" + where.idea + "']");
+    var keep = { preventScroll: true };  // a finger may have scrolled away meanwhile
+    if (!item) { $("mine-title").setAttribute("tabindex", "-1"); $("mine-title").focus(keep); return; }
+    var target = where.kind ? item.querySelector("button." + where.kind) : null;
+    (target || item).focus(keep);
+  }
+
   function renderMine() {
     if (!state) { return; }
     var list = $("mine");
+    var focused = focusInMine();
     clear(list);
     reread();
     $("mine-empty").hidden = state.ideas.length + outbox.length > 0;
@@ -665,20 +722,32 @@
       list.appendChild(item);
     }
     for (var i = 0; i < state.ideas.length; i++) { list.appendChild(ideaItem(state.ideas[i])); }
+    refocus(focused);
+    renderJumps();
   }
 
   function ideaItem(idea) {
     var item = el("li");
-    item.appendChild(el("div", idea.text, "text"));
+    item.setAttribute("data-idea", idea.id);
+    item.tabIndex = -1;
+    var text = el("div", idea.text, "text");
+    text.id = "idea-" + String(idea.id).replace(/[^A-Za-z0-9_-]/g, "_");
+    item.appendChild(text);
     var meta = t("status." + idea.status);
     if (idea.horizon) { meta += " · " + idea.horizon; }
     if (idea.editable_for > 0) { meta += " · " + t("left", { n: idea.editable_for }); }
     item.appendChild(el("div", meta, "meta"));
     if (idea.editable_for > 0) {
       var actions = el("div", null, "actions");
-      actions.appendChild(button(t("fix"), function () { editIdea(item, idea); }));
+      var fix = button(t("fix"), function () { editIdea(item, idea); });
+      fix.className = "fix";
+      actions.appendChild(fix);
       var withdrawId = newId();
-      actions.appendChild(button(t("withdraw"), function () { api("withdraw", { idea: idea.id }, applyIdea, withdrawId); }));
+      var withdraw = button(t("withdraw"), function () { api("withdraw", { idea: idea.id }, applyIdea, withdrawId); });
+      withdraw.className = "withdraw";
+      fix.setAttribute("aria-describedby", text.id);  // « Corriger » said with its idea
+      withdraw.setAttribute("aria-describedby", text.id);
+      actions.appendChild(withdraw);
       item.appendChild(actions);
     }
     return item;
@@ -719,6 +788,7 @@
     var vote = state && state.vote;
     var box = $("vote");
     box.hidden = !vote;
+    renderJumps();
     if (!vote) { return; }
     var status = vote.open ? counted("vote.left", vote.budget - vote.used, { b: vote.budget }) : t("vote.closed");
     if (vote.secret) { status += " " + t("vote.secret"); }
@@ -846,6 +916,8 @@
     });
   }
   $("column").onchange = saveDraft;
+  $("mine-jump").onclick = jumpToIdea;
+  $("vote-back").onclick = backToVote;
   $("idea-form").onsubmit = function (event) { event.preventDefault(); send(); };
   setInterval(function () {  // the « n s left » counters
     if (!state || ended) { return; }
