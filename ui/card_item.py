@@ -16,7 +16,7 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
@@ -40,8 +40,6 @@ VOTE_PILL = "#1A237E"  # the dots: white on deep blue, 14:1, on every card colou
 SECRET_PILL = "#455A64"  # a secret vote: the pill says « secret », no count
 VOTE_INK = "#FFFFFF"
 EDGE = "#78909C"
-FUTUR_BADGE = "Futur engagé"  # a decision already taken, not a participant's idea
-FUSED_BADGE = "Fusion de {} idées"  # a card made of others (menu: « Défaire la fusion »)
 LONG_WORD, SHORT_WORD = 9, 6  # letters: words hyphenated when a card is narrow, very narrow
 MIN_SCALE = 0.5  # a card's text never shrinks below this share of the board's type size
 # where lines may break: spaces, soft hyphens and after a hyphen before a letter, as Qt does
@@ -474,9 +472,12 @@ class CardItem(QGraphicsItem):
         if self.look.mark:
             parts.append(self.look.mark)
         if self.look.fused:
-            parts.append(FUSED_BADGE.format(self.look.fused))
+            # a card made of others (menu: « Défaire la fusion »), always 2 ideas or more
+            fused = QCoreApplication.translate("CardItem", "Fusion de {} idées")
+            parts.append(fused.format(self.look.fused))
         if self.card.card_kind == FUTUR:
-            parts.insert(0, FUTUR_BADGE)
+            # a decision already taken, not a participant's idea
+            parts.insert(0, QCoreApplication.translate("CardItem", "Futur engagé"))
         if self.card.horizon:
             parts.append(f"→{self.card.horizon}")
         if self.look.persona_name:

@@ -304,14 +304,19 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         history = self.bus.history
-        self.undo_action = QAction(self.tr("Annuler"), self)
+        self.undo_action = QAction(self.tr("Annuler", "undo"), self)
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.undo_action.triggered.connect(self.bus.undo)
         self.redo_action = QAction(self.tr("Rétablir"), self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(self.bus.redo)
         for action, able, text, label in (
-            (self.undo_action, history.canUndoChanged, history.undoTextChanged, self.tr("Annuler")),
+            (
+                self.undo_action,
+                history.canUndoChanged,
+                history.undoTextChanged,
+                self.tr("Annuler", "undo"),
+            ),
             (
                 self.redo_action,
                 history.canRedoChanged,

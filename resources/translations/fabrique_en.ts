@@ -638,6 +638,17 @@
     </message>
 </context>
 <context>
+    <name>CardItem</name>
+    <message>
+        <source>Fusion de {} idées</source>
+        <translation>{} ideas merged</translation>
+    </message>
+    <message>
+        <source>Futur engagé</source>
+        <translation>Committed future</translation>
+    </message>
+</context>
+<context>
     <name>CardSpotlight</name>
     <message>
         <source>Idée en grand</source>
@@ -1486,7 +1497,8 @@
     </message>
     <message>
         <source>Annuler</source>
-        <translation>Cancel</translation>
+        <comment>undo</comment>
+        <translation>Undo</translation>
     </message>
     <message>
         <source>Rétablir</source>
@@ -3101,7 +3113,7 @@ File: {}</translation>
     </message>
     <message>
         <source>« Futur engagé » : une décision déjà prise, pas une idée</source>
-        <translation>« Futur engagé »: a decision already taken, not an idea</translation>
+        <translation>“Committed future”: a decision already taken, not an idea</translation>
     </message>
     <message>
         <source>colonne (clé, mot du titre ou numéro ; &gt;0 = À trier)</source>

@@ -53,3 +53,26 @@ def test_every_translation_context_is_one_qt_looks_up() -> None:
     named = set(re.findall(r"\bQ(?:Core)?Application\.translate\(\s*\"(\w+)\"", text))
     contexts = {c.findtext("name") for c in ET.parse(TS).iter("context")}
     assert sorted(contexts - classes - named) == []
+
+
+def test_the_english_board_says_undo_and_its_badges_in_english(
+    qtbot, fabrique_app, store, session
+) -> None:
+    """In English, Édition › Annuler is « Undo » (it was the dialogs' « Cancel »), and a
+    card's badges « Futur engagé » and « Fusion de 2 idées » (drawn by a graphics item,
+    outside self.tr: French on the English wall) are « Committed future » and « 2 ideas
+    merged »."""
+    from tests.ui.test_fused_card import fused_on_the_board
+
+    fabrique_app.open_session(session.id)
+    fabrique_app.set_language("en")
+    try:
+        window = fabrique_app.window
+        assert window.undo_action.text() == "Undo"
+        fused, _ids = fused_on_the_board(window, store, session)
+        assert window.undo_action.text().startswith("Undo ")
+        assert "2 ideas merged" in window.scene.items_by_id[fused.id].badge_text()
+        futur = window.board_actions.capture_line("Ligne 3 !futur")
+        assert window.scene.items_by_id[futur].badge_text().startswith("Committed future")
+    finally:
+        fabrique_app.set_language("fr")
