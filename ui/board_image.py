@@ -15,12 +15,12 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
@@ -224,6 +224,7 @@ def _notes(
     dots = {k: v for k, v in votes.all_totals(store, session.id).items() if k in live}
     tints = {c.key: c.tint for c in columns}
     first = columns[0].key
+    marks = _marks(store, session)
     stacks: dict[str, list[CardItem]] = {c.key: [] for c in columns}
     for card in sorted(cards, key=lambda c: c.position):
         key = card.column if card.column in stacks else first  # an unknown column: not lost
@@ -231,12 +232,14 @@ def _notes(
         persona = personas.get(card.persona_id or "")
         table = tables.get(card.table_id or "")
         trace = earlier.traces.get(card.id, "")
-        if persona or table or trace:
+        mark = marks(card)
+        if persona or table or trace or mark:
             item.look = CardLook(
                 persona_name=persona.first_name if persona else "",
                 persona_colour=persona.colour if persona else "",
                 table=f"T{table.number}" if table else "",
                 trace=trace,
+                mark=mark,
             )
         item.votes = dots.get(card.id, 0)
         item.measure()
@@ -246,6 +249,28 @@ def _notes(
     for key, stack in stacks.items():
         stacks[key] = gather_by(stack, lambda i: _group_of(i.card, groups))
     return stacks, groups
+
+
+def _marks(store: Store, session: Session) -> Callable[[Card], str]:
+    """What a Valeurs wall's card became, as the wall says it under its text (« Paradoxe
+    2 », « Valeur adoptée »: ``BoardNotes``)."""
+    from fabrique_desktop.paradox_cards import formed_from
+
+    series = store.get(Series, session.series_id)
+    template = series.template if series is not None else {}
+    formed = formed_from(template)
+    values = template.get("values", []) if session.phase == "valeurs" else []
+    adopted = {str(v.get("key")) for v in values if isinstance(v, dict) and v.get("key")}
+    paradox = QCoreApplication.translate("BoardActions", "Paradoxe {}")
+    value = QCoreApplication.translate("BoardActions", "Valeur adoptée")
+
+    def mark(card: Card) -> str:
+        said = [paradox.format(formed[card.id])] if card.id in formed else []
+        if adopted.intersection(card.value_keys):
+            said.append(value)
+        return "  ".join(said)
+
+    return mark
 
 
 def _group_of(card: Card, groups: dict[str, Cluster]) -> str | None:

@@ -18,7 +18,7 @@ from fabrique_desktop import changes
 from fabrique_desktop.board import session_cards
 from fabrique_desktop.changes import Change
 from fabrique_desktop.groups import Cluster
-from fabrique_desktop.model import FUTUR, IDEA, Card, Persona, Vote
+from fabrique_desktop.model import FUTUR, IDEA, Card, Persona, Series, Vote
 from ui import board_image, card_item
 from ui.board_image import PAGE_HEIGHT, board_layout, page_path, png_of, write_board_png
 from ui.card_item import CardItem
@@ -551,3 +551,19 @@ def test_a_columns_outline_is_filled_as_its_pen_would_stroke_it(qapp, rect) -> N
         painter.end()
         images.append(image)
     assert images[0] == images[1]
+
+
+def test_the_valeurs_walls_image_says_what_each_card_became(store, demo) -> None:
+    """The image of the demo's atelier 1 (and of atelier 2, which shows them read-only)
+    says under each card what the wall says: « Paradoxe N », « Valeur adoptée »."""
+    from fabrique_desktop.workspace import list_sessions
+
+    sessions = {s.number: s for s in list_sessions(store, demo.id)}
+    first = store.get(Series, demo.id).template["paradoxes"][0]["cards"]
+    for number in (1, 2):
+        layout = board_layout(store, sessions[number])
+        notes = {i.card.id: i for page in layout.pages for i, _x, _y in page.notes}
+        assert len(notes) == 19, number
+        assert all("Paradoxe 1" in notes[i].badge_text() for i in first)
+        adopted = [i for i in notes.values() if "Valeur adoptée" in i.badge_text()]
+        assert len(adopted) == 5, number
