@@ -59,6 +59,7 @@ from fabrique_desktop.changes import (
 )
 from fabrique_desktop.errors import FabriqueError
 from fabrique_desktop.ports import Store, Write
+from ui.change_labels import said
 
 log = logging.getLogger(__name__)
 
@@ -233,7 +234,7 @@ class ChangeBus(QObject):
             text = self.tr("Rien à rétablir pour « {} » : modifié depuis sur un autre ordinateur.")
         else:
             text = self.tr("Rien à annuler pour « {} » : modifié depuis sur un autre ordinateur.")
-        self.notice.emit(text.format(change.label))
+        self.notice.emit(text.format(said(change.label)))
 
 
 class BusCommand(QUndoCommand):
@@ -244,7 +245,7 @@ class BusCommand(QUndoCommand):
     announce what was written (``_announce``)."""
 
     def __init__(self, bus: ChangeBus, label: str) -> None:
-        super().__init__(label)
+        super().__init__(said(label))
         self._bus = bus
         self._done = True
         self._prepared: tuple[Change, int] | None = None
@@ -354,7 +355,7 @@ class ChangeCommand(BusCommand):
             return False
         self._change = combine(self._change, other._change)
         self._stamp = other._stamp
-        self.setText(self._change.label)
+        self.setText(said(self._change.label))
         if not self._change:  # everything is back where it was: no step at all
             self.setObsolete(True)
         return True

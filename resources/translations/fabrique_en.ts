@@ -671,6 +671,293 @@
     </message>
 </context>
 <context>
+    <name>ChangeLabel</name>
+    <message>
+        <source>Accepter l&apos;idée d&apos;un téléphone</source>
+        <translation>Accept a phone&apos;s idea</translation>
+    </message>
+    <message>
+        <source>Ajouter des tables</source>
+        <translation>Add tables</translation>
+    </message>
+    <message>
+        <source>Ajouter un participant</source>
+        <translation>Add a participant</translation>
+    </message>
+    <message>
+        <source>Ajouter une activité</source>
+        <translation>Add an activity</translation>
+    </message>
+    <message>
+        <source>Ajouter une citation</source>
+        <translation>Add a quote</translation>
+    </message>
+    <message>
+        <source>Ajouter une idée</source>
+        <translation>Add an idea</translation>
+    </message>
+    <message>
+        <source>Ajouter une photo</source>
+        <translation>Add a photo</translation>
+    </message>
+    <message>
+        <source>Attribuer des personas</source>
+        <translation>Assign personas</translation>
+    </message>
+    <message>
+        <source>Charger le déroulé type</source>
+        <translation>Load the standard agenda</translation>
+    </message>
+    <message>
+        <source>Clore le vote des téléphones</source>
+        <translation>Close the phones&apos; vote</translation>
+    </message>
+    <message>
+        <source>Colonnes des phases</source>
+        <translation>Phase columns</translation>
+    </message>
+    <message>
+        <source>Compter les gommettes</source>
+        <translation>Count the dots</translation>
+    </message>
+    <message>
+        <source>Créer la série</source>
+        <translation>Create the series</translation>
+    </message>
+    <message>
+        <source>Créer un atelier</source>
+        <translation>Create a workshop</translation>
+    </message>
+    <message>
+        <source>Créer un engagement</source>
+        <translation>Create an engagement</translation>
+    </message>
+    <message>
+        <source>Créer un persona</source>
+        <translation>Create a persona</translation>
+    </message>
+    <message>
+        <source>Distribuer les personas</source>
+        <translation>Deal the personas</translation>
+    </message>
+    <message>
+        <source>Dupliquer l&apos;atelier</source>
+        <translation>Duplicate the workshop</translation>
+    </message>
+    <message>
+        <source>Dupliquer le persona</source>
+        <translation>Duplicate the persona</translation>
+    </message>
+    <message>
+        <source>Défaire la fusion</source>
+        <translation>Undo the merge</translation>
+    </message>
+    <message>
+        <source>Défaire le groupe</source>
+        <translation>Ungroup</translation>
+    </message>
+    <message>
+        <source>Démarrer le minuteur</source>
+        <translation>Start the timer</translation>
+    </message>
+    <message>
+        <source>Déplacer l&apos;activité</source>
+        <translation>Move the activity</translation>
+    </message>
+    <message>
+        <source>Déplacer l&apos;engagement</source>
+        <translation>Move the engagement</translation>
+    </message>
+    <message>
+        <source>Déplacer l&apos;idée</source>
+        <translation>Move the idea</translation>
+    </message>
+    <message>
+        <source>Déplacer la photo</source>
+        <translation>Move the photo</translation>
+    </message>
+    <message>
+        <source>Déplacer le persona</source>
+        <translation>Move the persona</translation>
+    </message>
+    <message>
+        <source>Effacer le participant</source>
+        <translation>Remove the participant</translation>
+    </message>
+    <message>
+        <source>Effacer les gommettes du votant</source>
+        <translation>Clear the voter&apos;s dots</translation>
+    </message>
+    <message>
+        <source>Gommette d&apos;un téléphone</source>
+        <translation>A phone&apos;s dot</translation>
+    </message>
+    <message>
+        <source>Idée corrigée depuis un téléphone</source>
+        <translation>Idea corrected from a phone</translation>
+    </message>
+    <message>
+        <source>Idée retirée depuis un téléphone</source>
+        <translation>Idea withdrawn from a phone</translation>
+    </message>
+    <message>
+        <source>Idée reçue d&apos;un téléphone</source>
+        <translation>Idea received from a phone</translation>
+    </message>
+    <message>
+        <source>Idées de démonstration</source>
+        <translation>Demo ideas</translation>
+    </message>
+    <message>
+        <source>Import d&apos;une copie</source>
+        <translation>Import of a copy</translation>
+    </message>
+    <message>
+        <source>Mettre la démonstration à jour</source>
+        <translation>Update the demo</translation>
+    </message>
+    <message>
+        <source>Mettre le minuteur en pause</source>
+        <translation>Pause the timer</translation>
+    </message>
+    <message>
+        <source>Mode anonyme</source>
+        <translation>Anonymous mode</translation>
+    </message>
+    <message>
+        <source>Modifier l&apos;activité</source>
+        <translation>Edit the activity</translation>
+    </message>
+    <message>
+        <source>Modifier l&apos;engagement</source>
+        <translation>Edit the engagement</translation>
+    </message>
+    <message>
+        <source>Modifier l&apos;idée</source>
+        <translation>Edit the idea</translation>
+    </message>
+    <message>
+        <source>Modifier la citation</source>
+        <translation>Edit the quote</translation>
+    </message>
+    <message>
+        <source>Modifier la légende</source>
+        <translation>Edit the caption</translation>
+    </message>
+    <message>
+        <source>Modifier le participant</source>
+        <translation>Edit the participant</translation>
+    </message>
+    <message>
+        <source>Modifier le persona</source>
+        <translation>Edit the persona</translation>
+    </message>
+    <message>
+        <source>Modifier les colonnes</source>
+        <translation>Edit the columns</translation>
+    </message>
+    <message>
+        <source>Modifier les textes du livret</source>
+        <translation>Edit the booklet texts</translation>
+    </message>
+    <message>
+        <source>Modifier les valeurs</source>
+        <translation>Edit the values</translation>
+    </message>
+    <message>
+        <source>Ouvrir le vote des téléphones</source>
+        <translation>Open the phones&apos; vote</translation>
+    </message>
+    <message>
+        <source>Remettre le persona</source>
+        <translation>Restore the persona</translation>
+    </message>
+    <message>
+        <source>Renommer</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Renommer la table</source>
+        <translation>Rename the table</translation>
+    </message>
+    <message>
+        <source>Renommer le groupe</source>
+        <translation>Rename the group</translation>
+    </message>
+    <message>
+        <source>Reprendre les personas</source>
+        <translation>Take the personas back</translation>
+    </message>
+    <message>
+        <source>Retirer la photo</source>
+        <translation>Remove the photo</translation>
+    </message>
+    <message>
+        <source>Retirer le persona</source>
+        <translation>Remove the persona</translation>
+    </message>
+    <message>
+        <source>Réglages du vote</source>
+        <translation>Vote settings</translation>
+    </message>
+    <message>
+        <source>Sortir du groupe</source>
+        <translation>Take out of the group</translation>
+    </message>
+    <message>
+        <source>Supprimer l&apos;activité</source>
+        <translation>Delete the activity</translation>
+    </message>
+    <message>
+        <source>Supprimer l&apos;atelier</source>
+        <translation>Delete the workshop</translation>
+    </message>
+    <message>
+        <source>Supprimer l&apos;engagement</source>
+        <translation>Delete the engagement</translation>
+    </message>
+    <message>
+        <source>Supprimer la citation</source>
+        <translation>Delete the quote</translation>
+    </message>
+    <message>
+        <source>Supprimer la série</source>
+        <translation>Delete the series</translation>
+    </message>
+    <message>
+        <source>Supprimer la table</source>
+        <translation>Delete the table</translation>
+    </message>
+    <message>
+        <source>Terminer l&apos;activité</source>
+        <translation>Finish the activity</translation>
+    </message>
+    <message>
+        <source>Un téléphone choisit sa table</source>
+        <translation>A phone chooses its table</translation>
+    </message>
+    <message>
+        <source>Un téléphone rejoint l&apos;atelier</source>
+        <translation>A phone joins the workshop</translation>
+    </message>
+    <message>
+        <source>Valeurs de démonstration</source>
+        <translation>Demo values</translation>
+    </message>
+    <message>
+        <source>Écarter l&apos;idée d&apos;un téléphone</source>
+        <translation>Set a phone&apos;s idea aside</translation>
+    </message>
+    <message>
+        <source>Écrire le rêve</source>
+        <translation>Write the dream</translation>
+    </message>
+    <message>
+        <source>Étape suivante</source>
+        <translation>Next step</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <source>Conflits à trancher — {}</source>

@@ -76,3 +76,41 @@ def test_the_english_board_says_undo_and_its_badges_in_english(
         assert window.scene.items_by_id[futur].badge_text().startswith("Committed future")
     finally:
         fabrique_app.set_language("fr")
+
+
+def test_every_label_the_core_gives_a_change_is_translated() -> None:
+    """The history menu says a step by its change's label, which the core writes in French
+    (« Ajouter une idée »): the English app read « Undo Ajouter une idée ». Each literal label
+    of the core is listed in ui/change_labels.py, so that it has its English."""
+    import ast
+
+    from ui.change_labels import LABELS
+
+    written = set()
+    for path in (ROOT / "fabrique_desktop").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "Change"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and node.args[0].value
+            ):
+                written.add(node.args[0].value)
+    assert sorted(written - set(LABELS)) == []
+
+
+def test_the_english_history_says_its_steps_in_english(qtbot, fabrique_app, session) -> None:
+    fabrique_app.open_session(session.id)
+    fabrique_app.set_language("en")
+    try:
+        window = fabrique_app.window
+        window.board_actions.capture_line("Un banc à l'ombre")
+        assert window.undo_action.text() == "Undo Add an idea"
+        window.undo_action.trigger()
+        assert window.redo_action.text() == "Redo Add an idea"
+    finally:
+        fabrique_app.set_language("fr")
+    window = fabrique_app.window
+    window.board_actions.capture_line("Un banc au soleil")
+    assert window.undo_action.text() == "Annuler Ajouter une idée"
