@@ -28,6 +28,7 @@ NAMES = [
     "0007_phone_rounds",
     "0008_phone_code",
     "0009_phone_bans",
+    "0010_cards_covering_index",
 ]
 
 

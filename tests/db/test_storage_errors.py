@@ -169,7 +169,9 @@ def test_reads_of_a_damaged_page_are_told_not_disguised(data_dir, store, session
     reads = {
         "get": lambda: damaged.get(Card, card.id),
         "find": lambda: damaged.find(Card, session_id=session.id),
-        "count": lambda: damaged.count(Card),
+        # a count of what the cards' index holds is read from the index alone (0010): this
+        # one reads the table
+        "count": lambda: damaged.count(Card, text=card.text),
         "iter_all": lambda: list(damaged.iter_all(Card)),
         "query": lambda: damaged.query("select * from cards"),
         "get_fields": lambda: damaged.get_fields(Card, [card.id], ["text"]),
