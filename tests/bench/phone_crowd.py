@@ -1,8 +1,10 @@
 """A crowd of simulated phones, for the phone benchmarks: ``python -m tests.bench.phone_crowd
 ADDRESS SECONDS RESULT.json [PHONES]``.
 
-Each phone is an aiohttp client on its own loopback address (127.0.x.y: the room's limits per
-address apply as in a real room, where each phone has its own), joins, takes a seat, opens its
+Each phone, on its own loopback address (127.0.x.y: the room's limits per address apply as in a
+real room, where each phone has its own), sends its API POSTs (ideas, dots, join, state…) with
+``OnePost``, headers and body in one write as a phone's browser sends a small POST, and its GETs
+and notice socket with an aiohttp client; it joins, takes a seat, opens its
 notice socket and behaves as the page does (a notice that carries what changed is applied; one
 that does not makes it ask its state again), fetches the vote's cards, then until the end sends
 an idea or a dot every ~4 s (one in two an idea), and half-way all phones send one idea each at
@@ -68,6 +70,99 @@ def prepare_room(store: Any, session_id: str, ideas: int = 2000) -> None:
     store.apply(phone_room.open_poll(store, session_id, [], dots=5))
 
 
+class OnePost:
+    """A phone's API POSTs (its ideas among them), headers and body written in one piece, as a
+    phone's browser sends a small POST. aiohttp's client, on Python < 3.12, writes a POST's body
+    in a task of its own after the headers: in a burst, after every GET the crowd's loop has
+    ready, a wait no real phone has.
+
+    HTTP/1.1 on kept-alive connections from the phone's own address, a new one opened when none
+    is idle (two requests at once: two connections), one the server has closed dropped: as
+    aiohttp's connector does for the phone's GETs. The answer is read by its Content-Length.
+    ``post`` raises ``OSError`` (``ConnectionError`` for a connection closed early or an answer
+    it cannot read) or ``TimeoutError``.
+    """
+
+    def __init__(self, host: str, port: int, local_address: str) -> None:
+        self.host, self.port, self.local_address = host, port, local_address
+        self._idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+        self._busy: set[asyncio.StreamWriter] = set()
+
+    async def post(
+        self, path: str, body: bytes, headers: dict[str, str], wire: dict | None = None
+    ) -> tuple[int, bytes]:
+        """The answer's status and body; ``wire["body"]``: when the request was written."""
+        while self._idle and self._idle[-1][0].at_eof():  # closed by the server while idle
+            self._idle.pop()[1].close()
+        if self._idle:
+            reader, writer = self._idle.pop()
+        else:
+            if wire is not None:
+                wire["new_connection"] = True
+            reader, writer = await asyncio.open_connection(
+                self.host, self.port, local_addr=(self.local_address, 0)
+            )
+        self._busy.add(writer)
+        try:
+            status, content, keep = await self._exchange(reader, writer, path, body, headers, wire)
+        except asyncio.IncompleteReadError as error:
+            writer.close()
+            raise ConnectionError("connection closed before the answer's end") from error
+        except BaseException:  # cancelled or timed out half-way: the connection is unusable
+            writer.close()
+            raise
+        finally:
+            self._busy.discard(writer)
+        if keep:
+            self._idle.append((reader, writer))
+        else:
+            writer.close()
+        return status, content
+
+    async def _exchange(
+        self,
+        reader: asyncio.StreamReader,
+        writer: asyncio.StreamWriter,
+        path: str,
+        body: bytes,
+        headers: dict[str, str],
+        wire: dict | None,
+    ) -> tuple[int, bytes, bool]:
+        lines = [
+            f"POST {path} HTTP/1.1",
+            f"Host: {self.host}:{self.port}",
+            "Accept: */*",
+            "Content-Type: application/json",
+            f"Content-Length: {len(body)}",
+            *(f"{name}: {value}" for name, value in headers.items()),
+        ]
+        if wire is not None:
+            wire.setdefault("body", time.monotonic())
+        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body)  # one write
+        head = await reader.readuntil(b"\r\n\r\n")
+        status_line, *fields = head.decode("latin-1").split("\r\n")[:-2]
+        version, _, rest = status_line.partition(" ")
+        if not version.startswith("HTTP/1.") or not rest[:3].isdigit():
+            raise ConnectionError(f"not an HTTP answer: {status_line[:80]!r}")
+        answer_headers = {}
+        for field in fields:
+            name, _, value = field.partition(":")
+            answer_headers[name.strip().lower()] = value.strip()
+        if not answer_headers.get("content-length", "").isdigit():
+            raise ConnectionError("an answer without Content-Length")
+        content = await reader.readexactly(int(answer_headers["content-length"]))
+        keep = answer_headers.get("connection", "").lower() != "close"
+        return int(rest[:3]), content, keep
+
+    def close(self) -> None:
+        for _reader, writer in self._idle:
+            writer.close()
+        for writer in self._busy:
+            writer.close()
+        self._idle.clear()
+        self._busy.clear()
+
+
 def _new_out() -> dict[str, Any]:
     return {
         "ideas": {},
@@ -96,11 +191,12 @@ async def phone(
 ) -> None:
     import aiohttp
 
-    connector = aiohttp.TCPConnector(local_addr=(f"127.0.{1 + n // 200}.{1 + n % 200}", 0))
+    local_address = f"127.0.{1 + n // 200}.{1 + n % 200}"
+    connector = aiohttp.TCPConnector(local_addr=(local_address, 0))
     rng = random.Random(n)
     timeout = aiohttp.ClientTimeout(total=ANSWER_SECONDS)
-    # when a request's bytes are handed to the socket (a GET's with its headers; a POST's with
-    # its body, which aiohttp writes in a task of its own on Python < 3.12, after the headers)
+    # when a GET's bytes are handed to the socket (with its headers; the POSTs, OnePost's, note
+    # their own)
     tracing = aiohttp.TraceConfig()
 
     async def headers_sent(_session: Any, context: Any, _params: Any) -> None:
@@ -108,13 +204,7 @@ async def phone(
         if isinstance(wire, dict):
             wire.setdefault("headers", time.monotonic())
 
-    async def body_sent(_session: Any, context: Any, _params: Any) -> None:
-        wire = context.trace_request_ctx
-        if isinstance(wire, dict):
-            wire.setdefault("body", time.monotonic())
-
     tracing.on_request_headers_sent.append(headers_sent)
-    tracing.on_request_chunk_sent.append(body_sent)
     async with aiohttp.ClientSession(
         connector=connector, timeout=timeout, trace_configs=[tracing]
     ) as http:
@@ -124,21 +214,22 @@ async def phone(
             action: str, data: dict, request_id: str = "", wire: dict | None = None
         ) -> tuple[int, dict]:
             extra = {"X-Request": request_id} if request_id else {}
-            try:
-                async with http.post(
-                    f"{base}/api/{action}",
-                    json=data,
-                    headers={**headers, **extra},
-                    trace_request_ctx=wire if wire is not None else {},
-                ) as r:
-                    body = await r.json()
-                    if r.status != 200:
-                        out["errors"].append((action, r.status, body.get("error")))
-                    return r.status, body
-            except (TimeoutError, aiohttp.ClientError) as error:
+            try:  # headers and body in one write, as a phone sends them
+                async with asyncio.timeout(ANSWER_SECONDS):  # as aiohttp's total timeout
+                    status, raw = await posts.post(
+                        f"{path}/api/{action}",
+                        json.dumps(data).encode("utf-8"),
+                        {**headers, **extra},
+                        wire,
+                    )
+                body = json.loads(raw)
+            except (TimeoutError, OSError, ValueError) as error:
                 out["timeouts"] += 1
                 out["errors"].append((action, 0, type(error).__name__))
                 return 0, {}
+            if status != 200:
+                out["errors"].append((action, status, body.get("error")))
+            return status, body
 
         async def write(action: str, data: dict, wire: dict | None = None) -> tuple[int, dict]:
             """As the page's outbox: sent again with the same id until answered."""
@@ -176,6 +267,8 @@ async def phone(
 
         host = base.split("/")[2]
         origin = f"http://{host}"
+        path = "/" + base.split("/", 3)[3]
+        posts = OnePost(*_host_and_port(host), local_address)
         await asyncio.sleep(rng.random() * 3)
         _, me = await write("join", {})
         if "phone" not in me:
@@ -209,7 +302,8 @@ async def phone(
             status, _ = await write("idea", {"text": text}, wire)
             if status == 200:
                 out["ideas"][text] = (start, time.monotonic())
-                out["wire"][text] = (wire.get("body", start), time.monotonic())
+                answered = time.monotonic()
+                out["wire"][text] = (wire.get("body", start), answered, "new_connection" in wire)
             out["writes"].append(time.monotonic() - start)
 
         async def idea_and_stylesheet(text: str, paired: list[float], on_wire: list) -> None:
@@ -251,6 +345,12 @@ async def phone(
                 out["reads"].append(quiet)
             sent += 1
         listener.cancel()
+        posts.close()
+
+
+def _host_and_port(host: str) -> tuple[str, int]:
+    name, _, port = host.rpartition(":")
+    return name, int(port)
 
 
 def run(base: str, seconds: float, phones: int) -> dict[str, Any]:

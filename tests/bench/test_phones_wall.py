@@ -3,7 +3,7 @@
 The GUI is this process (Qt offscreen): the 2000-idea session's board in a shown window, the room
 opened from the window as the facilitator does (the QR wall full screen and the phones' panel
 shown, both refreshing), a dot vote open on the board's Vivre cards. The phones are another
-process (``tests/bench/phone_crowd.py``: 150 aiohttp clients, each on its own loopback address so
+process (``tests/bench/phone_crowd.py``: 150 simulated phones, each on its own loopback address so
 the room's default limits apply as in a real room) sending for a minute an idea or a dot every
 ~4 s each, and all at the same moment half-way. Measured: the time from a phone sending an idea
 to its card being on the board, and to the board's next repaint (``time.monotonic()`` in both
