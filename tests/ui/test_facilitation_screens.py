@@ -6,13 +6,14 @@ Set FABRIQUE_SHOTS=/some/folder to keep the PNGs (they are looked at by a person
 from __future__ import annotations
 
 import os
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QTextOption
 from PySide6.QtWidgets import QApplication
 
 from fabrique_desktop import agenda, board, convergence, groups, recit, timer, votes
@@ -641,3 +642,29 @@ def test_the_rankings_guillemets_never_break_apart(qtbot, window, store, session
     window.animation.ranking_action.trigger()
     shown = window.animation.votes.ranking.browser.document().toRawText()
     assert f"piste{NBSP}: «{NBSP}la mer{NBSP}»" in shown
+
+
+def test_the_engagements_summary_wraps_between_its_columns(qtbot, window) -> None:
+    """At 1280×720 the summary « 0 engagements — Vivre Mieux : 0/3 · … · Art de Vivre : 0/3 »
+    needs two lines; its last line was « 0/3 » alone, away from « Art de Vivre : ». It wraps
+    only between the columns' counts: every line ends a column's count."""
+    from PySide6.QtGui import QTextLayout
+
+    window.animation.engagements_action.trigger()
+    view = window.animation.engagements.view
+    view.resize(1280, 720)
+    qtbot.wait_exposed(view)
+    summary = view.summary
+    layout = QTextLayout(summary.text(), summary.font())
+    option = QTextOption(Qt.AlignmentFlag.AlignLeft)
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(summary.contentsRect().width())
+        lines.append(summary.text()[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    assert len(lines) >= 2, lines  # the case: it does not fit one line
+    for text in lines:
+        assert re.search(r"\d+/\d+\s*(·\s*)?$", text), lines
