@@ -16,6 +16,10 @@ whole.
 The CSV of an atelier whose pistes are credited together with other ateliers' (the demo's
 ateliers 3 and 4) lists them all, as its report does, with two last columns: ``ateliers``
 (« ateliers 3 et 4 ») and ``id``, the piste's one id, the same in each of their CSVs.
+
+The ``nature`` of a Valeurs wall's card says what it is there (« Atout », « Problème »,
+« Valeur proposée », « Valeur adoptée »: ``Idea.role``), of any other card its kind (« Piste
+de projet », « Futur engagé »); ``import-cards`` reads either back as an idea.
 """
 
 from __future__ import annotations
@@ -82,7 +86,7 @@ def session_csv(report: SessionReport, delimiter: str = ",") -> bytes:
             " | ".join(idea.tags),
             idea.table,
             idea.votes,
-            tr(CARD_KINDS.get(idea.kind, CARD_KINDS[IDEA])),
+            tr(idea.role or CARD_KINDS.get(idea.kind, CARD_KINDS[IDEA])),
         )
         if phones:
             row = (*row, idea.phone_votes)

@@ -41,6 +41,9 @@ from fabrique_desktop.report_words import amount, noun, phase_name, titled, tr
 from fabrique_desktop.template import Column, Template
 
 TOP_IDEAS = 10
+VALEURS_ROLES = {"atouts": "Atout", "problemes": "Problème", "valeurs": "Valeur proposée"}
+"""What a card is on a Valeurs wall, by its column (the built-in phase's)."""
+ADOPTED_VALUE = "Valeur adoptée"
 NO_THEME = "Sans thème"
 NO_HORIZON = "Sans horizon"
 
@@ -62,6 +65,9 @@ class Idea:
     """The ateliers (numbers) that held this idea, in a series booklet."""
     from_phone: bool = False
     """Sent from a participant's phone (in a series booklet)."""
+    role: str = ""
+    """What the card is on a Valeurs wall, in French (« Atout », « Problème », « Valeur
+    proposée », « Valeur adoptée »): the CSV's ``nature``; empty for any other card."""
 
     @property
     def is_idea(self) -> bool:
@@ -575,6 +581,8 @@ def gather_session(
             for c in held[w.id]
         ]
     )
+    if session.phase == "valeurs":
+        all_cards = _with_valeurs_roles(all_cards, [*cards, *joint_cards])
     ideas = [i for i in all_cards if i.is_idea]
     by_column = _by_column(ideas, template)
     futur = _by_column((i for i in all_cards if not i.is_idea), template)
@@ -873,6 +881,21 @@ def _idea(
         phone_votes=phone_votes.get(card.id, 0) if phone_votes else 0,
         kind=card.card_kind,
     )
+
+
+def _with_valeurs_roles(ideas: list[Idea], cards: list[Card]) -> list[Idea]:
+    """``ideas`` of a Valeurs wall, each saying what it is (``VALEURS_ROLES``), a proposal
+    adopted as a value « Valeur adoptée »."""
+    adopted = {c.id for c in cards if c.value_keys}
+    return [
+        dataclasses.replace(
+            i,
+            role=ADOPTED_VALUE
+            if i.column == "valeurs" and i.id in adopted
+            else VALEURS_ROLES.get(i.column, ""),
+        )
+        for i in ideas
+    ]
 
 
 def _by_column(ideas: Iterable[Idea], template: Template) -> dict[str, list[Idea]]:

@@ -328,6 +328,9 @@ ENGLISH: dict[str, str] = {
     # -- what a card is (CSV « kind »)
     "Piste de projet": "Project idea",
     "Futur engagé": "Committed future",
+    "Problème": "Problem",
+    "Valeur proposée": "Proposed value",
+    "Valeur adoptée": "Adopted value",
     # -- nouns, singular and plural
     "idée": "idea",
     "idées": "ideas",

@@ -336,3 +336,38 @@ def test_the_data_exports_of_ateliers_1_and_2_give_each_card_one_id_and_one_prop
         "Les 19 cartes des ateliers 1 et 2 qui sont sur le mur de l’atelier 1 sont dans son "
         "fichier Decidim, une proposition chacune : celui-ci ne les répète pas."
     )
+
+
+def test_the_csv_of_ateliers_1_and_2_says_what_each_card_is_and_reads_back(store, demo) -> None:
+    """The ``nature`` of atelier 1's atouts, problèmes and values says « Atout »,
+    « Problème », « Valeur adoptée » (not « Piste de projet »), in English too; the file
+    reads back: 19 ideas in their columns, all already in the series, none added again."""
+    import csv
+    from collections import Counter
+
+    from exports.csv_export import session_csv
+    from fabrique_desktop import csv_import
+    from fabrique_desktop.model import IDEA
+
+    sessions = {s.number: s for s in list_sessions(store, demo.id)}
+    report = gather_session(store, sessions[2])
+    data = session_csv(report)
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert Counter(r["nature"] for r in rows) == {
+        "Atout": 7,
+        "Problème": 7,
+        "Valeur adoptée": 5,
+    }
+    with language("en"):
+        english = session_csv(gather_session(store, sessions[1])).decode("utf-8-sig")
+    assert Counter(r["kind"] for r in csv.DictReader(io.StringIO(english))) == {
+        "Asset": 7,  # as the report says of a paradox's atout
+        "Problem": 7,
+        "Adopted value": 5,
+    }
+    parsed = csv_import.parse(data, report.template, [], [])
+    assert Counter(r.column for r in parsed.rows) == {"atouts": 7, "problemes": 7, "valeurs": 5}
+    assert {r.card_kind for r in parsed.rows} == {IDEA}
+    for number in (1, 2):
+        again, change = csv_import.read_file(store, sessions[number], data, report.template)
+        assert (again.present, again.rows, change.edits) == (19, [], ())
