@@ -3,6 +3,7 @@ their licences, and where the data and the log are (with buttons to open those f
 
 from __future__ import annotations
 
+import platform
 from html import escape
 from pathlib import Path
 
@@ -55,12 +56,24 @@ class AboutDialog(QDialog):
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
 
+    def version_line(self) -> str:
+        """« Fabrique 0.1.0 — installation depuis les sources, Python 3.11.7, Qt 6.11.3 », in
+        the app's language (about.version_line is the CLI's, in French)."""
+        kind = (
+            self.tr("application autonome")
+            if about.frozen()
+            else self.tr("installation depuis les sources")
+        )
+        return self.tr("Fabrique {} — {}, Python {}, Qt {}").format(
+            about.__version__, kind, platform.python_version(), qVersion()
+        )
+
     def heading(self) -> str:
         lines = [
             f"<h2>Fabrique {escape(about.__version__)}</h2>",
             escape(self.tr("Ateliers participatifs hors ligne, au vidéoprojecteur.")),
             "<br>" + escape(self.tr("Licence : {}").format(about.APP_LICENCE)),
-            "<br><small>" + escape(about.version_line()) + f", Qt {escape(qVersion())}</small>",
+            "<br><small>" + escape(self.version_line()) + "</small>",
         ]
         if self.data_dir is not None:
             lines += [

@@ -346,7 +346,7 @@ class MethodPresenter(SlideShow):
         super().__init__(
             len(slides),
             lambda i, scale: SlideWidget(self.slides[i], scale),
-            "Fabrique — Méthode",
+            QCoreApplication.translate("MethodPresenter", "Fabrique — Méthode"),
             start,
             parent,
         )

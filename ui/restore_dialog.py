@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.backups import list_backups, peek
+from db.backups import MIGRATION_LABEL, Contents, label_of, list_backups, peek
 from fabrique_desktop.errors import StorageError
+from ui.count_words import counted
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -64,7 +65,7 @@ class RestoreDialog(QDialog):
         self.backups.itemActivated.connect(lambda _item: self._accept())
         for path in reversed(list_backups(folder)):
             try:
-                text = peek(path).describe()
+                text = self.describe(peek(path))
             except StorageError as error:
                 text = self.tr("{} : {}").format(path.name, error)
             item = QListWidgetItem(text)
@@ -75,6 +76,59 @@ class RestoreDialog(QDialog):
         else:
             self.details.setText(self.tr("Aucune sauvegarde dans « {} ».").format(folder))
         self.restore_button.setEnabled(self.backups.count() > 0)
+
+    def describe(self, contents: Contents) -> str:
+        """« 08/12/2026 06:09 (ouverture d'un atelier) · 5 ateliers · 106 idées, aucun vote,
+        8 personas » in the app's language (db's ``Contents.describe`` is the CLI's French)."""
+        taken = contents.taken
+        when = taken.astimezone().strftime("%d/%m/%Y %H:%M") if taken else self.tr("date inconnue")
+        label = label_of(contents.path)
+        why = {
+            "": self.tr("automatique"),
+            "ouverture": self.tr("ouverture d'un atelier"),
+            "avant-import": self.tr("avant un import"),
+            "avant-import-idees": self.tr("avant un import d'idées"),
+            "avant-import-modele": self.tr("avant un import de modèle"),
+            "avant-restauration": self.tr("avant une remise en place"),
+            "avant-restauration-brut": self.tr(
+                "avant une remise en place (copie du fichier refusé)"
+            ),
+            "salle-telephones": self.tr("ouverture de la salle aux téléphones"),
+        }.get(label)
+        if why is None and label.startswith(MIGRATION_LABEL):
+            why = self.tr("avant la mise à jour {}").format(label[len(MIGRATION_LABEL) :])
+        counts = contents.counts
+        said = [
+            counted(
+                len(contents.ateliers),
+                self.tr("1 atelier"),
+                self.tr("{} ateliers"),
+                none=self.tr("aucun atelier"),
+            ),
+            ", ".join(
+                (
+                    counted(
+                        counts.get("idées", 0),
+                        self.tr("1 idée"),
+                        self.tr("{} idées"),
+                        none=self.tr("aucune idée"),
+                    ),
+                    counted(
+                        counts.get("votes", 0),
+                        self.tr("1 vote"),
+                        self.tr("{} votes"),
+                        none=self.tr("aucun vote"),
+                    ),
+                    counted(
+                        counts.get("personas", 0),
+                        self.tr("1 persona"),
+                        self.tr("{} personas"),
+                        none=self.tr("aucun persona"),
+                    ),
+                )
+            ),
+        ]
+        return " · ".join((f"{when} ({why or label})", *said))
 
     def _show(self, item: QListWidgetItem | None) -> None:
         if item is None:

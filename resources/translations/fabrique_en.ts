@@ -16,6 +16,18 @@
         <translation>Open the log folder</translation>
     </message>
     <message>
+        <source>application autonome</source>
+        <translation>standalone application</translation>
+    </message>
+    <message>
+        <source>installation depuis les sources</source>
+        <translation>installed from source</translation>
+    </message>
+    <message>
+        <source>Fabrique {} — {}, Python {}, Qt {}</source>
+        <translation>Fabrique {} — {}, Python {}, Qt {}</translation>
+    </message>
+    <message>
         <source>Ateliers participatifs hors ligne, au vidéoprojecteur.</source>
         <translation>Offline participatory workshops, on the projector.</translation>
     </message>
@@ -1992,6 +2004,13 @@
     </message>
 </context>
 <context>
+    <name>MethodPresenter</name>
+    <message>
+        <source>Fabrique — Méthode</source>
+        <translation>Fabrique — Method</translation>
+    </message>
+</context>
+<context>
     <name>MethodSlides</name>
     <message>
         <source>Mots-clés</source>
@@ -3160,6 +3179,94 @@ Series key: %2</translation>
     <message>
         <source>Aucune sauvegarde dans « {} ».</source>
         <translation>No backup in “{}”.</translation>
+    </message>
+    <message>
+        <source>date inconnue</source>
+        <translation>unknown date</translation>
+    </message>
+    <message>
+        <source>automatique</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>ouverture d&apos;un atelier</source>
+        <translation>opening a workshop</translation>
+    </message>
+    <message>
+        <source>avant un import</source>
+        <translation>before an import</translation>
+    </message>
+    <message>
+        <source>avant un import d&apos;idées</source>
+        <translation>before an import of ideas</translation>
+    </message>
+    <message>
+        <source>avant un import de modèle</source>
+        <translation>before an import of a template</translation>
+    </message>
+    <message>
+        <source>avant une remise en place</source>
+        <translation>before a restore</translation>
+    </message>
+    <message>
+        <source>avant une remise en place (copie du fichier refusé)</source>
+        <translation>before a restore (copy of the refused file)</translation>
+    </message>
+    <message>
+        <source>ouverture de la salle aux téléphones</source>
+        <translation>opening the room to phones</translation>
+    </message>
+    <message>
+        <source>avant la mise à jour {}</source>
+        <translation>before the {} update</translation>
+    </message>
+    <message>
+        <source>1 atelier</source>
+        <translation>1 workshop</translation>
+    </message>
+    <message>
+        <source>{} ateliers</source>
+        <translation>{} workshops</translation>
+    </message>
+    <message>
+        <source>aucun atelier</source>
+        <translation>no workshops</translation>
+    </message>
+    <message>
+        <source>1 idée</source>
+        <translation>1 idea</translation>
+    </message>
+    <message>
+        <source>{} idées</source>
+        <translation>{} ideas</translation>
+    </message>
+    <message>
+        <source>aucune idée</source>
+        <translation>no ideas</translation>
+    </message>
+    <message>
+        <source>1 vote</source>
+        <translation>1 vote</translation>
+    </message>
+    <message>
+        <source>{} votes</source>
+        <translation>{} votes</translation>
+    </message>
+    <message>
+        <source>aucun vote</source>
+        <translation>no votes</translation>
+    </message>
+    <message>
+        <source>1 persona</source>
+        <translation>1 persona</translation>
+    </message>
+    <message>
+        <source>{} personas</source>
+        <translation>{} personas</translation>
+    </message>
+    <message>
+        <source>aucun persona</source>
+        <translation>no personas</translation>
     </message>
     <message>
         <source>« {} » : {}</source>

@@ -114,3 +114,34 @@ def test_the_english_history_says_its_steps_in_english(qtbot, fabrique_app, sess
     window = fabrique_app.window
     window.board_actions.capture_line("Un banc au soleil")
     assert window.undo_action.text() == "Annuler Ajouter une idée"
+
+
+def test_the_english_restore_about_and_method_show_say_english(
+    qtbot, fabrique_app, store, demo, data_dir
+) -> None:
+    """Three lines the app took from French-only code (the CLI's wording): each backup's line
+    in File › Restore (« (ouverture d'un atelier) · 5 ateliers · 106 idées, aucun vote »),
+    About's « installation depuis les sources » and the method slide show's window title
+    « Fabrique — Méthode »."""
+    from db.backups import Backups
+    from fabrique_desktop.workspace import series_template
+    from ui.about_dialog import AboutDialog
+    from ui.method_slides import MethodPresenter, build_slides
+    from ui.restore_dialog import RestoreDialog
+
+    Backups(store, data_dir.backups).take("ouverture")
+    fabrique_app.set_language("en")
+    try:
+        restore = RestoreDialog(data_dir.backups)
+        qtbot.addWidget(restore)
+        line = restore.backups.item(0).text()
+        assert "(opening a workshop) · 5 workshops · " in line, line
+        assert "ideas, no votes, 8 personas" in line, line
+        about = AboutDialog(data_dir)
+        qtbot.addWidget(about)
+        assert "installed from source" in about.heading()
+        show = MethodPresenter(build_slides(series_template(demo)))
+        qtbot.addWidget(show)
+        assert show.windowTitle() == "Fabrique — Method"
+    finally:
+        fabrique_app.set_language("fr")
