@@ -2,9 +2,9 @@
 ADDRESS SECONDS RESULT.json [PHONES]``.
 
 Each phone, on its own loopback address (127.0.x.y: the room's limits per address apply as in a
-real room, where each phone has its own), sends its API POSTs (ideas, dots, join, state…) with
-``OnePost``, headers and body in one write as a phone's browser sends a small POST, and its GETs
-and notice socket with an aiohttp client; it joins, takes a seat, opens its
+real room, where each phone has its own), sends its API POSTs (ideas, dots, join, state…) and
+GETs with ``OneWrite``, each written whole at once as a phone's browser sends a small request,
+and holds its notice socket with an aiohttp client; it joins, takes a seat, opens its
 notice socket and behaves as the page does (a notice that carries what changed is applied; one
 that does not makes it ask its state again), fetches the vote's cards, then until the end sends
 an idea or a dot every ~4 s (one in two an idea), and half-way all phones send one idea each at
@@ -70,17 +70,18 @@ def prepare_room(store: Any, session_id: str, ideas: int = 2000) -> None:
     store.apply(phone_room.open_poll(store, session_id, [], dots=5))
 
 
-class OnePost:
-    """A phone's API POSTs (its ideas among them), headers and body written in one piece, as a
-    phone's browser sends a small POST. aiohttp's client, on Python < 3.12, writes a POST's body
-    in a task of its own after the headers: in a burst, after every GET the crowd's loop has
-    ready, a wait no real phone has.
+class OneWrite:
+    """A phone's requests, its API POSTs (ideas among them) and GETs, each written in one piece
+    as soon as it is started, as a phone's browser sends a small request. aiohttp's client, on
+    Python < 3.12, writes a POST's body in a task of its own after the headers: in a burst,
+    after every GET the crowd's loop has ready, a wait no real phone has (and its GETs go
+    through a few awaits before they are written, which a burst lengthens too).
 
     HTTP/1.1 on kept-alive connections from the phone's own address, a new one opened when none
-    is idle (two requests at once: two connections), one the server has closed dropped: as
-    aiohttp's connector does for the phone's GETs. The answer is read by its Content-Length.
-    ``post`` raises ``OSError`` (``ConnectionError`` for a connection closed early or an answer
-    it cannot read) or ``TimeoutError``.
+    is idle (two requests at once: two connections), one the server has closed dropped, as
+    aiohttp's connector does. The answer is read by its Content-Length. ``request`` raises
+    ``OSError`` (``ConnectionError`` for a connection closed early or an answer it cannot read)
+    or ``TimeoutError``.
     """
 
     def __init__(self, host: str, port: int, local_address: str) -> None:
@@ -88,10 +89,16 @@ class OnePost:
         self._idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
         self._busy: set[asyncio.StreamWriter] = set()
 
-    async def post(
-        self, path: str, body: bytes, headers: dict[str, str], wire: dict | None = None
+    async def request(
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        wire: dict | None = None,
     ) -> tuple[int, bytes]:
-        """The answer's status and body; ``wire["body"]``: when the request was written."""
+        """The answer's status and body (a body: sent as JSON); ``wire["sent"]``: when the
+        request was written, ``wire["new_connection"]``: if a connection was opened for it."""
         while self._idle and self._idle[-1][0].at_eof():  # closed by the server while idle
             self._idle.pop()[1].close()
         if self._idle:
@@ -104,7 +111,9 @@ class OnePost:
             )
         self._busy.add(writer)
         try:
-            status, content, keep = await self._exchange(reader, writer, path, body, headers, wire)
+            status, content, keep = await self._exchange(
+                reader, writer, f"{method} {path} HTTP/1.1", body, headers or {}, wire
+            )
         except asyncio.IncompleteReadError as error:
             writer.close()
             raise ConnectionError("connection closed before the answer's end") from error
@@ -123,22 +132,19 @@ class OnePost:
         self,
         reader: asyncio.StreamReader,
         writer: asyncio.StreamWriter,
-        path: str,
-        body: bytes,
+        request_line: str,
+        body: bytes | None,
         headers: dict[str, str],
         wire: dict | None,
     ) -> tuple[int, bytes, bool]:
-        lines = [
-            f"POST {path} HTTP/1.1",
-            f"Host: {self.host}:{self.port}",
-            "Accept: */*",
-            "Content-Type: application/json",
-            f"Content-Length: {len(body)}",
-            *(f"{name}: {value}" for name, value in headers.items()),
-        ]
+        lines = [request_line, f"Host: {self.host}:{self.port}", "Accept: */*"]
+        if body is not None:
+            lines += ["Content-Type: application/json", f"Content-Length: {len(body)}"]
+        lines += [f"{name}: {value}" for name, value in headers.items()]
         if wire is not None:
-            wire.setdefault("body", time.monotonic())
-        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body)  # one write
+            wire.setdefault("sent", time.monotonic())
+        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        writer.write(head + (body or b""))  # one write
         head = await reader.readuntil(b"\r\n\r\n")
         status_line, *fields = head.decode("latin-1").split("\r\n")[:-2]
         version, _, rest = status_line.partition(" ")
@@ -179,6 +185,7 @@ def _new_out() -> dict[str, Any]:
         "wire": {},
         "paired_wire": [],
         "paired_burst_wire": [],
+        "paired_late": [],
     }
 
 
@@ -195,19 +202,7 @@ async def phone(
     connector = aiohttp.TCPConnector(local_addr=(local_address, 0))
     rng = random.Random(n)
     timeout = aiohttp.ClientTimeout(total=ANSWER_SECONDS)
-    # when a GET's bytes are handed to the socket (with its headers; the POSTs, OnePost's, note
-    # their own)
-    tracing = aiohttp.TraceConfig()
-
-    async def headers_sent(_session: Any, context: Any, _params: Any) -> None:
-        wire = context.trace_request_ctx
-        if isinstance(wire, dict):
-            wire.setdefault("headers", time.monotonic())
-
-    tracing.on_request_headers_sent.append(headers_sent)
-    async with aiohttp.ClientSession(
-        connector=connector, timeout=timeout, trace_configs=[tracing]
-    ) as http:
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:
         headers: dict[str, str] = {}
 
         async def call(
@@ -216,7 +211,8 @@ async def phone(
             extra = {"X-Request": request_id} if request_id else {}
             try:  # headers and body in one write, as a phone sends them
                 async with asyncio.timeout(ANSWER_SECONDS):  # as aiohttp's total timeout
-                    status, raw = await posts.post(
+                    status, raw = await requests.request(
+                        "POST",
                         f"{path}/api/{action}",
                         json.dumps(data).encode("utf-8"),
                         {**headers, **extra},
@@ -268,7 +264,7 @@ async def phone(
         host = base.split("/")[2]
         origin = f"http://{host}"
         path = "/" + base.split("/", 3)[3]
-        posts = OnePost(*_host_and_port(host), local_address)
+        requests = OneWrite(*_host_and_port(host), local_address)
         await asyncio.sleep(rng.random() * 3)
         _, me = await write("join", {})
         if "phone" not in me:
@@ -281,19 +277,17 @@ async def phone(
             await write("profile", {"table": rng.choice(state["tables"])["id"]})
         vote = state.get("vote")
         cards = (await call("cards", {}))[1].get("cards", []) if vote else []
-        static = base.split("/r/")[0] + "/static/app.css"
 
         async def fetch_static(wire: dict | None = None) -> float | None:
             start = time.monotonic()
             try:
-                traced = wire if wire is not None else {}
-                async with http.get(static, trace_request_ctx=traced) as r:
-                    await r.read()
-            except (TimeoutError, aiohttp.ClientError):
+                async with asyncio.timeout(ANSWER_SECONDS):
+                    await requests.request("GET", "/static/app.css", wire=wire)
+            except (TimeoutError, OSError):
                 out["timeouts"] += 1
                 return None
             if wire is not None:
-                wire["answered"] = time.monotonic()
+                wire["started"], wire["answered"] = start, time.monotonic()
             return time.monotonic() - start
 
         async def send_idea(text: str) -> None:
@@ -303,7 +297,7 @@ async def phone(
             if status == 200:
                 out["ideas"][text] = (start, time.monotonic())
                 answered = time.monotonic()
-                out["wire"][text] = (wire.get("body", start), answered, "new_connection" in wire)
+                out["wire"][text] = (wire.get("sent", start), answered, "new_connection" in wire)
             out["writes"].append(time.monotonic() - start)
 
         async def idea_and_stylesheet(text: str, paired: list[float], on_wire: list) -> None:
@@ -312,7 +306,8 @@ async def phone(
             _, seconds = await asyncio.gather(send_idea(text), fetch_static(wire))
             if seconds is not None:
                 paired.append(seconds)
-                on_wire.append(wire["answered"] - wire.get("headers", wire["answered"]))
+                on_wire.append(wire["answered"] - wire.get("sent", wire["answered"]))
+                out["paired_late"].append(wire.get("sent", wire["started"]) - wire["started"])
 
         sent = 0
         mine: list[str] = []
@@ -345,7 +340,7 @@ async def phone(
                 out["reads"].append(quiet)
             sent += 1
         listener.cancel()
-        posts.close()
+        requests.close()
 
 
 def _host_and_port(host: str) -> tuple[str, int]:

@@ -1,5 +1,5 @@
-"""The load bench's phones send their POSTs as a phone's browser does: headers and body in one
-write (``tests/bench/phone_crowd.OnePost``), the answer read by status, headers and
+"""The load bench's phones send their requests as a phone's browser does: headers and body in one
+write (``tests/bench/phone_crowd.OneWrite``), the answer read by status, headers and
 Content-Length, on kept-alive connections from the phone's own address."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import json
 
 from aiohttp import web
 
-from tests.bench.phone_crowd import OnePost
+from tests.bench.phone_crowd import OneWrite
 
 
 async def _exchange() -> tuple[list[dict], list[tuple[int, dict]]]:
@@ -41,18 +41,25 @@ async def _exchange() -> tuple[list[dict], list[tuple[int, dict]]]:
             return web.json_response({"error": "slow-down"}, status=429)
         return web.json_response({"id": "é" * 3, "text": data["text"]})
 
+    async def stylesheet(request: web.Request) -> web.Response:
+        assert request.transport is not None
+        ports.append(request.transport.get_extra_info("peername")[1])
+        return web.Response(body=b"p{}" * 1000, content_type="text/css")
+
+    ports: list[int] = []
     app = web.Application()
     app.router.add_post("/r/CODE/api/idea", idea)
+    app.router.add_get("/static/app.css", stylesheet)
     runner = web.AppRunner(app, keepalive_timeout=0.3)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
     port = runner.addresses[0][1]
-    client = OnePost("127.0.0.1", port, "127.0.0.7")
+    client = OneWrite("127.0.0.1", port, "127.0.0.7")
 
     async def post(text: str) -> tuple[int, dict]:
         body = json.dumps({"text": text}).encode()
-        status, raw = await client.post("/r/CODE/api/idea", body, {"X-Phone": "p1"})
+        status, raw = await client.request("POST", "/r/CODE/api/idea", body, {"X-Phone": "p1"})
         return status, json.loads(raw)
 
     answers = []
@@ -62,9 +69,13 @@ async def _exchange() -> tuple[list[dict], list[tuple[int, dict]]]:
         answers += await asyncio.gather(post("ensemble 1"), post("ensemble 2"))
         await asyncio.sleep(1.0)  # the server closes both idle connections
         answers.append(await post("quatre"))
+        wire: dict = {}
+        status, css = await client.request("GET", "/static/app.css", wire=wire)
+        answers.append((status, {"css": css == b"p{}" * 1000, "sent": "sent" in wire}))
     finally:
         client.close()
         await runner.cleanup()
+    seen[-1]["then_got"] = ports
     return seen, answers
 
 
@@ -79,6 +90,7 @@ def test_posts_go_in_one_write_and_their_answers_are_read_whole() -> None:
         (200, {"id": "ééé", "text": "ensemble 1"}),
         (200, {"id": "ééé", "text": "ensemble 2"}),
         (200, {"id": "ééé", "text": "quatre"}),
+        (200, {"css": True, "sent": True}),  # a GET: its body read whole too
     ]
     assert all(s["whole"] for s in seen)  # headers and body arrived together
     assert {s["remote"] for s in seen} == {"127.0.0.7"}  # the phone's own address
@@ -90,3 +102,4 @@ def test_posts_go_in_one_write_and_their_answers_are_read_whole() -> None:
     assert ports[5] != ports[6]  # two at once: two connections
     assert ports[4] in ports[5:7]  # the idle one taken first
     assert ports[7] not in ports[:7]  # the idle ones the server closed are not used again
+    assert seen[-1]["then_got"] == [ports[7]]  # the GET on the kept-alive connection
