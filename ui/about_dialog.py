@@ -93,9 +93,11 @@ class AboutDialog(QDialog):
 
         libraries = about.libraries()
         libraries.insert(1, about.Shipped("Qt (PySide6)", qVersion(), "LGPL-3.0-only"))
+        # each heading's tr() outside the f-string: lupdate does not read inside one
+        fonts, shipped = self.tr("Polices livrées"), self.tr("Bibliothèques livrées")
         return (
-            f"<h3>{escape(self.tr('Polices livrées'))}</h3>{table(list(about.FONTS))}"
-            f"<h3>{escape(self.tr('Bibliothèques livrées'))}</h3>{table(libraries)}"
+            f"<h3>{escape(fonts)}</h3>{table(list(about.FONTS))}"
+            f"<h3>{escape(shipped)}</h3>{table(libraries)}"
             "<p>"
             + escape(
                 self.tr(

@@ -71,11 +71,13 @@ class ShortcutsDialog(QDialog):
         marker_rows = "".join(
             f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in markers
         )
-        example = escape("Un tram jusqu'à Aubagne @bernard #mobilité !2040 >mieux =3")
+        example = escape(self.tr("Un tram jusqu'à Aubagne @bernard #mobilité !2040 >mieux =3"))
+        # each heading's tr() outside the f-string: lupdate does not read inside one
+        shortcuts, markers = self.tr("Raccourcis"), self.tr("Marqueurs dans la saisie")
         return (
             "<style>td { padding: 4px 14px; font-size: 15pt; } h2 { font-size: 18pt; }</style>"
-            f"<h2>{escape(self.tr('Raccourcis'))}</h2><table>{''.join(rows)}</table>"
-            f"<h2>{escape(self.tr('Marqueurs dans la saisie'))}</h2>"
+            f"<h2>{escape(shortcuts)}</h2><table>{''.join(rows)}</table>"
+            f"<h2>{escape(markers)}</h2>"
             f"<p style='font-size: 15pt'><code>{example}</code></p>"
             f"<table>{marker_rows}</table>"
         )

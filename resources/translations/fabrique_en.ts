@@ -44,6 +44,14 @@
         <translation>Log: {}</translation>
     </message>
     <message>
+        <source>Polices livrées</source>
+        <translation>Fonts shipped</translation>
+    </message>
+    <message>
+        <source>Bibliothèques livrées</source>
+        <translation>Libraries shipped</translation>
+    </message>
+    <message>
         <source>Les textes des licences sont livrés avec Fabrique : resources/fonts pour les polices, les dossiers *.dist-info pour les bibliothèques. Qt est utilisé sous la LGPL 3 : ses bibliothèques sont des fichiers séparés, remplaçables.</source>
         <translation>The licence texts are shipped with Fabrique: resources/fonts for the fonts, the *.dist-info folders for the libraries. Qt is used under the LGPL 3: its libraries are separate, replaceable files.</translation>
     </message>
@@ -3516,6 +3524,18 @@ File: {}</translation>
     <message>
         <source>numéro de table (créée au besoin)</source>
         <translation>table number (created if needed)</translation>
+    </message>
+    <message>
+        <source>Un tram jusqu&apos;à Aubagne @bernard #mobilité !2040 &gt;mieux =3</source>
+        <translation>A tram to Aubagne @bernard #mobility !2040 &gt;mieux =3</translation>
+    </message>
+    <message>
+        <source>Raccourcis</source>
+        <translation>Shortcuts</translation>
+    </message>
+    <message>
+        <source>Marqueurs dans la saisie</source>
+        <translation>Markers when typing</translation>
     </message>
 </context>
 <context>

@@ -145,3 +145,20 @@ def test_the_english_restore_about_and_method_show_say_english(
         assert show.windowTitle() == "Fabrique — Method"
     finally:
         fabrique_app.set_language("fr")
+
+
+def test_every_tr_literal_reaches_the_translation_file() -> None:
+    """lupdate does not read a tr() written inside an f-string (« f"<h2>{self.tr('Raccourcis')}
+    </h2>" »): the F1 sheet's headings and About's « Polices livrées » stayed French in the
+    English app. Every literal passed to tr() in ui/ is a source of the .ts."""
+    import re
+
+    sources = {m.findtext("source") for m in ET.parse(TS).iter("message")}
+    literal = re.compile(r"""\btr\(\s*(?:'([^'\\]*)'|"([^"\\]*)")\s*[,)]""")
+    missing = [
+        f"{path.name}: {m.group(1) if m.group(1) is not None else m.group(2)}"
+        for path in sorted((ROOT / "ui").rglob("*.py"))
+        for m in literal.finditer(path.read_text())
+        if (m.group(1) if m.group(1) is not None else m.group(2)) not in sources
+    ]
+    assert missing == []
