@@ -17,6 +17,10 @@ typeset (``typography.typeset``), as everything published.
 Pistes credited together to several ateliers (the demo's « ateliers 3 et 4 ») are shown by
 each of their reports, but each is one proposal: it is in the Decidim file of the atelier
 whose wall holds it, said to come « des ateliers 3 et 4 », never from one of them.
+
+A Valeurs atelier's cards (atouts, problèmes, values) are the territory's diagnosis, not
+pistes put to its citizens: its Decidim file holds no proposal, and ``elsewhere_note`` says
+so and that the Valeurs work (paradoxes, value system) is in its report.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from exports.pdf_style import french_date
 from exports.safe_write import write_bytes
 from fabrique_desktop import credit
 from fabrique_desktop.report import Idea, SessionReport
-from fabrique_desktop.report_words import english_date, tr
+from fabrique_desktop.report_words import amount, english_date, tr
 from fabrique_desktop.typography import current_language, typeset
 
 TITLE_MAX = 150
@@ -114,6 +118,8 @@ def decidim_csv(report: SessionReport) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(header())
+    if report.session.phase == "valeurs":
+        return out.getvalue().encode("utf-8")  # a diagnosis, not proposals: elsewhere_note
     for idea in report.ideas:
         if not idea.is_idea:
             continue  # « Futur engagé » items are decisions already taken, not proposals
@@ -126,25 +132,38 @@ def decidim_csv(report: SessionReport) -> bytes:
 
 
 def elsewhere_note(report: SessionReport) -> str:
-    """What the command line and the export dialog say when joint pistes shown by this
-    atelier's report are left out of its Decidim file, being in the file of the atelier
-    whose wall holds them, in the documents' language; "" otherwise."""
+    """What the command line and the export dialog say when cards shown by this atelier's
+    report are left out of its Decidim file, in the documents' language: a Valeurs
+    atelier's cards (a diagnosis, not proposals), joint pistes in the file of the atelier
+    whose wall holds them; "" otherwise."""
+    if report.session.phase == "valeurs":
+        return _valeurs_note(report)
     left = sum(1 for i in report.ideas if i.is_idea and i.id in report.held_elsewhere)
     if not left or report.joint is None:
         return ""
     walls = [n for n in report.joint.walls if n != report.session.number]
-    said = (
-        "Les {left} cartes des {ateliers} qui sont sur le mur de l’{wall} sont dans son "
-        "fichier Decidim, une proposition chacune : celui-ci ne les répète pas."
-        if report.session.phase == "valeurs"  # atouts, problèmes, values: not pistes
-        else "Les {left} pistes des {ateliers} qui sont sur le mur de l’{wall} sont dans son "
-        "fichier Decidim, une proposition chacune : celui-ci ne les répète pas."
-    )
     return tr(
-        said,
+        "Les {left} pistes des {ateliers} qui sont sur le mur de l’{wall} sont dans son "
+        "fichier Decidim, une proposition chacune : celui-ci ne les répète pas.",
         left=left,
         ateliers=report.joint.label,
         wall=credit.ateliers_label(walls),
+    )
+
+
+def _valeurs_note(report: SessionReport) -> str:
+    left = sum(1 for i in report.ideas if i.is_idea)
+    if not left:
+        return ""
+    cards = amount(left, "carte", "cartes")
+    if report.joint is not None:
+        said = tr("Les {cards} des {ateliers}", cards=cards, ateliers=report.joint.label)
+    else:
+        said = tr("Les {cards} de cet atelier", cards=cards)
+    return said + tr(
+        " (atouts, problèmes, valeurs) sont un diagnostic, pas des propositions : ce fichier "
+        "Decidim n’en contient aucune. Le travail sur les valeurs (paradoxes, système de "
+        "valeurs) est dans le compte rendu."
     )
 
 

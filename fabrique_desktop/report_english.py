@@ -243,10 +243,13 @@ ENGLISH: dict[str, str] = {
     "Les cartes d’où ils viennent sont sur le mur de l’{wall}.": (
         "The cards they come from are on the wall of {wall}."
     ),
-    "Les {left} cartes des {ateliers} qui sont sur le mur de l’{wall} sont dans son fichier "
-    "Decidim, une proposition chacune : celui-ci ne les répète pas.": "The {left} cards of "
-    "{ateliers} on the wall of {wall} are in its Decidim file, one proposal each: this one "
-    "does not repeat them.",
+    "Les {cards} des {ateliers}": "The {cards} of {ateliers}",
+    "Les {cards} de cet atelier": "The {cards} of this workshop",
+    " (atouts, problèmes, valeurs) sont un diagnostic, pas des propositions : ce fichier "
+    "Decidim n’en contient aucune. Le travail sur les valeurs (paradoxes, système de "
+    "valeurs) est dans le compte rendu.": " (strengths, problems, values) are a diagnosis, "
+    "not proposals: this Decidim file holds none of them. The work on values (paradoxes, "
+    "value system) is in the report.",
     "Les {left} pistes des {ateliers} qui sont sur le mur de l’{wall} sont dans son fichier "
     "Decidim, une proposition chacune : celui-ci ne les répète pas.": "The {left} project "
     "ideas of {ateliers} on the wall of {wall} are in its Decidim file, one proposal each: "
@@ -334,6 +337,8 @@ ENGLISH: dict[str, str] = {
     # -- nouns, singular and plural
     "idée": "idea",
     "idées": "ideas",
+    "carte": "card",
+    "cartes": "cards",
     "piste": "project idea",
     "pistes": "project ideas",
     "piste de projet": "project idea",

@@ -306,9 +306,12 @@ def test_both_valeurs_reports_show_the_cards_of_atelier_1s_wall_paired_and_adopt
         assert french not in english[1]
 
 
-def test_the_data_exports_of_ateliers_1_and_2_give_each_card_one_id_and_one_proposal(
+def test_the_data_exports_of_ateliers_1_and_2_give_each_card_one_id_and_no_proposal(
     store, demo
 ) -> None:
+    """Their CSVs list the same 19 cards, each with its one id; their Decidim files hold no
+    proposal (atouts, problèmes and values are a diagnosis, not pistes put to the citizens)
+    and both say so, and where the Valeurs work is, in French and in English."""
     import csv
 
     from exports.csv_export import session_csv
@@ -323,18 +326,20 @@ def test_the_data_exports_of_ateliers_1_and_2_give_each_card_one_id_and_one_prop
     assert [r["id"] for r in rows[1]] == [r["id"] for r in rows[2]]
     assert len({r["id"] for r in rows[1]}) == len(rows[1]) == 19  # 7 + 7 + 5
     assert {r["ateliers"] for r in rows[1] + rows[2]} == {"ateliers 1 et 2"}
-    proposals = [
-        line
-        for r in (one, two)
-        for line in csv.reader(io.StringIO(decidim_csv(r).decode("utf-8")), delimiter=";")
-        if not line[0].startswith("title/")
-    ]
-    assert len(proposals) == len({p[0] for p in proposals}) == 19
-    assert all("Issue des ateliers 1 et 2" in p[1] for p in proposals)
-    assert elsewhere_note(one) == ""
-    assert elsewhere_note(two) == (
-        "Les 19 cartes des ateliers 1 et 2 qui sont sur le mur de l’atelier 1 sont dans son "
-        "fichier Decidim, une proposition chacune : celui-ci ne les répète pas."
+    for report in (one, two):
+        lines = list(csv.reader(io.StringIO(decidim_csv(report).decode("utf-8")), delimiter=";"))
+        assert lines == [["title/fr", "body/fr", "category/id", "category/name/fr"]]
+        assert elsewhere_note(report) == (
+            "Les 19 cartes des ateliers 1 et 2 (atouts, problèmes, valeurs) sont un diagnostic, "
+            "pas des propositions : ce fichier Decidim n’en contient aucune. Le travail sur les "
+            "valeurs (paradoxes, système de valeurs) est dans le compte rendu."
+        )
+    with language("en"):
+        english = elsewhere_note(gather_session(store, sessions[2]))
+    assert english == (
+        "The 19 cards of workshops 1 and 2 (strengths, problems, values) are a diagnosis, not "
+        "proposals: this Decidim file holds none of them. The work on values (paradoxes, value "
+        "system) is in the report."
     )
 
 
