@@ -98,35 +98,43 @@ class OneWrite:
         wire: dict | None = None,
     ) -> tuple[int, bytes]:
         """The answer's status and body (a body: sent as JSON); ``wire["sent"]``: when the
-        request was written, ``wire["new_connection"]``: if a connection was opened for it."""
-        while self._idle and self._idle[-1][0].at_eof():  # closed by the server while idle
-            self._idle.pop()[1].close()
-        if self._idle:
-            reader, writer = self._idle.pop()
-        else:
-            if wire is not None:
-                wire["new_connection"] = True
-            reader, writer = await asyncio.open_connection(
-                self.host, self.port, local_addr=(self.local_address, 0)
-            )
-        self._busy.add(writer)
-        try:
-            status, content, keep = await self._exchange(
-                reader, writer, f"{method} {path} HTTP/1.1", body, headers or {}, wire
-            )
-        except asyncio.IncompleteReadError as error:
-            writer.close()
-            raise ConnectionError("connection closed before the answer's end") from error
-        except BaseException:  # cancelled or timed out half-way: the connection is unusable
-            writer.close()
-            raise
-        finally:
-            self._busy.discard(writer)
-        if keep:
-            self._idle.append((reader, writer))
-        else:
-            writer.close()
-        return status, content
+        request was written, ``wire["new_connection"]``: if a connection was opened for it.
+
+        Sent once more on a new connection when a kept-alive one turns out closed before any
+        byte of the answer (the server closing it idle as it was written), as a browser does.
+        """
+        while True:
+            while self._idle and self._idle[-1][0].at_eof():  # closed by the server while idle
+                self._idle.pop()[1].close()
+            reused = bool(self._idle)
+            if reused:
+                reader, writer = self._idle.pop()
+            else:
+                if wire is not None:
+                    wire["new_connection"] = True
+                reader, writer = await asyncio.open_connection(
+                    self.host, self.port, local_addr=(self.local_address, 0)
+                )
+            self._busy.add(writer)
+            try:
+                status, content, keep = await self._exchange(
+                    reader, writer, f"{method} {path} HTTP/1.1", body, headers or {}, wire
+                )
+            except (asyncio.IncompleteReadError, ConnectionResetError, BrokenPipeError) as error:
+                writer.close()
+                if reused and not getattr(error, "partial", b""):
+                    continue  # closed before it answered anything: on a new connection
+                raise ConnectionError("connection closed before the answer's end") from error
+            except BaseException:  # cancelled or timed out half-way: the connection is unusable
+                writer.close()
+                raise
+            finally:
+                self._busy.discard(writer)
+            if keep:
+                self._idle.append((reader, writer))
+            else:
+                writer.close()
+            return status, content
 
     async def _exchange(
         self,

@@ -214,7 +214,7 @@ def test_150_phones_and_pages_for_a_minute(tmp_path: Path, moderated: bool) -> N
     l50, l95 = _q(list(late.values()))
     kept = [s for t, s in late.items() if not out["wire"][t][2]]
     k95 = _q(kept)[1]
-    g95 = _q(out["paired_late"])[1]
+    paired_late95 = _q(out["paired_late"])[1]
     wb50, wb95 = _q([b - a for t, (a, b, _n) in out["wire"].items() if t.startswith("Rafale")])
     print(
         f"\n{'moderated' if moderated else 'open'} room: {PHONES} phones + "
@@ -233,7 +233,7 @@ def test_150_phones_and_pages_for_a_minute(tmp_path: Path, moderated: bool) -> N
         f"{w95 / max(v95, 0.010):.1f}×; the crowd wrote each idea p50 {l50 * 1000:.0f} ms, "
         f"p95 {l95 * 1000:.0f} ms after it started it ({len(kept)} of {len(late)} on a "
         f"kept-alive connection: p95 {k95 * 1000:.0f} ms; the others after opening one), "
-        f"each paired stylesheet p95 {g95 * 1000:.0f} ms after\n"
+        f"each paired stylesheet p95 {paired_late95 * 1000:.0f} ms after\n"
         f"stylesheet alone, between writes (not asserted): p50 {q50 * 1000:.0f} ms, "
         f"p95 {q95 * 1000:.0f} ms → the ideas' p95 is {p95 / q95:.1f}× this quiet fetch\n"
         f"the burst: {len(burst)} ideas at once, p50 {r50 * 1000:.0f} ms, p95 {r95 * 1000:.0f} ms "

@@ -103,3 +103,39 @@ def test_posts_go_in_one_write_and_their_answers_are_read_whole() -> None:
     assert ports[4] in ports[5:7]  # the idle one taken first
     assert ports[7] not in ports[:7]  # the idle ones the server closed are not used again
     assert seen[-1]["then_got"] == [ports[7]]  # the GET on the kept-alive connection
+
+
+async def _closed_as_written() -> tuple[list[tuple[int, bytes]], int]:
+    connections = 0
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal connections
+        connections += 1
+        answered = 0
+        while True:
+            try:
+                await reader.readuntil(b"\r\n\r\n")
+            except asyncio.IncompleteReadError:
+                break
+            if connections == 1 and answered == 1:  # closed idle just as the next came in
+                break
+            writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+            answered += 1
+        writer.close()
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    client = OneWrite("127.0.0.1", port, "127.0.0.8")
+    try:
+        answers = [await client.request("GET", "/static/app.css") for _ in range(2)]
+    finally:
+        client.close()
+        server.close()
+        await server.wait_closed()
+    return answers, connections
+
+
+def test_a_kept_alive_connection_closed_before_answering_is_tried_again_on_a_new_one() -> None:
+    answers, connections = asyncio.run(_closed_as_written())
+    assert answers == [(200, b"ok"), (200, b"ok")]
+    assert connections == 2
