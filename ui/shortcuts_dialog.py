@@ -73,11 +73,11 @@ class ShortcutsDialog(QDialog):
         )
         example = escape(self.tr("Un tram jusqu'à Aubagne @bernard #mobilité !2040 >mieux =3"))
         # each heading's tr() outside the f-string: lupdate does not read inside one
-        shortcuts, markers = self.tr("Raccourcis"), self.tr("Marqueurs dans la saisie")
+        heading, markers_heading = self.tr("Raccourcis"), self.tr("Marqueurs dans la saisie")
         return (
             "<style>td { padding: 4px 14px; font-size: 15pt; } h2 { font-size: 18pt; }</style>"
-            f"<h2>{escape(shortcuts)}</h2><table>{''.join(rows)}</table>"
-            f"<h2>{escape(markers)}</h2>"
+            f"<h2>{escape(heading)}</h2><table>{''.join(rows)}</table>"
+            f"<h2>{escape(markers_heading)}</h2>"
             f"<p style='font-size: 15pt'><code>{example}</code></p>"
             f"<table>{marker_rows}</table>"
         )
