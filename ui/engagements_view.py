@@ -260,9 +260,12 @@ class EngagementsView(RoomScreen):
             item = QListWidgetItem(french_spacing("\n".join(lines)))  # « » and « : » whole
             item.setData(ID_ROLE, engagement.id)
             listed.addItem(item)
-        per_column = [  # each « Art de Vivre : 0/3 » on one line: the summary wraps at « · »
+        each = self.tr("{} : {}/{}")  # « Art de Vivre : 0/3 », in English « Art de Vivre: 0/3 »
+        per_column = [  # each on one line: the summary wraps at « · »
             "\u00a0".join(
-                f"{c.title} : {self.lists[c.key].count()}/{convergence.TARGET_PER_COLUMN}".split()
+                each.format(
+                    c.title, self.lists[c.key].count(), convergence.TARGET_PER_COLUMN
+                ).split()
             )
             for c in self.template.vivre_columns
         ]

@@ -1207,6 +1207,10 @@
         <translation>{} objectives</translation>
     </message>
     <message>
+        <source>{} : {}/{}</source>
+        <translation>{}: {}/{}</translation>
+    </message>
+    <message>
         <source>1 engagement</source>
         <translation>1 engagement</translation>
     </message>
@@ -2983,11 +2987,11 @@
     </message>
     <message>
         <source>Afficher les </source>
-        <translation>Show the </translation>
+        <translation>Show the top </translation>
     </message>
     <message>
         <source> premières</source>
-        <translation> first</translation>
+        <translation> ideas</translation>
     </message>
     <message>
         <source>Révéler les votes</source>

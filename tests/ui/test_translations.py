@@ -162,3 +162,29 @@ def test_every_tr_literal_reaches_the_translation_file() -> None:
         if (m.group(1) if m.group(1) is not None else m.group(2)) not in sources
     ]
     assert missing == []
+
+
+def test_the_english_room_screens_word_their_counts_in_english(
+    qtbot, fabrique_app, store, demo, demo_session
+) -> None:
+    """The engagements screen's summary said « Vivre Mieux : 0/3 » (French spacing, built in an
+    f-string) and the ranking's count « Show the 10 first »: « Vivre Mieux: 0/3 », « Show the
+    top 10 ideas »."""
+    from fabrique_desktop.workspace import session_template
+    from ui.engagements_view import EngagementsView
+    from ui.ranking_view import RankingView
+
+    template = session_template(demo, demo_session)
+    fabrique_app.set_language("en")
+    try:
+        engagements = EngagementsView(store, demo_session.id, template)
+        qtbot.addWidget(engagements)
+        engagements.refresh()
+        summary = engagements.summary.text()
+        assert "Vivre\u00a0Mieux:\u00a00/3" in summary, summary
+        assert " : " not in summary.replace("\u00a0", " ")
+        ranking = RankingView(store, demo_session.id, template)
+        qtbot.addWidget(ranking)
+        assert ranking.top.text() == f"Show the top {ranking.top.value()} ideas"
+    finally:
+        fabrique_app.set_language("fr")
