@@ -62,7 +62,7 @@ class ShortcutsDialog(QDialog):
                 "@bernard",
                 self.tr("persona (prénom, clé ou métier ; le début suffit, sans accents)"),
             ),
-            ("#mobilité", self.tr("thème")),
+            (self.tr("#mobilité"), self.tr("thème")),
             ("!2024 · !2040", self.tr("horizon")),
             ("!futur", self.tr("« Futur engagé » : une décision déjà prise, pas une idée")),
             (">mieux · >2", self.tr("colonne (clé, mot du titre ou numéro ; >0 = À trier)")),

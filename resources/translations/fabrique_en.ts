@@ -3514,6 +3514,10 @@ File: {}</translation>
         <translation>theme</translation>
     </message>
     <message>
+        <source>#mobilité</source>
+        <translation>#mobility</translation>
+    </message>
+    <message>
         <source>horizon</source>
         <translation>horizon</translation>
     </message>

@@ -188,3 +188,26 @@ def test_the_english_room_screens_word_their_counts_in_english(
         assert ranking.top.text() == f"Show the top {ranking.top.value()} ideas"
     finally:
         fabrique_app.set_language("fr")
+
+
+def test_the_english_shortcut_sheet_has_no_french_left(qtbot, fabrique_app, session) -> None:
+    """F1 in English: its headings were « Raccourcis » and « Marqueurs dans la saisie », its
+    theme marker « #mobilité » (next to an example line in English)."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QTextEdit
+
+    from ui.shortcuts_dialog import ShortcutsDialog
+
+    fabrique_app.open_session(session.id)
+    fabrique_app.set_language("en")
+    try:
+        window = fabrique_app.window
+        sheet = ShortcutsDialog(window.findChildren(QAction), window)
+        qtbot.addWidget(sheet)
+        text = "\n".join(t.toPlainText() for t in sheet.findChildren(QTextEdit))
+        assert "Shortcuts" in text
+        assert "Markers when typing" in text
+        for french in ("Raccourcis", "Marqueurs", "#mobilité", "idée"):
+            assert french not in text, french
+    finally:
+        fabrique_app.set_language("fr")
