@@ -235,14 +235,18 @@ def _ideas(ideas: Iterable[Idea], grouped: bool = False) -> str:
 
 
 def bar_chart(
-    chart_id: str, title: str, rows: Sequence[tuple[str, int, str]], unit: tuple[str, str]
+    chart_id: str,
+    title: str,
+    rows: Sequence[tuple[str, int, str]],
+    unit: tuple[str, str],
+    desc: str = "chart_desc",
 ) -> list[str]:
     """Horizontal bars as inline SVG (its title and a description giving every number), then
     the same figures as a table: nothing is only in the picture. ``rows``: label, value,
     colour; no chart when every bar would be equal (it would say nothing), the table stays."""
     total = sum(v for _, v, _ in rows)
     parts = "; ".join(f"{typeset(label)} {counted(v, *unit)}" for label, v, _ in rows)
-    desc = typeset(word("chart_desc").format(n=total, parts=parts))
+    desc = typeset(word(desc).format(n=total, parts=parts))
     out: list[str] = []
     values = [v for _, v, _ in rows]
     if len(set(values)) > 1:
@@ -387,10 +391,20 @@ def session_html(report: SessionReport) -> str:
         counts = [
             (vivre_name(column_title(c.column)), len(c.ideas), c.column.colour) for c in with_ideas
         ]
-        page.section(
-            word("ideas_by_vivre"),
-            bar_chart("chart-vivre", word("chart_ideas"), counts, ("idea", "ideas_noun")),
-        )
+        if report.session.phase == "valeurs":  # atouts, problèmes, values: cards
+            chart = bar_chart(
+                "chart-vivre",
+                word("chart_cards"),
+                counts,
+                ("card", "cards_noun"),
+                "chart_desc_cards",
+            )
+            page.section(word("cards_by_column"), chart)
+        else:
+            page.section(
+                word("ideas_by_vivre"),
+                bar_chart("chart-vivre", word("chart_ideas"), counts, ("idea", "ideas_noun")),
+            )
     for column in with_ideas:
         c = column.column
         body = [f'<p class="muted">{_e(c.subtitle)}</p>' if c.subtitle else ""]

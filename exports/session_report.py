@@ -91,7 +91,7 @@ def session_story(report: SessionReport, width: float) -> list[Flowable]:
             n = len(column.ideas)
             story.append(
                 Paragraph(
-                    f"<b>{n}</b> {noun(n, 'idée', 'idées')}" + _horizon_summary(column.ideas),
+                    f"<b>{n}</b> {noun(n, *report.card_noun)}" + _horizon_summary(column.ideas),
                     st.small,
                 )
             )
@@ -163,7 +163,7 @@ def board_overview(report: SessionReport, st: ps.Styles) -> list[Flowable]:
     head = [
         Paragraph(
             f"<b>{ps.prose(column_title(c.column))}</b>"
-            f'<br/><font size="8">{amount(len(c.ideas), "idée", "idées")}</font>',
+            f'<br/><font size="8">{amount(len(c.ideas), *report.card_noun)}</font>',
             st.band_small,
         )
         for c in columns

@@ -342,6 +342,13 @@ class SessionReport:
     together with this one's: « ateliers 3 et 4 »)."""
 
     @property
+    def card_noun(self) -> tuple[str, str]:
+        """What its cards are counted as, in French (singular, plural): a Valeurs wall's
+        atouts, problèmes and values « carte(s) », its columns' titles saying what each is;
+        any other wall's « idée(s) »."""
+        return ("carte", "cartes") if self.session.phase == "valeurs" else ("idée", "idées")
+
+    @property
     def phase(self) -> str:
         """The atelier's kind in the documents' language (« Valeurs », « Values »)."""
         return phase_name(self.session.phase)
@@ -1040,9 +1047,11 @@ def _phone_figures(share: PhoneShare) -> list[Figure]:
 
 def _session_figures(report: SessionReport) -> tuple[Figure, ...]:
     """The atelier's key figures: never « 0 idée » (an atelier without ideas shows what it
-    produced instead, or nothing)."""
+    produced instead, or nothing). A Valeurs wall's atouts, problèmes and values are
+    « cartes », as its columns' titles say what each is, never « idées »."""
     ideas = report.ideas
-    figures = [_figure(len(ideas), "idée", "idées")] if ideas else []
+    valeurs = report.session.phase == "valeurs"
+    figures = [_figure(len(ideas), *report.card_noun)] if ideas else []
     if report.paradoxes:
         figures.append(_figure(len(report.paradoxes), "paradoxe", "paradoxes"))
     if report.values:
@@ -1061,7 +1070,9 @@ def _session_figures(report: SessionReport) -> tuple[Figure, ...]:
             )
     if report.inbox:  # so that the Vivre and the ideas to sort add up to the ideas
         figures.append(  # said as a citizen says it: the wall's « À trier » is the app's word
-            _figure(
+            _figure(len(report.inbox), "carte pas encore triée", "cartes pas encore triées")
+            if valeurs
+            else _figure(
                 len(report.inbox), "idée pas encore dans un Vivre", "idées pas encore dans un Vivre"
             )
         )

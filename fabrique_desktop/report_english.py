@@ -339,6 +339,8 @@ ENGLISH: dict[str, str] = {
     "idées": "ideas",
     "carte": "card",
     "cartes": "cards",
+    "carte pas encore triée": "card not sorted yet",
+    "cartes pas encore triées": "cards not sorted yet",
     "piste": "project idea",
     "pistes": "project ideas",
     "piste de projet": "project idea",

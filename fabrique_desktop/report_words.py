@@ -76,6 +76,12 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "chart_ideas": ("Combien d’idées dans chaque Vivre", "How many ideas in each Vivre"),
     "chart_desc": ("{n} idées en tout : {parts}.", "{n} ideas in all: {parts}."),
+    # a Valeurs wall's atouts, problèmes and values are cards, not ideas
+    "cards_by_column": ("Les cartes par colonne", "Cards by column"),
+    "chart_cards": ("Combien de cartes dans chaque colonne", "How many cards in each column"),
+    "chart_desc_cards": ("{n} cartes en tout : {parts}.", "{n} cards in all: {parts}."),
+    "card": ("carte", "card"),
+    "cards_noun": ("cartes", "cards"),
     "by": ("par", "by"),
     "table_of": ("Les chiffres du graphique", "The chart's figures"),
     "skip": ("Aller au contenu", "Skip to the content"),

@@ -63,7 +63,7 @@ def test_the_valeurs_work_of_ateliers_1_and_2_is_counted_alike_everywhere(
         fabrique("export", str(number), "-f", "md", "-o", str(target))
         text = target.read_text(encoding="utf-8")
         assert "Compte rendu commun des ateliers 1 et 2" in text
-        for figure in (f"- **{both}** idées", "- **7** paradoxes", "- **5** valeurs"):
+        for figure in (f"- **{both}** cartes", "- **7** paradoxes", "- **5** valeurs"):
             assert figure in text, (number, figure)
         assert "- **7** Atouts" in text
         assert "- **7** Problèmes" in text

@@ -376,3 +376,29 @@ def test_the_csv_of_ateliers_1_and_2_says_what_each_card_is_and_reads_back(store
     for number in (1, 2):
         again, change = csv_import.read_file(store, sessions[number], data, report.template)
         assert (again.present, again.rows, change.edits) == (19, [], ())
+
+
+def test_the_key_figures_of_ateliers_1_and_2_count_cards_not_ideas(store, demo) -> None:
+    """Atouts, problèmes and values are not ideas: the key figures say « 19 cartes » (then
+    each column's title), in the PDF, Markdown and HTML editions, French and English."""
+    import re
+
+    from exports.html_edition import session_html
+
+    sessions = {s.number: s for s in list_sessions(store, demo.id)}
+    for lang, cards, ideas in (("fr", "cartes", "idées"), ("en", "cards", "ideas")):
+        pdfs = _valeurs_reports(store, demo, lang)
+        for number in (1, 2):
+            with language(lang):
+                report = gather_session(store, sessions[number])
+                markdown = session_markdown(report)
+                html = re.sub(r"<[^>]+>", " ", session_html(report))
+                assert [(f.value, f.label) for f in report.figures][:1] == [("19", cards)]
+            assert f"- **19** {cards}" in markdown
+            assert f"- **19** {ideas}" not in markdown
+            assert re.search(rf"19\s+{cards}", html), (lang, number)
+            assert not re.search(rf"19\s+{ideas}", html), (lang, number)
+            grid = re.search(r"19 7 5 7 (\w+) ", pdfs[number])  # the key figures' grid
+            assert grid is not None, (lang, number)
+            assert grid.group(1) == cards, (lang, number)
+            assert ideas not in pdfs[number].split("19 7 5 7", 1)[1][:300]
