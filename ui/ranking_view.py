@@ -129,7 +129,10 @@ class RankingView(RoomScreen):
         if len(kinds) > 1 or any(k.kind == votes.PHONES for k in kinds):
             who = (
                 f"<p style='font-size: {pt(16)}; color: {style.MUTED}'>"
-                + escape(self.tr("Qui a voté : ") + " ; ".join(self._kind_text(k) for k in kinds))
+                + escape(
+                    self.tr("Qui a voté : ")
+                    + self.tr(" ; ").join(self._kind_text(k) for k in kinds)  # English: « ; »
+                )
                 + "</p>"
             )
         self.browser.setHtml(f"{who}<table width='100%' cellspacing='4'>{''.join(rows)}</table>")

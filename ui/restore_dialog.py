@@ -140,7 +140,9 @@ class RestoreDialog(QDialog):
             self.details.setText(self.tr("« {} » : {}").format(path.name, error))
             return
         self.details.setText(
-            self.tr("Ateliers : {}\nFichier : {}").format(" ; ".join(contents.ateliers), path)
+            self.tr("Ateliers : {}\nFichier : {}").format(
+                self.tr(" ; ").join(contents.ateliers), path
+            )
         )
 
     def _accept(self) -> None:

@@ -3026,6 +3026,10 @@
         <translation>Who voted: </translation>
     </message>
     <message>
+        <source> ; </source>
+        <translation>; </translation>
+    </message>
+    <message>
         <source>Tables</source>
         <translation>Tables</translation>
     </message>
@@ -3289,6 +3293,10 @@ Series key: %2</translation>
 Fichier : {}</source>
         <translation>Workshops: {}
 File: {}</translation>
+    </message>
+    <message>
+        <source> ; </source>
+        <translation>; </translation>
     </message>
 </context>
 <context>

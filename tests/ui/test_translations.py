@@ -137,6 +137,8 @@ def test_the_english_restore_about_and_method_show_say_english(
         line = restore.backups.item(0).text()
         assert "(opening a workshop) · 5 workshops · " in line, line
         assert "ideas, no votes, 8 personas" in line, line
+        assert "; n° 2 · " in restore.details.text()  # was « ; » (French spacing)
+        assert " ; " not in restore.details.text()
         about = AboutDialog(data_dir)
         qtbot.addWidget(about)
         assert "installed from source" in about.heading()
