@@ -1,8 +1,10 @@
 """A change's label (the core writes it in French: « Ajouter une idée ») as the history
 menu and the status bar say it: « Undo Add an idea » in the English app (it read « Undo
 Ajouter une idée »). Each label the core writes is listed here for the translation file
-(context « ChangeLabel »); a label built with a count or a name (« Fusionner 3 idées ») stays
-as the core wrote it."""
+(context « ChangeLabel »); a label built with a count or a name (« Fusionner 3 idées ») is
+recognised by its pattern and worded again from its translated template."""
+
+import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -81,6 +83,42 @@ LABELS = (
 )
 
 
+# the core's labels with a blank (fabrique_desktop: f"Fusionner {len(cards)} idées", …), each
+# with its template; the template is what the translation file holds
+BUILT = tuple(
+    (re.compile(pattern), str(template))
+    for pattern, template in (
+        (r"Fusionner (\d+) idées", QT_TRANSLATE_NOOP("ChangeLabel", "Fusionner {} idées")),
+        (r"Regrouper (\d+) idées", QT_TRANSLATE_NOOP("ChangeLabel", "Regrouper {} idées")),
+        (r"Importer 1 idée", QT_TRANSLATE_NOOP("ChangeLabel", "Importer 1 idée")),
+        (r"Importer (\d+) idées", QT_TRANSLATE_NOOP("ChangeLabel", "Importer {} idées")),
+        (
+            r"Bloquer le téléphone (\d+) et retirer ses idées",
+            QT_TRANSLATE_NOOP("ChangeLabel", "Bloquer le téléphone {} et retirer ses idées"),
+        ),
+        (
+            r"Débloquer le téléphone (\d+)",
+            QT_TRANSLATE_NOOP("ChangeLabel", "Débloquer le téléphone {}"),
+        ),
+        (r"Commencer « (.*) »", QT_TRANSLATE_NOOP("ChangeLabel", "Commencer « {} »")),
+        (
+            r"Former le paradoxe « (.*) »",
+            QT_TRANSLATE_NOOP("ChangeLabel", "Former le paradoxe « {} »"),
+        ),
+        (
+            r"Trancher le conflit « (.*) »",
+            QT_TRANSLATE_NOOP("ChangeLabel", "Trancher le conflit « {} »"),
+        ),
+    )
+)
+
+
 def said(label: str) -> str:
     """``label`` in the app's language (as written when it has no translation)."""
-    return QCoreApplication.translate("ChangeLabel", label) if label else label
+    if not label:
+        return label
+    for pattern, template in BUILT:
+        match = pattern.fullmatch(label)
+        if match:
+            return QCoreApplication.translate("ChangeLabel", template).format(*match.groups())
+    return QCoreApplication.translate("ChangeLabel", label)

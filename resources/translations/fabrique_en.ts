@@ -976,6 +976,42 @@
         <source>Étape suivante</source>
         <translation>Next step</translation>
     </message>
+    <message>
+        <source>Fusionner {} idées</source>
+        <translation>Merge {} ideas</translation>
+    </message>
+    <message>
+        <source>Regrouper {} idées</source>
+        <translation>Group {} ideas</translation>
+    </message>
+    <message>
+        <source>Importer 1 idée</source>
+        <translation>Import 1 idea</translation>
+    </message>
+    <message>
+        <source>Importer {} idées</source>
+        <translation>Import {} ideas</translation>
+    </message>
+    <message>
+        <source>Bloquer le téléphone {} et retirer ses idées</source>
+        <translation>Block phone {} and withdraw its ideas</translation>
+    </message>
+    <message>
+        <source>Débloquer le téléphone {}</source>
+        <translation>Unblock phone {}</translation>
+    </message>
+    <message>
+        <source>Commencer « {} »</source>
+        <translation>Start “{}”</translation>
+    </message>
+    <message>
+        <source>Former le paradoxe « {} »</source>
+        <translation>Form the paradox “{}”</translation>
+    </message>
+    <message>
+        <source>Trancher le conflit « {} »</source>
+        <translation>Settle the conflict “{}”</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsDialog</name>

@@ -213,3 +213,19 @@ def test_the_english_shortcut_sheet_has_no_french_left(qtbot, fabrique_app, sess
             assert french not in text, french
     finally:
         fabrique_app.set_language("fr")
+
+
+def test_the_core_s_labels_with_a_count_or_a_name_are_translated(fabrique_app) -> None:
+    """« Undo Fusionner 3 idées » in English: a label the core builds with a blank is
+    recognised by its pattern and worded from its translated template."""
+    from ui.change_labels import said
+
+    fabrique_app.set_language("en")
+    try:
+        assert said("Fusionner 3 idées") == "Merge 3 ideas"
+        assert said("Importer 1 idée") == "Import 1 idea"
+        assert said("Commencer « Tour de table »") == "Start “Tour de table”"
+        assert said("Un titre libre") == "Un titre libre"
+    finally:
+        fabrique_app.set_language("fr")
+    assert said("Fusionner 3 idées") == "Fusionner 3 idées"
