@@ -365,7 +365,16 @@ class LivePanel(QDockWidget):
     def refresh(self) -> None:
         live = self.live
         host = live.role == "host"
-        if host:
+        if not live.active:  # stopped, or left: nothing links this laptop any more
+            self.hint.setText(
+                self.tr("Pour le reprendre : Fichier › Partager l'atelier en direct…")
+                if host
+                else self.tr(
+                    "Plus relié à l'animateur. Pour le suivre à nouveau : Fichier › "
+                    "Rejoindre un atelier en direct…"
+                )
+            )
+        elif host:
             self.hint.setText(
                 self.tr("Pour rejoindre : Fichier › Rejoindre un atelier en direct, puis ce code :")
             )
@@ -375,8 +384,8 @@ class LivePanel(QDockWidget):
         self.code_label.setVisible(host and live.active)
         self.address_label.setText(self.tr("Adresse : {}").format(live.address) if host else "")
         self.address_label.setVisible(host and live.active)
-        self.peer_list.setVisible(host)
-        self.remove_button.setVisible(host)
+        self.peer_list.setVisible(host and live.active)
+        self.remove_button.setVisible(host and live.active)
         self.peer_list.clear()
         for peer in live.peers():
             item = QListWidgetItem(f"{peer.name} — {peer.address}")

@@ -1734,6 +1734,14 @@
         <translation>Stop sharing</translation>
     </message>
     <message>
+        <source>Pour le reprendre : Fichier › Partager l&apos;atelier en direct…</source>
+        <translation>To start again: File › Share the workshop live…</translation>
+    </message>
+    <message>
+        <source>Plus relié à l&apos;animateur. Pour le suivre à nouveau : Fichier › Rejoindre un atelier en direct…</source>
+        <translation>No longer linked to the facilitator. To follow again: File › Join a live workshop…</translation>
+    </message>
+    <message>
         <source>Pour rejoindre : Fichier › Rejoindre un atelier en direct, puis ce code :</source>
         <translation>To join: File › Join a live workshop, then this code:</translation>
     </message>

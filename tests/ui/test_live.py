@@ -57,9 +57,12 @@ def test_sharing_shows_the_code_and_the_laptops_and_cards_arrive_live(
     qtbot.wait_until(lambda: note.ask("status")["ended"] == "removed", timeout=5_000)
     qtbot.wait_until(lambda: panel.peer_list.count() == 0, timeout=5_000)
 
+    assert panel.hint.text().startswith("Pour rejoindre")
     panel.stop_button.click()
     assert not live.active
     assert not panel.code_label.isVisible()
+    assert panel.hint.text().startswith("Pour le reprendre")  # not « Pour rejoindre… ce code : »
+    assert not panel.peer_list.isVisible()
 
 
 def test_joining_fetches_the_session_opens_it_and_follows_the_projector(
@@ -83,8 +86,10 @@ def test_joining_fetches_the_session_opens_it_and_follows_the_projector(
     mine = joined.controller.capture("Saisie à la table 9")
     qtbot.wait_until(lambda: mine in {c[0] for c in host.cards()}, timeout=5_000)
     assert "Connecté" in joined.live_menu.panel.status_label.text()
+    assert joined.live_menu.panel.hint.text().startswith("Relié à l'animateur (127.0.0.1:")
     joined.live_menu.panel.stop_button.click()
     assert not live.active
+    assert joined.live_menu.panel.hint.text().startswith("Plus relié à l'animateur")
 
 
 def test_a_wrong_code_is_told_in_french(qtbot, window, tmp_path, processes, monkeypatch) -> None:
